@@ -1,0 +1,55 @@
+/**
+ * The session as the screens see it: records read out of the document and the pure functions applied. Every
+ * screen, export and count reads through here, so a tablet and the council never disagree about a figure.
+ */
+import type * as Y from 'yjs';
+import { countBallots, boardRows, type BallotCount, type BoardRow } from '../domain/count';
+import { proposalViews, visibleProposals, type ProposalView } from '../domain/proposals';
+import { effectiveSettings } from '../domain/settings';
+import type { SessionRecords, SessionSettings } from '../domain/types';
+import { isValidationError, type ValidationError } from '../domain/errors';
+import { validateSettings } from '../domain/validate';
+import { isNewerSchema, readRecords } from './schema';
+
+export interface SessionView {
+  records: SessionRecords;
+  settings: SessionSettings;
+  proposals: ProposalView[];
+  visible: ProposalView[];
+  count: BallotCount;
+  board: BoardRow[];
+  isReadOnly: boolean;
+  /**
+   * Settings edits are checked one by one on the device that makes them; two valid edits made apart (a larger
+   * pot here, less poolable money there) can merge into settings that break a rule. Shown to the facilitator.
+   */
+  settingsProblem: ValidationError | null;
+}
+
+function checkMerged(settings: SessionSettings): ValidationError | null {
+  try {
+    validateSettings(settings);
+    return null;
+  } catch (e) {
+    if (isValidationError(e)) return e;
+    throw e;
+  }
+}
+
+export function viewSession(doc: Y.Doc): SessionView | null {
+  const records = readRecords(doc);
+  const settings = effectiveSettings(records.settingsEdits);
+  if (!settings || !records.sessionId) return null;
+  const proposals = proposalViews(records.proposals, records.moderation);
+  const count = countBallots(records.ballots, settings.method, settings.potPence, proposals);
+  return {
+    records,
+    settings,
+    proposals,
+    visible: visibleProposals(proposals),
+    count,
+    board: boardRows(proposals, count, records.comments),
+    isReadOnly: isNewerSchema(doc),
+    settingsProblem: checkMerged(settings),
+  };
+}

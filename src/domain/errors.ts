@@ -1,0 +1,60 @@
+/**
+ * Validation errors carry a code, not a sentence: the UI turns the code into words from the message catalogue
+ * (`error.<code>`), so the domain stays free of any language.
+ */
+export const ERROR_CODES = [
+  'required',
+  'tooLong',
+  'notWholePence',
+  'negativeMoney',
+  'tooMuchMoney',
+  'potOverPoolable',
+  'potNotPositive',
+  'unknownTheme',
+  'unknownProposal',
+  'unknownParticipant',
+  'noConsent',
+  'participantFinished',
+  'sessionEnded',
+  'badDate',
+  'duplicateName',
+  'tooMany',
+  'tooFew',
+  'outOfRange',
+  'notWholeNumber',
+  'methodMismatch',
+  'dotsOverTotal',
+  'dotsOverPerProposal',
+  'budgetOverPot',
+  'budgetUnderMinimum',
+  'duplicateChoice',
+  'rankingTooLong',
+  'emptyBallot',
+  'proposalHidden',
+  'mergeIntoSelf',
+  'mergeCycle',
+  'unknownLanguage',
+  'badPin',
+  'readOnly',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type ErrorParams = Record<string, string | number>;
+
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError';
+  constructor(
+    readonly code: ErrorCode,
+    /** Which form field is wrong, so the UI can put the message beside it. */
+    readonly field: string = '',
+    readonly params: ErrorParams = {},
+  ) {
+    super(
+      `${field ? field + ': ' : ''}${code}${Object.keys(params).length ? ' ' + JSON.stringify(params) : ''}`,
+    );
+  }
+}
+
+export function isValidationError(e: unknown): e is ValidationError {
+  return e instanceof ValidationError;
+}

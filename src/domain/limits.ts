@@ -1,0 +1,27 @@
+/** Size limits on everything a person types or a file brings. One place, so the UI and the checks agree. */
+export const LIMITS = {
+  titleLength: 120,
+  sessionTitleLength: 120,
+  descriptionLength: 2000,
+  whereLength: 200,
+  commentLength: 1000,
+  reasonLength: 300,
+  nameLength: 100,
+  consentLength: 3000,
+  questionLength: 200,
+  optionLength: 80,
+  maxOptions: 12,
+  maxQuestions: 10,
+  maxThemes: 20,
+  maxFundingStreams: 40,
+  maxLanguages: 10,
+  /** £10 billion in pence: far above any neighbourhood, well inside safe integers. */
+  maxPence: 1_000_000_000_000,
+  maxDots: 50,
+  maxRanked: 20,
+  minPinLength: 4,
+  maxPinLength: 12,
+} as const;
+
+/** Languages the app knows how to offer. Adding one means adding its catalogue in src/ui/i18n. */
+export const KNOWN_LANGUAGES = ['en', 'cy', 'ar', 'ur', 'pl', 'so', 'bn'] as const;

@@ -1,0 +1,21 @@
+/**
+ * Reading money people type. Amounts are typed in pounds ("2500", "£2,500", "12.50") and stored as whole
+ * pence. Anything else (letters, three decimals, a minus sign) is refused rather than guessed.
+ */
+import { ValidationError } from './errors';
+import { requirePence } from './validate';
+import type { Pence } from './types';
+
+export function parsePounds(text: string, field: string): Pence {
+  const cleaned = text.trim().replace(/^£/, '').replace(/,/g, '').trim();
+  if (cleaned.startsWith('-')) throw new ValidationError('negativeMoney', field);
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!match) throw new ValidationError(cleaned === '' ? 'required' : 'notWholePence', field);
+  const pence = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return requirePence(pence, field);
+}
+
+/** The inverse, for filling a form: 250000 -> "2500", 1250 -> "12.50". */
+export function penceToPoundsText(pence: Pence): string {
+  return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2);
+}

@@ -1,0 +1,162 @@
+/**
+ * The records a session is made of. Every record is a plain, immutable-once-written object stored under a
+ * fresh id in one of the session document's top-level maps (see docs/session-document.md). What the screens
+ * show is computed from these records by the pure functions in this folder.
+ */
+
+/** Money is always whole pence: integers, never floats. */
+export type Pence = number;
+
+/** Who wrote a record and when. `at` is wall-clock ms for people to read; never used for correctness alone. */
+export interface Stamp {
+  deviceId: string;
+  at: number;
+}
+
+export interface FundingStream {
+  id: string;
+  /** e.g. "Ashfield City Council", "NHS North Ashfield" */
+  publicBody: string;
+  /** e.g. "Youth services" */
+  service: string;
+  annualPence: Pence;
+  isPoolable: boolean;
+}
+
+export interface Theme {
+  id: string;
+  name: string;
+}
+
+export const METHOD_KINDS = ['dots', 'budget', 'ranking'] as const;
+export type MethodKind = (typeof METHOD_KINDS)[number];
+
+export type PriorityMethod =
+  /** N dots per participant, at most M on one proposal. */
+  | { kind: 'dots'; dotsPerParticipant: number; maxDotsPerProposal: number }
+  /** Choose proposals whose costs fit the pot; optionally spend at least minSharePercent of it (0 = no minimum). */
+  | { kind: 'budget'; minSharePercent: number }
+  /** Order up to maxRanked proposals, favourite first. */
+  | { kind: 'ranking'; maxRanked: number };
+
+export interface AboutYouQuestion {
+  id: string;
+  text: string;
+  options: string[];
+}
+
+/** A PIN as stored: PBKDF2-SHA-256 of the PIN with a random salt. The PIN itself is never stored. */
+export interface PinHash {
+  saltB64: string;
+  hashB64: string;
+  iterations: number;
+}
+
+export interface SessionSettings {
+  title: string;
+  neighbourhood: string;
+  /** ISO date, YYYY-MM-DD */
+  date: string;
+  venue: string;
+  fundingStreams: FundingStream[];
+  potPence: Pence;
+  themes: Theme[];
+  method: PriorityMethod;
+  /** Language codes offered on the welcome screen, e.g. ["en", "cy"]. */
+  languages: string[];
+  consentText: string;
+  aboutYou: AboutYouQuestion[];
+  pin: PinHash;
+  isEnded: boolean;
+}
+
+export type SettingsField = keyof SessionSettings;
+
+/** One edit of the settings. The session's creation is the first edit and carries every field. */
+export interface SettingsEdit extends Stamp {
+  id: string;
+  values: Partial<SessionSettings>;
+}
+
+export interface Proposal extends Stamp {
+  id: string;
+  title: string;
+  description: string;
+  themeId: string;
+  costPence: Pence;
+  where: string;
+  /** The participant who added it, or null when a facilitator typed it in. */
+  participantId: string | null;
+}
+
+export interface Comment extends Stamp {
+  id: string;
+  proposalId: string;
+  participantId: string | null;
+  text: string;
+}
+
+export interface Participant extends Stamp {
+  id: string;
+  language: string;
+  hasConsented: boolean;
+  /** question id -> chosen option; only the questions the resident chose to answer. */
+  answers: Record<string, string>;
+  finishedAt: number | null;
+}
+
+interface BallotBase extends Stamp {
+  participantId: string;
+  /** Grows each time the resident changes their ballot during their turn. */
+  revision: number;
+}
+export type Ballot =
+  | (BallotBase & { kind: 'dots'; dots: Record<string, number> })
+  | (BallotBase & { kind: 'budget'; selected: string[] })
+  | (BallotBase & { kind: 'ranking'; ranked: string[] });
+
+/** A ballot's content before it is stamped and stored. */
+export type BallotChoices =
+  | { kind: 'dots'; dots: Record<string, number> }
+  | { kind: 'budget'; selected: string[] }
+  | { kind: 'ranking'; ranked: string[] };
+
+export type Moderation = Stamp & { id: string } & (
+    | { kind: 'hide'; proposalId: string; reason: string }
+    | { kind: 'unhide'; proposalId: string }
+    | { kind: 'edit'; proposalId: string; title: string; description: string }
+    /** proposalId is the duplicate; intoId the idea that is kept. */
+    | { kind: 'merge'; proposalId: string; intoId: string }
+  );
+
+export const PROPOSAL_STATUSES = [
+  'submitted',
+  'shortlisted',
+  'funded',
+  'in-delivery',
+  'done',
+  'not-taken-forward',
+] as const;
+export type ProposalStatusKind = (typeof PROPOSAL_STATUSES)[number];
+
+/** Written by officers (issue 4); the effective status is the latest by (at, id). */
+export interface ProposalStatus extends Stamp {
+  id: string;
+  proposalId: string;
+  status: ProposalStatusKind;
+  amountPence: Pence | null;
+  reason: string;
+}
+
+/** Everything recorded in one session, as plain data read out of the document. */
+export interface SessionRecords {
+  sessionId: string;
+  schemaVersion: number;
+  settingsEdits: SettingsEdit[];
+  proposals: Proposal[];
+  comments: Comment[];
+  participants: Participant[];
+  ballots: Ballot[];
+  moderation: Moderation[];
+  statuses: ProposalStatus[];
+}

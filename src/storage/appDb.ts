@@ -1,0 +1,84 @@
+/**
+ * The device's own small database (Dexie): which sessions it holds (a projection of the session documents
+ * that can be rebuilt from them), who this device is, its settings, half-typed form drafts and PIN attempts.
+ * Session content itself lives only in the session documents.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+
+export interface SessionEntry {
+  id: string;
+  title: string;
+  neighbourhood: string;
+  date: string;
+  venue: string;
+  proposalCount: number;
+  isEnded: boolean;
+  isDemo: boolean;
+  updatedAt: number;
+}
+
+export interface DeviceIdentity {
+  key: 'self';
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export interface SettingEntry {
+  key: string;
+  value: string | number | boolean;
+}
+
+/** A half-typed form, kept so a reload or a flat battery loses nothing. Keyed by session, owner and form. */
+export interface Draft {
+  key: string;
+  sessionId: string;
+  values: Record<string, string>;
+  updatedAt: number;
+}
+
+export interface PinAttempts {
+  sessionId: string;
+  failures: number;
+  lastFailureAt: number;
+}
+
+export class AppDb extends Dexie {
+  sessions!: EntityTable<SessionEntry, 'id'>;
+  device!: EntityTable<DeviceIdentity, 'key'>;
+  settings!: EntityTable<SettingEntry, 'key'>;
+  drafts!: EntityTable<Draft, 'key'>;
+  pinAttempts!: EntityTable<PinAttempts, 'sessionId'>;
+
+  constructor(name = 'codesign-app', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      sessions: 'id, neighbourhood, updatedAt',
+      device: 'key',
+      settings: 'key',
+      drafts: 'key, sessionId',
+      pinAttempts: 'sessionId',
+    });
+  }
+}
+
+/** This device's identity, made once at first start: a random id and a name people can read. */
+export async function deviceIdentity(db: AppDb): Promise<DeviceIdentity> {
+  return db.transaction('rw', db.device, async () => {
+    const existing = await db.device.get('self');
+    if (existing) return existing;
+    const id = crypto.randomUUID();
+    const identity: DeviceIdentity = {
+      key: 'self',
+      id,
+      name: `Tablet ${id.slice(0, 4)}`,
+      createdAt: Date.now(),
+    };
+    await db.device.add(identity);
+    return identity;
+  });
+}
+
+export async function renameDevice(db: AppDb, name: string): Promise<void> {
+  await db.device.update('self', { name });
+}

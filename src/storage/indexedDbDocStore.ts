@@ -1,0 +1,95 @@
+/**
+ * Session documents in IndexedDB, one database per session, in y-indexeddb's layout (an `updates` store of
+ * Yjs updates, compacted by y-indexeddb's `storeState`).
+ *
+ * Why we mend y-indexeddb: its update writer starts an IndexedDB transaction and forgets it. Nothing tells the
+ * app when the write committed, and a refused write (QuotaExceededError) becomes an unhandled rejection: the
+ * screen would say "Saved" for data that is not on disk (test/unit/storage/docStore.test.ts shows both). So
+ * after y-indexeddb has loaded the document we replace its writer with one that keeps each transaction's
+ * outcome; loading, the database layout and compaction stay y-indexeddb's.
+ */
+import * as Y from 'yjs';
+import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, clearDocument, storeState } from 'y-indexeddb';
+import { WriteTracker, type DocHandle, type DocStore } from './docStore';
+
+const UPDATES_STORE = 'updates';
+/** Compact after this long without writes, as y-indexeddb does. */
+const COMPACT_AFTER_MS = 1000;
+
+export function sessionDbName(sessionId: string): string {
+  return `codesign-session-${sessionId}`;
+}
+
+function commit(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('IndexedDB transaction aborted', 'AbortError'));
+    tx.onerror = (event) => event.preventDefault();
+  });
+}
+
+export class IndexedDbDocStore implements DocStore {
+  async open(sessionId: string): Promise<DocHandle> {
+    const doc = new Y.Doc();
+    const persistence = new IndexeddbPersistence(sessionDbName(sessionId), doc);
+    await persistence.whenSynced;
+    doc.off('update', persistence._storeUpdate);
+
+    const writes = new WriteTracker();
+    // After a refused write the stored updates have a gap, and Yjs cannot apply anything that comes after a
+    // gap: so the next write stores the whole document instead of just its own update.
+    let hasGap = false;
+    let compactTimer: ReturnType<typeof setTimeout> | null = null;
+    const write = (update: Uint8Array, origin: unknown): void => {
+      const db = persistence.db;
+      if (origin === persistence || !db) return;
+      try {
+        const tx = db.transaction([UPDATES_STORE], 'readwrite');
+        const wasGap = hasGap;
+        hasGap = false;
+        tx.objectStore(UPDATES_STORE).add(wasGap ? Y.encodeStateAsUpdate(doc) : update);
+        writes.track(
+          commit(tx).catch((e: unknown) => {
+            hasGap = true;
+            throw e;
+          }),
+        );
+      } catch (e) {
+        hasGap = true;
+        writes.track(Promise.reject(e instanceof Error ? e : new Error(String(e))));
+        return;
+      }
+      if (++persistence._dbsize >= PREFERRED_TRIM_SIZE) {
+        if (compactTimer !== null) clearTimeout(compactTimer);
+        compactTimer = setTimeout(() => {
+          compactTimer = null;
+          writes.track(storeState(persistence, false));
+        }, COMPACT_AFTER_MS);
+      }
+    };
+    doc.on('update', write);
+
+    return {
+      sessionId,
+      doc,
+      whenSaved: () => writes.whenSettled(),
+      close: async () => {
+        if (compactTimer !== null) clearTimeout(compactTimer);
+        doc.off('update', write);
+        try {
+          await writes.whenSettled().catch(() => undefined);
+          // One last try to store what a refused write left out.
+          if (hasGap && persistence.db) await storeState(persistence, true);
+          await writes.whenSettled();
+        } finally {
+          await persistence.destroy();
+          doc.destroy();
+        }
+      },
+    };
+  }
+
+  async remove(sessionId: string): Promise<void> {
+    await clearDocument(sessionDbName(sessionId));
+  }
+}

@@ -1,0 +1,41 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+import { useT } from '../i18n';
+
+interface FieldProps {
+  label: string;
+  hint?: string;
+  error?: string;
+  isOptional?: boolean;
+  children: (props: {
+    id: string;
+    'aria-describedby'?: string;
+    'aria-invalid'?: boolean;
+  }) => ComponentChildren;
+}
+
+/** A labelled form control with its hint and its error, wired for screen readers. */
+export function Field({ label, hint, error, isOptional, children }: FieldProps) {
+  const t = useT();
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`field${error ? ' field--error' : ''}`}>
+      <label for={id}>
+        {label}
+        {isOptional ? <span class="field__optional"> ({t('common.optional')})</span> : null}
+      </label>
+      {hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children({ id, 'aria-describedby': described || undefined, 'aria-invalid': error ? true : undefined })}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+import type { SessionEntry } from '../../storage/appDb';
+import { useT } from '../i18n';
+import { navigate } from '../router';
+import { useServices } from '../services';
+import { viewSession } from '../../doc/session';
+import { upsertSessionEntry } from '../sessionList';
+import { describeError } from '../errors';
+
+/** The first screen: this device's sessions, a new one, or the demo. */
+export function Home() {
+  const t = useT();
+  const services = useServices();
+  const [sessions, setSessions] = useState<SessionEntry[] | null>(null);
+  const [isPreparing, setPreparing] = useState(false);
+  const [demoError, setDemoError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const sub = liveQuery(() => services.db.sessions.orderBy('updatedAt').reverse().toArray()).subscribe({
+      next: setSessions,
+      error: () => setSessions([]),
+    });
+    return () => sub.unsubscribe();
+  }, [services.db]);
+
+  const openDemo = async (): Promise<void> => {
+    const existing = sessions?.find((s) => s.isDemo);
+    if (existing) {
+      navigate({ name: 'facilitator', sessionId: existing.id });
+      return;
+    }
+    setPreparing(true);
+    setDemoError(null);
+    try {
+      const [{ seedDemo, DEMO_PIN }, { hashPin }] = await Promise.all([
+        import('../../demo/northmoor'),
+        import('../../domain/pin'),
+      ]);
+      const sessionId = crypto.randomUUID();
+      const handle = await services.docs.open(sessionId);
+      seedDemo(handle.doc, sessionId, await hashPin(DEMO_PIN), services.ctx);
+      await handle.whenSaved();
+      const view = viewSession(handle.doc);
+      await handle.close();
+      if (view) await upsertSessionEntry(services.db, view, true);
+      navigate({ name: 'facilitator', sessionId });
+    } catch (e) {
+      setDemoError(describeError(t, e));
+      setPreparing(false);
+    }
+  };
+
+  return (
+    <main class="page" id="main" tabIndex={-1}>
+      <header class="page__header">
+        <h1>{t('app.name')}</h1>
+        <p class="lead">{t('home.lead')}</p>
+      </header>
+      {services.storage.state === 'privateWindow' ? (
+        <p class="alert" role="alert">
+          {t('storage.privateWindow')}
+        </p>
+      ) : null}
+
+      <section class="card card--demo" aria-labelledby="demo-heading">
+        <h2 id="demo-heading">{t('home.demoHeading')}</h2>
+        <p>{t('home.demoText')}</p>
+        <p>{t('home.demoPin', { pin: '1234' })}</p>
+        <button
+          type="button"
+          class="btn btn--primary btn--large"
+          onClick={() => void openDemo()}
+          disabled={isPreparing}
+        >
+          {isPreparing ? t('home.demoPreparing') : t('home.demoOpen')}
+        </button>
+        {demoError ? (
+          <p class="alert" role="alert">
+            {demoError}
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">{t('home.sessionsHeading')}</h2>
+        {sessions === null ? (
+          <p>{t('common.loading')}</p>
+        ) : sessions.length === 0 ? (
+          <p>{t('home.noSessions')}</p>
+        ) : (
+          <ul class="session-list">
+            {sessions.map((s) => (
+              <li key={s.id} class="session-list__item">
+                <a class="session-list__link" href={`#/session/${s.id}`}>
+                  <span class="session-list__title">{s.title}</span>
+                  <span class="session-list__meta">
+                    {t('home.sessionMeta', { neighbourhood: s.neighbourhood, date: s.date, venue: s.venue })}
+                  </span>
+                  <span class="session-list__meta">
+                    {t('home.ideaCount', { count: s.proposalCount })}
+                    {s.isEnded ? ` · ${t('session.ended')}` : ''}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <a class="btn btn--secondary" href="#/new">
+          {t('home.create')}
+        </a>
+      </section>
+    </main>
+  );
+}

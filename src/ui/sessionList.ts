@@ -1,0 +1,18 @@
+import type { SessionView } from '../doc/session';
+import type { AppDb } from '../storage/appDb';
+
+/** Keeps the device's list of sessions (a projection) in step with a session document. */
+export async function upsertSessionEntry(db: AppDb, view: SessionView, isDemo?: boolean): Promise<void> {
+  const existing = await db.sessions.get(view.records.sessionId);
+  await db.sessions.put({
+    id: view.records.sessionId,
+    title: view.settings.title,
+    neighbourhood: view.settings.neighbourhood,
+    date: view.settings.date,
+    venue: view.settings.venue,
+    proposalCount: view.visible.length,
+    isEnded: view.settings.isEnded,
+    isDemo: isDemo ?? existing?.isDemo ?? false,
+    updatedAt: Date.now(),
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * Opening a session document for a screen: subscribe, re-read, render (the automerge-repo `useDocument`
+ * pattern). `run` applies a command and reports "saved" only after IndexedDB committed the change.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type * as Y from 'yjs';
+import type { CommandContext } from '../doc/commands';
+import { viewSession, type SessionView } from '../doc/session';
+import type { DocHandle } from '../storage/docStore';
+import { useServices } from './services';
+import { upsertSessionEntry } from './sessionList';
+
+/** Loading a session, as named states. */
+export const LOAD_STATES = {
+  /** Opening the document from IndexedDB. */
+  loading: 'loading',
+  /** Loaded and has a session in it. */
+  ready: 'ready',
+  /** The document is empty: no such session on this device. */
+  missing: 'missing',
+  /** Storage could not be opened. */
+  failed: 'failed',
+} as const;
+export type LoadState = (typeof LOAD_STATES)[keyof typeof LOAD_STATES];
+
+/** Saving a change, as named states. */
+export const SAVE_STATES = {
+  /** Nothing changed since the screen opened. */
+  idle: 'idle',
+  /** Written to the document, waiting for IndexedDB to commit. */
+  saving: 'saving',
+  /** IndexedDB committed every change so far. */
+  saved: 'saved',
+  /** Storage refused the write; the screen keeps what was typed. */
+  failed: 'failed',
+} as const;
+export type SaveState = (typeof SAVE_STATES)[keyof typeof SAVE_STATES];
+
+export interface SessionHandle {
+  state: LoadState;
+  view: SessionView | null;
+  doc: Y.Doc | null;
+  saveState: SaveState;
+  saveError: unknown;
+  /**
+   * Runs a command against the document. Throws its ValidationError without changing anything; otherwise
+   * resolves once the change is committed (or rejects with the storage error).
+   */
+  run: <T>(command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
+}
+
+export function useSession(sessionId: string): SessionHandle {
+  const services = useServices();
+  const [state, setState] = useState<LoadState>('loading');
+  const [view, setView] = useState<SessionView | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const handle = useRef<DocHandle | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    let opened: DocHandle | null = null;
+    let onUpdate: (() => void) | null = null;
+    setState('loading');
+    services.docs.open(sessionId).then(
+      (h) => {
+        opened = h;
+        if (!isCurrent) {
+          void h.close();
+          return;
+        }
+        handle.current = h;
+        const refresh = (): void => {
+          const v = viewSession(h.doc);
+          setView(v);
+          setState(v ? 'ready' : 'missing');
+        };
+        onUpdate = refresh;
+        h.doc.on('update', refresh);
+        refresh();
+      },
+      () => isCurrent && setState('failed'),
+    );
+    return () => {
+      isCurrent = false;
+      handle.current = null;
+      if (opened) {
+        if (onUpdate) opened.doc.off('update', onUpdate);
+        void opened.close();
+      }
+    };
+  }, [sessionId, services.docs]);
+
+  const run = useCallback(
+    async <T>(command: (doc: Y.Doc, ctx: CommandContext) => T): Promise<T> => {
+      const h = handle.current;
+      if (!h) throw new Error('session not open');
+      const result = command(h.doc, services.ctx);
+      setSaveState('saving');
+      try {
+        await h.whenSaved();
+      } catch (e) {
+        setSaveState('failed');
+        setSaveError(e);
+        throw e;
+      }
+      setSaveState('saved');
+      const v = viewSession(h.doc);
+      if (v) void upsertSessionEntry(services.db, v);
+      return result;
+    },
+    [services],
+  );
+
+  return { state, view, doc: handle.current?.doc ?? null, saveState, saveError, run };
+}

@@ -1,0 +1,60 @@
+/**
+ * A resident's turn belongs to one tablet, and settings that merge into a broken state are flagged.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { castBallot, startParticipant, updateSettings } from '../../../src/doc/commands';
+import { viewSession } from '../../../src/doc/session';
+import { validateSettings } from '../../../src/domain/validate';
+import {
+  createdSession,
+  exchange,
+  expectRefused,
+  replicaOf,
+  testContext,
+  validSettings,
+} from '../helpers/session';
+
+describe('a resident’s turn stays on its tablet', () => {
+  it('Given a participant started on tablet A, When tablet B tries to cast their ballot, Then it is refused and nothing changes', () => {
+    const a = createdSession();
+    const who = startParticipant(a.doc, { language: 'en', hasConsented: true }, a.ctx);
+    const b = { doc: replicaOf(a.doc), ...testContext('device-b', { startAt: a.clock.now() }) };
+    expectRefused(
+      b.doc,
+      () => castBallot(b.doc, who, { kind: 'dots', dots: {} }, b.ctx),
+      'unknownParticipant',
+    );
+  });
+});
+
+describe('settings merged from two devices', () => {
+  it('Given one device raises the pot and another lowers the poolable money apart, When they merge, Then the broken rule is flagged', () => {
+    const a = createdSession();
+    const b = { doc: replicaOf(a.doc), ...testContext('device-b', { startAt: a.clock.now() }) };
+    const base = viewSession(a.doc)!.settings;
+    const poolable = base.fundingStreams.filter((s) => s.isPoolable).reduce((n, s) => n + s.annualPence, 0);
+    // A: the pot becomes all of the poolable money. B: one poolable stream stops being poolable.
+    updateSettings(a.doc, { potPence: poolable }, a.ctx);
+    const streams = base.fundingStreams.map((s, i) =>
+      i === base.fundingStreams.findIndex((x) => x.isPoolable) ? { ...s, isPoolable: false } : s,
+    );
+    updateSettings(b.doc, { fundingStreams: streams }, b.ctx);
+    expect(viewSession(a.doc)!.settingsProblem).toBeNull();
+    expect(viewSession(b.doc)!.settingsProblem).toBeNull();
+
+    exchange(a.doc, b.doc);
+
+    expect(viewSession(a.doc)!.settingsProblem?.code).toBe('potOverPoolable');
+    expect(viewSession(b.doc)!.settingsProblem?.code).toBe('potOverPoolable');
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+  });
+
+  it('Given two funding streams with the same id, Then the settings are refused', () => {
+    const s = validSettings();
+    const first = s.fundingStreams[0]!;
+    expect(() => validateSettings({ ...s, fundingStreams: [...s.fundingStreams, { ...first }] })).toThrow(
+      /duplicateName/,
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { isValidationError } from '../../../src/domain/errors';
+import { parsePounds, penceToPoundsText } from '../../../src/domain/money';
+import { checkPinFormat, hashPin, pinDelayMs, verifyPin } from '../../../src/domain/pin';
+
+describe('facilitator PIN', () => {
+  it('Given a PIN set with a random salt, Then only the hash is kept and only the same PIN verifies', async () => {
+    const stored = await hashPin('4821', 1000);
+    expect(JSON.stringify(stored)).not.toContain('4821');
+    expect(await verifyPin('4821', stored)).toBe(true);
+    expect(await verifyPin('4822', stored)).toBe(false);
+    expect(await verifyPin('', stored)).toBe(false);
+  });
+
+  it('Given the same PIN twice, Then the salts (and so the hashes) differ', async () => {
+    const [a, b] = await Promise.all([hashPin('1234', 1000), hashPin('1234', 1000)]);
+    expect(a.saltB64).not.toBe(b.saltB64);
+    expect(a.hashB64).not.toBe(b.hashB64);
+  });
+
+  it.each([
+    ['12a4', 'badPin'],
+    ['123', 'tooFew'],
+    ['1234567890123', 'tooLong'],
+  ])('Given the PIN "%s", Then it is refused with %s', (pin, code) => {
+    try {
+      checkPinFormat(pin);
+      expect.unreachable('should have thrown');
+    } catch (e) {
+      expect(isValidationError(e) && e.code).toBe(code);
+    }
+  });
+
+  it('Given wrong tries in a row, Then the wait grows from the third and is capped at 5 minutes', () => {
+    expect([0, 1, 2].map(pinDelayMs)).toEqual([0, 0, 0]);
+    expect([3, 4, 5, 6].map(pinDelayMs)).toEqual([1000, 2000, 4000, 8000]);
+    expect(pinDelayMs(40)).toBe(300_000);
+  });
+});
+
+describe('money typed in pounds', () => {
+  it.each([
+    ['2500', 250_000],
+    ['£2,500', 250_000],
+    ['12.5', 1250],
+    ['12.50', 1250],
+    [' 0 ', 0],
+    ['0.01', 1],
+  ])('Given "%s", Then %i pence', (text, pence) => {
+    expect(parsePounds(text, 'cost')).toBe(pence);
+  });
+
+  it.each([
+    ['', 'required'],
+    ['abc', 'notWholePence'],
+    ['12.345', 'notWholePence'],
+    ['-5', 'negativeMoney'],
+    ['1e5', 'notWholePence'],
+    ['99999999999999', 'tooMuchMoney'],
+  ])('Given "%s", Then it is refused with %s and names the field', (text, code) => {
+    try {
+      parsePounds(text, 'costPence');
+      expect.unreachable('should have thrown');
+    } catch (e) {
+      expect(isValidationError(e) && [e.code, e.field]).toEqual([code, 'costPence']);
+    }
+  });
+
+  it('Given pence, Then the text a form shows parses back to the same pence', () => {
+    for (const pence of [0, 1, 99, 100, 1250, 250_000, 123_456_789]) {
+      expect(parsePounds(penceToPoundsText(pence), 'x')).toBe(pence);
+    }
+  });
+});

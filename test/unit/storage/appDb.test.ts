@@ -1,0 +1,47 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { AppDb, deviceIdentity, renameDevice } from '../../../src/storage/appDb';
+import { deleteOwnerDrafts, draftKey, loadDraft, saveDraft } from '../../../src/storage/drafts';
+
+const freshDb = (): AppDb => new AppDb('codesign-app', { indexedDB: new IDBFactory() });
+
+describe('device identity', () => {
+  it('Given a new device, When asked twice (even at once), Then one identity is made and kept', async () => {
+    const db = freshDb();
+    const [a, b] = await Promise.all([deviceIdentity(db), deviceIdentity(db)]);
+    expect(a.id).toBe(b.id);
+    expect(a.id).toMatch(/^[0-9a-f-]{36}$/);
+    await renameDevice(db, 'Tablet 3');
+    const again = await deviceIdentity(db);
+    expect(again).toMatchObject({ id: a.id, name: 'Tablet 3' });
+  });
+});
+
+describe('drafts', () => {
+  it('Given drafts of two residents, When the first one’s turn ends, Then only their drafts are gone', async () => {
+    const db = freshDb();
+    const first = draftKey('s1', 'resident-1', 'addIdea');
+    const firstComment = draftKey('s1', 'resident-1', 'comment:p1');
+    const second = draftKey('s1', 'resident-2', 'addIdea');
+    await saveDraft(db, first, 's1', { title: 'Youth club' });
+    await saveDraft(db, firstComment, 's1', { text: 'Yes please' });
+    await saveDraft(db, second, 's1', { title: 'Benches' });
+
+    await deleteOwnerDrafts(db, 's1', 'resident-1');
+
+    expect(await loadDraft(db, first)).toBeNull();
+    expect(await loadDraft(db, firstComment)).toBeNull();
+    expect(await loadDraft(db, second)).toEqual({ title: 'Benches' });
+  });
+
+  it('Given a draft, When the database is closed and reopened, Then the draft is still there', async () => {
+    const factory = new IDBFactory();
+    const db = new AppDb('codesign-app', { indexedDB: factory });
+    await saveDraft(db, draftKey('s1', 'facilitator', 'sessionForm'), 's1', { title: 'Northmoor' });
+    db.close();
+    const reopened = new AppDb('codesign-app', { indexedDB: factory });
+    expect(await loadDraft(reopened, draftKey('s1', 'facilitator', 'sessionForm'))).toEqual({
+      title: 'Northmoor',
+    });
+  });
+});

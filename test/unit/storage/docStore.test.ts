@@ -1,0 +1,140 @@
+/**
+ * The contract every DocStore must keep, run against both implementations, plus the IndexedDB store's own
+ * promise: whenSaved() means IndexedDB committed, and a refused write is reported, never lost silently.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { MemoryDocStore, type DocStore } from '../../../src/storage/docStore';
+import { IndexedDbDocStore, sessionDbName } from '../../../src/storage/indexedDbDocStore';
+
+const stores: [string, () => DocStore][] = [
+  ['memory', () => new MemoryDocStore()],
+  ['IndexedDB', () => new IndexedDbDocStore()],
+];
+
+let n = 0;
+const freshId = (): string => `test-${Date.now()}-${n++}`;
+
+describe.each(stores)('DocStore contract: %s', (_name, makeStore) => {
+  it('Given a written document, When it is closed and reopened, Then its content is back', async () => {
+    const store = makeStore();
+    const id = freshId();
+    const first = await store.open(id);
+    first.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    first.doc.getMap('proposals').set('p2', { title: 'Street lights' });
+    await first.whenSaved();
+    await first.close();
+
+    const again = await store.open(id);
+    expect(again.doc.getMap('proposals').toJSON()).toEqual({
+      p1: { title: 'Youth club' },
+      p2: { title: 'Street lights' },
+    });
+    await again.close();
+  });
+
+  it('Given two sessions, When each is written, Then neither sees the other', async () => {
+    const store = makeStore();
+    const [a, b] = [freshId(), freshId()];
+    const da = await store.open(a);
+    const db = await store.open(b);
+    da.doc.getMap('m').set('k', 'a');
+    db.doc.getMap('m').set('k', 'b');
+    await Promise.all([da.whenSaved(), db.whenSaved()]);
+    await Promise.all([da.close(), db.close()]);
+    const ra = await store.open(a);
+    expect(ra.doc.getMap('m').get('k')).toBe('a');
+    await ra.close();
+  });
+
+  it('Given a removed session, When it is opened again, Then it is empty', async () => {
+    const store = makeStore();
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('m').set('k', 1);
+    await h.whenSaved();
+    await h.close();
+    await store.remove(id);
+    const again = await store.open(id);
+    expect(again.doc.getMap('m').size).toBe(0);
+    await again.close();
+  });
+
+  it('Given many small writes, When reopened, Then every one is there exactly once', async () => {
+    const store = makeStore();
+    const id = freshId();
+    const h = await store.open(id);
+    for (let i = 0; i < 600; i++) h.doc.getMap('comments').set(`c${i}`, { i });
+    await h.whenSaved();
+    await h.close();
+    const again = await store.open(id);
+    const comments = again.doc.getMap('comments');
+    expect(comments.size).toBe(600);
+    expect(comments.get('c599')).toEqual({ i: 599 });
+    await again.close();
+  });
+});
+
+describe('IndexedDbDocStore: Saved means committed', () => {
+  afterEach(() => {
+    restoreAdd?.();
+    restoreAdd = null;
+  });
+
+  it('Given a write, When whenSaved resolves, Then a second, independent connection already reads it', async () => {
+    const store = new IndexedDbDocStore();
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('ballots').set('participant-1', { dots: { p1: 2 } });
+    await h.whenSaved();
+
+    const reader = new Y.Doc();
+    const other = new IndexeddbPersistence(sessionDbName(id), reader);
+    await other.whenSynced;
+    expect(reader.getMap('ballots').get('participant-1')).toEqual({ dots: { p1: 2 } });
+    await other.destroy();
+    await h.close();
+  });
+
+  it('Given IndexedDB refuses a write (quota), When the app waits for Saved, Then it hears the error instead', async () => {
+    const store = new IndexedDbDocStore();
+    const id = freshId();
+    const h = await store.open(id);
+    failNextAdd();
+    h.doc.getMap('proposals').set('p1', { title: 'Community garden' });
+    await expect(h.whenSaved()).rejects.toMatchObject({ name: 'QuotaExceededError' });
+
+    // The failure is reported once; the next write that succeeds stores what the failed one could not.
+    h.doc.getMap('proposals').set('p2', { title: 'Bike workshop' });
+    await expect(h.whenSaved()).resolves.toBeUndefined();
+    await h.close();
+    const again = await store.open(id);
+    expect(Object.keys(again.doc.getMap('proposals').toJSON()).sort()).toEqual(['p1', 'p2']);
+    await again.close();
+  });
+});
+
+let restoreAdd: (() => void) | null = null;
+
+/** Makes the next IDBObjectStore.add fail the way a full disk does: the transaction aborts with QuotaExceededError. */
+function failNextAdd(): void {
+  const proto = IDBObjectStore.prototype;
+  const original = Reflect.get<IDBObjectStore, 'add'>(proto, 'add');
+  restoreAdd = () => {
+    proto.add = original;
+  };
+  proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+    proto.add = original;
+    restoreAdd = null;
+    const request = original.apply(this, args);
+    const tx = this.transaction;
+    queueMicrotask(() => {
+      Object.defineProperty(tx, 'error', {
+        value: new DOMException('The disk is full', 'QuotaExceededError'),
+      });
+      tx.abort();
+    });
+    return request;
+  };
+}
