@@ -9,15 +9,16 @@ import { registerServiceWorker } from './ui/swBridge';
 import './ui/styles.css';
 
 async function start(root: HTMLElement): Promise<void> {
-  const storage = await checkStorage();
-  if (storage.state === 'unavailable') {
+  if (typeof indexedDB === 'undefined') {
     render(<StorageProblem />, root);
     return;
   }
   const db = new AppDb();
   let device;
+  let storage;
   try {
-    device = await deviceIdentity(db);
+    // Both touch storage; neither needs the other, so the first screen waits for the slower one only.
+    [device, storage] = await Promise.all([deviceIdentity(db), checkStorage()]);
   } catch {
     render(<StorageProblem />, root);
     return;
@@ -30,4 +31,5 @@ async function start(root: HTMLElement): Promise<void> {
 
 const root = document.getElementById('app')!;
 void start(root);
-if (import.meta.env.PROD) void registerServiceWorker();
+// The service worker is registered after the first screen is up, so it never competes with it.
+if (import.meta.env.PROD) window.addEventListener('load', () => void registerServiceWorker(), { once: true });

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/domain/errors';
 import { LOCALES, makeTranslator, type MessageKey } from '../../src/ui/i18n';
-import { en } from '../../src/ui/i18n/en';
+import { enShell } from '../../src/ui/i18n/en';
+import { facilitator } from '../../src/ui/i18n/en/facilitator';
+
+const en = { ...enShell, ...facilitator };
 
 describe('message catalogue', () => {
   it('Given every error the domain can raise, Then English has words for it', () => {
     for (const code of ERROR_CODES) {
       expect(en).toHaveProperty(`error.${code}`);
     }
+  });
+
+  it('Given the facilitator screens’ messages load with their chunk, Then the shell falls back to the key until then', async () => {
+    const t = makeTranslator('en');
+    expect(enShell).not.toHaveProperty('fac.dash.heading');
+    await import('../../src/ui/facilitator/messages');
+    expect(t('fac.dash.heading')).toBe(facilitator['fac.dash.heading']);
   });
 
   it('Given a message with placeholders and plurals, Then they are filled in', () => {

@@ -5,10 +5,10 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { en } from './en';
-import type { Catalogue, Message } from './types';
+import { enShell, type EnglishMessages } from './en';
+import type { Message } from './types';
 
-export type MessageKey = keyof typeof en;
+export type MessageKey = keyof EnglishMessages;
 export type Params = Record<string, string | number>;
 
 export interface Locale {
@@ -20,8 +20,17 @@ export interface Locale {
 }
 
 export const LOCALES: Record<string, Locale> = {
-  en: { code: 'en', intl: 'en-GB', dir: 'ltr', messages: en },
+  en: { code: 'en', intl: 'en-GB', dir: 'ltr', messages: { ...enShell } },
 };
+
+/**
+ * Adds messages that load with a lazy chunk (the facilitator screens' catalogue), so tablets in kiosk mode
+ * never download them.
+ */
+export function addMessages(code: string, messages: Partial<Record<MessageKey, Message>>): void {
+  const locale = LOCALES[code];
+  if (locale) Object.assign(locale.messages, messages);
+}
 
 export function availableLanguages(wanted: readonly string[]): string[] {
   return wanted.filter((code) => code in LOCALES);
@@ -53,7 +62,7 @@ export function makeTranslator(code: string): Translator {
     minimumFractionDigits: 2,
   });
   const numbers = new Intl.NumberFormat(locale.intl);
-  const fallback: Catalogue = en;
+  const fallback: Partial<Record<MessageKey, Message>> = LOCALES.en!.messages;
   const t = ((key: MessageKey, params: Params = {}) => {
     const message = locale.messages[key] ?? fallback[key] ?? key;
     if (typeof message === 'string') return interpolate(message, params);

@@ -1,17 +1,239 @@
 import type { Catalogue } from '../types';
 
-/** Facilitator mode and the home screen. */
+/**
+ * Facilitator mode. Loaded with the facilitator screens, not with the app shell: the screens register it
+ * with addMessages() when their chunk loads (see ../index.ts).
+ */
 export const facilitator = {
-  'home.lead': 'Plan how public money is spent in your neighbourhood, together. Works on shared tablets with no wifi.',
-  'home.demoHeading': 'Try it in a minute',
-  'home.demoText':
-    'Open a demo workshop for Northmoor: a money map of nine funding streams, 23 ideas and residents’ comments.',
-  'home.demoPin': 'The demo’s facilitator PIN is {pin}.',
-  'home.demoOpen': 'Open the demo session',
-  'home.demoPreparing': 'Preparing the demo…',
-  'home.sessionsHeading': 'Sessions on this tablet',
-  'home.noSessions': 'There are no sessions on this tablet yet.',
-  'home.sessionMeta': '{neighbourhood} · {date} · {venue}',
-  'home.ideaCount': { one: '{count} idea', other: '{count} ideas' },
-  'home.create': 'Create a session',
+  // Dashboard
+  'fac.dash.heading': 'Facilitator mode',
+  'fac.dash.eyebrow': 'Facilitator mode',
+  'fac.dash.meta': '{neighbourhood} · {date} · {venue}',
+  'fac.dash.endedHint': 'Residents can no longer add ideas, comments or priorities.',
+  'fac.dash.startKiosk': 'Start kiosk mode',
+  'fac.dash.kioskHint':
+    'Kiosk mode is the residents’ screen. It locks facilitator mode: you will need the PIN to come back.',
+  'fac.dash.edit': 'Edit session',
+  'fac.dash.lock': 'Lock facilitator mode',
+  'fac.dash.detailsHeading': 'About this session',
+  'fac.dash.pot': 'The pot residents decide on',
+  'fac.dash.poolable': 'Money that can be pooled',
+  'fac.dash.poolableValue': {
+    one: '{poolable}, from a money map of {count} funding stream',
+    other: '{poolable}, from a money map of {count} funding streams',
+  },
+  'fac.dash.method': 'How residents set priorities',
+  'fac.dash.themes': 'Themes',
+  'fac.dash.languages': 'Languages',
+  'fac.dash.aboutYou': 'Questions about residents',
+  'fac.dash.aboutYouCount': {
+    zero: 'None',
+    one: '{count} optional question',
+    other: '{count} optional questions',
+  },
+  'fac.method.dotsSummary': {
+    one: 'Dot voting: {count} dot for each resident, at most {max} on one idea',
+    other: 'Dot voting: {count} dots for each resident, at most {max} on one idea',
+  },
+  'fac.method.budgetSummary': 'Budget allocation: each resident picks ideas that fit in the pot',
+  'fac.method.budgetSummaryMin':
+    'Budget allocation: each resident picks ideas that fit in the pot, spending at least {percent}% of it',
+  'fac.method.rankingSummary': {
+    one: 'Ranking: each resident puts up to {count} idea in order',
+    other: 'Ranking: each resident puts up to {count} ideas in order',
+  },
+  'fac.update.hint': 'Update between residents: the app restarts, and nothing typed is lost.',
+
+  // Counts
+  'fac.counts.heading': 'So far',
+  'fac.counts.residents': 'Residents taking part',
+  'fac.counts.ideas': 'Ideas shown to residents',
+  'fac.counts.hidden': 'Hidden ideas',
+  'fac.counts.comments': 'Comments',
+  'fac.counts.counted': 'Ballots counted',
+  'fac.counts.excluded': 'Ballots not counted',
+  'fac.counts.excludedHint':
+    'A ballot is not counted when it breaks this session’s rules, for example after the way of voting was changed. It is kept, not deleted.',
+
+  // Live board
+  'fac.board.heading': 'Live board',
+  'fac.board.caption': 'Ideas with the most support first',
+  'fac.board.idea': 'Idea',
+  'fac.board.theme': 'Theme',
+  'fac.board.cost': 'Rough cost',
+  'fac.board.supporters': 'Supporters',
+  'fac.board.points': 'Points',
+  'fac.board.comments': 'Comments',
+  'fac.board.empty': 'There are no ideas yet.',
+  'fac.board.pointsDots': 'Ideas with the most support come first. Points are the dots residents gave.',
+  'fac.board.pointsBudget':
+    'Ideas with the most support come first. Each resident who picked an idea gives it 1 point.',
+  'fac.board.pointsRanking': {
+    one: 'Ideas with the most support come first. A resident’s first choice gets {count} point.',
+    other:
+      'Ideas with the most support come first. A resident’s first choice gets {count} points, the next one point fewer, and so on.',
+  },
+
+  // Looking after ideas
+  'fac.ideas.heading': 'Look after the ideas',
+  'fac.ideas.hint':
+    'Hide an idea that is abusive or shares someone’s personal details, fix a typo, or merge two ideas that say the same thing.',
+  'fac.idea.meta': '{theme} · rough cost {cost}',
+  'fac.idea.where': 'where: {where}',
+  'fac.idea.includes': 'Includes: {titles}',
+  'fac.idea.edited': 'Corrected by the facilitator',
+  'fac.idea.originalTitle': 'Original title:',
+  'fac.idea.originalDescription': 'Original description:',
+  'fac.hide.button': 'Hide this idea',
+  'fac.hide.buttonFor': 'Hide this idea: {title}',
+  'fac.hide.reason': 'Why are you hiding it?',
+  'fac.hide.reasonHint':
+    'Residents will no longer see this idea. The reason is kept for the record. You can show it again later.',
+  'fac.hide.confirm': 'Hide the idea',
+  'fac.hide.done': '“{title}” is now hidden.',
+  'fac.edit.button': 'Fix a typo',
+  'fac.edit.buttonFor': 'Fix a typo: {title}',
+  'fac.edit.hint':
+    'Only fix spelling or typing mistakes. The resident’s original words are kept and shown here.',
+  'fac.edit.title': 'Title',
+  'fac.edit.description': 'Description',
+  'fac.edit.save': 'Save the correction',
+
+  // Merging
+  'fac.merge.heading': 'Merge two ideas that are the same',
+  'fac.merge.hint':
+    'The duplicate is no longer shown. Its supporters and comments count for the idea you keep, and nobody is counted twice.',
+  'fac.merge.notEnough': 'You need at least two ideas to merge.',
+  'fac.merge.duplicate': 'The duplicate',
+  'fac.merge.duplicateHint': 'This idea will be merged away.',
+  'fac.merge.kept': 'The idea to keep',
+  'fac.merge.keptHint': 'Residents will keep seeing this one.',
+  'fac.merge.choose': 'Choose an idea',
+  'fac.merge.button': 'Merge these ideas',
+  'fac.merge.confirmHeading': 'Merge these ideas?',
+  'fac.merge.confirmText': '“{duplicate}” will be merged into “{kept}”.',
+  'fac.merge.confirmWarning':
+    'Residents will only see “the idea to keep”. This cannot be undone from this screen.',
+  'fac.merge.confirm': 'Yes, merge them',
+  'fac.merge.done': '“{duplicate}” is now part of “{kept}”.',
+
+  // Hidden ideas
+  'fac.hidden.heading': 'Hidden ideas',
+  'fac.hidden.none': 'No ideas are hidden.',
+  'fac.hidden.reason': 'Reason:',
+  'fac.hidden.show': 'Show this idea again',
+  'fac.hidden.showFor': 'Show this idea again: {title}',
+  'fac.hidden.done': '“{title}” is shown to residents again.',
+
+  // Storage
+  'fac.storage.heading': 'Storage on this tablet',
+  'fac.storage.persistent': 'The browser has promised to keep this data.',
+
+  // Ending
+  'fac.end.heading': 'End the session',
+  'fac.end.text': 'At the end of the workshop, end the session so nothing more can be added.',
+  'fac.end.button': 'End session',
+  'fac.end.confirmHeading': 'End this session?',
+  'fac.end.confirmText':
+    'Residents will no longer be able to add ideas, comments or priorities on any tablet. Everything so far is kept, and you can still see the results.',
+  'fac.end.confirm': 'Yes, end the session',
+  'fac.end.endedHeading': 'The session has ended',
+  'fac.end.endedText':
+    'Nothing more can be added. If you ended it by mistake, you can reopen it for residents.',
+  'fac.end.reopen': 'Reopen the session',
+
+  // Session form
+  'fac.form.createHeading': 'Create a session',
+  'fac.form.createLead': 'Set up one workshop. You can change all of this later.',
+  'fac.form.editHeading': 'Edit the session',
+  'fac.form.editLead': 'You are changing “{title}”.',
+  'fac.form.draftRestored': 'We have brought back what you typed earlier but had not saved yet.',
+  'fac.form.draftDiscard': 'Throw away these changes',
+  'fac.form.errorHeading': 'There is a problem',
+  'fac.form.errorItem': '{label}: {message}',
+  'fac.form.inRow': '{field}, {row}',
+  'fac.form.otherProblem': 'Something else',
+  'fac.form.detailsLegend': 'About the workshop',
+  'fac.form.title': 'Session title',
+  'fac.form.titleHint': 'Residents see this first, for example “Northmoor: what should the pot pay for?”',
+  'fac.form.neighbourhood': 'Neighbourhood',
+  'fac.form.date': 'Date of the workshop',
+  'fac.form.venue': 'Venue',
+  'fac.form.venueHint': 'For example “St Aidan’s Church Hall, Moor Lane”',
+  'fac.form.moneyLegend': 'Money map',
+  'fac.form.moneyHint':
+    'The public money spent in the neighbourhood each year: who spends it, on what, and whether it can be pooled for residents to decide on.',
+  'fac.form.streamLegend': 'Funding stream {n}',
+  'fac.form.publicBody': 'Public body',
+  'fac.form.service': 'Service',
+  'fac.form.annual': 'Amount each year',
+  'fac.form.poolable': 'This money can be pooled',
+  'fac.form.remove': 'Remove',
+  'fac.form.removeStreamFor': 'Remove funding stream {n}',
+  'fac.form.addStream': 'Add a funding stream',
+  'fac.form.pot': 'The pot residents decide on',
+  'fac.form.potHint':
+    'Money that can be pooled: {poolable}. The pot cannot be more than this. Type it in pounds, for example 250000.',
+  'fac.form.themesLegend': 'Themes',
+  'fac.form.themesHint': 'Ideas are grouped under these headings. You need at least one.',
+  'fac.form.themeN': 'Theme {n}',
+  'fac.form.removeThemeFor': 'Remove theme {n}',
+  'fac.form.addTheme': 'Add a theme',
+  'fac.form.themeJobs': 'Jobs and skills',
+  'fac.form.themeYoung': 'Young people',
+  'fac.form.themeSafety': 'Safety',
+  'fac.form.themeGreen': 'Green spaces',
+  'fac.form.themeHealth': 'Health and wellbeing',
+  'fac.form.methodLegend': 'How residents set priorities',
+  'fac.form.methodWarning':
+    'Residents have already set priorities. If you change how this works, their ballots are kept but may no longer be counted.',
+  'fac.form.methodDotsHint': 'Each resident spreads a number of dots over the ideas they like most.',
+  'fac.form.methodBudgetHint': 'Each resident picks the ideas they want whose costs together fit in the pot.',
+  'fac.form.methodRankingHint': 'Each resident puts their favourite ideas in order, best first.',
+  'fac.form.dots': 'Dots for each resident',
+  'fac.form.dotsHint': 'A whole number from 1 to {max}.',
+  'fac.form.maxPerIdea': 'Most dots one resident can put on one idea',
+  'fac.form.minShare': 'Smallest share of the pot each resident must spend, in %',
+  'fac.form.minShareHint': '0 means there is no minimum. 70 is a good place to start.',
+  'fac.form.maxRanked': 'How many ideas each resident can put in order',
+  'fac.form.maxRankedHint': 'A whole number from 1 to {max}.',
+  'fac.form.languagesLegend': 'Languages',
+  'fac.form.languagesHint': 'Residents choose one of these on the welcome screen.',
+  'fac.form.languagesTooFew': 'Please choose at least one language.',
+  'fac.form.consentLegend': 'Consent',
+  'fac.form.consent': 'What residents agree to before they start',
+  'fac.form.consentHint':
+    'Say why you are asking, that no names are needed, how answers are used, how long they are kept and how to have them removed.',
+  'fac.form.consentDefault':
+    'Your ideas, comments and priorities help the council and its partners decide how to spend the pooled money in this neighbourhood. ' +
+    'We do not ask for your name. Questions about you are optional, and your answers are only counted in groups of 5 or more people, so nobody can be picked out. ' +
+    'We keep what you tell us for 2 years, then delete it. ' +
+    'If you want your answers removed, ask the facilitator today or contact the council.',
+  'fac.form.aboutYouLegend': 'Questions about residents',
+  'fac.form.aboutYouHint':
+    'For example, age group. Residents can skip any of them, and answers are only counted in groups of 5 or more.',
+  'fac.form.questionLegend': 'Question {n}',
+  'fac.form.questionText': 'Question',
+  'fac.form.questionOptions': 'Answers to choose from',
+  'fac.form.questionOptionsHint': 'One answer on each line, at least 2.',
+  'fac.form.optionsTooFew': 'Please give at least 2 answers, one on each line.',
+  'fac.form.removeQuestionFor': 'Remove question {n}',
+  'fac.form.addQuestion': 'Add a question',
+  'fac.form.themesTooFew': 'Please add at least one theme.',
+  'fac.form.pinLegend': 'Facilitator PIN',
+  'fac.form.pinHint':
+    '{min} to {max} digits. You need it to open facilitator mode on any tablet. Do not share it with residents.',
+  'fac.form.pin': 'PIN',
+  'fac.form.pinConfirm': 'Type the PIN again',
+  'fac.form.changePin': 'Change the facilitator PIN',
+  'fac.form.newPin': 'New PIN',
+  'fac.form.newPinConfirm': 'Type the new PIN again',
+  'fac.form.pinRule': 'The PIN must be {min} to {max} digits, with numbers only.',
+  'fac.form.pinMismatch': 'The two PINs are not the same. Please type them again.',
+  'fac.form.pinConfirmMissing': 'Please type the PIN a second time.',
+  'fac.form.create': 'Create the session',
+  'fac.form.creating': 'Creating the session…',
+  'fac.form.save': 'Save changes',
+  'fac.form.backToSession': 'Back to the session',
+  'fac.form.noChanges': 'Nothing has changed, so there was nothing to save.',
 } satisfies Catalogue;

@@ -1,7 +1,11 @@
 import { common } from './common';
 import { errors } from './errors';
-import { facilitator } from './facilitator';
+import type { facilitator } from './facilitator';
+import { gate } from './gate';
 import { kiosk } from './kiosk';
 
-/** The English catalogue: complete, and the reference every other language is checked against. */
-export const en = { ...common, ...errors, ...kiosk, ...facilitator };
+/** The English messages the app shell needs (first screen, PIN screen, the resident's kiosk): always loaded. */
+export const enShell = { ...common, ...errors, ...kiosk, ...gate };
+
+/** Every English key, including the facilitator screens' (./facilitator.ts, loaded with those screens). */
+export type EnglishMessages = typeof enShell & typeof facilitator;

@@ -1,0 +1,302 @@
+/**
+ * Merging session files into a device's copy of a session, checked first on a scratch copy.
+ *
+ * Rule: a file may only do what the app's own commands do. It may add records; it may replace a participant's
+ * record or ballot only from the device that made it (a later ballot revision); it may never delete a record or
+ * replace one that is written once (ideas, comments, moderation, statuses, settings edits, meta). Every record
+ * it adds or replaces must pass the structural checks (src/doc/recordShapes.ts), and no map may pass its limit.
+ * Anything else refuses the whole import with 'badContent' and the list of problems; the target is untouched.
+ *
+ * Yjs updates are idempotent and commutative, so the same file twice, or many files in any order, give the same
+ * document; a preview made against a document that already holds a file's content adds nothing.
+ */
+import * as Y from 'yjs';
+import {
+  checkDocShape,
+  isPlainObject,
+  MAX_PROBLEMS,
+  RECORD_MAPS,
+  type MapName,
+  type RecordMapName,
+} from '../doc/recordShapes';
+import { isNewerSchema, MAPS, readMeta, SCHEMA_VERSION } from '../doc/schema';
+import { effectiveSettings } from '../domain/settings';
+import type { SettingsEdit } from '../domain/types';
+import { asFileError, isSessionFileError, SessionFileError, type ContentProblem } from './errors';
+import type { ParsedFile } from './sessionFile';
+
+/** The origin of an import's transaction: lets storage and sync tell an import from a command. */
+export class ImportOrigin {
+  readonly kind = 'import';
+  constructor(readonly fileNames: readonly string[]) {}
+}
+
+export type ImportCounts = Record<RecordMapName, number>;
+
+export interface FileSource {
+  fileName: string;
+  deviceId: string;
+  deviceName: string;
+  exportedAt: string;
+}
+
+export interface ImportPreview {
+  sessionId: string;
+  sessionTitle: string;
+  /** This device does not have the session yet: importing adds it. */
+  isNewSession: boolean;
+  /** False when this device already holds everything the files bring: applying does nothing. */
+  hasChanges: boolean;
+  sources: FileSource[];
+  /** Records new to this device, per map. `ballots` also counts ballots the files bring a later revision of. */
+  adds: ImportCounts;
+  /** Participants this device has whose record the files bring a later version of (finished, answers given). */
+  updatedParticipants: number;
+  /** What the session will hold after the import. */
+  totals: ImportCounts;
+  /** The files' updates, applied as they are: each holds its device's whole copy, so none depends on another. */
+  updates: readonly Uint8Array[];
+}
+
+/** Maps whose records a later write from the same device may replace. */
+const REPLACEABLE: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ballots']);
+
+type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
+type Changes = Map<MapName, Map<string, KeyChange>>;
+
+const zeroCounts = (): ImportCounts => ({
+  settings: 0,
+  proposals: 0,
+  comments: 0,
+  participants: 0,
+  ballots: 0,
+  moderation: 0,
+  statuses: 0,
+});
+
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
+function field(value: unknown, name: string): unknown {
+  return isPlainObject(value) ? value[name] : undefined;
+}
+
+function badContent(problems: readonly ContentProblem[]): SessionFileError {
+  const first = problems[0];
+  const where = first ? [first.map, first.key, first.field].filter(Boolean).join('.') : '';
+  return new SessionFileError(
+    'badContent',
+    { count: problems.length, first: first ? `${where} ${first.problem}` : '' },
+    problems.slice(0, MAX_PROBLEMS),
+  );
+}
+
+/** Collects every key the next transactions add, replace or delete in each of the session's maps. */
+function watchChanges(doc: Y.Doc): Changes {
+  const changes: Changes = new Map();
+  for (const name of ['meta', ...RECORD_MAPS] as const) {
+    const seen = new Map<string, KeyChange>();
+    changes.set(name, seen);
+    doc.getMap<unknown>(MAPS[name]).observe((event: Y.YMapEvent<unknown>) => {
+      event.changes.keys.forEach((change, key) => seen.set(key, change));
+    });
+  }
+  return changes;
+}
+
+/** A file's own document: complete, for the session its header names, in a schema this app knows. */
+function checkFileDoc(doc: Y.Doc, file: ParsedFile): void {
+  if (hasPending(doc)) throw badContent([{ map: 'meta', key: '', field: '', problem: 'incomplete' }]);
+  const meta = readMeta(doc);
+  if (!meta) throw badContent([{ map: 'meta', key: 'sessionId', field: '', problem: 'missing' }]);
+  if (meta.sessionId !== file.header.sessionId) {
+    throw new SessionFileError('wrongSession', {
+      expected: file.header.sessionId,
+      found: meta.sessionId,
+      fileName: file.fileName,
+    });
+  }
+  if (meta.schemaVersion > SCHEMA_VERSION) {
+    throw new SessionFileError('newerVersion', {
+      schemaVersion: meta.schemaVersion,
+      supported: SCHEMA_VERSION,
+    });
+  }
+}
+
+function checkOwnDoc(file: ParsedFile): void {
+  const doc = new Y.Doc();
+  try {
+    asFileError(() => Y.applyUpdate(doc, file.update), 'update');
+    checkFileDoc(doc, file);
+  } catch (e) {
+    throw naming(file, e);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Problems with what the merge changed, beyond each record's shape. */
+function changeProblems(scratch: Y.Doc, changes: Changes, isNewSession: boolean): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const [map, keys] of changes) {
+    for (const [key, { action, oldValue }] of keys) {
+      const report = (problem: ContentProblem['problem']): number =>
+        problems.push({ map, key, field: '', problem });
+      if (action === 'delete') report('deleted');
+      else if (map === 'meta') {
+        if (!isNewSession) report('rewritten');
+      } else if (action === 'update') {
+        const value: unknown = scratch.getMap<unknown>(MAPS[map]).get(key);
+        if (!REPLACEABLE.has(map)) report('rewritten');
+        else if (field(value, 'deviceId') !== field(oldValue, 'deviceId')) report('otherDevice');
+        else if (
+          map === 'ballots' &&
+          !(Number(field(value, 'revision')) > Number(field(oldValue, 'revision')))
+        ) {
+          report('revisionNotNewer');
+        }
+      }
+    }
+  }
+  if (isNewSession && scratch.getMap(MAPS.settings).size === 0) {
+    problems.push({ map: 'settings', key: '', field: '', problem: 'missing' });
+  }
+  return problems;
+}
+
+function recordKeys(changes: Changes): Partial<Record<RecordMapName, string[]>> {
+  const keys: Partial<Record<RecordMapName, string[]>> = {};
+  for (const map of RECORD_MAPS) {
+    keys[map] = [...(changes.get(map) ?? [])].filter(([, c]) => c.action !== 'delete').map(([k]) => k);
+  }
+  return keys;
+}
+
+/**
+ * Merges the files into a scratch copy of `target` (null: this device does not have the session) and checks the
+ * result. Returns what the import would add; throws SessionFileError ('wrongSession', 'newerVersion',
+ * 'badContent', 'corrupt') and leaves `target` untouched. Several files are checked and counted together, so a
+ * record two files both hold counts once.
+ */
+export function prepareImport(
+  target: Y.Doc | null,
+  files: ParsedFile | readonly ParsedFile[],
+): ImportPreview {
+  const list: readonly ParsedFile[] = 'header' in files ? [files] : files;
+  try {
+    return asFileError(() => prepare(target, list), 'update');
+  } catch (e) {
+    throw list.length === 1 && list[0] ? naming(list[0], e) : e;
+  }
+}
+
+/** The error, with the file's name in its params (for messages about one of several files). */
+function naming(file: ParsedFile, e: unknown): unknown {
+  if (!isSessionFileError(e) || e.params.fileName !== undefined) return e;
+  return new SessionFileError(e.code, { ...e.params, fileName: file.fileName }, e.problems);
+}
+
+function prepare(target: Y.Doc | null, list: readonly ParsedFile[]): ImportPreview {
+  const first = list[0];
+  if (!first) throw new SessionFileError('notASessionFile', { reason: 'noFiles' });
+  const sessionId = first.header.sessionId;
+  for (const f of list) {
+    if (f.header.sessionId !== sessionId) {
+      throw new SessionFileError('wrongSession', {
+        expected: sessionId,
+        found: f.header.sessionId,
+        fileName: f.fileName,
+      });
+    }
+  }
+  const targetMeta = target ? readMeta(target) : null;
+  if (targetMeta && targetMeta.sessionId !== sessionId) {
+    throw new SessionFileError('wrongSession', { expected: targetMeta.sessionId, found: sessionId });
+  }
+  if (target && isNewerSchema(target)) {
+    throw new SessionFileError('newerVersion', {
+      schemaVersion: targetMeta?.schemaVersion ?? 0,
+      supported: SCHEMA_VERSION,
+    });
+  }
+  const isNewSession = targetMeta === null;
+  // One file into a new session: the scratch copy is the file's own document, checked below. Otherwise each
+  // file's own document is checked first: once merged, a file's different meta could hide behind the target's.
+  const isScratchTheFile = isNewSession && list.length === 1;
+  if (!isScratchTheFile) list.forEach(checkOwnDoc);
+
+  const scratch = new Y.Doc();
+  try {
+    if (target) Y.applyUpdate(scratch, Y.encodeStateAsUpdate(target));
+    const wasPending = hasPending(scratch);
+    const changes = watchChanges(scratch);
+    asFileError(
+      () => scratch.transact(() => list.forEach((f) => Y.applyUpdate(scratch, f.update))),
+      'update',
+    );
+    if (isScratchTheFile) checkFileDoc(scratch, first);
+    const problems: ContentProblem[] = changeProblems(scratch, changes, isNewSession);
+    if (!wasPending && hasPending(scratch))
+      problems.push({ map: 'meta', key: '', field: '', problem: 'incomplete' });
+    problems.push(...checkDocShape(scratch, { keys: recordKeys(changes), skipMeta: !isNewSession }));
+    if (problems.length > 0) throw badContent(problems);
+    return preview(target, scratch, list, changes, isNewSession);
+  } finally {
+    scratch.destroy();
+  }
+}
+
+function preview(
+  target: Y.Doc | null,
+  scratch: Y.Doc,
+  files: readonly ParsedFile[],
+  changes: Changes,
+  isNewSession: boolean,
+): ImportPreview {
+  const adds = zeroCounts();
+  const totals = zeroCounts();
+  let updatedParticipants = 0;
+  for (const map of RECORD_MAPS) {
+    totals[map] = scratch.getMap(MAPS[map]).size;
+    for (const { action } of changes.get(map)?.values() ?? []) {
+      if (action === 'add' || (action === 'update' && map === 'ballots')) adds[map]++;
+      else if (action === 'update' && map === 'participants') updatedParticipants++;
+    }
+  }
+  const edits: SettingsEdit[] = [];
+  scratch.getMap<SettingsEdit>(MAPS.settings).forEach((e) => edits.push(e));
+  const before = target ? Y.snapshot(target) : Y.emptySnapshot;
+  return {
+    sessionId: files[0]?.header.sessionId ?? '',
+    sessionTitle: effectiveSettings(edits)?.title ?? '',
+    isNewSession,
+    hasChanges: !Y.equalSnapshots(before, Y.snapshot(scratch)),
+    sources: files.map((f) => ({
+      fileName: f.fileName,
+      deviceId: f.header.deviceId,
+      deviceName: f.header.deviceName,
+      exportedAt: f.header.exportedAt,
+    })),
+    adds,
+    updatedParticipants,
+    totals,
+    updates: files.map((f) => f.update),
+  };
+}
+
+/**
+ * Merges a prepared import into `target` (the document `prepareImport` was given, or for a new session the
+ * freshly opened empty one) in one transaction whose origin is an ImportOrigin. Does nothing when the preview
+ * found nothing new.
+ */
+export function applyImport(target: Y.Doc, preview: ImportPreview): void {
+  const meta = readMeta(target);
+  if (meta && meta.sessionId !== preview.sessionId) {
+    throw new SessionFileError('wrongSession', { expected: meta.sessionId, found: preview.sessionId });
+  }
+  if (!preview.hasChanges) return;
+  const origin = new ImportOrigin(preview.sources.map((s) => s.fileName));
+  target.transact(() => preview.updates.forEach((u) => Y.applyUpdate(target, u)), origin);
+}

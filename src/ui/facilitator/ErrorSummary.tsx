@@ -1,0 +1,84 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useT, type MessageKey, type Translator } from '../i18n';
+import type { FieldErrors } from './formModel';
+
+const LABELS: Record<string, MessageKey> = {
+  title: 'fac.form.title',
+  neighbourhood: 'fac.form.neighbourhood',
+  date: 'fac.form.date',
+  venue: 'fac.form.venue',
+  fundingStreams: 'fac.form.moneyLegend',
+  potPence: 'fac.form.pot',
+  themes: 'fac.form.themesLegend',
+  method: 'fac.form.methodLegend',
+  'method.dotsPerParticipant': 'fac.form.dots',
+  'method.maxDotsPerProposal': 'fac.form.maxPerIdea',
+  'method.minSharePercent': 'fac.form.minShare',
+  'method.maxRanked': 'fac.form.maxRanked',
+  languages: 'fac.form.languagesLegend',
+  consentText: 'fac.form.consent',
+  aboutYou: 'fac.form.aboutYouLegend',
+  pin: 'fac.form.pin',
+  pinConfirm: 'fac.form.pinConfirm',
+};
+
+const ROW_FIELDS: Record<string, MessageKey> = {
+  publicBody: 'fac.form.publicBody',
+  service: 'fac.form.service',
+  annualPence: 'fac.form.annual',
+  text: 'fac.form.questionText',
+  options: 'fac.form.questionOptions',
+};
+
+/** The name of the field an error belongs to, as the form labels it. */
+export function fieldLabel(t: Translator, field: string): string {
+  const named = LABELS[field];
+  if (named) return t(named);
+  let m = /^fundingStreams\.(\d+)\.(\w+)$/.exec(field);
+  if (m && ROW_FIELDS[m[2]!]) {
+    return t('fac.form.inRow', {
+      field: t(ROW_FIELDS[m[2]!]!),
+      row: t('fac.form.streamLegend', { n: Number(m[1]) + 1 }),
+    });
+  }
+  m = /^themes\.(\d+)\.name$/.exec(field);
+  if (m) return t('fac.form.themeN', { n: Number(m[1]) + 1 });
+  m = /^aboutYou\.(\d+)\.(\w+)$/.exec(field);
+  if (m && ROW_FIELDS[m[2]!]) {
+    return t('fac.form.inRow', {
+      field: t(ROW_FIELDS[m[2]!]!),
+      row: t('fac.form.questionLegend', { n: Number(m[1]) + 1 }),
+    });
+  }
+  return t('fac.form.otherProblem');
+}
+
+/** Shown at the top after a failed save: every problem, each a button that moves to its field. */
+export function ErrorSummary({ errors, attempt }: { errors: FieldErrors; attempt: number }) {
+  const t = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [attempt]);
+  const entries = Object.entries(errors);
+  const goTo = (field: string): void => {
+    document.querySelector<HTMLElement>(`[data-field="${CSS.escape(field)}"]`)?.focus();
+  };
+  return (
+    <div class="alert fac-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="fac-summary-heading">
+      <h2 id="fac-summary-heading">{t('fac.form.errorHeading')}</h2>
+      <p>{t('common.fixErrors')}</p>
+      <ul class="fac-summary__list">
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            {field === 'form' ? (
+              message
+            ) : (
+              <button type="button" class="fac-link-button" onClick={() => goTo(field)}>
+                {t('fac.form.errorItem', { label: fieldLabel(t, field), message })}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import './messages';
+import { useT } from '../i18n';
+import { useSession } from '../useSession';
+import { CountsPanel } from './CountsPanel';
+import { EndSession } from './EndSession';
+import { HiddenIdeas } from './HiddenIdeas';
+import { IdeaList } from './IdeaList';
+import { LiveBoard } from './LiveBoard';
+import { MergeIdeas } from './MergeIdeas';
+import { SessionHeader } from './SessionHeader';
+import { StoragePanel } from './StoragePanel';
+import './facilitator.css';
+
+/** The facilitator's dashboard for one session: run the room, watch the board, look after the ideas. */
+export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
+  const t = useT();
+  const session = useSession(sessionId);
+  const { view } = session;
+
+  if (!view) {
+    return (
+      <main class="page" id="main" tabIndex={-1}>
+        <h1>{t('fac.dash.heading')}</h1>
+        {session.state === 'loading' ? (
+          <p>{t('common.loading')}</p>
+        ) : (
+          <>
+            <p class="alert" role="alert">
+              {session.state === 'missing' ? t('session.notFound') : t('fac.loadFailed')}
+            </p>
+            <a class="btn" href="#/">
+              {t('fac.backHome')}
+            </a>
+          </>
+        )}
+      </main>
+    );
+  }
+
+  return (
+    <main class="page fac-page" id="main" tabIndex={-1}>
+      <SessionHeader sessionId={sessionId} view={view} />
+      <CountsPanel view={view} />
+      <LiveBoard view={view} />
+      <IdeaList session={session} view={view} />
+      <MergeIdeas session={session} view={view} />
+      <HiddenIdeas session={session} view={view} />
+      <StoragePanel />
+      <EndSession session={session} view={view} />
+    </main>
+  );
+}

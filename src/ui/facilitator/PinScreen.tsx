@@ -1,0 +1,171 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type * as PinFunctions from '../../domain/pin';
+import type { PinAttempts } from '../../storage/appDb';
+import { useFacilitatorLock } from '../facilitatorLock';
+import { useT } from '../i18n';
+import { useServices } from '../services';
+import { useSession } from '../useSession';
+import './facilitator.css';
+
+type PinModule = typeof PinFunctions;
+
+/**
+ * The PIN step in front of facilitator mode. Wrong tries are counted per session in the device database, so a
+ * reload does not reset the wait between tries; the right PIN clears the count and unlocks this session.
+ */
+export function PinScreen({ sessionId }: { sessionId: string }) {
+  const t = useT();
+  const services = useServices();
+  const { unlock } = useFacilitatorLock();
+  const session = useSession(sessionId);
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [pin, setPin] = useState('');
+  const [pinModule, setPinModule] = useState<PinModule | null>(null);
+  /** undefined while loading; null when there were no failures. */
+  const [attempts, setAttempts] = useState<PinAttempts | null | undefined>(undefined);
+  const [now, setNow] = useState(() => Date.now());
+  const [problem, setProblem] = useState<'wrong' | 'empty' | null>(null);
+  const [isChecking, setChecking] = useState(false);
+
+  useEffect(() => {
+    void import('../../domain/pin').then((m) => setPinModule(() => m));
+  }, []);
+
+  useEffect(() => {
+    let isCurrent = true;
+    services.db.pinAttempts.get(sessionId).then(
+      (a) => isCurrent && setAttempts(a ?? null),
+      () => isCurrent && setAttempts(null),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [services.db, sessionId]);
+
+  const failures = attempts?.failures ?? 0;
+  const delayMs = pinModule && attempts ? pinModule.pinDelayMs(failures) : 0;
+  // Capped by the delay itself, so a clock set back cannot lock the facilitator out for longer.
+  const remainingMs = attempts ? Math.min(delayMs, attempts.lastFailureAt + delayMs - now) : 0;
+  const waitSeconds = remainingMs > 0 ? Math.ceil(remainingMs / 1000) : 0;
+  const isWaiting = waitSeconds > 0;
+
+  useEffect(() => {
+    if (!isWaiting) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [isWaiting]);
+
+  const settings = session.view?.settings;
+  const isReady = pinModule !== null && attempts !== undefined && settings !== undefined;
+
+  const recordFailure = async (): Promise<PinAttempts> => {
+    const db = services.db;
+    try {
+      return await db.transaction('rw', db.pinAttempts, async () => {
+        const current = await db.pinAttempts.get(sessionId);
+        const next = { sessionId, failures: (current?.failures ?? 0) + 1, lastFailureAt: Date.now() };
+        await db.pinAttempts.put(next);
+        return next;
+      });
+    } catch {
+      // The device database refused the write: still slow down this tab.
+      return { sessionId, failures: failures + 1, lastFailureAt: Date.now() };
+    }
+  };
+
+  const submit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (!isReady || isChecking || isWaiting) return;
+    if (pin === '') {
+      setProblem('empty');
+      input.current?.focus();
+      return;
+    }
+    setChecking(true);
+    const isRight = await pinModule.verifyPin(pin, settings.pin).catch(() => false);
+    if (isRight) {
+      await services.db.pinAttempts.put({ sessionId, failures: 0, lastFailureAt: 0 }).catch(() => undefined);
+      unlock(sessionId);
+      return;
+    }
+    const next = await recordFailure();
+    setAttempts(next);
+    setNow(Date.now());
+    setProblem('wrong');
+    setChecking(false);
+    input.current?.focus();
+  };
+
+  if (session.state === 'missing' || session.state === 'failed') {
+    return (
+      <main class="page" id="main" tabIndex={-1}>
+        <h1>{t('fac.gate.notFoundHeading')}</h1>
+        <p class="alert" role="alert">
+          {session.state === 'missing' ? t('session.notFound') : t('fac.loadFailed')}
+        </p>
+        <a class="btn" href="#/">
+          {t('fac.backHome')}
+        </a>
+      </main>
+    );
+  }
+
+  const hintId = `${id}-hint`;
+  const problemId = `${id}-problem`;
+  const waitId = `${id}-wait`;
+  const described = [hintId, problem ? problemId : '', isWaiting ? waitId : ''].filter(Boolean).join(' ');
+
+  return (
+    <main class="page fac-gate" id="main" tabIndex={-1}>
+      <h1>{t('fac.gate.heading')}</h1>
+      {settings ? <p class="lead">{t('fac.gate.forSession', { title: settings.title })}</p> : null}
+      {!isReady ? (
+        <p>{t('common.loading')}</p>
+      ) : (
+        <form class="card fac-gate__form" onSubmit={(e) => void submit(e)} noValidate>
+          <div class={`field${problem ? ' field--error' : ''}`}>
+            <label for={id}>{t('fac.gate.pinLabel')}</label>
+            <p class="field__hint" id={hintId}>
+              {t('fac.gate.pinHint')}
+            </p>
+            {problem ? (
+              <p class="field__error" id={problemId} role="alert" key={failures}>
+                {problem === 'empty'
+                  ? t('fac.gate.empty')
+                  : failures >= 3
+                    ? `${t('fac.gate.wrong')} ${t('fac.gate.slowedDown')}`
+                    : t('fac.gate.wrong')}
+              </p>
+            ) : null}
+            <input
+              ref={input}
+              id={id}
+              class="fac-gate__input"
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              value={pin}
+              onInput={(e) => setPin(e.currentTarget.value)}
+              aria-describedby={described}
+              aria-invalid={problem ? true : undefined}
+            />
+          </div>
+          {isWaiting ? (
+            <p class="fac-wait" id={waitId}>
+              {t('fac.gate.wait', { count: waitSeconds })}
+            </p>
+          ) : null}
+          <div class="btn-row">
+            <button type="submit" class="btn btn--primary btn--large" disabled={isChecking || isWaiting}>
+              {isChecking ? t('fac.gate.checking') : t('fac.gate.unlock')}
+            </button>
+            <a class="btn" href="#/">
+              {t('fac.backHome')}
+            </a>
+          </div>
+        </form>
+      )}
+    </main>
+  );
+}

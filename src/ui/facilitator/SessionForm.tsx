@@ -1,0 +1,150 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../i18n';
+import { AboutYouFields } from './AboutYouFields';
+import { DetailsFields } from './DetailsFields';
+import { ErrorSummary } from './ErrorSummary';
+import {
+  errorsFrom,
+  readForm,
+  type FieldErrors,
+  type FormSettings,
+  type FormValues,
+  type PinValues,
+} from './formModel';
+import { LanguageConsentFields } from './LanguageConsentFields';
+import { MethodFields } from './MethodFields';
+import { MoneyFields } from './MoneyFields';
+import { PinFields } from './PinFields';
+import { ThemeFields } from './ThemeFields';
+import type { FormDraft } from './useFormDraft';
+import './facilitator.css';
+
+interface SessionFormProps<R> {
+  heading: string;
+  lead: string;
+  /** The values before any typing: a new session's defaults or the session's current settings. */
+  original: FormValues;
+  draft: FormDraft;
+  isCreating: boolean;
+  hasBallots: boolean;
+  isReadOnly: boolean;
+  submitLabel: string;
+  busyLabel: string;
+  backHref: string;
+  backLabel: string;
+  /** Stores the settings; throws (a ValidationError or a storage error) without losing anything typed. */
+  onSubmit: (settings: FormSettings, pin: string | null) => Promise<R>;
+  /** Runs after the draft is gone, e.g. to leave the screen. */
+  onSaved?: (result: R) => void;
+  children?: ComponentChildren;
+}
+
+/** The session form: every part of a session's settings, all problems shown at once, nothing typed ever lost. */
+export function SessionForm<R>(props: SessionFormProps<R>) {
+  const { draft, isCreating } = props;
+  const t = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [values, setValues] = useState<FormValues>(() => draft.restored ?? props.original);
+  const [wasRestored, setWasRestored] = useState(draft.restored != null);
+  const [pin, setPin] = useState<PinValues>({ isChanging: isCreating, pin: '', confirm: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const [isBusy, setBusy] = useState(false);
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const isDirty = useRef(false);
+
+  useEffect(() => {
+    if (isDirty.current) draft.save(values);
+  }, [values, draft.save]);
+
+  useEffect(() => {
+    if (focusTarget === null) return;
+    document.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusTarget)}"]`)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget]);
+
+  const update = (patch: Partial<FormValues>): void => {
+    isDirty.current = true;
+    setValues((v) => ({ ...v, ...patch }));
+  };
+
+  const discardDraft = async (): Promise<void> => {
+    isDirty.current = false;
+    await draft.discard();
+    setValues(props.original);
+    setWasRestored(false);
+    setErrors({});
+    heading.current?.focus();
+  };
+
+  const submit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    if (isBusy) return;
+    const read = readForm(t, values, pin);
+    if (!read.settings) {
+      setErrors(read.errors);
+      setAttempt((a) => a + 1);
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    let result: R;
+    try {
+      result = await props.onSubmit(read.settings, pin.isChanging ? pin.pin : null);
+    } catch (err) {
+      setErrors(errorsFrom(t, err));
+      setAttempt((a) => a + 1);
+      setBusy(false);
+      return;
+    }
+    isDirty.current = false;
+    await draft.discard();
+    setBusy(false);
+    setWasRestored(false);
+    if (!isCreating) setPin({ isChanging: false, pin: '', confirm: '' });
+    props.onSaved?.(result);
+  };
+
+  const section = { values, errors, update, focusField: setFocusTarget };
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <main class="page fac-form-page" id="main" tabIndex={-1}>
+      <header class="page__header">
+        <h1 ref={heading} tabIndex={-1}>
+          {props.heading}
+        </h1>
+        <p class="lead">{props.lead}</p>
+      </header>
+      {props.isReadOnly ? <p class="notice">{t('session.readOnly')}</p> : null}
+      {wasRestored ? (
+        <div class="notice fac-draft">
+          <p>{t('fac.form.draftRestored')}</p>
+          <button type="button" class="btn" onClick={() => void discardDraft()}>
+            {t('fac.form.draftDiscard')}
+          </button>
+        </div>
+      ) : null}
+      {hasErrors ? <ErrorSummary errors={errors} attempt={attempt} /> : null}
+      <form class="fac-form" onSubmit={(e) => void submit(e)} noValidate>
+        <DetailsFields {...section} />
+        <MoneyFields {...section} />
+        <ThemeFields {...section} />
+        <MethodFields {...section} hasBallots={props.hasBallots} />
+        <LanguageConsentFields {...section} />
+        <AboutYouFields {...section} />
+        <PinFields pin={pin} setPin={setPin} errors={errors} isRequired={isCreating} />
+        <div class="btn-row fac-form__submit">
+          <button type="submit" class="btn btn--primary btn--large" disabled={isBusy || props.isReadOnly}>
+            {isBusy ? props.busyLabel : props.submitLabel}
+          </button>
+          <a class="btn" href={props.backHref}>
+            {props.backLabel}
+          </a>
+        </div>
+        {props.children}
+      </form>
+    </main>
+  );
+}

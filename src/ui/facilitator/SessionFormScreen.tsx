@@ -1,0 +1,160 @@
+import './messages';
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { createSession, updateSettings } from '../../doc/commands';
+import { viewSession } from '../../doc/session';
+import { isValidationError } from '../../domain/errors';
+import { hashPin } from '../../domain/pin';
+import type { SessionSettings } from '../../domain/types';
+import { validateSettings } from '../../domain/validate';
+import { SaveStatus } from '../components/SaveStatus';
+import { useFacilitatorLock } from '../facilitatorLock';
+import { useT } from '../i18n';
+import { navigate } from '../router';
+import { useServices } from '../services';
+import { upsertSessionEntry } from '../sessionList';
+import { useSession, type SaveState } from '../useSession';
+import { emptyForm, formFromSettings, type FormSettings, type FormValues } from './formModel';
+import { SessionForm } from './SessionForm';
+import { useFormDraft } from './useFormDraft';
+import './facilitator.css';
+
+/** Create a session (#/new) or change one (#/session/<id>/edit). */
+export function SessionFormScreen({ sessionId }: { sessionId?: string }) {
+  return sessionId ? <EditSession sessionId={sessionId} /> : <CreateSession />;
+}
+
+function Loading({ heading }: { heading: string }) {
+  const t = useT();
+  return (
+    <main class="page" id="main" tabIndex={-1}>
+      <h1>{heading}</h1>
+      <p>{t('common.loading')}</p>
+    </main>
+  );
+}
+
+function CreateSession() {
+  const t = useT();
+  const services = useServices();
+  const { unlock } = useFacilitatorLock();
+  const draft = useFormDraft(undefined);
+  const original = useMemo(() => emptyForm(t), [t]);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [saveError, setSaveError] = useState<unknown>(null);
+
+  const create = async (settings: FormSettings, pin: string | null): Promise<string> => {
+    setSaveState('saving');
+    setSaveError(null);
+    try {
+      const full = validateSettings({ ...settings, pin: await hashPin(pin ?? ''), isEnded: false });
+      const id = crypto.randomUUID();
+      const handle = await services.docs.open(id);
+      let isStored = false;
+      try {
+        createSession(handle.doc, id, full, services.ctx);
+        await handle.whenSaved();
+        isStored = true;
+        const view = viewSession(handle.doc);
+        // The list of sessions is a projection that can be rebuilt: a refusal here loses nothing.
+        if (view) await upsertSessionEntry(services.db, view).catch(() => undefined);
+      } finally {
+        await handle.close().catch(() => undefined);
+        if (!isStored) await services.docs.remove(id).catch(() => undefined);
+      }
+      setSaveState('saved');
+      return id;
+    } catch (e) {
+      setSaveState(isValidationError(e) ? 'idle' : 'failed');
+      setSaveError(e);
+      throw e;
+    }
+  };
+
+  if (draft.restored === undefined) return <Loading heading={t('fac.form.createHeading')} />;
+  return (
+    <SessionForm
+      heading={t('fac.form.createHeading')}
+      lead={t('fac.form.createLead')}
+      original={original}
+      draft={draft}
+      isCreating
+      hasBallots={false}
+      isReadOnly={false}
+      submitLabel={t('fac.form.create')}
+      busyLabel={t('fac.form.creating')}
+      backHref="#/"
+      backLabel={t('common.cancel')}
+      onSubmit={create}
+      onSaved={(id) => {
+        unlock(id);
+        navigate({ name: 'facilitator', sessionId: id }, { replace: true });
+      }}
+    >
+      <SaveStatus state={saveState} error={saveError} />
+    </SessionForm>
+  );
+}
+
+function EditSession({ sessionId }: { sessionId: string }) {
+  const t = useT();
+  const session = useSession(sessionId);
+  const draft = useFormDraft(sessionId);
+  const original = useRef<FormValues | null>(null);
+  const [isUnchanged, setUnchanged] = useState(false);
+  const view = session.view;
+  // Taken once: settings arriving from another device while typing must not wipe the form.
+  if (view && !original.current) original.current = formFromSettings(t, view.settings);
+
+  const save = async (settings: FormSettings, pin: string | null): Promise<void> => {
+    const current = session.view?.settings;
+    if (!current) throw new Error(t('session.notFound'));
+    const patch: Partial<SessionSettings> = {};
+    for (const key of Object.keys(settings) as (keyof FormSettings)[]) {
+      if (JSON.stringify(settings[key]) !== JSON.stringify(current[key])) {
+        (patch as Record<string, unknown>)[key] = settings[key];
+      }
+    }
+    if (pin !== null) patch.pin = await hashPin(pin);
+    setUnchanged(Object.keys(patch).length === 0);
+    if (Object.keys(patch).length === 0) return;
+    await session.run((doc, ctx) => updateSettings(doc, patch, ctx));
+  };
+
+  if (!view || !original.current || draft.restored === undefined) {
+    if (session.state === 'missing' || session.state === 'failed') {
+      return (
+        <main class="page" id="main" tabIndex={-1}>
+          <h1>{t('fac.form.editHeading')}</h1>
+          <p class="alert" role="alert">
+            {session.state === 'missing' ? t('session.notFound') : t('fac.loadFailed')}
+          </p>
+          <a class="btn" href="#/">
+            {t('fac.backHome')}
+          </a>
+        </main>
+      );
+    }
+    return <Loading heading={t('fac.form.editHeading')} />;
+  }
+  return (
+    <SessionForm
+      heading={t('fac.form.editHeading')}
+      lead={t('fac.form.editLead', { title: view.settings.title })}
+      original={original.current}
+      draft={draft}
+      isCreating={false}
+      hasBallots={view.records.ballots.length > 0}
+      isReadOnly={view.isReadOnly}
+      submitLabel={t('fac.form.save')}
+      busyLabel={t('common.saving')}
+      backHref={`#/session/${sessionId}`}
+      backLabel={t('fac.form.backToSession')}
+      onSubmit={save}
+    >
+      <SaveStatus state={isUnchanged ? 'idle' : session.saveState} error={session.saveError} />
+      <p role="status" class={isUnchanged ? 'notice' : 'fac-announce'}>
+        {isUnchanged ? t('fac.form.noChanges') : ''}
+      </p>
+    </SessionForm>
+  );
+}

@@ -1,0 +1,43 @@
+import { Field } from '../components/Field';
+
+interface TextFieldProps {
+  label: string;
+  /** The ValidationError field name this control answers for; also how the error summary finds it. */
+  field: string;
+  value: string;
+  onValue: (value: string) => void;
+  error?: string;
+  hint?: string;
+  isOptional?: boolean;
+  type?: 'text' | 'date' | 'password';
+  inputMode?: 'text' | 'numeric' | 'decimal';
+  autoComplete?: string;
+  maxLength?: number;
+  rows?: number;
+  class?: string;
+}
+
+/** A labelled text box (or text area when `rows` is given) for the session form. */
+export function TextField(props: TextFieldProps) {
+  const { label, field, value, onValue, error, hint, isOptional, rows } = props;
+  return (
+    <div class={props.class}>
+      <Field label={label} hint={hint} error={error} isOptional={isOptional}>
+        {(p) => {
+          const common = {
+            ...p,
+            'data-field': field,
+            maxLength: props.maxLength,
+            value,
+            onInput: (e: { currentTarget: { value: string } }) => onValue(e.currentTarget.value),
+          };
+          if (rows) return <textarea {...common} rows={rows} />;
+          const input = { ...common, inputMode: props.inputMode, autoComplete: props.autoComplete };
+          if (props.type === 'password') return <input {...input} type="password" />;
+          if (props.type === 'date') return <input {...input} type="date" />;
+          return <input {...input} type="text" />;
+        }}
+      </Field>
+    </div>
+  );
+}

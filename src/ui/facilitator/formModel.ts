@@ -1,0 +1,367 @@
+/**
+ * The session form's state as typed (strings, so nothing typed is ever lost or reformatted), its conversion
+ * to SessionSettings, and every problem found at once, keyed by the same field names the domain's
+ * ValidationError uses ('title', 'fundingStreams.2.annualPence', 'method.maxDotsPerProposal', 'pin'…).
+ */
+import { isValidationError, ValidationError } from '../../domain/errors';
+import { LIMITS } from '../../domain/limits';
+import { parsePounds, penceToPoundsText } from '../../domain/money';
+import { checkPinFormat } from '../../domain/pin';
+import type { MethodKind, PriorityMethod, SessionSettings } from '../../domain/types';
+import { METHOD_KINDS } from '../../domain/types';
+import { poolableTotal, requireDate, requireText, validateMethod } from '../../domain/validate';
+import { describeError } from '../errors';
+import type { MessageKey, Translator } from '../i18n';
+
+export interface StreamRow {
+  id: string;
+  publicBody: string;
+  service: string;
+  amount: string;
+  isPoolable: boolean;
+}
+export interface ThemeRow {
+  id: string;
+  name: string;
+}
+export interface QuestionRow {
+  id: string;
+  text: string;
+  /** One option per line. */
+  options: string;
+}
+
+export interface FormValues {
+  title: string;
+  neighbourhood: string;
+  date: string;
+  venue: string;
+  streams: StreamRow[];
+  pot: string;
+  themes: ThemeRow[];
+  methodKind: MethodKind;
+  dots: string;
+  maxPerIdea: string;
+  minShare: string;
+  maxRanked: string;
+  languages: string[];
+  consentText: string;
+  questions: QuestionRow[];
+}
+
+/** The PIN is kept apart from the values: it never goes into a draft. */
+export interface PinValues {
+  isChanging: boolean;
+  pin: string;
+  confirm: string;
+}
+
+/** Settings as the form gives them; the PIN hash and isEnded are added by the caller. */
+export type FormSettings = Omit<SessionSettings, 'pin' | 'isEnded'>;
+
+export type FieldErrors = Record<string, string>;
+
+const DEFAULT_THEME_KEYS: MessageKey[] = [
+  'fac.form.themeJobs',
+  'fac.form.themeYoung',
+  'fac.form.themeSafety',
+  'fac.form.themeGreen',
+  'fac.form.themeHealth',
+];
+
+export const newId = (): string => crypto.randomUUID();
+
+export function emptyStream(): StreamRow {
+  return { id: newId(), publicBody: '', service: '', amount: '', isPoolable: true };
+}
+
+export function emptyQuestion(): QuestionRow {
+  return { id: newId(), text: '', options: '' };
+}
+
+export function emptyForm(t: Translator): FormValues {
+  return {
+    title: '',
+    neighbourhood: '',
+    date: '',
+    venue: '',
+    streams: [emptyStream()],
+    pot: '',
+    themes: DEFAULT_THEME_KEYS.map((key) => ({ id: newId(), name: t(key) })),
+    methodKind: 'dots',
+    dots: '5',
+    maxPerIdea: '3',
+    minShare: '70',
+    maxRanked: '3',
+    languages: ['en'],
+    consentText: t('fac.form.consentDefault'),
+    questions: [],
+  };
+}
+
+export function formFromSettings(t: Translator, s: SessionSettings): FormValues {
+  const defaults = emptyForm(t);
+  const m = s.method;
+  return {
+    title: s.title,
+    neighbourhood: s.neighbourhood,
+    date: s.date,
+    venue: s.venue,
+    streams: s.fundingStreams.map((f) => ({
+      id: f.id,
+      publicBody: f.publicBody,
+      service: f.service,
+      amount: penceToPoundsText(f.annualPence),
+      isPoolable: f.isPoolable,
+    })),
+    pot: penceToPoundsText(s.potPence),
+    themes: s.themes.map((th) => ({ id: th.id, name: th.name })),
+    methodKind: m.kind,
+    dots: m.kind === 'dots' ? String(m.dotsPerParticipant) : defaults.dots,
+    maxPerIdea: m.kind === 'dots' ? String(m.maxDotsPerProposal) : defaults.maxPerIdea,
+    minShare: m.kind === 'budget' ? String(m.minSharePercent) : defaults.minShare,
+    maxRanked: m.kind === 'ranking' ? String(m.maxRanked) : defaults.maxRanked,
+    languages: [...s.languages],
+    consentText: s.consentText,
+    questions: s.aboutYou.map((q) => ({ id: q.id, text: q.text, options: q.options.join('\n') })),
+  };
+}
+
+/** Drafts hold strings only: the whole form (never the PIN) as JSON under one key. */
+export function formToDraft(values: FormValues): Record<string, string> {
+  return { form: JSON.stringify(values) };
+}
+
+export function formFromDraft(draft: Record<string, string> | null): FormValues | null {
+  if (!draft?.form) return null;
+  try {
+    const v = JSON.parse(draft.form) as Partial<FormValues>;
+    const isList = (x: unknown): boolean => Array.isArray(x);
+    if (
+      typeof v.title !== 'string' ||
+      !isList(v.streams) ||
+      !isList(v.themes) ||
+      !isList(v.questions) ||
+      !isList(v.languages) ||
+      !(METHOD_KINDS as readonly unknown[]).includes(v.methodKind)
+    ) {
+      return null;
+    }
+    return v as FormValues;
+  } catch {
+    return null;
+  }
+}
+
+/** Money the form can already read: the poolable total shown live under the pot. */
+export function livePoolable(values: FormValues): number {
+  let total = 0;
+  values.streams.forEach((s, i) => {
+    if (!s.isPoolable) return;
+    try {
+      total += parsePounds(s.amount, `fundingStreams.${i}.annualPence`);
+    } catch {
+      // Not a readable amount yet: left out of the live total.
+    }
+  });
+  return total;
+}
+
+export function optionLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+/** The field a control answers for: 'aboutYou.1.options.3' is shown beside 'aboutYou.1.options'. */
+export function formField(field: string): string {
+  const m = /^(aboutYou\.\d+\.options)\.\d+$/.exec(field);
+  if (m) return m[1]!;
+  if (field === 'method.kind') return 'method';
+  return field || 'form';
+}
+
+/** One error in words, with the form's own wording where the shared one would be unclear here. */
+export function describeFieldError(t: Translator, e: unknown): string {
+  if (!isValidationError(e)) return describeError(t, e);
+  const field = e.field;
+  if (field === 'pin' && ['badPin', 'tooFew', 'tooLong'].includes(e.code)) {
+    return t('fac.form.pinRule', { min: LIMITS.minPinLength, max: LIMITS.maxPinLength });
+  }
+  if (e.code === 'tooFew' && /^aboutYou\.\d+\.options$/.test(field)) return t('fac.form.optionsTooFew');
+  if (e.code === 'tooFew' && field === 'themes') return t('fac.form.themesTooFew');
+  if (e.code === 'tooFew' && field === 'languages') return t('fac.form.languagesTooFew');
+  return describeError(t, e);
+}
+
+export function errorsFrom(t: Translator, e: unknown): FieldErrors {
+  if (isValidationError(e)) return { [formField(e.field)]: describeFieldError(t, e) };
+  return { form: describeFieldError(t, e) };
+}
+
+function wholeNumber(text: string, field: string): number {
+  const s = text.trim();
+  if (s === '') throw new ValidationError('required', field);
+  if (!/^\d+$/.test(s)) throw new ValidationError('notWholeNumber', field);
+  return Number(s);
+}
+
+/**
+ * Reads the whole form, collecting every problem (not just the first), so the facilitator can fix them all
+ * in one go. Returns settings only when there were none. The command validates again before writing.
+ */
+export function readForm(
+  t: Translator,
+  v: FormValues,
+  pin: PinValues | null,
+): { settings: FormSettings | null; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const check = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      if (!isValidationError(e)) throw e;
+      const key = formField(e.field);
+      errors[key] ??= describeFieldError(t, e);
+      return fallback;
+    }
+  };
+
+  const title = check(() => requireText(v.title, 'title', LIMITS.sessionTitleLength), '');
+  const neighbourhood = check(() => requireText(v.neighbourhood, 'neighbourhood', LIMITS.nameLength), '');
+  const date = check(() => {
+    if (v.date.trim() === '') throw new ValidationError('required', 'date');
+    return requireDate(v.date, 'date');
+  }, '');
+  const venue = check(() => requireText(v.venue, 'venue', LIMITS.nameLength), '');
+
+  if (v.streams.length > LIMITS.maxFundingStreams) {
+    check(() => {
+      throw new ValidationError('tooMany', 'fundingStreams', { max: LIMITS.maxFundingStreams });
+    }, null);
+  }
+  let streamsReadable = true;
+  const fundingStreams = v.streams.map((s, i) => {
+    const publicBody = check(
+      () => requireText(s.publicBody, `fundingStreams.${i}.publicBody`, LIMITS.nameLength),
+      '',
+    );
+    const service = check(() => requireText(s.service, `fundingStreams.${i}.service`, LIMITS.nameLength), '');
+    const annualPence = check(() => parsePounds(s.amount, `fundingStreams.${i}.annualPence`), -1);
+    if (annualPence < 0) streamsReadable = false;
+    return { id: s.id, publicBody, service, annualPence: Math.max(0, annualPence), isPoolable: s.isPoolable };
+  });
+
+  const potPence = check(() => {
+    const pot = parsePounds(v.pot, 'potPence');
+    if (pot === 0) throw new ValidationError('potNotPositive', 'potPence');
+    const poolable = poolableTotal(fundingStreams);
+    if (streamsReadable && pot > poolable) {
+      throw new ValidationError('potOverPoolable', 'potPence', { poolable });
+    }
+    return pot;
+  }, 0);
+
+  if (v.themes.length === 0) {
+    check(() => {
+      throw new ValidationError('tooFew', 'themes', { min: 1 });
+    }, null);
+  }
+  const seen = new Set<string>();
+  const themes = v.themes.map((th, i) => {
+    const name = check(() => {
+      const n = requireText(th.name, `themes.${i}.name`, LIMITS.nameLength);
+      const key = n.toLocaleLowerCase();
+      if (seen.has(key)) throw new ValidationError('duplicateName', `themes.${i}.name`, { name: n });
+      seen.add(key);
+      return n;
+    }, '');
+    return { id: th.id, name };
+  });
+
+  let method: PriorityMethod | null = null;
+  if (v.methodKind === 'dots') {
+    const dots = check<number | null>(() => wholeNumber(v.dots, 'method.dotsPerParticipant'), null);
+    const max = check<number | null>(() => wholeNumber(v.maxPerIdea, 'method.maxDotsPerProposal'), null);
+    if (dots !== null && max !== null) {
+      method = check<PriorityMethod | null>(
+        () => validateMethod({ kind: 'dots', dotsPerParticipant: dots, maxDotsPerProposal: max }),
+        null,
+      );
+    }
+  } else if (v.methodKind === 'budget') {
+    // Left empty means no minimum.
+    const share = check<number | null>(
+      () => (v.minShare.trim() === '' ? 0 : wholeNumber(v.minShare, 'method.minSharePercent')),
+      null,
+    );
+    if (share !== null) {
+      method = check<PriorityMethod | null>(
+        () => validateMethod({ kind: 'budget', minSharePercent: share }),
+        null,
+      );
+    }
+  } else {
+    const ranked = check<number | null>(() => wholeNumber(v.maxRanked, 'method.maxRanked'), null);
+    if (ranked !== null) {
+      method = check<PriorityMethod | null>(
+        () => validateMethod({ kind: 'ranking', maxRanked: ranked }),
+        null,
+      );
+    }
+  }
+
+  const languages = check(() => {
+    if (v.languages.length === 0) throw new ValidationError('tooFew', 'languages', { min: 1 });
+    return [...v.languages];
+  }, []);
+  const consentText = check(() => requireText(v.consentText, 'consentText', LIMITS.consentLength), '');
+
+  if (v.questions.length > LIMITS.maxQuestions) {
+    check(() => {
+      throw new ValidationError('tooMany', 'aboutYou', { max: LIMITS.maxQuestions });
+    }, null);
+  }
+  const aboutYou = v.questions.map((q, i) => {
+    const text = check(() => requireText(q.text, `aboutYou.${i}.text`, LIMITS.questionLength), '');
+    const options = check(() => {
+      const lines = optionLines(q.options);
+      if (lines.length < 2) throw new ValidationError('tooFew', `aboutYou.${i}.options`, { min: 2 });
+      if (lines.length > LIMITS.maxOptions) {
+        throw new ValidationError('tooMany', `aboutYou.${i}.options`, { max: LIMITS.maxOptions });
+      }
+      return lines.map((o, j) => requireText(o, `aboutYou.${i}.options.${j}`, LIMITS.optionLength));
+    }, []);
+    return { id: q.id, text, options };
+  });
+
+  if (pin && pin.isChanging) {
+    check(() => {
+      if (pin.pin === '') throw new ValidationError('required', 'pin');
+      return checkPinFormat(pin.pin);
+    }, '');
+    if (!errors.pin) {
+      if (pin.confirm === '') errors.pinConfirm = t('fac.form.pinConfirmMissing');
+      else if (pin.confirm !== pin.pin) errors.pinConfirm = t('fac.form.pinMismatch');
+    }
+  }
+
+  if (Object.keys(errors).length > 0 || method === null) return { settings: null, errors };
+  return {
+    settings: {
+      title,
+      neighbourhood,
+      date,
+      venue,
+      fundingStreams,
+      potPence,
+      themes,
+      method,
+      languages,
+      consentText,
+      aboutYou,
+    },
+    errors,
+  };
+}

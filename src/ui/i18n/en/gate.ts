@@ -1,0 +1,38 @@
+import type { Catalogue } from '../types';
+
+/** The first screen and the facilitator's PIN screen: part of the app shell. */
+export const gate = {
+  'home.lead':
+    'Plan how public money is spent in your neighbourhood, together. Works on shared tablets with no wifi.',
+  'home.demoHeading': 'Try it in a minute',
+  'home.demoText':
+    'Open a demo workshop for Northmoor: a money map of nine funding streams, 23 ideas and residents’ comments.',
+  'home.demoPin': 'The demo’s facilitator PIN is {pin}.',
+  'home.demoOpen': 'Open the demo session',
+  'home.demoPreparing': 'Preparing the demo…',
+  'home.sessionsHeading': 'Sessions on this tablet',
+  'home.noSessions': 'There are no sessions on this tablet yet.',
+  'home.sessionMeta': '{neighbourhood} · {date} · {venue}',
+  'home.ideaCount': { one: '{count} idea', other: '{count} ideas' },
+  'home.create': 'Create a session',
+
+  // Shared
+  'fac.backHome': 'Back to the first screen',
+  'fac.loadFailed': 'This session could not be opened on this tablet. Close the app and open it again.',
+
+  // PIN screen
+  'fac.gate.heading': 'Unlock facilitator mode',
+  'fac.gate.notFoundHeading': 'Session not found',
+  'fac.gate.forSession': 'For the session “{title}”.',
+  'fac.gate.pinLabel': 'Facilitator PIN',
+  'fac.gate.pinHint': 'The PIN chosen when the session was set up. Residents do not need it.',
+  'fac.gate.unlock': 'Unlock',
+  'fac.gate.checking': 'Checking…',
+  'fac.gate.empty': 'Please type the PIN.',
+  'fac.gate.wrong': 'That PIN is not right. Please check it and try again.',
+  'fac.gate.slowedDown': 'To keep the session safe, you must wait a little longer before each new try.',
+  'fac.gate.wait': {
+    one: 'Please wait {count} second before you try again.',
+    other: 'Please wait {count} seconds before you try again.',
+  },
+} satisfies Catalogue;

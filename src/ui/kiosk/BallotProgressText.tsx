@@ -1,0 +1,55 @@
+import type { BallotProgress } from '../../domain/ballots';
+import type { Pence, PriorityMethod } from '../../domain/types';
+import { useT } from '../i18n';
+
+interface BallotProgressTextProps {
+  method: PriorityMethod;
+  progress: BallotProgress;
+  potPence: Pence;
+  spent: Pence;
+}
+
+/** What is left, said in words and announced politely as it changes ("3 dots left", "money left"). */
+export function BallotProgressText({ method, progress, potPence, spent }: BallotProgressTextProps) {
+  const t = useT();
+  if (method.kind === 'dots') {
+    return (
+      <p class="ballot-progress__main" role="status" aria-live="polite">
+        {progress.dotsLeft > 0
+          ? t('kiosk.dots.left', { count: progress.dotsLeft })
+          : t('kiosk.dots.noneLeft')}
+      </p>
+    );
+  }
+  if (method.kind === 'ranking') {
+    return (
+      <p class="ballot-progress__main" role="status" aria-live="polite">
+        {progress.placesLeft > 0
+          ? t('kiosk.ranking.placesLeft', { count: progress.placesLeft })
+          : t('kiosk.ranking.full')}
+      </p>
+    );
+  }
+  const left = progress.moneyLeftPence;
+  const minimum = progress.minimumSpendPence;
+  const share = potPence > 0 ? Math.min(100, Math.round((spent / potPence) * 100)) : 0;
+  return (
+    <div role="status" aria-live="polite">
+      <p class="ballot-progress__main">
+        {left >= 0
+          ? t('kiosk.budget.left', { left: t.money(left), pot: t.money(potPence) })
+          : t('kiosk.budget.over', { over: t.money(-left), pot: t.money(potPence) })}
+      </p>
+      <div class={`money-bar${left < 0 ? ' money-bar--over' : ''}`} aria-hidden="true">
+        <span class="money-bar__fill" style={{ width: `${share}%` }} />
+      </div>
+      {minimum > 0 ? (
+        <p class="ballot-progress__minimum">
+          {spent >= minimum
+            ? t('kiosk.budget.minimumMet', { minimum: t.money(minimum) })
+            : t('kiosk.budget.minimum', { minimum: t.money(minimum), spent: t.money(spent) })}
+        </p>
+      ) : null}
+    </div>
+  );
+}

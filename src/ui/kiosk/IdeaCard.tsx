@@ -1,0 +1,27 @@
+import type { ProposalView } from '../../domain/proposals';
+import { useT } from '../i18n';
+
+interface IdeaCardProps {
+  idea: ProposalView;
+  commentCount: number;
+  onOpen: () => void;
+}
+
+/** One idea in the list: its title opens it; cost, place and comment count underneath. */
+export function IdeaCard({ idea, commentCount, onOpen }: IdeaCardProps) {
+  const t = useT();
+  return (
+    <li class="idea-card">
+      <h3 class="idea-card__title">
+        <button type="button" class="idea-card__open" onClick={onOpen}>
+          {idea.shownTitle}
+        </button>
+      </h3>
+      <ul class="idea-card__meta">
+        <li>{t('kiosk.idea.cost', { cost: t.money(idea.costPence) })}</li>
+        {idea.where ? <li>{t('kiosk.idea.where', { where: idea.where })}</li> : null}
+        <li>{t('kiosk.idea.commentCount', { count: commentCount })}</li>
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,55 @@
+import type { SessionView } from '../../doc/session';
+import { useT } from '../i18n';
+import { IdeaCard } from './IdeaCard';
+import { KioskPage } from './KioskPage';
+import { commentCounts, groupByTheme } from './ideas';
+
+interface IdeasStepProps {
+  view: SessionView;
+  onOpen: (ideaId: string) => void;
+  onAdd: () => void;
+  onBack: () => void;
+}
+
+/** Every visible idea, grouped by theme. */
+export function IdeasStep({ view, onOpen, onAdd, onBack }: IdeasStepProps) {
+  const t = useT();
+  const counts = commentCounts(view);
+  const groups = groupByTheme(view.visible, view.settings.themes);
+  return (
+    <KioskPage title={t('kiosk.ideas.title')} back={{ label: t('kiosk.back.hub'), onClick: onBack }}>
+      <p class="kiosk-text">
+        {view.visible.length > 0
+          ? t('kiosk.ideas.lead', { count: view.visible.length })
+          : t('kiosk.ideas.none')}
+      </p>
+      <p>
+        <button type="button" class="btn" onClick={onAdd}>
+          {t('kiosk.ideas.add')}
+        </button>
+      </p>
+      {groups.map((group) => (
+        <section key={group.id} class="idea-theme" aria-labelledby={`theme-${group.id || 'other'}`}>
+          <h2 id={`theme-${group.id || 'other'}`}>
+            {group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}{' '}
+            <span class="idea-theme__count">({t('kiosk.ideas.count', { count: group.ideas.length })})</span>
+          </h2>
+          {group.ideas.length === 0 ? (
+            <p class="kiosk-muted">{t('kiosk.ideas.themeEmpty')}</p>
+          ) : (
+            <ul class="idea-list">
+              {group.ideas.map((idea) => (
+                <IdeaCard
+                  key={idea.id}
+                  idea={idea}
+                  commentCount={counts.get(idea.id) ?? 0}
+                  onOpen={() => onOpen(idea.id)}
+                />
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
+    </KioskPage>
+  );
+}

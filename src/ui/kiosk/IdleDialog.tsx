@@ -1,0 +1,33 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+import { useT } from '../i18n';
+
+/** "Still there?": shown when the tablet has been left alone; focus goes to "I'm still here". */
+export function IdleDialog({ onStay }: { onStay: () => void }) {
+  const t = useT();
+  const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    button.current?.focus();
+    return () => {
+      if (before?.isConnected) before.focus({ preventScroll: true });
+    };
+  }, []);
+  return (
+    <div class="kiosk-overlay">
+      <div
+        class="kiosk-dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-text`}
+      >
+        <h2 id={`${id}-title`}>{t('kiosk.idle.title')}</h2>
+        <p id={`${id}-text`}>{t('kiosk.idle.text')}</p>
+        <button ref={button} type="button" class="btn btn--primary btn--large" onClick={onStay}>
+          {t('kiosk.idle.stay')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,361 @@
+import type { RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { finishParticipant, setAnswers, startParticipant } from '../../doc/commands';
+import type { SessionView } from '../../doc/session';
+import { choicesOf, emptyChoices } from '../../domain/ballots';
+import type { BallotChoices } from '../../domain/types';
+import { describeError, fieldErrors } from '../errors';
+import { availableLanguages, useT } from '../i18n';
+import { navigate } from '../router';
+import { useServices } from '../services';
+import type { SessionHandle } from '../useSession';
+import { AboutYouStep } from './AboutYouStep';
+import { AddIdeaStep } from './AddIdeaStep';
+import { ConsentStep } from './ConsentStep';
+import { FacilitatorStep } from './FacilitatorStep';
+import { FinishCheckStep } from './FinishCheckStep';
+import { HubStep } from './HubStep';
+import { IdeaStep } from './IdeaStep';
+import { IdeasStep } from './IdeasStep';
+import { IdleDialog } from './IdleDialog';
+import { KioskBar } from './KioskBar';
+import { NO_TURN, type LiveTurn } from './liveTurn';
+import { MoneyMapStep } from './MoneyMapStep';
+import { PrioritiesStep } from './PrioritiesStep';
+import { ThanksStep } from './ThanksStep';
+import { TurnDrafts } from './turnDrafts';
+import { BACK_STEP, TURN_STEPS, type TurnStep } from './turnSteps';
+import { DEFAULT_IDLE_MS, idleMsFrom, useIdle } from './useIdle';
+import { WelcomeStep } from './WelcomeStep';
+
+/** Steps that only make sense once the resident has agreed and a participant has started. */
+const NEEDS_PARTICIPANT: ReadonlySet<TurnStep> = new Set<TurnStep>([
+  TURN_STEPS.aboutYou,
+  TURN_STEPS.hub,
+  TURN_STEPS.moneyMap,
+  TURN_STEPS.ideas,
+  TURN_STEPS.idea,
+  TURN_STEPS.addIdea,
+  TURN_STEPS.priorities,
+  TURN_STEPS.finishCheck,
+]);
+
+/** How long the thank-you screen stays before the kiosk starts again (never longer than the idle time). */
+const THANKS_MS = 20_000;
+
+interface KioskTurnProps {
+  sessionId: string;
+  view: SessionView;
+  run: SessionHandle['run'];
+  /** Shared with the kiosk screen, so it can end this turn if the screen goes away. */
+  live: RefObject<LiveTurn>;
+  /** Set to this turn's "back one step", for the browser's Back button. */
+  backRef: RefObject<(() => void) | null>;
+  onLanguage: (code: string) => void;
+  /** The turn is over: start a fresh one for the next person. */
+  onTurnOver: () => void;
+}
+
+/** One resident's turn, held only in this component's state; the kiosk remounts it for every new person. */
+export function KioskTurn({ sessionId, view, run, live, backRef, onLanguage, onTurnOver }: KioskTurnProps) {
+  const t = useT();
+  const services = useServices();
+  const { settings } = view;
+  const languages = availableLanguages(settings.languages);
+  const defaultLanguage = languages[0] ?? 'en';
+
+  const [step, setStep] = useState<TurnStep>(TURN_STEPS.welcome);
+  const [returnTo, setReturnTo] = useState<TurnStep>(TURN_STEPS.welcome);
+  const [language, setLanguage] = useState(defaultLanguage);
+  const [participantId, setParticipantId] = useState<string | null>(null);
+  const [drafts, setDrafts] = useState<TurnDrafts | null>(null);
+  const [answers, setAnswerState] = useState<Record<string, string>>({});
+  const [ideaId, setIdeaId] = useState<string | null>(null);
+  const [justAdded, setJustAdded] = useState(false);
+  const [choices, setChoices] = useState<BallotChoices | null>(null);
+  const [isBallotDirty, setBallotDirty] = useState(false);
+  const [isBusy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [idleMs, setIdleMs] = useState<number | null>(null);
+  const isEnding = useRef(false);
+
+  // Every turn starts in the session's first language and reads the idle time once.
+  useEffect(() => {
+    onLanguage(defaultLanguage);
+    let isCurrent = true;
+    services.db.settings.get('kioskIdleMs').then(
+      (entry) => isCurrent && setIdleMs(idleMsFrom(entry?.value)),
+      () => isCurrent && setIdleMs(DEFAULT_IDLE_MS),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+
+  const go = (next: TurnStep): void => {
+    setErrors({});
+    setStep(next);
+  };
+
+  /** Finishes the participant (what they saved stays saved) and deletes their drafts. Runs once per turn. */
+  const endTurn = async (): Promise<void> => {
+    if (isEnding.current) return;
+    isEnding.current = true;
+    const { participantId: pid, drafts: d } = live.current;
+    live.current = NO_TURN;
+    if (pid) {
+      try {
+        await run((doc, ctx) => finishParticipant(doc, pid, ctx));
+      } catch {
+        // Already finished, or storage refused: nothing of this turn is shown again either way.
+      }
+    }
+    await d?.close().catch(() => undefined);
+  };
+
+  const idle = useIdle(
+    idleMs,
+    step !== TURN_STEPS.thanks && (step !== TURN_STEPS.welcome || language !== defaultLanguage),
+    () => void endTurn().then(onTurnOver),
+  );
+
+  backRef.current = () => {
+    idle.poke();
+    if (isBusy) return;
+    if (step === TURN_STEPS.facilitator) go(returnTo);
+    else if (step === TURN_STEPS.idea && justAdded) go(TURN_STEPS.hub);
+    else {
+      const to = BACK_STEP[step];
+      if (to) go(to);
+    }
+  };
+
+  const chooseLanguage = (code: string): void => {
+    setLanguage(code);
+    onLanguage(code);
+  };
+
+  const agree = async (): Promise<void> => {
+    setBusy(true);
+    setErrors({});
+    try {
+      const lang = settings.languages.includes(language) ? language : (settings.languages[0] ?? language);
+      const pid = await run((doc, ctx) => startParticipant(doc, { language: lang, hasConsented: true }, ctx));
+      if (isEnding.current) {
+        // The turn timed out while this was being saved: close it straight away.
+        await run((doc, ctx) => finishParticipant(doc, pid, ctx)).catch(() => undefined);
+        return;
+      }
+      const d = new TurnDrafts(services.db, sessionId, pid);
+      live.current = { participantId: pid, drafts: d };
+      setParticipantId(pid);
+      setDrafts(d);
+      go(settings.aboutYou.length > 0 ? TURN_STEPS.aboutYou : TURN_STEPS.hub);
+    } catch (e) {
+      setErrors({ form: describeError(t, e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveAnswers = async (): Promise<void> => {
+    const chosen = Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== ''));
+    if (!participantId || Object.keys(chosen).length === 0) return go(TURN_STEPS.hub);
+    setBusy(true);
+    try {
+      await run((doc, ctx) => setAnswers(doc, participantId, chosen, ctx));
+      go(TURN_STEPS.hub);
+    } catch (e) {
+      setErrors(fieldErrors(t, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const finish = async (force: boolean): Promise<void> => {
+    if (isBallotDirty && !force) return go(TURN_STEPS.finishCheck);
+    setBusy(true);
+    await endTurn();
+    setBusy(false);
+    go(TURN_STEPS.thanks);
+  };
+
+  const openFacilitator = (): void => {
+    setReturnTo(step);
+    go(TURN_STEPS.facilitator);
+  };
+
+  const confirmFacilitator = async (): Promise<void> => {
+    setBusy(true);
+    await endTurn();
+    onLanguage(defaultLanguage);
+    navigate({ name: 'facilitator', sessionId });
+  };
+
+  const savedBallot = participantId
+    ? view.records.ballots.find((b) => b.participantId === participantId)
+    : undefined;
+  const ballotChoices =
+    choices ??
+    (savedBallot && savedBallot.kind === settings.method.kind
+      ? choicesOf(savedBallot)
+      : emptyChoices(settings.method));
+
+  const toHub = (): void => go(TURN_STEPS.hub);
+  const toIdeas = (): void => go(TURN_STEPS.ideas);
+  const isInTurn = participantId !== null && drafts !== null;
+
+  let screen;
+  switch (isInTurn || !NEEDS_PARTICIPANT.has(step) ? step : TURN_STEPS.welcome) {
+    case TURN_STEPS.welcome:
+      screen = (
+        <WelcomeStep
+          settings={settings}
+          isReadOnly={view.isReadOnly}
+          languages={languages}
+          language={language}
+          onLanguage={chooseLanguage}
+          onStart={() => go(TURN_STEPS.consent)}
+        />
+      );
+      break;
+    case TURN_STEPS.consent:
+      screen = (
+        <ConsentStep
+          consentText={settings.consentText}
+          isBusy={isBusy}
+          error={errors.form ?? null}
+          onAgree={() => void agree()}
+          onDecline={() => go(TURN_STEPS.welcome)}
+        />
+      );
+      break;
+    case TURN_STEPS.aboutYou:
+      screen = (
+        <AboutYouStep
+          questions={settings.aboutYou}
+          answers={answers}
+          onAnswer={(q, option) => setAnswerState((a) => ({ ...a, [q]: option }))}
+          isBusy={isBusy}
+          errors={errors}
+          onNext={() => void saveAnswers()}
+          onSkip={toHub}
+        />
+      );
+      break;
+    case TURN_STEPS.hub:
+      screen = (
+        <HubStep
+          settings={settings}
+          ideaCount={view.visible.length}
+          hasSavedBallot={savedBallot !== undefined}
+          isBallotDirty={isBallotDirty}
+          isBusy={isBusy}
+          error={errors.form ?? null}
+          onGo={go}
+          onFinish={() => void finish(false)}
+        />
+      );
+      break;
+    case TURN_STEPS.moneyMap:
+      screen = <MoneyMapStep settings={settings} onBack={toHub} />;
+      break;
+    case TURN_STEPS.ideas:
+      screen = (
+        <IdeasStep
+          view={view}
+          onOpen={(id) => {
+            setIdeaId(id);
+            setJustAdded(false);
+            go(TURN_STEPS.idea);
+          }}
+          onAdd={() => go(TURN_STEPS.addIdea)}
+          onBack={toHub}
+        />
+      );
+      break;
+    case TURN_STEPS.idea:
+      screen = (
+        <IdeaStep
+          key={ideaId}
+          view={view}
+          ideaId={ideaId ?? ''}
+          participantId={participantId ?? ''}
+          drafts={drafts!}
+          run={run}
+          justAdded={justAdded}
+          onBack={toIdeas}
+        />
+      );
+      break;
+    case TURN_STEPS.addIdea:
+      screen = (
+        <AddIdeaStep
+          themes={settings.themes}
+          participantId={participantId ?? ''}
+          drafts={drafts!}
+          run={run}
+          onAdded={(id) => {
+            setIdeaId(id);
+            setJustAdded(true);
+            go(TURN_STEPS.idea);
+          }}
+          onBack={toHub}
+        />
+      );
+      break;
+    case TURN_STEPS.priorities:
+      screen = (
+        <PrioritiesStep
+          view={view}
+          participantId={participantId ?? ''}
+          choices={ballotChoices}
+          isDirty={isBallotDirty}
+          hasSavedBallot={savedBallot !== undefined}
+          run={run}
+          onChange={(next) => {
+            setChoices(next);
+            setBallotDirty(true);
+          }}
+          onSaved={() => setBallotDirty(false)}
+          onBack={toHub}
+          onFinish={() => void finish(false)}
+        />
+      );
+      break;
+    case TURN_STEPS.finishCheck:
+      screen = (
+        <FinishCheckStep
+          isBusy={isBusy}
+          onReview={() => go(TURN_STEPS.priorities)}
+          onFinishAnyway={() => void finish(true)}
+        />
+      );
+      break;
+    case TURN_STEPS.facilitator:
+      screen = (
+        <FacilitatorStep
+          isBusy={isBusy}
+          onConfirm={() => void confirmFacilitator()}
+          onCancel={() => go(returnTo)}
+        />
+      );
+      break;
+    case TURN_STEPS.thanks:
+      screen = <ThanksStep afterMs={Math.min(THANKS_MS, idleMs ?? THANKS_MS)} onNext={onTurnOver} />;
+      break;
+  }
+
+  return (
+    <div class="kiosk">
+      <div class="kiosk__screen" inert={idle.isWarning}>
+        <KioskBar
+          sessionTitle={settings.title}
+          onFacilitator={step === TURN_STEPS.facilitator ? undefined : openFacilitator}
+        />
+        {screen}
+      </div>
+      {idle.isWarning ? <IdleDialog onStay={idle.poke} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+
+export interface RadioOption {
+  value: string;
+  label: string;
+}
+
+interface RadioGroupProps {
+  legend: string;
+  options: readonly RadioOption[];
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string | undefined;
+  error?: string | undefined;
+  /** Shown after the legend, e.g. "(optional)". */
+  legendNote?: ComponentChildren;
+}
+
+/** A question with one answer: a fieldset whose legend is the question, with big tappable options. */
+export function RadioGroup({ legend, options, value, onChange, hint, error, legendNote }: RadioGroupProps) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset class={`kiosk-radios${error ? ' kiosk-radios--error' : ''}`}>
+      <legend>
+        {legend}
+        {legendNote}
+      </legend>
+      {hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <div class="kiosk-radios__options">
+        {options.map((option) => (
+          <label key={option.value} class="check kiosk-choice">
+            <input
+              type="radio"
+              name={id}
+              value={option.value}
+              checked={value === option.value}
+              onChange={() => onChange(option.value)}
+              aria-describedby={described || undefined}
+              aria-invalid={error ? true : undefined}
+              autocomplete="off"
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,145 @@
+import type { ProposalView } from '../../domain/proposals';
+import type { Theme } from '../../domain/types';
+import { useT } from '../i18n';
+import { groupByTheme } from './ideas';
+import { usePendingFocus } from './usePendingFocus';
+
+interface RankingBallotProps {
+  ideas: readonly ProposalView[];
+  themes: readonly Theme[];
+  ranked: readonly string[];
+  maxRanked: number;
+  onChange: (ranked: string[]) => void;
+}
+
+/** Ranking: "my list" in order (move up, move down, remove), then the ideas that can be added to it. */
+export function RankingBallot({ ideas, themes, ranked, maxRanked, onChange }: RankingBallotProps) {
+  const t = useT();
+  const focusLater = usePendingFocus();
+  const byId = new Map(ideas.map((v) => [v.id, v]));
+  const isFull = ranked.length >= maxRanked;
+  const rest = ideas.filter((v) => !ranked.includes(v.id));
+
+  const move = (index: number, by: -1 | 1): void => {
+    const next = [...ranked];
+    const [id] = next.splice(index, 1);
+    if (id === undefined) return;
+    next.splice(index + by, 0, id);
+    const to = index + by;
+    // Focus follows the idea; if its button is now at the end of the list, use the other one.
+    const atEdge = (by === -1 && to === 0) || (by === 1 && to === next.length - 1);
+    focusLater(`${atEdge ? (by === -1 ? 'down' : 'up') : by === -1 ? 'up' : 'down'}:${id}`);
+    onChange(next);
+  };
+
+  const remove = (index: number): void => {
+    const next = ranked.filter((_, i) => i !== index);
+    const neighbour = next[index] ?? next[index - 1];
+    focusLater(neighbour ? `remove:${neighbour}` : 'ranking-list');
+    onChange(next);
+  };
+
+  const add = (id: string): void => {
+    const next = [...ranked, id];
+    const after = rest.filter((v) => v.id !== id);
+    const i = rest.findIndex((v) => v.id === id);
+    const neighbour = after[i] ?? after[i - 1];
+    focusLater(next.length >= maxRanked || !neighbour ? 'ranking-list' : `add:${neighbour.id}`);
+    onChange(next);
+  };
+
+  return (
+    <>
+      <section class="ranking-mine" aria-labelledby="ranking-mine-heading">
+        <h2 id="ranking-mine-heading" tabIndex={-1} data-focus-key="ranking-list">
+          {t('kiosk.ranking.mine')}
+        </h2>
+        {ranked.length === 0 ? (
+          <p class="kiosk-muted">{t('kiosk.ranking.empty')}</p>
+        ) : (
+          <ol class="ballot-list ranking-list">
+            {ranked.map((id, i) => {
+              const title = byId.get(id)?.shownTitle ?? '';
+              return (
+                <li key={id} class="ballot-item ballot-item--chosen">
+                  <div class="ballot-item__text">
+                    <span class="ranking-place">{t('kiosk.ranking.place', { place: i + 1 })}</span>
+                    <span class="ballot-item__title">{title}</span>
+                  </div>
+                  <div class="ranking-buttons">
+                    <button
+                      type="button"
+                      class="btn"
+                      aria-label={t('kiosk.ranking.upFor', { title })}
+                      data-focus-key={`up:${id}`}
+                      disabled={i === 0}
+                      onClick={() => move(i, -1)}
+                    >
+                      {t('kiosk.ranking.up')}
+                    </button>
+                    <button
+                      type="button"
+                      class="btn"
+                      aria-label={t('kiosk.ranking.downFor', { title })}
+                      data-focus-key={`down:${id}`}
+                      disabled={i === ranked.length - 1}
+                      onClick={() => move(i, 1)}
+                    >
+                      {t('kiosk.ranking.down')}
+                    </button>
+                    <button
+                      type="button"
+                      class="btn btn--danger"
+                      aria-label={t('kiosk.ranking.removeFor', { title })}
+                      data-focus-key={`remove:${id}`}
+                      onClick={() => remove(i)}
+                    >
+                      {t('kiosk.ranking.remove')}
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </section>
+      <section class="ranking-rest" aria-labelledby="ranking-rest-heading">
+        <h2 id="ranking-rest-heading">{t('kiosk.ranking.rest')}</h2>
+        {isFull ? <p class="notice kiosk-notice">{t('kiosk.ranking.fullHint')}</p> : null}
+        {groupByTheme(rest, themes).map((group) =>
+          group.ideas.length === 0 ? null : (
+            <section
+              key={group.id}
+              class="ballot-theme"
+              aria-labelledby={`rank-theme-${group.id || 'other'}`}
+            >
+              <h3 id={`rank-theme-${group.id || 'other'}`}>
+                {group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}
+              </h3>
+              <ul class="ballot-list">
+                {group.ideas.map((idea) => (
+                  <li key={idea.id} class="ballot-item">
+                    <div class="ballot-item__text">
+                      <span class="ballot-item__title">{idea.shownTitle}</span>
+                      <span class="ballot-item__cost">{t.money(idea.costPence)}</span>
+                    </div>
+                    <button
+                      type="button"
+                      class="btn"
+                      aria-label={t('kiosk.ranking.addFor', { title: idea.shownTitle })}
+                      data-focus-key={`add:${idea.id}`}
+                      disabled={isFull}
+                      onClick={() => add(idea.id)}
+                    >
+                      {t('kiosk.ranking.add')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ),
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { SessionSettings } from '../../domain/types';
+import { useT, type MessageKey } from '../i18n';
+import { KioskPage } from './KioskPage';
+
+interface WelcomeStepProps {
+  settings: SessionSettings;
+  isReadOnly: boolean;
+  /** Languages this app can show, from the session's list. */
+  languages: readonly string[];
+  language: string;
+  onLanguage: (code: string) => void;
+  onStart: () => void;
+}
+
+/** The first screen of every turn: choose a language, then one big Start. */
+export function WelcomeStep({
+  settings,
+  isReadOnly,
+  languages,
+  language,
+  onLanguage,
+  onStart,
+}: WelcomeStepProps) {
+  const t = useT();
+  const canStart = !settings.isEnded && !isReadOnly;
+  return (
+    <KioskPage title={t('kiosk.welcome.title')}>
+      <p class="kiosk-lead">{settings.title}</p>
+      {settings.isEnded ? (
+        <div class="notice kiosk-notice" role="status">
+          <p>{t('session.ended')}</p>
+          <p>{t('kiosk.welcome.endedThanks')}</p>
+        </div>
+      ) : isReadOnly ? (
+        <p class="notice kiosk-notice" role="status">
+          {t('session.readOnly')}
+        </p>
+      ) : (
+        <p class="kiosk-text">
+          {t('kiosk.welcome.lead', {
+            pot: t.money(settings.potPence),
+            neighbourhood: settings.neighbourhood,
+          })}
+        </p>
+      )}
+      {canStart && languages.length > 1 ? (
+        <section class="kiosk-languages" aria-labelledby="kiosk-languages-heading">
+          <h2 id="kiosk-languages-heading">{t('kiosk.welcome.language')}</h2>
+          <ul class="kiosk-languages__list">
+            {languages.map((code) => (
+              <li key={code}>
+                <button
+                  type="button"
+                  class="btn kiosk-languages__button"
+                  lang={code}
+                  aria-pressed={code === language}
+                  onClick={() => onLanguage(code)}
+                >
+                  {t(`language.${code}` as MessageKey)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {canStart ? (
+        <p class="kiosk-actions">
+          <button type="button" class="btn btn--primary btn--large kiosk-start" onClick={onStart}>
+            {t('kiosk.welcome.start')}
+          </button>
+        </p>
+      ) : null}
+    </KioskPage>
+  );
+}

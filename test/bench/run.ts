@@ -1,0 +1,176 @@
+/**
+ * `npm run bench`: builds what it needs, measures every figure beside its baseline from this same run, prints
+ * a table and writes bench-results/latest.json. Goals are reported, not enforced: the exit code is 0 unless a
+ * measurement crashed.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { nodeFigures } from './node';
+import { firstScreenFigures, storageFigures } from './browser';
+import { buildBaselinePage, initialJs } from './bundle';
+import { check, round, type CheckedRow, type Row } from './stats';
+import { buildWorkshopDay, type WorkshopDay } from './workshopDay';
+import { CHROMIUM } from '../e2e/support/browser';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const APP_DIST = join(ROOT, 'dist');
+const OUT_FILE = join(ROOT, 'bench-results', 'latest.json');
+
+const started = performance.now();
+const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const log = (message: string): void => console.log(`[bench ${elapsed()}] ${message}`);
+
+function quiet(cmd: string, args: string[]): string | null {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+const rows: Row[] = [];
+const details: Record<string, unknown> = {};
+const failures: { group: string; error: string }[] = [];
+
+async function group(name: string, fn: () => Promise<void>): Promise<void> {
+  log(`${name}…`);
+  try {
+    await fn();
+  } catch (e) {
+    const error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    failures.push({ group: name, error });
+    console.error(`[bench] ${name} FAILED: ${error}`);
+  }
+}
+
+const baselineDist = mkdtempSync(join(tmpdir(), 'codesign-bench-floor-'));
+// Others may rebuild dist/ while this runs: figures 1 and 5 use one snapshot of it, taken now.
+const appDist = mkdtempSync(join(tmpdir(), 'codesign-bench-dist-'));
+let floorBuilt = false;
+let day: WorkshopDay | null = null;
+
+await group('1. initial JavaScript (gzip)', async () => {
+  if (!existsSync(join(APP_DIST, 'index.html')))
+    throw new Error('No dist/index.html: run `npm run build` first.');
+  cpSync(APP_DIST, appDist, { recursive: true });
+  const app = initialJs(appDist);
+  await buildBaselinePage(baselineDist);
+  floorBuilt = true;
+  const floor = initialJs(baselineDist);
+  const kb = (b: number): number => round(b / 1000, 1);
+  rows.push({
+    id: 'bundle.initialJs',
+    figure: `Initial JS of the built app, gzip -9 (${app.files.length} file${app.files.length === 1 ? '' : 's'})`,
+    unit: 'KB',
+    value: kb(app.gzipBytes),
+    baseline: kb(floor.gzipBytes),
+    baselineLabel: 'bare page: preact, dexie, yjs, y-indexeddb, workbox-window',
+    goal: { max: 90 },
+    samples: 1,
+    note: `ours above the floor: ${kb(app.gzipBytes - floor.gzipBytes)} KB gzip; raw ${kb(app.rawBytes)} vs ${kb(floor.rawBytes)} KB`,
+  });
+  details.bundle = { app, floor };
+});
+
+await group('2. workshop day document', () => {
+  day = buildWorkshopDay();
+  log(
+    `built ${day.counts.participants} participants' records on 30 docs in ${round(day.buildMs / 1000, 1)} s`,
+  );
+  return Promise.resolve();
+});
+
+await group('3. reopen in Node', async () => {
+  if (!day) throw new Error('No workshop day document.');
+  const result = await nodeFigures(day);
+  rows.push(...result.rows);
+  details.node = result.details;
+});
+
+await group('4. storage in Chromium', async () => {
+  if (!day) throw new Error('No workshop day document.');
+  const result = await storageFigures(day.update);
+  rows.push(...result.rows);
+  details.storage = result.details;
+});
+
+await group('5. first usable screen in Chromium', async () => {
+  if (!floorBuilt) throw new Error('The bare page was not built (figure 1 failed).');
+  const result = await firstScreenFigures(appDist, baselineDist);
+  rows.push(...result.rows);
+  details.firstScreen = result.details;
+});
+
+rmSync(baselineDist, { recursive: true, force: true });
+rmSync(appDist, { recursive: true, force: true });
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const checked: CheckedRow[] = rows.map(check);
+
+function fmt(value: number | null, unit = ''): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return `${value.toLocaleString('en-GB', { maximumFractionDigits: 1 })}${unit ? ` ${unit}` : ''}`;
+}
+
+function printTable(): void {
+  const header = ['#', 'Figure', 'Value', 'Baseline', 'Ratio', 'Goal', 'Result'];
+  const body = checked.map((r, i) => [
+    String(i + 1),
+    r.figure,
+    fmt(r.value, r.unit),
+    fmt(r.baseline, r.unit),
+    r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`,
+    r.goalText,
+    r.pass === null ? 'n/a' : r.pass ? 'PASS' : 'FAIL',
+  ]);
+  const widths = header.map((h, c) => Math.max(h.length, ...body.map((row) => row[c]!.length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => (c >= 2 && c <= 4 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join(' │ ');
+  const rule = widths.map((w) => '─'.repeat(w)).join('─┼─');
+  console.log();
+  console.log(line(header));
+  console.log(rule);
+  for (const row of body) console.log(line(row));
+  console.log();
+  checked.forEach((r, i) => {
+    console.log(
+      `${i + 1}. baseline: ${r.baselineLabel}${r.note ? `; ${r.note}` : ''} (${r.samples} sample${r.samples === 1 ? '' : 's'})`,
+    );
+  });
+  console.log('KB = 1,000 bytes. Goals are reported, not enforced.');
+}
+
+const machine = {
+  node: process.version,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  cpuCount: cpus().length,
+  memoryGB: round(totalmem() / 1e9, 1),
+  platform: `${process.platform} ${release()}`,
+  chromium: quiet(CHROMIUM, ['--version']),
+};
+const report = {
+  date: new Date().toISOString(),
+  gitCommit: quiet('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']),
+  durationSeconds: round((performance.now() - started) / 1000, 1),
+  machine,
+  rows: checked,
+  failures,
+  details,
+};
+
+printTable();
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(OUT_FILE, `${JSON.stringify(report, null, 2)}\n`);
+console.log(
+  `\nWrote ${OUT_FILE} (${report.durationSeconds} s, ${machine.cpuModel} × ${machine.cpuCount}, Node ${machine.node}).`,
+);
+
+if (failures.length > 0) {
+  console.error(`\n${failures.length} figure group(s) crashed: ${failures.map((f) => f.group).join(', ')}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/domain/errors';
+import { makeTranslator } from '../../src/ui/i18n';
+import { describeError, fieldErrors } from '../../src/ui/errors';
+
+describe('errors in words', () => {
+  const t = makeTranslator('en');
+
+  it('Given a budget error carrying pence, Then the sentence shows money, not raw numbers', () => {
+    const text = describeError(
+      t,
+      new ValidationError('budgetOverPot', 'ballot', { pot: 25_000_000, spent: 25_000_100 }),
+    );
+    expect(text).toBe('That is more than the pot of £250,000. Take an idea off first.');
+    expect(
+      describeError(t, new ValidationError('potOverPoolable', 'potPence', { poolable: 6_200_050 })),
+    ).toContain('£62,000.50');
+  });
+
+  it('Given a full disk, Then the tablet says so in plain words', () => {
+    expect(describeError(t, new DOMException('x', 'QuotaExceededError'))).toBe(t('storage.quota'));
+  });
+
+  it('Given a field error, Then it is filed under that field', () => {
+    expect(fieldErrors(t, new ValidationError('required', 'title'))).toEqual({
+      title: 'Please fill this in.',
+    });
+    expect(fieldErrors(t, new Error('boom'))).toEqual({ form: 'boom' });
+  });
+});
