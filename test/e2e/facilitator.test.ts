@@ -1,0 +1,151 @@
+/**
+ * Facilitator mode: the PIN keeps it closed (and slows down guessing); merging two duplicate ideas keeps both
+ * ideas' supporters, counting each resident once and within the session's limit per idea.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { serveApp } from './support/server';
+import { DEMO, newTablet } from './support/tablet';
+import { Dashboard } from './pages/Dashboard';
+import { Home } from './pages/Home';
+import { Kiosk, STEP } from './pages/Kiosk';
+import { PinScreen, WAIT_MESSAGE, WRONG_PIN_MESSAGE } from './pages/PinScreen';
+
+const SLOWED_DOWN = 'To keep the session safe, you must wait a little longer before each new try.';
+import { SessionForm, validSession } from './pages/SessionForm';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveApp>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('facilitator mode', () => {
+  it('Given the PIN screen, when wrong PINs are typed, then they are refused and slowed down, and the right PIN opens facilitator mode', async () => {
+    const { context, page, errors } = await newTablet(browser);
+    try {
+      const home = new Home(page);
+      await home.goto(server.url);
+      await home.openDemo();
+      const pin = new PinScreen(page);
+      await pin.waitUntilShown();
+
+      for (const wrong of ['0000', '1111']) {
+        expect(await pin.submitWrong(wrong)).toBe(WRONG_PIN_MESSAGE);
+        expect(await pin.heading.isVisible()).toBe(true);
+        expect(await pin.waitMessage.count()).toBe(0);
+      }
+      // From the third wrong try on, each next try must wait longer (1 s, then 2 s, …).
+      expect(await pin.submitWrong('2222')).toBe(`${WRONG_PIN_MESSAGE} ${SLOWED_DOWN}`);
+      await page.getByRole('button', { name: 'Unlock', exact: true, disabled: false }).waitFor();
+      expect(await pin.submitWrong('3333')).toBe(`${WRONG_PIN_MESSAGE} ${SLOWED_DOWN}`);
+      // Read at once, well inside the 2 s wait: the wait is said in words and Unlock cannot be pressed.
+      const waiting = await page.evaluate(() => ({
+        text: document.querySelector('main')?.textContent ?? '',
+        isUnlockDisabled: [...document.querySelectorAll('button')].some(
+          (b) => b.textContent === 'Unlock' && b.disabled,
+        ),
+      }));
+      expect(waiting.text).toMatch(WAIT_MESSAGE);
+      expect(waiting.isUnlockDisabled).toBe(true);
+      expect(await page.getByRole('button', { name: 'Start kiosk mode' }).count()).toBe(0);
+
+      // The right PIN, once the wait is over.
+      await page.getByRole('button', { name: 'Unlock', exact: true, disabled: false }).waitFor();
+      await pin.unlock(DEMO.pin, DEMO.title);
+      const dashboard = new Dashboard(page, DEMO.title);
+      await dashboard.waitUntilShown();
+      expect(await page.getByRole('heading', { name: 'Live board' }).isVisible()).toBe(true);
+      // Locking closes it again.
+      await dashboard.lock();
+      await new Home(page).demoButton.waitFor();
+      await page.goBack();
+      await pin.waitUntilShown();
+      expect(await page.getByRole('button', { name: 'Start kiosk mode' }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given two duplicate ideas with overlapping supporters, when they are merged, then every supporter counts once and within the limit per idea', async () => {
+    const { context, page, errors } = await newTablet(browser);
+    try {
+      const A = 'Benches along the river path';
+      const B = 'More benches by the river';
+      const home = new Home(page);
+      await home.goto(server.url);
+      await home.openCreateForm();
+      const session = { ...validSession('Riverside: duplicates', 'Dot voting'), dots: '5', maxPerIdea: '3' };
+      await new SessionForm(page).create(session);
+      const dashboard = new Dashboard(page, session.title);
+      await dashboard.waitUntilShown();
+      expect(
+        await page.getByText('Dot voting: 5 dots for each resident, at most 3 on one idea').isVisible(),
+      ).toBe(true);
+      await dashboard.startKiosk();
+
+      // Resident 1 adds both ideas and puts 2 dots on each; resident 2 puts 3 on B only; resident 3 1 on A only.
+      const kiosk = new Kiosk(page);
+      await kiosk.beginTurn();
+      await kiosk.addIdea({ title: A, theme: 'Green spaces', cost: '4000', where: 'River path' });
+      await kiosk.tap('Back to the ideas', STEP.ideas);
+      await kiosk.backToMenu();
+      await kiosk.addIdea({ title: B, theme: 'Green spaces', cost: '3000' });
+      await kiosk.tap('Back to the ideas', STEP.ideas);
+      await kiosk.backToMenu();
+      const vote = async (dots: [string, number][]): Promise<void> => {
+        await kiosk.openFromMenu('Choose your priorities');
+        for (const [title, n] of dots) await kiosk.putDots(title, n);
+        await kiosk.savePriorities();
+        await kiosk.finish();
+        await kiosk.nextPerson();
+      };
+      await vote([
+        [A, 2],
+        [B, 2],
+      ]);
+      await kiosk.beginTurn();
+      await vote([[B, 3]]);
+      await kiosk.beginTurn();
+      await vote([[A, 1]]);
+
+      await kiosk.handOver();
+      await new PinScreen(page).unlock(session.pin, session.title);
+      await dashboard.waitUntilShown();
+      expect(await dashboard.count('Ballots counted')).toBe(3);
+      expect(await dashboard.boardRow(A)).toMatchObject({ supporters: 2, points: 3 });
+      expect(await dashboard.boardRow(B)).toMatchObject({ supporters: 2, points: 5 });
+
+      // When: B is merged into A.
+      await dashboard.merge(B, A);
+
+      // Then: A has all three residents once; resident 1's 2 + 2 dots are capped at 3; B is gone.
+      await expect.poll(async () => (await dashboard.boardRows()).length).toBe(1);
+      const row = await dashboard.boardRow(A);
+      expect(row).toMatchObject({ supporters: 3, points: 3 + 3 + 1, includes: `Includes: ${B}` });
+      expect(await dashboard.boardRow(B)).toBeUndefined();
+      expect(await dashboard.idea(A).getByText(`Includes: ${B}`).isVisible()).toBe(true);
+      expect(await dashboard.idea(B).count()).toBe(0);
+      expect(await dashboard.count('Ballots counted')).toBe(3);
+      expect(await dashboard.count('Ideas shown to residents')).toBe(1);
+
+      // Residents now see only the kept idea.
+      await dashboard.startKiosk();
+      await kiosk.beginTurn();
+      await kiosk.openFromMenu('Read the ideas');
+      expect(await kiosk.button(A).isVisible()).toBe(true);
+      expect(await kiosk.button(B).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

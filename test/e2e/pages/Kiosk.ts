@@ -1,0 +1,224 @@
+/** The residents' kiosk: one turn, step by step, by what is on the screen. */
+import type { Locator, Page } from 'playwright-core';
+import { escapeRegExp } from './Home';
+
+export const STEP = {
+  welcome: 'Welcome',
+  consent: 'Before you start',
+  aboutYou: 'A little about you',
+  menu: 'What would you like to do?',
+  moneyMap: 'Where the money goes',
+  ideas: 'Ideas so far',
+  addIdea: 'Add your idea',
+  priorities: 'Choose your priorities',
+  finishCheck: 'Your changes are not saved',
+  facilitator: 'Hand over to the facilitator?',
+  thanks: 'Thank you!',
+} as const;
+
+export const IDEA_ADDED = 'Thank you. Your idea has been added.';
+export const COMMENT_ADDED = 'Thank you. Your comment has been added.';
+
+export interface IdeaValues {
+  title: string;
+  description?: string;
+  theme?: string;
+  cost?: string;
+  where?: string;
+}
+
+export class Kiosk {
+  constructor(readonly page: Page) {}
+
+  /** The screen's heading (each kiosk screen has exactly one h1). */
+  step(name: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name, exact: true });
+  }
+
+  async waitFor(name: string): Promise<void> {
+    await this.step(name).waitFor();
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  async tap(name: string, then?: string): Promise<void> {
+    await this.button(name).click();
+    if (then) await this.waitFor(then);
+  }
+
+  /** How long a turn may be left alone, read by the app at the start of every turn (raw IndexedDB, as a test hook). */
+  async setIdleMs(ms: number): Promise<void> {
+    await this.page.evaluate(
+      (value) =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('codesign-app');
+          open.onerror = () => reject(open.error ?? new Error('open failed'));
+          open.onsuccess = () => {
+            const db = open.result;
+            const tx = db.transaction('settings', 'readwrite');
+            tx.objectStore('settings').put({ key: 'kioskIdleMs', value });
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+          };
+        }),
+      ms,
+    );
+  }
+
+  /** Welcome → consent → (about you: the given answers, or skipped) → the menu. */
+  async beginTurn(answers: Record<string, string> = {}): Promise<void> {
+    await this.waitFor(STEP.welcome);
+    await this.tap('Start', STEP.consent);
+    await this.agree();
+    if (await this.step(STEP.aboutYou).isVisible()) {
+      if (Object.keys(answers).length === 0) {
+        await this.tap('Skip these questions', STEP.menu);
+      } else {
+        for (const [question, option] of Object.entries(answers)) await this.answer(question, option);
+        await this.tap('Next', STEP.menu);
+      }
+    }
+  }
+
+  async agree(): Promise<void> {
+    await this.button('I agree').click();
+    await this.page
+      .getByRole('heading', {
+        level: 1,
+        name: new RegExp(`^(${escapeRegExp(STEP.aboutYou)}|${escapeRegExp(STEP.menu)})$`),
+      })
+      .waitFor();
+  }
+
+  question(text: string): Locator {
+    return this.page.getByRole('group', { name: new RegExp(`^${escapeRegExp(text)}`) });
+  }
+
+  async answer(question: string, option: string): Promise<void> {
+    await this.question(question).getByRole('radio', { name: option, exact: true }).check();
+  }
+
+  /** The labels of every ticked radio button on the screen. */
+  async checkedRadios(): Promise<string[]> {
+    return this.page
+      .getByRole('radio', { checked: true })
+      .evaluateAll((els) => els.map((el) => el.closest('label')?.textContent?.trim() ?? ''));
+  }
+
+  async openFromMenu(
+    tile: 'Where the money goes' | 'Read the ideas' | 'Add your idea' | 'Choose your priorities',
+  ) {
+    const heading: Record<typeof tile, string> = {
+      'Where the money goes': STEP.moneyMap,
+      'Read the ideas': STEP.ideas,
+      'Add your idea': STEP.addIdea,
+      'Choose your priorities': STEP.priorities,
+    };
+    await this.tap(tile, heading[tile]);
+  }
+
+  async backToMenu(): Promise<void> {
+    await this.tap('Back to the menu', STEP.menu);
+  }
+
+  // Adding an idea
+
+  get ideaTitle(): Locator {
+    return this.page.getByLabel('Your idea in a few words', { exact: true });
+  }
+  get ideaDescription(): Locator {
+    return this.page.getByLabel(/^Tell us more/);
+  }
+  get ideaCost(): Locator {
+    return this.page.getByLabel('Roughly how much would it cost?', { exact: true });
+  }
+  get ideaWhere(): Locator {
+    return this.page.getByLabel(/^Where would it happen\?/);
+  }
+  get themes(): Locator {
+    return this.page.getByRole('group', { name: 'Which of these is it closest to?' });
+  }
+
+  async fillIdea(v: IdeaValues): Promise<void> {
+    await this.ideaTitle.fill(v.title);
+    if (v.description !== undefined) await this.ideaDescription.fill(v.description);
+    if (v.theme !== undefined) await this.themes.getByRole('radio', { name: v.theme, exact: true }).check();
+    if (v.cost !== undefined) await this.ideaCost.fill(v.cost);
+    if (v.where !== undefined) await this.ideaWhere.fill(v.where);
+  }
+
+  /** From the menu: adds the idea and waits for the thanks on the idea's own screen. */
+  async addIdea(v: IdeaValues): Promise<void> {
+    await this.openFromMenu('Add your idea');
+    await this.fillIdea(v);
+    await this.tap('Add my idea');
+    await this.page.getByText(IDEA_ADDED, { exact: true }).waitFor();
+    await this.waitFor(v.title);
+  }
+
+  // Ideas and comments
+
+  async openIdea(title: string): Promise<void> {
+    await this.button(title).click();
+    await this.waitFor(title);
+  }
+
+  get commentBox(): Locator {
+    return this.page.getByLabel('Your comment', { exact: true });
+  }
+
+  async comment(text: string): Promise<void> {
+    await this.commentBox.fill(text);
+    await this.tap('Add my comment');
+    await this.page.getByRole('status').filter({ hasText: COMMENT_ADDED }).waitFor();
+  }
+
+  // Priorities
+
+  addDot(title: string): Locator {
+    return this.button(`Add a dot to ${title}`);
+  }
+  removeDot(title: string): Locator {
+    return this.button(`Take a dot off ${title}`);
+  }
+
+  async putDots(title: string, n: number): Promise<void> {
+    for (let i = 0; i < n; i++) await this.addDot(title).click();
+  }
+
+  /** "5 dots left", "You have used all your dots.", "Money left: …", "You can add 3 more ideas." */
+  get ballotProgress(): Locator {
+    return this.page.locator('.ballot-progress [role=status]');
+  }
+
+  /** Saves the ballot and waits until the app says it is stored (IndexedDB committed). */
+  async savePriorities(): Promise<void> {
+    await this.tap('Save my priorities');
+    await this.page.locator('[data-save-state="saved"]').waitFor();
+  }
+
+  /** Finish from the menu or the priorities screen, to the thank-you screen. */
+  async finish(): Promise<void> {
+    await this.tap('Finish', STEP.thanks);
+  }
+
+  async nextPerson(): Promise<void> {
+    await this.tap('Start again for the next person', STEP.welcome);
+  }
+
+  /** The Facilitator button, then "Yes, end the turn": lands on the PIN screen. */
+  async handOver(): Promise<void> {
+    await this.tap('Facilitator', STEP.facilitator);
+    await this.tap('Yes, end the turn');
+    await this.page.getByRole('heading', { level: 1, name: 'Unlock facilitator mode' }).waitFor();
+  }
+
+  get idleDialog(): Locator {
+    return this.page.getByRole('alertdialog', { name: 'Still there?' });
+  }
+}
