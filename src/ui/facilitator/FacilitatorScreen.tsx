@@ -7,6 +7,7 @@ import { HiddenIdeas } from './HiddenIdeas';
 import { IdeaList } from './IdeaList';
 import { LiveBoard } from './LiveBoard';
 import { MergeIdeas } from './MergeIdeas';
+import { SessionFilesPanel } from './files/SessionFilesPanel';
 import { SessionHeader } from './SessionHeader';
 import { StoragePanel } from './StoragePanel';
 import './facilitator.css';
@@ -45,6 +46,7 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
       <IdeaList session={session} view={view} />
       <MergeIdeas session={session} view={view} />
       <HiddenIdeas session={session} view={view} />
+      <SessionFilesPanel session={session} view={view} />
       <StoragePanel />
       <EndSession session={session} view={view} />
     </main>

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionEntry } from '../../storage/appDb';
 import { useT } from '../i18n';
@@ -7,6 +8,9 @@ import { useServices } from '../services';
 import { viewSession } from '../../doc/session';
 import { upsertSessionEntry } from '../sessionList';
 import { describeError } from '../errors';
+
+// Importing a session file loads on demand, with its messages: a tablet in kiosk mode never needs it.
+const HomeImport = lazy(() => import('../facilitator/files/HomeImport').then((m) => m.HomeImport));
 
 /** The first screen: this device's sessions, a new one, or the demo. */
 export function Home() {
@@ -110,6 +114,10 @@ export function Home() {
           {t('home.create')}
         </a>
       </section>
+
+      <Suspense fallback={null}>
+        <HomeImport />
+      </Suspense>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { common } from './common';
 import { errors } from './errors';
 import type { facilitator } from './facilitator';
+import type { files } from './files';
 import { gate } from './gate';
 import { kiosk } from './kiosk';
 
@@ -8,4 +9,4 @@ import { kiosk } from './kiosk';
 export const enShell = { ...common, ...errors, ...kiosk, ...gate };
 
 /** Every English key, including the facilitator screens' (./facilitator.ts, loaded with those screens). */
-export type EnglishMessages = typeof enShell & typeof facilitator;
+export type EnglishMessages = typeof enShell & typeof facilitator & typeof files;

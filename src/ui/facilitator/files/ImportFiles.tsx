@@ -1,0 +1,259 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ImportPreview, ParsedFile } from '../../../sync/sessionFile';
+import { FILE_EXTENSION, FILE_MEDIA_TYPE, isSessionFileError } from '../../../sync/sessionFile';
+import { SaveStatus } from '../../components/SaveStatus';
+import { useT } from '../../i18n';
+import type { SaveState } from '../../useSession';
+import { readFiles, type ReadProgress } from './readFiles';
+import { describeFileError, doneInWords, previewInWords, whenInWords, type FileNames } from './words';
+import './files.css';
+
+/** Where an import goes: the session on the dashboard, or a session chosen by the files on the home screen. */
+export interface ImportTarget {
+  /** Checks the files against the session and says what they would add. Changes nothing. */
+  prepare: (files: readonly ParsedFile[]) => ImportPreview | Promise<ImportPreview>;
+  /** Adds what the preview found; resolves only once storage committed it. */
+  apply: (preview: ImportPreview) => Promise<void>;
+  /** The preview was dropped (other files chosen, or the screen closed) without applying it. */
+  release?: () => void;
+}
+
+interface Props {
+  target: ImportTarget;
+  /** The apply button's words for this preview. */
+  applyLabel: (preview: ImportPreview) => string;
+  /** A line above the preview, e.g. which session on this tablet it goes into. */
+  context?: (preview: ImportPreview) => string | null;
+  /** After a successful apply (the status says what was added unless the screen moves on). */
+  onApplied?: (preview: ImportPreview) => void;
+  disabled?: boolean;
+}
+
+type Phase =
+  | { name: 'idle' }
+  | { name: 'reading'; count: number }
+  | { name: 'preview'; preview: ImportPreview }
+  | { name: 'applying'; preview: ImportPreview }
+  | { name: 'done'; preview: ImportPreview };
+
+/**
+ * Choosing session files (a picker, or dropping them on the drop zone), reading them with a progress bar for
+ * large ones, a preview in words, then adding them. Errors name the file; nothing changes until "Add".
+ */
+export function ImportFiles({ target, applyLabel, context, onApplied, disabled = false }: Props) {
+  const t = useT();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const applyButton = useRef<HTMLButtonElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
+  const [phase, setPhase] = useState<Phase>({ name: 'idle' });
+  const [progress, setProgress] = useState<ReadProgress | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [isDragging, setDragging] = useState(false);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const targetRef = useRef(target);
+  targetRef.current = target;
+
+  // A preview not applied is let go when the screen closes.
+  useEffect(() => () => targetRef.current.release?.(), []);
+
+  // A file dropped just beside the drop zone must not make the browser leave the app to open it.
+  useEffect(() => {
+    const keep = (e: DragEvent): void => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
+    return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
+    };
+  }, []);
+
+  const isBusy = phase.name === 'reading' || phase.name === 'applying';
+
+  const choose = async (files: readonly File[]): Promise<void> => {
+    if (files.length === 0 || isBusy) return;
+    target.release?.();
+    setErrors([]);
+    setSaveState('idle');
+    setPhase({ name: 'reading', count: files.length });
+    const names: FileNames = { names: files.map((f) => f.name) };
+    const { parsed, errors: refused } = await readFiles(files, setProgress);
+    names.titles = new Map(parsed.map((p) => [p.fileName, p.header.sessionTitle]));
+    if (refused.length > 0) {
+      setErrors(refused.map((e) => describeFileError(t, e, names)));
+      setPhase({ name: 'idle' });
+      return;
+    }
+    try {
+      const preview = await target.prepare(parsed);
+      setPhase({ name: 'preview', preview });
+      setTimeout(() => (applyButton.current ?? chooseButton.current)?.focus(), 0);
+    } catch (e) {
+      target.release?.();
+      setErrors([describeFileError(t, e, names)]);
+      setPhase({ name: 'idle' });
+    }
+  };
+
+  const apply = async (preview: ImportPreview): Promise<void> => {
+    setPhase({ name: 'applying', preview });
+    setSaveState('saving');
+    setSaveError(null);
+    try {
+      await target.apply(preview);
+    } catch (e) {
+      if (isSessionFileError(e)) {
+        setSaveState('idle');
+        setErrors([describeFileError(t, e, { names: preview.sources.map((s) => s.fileName) })]);
+      } else {
+        // A storage failure: SaveStatus says so; the preview stays so it can be tried again.
+        setSaveState('failed');
+        setSaveError(e);
+        setPhase({ name: 'preview', preview });
+        setTimeout(() => applyButton.current?.focus(), 0);
+        return;
+      }
+      target.release?.();
+      setPhase({ name: 'idle' });
+      return;
+    }
+    setSaveState('saved');
+    setPhase({ name: 'done', preview });
+    setTimeout(() => chooseButton.current?.focus(), 0);
+    onApplied?.(preview);
+  };
+
+  const cancel = (): void => {
+    target.release?.();
+    setPhase({ name: 'idle' });
+    setTimeout(() => chooseButton.current?.focus(), 0);
+  };
+
+  const shown = phase.name === 'preview' || phase.name === 'applying' ? phase.preview : null;
+
+  return (
+    <div class="files-import">
+      <div
+        class={`files-drop${isDragging ? ' files-drop--active' : ''}`}
+        role="group"
+        aria-labelledby={`${id}-drop`}
+        onDragEnter={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragOver={(e) => {
+          e.preventDefault();
+          if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+        }}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+        }}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          if (!disabled) void choose([...(e.dataTransfer?.files ?? [])]);
+        }}
+      >
+        <p id={`${id}-drop`} class="files-drop__text">
+          {isDragging ? t('files.dropHere') : t('files.dropZone')}
+        </p>
+        <button
+          ref={chooseButton}
+          type="button"
+          class="btn btn--primary"
+          // Not disabled while busy: a disabled button would drop the keyboard focus. Clicks wait instead.
+          onClick={() => {
+            if (!isBusy) input.current?.click();
+          }}
+          aria-disabled={isBusy ? 'true' : undefined}
+          disabled={disabled}
+        >
+          {t('files.choose')}
+        </button>
+        <input
+          ref={input}
+          id={`${id}-input`}
+          type="file"
+          accept={`${FILE_EXTENSION},${FILE_MEDIA_TYPE}`}
+          multiple
+          hidden
+          onChange={(e) => {
+            const el = e.currentTarget;
+            const files = [...(el.files ?? [])];
+            el.value = '';
+            void choose(files);
+          }}
+        />
+      </div>
+
+      {phase.name === 'reading' ? (
+        progress ? (
+          <div class="files-progress">
+            <label for={`${id}-progress`}>{t('files.progress', { fileName: progress.fileName })}</label>
+            <progress id={`${id}-progress`} max={1} value={progress.fraction} />
+          </div>
+        ) : (
+          <p>{t('files.reading', { count: phase.count })}</p>
+        )
+      ) : null}
+
+      {errors.length > 0 ? (
+        <div class="alert files-errors" role="alert">
+          {errors.map((message, i) => (
+            <p key={i}>{message}</p>
+          ))}
+        </div>
+      ) : null}
+
+      <div role="status" class="files-status">
+        {shown ? (
+          <div class="files-preview">
+            <h3 class="files-preview__heading">{t('files.preview.heading')}</h3>
+            {context?.(shown) ? <p>{context(shown)}</p> : null}
+            {previewInWords(t, shown).map((line) => (
+              <p key={line} class="files-preview__main">
+                {line}
+              </p>
+            ))}
+            <ul class="files-preview__sources">
+              {shown.sources.map((s) => (
+                <li key={s.fileName}>
+                  {t('files.preview.source', {
+                    fileName: s.fileName,
+                    device: s.deviceName || s.deviceId,
+                    when: whenInWords(t, s.exportedAt),
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : phase.name === 'done' ? (
+          <p class="files-done">{doneInWords(t, phase.preview)}</p>
+        ) : null}
+      </div>
+
+      {shown ? (
+        <div class="btn-row">
+          {shown.hasChanges || shown.isNewSession ? (
+            <button
+              ref={applyButton}
+              type="button"
+              class="btn btn--primary"
+              onClick={() => void apply(shown)}
+              disabled={phase.name === 'applying'}
+            >
+              {phase.name === 'applying' ? t('files.applying') : applyLabel(shown)}
+            </button>
+          ) : null}
+          <button type="button" class="btn" onClick={cancel} disabled={phase.name === 'applying'}>
+            {shown.hasChanges || shown.isNewSession ? t('common.cancel') : t('common.close')}
+          </button>
+        </div>
+      ) : null}
+      <SaveStatus state={saveState} error={saveError} />
+    </div>
+  );
+}

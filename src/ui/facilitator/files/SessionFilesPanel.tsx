@@ -1,0 +1,130 @@
+import { useRef, useState } from 'preact/hooks';
+import type { SessionView } from '../../../doc/session';
+import {
+  applyImport,
+  encodeSessionFile,
+  FILE_MEDIA_TYPE,
+  fileName,
+  prepareImport,
+  SessionFileError,
+  type ImportPreview,
+  type ParsedFile,
+} from '../../../sync/sessionFile';
+import { describeError } from '../../errors';
+import { useT } from '../../i18n';
+import { useServices } from '../../services';
+import type { SessionHandle } from '../../useSession';
+import { ImportFiles, type ImportTarget } from './ImportFiles';
+import { countsInWords } from './words';
+import './messages';
+
+/** Hands bytes to the browser as a download called `name`. */
+function download(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: FILE_MEDIA_TYPE }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Long enough for the browser to start the download, even on a slow tablet.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The dashboard's "Session files": save this tablet's copy of the session, add files from other tablets. */
+export function SessionFilesPanel({ session, view }: { session: SessionHandle; view: SessionView }) {
+  const t = useT();
+  const services = useServices();
+  const [saved, setSaved] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [isSaving, setSaving] = useState(false);
+  const sessionId = view.records.sessionId;
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+
+  const save = async (): Promise<void> => {
+    const doc = session.doc;
+    if (!doc) return;
+    setSaving(true);
+    setSaved(null);
+    setSaveError(null);
+    try {
+      const bytes = await encodeSessionFile(doc, {
+        deviceId: services.device.id,
+        deviceName: services.device.name,
+        now: Date.now(),
+      });
+      const name = fileName(view.settings, services.device.name, new Date());
+      download(bytes, name);
+      const r = view.records;
+      const what = countsInWords(t, {
+        proposals: r.proposals.length,
+        comments: r.comments.length,
+        ballots: r.ballots.length,
+        participants: r.participants.length,
+      });
+      setSaved(
+        what ? t('files.save.done', { fileName: name, what }) : t('files.save.doneEmpty', { fileName: name }),
+      );
+    } catch (e) {
+      setSaveError(t('files.save.failed', { reason: describeError(t, e) }));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const target: ImportTarget = {
+    prepare: (files: readonly ParsedFile[]): ImportPreview => {
+      const doc = sessionRef.current.doc;
+      if (!doc) throw new Error('session not open');
+      // Said before any merging: a file for another session changes nothing and says which session it is.
+      const other = files.find((f) => f.header.sessionId !== sessionId);
+      if (other) {
+        throw new SessionFileError('wrongSession', {
+          expected: sessionId,
+          found: other.header.sessionId,
+          fileName: other.fileName,
+          title: other.header.sessionTitle,
+        });
+      }
+      return prepareImport(doc, files);
+    },
+    apply: async (preview: ImportPreview): Promise<void> => {
+      await sessionRef.current.run((doc) => applyImport(doc, preview));
+    },
+  };
+
+  return (
+    <section aria-labelledby="fac-files-heading" class="card fac-section files-panel">
+      <h2 id="fac-files-heading">{t('files.heading')}</h2>
+      <p>{t('files.intro')}</p>
+
+      <h3>{t('files.save.heading')}</h3>
+      <p>{t('files.save.text')}</p>
+      <button
+        type="button"
+        class="btn"
+        onClick={() => {
+          if (!isSaving) void save();
+        }}
+        aria-disabled={isSaving ? 'true' : undefined}
+        disabled={session.doc === null}
+      >
+        {isSaving ? t('files.save.busy') : t('files.save.button')}
+      </button>
+      <p role="status" class="files-status files-saved">
+        {saved}
+      </p>
+      {saveError ? (
+        <p class="alert" role="alert">
+          {saveError}
+        </p>
+      ) : null}
+
+      <h3>{t('files.import.heading')}</h3>
+      <p>{t('files.import.text')}</p>
+      <ImportFiles target={target} applyLabel={() => t('files.apply')} disabled={view.isReadOnly} />
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/** Session files in words: what a preview adds, which devices it comes from, and why a file was refused. */
+import { isSessionFileError, type ImportCounts, type ImportPreview } from '../../../sync/sessionFile';
+import { describeError } from '../../errors';
+import type { Translator } from '../../i18n';
+import { bytesInWords } from '../format';
+
+/** The order kinds of record are listed in a sentence: what facilitators look for first. */
+const KINDS: readonly (keyof ImportCounts)[] = [
+  'proposals',
+  'comments',
+  'ballots',
+  'participants',
+  'moderation',
+  'statuses',
+  'settings',
+];
+
+/** "A, B and C" in the screen's language. */
+export function listInWords(t: Translator, items: readonly string[]): string {
+  return new Intl.ListFormat(t.locale.intl, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** "14 ideas, 32 comments and 11 ballots"; '' when every count is zero. */
+export function countsInWords(t: Translator, counts: Partial<ImportCounts>): string {
+  const parts = KINDS.filter((k) => (counts[k] ?? 0) > 0).map((k) =>
+    t(`files.n.${k}`, { count: counts[k] ?? 0 }),
+  );
+  return parts.length > 0 ? listInWords(t, parts) : '';
+}
+
+/** "Tablet 3 and Tablet 5": each exporting device once. */
+export function devicesInWords(t: Translator, preview: ImportPreview): string {
+  const names = [...new Set(preview.sources.map((s) => s.deviceName || s.deviceId))];
+  return listInWords(t, names);
+}
+
+/** When a file was saved, in the screen's language: "23 November 2026, 14:02". */
+export function whenInWords(t: Translator, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+}
+
+/** The preview's main sentences (what the import would do), most important first. */
+export function previewInWords(t: Translator, preview: ImportPreview): string[] {
+  const devices = devicesInWords(t, preview);
+  if (preview.isNewSession) {
+    const what = countsInWords(t, {
+      proposals: preview.totals.proposals,
+      comments: preview.totals.comments,
+      ballots: preview.totals.ballots,
+      participants: preview.totals.participants,
+    });
+    return [
+      what
+        ? t('files.preview.newSession', { title: preview.sessionTitle, what, devices })
+        : t('files.preview.newSessionEmpty', { title: preview.sessionTitle, devices }),
+    ];
+  }
+  if (!preview.hasChanges) return [t('files.preview.nothingNew', { count: preview.sources.length })];
+  const what = countsInWords(t, preview.adds);
+  const out = [what ? t('files.preview.adds', { what, devices }) : t('files.preview.addsOther', { devices })];
+  if (preview.updatedParticipants > 0) {
+    out.push(t('files.preview.updated', { count: preview.updatedParticipants }));
+  }
+  return out;
+}
+
+/** What was added, once it is stored. */
+export function doneInWords(t: Translator, preview: ImportPreview): string {
+  if (!preview.hasChanges) return t('files.doneNothing');
+  const what = countsInWords(t, preview.adds);
+  const devices = devicesInWords(t, preview);
+  return what ? t('files.done', { what, devices }) : t('files.doneOther', { devices });
+}
+
+/** A refusal that names the file, for someone who is not technical; nothing changed. */
+export class FileProblem extends Error {
+  override readonly name = 'FileProblem';
+  constructor(
+    readonly key: 'files.mixedSessions' | 'files.unreadable',
+    readonly fileName: string,
+  ) {
+    super(key);
+  }
+}
+
+export interface FileNames {
+  /** The names of the files being imported, for errors that name none. */
+  names: readonly string[];
+  /** Session titles by file name, for "is for another session". */
+  titles?: ReadonlyMap<string, string>;
+}
+
+/** One clear sentence for any problem with session files: a SessionFileError by its code, or anything else. */
+export function describeFileError(t: Translator, e: unknown, files: FileNames): string {
+  if (e instanceof FileProblem) return t(e.key, { fileName: e.fileName });
+  if (!isSessionFileError(e)) return describeError(t, e);
+  const named = e.params.fileName;
+  const fileName = typeof named === 'string' && named !== '' ? named : listInWords(t, files.names);
+  switch (e.code) {
+    case 'tooLarge':
+      return t('fileError.tooLarge', {
+        fileName,
+        size: bytesInWords(t, Number(e.params.bytes ?? 0)),
+        limit: bytesInWords(t, Number(e.params.maxBytes ?? 0)),
+      });
+    case 'wrongSession': {
+      const title = e.params.title ?? files.titles?.get(fileName);
+      return title
+        ? t('fileError.wrongSession', { fileName, title })
+        : t('files.wrongSessionNoTitle', { fileName });
+    }
+    case 'badContent':
+      return t('fileError.badContent', { fileName, count: Number(e.params.count ?? 0) });
+    default:
+      return t(`fileError.${e.code}`, { fileName });
+  }
+}
