@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { App } from './ui/App';
 import { StorageProblem } from './ui/StorageProblem';
 import { AppDb, deviceIdentity } from './storage/appDb';
+import { readCachedDevice, writeCachedDevice } from './storage/deviceCache';
 import { IndexedDbDocStore } from './storage/indexedDbDocStore';
 import { checkStorage } from './storage/quota';
 import { browserContext } from './doc/commands';
@@ -14,19 +15,31 @@ async function start(root: HTMLElement): Promise<void> {
     return;
   }
   const db = new AppDb();
+  const cached = readCachedDevice();
+  // After the first start the identity is known without waiting for IndexedDB; it is still checked below.
+  const opening = deviceIdentity(db, cached ?? undefined);
   let device;
-  let storage;
   try {
-    // Both touch storage; neither needs the other, so the first screen waits for the slower one only.
-    [device, storage] = await Promise.all([deviceIdentity(db), checkStorage()]);
+    device = cached ?? (await opening);
   } catch {
     render(<StorageProblem />, root);
     return;
   }
-  render(
-    <App services={{ db, docs: new IndexedDbDocStore(), device, ctx: browserContext(device.id), storage }} />,
-    root,
-  );
+  const show = (d: typeof device): void =>
+    render(
+      <App services={{ db, docs: new IndexedDbDocStore(), device: d, ctx: browserContext(d.id) }} />,
+      root,
+    );
+  show(device);
+  try {
+    const stored = await opening;
+    writeCachedDevice(stored);
+    if (stored.id !== device.id || stored.name !== device.name) show(stored);
+  } catch {
+    render(<StorageProblem />, root);
+  }
+  // Asks the browser to keep our data (Safari clears it after 7 days otherwise); screens show the outcome.
+  void checkStorage();
 }
 
 const root = document.getElementById('app')!;

@@ -63,12 +63,12 @@ export class AppDb extends Dexie {
 }
 
 /** This device's identity, made once at first start: a random id and a name people can read. */
-export async function deviceIdentity(db: AppDb): Promise<DeviceIdentity> {
+export async function deviceIdentity(db: AppDb, remembered?: DeviceIdentity): Promise<DeviceIdentity> {
   return db.transaction('rw', db.device, async () => {
     const existing = await db.device.get('self');
     if (existing) return existing;
     const id = crypto.randomUUID();
-    const identity: DeviceIdentity = {
+    const identity: DeviceIdentity = remembered ?? {
       key: 'self',
       id,
       name: `Tablet ${id.slice(0, 4)}`,

@@ -7,14 +7,12 @@ import { useContext } from 'preact/hooks';
 import type { CommandContext } from '../doc/commands';
 import type { AppDb, DeviceIdentity } from '../storage/appDb';
 import type { DocStore } from '../storage/docStore';
-import type { StorageReport } from '../storage/quota';
 
 export interface Services {
   db: AppDb;
   docs: DocStore;
   device: DeviceIdentity;
   ctx: CommandContext;
-  storage: StorageReport;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

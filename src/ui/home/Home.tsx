@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionEntry } from '../../storage/appDb';
+import { checkStorage } from '../../storage/quota';
 import { useT } from '../i18n';
 import { navigate } from '../router';
 import { useServices } from '../services';
@@ -17,6 +18,15 @@ export function Home() {
   const t = useT();
   const services = useServices();
   const [sessions, setSessions] = useState<SessionEntry[] | null>(null);
+  const [isPrivateWindow, setPrivateWindow] = useState(false);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void checkStorage().then((r) => isCurrent && setPrivateWindow(r.state === 'privateWindow'));
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
   const [isPreparing, setPreparing] = useState(false);
   const [demoError, setDemoError] = useState<string | null>(null);
 
@@ -61,7 +71,7 @@ export function Home() {
         <h1>{t('app.name')}</h1>
         <p class="lead">{t('home.lead')}</p>
       </header>
-      {services.storage.state === 'privateWindow' ? (
+      {isPrivateWindow ? (
         <p class="alert" role="alert">
           {t('storage.privateWindow')}
         </p>

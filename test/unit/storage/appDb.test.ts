@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { AppDb, deviceIdentity, renameDevice } from '../../../src/storage/appDb';
+import { readCachedDevice, writeCachedDevice } from '../../../src/storage/deviceCache';
 import { deleteOwnerDrafts, draftKey, loadDraft, saveDraft } from '../../../src/storage/drafts';
 
 const freshDb = (): AppDb => new AppDb('codesign-app', { indexedDB: new IDBFactory() });
@@ -43,5 +44,48 @@ describe('drafts', () => {
     expect(await loadDraft(reopened, draftKey('s1', 'facilitator', 'sessionForm'))).toEqual({
       title: 'Northmoor',
     });
+  });
+});
+
+describe('device identity at start-up', () => {
+  function memoryStorage(): Storage {
+    const m = new Map<string, string>();
+    return {
+      get length() {
+        return m.size;
+      },
+      clear: () => m.clear(),
+      getItem: (k) => m.get(k) ?? null,
+      key: (i) => [...m.keys()][i] ?? null,
+      removeItem: (k) => void m.delete(k),
+      setItem: (k, v) => void m.set(k, v),
+    };
+  }
+
+  it('Given a remembered identity and an IndexedDB that lost it, When the app starts, Then the same identity is stored again', async () => {
+    const storage = memoryStorage();
+    const first = await deviceIdentity(freshDb());
+    writeCachedDevice(first, storage);
+
+    const remembered = readCachedDevice(storage)!;
+    const emptied = freshDb();
+    expect(await deviceIdentity(emptied, remembered)).toEqual(first);
+    expect(await emptied.device.get('self')).toEqual(first);
+  });
+
+  it('Given IndexedDB already has an identity, When a different one is remembered, Then IndexedDB wins', async () => {
+    const db = freshDb();
+    const stored = await deviceIdentity(db);
+    const other = { ...stored, id: 'someone-else' };
+    expect(await deviceIdentity(db, other)).toEqual(stored);
+  });
+
+  it('Given nothing or garbage in localStorage, Then there is no remembered identity', () => {
+    const storage = memoryStorage();
+    expect(readCachedDevice(storage)).toBeNull();
+    storage.setItem('codesign.device', '{not json');
+    expect(readCachedDevice(storage)).toBeNull();
+    storage.setItem('codesign.device', JSON.stringify({ id: 5 }));
+    expect(readCachedDevice(storage)).toBeNull();
   });
 });
