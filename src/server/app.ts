@@ -1,23 +1,40 @@
 /**
- * The one HTTP server: the built app, a health endpoint, and (from the sync issue on) the council sync server
- * on the same port.
+ * The one HTTP server: the built app, a health endpoint, device enrolment and the council sync server
+ * (WebSocket, path /sync) on the same port.
  */
 import { createServer, type Server } from 'node:http';
+import { enrolHandler } from './enrolApi';
+import { DEFAULT_LIMITS, type Limits } from './limits';
+import { jsonLogger, type Logger } from './log';
 import { SECURITY_HEADERS, staticHandler } from './staticFiles';
+import { Store } from './store';
+import { createSync, type SyncServer } from './sync';
 
 export interface RunningServer {
   server: Server;
   port: number;
   close: () => Promise<void>;
+  /** Present when the server was started with a data directory. */
+  sync?: SyncServer;
+  store?: Store;
 }
 
 export async function startServer(options: {
   port: number;
   host: string;
   distDir: string;
+  /** Where the SQLite file lives. Without it the server serves the app only (no sync, no enrolment). */
+  dataDir?: string;
+  limits?: Partial<Limits>;
+  log?: Logger;
 }): Promise<RunningServer> {
   const serveStatic = staticHandler(options.distDir);
   const startedAt = Date.now();
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.log ?? jsonLogger();
+  const store = options.dataDir === undefined ? undefined : Store.open(options.dataDir);
+  const sync = store ? createSync(store, log, limits) : undefined;
+  const enrol = store ? enrolHandler(store, log, limits) : undefined;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/api/health') {
@@ -27,7 +44,21 @@ export async function startServer(options: {
           'Cache-Control': 'no-store',
           ...SECURITY_HEADERS,
         })
-        .end(JSON.stringify({ status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }));
+        .end(
+          JSON.stringify({
+            status: 'ok',
+            uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+            ...(sync ? sync.stats() : {}),
+          }),
+        );
+      return;
+    }
+    if (path === '/api/enrol' && enrol) {
+      enrol(req, res).catch((e: unknown) => {
+        log('enrol-error', { error: e instanceof Error ? e.message : String(e) });
+        if (!res.headersSent) res.writeHead(500, SECURITY_HEADERS);
+        res.end();
+      });
       return;
     }
     serveStatic(req, res).catch(() => {
@@ -35,19 +66,40 @@ export async function startServer(options: {
       res.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy());
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (!sync || path !== '/sync') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sync.handleUpgrade(req, socket, head);
   });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+  } catch (e) {
+    await sync?.close();
+    store?.close();
+    throw e;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  if (store) log('server-started', { port, documents: store.sessionCount() });
   return {
     server,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    sync,
+    store,
+    close: async () => {
+      await sync?.close();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      store?.close();
+    },
   };
 }

@@ -2,10 +2,16 @@
  * Server settings from the environment, checked once at start: a wrong value stops the server with a sentence
  * saying what is wrong, rather than a stack trace later.
  */
+import { resolve } from 'node:path';
+
 export interface ServerConfig {
   port: number;
   host: string;
   distDir: string;
+  /** Where the SQLite file lives (DATA_DIR, default ./data), created if missing. */
+  dataDir: string;
+  /** TRUST_PROXY=1: count per-address limits by X-Forwarded-For (set only behind a reverse proxy). */
+  limits: { trustProxy: boolean };
 }
 
 export class ConfigError extends Error {
@@ -21,6 +27,19 @@ export function readPort(raw: string | undefined, fallback: number): number {
   return port;
 }
 
+export function readFlag(raw: string | undefined, name: string): boolean {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new ConfigError(`${name} must be 1, true, 0 or false; it is "${raw}".`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv, distDir: string): ServerConfig {
-  return { port: readPort(env.PORT, 8080), host: env.HOST?.trim() || '0.0.0.0', distDir };
+  return {
+    port: readPort(env.PORT, 8080),
+    host: env.HOST?.trim() || '0.0.0.0',
+    distDir,
+    dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
+    limits: { trustProxy: readFlag(env.TRUST_PROXY, 'TRUST_PROXY') },
+  };
 }

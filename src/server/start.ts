@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   }
   const running = await startServer(config);
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
-  console.log(`Neighbourhood Co-design is running at http://${shown}:${running.port}/`);
+  console.log(
+    `Neighbourhood Co-design is running at http://${shown}:${running.port}/ (data in ${config.dataDir})`,
+  );
   const stop = (): void => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -69,6 +69,8 @@ export function staticHandler(distDir: string) {
       res.end();
       return;
     }
-    createReadStream(path).pipe(res);
+    createReadStream(path)
+      .on('error', () => res.destroy())
+      .pipe(res);
   };
 }

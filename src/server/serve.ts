@@ -1,0 +1,32 @@
+/**
+ * `npm run server`: the council sync server alone (no build step). It still serves dist/ when a build is there.
+ * Prints one JSON line {"event":"listening","port":N} once it accepts connections (PORT=0 picks a free port).
+ */
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './app';
+import { ConfigError, readConfig } from './config';
+
+const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, join(projectDir, 'dist'));
+  const running = await startServer(config);
+  process.stdout.write(
+    JSON.stringify({ event: 'listening', port: running.port, host: config.host, dataDir: config.dataDir }) +
+      '\n',
+  );
+  const stop = (): void => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  if (e instanceof ConfigError) console.error(`Cannot start: ${e.message}`);
+  else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(
+      `Cannot start: port ${process.env.PORT ?? 8080} is already in use. Set PORT to a free port.`,
+    );
+  } else console.error('Cannot start:', e instanceof Error ? e.message : e);
+  process.exit(1);
+});

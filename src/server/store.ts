@@ -1,0 +1,197 @@
+/**
+ * The server's one SQLite file (DATA_DIR/codesign.sqlite, WAL). The updates table is the append-only archive of
+ * every Yjs update a device sent: which device, when, how big. A session's document is rebuilt from it.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const DB_FILE = 'codesign.sqlite';
+
+/** Device id written on updates made by the admin CLI (rollbacks); the running server picks these up. */
+export const ADMIN_DEVICE = 'admin';
+
+export type Role = 'facilitator' | 'officer';
+export const ROLES: readonly Role[] = ['facilitator', 'officer'];
+
+export interface StoredUpdate {
+  id: number;
+  sessionId: string;
+  deviceId: string;
+  receivedAt: number;
+  bytes: number;
+  update: Uint8Array;
+}
+
+export interface UpdateInfo {
+  id: number;
+  sessionId: string;
+  deviceId: string;
+  receivedAt: string;
+  bytes: number;
+}
+
+export interface DeviceRow {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS updates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  received_at INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  "update" BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_session ON updates(session_id, id);
+CREATE INDEX IF NOT EXISTS updates_device ON updates(device_id, id);
+CREATE TABLE IF NOT EXISTS devices (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'officer')),
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS enrol_codes (
+  code_hash TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('facilitator', 'officer')),
+  name TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  used_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS rollbacks (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  update_id INTEGER,
+  keys_removed INTEGER NOT NULL,
+  keys_restored INTEGER NOT NULL,
+  created_at INTEGER NOT NULL
+);
+`;
+
+interface UpdateRow {
+  id: number;
+  session_id: string;
+  device_id: string;
+  received_at: number;
+  bytes: number;
+  update: Buffer;
+}
+
+interface DeviceDbRow {
+  id: string;
+  name: string;
+  role: Role;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+function toUpdate(r: UpdateRow): StoredUpdate {
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    deviceId: r.device_id,
+    receivedAt: r.received_at,
+    bytes: r.bytes,
+    update: new Uint8Array(r.update.buffer, r.update.byteOffset, r.update.byteLength),
+  };
+}
+
+export function toDevice(r: DeviceDbRow): DeviceRow {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    createdAt: new Date(r.created_at).toISOString(),
+    revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at).toISOString(),
+  };
+}
+
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+    db.pragma('journal_mode = WAL');
+    // FULL: a commit is on disk before the client is told it is stored, even if the machine loses power.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+  }
+
+  /** Opens (creating if needed) DATA_DIR and the SQLite file in it. */
+  static open(dataDir: string): Store {
+    const dir = resolve(dataDir);
+    mkdirSync(dir, { recursive: true });
+    return new Store(new Database(join(dir, DB_FILE)));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  appendUpdate(sessionId: string, deviceId: string, update: Uint8Array, at = Date.now()): number {
+    const info = this.db
+      .prepare(
+        'INSERT INTO updates (session_id, device_id, received_at, bytes, "update") VALUES (?, ?, ?, ?, ?)',
+      )
+      .run(sessionId, deviceId, at, update.byteLength, Buffer.from(update));
+    return Number(info.lastInsertRowid);
+  }
+
+  updatesFor(sessionId: string, afterId = 0, deviceId?: string): StoredUpdate[] {
+    const rows = (
+      deviceId === undefined
+        ? this.db
+            .prepare('SELECT * FROM updates WHERE session_id = ? AND id > ? ORDER BY id')
+            .all(sessionId, afterId)
+        : this.db
+            .prepare('SELECT * FROM updates WHERE session_id = ? AND id > ? AND device_id = ? ORDER BY id')
+            .all(sessionId, afterId, deviceId)
+    ) as UpdateRow[];
+    return rows.map(toUpdate);
+  }
+
+  storedBytes(sessionId: string): number {
+    const row = this.db
+      .prepare('SELECT COALESCE(SUM(bytes), 0) AS total FROM updates WHERE session_id = ?')
+      .get(sessionId) as { total: number };
+    return row.total;
+  }
+
+  /** The archive of one device's updates, without their contents. */
+  listUpdates(deviceId: string, sessionId?: string): UpdateInfo[] {
+    const sql =
+      'SELECT id, session_id, device_id, received_at, bytes FROM updates WHERE device_id = ?' +
+      (sessionId === undefined ? '' : ' AND session_id = ?') +
+      ' ORDER BY id';
+    const args = sessionId === undefined ? [deviceId] : [deviceId, sessionId];
+    const rows = this.db.prepare(sql).all(...args) as Omit<UpdateRow, 'update'>[];
+    return rows.map((r) => ({
+      id: r.id,
+      sessionId: r.session_id,
+      deviceId: r.device_id,
+      receivedAt: new Date(r.received_at).toISOString(),
+      bytes: r.bytes,
+    }));
+  }
+
+  sessionCount(): number {
+    const row = this.db.prepare('SELECT COUNT(DISTINCT session_id) AS n FROM updates').get() as { n: number };
+    return row.n;
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A document name must be a session id: a UUID. Anything else is refused before the document is created. */
+export function isSessionId(name: string): boolean {
+  return UUID.test(name);
+}

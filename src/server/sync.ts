@@ -1,0 +1,326 @@
+/**
+ * The council sync server: Hocuspocus on a ws WebSocketServer that shares the app's node:http server (path /sync).
+ *
+ * Durability: Hocuspocus applies a client's update to the document (Y.applyUpdate, which fires the document's
+ * 'update' event synchronously) and only then sends the SyncStatus ack (MessageReceiver.readSyncMessage in
+ * @hocuspocus/server 3.4.4). Our 'update' handler appends the update to SQLite synchronously, so no client is
+ * ever told "stored" before the row is committed. If the append fails, the handler throws: no ack is sent, the
+ * connection is closed, and the document is unloaded so that it is rebuilt from what is really stored.
+ */
+import { Connection, Hocuspocus, type Document } from '@hocuspocus/server';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { deviceForToken } from './devices';
+import { DEFAULT_LIMITS, remoteAddress, WindowCounter, type Limits } from './limits';
+import type { Logger } from './log';
+import { ADMIN_DEVICE, isSessionId, type Role, type Store } from './store';
+
+/** Transaction origin of updates that come from the archive itself (loading, admin rollbacks). */
+const FROM_ARCHIVE = Symbol('archive');
+
+/** Per WebSocket: shared (by reference) by the contexts of every document on that socket. */
+interface SocketState {
+  authenticated: boolean;
+  /** Messages and bytes Hocuspocus queues for documents not (yet) authenticated on this socket. */
+  pending: Map<string, { messages: number; bytes: number }>;
+  /** Documents authenticated on this socket now. */
+  documents: Set<string>;
+  /** device id → Hocuspocus socket id, for the per-device connection count. */
+  devices: Map<string, string>;
+  onAuthenticated: () => void;
+}
+
+export interface SyncContext {
+  remote: string;
+  socket: SocketState;
+  deviceId?: string;
+  role?: Role;
+}
+
+export interface SyncServer {
+  hocuspocus: Hocuspocus;
+  handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  stats: () => { documents: number; connections: number };
+  close: () => Promise<void>;
+}
+
+/** A refusal Hocuspocus passes to the client: `reason` is shown to it, `code` closes the connection. */
+class Refusal extends Error {
+  constructor(
+    readonly reason: string,
+    readonly code = 4403,
+  ) {
+    super(reason);
+  }
+}
+
+/** Reads just enough of a Hocuspocus message (varString document name, varUint type, varUint sync type). */
+export function peekMessage(
+  data: Uint8Array,
+): { documentName: string; type: number; syncType: number } | null {
+  let pos = 0;
+  const varUint = (): number => {
+    let n = 0;
+    let mult = 1;
+    for (let i = 0; i < 5; i++) {
+      const b = data[pos++];
+      if (b === undefined) throw new RangeError('truncated');
+      n += (b & 0x7f) * mult;
+      if (b < 0x80) return n;
+      mult *= 128;
+    }
+    throw new RangeError('varint too long');
+  };
+  try {
+    const len = varUint();
+    if (len > 200 || pos + len > data.length) return null;
+    const documentName = new TextDecoder('utf-8', { fatal: true }).decode(data.subarray(pos, pos + len));
+    pos += len;
+    const type = varUint();
+    const syncType = type === 0 && pos < data.length ? varUint() : -1;
+    return { documentName, type, syncType };
+  } catch {
+    return null;
+  }
+}
+
+function contextOf(value: unknown): SyncContext {
+  return value as SyncContext;
+}
+
+export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_LIMITS): SyncServer {
+  const authFailures = new WindowCounter(limits.maxAuthFailures, limits.authFailureWindowMs);
+  /** device id → socket ids it has open. */
+  const deviceSockets = new Map<string, Set<string>>();
+  /** Per loaded document: stored bytes and the last admin archive row applied. */
+  const loaded = new Map<string, { storedBytes: number; lastAdminId: number }>();
+
+  const persist = (document: Document, update: Uint8Array, origin: unknown): void => {
+    if (origin === FROM_ARCHIVE) return;
+    const deviceId = origin instanceof Connection ? contextOf(origin.context).deviceId : undefined;
+    const state = loaded.get(document.name);
+    try {
+      const id = store.appendUpdate(document.name, deviceId ?? 'server', update);
+      if (state) state.storedBytes += update.byteLength;
+      log('update-stored', { session: document.name, device: deviceId, bytes: update.byteLength, id });
+    } catch (e) {
+      log('update-store-failed', {
+        session: document.name,
+        device: deviceId,
+        bytes: update.byteLength,
+        error: e instanceof Error ? e.message : String(e),
+      });
+      // y-protocols swallows errors thrown here and Hocuspocus would then ack the update. Drop the sender's
+      // socket now (so the ack cannot be sent and the device resends after reconnecting), and close the
+      // document everywhere so that it is rebuilt from what is really stored.
+      if (origin instanceof Connection) origin.webSocket.terminate();
+      hocuspocus.closeConnections(document.name);
+      throw e;
+    }
+  };
+
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    // Our own 'update' handler stores every update; nothing is left for a debounced onStoreDocument.
+    debounce: 0,
+    async onAuthenticate({ token, documentName, connectionConfig, context, socketId }) {
+      const ctx = contextOf(context);
+      if (authFailures.blocked(ctx.remote)) {
+        log('auth-refused', { remote: ctx.remote, reason: 'too-many-failures' });
+        throw new Refusal('too-many-failed-attempts: wait a minute and try again');
+      }
+      if (!isSessionId(documentName)) {
+        log('auth-refused', { remote: ctx.remote, reason: 'invalid-document-name' });
+        throw new Refusal('invalid-document-name: a document name must be a session id (a UUID)');
+      }
+      const device = deviceForToken(store, token);
+      if (!device) {
+        authFailures.hit(ctx.remote);
+        log('auth-failed', { remote: ctx.remote, session: documentName });
+        throw new Refusal('unauthorized: this device is not enrolled, or it was revoked', 4401);
+      }
+      const sockets = deviceSockets.get(device.deviceId) ?? new Set<string>();
+      if (!sockets.has(socketId) && sockets.size >= limits.maxConnectionsPerDevice) {
+        log('auth-refused', { remote: ctx.remote, device: device.deviceId, reason: 'too-many-connections' });
+        throw new Refusal('too-many-connections: this device has too many connections open');
+      }
+      sockets.add(socketId);
+      deviceSockets.set(device.deviceId, sockets);
+      ctx.socket.devices.set(device.deviceId, socketId);
+      ctx.socket.pending.delete(documentName);
+      ctx.socket.documents.add(documentName);
+      ctx.socket.onAuthenticated();
+      // Officers read everything; writing proposal statuses comes with the officer issue.
+      if (device.role === 'officer') connectionConfig.readOnly = true;
+      log('auth-ok', {
+        remote: ctx.remote,
+        device: device.deviceId,
+        role: device.role,
+        session: documentName,
+      });
+      return Promise.resolve({ deviceId: device.deviceId, role: device.role });
+    },
+
+    async onLoadDocument({ document, documentName }) {
+      if (!isSessionId(documentName)) throw new Refusal('invalid-document-name');
+      const rows = store.updatesFor(documentName);
+      let storedBytes = 0;
+      let lastAdminId = 0;
+      Y.transact(
+        document,
+        () => {
+          for (const row of rows) {
+            Y.applyUpdate(document, row.update, FROM_ARCHIVE);
+            storedBytes += row.bytes;
+            lastAdminId = row.id;
+          }
+        },
+        FROM_ARCHIVE,
+      );
+      loaded.set(documentName, { storedBytes, lastAdminId });
+      log('document-loaded', { session: documentName, updates: rows.length, bytes: storedBytes });
+      return Promise.resolve();
+    },
+
+    async afterLoadDocument({ document }) {
+      document.on('update', (update: Uint8Array, origin: unknown) => persist(document, update, origin));
+      return Promise.resolve();
+    },
+
+    async onDisconnect({ context, documentName }) {
+      contextOf(context).socket.documents.delete(documentName);
+      return Promise.resolve();
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      loaded.delete(documentName);
+      return Promise.resolve();
+    },
+
+    async beforeHandleMessage({ update, documentName, context, connection }) {
+      const info = peekMessage(update);
+      // Sync step 2 (1) and update (2) carry document content.
+      if (!info || info.type !== 0 || (info.syncType !== 1 && info.syncType !== 2)) return;
+      if (connection.readOnly) return;
+      const state = loaded.get(documentName);
+      if (state && state.storedBytes + update.byteLength > limits.maxDocumentBytes) {
+        log('update-refused', {
+          session: documentName,
+          device: contextOf(context).deviceId,
+          bytes: update.byteLength,
+          reason: 'document-too-large',
+        });
+        throw new Refusal('document-too-large: this session has reached the server size limit', 4413);
+      }
+      return Promise.resolve();
+    },
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+
+  const watchSocket = (ws: WebSocket, remote: string): SocketState => {
+    const timer = setTimeout(() => {
+      if (!state.authenticated) {
+        log('socket-closed', { remote, reason: 'no-authentication' });
+        ws.close(4401, 'Unauthorized');
+      }
+    }, limits.authTimeoutMs);
+    const state: SocketState = {
+      authenticated: false,
+      pending: new Map(),
+      documents: new Set(),
+      devices: new Map(),
+      onAuthenticated: () => {
+        state.authenticated = true;
+        clearTimeout(timer);
+      },
+    };
+    // Hocuspocus re-emits messages it queued during authentication without the isBinary argument.
+    ws.on('message', (data: Buffer, isBinary?: boolean) => {
+      if (isBinary === false) {
+        log('message-refused', { remote, reason: 'not-binary', bytes: data.length });
+        ws.close(1003, 'binary messages only');
+        return;
+      }
+      const info = peekMessage(data);
+      if (info === null) {
+        log('message-refused', { remote, reason: 'malformed', bytes: data.length });
+        return;
+      }
+      // Re-emitted messages (isBinary undefined) were counted when they first arrived.
+      if (isBinary === undefined || state.documents.has(info.documentName)) return;
+      const p = state.pending.get(info.documentName) ?? { messages: 0, bytes: 0 };
+      p.messages += 1;
+      p.bytes += data.length;
+      state.pending.set(info.documentName, p);
+      let bytes = 0;
+      for (const q of state.pending.values()) bytes += q.bytes;
+      if (p.messages > 64 || state.pending.size > 256 || bytes > 2 * limits.maxMessageBytes) {
+        log('socket-closed', { remote, reason: 'too-much-before-authentication' });
+        ws.close(1008, 'too much data before authentication');
+      }
+    });
+    ws.on('error', (e: Error) => {
+      // ws closes the socket itself (1009 for an oversized message, 1002 for a bad frame).
+      log('socket-error', { remote, reason: e.message });
+    });
+    ws.on('close', (code: number) => {
+      clearTimeout(timer);
+      for (const [deviceId, socketId] of state.devices) deviceSockets.get(deviceId)?.delete(socketId);
+      log('socket-closed', { remote, code });
+    });
+    return state;
+  };
+
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const remote = remoteAddress(req, limits.trustProxy);
+    if (authFailures.blocked(remote)) {
+      const wait = authFailures.retryAfterSeconds(remote);
+      log('upgrade-refused', { remote, reason: 'too-many-failures' });
+      socket.end(
+        `HTTP/1.1 429 Too Many Requests\r\nRetry-After: ${wait}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const context: SyncContext = { remote, socket: watchSocket(ws, remote) };
+      hocuspocus.handleConnection(ws, req, context);
+    });
+  };
+
+  // Rollbacks written by the admin CLI (a separate process) reach the live document and every client.
+  const poll = setInterval(() => {
+    for (const [name, document] of hocuspocus.documents) {
+      const state = loaded.get(name);
+      if (!state) continue;
+      try {
+        for (const row of store.updatesFor(name, state.lastAdminId, ADMIN_DEVICE)) {
+          Y.applyUpdate(document, row.update, FROM_ARCHIVE);
+          state.lastAdminId = row.id;
+          state.storedBytes += row.bytes;
+          log('admin-update-applied', { session: name, id: row.id, bytes: row.bytes });
+        }
+      } catch (e) {
+        log('admin-update-failed', { session: name, error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+  }, 1000);
+  poll.unref();
+
+  return {
+    hocuspocus,
+    handleUpgrade,
+    stats: () => ({
+      documents: hocuspocus.getDocumentsCount(),
+      connections: hocuspocus.getConnectionsCount(),
+    }),
+    close: async () => {
+      clearInterval(poll);
+      hocuspocus.closeConnections();
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Store } from '../../../src/server/store';
+import {
+  acknowledged,
+  connect,
+  enrolDevice,
+  proposal,
+  startTestServer,
+  tempDir,
+  waitFor,
+  type Client,
+} from './support';
+
+describe('persistence: the archive is the document', { timeout: 20_000 }, () => {
+  const cleanup: (() => void | Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const f of cleanup.splice(0).reverse()) await f();
+  });
+
+  it('Given an update that cannot be stored, Then it is not acknowledged, the server goes on, and the device resends it once storing works again', async () => {
+    const t = tempDir();
+    cleanup.push(t.remove);
+    const server = await startTestServer(t.dir);
+    cleanup.push(() => server.close());
+    const { token, deviceId } = await enrolDevice(t.dir, server.base, 'facilitator');
+    const sessionId = randomUUID();
+    const c: Client = connect(server.url, sessionId, token);
+    cleanup.push(c.destroy);
+    await acknowledged(c);
+
+    const db = server.store!.db;
+    db.exec('ALTER TABLE updates RENAME TO updates_away');
+    c.doc.getMap('proposals').set('p1', proposal('p1', 'Not stored yet'));
+    await waitFor(() => server.logs.some((l) => l.event === 'update-store-failed'), 'the failure logged');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(c.provider.unsyncedChanges).toBeGreaterThan(0);
+    expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
+
+    db.exec('ALTER TABLE updates_away RENAME TO updates');
+    await acknowledged(c);
+    await waitFor(() => server.store!.updatesFor(sessionId).length > 0, 'stored after the resend');
+    const rows = server.store!.updatesFor(sessionId);
+    expect(rows.every((r) => r.deviceId === deviceId)).toBe(true);
+    expect(rows.reduce((n, r) => n + r.bytes, 0)).toBe(server.store!.storedBytes(sessionId));
+  }, 20_000);
+
+  it('Given stored updates, Then a second Store on the same file rebuilds the same content, and the file is in WAL mode', async () => {
+    const t = tempDir();
+    cleanup.push(t.remove);
+    const server = await startTestServer(t.dir);
+    cleanup.push(() => server.close());
+    const { token } = await enrolDevice(t.dir, server.base, 'facilitator');
+    const sessionId = randomUUID();
+    const c = connect(server.url, sessionId, token);
+    cleanup.push(c.destroy);
+    await acknowledged(c);
+    for (let i = 0; i < 10; i++) c.doc.getMap('proposals').set(`p${i}`, proposal(`p${i}`, `Idea ${i}`));
+    await acknowledged(c);
+    const other = Store.open(t.dir);
+    cleanup.push(() => other.close());
+    expect(other.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(other.updatesFor(sessionId).length).toBeGreaterThanOrEqual(10);
+    expect(other.listUpdates('nobody')).toEqual([]);
+  });
+});

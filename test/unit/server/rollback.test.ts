@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runAdmin } from '../../../src/server/adminCli';
+import {
+  acknowledged,
+  connect,
+  enrolDevice,
+  proposal,
+  startTestServer,
+  tempDir,
+  waitFor,
+  type Client,
+} from './support';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+async function admin(
+  dataDir: string,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runAdmin(
+    argv,
+    { DATA_DIR: dataDir },
+    { out: (t) => (out += t), err: (t) => (err += t) },
+  );
+  return { code, out, err };
+}
+
+describe('archive and rollback of a bad device', { timeout: 20_000 }, () => {
+  const cleanup: (() => void | Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const f of cleanup.splice(0).reverse()) await f();
+  });
+
+  it('Given a device that added, overwrote and deleted records, When the admin rolls it back, Then every connected client and a restarted server see only the others’ work', async () => {
+    const t = tempDir();
+    cleanup.push(t.remove);
+    let server: Server = await startTestServer(t.dir);
+    cleanup.push(() => server.close());
+    const client = (token: string, sessionId: string): Client => {
+      const c = connect(server.url, sessionId, token);
+      cleanup.push(c.destroy);
+      return c;
+    };
+    const good = await enrolDevice(t.dir, server.base, 'facilitator', 'Good tablet');
+    const bad = await enrolDevice(t.dir, server.base, 'facilitator', 'Bad tablet');
+    const officer = await enrolDevice(t.dir, server.base, 'officer', 'Office');
+    const sessionId = randomUUID();
+    const otherSession = randomUUID();
+
+    const a = client(good.token, sessionId);
+    await acknowledged(a);
+    const proposals = a.doc.getMap<Record<string, unknown>>('proposals');
+    proposals.set('p1', proposal('p1', 'Youth club'));
+    proposals.set('p2', proposal('p2', 'Park benches'));
+    await acknowledged(a);
+
+    const b = client(bad.token, sessionId);
+    await acknowledged(b);
+    const bp = b.doc.getMap('proposals');
+    bp.set('spam', proposal('spam', 'Buy my stuff'));
+    bp.set('p1', proposal('p1', 'DEFACED'));
+    bp.delete('p2');
+    b.doc.getMap('comments').set('c-spam', { id: 'c-spam', text: 'spam' });
+    await acknowledged(b);
+    const bOther = client(bad.token, otherSession);
+    await acknowledged(bOther);
+    bOther.doc.getMap('proposals').set('elsewhere', proposal('elsewhere', 'Other session'));
+    await acknowledged(bOther);
+    b.destroy();
+    bOther.destroy();
+
+    await waitFor(() => proposals.get('p1')?.title === 'DEFACED', 'the bad write reached A');
+    proposals.set('p4', proposal('p4', 'Later good idea'));
+    await acknowledged(a);
+
+    const watcher = client(officer.token, sessionId);
+    await waitFor(() => watcher.provider.isSynced, 'officer synced');
+    expect(watcher.doc.getMap('proposals').has('spam')).toBe(true);
+
+    const listed = await admin(t.dir, 'updates', '--device', bad.deviceId, '--json');
+    const updates = JSON.parse(listed.out) as { sessionId: string; bytes: number }[];
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(updates.map((u) => u.sessionId))).toEqual(new Set([sessionId, otherSession]));
+    const onlyThis = JSON.parse(
+      (await admin(t.dir, 'updates', '--device', bad.deviceId, '--session', sessionId, '--json')).out,
+    ) as unknown[];
+    expect(onlyThis.length).toBe(updates.length - 1);
+
+    const r = await admin(t.dir, 'rollback', '--session', sessionId, '--device', bad.deviceId, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ keysRemoved: 2, keysRestored: 2 });
+
+    const expectRolledBack = (doc: Client['doc']): void => {
+      const m = doc.getMap<{ title: string }>('proposals');
+      expect(m.has('spam')).toBe(false);
+      expect(m.get('p1')?.title).toBe('Youth club');
+      expect(m.get('p2')?.title).toBe('Park benches');
+      expect(m.get('p4')?.title).toBe('Later good idea');
+      expect(doc.getMap('comments').has('c-spam')).toBe(false);
+    };
+    await waitFor(
+      () => !watcher.doc.getMap('proposals').has('spam'),
+      'the rollback reached the officer',
+      5000,
+    );
+    expectRolledBack(watcher.doc);
+    await waitFor(() => !proposals.has('spam'), 'the rollback reached A', 5000);
+    expectRolledBack(a.doc);
+    expect(server.logs.some((l) => l.event === 'admin-update-applied')).toBe(true);
+
+    const db = new Database(join(t.dir, 'codesign.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT session_id, device_id, keys_removed FROM rollbacks').all()).toEqual([
+      { session_id: sessionId, device_id: bad.deviceId, keys_removed: 2 },
+    ]);
+    db.close();
+
+    // The archive is append-only: the bad device's updates are still there, and the rollback is a new row.
+    expect(JSON.parse((await admin(t.dir, 'updates', '--device', bad.deviceId, '--json')).out)).toHaveLength(
+      updates.length,
+    );
+    expect(JSON.parse((await admin(t.dir, 'updates', '--device', 'admin', '--json')).out)).toHaveLength(1);
+
+    a.destroy();
+    watcher.destroy();
+    await server.close();
+    server = await startTestServer(t.dir);
+    const fresh = client(good.token, sessionId);
+    await acknowledged(fresh);
+    expectRolledBack(fresh.doc);
+    const other = client(good.token, otherSession);
+    await acknowledged(other);
+    expect(other.doc.getMap('proposals').has('elsewhere')).toBe(true);
+  }, 30_000);
+
+  it('Given a device with no updates in the session, Then a clear sentence and exit code 2', async () => {
+    const t = tempDir();
+    cleanup.push(t.remove);
+    const r = await admin(t.dir, 'rollback', '--session', randomUUID(), '--device', 'nobody');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no session/);
+  });
+});

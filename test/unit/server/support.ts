@@ -1,0 +1,170 @@
+/**
+ * Helpers for the server tests: temp data dirs, the server in-process or as a child process, enrolled devices,
+ * and real Hocuspocus provider clients (Node 20 has no global WebSocket: the provider gets ws).
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { startServer, type RunningServer } from '../../../src/server/app';
+import { createEnrolCode } from '../../../src/server/devices';
+import type { Limits } from '../../../src/server/limits';
+import type { Logger } from '../../../src/server/log';
+import { Store, type Role } from '../../../src/server/store';
+
+export const PROJECT_DIR = resolve(import.meta.dirname, '..', '..', '..');
+
+export function tempDir(prefix = 'codesign-server-'): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface LogLine {
+  event: string;
+  [field: string]: unknown;
+}
+
+/** In-process server on port 0 with a real SQLite file; its log lines are kept for assertions. */
+export async function startTestServer(
+  dataDir: string,
+  limits: Partial<Limits> = {},
+): Promise<RunningServer & { logs: LogLine[]; url: string; base: string }> {
+  const logs: LogLine[] = [];
+  const log: Logger = (event, fields = {}) => logs.push({ event, ...fields });
+  const running = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    distDir: join(dataDir, 'no-dist'),
+    dataDir,
+    limits,
+    log,
+  });
+  return {
+    ...running,
+    logs,
+    url: `ws://127.0.0.1:${running.port}/sync`,
+    base: `http://127.0.0.1:${running.port}`,
+  };
+}
+
+export interface ChildServer {
+  child: ChildProcess;
+  port: number;
+  url: string;
+  base: string;
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+/** `npm run server` as a child process (node --import tsx, one process, so kill -9 hits the server itself). */
+export async function spawnServer(dataDir: string): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/serve.ts'], {
+    cwd: PROJECT_DIR,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const lines = createInterface({ input: child.stdout });
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output.join('')}`)), 20_000);
+    lines.on('line', (line) => {
+      output.push(line);
+      try {
+        const parsed = JSON.parse(line) as { event?: string; port?: number };
+        if (parsed.event === 'listening' && typeof parsed.port === 'number') {
+          clearTimeout(timer);
+          resolvePort(parsed.port);
+        }
+      } catch {
+        // not JSON: keep it in output
+      }
+    });
+    void exited.then((code) => reject(new Error(`server exited (${code}): ${output.join('\n')}`)));
+  });
+  return {
+    child,
+    port,
+    url: `ws://127.0.0.1:${port}/sync`,
+    base: `http://127.0.0.1:${port}`,
+    output,
+    exited,
+  };
+}
+
+/** Enrols a device the way a tablet does: a code from the store, then POST /api/enrol. */
+export async function enrolDevice(
+  dataDir: string,
+  base: string,
+  role: Role,
+  name = 'Tablet',
+): Promise<{ token: string; deviceId: string; role: Role }> {
+  const store = Store.open(dataDir);
+  const { code } = createEnrolCode(store, role, name);
+  store.close();
+  const res = await fetch(`${base}/api/enrol`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: name }),
+  });
+  if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { token: string; deviceId: string; role: Role };
+}
+
+export interface Client {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  denied: Promise<string>;
+  destroy: () => void;
+}
+
+export function connect(url: string, sessionId: string, token: string, doc = new Y.Doc()): Client {
+  let onDenied: (reason: string) => void = () => undefined;
+  const denied = new Promise<string>((r) => (onDenied = r));
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: sessionId,
+    token,
+    document: doc,
+    onAuthenticationFailed: ({ reason }) => onDenied(reason),
+  });
+  // A provider given its own websocket connects only once attached.
+  provider.attach();
+  return {
+    doc,
+    provider,
+    denied,
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+export function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolveWait, reject) => {
+    const started = Date.now();
+    const tick = (): void => {
+      if (check()) resolveWait();
+      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out waiting for ${what}`));
+      else setTimeout(tick, 20);
+    };
+    tick();
+  });
+}
+
+/** Synced with the server, and every local change acknowledged by it. */
+export async function acknowledged(client: Client): Promise<void> {
+  await waitFor(() => client.provider.isSynced, 'synced');
+  await waitFor(() => client.provider.unsyncedChanges === 0, 'every change acknowledged');
+}
+
+export function proposal(id: string, title: string): Record<string, string | number> {
+  return { id, title, description: `About ${title}`, createdAt: 1, deviceId: 'test' };
+}
