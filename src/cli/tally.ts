@@ -1,0 +1,141 @@
+/**
+ * `npm run tally -- <file.pb> --rule greedy|mes [--comparison] [--json]`: counts a pabulib election.
+ *
+ * - greedy: greedy by score within the budget, skipping what does not fit, ties by PROJECTS row order; the score
+ *   is the file's points (cumulative, scoring) or ranking score (ordinal: max_length - position, Kraków 3/2/1),
+ *   otherwise the number of approvals (src/domain/counting/greedy.ts).
+ * - mes: Method of Equal Shares, cost utilities, Add1 completion until the next step is infeasible
+ *   (src/domain/counting/mes.ts); --comparison adds the comparison step with greedy (pabulib
+ *   `equalshares/add1-comparison`, Wieliczka 2023). Approval ballots only: for other ballot types every listed
+ *   project counts as approved.
+ *
+ * Prints the selected projects (id, cost, name), the budget and the money spent; with --json an object
+ * { file, rule, budget, spent, leftover, selected: [ids] }. Bad arguments or an unreadable file: a sentence on
+ * stderr and exit code 2.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { greedy } from '../domain/counting/greedy';
+import { equalShares } from '../domain/counting/mes';
+import { parsePabulib, type PbElection } from '../domain/counting/pabulib';
+import { tallyElection } from '../domain/counting/votes';
+
+const USAGE = 'Usage: npm run tally -- <file.pb> --rule greedy|mes [--comparison] [--json]';
+
+class UsageError extends Error {}
+
+interface TallyOutput {
+  file: string;
+  rule: string;
+  budget: number;
+  spent: number;
+  leftover: number;
+  selected: string[];
+}
+
+function tally(election: PbElection, file: string, rule: 'greedy' | 'mes', comparison: boolean): TallyOutput {
+  const { votes, score } = tallyElection(election);
+  if (rule === 'greedy') {
+    const r = greedy(election.projects, score ?? votes, election.budget);
+    const by = score ? 'score' : 'approvals';
+    return {
+      file,
+      rule: `greedy by ${by}`,
+      budget: election.budget,
+      spent: r.spent,
+      leftover: r.leftover,
+      selected: r.selected,
+    };
+  }
+  const r = equalShares(
+    election.projects,
+    election.voters.map((v) => v.vote),
+    election.budget,
+    { completion: 'add1', comparison },
+  );
+  const name = `equalshares/add1${comparison ? '-comparison' : ''} (cost utilities, endowment ${r.endowment})`;
+  return {
+    file,
+    rule: name,
+    budget: election.budget,
+    spent: r.spent,
+    leftover: r.leftover,
+    selected: r.selected,
+  };
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        rule: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        comparison: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`Give exactly one .pb file.\n${USAGE}`);
+  const rule = values.rule;
+  if (rule !== 'greedy' && rule !== 'mes') {
+    throw new UsageError(
+      `${rule === undefined ? 'The --rule option is missing' : `"${rule}" is not a rule`}: use --rule greedy or --rule mes.\n${USAGE}`,
+    );
+  }
+  if (values.comparison && rule !== 'mes') throw new UsageError('--comparison only applies to --rule mes.');
+  const file = positionals[0] as string;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot read ${file}${code ? ` (${code})` : ''}.`);
+  }
+  let election: PbElection;
+  try {
+    election = parsePabulib(text);
+  } catch (err) {
+    throw new UsageError(
+      `${file} is not a valid .pb file. ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+  const out = tally(election, file, rule, values.comparison);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
+  const byId = new Map(election.projects.map((p) => [p.id, p]));
+  const lines = [
+    `${out.file}`,
+    `Rule: ${out.rule} (the file's META rule: ${election.meta['rule'] ?? 'not given'})`,
+    `Selected ${out.selected.length} projects:`,
+  ];
+  for (const id of out.selected) {
+    const p = byId.get(id);
+    lines.push(`  ${id}\t${p?.cost ?? ''}\t${p?.fields['name'] ?? ''}`);
+  }
+  lines.push(`Budget ${out.budget}, spent ${out.spent}, left ${out.leftover}.`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof UsageError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exitCode = 2;
+  } else {
+    throw err;
+  }
+}

@@ -1,0 +1,362 @@
+/**
+ * Reading and writing the pabulib `.pb` format (participatory-budgeting elections): three `;`-separated CSV
+ * sections META (`key;value`), PROJECTS (first column `project_id`) and VOTES (first column `voter_id`).
+ *
+ * Rule: a file is UTF-8 (a leading BOM is ignored), lines end in CRLF or LF, blank lines are skipped. A cell that
+ * holds `;`, `"` or a line break is wrapped in double quotes with `"` doubled. Section names are matched trimmed
+ * and case-insensitively. Ids are strings, always. `cost`, `budget` and `points` are numbers (`,` accepted as a
+ * decimal point). `vote` and `points` are comma-separated lists; for cumulative and scoring files points[i]
+ * belongs to vote[i]; for ordinal files the vote list is the ranking, best first. `num_projects` and
+ * `num_votes` must match the rows. Every other cell is kept as text, so parse(write(x)) equals x and, for the
+ * real files, write(parse(text)) gives the text back byte for byte.
+ * Source: pabulib.org/format (pabulib/pabulib_front app/templates/format.html @ 71455e3), the pabulib checker's
+ * parser (pabulib/checker pabulib_helpers/load_pb_file.py @ 1180aca) and pabutools' parser
+ * (COMSOC-Community/pabutools pabutools/election/pabulib.py @ 33b8575), as summarised in
+ * ../shared/data/pabulib/FORMAT.md.
+ * Tie-break: not applicable. Row order of PROJECTS and VOTES is kept, because it is the greedy tie-break.
+ *
+ * Errors are thrown as PabulibError with a sentence naming the line.
+ */
+
+export class PabulibError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(line === undefined ? message : `Line ${line}: ${message}`);
+    this.name = 'PabulibError';
+    this.line = line;
+  }
+}
+
+export interface PbProject {
+  id: string;
+  cost: number;
+  /** Every other column of the row, by column name, as written. */
+  fields: Record<string, string>;
+}
+
+export interface PbVoter {
+  id: string;
+  /** Project ids in the order written (for ordinal files: the ranking, best first). */
+  vote: string[];
+  /** Points for vote[i], when the file has a `points` column. */
+  points?: number[];
+  /** Every other column of the row, by column name, as written. */
+  fields: Record<string, string>;
+}
+
+export interface PbElection {
+  /** Every META key with its value as written, in file order (budget included). */
+  meta: Record<string, string>;
+  budget: number;
+  voteType: string;
+  /** PROJECTS column names in order (project_id and cost included). */
+  projectColumns: string[];
+  projects: PbProject[];
+  /** VOTES column names in order (voter_id and vote included). */
+  voterColumns: string[];
+  voters: PbVoter[];
+}
+
+interface Row {
+  cells: string[];
+  line: number;
+}
+
+/** Splits the text into CSV rows on `;`, honouring double quotes; blank lines are skipped. */
+export function readRows(text: string): Row[] {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const rows: Row[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let line = 1;
+  let rowLine = 1;
+  let rowHasContent = false;
+  let i = 0;
+  const len = text.length;
+  const endRow = (): void => {
+    cells.push(cell);
+    if (rowHasContent || cells.length > 1 || cell !== '') rows.push({ cells, line: rowLine });
+    cells = [];
+    cell = '';
+    rowHasContent = false;
+  };
+  while (i < len) {
+    const ch = text[i] as string;
+    if (ch === '"' && cell === '') {
+      // A quoted cell: runs to the closing quote; "" is a literal quote.
+      const startLine = line;
+      i++;
+      rowHasContent = true;
+      let closed = false;
+      while (i < len) {
+        const c = text[i] as string;
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          closed = true;
+          break;
+        }
+        if (c === '\n') line++;
+        cell += c;
+        i++;
+      }
+      if (!closed) throw new PabulibError('a quoted cell is never closed.', startLine);
+      const next = text[i];
+      if (next !== undefined && next !== ';' && next !== '\n' && next !== '\r') {
+        throw new PabulibError('a quoted cell is followed by text before the next ";".', line);
+      }
+      continue;
+    }
+    if (ch === ';') {
+      cells.push(cell);
+      cell = '';
+      rowHasContent = true;
+      i++;
+      continue;
+    }
+    if (ch === '\r' && text[i + 1] === '\n') {
+      i++;
+      continue;
+    }
+    if (ch === '\n' || ch === '\r') {
+      endRow();
+      line++;
+      rowLine = line;
+      i++;
+      continue;
+    }
+    cell += ch;
+    i++;
+  }
+  if (cell !== '' || cells.length > 0 || rowHasContent) endRow();
+  return rows;
+}
+
+function parseNumber(text: string, what: string, line: number): number {
+  const t = text.trim().replace(',', '.');
+  const x = t === '' ? NaN : Number(t);
+  if (!Number.isFinite(x)) throw new PabulibError(`${what} "${text}" is not a number.`, line);
+  return x;
+}
+
+function splitList(text: string): string[] {
+  return text === '' ? [] : text.split(',');
+}
+
+type Section = 'meta' | 'projects' | 'votes';
+const SECTIONS: readonly Section[] = ['meta', 'projects', 'votes'];
+
+/** Parses the text of a `.pb` file. Throws PabulibError naming the line when the text is malformed. */
+export function parsePabulib(text: string): PbElection {
+  const rows = readRows(text);
+  const meta: Record<string, string> = {};
+  const metaLines: Record<string, number> = {};
+  let projectColumns: string[] = [];
+  let voterColumns: string[] = [];
+  const projects: PbProject[] = [];
+  const voters: PbVoter[] = [];
+  const projectIds = new Set<string>();
+  const voterIds = new Set<string>();
+  let section: Section | undefined;
+  let header: string[] | undefined;
+  const seen = new Set<Section>();
+  let votesHeaderLine = 0;
+  let projectsHeaderLine = 0;
+
+  for (const row of rows) {
+    const first = (row.cells[0] ?? '').trim().toLowerCase();
+    if (row.cells.length === 1 && (SECTIONS as readonly string[]).includes(first)) {
+      const next = first as Section;
+      if (seen.has(next))
+        throw new PabulibError(`the section ${next.toUpperCase()} appears twice.`, row.line);
+      const expected = SECTIONS[seen.size];
+      if (next !== expected) {
+        throw new PabulibError(
+          `found the section ${next.toUpperCase()} where ${String(expected).toUpperCase()} was expected (the order is META, PROJECTS, VOTES).`,
+          row.line,
+        );
+      }
+      seen.add(next);
+      section = next;
+      header = undefined;
+      continue;
+    }
+    if (section === undefined) {
+      throw new PabulibError('the file must start with a line holding only META.', row.line);
+    }
+    if (header === undefined) {
+      header = row.cells;
+      const dup = header.find((c, i) => header?.indexOf(c) !== i);
+      if (dup !== undefined)
+        throw new PabulibError(`the column "${dup}" appears twice in the header.`, row.line);
+      if (section === 'meta' && (header.length !== 2 || header[0] !== 'key' || header[1] !== 'value')) {
+        throw new PabulibError('the META header must be "key;value".', row.line);
+      }
+      if (section === 'projects') {
+        if (header[0] !== 'project_id')
+          throw new PabulibError('the PROJECTS header must start with project_id.', row.line);
+        if (!header.includes('cost'))
+          throw new PabulibError('the PROJECTS header has no cost column.', row.line);
+        projectColumns = header;
+        projectsHeaderLine = row.line;
+      }
+      if (section === 'votes') {
+        if (header[0] !== 'voter_id')
+          throw new PabulibError('the VOTES header must start with voter_id.', row.line);
+        if (!header.includes('vote'))
+          throw new PabulibError('the VOTES header has no vote column.', row.line);
+        voterColumns = header;
+        votesHeaderLine = row.line;
+      }
+      continue;
+    }
+    if (row.cells.length !== header.length) {
+      throw new PabulibError(
+        `this ${section.toUpperCase()} row has ${row.cells.length} cells but the header has ${header.length}.`,
+        row.line,
+      );
+    }
+    if (section === 'meta') {
+      const [key, value] = row.cells as [string, string];
+      if (key in meta) throw new PabulibError(`the META key "${key}" appears twice.`, row.line);
+      meta[key] = value;
+      metaLines[key] = row.line;
+      continue;
+    }
+    const fields: Record<string, string> = {};
+    header.forEach((col, i) => {
+      fields[col] = row.cells[i] ?? '';
+    });
+    if (section === 'projects') {
+      const id = fields['project_id'] ?? '';
+      if (id === '') throw new PabulibError('a project has an empty project_id.', row.line);
+      if (projectIds.has(id)) throw new PabulibError(`the project id "${id}" appears twice.`, row.line);
+      projectIds.add(id);
+      const cost = parseNumber(fields['cost'] ?? '', `the cost of project ${id}`, row.line);
+      if (cost < 0) throw new PabulibError(`the cost of project ${id} is negative.`, row.line);
+      delete fields['project_id'];
+      delete fields['cost'];
+      projects.push({ id, cost, fields });
+      continue;
+    }
+    // votes
+    const id = fields['voter_id'] ?? '';
+    if (voterIds.has(id)) throw new PabulibError(`the voter id "${id}" appears twice.`, row.line);
+    voterIds.add(id);
+    const vote = splitList(fields['vote'] ?? '');
+    const inBallot = new Set<string>();
+    for (const p of vote) {
+      if (!projectIds.has(p))
+        throw new PabulibError(`voter ${id} votes for "${p}", which is not a project.`, row.line);
+      if (inBallot.has(p)) throw new PabulibError(`voter ${id} lists project ${p} twice.`, row.line);
+      inBallot.add(p);
+    }
+    delete fields['voter_id'];
+    delete fields['vote'];
+    const voter: PbVoter = { id, vote, fields };
+    if ('points' in fields) {
+      const pointsText = fields['points'] ?? '';
+      const points = splitList(pointsText).map((t) =>
+        parseNumber(t, `a point value of voter ${id}`, row.line),
+      );
+      if (points.length !== vote.length) {
+        throw new PabulibError(
+          `voter ${id} has ${vote.length} projects in vote but ${points.length} values in points.`,
+          row.line,
+        );
+      }
+      delete fields['points'];
+      voter.points = points;
+    }
+    voters.push(voter);
+  }
+
+  if (!seen.has('votes')) {
+    throw new PabulibError(
+      `the file ends before the ${seen.has('projects') ? 'VOTES' : seen.has('meta') ? 'PROJECTS' : 'META'} section.`,
+    );
+  }
+  if (projectColumns.length === 0) throw new PabulibError('the PROJECTS section has no header.');
+  if (voterColumns.length === 0) throw new PabulibError('the VOTES section has no header.');
+  if (meta['budget'] === undefined) throw new PabulibError('META has no budget.');
+  const budget = parseNumber(meta['budget'], 'the budget', metaLines['budget'] ?? 0);
+  const np = meta['num_projects'];
+  if (np !== undefined && Number(np) !== projects.length) {
+    throw new PabulibError(
+      `num_projects says ${np} but PROJECTS has ${projects.length} rows (header on line ${projectsHeaderLine}).`,
+      metaLines['num_projects'],
+    );
+  }
+  const nv = meta['num_votes'];
+  if (nv !== undefined && Number(nv) !== voters.length) {
+    throw new PabulibError(
+      `num_votes says ${nv} but VOTES has ${voters.length} rows (header on line ${votesHeaderLine}).`,
+      metaLines['num_votes'],
+    );
+  }
+  return {
+    meta,
+    budget,
+    voteType: meta['vote_type'] ?? 'approval',
+    projectColumns,
+    projects,
+    voterColumns,
+    voters,
+  };
+}
+
+function quoteCell(cell: string): string {
+  return /[;"\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+function numberText(x: number, written: string | undefined): string {
+  // Keep the original spelling (e.g. "400000.0") when it still means the same number.
+  if (written !== undefined && written.trim() !== '' && Number(written.replace(',', '.')) === x)
+    return written;
+  return String(x);
+}
+
+/** Writes an election as `.pb` text; lines end in CRLF like the files on pabulib.org unless told otherwise. */
+export function writePabulib(election: PbElection, lineEnding: '\r\n' | '\n' = '\r\n'): string {
+  const out: string[] = [];
+  const row = (cells: string[]): void => {
+    out.push(cells.map(quoteCell).join(';'));
+  };
+  out.push('META');
+  row(['key', 'value']);
+  const meta = { ...election.meta };
+  meta['budget'] = numberText(election.budget, meta['budget']);
+  if (!('vote_type' in meta)) meta['vote_type'] = election.voteType;
+  for (const [k, v] of Object.entries(meta)) row([k, v]);
+  out.push('PROJECTS');
+  const pCols = election.projectColumns.length > 0 ? election.projectColumns : ['project_id', 'cost'];
+  row(pCols);
+  for (const p of election.projects) {
+    row(
+      pCols.map((c) =>
+        c === 'project_id' ? p.id : c === 'cost' ? numberText(p.cost, p.fields['cost']) : (p.fields[c] ?? ''),
+      ),
+    );
+  }
+  out.push('VOTES');
+  const vCols = election.voterColumns.length > 0 ? election.voterColumns : ['voter_id', 'vote'];
+  row(vCols);
+  for (const v of election.voters) {
+    row(
+      vCols.map((c) =>
+        c === 'voter_id'
+          ? v.id
+          : c === 'vote'
+            ? v.vote.join(',')
+            : c === 'points'
+              ? (v.points ?? []).map(String).join(',')
+              : (v.fields[c] ?? ''),
+      ),
+    );
+  }
+  return out.join(lineEnding) + lineEnding;
+}
