@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { enrolHandler } from './enrolApi';
+import { sessionsHandler } from './sessionsApi';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { jsonLogger, type Logger } from './log';
 import { SECURITY_HEADERS, staticHandler } from './staticFiles';
@@ -35,6 +36,7 @@ export async function startServer(options: {
   const store = options.dataDir === undefined ? undefined : Store.open(options.dataDir);
   const sync = store ? createSync(store, log, limits) : undefined;
   const enrol = store ? enrolHandler(store, log, limits) : undefined;
+  const sessions = store ? sessionsHandler(store, log, limits) : undefined;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/api/health') {
@@ -53,6 +55,7 @@ export async function startServer(options: {
         );
       return;
     }
+    if (path === '/api/sessions' && sessions) return sessions(req, res);
     if (path === '/api/enrol' && enrol) {
       enrol(req, res).catch((e: unknown) => {
         log('enrol-error', { error: e instanceof Error ? e.message : String(e) });

@@ -43,12 +43,32 @@ export interface PinAttempts {
   lastFailureAt: number;
 }
 
+/** This device's enrolment with the council sync server (the token is only ever sent in the sync auth message). */
+export interface Enrolment {
+  key: 'self';
+  token: string;
+  role: 'facilitator' | 'officer';
+  deviceId: string;
+  enrolledAt: number;
+  /** The server it enrolled with: its origin, e.g. https://sync.council.example. */
+  serverName: string;
+}
+
+/** Per session: the document's state vector at the last complete sync, to count what is new since. */
+export interface SyncMark {
+  sessionId: string;
+  stateVector: Uint8Array;
+  syncedAt: number;
+}
+
 export class AppDb extends Dexie {
   sessions!: EntityTable<SessionEntry, 'id'>;
   device!: EntityTable<DeviceIdentity, 'key'>;
   settings!: EntityTable<SettingEntry, 'key'>;
   drafts!: EntityTable<Draft, 'key'>;
   pinAttempts!: EntityTable<PinAttempts, 'sessionId'>;
+  enrolment!: EntityTable<Enrolment, 'key'>;
+  syncMarks!: EntityTable<SyncMark, 'sessionId'>;
 
   constructor(name = 'codesign-app', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -59,6 +79,7 @@ export class AppDb extends Dexie {
       drafts: 'key, sessionId',
       pinAttempts: 'sessionId',
     });
+    this.version(2).stores({ enrolment: 'key', syncMarks: 'sessionId' });
   }
 }
 

@@ -10,6 +10,7 @@ import { MergeIdeas } from './MergeIdeas';
 import { SessionFilesPanel } from './files/SessionFilesPanel';
 import { SessionHeader } from './SessionHeader';
 import { StoragePanel } from './StoragePanel';
+import { CouncilSyncPanel } from './sync/CouncilSyncPanel';
 import './facilitator.css';
 
 /** The facilitator's dashboard for one session: run the room, watch the board, look after the ideas. */
@@ -47,6 +48,7 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
       <MergeIdeas session={session} view={view} />
       <HiddenIdeas session={session} view={view} />
       <SessionFilesPanel session={session} view={view} />
+      <CouncilSyncPanel session={session} sessionId={sessionId} />
       <StoragePanel />
       <EndSession session={session} view={view} />
     </main>

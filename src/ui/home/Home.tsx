@@ -12,6 +12,8 @@ import { describeError } from '../errors';
 
 // Importing a session file loads on demand, with its messages: a tablet in kiosk mode never needs it.
 const HomeImport = lazy(() => import('../facilitator/files/HomeImport').then((m) => m.HomeImport));
+// So is the council's list of sessions (enrolment, then fetching sessions down).
+const HomeCouncil = lazy(() => import('../facilitator/sync/HomeCouncil').then((m) => m.HomeCouncil));
 
 /** The first screen: this device's sessions, a new one, or the demo. */
 export function Home() {
@@ -127,6 +129,10 @@ export function Home() {
 
       <Suspense fallback={null}>
         <HomeImport />
+      </Suspense>
+
+      <Suspense fallback={null}>
+        <HomeCouncil />
       </Suspense>
     </main>
   );

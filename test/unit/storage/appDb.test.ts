@@ -89,3 +89,36 @@ describe('device identity at start-up', () => {
     expect(readCachedDevice(storage)).toBeNull();
   });
 });
+
+describe('enrolment (AppDb version 2)', () => {
+  it('Given a device database made by version 1, When the app opens it, Then what it held stays and the enrolment can be kept', async () => {
+    const factory = new IDBFactory();
+    const { Dexie } = await import('dexie');
+    const v1 = new Dexie('codesign-app', { indexedDB: factory });
+    v1.version(1).stores({
+      sessions: 'id, neighbourhood, updatedAt',
+      device: 'key',
+      settings: 'key',
+      drafts: 'key, sessionId',
+      pinAttempts: 'sessionId',
+    });
+    await v1.table('device').put({ key: 'self', id: 'd1', name: 'Tablet 3', createdAt: 1 });
+    v1.close();
+
+    const db = new AppDb('codesign-app', { indexedDB: factory });
+    expect(await db.device.get('self')).toMatchObject({ name: 'Tablet 3' });
+    await db.enrolment.put({
+      key: 'self',
+      token: 't',
+      role: 'facilitator',
+      deviceId: 'server-id',
+      enrolledAt: 2,
+      serverName: 'https://council.example',
+    });
+    await db.syncMarks.put({ sessionId: 's1', stateVector: new Uint8Array([0]), syncedAt: 3 });
+    db.close();
+    const reopened = new AppDb('codesign-app', { indexedDB: factory });
+    expect(await reopened.enrolment.get('self')).toMatchObject({ role: 'facilitator', enrolledAt: 2 });
+    expect((await reopened.syncMarks.get('s1'))?.syncedAt).toBe(3);
+  });
+});

@@ -4,9 +4,10 @@ import type { facilitator } from './facilitator';
 import type { files } from './files';
 import { gate } from './gate';
 import { kiosk } from './kiosk';
+import type { sync } from './sync';
 
 /** The English messages the app shell needs (first screen, PIN screen, the resident's kiosk): always loaded. */
 export const enShell = { ...common, ...errors, ...kiosk, ...gate };
 
 /** Every English key, including the facilitator screens' (./facilitator.ts, loaded with those screens). */
-export type EnglishMessages = typeof enShell & typeof facilitator & typeof files;
+export type EnglishMessages = typeof enShell & typeof facilitator & typeof files & typeof sync;

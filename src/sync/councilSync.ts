@@ -1,0 +1,368 @@
+/**
+ * Syncs one session document with the council server: a Hocuspocus provider (3.4.4) on ws(s)://<server>/sync,
+ * the device token in its auth message (never in the address). Local work never waits for it.
+ *
+ * Trust: the provider works on a mirror document, never on the app's. This device's changes are copied into the
+ * mirror (and so sent); what the server sends lands in the mirror and is admitted into the app's document only
+ * through the same checks as a session file (councilGate.ts). What is admitted is stored by the app's IndexedDB
+ * writer like any other change.
+ *
+ * Counting: every record map of the app's document is observed; a record added or changed by an admission from
+ * the council arrived from the server, any other one is this device's to send. What is still to send survives
+ * a reload through a "sync mark": the document's state vector at the last complete sync (records whose current
+ * value is not covered by it are counted as to send).
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { RECORD_MAPS } from '../doc/recordShapes';
+import { MAPS } from '../doc/schema';
+import { admitFromCouncil, isFromCouncil } from './councilGate';
+export { SyncError } from './syncStates';
+import {
+  initialStatus,
+  SYNC_FAILURES,
+  SYNC_STATES,
+  SyncError,
+  syncUrl,
+  type SyncFailure,
+  type SyncStatus,
+} from './syncStates';
+
+/** Where the last complete sync left the document: kept by the app in IndexedDB (AppDb.syncMarks). */
+export interface SyncMark {
+  stateVector: Uint8Array;
+  syncedAt: number;
+}
+
+/** Whether the device has a network, and when that changes (the browser's navigator.onLine by default). */
+export interface Network {
+  isOnline: () => boolean;
+  subscribe: (onChange: () => void) => () => void;
+}
+
+export interface CouncilSyncOptions {
+  doc: Y.Doc;
+  sessionId: string;
+  /** The device token from enrolment; null when the device is not enrolled. */
+  token: string | null;
+  /** The server's address; the page's own origin by default. */
+  baseUrl?: string;
+  /** Officers read only: their sync is complete once the server's content is in. */
+  readOnly?: boolean;
+  mark?: SyncMark | null;
+  saveMark?: (mark: SyncMark) => Promise<void> | void;
+  onStatus?: (status: SyncStatus) => void;
+  network?: Network;
+  /** For Node (tests): the `ws` package's WebSocket. */
+  WebSocketPolyfill?: unknown;
+  /** Delay between reconnection attempts (ms). */
+  retryDelayMs?: number;
+  now?: () => number;
+}
+
+export interface CouncilSync {
+  readonly status: SyncStatus;
+  subscribe: (listener: (status: SyncStatus) => void) => () => void;
+  /** Starts (or restarts, after a failure) syncing now. */
+  syncNow: () => void;
+  /** Resolves at the next complete sync; rejects when the sync fails for a reason retrying cannot fix. */
+  whenSynced: () => Promise<SyncStatus>;
+  /** Stops syncing and releases the connection. The document stays open (it is the caller's). */
+  destroy: () => void;
+}
+
+/** The browser's network state; without a browser (tests), always online. */
+export function browserNetwork(): Network {
+  const hasWindow = typeof window !== 'undefined' && typeof navigator !== 'undefined';
+  return {
+    isOnline: () => (hasWindow ? navigator.onLine : true),
+    subscribe: (onChange) => {
+      if (!hasWindow) return () => undefined;
+      window.addEventListener('online', onChange);
+      window.addEventListener('offline', onChange);
+      return () => {
+        window.removeEventListener('online', onChange);
+        window.removeEventListener('offline', onChange);
+      };
+    },
+  };
+}
+
+/** How long updates from the server are gathered before they are checked and admitted together. */
+const ADMIT_BATCH_MS = 100;
+
+/** Close codes and reasons the server uses when a session or a message is over its size limit. */
+function isTooLarge(code: number, reason: string): boolean {
+  return code === 4413 || code === 1009 || /too-large|too large/i.test(reason);
+}
+
+/** Record keys whose current value the state vector does not cover: changes the server may not have. */
+function uncovered(doc: Y.Doc, mark: SyncMark | null | undefined): Set<string> {
+  const out = new Set<string>();
+  const sv = mark ? Y.decodeStateVector(mark.stateVector) : new Map<number, number>();
+  for (const name of RECORD_MAPS) {
+    const map = doc.getMap<unknown>(MAPS[name]);
+    for (const [key, item] of map._map) {
+      if (item.deleted) continue;
+      if (item.id.clock >= (sv.get(item.id.client) ?? 0)) out.add(`${name}|${key}`);
+    }
+  }
+  return out;
+}
+
+export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
+  const { doc, sessionId, token } = options;
+  const network = options.network ?? browserNetwork();
+  const now = options.now ?? Date.now;
+  const base = options.baseUrl ?? (typeof location !== 'undefined' ? location.origin : 'http://localhost');
+  const listeners = new Set<(status: SyncStatus) => void>();
+  let status: SyncStatus = initialStatus(options.mark?.syncedAt ?? null);
+  let waiters: { resolve: (s: SyncStatus) => void; reject: (e: SyncError) => void }[] = [];
+
+  /** Records to send (local changes not yet acknowledged) and records that arrived in this sync. */
+  const toSend = uncovered(doc, options.mark);
+
+  /** The provider's document: this device's content, plus what the server sent (admitted or not). */
+  const mirror = new Y.Doc();
+  const FROM_APP = Symbol('app');
+  Y.applyUpdate(mirror, Y.encodeStateAsUpdate(doc), FROM_APP);
+  const copyToMirror = (update: Uint8Array, origin: unknown): void => {
+    if (!isFromCouncil(origin)) Y.applyUpdate(mirror, update, FROM_APP);
+  };
+  doc.on('update', copyToMirror);
+  // Admitting checks a scratch copy of the whole session (about 60 ms for a full workshop day), so updates that
+  // arrive close together are admitted together; a complete sync admits what is waiting first.
+  let admitTimer: ReturnType<typeof setTimeout> | null = null;
+  const flushAdmit = (): void => {
+    if (admitTimer === null) return;
+    clearTimeout(admitTimer);
+    admitTimer = null;
+    try {
+      const { problems } = admitFromCouncil(doc, mirror, sessionId);
+      if (problems.length > 0 || status.problems.length > 0) emit({ problems });
+    } catch {
+      emit({ problems: [{ map: 'meta', key: '', field: '', problem: 'incomplete' }] });
+    }
+  };
+  const admit = (_update: Uint8Array, origin: unknown): void => {
+    if (provider === null || origin !== provider || admitTimer !== null) return;
+    admitTimer = setTimeout(flushAdmit, ADMIT_BATCH_MS);
+  };
+  mirror.on('update', admit);
+  const received = new Set<string>();
+  let sent = 0;
+  let provider: HocuspocusProvider | null = null;
+  let socket: HocuspocusProviderWebsocket | null = null;
+  let wasOpen = false;
+  let isDestroyed = false;
+  /** A sync completed on the current connection (not just remembered from an earlier one). */
+  let hasCompleted = false;
+  /** Most unacknowledged changes seen in this sync: the denominator of the last phase's progress. */
+  let peakUnsynced = 0;
+
+  const emit = (patch: Partial<SyncStatus>): void => {
+    status = { ...status, ...patch, sent, received: received.size, toSend: toSend.size };
+    options.onStatus?.(status);
+    for (const l of listeners) l(status);
+  };
+
+  const settle = (): void => {
+    const list = waiters;
+    waiters = [];
+    if (status.state === SYNC_STATES.synced) list.forEach((w) => w.resolve(status));
+    else if (status.state === SYNC_STATES.failed) {
+      list.forEach((w) => w.reject(new SyncError(status.failure ?? SYNC_FAILURES.serverError)));
+    }
+  };
+
+  const stopProvider = (): void => {
+    // Closing a socket that is still connecting makes Node's ws emit an error after its listeners are gone.
+    socket?.webSocket?.addEventListener('error', () => undefined);
+    provider?.destroy();
+    socket?.destroy();
+    provider = null;
+    socket = null;
+  };
+
+  const fail = (failure: SyncFailure, stop: boolean): void => {
+    if (stop) stopProvider();
+    emit({ state: SYNC_STATES.failed, failure, progress: 0 });
+    // Reasons a retry cannot fix end the wait; an unreachable server is retried by the provider.
+    if (stop) settle();
+  };
+
+  const checkComplete = (): void => {
+    flushAdmit();
+    const p = provider;
+    if (!p || !p.isAuthenticated || !p.synced) return;
+    const unsynced = options.readOnly ? 0 : p.unsyncedChanges;
+    if (unsynced > 0) {
+      peakUnsynced = Math.max(peakUnsynced, unsynced);
+      emit({
+        state: SYNC_STATES.syncing,
+        failure: null,
+        progress: 0.7 + 0.3 * (1 - unsynced / Math.max(peakUnsynced, 1)),
+      });
+      return;
+    }
+    peakUnsynced = 0;
+    hasCompleted = true;
+    if (!options.readOnly) {
+      sent += toSend.size;
+      toSend.clear();
+    }
+    const syncedAt = now();
+    emit({ state: SYNC_STATES.synced, failure: null, progress: 1, lastSyncedAt: syncedAt });
+    settle();
+    void Promise.resolve(options.saveMark?.({ stateVector: Y.encodeStateVector(doc), syncedAt })).catch(
+      () => undefined,
+    );
+  };
+
+  const observers = RECORD_MAPS.map((name) => {
+    const map = doc.getMap<unknown>(MAPS[name]);
+    const observer = (event: Y.YMapEvent<unknown>): void => {
+      const fromServer = isFromCouncil(event.transaction.origin);
+      for (const [key, change] of event.changes.keys) {
+        if (change.action === 'delete') continue;
+        const id = `${name}|${key}`;
+        if (fromServer) {
+          received.add(id);
+          toSend.delete(id);
+        } else toSend.add(id);
+      }
+      if (isDestroyed) return;
+      // Changes from the server while synced move the sync mark on (they are the server's already).
+      if (fromServer && status.state === SYNC_STATES.synced) checkComplete();
+      else emit({});
+    };
+    map.observe(observer);
+    return () => map.unobserve(observer);
+  });
+
+  const start = (): void => {
+    if (isDestroyed) return;
+    stopProvider();
+    if (token === null || token === '') {
+      fail(SYNC_FAILURES.notEnrolled, true);
+      return;
+    }
+    if (!network.isOnline()) {
+      emit({ state: SYNC_STATES.offline, failure: null, progress: 0 });
+      return;
+    }
+    wasOpen = false;
+    hasCompleted = false;
+    // Counts are per sync: this one starts from zero.
+    sent = 0;
+    received.clear();
+    emit({ state: SYNC_STATES.connecting, failure: null, progress: 0.1 });
+    const ws = new HocuspocusProviderWebsocket({
+      url: syncUrl(base),
+      WebSocketPolyfill: options.WebSocketPolyfill,
+      delay: options.retryDelayMs ?? 1000,
+      minDelay: Math.min(options.retryDelayMs ?? 1000, 1000),
+      maxDelay: 30_000,
+      onOpen: () => {
+        wasOpen = true;
+        if (status.state !== SYNC_STATES.failed || status.failure === SYNC_FAILURES.offline) {
+          emit({ state: SYNC_STATES.connecting, failure: null, progress: 0.25 });
+        }
+      },
+      onClose: ({ event }) => {
+        if (isDestroyed || socket !== ws) return;
+        const code = event.code;
+        const reason = typeof event.reason === 'string' ? event.reason : '';
+        if (isTooLarge(code, reason)) {
+          fail(SYNC_FAILURES.tooLarge, true);
+          return;
+        }
+        if (status.state === SYNC_STATES.failed && status.failure !== SYNC_FAILURES.offline) return;
+        if (!network.isOnline()) {
+          emit({ state: SYNC_STATES.offline, failure: null, progress: 0 });
+          return;
+        }
+        // Dropped after being connected: the provider reconnects. Never reached: the server is unreachable.
+        if (wasOpen) emit({ state: SYNC_STATES.connecting, failure: null, progress: 0.1 });
+        else fail(SYNC_FAILURES.offline, false);
+        wasOpen = false;
+      },
+    });
+    socket = ws;
+    const p = new HocuspocusProvider({
+      websocketProvider: ws,
+      name: sessionId,
+      document: mirror,
+      token,
+      onAuthenticated: () => emit({ state: SYNC_STATES.syncing, failure: null, progress: 0.4 }),
+      onAuthenticationFailed: ({ reason }) => {
+        fail(
+          /unauthori[sz]ed|revoked/i.test(reason) ? SYNC_FAILURES.refused : SYNC_FAILURES.serverError,
+          true,
+        );
+      },
+      onSynced: ({ state }) => {
+        if (!state) return;
+        emit({ state: SYNC_STATES.syncing, failure: null, progress: 0.7 });
+        checkComplete();
+      },
+      onUnsyncedChanges: () => checkComplete(),
+      // The server closes one document (not the socket) with a CLOSE message saying why, e.g. it is too large.
+      onClose: ({ event }) => {
+        const reason = typeof event.reason === 'string' ? event.reason : '';
+        if (!isDestroyed && provider === p && isTooLarge(event.code, reason))
+          fail(SYNC_FAILURES.tooLarge, true);
+      },
+    });
+    provider = p;
+    p.attach();
+  };
+
+  const unsubscribeNetwork = network.subscribe(() => {
+    if (isDestroyed) return;
+    if (network.isOnline()) {
+      if (status.state === SYNC_STATES.offline) start();
+    } else if (status.state !== SYNC_STATES.failed || status.failure === SYNC_FAILURES.offline) {
+      // The provider keeps trying in the background and picks up when the network is back.
+      emit({ state: SYNC_STATES.offline, failure: null, progress: 0 });
+    }
+  });
+
+  emit({});
+  start();
+
+  return {
+    get status() {
+      return status;
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    syncNow: () => {
+      // A sync under way carries on; otherwise a fresh one starts (a full exchange, shown phase by phase).
+      if (isDestroyed || status.state === SYNC_STATES.connecting || status.state === SYNC_STATES.syncing)
+        return;
+      start();
+    },
+    whenSynced: () =>
+      new Promise<SyncStatus>((resolve, reject) => {
+        if (status.state === SYNC_STATES.synced && hasCompleted) resolve(status);
+        else waiters.push({ resolve, reject });
+      }),
+    destroy: () => {
+      if (isDestroyed) return;
+      isDestroyed = true;
+      unsubscribeNetwork();
+      observers.forEach((off) => off());
+      doc.off('update', copyToMirror);
+      mirror.off('update', admit);
+      if (admitTimer !== null) clearTimeout(admitTimer);
+      stopProvider();
+      mirror.destroy();
+      waiters.forEach((w) => w.reject(new SyncError('stopped')));
+      waiters = [];
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** Council sync in words: the state, when it last synced, and why enrolment or sync failed. */
+import { isCouncilProblem } from '../../../sync/councilApi';
+import type { SyncStatus } from '../../../sync/syncStates';
+import { describeError } from '../../errors';
+import type { MessageKey, Translator } from '../../i18n';
+
+/** "14:32" today, "20 November 2026 at 14:32" on another day. */
+export function syncedWhen(t: Translator, at: number, now = Date.now()): string {
+  const d = new Date(at);
+  const time = new Intl.DateTimeFormat(t.locale.intl, { timeStyle: 'short' }).format(d);
+  if (new Date(now).toDateString() === d.toDateString()) return t('sync.state.synced', { time });
+  const date = new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'long' }).format(d);
+  return t('sync.state.syncedOn', { date, time });
+}
+
+/** The state in one sentence, e.g. "Syncing… 40%" or "Sync failed: …". */
+export function statusInWords(t: Translator, status: SyncStatus): string {
+  switch (status.state) {
+    case 'neverSynced':
+      return t('sync.state.neverSynced');
+    case 'connecting':
+      return t('sync.state.connecting');
+    case 'syncing':
+      return t('sync.state.syncing', { percent: Math.round(status.progress * 100) });
+    case 'synced':
+      return status.lastSyncedAt === null ? t('sync.state.neverSynced') : syncedWhen(t, status.lastSyncedAt);
+    case 'offline':
+      return t('sync.state.offline');
+    case 'failed':
+      return t(`sync.failed.${status.failure ?? 'serverError'}`);
+  }
+}
+
+/** Why enrolment or fetching failed, for someone who is not technical. */
+export function describeCouncilError(t: Translator, e: unknown): string {
+  if (isCouncilProblem(e)) return t(`sync.enrol.${e.code}` as MessageKey);
+  return describeError(t, e);
+}

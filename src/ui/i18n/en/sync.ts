@@ -1,0 +1,85 @@
+import type { Catalogue } from '../types';
+
+/**
+ * Council sync: enrolling this device, syncing a session with the council server, and fetching the sessions
+ * this device should have. Loaded with the screens that use it (the facilitator dashboard's "Council sync" and
+ * the home screen's "Sessions from the council"), registered with addMessages() by
+ * src/ui/facilitator/sync/messages.ts.
+ */
+export const sync = {
+  'sync.heading': 'Council sync',
+  'sync.intro':
+    'Send this session to the council’s server and bring back what other tablets sent. It works in the background: you can carry on while it syncs.',
+
+  // Enrolment
+  'sync.enrol.heading': 'Enrol this device',
+  'sync.enrol.text':
+    'Before this device can sync, your council admin gives you a one-time enrolment code. Type it here. (Scanning the code’s QR picture is not available yet.)',
+  'sync.enrol.code': 'Enrolment code',
+  'sync.enrol.codeHint':
+    'Ten letters and numbers, for example 7K2M 9QXP 4T. Capitals, spaces and dashes do not matter.',
+  'sync.enrol.button': 'Enrol this device',
+  'sync.enrol.busy': 'Enrolling…',
+  'sync.enrol.done': 'This device is enrolled as {device}.',
+  'sync.enrol.status': 'Enrolled with {server} as a {role} device since {when}.',
+  'sync.enrol.again': 'Enrol again with a new code',
+  'sync.role.facilitator': 'facilitator',
+  'sync.role.officer': 'officer (reads only)',
+  'sync.enrol.empty': 'Type the enrolment code first.',
+  'sync.enrol.unknownCode': 'This code is not known. Check each letter and number and try again.',
+  'sync.enrol.usedCode': 'This code has already been used. Ask your council admin for a new one.',
+  'sync.enrol.expiredCode': 'This code has expired. Ask your council admin for a new one.',
+  'sync.enrol.badRequest': 'The council server did not accept this code. Check it and try again.',
+  'sync.enrol.rateLimited': 'Too many tries from this network. Wait a minute and try again.',
+  'sync.enrol.network':
+    'The council server cannot be reached. Check this device is online (wifi or mobile data) and try again.',
+  'sync.enrol.serverError': 'The council server had a problem. Try again in a few minutes.',
+  'sync.enrol.refused': 'The council server refused this device. Ask your council admin.',
+
+  // Sync state
+  'sync.button': 'Sync with council',
+  'sync.progress': 'Sync progress',
+  'sync.state.neverSynced': 'Never synced',
+  'sync.state.connecting': 'Connecting to the council server…',
+  'sync.state.syncing': 'Syncing… {percent}%',
+  'sync.state.synced': 'Synced at {time}',
+  'sync.state.syncedOn': 'Synced on {date} at {time}',
+  'sync.state.offline': 'Offline: will sync when the network is back',
+  'sync.failed.offline': 'Sync failed: the council server cannot be reached. Trying again…',
+  'sync.failed.notEnrolled':
+    'Sync failed: this device is not enrolled. Enrol it with a code from your council admin.',
+  'sync.failed.refused':
+    'Sync failed: this device has been removed from the council’s list. Ask your council admin.',
+  'sync.failed.serverError': 'Sync failed: the council server had a problem. Try again in a few minutes.',
+  'sync.failed.tooLarge':
+    'Sync failed: this session is too large for the council server. Ask your council admin.',
+  'sync.sent': { one: 'Sent: {count} change', other: 'Sent: {count} changes' },
+  'sync.received': { one: 'Received: {count} change', other: 'Received: {count} changes' },
+  'sync.toSend': { one: 'Waiting to send: {count} change', other: 'Waiting to send: {count} changes' },
+  'sync.problems': {
+    one: 'The council’s copy of this session holds {count} change this app never makes, so nothing new from the council was added to this tablet. What this tablet has is still sent. Tell your council admin.',
+    other:
+      'The council’s copy of this session holds {count} changes this app never makes, so nothing new from the council was added to this tablet. What this tablet has is still sent. Tell your council admin.',
+  },
+  'sync.loadFailed': 'Council sync could not start on this device: {reason}',
+
+  // Fetching sessions
+  'sync.fetch.heading': 'Sessions from the council',
+  'sync.fetch.text':
+    'Prepare this tablet before a workshop: get the sessions the council has and keep them on this tablet.',
+  'sync.fetch.list': 'Get sessions from the council',
+  'sync.fetch.listing': 'Asking the council…',
+  'sync.fetch.none': 'The council has no sessions yet.',
+  'sync.fetch.choose': 'Choose the sessions to get',
+  'sync.fetch.onDevice': 'already on this tablet',
+  'sync.fetch.meta': '{neighbourhood} · {date} · {venue}',
+  'sync.fetch.get': { one: 'Get {count} session', other: 'Get {count} sessions' },
+  'sync.fetch.nothingChosen': 'Choose at least one session.',
+  'sync.fetch.getting': 'Getting “{title}” ({n} of {total})…',
+  'sync.fetch.done': {
+    one: 'Got {count} session. It is in your sessions list.',
+    other: 'Got {count} sessions. They are in your sessions list.',
+  },
+  'sync.fetch.failedOne': 'Could not get “{title}”: {reason}',
+  'sync.fetch.timeout': 'the council server did not answer in time',
+} satisfies Catalogue;
