@@ -199,6 +199,8 @@ export function setAnswers(
     if (!q.options.includes(option)) throw new ValidationError('outOfRange', `answers.${questionId}`);
     clean[questionId] = option;
   }
+  // Unchanged answers write nothing: a rewrite would show up as a change when devices merge.
+  if (JSON.stringify(clean) === JSON.stringify(participant.answers)) return;
   run(doc, 'setAnswers', ctx, () =>
     maps(doc).participants.set(participantId, { ...participant, answers: clean }),
   );

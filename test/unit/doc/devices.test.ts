@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { castBallot, startParticipant, updateSettings } from '../../../src/doc/commands';
+import { castBallot, setAnswers, startParticipant, updateSettings } from '../../../src/doc/commands';
 import { viewSession } from '../../../src/doc/session';
 import { validateSettings } from '../../../src/domain/validate';
 import {
@@ -56,5 +56,17 @@ describe('settings merged from two devices', () => {
     expect(() => validateSettings({ ...s, fundingStreams: [...s.fundingStreams, { ...first }] })).toThrow(
       /duplicateName/,
     );
+  });
+});
+
+describe('answers that do not change', () => {
+  it('Given a resident skips the questions twice, When nothing changed, Then nothing is written', () => {
+    const a = createdSession();
+    const who = startParticipant(a.doc, { language: 'en', hasConsented: true }, a.ctx);
+    const before = Y.encodeStateAsUpdate(a.doc);
+    setAnswers(a.doc, who, { age: '' }, a.ctx);
+    expect(Y.encodeStateAsUpdate(a.doc)).toEqual(before);
+    setAnswers(a.doc, who, { age: 'Under 18' }, a.ctx);
+    expect(Y.encodeStateAsUpdate(a.doc)).not.toEqual(before);
   });
 });
