@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { readMeta } from '../../../doc/schema';
 import { viewSession } from '../../../doc/session';
 import type { DocHandle } from '../../../storage/docStore';
@@ -9,6 +9,7 @@ import { useServices } from '../../services';
 import { upsertSessionEntry } from '../../sessionList';
 import { ImportFiles, type ImportTarget } from './ImportFiles';
 import { FileProblem } from './words';
+import { isSharedLaunch, takeSharedFiles } from './sharedFiles';
 import './messages';
 
 /**
@@ -22,6 +23,14 @@ export function HomeImport() {
   const held = useRef<DocHandle | null>(null);
   /** The files the preview was made from. */
   const chosen = useRef<readonly ParsedFile[]>([]);
+
+  // Files shared to the app from another app (the manifest's share target) are offered like chosen ones.
+  const [shared, setShared] = useState<readonly File[] | undefined>(undefined);
+  useEffect(() => {
+    if (!isSharedLaunch()) return;
+    history.replaceState(null, '', '#/');
+    void takeSharedFiles().then((files) => files.length > 0 && setShared(files));
+  }, []);
 
   const isGone = useRef(false);
   useEffect(
@@ -82,6 +91,7 @@ export function HomeImport() {
       <p>{t('files.home.text')}</p>
       <ImportFiles
         target={target}
+        initialFiles={shared}
         applyLabel={(p) => (p.isNewSession ? t('files.applyNew') : t('files.apply'))}
         context={(p) => (p.isNewSession ? null : t('files.preview.intoSession', { title: p.sessionTitle }))}
         onApplied={(p) => {

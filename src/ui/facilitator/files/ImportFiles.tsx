@@ -27,6 +27,8 @@ interface Props {
   /** After a successful apply (the status says what was added unless the screen moves on). */
   onApplied?: (preview: ImportPreview) => void;
   disabled?: boolean;
+  /** Files handed over from outside (a share), read as if chosen. */
+  initialFiles?: readonly File[];
 }
 
 type Phase =
@@ -40,7 +42,14 @@ type Phase =
  * Choosing session files (a picker, or dropping them on the drop zone), reading them with a progress bar for
  * large ones, a preview in words, then adding them. Errors name the file; nothing changes until "Add".
  */
-export function ImportFiles({ target, applyLabel, context, onApplied, disabled = false }: Props) {
+export function ImportFiles({
+  target,
+  applyLabel,
+  context,
+  onApplied,
+  disabled = false,
+  initialFiles,
+}: Props) {
   const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -97,6 +106,12 @@ export function ImportFiles({ target, applyLabel, context, onApplied, disabled =
       setPhase({ name: 'idle' });
     }
   };
+
+  const chooseRef = useRef(choose);
+  chooseRef.current = choose;
+  useEffect(() => {
+    if (initialFiles && initialFiles.length > 0) void chooseRef.current(initialFiles);
+  }, [initialFiles]);
 
   const apply = async (preview: ImportPreview): Promise<void> => {
     setPhase({ name: 'applying', preview });
