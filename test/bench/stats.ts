@@ -12,7 +12,7 @@ export const median = (values: readonly number[]): number => percentile(values, 
 
 export const round = (n: number, digits = 1): number => Number(n.toFixed(digits));
 
-export type Unit = 'KB' | 'ms';
+export type Unit = 'KB' | 'MB' | 'ms';
 
 /** Ceilings on the figure (`max`: at most, `under`: strictly below) and/or on figure / baseline. */
 export interface Goal {

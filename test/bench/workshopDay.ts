@@ -44,6 +44,10 @@ export interface WorkshopDay {
   doc: Y.Doc;
   /** Y.encodeStateAsUpdate(doc) */
   update: Uint8Array;
+  /** The session as created in the morning, before any tablet wrote to it (what the facilitator's device holds). */
+  initialUpdate: Uint8Array;
+  /** Each tablet's whole copy at the end of the day, before the final merge (what its session file carries). */
+  tabletUpdates: Uint8Array[];
   counts: {
     proposals: number;
     comments: number;
@@ -359,8 +363,9 @@ export function buildWorkshopDay(seed = 20261128): WorkshopDay {
   });
 
   // End of day: everything in one doc, in one transaction.
+  const tabletUpdates = devices.map((dev) => Y.encodeStateAsUpdate(dev.doc));
   const doc = new Y.Doc();
-  Y.transact(doc, () => devices.forEach((dev) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(dev.doc))));
+  Y.transact(doc, () => tabletUpdates.forEach((u) => Y.applyUpdate(doc, u)));
   devices.forEach((dev) => dev.doc.destroy());
 
   const facilitator = context('facilitator-laptop');
@@ -400,6 +405,8 @@ export function buildWorkshopDay(seed = 20261128): WorkshopDay {
     sessionId,
     doc,
     update: Y.encodeStateAsUpdate(doc),
+    initialUpdate: initial,
+    tabletUpdates,
     counts,
     recordsJsonBytes: Buffer.byteLength(JSON.stringify(r)),
     buildMs: performance.now() - started,

@@ -1,0 +1,363 @@
+/**
+ * 200 devices syncing at once against one council sync server (issue 3, item 6).
+ *
+ * The server is the real one, `npm run server` (src/server/serve.ts) as a child process with a temporary
+ * DATA_DIR on 127.0.0.1 and a free port, so its memory is its own: VmRSS and VmHWM from /proc/<pid>/status.
+ * Devices are enrolled in its SQLite file with src/server/devices.ts (one device per connection: the server
+ * allows a few connections per device). Each client is a real HocuspocusProvider (3.4.4) over `ws`, holding a
+ * tablet's offline work written with the app's commands (a resident, an idea, two comments, a ballot). Its time
+ * to synced runs from attaching the provider to the server having acknowledged the client's own state (synced,
+ * and no unacknowledged changes: every record is in SQLite, synchronous=FULL).
+ *
+ * Baseline: one connection alone doing the same, in the same run (median of a few, one after the other).
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import {
+  addComment,
+  addProposal,
+  castBallot,
+  createSession,
+  finishParticipant,
+  startParticipant,
+  type CommandContext,
+} from '../../src/doc/commands';
+import { readRecords } from '../../src/doc/schema';
+import { createEnrolCode, redeemCode } from '../../src/server/devices';
+import { Store } from '../../src/server/store';
+import { median, percentile, round, type Row } from './stats';
+import { workshopSettings } from './workshopDay';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SYNC_TIMEOUT_MS = 60_000;
+
+export interface SyncOptions {
+  devices: number;
+  sessions: number;
+  singles: number;
+}
+
+export interface SyncDetails {
+  options: SyncOptions;
+  recordsPerDevice: number;
+  singleMs: number[];
+  burstMs: number[];
+  burstWallMs: number;
+  serverCpuMs: number;
+  clientCpuMs: number;
+  failures: string[];
+  server: {
+    pid: number;
+    idleRssKB: number;
+    peakRssKB: number;
+    afterRssKB: number;
+    hwmKB: number;
+    rssSamples: number;
+    logLines: number;
+    updatesStored: number;
+  };
+  perSessionProposals: number[];
+}
+
+interface ChildServer {
+  child: ChildProcess;
+  url: string;
+  events: Map<string, number>;
+  exited: Promise<number | null>;
+}
+
+async function spawnServer(dataDir: string): Promise<ChildServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/serve.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (d: Buffer) => stderr.push(d.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const events = new Map<string, number>();
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start: ${stderr.join('')}`));
+    }, 30_000);
+    // Keeps reading the server's log (one JSON line per event) for as long as it runs, counting events.
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      let parsed: { event?: unknown; port?: unknown } = {};
+      try {
+        parsed = JSON.parse(line) as typeof parsed;
+      } catch {
+        return;
+      }
+      const event = typeof parsed.event === 'string' ? parsed.event : '?';
+      events.set(event, (events.get(event) ?? 0) + 1);
+      if (event === 'listening' && typeof parsed.port === 'number') {
+        clearTimeout(timer);
+        resolvePort(parsed.port);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${stderr.join('')}`));
+    });
+  });
+  return { child, url: `ws://127.0.0.1:${port}/sync`, events, exited };
+}
+
+/** kB of VmRSS and VmHWM (peak) of a process, from /proc. */
+function memoryOf(pid: number): { rssKB: number; hwmKB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return { rssKB: field('VmRSS'), hwmKB: field('VmHWM') };
+}
+
+/** CPU time (user + system) a process has used, in ms, from /proc/<pid>/stat (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(rest[11]) + Number(rest[12])) * 10;
+}
+
+function context(deviceId: string): CommandContext {
+  let clock = Date.UTC(2026, 10, 28, 10, 0);
+  return { deviceId, now: () => (clock += 1000), newId: () => randomUUID() };
+}
+
+/** A tablet's offline work on a session: one resident, an idea, two comments, a ballot. */
+function tabletDoc(initial: Uint8Array, deviceId: string): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, initial);
+  const ctx = context(deviceId);
+  const who = startParticipant(doc, { language: 'en', hasConsented: true }, ctx);
+  const idea = addProposal(
+    doc,
+    {
+      title: `Homework club at the library (${deviceId})`,
+      description: 'Two evenings a week, with volunteers from the secondary school.',
+      themeId: 'young',
+      costPence: 250_000,
+      where: 'the library',
+    },
+    who,
+    ctx,
+  );
+  addComment(doc, { proposalId: idea, text: 'My kids would use this.' }, who, ctx);
+  addComment(doc, { proposalId: idea, text: 'Only if it is free.' }, who, ctx);
+  castBallot(doc, who, { kind: 'dots', dots: { [idea]: 3 } }, ctx);
+  finishParticipant(doc, who, ctx);
+  return doc;
+}
+const RECORDS_PER_DEVICE = 5;
+
+interface Client {
+  doc: Y.Doc;
+  /** ms from attach to synced with every local change acknowledged. */
+  done: Promise<number>;
+  destroy: () => void;
+}
+
+function connect(url: string, sessionId: string, token: string, doc: Y.Doc): Client {
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: sessionId,
+    token,
+    document: doc,
+  });
+  let started = 0;
+  const done = new Promise<number>((resolveDone, reject) => {
+    const timer = setTimeout(() => reject(new Error('not synced in time')), SYNC_TIMEOUT_MS);
+    const check = (): void => {
+      if (provider.isSynced && provider.unsyncedChanges === 0) {
+        clearTimeout(timer);
+        resolveDone(performance.now() - started);
+      }
+    };
+    provider.on('synced', check);
+    provider.on('unsyncedChanges', check);
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      clearTimeout(timer);
+      reject(new Error(`refused: ${reason}`));
+    });
+  });
+  started = performance.now();
+  // A provider given its own websocket connects only once attached.
+  provider.attach();
+  return {
+    doc,
+    done,
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+export async function syncFigures(
+  options: SyncOptions = { devices: 200, sessions: 10, singles: 5 },
+): Promise<{ rows: Row[]; details: SyncDetails }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'codesign-bench-server-'));
+  let server: ChildServer | null = null;
+  const clients: Client[] = [];
+  try {
+    // Enrol every device before the server starts: seeders, the single connections and the 200.
+    const store = Store.open(dataDir);
+    const enrol = (name: string): string =>
+      redeemCode(store, createEnrolCode(store, 'facilitator', name).code, name).token;
+    const seedTokens = Array.from({ length: options.sessions }, (_, i) => enrol(`Facilitator ${i + 1}`));
+    const singleTokens = Array.from({ length: options.singles }, (_, i) => enrol(`Single ${i + 1}`));
+    const tokens = Array.from({ length: options.devices }, (_, i) => enrol(`Tablet ${i + 1}`));
+    store.close();
+
+    server = await spawnServer(dataDir);
+    const pid = server.child.pid!;
+    const url = server.url;
+
+    // Each session is created and synced by its facilitator first, as at the office before a workshop.
+    const sessions = Array.from({ length: options.sessions }, () => {
+      const id = randomUUID();
+      const doc = new Y.Doc();
+      createSession(doc, id, workshopSettings(), context('facilitator'));
+      const initial = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      return { id, initial, expected: 0 };
+    });
+    for (const [i, s] of sessions.entries()) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, s.initial);
+      const seed = connect(url, s.id, seedTokens[i]!, doc);
+      await seed.done;
+      seed.destroy();
+    }
+
+    // Baseline: one device alone, one after the other.
+    const singleMs: number[] = [];
+    for (let i = 0; i < options.singles; i++) {
+      const s = sessions[i % sessions.length]!;
+      const c = connect(url, s.id, singleTokens[i]!, tabletDoc(s.initial, `single-${i + 1}`));
+      singleMs.push(await c.done);
+      s.expected += 1;
+      c.destroy();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    const idle = memoryOf(pid);
+
+    // The burst: every tablet's work is written first, then all connect at once.
+    const docs = tokens.map((_, i) =>
+      tabletDoc(sessions[i % sessions.length]!.initial, `tablet-${String(i + 1).padStart(3, '0')}`),
+    );
+    let peakRssKB = idle.rssKB;
+    let rssSamples = 0;
+    const sampler = setInterval(() => {
+      peakRssKB = Math.max(peakRssKB, memoryOf(pid).rssKB);
+      rssSamples++;
+    }, 20);
+    const serverCpu0 = cpuMsOf(pid);
+    const clientCpu0 = process.cpuUsage();
+    const b0 = performance.now();
+    tokens.forEach((token, i) => {
+      const s = sessions[i % sessions.length]!;
+      s.expected += 1;
+      clients.push(connect(url, s.id, token, docs[i]!));
+    });
+    const settled = await Promise.allSettled(clients.map((c) => c.done));
+    const burstWallMs = performance.now() - b0;
+    const serverCpuMs = cpuMsOf(pid) - serverCpu0;
+    const clientCpu = process.cpuUsage(clientCpu0);
+    const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
+    clearInterval(sampler);
+    const after = memoryOf(pid);
+    peakRssKB = Math.max(peakRssKB, after.rssKB);
+    const burstMs = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failures = settled.flatMap((r) =>
+      r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : [],
+    );
+    clients.splice(0).forEach((c) => c.destroy());
+
+    // Check: a fresh reader of each session sees every device's idea, once.
+    const perSessionProposals: number[] = [];
+    for (const [i, s] of sessions.entries()) {
+      const reader = connect(url, s.id, seedTokens[i]!, new Y.Doc());
+      await reader.done;
+      const n = readRecords(reader.doc).proposals.length;
+      reader.destroy();
+      perSessionProposals.push(n);
+      if (n !== s.expected)
+        failures.push(`session ${i + 1}: ${n} ideas on the server, expected ${s.expected}`);
+    }
+
+    const p50 = percentile(burstMs, 50);
+    const p95 = failures.length > 0 ? Number.POSITIVE_INFINITY : percentile(burstMs, 95);
+    const mb = (kB: number): number => round((kB * 1024) / 1e6, 1);
+    const rows: Row[] = [
+      {
+        id: 'sync.burst.p95',
+        figure: `${options.devices} devices syncing at once (${options.sessions} sessions, ${RECORDS_PER_DEVICE} records each): connect → synced, p95`,
+        unit: 'ms',
+        value: round(p95),
+        baseline: round(median(singleMs)),
+        baselineLabel: 'one device alone, connect → synced (median)',
+        goal: { under: 1000 },
+        samples: burstMs.length,
+        note:
+          `p50 ${round(p50)} ms, max ${round(Math.max(...burstMs))} ms, all ${round(burstWallMs)} ms; ` +
+          `CPU in the burst: server ${round(serverCpuMs, 0)} ms, the ${options.devices} clients (bench process) ${round(clientCpuMs, 0)} ms` +
+          (failures.length > 0 ? `; ${failures.length} FAILED: ${failures[0]}` : ''),
+      },
+      {
+        id: 'sync.burst.serverRss',
+        figure: `Server memory (RSS) at its peak during the ${options.devices}-device burst`,
+        unit: 'MB',
+        value: mb(peakRssKB),
+        baseline: mb(idle.rssKB),
+        baselineLabel: 'the same server idle just before the burst',
+        goal: { under: 300 },
+        samples: rssSamples,
+        note: `+${mb(peakRssKB - idle.rssKB)} MB; ${mb(after.rssKB)} MB after; process peak (VmHWM) ${mb(after.hwmKB)} MB; /proc/${pid}/status every 20 ms`,
+      },
+    ];
+    return {
+      rows,
+      details: {
+        options,
+        recordsPerDevice: RECORDS_PER_DEVICE,
+        singleMs,
+        burstMs,
+        burstWallMs,
+        serverCpuMs,
+        clientCpuMs,
+        failures,
+        server: {
+          pid,
+          idleRssKB: idle.rssKB,
+          peakRssKB,
+          afterRssKB: after.rssKB,
+          hwmKB: after.hwmKB,
+          rssSamples,
+          logLines: [...server.events.values()].reduce((a, b) => a + b, 0),
+          updatesStored: server.events.get('update-stored') ?? 0,
+        },
+        perSessionProposals,
+      },
+    };
+  } finally {
+    clients.forEach((c) => c.destroy());
+    if (server) {
+      const s = server;
+      if (s.child.exitCode === null) {
+        s.child.kill('SIGTERM');
+        await Promise.race([s.exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (s.child.exitCode === null) s.child.kill('SIGKILL');
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
