@@ -1,0 +1,151 @@
+/**
+ * CSV exports: a results CSV (one row per idea under a named rule) and a ballots CSV (what each ballot gave).
+ *
+ * Rules:
+ * - UTF-8 with a byte-order mark (so Excel opens accents and £ right), CRLF line ends, comma separated.
+ * - RFC 4180 quoting: a cell holding a comma, a double quote, CR or LF is wrapped in double quotes with every
+ *   double quote doubled.
+ * - Formula-injection neutralisation (before quoting): a cell whose text begins with = + - @, a tab or a carriage
+ *   return is prefixed with a single quote ('), so a spreadsheet shows it as text instead of running it. Applied
+ *   to every cell; the figures written are never negative, so no number is changed.
+ * - Money: cost_pence (whole pence) and cost_pounds ("1250.00").
+ * Tie-break (row order): results rows as sessionResults lists them; ballot rows by ballot time, then participant
+ * id, then (for counted ballots) the proposal order of the session.
+ * Columns: see docs/exports.md.
+ */
+import type { SessionView } from '../../doc/session';
+import { ballotChoiceIds } from './trace';
+import type { SessionResult } from './results';
+import type { Ballot } from '../types';
+
+export type CsvValue = string | number | boolean | null;
+
+export const BOM = '\uFEFF';
+
+/** Prefixes a cell that a spreadsheet would read as a formula with a single quote. */
+export function neutralise(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+export function csvCell(value: CsvValue): string {
+  const text = neutralise(value === null ? '' : String(value));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A whole CSV file: BOM, header and rows, CRLF after every row. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  return BOM + [header, ...rows].map((r) => r.map(csvCell).join(',') + '\r\n').join('');
+}
+
+export function poundsText(pence: number): string {
+  return `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
+}
+
+export const RESULTS_COLUMNS = [
+  'session_id',
+  'rule',
+  'rank',
+  'proposal_id',
+  'title',
+  'theme',
+  'cost_pence',
+  'cost_pounds',
+  'points',
+  'supporters',
+  'funded',
+  'merged_ids',
+] as const;
+
+export function resultsCsv(result: SessionResult): string {
+  return toCsv(
+    RESULTS_COLUMNS,
+    result.rows.map((r) => [
+      result.sessionId,
+      result.rule,
+      r.rank,
+      r.proposalId,
+      r.title,
+      r.themeName,
+      r.costPence,
+      poundsText(r.costPence),
+      r.points,
+      r.supporters,
+      r.funded === null ? 'n/a' : r.funded ? 'yes' : 'no',
+      r.mergedIds.join(' '),
+    ]),
+  );
+}
+
+export const BALLOTS_COLUMNS = [
+  'session_id',
+  'participant_id',
+  'device_id',
+  'cast_at',
+  'revision',
+  'status',
+  'reason',
+  'proposal_id',
+  'points',
+  'via',
+  'ballot',
+] as const;
+
+/** The ballot as written, e.g. "p1:2 p2:1" (dots) or "p3 p1" (selection or ranking, in order). */
+export function ballotText(ballot: Ballot): string {
+  if (ballot.kind === 'dots')
+    return ballotChoiceIds(ballot)
+      .map((id) => `${id}:${ballot.dots[id]}`)
+      .join(' ');
+  return ballotChoiceIds(ballot).join(' ');
+}
+
+/**
+ * One row per (counted ballot, idea it gives points to) with the points after merges, hiding and caps; one row
+ * with an empty proposal_id for a counted ballot left with nothing; one row per excluded ballot with its reason.
+ */
+export function ballotsCsv(view: SessionView): string {
+  const order = new Map(view.proposals.map((p, i) => [p.id, i]));
+  const byId = new Map(view.proposals.map((p) => [p.id, p]));
+  type Item = { ballot: Ballot; cells: CsvValue[][] };
+  const items: Item[] = [];
+  const base = (b: Ballot, status: string, reason: string): CsvValue[] => [
+    view.records.sessionId,
+    b.participantId,
+    b.deviceId,
+    new Date(b.at).toISOString(),
+    b.revision,
+    status,
+    reason,
+  ];
+  for (const { ballot, points } of view.count.counted) {
+    const ids = [...points.keys()]
+      .filter((id) => (points.get(id) ?? 0) > 0)
+      .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const chosen = ballotChoiceIds(ballot);
+    const cells = ids.map((id) => {
+      const family = chosen.filter((c) => byId.get(c)?.canonicalId === id);
+      const direct = family.includes(id);
+      const merged = family.some((c) => c !== id);
+      const via = direct && merged ? 'both' : direct ? 'direct' : 'merged';
+      return [...base(ballot, 'counted', ''), id, points.get(id) ?? 0, via, ballotText(ballot)];
+    });
+    if (cells.length === 0) cells.push([...base(ballot, 'counted', ''), '', 0, '', ballotText(ballot)]);
+    items.push({ ballot, cells });
+  }
+  for (const { ballot, reason } of view.count.excluded) {
+    items.push({ ballot, cells: [[...base(ballot, 'excluded', reason), '', 0, '', ballotText(ballot)]] });
+  }
+  items.sort(
+    (a, b) =>
+      a.ballot.at - b.ballot.at ||
+      (a.ballot.participantId < b.ballot.participantId
+        ? -1
+        : a.ballot.participantId > b.ballot.participantId
+          ? 1
+          : 0),
+  );
+  return toCsv(
+    BALLOTS_COLUMNS,
+    items.flatMap((i) => i.cells),
+  );
+}

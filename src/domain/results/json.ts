@@ -1,0 +1,172 @@
+/**
+ * The versioned JSON export of one session: { format: 'neighbourhood-codesign-results', version: 1, session,
+ * settings, participation, results, proposals, comments, ballots }. Schema: docs/exports.md.
+ *
+ * Rules:
+ * - settings are the session's effective settings WITHOUT the PIN hash (the `pin` field is dropped).
+ * - participation is the suppressed summary (participation.ts); participants' own about-you answers are never
+ *   exported.
+ * - results: one entry per rule that applies to the method (rulesFor), in that order.
+ * - proposals: every proposal record, hidden and merged ones included, with what moderation made of it.
+ * - ballots: every ballot with status 'counted' (and the points it gives each canonical idea) or 'excluded' (and
+ *   its reason code).
+ * - Times are ISO 8601 UTC strings; money is whole pence.
+ * Tie-break (order): proposals oldest first (then id); comments and ballots by time, then id / participant id.
+ * Bump `version` when a field changes meaning or goes away; adding a field keeps the version.
+ */
+import type { SessionView } from '../../doc/session';
+import type { ErrorCode } from '../errors';
+import type { Ballot, SessionSettings } from '../types';
+import { participation, type Participation } from './participation';
+import { rulesFor, sessionResults, type SessionResult } from './results';
+
+export const JSON_FORMAT = 'neighbourhood-codesign-results';
+export const JSON_VERSION = 1;
+
+export interface JsonProposal {
+  id: string;
+  title: string;
+  originalTitle: string;
+  description: string;
+  themeId: string;
+  costPence: number;
+  where: string;
+  participantId: string | null;
+  deviceId: string;
+  createdAt: string;
+  isHidden: boolean;
+  hiddenReason: string;
+  canonicalId: string;
+  mergedIds: string[];
+}
+
+export interface JsonComment {
+  id: string;
+  proposalId: string;
+  participantId: string | null;
+  deviceId: string;
+  createdAt: string;
+  text: string;
+}
+
+export interface JsonBallot {
+  participantId: string;
+  deviceId: string;
+  castAt: string;
+  revision: number;
+  kind: Ballot['kind'];
+  /** The proposal ids as written on the ballot, in order. */
+  choices: string[];
+  /** Dots ballots: dots per proposal id as written. */
+  dots?: Record<string, number>;
+  status: 'counted' | 'excluded';
+  reason: ErrorCode | null;
+  /** Canonical idea id -> points given (counted ballots only). */
+  points: Record<string, number>;
+}
+
+export interface JsonExport {
+  format: typeof JSON_FORMAT;
+  version: typeof JSON_VERSION;
+  session: {
+    id: string;
+    schemaVersion: number;
+    title: string;
+    neighbourhood: string;
+    date: string;
+    venue: string;
+  };
+  settings: Omit<SessionSettings, 'pin'>;
+  participation: Participation;
+  results: SessionResult[];
+  proposals: JsonProposal[];
+  comments: JsonComment[];
+  ballots: JsonBallot[];
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+function choices(b: Ballot): string[] {
+  return b.kind === 'dots' ? Object.keys(b.dots) : b.kind === 'budget' ? [...b.selected] : [...b.ranked];
+}
+
+export function exportJson(view: SessionView): JsonExport {
+  const settings: Omit<SessionSettings, 'pin'> & { pin?: unknown } = { ...view.settings };
+  delete settings.pin;
+  const ballots: (JsonBallot & { at: number })[] = [
+    ...view.count.counted.map(({ ballot, points }) => ({
+      at: ballot.at,
+      participantId: ballot.participantId,
+      deviceId: ballot.deviceId,
+      castAt: iso(ballot.at),
+      revision: ballot.revision,
+      kind: ballot.kind,
+      choices: choices(ballot),
+      ...(ballot.kind === 'dots' ? { dots: { ...ballot.dots } } : {}),
+      status: 'counted' as const,
+      reason: null,
+      points: Object.fromEntries([...points.entries()].filter(([, n]) => n > 0)),
+    })),
+    ...view.count.excluded.map(({ ballot, reason }) => ({
+      at: ballot.at,
+      participantId: ballot.participantId,
+      deviceId: ballot.deviceId,
+      castAt: iso(ballot.at),
+      revision: ballot.revision,
+      kind: ballot.kind,
+      choices: choices(ballot),
+      ...(ballot.kind === 'dots' ? { dots: { ...ballot.dots } } : {}),
+      status: 'excluded' as const,
+      reason,
+      points: {},
+    })),
+  ];
+  ballots.sort((a, b) => a.at - b.at || (a.participantId < b.participantId ? -1 : 1));
+  return {
+    format: JSON_FORMAT,
+    version: JSON_VERSION,
+    session: {
+      id: view.records.sessionId,
+      schemaVersion: view.records.schemaVersion,
+      title: settings.title,
+      neighbourhood: settings.neighbourhood,
+      date: settings.date,
+      venue: settings.venue,
+    },
+    settings,
+    participation: participation(view),
+    results: rulesFor(settings.method.kind).map((rule) => sessionResults(view, rule)),
+    proposals: view.proposals.map((p) => ({
+      id: p.id,
+      title: p.shownTitle,
+      originalTitle: p.title,
+      description: p.shownDescription,
+      themeId: p.themeId,
+      costPence: p.costPence,
+      where: p.where,
+      participantId: p.participantId,
+      deviceId: p.deviceId,
+      createdAt: iso(p.at),
+      isHidden: p.isHidden,
+      hiddenReason: p.hiddenReason,
+      canonicalId: p.canonicalId,
+      mergedIds: p.mergedIds,
+    })),
+    comments: [...view.records.comments]
+      .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
+      .map((c) => ({
+        id: c.id,
+        proposalId: c.proposalId,
+        participantId: c.participantId,
+        deviceId: c.deviceId,
+        createdAt: iso(c.at),
+        text: c.text,
+      })),
+    ballots: ballots.map(({ at: _at, ...b }) => b),
+  };
+}
+
+/** The export as text (two-space indented, newline at the end). */
+export function exportJsonText(view: SessionView): string {
+  return `${JSON.stringify(exportJson(view), null, 2)}\n`;
+}

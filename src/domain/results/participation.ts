@@ -1,0 +1,179 @@
+/**
+ * Participation: who took part, for one session or for several sessions of a neighbourhood together.
+ *
+ * Rules:
+ * - residents = participant records (every participant record is a consented resident's turn); ideas = proposal
+ *   records (hidden and merged ones included: they were still put forward), ideasShown = visible, unmerged
+ *   ideas; comments = comment records; ballots as countBallots splits them (counted / excluded). Several sessions
+ *   are added up: a participant id belongs to one session, so nobody is matched across sessions.
+ * - per device: the same counts by the device that wrote each record (ballots by the device they were cast on).
+ * - about you: only participants with hasConsented answers count. Each question has one cell per option (in the
+ *   question's option order, options of later sessions that the first did not offer appended) and a final
+ *   "No answer" cell, so the cells add up to the published consented-resident total. SUPPRESSION: every cell
+ *   under 5 (0 included) is shown as "fewer than 5" and its count is withheld (null). COMPLEMENTARY RULE: if
+ *   exactly one cell of a question is suppressed, the smallest other cell is suppressed too (ties: the last
+ *   in cell order), so the hidden count cannot be derived by subtracting the others from the total.
+ * - over the day: participants per UTC hour of their `at`, every hour from the first to the last present
+ *   (zeros included), keyed "YYYY-MM-DDTHH:00Z".
+ * Tie-break: devices are listed by device id; hours in time order. Deterministic: no clock, no randomness.
+ */
+import type { SessionView } from '../../doc/session';
+
+export const SUPPRESS_BELOW = 5;
+export const SUPPRESSED_TEXT = 'fewer than 5';
+export const NO_ANSWER = 'No answer';
+
+export interface DeviceParticipation {
+  deviceId: string;
+  residents: number;
+  ideas: number;
+  comments: number;
+  ballotsCounted: number;
+  ballotsExcluded: number;
+}
+
+export interface AboutYouCell {
+  option: string;
+  /** null when suppressed. */
+  count: number | null;
+  /** The count as text, or "fewer than 5". */
+  shown: string;
+  suppressed: boolean;
+  /** Why: 'small' (under 5) or 'complementary' (hidden so a small cell cannot be worked out). */
+  suppressedBecause: 'small' | 'complementary' | null;
+}
+
+export interface AboutYouBreakdown {
+  questionId: string;
+  text: string;
+  /** Consented residents asked (the cells add up to this). */
+  total: number;
+  cells: AboutYouCell[];
+}
+
+export interface HourCount {
+  hour: string;
+  residents: number;
+}
+
+export interface Participation {
+  sessionIds: string[];
+  residents: number;
+  ideas: number;
+  ideasShown: number;
+  comments: number;
+  ballots: { counted: number; excluded: number };
+  byDevice: DeviceParticipation[];
+  aboutYou: AboutYouBreakdown[];
+  byHour: HourCount[];
+}
+
+/** Suppresses one question's raw counts under the rule in the module header. */
+export function suppressCells(raw: readonly { option: string; count: number }[]): AboutYouCell[] {
+  const reason: ('small' | 'complementary' | null)[] = raw.map((c) =>
+    c.count < SUPPRESS_BELOW ? 'small' : null,
+  );
+  if (reason.filter((r) => r !== null).length === 1) {
+    let pick = -1;
+    raw.forEach((c, i) => {
+      if (reason[i] !== null) return;
+      if (pick < 0 || c.count <= (raw[pick] as { count: number }).count) pick = i;
+    });
+    if (pick >= 0) reason[pick] = 'complementary';
+  }
+  return raw.map((c, i) => {
+    const why = reason[i] ?? null;
+    return {
+      option: c.option,
+      count: why === null ? c.count : null,
+      shown: why === null ? String(c.count) : SUPPRESSED_TEXT,
+      suppressed: why !== null,
+      suppressedBecause: why,
+    };
+  });
+}
+
+function hourKey(at: number): string {
+  return `${new Date(at).toISOString().slice(0, 13)}:00Z`;
+}
+
+const HOUR = 3_600_000;
+
+export function participation(sessions: SessionView | readonly SessionView[]): Participation {
+  const views: readonly SessionView[] = Array.isArray(sessions) ? sessions : [sessions as SessionView];
+  const devices = new Map<string, DeviceParticipation>();
+  const device = (id: string): DeviceParticipation => {
+    let d = devices.get(id);
+    if (!d) {
+      d = { deviceId: id, residents: 0, ideas: 0, comments: 0, ballotsCounted: 0, ballotsExcluded: 0 };
+      devices.set(id, d);
+    }
+    return d;
+  };
+  const questions = new Map<
+    string,
+    { text: string; options: string[]; counts: Map<string, number>; total: number }
+  >();
+  const hours = new Map<number, number>();
+  const out: Participation = {
+    sessionIds: views.map((v) => v.records.sessionId),
+    residents: 0,
+    ideas: 0,
+    ideasShown: 0,
+    comments: 0,
+    ballots: { counted: 0, excluded: 0 },
+    byDevice: [],
+    aboutYou: [],
+    byHour: [],
+  };
+  for (const v of views) {
+    const r = v.records;
+    out.residents += r.participants.length;
+    out.ideas += r.proposals.length;
+    out.ideasShown += v.visible.length;
+    out.comments += r.comments.length;
+    out.ballots.counted += v.count.counted.length;
+    out.ballots.excluded += v.count.excluded.length;
+    for (const p of r.participants) device(p.deviceId).residents += 1;
+    for (const p of r.proposals) device(p.deviceId).ideas += 1;
+    for (const c of r.comments) device(c.deviceId).comments += 1;
+    for (const c of v.count.counted) device(c.ballot.deviceId).ballotsCounted += 1;
+    for (const e of v.count.excluded) device(e.ballot.deviceId).ballotsExcluded += 1;
+    for (const q of v.settings.aboutYou) {
+      let entry = questions.get(q.id);
+      if (!entry) {
+        entry = { text: q.text, options: [], counts: new Map(), total: 0 };
+        questions.set(q.id, entry);
+      }
+      for (const o of q.options) if (!entry.options.includes(o)) entry.options.push(o);
+      for (const p of r.participants) {
+        if (!p.hasConsented) continue;
+        entry.total += 1;
+        const answer = p.answers[q.id];
+        const key = answer !== undefined && q.options.includes(answer) ? answer : NO_ANSWER;
+        entry.counts.set(key, (entry.counts.get(key) ?? 0) + 1);
+      }
+    }
+    for (const p of r.participants) {
+      const h = Math.floor(p.at / HOUR) * HOUR;
+      hours.set(h, (hours.get(h) ?? 0) + 1);
+    }
+  }
+  out.byDevice = [...devices.values()].sort((a, b) => (a.deviceId < b.deviceId ? -1 : 1));
+  out.aboutYou = [...questions.entries()].map(([questionId, q]) => ({
+    questionId,
+    text: q.text,
+    total: q.total,
+    cells: suppressCells(
+      [...q.options, NO_ANSWER].map((option) => ({ option, count: q.counts.get(option) ?? 0 })),
+    ),
+  }));
+  if (hours.size > 0) {
+    const keys = [...hours.keys()];
+    const first = Math.min(...keys);
+    const last = Math.max(...keys);
+    for (let h = first; h <= last; h += HOUR)
+      out.byHour.push({ hour: hourKey(h), residents: hours.get(h) ?? 0 });
+  }
+  return out;
+}
