@@ -54,7 +54,11 @@ export interface ImportPreview {
   updatedParticipants: number;
   /** What the session will hold after the import. */
   totals: ImportCounts;
-  /** The files' updates, applied as they are: each holds its device's whole copy, so none depends on another. */
+  /**
+   * What the checked scratch copy holds beyond the target as it was at preview time, as one Yjs update. Applying
+   * it is idempotent, so it stays right even if the target changed after the preview (it only adds the files'
+   * content); it saves decoding every file a second time.
+   */
   updates: readonly Uint8Array[];
 }
 
@@ -282,7 +286,7 @@ function preview(
     adds,
     updatedParticipants,
     totals,
-    updates: files.map((f) => f.update),
+    updates: [Y.encodeStateAsUpdate(scratch, target ? Y.encodeStateVector(target) : undefined)],
   };
 }
 
