@@ -16,6 +16,12 @@ export interface Limits {
   enrolWindowMs: number;
   /** A socket that has not authenticated within this time is closed. */
   authTimeoutMs: number;
+  /**
+   * How long an update that cannot be judged yet is held: one that depends on structs the server does not have
+   * yet, or that brings content for a document with no session yet (a provider may send a fresh local change
+   * just before its sync step 2). It is checked again whenever the document changes, and refused after this.
+   */
+  maxHoldMs: number;
   /** Largest JSON body of POST /api/enrol. */
   maxEnrolBodyBytes: number;
   /**
@@ -34,6 +40,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxEnrolRequests: 10,
   enrolWindowMs: 60_000,
   authTimeoutMs: 15_000,
+  maxHoldMs: 10_000,
   maxEnrolBodyBytes: 4 * 1024,
   trustProxy: false,
 };

@@ -6,6 +6,12 @@
  * @hocuspocus/server 3.4.4). Our 'update' handler appends the update to SQLite synchronously, so no client is
  * ever told "stored" before the row is committed. If the append fails, the handler throws: no ack is sent, the
  * connection is closed, and the document is unloaded so that it is rebuilt from what is really stored.
+ *
+ * Trust: before Hocuspocus applies a client's update, beforeHandleMessage checks it on a scratch copy with the
+ * session-file rules (validation.ts) and refuses it (close reason 'invalid-update: ...', code 4422, a log line
+ * naming the rule and record key, nothing stored, the document unchanged) or applies it itself, so that the
+ * scratch copy and the live document stay equal; Hocuspocus's own apply then finds nothing new and acknowledges.
+ * Admin rollbacks (FROM_ARCHIVE) do not go through client messages and are not checked.
  */
 import { Connection, Hocuspocus, type Document } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
@@ -16,6 +22,11 @@ import { deviceForToken } from './devices';
 import { DEFAULT_LIMITS, remoteAddress, WindowCounter, type Limits } from './limits';
 import type { Logger } from './log';
 import { ADMIN_DEVICE, isSessionId, type Role, type Store } from './store';
+import { describeProblem, mayWait, syncUpdateOf, UpdateGate, type UpdateProblem } from './validation';
+
+/** Updates held at once per document until they can be judged (see Limits.maxHoldMs). */
+const MAX_HELD_UPDATES = 64;
+const HOLD_POLL_MS = 20;
 
 /** Transaction origin of updates that come from the archive itself (loading, admin rollbacks). */
 const FROM_ARCHIVE = Symbol('archive');
@@ -54,6 +65,13 @@ class Refusal extends Error {
   ) {
     super(reason);
   }
+}
+
+/** A WebSocket close reason may hold at most 123 bytes of UTF-8. */
+export function closeReason(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.byteLength <= 123) return text;
+  return new TextDecoder().decode(bytes.subarray(0, 120)).replace(/\uFFFD$/, '') + '...';
 }
 
 /** Reads just enough of a Hocuspocus message (varString document name, varUint type, varUint sync type). */
@@ -96,6 +114,59 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
   const deviceSockets = new Map<string, Set<string>>();
   /** Per loaded document: stored bytes and the last admin archive row applied. */
   const loaded = new Map<string, { storedBytes: number; lastAdminId: number }>();
+  /**
+   * Per document object (not per name: a connection can outlive its document's unloading, and its messages then
+   * go on to that document): the check of clients' updates (validation.ts), with its scratch copy.
+   */
+  const gates = new WeakMap<Document, UpdateGate>();
+  /** True while the server applies an update it has just checked (the gate's copy already holds it). */
+  let applyingChecked = false;
+  /** Per document: updates held until they can be judged (see Limits.maxHoldMs). */
+  const held = new Map<string, number>();
+
+  /**
+   * Resolves true when the document has changed since `stateVector` (so a held update is worth checking again),
+   * false after `until` or once the connection has left the document (nobody is waiting for the answer; the device
+   * sends the update again when it next syncs).
+   */
+  const documentChanged = async (
+    document: Document,
+    connection: Connection,
+    stateVector: Uint8Array,
+    until: number,
+  ): Promise<boolean> => {
+    while (Date.now() < until && document.hasConnection(connection)) {
+      await new Promise((r) => setTimeout(r, HOLD_POLL_MS));
+      const now = Y.encodeStateVector(document);
+      if (now.byteLength !== stateVector.byteLength || now.some((b, i) => b !== stateVector[i])) return true;
+    }
+    return false;
+  };
+
+  /** Checks an update, holding it while it cannot be judged yet (at most MAX_HELD_UPDATES per document). */
+  const checkHolding = async (
+    gate: UpdateGate,
+    document: Document,
+    connection: Connection,
+    payload: Uint8Array,
+  ): Promise<UpdateProblem[]> => {
+    let problems = gate.check(payload);
+    if (!mayWait(problems) || (held.get(document.name) ?? 0) >= MAX_HELD_UPDATES) return problems;
+    held.set(document.name, (held.get(document.name) ?? 0) + 1);
+    try {
+      const until = Date.now() + limits.maxHoldMs;
+      let stateVector = Y.encodeStateVector(document);
+      while (mayWait(problems) && (await documentChanged(document, connection, stateVector, until))) {
+        stateVector = Y.encodeStateVector(document);
+        problems = gate.check(payload);
+      }
+      return problems;
+    } finally {
+      const n = (held.get(document.name) ?? 1) - 1;
+      if (n > 0) held.set(document.name, n);
+      else held.delete(document.name);
+    }
+  };
 
   const persist = (document: Document, update: Uint8Array, origin: unknown): void => {
     if (origin === FROM_ARCHIVE) return;
@@ -185,7 +256,10 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
     },
 
     async afterLoadDocument({ document }) {
-      document.on('update', (update: Uint8Array, origin: unknown) => persist(document, update, origin));
+      document.on('update', (update: Uint8Array, origin: unknown) => {
+        persist(document, update, origin);
+        if (!applyingChecked) gates.get(document)?.followLive(update);
+      });
       return Promise.resolve();
     },
 
@@ -199,20 +273,68 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
       return Promise.resolve();
     },
 
-    async beforeHandleMessage({ update, documentName, context, connection }) {
-      const info = peekMessage(update);
-      // Sync step 2 (1) and update (2) carry document content.
-      if (!info || info.type !== 0 || (info.syncType !== 1 && info.syncType !== 2)) return;
+    async beforeHandleMessage({ update, documentName, document, context, connection }) {
+      // Sync step 2 and update messages (in a Sync or SyncReply message) carry document content.
       if (connection.readOnly) return;
+      const deviceId = contextOf(context).deviceId;
+      let payload: Uint8Array | null;
+      try {
+        payload = syncUpdateOf(update);
+      } catch {
+        log('update-refused', {
+          session: documentName,
+          device: deviceId,
+          bytes: update.byteLength,
+          reason: 'malformed',
+        });
+        throw new Refusal('malformed-update: the message could not be read; nothing was stored', 4400);
+      }
+      if (payload === null) return;
       const state = loaded.get(documentName);
       if (state && state.storedBytes + update.byteLength > limits.maxDocumentBytes) {
         log('update-refused', {
           session: documentName,
-          device: contextOf(context).deviceId,
+          device: deviceId,
           bytes: update.byteLength,
           reason: 'document-too-large',
         });
         throw new Refusal('document-too-large: this session has reached the server size limit', 4413);
+      }
+      const gate = gates.get(document) ?? new UpdateGate(documentName, document);
+      gates.set(document, gate);
+      // An update that cannot be judged yet is held (Hocuspocus applies a message only once this hook resolves).
+      const problems = await checkHolding(gate, document, connection, payload);
+      if (mayWait(problems) && !document.hasConnection(connection)) {
+        // The device left while its update waited for one it depends on: it sends both again when it next syncs.
+        log('update-dropped', { session: documentName, device: deviceId, bytes: update.byteLength });
+        throw new Refusal(
+          'incomplete-update: the connection closed before the update could be checked',
+          4422,
+        );
+      }
+      const first = problems[0];
+      if (first) {
+        // Where and which rule only: never the update's contents.
+        log('update-refused', {
+          session: documentName,
+          device: deviceId,
+          bytes: update.byteLength,
+          reason: 'invalid-update',
+          problems: problems.length,
+          first: describeProblem(first),
+        });
+        throw new Refusal(closeReason(`invalid-update: ${describeProblem(first)}; nothing was stored`), 4422);
+      }
+      // Applied (and stored, by the 'update' handler) now, so that the live document and the gate's copy stay
+      // equal; Hocuspocus's own apply then finds nothing new and acknowledges.
+      applyingChecked = true;
+      try {
+        Y.applyUpdate(document, payload, connection);
+      } catch {
+        gate.drop();
+        throw new Refusal('store-failed: the server could not store this update; it will be resent', 4500);
+      } finally {
+        applyingChecked = false;
       }
       return Promise.resolve();
     },

@@ -8,6 +8,7 @@ import {
   enrolDevice,
   proposal,
   startTestServer,
+  seedSession,
   tempDir,
   waitFor,
   type Client,
@@ -42,6 +43,7 @@ describe('sync authentication and roles', { timeout: 20_000 }, () => {
     const sessionId = randomUUID();
     const writer = client(server, sessionId, token);
     await acknowledged(writer);
+    seedSession(writer.doc, sessionId);
     writer.doc.getMap('proposals').set('p1', proposal('p1', 'Youth club'));
     await acknowledged(writer);
     return { sessionId, facilitator: token };

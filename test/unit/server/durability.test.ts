@@ -9,6 +9,7 @@ import {
   enrolDevice,
   proposal,
   spawnServer,
+  seedSession,
   tempDir,
   waitFor,
   type ChildServer,
@@ -35,6 +36,7 @@ describe('durability: an acknowledged update survives kill -9', () => {
     cleanup.push(writer.destroy);
     await acknowledged(writer);
 
+    seedSession(writer.doc, sessionId);
     const proposals = writer.doc.getMap('proposals');
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) {

@@ -9,6 +9,7 @@ import {
   enrolDevice,
   proposal,
   startTestServer,
+  seedSession,
   tempDir,
   waitFor,
   type Client,
@@ -112,7 +113,10 @@ describe('limits and malformed input', { timeout: 20_000 }, () => {
     bad.provider.configuration.websocketProvider.send(frame(sessionId, [0, 2, 0xac, 0x02, ...junk]));
     await new Promise((r) => setTimeout(r, 300));
     expect(server.store!.updatesFor(sessionId).length).toBe(before);
-    good.doc.getMap('proposals').set('p1', proposal('p1', 'Still fine'));
+    good.doc.transact(() => {
+      seedSession(good.doc, sessionId);
+      good.doc.getMap('proposals').set('p1', proposal('p1', 'Still fine'));
+    });
     await acknowledged(good);
     expect(server.store!.updatesFor(sessionId).length).toBe(before + 1);
     await healthy(server);
@@ -126,6 +130,7 @@ describe('limits and malformed input', { timeout: 20_000 }, () => {
     const reasons: string[] = [];
     writer.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));
     await acknowledged(writer);
+    seedSession(writer.doc, sessionId);
     writer.doc.getMap('proposals').set('small', proposal('small', 'Fits'));
     await acknowledged(writer);
     const stored = server.store!.storedBytes(sessionId);

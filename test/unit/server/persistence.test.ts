@@ -7,6 +7,7 @@ import {
   enrolDevice,
   proposal,
   startTestServer,
+  seedSession,
   tempDir,
   waitFor,
   type Client,
@@ -27,6 +28,7 @@ describe('persistence: the archive is the document', { timeout: 20_000 }, () => 
     const sessionId = randomUUID();
     const c: Client = connect(server.url, sessionId, token);
     cleanup.push(c.destroy);
+    seedSession(c.doc, sessionId);
     await acknowledged(c);
 
     const db = server.store!.db;
@@ -55,6 +57,7 @@ describe('persistence: the archive is the document', { timeout: 20_000 }, () => 
     const c = connect(server.url, sessionId, token);
     cleanup.push(c.destroy);
     await acknowledged(c);
+    seedSession(c.doc, sessionId);
     for (let i = 0; i < 10; i++) c.doc.getMap('proposals').set(`p${i}`, proposal(`p${i}`, `Idea ${i}`));
     await acknowledged(c);
     const other = Store.open(t.dir);

@@ -4,17 +4,20 @@
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { createSession } from '../../../src/doc/commands';
 import { startServer, type RunningServer } from '../../../src/server/app';
 import { createEnrolCode } from '../../../src/server/devices';
 import type { Limits } from '../../../src/server/limits';
 import type { Logger } from '../../../src/server/log';
 import { Store, type Role } from '../../../src/server/store';
+import { validSettings } from '../helpers/session';
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -165,6 +168,30 @@ export async function acknowledged(client: Client): Promise<void> {
   await waitFor(() => client.provider.unsyncedChanges === 0, 'every change acknowledged');
 }
 
-export function proposal(id: string, title: string): Record<string, string | number> {
-  return { id, title, description: `About ${title}`, createdAt: 1, deviceId: 'test' };
+/** A well-formed proposal record (the server refuses malformed ones). */
+export function proposal(id: string, title: string): Record<string, string | number | null> {
+  return {
+    id,
+    title,
+    description: `About ${title}`,
+    themeId: 'theme-young',
+    costPence: 100_000,
+    where: '',
+    participantId: null,
+    deviceId: 'test',
+    at: 1,
+  };
+}
+
+/**
+ * Creates the session in `doc` (meta.sessionId = the document name, and settings), as the first write of a new
+ * session must: the server refuses content for a document that has no session.
+ */
+export function seedSession(doc: Y.Doc, sessionId: string, title = 'Ashfield spring'): Y.Doc {
+  createSession(doc, sessionId, validSettings({ title }), {
+    deviceId: 'test',
+    now: () => 1,
+    newId: () => randomUUID(),
+  });
+  return doc;
 }

@@ -1,0 +1,254 @@
+/**
+ * The server's check of a client's update before it reaches the live document, with the same rules as a session
+ * file (src/sync/importSession.ts): the update is applied to a scratch copy of the session, and refused unless it
+ * only does what the app's commands do. It may add records; it may replace a participant's record or ballot only
+ * with one from the same device (a ballot only with a higher revision); it may never delete a record or rewrite
+ * a write-once one (ideas, comments, moderation, statuses, settings edits, meta). Every record it adds or
+ * replaces must pass the structural checks (src/doc/recordShapes.ts) and no map may pass its limit. A document
+ * with no session yet accepts content only from an update that creates the session: meta.sessionId equal to the
+ * document name, a schema this server knows, and settings.
+ *
+ * Record deviceIds are not tied to the enrolled device: one facilitator device relays many tablets' records.
+ *
+ * Cost: the scratch copy is kept between updates (a "shadow" of the live document) instead of being rebuilt from
+ * the live document for every update. The server applies each accepted update to the live document right after
+ * the check, so the shadow and the live document are always equal between checks; a refused update leaves the
+ * shadow dirty, and it is rebuilt from the live document (once, O(document)) at the next check. Checking an
+ * update therefore costs about one extra Y.applyUpdate of that update plus the shape checks of the records it
+ * changes; the price is a second copy of each loaded session in memory.
+ *
+ * Unlike a session file, an update may arrive before one it depends on: a provider can send a fresh local change
+ * just before its sync step 2. Such an update (structs or deletions left pending, or content for a document whose
+ * session is not created yet) is reported with `mayWait`: the server holds it and checks it again when the
+ * document changes, and refuses it only if it is still incomplete after Limits.maxHoldMs. So the live document
+ * never holds pending structs, and a replaced ballot whose new revision has not arrived never looks deleted.
+ */
+import * as Y from 'yjs';
+import {
+  checkDocShape,
+  isPlainObject,
+  RECORD_MAPS,
+  type MapName,
+  type RecordMapName,
+  type ShapeProblemCode,
+} from '../doc/recordShapes';
+import { MAPS, readMeta, SCHEMA_VERSION } from '../doc/schema';
+
+export type UpdateProblemCode =
+  | ShapeProblemCode
+  | 'deleted'
+  | 'rewritten'
+  | 'otherDevice'
+  | 'revisionNotNewer'
+  | 'wrongSession'
+  | 'newerVersion'
+  | 'incomplete'
+  | 'corrupt';
+
+export interface UpdateProblem {
+  map: MapName | '';
+  /** A record's key (a record id, cut to 80 characters), never a value. */
+  key: string;
+  field: string;
+  problem: UpdateProblemCode;
+}
+
+/** Maps whose records a later write from the same device may replace (as in importSession.ts). */
+const REPLACEABLE: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ballots']);
+const WATCHED = ['meta', ...RECORD_MAPS] as const;
+
+type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
+type Changes = Map<MapName, Map<string, KeyChange>>;
+
+const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+
+function field(value: unknown, name: string): unknown {
+  return isPlainObject(value) ? value[name] : undefined;
+}
+
+/** Problems with what an update changed, beyond each record's shape (the rules of importSession.ts). */
+function changeProblems(scratch: Y.Doc, changes: Changes, isNewSession: boolean): UpdateProblem[] {
+  const problems: UpdateProblem[] = [];
+  for (const [map, keys] of changes) {
+    for (const [key, { action, oldValue }] of keys) {
+      const report = (problem: UpdateProblemCode): number =>
+        problems.push({ map, key: clip(key), field: '', problem });
+      if (action === 'delete') report('deleted');
+      else if (map === 'meta') {
+        if (!isNewSession) report('rewritten');
+      } else if (action === 'update') {
+        const value: unknown = scratch.getMap<unknown>(MAPS[map]).get(key);
+        if (!REPLACEABLE.has(map)) report('rewritten');
+        else if (field(value, 'deviceId') !== field(oldValue, 'deviceId')) report('otherDevice');
+        else if (
+          map === 'ballots' &&
+          !(Number(field(value, 'revision')) > Number(field(oldValue, 'revision')))
+        ) {
+          report('revisionNotNewer');
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
+}
+
+/** The checker of one loaded session document (the document name is the session id). */
+export class UpdateGate {
+  private shadow: Y.Doc | null = null;
+  /** Where the shadow's map observers record key changes; null outside a check. */
+  private recording: Changes | null = null;
+
+  constructor(
+    private readonly sessionId: string,
+    private readonly live: Y.Doc,
+  ) {}
+
+  /** A copy of the live document, kept equal to it between checks. */
+  private ensureShadow(): Y.Doc {
+    // Cheap guard (state vectors, O(writers)): should the shadow ever miss or hold more than the live document,
+    // start again from the live document rather than judge against the wrong state.
+    if (this.shadow && !sameBytes(Y.encodeStateVector(this.shadow), Y.encodeStateVector(this.live)))
+      this.drop();
+    if (this.shadow) return this.shadow;
+    const shadow = new Y.Doc();
+    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.live));
+    for (const name of WATCHED) {
+      shadow.getMap<unknown>(MAPS[name]).observe((event: Y.YMapEvent<unknown>) => {
+        const seen = this.recording;
+        if (!seen) return;
+        const keys = seen.get(name) ?? new Map<string, KeyChange>();
+        seen.set(name, keys);
+        event.changes.keys.forEach((change, key) => keys.set(key, change));
+      });
+    }
+    this.shadow = shadow;
+    return shadow;
+  }
+
+  /** Keeps the shadow equal to the live document for changes that did not go through `check` (the archive). */
+  followLive(update: Uint8Array): void {
+    if (!this.shadow) return;
+    try {
+      Y.applyUpdate(this.shadow, update);
+    } catch {
+      this.drop();
+    }
+  }
+
+  /**
+   * The update's problems against the live document as it is now; an empty list when it may be applied. The
+   * caller must then apply it to the live document before any other check (the shadow already holds it).
+   */
+  check(update: Uint8Array): UpdateProblem[] {
+    const shadow = this.ensureShadow();
+    const problems = this.problems(shadow, update);
+    if (problems.length > 0) this.drop();
+    return problems;
+  }
+
+  private problems(shadow: Y.Doc, update: Uint8Array): UpdateProblem[] {
+    const before = readMeta(shadow);
+    if (before && before.sessionId !== this.sessionId) {
+      return [{ map: 'meta', key: 'sessionId', field: '', problem: 'wrongSession' }];
+    }
+    if (before && before.schemaVersion > SCHEMA_VERSION) {
+      return [{ map: 'meta', key: 'schemaVersion', field: '', problem: 'newerVersion' }];
+    }
+    const wasPending = hasPending(shadow);
+    const changes: Changes = new Map();
+    this.recording = changes;
+    try {
+      Y.applyUpdate(shadow, update);
+    } catch {
+      return [{ map: '', key: '', field: '', problem: 'corrupt' }];
+    } finally {
+      this.recording = null;
+    }
+    // Structs or deletions waiting for ones not received: what they change cannot be seen yet (a replaced ballot
+    // could look deleted), so the update is judged only once it is complete. The live document never holds any.
+    if (!wasPending && hasPending(shadow)) return [{ map: '', key: '', field: '', problem: 'incomplete' }];
+    if (changes.size === 0) return [];
+    const isNewSession = before === null;
+    const problems = changeProblems(shadow, changes, isNewSession);
+    if (isNewSession) {
+      const after = readMeta(shadow);
+      if (!after) problems.push({ map: 'meta', key: 'sessionId', field: '', problem: 'missing' });
+      else if (after.sessionId !== this.sessionId) {
+        problems.push({ map: 'meta', key: 'sessionId', field: '', problem: 'wrongSession' });
+      } else if (after.schemaVersion > SCHEMA_VERSION) {
+        problems.push({ map: 'meta', key: 'schemaVersion', field: '', problem: 'newerVersion' });
+      }
+      if (shadow.getMap(MAPS.settings).size === 0) {
+        problems.push({ map: 'settings', key: '', field: '', problem: 'missing' });
+      }
+    }
+    const keys: Partial<Record<RecordMapName, string[]>> = {};
+    for (const map of RECORD_MAPS) {
+      keys[map] = [...(changes.get(map) ?? [])].filter(([, c]) => c.action !== 'delete').map(([k]) => k);
+    }
+    problems.push(...checkDocShape(shadow, { keys, skipMeta: !isNewSession }));
+    return problems;
+  }
+
+  /** Forgets the shadow (it holds a refused update); the next check rebuilds it from the live document. */
+  drop(): void {
+    this.shadow?.destroy();
+    this.shadow = null;
+  }
+}
+
+/**
+ * True when the update cannot be judged yet: it depends on structs the server does not have ('incomplete'), or it
+ * brought content to a document with no session without creating one (it may be a fresh local change sent just
+ * before the sync step 2 that creates the session). Worth checking again once the document has changed.
+ */
+export function mayWait(problems: readonly UpdateProblem[]): boolean {
+  return problems.some(
+    (p) =>
+      p.problem === 'incomplete' || (p.map === 'meta' && p.key === 'sessionId' && p.problem === 'missing'),
+  );
+}
+
+/** "proposals.<key>.costPence notWholeNumber": names where, never what (no values, no tokens). */
+export function describeProblem(p: UpdateProblem): string {
+  const where = [p.map, p.key, p.field].filter(Boolean).join('.');
+  return where ? `${where} ${p.problem}` : p.problem;
+}
+
+/**
+ * The update a sync message carries: [varString document name][varUint 0 Sync | 4 SyncReply][varUint 1 step 2 |
+ * 2 update][varUint8Array update]. Null for any other message; throws RangeError when one of those is malformed.
+ */
+export function syncUpdateOf(data: Uint8Array): Uint8Array | null {
+  let pos = 0;
+  const varUint = (): number => {
+    let n = 0;
+    let mult = 1;
+    for (let i = 0; i < 5; i++) {
+      const b = data[pos++];
+      if (b === undefined) throw new RangeError('truncated');
+      n += (b & 0x7f) * mult;
+      if (b < 0x80) return n;
+      mult *= 128;
+    }
+    throw new RangeError('varint too long');
+  };
+  const nameLength = varUint();
+  pos += nameLength;
+  if (pos > data.length) throw new RangeError('truncated');
+  const type = varUint();
+  if (type !== 0 && type !== 4) return null;
+  const syncType = varUint();
+  if (syncType !== 1 && syncType !== 2) return null;
+  const length = varUint();
+  if (pos + length > data.length) throw new RangeError('truncated');
+  return data.subarray(pos, pos + length);
+}
