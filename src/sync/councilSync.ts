@@ -91,6 +91,11 @@ export function browserNetwork(): Network {
 /** How long updates from the server are gathered before they are checked and admitted together. */
 const ADMIT_BATCH_MS = 100;
 
+/** The close code and reason the server uses when its checks refuse an update (src/server/validation.ts). */
+function isRejected(code: number, reason: string): boolean {
+  return code === 4422 || /^invalid-update/.test(reason);
+}
+
 /** Close codes and reasons the server uses when a session or a message is over its size limit. */
 function isTooLarge(code: number, reason: string): boolean {
   return code === 4413 || code === 1009 || /too-large|too large/i.test(reason);
@@ -277,6 +282,10 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
           fail(SYNC_FAILURES.tooLarge, true);
           return;
         }
+        if (isRejected(code, reason)) {
+          fail(SYNC_FAILURES.rejected, true);
+          return;
+        }
         if (status.state === SYNC_STATES.failed && status.failure !== SYNC_FAILURES.offline) return;
         if (!network.isOnline()) {
           emit({ state: SYNC_STATES.offline, failure: null, progress: 0 });
@@ -310,8 +319,9 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
       // The server closes one document (not the socket) with a CLOSE message saying why, e.g. it is too large.
       onClose: ({ event }) => {
         const reason = typeof event.reason === 'string' ? event.reason : '';
-        if (!isDestroyed && provider === p && isTooLarge(event.code, reason))
-          fail(SYNC_FAILURES.tooLarge, true);
+        if (isDestroyed || provider !== p) return;
+        if (isTooLarge(event.code, reason)) fail(SYNC_FAILURES.tooLarge, true);
+        else if (isRejected(event.code, reason)) fail(SYNC_FAILURES.rejected, true);
       },
     });
     provider = p;

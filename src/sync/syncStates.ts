@@ -31,6 +31,8 @@ export const SYNC_FAILURES = {
   serverError: 'serverError',
   /** The session has reached the server's size limit, or one change was too large to send. */
   tooLarge: 'tooLarge',
+  /** The server's checks refused a change from this device (close 4422); nothing of it was stored there. */
+  rejected: 'rejected',
 } as const;
 export type SyncFailure = (typeof SYNC_FAILURES)[keyof typeof SYNC_FAILURES];
 

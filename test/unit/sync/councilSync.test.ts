@@ -279,6 +279,23 @@ describe('council sync in the app', { timeout: 30_000 }, () => {
     expect(sync.status.state).toBe('failed');
   });
 
+  it('Given a tablet whose copy holds a record the app would never write, When it syncs, Then the server refuses it and the state is failed with the reason rejected', async () => {
+    const { server, dataDir } = await setup();
+    const sessionId = randomUUID();
+    const a = await device(server, dataDir, 'Tablet A');
+    await a.open(sessionId);
+    createSession(a.doc, sessionId, validSettings(), a.ctx);
+    const sync = a.startSync(server.base, sessionId);
+    await sync.whenSynced();
+    // A record no command would write (money as text), as a damaged or tampered copy would hold.
+    a.doc.getMap('proposals').set('rogue', { id: 'rogue', title: 'Rogue', costPence: 'abc' });
+    await waitFor(() => sync.status.failure === 'rejected', 'refused by the server');
+    expect(sync.status.state).toBe('failed');
+    expect(server.sync!.hocuspocus.documents.get(sessionId)?.getMap('proposals').has('rogue') ?? false).toBe(
+      false,
+    );
+  });
+
   it('Given the device is offline, Then the state is offline, and it syncs once the network is back', async () => {
     const { server, dataDir } = await setup();
     const sessionId = randomUUID();

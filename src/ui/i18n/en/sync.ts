@@ -51,6 +51,8 @@ export const sync = {
   'sync.failed.refused':
     'Sync failed: this device has been removed from the council’s list. Ask your council admin.',
   'sync.failed.serverError': 'Sync failed: the council server had a problem. Try again in a few minutes.',
+  'sync.failed.rejected':
+    'Sync failed: the council server did not accept a change from this tablet. Nothing is lost on this tablet. Ask your council admin.',
   'sync.failed.tooLarge':
     'Sync failed: this session is too large for the council server. Ask your council admin.',
   'sync.sent': { one: 'Sent: {count} change', other: 'Sent: {count} changes' },
