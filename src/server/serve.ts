@@ -10,7 +10,7 @@ import { ConfigError, readConfig } from './config';
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 async function main(): Promise<void> {
-  const config = readConfig(process.env, join(projectDir, 'dist'));
+  const config = readConfig(process.env, process.env.DIST_DIR?.trim() || join(projectDir, 'dist'));
   const running = await startServer(config);
   process.stdout.write(
     JSON.stringify({ event: 'listening', port: running.port, host: config.host, dataDir: config.dataDir }) +

@@ -47,7 +47,7 @@ export async function startChildServer(port: number, dataDir: string): Promise<C
   }
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/serve.ts'], {
     cwd: PROJECT_DIR,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DIST_DIR: DIST },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startServer, type RunningServer } from '../../../src/server/app';
 
-export const DIST = resolve(import.meta.dirname, '../../../dist');
+/** The build under test: dist/, or E2E_DIST (so that parallel work can test its own build). */
+export const DIST = process.env.E2E_DIST
+  ? resolve(process.env.E2E_DIST)
+  : resolve(import.meta.dirname, '../../../dist');
 
 export async function serveApp(port = 0): Promise<RunningServer & { url: string }> {
   if (!existsSync(resolve(DIST, 'index.html'))) {
