@@ -30,16 +30,23 @@
  * (the order the projects are given in: the PROJECTS row order of a .pb file) — equalshares.net's rule with
  * input order in place of a lot.
  *
- * Arithmetic: every result is exact (BigInt fractions, rational.ts). Plain MES runs exactly. Add1 runs
- * hundreds of MES rounds (Wieliczka: 166 endowments), so by default it searches with floating-point runs
- * and falls back to an exact run for any endowment where a decision came within a relative 1e-9 of a tie or
- * of (un)affordability; then it reruns the kept endowment and the first infeasible one exactly, and redoes the
- * whole search exactly if either disagrees (`arithmetic: 'exact'` makes every run exact; the tests check both
- * agree on the three real elections and on random ones). Speed: voters with identical ballots are merged into
- * one weighted group, and voters with equal budgets share one budget "class", so arithmetic runs once per
- * class, not once per voter; effective vote counts only go down, so each round only re-evaluates candidates
- * whose previous value could still beat the best one found so far (the speed-up every implementation uses).
- * Wieliczka with Add1 and the comparison: about 0.2–0.4 s (1.3 s all-exact).
+ * Arithmetic: every result is exact. `run` is the reference: every step in BigInt fractions (rational.ts).
+ * `runChecked` (the default for every exact step) gives the same outcome far faster: all budgets are e minus
+ * earlier payments, so they share one denominator per round and are kept as BigInt numerators over it
+ * (no gcd); candidates are compared in floating point with a proven bound on the rounding error, and any
+ * decision within that bound (ties, which are common, or near-(un)affordability) is made exactly, as is every
+ * payment. Add1 runs MES once per endowment (Wieliczka: 166), so by default it searches with `runFloat`
+ * (plain floats, one budget per voter group) and uses `runChecked` for any endowment where a decision came
+ * within a relative 1e-9 of a tie or of (un)affordability; then it reruns the kept endowment and the first
+ * infeasible one with `runChecked`, and redoes the whole search that way if either disagrees
+ * (`arithmetic: 'exact'` makes every run `run`; the tests check all three agree on the real elections and on
+ * random ones). Speed: voters with identical ballots are merged into one weighted group; a payment is found by
+ * water-filling (p = (cost - what capped supporters hold) / uncapped weight, until it stops rising);
+ * effective vote counts only go down, so each round only re-evaluates candidates whose previous value could
+ * still beat the best one found so far (the speed-up every implementation uses), and stops evaluating one as
+ * soon as its payment shows it cannot. Measured (test/bench/tally.ts, 2-core machine under load): 10,000
+ * ballots over 300 projects, 64 endowments, about 90–140 ms once warm (was about 1.8 s); Wieliczka with Add1
+ * and the comparison about 20–50 ms once warm, 0.14 s cold (about 1.3 s all-exact with `run`).
  */
 import { greedy, type CountingProject } from './greedy';
 import {
@@ -81,9 +88,10 @@ export interface MesOptions {
   /** Stop Add1 as soon as the outcome is exhaustive (pabutools, compute tool). Default false. */
   exhaustiveStop?: boolean;
   /**
-   * 'checked' (default): Add1 searches with floating-point MES runs, reruns exactly any endowment where a
-   * decision was within 1e-9 of a tie, and reruns the kept endowment and the first infeasible one exactly
-   * (redoing the whole search exactly if they disagree). 'exact': every run exact.
+   * 'checked' (default): Add1 searches with floating-point MES runs (`runFloat`), runs exactly (`runChecked`)
+   * any endowment where a decision was within 1e-9 of a tie, and reruns the kept endowment and the first
+   * infeasible one with `runChecked` (redoing the whole search that way if they disagree); plain MES uses
+   * `runChecked`. 'exact': every run is the all-BigInt reference `run`.
    */
   arithmetic?: 'checked' | 'exact';
 }
@@ -104,6 +112,57 @@ function toRational(x: number | Rational): Rational {
   return typeof x === 'number' ? fromNumber(x) : x;
 }
 
+/**
+ * `remaining` sorted again by `key` after a round: only the first `scanned` entries' keys changed (they only
+ * went up), so those are sorted and merged into the untouched, still sorted rest; the winner and the dropped
+ * candidates leave.
+ */
+function resort(
+  remaining: readonly number[],
+  scanned: number,
+  key: Float64Array,
+  winner: number,
+  dropped: Uint8Array,
+): number[] {
+  const head = remaining
+    .slice(0, scanned)
+    .filter((c) => c !== winner && dropped[c] === 0)
+    .sort((x, y) => (key[x] as number) - (key[y] as number));
+  const merged: number[] = [];
+  let i = 0;
+  let j = scanned;
+  while (i < head.length || j < remaining.length) {
+    const h = head[i];
+    const t = remaining[j];
+    if (h !== undefined && (t === undefined || (key[h] as number) <= (key[t] as number))) {
+      merged.push(h);
+      i++;
+    } else if (t !== undefined) {
+      if (t !== winner && dropped[t] === 0) merged.push(t);
+      j++;
+    }
+  }
+  return merged;
+}
+
+/** An exact per-head payment p = P / (costDen * L * k), L the round's common denominator of budgets. */
+interface ExactPayment {
+  P: bigint;
+  k: bigint;
+}
+
+/**
+ * n/d (d > 0) as a float, within 3 units in the last place for values a float can hold; for fractions too
+ * large for a float, both sides are first cut to about 1000 bits (off by far less than 2^-900 of the value).
+ */
+function approx(n: bigint, d: bigint): number {
+  if (n === 0n) return 0;
+  const x = Number(n) / Number(d);
+  if (Number.isFinite(x) && !Number.isNaN(x) && x !== 0) return x;
+  const shift = BigInt(Math.max(0, d.toString(16).length * 4 - 1000));
+  return Number(n >> shift) / Number(d >> shift);
+}
+
 /** Precomputed, endowment-independent structure of an approval election. */
 export class MesElection {
   readonly projects: readonly CountingProject[];
@@ -115,6 +174,8 @@ export class MesElection {
   readonly weights: Int32Array;
   /** Supporting groups per project. */
   readonly supporters: readonly Int32Array[];
+  /** The weights of those groups, in the same order (read in the hot loops without a lookup). */
+  private readonly supporterWeights: readonly Float64Array[];
   readonly candidates: readonly number[];
   readonly voterCount: number;
   private readonly ballotsIdx: readonly (readonly number[])[];
@@ -132,12 +193,16 @@ export class MesElection {
     const weights: number[] = [];
     const groupBallots: number[][] = [];
     const ballotsIdx: number[][] = [];
-    for (const ballot of ballots) {
-      const idx = [...new Set(ballot)].map((id) => {
+    const seen = new Int32Array(projects.length); // ballot number + 1 that last named the project
+    ballots.forEach((ballot, v) => {
+      const idx: number[] = [];
+      for (const id of ballot) {
         const i = index.get(id);
         if (i === undefined) throw new RangeError(`A ballot approves "${id}", which is not a project.`);
-        return i;
-      });
+        if (seen[i] === v + 1) continue;
+        seen[i] = v + 1;
+        idx.push(i);
+      }
       idx.sort((a, b) => a - b);
       ballotsIdx.push(idx);
       const key = idx.join(',');
@@ -147,7 +212,7 @@ export class MesElection {
         weights.push(1);
         groupBallots.push(idx);
       } else weights[g] = (weights[g] ?? 0) + 1;
-    }
+    });
     this.ballotsIdx = ballotsIdx;
     this.voterCount = ballots.length;
     this.weights = Int32Array.from(weights);
@@ -156,6 +221,7 @@ export class MesElection {
       for (const c of idx) (sup[c] as number[]).push(g);
     });
     this.supporters = sup.map((s) => Int32Array.from(s));
+    this.supporterWeights = sup.map((s) => Float64Array.from(s, (g) => weights[g] ?? 0));
     this.approvals = sup.map((s) => s.reduce((a, g) => a + (weights[g] ?? 0), 0));
     this.candidates = projects
       .map((_, c) => c)
@@ -260,65 +326,74 @@ export class MesElection {
   }
 
   /**
-   * Plain MES at a fixed endowment in floating point, as a fast first pass. Returns undefined when any
-   * decision was within a relative 1e-9 of going the other way (two candidates nearly tied, a candidate
-   * nearly (un)affordable): the caller then reruns that endowment exactly. Decisions further apart than that
-   * are the same as the exact run's, since float rounding stays far below 1e-9 here.
+   * Plain MES at a fixed endowment in floating point, the fast first pass of the Add1 search: one float budget
+   * per voter group, payments by water-filling (p = (cost - what capped supporters hold) / uncapped weight,
+   * repeated until it stops rising). Returns undefined when any decision was within a relative 1e-9 of going
+   * the other way (two candidates nearly tied, a candidate nearly (un)affordable): the caller then runs that
+   * endowment with `runChecked`. Decisions further apart than that are the exact run's, as float rounding
+   * here stays below 1e-12 (tens of rounds, each off by a few units in the last place of the endowment).
    */
   runFloat(endowment: number): MesRun | undefined {
     const EPS = 1e-9;
     const weights = this.weights;
     const costs = this.costsF;
-    const cls = new Int32Array(weights.length);
-    const classBudget: number[] = [endowment];
-    const prev = new Float64Array(this.projects.length);
+    const b = new Float64Array(weights.length).fill(endowment);
+    const prev = new Float64Array(this.projects.length); // lower bound on rho, only goes up
     for (const c of this.candidates) prev[c] = 1 / (this.approvals[c] ?? 1);
-    let remaining = [...this.candidates];
+    let remaining = [...this.candidates].sort((x, y) => (prev[x] as number) - (prev[y] as number));
+    const dropped = new Uint8Array(this.projects.length);
     const selected: number[] = [];
-    const counts = new Map<number, number>();
     for (;;) {
-      remaining.sort((a, b) => (prev[a] as number) - (prev[b] as number));
       let best = -1;
       let bestRho = Infinity;
       let bestP = 0;
       let second = Infinity;
-      const dropped = new Set<number>();
-      for (const c of remaining) {
+      let scanned = 0;
+      for (; scanned < remaining.length; scanned++) {
+        const c = remaining[scanned] as number;
         if (best >= 0 && (prev[c] as number) > bestRho * (1 + EPS)) break;
-        counts.clear();
-        let total = 0;
-        for (const g of this.supporters[c] as Int32Array) {
-          const k = cls[g] as number;
-          const w = weights[g] as number;
-          counts.set(k, (counts.get(k) ?? 0) + w);
-          total += w;
-        }
-        const classes = [...counts.keys()].sort(
-          (a, b) => (classBudget[a] as number) - (classBudget[b] as number),
-        );
+        const s = this.supporters[c] as Int32Array;
+        const ws = this.supporterWeights[c] as Float64Array;
+        const S = s.length;
+        const K = this.approvals[c] as number;
         const cost = costs[c] as number;
+        let p = cost / K;
         let money = 0;
-        for (const kk of classes) money += (classBudget[kk] as number) * (counts.get(kk) ?? 0);
+        let capped = 0;
+        let k = 0;
+        for (let i = 0; i < S; i++) {
+          const bb = b[s[i] as number] as number;
+          const w = ws[i] as number;
+          money += bb * w;
+          if (bb < p) capped += bb * w;
+          else k += w;
+        }
         if (Math.abs(money - cost) <= EPS * cost) return undefined; // nearly (un)affordable
         if (money < cost) {
-          dropped.add(c);
+          dropped[c] = 1;
           continue;
         }
-        let rest = cost;
-        let k = total;
-        let p = rest / k;
-        for (const kk of classes) {
-          const b = classBudget[kk] as number;
-          if (b * k >= rest) {
-            p = rest / k;
+        let cut = false;
+        while (k < K) {
+          const np = (cost - capped) / k;
+          if (np <= p) break;
+          p = np;
+          if (best >= 0 && p / cost > bestRho * (1 + EPS)) {
+            cut = true; // p only goes up: c cannot win (nor nearly tie) this round
             break;
           }
-          const w = counts.get(kk) ?? 0;
-          rest -= b * w;
-          k -= w;
+          capped = 0;
+          k = 0;
+          for (let i = 0; i < S; i++) {
+            const bb = b[s[i] as number] as number;
+            const w = ws[i] as number;
+            if (bb < p) capped += bb * w;
+            else k += w;
+          }
         }
         const rho = p / cost;
         prev[c] = rho;
+        if (cut) continue;
         if (rho < bestRho) {
           second = bestRho;
           best = c;
@@ -329,22 +404,272 @@ export class MesElection {
       if (best < 0) break;
       if (second <= bestRho * (1 + EPS)) return undefined; // a (near) tie: let the exact run break it
       selected.push(best);
-      const split = new Map<number, number>();
       for (const g of this.supporters[best] as Int32Array) {
-        const k = cls[g] as number;
-        let nk = split.get(k);
-        if (nk === undefined) {
-          const b = classBudget[k] as number;
-          nk = classBudget.length;
-          classBudget.push(b <= bestP ? 0 : b - bestP);
-          split.set(k, nk);
-        }
-        cls[g] = nk;
+        const bb = b[g] as number;
+        b[g] = bb <= bestP ? 0 : bb - bestP;
       }
-      remaining = remaining.filter((c) => c !== best && !dropped.has(c));
+      remaining = resort(remaining, scanned, prev, best, dropped);
     }
     let spent = ZERO;
     for (const c of selected) spent = add(spent, this.costs[c] as Rational);
+    return { selected: selected.map((c) => (this.projects[c] as CountingProject).id), spent };
+  }
+
+  /**
+   * Plain MES at a fixed endowment, exact, computed mostly in floating point (the default for Add1). Every
+   * decision is exact: a float figure is only trusted when it is further from the other side of the decision
+   * than a proven bound on its rounding error, and anything closer is decided in exact arithmetic.
+   * - Budgets: each voter group's float budget is the exact budget (per budget class, unreduced BigInt
+   *   fractions) rounded once, so it is off by at most 4u·E (u = 2^-53, E the endowment); we allow 8u·E.
+   * - A candidate's supporters' money (a float sum over S groups of weight K) is then off by at most
+   *   K·8u·E + 2(S+2)·u·money; within that of its cost, affordability is decided exactly.
+   * - The float per-head payment p solves Σ min(b̃, p)·w = cost up to the same rounding; as that sum changes
+   *   by at least 1 (a whole voter) per unit of p around the answer, p is off by at most
+   *   K·8u·E + 4(S+4)·u·(cost + p·K) + 4u·p, and p / cost by that / cost + 8u·p / cost.
+   * - The candidates whose interval [rho - err, rho + err] reaches below the smallest rho + err are the only
+   *   ones that can win; one alone wins; two or more (exact ties are common) are compared exactly, with the
+   *   tie-break. The winner's payment is always computed exactly, and the budgets updated exactly.
+   * The tests check it gives what `run` gives on the real elections and on random ones.
+   */
+  runChecked(endowment: Rational): MesRun {
+    const U = 2 ** -53;
+    const weights = this.weights;
+    const costsF = this.costsF;
+    const costs = this.costs;
+    const groups = weights.length;
+    const E = toNumber(endowment) * (1 + 8 * U);
+    const beta = 8 * U * E;
+    // Exact budgets. Every budget is e minus payments made so far, so all of them share one denominator L,
+    // which grows by a small factor m (cost denominator x payers) each round: budget = N / L, N a BigInt.
+    // A class keeps its N at the round it was made (`classRound`); scale[r] = L_now / L_r brings it up.
+    const L: bigint[] = [endowment.d];
+    const classN: bigint[] = [endowment.n];
+    const classRound: number[] = [0];
+    const classF: number[] = [approx(endowment.n, endowment.d)];
+    const cls = new Int32Array(groups);
+    const b = new Float64Array(groups).fill(classF[0] as number);
+    const stamp: number[] = [0]; // which exactP call last counted the class
+    const classWeight: number[] = [0];
+    const splitRound: number[] = [0]; // which round last split the class, and into which new class
+    const splitTo: number[] = [0];
+    let token = 0;
+    const list: number[] = [];
+    const scale = new Map<number, bigint>();
+    /** A class's budget numerator over the current L. */
+    const numerator = (k: number): bigint => {
+      const r = classRound[k] as number;
+      const now = L.length - 1;
+      if (r === now) return classN[k] as bigint;
+      let f = scale.get(r);
+      if (f === undefined) {
+        f = (L[now] as bigint) / (L[r] as bigint);
+        scale.set(r, f);
+      }
+      return (classN[k] as bigint) * f;
+    };
+
+    /**
+     * The exact per-head payment for c as p = P / (costDen * L * k), or undefined when its supporters cannot
+     * afford it: the water-filling fixed point p = (cost - what capped supporters hold) / uncapped weight.
+     */
+    const exactP = (c: number): ExactPayment | undefined => {
+      token++;
+      list.length = 0;
+      for (const g of this.supporters[c] as Int32Array) {
+        const k = cls[g] as number;
+        if (stamp[k] !== token) {
+          stamp[k] = token;
+          classWeight[k] = 0;
+          list.push(k);
+        }
+        classWeight[k] = (classWeight[k] as number) + (weights[g] as number);
+      }
+      const cost = costs[c] as Rational;
+      const Lnow = L[L.length - 1] as bigint;
+      const cL = cost.n * Lnow;
+      let P = cL;
+      let k = BigInt(this.approvals[c] ?? 1);
+      for (;;) {
+        // A class is capped when N / L < p = P / (costDen * L * k), i.e. N * costDen * k < P. Its float budget
+        // (within 3 ulp) settles it unless it is within a relative 1e-12 of p; only then compare exactly.
+        const bound = cost.d * k;
+        const pF = approx(P, bound * Lnow);
+        let capped = 0n;
+        let k2 = 0;
+        for (const kk of list) {
+          const f = classF[kk] as number;
+          const w = classWeight[kk] as number;
+          if (f > pF * (1 + 1e-12)) k2 += w;
+          else if (f === 0)
+            continue; // exactly empty: capped, holds nothing
+          else {
+            const N = numerator(kk);
+            if (f < pF * (1 - 1e-12) || N * bound < P) capped += N * BigInt(w);
+            else k2 += w;
+          }
+        }
+        if (k2 === 0) return undefined;
+        const P2 = cL - cost.d * capped;
+        const K2 = BigInt(k2);
+        if (P2 * k <= P * K2) return { P, k };
+        P = P2;
+        k = K2;
+      }
+    };
+
+    const prevLow = new Float64Array(this.projects.length);
+    for (const c of this.candidates) prevLow[c] = (1 / (this.approvals[c] ?? 1)) * (1 - 8 * U);
+    let remaining = [...this.candidates].sort((x, y) => (prevLow[x] as number) - (prevLow[y] as number));
+    const selected: number[] = [];
+    let spent = ZERO;
+    const lo = new Float64Array(this.projects.length);
+    const hi = new Float64Array(this.projects.length);
+    const exactOf = new Map<number, ExactPayment>();
+    const dropped = new Uint8Array(this.projects.length);
+    let round = 0;
+    for (;;) {
+      round++;
+      exactOf.clear();
+      let minHigh = Infinity;
+      const evaluated: number[] = [];
+      let scanned = 0;
+      for (; scanned < remaining.length; scanned++) {
+        const c = remaining[scanned] as number;
+        if ((prevLow[c] as number) > minHigh) break;
+        const s = this.supporters[c] as Int32Array;
+        const ws = this.supporterWeights[c] as Float64Array;
+        const S = s.length;
+        const K = this.approvals[c] as number;
+        const cost = costsF[c] as number;
+        let p = cost / K;
+        let money = 0;
+        let capped = 0;
+        let k = 0;
+        for (let i = 0; i < S; i++) {
+          const bb = b[s[i] as number] as number;
+          const w = ws[i] as number;
+          money += bb * w;
+          if (bb < p) capped += bb * w;
+          else k += w;
+        }
+        const errMoney = K * beta + 2 * (S + 2) * U * money;
+        if (money + errMoney < cost) {
+          dropped[c] = 1;
+          continue;
+        }
+        let rho: number;
+        let err: number;
+        if (money - errMoney <= cost || k === 0) {
+          // Nearly (un)affordable: decide exactly.
+          const ep = exactP(c);
+          if (ep === undefined) {
+            dropped[c] = 1;
+            continue;
+          }
+          exactOf.set(c, ep);
+          rho = approx(ep.P, (L[L.length - 1] as bigint) * ep.k * (costs[c] as Rational).n);
+          err = 16 * U * rho + (beta + 4 * U * cost) / cost;
+        } else {
+          let cut = false;
+          while (k < K) {
+            const np = (cost - capped) / k;
+            if (np <= p) break;
+            p = np;
+            const errP = K * beta + 4 * (S + 4) * U * (cost + p * K) + 4 * U * p;
+            const low = (p - errP) / cost - 8 * U * (p / cost);
+            if (low > minHigh) {
+              prevLow[c] = low; // p only goes up: c cannot win this round
+              cut = true;
+              break;
+            }
+            capped = 0;
+            k = 0;
+            for (let i = 0; i < S; i++) {
+              const bb = b[s[i] as number] as number;
+              const w = ws[i] as number;
+              if (bb < p) capped += bb * w;
+              else k += w;
+            }
+            if (k === 0) break;
+          }
+          if (cut) continue;
+          if (k === 0) {
+            const ep = exactP(c);
+            if (ep === undefined) {
+              dropped[c] = 1;
+              continue;
+            }
+            exactOf.set(c, ep);
+            p = approx(ep.P, (L[L.length - 1] as bigint) * ep.k * (costs[c] as Rational).d);
+          }
+          const errP = K * beta + 4 * (S + 4) * U * (cost + p * K) + 4 * U * p;
+          rho = p / cost;
+          err = errP / cost + 8 * U * rho;
+        }
+        lo[c] = rho - err;
+        hi[c] = rho + err;
+        prevLow[c] = rho - err;
+        if (rho + err < minHigh) minHigh = rho + err;
+        evaluated.push(c);
+      }
+      // The only candidates that can win: those whose interval reaches below the smallest upper end.
+      let best = -1;
+      let bestP: ExactPayment | undefined;
+      for (const c of evaluated) {
+        if ((lo[c] as number) > minHigh) continue;
+        if (best < 0) {
+          best = c;
+          continue;
+        }
+        // Two or more contenders: compare exactly (effective vote count, then the tie-break).
+        bestP ??= exactOf.get(best) ?? exactP(best);
+        const cp = exactOf.get(c) ?? exactP(c);
+        if (bestP === undefined || cp === undefined)
+          throw new Error('MES: an affordable candidate lost its money.');
+        exactOf.set(best, bestP);
+        exactOf.set(c, cp);
+        // rho = p / cost = P / (L * k * costNum): compare P_c * k_b * n_b with P_b * k_c * n_c.
+        const l = cp.P * bestP.k * (costs[best] as Rational).n;
+        const r = bestP.P * cp.k * (costs[c] as Rational).n;
+        if (l < r || (l === r && this.before(c, best))) {
+          best = c;
+          bestP = cp;
+        }
+      }
+      if (best < 0) break;
+      bestP ??= exactOf.get(best) ?? exactP(best);
+      if (bestP === undefined) throw new Error('MES: an affordable candidate lost its money.');
+      selected.push(best);
+      spent = add(spent, costs[best] as Rational);
+      // Supporters pay min(b, p), exactly: L grows by m = costDen * k, and each old class the payers were in
+      // gets one new class with N * m - P (or 0).
+      const m = (costs[best] as Rational).d * bestP.k;
+      const paid = bestP.P;
+      const now = L.length;
+      const nextL = (L[now - 1] as bigint) * m;
+      for (const g of this.supporters[best] as Int32Array) {
+        const k = cls[g] as number;
+        if (splitRound[k] !== round) {
+          splitRound[k] = round;
+          const n = numerator(k) * m - paid;
+          const nk = classN.length;
+          classN.push(n > 0n ? n : 0n);
+          classRound.push(now);
+          classF.push(n > 0n ? approx(n, nextL) : 0);
+          stamp.push(0);
+          classWeight.push(0);
+          splitRound.push(0);
+          splitTo.push(0);
+          splitTo[k] = nk;
+        }
+        const nk = splitTo[k] as number;
+        cls[g] = nk;
+        b[g] = classF[nk] as number;
+      }
+      L.push(nextL);
+      scale.clear();
+      remaining = resort(remaining, scanned, prevLow, best, dropped);
+    }
     return { selected: selected.map((c) => (this.projects[c] as CountingProject).id), spent };
   }
 
@@ -373,21 +698,24 @@ export function equalShares(
   const n = BigInt(Math.max(1, election.voterCount));
   const exact = divInt(B, n);
   const start = options.completion === 'none' || options.start === 'exact' ? exact : rat(floor(exact));
+  const exactOnly = options.arithmetic === 'exact';
+  const exactRun = (x: Rational): MesRun => (exactOnly ? election.run(x) : election.runChecked(x));
   let e = start;
-  let run: MesRun = options.completion === 'none' ? election.run(e) : { selected: [], spent: ZERO };
+  let run = exactRun(e);
   let runs = 1;
   if (options.completion !== 'none') {
     const inc = toRational(options.increment ?? 1);
     if (inc.n <= 0n) throw new RangeError('The Add1 increment must be positive.');
     const add1 = (fast: boolean): void => {
+      const mes = (x: Rational): MesRun => (fast ? election.runFloat(toNumber(x)) : undefined) ?? exactRun(x);
       e = start;
-      run = (fast ? election.runFloat(toNumber(e)) : undefined) ?? election.run(e);
+      run = mes(e);
       let last: MesRun | undefined; // the first infeasible outcome, when that is what stopped the loop
       for (;;) {
         if (run.selected.length === election.candidates.length) break;
         if (options.exhaustiveStop && election.isExhaustive(run.selected, run.spent, B)) break;
         const e2 = add(e, inc);
-        const next = (fast ? election.runFloat(toNumber(e2)) : undefined) ?? election.run(e2);
+        const next = mes(e2);
         runs++;
         if (cmp(next.spent, B) > 0) {
           last = next;
@@ -398,16 +726,13 @@ export function equalShares(
       }
       if (!fast) return;
       // Confirm the two outcomes that decide the result exactly; if floats misled us anywhere, redo it exactly.
-      const confirmed = election.run(e);
-      const stopOk = last === undefined || cmp(election.run(add(e, inc)).spent, B) > 0;
+      const confirmed = exactRun(e);
+      const stopOk = last === undefined || cmp(exactRun(add(e, inc)).spent, B) > 0;
       runs += last === undefined ? 1 : 2;
-      if (stopOk && confirmed.selected.join('\u0000') === run.selected.join('\u0000')) {
-        run = confirmed;
-      } else {
-        add1(false);
-      }
+      if (stopOk && confirmed.selected.join('\u0000') === run.selected.join('\u0000')) run = confirmed;
+      else add1(false);
     };
-    add1(options.arithmetic !== 'exact');
+    add1(!exactOnly);
   }
   let selected = run.selected;
   let spent = run.spent;

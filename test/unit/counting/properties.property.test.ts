@@ -2,8 +2,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { greedy, type CountingProject } from '../../../src/domain/counting/greedy';
-import { equalShares } from '../../../src/domain/counting/mes';
+import { equalShares, MesElection } from '../../../src/domain/counting/mes';
 import { parsePabulib, writePabulib, type PbElection } from '../../../src/domain/counting/pabulib';
+import { fromNumber, rat } from '../../../src/domain/counting/rational';
 import { approvalCounts } from '../../../src/domain/counting/votes';
 
 // Any text, including ; " , CR, LF and non-ASCII, for cells that are not lists.
@@ -138,5 +139,39 @@ describe('properties of the counting rules', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('MES at a fixed endowment: the float-guided exact run and the float run (when it answers) equal the exact run', () => {
+    // Small integer costs and budgets tie effective vote counts often; fractional costs and endowments (the
+    // unreduced common-denominator budgets) and many identical ballots are covered too.
+    const endowment = fc.oneof(
+      fc.integer({ min: 0, max: 60 }).map((n) => rat(BigInt(n))),
+      fc
+        .tuple(fc.integer({ min: 1, max: 600 }), fc.integer({ min: 1, max: 13 }))
+        .map(([n, d]) => rat(BigInt(n), BigInt(d))),
+    );
+    const fractional = fc.boolean();
+    fc.assert(
+      fc.property(approvalElection, endowment, fractional, ({ projects, ballots }, e, frac) => {
+        const ps = frac
+          ? projects.map((p, i) => ({ ...p, cost: p.cost + [0, 0.9, 0.09, 0.5][i % 4]! }))
+          : projects;
+        const m = new MesElection(ps, [...ballots, ...ballots, ...ballots.slice(0, 3)]);
+        const exact = m.run(e);
+        const checked = m.runChecked(e);
+        expect(checked.selected).toEqual(exact.selected);
+        expect(checked.spent).toEqual(exact.spent);
+        const float = m.runFloat(Number(e.n) / Number(e.d));
+        if (float !== undefined) expect(float.selected).toEqual(exact.selected);
+      }),
+      { numRuns: 400 },
+    );
+    // A case with capped supporters over many rounds: 1/3-cost projects shared unevenly.
+    const ps = Array.from({ length: 6 }, (_, i) => ({ id: `q${i}`, cost: 10 + i / 3 }));
+    const bs = Array.from({ length: 40 }, (_, v) =>
+      ps.filter((_, i) => (v + i) % (2 + (v % 3)) === 0).map((p) => p.id),
+    );
+    const m = new MesElection(ps, bs);
+    for (const x of [0.5, 1, 1.25, 2, 3.3]) expect(m.runChecked(fromNumber(x))).toEqual(m.run(fromNumber(x)));
   });
 });
