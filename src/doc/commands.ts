@@ -42,11 +42,13 @@ export function browserContext(deviceId: string): CommandContext {
   return { deviceId, now: () => Date.now(), newId: () => crypto.randomUUID() };
 }
 
-function run(doc: Y.Doc, name: string, ctx: CommandContext, fn: () => void): void {
+/** Writes one command's change in one transaction with its CommandOrigin (for the command modules). */
+export function run(doc: Y.Doc, name: string, ctx: CommandContext, fn: () => void): void {
   doc.transact(fn, new CommandOrigin(name, ctx.deviceId));
 }
 
-function writable(doc: Y.Doc): SessionSettings {
+/** The session's settings if this app version may write to it (ended or not); throws otherwise. */
+export function writable(doc: Y.Doc): SessionSettings {
   const meta = readMeta(doc);
   if (meta && meta.schemaVersion > SCHEMA_VERSION) throw new ValidationError('readOnly');
   const settings = effectiveSettings(readRecords(doc).settingsEdits);
@@ -238,7 +240,7 @@ export function finishParticipant(doc: Y.Doc, participantId: string, ctx: Comman
   );
 }
 
-function requireProposal(doc: Y.Doc, proposalId: string, field = 'proposalId'): Proposal {
+export function requireProposal(doc: Y.Doc, proposalId: string, field = 'proposalId'): Proposal {
   const p = maps(doc).proposals.get(proposalId);
   if (!p) throw new ValidationError('unknownProposal', field);
   return p;

@@ -10,7 +10,8 @@
  */
 import type * as Y from 'yjs';
 import { LIMITS } from '../domain/limits';
-import { PROPOSAL_STATUSES, type SettingsField } from '../domain/types';
+import { sheetOf, PAPER_PREFIX } from '../domain/paper';
+import { CHANNELS, PROPOSAL_STATUSES, type SettingsField } from '../domain/types';
 import { requireDate } from '../domain/validate';
 import { MAPS } from './schema';
 
@@ -163,6 +164,20 @@ export const variant =
     fields({ ...common, ...own })(v, f, report);
   };
 
+/** Fields that may be absent (an optional field added after the first version); checked when present. */
+export const optional =
+  (shape: Readonly<Record<string, Check>>): Check =>
+  (v, f, report) => {
+    if (isPlainObject(v)) fields(shape, true)(v, f, report);
+  };
+
+/** Every check, in order, on the same value. */
+export const all =
+  (...checks: readonly Check[]): Check =>
+  (v, f, report) => {
+    for (const check of checks) check(v, f, report);
+  };
+
 const dateString: Check = (v, f, report) => {
   try {
     requireDate(v, f);
@@ -177,6 +192,7 @@ const time = whole(0, 8.64e15);
 const pence = whole(0, LIMITS.maxPence);
 const stamp = { deviceId: id, at: time };
 const LANGUAGE_LENGTH = 16;
+const channel = oneOf(CHANNELS);
 
 const methodShape = variant(
   {},
@@ -239,21 +255,27 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     participantId: nullable(id),
     text: text(LIMITS.commentLength, true),
   }),
-  participants: fields({
-    id,
-    ...stamp,
-    language: text(LANGUAGE_LENGTH, true),
-    hasConsented: flag,
-    answers: dict(text(LIMITS.optionLength, true), LIMITS.maxQuestions),
-    finishedAt: nullable(time),
-  }),
-  ballots: variant(
-    { participantId: id, ...stamp, revision: whole(1, 1_000_000) },
-    {
-      dots: { dots: dict(whole(1, LIMITS.maxDots), LIMITS.maxDots) },
-      budget: { selected: list(id, MAX_RECORDS.proposals) },
-      ranking: { ranked: list(id, LIMITS.maxRanked) },
-    },
+  participants: all(
+    fields({
+      id,
+      ...stamp,
+      language: text(LANGUAGE_LENGTH, true),
+      hasConsented: flag,
+      answers: dict(text(LIMITS.optionLength, true), LIMITS.maxQuestions),
+      finishedAt: nullable(time),
+    }),
+    optional({ channel }),
+  ),
+  ballots: all(
+    variant(
+      { participantId: id, ...stamp, revision: whole(1, 1_000_000) },
+      {
+        dots: { dots: dict(whole(1, LIMITS.maxDots), LIMITS.maxDots) },
+        budget: { selected: list(id, MAX_RECORDS.proposals) },
+        ranking: { ranked: list(id, LIMITS.maxRanked) },
+      },
+    ),
+    optional({ channel }),
   ),
   moderation: variant(
     { id, ...stamp, proposalId: id },
@@ -303,7 +325,32 @@ export function checkRecord(map: RecordMapName, key: string, value: unknown): Sh
   const report: Report = (field, problem) => problems.push({ map, key: clip(key), field, problem });
   RECORD_SHAPES[map](value, '', report);
   if (isPlainObject(value) && value[KEY_FIELD[map]] !== key) report(KEY_FIELD[map], 'keyMismatch');
+  if (isPlainObject(value) && (map === 'participants' || map === 'ballots') && !paperKeyMatches(key, value)) {
+    report('channel', 'keyMismatch');
+  }
   return problems;
+}
+
+/**
+ * Paper records (src/domain/paper.ts) are keyed by their sheet: a record marked paper must be stored under
+ * `paper-<sheet>`, and only a paper record may use a key beginning `paper-`.
+ */
+function paperKeyMatches(key: string, value: Record<string, unknown>): boolean {
+  const isPaper = value.channel === 'paper';
+  if (isPaper) return sheetOf(key) !== null;
+  return !key.startsWith(PAPER_PREFIX);
+}
+
+/**
+ * Whether `value` may replace `oldValue` under the same key of a participants or ballots map although another
+ * device wrote it, or its ballot revision is not newer: true only when both are paper records (the same sheet
+ * typed on two devices, or typed again). The change rules for files and sync (src/sync/changeRules.ts) let such a
+ * replacement through; every other replacement keeps their same-device, newer-revision rule.
+ */
+export function isPaperReplacement(map: MapName, key: string, oldValue: unknown, value: unknown): boolean {
+  if (map !== 'participants' && map !== 'ballots') return false;
+  if (!isPlainObject(oldValue) || !isPlainObject(value)) return false;
+  return sheetOf(key) !== null && oldValue.channel === 'paper' && value.channel === 'paper';
 }
 
 /** Problems of the `meta` map: the four keys every session has, with the right types. */

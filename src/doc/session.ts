@@ -6,7 +6,8 @@ import type * as Y from 'yjs';
 import { countBallots, boardRows, type BallotCount, type BoardRow } from '../domain/count';
 import { proposalViews, visibleProposals, type ProposalView } from '../domain/proposals';
 import { effectiveSettings } from '../domain/settings';
-import type { SessionRecords, SessionSettings } from '../domain/types';
+import { effectiveStatuses } from '../domain/statuses';
+import type { ProposalStatus, SessionRecords, SessionSettings } from '../domain/types';
 import { isValidationError, type ValidationError } from '../domain/errors';
 import { validateSettings } from '../domain/validate';
 import { isNewerSchema, readRecords } from './schema';
@@ -18,6 +19,8 @@ export interface SessionView {
   visible: ProposalView[];
   count: BallotCount;
   board: BoardRow[];
+  /** Each idea's status as officers decided it (latest record by at, id); ideas not in it are `submitted`. */
+  statuses: ReadonlyMap<string, ProposalStatus>;
   isReadOnly: boolean;
   /**
    * Settings edits are checked one by one on the device that makes them; two valid edits made apart (a larger
@@ -49,6 +52,7 @@ export function viewSession(doc: Y.Doc): SessionView | null {
     visible: visibleProposals(proposals),
     count,
     board: boardRows(proposals, count, records.comments),
+    statuses: effectiveStatuses(records.statuses),
     isReadOnly: isNewerSchema(doc),
     settingsProblem: checkMerged(settings),
   };

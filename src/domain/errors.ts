@@ -36,6 +36,14 @@ export const ERROR_CODES = [
   'unknownLanguage',
   'badPin',
   'readOnly',
+  'unknownStatus',
+  'amountNotPositive',
+  'amountOnlyWhenFunded',
+  'reasonNeeded',
+  'reasonOnlyWhenNotTaken',
+  'proposalMerged',
+  /** A paper sheet number already entered (src/domain/paper.ts). */
+  'sheetTaken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

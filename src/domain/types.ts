@@ -96,6 +96,13 @@ export interface Comment extends Stamp {
   text: string;
 }
 
+/**
+ * How a ballot reached the session: on a tablet during the resident's turn ('kiosk'), or typed in from a paper
+ * sheet by a facilitator or officer ('paper', src/domain/paper.ts). Absent on a record means 'kiosk'.
+ */
+export const CHANNELS = ['kiosk', 'paper'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 export interface Participant extends Stamp {
   id: string;
   language: string;
@@ -103,12 +110,16 @@ export interface Participant extends Stamp {
   /** question id -> chosen option; only the questions the resident chose to answer. */
   answers: Record<string, string>;
   finishedAt: number | null;
+  /** 'paper' for a paper sheet typed in (id `paper-<sheet>`); absent for a resident at a tablet. */
+  channel?: Channel;
 }
 
 interface BallotBase extends Stamp {
   participantId: string;
-  /** Grows each time the resident changes their ballot during their turn. */
+  /** Grows each time the resident changes their ballot during their turn (or a paper sheet is typed again). */
   revision: number;
+  /** 'paper' for a paper sheet typed in; absent for a ballot cast at a tablet. */
+  channel?: Channel;
 }
 export type Ballot =
   | (BallotBase & { kind: 'dots'; dots: Record<string, number> })

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderUnicodeCompact } from 'uqr';
+import { assign, listAssignments, unassign, type Target } from './assignments';
 import { createEnrolCode, isRole, listDevices, revokeDevice } from './devices';
 import { RollbackError, rollbackDevice } from './rollback';
 import { isSessionId, Store } from './store';
@@ -15,7 +16,16 @@ Commands:
   enrol --role facilitator|officer --name "Tablet 3" [--expires-minutes 60] [--json]
                       make a one-time enrolment code for a device (printed with a QR code)
   devices [--json]    list enrolled devices
-  revoke <deviceId>   refuse that device from its next connection on
+  revoke <deviceId>   refuse that device: its open connections close within seconds, new ones are refused
+  assign <deviceId> <sessionId>
+  assign <deviceId> --neighbourhood "Ashfield North"
+                      give a facilitator device a session, or every session of a neighbourhood
+                      (it lists them and may open them; officers see every session already)
+  unassign <deviceId> <sessionId>
+  unassign <deviceId> --neighbourhood "Ashfield North"
+                      take that assignment away again
+  assignments [<deviceId>] [--json]
+                      list assignments, of every device or of one
   updates --device <deviceId> [--session <sessionId>] [--json]
                       list the updates a device sent (when, which session, how big)
   rollback --session <sessionId> --device <deviceId> [--json]
@@ -31,7 +41,18 @@ export interface Output {
 
 class UsageError extends Error {}
 
-const COMMANDS = ['enrol', 'devices', 'revoke', 'updates', 'rollback', 'backup', 'help'] as const;
+const COMMANDS = [
+  'enrol',
+  'devices',
+  'revoke',
+  'assign',
+  'unassign',
+  'assignments',
+  'updates',
+  'rollback',
+  'backup',
+  'help',
+] as const;
 type Command = (typeof COMMANDS)[number];
 
 function isCommand(value: string | undefined): value is Command {
@@ -90,6 +111,7 @@ function parse(argv: string[]) {
       json: { type: 'boolean', default: false },
       device: { type: 'string' },
       session: { type: 'string' },
+      neighbourhood: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -100,6 +122,52 @@ function parse(argv: string[]) {
 }
 
 type Values = ReturnType<typeof parse>['values'];
+
+/** The device and what to assign from `assign`/`unassign`'s arguments; a UsageError in words otherwise. */
+function assignmentArgs(
+  store: Store,
+  command: 'assign' | 'unassign',
+  values: Values,
+  positionals: string[],
+): { deviceId: string; target: Target } {
+  const [deviceId, sessionId, extra] = positionals;
+  const example = `${command} <deviceId> <sessionId>, or ${command} <deviceId> --neighbourhood "Ashfield North"`;
+  if (deviceId === undefined) throw new UsageError(`Say which device: ${example} (see "devices").`);
+  const device = listDevices(store).find((d) => d.id === deviceId);
+  if (!device) throw new UsageError(`There is no device ${deviceId}. See "devices".`);
+  if (extra !== undefined) throw new UsageError(`Give one session at a time: ${example}.`);
+  const neighbourhood = values.neighbourhood?.trim();
+  if (sessionId !== undefined && neighbourhood !== undefined) {
+    throw new UsageError(`Give a session or a neighbourhood, not both: ${example}.`);
+  }
+  let target: Target;
+  if (neighbourhood !== undefined) {
+    if (neighbourhood === '')
+      throw new UsageError('The neighbourhood name is empty: --neighbourhood "Ashfield North".');
+    if (neighbourhood.length > 100)
+      throw new UsageError('The neighbourhood name is too long: at most 100 characters.');
+    target = { kind: 'neighbourhood', value: neighbourhood };
+  } else {
+    if (sessionId === undefined) throw new UsageError(`Say which session: ${example}.`);
+    if (!isSessionId(sessionId)) {
+      throw new UsageError(`"${sessionId}" is not a session id (a UUID, see the app's session details).`);
+    }
+    target = { kind: 'session', value: sessionId.toLowerCase() };
+  }
+  if (command === 'assign') {
+    if (device.role === 'officer')
+      throw new UsageError(`Device ${deviceId} is an officer device: it sees every session already.`);
+    if (device.revokedAt !== null)
+      throw new UsageError(
+        `Device ${deviceId} was revoked: enrol the tablet again and assign the new device.`,
+      );
+  }
+  return { deviceId, target };
+}
+
+function describeTarget(target: Target): string {
+  return target.kind === 'session' ? `session ${target.value}` : `the sessions of ${target.value}`;
+}
 
 async function run(
   store: Store,
@@ -158,7 +226,53 @@ async function run(
       if (extra !== undefined) throw new UsageError('Revoke one device at a time.');
       if (!revokeDevice(store, deviceId))
         throw new UsageError(`There is no device ${deviceId}. See "devices".`);
-      io.out(`Device ${deviceId} is revoked: the server refuses it from its next connection on.`);
+      io.out(
+        `Device ${deviceId} is revoked: a running server closes its open connections within a few seconds and ` +
+          'refuses it from then on.',
+      );
+      return 0;
+    }
+    case 'assign':
+    case 'unassign': {
+      const { deviceId, target } = assignmentArgs(store, command, values, positionals);
+      if (command === 'assign') {
+        const added = assign(store, deviceId, target);
+        io.out(
+          added
+            ? `Device ${deviceId} now has ${describeTarget(target)}: it lists and may open them.`
+            : `Device ${deviceId} already had ${describeTarget(target)}: nothing changed.`,
+        );
+        return 0;
+      }
+      if (!unassign(store, deviceId, target)) {
+        throw new UsageError(
+          `Device ${deviceId} does not have ${describeTarget(target)} assigned. See "assignments".`,
+        );
+      }
+      io.out(
+        `Device ${deviceId} no longer has ${describeTarget(target)} (it keeps the sessions it has written to).`,
+      );
+      return 0;
+    }
+    case 'assignments': {
+      const [deviceId, extra] = positionals;
+      if (extra !== undefined) throw new UsageError('List one device at a time: assignments [<deviceId>].');
+      const assignments = listAssignments(store, deviceId);
+      if (values.json) io.out(JSON.stringify(assignments));
+      else if (assignments.length === 0)
+        io.out(
+          deviceId === undefined
+            ? 'No device has an assignment yet.'
+            : `Device ${deviceId} has no assignment.`,
+        );
+      else {
+        io.out(
+          table([
+            ['DEVICE', 'KIND', 'SESSION OR NEIGHBOURHOOD', 'ASSIGNED'],
+            ...assignments.map((a) => [a.deviceId, a.kind, a.value, a.assignedAt]),
+          ]),
+        );
+      }
       return 0;
     }
     case 'updates': {

@@ -7,6 +7,7 @@ import { enrolHandler } from './enrolApi';
 import { sessionsHandler } from './sessionsApi';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { jsonLogger, type Logger } from './log';
+import { SessionIndex } from './sessionIndex';
 import { SECURITY_HEADERS, staticHandler } from './staticFiles';
 import { Store } from './store';
 import { createSync, type SyncServer } from './sync';
@@ -34,9 +35,11 @@ export async function startServer(options: {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? jsonLogger();
   const store = options.dataDir === undefined ? undefined : Store.open(options.dataDir);
-  const sync = store ? createSync(store, log, limits) : undefined;
+  // One summary of each stored session, for listing (GET /api/sessions) and for who may open it (/sync).
+  const index = store ? new SessionIndex(store, log) : undefined;
+  const sync = store && index ? createSync(store, log, limits, index) : undefined;
   const enrol = store ? enrolHandler(store, log, limits) : undefined;
-  const sessions = store ? sessionsHandler(store, log, limits) : undefined;
+  const sessions = store && index ? sessionsHandler(store, log, limits, index) : undefined;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/api/health') {

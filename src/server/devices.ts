@@ -92,6 +92,24 @@ export function deviceForToken(store: Store, token: string): AuthenticatedDevice
   return { deviceId: row.id, role: row.role };
 }
 
+/** True when the device was revoked (or is not known). Cheap: one primary-key lookup. */
+export function isRevoked(store: Store, deviceId: string): boolean {
+  const row = store.db.prepare('SELECT revoked_at FROM devices WHERE id = ?').get(deviceId) as
+    { revoked_at: number | null } | undefined;
+  return !row || row.revoked_at !== null;
+}
+
+/** The devices among `deviceIds` that were revoked (or are not known). */
+export function revokedAmong(store: Store, deviceIds: Iterable<string>): Set<string> {
+  const ids = [...new Set(deviceIds)];
+  if (ids.length === 0) return new Set();
+  const live = store.db
+    .prepare('SELECT id FROM devices WHERE revoked_at IS NULL AND id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as { id: string }[];
+  const ok = new Set(live.map((r) => r.id));
+  return new Set(ids.filter((id) => !ok.has(id)));
+}
+
 export function listDevices(store: Store): DeviceRow[] {
   const rows = store.db
     .prepare('SELECT id, name, role, created_at, revoked_at FROM devices ORDER BY created_at, id')
@@ -99,7 +117,10 @@ export function listDevices(store: Store): DeviceRow[] {
   return rows.map(toDevice);
 }
 
-/** Returns false when there is no such device. Revoking twice keeps the first time. */
+/**
+ * Returns false when there is no such device. Revoking twice keeps the first time. A running server closes the
+ * device's open connections within Limits.revocationPollMs, and refuses its next message at once.
+ */
 export function revokeDevice(store: Store, deviceId: string, now = Date.now()): boolean {
   const exists = store.db.prepare('SELECT 1 FROM devices WHERE id = ?').get(deviceId);
   if (!exists) return false;

@@ -25,6 +25,11 @@ export interface Limits {
   /** Largest JSON body of POST /api/enrol. */
   maxEnrolBodyBytes: number;
   /**
+   * How often open connections are checked against revocations (the admin CLI writes them from another process);
+   * every incoming message is also checked before it is applied.
+   */
+  revocationPollMs: number;
+  /**
    * Behind a reverse proxy every connection comes from the proxy: when true, the per-address limits use the
    * last address in X-Forwarded-For (the one the proxy added). Only set it when a proxy always sets that header.
    */
@@ -42,6 +47,7 @@ export const DEFAULT_LIMITS: Limits = {
   authTimeoutMs: 15_000,
   maxHoldMs: 10_000,
   maxEnrolBodyBytes: 4 * 1024,
+  revocationPollMs: 1000,
   trustProxy: false,
 };
 

@@ -1,30 +1,22 @@
 /**
- * GET /api/sessions: the sessions an enrolled device may fetch, so tablets can be prepared at the office before a
- * workshop. The device token goes in `Authorization: Bearer <token>` (never in the address, so it is never in a
+ * GET /api/sessions: the sessions an enrolled device should have, so tablets can be prepared at the office before
+ * a workshop. The device token goes in `Authorization: Bearer <token>` (never in the address, so it is never in a
  * log or a proxy's history). Answers `{ sessions: [{ id, title, neighbourhood, date, venue, updatedAt }] }`.
  *
- * Every enrolled device (facilitator or officer) sees every session: the server has no per-device assignment yet.
- * Titles are read from the stored documents, rebuilt once per session and cached until a new update arrives.
+ * An officer device gets every session; a facilitator device the sessions assigned to it (by id or neighbourhood,
+ * `npm run admin -- assign`) plus those it has itself written to (assignments.ts). Titles are read from the stored
+ * documents (sessionIndex.ts), rebuilt once per session and cached until a new update arrives.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as Y from 'yjs';
-import { readRecords } from '../doc/schema';
-import { effectiveSettings } from '../domain/settings';
+import { visibleSessions } from './assignments';
 import { deviceForToken } from './devices';
 import { remoteAddress, WindowCounter, type Limits } from './limits';
 import type { Logger } from './log';
+import { SessionIndex } from './sessionIndex';
 import { SECURITY_HEADERS } from './staticFiles';
 import type { Store } from './store';
 
-export interface SessionSummary {
-  id: string;
-  title: string;
-  neighbourhood: string;
-  date: string;
-  venue: string;
-  /** When the server last received an update for it (ISO 8601). */
-  updatedAt: string;
-}
+export type { SessionSummary } from './sessionIndex';
 
 function send(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
   res
@@ -44,49 +36,13 @@ export function bearerToken(req: IncomingMessage): string {
   return m?.[1] ?? '';
 }
 
-interface SessionRow {
-  session_id: string;
-  last_id: number;
-  last_at: number;
-}
-
-export function sessionsHandler(store: Store, log: Logger, limits: Limits) {
+export function sessionsHandler(
+  store: Store,
+  log: Logger,
+  limits: Limits,
+  index: SessionIndex = new SessionIndex(store, log),
+) {
   const failures = new WindowCounter(limits.maxAuthFailures, limits.authFailureWindowMs);
-  const cache = new Map<string, { lastId: number; summary: SessionSummary | null }>();
-
-  const summarise = (row: SessionRow): SessionSummary | null => {
-    const cached = cache.get(row.session_id);
-    if (cached && cached.lastId === row.last_id) return cached.summary;
-    const doc = new Y.Doc();
-    try {
-      const updates = store.updatesFor(row.session_id);
-      Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u.update)));
-      const records = readRecords(doc);
-      const settings = effectiveSettings(records.settingsEdits);
-      const summary: SessionSummary | null =
-        settings && records.sessionId === row.session_id
-          ? {
-              id: row.session_id,
-              title: settings.title,
-              neighbourhood: settings.neighbourhood,
-              date: settings.date,
-              venue: settings.venue,
-              updatedAt: new Date(row.last_at).toISOString(),
-            }
-          : null;
-      cache.set(row.session_id, { lastId: row.last_id, summary });
-      return summary;
-    } catch (e) {
-      log('sessions-unreadable', {
-        session: row.session_id,
-        error: e instanceof Error ? e.message : String(e),
-      });
-      cache.set(row.session_id, { lastId: row.last_id, summary: null });
-      return null;
-    } finally {
-      doc.destroy();
-    }
-  };
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     const remote = remoteAddress(req, limits.trustProxy);
@@ -116,16 +72,8 @@ export function sessionsHandler(store: Store, log: Logger, limits: Limits) {
       );
       return;
     }
-    const rows = store.db
-      .prepare(
-        'SELECT session_id, MAX(id) AS last_id, MAX(received_at) AS last_at FROM updates GROUP BY session_id',
-      )
-      .all() as SessionRow[];
-    const sessions = rows
-      .map(summarise)
-      .filter((s): s is SessionSummary => s !== null)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id));
-    log('sessions-listed', { remote, device: device.deviceId, count: sessions.length });
+    const sessions = visibleSessions(store, index, device);
+    log('sessions-listed', { remote, device: device.deviceId, role: device.role, count: sessions.length });
     send(res, 200, { sessions });
   };
 }

@@ -1,6 +1,12 @@
 /**
  * The server's one SQLite file (DATA_DIR/codesign.sqlite, WAL). The updates table is the append-only archive of
  * every Yjs update a device sent: which device, when, how big. A session's document is rebuilt from it.
+ *
+ * Migrations: SCHEMA is the first version (every statement `IF NOT EXISTS`); each later change is one entry of
+ * MIGRATIONS, applied once, in order, in one transaction that also moves `PRAGMA user_version` on. So a database
+ * file from an earlier version keeps all its rows and gains the new tables the first time it is opened, whether by
+ * the server or by the admin CLI (both may open it at once: the transaction is IMMEDIATE and checks the version
+ * again inside it). Never edit a migration that has shipped: add one.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -76,6 +82,23 @@ CREATE TABLE IF NOT EXISTS rollbacks (
 );
 `;
 
+/** Later schema changes, in order: entry i takes the file to user_version i + 1. */
+const MIGRATIONS: readonly string[] = [
+  // 1: session assignment (which sessions a facilitator device should have): one session, or every session of a
+  // neighbourhood (matched on a normalised name, `neighbourhoodKey`; `label` is the name as the admin typed it).
+  `CREATE TABLE IF NOT EXISTS assignments (
+    device_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('session', 'neighbourhood')),
+    value TEXT NOT NULL,
+    label TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (device_id, kind, value)
+  );`,
+];
+
+/** The schema version this code writes (PRAGMA user_version once every migration has run). */
+export const STORE_VERSION = MIGRATIONS.length;
+
 interface UpdateRow {
   id: number;
   session_id: string;
@@ -124,6 +147,21 @@ export class Store {
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
+    this.migrate();
+  }
+
+  /** Brings an older database file up to STORE_VERSION, keeping every row. */
+  private migrate(): void {
+    const version = (): number => Number(this.db.pragma('user_version', { simple: true }));
+    if (version() >= MIGRATIONS.length) return;
+    this.db
+      .transaction(() => {
+        for (let v = version(); v < MIGRATIONS.length; v++) {
+          this.db.exec(MIGRATIONS[v] ?? '');
+          this.db.pragma(`user_version = ${v + 1}`);
+        }
+      })
+      .immediate();
   }
 
   /** Opens (creating if needed) DATA_DIR and the SQLite file in it. */

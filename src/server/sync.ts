@@ -12,15 +12,28 @@
  * naming the rule and record key, nothing stored, the document unchanged) or applies it itself, so that the
  * scratch copy and the live document stay equal; Hocuspocus's own apply then finds nothing new and acknowledges.
  * Admin rollbacks (FROM_ARCHIVE) do not go through client messages and are not checked.
+ *
+ * Roles: both roles read; what each may write is changeRules.ts `roleProblems` (an officer only adds proposal
+ * statuses, a facilitator never writes them), checked with the rest of the update. A facilitator device opens
+ * only the sessions assigned to it, those it has written to, or one it is creating (assignments.ts `mayOpen`);
+ * otherwise authentication is refused ('not-assigned: ...', 4403).
+ *
+ * Revocation (the admin CLI, another process, marks the device revoked in SQLite): every incoming message is
+ * checked before it is applied, and every open socket on an interval (Limits.revocationPollMs). A revoked
+ * device's socket is closed with code 4401 and a reason starting 'revoked', which the app shows as "removed from
+ * the council's list"; its next connection is refused at authentication. Nothing it sends after revocation is
+ * applied or stored.
  */
 import { Connection, Hocuspocus, type Document } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { deviceForToken } from './devices';
+import { mayOpen } from './assignments';
+import { deviceForToken, isRevoked, revokedAmong } from './devices';
 import { DEFAULT_LIMITS, remoteAddress, WindowCounter, type Limits } from './limits';
 import type { Logger } from './log';
+import { SessionIndex } from './sessionIndex';
 import { ADMIN_DEVICE, isSessionId, type Role, type Store } from './store';
 import { describeProblem, mayWait, syncUpdateOf, UpdateGate, type UpdateProblem } from './validation';
 
@@ -30,6 +43,10 @@ const HOLD_POLL_MS = 20;
 
 /** Transaction origin of updates that come from the archive itself (loading, admin rollbacks). */
 const FROM_ARCHIVE = Symbol('archive');
+
+/** The close code and reason for a revoked device's socket (the app matches /revoked/). */
+export const REVOKED_CODE = 4401;
+export const REVOKED_REASON = 'revoked: this device was removed from the council list';
 
 /** Per WebSocket: shared (by reference) by the contexts of every document on that socket. */
 interface SocketState {
@@ -41,6 +58,9 @@ interface SocketState {
   /** device id → Hocuspocus socket id, for the per-device connection count. */
   devices: Map<string, string>;
   onAuthenticated: () => void;
+  /** Closes the whole socket (every document on it), once. */
+  close: (code: number, reason: string) => void;
+  remote: string;
 }
 
 export interface SyncContext {
@@ -108,7 +128,12 @@ function contextOf(value: unknown): SyncContext {
   return value as SyncContext;
 }
 
-export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_LIMITS): SyncServer {
+export function createSync(
+  store: Store,
+  log: Logger,
+  limits: Limits = DEFAULT_LIMITS,
+  index: SessionIndex = new SessionIndex(store, log),
+): SyncServer {
   const authFailures = new WindowCounter(limits.maxAuthFailures, limits.authFailureWindowMs);
   /** device id → socket ids it has open. */
   const deviceSockets = new Map<string, Set<string>>();
@@ -123,6 +148,15 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
   let applyingChecked = false;
   /** Per document: updates held until they can be judged (see Limits.maxHoldMs). */
   const held = new Map<string, number>();
+  /** Every open socket, for the revocation check. */
+  const sockets = new Set<SocketState>();
+
+  const closeRevoked = (socket: SocketState, deviceId: string): void => {
+    if (!sockets.has(socket)) return;
+    sockets.delete(socket);
+    log('socket-closed', { remote: socket.remote, device: deviceId, reason: 'revoked' });
+    socket.close(REVOKED_CODE, REVOKED_REASON);
+  };
 
   /**
    * Resolves true when the document has changed since `stateVector` (so a held update is worth checking again),
@@ -149,8 +183,9 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
     document: Document,
     connection: Connection,
     payload: Uint8Array,
+    role: Role,
   ): Promise<UpdateProblem[]> => {
-    let problems = gate.check(payload);
+    let problems = gate.check(payload, role);
     if (!mayWait(problems) || (held.get(document.name) ?? 0) >= MAX_HELD_UPDATES) return problems;
     held.set(document.name, (held.get(document.name) ?? 0) + 1);
     try {
@@ -158,7 +193,7 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
       let stateVector = Y.encodeStateVector(document);
       while (mayWait(problems) && (await documentChanged(document, connection, stateVector, until))) {
         stateVector = Y.encodeStateVector(document);
-        problems = gate.check(payload);
+        problems = gate.check(payload, role);
       }
       return problems;
     } finally {
@@ -196,7 +231,7 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
     quiet: true,
     // Our own 'update' handler stores every update; nothing is left for a debounced onStoreDocument.
     debounce: 0,
-    async onAuthenticate({ token, documentName, connectionConfig, context, socketId }) {
+    async onAuthenticate({ token, documentName, context, socketId }) {
       const ctx = contextOf(context);
       if (authFailures.blocked(ctx.remote)) {
         log('auth-refused', { remote: ctx.remote, reason: 'too-many-failures' });
@@ -212,19 +247,28 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
         log('auth-failed', { remote: ctx.remote, session: documentName });
         throw new Refusal('unauthorized: this device is not enrolled, or it was revoked', 4401);
       }
-      const sockets = deviceSockets.get(device.deviceId) ?? new Set<string>();
-      if (!sockets.has(socketId) && sockets.size >= limits.maxConnectionsPerDevice) {
+      if (!mayOpen(store, index, device, documentName)) {
+        log('auth-refused', {
+          remote: ctx.remote,
+          device: device.deviceId,
+          session: documentName,
+          reason: 'not-assigned',
+        });
+        throw new Refusal(
+          'not-assigned: this session is not assigned to this device; ask your council admin',
+        );
+      }
+      const open = deviceSockets.get(device.deviceId) ?? new Set<string>();
+      if (!open.has(socketId) && open.size >= limits.maxConnectionsPerDevice) {
         log('auth-refused', { remote: ctx.remote, device: device.deviceId, reason: 'too-many-connections' });
         throw new Refusal('too-many-connections: this device has too many connections open');
       }
-      sockets.add(socketId);
-      deviceSockets.set(device.deviceId, sockets);
+      open.add(socketId);
+      deviceSockets.set(device.deviceId, open);
       ctx.socket.devices.set(device.deviceId, socketId);
       ctx.socket.pending.delete(documentName);
       ctx.socket.documents.add(documentName);
       ctx.socket.onAuthenticated();
-      // Officers read everything; writing proposal statuses comes with the officer issue.
-      if (device.role === 'officer') connectionConfig.readOnly = true;
       log('auth-ok', {
         remote: ctx.remote,
         device: device.deviceId,
@@ -274,9 +318,15 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
     },
 
     async beforeHandleMessage({ update, documentName, document, context, connection }) {
+      const { deviceId, role, remote, socket } = contextOf(context);
+      // Every message (reading or writing) from a device revoked since it connected is refused, and its socket
+      // closed: nothing it sends is applied, nothing more is sent to it.
+      if (deviceId === undefined || role === undefined || isRevoked(store, deviceId)) {
+        log('message-refused', { remote, device: deviceId, session: documentName, reason: 'revoked' });
+        setImmediate(() => closeRevoked(socket, deviceId ?? ''));
+        throw new Refusal(REVOKED_REASON, REVOKED_CODE);
+      }
       // Sync step 2 and update messages (in a Sync or SyncReply message) carry document content.
-      if (connection.readOnly) return;
-      const deviceId = contextOf(context).deviceId;
       let payload: Uint8Array | null;
       try {
         payload = syncUpdateOf(update);
@@ -303,7 +353,7 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
       const gate = gates.get(document) ?? new UpdateGate(documentName, document);
       gates.set(document, gate);
       // An update that cannot be judged yet is held (Hocuspocus applies a message only once this hook resolves).
-      const problems = await checkHolding(gate, document, connection, payload);
+      const problems = await checkHolding(gate, document, connection, payload, role);
       if (mayWait(problems) && !document.hasConnection(connection)) {
         // The device left while its update waited for one it depends on: it sends both again when it next syncs.
         log('update-dropped', { session: documentName, device: deviceId, bytes: update.byteLength });
@@ -358,7 +408,10 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
         state.authenticated = true;
         clearTimeout(timer);
       },
+      close: (code, reason) => ws.close(code, reason),
+      remote,
     };
+    sockets.add(state);
     // Hocuspocus re-emits messages it queued during authentication without the isBinary argument.
     ws.on('message', (data: Buffer, isBinary?: boolean) => {
       if (isBinary === false) {
@@ -390,6 +443,7 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
     });
     ws.on('close', (code: number) => {
       clearTimeout(timer);
+      sockets.delete(state);
       for (const [deviceId, socketId] of state.devices) deviceSockets.get(deviceId)?.delete(socketId);
       log('socket-closed', { remote, code });
     });
@@ -431,6 +485,23 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
   }, 1000);
   poll.unref();
 
+  // Revocations written by the admin CLI close the revoked devices' open sockets.
+  const revocations = setInterval(() => {
+    try {
+      const open = [...sockets].flatMap((socket) => [...socket.devices.keys()].map((id) => ({ id, socket })));
+      const revoked = revokedAmong(
+        store,
+        open.map((o) => o.id),
+      );
+      for (const { id, socket } of open) {
+        if (revoked.has(id)) closeRevoked(socket, id);
+      }
+    } catch (e) {
+      log('revocation-check-failed', { error: e instanceof Error ? e.message : String(e) });
+    }
+  }, limits.revocationPollMs);
+  revocations.unref();
+
   return {
     hocuspocus,
     handleUpgrade,
@@ -440,6 +511,7 @@ export function createSync(store: Store, log: Logger, limits: Limits = DEFAULT_L
     }),
     close: async () => {
       clearInterval(poll);
+      clearInterval(revocations);
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

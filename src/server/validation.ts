@@ -1,14 +1,17 @@
 /**
- * The server's check of a client's update before it reaches the live document, with the same rules as a session
- * file (src/sync/importSession.ts): the update is applied to a scratch copy of the session, and refused unless it
- * only does what the app's commands do. It may add records; it may replace a participant's record or ballot only
- * with one from the same device (a ballot only with a higher revision); it may never delete a record or rewrite
- * a write-once one (ideas, comments, moderation, statuses, settings edits, meta). Every record it adds or
- * replaces must pass the structural checks (src/doc/recordShapes.ts) and no map may pass its limit. A document
- * with no session yet accepts content only from an update that creates the session: meta.sessionId equal to the
- * document name, a schema this server knows, and settings.
+ * The server's check of a client's update before it reaches the live document, with the very rules a session file
+ * is merged by (src/sync/changeRules.ts, shared with src/sync/importSession.ts): the update is applied to a
+ * scratch copy of the session, and refused unless it only does what the app's commands do. It may add records; it
+ * may replace a participant's record or ballot only with one from the same device (a ballot only with a higher
+ * revision); it may never delete a record or rewrite a write-once one (ideas, comments, moderation, statuses,
+ * settings edits, meta). Every record it adds or replaces must pass the structural checks
+ * (src/doc/recordShapes.ts) and no map may pass its limit. A document with no session yet accepts content only
+ * from an update that creates the session: meta.sessionId equal to the document name, a schema this server knows,
+ * and settings.
  *
- * Record deviceIds are not tied to the enrolled device: one facilitator device relays many tablets' records.
+ * Roles (changeRules.ts `roleProblems`): an officer device's update may only add proposal statuses; a facilitator
+ * device's update may not write statuses at all ('notAllowed'). Record deviceIds are not tied to the enrolled
+ * device: one facilitator device relays many tablets' records.
  *
  * Cost: the scratch copy is kept between updates (a "shadow" of the live document) instead of being rebuilt from
  * the live document for every update. The server applies each accepted update to the live document right after
@@ -24,26 +27,23 @@
  * never holds pending structs, and a replaced ballot whose new revision has not arrived never looks deleted.
  */
 import * as Y from 'yjs';
+import { type MapName, type ShapeProblemCode } from '../doc/recordShapes';
+import { readMeta, SCHEMA_VERSION } from '../doc/schema';
 import {
-  checkDocShape,
-  isPlainObject,
-  RECORD_MAPS,
-  type MapName,
-  type RecordMapName,
-  type ShapeProblemCode,
-} from '../doc/recordShapes';
-import { MAPS, readMeta, SCHEMA_VERSION } from '../doc/schema';
+  changeProblems,
+  hasPending,
+  newSessionProblems,
+  recordChanges,
+  roleProblems,
+  shapeProblems,
+  type ChangeRuleCode,
+  type Changes,
+  type RoleRuleCode,
+  type WriterRole,
+} from '../sync/changeRules';
 
 export type UpdateProblemCode =
-  | ShapeProblemCode
-  | 'deleted'
-  | 'rewritten'
-  | 'otherDevice'
-  | 'revisionNotNewer'
-  | 'wrongSession'
-  | 'newerVersion'
-  | 'incomplete'
-  | 'corrupt';
+  ShapeProblemCode | ChangeRuleCode | RoleRuleCode | 'wrongSession' | 'newerVersion' | 'corrupt';
 
 export interface UpdateProblem {
   map: MapName | '';
@@ -53,48 +53,7 @@ export interface UpdateProblem {
   problem: UpdateProblemCode;
 }
 
-/** Maps whose records a later write from the same device may replace (as in importSession.ts). */
-const REPLACEABLE: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ballots']);
-const WATCHED = ['meta', ...RECORD_MAPS] as const;
-
-type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
-type Changes = Map<MapName, Map<string, KeyChange>>;
-
 const clip = (s: string): string => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
-
-function field(value: unknown, name: string): unknown {
-  return isPlainObject(value) ? value[name] : undefined;
-}
-
-/** Problems with what an update changed, beyond each record's shape (the rules of importSession.ts). */
-function changeProblems(scratch: Y.Doc, changes: Changes, isNewSession: boolean): UpdateProblem[] {
-  const problems: UpdateProblem[] = [];
-  for (const [map, keys] of changes) {
-    for (const [key, { action, oldValue }] of keys) {
-      const report = (problem: UpdateProblemCode): number =>
-        problems.push({ map, key: clip(key), field: '', problem });
-      if (action === 'delete') report('deleted');
-      else if (map === 'meta') {
-        if (!isNewSession) report('rewritten');
-      } else if (action === 'update') {
-        const value: unknown = scratch.getMap<unknown>(MAPS[map]).get(key);
-        if (!REPLACEABLE.has(map)) report('rewritten');
-        else if (field(value, 'deviceId') !== field(oldValue, 'deviceId')) report('otherDevice');
-        else if (
-          map === 'ballots' &&
-          !(Number(field(value, 'revision')) > Number(field(oldValue, 'revision')))
-        ) {
-          report('revisionNotNewer');
-        }
-      }
-    }
-  }
-  return problems;
-}
-
-function hasPending(doc: Y.Doc): boolean {
-  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-}
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && a.every((x, i) => x === b[i]);
@@ -120,15 +79,7 @@ export class UpdateGate {
     if (this.shadow) return this.shadow;
     const shadow = new Y.Doc();
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.live));
-    for (const name of WATCHED) {
-      shadow.getMap<unknown>(MAPS[name]).observe((event: Y.YMapEvent<unknown>) => {
-        const seen = this.recording;
-        if (!seen) return;
-        const keys = seen.get(name) ?? new Map<string, KeyChange>();
-        seen.set(name, keys);
-        event.changes.keys.forEach((change, key) => keys.set(key, change));
-      });
-    }
+    recordChanges(shadow, () => this.recording);
     this.shadow = shadow;
     return shadow;
   }
@@ -144,17 +95,18 @@ export class UpdateGate {
   }
 
   /**
-   * The update's problems against the live document as it is now; an empty list when it may be applied. The
-   * caller must then apply it to the live document before any other check (the shadow already holds it).
+   * The update's problems against the live document as it is now, sent by a device of `role`; an empty list when
+   * it may be applied. The caller must then apply it to the live document before any other check (the shadow
+   * already holds it).
    */
-  check(update: Uint8Array): UpdateProblem[] {
+  check(update: Uint8Array, role: WriterRole): UpdateProblem[] {
     const shadow = this.ensureShadow();
-    const problems = this.problems(shadow, update);
+    const problems = this.problems(shadow, update, role);
     if (problems.length > 0) this.drop();
     return problems;
   }
 
-  private problems(shadow: Y.Doc, update: Uint8Array): UpdateProblem[] {
+  private problems(shadow: Y.Doc, update: Uint8Array, role: WriterRole): UpdateProblem[] {
     const before = readMeta(shadow);
     if (before && before.sessionId !== this.sessionId) {
       return [{ map: 'meta', key: 'sessionId', field: '', problem: 'wrongSession' }];
@@ -177,7 +129,10 @@ export class UpdateGate {
     if (!wasPending && hasPending(shadow)) return [{ map: '', key: '', field: '', problem: 'incomplete' }];
     if (changes.size === 0) return [];
     const isNewSession = before === null;
-    const problems = changeProblems(shadow, changes, isNewSession);
+    const problems: UpdateProblem[] = [
+      ...changeProblems(shadow, changes, isNewSession),
+      ...roleProblems(changes, role),
+    ].map((p) => ({ ...p, key: clip(p.key) }));
     if (isNewSession) {
       const after = readMeta(shadow);
       if (!after) problems.push({ map: 'meta', key: 'sessionId', field: '', problem: 'missing' });
@@ -186,15 +141,9 @@ export class UpdateGate {
       } else if (after.schemaVersion > SCHEMA_VERSION) {
         problems.push({ map: 'meta', key: 'schemaVersion', field: '', problem: 'newerVersion' });
       }
-      if (shadow.getMap(MAPS.settings).size === 0) {
-        problems.push({ map: 'settings', key: '', field: '', problem: 'missing' });
-      }
+      problems.push(...newSessionProblems(shadow));
     }
-    const keys: Partial<Record<RecordMapName, string[]>> = {};
-    for (const map of RECORD_MAPS) {
-      keys[map] = [...(changes.get(map) ?? [])].filter(([, c]) => c.action !== 'delete').map(([k]) => k);
-    }
-    problems.push(...checkDocShape(shadow, { keys, skipMeta: !isNewSession }));
+    problems.push(...shapeProblems(shadow, changes, isNewSession));
     return problems;
   }
 

@@ -7,15 +7,25 @@
  * through the same checks as a session file (councilGate.ts). What is admitted is stored by the app's IndexedDB
  * writer like any other change.
  *
+ * Roles: both read everything the server sends. A facilitator device sends its changes; an officer device sends
+ * its proposal statuses (the server refuses anything else from an officer, and any status from a facilitator:
+ * changeRules.ts `mayWrite`). Every local change goes to the provider; only records of maps the device's role may
+ * write are counted as to send and sent.
+ *
  * Counting: every record map of the app's document is observed; a record added or changed by an admission from
- * the council arrived from the server, any other one is this device's to send. What is still to send survives
- * a reload through a "sync mark": the document's state vector at the last complete sync (records whose current
- * value is not covered by it are counted as to send).
+ * the council arrived from the server, any other one in a map this role writes is this device's to send. What is
+ * still to send survives a reload through a "sync mark": the document's state vector at the last complete sync
+ * (records whose current value is not covered by it are counted as to send).
+ *
+ * Revocation: the server closes a revoked device's socket (code 4401, reason 'revoked: ...') or refuses its next
+ * authentication; both end the sync as failed with the reason 'refused'. A facilitator's device asking for a
+ * session the council has not assigned to it is refused ('not-assigned: ...'): the failure 'notAssigned'.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { RECORD_MAPS } from '../doc/recordShapes';
 import { MAPS } from '../doc/schema';
+import { mayWrite, type WriterRole } from './changeRules';
 import { admitFromCouncil, isFromCouncil } from './councilGate';
 export { SyncError } from './syncStates';
 import {
@@ -47,8 +57,8 @@ export interface CouncilSyncOptions {
   token: string | null;
   /** The server's address; the page's own origin by default. */
   baseUrl?: string;
-  /** Officers read only: their sync is complete once the server's content is in. */
-  readOnly?: boolean;
+  /** The enrolled device's role (AppDb.enrolment.role): what it may write, so what counts as to send. */
+  role?: WriterRole;
   mark?: SyncMark | null;
   saveMark?: (mark: SyncMark) => Promise<void> | void;
   onStatus?: (status: SyncStatus) => void;
@@ -96,19 +106,25 @@ function isRejected(code: number, reason: string): boolean {
   return code === 4422 || /^invalid-update/.test(reason);
 }
 
+/** The close code and reason the server uses when it closes a revoked device's connection (src/server/sync.ts). */
+function isRevoked(code: number, reason: string): boolean {
+  return code === 4401 || /^revoked|unauthori[sz]ed/i.test(reason);
+}
+
 /** Close codes and reasons the server uses when a session or a message is over its size limit. */
 function isTooLarge(code: number, reason: string): boolean {
   return code === 4413 || code === 1009 || /too-large|too large/i.test(reason);
 }
 
 /** Record keys whose current value the state vector does not cover: changes the server may not have. */
-function uncovered(doc: Y.Doc, mark: SyncMark | null | undefined): Set<string> {
+function uncovered(doc: Y.Doc, mark: SyncMark | null | undefined, role: WriterRole): Set<string> {
   const out = new Set<string>();
   const sv = mark ? Y.decodeStateVector(mark.stateVector) : new Map<number, number>();
   for (const name of RECORD_MAPS) {
+    if (!mayWrite(role, name)) continue;
     const map = doc.getMap<unknown>(MAPS[name]);
     for (const [key, item] of map._map) {
-      if (item.deleted) continue;
+      if (item.deleted || !mayWrite(role, name, key)) continue;
       if (item.id.clock >= (sv.get(item.id.client) ?? 0)) out.add(`${name}|${key}`);
     }
   }
@@ -117,6 +133,7 @@ function uncovered(doc: Y.Doc, mark: SyncMark | null | undefined): Set<string> {
 
 export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
   const { doc, sessionId, token } = options;
+  const role: WriterRole = options.role ?? 'facilitator';
   const network = options.network ?? browserNetwork();
   const now = options.now ?? Date.now;
   const base = options.baseUrl ?? (typeof location !== 'undefined' ? location.origin : 'http://localhost');
@@ -125,7 +142,7 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
   let waiters: { resolve: (s: SyncStatus) => void; reject: (e: SyncError) => void }[] = [];
 
   /** Records to send (local changes not yet acknowledged) and records that arrived in this sync. */
-  const toSend = uncovered(doc, options.mark);
+  const toSend = uncovered(doc, options.mark, role);
 
   /** The provider's document: this device's content, plus what the server sent (admitted or not). */
   const mirror = new Y.Doc();
@@ -200,7 +217,7 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
     flushAdmit();
     const p = provider;
     if (!p || !p.isAuthenticated || !p.synced) return;
-    const unsynced = options.readOnly ? 0 : p.unsyncedChanges;
+    const unsynced = p.unsyncedChanges;
     if (unsynced > 0) {
       peakUnsynced = Math.max(peakUnsynced, unsynced);
       emit({
@@ -212,10 +229,8 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
     }
     peakUnsynced = 0;
     hasCompleted = true;
-    if (!options.readOnly) {
-      sent += toSend.size;
-      toSend.clear();
-    }
+    sent += toSend.size;
+    toSend.clear();
     const syncedAt = now();
     emit({ state: SYNC_STATES.synced, failure: null, progress: 1, lastSyncedAt: syncedAt });
     settle();
@@ -234,7 +249,7 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
         if (fromServer) {
           received.add(id);
           toSend.delete(id);
-        } else toSend.add(id);
+        } else if (mayWrite(role, name, key)) toSend.add(id);
       }
       if (isDestroyed) return;
       // Changes from the server while synced move the sync mark on (they are the server's already).
@@ -286,6 +301,10 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
           fail(SYNC_FAILURES.rejected, true);
           return;
         }
+        if (isRevoked(code, reason)) {
+          fail(SYNC_FAILURES.refused, true);
+          return;
+        }
         if (status.state === SYNC_STATES.failed && status.failure !== SYNC_FAILURES.offline) return;
         if (!network.isOnline()) {
           emit({ state: SYNC_STATES.offline, failure: null, progress: 0 });
@@ -306,7 +325,11 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
       onAuthenticated: () => emit({ state: SYNC_STATES.syncing, failure: null, progress: 0.4 }),
       onAuthenticationFailed: ({ reason }) => {
         fail(
-          /unauthori[sz]ed|revoked/i.test(reason) ? SYNC_FAILURES.refused : SYNC_FAILURES.serverError,
+          /^not-assigned/i.test(reason)
+            ? SYNC_FAILURES.notAssigned
+            : /unauthori[sz]ed|revoked/i.test(reason)
+              ? SYNC_FAILURES.refused
+              : SYNC_FAILURES.serverError,
           true,
         );
       },
@@ -322,6 +345,7 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
         if (isDestroyed || provider !== p) return;
         if (isTooLarge(event.code, reason)) fail(SYNC_FAILURES.tooLarge, true);
         else if (isRejected(event.code, reason)) fail(SYNC_FAILURES.rejected, true);
+        else if (isRevoked(event.code, reason)) fail(SYNC_FAILURES.refused, true);
       },
     });
     provider = p;

@@ -1,27 +1,31 @@
 /**
  * Merging session files into a device's copy of a session, checked first on a scratch copy.
  *
- * Rule: a file may only do what the app's own commands do. It may add records; it may replace a participant's
- * record or ballot only from the device that made it (a later ballot revision); it may never delete a record or
- * replace one that is written once (ideas, comments, moderation, statuses, settings edits, meta). Every record
- * it adds or replaces must pass the structural checks (src/doc/recordShapes.ts), and no map may pass its limit.
- * Anything else refuses the whole import with 'badContent' and the list of problems; the target is untouched.
+ * Rule: a file may only do what the app's own commands do. The rules are changeRules.ts, shared with the council
+ * server's check of a device's update (src/server/validation.ts): add records; replace a participant's record or
+ * ballot only from the device that made it (a later ballot revision); never delete a record or replace one that
+ * is written once (ideas, comments, moderation, statuses, settings edits, meta); every record added or replaced
+ * passes the structural checks (src/doc/recordShapes.ts), and no map passes its limit. A file has no single
+ * writer (it carries many devices' records, statuses from the council included), so the server's role rule does
+ * not apply here. Anything else refuses the whole import with 'badContent' and the list of problems; the target
+ * is untouched.
  *
  * Yjs updates are idempotent and commutative, so the same file twice, or many files in any order, give the same
  * document; a preview made against a document that already holds a file's content adds nothing.
  */
 import * as Y from 'yjs';
-import {
-  checkDocShape,
-  isPlainObject,
-  MAX_PROBLEMS,
-  RECORD_MAPS,
-  type MapName,
-  type RecordMapName,
-} from '../doc/recordShapes';
+import { MAX_PROBLEMS, RECORD_MAPS, type RecordMapName } from '../doc/recordShapes';
 import { isNewerSchema, MAPS, readMeta, SCHEMA_VERSION } from '../doc/schema';
 import { effectiveSettings } from '../domain/settings';
 import type { SettingsEdit } from '../domain/types';
+import {
+  changeProblems,
+  hasPending,
+  newSessionProblems,
+  recordChanges,
+  shapeProblems,
+  type Changes,
+} from './changeRules';
 import { asFileError, isSessionFileError, SessionFileError, type ContentProblem } from './errors';
 import type { ParsedFile } from './sessionFile';
 
@@ -62,12 +66,6 @@ export interface ImportPreview {
   updates: readonly Uint8Array[];
 }
 
-/** Maps whose records a later write from the same device may replace. */
-const REPLACEABLE: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ballots']);
-
-type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
-type Changes = Map<MapName, Map<string, KeyChange>>;
-
 const zeroCounts = (): ImportCounts => ({
   settings: 0,
   proposals: 0,
@@ -77,14 +75,6 @@ const zeroCounts = (): ImportCounts => ({
   moderation: 0,
   statuses: 0,
 });
-
-function hasPending(doc: Y.Doc): boolean {
-  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
-}
-
-function field(value: unknown, name: string): unknown {
-  return isPlainObject(value) ? value[name] : undefined;
-}
 
 function badContent(problems: readonly ContentProblem[]): SessionFileError {
   const first = problems[0];
@@ -99,13 +89,7 @@ function badContent(problems: readonly ContentProblem[]): SessionFileError {
 /** Collects every key the next transactions add, replace or delete in each of the session's maps. */
 function watchChanges(doc: Y.Doc): Changes {
   const changes: Changes = new Map();
-  for (const name of ['meta', ...RECORD_MAPS] as const) {
-    const seen = new Map<string, KeyChange>();
-    changes.set(name, seen);
-    doc.getMap<unknown>(MAPS[name]).observe((event: Y.YMapEvent<unknown>) => {
-      event.changes.keys.forEach((change, key) => seen.set(key, change));
-    });
-  }
+  recordChanges(doc, () => changes);
   return changes;
 }
 
@@ -139,43 +123,6 @@ function checkOwnDoc(file: ParsedFile): void {
   } finally {
     doc.destroy();
   }
-}
-
-/** Problems with what the merge changed, beyond each record's shape. */
-function changeProblems(scratch: Y.Doc, changes: Changes, isNewSession: boolean): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  for (const [map, keys] of changes) {
-    for (const [key, { action, oldValue }] of keys) {
-      const report = (problem: ContentProblem['problem']): number =>
-        problems.push({ map, key, field: '', problem });
-      if (action === 'delete') report('deleted');
-      else if (map === 'meta') {
-        if (!isNewSession) report('rewritten');
-      } else if (action === 'update') {
-        const value: unknown = scratch.getMap<unknown>(MAPS[map]).get(key);
-        if (!REPLACEABLE.has(map)) report('rewritten');
-        else if (field(value, 'deviceId') !== field(oldValue, 'deviceId')) report('otherDevice');
-        else if (
-          map === 'ballots' &&
-          !(Number(field(value, 'revision')) > Number(field(oldValue, 'revision')))
-        ) {
-          report('revisionNotNewer');
-        }
-      }
-    }
-  }
-  if (isNewSession && scratch.getMap(MAPS.settings).size === 0) {
-    problems.push({ map: 'settings', key: '', field: '', problem: 'missing' });
-  }
-  return problems;
-}
-
-function recordKeys(changes: Changes): Partial<Record<RecordMapName, string[]>> {
-  const keys: Partial<Record<RecordMapName, string[]>> = {};
-  for (const map of RECORD_MAPS) {
-    keys[map] = [...(changes.get(map) ?? [])].filter(([, c]) => c.action !== 'delete').map(([k]) => k);
-  }
-  return keys;
 }
 
 /**
@@ -242,9 +189,10 @@ function prepare(target: Y.Doc | null, list: readonly ParsedFile[]): ImportPrevi
     );
     if (isScratchTheFile) checkFileDoc(scratch, first);
     const problems: ContentProblem[] = changeProblems(scratch, changes, isNewSession);
+    if (isNewSession) problems.push(...newSessionProblems(scratch));
     if (!wasPending && hasPending(scratch))
       problems.push({ map: 'meta', key: '', field: '', problem: 'incomplete' });
-    problems.push(...checkDocShape(scratch, { keys: recordKeys(changes), skipMeta: !isNewSession }));
+    problems.push(...shapeProblems(scratch, changes, isNewSession));
     if (problems.length > 0) throw badContent(problems);
     return preview(target, scratch, list, changes, isNewSession);
   } finally {

@@ -33,6 +33,8 @@ export const SYNC_FAILURES = {
   tooLarge: 'tooLarge',
   /** The server's checks refused a change from this device (close 4422); nothing of it was stored there. */
   rejected: 'rejected',
+  /** A facilitator's device asked for a session the council has not assigned to it (refused, 4403). */
+  notAssigned: 'notAssigned',
 } as const;
 export type SyncFailure = (typeof SYNC_FAILURES)[keyof typeof SYNC_FAILURES];
 

@@ -12,6 +12,8 @@ import { FacilitatorGate } from './facilitator/FacilitatorGate';
 const FacilitatorScreen = lazy(() =>
   import('./facilitator/FacilitatorScreen').then((m) => m.FacilitatorScreen),
 );
+// The officer view (council office) likewise: results, exports and the report are never on a tablet's path.
+const OfficerScreen = lazy(() => import('./officer/OfficerScreen').then((m) => m.OfficerScreen));
 const SessionFormScreen = lazy(() =>
   import('./facilitator/SessionFormScreen').then((m) => m.SessionFormScreen),
 );
@@ -48,6 +50,12 @@ export function App({ services }: { services: Services }) {
           <FacilitatorScreen sessionId={route.sessionId} />
         </FacilitatorGate>
       );
+      break;
+    case 'officer':
+    case 'officerArea':
+    case 'officerSession':
+    case 'officerReport':
+      screen = <OfficerScreen route={route} />;
       break;
     case 'editSession':
       screen = (

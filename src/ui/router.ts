@@ -9,14 +9,36 @@ export type Route =
   | { name: 'newSession' }
   | { name: 'facilitator'; sessionId: string }
   | { name: 'editSession'; sessionId: string }
-  | { name: 'kiosk'; sessionId: string };
+  | { name: 'kiosk'; sessionId: string }
+  /** The officer view (council office): the council's sessions, a neighbourhood, one session, or a report. */
+  | { name: 'officer' }
+  | { name: 'officerArea'; neighbourhood: string }
+  | { name: 'officerSession'; sessionId: string }
+  | { name: 'officerReport'; sessionIds: string[] };
 
 const ID = '([A-Za-z0-9-]{1,64})';
+
+function decodePart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   let m: RegExpExecArray | null;
   if (path === '/new') return { name: 'newSession' };
+  if (path === '/officer') return { name: 'officer' };
+  if ((m = /^\/officer\/area\/([^/]{1,400})$/.exec(path))) {
+    const neighbourhood = decodePart(m[1]!);
+    if (neighbourhood) return { name: 'officerArea', neighbourhood };
+  }
+  if ((m = new RegExp(`^/officer/session/${ID}$`).exec(path)))
+    return { name: 'officerSession', sessionId: m[1]! };
+  if ((m = new RegExp(`^/officer/report/(${ID.slice(1, -1)}(?:,${ID.slice(1, -1)}){0,49})$`).exec(path)))
+    return { name: 'officerReport', sessionIds: m[1]!.split(',') };
   if ((m = new RegExp(`^/session/${ID}/kiosk$`).exec(path))) return { name: 'kiosk', sessionId: m[1]! };
   if ((m = new RegExp(`^/session/${ID}/edit$`).exec(path))) return { name: 'editSession', sessionId: m[1]! };
   if ((m = new RegExp(`^/session/${ID}$`).exec(path))) return { name: 'facilitator', sessionId: m[1]! };
@@ -35,6 +57,14 @@ export function routeHash(route: Route): string {
       return `#/session/${route.sessionId}/edit`;
     case 'kiosk':
       return `#/session/${route.sessionId}/kiosk`;
+    case 'officer':
+      return '#/officer';
+    case 'officerArea':
+      return `#/officer/area/${encodeURIComponent(route.neighbourhood)}`;
+    case 'officerSession':
+      return `#/officer/session/${route.sessionId}`;
+    case 'officerReport':
+      return `#/officer/report/${route.sessionIds.join(',')}`;
   }
 }
 

@@ -14,6 +14,8 @@ import { firstScreenFigures, storageFigures } from './browser';
 import { buildBaselinePage, initialJs } from './bundle';
 import { check, round, type CheckedRow, type Row } from './stats';
 import { buildWorkshopDay, type WorkshopDay } from './workshopDay';
+import { tallyFigures } from './tally';
+import { resultsViewFigures } from './resultsView';
 import { CHROMIUM } from '../e2e/support/browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -116,6 +118,22 @@ await group('7. 200 devices syncing at once against one server', async () => {
   const result = await syncFigures();
   rows.push(...result.rows);
   details.sync = result.details;
+});
+
+let tallyBudget: Uint8Array | null = null;
+await group('8. tally 10,000 ballots over 300 proposals under every rule', () => {
+  const result = tallyFigures();
+  rows.push(...result.rows);
+  details.tally = result.details;
+  tallyBudget = result.budgetUpdate;
+  return Promise.resolve();
+});
+
+await group('9. the officer results view for that budget session, 4x CPU throttle', async () => {
+  if (!tallyBudget) throw new Error('Group 8 did not build the budget session.');
+  const result = await resultsViewFigures(tallyBudget);
+  rows.push(...result.rows);
+  details.resultsView = result.details;
 });
 
 rmSync(baselineDist, { recursive: true, force: true });

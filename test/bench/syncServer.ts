@@ -30,6 +30,7 @@ import {
   type CommandContext,
 } from '../../src/doc/commands';
 import { readRecords } from '../../src/doc/schema';
+import { assign } from '../../src/server/assignments';
 import { createEnrolCode, redeemCode } from '../../src/server/devices';
 import { Store } from '../../src/server/store';
 import { median, percentile, round, type Row } from './stats';
@@ -210,8 +211,12 @@ export async function syncFigures(
   try {
     // Enrol every device before the server starts: seeders, the single connections and the 200.
     const store = Store.open(dataDir);
-    const enrol = (name: string): string =>
-      redeemCode(store, createEnrolCode(store, 'facilitator', name).code, name).token;
+    // Every device has the workshops' neighbourhood assigned, so it may open every session.
+    const enrol = (name: string): string => {
+      const device = redeemCode(store, createEnrolCode(store, 'facilitator', name).code, name);
+      assign(store, device.deviceId, { kind: 'neighbourhood', value: workshopSettings().neighbourhood });
+      return device.token;
+    };
     const seedTokens = Array.from({ length: options.sessions }, (_, i) => enrol(`Facilitator ${i + 1}`));
     const singleTokens = Array.from({ length: options.singles }, (_, i) => enrol(`Single ${i + 1}`));
     const tokens = Array.from({ length: options.devices }, (_, i) => enrol(`Tablet ${i + 1}`));

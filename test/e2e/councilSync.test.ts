@@ -1,9 +1,9 @@
 /**
  * Council sync in Chromium against the real server on 127.0.0.1 (a free port, a temporary DATA_DIR, SQLite):
  * tablet A enrols on the demo's dashboard (after a mistyped code, which is refused and kept) and syncs the demo;
- * tablet B, another browser profile enrolled as a second facilitator from its home screen, fetches the session
- * from the council and sees A's ideas. A revoked tablet is told so in words. axe-core finds nothing to fix in
- * either section, and every target is at least 44 px.
+ * tablet B, another browser profile enrolled as a second facilitator from its home screen and assigned the demo's
+ * neighbourhood by the admin, fetches the session from the council and sees A's ideas. A revoked tablet is told so
+ * in words. axe-core finds nothing to fix in either section, and every target is at least 44 px.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/app';
+import { assign } from '../../src/server/assignments';
 import { createEnrolCode, listDevices, revokeDevice } from '../../src/server/devices';
 import { DEMO_TITLE } from './pages/files';
 import { Home } from './pages/Home';
@@ -86,6 +87,10 @@ describe('council sync', () => {
     await homeB.goto(url);
     const council = b.page.getByRole('region', { name: 'Sessions from the council', exact: true });
     await enrol(council, code('Tablet B'));
+    // The admin assigns B the demo's neighbourhood (`npm run admin -- assign <device> --neighbourhood Northmoor`).
+    await expect.poll(() => listDevices(server.store!).length).toBe(2);
+    const tabletB = listDevices(server.store!).at(-1)!;
+    assign(server.store!, tabletB.id, { kind: 'neighbourhood', value: 'Northmoor' });
     await council.getByRole('button', { name: 'Get sessions from the council', exact: true }).click();
     await council.getByRole('checkbox', { name: new RegExp(DEMO_TITLE.replace(/[?]/g, '\\?')) }).check();
     await expectAccessible(b.page);

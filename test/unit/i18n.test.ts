@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/domain/errors';
 import { LOCALES, makeTranslator, type MessageKey } from '../../src/ui/i18n';
 import { enShell } from '../../src/ui/i18n/en';
+import { errorsOffice } from '../../src/ui/i18n/en/errorsOffice';
 import { facilitator } from '../../src/ui/i18n/en/facilitator';
 
-const en = { ...enShell, ...facilitator };
+const en = { ...enShell, ...errorsOffice, ...facilitator };
 
 describe('message catalogue', () => {
   it('Given every error the domain can raise, Then English has words for it', () => {

@@ -11,11 +11,13 @@
  * - Money: cost_pence (whole pence) and cost_pounds ("1250.00").
  * Tie-break (row order): results rows as sessionResults lists them; ballot rows by ballot time, then participant
  * id, then (for counted ballots) the proposal order of the session.
+ * - channel (last column): 'kiosk' for a ballot cast at a tablet, 'paper' for a paper sheet typed in.
  * Columns: see docs/exports.md.
  */
 import type { SessionView } from '../../doc/session';
 import { ballotChoiceIds } from './trace';
 import type { SessionResult } from './results';
+import { channelOf } from '../paper';
 import type { Ballot } from '../types';
 
 export type CsvValue = string | number | boolean | null;
@@ -88,6 +90,7 @@ export const BALLOTS_COLUMNS = [
   'points',
   'via',
   'ballot',
+  'channel',
 ] as const;
 
 /** The ballot as written, e.g. "p1:2 p2:1" (dots) or "p3 p1" (selection or ranking, in order). */
@@ -127,13 +130,24 @@ export function ballotsCsv(view: SessionView): string {
       const direct = family.includes(id);
       const merged = family.some((c) => c !== id);
       const via = direct && merged ? 'both' : direct ? 'direct' : 'merged';
-      return [...base(ballot, 'counted', ''), id, points.get(id) ?? 0, via, ballotText(ballot)];
+      return [
+        ...base(ballot, 'counted', ''),
+        id,
+        points.get(id) ?? 0,
+        via,
+        ballotText(ballot),
+        channelOf(ballot),
+      ];
     });
-    if (cells.length === 0) cells.push([...base(ballot, 'counted', ''), '', 0, '', ballotText(ballot)]);
+    if (cells.length === 0)
+      cells.push([...base(ballot, 'counted', ''), '', 0, '', ballotText(ballot), channelOf(ballot)]);
     items.push({ ballot, cells });
   }
   for (const { ballot, reason } of view.count.excluded) {
-    items.push({ ballot, cells: [[...base(ballot, 'excluded', reason), '', 0, '', ballotText(ballot)]] });
+    items.push({
+      ballot,
+      cells: [[...base(ballot, 'excluded', reason), '', 0, '', ballotText(ballot), channelOf(ballot)]],
+    });
   }
   items.sort(
     (a, b) =>

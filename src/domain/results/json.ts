@@ -10,13 +10,15 @@
  * - proposals: every proposal record, hidden and merged ones included, with what moderation made of it.
  * - ballots: every ballot with status 'counted' (and the points it gives each canonical idea) or 'excluded' (and
  *   its reason code).
+ * - every ballot carries its channel: 'kiosk' (a tablet) or 'paper' (a paper sheet typed in).
  * - Times are ISO 8601 UTC strings; money is whole pence.
  * Tie-break (order): proposals oldest first (then id); comments and ballots by time, then id / participant id.
  * Bump `version` when a field changes meaning or goes away; adding a field keeps the version.
  */
 import type { SessionView } from '../../doc/session';
 import type { ErrorCode } from '../errors';
-import type { Ballot, SessionSettings } from '../types';
+import { channelOf } from '../paper';
+import type { Ballot, Channel, SessionSettings } from '../types';
 import { participation, type Participation } from './participation';
 import { rulesFor, sessionResults, type SessionResult } from './results';
 
@@ -54,6 +56,8 @@ export interface JsonBallot {
   deviceId: string;
   castAt: string;
   revision: number;
+  /** 'kiosk' (cast at a tablet) or 'paper' (a paper sheet typed in). */
+  channel: Channel;
   kind: Ballot['kind'];
   /** The proposal ids as written on the ballot, in order. */
   choices: string[];
@@ -100,6 +104,7 @@ export function exportJson(view: SessionView): JsonExport {
       deviceId: ballot.deviceId,
       castAt: iso(ballot.at),
       revision: ballot.revision,
+      channel: channelOf(ballot),
       kind: ballot.kind,
       choices: choices(ballot),
       ...(ballot.kind === 'dots' ? { dots: { ...ballot.dots } } : {}),
@@ -113,6 +118,7 @@ export function exportJson(view: SessionView): JsonExport {
       deviceId: ballot.deviceId,
       castAt: iso(ballot.at),
       revision: ballot.revision,
+      channel: channelOf(ballot),
       kind: ballot.kind,
       choices: choices(ballot),
       ...(ballot.kind === 'dots' ? { dots: { ...ballot.dots } } : {}),

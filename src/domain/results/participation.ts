@@ -13,11 +13,17 @@
  *   under 5 (0 included) is shown as "fewer than 5" and its count is withheld (null). COMPLEMENTARY RULE: if
  *   exactly one cell of a question is suppressed, the smallest other cell is suppressed too (ties: the last
  *   in cell order), so the hidden count cannot be derived by subtracting the others from the total.
- * - over the day: participants per UTC hour of their `at`, every hour from the first to the last present
- *   (zeros included), keyed "YYYY-MM-DDTHH:00Z".
+ * - by channel: residents and ballots (counted / excluded) from the tablets ('kiosk') and from paper sheets typed
+ *   in ('paper', src/domain/paper.ts), shown apart; kiosk + paper = the totals. Paper residents are in every
+ *   other figure too (residents, per device under the device that typed them, about you as "No answer").
+ * - over the day: kiosk participants per UTC hour of their `at`, every hour from the first to the last present
+ *   (zeros included), keyed "YYYY-MM-DDTHH:00Z". Paper residents are left out: their time is when the sheet was
+ *   typed in, not when it was filled in.
  * Tie-break: devices are listed by device id; hours in time order. Deterministic: no clock, no randomness.
  */
 import type { SessionView } from '../../doc/session';
+import { channelOf } from '../paper';
+import type { Channel } from '../types';
 
 export const SUPPRESS_BELOW = 5;
 export const SUPPRESSED_TEXT = 'fewer than 5';
@@ -51,6 +57,12 @@ export interface AboutYouBreakdown {
   cells: AboutYouCell[];
 }
 
+export interface ChannelParticipation {
+  residents: number;
+  ballotsCounted: number;
+  ballotsExcluded: number;
+}
+
 export interface HourCount {
   hour: string;
   residents: number;
@@ -64,6 +76,8 @@ export interface Participation {
   comments: number;
   ballots: { counted: number; excluded: number };
   byDevice: DeviceParticipation[];
+  /** Tablets and paper sheets apart. */
+  byChannel: Record<Channel, ChannelParticipation>;
   aboutYou: AboutYouBreakdown[];
   byHour: HourCount[];
 }
@@ -123,6 +137,10 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
     comments: 0,
     ballots: { counted: 0, excluded: 0 },
     byDevice: [],
+    byChannel: {
+      kiosk: { residents: 0, ballotsCounted: 0, ballotsExcluded: 0 },
+      paper: { residents: 0, ballotsCounted: 0, ballotsExcluded: 0 },
+    },
     aboutYou: [],
     byHour: [],
   };
@@ -139,6 +157,9 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
     for (const c of r.comments) device(c.deviceId).comments += 1;
     for (const c of v.count.counted) device(c.ballot.deviceId).ballotsCounted += 1;
     for (const e of v.count.excluded) device(e.ballot.deviceId).ballotsExcluded += 1;
+    for (const p of r.participants) out.byChannel[channelOf(p)].residents += 1;
+    for (const c of v.count.counted) out.byChannel[channelOf(c.ballot)].ballotsCounted += 1;
+    for (const e of v.count.excluded) out.byChannel[channelOf(e.ballot)].ballotsExcluded += 1;
     for (const q of v.settings.aboutYou) {
       let entry = questions.get(q.id);
       if (!entry) {
@@ -155,6 +176,7 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
       }
     }
     for (const p of r.participants) {
+      if (channelOf(p) === 'paper') continue;
       const h = Math.floor(p.at / HOUR) * HOUR;
       hours.set(h, (hours.get(h) ?? 0) + 1);
     }

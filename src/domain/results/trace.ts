@@ -10,17 +10,20 @@
  *   still counted once).
  * - Excluded ballots that name the idea or any of its duplicates are listed with their reason code
  *   (src/domain/errors.ts); they give no points. excludedBallots() lists every excluded ballot of a session.
+ * - Every entry carries its channel: 'kiosk' (cast at a tablet) or 'paper' (a paper sheet typed in).
  * Tie-break (order): by ballot time, then participant id.
  */
 import type { SessionView } from '../../doc/session';
 import type { ErrorCode } from '../errors';
-import type { Ballot } from '../types';
+import { channelOf } from '../paper';
+import type { Ballot, Channel } from '../types';
 
 export interface TraceEntry {
   participantId: string;
   deviceId: string;
   at: number;
   revision: number;
+  channel: Channel;
   points: number;
   via: 'direct' | 'merged' | 'both';
   /** The proposal ids on the ballot that fed this figure (the kept idea and/or its duplicates). */
@@ -32,6 +35,7 @@ export interface ExcludedEntry {
   deviceId: string;
   at: number;
   revision: number;
+  channel: Channel;
   reason: ErrorCode;
   /** Every proposal id the ballot names, as written. */
   chosenIds: string[];
@@ -63,6 +67,7 @@ function excludedEntry(ballot: Ballot, reason: ErrorCode): ExcludedEntry {
     deviceId: ballot.deviceId,
     at: ballot.at,
     revision: ballot.revision,
+    channel: channelOf(ballot),
     reason,
     chosenIds: ballotChoiceIds(ballot),
   };
@@ -92,6 +97,7 @@ export function traceProposal(view: SessionView, proposalId: string): ProposalTr
       deviceId: ballot.deviceId,
       at: ballot.at,
       revision: ballot.revision,
+      channel: channelOf(ballot),
       points: n,
       via: direct && merged ? 'both' : direct ? 'direct' : 'merged',
       chosenIds,

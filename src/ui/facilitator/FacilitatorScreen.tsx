@@ -8,6 +8,7 @@ import { IdeaList } from './IdeaList';
 import { LiveBoard } from './LiveBoard';
 import { MergeIdeas } from './MergeIdeas';
 import { SessionFilesPanel } from './files/SessionFilesPanel';
+import { PaperBallots } from '../paper/PaperBallots';
 import { SessionHeader } from './SessionHeader';
 import { StoragePanel } from './StoragePanel';
 import { CouncilSyncPanel } from './sync/CouncilSyncPanel';
@@ -47,6 +48,7 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
       <IdeaList session={session} view={view} />
       <MergeIdeas session={session} view={view} />
       <HiddenIdeas session={session} view={view} />
+      <PaperBallots view={view} run={session.run} />
       <SessionFilesPanel session={session} view={view} />
       <CouncilSyncPanel session={session} sessionId={sessionId} />
       <StoragePanel />

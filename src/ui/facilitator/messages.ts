@@ -1,5 +1,6 @@
 /** Registers the facilitator screens' messages; imported by the lazily loaded facilitator screens. */
 import { addMessages } from '../i18n';
+import { errorsOffice } from '../i18n/en/errorsOffice';
 import { facilitator } from '../i18n/en/facilitator';
 
-addMessages('en', facilitator);
+addMessages('en', { ...errorsOffice, ...facilitator });

@@ -7,6 +7,8 @@ import { TURN_STEPS, type TurnStep } from './turnSteps';
 interface HubStepProps {
   settings: SessionSettings;
   ideaCount: number;
+  /** Earlier workshops here have decided ideas to show ("You said, we did"). */
+  hasEarlierIdeas: boolean;
   hasSavedBallot: boolean;
   isBallotDirty: boolean;
   isBusy: boolean;
@@ -15,10 +17,14 @@ interface HubStepProps {
   onFinish: () => void;
 }
 
-/** The menu of the turn: the money map, the ideas, adding an idea, priorities, and Finish. */
+/**
+ * The menu of the turn: the money map, the ideas, adding an idea, priorities, what happened to earlier ideas
+ * (only when there are some), and Finish.
+ */
 export function HubStep({
   settings,
   ideaCount,
+  hasEarlierIdeas,
   hasSavedBallot,
   isBallotDirty,
   isBusy,
@@ -64,6 +70,13 @@ export function HubStep({
         >
           <p class="kiosk-tile__state">{ballotState}</p>
         </HubTile>
+        {hasEarlierIdeas ? (
+          <HubTile
+            title={t('kiosk.hub.earlier')}
+            description={t('kiosk.hub.earlierText', { neighbourhood: settings.neighbourhood })}
+            onOpen={() => onGo(TURN_STEPS.earlierIdeas)}
+          />
+        ) : null}
       </ul>
       <section class="kiosk-finish" aria-labelledby="kiosk-finish-heading">
         <h2 id="kiosk-finish-heading">{t('kiosk.hub.finishHeading')}</h2>

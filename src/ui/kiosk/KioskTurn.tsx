@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { finishParticipant, setAnswers, startParticipant } from '../../doc/commands';
 import type { SessionView } from '../../doc/session';
@@ -12,6 +13,11 @@ import type { SessionHandle } from '../useSession';
 import { AboutYouStep } from './AboutYouStep';
 import { AddIdeaStep } from './AddIdeaStep';
 import { ConsentStep } from './ConsentStep';
+
+import { useEarlierSessions } from './useEarlierIdeas';
+
+// Shown only when this device holds decisions on earlier ideas: loaded then (the service worker has it offline).
+const EarlierIdeasStep = lazy(() => import('./EarlierIdeasStep').then((m) => m.EarlierIdeasStep));
 import { FacilitatorStep } from './FacilitatorStep';
 import { FinishCheckStep } from './FinishCheckStep';
 import { HubStep } from './HubStep';
@@ -36,6 +42,7 @@ const NEEDS_PARTICIPANT: ReadonlySet<TurnStep> = new Set<TurnStep>([
   TURN_STEPS.ideas,
   TURN_STEPS.idea,
   TURN_STEPS.addIdea,
+  TURN_STEPS.earlierIdeas,
   TURN_STEPS.priorities,
   TURN_STEPS.finishCheck,
 ]);
@@ -78,6 +85,12 @@ export function KioskTurn({ sessionId, view, run, live, backRef, onLanguage, onT
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [idleMs, setIdleMs] = useState<number | null>(null);
   const isEnding = useRef(false);
+  // Read only once this turn reaches the hub, so the first screen never waits for earlier sessions.
+  const earlier = useEarlierSessions(
+    services,
+    { id: sessionId, neighbourhood: settings.neighbourhood, date: settings.date },
+    participantId !== null,
+  );
 
   // Every turn starts in the session's first language and reads the idle time once.
   useEffect(() => {
@@ -248,6 +261,7 @@ export function KioskTurn({ sessionId, view, run, live, backRef, onLanguage, onT
         <HubStep
           settings={settings}
           ideaCount={view.visible.length}
+          hasEarlierIdeas={earlier.length > 0}
           hasSavedBallot={savedBallot !== undefined}
           isBallotDirty={isBallotDirty}
           isBusy={isBusy}
@@ -302,6 +316,13 @@ export function KioskTurn({ sessionId, view, run, live, backRef, onLanguage, onT
           }}
           onBack={toHub}
         />
+      );
+      break;
+    case TURN_STEPS.earlierIdeas:
+      screen = (
+        <Suspense fallback={<p class="kiosk-loading">{t('common.loading')}</p>}>
+          <EarlierIdeasStep neighbourhood={settings.neighbourhood} sessions={earlier} onBack={toHub} />
+        </Suspense>
       );
       break;
     case TURN_STEPS.priorities:

@@ -17,6 +17,8 @@ export const TURN_STEPS = {
   ideas: 'ideas',
   /** One idea with its description and comments, and a form to add a comment. */
   idea: 'idea',
+  /** What the council decided about ideas from earlier workshops here; only offered when there are some. */
+  earlierIdeas: 'earlierIdeas',
   /** The form to add a new idea. */
   addIdea: 'addIdea',
   /** Setting priorities under the session's method, then saving them. */
@@ -38,6 +40,7 @@ export const BACK_STEP: Partial<Record<TurnStep, TurnStep>> = {
   ideas: TURN_STEPS.hub,
   idea: TURN_STEPS.ideas,
   addIdea: TURN_STEPS.hub,
+  earlierIdeas: TURN_STEPS.hub,
   priorities: TURN_STEPS.hub,
   finishCheck: TURN_STEPS.hub,
 };

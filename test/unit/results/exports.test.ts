@@ -24,38 +24,7 @@ import { exportJson, exportJsonText, JSON_FORMAT, type JsonExport } from '../../
 import { sessionToPb, sessionToPbText } from '../../../src/domain/results/pb';
 import { sessionResults } from '../../../src/domain/results/results';
 import { budgetSession, dotsSession, rankingSession } from './fixtures';
-
-/** A tiny RFC 4180 reader: comma separated, double-quoted cells with "" for a quote, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  expect(text.startsWith(BOM)).toBe(true);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 1; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  expect(cell).toBe('');
-  expect(row).toEqual([]);
-  return rows;
-}
+import { parseCsv } from '../helpers/csv';
 
 function records(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);

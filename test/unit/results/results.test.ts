@@ -29,6 +29,7 @@ describe('trace', () => {
         deviceId: 'device-a',
         at: expect.any(Number) as number,
         revision: 1,
+        channel: 'kiosk',
         reason: 'dotsOverPerProposal',
         chosenIds: [P1],
       },

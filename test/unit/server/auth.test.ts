@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import { revokeDevice } from '../../../src/server/devices';
 import {
   acknowledged,
+  assignSession,
   connect,
   enrolDevice,
   proposal,
@@ -69,6 +70,7 @@ describe('sync authentication and roles', { timeout: 20_000 }, () => {
     const { server, dataDir } = await setup();
     const { sessionId } = await seeded(server, dataDir);
     const device = await enrolDevice(dataDir, server.base, 'facilitator', 'Tablet 7');
+    assignSession(server.store!, sessionId, device.deviceId);
     const first = client(server, sessionId, device.token);
     await acknowledged(first);
     expect(first.doc.getMap('proposals').has('p1')).toBe(true);

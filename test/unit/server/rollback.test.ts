@@ -7,6 +7,7 @@ import { runAdmin } from '../../../src/server/adminCli';
 import {
   acknowledged,
   connect,
+  assignSession,
   enrolDevice,
   proposal,
   startTestServer,
@@ -53,6 +54,8 @@ describe('archive and rollback of a bad device', { timeout: 20_000 }, () => {
     const officer = await enrolDevice(t.dir, server.base, 'officer', 'Office');
     const sessionId = randomUUID();
     const otherSession = randomUUID();
+    assignSession(server.store!, sessionId, bad.deviceId);
+    assignSession(server.store!, otherSession, good.deviceId);
 
     let a = client(good.token, sessionId);
     await acknowledged(a);

@@ -13,6 +13,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createSession } from '../../../src/doc/commands';
 import { startServer, type RunningServer } from '../../../src/server/app';
+import { assign } from '../../../src/server/assignments';
 import { createEnrolCode } from '../../../src/server/devices';
 import type { Limits } from '../../../src/server/limits';
 import type { Logger } from '../../../src/server/log';
@@ -117,6 +118,14 @@ export async function enrolDevice(
   });
   if (res.status !== 200) throw new Error(`enrol failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as { token: string; deviceId: string; role: Role };
+}
+
+/**
+ * Assigns a session to facilitator devices (as `npm run admin -- assign <device> <sessionId>` does): a facilitator
+ * device opens only sessions assigned to it, ones it wrote to, or one it is creating.
+ */
+export function assignSession(store: Store, sessionId: string, ...deviceIds: string[]): void {
+  for (const deviceId of deviceIds) assign(store, deviceId, { kind: 'session', value: sessionId });
 }
 
 export interface Client {

@@ -10,6 +10,7 @@ import { syncUpdateOf, UpdateGate } from '../../../src/server/validation';
 import {
   acknowledged,
   connect,
+  assignSession,
   enrolDevice,
   proposal,
   seedSession,
@@ -65,6 +66,7 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
     const first = await enrolDevice(t.dir, server.base, 'facilitator', 'Tablet 1');
     const second = await enrolDevice(t.dir, server.base, 'facilitator', 'Tablet 2');
     const sessionId = randomUUID();
+    assignSession(server.store!, sessionId, second.deviceId);
     const owner = client(server, sessionId, first.token);
     await acknowledged(owner);
     seedSession(owner.doc, sessionId);
@@ -387,12 +389,12 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
     const gate = new UpdateGate(sessionId, live);
     const author = seedSession(new Y.Doc(), sessionId);
     const created = Y.encodeStateAsUpdate(author);
-    expect(gate.check(created)).toEqual([]);
+    expect(gate.check(created, 'facilitator')).toEqual([]);
     Y.applyUpdate(live, created);
     const sv = Y.encodeStateVector(author);
     author.getMap('proposals').set('p1', { ...proposal('p1', 'Idea'), costPence: -5 });
     const bad = Y.encodeStateAsUpdate(author, sv);
-    expect(gate.check(bad)).toEqual([
+    expect(gate.check(bad, 'facilitator')).toEqual([
       { map: 'proposals', key: 'p1', field: 'costPence', problem: 'outOfRange' },
     ]);
     // The refused update is not held against the next one: the same key, well formed, from another writer.
@@ -400,6 +402,6 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
     Y.applyUpdate(fixer, Y.encodeStateAsUpdate(live));
     const before = Y.encodeStateVector(fixer);
     fixer.getMap('proposals').set('p1', proposal('p1', 'Idea'));
-    expect(gate.check(Y.encodeStateAsUpdate(fixer, before))).toEqual([]);
+    expect(gate.check(Y.encodeStateAsUpdate(fixer, before), 'facilitator')).toEqual([]);
   });
 });

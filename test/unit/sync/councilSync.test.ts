@@ -11,6 +11,7 @@ import type * as Y from 'yjs';
 import { addProposal, createSession, type CommandContext } from '../../../src/doc/commands';
 import { readRecords } from '../../../src/doc/schema';
 import { startServer } from '../../../src/server/app';
+import { assign } from '../../../src/server/assignments';
 import { revokeDevice } from '../../../src/server/devices';
 import type { DocHandle } from '../../../src/storage/docStore';
 import { IndexedDbDocStore } from '../../../src/storage/indexedDbDocStore';
@@ -103,8 +104,10 @@ describe('council sync in the app', { timeout: 30_000 }, () => {
     return { server, dataDir: t.dir };
   }
 
+  /** An enrolled facilitator device with the test sessions' neighbourhood assigned to it. */
   async function device(server: Server, dataDir: string, name: string): Promise<Device> {
-    const { token } = await enrolDevice(dataDir, server.base, 'facilitator', name);
+    const { token, deviceId } = await enrolDevice(dataDir, server.base, 'facilitator', name);
+    assign(server.store!, deviceId, { kind: 'neighbourhood', value: validSettings().neighbourhood });
     const d = new Device(name, token);
     cleanup.push(() => d.close());
     return d;

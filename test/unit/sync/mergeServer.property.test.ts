@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { WebSocket } from 'ws';
-import { enrolDevice, startTestServer, tempDir, type Client } from '../server/support';
+import { assignSession, enrolDevice, startTestServer, tempDir, type Client } from '../server/support';
 import {
   commandArb,
   fileTransferArb,
@@ -137,6 +137,7 @@ describe(
     let dataDir = '';
     let removeDir: () => void = () => undefined;
     const facilitators: string[] = [];
+    const facilitatorIds: string[] = [];
     let officer = '';
 
     beforeAll(async () => {
@@ -145,7 +146,9 @@ describe(
       dataDir = t.dir;
       server = await startTestServer(dataDir, LIMITS);
       for (let i = 0; i < 5; i += 1) {
-        facilitators.push((await enrolDevice(t.dir, server.base, 'facilitator', `Tablet ${i + 1}`)).token);
+        const enrolled = await enrolDevice(t.dir, server.base, 'facilitator', `Tablet ${i + 1}`);
+        facilitators.push(enrolled.token);
+        facilitatorIds.push(enrolled.deviceId);
       }
       officer = (await enrolDevice(t.dir, server.base, 'officer', 'Council office')).token;
     });
@@ -164,6 +167,8 @@ describe(
           fc.boolean(),
           async (setup, steps, filesFirst) => {
             const sessionId = randomUUID();
+            // Every tablet of the workshop has the session assigned (they sync it in any order).
+            assignSession(server.store!, sessionId, ...facilitatorIds);
             const w = new Workshop(setup, sessionId);
             const sync = async (device: number): Promise<void> => {
               await syncOnce(server, sessionId, facilitators[device]!, w.devices[device]!.doc);

@@ -1,32 +1,42 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { defaultServer, enrolDevice } from '../../../sync/councilApi';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
+import { ScanCode } from './scan/ScanCode';
 import { describeCouncilError } from './words';
 
 /**
  * "Enrol this device": the code the council admin gave, exchanged once (POST /api/enrol with this device's name)
  * for a token kept in IndexedDB. Errors are said plainly and what was typed stays.
+ *
+ * The code can also be scanned (camera or photo of its QR code, ./scan/). A scanned code goes into the field and
+ * is sent at once: the person pressed "Scan" to enrol, a read code has no typing mistakes to check, and a
+ * facilitator holding a tablet up to a screen should not have to find another button. If the server refuses it,
+ * the code stays in the field beside the reason, and "Enrol this device" tries again. Problems with the camera or
+ * the photo are not the field's fault: they are said in the same alert but do not mark the field invalid.
  */
 export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
   const t = useT();
   const services = useServices();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
   const [isBusy, setBusy] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
-  const submit = async (): Promise<void> => {
+  const submit = async (value: string): Promise<void> => {
     if (isBusy) return;
-    if (code.trim() === '') {
+    setScanProblem(null);
+    if (value.trim() === '') {
       setError(t('sync.enrol.empty'));
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const enrolment = await enrolDevice(defaultServer(), code, services.device.name);
+      const enrolment = await enrolDevice(defaultServer(), value, services.device.name);
       await services.db.enrolment.put(enrolment);
     } catch (e) {
       setError(describeCouncilError(t, e));
@@ -41,7 +51,7 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        void submit(code);
       }}
     >
       <Heading>{t('sync.enrol.heading')}</Heading>
@@ -50,6 +60,7 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
         {(props) => (
           <input
             {...props}
+            ref={input}
             type="text"
             name="enrolCode"
             class="sync-enrol__code"
@@ -62,12 +73,25 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
           />
         )}
       </Field>
+      <ScanCode
+        isBusy={isBusy}
+        onProblem={(message) => {
+          if (message) setError(null);
+          setScanProblem(message);
+        }}
+        onCode={(scanned) => {
+          setCode(scanned);
+          setError(null);
+          input.current?.focus();
+          void submit(scanned);
+        }}
+      />
       <button type="submit" class="btn btn--primary" aria-disabled={isBusy ? 'true' : undefined}>
         {isBusy ? t('sync.enrol.busy') : t('sync.enrol.button')}
       </button>
-      {error ? (
+      {(error ?? scanProblem) ? (
         <p class="alert" role="alert">
-          {error}
+          {error ?? scanProblem}
         </p>
       ) : null}
     </form>

@@ -92,6 +92,13 @@ export function HomeCouncil() {
         <EnrolForm />
       ) : (
         <>
+          {enrolment.role === 'officer' ? (
+            <p>
+              <a class="btn btn--primary" href="#/officer" data-officer-link>
+                {t('sync.officer.open')}
+              </a>
+            </p>
+          ) : null}
           <button
             type="button"
             class="btn btn--secondary"

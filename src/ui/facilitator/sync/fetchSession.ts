@@ -24,7 +24,7 @@ export async function fetchSession(
     sessionId,
     token: enrolment.token,
     baseUrl: enrolment.serverName,
-    readOnly: enrolment.role === 'officer',
+    role: enrolment.role,
     mark: (await services.db.syncMarks.get(sessionId)) ?? null,
     saveMark: async (m) => {
       await services.db.syncMarks.put({ sessionId, ...m });

@@ -29,7 +29,7 @@ export function useCouncilSync(
   const sync = useRef<CouncilSync | null>(null);
   const token = enrolment?.token ?? null;
   const server = enrolment?.serverName;
-  const isReadOnly = enrolment?.role === 'officer';
+  const role = enrolment?.role ?? 'facilitator';
 
   useEffect(() => {
     setStatus(null);
@@ -46,7 +46,7 @@ export function useCouncilSync(
           sessionId,
           token,
           baseUrl: server,
-          readOnly: isReadOnly,
+          role,
           mark: mark ?? null,
           saveMark: async (m) => {
             await services.db.syncMarks.put({ sessionId, ...m });
@@ -72,7 +72,7 @@ export function useCouncilSync(
       started?.destroy();
       sync.current = null;
     };
-  }, [doc, sessionId, token, server, isReadOnly, services.db]);
+  }, [doc, sessionId, token, server, role, services.db]);
 
   return { status, loadError, syncNow: () => sync.current?.syncNow() };
 }

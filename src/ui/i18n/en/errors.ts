@@ -1,4 +1,5 @@
 import type { Catalogue } from '../types';
+import type { OfficeErrorCode } from './errorsOffice';
 import type { ErrorCode } from '../../../domain/errors';
 
 /** One plain-English sentence for every validation error the domain can raise. */
@@ -36,4 +37,4 @@ export const errors = {
   'error.unknownLanguage': 'That language is not available.',
   'error.badPin': 'The PIN must be digits only.',
   'error.readOnly': 'This session is read-only on this version of the app.',
-} satisfies Catalogue & Record<`error.${ErrorCode}`, string>;
+} satisfies Catalogue & Record<`error.${Exclude<ErrorCode, OfficeErrorCode>}`, string>;

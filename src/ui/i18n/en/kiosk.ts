@@ -61,6 +61,8 @@ export const kiosk = {
   'kiosk.hub.finishHeading': 'All done?',
   'kiosk.hub.finishText': 'Tap Finish when you are done, so the next person can have a go.',
   'kiosk.hub.finish': 'Finish',
+  'kiosk.hub.earlier': 'What happened to earlier ideas',
+  'kiosk.hub.earlierText': 'See what the council did with ideas from earlier workshops in {neighbourhood}.',
 
   // The money map
   'kiosk.money.title': 'Where the money goes',

@@ -14,7 +14,7 @@ export const sync = {
   // Enrolment
   'sync.enrol.heading': 'Enrol this device',
   'sync.enrol.text':
-    'Before this device can sync, your council admin gives you a one-time enrolment code. Type it here. (Scanning the code’s QR picture is not available yet.)',
+    'Before this device can sync, your council admin gives you a one-time enrolment code. Type it here, or scan its QR code with this device’s camera.',
   'sync.enrol.code': 'Enrolment code',
   'sync.enrol.codeHint':
     'Ten letters and numbers, for example 7K2M 9QXP 4T. Capitals, spaces and dashes do not matter.',
@@ -36,6 +36,34 @@ export const sync = {
   'sync.enrol.serverError': 'The council server had a problem. Try again in a few minutes.',
   'sync.enrol.refused': 'The council server refused this device. Ask your council admin.',
 
+  // Scanning the enrolment code's QR code (camera or photo)
+  'sync.scan.start': 'Scan the code',
+  'sync.scan.photo': 'Use a photo of the code',
+  'sync.scan.view': 'Camera view',
+  'sync.scan.stop': 'Stop',
+  'sync.scan.starting': 'Starting the camera…',
+  'sync.scan.point': 'Point the camera at the code. Hold it still.',
+  'sync.scan.otherQr':
+    'This QR code is not an enrolment code. Point the camera at the code your council admin gave you.',
+  'sync.scan.found': 'Code found.',
+  'sync.scan.stopped': 'Camera stopped.',
+  'sync.scan.reading': 'Reading the photo…',
+  'sync.scan.refused':
+    'The camera is not allowed for this app. Allow the camera in the browser’s settings for this site, or use a photo of the code, or type it.',
+  'sync.scan.noCamera': 'No camera was found on this device. Use a photo of the code, or type it.',
+  'sync.scan.busy':
+    'Another app is using the camera. Close that app and try again, or use a photo of the code, or type it.',
+  'sync.scan.insecure':
+    'The camera only works when this app is opened from a secure (https) address. Use a photo of the code, or type it.',
+  'sync.scan.failed': 'The camera could not start. Try again, or use a photo of the code, or type it.',
+  'sync.scan.loadFailed': 'The code reader could not start on this device. Type the code instead.',
+  'sync.scan.photoNoCode':
+    'No QR code was found in this photo. Take the photo again, closer and in good light, or type the code.',
+  'sync.scan.photoOtherQr':
+    'The QR code in this photo is not an enrolment code. Use a photo of the code your council admin gave you, or type it.',
+  'sync.scan.photoUnreadable':
+    'This file could not be opened as a picture. Choose a photo of the code (JPEG or PNG), or type the code.',
+
   // Sync state
   'sync.button': 'Sync with council',
   'sync.progress': 'Sync progress',
@@ -50,6 +78,8 @@ export const sync = {
     'Sync failed: this device is not enrolled. Enrol it with a code from your council admin.',
   'sync.failed.refused':
     'Sync failed: this device has been removed from the council’s list. Ask your council admin.',
+  'sync.failed.notAssigned':
+    'Sync failed: the council has not given this session to this device. Ask the council’s administrator to assign it.',
   'sync.failed.serverError': 'Sync failed: the council server had a problem. Try again in a few minutes.',
   'sync.failed.rejected':
     'Sync failed: the council server did not accept a change from this tablet. Nothing is lost on this tablet. Ask your council admin.',
@@ -84,4 +114,5 @@ export const sync = {
   },
   'sync.fetch.failedOne': 'Could not get “{title}”: {reason}',
   'sync.fetch.timeout': 'the council server did not answer in time',
+  'sync.officer.open': 'Open the council results',
 } satisfies Catalogue;

@@ -1,0 +1,333 @@
+/**
+ * Reading a CSV file of paper ballots (columns in docs/exports.md, "Importing paper ballots"). Loaded only when a
+ * facilitator chooses such a file.
+ *
+ * Rules:
+ * - The file: UTF-8 text of at most MAX_CSV_BYTES, a byte-order mark allowed; RFC 4180 (fields separated by
+ *   commas, or by semicolons when the header row holds a semicolon and no comma, as some spreadsheets save;
+ *   double-quoted fields may hold separators, line breaks and doubled quotes; CRLF, LF or CR line ends). Rows
+ *   that are wholly empty are skipped. At most MAX_CSV_SHEETS sheets.
+ * - The header row: a `sheet` column (any case), then one column per idea, named by its number (`4` or `#4`: the
+ *   position in the list of every idea put forward, oldest first, as the paper ballots panel shows it) or by its
+ *   title as shown (any case, spaces trimmed). A title a spreadsheet export protected with a leading `'` is read
+ *   without it. An idea may have one column only; ideas without a column are simply not chosen on any sheet.
+ * - Each row is one sheet: its number, then per idea what the sheet says, by the session's method:
+ *   dots: the number of dots (empty = 0); budget: a tick (`x`, `X`, `✓`, `✔`, `1`, `yes`; empty, `0` or `no` =
+ *   not chosen); ranking: the place, 1 = favourite (empty = not ranked), places 1, 2, 3… with no gap or repeat.
+ * - Every sheet is then checked as a typed-in sheet is (src/domain/paper.ts): a sheet number, not already in
+ *   the session, not twice in the file, and the method's rules.
+ * - Every problem is reported with its row (the header is row 1, as a spreadsheet numbers them) and, where it is
+ *   one cell, its column; the import is all or nothing, so any problem means nothing is written.
+ * Deterministic: no clock, no randomness; sheets in file order.
+ */
+import { type BallotContext } from './ballots';
+import { isValidationError, type ValidationError } from './errors';
+import { checkPaperEntry, parseSheet, type PaperEntry } from './paper';
+import type { BallotChoices, PriorityMethod } from './types';
+
+export const MAX_CSV_BYTES = 1_000_000;
+export const MAX_CSV_SHEETS = 10_000;
+/** At most this many problems are listed; the rest are counted. */
+export const MAX_CSV_PROBLEMS = 50;
+
+export const CSV_PROBLEMS = [
+  /** The file is larger than MAX_CSV_BYTES. */
+  'tooLarge',
+  /** More than MAX_CSV_SHEETS rows. */
+  'tooManySheets',
+  /** No header row, or no rows under it. */
+  'noSheets',
+  /** A quoted field never closes. */
+  'unclosedQuote',
+  /** Text after a closing quote, before the next separator. */
+  'badQuote',
+  'noSheetColumn',
+  /** A header names no idea of the session. */
+  'unknownIdea',
+  /** An idea residents cannot choose now (hidden, or merged into another). */
+  'ideaNotChoosable',
+  /** Two columns name the same idea. */
+  'ideaTwice',
+  /** A row has more cells than the header. */
+  'extraCells',
+  /** A cell that is not a number (dots) / a tick (budget) / a place (ranking). */
+  'badCell',
+  /** Ranking places with a gap or a repeat. */
+  'badPlaces',
+  /** The same sheet twice in the file. */
+  'sheetTwice',
+  /** A rule of the session or of sheets, as a ValidationError. */
+  'invalid',
+] as const;
+export type CsvProblemCode = (typeof CSV_PROBLEMS)[number];
+
+export interface CsvProblem {
+  /** Row as a spreadsheet numbers it (header = 1); 0 for the whole file. */
+  row: number;
+  /** The column's header text, when the problem is one cell or column. */
+  column: string;
+  code: CsvProblemCode;
+  params: Record<string, string | number>;
+  /** For 'invalid': the rule broken. */
+  error: ValidationError | null;
+}
+
+export interface PaperCsvIdea {
+  id: string;
+  /** Number as the panel shows it (ideaNumbers in paper.ts). */
+  number: number;
+  title: string;
+  /** Whether residents can choose it now (visible and not merged). */
+  isChoosable: boolean;
+}
+
+export interface PaperCsvContext extends BallotContext {
+  method: PriorityMethod;
+  ideas: readonly PaperCsvIdea[];
+  /** Sheets already in the session. */
+  taken: ReadonlySet<number>;
+}
+
+export type PaperCsvResult =
+  { ok: true; entries: PaperEntry[] } | { ok: false; problems: CsvProblem[]; more: number };
+
+interface Row {
+  /** Spreadsheet row number (1-based, counting rows not lines). */
+  row: number;
+  cells: string[];
+}
+
+const problem = (
+  row: number,
+  code: CsvProblemCode,
+  column = '',
+  params: Record<string, string | number> = {},
+  error: ValidationError | null = null,
+): CsvProblem => ({ row, column, code, params, error });
+
+/** Throws when the text breaks the quoting rules. */
+class CsvSyntaxError extends Error {
+  constructor(readonly problem: CsvProblem) {
+    super(problem.code);
+  }
+}
+
+function separatorOf(text: string): ',' | ';' {
+  const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';
+  return firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+}
+
+/** RFC 4180 rows, wholly empty rows skipped. Throws CsvSyntaxError with the row of a broken quote. */
+export function parseCsvRows(input: string): Row[] {
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  const sep = separatorOf(text);
+  const rows: Row[] = [];
+  let cells: string[] = [];
+  let cell = '';
+  let rowNumber = 1;
+  let i = 0;
+  const endCell = (): void => {
+    cells.push(cell);
+    cell = '';
+  };
+  const endRow = (): void => {
+    endCell();
+    if (cells.some((c) => c.trim() !== '')) rows.push({ row: rowNumber, cells });
+    cells = [];
+    rowNumber += 1;
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"' && cell.trim() === '') {
+      // A quoted field: up to the closing quote; "" is one quote.
+      const startRow = rowNumber;
+      cell = '';
+      i += 1;
+      for (;;) {
+        if (i >= text.length) throw new CsvSyntaxError(problem(startRow, 'unclosedQuote'));
+        const c = text[i];
+        if (c === '"') {
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          i += 1;
+          break;
+        }
+        cell += c;
+        i += 1;
+      }
+      // After the closing quote: spaces, then a separator or a line end.
+      while (text[i] === ' ' || text[i] === '\t') i += 1;
+      if (i < text.length && text[i] !== sep && text[i] !== '\r' && text[i] !== '\n') {
+        throw new CsvSyntaxError(problem(startRow, 'badQuote'));
+      }
+      continue;
+    }
+    if (ch === sep) endCell();
+    else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i += 1;
+      endRow();
+    } else cell += ch;
+    i += 1;
+  }
+  if (cell !== '' || cells.length > 0) endRow();
+  return rows;
+}
+
+/** Header text as typed: trimmed, spaces collapsed, lower case, a protecting leading quote removed. */
+function normalHeader(text: string): string {
+  const t = text.trim();
+  const unprotected = /^'[=+\-@\t\r]/.test(t) ? t.slice(1) : t;
+  return unprotected.replace(/\s+/g, ' ').toLowerCase();
+}
+
+function findIdea(header: string, ideas: readonly PaperCsvIdea[]): PaperCsvIdea | undefined {
+  const h = normalHeader(header);
+  const number = /^#?\s*(\d+)$/.exec(h);
+  if (number) return ideas.find((i) => i.number === Number(number[1]));
+  const named = ideas.filter((i) => normalHeader(i.title) === h);
+  return named.find((i) => i.isChoosable) ?? named[0];
+}
+
+const TICKS = new Set(['x', '✓', '✔', '1', 'yes', 'y']);
+const NOT_TICKED = new Set(['', '0', 'no', 'n']);
+
+/** What one cell says for one idea, or a problem code. */
+function readCell(method: PriorityMethod, raw: string): number | 'bad' {
+  const v = raw.trim().toLowerCase();
+  if (method.kind === 'budget') {
+    if (TICKS.has(v)) return 1;
+    return NOT_TICKED.has(v) ? 0 : 'bad';
+  }
+  if (v === '') return 0;
+  if (!/^\d{1,6}$/.test(v)) return 'bad';
+  return Number(v);
+}
+
+/** The choices one row makes; null when its places are not 1, 2, 3… */
+function choicesOf(
+  method: PriorityMethod,
+  picks: readonly { id: string; n: number }[],
+): BallotChoices | null {
+  const given = picks.filter((p) => p.n > 0);
+  if (method.kind === 'dots')
+    return { kind: 'dots', dots: Object.fromEntries(given.map((p) => [p.id, p.n])) };
+  if (method.kind === 'budget') return { kind: 'budget', selected: given.map((p) => p.id) };
+  const ranked = [...given].sort((a, b) => a.n - b.n);
+  if (ranked.some((p, i) => p.n !== i + 1)) return null;
+  return { kind: 'ranking', ranked: ranked.map((p) => p.id) };
+}
+
+/** Reads a paper ballots CSV against the session. Pure: the caller writes the entries with enterPaperBallots. */
+export function readPaperCsv(text: string, ctx: PaperCsvContext): PaperCsvResult {
+  const problems: CsvProblem[] = [];
+  const fail = (): PaperCsvResult => ({
+    ok: false,
+    problems: problems.slice(0, MAX_CSV_PROBLEMS),
+    more: Math.max(0, problems.length - MAX_CSV_PROBLEMS),
+  });
+  if (new TextEncoder().encode(text).length > MAX_CSV_BYTES) {
+    problems.push(problem(0, 'tooLarge', '', { max: MAX_CSV_BYTES / 1_000_000 }));
+    return fail();
+  }
+  let rows: Row[];
+  try {
+    rows = parseCsvRows(text);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) problems.push(e.problem);
+    else throw e;
+    return fail();
+  }
+  const [header, ...body] = rows;
+  if (!header || body.length === 0) {
+    problems.push(problem(0, 'noSheets'));
+    return fail();
+  }
+  if (body.length > MAX_CSV_SHEETS) {
+    problems.push(problem(0, 'tooManySheets', '', { max: MAX_CSV_SHEETS }));
+    return fail();
+  }
+  const sheetIndex = header.cells.findIndex((c) => normalHeader(c) === 'sheet');
+  if (sheetIndex < 0) {
+    problems.push(problem(header.row, 'noSheetColumn'));
+    return fail();
+  }
+  const columns: { index: number; header: string; id: string }[] = [];
+  header.cells.forEach((raw, index) => {
+    if (index === sheetIndex) return;
+    const name = raw.trim();
+    if (name === '') return;
+    const idea = findIdea(name, ctx.ideas);
+    if (!idea) return problems.push(problem(header.row, 'unknownIdea', name));
+    if (!idea.isChoosable) return problems.push(problem(header.row, 'ideaNotChoosable', name));
+    const earlier = columns.find((c) => c.id === idea.id);
+    if (earlier) return problems.push(problem(header.row, 'ideaTwice', name, { other: earlier.header }));
+    columns.push({ index, header: name, id: idea.id });
+  });
+  if (problems.length > 0) return fail();
+
+  const entries: PaperEntry[] = [];
+  const firstRowOf = new Map<number, number>();
+  for (const { row, cells } of body) {
+    const extra = cells.findIndex((c, i) => i >= header.cells.length && c.trim() !== '');
+    if (extra >= 0) {
+      problems.push(problem(row, 'extraCells', '', { count: header.cells.length }));
+      continue;
+    }
+    const picks: { id: string; n: number }[] = [];
+    let isRowBad = false;
+    for (const col of columns) {
+      const n = readCell(ctx.method, cells[col.index] ?? '');
+      if (n === 'bad') {
+        problems.push(problem(row, 'badCell', col.header, { value: (cells[col.index] ?? '').trim() }));
+        isRowBad = true;
+      } else picks.push({ id: col.id, n });
+    }
+    const sheetText = cells[sheetIndex] ?? '';
+    try {
+      const sheet = parseSheet(sheetText);
+      const first = firstRowOf.get(sheet);
+      if (first !== undefined) {
+        problems.push(problem(row, 'sheetTwice', 'sheet', { sheet, first }));
+        continue;
+      }
+      firstRowOf.set(sheet, row);
+    } catch (e) {
+      if (!isValidationError(e)) throw e;
+      problems.push(problem(row, 'invalid', header.cells[sheetIndex] ?? 'sheet', {}, e));
+      continue;
+    }
+    if (isRowBad) continue;
+    const choices = choicesOf(ctx.method, picks);
+    if (!choices) {
+      problems.push(problem(row, 'badPlaces'));
+      continue;
+    }
+    try {
+      entries.push(checkPaperEntry({ sheet: sheetText, choices }, { ...ctx, replace: false }));
+    } catch (e) {
+      if (!isValidationError(e)) throw e;
+      problems.push(problem(row, 'invalid', e.field === 'sheet' ? 'sheet' : '', {}, e));
+    }
+  }
+  return problems.length > 0 ? fail() : { ok: true, entries };
+}
+
+/**
+ * A header row for a blank import file: `sheet`, then every idea residents can choose, by its title, or by its
+ * number (`#4`) when the title would be unclear (the same as another idea's, or itself a number).
+ */
+export function paperCsvTemplate(ideas: readonly PaperCsvIdea[]): string[] {
+  const choosable = ideas.filter((i) => i.isChoosable);
+  const name = (idea: PaperCsvIdea): string => {
+    const title = normalHeader(idea.title);
+    const isClear =
+      title !== 'sheet' &&
+      !/^#?\s*\d+$/.test(title) &&
+      choosable.filter((i) => normalHeader(i.title) === title).length === 1;
+    return isClear ? idea.title.trim() : `#${idea.number}`;
+  };
+  return ['sheet', ...choosable.map(name)];
+}

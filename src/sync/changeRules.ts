@@ -1,0 +1,178 @@
+/**
+ * The one set of rules for what a change from outside may do to a session document. Both gates use it: a session
+ * file merged on a device (importSession.ts) and a device's update on the council server (src/server/validation.ts),
+ * so the two can never drift apart.
+ *
+ * Rules (what the app's own commands do, nothing more): a change may add records; it may replace a participant's
+ * record or ballot only with one from the same device (a ballot only with a higher revision); it may never delete
+ * a record or rewrite a write-once one (ideas, comments, moderation, statuses, settings edits, meta, which only a
+ * change that creates the session may write). A change that creates a session must bring its settings. Every
+ * record it adds or replaces must pass the structural checks (src/doc/recordShapes.ts) and no map may pass its
+ * limit. A change whose structs or deletions wait for ones not received is incomplete: it cannot be judged.
+ *
+ * Who may write what (the council server only, which knows the enrolled device's role; a session file carries
+ * other devices' records and has no single writer): an officer device may only add proposal statuses and paper
+ * ballots typed in at the office (participants and ballots under `paper-<sheet>` keys, which the shape checks
+ * keep for paper records); a facilitator device may write everything else but never a status (statuses are the
+ * council's decision).
+ */
+import type * as Y from 'yjs';
+import {
+  checkDocShape,
+  isPaperReplacement,
+  isPlainObject,
+  RECORD_MAPS,
+  type MapName,
+  type RecordMapName,
+  type ShapeProblem,
+} from '../doc/recordShapes';
+import { MAPS } from '../doc/schema';
+import { sheetOf } from '../domain/paper';
+
+/** The role of an enrolled device (the server's `devices.role`, the app's `Enrolment.role`). */
+export type WriterRole = 'facilitator' | 'officer';
+
+export type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
+/** Every key a change added, replaced or deleted, per map. */
+export type Changes = Map<MapName, Map<string, KeyChange>>;
+
+/** The maps whose key changes are judged. */
+export const WATCHED_MAPS = ['meta', ...RECORD_MAPS] as const;
+
+/** Maps whose records a later write from the same device may replace. */
+const REPLACEABLE: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ballots']);
+
+/** The only map an officer device writes, and the one map a facilitator device may not write. */
+const COUNCIL_MAPS: ReadonlySet<MapName> = new Set<MapName>(['statuses']);
+
+export type ChangeRuleCode =
+  /** Removes a record: the app never deletes records. */
+  | 'deleted'
+  /** Replaces a record that is written once. */
+  | 'rewritten'
+  /** Replaces a participant's record or ballot from another device. */
+  | 'otherDevice'
+  /** Replaces a ballot with one whose revision is not later. */
+  | 'revisionNotNewer'
+  /** Depends on changes that are not in it nor in the document. */
+  | 'incomplete'
+  /** A session created without its settings (the `settings` map is empty). */
+  | 'missing';
+
+/** Written by a device whose role may not write there (council server only). */
+export type RoleRuleCode = 'notAllowed';
+
+export interface ChangeProblem {
+  map: MapName;
+  key: string;
+  field: string;
+  problem: ChangeRuleCode;
+}
+
+export interface RoleProblem {
+  map: MapName;
+  key: string;
+  field: '';
+  problem: RoleRuleCode;
+}
+
+/** True when the document holds structs or deletions that wait for ones it has not received. */
+export function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
+/**
+ * Observes every watched map of `doc`: each key change is added to what `sink()` returns at that moment (nothing
+ * is recorded while it returns null).
+ */
+export function recordChanges(doc: Y.Doc, sink: () => Changes | null): void {
+  for (const name of WATCHED_MAPS) {
+    doc.getMap<unknown>(MAPS[name]).observe((event: Y.YMapEvent<unknown>) => {
+      const changes = sink();
+      if (!changes) return;
+      const keys = changes.get(name) ?? new Map<string, KeyChange>();
+      changes.set(name, keys);
+      event.changes.keys.forEach((change, key) => keys.set(key, change));
+    });
+  }
+}
+
+function field(value: unknown, name: string): unknown {
+  return isPlainObject(value) ? value[name] : undefined;
+}
+
+/**
+ * Problems with what a change did (`changes`, recorded on `scratch` while it was applied), beyond each record's
+ * shape. `isNewSession`: the document had no session before, so the change may write meta.
+ */
+export function changeProblems(scratch: Y.Doc, changes: Changes, isNewSession: boolean): ChangeProblem[] {
+  const problems: ChangeProblem[] = [];
+  for (const [map, keys] of changes) {
+    for (const [key, { action, oldValue }] of keys) {
+      const report = (problem: ChangeRuleCode): number => problems.push({ map, key, field: '', problem });
+      if (action === 'delete') report('deleted');
+      else if (map === 'meta') {
+        if (!isNewSession) report('rewritten');
+      } else if (action === 'update') {
+        const value: unknown = scratch.getMap<unknown>(MAPS[map]).get(key);
+        if (!REPLACEABLE.has(map)) report('rewritten');
+        // The same paper sheet typed on two devices, or typed again (src/domain/paper.ts): one record either way.
+        else if (isPaperReplacement(map, key, oldValue, value)) continue;
+        else if (field(value, 'deviceId') !== field(oldValue, 'deviceId')) report('otherDevice');
+        else if (
+          map === 'ballots' &&
+          !(Number(field(value, 'revision')) > Number(field(oldValue, 'revision')))
+        ) {
+          report('revisionNotNewer');
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** A change that creates a session must bring its settings. */
+export function newSessionProblems(scratch: Y.Doc): ChangeProblem[] {
+  return scratch.getMap(MAPS.settings).size === 0
+    ? [{ map: 'settings', key: '', field: '', problem: 'missing' }]
+    : [];
+}
+
+/** The record keys a change added or replaced, per record map (what the shape checks look at). */
+export function changedRecordKeys(changes: Changes): Partial<Record<RecordMapName, string[]>> {
+  const keys: Partial<Record<RecordMapName, string[]>> = {};
+  for (const map of RECORD_MAPS) {
+    keys[map] = [...(changes.get(map) ?? [])].filter(([, c]) => c.action !== 'delete').map(([k]) => k);
+  }
+  return keys;
+}
+
+/** Shape and limit problems of the records a change added or replaced (and of meta, for a new session). */
+export function shapeProblems(scratch: Y.Doc, changes: Changes, isNewSession: boolean): ShapeProblem[] {
+  return checkDocShape(scratch, { keys: changedRecordKeys(changes), skipMeta: !isNewSession });
+}
+
+/** Maps where an officer may write paper ballots (keys `paper-<sheet>`) besides the council's own maps. */
+const PAPER_MAPS: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ballots']);
+
+/**
+ * Whether a device of `role` may write (add or replace) the record under `key` in `map`. Without a key: whether
+ * it may write any record there.
+ */
+export function mayWrite(role: WriterRole, map: MapName, key?: string): boolean {
+  if (role === 'facilitator') return !COUNCIL_MAPS.has(map);
+  if (COUNCIL_MAPS.has(map)) return true;
+  if (!PAPER_MAPS.has(map)) return false;
+  return key === undefined || sheetOf(key) !== null;
+}
+
+/** Keys written (added, replaced or deleted) by a device whose role may not write that map. */
+export function roleProblems(changes: Changes, role: WriterRole): RoleProblem[] {
+  const problems: RoleProblem[] = [];
+  for (const [map, keys] of changes) {
+    for (const key of keys.keys()) {
+      if (!mayWrite(role, map, key)) problems.push({ map, key, field: '', problem: 'notAllowed' });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,231 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT, type MessageKey } from '../../../i18n';
+import { CameraProblem, openCamera, stopCamera, type CameraProblemCode } from './camera';
+import { judgeScan } from './enrolCodeText';
+import { drawScaled } from './frames';
+import type { QrReader } from './qrReader';
+
+/**
+ * "Scan the code" and "Use a photo of the code", beside the enrolment code field. The camera view reads frames
+ * until it finds an enrolment code, then turns the camera off and hands the code over; a still photo is read once.
+ * What is happening is said in a polite live region; problems go to `onProblem` in words, and nothing typed is
+ * touched. The camera is off whenever this view is closed, stopped, done, or unmounted. The QR decoder is loaded
+ * (a dynamic import) only when one of the two buttons is pressed.
+ */
+
+const CAMERA_WORDS: Record<CameraProblemCode, MessageKey> = {
+  refused: 'sync.scan.refused',
+  noCamera: 'sync.scan.noCamera',
+  busy: 'sync.scan.busy',
+  insecure: 'sync.scan.insecure',
+  failed: 'sync.scan.failed',
+};
+
+/** Time between two looks at the camera picture. */
+const FRAME_GAP_MS = 150;
+
+let readerPromise: Promise<QrReader> | null = null;
+
+/** The QR reader, loaded once. A failed load is forgotten, so the next press tries again. */
+function qrReader(): Promise<QrReader> {
+  readerPromise ??= import('./qrReader').then((m) => m.loadQrReader());
+  readerPromise.catch(() => {
+    readerPromise = null;
+  });
+  return readerPromise;
+}
+
+type View = 'closed' | 'starting' | 'scanning';
+
+export interface ScanCodeProps {
+  /** An enrolment code was read (capitals, no spaces). */
+  onCode: (code: string) => void;
+  /** A problem to show in words, or null to clear the last one. */
+  onProblem: (message: string | null) => void;
+  /** While the form is enrolling, a press does nothing. */
+  isBusy: boolean;
+}
+
+export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
+  const t = useT();
+  const [view, setView] = useState<View>('closed');
+  const [words, setWords] = useState('');
+  const video = useRef<HTMLVideoElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
+  const scanButton = useRef<HTMLButtonElement>(null);
+  const photoInput = useRef<HTMLInputElement>(null);
+  const stream = useRef<MediaStream | null>(null);
+  const timer = useRef<number | undefined>(undefined);
+  // Each opening of the camera has its own number: late answers from an earlier one are dropped.
+  const generation = useRef(0);
+  // After Stop or a camera problem the Stop button goes away with the view: the focus goes back to "Scan the code".
+  const refocusScan = useRef(false);
+
+  const closeCamera = (): void => {
+    generation.current++;
+    window.clearTimeout(timer.current);
+    stopCamera(stream.current);
+    stream.current = null;
+    if (video.current) video.current.srcObject = null;
+    setView('closed');
+  };
+
+  useEffect(() => () => closeCamera(), []);
+
+  useEffect(() => {
+    if (view === 'starting') stopButton.current?.focus();
+    if (view === 'closed' && refocusScan.current) {
+      refocusScan.current = false;
+      scanButton.current?.focus();
+    }
+  }, [view]);
+
+  const found = (code: string): void => {
+    closeCamera();
+    setWords(t('sync.scan.found'));
+    onCode(code);
+  };
+
+  const look = async (reader: QrReader, canvas: HTMLCanvasElement, mine: number): Promise<void> => {
+    if (mine !== generation.current) return;
+    const el = video.current;
+    if (el && el.readyState >= el.HAVE_CURRENT_DATA) {
+      if (drawScaled(canvas, el, el.videoWidth, el.videoHeight)) {
+        const outcome = judgeScan(await reader(canvas).catch(() => []));
+        if (mine !== generation.current) return;
+        if (outcome.kind === 'code') return found(outcome.code);
+        // Said until the right code is found: a live region that changed with every frame would chatter.
+        if (outcome.kind === 'otherQr') setWords(t('sync.scan.otherQr'));
+      }
+    }
+    timer.current = window.setTimeout(() => void look(reader, canvas, mine), FRAME_GAP_MS);
+  };
+
+  const startCamera = async (): Promise<void> => {
+    if (isBusy || view !== 'closed') return;
+    const mine = ++generation.current;
+    onProblem(null);
+    setView('starting');
+    setWords(t('sync.scan.starting'));
+    let reader: QrReader;
+    let opened: MediaStream;
+    try {
+      reader = await qrReader();
+      opened = await openCamera();
+    } catch (e) {
+      if (mine !== generation.current) return;
+      refocusScan.current = true;
+      closeCamera();
+      setWords('');
+      onProblem(e instanceof CameraProblem ? t(CAMERA_WORDS[e.code]) : t('sync.scan.loadFailed'));
+      return;
+    }
+    if (mine !== generation.current) {
+      stopCamera(opened);
+      return;
+    }
+    stream.current = opened;
+    if (video.current) {
+      video.current.srcObject = opened;
+      video.current.play().catch(() => undefined);
+    }
+    setView('scanning');
+    setWords(t('sync.scan.point'));
+    void look(reader, document.createElement('canvas'), mine);
+  };
+
+  const stop = (): void => {
+    refocusScan.current = true;
+    closeCamera();
+    setWords(t('sync.scan.stopped'));
+  };
+
+  const readPhoto = async (file: File | undefined): Promise<void> => {
+    if (!file || isBusy) return;
+    onProblem(null);
+    setWords(t('sync.scan.reading'));
+    let outcome: ReturnType<typeof judgeScan>;
+    try {
+      const reader = await qrReader();
+      let bitmap: ImageBitmap;
+      try {
+        // Rejects when the file is not a picture this browser can read.
+        bitmap = await createImageBitmap(file);
+      } catch {
+        setWords('');
+        onProblem(t('sync.scan.photoUnreadable'));
+        return;
+      }
+      const canvas = document.createElement('canvas');
+      const drawn = drawScaled(canvas, bitmap, bitmap.width, bitmap.height);
+      bitmap.close();
+      outcome = judgeScan(drawn ? await reader(canvas).catch(() => []) : []);
+    } catch {
+      setWords('');
+      onProblem(t('sync.scan.loadFailed'));
+      return;
+    }
+    if (outcome.kind === 'code') {
+      setWords(t('sync.scan.found'));
+      onCode(outcome.code);
+      return;
+    }
+    setWords('');
+    onProblem(t(outcome.kind === 'otherQr' ? 'sync.scan.photoOtherQr' : 'sync.scan.photoNoCode'));
+  };
+
+  const isOpen = view !== 'closed';
+  return (
+    <div class="sync-scan">
+      {isOpen ? (
+        <div class="sync-scan__view" role="group" aria-label={t('sync.scan.view')}>
+          <div class="sync-scan__frame">
+            <video ref={video} class="sync-scan__video" muted playsInline aria-hidden="true" />
+          </div>
+          <button ref={stopButton} type="button" class="btn" onClick={stop}>
+            {t('sync.scan.stop')}
+          </button>
+        </div>
+      ) : (
+        <div class="btn-row sync-scan__buttons">
+          <button
+            ref={scanButton}
+            type="button"
+            class="btn"
+            aria-disabled={isBusy ? 'true' : undefined}
+            onClick={() => void startCamera()}
+          >
+            {t('sync.scan.start')}
+          </button>
+          <button
+            type="button"
+            class="btn"
+            aria-disabled={isBusy ? 'true' : undefined}
+            onClick={() => {
+              if (!isBusy) photoInput.current?.click();
+            }}
+          >
+            {t('sync.scan.photo')}
+          </button>
+        </div>
+      )}
+      <input
+        ref={photoInput}
+        type="file"
+        name="enrolCodePhoto"
+        accept="image/*"
+        capture="environment"
+        hidden
+        onChange={(e) => {
+          const el = e.currentTarget;
+          const file = el.files?.[0];
+          el.value = '';
+          void readPhoto(file);
+        }}
+      />
+      <p class="sync-scan__words" aria-live="polite">
+        {words}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Validation errors only the office screens can raise (paper ballots, proposal statuses): loaded with those
+ * screens (registered by the facilitator, paper and officer messages modules), not with the kiosk.
+ */
+import type { ErrorCode } from '../../../domain/errors';
+import type { Catalogue } from '../types';
+
+export type OfficeErrorCode = Extract<
+  ErrorCode,
+  | 'sheetTaken'
+  | 'unknownStatus'
+  | 'amountNotPositive'
+  | 'amountOnlyWhenFunded'
+  | 'reasonNeeded'
+  | 'reasonOnlyWhenNotTaken'
+  | 'proposalMerged'
+>;
+
+export const errorsOffice = {
+  'error.sheetTaken': 'Sheet {sheet} is already entered.',
+  'error.unknownStatus': 'Please choose one of the statuses.',
+  'error.amountNotPositive': 'The amount funded must be more than zero.',
+  'error.amountOnlyWhenFunded': 'An amount is only given when the idea is funded.',
+  'error.reasonNeeded': 'Please say why this idea is not being taken forward: residents will read it.',
+  'error.reasonOnlyWhenNotTaken': 'A reason is only given when the idea is not taken forward.',
+  'error.proposalMerged':
+    'This idea was merged into another one. Set the status of the idea it was merged into instead.',
+} satisfies Catalogue & Record<`error.${OfficeErrorCode}`, string>;

@@ -1,0 +1,123 @@
+import type { Catalogue } from '../types';
+
+/**
+ * The officer view's charts and printable report. Loaded with the officer screens only (tablets in kiosk mode
+ * never download it) and registered there with addMessages().
+ */
+export const officerReport = {
+  // Charts: shared
+  'chart.showTable': 'Show as a table',
+  'chart.hideTable': 'Hide the table',
+  'chart.empty': 'Nothing to show yet.',
+
+  // Results chart
+  'chart.results.caption': 'Results: proposals in the order the rule ranks them, with the pot',
+  'chart.results.captionCost':
+    'Where the money goes: each funded proposal’s cost added to the ones above it, against the pot',
+  'chart.results.summaryPoints':
+    'Bar chart of {count} proposals by points. Highest: “{top}” with {points}. {funded} The pot is {pot}.',
+  'chart.results.summaryCost':
+    'Bar chart of {count} proposals by cost, each starting where the funded ones above it end. {funded} The pot is {pot}; {spent} is spent and {left} is left over.',
+  'chart.results.summaryFunded': {
+    zero: 'No proposal is funded.',
+    one: '{count} proposal is funded.',
+    other: '{count} proposals are funded.',
+  },
+  'chart.results.summaryNoFunding': 'This rule decides no funding.',
+  'chart.results.more': {
+    one: 'and {count} more proposal in the table',
+    other: 'and {count} more proposals in the table',
+  },
+  'chart.results.pot': 'Pot {pot}',
+  'chart.results.potRunsOut': 'The pot, {pot}, covers the proposals above this line, in this order',
+  'chart.results.funded': 'Funded',
+  'chart.results.notFunded': 'Not funded',
+  'chart.results.points': { one: '{count} point', other: '{count} points' },
+  'chart.results.value': '{points} · {cost}',
+  'chart.results.costFrom': '{cost}, from {from} to {to}',
+  'chart.results.tableCaption': 'Results, every proposal',
+  'chart.results.col.rank': 'Rank',
+  'chart.results.col.proposal': 'Proposal',
+  'chart.results.col.theme': 'Theme',
+  'chart.results.col.points': 'Points',
+  'chart.results.col.supporters': 'Residents who chose it',
+  'chart.results.col.cost': 'Cost',
+  'chart.results.col.runningTotal': 'Running total of funded costs',
+  'chart.results.col.funded': 'Funded?',
+  'chart.results.noDecision': 'Not decided by this rule',
+
+  // Participation chart
+  'chart.hours.caption': 'Residents who took part, hour by hour',
+  'chart.hours.summary':
+    'Bar chart of residents per hour, {count} hours from {first} to {last}. Busiest: {busiest} with {residents}. {total} in all.',
+  'chart.hours.residents': { one: '{count} resident', other: '{count} residents' },
+  'chart.hours.tableCaption': 'Residents per hour',
+  'chart.hours.col.hour': 'Hour starting',
+  'chart.hours.col.residents': 'Residents',
+
+  // Report
+  'report.label': 'Report',
+  'report.print': 'Print or save as PDF',
+  'report.generatedAt': 'Report made on {when}',
+  'report.neighbourhood': 'Neighbourhood: {name}',
+  'report.sessions.heading': 'Sessions',
+  'report.sessions.caption': 'The sessions this report counts',
+  'report.sessions.col.title': 'Session',
+  'report.sessions.col.date': 'Date',
+  'report.sessions.col.venue': 'Venue',
+  'report.method.heading': 'How the results were counted',
+  'report.method.method': 'Method',
+  'report.method.rule': 'Counting rule',
+  'report.method.tieBreak': 'Ties',
+  'report.participation.heading': 'Who took part',
+  'report.participation.caption': 'Participation in numbers',
+  'report.participation.col.what': 'What',
+  'report.participation.col.count': 'Number',
+  'report.participation.residents': 'Residents who took part',
+  'report.participation.ideas': 'Ideas put forward',
+  'report.participation.ideasShown': 'Ideas on the board (after merging and moderation)',
+  'report.participation.comments': 'Comments',
+  'report.participation.ballotsCounted': 'Ballots counted',
+  'report.participation.ballotsExcluded': 'Ballots left out (they broke the method’s rules)',
+  'report.channels.caption': 'On the tablets and on paper',
+  'report.channels.col.channel': 'How',
+  'report.channels.col.residents': 'Residents',
+  'report.channels.col.ballots': 'Ballots counted',
+  'report.channels.col.excluded': 'Ballots left out',
+  'report.channels.kiosk': 'On a tablet',
+  'report.channels.paper': 'Paper ballots',
+  'report.devices.caption': 'By tablet',
+  'report.devices.col.device': 'Tablet',
+  'report.devices.col.residents': 'Residents',
+  'report.devices.col.ideas': 'Ideas',
+  'report.devices.col.comments': 'Comments',
+  'report.devices.col.ballots': 'Ballots counted',
+  'report.devices.col.excluded': 'Ballots left out',
+  'report.aboutYou.heading': 'About the residents who agreed to answer',
+  'report.aboutYou.note':
+    'Counts under 5 are shown as “fewer than 5”, and where only one would be hidden a second is hidden too, so nobody can be picked out.',
+  'report.aboutYou.caption': '{question} ({total} residents)',
+  'report.aboutYou.col.answer': 'Answer',
+  'report.aboutYou.col.count': 'Residents',
+  'report.aboutYou.suppressed': 'fewer than 5',
+  'report.aboutYou.hidden': 'hidden',
+  'report.results.heading': 'Results',
+  'report.results.summary': 'Pot {pot}: {spent} funded, {left} left over.',
+  'report.results.summaryNoFunding': 'Pot {pot}. This rule ranks the proposals and decides no funding.',
+  'report.money.heading': 'The money map',
+  'report.money.intro': 'Where the pot comes from. Only poolable money can go into the pot.',
+  'report.money.caption': 'Funding streams',
+  'report.money.col.body': 'Public body',
+  'report.money.col.service': 'Service',
+  'report.money.col.annual': 'A year',
+  'report.money.col.poolable': 'Poolable?',
+  'report.money.pot': 'The pot',
+  'report.money.none': 'No funding streams were entered.',
+  'report.comments.heading': 'What residents said',
+  'report.comments.none': 'No comments.',
+  'report.comments.on': 'On “{title}”',
+  'report.comments.count': {
+    one: 'The only comment on this proposal',
+    other: 'One of {count} comments on this proposal',
+  },
+} satisfies Catalogue;

@@ -1,0 +1,162 @@
+/**
+ * The officer view (council office): sessions by neighbourhood, participation, results, tracing, exports and
+ * the report. Loaded with those screens only, registered with addMessages() by src/ui/officer/messages.ts.
+ */
+export const officer = {
+  'officer.heading': 'Council results',
+  'officer.lead':
+    'Every session the council holds, by neighbourhood. Open one session, or a neighbourhood’s sessions together.',
+  'officer.crumbs': 'Where you are',
+  'officer.backHome': 'Back to this device’s sessions',
+  'officer.backToList': 'All neighbourhoods',
+  'officer.notEnrolled':
+    'This screen is for council officers. Enrol this device as an officer first: ask the council’s administrator for an officer enrolment code.',
+  'officer.notOfficer':
+    'This device is enrolled as a facilitator’s device. Results are read on a device enrolled as an officer’s.',
+  'officer.listing': 'Asking the council server for its sessions…',
+  'officer.tryAgain': 'Try again',
+  'officer.noSessions': 'The council server holds no sessions yet.',
+  'officer.noNeighbourhood': 'No neighbourhood given',
+  'officer.openArea': {
+    one: 'Open {neighbourhood}: {count} session',
+    other: 'Open {neighbourhood}: {count} sessions together',
+  },
+  'officer.sessionMeta': '{date}, {venue}',
+  'officer.areaEmpty': 'The council server holds no sessions for this neighbourhood.',
+  'officer.areaLead': {
+    one: '{count} session. Participation is added up; results are counted for each session.',
+    other:
+      '{count} sessions together. Participation is added up; results are counted for each session, as each has its own pot.',
+  },
+  'officer.sessionLead': '{neighbourhood} · {date} · {venue}',
+  'officer.sessionLoading': 'Session (loading…)',
+  'officer.syncHeading': 'Up to date with the council?',
+  'officer.syncStarting': 'Starting…',
+  'officer.syncNow': 'Sync now',
+  'officer.openReport': 'Printable report',
+  'officer.loadFailed': 'The session could not be opened on this device: {reason}',
+  'officer.waitingForContent': 'Bringing the session from the council server…',
+  'officer.deviceName': 'Device {id}',
+  'officer.yes': 'Yes',
+  'officer.no': 'No',
+
+  'officer.participation.heading': 'Who took part',
+  'officer.participation.residents': 'Residents',
+  'officer.participation.ideas': 'Ideas',
+  'officer.participation.comments': 'Comments',
+  'officer.participation.ballots': 'Ballots counted',
+  'officer.participation.excluded': 'Ballots excluded',
+  'officer.participation.byChannel': 'On tablets and on paper',
+  'officer.participation.channel': 'How',
+  'officer.participation.channel.kiosk': 'On a tablet',
+  'officer.participation.channel.paper': 'Paper ballot (typed in)',
+  'officer.participation.byDevice': 'By device',
+  'officer.participation.device': 'Device',
+  'officer.participation.aboutYou': 'About the residents (those who agreed to answer)',
+  'officer.participation.suppression':
+    'Counts under {n} are not shown, so that no resident can be picked out; another count may be hidden too when it would give a small one away.',
+  'officer.participation.noAboutYou': 'These sessions asked no “about you” questions.',
+  'officer.participation.question': { one: '{text} ({count} resident)', other: '{text} ({count} residents)' },
+  'officer.participation.answer': 'Answer',
+  'officer.participation.people': 'Residents',
+  'officer.participation.suppressedSmall': 'fewer than {n}',
+  'officer.participation.suppressedOther': 'not shown',
+
+  'officer.money.heading': 'The money map',
+  'officer.money.pot': 'The pot for this session: {pot}',
+  'officer.money.caption': 'Public money spent in the neighbourhood each year',
+  'officer.money.body': 'Public body',
+  'officer.money.service': 'Service',
+  'officer.money.annual': 'Each year',
+  'officer.money.poolable': 'Can be pooled',
+  'officer.money.poolableTotal': 'Money that can be pooled',
+
+  'officer.results.heading': 'Results',
+  'officer.results.method': 'How residents set priorities: {method}',
+  'officer.results.rule': 'Counting rule',
+  'officer.results.tieBreak': 'Equal points: the idea put forward first wins.',
+  'officer.results.spent': {
+    one: '{count} idea funded: {spent} of the {pot} pot, {left} left.',
+    other: '{count} ideas funded: {spent} of the {pot} pot, {left} left.',
+  },
+  'officer.results.caption': 'Ideas counted under the rule “{rule}”',
+  'officer.results.rank': 'Rank',
+  'officer.results.idea': 'Idea',
+  'officer.results.theme': 'Theme',
+  'officer.results.cost': 'Cost',
+  'officer.results.supporters': 'Residents supporting',
+  'officer.results.funded': 'Funded',
+  'officer.results.isFunded': 'Funded',
+  'officer.rule.votes': 'Votes only',
+  'officer.rule.greedy': 'Most votes within the pot',
+  'officer.rule.mes': 'Method of Equal Shares',
+  'officer.rule.borda': 'Borda count',
+  'officer.ruleText.votes':
+    'Votes per idea: dots given, one per budget choice, or K, K−1, … for a ranking of K places. Decides no funding.',
+  'officer.ruleText.greedy':
+    'Ideas taken by most votes; an idea that no longer fits the pot is skipped and the list carried on.',
+  'officer.ruleText.mes':
+    'Method of Equal Shares: each resident gets an equal share of the pot to spend on the ideas they chose; the Add1 completion then raises the shares while the outcome still fits the pot.',
+  'officer.ruleText.borda':
+    'Borda count over the rankings; ideas are funded by Borda score within the pot, skipping one that no longer fits.',
+  'officer.points.dots': 'Dots',
+  'officer.points.budget': 'Votes',
+  'officer.points.ranking': 'Ranking points',
+  'officer.points.borda': 'Borda score',
+
+  'officer.ideas.heading': 'Each idea',
+  'officer.ideas.lead':
+    'Open an idea to record the council’s decision on it (residents see it at the next workshop), and to see the ballots behind its figure, the ballots left out and why, and residents’ comments.',
+  'officer.ideas.noDecision': 'No decision yet',
+  'officer.ideas.summary': '{points} {label} · {comments} comments · {cost}',
+  'officer.trace.heading': 'The ballots behind this figure',
+  'officer.trace.total': {
+    one: '{points} from {count} resident’s ballot (a resident who chose an idea and its duplicate counts once).',
+    other:
+      '{points} from {count} residents’ ballots (a resident who chose an idea and its duplicate counts once).',
+  },
+  'officer.trace.caption': 'Ballots counted for “{title}”',
+  'officer.trace.participant': 'Resident',
+  'officer.trace.device': 'Device',
+  'officer.trace.time': 'Time',
+  'officer.trace.points': 'Points',
+  'officer.trace.via': 'Chose',
+  'officer.trace.via.direct': 'This idea',
+  'officer.trace.via.merged': 'A duplicate merged into it',
+  'officer.trace.via.both': 'This idea and a duplicate (counted once)',
+  'officer.trace.excludedCaption': {
+    one: '{count} ballot naming this idea was left out',
+    other: '{count} ballots naming this idea were left out',
+  },
+  'officer.comments.heading': { one: '{count} comment', other: '{count} comments' },
+  'officer.comments.none': 'No comments on this idea.',
+
+  'officer.excluded.heading': 'Ballots left out',
+  'officer.excluded.none': 'Every ballot followed the session’s rules: none was left out.',
+  'officer.excluded.caption': {
+    one: '{count} ballot broke the session’s rules and is not counted',
+    other: '{count} ballots broke the session’s rules and are not counted',
+  },
+  'officer.excluded.why': 'Why',
+
+  'officer.day.heading': 'Over the day',
+  'officer.day.none': 'No resident has taken part yet.',
+
+  'officer.paper.summary': 'Paper ballots: enter or import sheets',
+  'officer.paper.count': {
+    one: '{count} paper ballot counted',
+    other: '{count} paper ballots counted',
+  },
+  'officer.exports.heading': 'Download',
+  'officer.exports.lead': 'Results files are counted under the rule chosen above (“{rule}”).',
+  'officer.exports.results': 'Results (CSV)',
+  'officer.exports.ballots': 'Every ballot (CSV)',
+  'officer.exports.json': 'Everything (JSON)',
+  'officer.exports.pb': 'Pabulib election (.pb)',
+  'officer.exports.report': 'Printable report',
+  'officer.exports.done': 'Saved “{fileName}”. Look for it in this device’s downloads.',
+  'officer.exports.failed': 'The file could not be made: {reason}',
+
+  'officer.report.back': 'Back to the results',
+  'officer.report.print': 'Print or save as PDF',
+};

@@ -1,0 +1,123 @@
+import type { SessionView } from '../../doc/session';
+import { participation, SUPPRESS_BELOW } from '../../domain/results/participation';
+import { useT } from '../i18n';
+import { shortId } from './words';
+
+/**
+ * Who took part, across the sessions shown: totals, per device, and the consented "about you" answers with
+ * counts under 5 suppressed (domain/results/participation.ts says how).
+ */
+export function ParticipationSection({ views }: { views: SessionView[] }) {
+  const t = useT();
+  const p = participation(views);
+  return (
+    <section class="card officer-section" aria-labelledby="officer-participation">
+      <h2 id="officer-participation">{t('officer.participation.heading')}</h2>
+      <dl class="officer-figures" data-figures="participation">
+        <div>
+          <dt>{t('officer.participation.residents')}</dt>
+          <dd data-figure="residents">{t.number(p.residents)}</dd>
+        </div>
+        <div>
+          <dt>{t('officer.participation.ideas')}</dt>
+          <dd data-figure="ideas">{t.number(p.ideas)}</dd>
+        </div>
+        <div>
+          <dt>{t('officer.participation.comments')}</dt>
+          <dd data-figure="comments">{t.number(p.comments)}</dd>
+        </div>
+        <div>
+          <dt>{t('officer.participation.ballots')}</dt>
+          <dd data-figure="ballots">{t.number(p.ballots.counted)}</dd>
+        </div>
+        <div>
+          <dt>{t('officer.participation.excluded')}</dt>
+          <dd data-figure="excluded">{t.number(p.ballots.excluded)}</dd>
+        </div>
+      </dl>
+
+      <div class="table-scroll">
+        <table class="officer-table" data-table="channels">
+          <caption>{t('officer.participation.byChannel')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('officer.participation.channel')}</th>
+              <th scope="col">{t('officer.participation.residents')}</th>
+              <th scope="col">{t('officer.participation.ballots')}</th>
+              <th scope="col">{t('officer.participation.excluded')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['kiosk', 'paper'] as const).map((channel) => (
+              <tr key={channel} data-channel={channel}>
+                <th scope="row">{t(`officer.participation.channel.${channel}`)}</th>
+                <td>{t.number(p.byChannel[channel].residents)}</td>
+                <td>{t.number(p.byChannel[channel].ballotsCounted)}</td>
+                <td>{t.number(p.byChannel[channel].ballotsExcluded)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div class="table-scroll">
+        <table class="officer-table" data-table="devices">
+          <caption>{t('officer.participation.byDevice')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('officer.participation.device')}</th>
+              <th scope="col">{t('officer.participation.residents')}</th>
+              <th scope="col">{t('officer.participation.ideas')}</th>
+              <th scope="col">{t('officer.participation.comments')}</th>
+              <th scope="col">{t('officer.participation.ballots')}</th>
+              <th scope="col">{t('officer.participation.excluded')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.byDevice.map((d) => (
+              <tr key={d.deviceId} data-device={d.deviceId}>
+                <th scope="row">{t('officer.deviceName', { id: shortId(d.deviceId) })}</th>
+                <td>{t.number(d.residents)}</td>
+                <td>{t.number(d.ideas)}</td>
+                <td>{t.number(d.comments)}</td>
+                <td>{t.number(d.ballotsCounted)}</td>
+                <td>{t.number(d.ballotsExcluded)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>{t('officer.participation.aboutYou')}</h3>
+      <p>{t('officer.participation.suppression', { n: SUPPRESS_BELOW })}</p>
+      {p.aboutYou.length === 0 ? <p>{t('officer.participation.noAboutYou')}</p> : null}
+      {p.aboutYou.map((q) => (
+        <div class="table-scroll" key={q.questionId}>
+          <table class="officer-table" data-question={q.questionId}>
+            <caption>{t('officer.participation.question', { text: q.text, count: q.total })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('officer.participation.answer')}</th>
+                <th scope="col">{t('officer.participation.people')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {q.cells.map((c) => (
+                <tr key={c.option}>
+                  <th scope="row">{c.option}</th>
+                  <td>
+                    {c.count === null
+                      ? c.suppressedBecause === 'small'
+                        ? t('officer.participation.suppressedSmall', { n: SUPPRESS_BELOW })
+                        : t('officer.participation.suppressedOther')
+                      : t.number(c.count)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}

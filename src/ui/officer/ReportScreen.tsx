@@ -1,0 +1,91 @@
+import { useMemo } from 'preact/hooks';
+import type { SessionView } from '../../doc/session';
+import { participation } from '../../domain/results/participation';
+import { defaultRule, sessionResults } from '../../domain/results/results';
+import type { Enrolment } from '../../storage/appDb';
+import { methodInWords } from '../facilitator/format';
+import type { MessageKey } from '../i18n';
+import { useT } from '../i18n';
+import { routeHash } from '../router';
+import { Report } from './report/Report';
+import { useOfficerSessions } from './useOfficerSessions';
+import { ruleName } from './words';
+
+/** How many comments the report quotes per session: the ideas with most comments first. */
+const TOP_COMMENTS = 10;
+
+/**
+ * The printable report of one session (or a neighbourhood's sessions, one after another): the browser's print
+ * dialog saves it as PDF. Each session is counted under its method's default rule.
+ */
+export function ReportScreen({ enrolment, sessionIds }: { enrolment: Enrolment; sessionIds: string[] }) {
+  const t = useT();
+  const { sessions } = useOfficerSessions(sessionIds, enrolment);
+  const views = sessions.map((s) => s.view).filter((v): v is SessionView => v !== null);
+  const back =
+    sessionIds.length === 1
+      ? routeHash({ name: 'officerSession', sessionId: sessionIds[0]! })
+      : routeHash({ name: 'officer' });
+
+  return (
+    <main class="page officer officer-report" id="main" tabIndex={-1}>
+      <nav class="officer__crumbs no-print" aria-label={t('officer.crumbs')}>
+        <a href={back}>{t('officer.report.back')}</a>
+      </nav>
+      <div class="officer-actions no-print">
+        <button type="button" class="btn btn--primary" onClick={() => window.print()}>
+          {t('officer.report.print')}
+        </button>
+      </div>
+      {views.length === 0 ? (
+        <p role="status">{t('officer.waitingForContent')}</p>
+      ) : (
+        views.map((view) => <SessionReport key={view.records.sessionId} view={view} />)
+      )}
+    </main>
+  );
+}
+
+function SessionReport({ view }: { view: SessionView }) {
+  const t = useT();
+  const s = view.settings;
+  const rule = defaultRule(s.method.kind);
+  const result = useMemo(() => sessionResults(view, rule), [view, rule]);
+  const p = useMemo(() => participation(view), [view]);
+  const titles = new Map(view.proposals.map((v) => [v.id, v.shownTitle]));
+  const canonical = new Map(view.proposals.map((v) => [v.id, v.canonicalId]));
+  const counts = new Map<string, number>();
+  for (const c of view.records.comments) {
+    const id = canonical.get(c.proposalId) ?? c.proposalId;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const topComments = [...view.records.comments]
+    .filter((c) => view.visible.some((v) => v.id === (canonical.get(c.proposalId) ?? c.proposalId)))
+    .sort((a, b) => {
+      const ca = counts.get(canonical.get(a.proposalId) ?? a.proposalId) ?? 0;
+      const cb = counts.get(canonical.get(b.proposalId) ?? b.proposalId) ?? 0;
+      return cb - ca || a.at - b.at || (a.id < b.id ? -1 : 1);
+    })
+    .slice(0, TOP_COMMENTS)
+    .map((c) => {
+      const id = canonical.get(c.proposalId) ?? c.proposalId;
+      return { proposalTitle: titles.get(id) ?? '', text: c.text, count: counts.get(id) ?? 0 };
+    });
+
+  return (
+    <Report
+      title={s.title}
+      neighbourhood={s.neighbourhood}
+      sessions={[{ title: s.title, date: s.date, venue: s.venue }]}
+      methodText={methodInWords(t, s.method)}
+      ruleText={`${ruleName(t, rule)}: ${t(`officer.ruleText.${rule}` as MessageKey)}`}
+      tieBreakText={t('officer.results.tieBreak')}
+      participation={p}
+      rows={result.rows}
+      potPence={result.potPence}
+      fundingStreams={s.fundingStreams}
+      topComments={topComments}
+      generatedAt={new Date()}
+    />
+  );
+}

@@ -1,0 +1,227 @@
+import { useMemo, useState } from 'preact/hooks';
+import type * as Y from 'yjs';
+import type { CommandContext } from '../../doc/commands';
+import type { SessionView } from '../../doc/session';
+import { participation } from '../../domain/results/participation';
+import { defaultRule, rulesFor, sessionResults, type RuleName } from '../../domain/results/results';
+import { excludedBallots } from '../../domain/results/trace';
+import type { MessageKey } from '../i18n';
+import { useT } from '../i18n';
+import { longDate } from '../facilitator/format';
+import { ParticipationChart } from './charts/ParticipationChart';
+import { ResultsChart } from './charts/ResultsChart';
+import { ExportsPanel } from './ExportsPanel';
+import { PaperBallots } from '../paper/PaperBallots';
+import { IdeaDetails } from './IdeaDetails';
+import { ExcludedTable } from './ExcludedTable';
+import { pointsLabel, ruleName } from './words';
+
+type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
+
+/** One session in the officer view: money map, results under a chosen rule, each idea, excluded ballots, exports. */
+export function SessionSection({
+  view,
+  headingLevel,
+  run,
+  method,
+  initialRule,
+}: {
+  view: SessionView;
+  headingLevel: 2 | 3;
+  run: Run;
+  method: string;
+  /** The rule shown first; the method's default rule when not given. */
+  initialRule?: RuleName;
+}) {
+  const t = useT();
+  const s = view.settings;
+  const sessionId = view.records.sessionId;
+  const rules = rulesFor(s.method.kind);
+  const [rule, setRule] = useState<RuleName>(initialRule ?? defaultRule(s.method.kind));
+  const result = useMemo(() => sessionResults(view, rule), [view, rule]);
+  const excluded = useMemo(() => excludedBallots(view), [view]);
+  const hours = useMemo(() => participation(view).byHour, [view]);
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const id = (part: string): string => `officer-${part}-${sessionId}`;
+  const label = pointsLabel(t, rule, s);
+  const poolable = s.fundingStreams.filter((f) => f.isPoolable).reduce((n, f) => n + f.annualPence, 0);
+
+  const sections = (
+    <>
+      <section class="card officer-section" aria-labelledby={id('money')}>
+        <H id={id('money')}>{t('officer.money.heading')}</H>
+        <p data-figure="pot">{t('officer.money.pot', { pot: t.money(s.potPence) })}</p>
+        <div class="table-scroll">
+          <table class="officer-table">
+            <caption>{t('officer.money.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('officer.money.body')}</th>
+                <th scope="col">{t('officer.money.service')}</th>
+                <th scope="col">{t('officer.money.annual')}</th>
+                <th scope="col">{t('officer.money.poolable')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.fundingStreams.map((f) => (
+                <tr key={f.id}>
+                  <th scope="row">{f.publicBody}</th>
+                  <td>{f.service}</td>
+                  <td>{t.money(f.annualPence)}</td>
+                  <td>{f.isPoolable ? t('officer.yes') : t('officer.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t('officer.money.poolableTotal')}
+                </th>
+                <td colSpan={2}>{t.money(poolable)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </section>
+
+      <section class="card officer-section" aria-labelledby={id('results')} data-results={sessionId}>
+        <H id={id('results')}>{t('officer.results.heading')}</H>
+        <p>{t('officer.results.method', { method })}</p>
+        <div class="field">
+          <label for={id('rule')}>{t('officer.results.rule')}</label>
+          <select
+            id={id('rule')}
+            class="officer-select"
+            value={rule}
+            onChange={(e) => setRule(e.currentTarget.value as RuleName)}
+          >
+            {rules.map((r) => (
+              <option key={r} value={r}>
+                {ruleName(t, r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p class="officer-rule" data-rule-text>
+          {t(`officer.ruleText.${rule}` as MessageKey)} {t('officer.results.tieBreak')}
+        </p>
+        {result.rows.some((r) => r.funded !== null) ? (
+          <p data-figure="spent">
+            {t('officer.results.spent', {
+              spent: t.money(result.spentPence),
+              pot: t.money(result.potPence),
+              left: t.money(result.leftoverPence),
+              count: result.selected.length,
+            })}
+          </p>
+        ) : null}
+        <ResultsChart rows={result.rows} potPence={result.potPence} />
+        <div class="table-scroll">
+          <table class="officer-table officer-results" data-table="results">
+            <caption>{t('officer.results.caption', { rule: ruleName(t, rule) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('officer.results.rank')}</th>
+                <th scope="col">{t('officer.results.idea')}</th>
+                <th scope="col">{t('officer.results.theme')}</th>
+                <th scope="col">{t('officer.results.cost')}</th>
+                <th scope="col">{label}</th>
+                <th scope="col">{t('officer.results.supporters')}</th>
+                <th scope="col">{t('officer.results.funded')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => (
+                <tr key={r.proposalId} data-proposal={r.proposalId}>
+                  <td>{r.rank}</td>
+                  <th scope="row">{r.title}</th>
+                  <td>{r.themeName}</td>
+                  <td>{t.money(r.costPence)}</td>
+                  <td data-points>{t.number(r.points)}</td>
+                  <td>{t.number(r.supporters)}</td>
+                  <td data-funded={r.funded === null ? '' : String(r.funded)}>
+                    {r.funded === null ? '—' : r.funded ? t('officer.results.isFunded') : t('officer.no')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section class="card officer-section" aria-labelledby={id('ideas')}>
+        <H id={id('ideas')}>{t('officer.ideas.heading')}</H>
+        <p>{t('officer.ideas.lead')}</p>
+        <ul class="officer-ideas">
+          {result.rows.map((r) => (
+            <li key={r.proposalId}>
+              <IdeaDetails view={view} row={r} pointsLabel={label} run={run} headingLevel={headingLevel} />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="card officer-section" aria-labelledby={id('excluded')}>
+        <H id={id('excluded')}>{t('officer.excluded.heading')}</H>
+        {excluded.length === 0 ? (
+          <p>{t('officer.excluded.none')}</p>
+        ) : (
+          <ExcludedTable
+            entries={excluded}
+            caption={t('officer.excluded.caption', { count: excluded.length })}
+            name="excluded"
+          />
+        )}
+      </section>
+
+      <section class="card officer-section" aria-labelledby={id('day')}>
+        <H id={id('day')}>{t('officer.day.heading')}</H>
+        {hours.length === 0 ? <p>{t('officer.day.none')}</p> : <ParticipationChart hours={hours} />}
+      </section>
+
+      <PaperFold view={view} run={run} headingLevel={headingLevel} />
+
+      <ExportsPanel view={view} rule={rule} headingLevel={headingLevel} />
+    </>
+  );
+
+  if (headingLevel === 2) return sections;
+  return (
+    <section class="officer-session" aria-labelledby={id('session')} data-session={sessionId}>
+      <h2 id={id('session')}>{s.title}</h2>
+      <p class="lead">
+        {t('officer.sessionLead', {
+          neighbourhood: s.neighbourhood,
+          date: longDate(t, s.date),
+          venue: s.venue,
+        })}
+      </p>
+      {sections}
+    </section>
+  );
+}
+
+/**
+ * Paper ballots, folded: the entry form lists every idea, so it is only built when an officer opens it (the
+ * results view of a 300-idea session stays quick to show).
+ */
+function PaperFold({ view, run, headingLevel }: { view: SessionView; run: Run; headingLevel: 2 | 3 }) {
+  const t = useT();
+  const [isOpen, setOpen] = useState(false);
+  const sessionId = view.records.sessionId;
+  const paper = participation(view).byChannel.paper;
+  return (
+    <details
+      class="card officer-section officer-paper no-print"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>
+        <span class="officer-idea__title">{t('officer.paper.summary')}</span>{' '}
+        <span class="officer-idea__meta">{t('officer.paper.count', { count: paper.ballotsCounted })}</span>
+      </summary>
+      {isOpen ? (
+        <PaperBallots view={view} run={(command) => run(sessionId, command)} headingLevel={headingLevel} />
+      ) : null}
+    </details>
+  );
+}

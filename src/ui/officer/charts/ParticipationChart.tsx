@@ -1,0 +1,134 @@
+/**
+ * Residents who took part, hour by hour (Participation.byHour), as vertical bars with the count written above
+ * each bar and the hour under it; the data table has every hour. Hours are keyed in UTC by the domain and shown
+ * in the council's time zone (Europe/London unless told), so "10:00" is the hour on the venue's clock.
+ */
+import type { HourCount } from '../../../domain/results/participation';
+import { useT, type Translator } from '../../i18n';
+import { ChartFigure } from './ChartFigure';
+import { hoursModel } from './geometry';
+
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+export interface ParticipationChartProps {
+  hours: readonly HourCount[];
+  timeZone?: string;
+  isTableShown?: boolean;
+}
+
+function hourDate(hour: string): Date {
+  return new Date(hour.replace(/Z$/, ':00Z'));
+}
+
+export function hourText(t: Translator, hour: string, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(t.locale.intl, { hour: '2-digit', minute: '2-digit', timeZone }).format(
+    hourDate(hour),
+  );
+}
+
+export function dayText(t: Translator, hour: string, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(t.locale.intl, { day: 'numeric', month: 'short', timeZone }).format(
+    hourDate(hour),
+  );
+}
+
+function fullHourText(t: Translator, hour: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(t.locale.intl, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(hourDate(hour));
+}
+
+export function ParticipationChart(props: ParticipationChartProps) {
+  const t = useT();
+  const zone = props.timeZone ?? DEFAULT_TIME_ZONE;
+  const m = hoursModel(props.hours);
+  const first = m.bars[0];
+  const last = m.bars[m.bars.length - 1];
+  const summary =
+    first && last && m.busiest
+      ? t('chart.hours.summary', {
+          count: m.bars.length,
+          first: fullHourText(t, first.hour, zone),
+          last: fullHourText(t, last.hour, zone),
+          busiest: hourText(t, m.busiest.hour, zone),
+          residents: t('chart.hours.residents', { count: m.busiest.residents }),
+          total: t('chart.hours.residents', { count: m.total }),
+        })
+      : t('chart.empty');
+  const drawing = (
+    <>
+      {m.ticks.map((tick) => (
+        <g key={tick.value}>
+          <line class="chart__grid" x1={m.plotLeft} x2={m.plotRight} y1={tick.y} y2={tick.y} />
+          <text class="chart__axis-text" x={m.plotLeft - 6} y={tick.y + 5} text-anchor="end">
+            {t.number(tick.value)}
+          </text>
+        </g>
+      ))}
+      <line class="chart__baseline" x1={m.plotLeft} x2={m.plotRight} y1={m.plotBottom} y2={m.plotBottom} />
+      {m.bars.map((bar) => (
+        <g key={bar.hour}>
+          <rect
+            class="chart__bar chart__bar--ranked"
+            x={bar.x}
+            y={bar.y}
+            width={bar.width}
+            height={Math.max(bar.height, 0)}
+          />
+          {bar.hasValueLabel ? (
+            <text class="chart__value" x={bar.x + bar.width / 2} y={bar.y - 5} text-anchor="middle">
+              {t.number(bar.residents)}
+            </text>
+          ) : null}
+          {bar.hasHourLabel ? (
+            <text
+              class="chart__axis-text"
+              x={bar.x + bar.width / 2}
+              y={m.plotBottom + 20}
+              text-anchor="middle"
+            >
+              {hourText(t, bar.hour, zone)}
+            </text>
+          ) : null}
+          {bar.isDayStart ? (
+            <text class="chart__axis-text chart__day" x={bar.x} y={m.plotBottom + 40}>
+              {dayText(t, bar.hour, zone)}
+            </text>
+          ) : null}
+        </g>
+      ))}
+    </>
+  );
+  return (
+    <ChartFigure
+      caption={t('chart.hours.caption')}
+      summary={summary}
+      viewBox={{ width: m.width, height: m.height }}
+      drawing={drawing}
+      isTableShown={props.isTableShown}
+      table={
+        <table class="chart-table">
+          <caption>{t('chart.hours.tableCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('chart.hours.col.hour')}</th>
+              <th scope="col" class="num">
+                {t('chart.hours.col.residents')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.hours.map((h) => (
+              <tr key={h.hour}>
+                <th scope="row">{fullHourText(t, h.hour, zone)}</th>
+                <td class="num">{t.number(h.residents)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

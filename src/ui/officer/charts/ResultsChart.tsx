@@ -1,0 +1,216 @@
+/**
+ * Results as horizontal bars, one per proposal in the rule's order (top N drawn, every row in the table), with
+ * the pot: a vertical "Pot £…" line on the money axis (cost mode), or a line under the last proposal the pot
+ * covers (points mode, plain vote counts). Funded or not is written on every bar and drawn as solid or hatched,
+ * never by colour alone. Geometry: ./geometry.ts.
+ */
+import { useId } from 'preact/hooks';
+import { useT, type Translator } from '../../i18n';
+import { ChartFigure, HatchPattern } from './ChartFigure';
+import {
+  costStarts,
+  DEFAULT_MAX_BARS,
+  resultsModel,
+  type ChartRow,
+  type ResultsBar,
+  type ResultsMeasure,
+} from './geometry';
+
+export interface ResultsChartRow extends ChartRow {
+  themeName?: string;
+  supporters?: number;
+}
+
+export interface ResultsChartProps {
+  rows: readonly ResultsChartRow[];
+  potPence: number;
+  /** Bars show points or (for rules that fund) costs against the pot; by default cost when the rule funds. */
+  measure?: ResultsMeasure;
+  maxBars?: number;
+  isTableShown?: boolean;
+}
+
+export function fundedText(t: Translator, funded: boolean | null): string {
+  if (funded === null) return t('chart.results.noDecision');
+  return funded ? t('chart.results.funded') : t('chart.results.notFunded');
+}
+
+/** The words at the end of a bar's line: points and cost, then Funded / Not funded when the rule funds. */
+export function barValueText(t: Translator, bar: ResultsBar, measure: ResultsMeasure): string {
+  const parts =
+    measure === 'cost'
+      ? [t.money(bar.costPence), t('chart.results.points', { count: bar.points })]
+      : [t('chart.results.points', { count: bar.points }), t.money(bar.costPence)];
+  if (bar.funded !== null) parts.push(fundedText(t, bar.funded));
+  return parts.join(' · ');
+}
+
+function barClass(funded: boolean | null): string {
+  if (funded === null) return 'chart__bar chart__bar--ranked';
+  return funded ? 'chart__bar chart__bar--funded' : 'chart__bar chart__bar--not-funded';
+}
+
+export function ResultsChart(props: ResultsChartProps) {
+  const t = useT();
+  const hatchId = `${useId()}-hatch`;
+  const m = resultsModel(props.rows, props.potPence, {
+    measure: props.measure,
+    maxBars: props.maxBars ?? DEFAULT_MAX_BARS,
+  });
+  const decided = props.rows.some((r) => r.funded !== null);
+  const fundedSentence = decided
+    ? t('chart.results.summaryFunded', { count: m.fundedCount })
+    : t('chart.results.summaryNoFunding');
+  const top = props.rows[0];
+  const summary =
+    m.measure === 'cost'
+      ? t('chart.results.summaryCost', {
+          count: props.rows.length,
+          funded: fundedSentence,
+          pot: t.money(props.potPence),
+          spent: t.money(m.spentPence),
+          left: t.money(props.potPence - m.spentPence),
+        })
+      : t('chart.results.summaryPoints', {
+          count: props.rows.length,
+          top: top?.title ?? '',
+          points: t('chart.results.points', { count: top?.points ?? 0 }),
+          funded: fundedSentence,
+          pot: t.money(props.potPence),
+        });
+  const axisText = (v: number): string => (m.measure === 'cost' ? t.money(v) : t.number(v));
+  const drawing = (
+    <>
+      <defs>
+        <HatchPattern id={hatchId} />
+      </defs>
+      {m.ticks.map((tick) => (
+        <g key={tick.value}>
+          <line class="chart__grid" x1={tick.x} x2={tick.x} y1={m.plotTop - 4} y2={m.plotBottom} />
+          <text
+            class="chart__axis-text"
+            x={tick.x}
+            y={m.plotBottom + 22}
+            text-anchor={tick.x <= m.plotLeft ? 'start' : tick.x >= m.plotRight ? 'end' : 'middle'}
+          >
+            {axisText(tick.value)}
+          </text>
+        </g>
+      ))}
+      {m.bars.map((bar) => (
+        <rect
+          key={bar.rank}
+          class={barClass(bar.funded)}
+          x={bar.x}
+          y={bar.barY}
+          width={Math.max(bar.width, 1)}
+          height={bar.barHeight}
+          fill={bar.funded === false ? `url(#${hatchId})` : undefined}
+        />
+      ))}
+      {m.potX !== null ? (
+        <g class="chart__pot">
+          <line class="chart__pot-line" x1={m.potX} x2={m.potX} y1={m.plotTop - 10} y2={m.plotBottom} />
+          <text
+            class="chart__pot-text"
+            x={m.potX}
+            y={m.plotTop - 16}
+            text-anchor={m.potX > m.plotRight - 120 ? 'end' : 'start'}
+          >
+            {t('chart.results.pot', { pot: t.money(props.potPence) })}
+          </text>
+        </g>
+      ) : null}
+      {m.runsOutY !== null ? (
+        <g class="chart__pot">
+          <line class="chart__pot-line" x1={m.plotLeft} x2={m.plotRight} y1={m.runsOutY} y2={m.runsOutY} />
+          <text class="chart__pot-text" x={m.plotLeft} y={m.runsOutY + 18}>
+            {t('chart.results.potRunsOut', { pot: t.money(props.potPence) })}
+          </text>
+        </g>
+      ) : null}
+      {/* Text last, with a white halo (CSS), so lines never run through a label. */}
+      {m.bars.map((bar) => (
+        <g key={bar.rank}>
+          <text class="chart__label" x={m.plotLeft} y={bar.textY}>
+            {bar.shownTitle}
+          </text>
+          <text class="chart__value" x={m.plotRight} y={bar.textY} text-anchor="end">
+            {barValueText(t, bar, m.measure)}
+          </text>
+        </g>
+      ))}
+    </>
+  );
+  return (
+    <ChartFigure
+      caption={m.measure === 'cost' ? t('chart.results.captionCost') : t('chart.results.caption')}
+      summary={summary}
+      viewBox={{ width: m.width, height: m.height }}
+      drawing={drawing}
+      note={m.hiddenCount > 0 ? t('chart.results.more', { count: m.hiddenCount }) : undefined}
+      table={<ResultsTable rows={props.rows} measure={m.measure} />}
+      isTableShown={props.isTableShown}
+    />
+  );
+}
+
+/** Every result row as a data table: the chart's alternative, and the report's results table. */
+export function ResultsTable(props: {
+  rows: readonly ResultsChartRow[];
+  measure: ResultsMeasure;
+  caption?: string;
+}) {
+  const t = useT();
+  const starts = costStarts(props.rows);
+  const hasTheme = props.rows.some((r) => r.themeName);
+  const hasSupporters = props.rows.some((r) => r.supporters !== undefined);
+  const decided = props.rows.some((r) => r.funded !== null);
+  return (
+    <table class="chart-table">
+      <caption>{props.caption ?? t('chart.results.tableCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" class="num">
+            {t('chart.results.col.rank')}
+          </th>
+          <th scope="col">{t('chart.results.col.proposal')}</th>
+          {hasTheme ? <th scope="col">{t('chart.results.col.theme')}</th> : null}
+          <th scope="col" class="num">
+            {t('chart.results.col.points')}
+          </th>
+          {hasSupporters ? (
+            <th scope="col" class="num">
+              {t('chart.results.col.supporters')}
+            </th>
+          ) : null}
+          <th scope="col" class="num">
+            {t('chart.results.col.cost')}
+          </th>
+          {props.measure === 'cost' && decided ? (
+            <th scope="col" class="num">
+              {t('chart.results.col.runningTotal')}
+            </th>
+          ) : null}
+          <th scope="col">{t('chart.results.col.funded')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r, i) => (
+          <tr key={`${r.rank}-${r.title}`}>
+            <td class="num">{t.number(r.rank)}</td>
+            <th scope="row">{r.title}</th>
+            {hasTheme ? <td>{r.themeName ?? ''}</td> : null}
+            <td class="num">{t.number(r.points)}</td>
+            {hasSupporters ? <td class="num">{t.number(r.supporters ?? 0)}</td> : null}
+            <td class="num">{t.money(r.costPence)}</td>
+            {props.measure === 'cost' && decided ? (
+              <td class="num">{r.funded ? t.money((starts[i] ?? 0) + r.costPence) : ''}</td>
+            ) : null}
+            <td>{fundedText(t, r.funded)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,306 @@
+/**
+ * Chart geometry: pure functions from plain figures to SVG coordinates (a fixed viewBox, scaled by CSS), so the
+ * charts are tested in Node and the components only draw.
+ *
+ * Rules:
+ * - Scales are linear from 0. The axis ends on a "nice" number (1, 2, 2.5 or 5 times a power of ten) at or above
+ *   the largest value, so ticks land on round figures; point axes tick on whole numbers only.
+ * - Results: rows are drawn in the order they come (the rule's ranking), the first `maxBars` only; the rest are
+ *   counted in `hiddenCount` for the "and N more in the table" line (the data table always has every row).
+ *   Measure 'points': each bar runs from 0 to the proposal's points. Measure 'cost' (for rules that fund): a
+ *   waterfall, each bar starting where the costs of the funded rows above it end (all rows above when the rule
+ *   funds nothing), so funded bars climb to the vertical pot line and one that does not fit is seen crossing it.
+ * - The "pot runs out" line (points mode, rules that decide no funding): under the last row whose running total of
+ *   costs, all rows above it included in order, still fits in the pot; above the first row if none fits; none
+ *   when every drawn row fits. The rows below it move down to leave room for its words under the line.
+ * - Hours: one bar per hour in time order. When the hours span several days (sessions on different days), days
+ *   with nobody at all are left out, and the first bar of each day is marked so its date can be shown.
+ */
+import type { HourCount } from '../../../domain/results/participation';
+import type { ResultRow } from '../../../domain/results/results';
+
+export const CHART_WIDTH = 800;
+export const DEFAULT_MAX_BARS = 20;
+export const TITLE_MAX_CHARS = 56;
+
+export type ResultsMeasure = 'points' | 'cost';
+export type ChartRow = Pick<ResultRow, 'rank' | 'title' | 'points' | 'costPence' | 'funded'>;
+
+/** The smallest of 1, 2, 2.5, 5 (times a power of ten) at or above `value`; 1 for nothing to show. */
+export function niceCeil(value: number): number {
+  if (!(value > 0) || !Number.isFinite(value)) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  const fraction = value / power;
+  const step = [1, 2, 2.5, 5, 10].find((s) => fraction <= s * (1 + 1e-9)) ?? 10;
+  return step * power;
+}
+
+/** Tick values from 0 to at most `max`, about `count` of them, on nice steps (whole steps when `integer`). */
+export function ticks(max: number, count = 4, integer = false): number[] {
+  let step = niceCeil(max / count);
+  if (integer) step = Math.max(1, Math.ceil(step));
+  const out: number[] = [];
+  for (let v = 0; v <= max * (1 + 1e-9); v += step) out.push(v);
+  return out;
+}
+
+/** Maps [0, domainMax] onto [start, end]; values outside are clamped so nothing is drawn off the chart. */
+export function linearScale(domainMax: number, start: number, end: number): (value: number) => number {
+  const max = domainMax > 0 ? domainMax : 1;
+  return (value) => start + ((end - start) * Math.min(Math.max(value, 0), max)) / max;
+}
+
+/** Cuts text to `max` characters with an ellipsis (the full text stays in the table). */
+export function clipText(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}
+
+/** Which figure the results bars show: cost for rules that fund, points for the plain vote count. */
+export function defaultMeasure(rows: readonly ChartRow[]): ResultsMeasure {
+  return rows.some((r) => r.funded !== null) ? 'cost' : 'points';
+}
+
+export interface ResultsBar {
+  rank: number;
+  title: string;
+  /** The title cut to fit the line above the bar. */
+  shownTitle: string;
+  funded: boolean | null;
+  points: number;
+  costPence: number;
+  /** Cost mode: where the bar starts and ends on the money axis, in pence; points mode: 0 and the points. */
+  from: number;
+  to: number;
+  x: number;
+  width: number;
+  /** Top of the bar's row (its title line); the bar itself is at barY. */
+  rowY: number;
+  textY: number;
+  barY: number;
+  barHeight: number;
+}
+
+export interface ResultsModel {
+  measure: ResultsMeasure;
+  width: number;
+  height: number;
+  plotLeft: number;
+  plotRight: number;
+  plotTop: number;
+  plotBottom: number;
+  axisMax: number;
+  ticks: { value: number; x: number }[];
+  bars: ResultsBar[];
+  hiddenCount: number;
+  /** Cost mode: x of the pot on the money axis. */
+  potX: number | null;
+  /** Points mode, rules that fund nothing: y of the line where the pot runs out. */
+  runsOutY: number | null;
+  fundedCount: number;
+  /** Sum of the funded rows' costs, all rows (not only those drawn). */
+  spentPence: number;
+}
+
+export const RESULTS_LAYOUT = {
+  margin: 8,
+  top: 36,
+  rowHeight: 50,
+  titleBaseline: 18,
+  barOffset: 24,
+  barHeight: 18,
+  axisHeight: 34,
+  /** Room under the "pot runs out" line for its words; the rows below move down by it. */
+  runsOutGap: 24,
+} as const;
+
+/** Where each row's bar starts on the money axis: after the funded rows above (all rows when nothing is funded). */
+export function costStarts(rows: readonly ChartRow[]): number[] {
+  const decided = rows.some((r) => r.funded !== null);
+  let total = 0;
+  return rows.map((r) => {
+    const start = total;
+    if (!decided || r.funded === true) total += r.costPence;
+    return start;
+  });
+}
+
+/** Index of the last row whose running total of costs (in order, all rows) fits the pot; -1 when none does. */
+export function lastRowWithinPot(rows: readonly ChartRow[], potPence: number): number {
+  let total = 0;
+  let last = -1;
+  for (const [i, r] of rows.entries()) {
+    total += r.costPence;
+    if (total > potPence) break;
+    last = i;
+  }
+  return last;
+}
+
+export function resultsModel(
+  rows: readonly ChartRow[],
+  potPence: number,
+  options: { measure?: ResultsMeasure; maxBars?: number; width?: number } = {},
+): ResultsModel {
+  const L = RESULTS_LAYOUT;
+  const measure = options.measure ?? defaultMeasure(rows);
+  const width = options.width ?? CHART_WIDTH;
+  const maxBars = Math.max(1, Math.floor(options.maxBars ?? DEFAULT_MAX_BARS));
+  const shown = rows.slice(0, maxBars);
+  const starts = costStarts(rows);
+  const spans = shown.map((r, i) =>
+    measure === 'cost'
+      ? { from: starts[i] ?? 0, to: (starts[i] ?? 0) + r.costPence }
+      : { from: 0, to: Math.max(0, r.points) },
+  );
+  const largest = Math.max(0, ...spans.map((s) => s.to), measure === 'cost' ? potPence : 0);
+  const axisMax = measure === 'points' ? Math.max(1, Math.ceil(niceCeil(largest))) : niceCeil(largest);
+  const plotLeft = L.margin;
+  const plotRight = width - L.margin;
+  const plotTop = L.top;
+  // The "pot runs out" line goes under row `runsOutAfter` (-1: above the first), with room for its words.
+  let runsOutAfter: number | null = null;
+  if (measure === 'points' && rows.every((r) => r.funded === null)) {
+    const last = lastRowWithinPot(rows, potPence);
+    if (last < shown.length - 1) runsOutAfter = last;
+  }
+  const gap = (i: number): number => (runsOutAfter !== null && i > runsOutAfter ? L.runsOutGap : 0);
+  const plotBottom = plotTop + shown.length * L.rowHeight + (runsOutAfter !== null ? L.runsOutGap : 0);
+  const x = linearScale(axisMax, plotLeft, plotRight);
+  const bars = shown.map((r, i): ResultsBar => {
+    const span = spans[i] ?? { from: 0, to: 0 };
+    const rowY = plotTop + i * L.rowHeight + gap(i);
+    return {
+      rank: r.rank,
+      title: r.title,
+      shownTitle: clipText(`${r.rank}. ${r.title}`, TITLE_MAX_CHARS),
+      funded: r.funded,
+      points: r.points,
+      costPence: r.costPence,
+      from: span.from,
+      to: span.to,
+      x: x(span.from),
+      width: Math.max(0, x(span.to) - x(span.from)),
+      rowY,
+      textY: rowY + L.titleBaseline,
+      barY: rowY + L.barOffset,
+      barHeight: L.barHeight,
+    };
+  });
+  const runsOutY = runsOutAfter === null ? null : plotTop + (runsOutAfter + 1) * L.rowHeight - 2;
+  return {
+    measure,
+    width,
+    height: plotBottom + L.axisHeight,
+    plotLeft,
+    plotRight,
+    plotTop,
+    plotBottom,
+    axisMax,
+    ticks: ticks(axisMax, 4, measure === 'points').map((value) => ({ value, x: x(value) })),
+    bars,
+    hiddenCount: rows.length - shown.length,
+    potX: measure === 'cost' ? x(potPence) : null,
+    runsOutY,
+    fundedCount: rows.filter((r) => r.funded === true).length,
+    spentPence: rows.filter((r) => r.funded === true).reduce((s, r) => s + r.costPence, 0),
+  };
+}
+
+export interface HourBar {
+  hour: string;
+  residents: number;
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  /** The first bar of its day, when the chart spans several days. */
+  isDayStart: boolean;
+  /** Whether this bar's hour is written under it (every k-th when bars are narrow). */
+  hasHourLabel: boolean;
+  /** Whether the count is written above it (bars too narrow for it leave it to the table). */
+  hasValueLabel: boolean;
+}
+
+export interface HoursModel {
+  width: number;
+  height: number;
+  plotLeft: number;
+  plotRight: number;
+  plotTop: number;
+  plotBottom: number;
+  axisMax: number;
+  ticks: { value: number; y: number }[];
+  bars: HourBar[];
+  isMultiDay: boolean;
+  total: number;
+  busiest: HourCount | null;
+}
+
+export const HOURS_LAYOUT = {
+  margin: 8,
+  axisLabelWidth: 40,
+  top: 24,
+  plotHeight: 180,
+  axisHeight: 48,
+  gap: 0.2,
+  minLabelWidth: 44,
+  minValueWidth: 22,
+} as const;
+
+/** Drops the days with nobody at all, when the hours span several days. */
+export function hoursToShow(hours: readonly HourCount[]): HourCount[] {
+  const day = (h: HourCount): string => h.hour.slice(0, 10);
+  const days = new Set(hours.map(day));
+  if (days.size <= 1) return [...hours];
+  const busy = new Set(hours.filter((h) => h.residents > 0).map(day));
+  return hours.filter((h) => busy.has(day(h)));
+}
+
+export function hoursModel(hours: readonly HourCount[], options: { width?: number } = {}): HoursModel {
+  const L = HOURS_LAYOUT;
+  const width = options.width ?? CHART_WIDTH;
+  const shown = hoursToShow(hours);
+  const isMultiDay = new Set(shown.map((h) => h.hour.slice(0, 10))).size > 1;
+  const axisMax = Math.max(1, Math.ceil(niceCeil(Math.max(0, ...shown.map((h) => h.residents)))));
+  const plotLeft = L.margin + L.axisLabelWidth;
+  const plotRight = width - L.margin;
+  const plotTop = L.top;
+  const plotBottom = plotTop + L.plotHeight;
+  const y = linearScale(axisMax, plotBottom, plotTop);
+  const slot = shown.length > 0 ? (plotRight - plotLeft) / shown.length : 0;
+  const labelEvery = slot > 0 ? Math.max(1, Math.ceil(L.minLabelWidth / slot)) : 1;
+  const bars = shown.map((h, i): HourBar => {
+    const top = y(h.residents);
+    const previous = shown[i - 1];
+    const isDayStart =
+      isMultiDay && (previous === undefined || previous.hour.slice(0, 10) !== h.hour.slice(0, 10));
+    return {
+      hour: h.hour,
+      residents: h.residents,
+      x: plotLeft + i * slot + (slot * L.gap) / 2,
+      width: slot * (1 - L.gap),
+      y: top,
+      height: plotBottom - top,
+      isDayStart,
+      hasHourLabel: i % labelEvery === 0 || isDayStart,
+      hasValueLabel: slot >= L.minValueWidth,
+    };
+  });
+  let busiest: HourCount | null = null;
+  for (const h of shown) if (!busiest || h.residents > busiest.residents) busiest = h;
+  return {
+    width,
+    height: plotBottom + L.axisHeight,
+    plotLeft,
+    plotRight,
+    plotTop,
+    plotBottom,
+    axisMax,
+    ticks: ticks(axisMax, 4, true).map((value) => ({ value, y: y(value) })),
+    bars,
+    isMultiDay,
+    total: hours.reduce((s, h) => s + h.residents, 0),
+    busiest,
+  };
+}

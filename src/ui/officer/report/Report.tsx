@@ -1,0 +1,340 @@
+/**
+ * The printable report an officer takes to a budget board: title, sessions and dates, method and counting rule,
+ * participation (with its chart and the about-you counts as suppressed by the domain), results (chart and the
+ * full table), the money map and the residents' top comments. Fed with plain figures (no document, no network);
+ * the officer screen computes them. report.css makes it A4 in black and white when printed or saved as PDF.
+ */
+import { useId } from 'preact/hooks';
+import type { AboutYouCell, Participation } from '../../../domain/results/participation';
+import { CHANNELS, type Channel, type FundingStream } from '../../../domain/types';
+import { longDate } from '../../facilitator/format';
+import { useT, type MessageKey, type Translator } from '../../i18n';
+import { ParticipationChart } from '../charts/ParticipationChart';
+import { ResultsChart, ResultsTable, type ResultsChartRow } from '../charts/ResultsChart';
+import { defaultMeasure, type ResultsMeasure } from '../charts/geometry';
+import './report.css';
+
+export interface ReportSession {
+  title: string;
+  /** ISO date, YYYY-MM-DD */
+  date: string;
+  venue: string;
+}
+
+export interface ReportComment {
+  proposalTitle: string;
+  text: string;
+  /** How many residents said it (e.g. agreed), when known. */
+  count?: number;
+}
+
+export interface ReportProps {
+  title: string;
+  neighbourhood: string;
+  sessions: readonly ReportSession[];
+  methodText: string;
+  ruleText: string;
+  tieBreakText: string;
+  participation: Participation;
+  rows: readonly ResultsChartRow[];
+  potPence: number;
+  fundingStreams: readonly FundingStream[];
+  topComments: readonly ReportComment[];
+  /** When the report was made: an ISO timestamp, epoch milliseconds or a Date. */
+  generatedAt: string | number | Date;
+  measure?: ResultsMeasure;
+  maxBars?: number;
+  timeZone?: string;
+}
+
+function when(t: Translator, at: string | number | Date, timeZone: string): string {
+  const d = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(d.getTime())) return String(at);
+  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+    d,
+  );
+}
+
+/** A suppressed cell in words: "fewer than 5" when small, "hidden" when hidden only to protect a small one. */
+export function cellText(t: Translator, cell: AboutYouCell): string {
+  if (cell.count !== null) return t.number(cell.count);
+  return cell.suppressedBecause === 'complementary'
+    ? t('report.aboutYou.hidden')
+    : t('report.aboutYou.suppressed');
+}
+
+export function Report(props: ReportProps) {
+  const t = useT();
+  // Several reports can share a page (one per session), so heading ids are unique per report.
+  const id = useId();
+  const zone = props.timeZone ?? 'Europe/London';
+  const measure = props.measure ?? defaultMeasure(props.rows);
+  const p = props.participation;
+  const decided = props.rows.some((r) => r.funded !== null);
+  const spent = props.rows.filter((r) => r.funded === true).reduce((s, r) => s + r.costPence, 0);
+  const figures: [string, number][] = [
+    [t('report.participation.residents'), p.residents],
+    [t('report.participation.ideas'), p.ideas],
+    [t('report.participation.ideasShown'), p.ideasShown],
+    [t('report.participation.comments'), p.comments],
+    [t('report.participation.ballotsCounted'), p.ballots.counted],
+    [t('report.participation.ballotsExcluded'), p.ballots.excluded],
+  ];
+  return (
+    <article class="report" aria-labelledby={`${id}-title`}>
+      <header class="report__header">
+        <p class="report__kicker">{t('report.label')}</p>
+        <h1 id={`${id}-title`}>{props.title}</h1>
+        <p>{t('report.neighbourhood', { name: props.neighbourhood })}</p>
+        <p class="report__meta">{t('report.generatedAt', { when: when(t, props.generatedAt, zone) })}</p>
+      </header>
+
+      <section aria-labelledby={`${id}-sessions`}>
+        <h2 id={`${id}-sessions`}>{t('report.sessions.heading')}</h2>
+        <table>
+          <caption class="visually-hidden">{t('report.sessions.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.sessions.col.title')}</th>
+              <th scope="col">{t('report.sessions.col.date')}</th>
+              <th scope="col">{t('report.sessions.col.venue')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.sessions.map((s) => (
+              <tr key={`${s.date}-${s.title}`}>
+                <th scope="row">{s.title}</th>
+                <td>{longDate(t, s.date)}</td>
+                <td>{s.venue}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby={`${id}-method`}>
+        <h2 id={`${id}-method`}>{t('report.method.heading')}</h2>
+        <dl class="report__facts">
+          <dt>{t('report.method.method')}</dt>
+          <dd>{props.methodText}</dd>
+          <dt>{t('report.method.rule')}</dt>
+          <dd>{props.ruleText}</dd>
+          <dt>{t('report.method.tieBreak')}</dt>
+          <dd>{props.tieBreakText}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby={`${id}-participation`}>
+        <h2 id={`${id}-participation`}>{t('report.participation.heading')}</h2>
+        <table class="report__figures">
+          <caption>{t('report.participation.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.participation.col.what')}</th>
+              <th scope="col" class="num">
+                {t('report.participation.col.count')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {figures.map(([label, n]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td class="num">{t.number(n)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {p.byHour.length > 0 ? <ParticipationChart hours={p.byHour} timeZone={zone} /> : null}
+        <ChannelsTable participation={p} />
+        {p.byDevice.length > 0 ? <DevicesTable participation={p} /> : null}
+        {p.aboutYou.length > 0 ? (
+          <>
+            <h3>{t('report.aboutYou.heading')}</h3>
+            <p>{t('report.aboutYou.note')}</p>
+            {p.aboutYou.map((q) => (
+              <table key={q.questionId} class="report__about">
+                <caption>
+                  {t('report.aboutYou.caption', { question: q.text, total: t.number(q.total) })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('report.aboutYou.col.answer')}</th>
+                    <th scope="col" class="num">
+                      {t('report.aboutYou.col.count')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {q.cells.map((c) => (
+                    <tr key={c.option}>
+                      <th scope="row">{c.option}</th>
+                      <td class="num">{cellText(t, c)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ))}
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby={`${id}-results`}>
+        <h2 id={`${id}-results`}>{t('report.results.heading')}</h2>
+        <p class="report__summary">
+          {decided
+            ? t('report.results.summary', {
+                pot: t.money(props.potPence),
+                spent: t.money(spent),
+                left: t.money(props.potPence - spent),
+              })
+            : t('report.results.summaryNoFunding', { pot: t.money(props.potPence) })}
+        </p>
+        <ResultsChart rows={props.rows} potPence={props.potPence} measure={measure} maxBars={props.maxBars} />
+        <ResultsTable rows={props.rows} measure={measure} />
+      </section>
+
+      <section aria-labelledby={`${id}-money`}>
+        <h2 id={`${id}-money`}>{t('report.money.heading')}</h2>
+        <p>{t('report.money.intro')}</p>
+        {props.fundingStreams.length > 0 ? (
+          <table>
+            <caption>{t('report.money.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('report.money.col.body')}</th>
+                <th scope="col">{t('report.money.col.service')}</th>
+                <th scope="col" class="num">
+                  {t('report.money.col.annual')}
+                </th>
+                <th scope="col">{t('report.money.col.poolable')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.fundingStreams.map((f) => (
+                <tr key={f.id}>
+                  <th scope="row">{f.publicBody}</th>
+                  <td>{f.service}</td>
+                  <td class="num">{t.money(f.annualPence)}</td>
+                  <td>{f.isPoolable ? t('common.yes') : t('common.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t('report.money.pot')}
+                </th>
+                <td class="num">{t.money(props.potPence)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        ) : (
+          <p>{t('report.money.none')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-comments`}>
+        <h2 id={`${id}-comments`}>{t('report.comments.heading')}</h2>
+        {props.topComments.length > 0 ? (
+          <ul class="report__comments">
+            {props.topComments.map((c, i) => (
+              <li key={i}>
+                <p class="report__comment-on">{t('report.comments.on', { title: c.proposalTitle })}</p>
+                <blockquote>{c.text}</blockquote>
+                {c.count !== undefined ? (
+                  <p class="report__comment-count">{t('report.comments.count', { count: c.count })}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('report.comments.none')}</p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+/** Tablet and paper ballots shown apart (paper ballots are entered by a facilitator or officer). */
+function ChannelsTable({ participation }: { participation: Participation }) {
+  const t = useT();
+  const names: Record<Channel, MessageKey> = {
+    kiosk: 'report.channels.kiosk',
+    paper: 'report.channels.paper',
+  };
+  return (
+    <table class="report__channels">
+      <caption>{t('report.channels.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.channels.col.channel')}</th>
+          <th scope="col" class="num">
+            {t('report.channels.col.residents')}
+          </th>
+          <th scope="col" class="num">
+            {t('report.channels.col.ballots')}
+          </th>
+          <th scope="col" class="num">
+            {t('report.channels.col.excluded')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {CHANNELS.map((channel) => {
+          const c = participation.byChannel[channel];
+          return (
+            <tr key={channel}>
+              <th scope="row">{t(names[channel])}</th>
+              <td class="num">{t.number(c.residents)}</td>
+              <td class="num">{t.number(c.ballotsCounted)}</td>
+              <td class="num">{t.number(c.ballotsExcluded)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function DevicesTable({ participation }: { participation: Participation }) {
+  const t = useT();
+  return (
+    <table class="report__devices">
+      <caption>{t('report.devices.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('report.devices.col.device')}</th>
+          <th scope="col" class="num">
+            {t('report.devices.col.residents')}
+          </th>
+          <th scope="col" class="num">
+            {t('report.devices.col.ideas')}
+          </th>
+          <th scope="col" class="num">
+            {t('report.devices.col.comments')}
+          </th>
+          <th scope="col" class="num">
+            {t('report.devices.col.ballots')}
+          </th>
+          <th scope="col" class="num">
+            {t('report.devices.col.excluded')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {participation.byDevice.map((d) => (
+          <tr key={d.deviceId}>
+            <th scope="row">{d.deviceId}</th>
+            <td class="num">{t.number(d.residents)}</td>
+            <td class="num">{t.number(d.ideas)}</td>
+            <td class="num">{t.number(d.comments)}</td>
+            <td class="num">{t.number(d.ballotsCounted)}</td>
+            <td class="num">{t.number(d.ballotsExcluded)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * The officer's editor for one idea's status ("You said, we did"): the six statuses in plain words, the amount
+ * when funded, the reason when not taken forward, and Save. Checked on the device first with the same domain
+ * rule the command uses, so a mistake is shown beside its field and what was typed stays. "Saved" appears only
+ * once `onSave` resolves: the caller runs `setProposalStatus` and waits for storage to commit (`saveStatusWith`).
+ * The history (newest first) says who decided what, and when.
+ */
+import { useId, useState } from 'preact/hooks';
+import type { CommandContext } from '../../../doc/commands';
+import { setProposalStatus } from '../../../doc/statusCommands';
+import { isValidationError } from '../../../domain/errors';
+import type { ProposalView } from '../../../domain/proposals';
+import { isOverCost, type StatusInput } from '../../../domain/statuses';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../domain/types';
+import { Field } from '../../components/Field';
+import { SaveStatus } from '../../components/SaveStatus';
+import { fieldErrors } from '../../errors';
+import { useT } from '../../i18n';
+import type { SaveState, SessionHandle } from '../../useSession';
+import { amountOrNull, inputFrom, typedFrom, type Typed } from './statusForm';
+import { statusLabel, statusShort, whenText } from './statusWords';
+import './messages';
+import './status.css';
+
+export interface StatusEditorProps {
+  proposal: ProposalView;
+  /** This idea's status records, newest first (`statusHistory`). */
+  history: readonly ProposalStatus[];
+  /** Stores the status; resolves once it is committed, rejects with a ValidationError or a storage error. */
+  onSave: (input: StatusInput) => Promise<void>;
+  /** Names of devices by id, for the history; others are shown by the start of their id. */
+  deviceNames?: ReadonlyMap<string, string>;
+  headingLevel?: 2 | 3 | 4;
+}
+
+/** Wires the editor to a session: runs the command and resolves only after storage committed it. */
+export function saveStatusWith(run: SessionHandle['run']): (input: StatusInput) => Promise<void> {
+  return async (input) => {
+    await run((doc, ctx: CommandContext) => setProposalStatus(doc, input, ctx));
+  };
+}
+
+export function StatusEditor({
+  proposal,
+  history,
+  onSave,
+  deviceNames,
+  headingLevel = 3,
+}: StatusEditorProps) {
+  const t = useT();
+  const id = useId();
+  const current = history[0];
+  const [typed, setTyped] = useState<Typed>(() => typedFrom(current));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [state, setState] = useState<SaveState>('idle');
+  const [failure, setFailure] = useState<unknown>(null);
+  const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2] ?? 'h3';
+  const SubHeading = (['h3', 'h4', 'h5'] as const)[headingLevel - 2] ?? 'h4';
+
+  const change = (patch: Partial<Typed>): void => {
+    setTyped((was) => ({ ...was, ...patch }));
+    setErrors({});
+    if (state !== 'saving') setState('idle');
+  };
+
+  const save = async (): Promise<void> => {
+    setErrors({});
+    setFailure(null);
+    let input: StatusInput;
+    try {
+      input = inputFrom(proposal.id, typed);
+    } catch (e) {
+      setErrors(fieldErrors(t, e));
+      return;
+    }
+    setState('saving');
+    try {
+      await onSave(input);
+      setState('saved');
+    } catch (e) {
+      if (isValidationError(e)) {
+        setState('idle');
+        setErrors(fieldErrors(t, e));
+      } else {
+        setState('failed');
+        setFailure(e);
+      }
+    }
+  };
+
+  const amount = typed.status === 'funded' ? amountOrNull(typed.amountText) : null;
+  const isOver =
+    amount !== null && isOverCost({ status: 'funded', amountPence: amount, reason: '' }, proposal.costPence);
+  const who = (deviceId: string): string =>
+    deviceNames?.get(deviceId) ?? t('status.editor.device', { id: deviceId.slice(0, 8) });
+
+  return (
+    <form
+      class="status-editor"
+      aria-labelledby={`${id}-title`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <Heading id={`${id}-title`} class="status-editor__title">
+        {proposal.shownTitle}
+      </Heading>
+      <p class="status-editor__meta">
+        {t('status.editor.cost', { cost: t.money(proposal.costPence) })}
+        {' · '}
+        {t('status.editor.now', { status: current ? statusShort(t, current) : statusLabel(t, 'submitted') })}
+      </p>
+      {proposal.isHidden ? <p class="status-editor__meta">{t('status.editor.hidden')}</p> : null}
+      <fieldset
+        class="status-editor__choices"
+        aria-describedby={errors.status ? `${id}-status-error` : undefined}
+      >
+        <legend>{t('status.editor.legend')}</legend>
+        {errors.status ? (
+          <p class="field__error" id={`${id}-status-error`}>
+            {errors.status}
+          </p>
+        ) : null}
+        {PROPOSAL_STATUSES.map((kind) => (
+          <label key={kind} class="check status-editor__choice">
+            <input
+              type="radio"
+              name={`${id}-status`}
+              value={kind}
+              checked={typed.status === kind}
+              onChange={() => change({ status: kind })}
+            />
+            <span>{statusLabel(t, kind)}</span>
+          </label>
+        ))}
+      </fieldset>
+      {typed.status === 'funded' ? (
+        <Field
+          label={t('status.editor.amountLabel')}
+          hint={
+            isOver
+              ? t('status.editor.overCost', { cost: t.money(proposal.costPence) })
+              : t('status.editor.amountHint')
+          }
+          error={errors.amountPence}
+        >
+          {(props) => (
+            <input
+              {...props}
+              type="text"
+              inputMode="decimal"
+              autocomplete="off"
+              value={typed.amountText}
+              onInput={(e) => change({ amountText: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+      ) : null}
+      {typed.status === 'not-taken-forward' ? (
+        <Field
+          label={t('status.editor.reasonLabel')}
+          hint={t('status.editor.reasonHint')}
+          error={errors.reason}
+        >
+          {(props) => (
+            <textarea
+              {...props}
+              maxLength={300}
+              value={typed.reason}
+              onInput={(e) => change({ reason: e.currentTarget.value })}
+            />
+          )}
+        </Field>
+      ) : null}
+      {errors.form || errors.proposalId ? (
+        <p class="alert" role="alert">
+          {errors.form ?? errors.proposalId}
+        </p>
+      ) : null}
+      <div class="btn-row">
+        <button
+          type="submit"
+          class="btn btn--primary"
+          disabled={state === 'saving'}
+          aria-label={t('status.editor.saveFor', { title: proposal.shownTitle })}
+        >
+          {t('status.editor.save')}
+        </button>
+        <SaveStatus state={state} error={failure} />
+      </div>
+      <section class="status-editor__history" aria-labelledby={`${id}-history`}>
+        <SubHeading id={`${id}-history`} class="status-editor__history-heading">
+          {t('status.editor.historyHeading')}
+        </SubHeading>
+        {history.length === 0 ? (
+          <p class="status-editor__meta">{t('status.editor.historyNone')}</p>
+        ) : (
+          <ol class="status-editor__history-list">
+            {history.map((r) => (
+              <li key={r.id}>
+                {t('status.editor.historyItem', {
+                  status: statusShort(t, r),
+                  who: who(r.deviceId),
+                  when: whenText(t, r.at),
+                })}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </form>
+  );
+}

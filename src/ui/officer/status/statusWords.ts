@@ -1,0 +1,20 @@
+/** Statuses in words for officers: the long label for choosing, the short one for the history. */
+import type { CleanStatus } from '../../../domain/statuses';
+import type { ProposalStatusKind } from '../../../domain/types';
+import type { MessageKey, Translator } from '../../i18n';
+
+export function statusLabel(t: Translator, kind: ProposalStatusKind): string {
+  return t(`status.kind.${kind}` satisfies MessageKey);
+}
+
+export function statusShort(t: Translator, s: CleanStatus): string {
+  return t(`status.short.${s.status}` satisfies MessageKey, {
+    amount: s.amountPence === null ? '' : t.money(s.amountPence),
+    reason: s.reason,
+  });
+}
+
+/** "3 Dec 2026, 14:05" in the screen's language. */
+export function whenText(t: Translator, at: number): string {
+  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}

@@ -1,0 +1,50 @@
+/** Small helpers for the officer view: short device ids, what a rule's points are called, file names, downloads. */
+import type { SessionSettings } from '../../domain/types';
+import type { RuleName } from '../../domain/results/results';
+import { slug } from '../../sync/sessionFile';
+import type { MessageKey, Translator } from '../i18n';
+
+/** The first 8 characters of an id: enough to tell devices and residents apart on screen. */
+export function shortId(id: string): string {
+  return id.length > 8 ? id.slice(0, 8) : id;
+}
+
+/** What the figure in the results table is, under a rule and method. */
+export function pointsLabel(t: Translator, rule: RuleName, settings: SessionSettings): string {
+  if (rule === 'borda') return t('officer.points.borda');
+  switch (settings.method.kind) {
+    case 'dots':
+      return t('officer.points.dots');
+    case 'budget':
+      return t('officer.points.budget');
+    case 'ranking':
+      return t('officer.points.ranking');
+  }
+}
+
+export function ruleName(t: Translator, rule: RuleName): string {
+  return t(`officer.rule.${rule}` as MessageKey);
+}
+
+/** e.g. "northmoor-2026-11-20-results-mes.csv". */
+export function exportFileName(settings: SessionSettings, what: string, extension: string): string {
+  return `${slug(settings.neighbourhood, 'session')}-${slug(settings.date, 'date')}-${what}.${extension}`;
+}
+
+/** Saves text as a download with the given name (the browser's own download; nothing leaves the device). */
+export function downloadText(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A moment as people read it: "23 Nov 2026, 14:32". */
+export function timeText(intl: string, at: number): string {
+  return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+}

@@ -1,0 +1,6 @@
+/** Registers the paper ballots messages; imported by the lazily loaded panel that shows them. */
+import { addMessages } from '../i18n';
+import { errorsOffice } from '../i18n/en/errorsOffice';
+import { paper } from '../i18n/en/paper';
+
+addMessages('en', { ...errorsOffice, ...paper });

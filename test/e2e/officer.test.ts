@@ -1,0 +1,255 @@
+/**
+ * The officer view in Chromium against the real server on 127.0.0.1 (a free port, a temporary DATA_DIR, SQLite).
+ * A facilitator's device has synced two sessions of Ashfield North written on three tablets (seeded with the
+ * app's commands: test/e2e/support/neighbourhood.ts, figures worked out by hand there). An officer enrols from
+ * the home screen, opens the neighbourhood, sees the right figures, traces one to its ballots, downloads every
+ * export and reads them back, records a decision on an idea (which reaches the server and a facilitator's
+ * device), and the printable report renders (screenshot at /tmp/officer-report-print.png).
+ * axe-core finds nothing to fix on each screen; every target is at least 44 px.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/app';
+import { createEnrolCode } from '../../src/server/devices';
+import { parsePabulib } from '../../src/domain/counting/pabulib';
+import { acknowledged, connect, enrolDevice } from '../unit/server/support';
+import { parseCsv } from '../unit/helpers/csv';
+import { axeViolations } from './support/axe';
+import { launchBrowser } from './support/browser';
+import { DIST } from './support/server';
+import { smallTargets } from './support/targets';
+import { newTablet, type Tablet } from './support/tablet';
+import {
+  AUTUMN,
+  NEIGHBOURHOOD,
+  seedAutumn,
+  seedSpring,
+  SPRING,
+  type SeededSession,
+} from './support/neighbourhood';
+
+let browser: Browser;
+let server: RunningServer;
+let url: string;
+let dataDir: string;
+let officer: Tablet;
+let spring: SeededSession;
+let autumn: SeededSession;
+let facilitatorToken: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'codesign-officer-e2e-'));
+  server = await startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined });
+  url = `http://127.0.0.1:${server.port}/`;
+  // The facilitator's device syncs both sessions, as it would back at the council office.
+  const facilitator = await enrolDevice(dataDir, url.slice(0, -1), 'facilitator', 'Facilitator laptop');
+  facilitatorToken = facilitator.token;
+  spring = seedSpring();
+  autumn = seedAutumn();
+  for (const s of [spring, autumn]) {
+    const client = connect(`ws://127.0.0.1:${server.port}/sync`, s.sessionId, facilitator.token, s.doc);
+    await acknowledged(client);
+    client.destroy();
+  }
+  browser = await launchBrowser();
+  officer = await newTablet(browser);
+}, 60_000);
+
+afterAll(async () => {
+  await officer?.context.close();
+  await browser?.close();
+  await server?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Every string comes from the catalogue: a message key showing means a catalogue was not loaded. */
+async function expectNoRawKeys(page: Page): Promise<void> {
+  const text = (await page.locator('body').textContent()) ?? '';
+  expect(
+    text.match(/\b(?:officer|report|chart|fac|sync|status|paper|error)\.[A-Za-z]+(?:\.[A-Za-z]+)*\b/g),
+  ).toBeNull();
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  await expectNoRawKeys(page);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await smallTargets(page, 44)).toEqual([]);
+}
+
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+describe('the officer view', () => {
+  it('Given two synced sessions of a neighbourhood, when an officer opens it, then the figures, traces and exports are right', async () => {
+    const { page } = officer;
+    await page.goto(url);
+    const council = page.getByRole('region', { name: 'Sessions from the council', exact: true });
+    await council
+      .getByRole('textbox', { name: /^Enrolment code/ })
+      .fill(createEnrolCode(server.store!, 'officer', 'Officer laptop').code);
+    await council.getByRole('button', { name: 'Enrol this device', exact: true }).click();
+    await council.getByRole('link', { name: 'Open the council results' }).click();
+
+    // The council's sessions by neighbourhood.
+    await page.getByRole('heading', { level: 1, name: 'Council results' }).waitFor();
+    const area = page.getByRole('region', { name: NEIGHBOURHOOD });
+    await area.getByRole('link', { name: SPRING }).waitFor();
+    await area.getByRole('link', { name: AUTUMN }).waitFor();
+    await expectAccessible(page);
+
+    // The neighbourhood together.
+    await area.getByRole('link', { name: /^Open Ashfield North: 2 sessions together$/ }).click();
+    await page.getByRole('heading', { level: 1, name: NEIGHBOURHOOD }).waitFor();
+    const figure = (name: string) => page.locator(`[data-figures=participation] [data-figure=${name}]`);
+    await expect.poll(() => figure('residents').textContent(), { timeout: 20_000 }).toBe('11');
+    expect(await figure('ideas').textContent()).toBe('6');
+    expect(await figure('comments').textContent()).toBe('4');
+    expect(await figure('ballots').textContent()).toBe('11');
+    expect(await figure('excluded').textContent()).toBe('0');
+    // Three devices, each with its residents.
+    const devices = page.locator('[data-table=devices] tbody tr');
+    expect(await devices.count()).toBe(3);
+    expect(await page.locator('[data-device=tablet-a-0001] td').first().textContent()).toBe('3');
+    expect(await page.locator('[data-device=tablet-b-0002] td').first().textContent()).toBe('3');
+    expect(await page.locator('[data-device=tablet-c-0003] td').first().textContent()).toBe('5');
+    // Small counts are never shown.
+    const ages = page.locator('[data-question=age] tbody');
+    expect(await ages.textContent()).not.toMatch(/\b[1-4]\b/);
+    expect(await ages.getByText('fewer than 5').count()).toBeGreaterThanOrEqual(3);
+
+    // Spring under greedy: the youth club and the benches, £35,000 of £50,000.
+    const springResults = page.locator(`[data-results="${spring.sessionId}"]`);
+    await springResults.getByRole('combobox', { name: 'Counting rule' }).selectOption('greedy');
+    const row = (id: string) => springResults.locator(`tr[data-proposal="${id}"]`);
+    expect(await row(spring.ideas.youth!).locator('[data-points]').textContent()).toBe('4');
+    expect(await row(spring.ideas.benches!).locator('[data-points]').textContent()).toBe('3');
+    expect(await row(spring.ideas.garden!).locator('[data-points]').textContent()).toBe('3');
+    expect(await row(spring.ideas.lights!).locator('[data-points]').textContent()).toBe('2');
+    const funded = async (id: string) => row(id).locator('[data-funded]').getAttribute('data-funded');
+    expect(await funded(spring.ideas.youth!)).toBe('true');
+    expect(await funded(spring.ideas.benches!)).toBe('true');
+    expect(await funded(spring.ideas.garden!)).toBe('false');
+    expect(await funded(spring.ideas.lights!)).toBe('false');
+    expect(await springResults.locator('[data-figure=spent]').textContent()).toMatch(
+      /^2 ideas funded: £35,000 of the £50,000 pot, £15,000 left\.$/,
+    );
+
+    // Autumn (dots) under greedy: the bus shelter (12 dots) is funded, the play area (10) no longer fits.
+    const autumnResults = page.locator(`[data-results="${autumn.sessionId}"]`);
+    await autumnResults.getByRole('combobox', { name: 'Counting rule' }).selectOption('greedy');
+    const autumnRow = (id: string) => autumnResults.locator(`tr[data-proposal="${id}"]`);
+    expect(await autumnRow(autumn.ideas.shelter!).locator('[data-points]').textContent()).toBe('12');
+    expect(await autumnRow(autumn.ideas.play!).locator('[data-points]').textContent()).toBe('10');
+    expect(await autumnRow(autumn.ideas.shelter!).locator('[data-funded]').getAttribute('data-funded')).toBe(
+      'true',
+    );
+
+    // The youth club's 4 votes, traced: four residents' ballots from tablets A and B.
+    const youth = page.locator(`[data-idea="${spring.ideas.youth!}"]`);
+    await youth.locator('summary').click();
+    const trace = youth.locator('[data-table=trace] tbody tr');
+    await trace.first().waitFor();
+    expect(await trace.count()).toBe(4);
+    const traceText = await youth.locator('[data-table=trace] tbody').textContent();
+    expect(traceText).toContain('tablet-a');
+    expect(traceText).toContain('tablet-b');
+    expect(await youth.getByText('Somewhere warm for teenagers').count()).toBe(1);
+    await expectAccessible(page);
+
+    // "You said, we did": the officer records the youth club as funded; it reaches the council server.
+    const decision = youth.getByRole('form', { name: 'Youth club', exact: true });
+    await decision.getByRole('radio', { name: 'Funded', exact: true }).check();
+    await decision.getByLabel('Amount funded').fill('28000');
+    await decision.getByRole('button', { name: 'Save status: Youth club' }).click();
+    await expect.poll(() => decision.getByRole('status').textContent()).toBe('Saved');
+    await expect.poll(() => youth.locator('[data-status]').getAttribute('data-status')).toBe('funded');
+    const check = connect(`ws://127.0.0.1:${server.port}/sync`, spring.sessionId, facilitatorToken);
+    try {
+      await expect
+        .poll(
+          () => [
+            ...check.doc
+              .getMap<{ proposalId: string; status: string; amountPence: number }>('statuses')
+              .values(),
+          ],
+          {
+            timeout: 15_000,
+          },
+        )
+        .toEqual([
+          expect.objectContaining({
+            proposalId: spring.ideas.youth,
+            status: 'funded',
+            amountPence: 2_800_000,
+          }),
+        ]);
+    } finally {
+      check.destroy();
+    }
+
+    // Every export of the spring session, read back.
+    const exports = page.locator(`[data-session="${spring.sessionId}"]`);
+    const results = await download(page, () => exports.locator('[data-export=results]').click());
+    expect(results.name).toBe('ashfield-north-2026-04-18-results-greedy.csv');
+    expect(results.text.charCodeAt(0)).toBe(0xfeff);
+    const resultRows = parseCsv(results.text);
+    const header = resultRows[0]!;
+    const byTitle = new Map(resultRows.slice(1).map((r) => [r[header.indexOf('title')], r]));
+    expect(byTitle.get('Youth club')?.[header.indexOf('points')]).toBe('4');
+    expect(byTitle.get('Youth club')?.[header.indexOf('funded')]).toBe('yes');
+    expect(byTitle.get('Community garden')?.[header.indexOf('funded')]).toBe('no');
+
+    const ballots = await download(page, () => exports.locator('[data-export=ballots]').click());
+    // One row per (ballot, idea it gives points to): 2 + 2 + 2 + 1 + 3 + 2, from 6 residents.
+    const ballotRows = parseCsv(ballots.text);
+    expect(ballotRows.length - 1).toBe(12);
+    expect(new Set(ballotRows.slice(1).map((r) => r[ballotRows[0]!.indexOf('participant_id')])).size).toBe(6);
+
+    const json = await download(page, () => exports.locator('[data-export=json]').click());
+    const parsed = JSON.parse(json.text) as {
+      format: string;
+      participation: { residents: number };
+      comments: { text: string }[];
+    };
+    expect(parsed.format).toBe('neighbourhood-codesign-results');
+    expect(parsed.participation.residents).toBe(6);
+    // Formula text stays as typed in JSON (only CSV neutralises it).
+    expect(parsed.comments.map((c) => c.text)).toContain('=HYPERLINK("http://evil.example")');
+
+    const pb = await download(page, () => exports.locator('[data-export=pb]').click());
+    expect(pb.name).toBe('ashfield-north-2026-04-18-greedy.pb');
+    const election = parsePabulib(pb.text);
+    expect(election.voters.length).toBe(6);
+    expect(election.projects.length).toBe(4);
+
+    // The printable report.
+    await exports.locator('[data-export=report]').click();
+    await page.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: SPRING }).waitFor();
+    await expectAccessible(page);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
+    await page.screenshot({ path: '/tmp/officer-report-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
+    expect(officer.errors).toEqual([]);
+  }, 120_000);
+
+  it('Given a facilitator’s device, when it opens the officer view, then it is told the view is for officers', async () => {
+    const tablet = await newTablet(browser);
+    try {
+      await tablet.page.goto(`${url}#/officer`);
+      await tablet.page.getByRole('alert').waitFor();
+      expect(await tablet.page.getByRole('alert').textContent()).toMatch(/Enrol this device as an officer/);
+      await expectAccessible(tablet.page);
+    } finally {
+      await tablet.context.close();
+    }
+  });
+});

@@ -1,0 +1,313 @@
+/**
+ * The officer's printable report in Chromium: a page built from test/e2e/report-page (the Report component with
+ * fixture figures, the app's styles and catalogue) served by the real server. On screen: axe finds nothing, every
+ * button is a 44 px target, the charts have accessible names and data tables, and the tables hold the fixture's
+ * figures. In print: buttons and the table toggles are gone, text is black on white, and Save as PDF makes A4
+ * pages. Screenshots to look at: /tmp/report-print.png, /tmp/report-votes-print.png (print) and
+ * /tmp/report-screen.png (screen, tables open).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../src/server/app';
+import { makeTranslator } from '../../src/ui/i18n';
+import { axeViolations } from './support/axe';
+import { launchBrowser, watchErrors } from './support/browser';
+import { smallTargets } from './support/targets';
+import { PARTICIPATION, POT_PENCE, REPORT, ROWS } from './report-page/fixture';
+
+const PAGE_DIR = resolve(import.meta.dirname, 'report-page');
+const SCREENSHOT = '/tmp/report-print.png';
+const VOTES_SCREENSHOT = '/tmp/report-votes-print.png';
+const SCREEN_SCREENSHOT = '/tmp/report-screen.png';
+const t = makeTranslator('en');
+
+let outDir: string;
+let server: RunningServer;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'codesign-report-page-'));
+  await build({
+    root: PAGE_DIR,
+    configFile: false,
+    envDir: false,
+    publicDir: false,
+    logLevel: 'warn',
+    base: '/',
+    plugins: [preact()],
+    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false },
+  });
+  // Chromium asks for /favicon.ico; without one the page logs a 404 that would hide real errors.
+  writeFileSync(join(outDir, 'favicon.ico'), new Uint8Array());
+  [server, browser] = await Promise.all([
+    startServer({ port: 0, host: '127.0.0.1', distDir: outDir }),
+    launchBrowser(),
+  ]);
+  url = `http://127.0.0.1:${server.port}/`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+async function openReport(query = ''): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+  // bypassCSP: the server's Content-Security-Policy (script-src 'self') would block axe-core being added.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${url}${query}`);
+  await page.getByRole('heading', { level: 1, name: REPORT.title }).waitFor();
+  return { page, errors, close: () => context.close() };
+}
+
+/** A table's body rows as the text of their cells (th and td), as shown. */
+function bodyCells(page: Page, caption: string): Promise<string[][]> {
+  return page
+    .getByRole('table', { name: caption, exact: true })
+    .first()
+    .evaluate((table) =>
+      [...table.querySelectorAll('tbody tr')].map((tr) =>
+        [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim()),
+      ),
+    );
+}
+
+describe('printable report', () => {
+  it('Given the report on screen, then axe finds nothing, targets are 44 px, and the tables hold the figures', async () => {
+    const { page, errors, close } = await openReport();
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await smallTargets(page, 44)).toEqual([]);
+
+      // Results: every proposal, in the rule's order, with its points, cost and whether it is funded.
+      const results = await bodyCells(page, 'Results, every proposal');
+      expect(results).toHaveLength(ROWS.length);
+      let running = 0;
+      results.forEach((cells, i) => {
+        const r = ROWS[i]!;
+        if (r.funded) running += r.costPence;
+        expect(cells).toEqual([
+          String(r.rank),
+          r.title,
+          r.themeName,
+          String(r.points),
+          String(r.supporters),
+          t.money(r.costPence),
+          r.funded ? t.money(running) : '',
+          r.funded ? 'Funded' : 'Not funded',
+        ]);
+      });
+      expect(running).toBe(148_000 * 100);
+      await expect
+        .poll(() => page.getByText('Pot £150,000: £148,000 funded, £2,000 left over.').count())
+        .toBe(1);
+
+      // Participation in numbers, and the about-you counts as suppressed (never a number under 5).
+      expect(await bodyCells(page, 'Participation in numbers')).toEqual([
+        ['Residents who took part', '61'],
+        ['Ideas put forward', '31'],
+        ['Ideas on the board (after merging and moderation)', '24'],
+        ['Comments', '47'],
+        ['Ballots counted', '58'],
+        ['Ballots left out (they broke the method’s rules)', '2'],
+      ]);
+      expect(await bodyCells(page, 'On the tablets and on paper')).toEqual([
+        ['On a tablet', '55', '52', '2'],
+        ['Paper ballots', '6', '6', '0'],
+      ]);
+      expect(await bodyCells(page, 'Your age (61 residents)')).toEqual([
+        ['Under 25', '14'],
+        ['25 to 64', '35'],
+        ['65 or over', 'fewer than 5'],
+        ['No answer', 'hidden'],
+      ]);
+      expect(await bodyCells(page, 'By tablet')).toEqual(
+        PARTICIPATION.byDevice.map((d) => [
+          d.deviceId,
+          ...[d.residents, d.ideas, d.comments, d.ballotsCounted, d.ballotsExcluded].map(String),
+        ]),
+      );
+      // The money map: each stream and the pot.
+      const money = await page.getByRole('table', { name: 'Funding streams' }).innerText();
+      expect(money).toContain('NHS North Ashfield');
+      expect(money).toContain('£500,000');
+      expect(money).toMatch(/The pot\s+£150,000/);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('Given the charts, then each has a name, a summary and a table behind "Show as a table"', async () => {
+    const { page, errors, close } = await openReport();
+    try {
+      const resultsChart = page.getByRole('figure').filter({ hasText: 'Where the money goes' });
+      const resultsImage = resultsChart.getByRole('img');
+      const name = (await resultsImage.getAttribute('aria-label')) ?? '';
+      expect(name).toContain('24 proposals by cost');
+      expect(name).toContain('5 proposals are funded');
+      expect(name).toContain(`The pot is ${t.money(POT_PENCE)}; £148,000 is spent and £2,000 is left over`);
+      // Top 20 drawn, each with its rank and title written on it; the rest left to the table; the pot drawn.
+      const labels = await resultsChart.locator('text.chart__label').allTextContents();
+      expect(labels).toHaveLength(20);
+      expect(labels[0]).toBe('1. Safer crossing on Mill Lane');
+      expect(await resultsChart.locator('text.chart__value').first().textContent()).toBe(
+        '£60,000 · 96 points · Funded',
+      );
+      expect(await resultsChart.locator('text.chart__value').nth(4).textContent()).toBe(
+        '£25,000 · 80 points · Not funded',
+      );
+      expect(await resultsChart.getByText('and 4 more proposals in the table').count()).toBe(1);
+      expect(await resultsChart.locator('text.chart__pot-text').textContent()).toBe('Pot £150,000');
+
+      const toggle = resultsChart.getByRole('button', { name: 'Show as a table' });
+      expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+      expect(await resultsChart.getByRole('table').count()).toBe(0);
+      await toggle.click();
+      const hide = resultsChart.getByRole('button', { name: 'Hide the table' });
+      expect(await hide.getAttribute('aria-expanded')).toBe('true');
+      const table = resultsChart.getByRole('table', { name: 'Results, every proposal' });
+      expect(await table.locator('tbody tr').count()).toBe(24);
+      expect(await table.locator('th[scope=col]').count()).toBeGreaterThan(0);
+
+      const hoursChart = page
+        .getByRole('figure')
+        .filter({ hasText: 'Residents who took part, hour by hour' });
+      const hoursName = (await hoursChart.getByRole('img').getAttribute('aria-label')) ?? '';
+      expect(hoursName).toContain('6 hours');
+      expect(hoursName).toContain('Busiest: 15:00 with 22 residents. 61 residents in all.');
+      expect(await hoursChart.locator('text.chart__value').allTextContents()).toEqual([
+        '8',
+        '14',
+        '6',
+        '0',
+        '11',
+        '22',
+      ]);
+      await hoursChart.getByRole('button', { name: 'Show as a table' }).click();
+      expect(await bodyCells(page, 'Residents per hour')).toEqual(
+        PARTICIPATION.byHour.map((h, i) => [`24 Nov 2026, ${String(10 + i)}:00`, String(h.residents)]),
+      );
+
+      // With both tables open, the page still passes axe.
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.screenshot({ path: SCREEN_SCREENSHOT, fullPage: true });
+
+      // Forced colours (Windows high contrast): bars and words take the system text colour, hatching stays.
+      await page.emulateMedia({ forcedColors: 'active' });
+      const forced = await page.evaluate(() => {
+        const style = (sel: string): CSSStyleDeclaration =>
+          getComputedStyle(document.querySelector(sel) ?? document.body);
+        return {
+          text: style('.report h1').color,
+          funded: style('.chart__bar--funded').fill,
+          label: style('.chart__label').fill,
+          hatch: style('.chart__hatch-line').stroke,
+          notFunded: document.querySelector('.chart__bar--not-funded')?.getAttribute('fill') ?? '',
+        };
+      });
+      expect(forced.funded).toBe(forced.text);
+      expect(forced.label).toBe(forced.text);
+      expect(forced.hatch).toBe(forced.text);
+      expect(forced.notFunded).toMatch(/^url\(#.+-hatch\)$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('Given print media, then no buttons are printed, text is black on white, and Save as PDF makes A4 pages', async () => {
+    const { page, errors, close } = await openReport();
+    try {
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.getByRole('button').count()).toBe(0);
+      const colours = await page.evaluate(() => {
+        const pick = (sel: string): string[] => {
+          const el = document.querySelector(sel);
+          if (!el) return ['missing', 'missing'];
+          const s = getComputedStyle(el);
+          return [s.color, s.backgroundColor];
+        };
+        const fill = (sel: string): string => {
+          const el = document.querySelector(sel);
+          return el ? getComputedStyle(el).fill : 'missing';
+        };
+        return {
+          h1: pick('.report h1'),
+          meta: pick('.report__meta'),
+          td: pick('.report td'),
+          funded: fill('.chart__bar--funded'),
+          pot: getComputedStyle(document.querySelector('.chart__pot-line') ?? document.body).stroke,
+        };
+      });
+      expect(colours.h1[0]).toBe('rgb(0, 0, 0)');
+      expect(colours.meta).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+      expect(colours.td[0]).toBe('rgb(0, 0, 0)');
+      expect(colours.funded).toBe('rgb(0, 0, 0)');
+      expect(colours.pot).toBe('rgb(0, 0, 0)');
+
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+      writeFileSync('/tmp/report-print.pdf', pdf);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      // A4 is 595.28 x 841.89 points: every page's MediaBox says so.
+      const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+      expect(boxes.length).toBeGreaterThan(1);
+      for (const [, w, h] of boxes) {
+        expect(Math.round(Number(w))).toBe(595);
+        expect(Math.round(Number(h))).toBe(842);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('Given the plain vote count, then bars show points, a line marks where the pot runs out, and nothing says funded', async () => {
+    const { page, errors, close } = await openReport('?rule=votes');
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+      const chart = page.getByRole('figure').filter({ hasText: 'Results: proposals in the order' });
+      const name = (await chart.getByRole('img').getAttribute('aria-label')) ?? '';
+      expect(name).toBe(
+        'Bar chart of 24 proposals by points. Highest: “Safer crossing on Mill Lane” with 96 points. This rule decides no funding. The pot is £150,000.',
+      );
+      expect(await chart.locator('text.chart__value').first().textContent()).toBe('96 points · £60,000');
+      // £60k + £42k + £30k + £12k = £144k fits the £150k pot; adding the 5th (£25k) does not.
+      const runsOut = chart.locator('text.chart__pot-text');
+      expect(await runsOut.textContent()).toBe(
+        'The pot, £150,000, covers the proposals above this line, in this order',
+      );
+      const lineY = Number(await chart.locator('line.chart__pot-line').getAttribute('y1'));
+      const labelY = (i: number): Promise<number> =>
+        chart
+          .locator('text.chart__label')
+          .nth(i)
+          .getAttribute('y')
+          .then((y) => Number(y));
+      expect(lineY).toBeGreaterThan(await labelY(3));
+      expect(lineY).toBeLessThan(await labelY(4));
+      const results = await bodyCells(page, 'Results, every proposal');
+      expect(results.map((cells) => cells[cells.length - 1])).toEqual(
+        ROWS.map(() => 'Not decided by this rule'),
+      );
+      expect(
+        await page.getByText('Pot £150,000. This rule ranks the proposals and decides no funding.').count(),
+      ).toBe(1);
+      await page.emulateMedia({ media: 'print' });
+      await page.screenshot({ path: VOTES_SCREENSHOT, fullPage: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});

@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clipText,
+  costStarts,
+  defaultMeasure,
+  hoursModel,
+  hoursToShow,
+  lastRowWithinPot,
+  linearScale,
+  niceCeil,
+  resultsModel,
+  ticks,
+  RESULTS_LAYOUT,
+  type ChartRow,
+} from '../../../src/ui/officer/charts/geometry';
+
+const POUND = 100;
+
+function row(rank: number, points: number, costPounds: number, funded: boolean | null): ChartRow {
+  return { rank, title: `Proposal ${rank}`, points, costPence: costPounds * POUND, funded };
+}
+
+describe('chart scales', () => {
+  it('Given a largest value, Then the axis ends on the next 1, 2, 2.5 or 5 times a power of ten', () => {
+    expect(niceCeil(7)).toBe(10);
+    expect(niceCeil(10)).toBe(10);
+    expect(niceCeil(11)).toBe(20);
+    expect(niceCeil(230)).toBe(250);
+    expect(niceCeil(15_000_000)).toBe(20_000_000);
+    expect(niceCeil(0)).toBe(1);
+    expect(niceCeil(Number.NaN)).toBe(1);
+  });
+
+  it('Given an axis end, Then ticks run from 0 on round steps and never pass the end', () => {
+    expect(ticks(20_000_000)).toEqual([0, 5_000_000, 10_000_000, 15_000_000, 20_000_000]);
+    expect(ticks(10, 4, true)).toEqual([0, 3, 6, 9]);
+    expect(ticks(1, 4, true)).toEqual([0, 1]);
+  });
+
+  it('Given a linear scale, Then 0 and the end map to the plot edges and values outside are clamped', () => {
+    const x = linearScale(200, 10, 410);
+    expect(x(0)).toBe(10);
+    expect(x(100)).toBe(210);
+    expect(x(200)).toBe(410);
+    expect(x(500)).toBe(410);
+    expect(x(-5)).toBe(10);
+  });
+
+  it('Given a long title, Then it is cut with an ellipsis to the length asked, short ones untouched', () => {
+    expect(clipText('Benches', 10)).toBe('Benches');
+    expect(clipText('A much longer proposal title', 10)).toBe('A much lo…');
+    expect([...clipText('A much longer proposal title', 10)]).toHaveLength(10);
+  });
+});
+
+describe('results chart', () => {
+  // Pot £150,000. Greedy-style funding: 1 (£60k) and 2 (£50k) fit, 3 (£70k) does not, 4 (£30k) does.
+  const funded = [
+    row(1, 40, 60_000, true),
+    row(2, 30, 50_000, true),
+    row(3, 20, 70_000, false),
+    row(4, 10, 30_000, true),
+  ];
+  const pot = 150_000 * POUND;
+
+  it('Given a rule that funds, Then bars show cost as a waterfall from the funded costs above', () => {
+    expect(defaultMeasure(funded)).toBe('cost');
+    expect(costStarts(funded)).toEqual([0, 60_000, 110_000, 110_000].map((p) => p * POUND));
+    const m = resultsModel(funded, pot);
+    expect(m.measure).toBe('cost');
+    expect(m.bars.map((b) => [b.from / POUND, b.to / POUND])).toEqual([
+      [0, 60_000],
+      [60_000, 110_000],
+      [110_000, 180_000],
+      [110_000, 140_000],
+    ]);
+    expect(m.axisMax).toBe(200_000 * POUND);
+    expect(m.spentPence).toBe(140_000 * POUND);
+    expect(m.fundedCount).toBe(3);
+  });
+
+  it('Given the pot, Then its line sits at its share of the money axis, and the bar that does not fit crosses it', () => {
+    const m = resultsModel(funded, pot);
+    const span = m.plotRight - m.plotLeft;
+    expect(m.potX).toBeCloseTo(m.plotLeft + span * (150_000 / 200_000), 6);
+    const notFunded = m.bars[2]!;
+    expect(notFunded.x).toBeLessThan(m.potX!);
+    expect(notFunded.x + notFunded.width).toBeGreaterThan(m.potX!);
+    const lastFunded = m.bars[3]!;
+    expect(lastFunded.x + lastFunded.width).toBeLessThanOrEqual(m.potX!);
+    expect(m.runsOutY).toBeNull();
+  });
+
+  it('Given points are asked for, Then bars run from 0 to the points on a whole-number axis, with no pot line', () => {
+    const m = resultsModel(funded, pot, { measure: 'points' });
+    expect(m.axisMax).toBe(50);
+    expect(m.bars[0]!.x).toBe(m.plotLeft);
+    expect(m.bars[0]!.width).toBeCloseTo((m.plotRight - m.plotLeft) * (40 / 50), 6);
+    expect(m.ticks.map((t) => t.value)).toEqual([0, 20, 40]);
+    expect(m.potX).toBeNull();
+    // The rule funds, so no "pot runs out" line: Funded / Not funded says it.
+    expect(m.runsOutY).toBeNull();
+  });
+
+  it('Given a plain vote count, Then the pot-runs-out line goes under the last proposal the pot covers in order', () => {
+    const votes = [
+      row(1, 40, 60_000, null),
+      row(2, 30, 50_000, null),
+      row(3, 20, 70_000, null),
+      row(4, 10, 30_000, null),
+    ];
+    expect(defaultMeasure(votes)).toBe('points');
+    expect(lastRowWithinPot(votes, pot)).toBe(1);
+    const m = resultsModel(votes, pot);
+    expect(m.runsOutY).toBe(m.plotTop + 2 * RESULTS_LAYOUT.rowHeight - 2);
+    // Rows below the line move down to leave room for its words; rows above stay.
+    expect(m.bars[1]!.barY + m.bars[1]!.barHeight).toBeLessThan(m.runsOutY!);
+    expect(m.bars[2]!.rowY).toBe(m.plotTop + 2 * RESULTS_LAYOUT.rowHeight + RESULTS_LAYOUT.runsOutGap);
+    expect(m.bars[2]!.rowY - m.runsOutY!).toBeGreaterThanOrEqual(RESULTS_LAYOUT.runsOutGap);
+    expect(m.plotBottom).toBe(m.plotTop + 4 * RESULTS_LAYOUT.rowHeight + RESULTS_LAYOUT.runsOutGap);
+    expect(lastRowWithinPot(votes, 10_000 * POUND)).toBe(-1);
+    expect(resultsModel(votes, 10_000 * POUND).runsOutY).toBe(m.plotTop - 2);
+    expect(resultsModel(votes, 1_000_000 * POUND).runsOutY).toBeNull();
+  });
+
+  it('Given 300 proposals, Then the top 20 are drawn in the order they come and 280 are left to the table', () => {
+    const many = Array.from({ length: 300 }, (_, i) => row(i + 1, 300 - i, 1_000 + i, i < 100));
+    const m = resultsModel(many, pot);
+    expect(m.bars).toHaveLength(20);
+    expect(m.hiddenCount).toBe(280);
+    expect(m.bars.map((b) => b.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(m.height).toBe(m.plotTop + 20 * RESULTS_LAYOUT.rowHeight + RESULTS_LAYOUT.axisHeight);
+    // Totals cover every row, not just those drawn.
+    expect(m.fundedCount).toBe(100);
+    expect(resultsModel(many, pot, { maxBars: 50 }).hiddenCount).toBe(250);
+  });
+
+  it('Given each bar, Then its label has the rank and the title, cut to fit, and rows do not overlap', () => {
+    const long = [row(1, 5, 100, null), { ...row(2, 3, 100, null), title: 'x'.repeat(120) }];
+    const m = resultsModel(long, pot);
+    expect(m.bars[0]!.shownTitle).toBe('1. Proposal 1');
+    expect(m.bars[1]!.shownTitle.endsWith('…')).toBe(true);
+    expect(m.bars[1]!.title).toBe('x'.repeat(120));
+    expect(m.bars[0]!.barY + m.bars[0]!.barHeight).toBeLessThan(m.bars[1]!.rowY);
+    expect(m.bars[0]!.textY).toBeLessThan(m.bars[0]!.barY);
+  });
+
+  it('Given no proposals, Then the chart is empty and nothing divides by zero', () => {
+    const m = resultsModel([], 0);
+    expect(m.bars).toEqual([]);
+    expect(m.axisMax).toBe(1);
+    expect(Number.isFinite(m.height)).toBe(true);
+  });
+});
+
+describe('participation chart', () => {
+  const day = [
+    { hour: '2026-11-24T10:00Z', residents: 4 },
+    { hour: '2026-11-24T11:00Z', residents: 0 },
+    { hour: '2026-11-24T12:00Z', residents: 9 },
+  ];
+
+  it('Given residents per hour, Then bar heights follow the counts from the baseline and the busiest hour is named', () => {
+    const m = hoursModel(day);
+    expect(m.axisMax).toBe(10);
+    expect(m.bars.map((b) => b.residents)).toEqual([4, 0, 9]);
+    const plot = m.plotBottom - m.plotTop;
+    expect(m.bars[0]!.height).toBeCloseTo(plot * 0.4, 6);
+    expect(m.bars[1]!.height).toBe(0);
+    expect(m.bars[2]!.y + m.bars[2]!.height).toBeCloseTo(m.plotBottom, 6);
+    expect(m.busiest).toEqual({ hour: '2026-11-24T12:00Z', residents: 9 });
+    expect(m.total).toBe(13);
+    expect(m.isMultiDay).toBe(false);
+    expect(m.bars.every((b) => b.hasHourLabel && b.hasValueLabel)).toBe(true);
+  });
+
+  it('Given sessions on two days, Then the empty days between are left out and each day start is marked', () => {
+    const gap = Array.from({ length: 24 }, (_, h) => ({
+      hour: `2026-11-25T${String(h).padStart(2, '0')}:00Z`,
+      residents: 0,
+    }));
+    const hours = [
+      ...day,
+      ...Array.from({ length: 11 }, (_, h) => ({
+        hour: `2026-11-24T${String(h + 13).padStart(2, '0')}:00Z`,
+        residents: 0,
+      })),
+      ...gap,
+      { hour: '2026-11-26T00:00Z', residents: 0 },
+      { hour: '2026-11-26T01:00Z', residents: 2 },
+    ];
+    const shown = hoursToShow(hours);
+    expect(shown.some((h) => h.hour.startsWith('2026-11-25'))).toBe(false);
+    expect(shown).toHaveLength(14 + 2);
+    const m = hoursModel(hours);
+    expect(m.isMultiDay).toBe(true);
+    expect(m.bars.filter((b) => b.isDayStart).map((b) => b.hour)).toEqual([
+      '2026-11-24T10:00Z',
+      '2026-11-26T00:00Z',
+    ]);
+    expect(m.total).toBe(15);
+  });
+
+  it('Given many hours, Then only every few hours are written under the bars so labels do not collide', () => {
+    const hours = Array.from({ length: 24 }, (_, h) => ({
+      hour: `2026-11-24T${String(h).padStart(2, '0')}:00Z`,
+      residents: h,
+    }));
+    const m = hoursModel(hours);
+    const labelled = m.bars.filter((b) => b.hasHourLabel);
+    expect(labelled.length).toBeLessThan(24);
+    expect(labelled.length).toBeGreaterThan(1);
+    const slot = (m.plotRight - m.plotLeft) / 24;
+    const gaps = labelled.slice(1).map((b, i) => b.x - labelled[i]!.x);
+    for (const g of gaps) expect(g).toBeGreaterThanOrEqual(44 - 1e-9);
+    expect(slot).toBeGreaterThan(0);
+  });
+});

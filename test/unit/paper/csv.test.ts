@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { hideProposal } from '../../../src/doc/commands';
+import { enterPaperBallot, enterPaperBallots } from '../../../src/doc/paperCommands';
+import { viewSession } from '../../../src/doc/session';
+import type { PriorityMethod } from '../../../src/domain/types';
+import { ideaNumbers, takenSheets } from '../../../src/domain/paper';
+import {
+  MAX_CSV_BYTES,
+  paperCsvTemplate,
+  parseCsvRows,
+  readPaperCsv,
+  type PaperCsvContext,
+  type PaperCsvResult,
+} from '../../../src/domain/paperCsv';
+import { paperSession, type PaperSession } from './fixtures';
+
+function context(s: PaperSession): PaperCsvContext {
+  const view = viewSession(s.doc)!;
+  const numbers = ideaNumbers(view.proposals);
+  const choosable = new Set(view.visible.map((v) => v.id));
+  return {
+    method: view.settings.method,
+    potPence: view.settings.potPence,
+    costs: new Map(view.visible.map((v) => [v.id, v.costPence])),
+    taken: takenSheets(view.records.participants),
+    ideas: view.proposals.map((p) => ({
+      id: p.id,
+      number: numbers.get(p.id) ?? 0,
+      title: p.shownTitle,
+      isChoosable: choosable.has(p.id),
+    })),
+  };
+}
+
+function problemsOf(r: PaperCsvResult) {
+  if (r.ok) throw new Error('expected problems');
+  return r.problems.map((p) => [p.row, p.column, p.code, p.error?.code ?? null]);
+}
+
+function session(method?: PriorityMethod) {
+  const s = paperSession(method);
+  return { s, read: (text: string) => readPaperCsv(text, context(s)) };
+}
+
+describe('parseCsvRows (RFC 4180)', () => {
+  it('Given quoted fields with commas, quotes and line breaks, a BOM and mixed line ends, then cells come back as typed with spreadsheet row numbers', () => {
+    const rows = parseCsvRows('\uFEFFsheet,"Park, new"\r\n1,"say ""hi""\nthere"\n\n,,\r2,3');
+    expect(rows).toEqual([
+      { row: 1, cells: ['sheet', 'Park, new'] },
+      { row: 2, cells: ['1', 'say "hi"\nthere'] },
+      { row: 5, cells: ['2', '3'] },
+    ]);
+  });
+
+  it('Given a header with semicolons and no commas, then semicolons separate', () => {
+    expect(parseCsvRows('sheet;Job fair\n1;2').map((r) => r.cells)).toEqual([
+      ['sheet', 'Job fair'],
+      ['1', '2'],
+    ]);
+  });
+});
+
+describe('readPaperCsv', () => {
+  it('Given a dots file naming ideas by number and by title, then each row is a sheet with its dots', () => {
+    const { s, read } = session();
+    const r = read('Sheet,#1,job FAIR ,3\n1,2,1,\n2,,3,1\n');
+    expect(r).toEqual({
+      ok: true,
+      entries: [
+        { sheet: 1, choices: { kind: 'dots', dots: { [s.ids.I1]: 2, [s.ids.I2]: 1 } } },
+        { sheet: 2, choices: { kind: 'dots', dots: { [s.ids.I2]: 3, [s.ids.I3]: 1 } } },
+      ],
+    });
+  });
+
+  it('Given a budget file of ticks, then ticked ideas are selected', () => {
+    const { s, read } = session({ kind: 'budget', minSharePercent: 0 });
+    const r = read('sheet,Youth club,Job fair,Tree planting\n10,x,✓,\n11,,yes,X\n');
+    expect(r.ok && r.entries.map((e) => e.choices)).toEqual([
+      { kind: 'budget', selected: [s.ids.I1, s.ids.I2] },
+      { kind: 'budget', selected: [s.ids.I2, s.ids.I3] },
+    ]);
+  });
+
+  it('Given a ranking file of places, then ideas are ranked by place; gaps and repeats are refused', () => {
+    const { s, read } = session({ kind: 'ranking', maxRanked: 3 });
+    const r = read('sheet,1,2,3\n1,2,,1\n');
+    expect(r.ok && r.entries[0]?.choices).toEqual({ kind: 'ranking', ranked: [s.ids.I3, s.ids.I1] });
+    expect(problemsOf(read('sheet,1,2,3\n1,1,3,\n2,1,1,\n'))).toEqual([
+      [2, '', 'badPlaces', null],
+      [3, '', 'badPlaces', null],
+    ]);
+  });
+
+  it('Given a file with many bad rows, then every bad row is reported with its row, column and why', () => {
+    const { s, read } = session();
+    enterPaperBallot(s.doc, { sheet: 9, choices: { kind: 'dots', dots: { [s.ids.I1]: 1 } } }, s.ctx);
+    const text = [
+      'sheet,Youth club,Job fair',
+      '1,2,1', // good
+      'one,1,', // bad sheet
+      '2,lots,', // not a number
+      '1,1,', // sheet twice in the file
+      '3,3,3', // over 5 dots in all
+      '9,1,', // already entered
+      '4,,,7', // extra cell
+      '5,,', // nothing chosen
+    ].join('\n');
+    expect(problemsOf(read(text))).toEqual([
+      [3, 'sheet', 'invalid', 'notWholeNumber'],
+      [4, 'Youth club', 'badCell', null],
+      [5, 'sheet', 'sheetTwice', null],
+      [6, '', 'invalid', 'dotsOverTotal'],
+      [7, 'sheet', 'invalid', 'sheetTaken'],
+      [8, '', 'extraCells', null],
+      [9, '', 'invalid', 'emptyBallot'],
+    ]);
+  });
+
+  it('Given bad headers, then each is reported and no row is read', () => {
+    const { s, read } = session();
+    hideProposal(s.doc, s.ids.I3, 'Off topic', s.ctx);
+    expect(problemsOf(read('Youth club\n1'))).toEqual([[1, '', 'noSheetColumn', null]]);
+    expect(problemsOf(read('sheet,Skate park,#3,1,Youth club\n1,1,1,1,1'))).toEqual([
+      [1, 'Skate park', 'unknownIdea', null],
+      [1, '#3', 'ideaNotChoosable', null],
+      [1, 'Youth club', 'ideaTwice', null],
+    ]);
+  });
+
+  it('Given an empty file, a broken quote or a file over the size limit, then the file is refused as a whole', () => {
+    const { read } = session();
+    expect(problemsOf(read(''))).toEqual([[0, '', 'noSheets', null]]);
+    expect(problemsOf(read('sheet,1\n'))).toEqual([[0, '', 'noSheets', null]]);
+    expect(problemsOf(read('sheet,1\n1,"2\n'))).toEqual([[2, '', 'unclosedQuote', null]]);
+    expect(problemsOf(read('sheet,1\n1,"2"x\n'))).toEqual([[2, '', 'badQuote', null]]);
+    expect(problemsOf(read('sheet,1\n' + '1,1\n'.repeat(MAX_CSV_BYTES / 4 + 1)))).toEqual([
+      [0, '', 'tooLarge', null],
+    ]);
+  });
+
+  it('Given the template of a session, then a file built from it reads back and the entries write in one go', () => {
+    const { s, read } = session();
+    const header = paperCsvTemplate(context(s).ideas);
+    expect(header).toEqual(['sheet', 'Youth club', 'Job fair', 'Tree planting']);
+    const r = read(`${header.join(',')}\r\n1,1,1,1\r\n2,3,,2\r\n`);
+    if (!r.ok) throw new Error('expected a good file');
+    enterPaperBallots(s.doc, r.entries, s.ctx);
+    expect(viewSession(s.doc)!.count.counted).toHaveLength(2);
+  });
+});
+
+describe('sheet numbers in words', () => {
+  it('Given sheet numbers in any order with repeats, then they read as short ranges', async () => {
+    const { sheetRanges } = await import('../../../src/ui/paper/words');
+    expect(sheetRanges([12, 10, 11, 3, 5, 4, 20, 3])).toBe('3–5, 10–12, 20');
+    expect(sheetRanges([7])).toBe('7');
+    expect(sheetRanges([])).toBe('');
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The officer's status form as data: what was typed becomes the command's input, or the error of the field
+ * that is wrong, and fields that do not apply to the chosen status are not sent.
+ */
+import { describe, expect, it } from 'vitest';
+import { inputFrom, typedFrom } from '../../../src/ui/officer/status/statusForm';
+import { expectValidation } from '../helpers/session';
+
+describe('the status form', () => {
+  it('Given funded with "£12,000.50", then the amount is sent in pence and any reason typed earlier is not', () => {
+    expect(inputFrom('p-1', { status: 'funded', amountText: '£12,000.50', reason: 'left over' })).toEqual({
+      proposalId: 'p-1',
+      status: 'funded',
+      amountPence: 1_200_050,
+      reason: '',
+    });
+  });
+
+  it('Given funded with no amount, words or zero, then the amount field gets the error', () => {
+    expectValidation(
+      () => inputFrom('p-1', { status: 'funded', amountText: '', reason: '' }),
+      'required',
+      'amountPence',
+    );
+    expectValidation(
+      () => inputFrom('p-1', { status: 'funded', amountText: 'lots', reason: '' }),
+      'notWholePence',
+      'amountPence',
+    );
+    expectValidation(
+      () => inputFrom('p-1', { status: 'funded', amountText: '0', reason: '' }),
+      'amountNotPositive',
+      'amountPence',
+    );
+  });
+
+  it('Given not taken forward with no reason, then the reason field gets the error; an amount typed earlier is not sent', () => {
+    expectValidation(
+      () => inputFrom('p-1', { status: 'not-taken-forward', amountText: '500', reason: ' ' }),
+      'reasonNeeded',
+      'reason',
+    );
+    expect(inputFrom('p-1', { status: 'done', amountText: '500', reason: 'x' })).toEqual({
+      proposalId: 'p-1',
+      status: 'done',
+      amountPence: null,
+      reason: '',
+    });
+  });
+
+  it('Given a stored decision, then the form starts from it', () => {
+    expect(
+      typedFrom({
+        id: 's',
+        deviceId: 'd',
+        at: 1,
+        proposalId: 'p',
+        status: 'funded',
+        amountPence: 1_250,
+        reason: '',
+      }),
+    ).toEqual({ status: 'funded', amountText: '12.50', reason: '' });
+    expect(typedFrom(undefined)).toEqual({ status: 'submitted', amountText: '', reason: '' });
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Property: officers on several devices record statuses for the same ideas, each on its own copy of the
+ * session; the updates then reach another device in any order, some of them more than once. Every device that
+ * has received everything shows the same effective status for every idea: the latest record by (at, id).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addProposal } from '../../../src/doc/commands';
+import { setProposalStatus } from '../../../src/doc/statusCommands';
+import { viewSession } from '../../../src/doc/session';
+import { PROPOSAL_STATUSES, type ProposalStatusKind } from '../../../src/domain/types';
+import { createdSession, replicaOf, testContext } from '../helpers/session';
+
+interface Decision {
+  device: number;
+  proposal: number;
+  status: ProposalStatusKind;
+  /** Wall-clock offset: devices' clocks drift, and two records can share a time. */
+  at: number;
+}
+
+const decision = fc.record({
+  device: fc.integer({ min: 0, max: 2 }),
+  proposal: fc.integer({ min: 0, max: 2 }),
+  status: fc.constantFrom(...PROPOSAL_STATUSES),
+  at: fc.integer({ min: 0, max: 5 }),
+});
+
+function inputFor(d: Decision, proposalId: string) {
+  if (d.status === 'funded') return { proposalId, status: d.status, amountPence: 1000 + d.at, reason: '' };
+  if (d.status === 'not-taken-forward')
+    return { proposalId, status: d.status, amountPence: null, reason: `No ${d.at}` };
+  return { proposalId, status: d.status, amountPence: null, reason: '' };
+}
+
+function effective(doc: Y.Doc): string {
+  const view = viewSession(doc)!;
+  return JSON.stringify([...view.statuses.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+describe('status records from several devices', () => {
+  it('Given any order and duplication of updates, then every device shows the same effective statuses', () => {
+    fc.assert(
+      fc.property(
+        fc.array(decision, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        (decisions, orderA, orderB) => {
+          const s = createdSession();
+          const ideas = ['Garden', 'Benches', 'Lights'].map((title) =>
+            addProposal(
+              s.doc,
+              { title, description: '', themeId: 'theme-green', costPence: 500, where: '' },
+              null,
+              s.ctx,
+            ),
+          );
+          const devices = [0, 1, 2].map((i) => ({
+            doc: replicaOf(s.doc),
+            ...testContext(`officer-${i}`, { startAt: s.clock.now() }),
+          }));
+          const updates: Uint8Array[] = [];
+          for (const d of decisions) {
+            const device = devices[d.device]!;
+            device.clock.set(s.clock.now() + d.at * 1000);
+            const onUpdate = (u: Uint8Array): void => void updates.push(u);
+            device.doc.on('update', onUpdate);
+            setProposalStatus(device.doc, inputFor(d, ideas[d.proposal]!), device.ctx);
+            device.doc.off('update', onUpdate);
+          }
+          const receive = (order: number[]): Y.Doc => {
+            const doc = replicaOf(s.doc);
+            // Any order, with repeats; then everything once more, so the device has received it all.
+            for (const i of order) Y.applyUpdate(doc, updates[i % updates.length]!, 'remote');
+            for (const u of [...updates].reverse()) Y.applyUpdate(doc, u, 'remote');
+            return doc;
+          };
+          const a = receive(orderA);
+          const b = receive(orderB);
+          expect(effective(a)).toBe(effective(b));
+          // And the effective status is the latest of all records written, by (at, id).
+          const all = devices.flatMap((d) => [...viewSession(d.doc)!.records.statuses]);
+          for (const id of ideas) {
+            const mine = all
+              .filter((r) => r.proposalId === id)
+              .sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1));
+            expect(viewSession(a)!.statuses.get(id)).toEqual(mine.at(-1));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
