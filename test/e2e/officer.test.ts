@@ -118,6 +118,7 @@ describe('the officer view', () => {
     expect(await page.locator('[data-device=tablet-a-0001] td').first().textContent()).toBe('3');
     expect(await page.locator('[data-device=tablet-b-0002] td').first().textContent()).toBe('3');
     expect(await page.locator('[data-device=tablet-c-0003] td').first().textContent()).toBe('5');
+    await page.screenshot({ path: '/tmp/officer-area.png' });
     // Small counts are never shown.
     const ages = page.locator('[data-question=age] tbody');
     expect(await ages.textContent()).not.toMatch(/\b[1-4]\b/);
@@ -161,6 +162,9 @@ describe('the officer view', () => {
     expect(traceText).toContain('tablet-b');
     expect(await youth.getByText('Somewhere warm for teenagers').count()).toBe(1);
     await expectAccessible(page);
+
+    await youth.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/officer-idea.png' });
 
     // "You said, we did": the officer records the youth club as funded; it reaches the council server.
     const decision = youth.getByRole('form', { name: 'Youth club', exact: true });
