@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { equalShares } from '../../../src/domain/counting';
-import { countedChoices, ResultsError, rulesFor, sessionResults } from '../../../src/domain/results/results';
+import {
+  approvalSets,
+  countedChoices,
+  ResultsError,
+  rulesFor,
+  sessionResults,
+} from '../../../src/domain/results/results';
 import { excludedBallots, traceProposal } from '../../../src/domain/results/trace';
 import { budgetSession, dotsSession, rankingSession } from './fixtures';
 
@@ -105,6 +111,10 @@ describe('results under a named rule', () => {
       [q3, q4],
       [q3, q4],
     ]);
+    // MES reads the same ballots as sets, gathered without sorting.
+    expect(approvalSets(view).map((b) => [...b].sort())).toEqual(
+      countedChoices(view).map((b) => [...b].sort()),
+    );
     const m = sessionResults(view, 'mes');
     const direct = equalShares(
       s.ids.map((id, i) => ({ id, cost: [30_000, 20_000, 20_000, 10_000][i]! })),
