@@ -2,7 +2,7 @@ import type { Enrolment } from '../../storage/appDb';
 import { describeCouncilError } from '../facilitator/sync/words';
 import { useT } from '../i18n';
 import { Analysis } from './Analysis';
-import { useCouncilList } from './useCouncilList';
+import { neighbourhoodKey, useCouncilList } from './useCouncilList';
 
 /** All sessions of one neighbourhood together: the council's list says which they are. */
 export function AreaScreen({ enrolment, neighbourhood }: { enrolment: Enrolment; neighbourhood: string }) {
@@ -23,7 +23,7 @@ export function AreaScreen({ enrolment, neighbourhood }: { enrolment: Enrolment;
   }
   if (!sessions) return <p class="page">{t('common.loading')}</p>;
   const ids = sessions
-    .filter((s) => s.neighbourhood.trim() === neighbourhood.trim())
+    .filter((s) => neighbourhoodKey(s.neighbourhood) === neighbourhoodKey(neighbourhood))
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
     .map((s) => s.id);
   if (ids.length === 0) {

@@ -23,13 +23,14 @@ type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => 
 export function IdeaDetails({
   view,
   row,
-  pointsLabel,
+  pointsText,
   run,
   headingLevel,
 }: {
   view: SessionView;
   row: ResultRow;
-  pointsLabel: string;
+  /** The idea's figure with its unit, e.g. "4 votes". */
+  pointsText: string;
   run: Run;
   headingLevel: 2 | 3;
 }) {
@@ -50,9 +51,8 @@ export function IdeaDetails({
         <span class="officer-idea__title">{row.title}</span>{' '}
         <span class="officer-idea__meta">
           {t('officer.ideas.summary', {
-            points: t.number(row.points),
-            label: pointsLabel,
-            comments: comments.length,
+            points: pointsText,
+            comments: t('officer.ideas.comments', { count: comments.length }),
             cost: t.money(row.costPence),
           })}
         </span>{' '}

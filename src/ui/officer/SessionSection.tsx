@@ -14,7 +14,7 @@ import { ExportsPanel } from './ExportsPanel';
 import { PaperBallots } from '../paper/PaperBallots';
 import { IdeaDetails } from './IdeaDetails';
 import { ExcludedTable } from './ExcludedTable';
-import { pointsLabel, ruleName } from './words';
+import { pointsCount, pointsLabel, ruleName } from './words';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
 
@@ -155,7 +155,13 @@ export function SessionSection({
         <ul class="officer-ideas">
           {result.rows.map((r) => (
             <li key={r.proposalId}>
-              <IdeaDetails view={view} row={r} pointsLabel={label} run={run} headingLevel={headingLevel} />
+              <IdeaDetails
+                view={view}
+                row={r}
+                pointsText={pointsCount(t, rule, s, r.points)}
+                run={run}
+                headingLevel={headingLevel}
+              />
             </li>
           ))}
         </ul>

@@ -9,18 +9,29 @@ export interface Neighbourhood {
   sessions: CouncilSession[];
 }
 
-/** Neighbourhoods in alphabetical order (case-insensitive), each with its sessions newest first. */
+/**
+ * The same neighbourhood however it was typed: case and spaces ignored (as the server's assignments do,
+ * src/server/assignments.ts).
+ */
+export function neighbourhoodKey(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+}
+
+/**
+ * Neighbourhoods in alphabetical order, each with its sessions newest first; a neighbourhood is named as its
+ * newest session spells it.
+ */
 export function byNeighbourhood(sessions: readonly CouncilSession[]): Neighbourhood[] {
   const groups = new Map<string, CouncilSession[]>();
   for (const s of sessions) {
-    const name = s.neighbourhood.trim();
-    groups.set(name, [...(groups.get(name) ?? []), s]);
+    const key = neighbourhoodKey(s.neighbourhood);
+    groups.set(key, [...(groups.get(key) ?? []), s]);
   }
-  return [...groups.entries()]
-    .map(([name, list]) => ({
-      name,
-      sessions: [...list].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title)),
-    }))
+  return [...groups.values()]
+    .map((list) => {
+      const sorted = [...list].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
+      return { name: sorted[0]!.neighbourhood.trim().replace(/\s+/g, ' '), sessions: sorted };
+    })
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }
 

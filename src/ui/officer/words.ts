@@ -22,6 +22,12 @@ export function pointsLabel(t: Translator, rule: RuleName, settings: SessionSett
   }
 }
 
+/** A figure with its unit, for a sentence: "4 votes", "1 dot", "Borda score 12". */
+export function pointsCount(t: Translator, rule: RuleName, settings: SessionSettings, n: number): string {
+  const kind = rule === 'borda' ? 'borda' : settings.method.kind;
+  return t(`officer.count.${kind}` as MessageKey, { count: n });
+}
+
 export function ruleName(t: Translator, rule: RuleName): string {
   return t(`officer.rule.${rule}` as MessageKey);
 }

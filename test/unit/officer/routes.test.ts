@@ -42,14 +42,15 @@ describe('sessions by neighbourhood', () => {
     updatedAt: '2026-11-01T10:00:00Z',
   });
 
-  it('Given sessions of several neighbourhoods, Then they are grouped alphabetically, newest session first', () => {
+  it('Given sessions of several neighbourhoods, however typed, Then they are grouped alphabetically, newest session first, named as the newest spells it', () => {
     const groups = byNeighbourhood([
       session('1', 'northmoor', '2026-03-01'),
       session('2', 'Ashfield North', '2026-04-18'),
       session('3', 'Northmoor ', '2026-10-10'),
       session('4', 'Ashfield North', '2026-10-10'),
     ]);
-    expect(groups.map((g) => g.name)).toEqual(['Ashfield North', 'northmoor', 'Northmoor']);
+    expect(groups.map((g) => g.name)).toEqual(['Ashfield North', 'Northmoor']);
     expect(groups[0]!.sessions.map((s) => s.id)).toEqual(['4', '2']);
+    expect(groups[1]!.sessions.map((s) => s.id)).toEqual(['3', '1']);
   });
 });

@@ -108,7 +108,12 @@ export const officer = {
   'officer.ideas.lead':
     'Open an idea to record the council’s decision on it (residents see it at the next workshop), and to see the ballots behind its figure, the ballots left out and why, and residents’ comments.',
   'officer.ideas.noDecision': 'No decision yet',
-  'officer.ideas.summary': '{points} {label} · {comments} comments · {cost}',
+  'officer.ideas.summary': '{points} · {comments} · {cost}',
+  'officer.ideas.comments': { one: '{count} comment', other: '{count} comments' },
+  'officer.count.dots': { one: '{count} dot', other: '{count} dots' },
+  'officer.count.budget': { one: '{count} vote', other: '{count} votes' },
+  'officer.count.ranking': { one: '{count} ranking point', other: '{count} ranking points' },
+  'officer.count.borda': 'Borda score {count}',
   'officer.trace.heading': 'The ballots behind this figure',
   'officer.trace.total': {
     one: '{points} from {count} resident’s ballot (a resident who chose an idea and its duplicate counts once).',
