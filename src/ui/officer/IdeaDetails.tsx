@@ -2,6 +2,8 @@ import { useState } from 'preact/hooks';
 import type * as Y from 'yjs';
 import type { CommandContext } from '../../doc/commands';
 import type { SessionView } from '../../doc/session';
+import type { ProposalView } from '../../domain/proposals';
+import type { Comment } from '../../domain/types';
 import type { ResultRow } from '../../domain/results/results';
 import { traceProposal } from '../../domain/results/trace';
 import { statusHistory } from '../../domain/statuses';
@@ -23,12 +25,17 @@ type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => 
 export function IdeaDetails({
   view,
   row,
+  proposal,
+  comments,
   pointsText,
   run,
   headingLevel,
 }: {
   view: SessionView;
   row: ResultRow;
+  proposal: ProposalView | undefined;
+  /** Its comments and its merged duplicates', oldest first. */
+  comments: readonly Comment[];
   /** The idea's figure with its unit, e.g. "4 votes". */
   pointsText: string;
   run: Run;
@@ -39,11 +46,6 @@ export function IdeaDetails({
   const H = headingLevel === 2 ? 'h3' : 'h4';
   const sessionId = view.records.sessionId;
   const status = view.statuses.get(row.proposalId);
-  const proposal = view.proposals.find((p) => p.id === row.proposalId);
-  const family = new Set([row.proposalId, ...row.mergedIds]);
-  const comments = view.records.comments
-    .filter((c) => family.has(c.proposalId))
-    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
 
   return (
     <details class="officer-idea" data-idea={row.proposalId} onToggle={(e) => setOpen(e.currentTarget.open)}>

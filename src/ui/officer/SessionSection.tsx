@@ -2,6 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import type * as Y from 'yjs';
 import type { CommandContext } from '../../doc/commands';
 import type { SessionView } from '../../doc/session';
+import type { ProposalView } from '../../domain/proposals';
+import type { Comment } from '../../domain/types';
 import { participation } from '../../domain/results/participation';
 import { defaultRule, rulesFor, sessionResults, type RuleName } from '../../domain/results/results';
 import { excludedBallots } from '../../domain/results/trace';
@@ -40,7 +42,9 @@ export function SessionSection({
   const [rule, setRule] = useState<RuleName>(initialRule ?? defaultRule(s.method.kind));
   const result = useMemo(() => sessionResults(view, rule), [view, rule]);
   const excluded = useMemo(() => excludedBallots(view), [view]);
-  const hours = useMemo(() => participation(view).byHour, [view]);
+  const took = useMemo(() => participation(view), [view]);
+  const hours = took.byHour;
+  const ideas = useMemo(() => ideaParts(view), [view]);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const id = (part: string): string => `officer-${part}-${sessionId}`;
   const label = pointsLabel(t, rule, s);
@@ -158,6 +162,8 @@ export function SessionSection({
               <IdeaDetails
                 view={view}
                 row={r}
+                proposal={ideas.proposals.get(r.proposalId)}
+                comments={ideas.comments.get(r.proposalId) ?? []}
                 pointsText={pointsCount(t, rule, s, r.points)}
                 run={run}
                 headingLevel={headingLevel}
@@ -185,7 +191,12 @@ export function SessionSection({
         {hours.length === 0 ? <p>{t('officer.day.none')}</p> : <ParticipationChart hours={hours} />}
       </section>
 
-      <PaperFold view={view} run={run} headingLevel={headingLevel} />
+      <PaperFold
+        view={view}
+        run={run}
+        headingLevel={headingLevel}
+        paperCount={took.byChannel.paper.ballotsCounted}
+      />
 
       <ExportsPanel view={view} rule={rule} headingLevel={headingLevel} />
     </>
@@ -211,11 +222,20 @@ export function SessionSection({
  * Paper ballots, folded: the entry form lists every idea, so it is only built when an officer opens it (the
  * results view of a 300-idea session stays quick to show).
  */
-function PaperFold({ view, run, headingLevel }: { view: SessionView; run: Run; headingLevel: 2 | 3 }) {
+function PaperFold({
+  view,
+  run,
+  headingLevel,
+  paperCount,
+}: {
+  view: SessionView;
+  run: Run;
+  headingLevel: 2 | 3;
+  paperCount: number;
+}) {
   const t = useT();
   const [isOpen, setOpen] = useState(false);
   const sessionId = view.records.sessionId;
-  const paper = participation(view).byChannel.paper;
   return (
     <details
       class="card officer-section officer-paper no-print"
@@ -223,11 +243,29 @@ function PaperFold({ view, run, headingLevel }: { view: SessionView; run: Run; h
     >
       <summary>
         <span class="officer-idea__title">{t('officer.paper.summary')}</span>{' '}
-        <span class="officer-idea__meta">{t('officer.paper.count', { count: paper.ballotsCounted })}</span>
+        <span class="officer-idea__meta">{t('officer.paper.count', { count: paperCount })}</span>
       </summary>
       {isOpen ? (
         <PaperBallots view={view} run={(command) => run(sessionId, command)} headingLevel={headingLevel} />
       ) : null}
     </details>
   );
+}
+
+/** Each idea's view and its comments (its merged duplicates' included, oldest first), worked out once per view. */
+function ideaParts(view: SessionView): {
+  proposals: Map<string, ProposalView>;
+  comments: Map<string, Comment[]>;
+} {
+  const proposals = new Map(view.proposals.map((p) => [p.id, p]));
+  const comments = new Map<string, Comment[]>();
+  const sorted = [...view.records.comments].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  for (const c of sorted) {
+    const canonical = proposals.get(c.proposalId)?.canonicalId;
+    if (canonical === undefined) continue;
+    const list = comments.get(canonical);
+    if (list) list.push(c);
+    else comments.set(canonical, [c]);
+  }
+  return { proposals, comments };
 }
