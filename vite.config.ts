@@ -20,6 +20,8 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // The officer view's counting worker (src/ui/officer/counting/) is a module worker.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

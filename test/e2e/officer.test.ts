@@ -15,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { createEnrolCode } from '../../src/server/devices';
 import { parsePabulib } from '../../src/domain/counting/pabulib';
+import { sessionResults } from '../../src/domain/results/results';
+import { viewSession } from '../../src/doc/session';
 import { acknowledged, connect, enrolDevice } from '../unit/server/support';
 import { parseCsv } from '../unit/helpers/csv';
 import { axeViolations } from './support/axe';
@@ -88,6 +90,8 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 describe('the officer view', () => {
   it('Given two synced sessions of a neighbourhood, when an officer opens it, then the figures, traces and exports are right', async () => {
     const { page } = officer;
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
     await page.goto(url);
     const council = page.getByRole('region', { name: 'Sessions from the council', exact: true });
     await council
@@ -124,8 +128,28 @@ describe('the officer view', () => {
     expect(await ages.textContent()).not.toMatch(/\b[1-4]\b/);
     expect(await ages.getByText('fewer than 5').count()).toBeGreaterThanOrEqual(3);
 
-    // Spring under greedy: the youth club and the benches, £35,000 of £50,000.
+    // Spring opens under its default rule, MES, counted in the officer view's worker: the funded ideas are
+    // those the domain's MES gives for the same document (MES itself is checked against real elections in
+    // test/unit/counting), and "Counting…" gives way to the money spent.
     const springResults = page.locator(`[data-results="${spring.sessionId}"]`);
+    const mes = sessionResults(viewSession(spring.doc)!, 'mes');
+    expect(mes.selected.length).toBeGreaterThan(0);
+    await expect
+      .poll(() => springResults.getAttribute('data-results-state'), { timeout: 20_000 })
+      .toBe('ready');
+    expect(workers.some((w) => w.includes('fundingWorker'))).toBe(true);
+    for (const r of mes.rows) {
+      expect(
+        await springResults
+          .locator(`tr[data-proposal="${r.proposalId}"] [data-funded]`)
+          .getAttribute('data-funded'),
+      ).toBe(String(r.funded));
+    }
+    expect(await springResults.locator('[data-figure=spent]').textContent()).toMatch(
+      new RegExp(`^${mes.selected.length} ideas? funded: `),
+    );
+
+    // Spring under greedy: the youth club and the benches, £35,000 of £50,000.
     await springResults.getByRole('combobox', { name: 'Counting rule' }).selectOption('greedy');
     const row = (id: string) => springResults.locator(`tr[data-proposal="${id}"]`);
     expect(await row(spring.ideas.youth!).locator('[data-points]').textContent()).toBe('4');
@@ -244,6 +268,36 @@ describe('the officer view', () => {
 
     expect(officer.errors).toEqual([]);
   }, 120_000);
+
+  it('Given a browser without workers, when the officer opens a session under MES, then it is counted in the page and the same ideas are funded', async () => {
+    // The same enrolled officer device (its IndexedDB), in a tab where Worker does not exist.
+    const page = await officer.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.addInitScript(() => {
+      delete (window as { Worker?: unknown }).Worker;
+    });
+    try {
+      await page.goto(`${url}#/officer/session/${spring.sessionId}`);
+      const results = page.locator(`[data-results="${spring.sessionId}"]`);
+      await expect.poll(() => results.getAttribute('data-results-state'), { timeout: 20_000 }).toBe('ready');
+      const mes = sessionResults(viewSession(spring.doc)!, 'mes');
+      const funded = await results
+        .locator('tr[data-proposal]')
+        .evaluateAll((rows) =>
+          rows
+            .filter((r) => r.querySelector('[data-funded="true"]'))
+            .map((r) => r.getAttribute('data-proposal')),
+        );
+      expect(new Set(funded)).toEqual(new Set(mes.selected));
+      expect(workers).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('Given a facilitator’s device, when it opens the officer view, then it is told the view is for officers', async () => {
     const tablet = await newTablet(browser);

@@ -6,6 +6,7 @@
 export * from './participation';
 export * from './trace';
 export * from './results';
+export * from './mesQuestion';
 export * from './csv';
 export * from './json';
 export * from './pb';

@@ -3,10 +3,11 @@ import type { SessionView } from '../../doc/session';
 import { ballotsCsv, resultsCsv } from '../../domain/results/csv';
 import { exportJsonText } from '../../domain/results/json';
 import { sessionToPbText } from '../../domain/results/pb';
-import { sessionResults, type RuleName } from '../../domain/results/results';
+import type { RuleName } from '../../domain/results/results';
 import { describeError } from '../errors';
 import { useT } from '../i18n';
 import { routeHash } from '../router';
+import { resultsNow } from './counting/useResults';
 import { downloadText, exportFileName, ruleName } from './words';
 
 type ExportKind = 'results' | 'ballots' | 'json' | 'pb';
@@ -38,7 +39,7 @@ export function ExportsPanel({
       let name: string;
       if (kind === 'results') {
         name = exportFileName(s, `results-${rule}`, 'csv');
-        downloadText(resultsCsv(sessionResults(view, rule)), name, 'text/csv;charset=utf-8');
+        downloadText(resultsCsv(resultsNow(view, rule)), name, 'text/csv;charset=utf-8');
       } else if (kind === 'ballots') {
         name = exportFileName(s, 'ballots', 'csv');
         downloadText(ballotsCsv(view), name, 'text/csv;charset=utf-8');

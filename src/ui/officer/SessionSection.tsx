@@ -5,13 +5,14 @@ import type { SessionView } from '../../doc/session';
 import type { ProposalView } from '../../domain/proposals';
 import type { Comment } from '../../domain/types';
 import { participation } from '../../domain/results/participation';
-import { defaultRule, rulesFor, sessionResults, type RuleName } from '../../domain/results/results';
+import { defaultRule, rulesFor, type RuleName } from '../../domain/results/results';
 import { excludedBallots } from '../../domain/results/trace';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { longDate } from '../facilitator/format';
 import { ParticipationChart } from './charts/ParticipationChart';
 import { ResultsChart } from './charts/ResultsChart';
+import { useSessionResults } from './counting/useResults';
 import { ExportsPanel } from './ExportsPanel';
 import { PaperBallots } from '../paper/PaperBallots';
 import { IdeaDetails } from './IdeaDetails';
@@ -40,7 +41,7 @@ export function SessionSection({
   const sessionId = view.records.sessionId;
   const rules = rulesFor(s.method.kind);
   const [rule, setRule] = useState<RuleName>(initialRule ?? defaultRule(s.method.kind));
-  const result = useMemo(() => sessionResults(view, rule), [view, rule]);
+  const { result, problem } = useSessionResults(view, rule);
   const excluded = useMemo(() => excludedBallots(view), [view]);
   const took = useMemo(() => participation(view), [view]);
   const hours = took.byHour;
@@ -88,7 +89,12 @@ export function SessionSection({
         </div>
       </section>
 
-      <section class="card officer-section" aria-labelledby={id('results')} data-results={sessionId}>
+      <section
+        class="card officer-section"
+        aria-labelledby={id('results')}
+        data-results={sessionId}
+        data-results-state={result.counting ? 'counting' : 'ready'}
+      >
         <H id={id('results')}>{t('officer.results.heading')}</H>
         <p>{t('officer.results.method', { method })}</p>
         <div class="field">
@@ -109,16 +115,25 @@ export function SessionSection({
         <p class="officer-rule" data-rule-text>
           {t(`officer.ruleText.${rule}` as MessageKey)} {t('officer.results.tieBreak')}
         </p>
-        {result.rows.some((r) => r.funded !== null) ? (
-          <p data-figure="spent">
-            {t('officer.results.spent', {
-              spent: t.money(result.spentPence),
-              pot: t.money(result.potPence),
-              left: t.money(result.leftoverPence),
-              count: result.selected.length,
-            })}
-          </p>
-        ) : null}
+        {/* One live region: "Counting…" while the worker counts, then the money spent (or why not). */}
+        <p
+          role="status"
+          data-figure={result.counting ? 'counting' : 'spent'}
+          class={problem ? 'alert' : undefined}
+        >
+          {problem
+            ? t('officer.results.countFailed', { reason: problem })
+            : result.counting
+              ? t('officer.results.counting', { rule: ruleName(t, rule) })
+              : result.rows.some((r) => r.funded !== null)
+                ? t('officer.results.spent', {
+                    spent: t.money(result.spentPence),
+                    pot: t.money(result.potPence),
+                    left: t.money(result.leftoverPence),
+                    count: result.selected.length,
+                  })
+                : null}
+        </p>
         <ResultsChart rows={result.rows} potPence={result.potPence} />
         <div class="table-scroll">
           <table class="officer-table officer-results" data-table="results">
@@ -144,7 +159,13 @@ export function SessionSection({
                   <td data-points>{t.number(r.points)}</td>
                   <td>{t.number(r.supporters)}</td>
                   <td data-funded={r.funded === null ? '' : String(r.funded)}>
-                    {r.funded === null ? '—' : r.funded ? t('officer.results.isFunded') : t('officer.no')}
+                    {result.counting
+                      ? t('officer.results.fundedCounting')
+                      : r.funded === null
+                        ? '—'
+                        : r.funded
+                          ? t('officer.results.isFunded')
+                          : t('officer.no')}
                   </td>
                 </tr>
               ))}

@@ -2,7 +2,8 @@
  * A chart with what makes it accessible: a <figure> whose <figcaption> names it, the drawing as one image with a
  * summary in words (role="img" + aria-label), an optional note, and the same figures as a real data table
  * behind a "Show as a table" button (aria-expanded, described by the caption so two such buttons can be told
- * apart). The table is always in the page, hidden until asked for, so the button only shows or hides it.
+ * apart). The table's container is always in the page (the button controls it); the table itself is only built
+ * when asked for, so a 300-proposal chart does not build a second hidden 300-row table.
  */
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
@@ -55,7 +56,7 @@ export function ChartFigure(props: ChartFigureProps) {
         {isTableShown ? t('chart.hideTable') : t('chart.showTable')}
       </button>
       <div id={tableId} class="chart__table" hidden={!isTableShown}>
-        {props.table}
+        {isTableShown ? props.table : null}
       </div>
     </figure>
   );
