@@ -3,7 +3,7 @@
  * network cut, a whole resident turn works, and everything from it is still there after another reload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Request } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { serveApp } from './support/server';
 import { DEMO, newTablet } from './support/tablet';
@@ -78,7 +78,14 @@ describe('offline', () => {
       await kiosk.savePriorities();
       await kiosk.finish();
 
-      // Then: reloaded again, still offline, the idea, its comment and the ballot are all there.
+      // Then: reloaded again, still offline, the idea, its comment and the ballot are all there. The resident's
+      // path fetches the app shell as one script and nothing of the facilitator's, the officer's or the PIN screen.
+      const residentScripts: string[] = [];
+      const onRequest = (r: Request): void => {
+        const path = new URL(r.url()).pathname;
+        if (path.endsWith('.js')) residentScripts.push(path);
+      };
+      page.on('request', onRequest);
       const again = await page.reload();
       expect(again?.fromServiceWorker()).toBe(true);
       await kiosk.beginTurn();
@@ -86,6 +93,11 @@ describe('offline', () => {
       await kiosk.openIdea(idea.title);
       await page.getByText('I would use this every month.', { exact: true }).waitFor();
       expect(await page.getByText(idea.description, { exact: true }).isVisible()).toBe(true);
+      page.off('request', onRequest);
+      // By name, without the content hash: the shell, the service worker's helper, and the hub's "what happened to
+      // earlier ideas" reader. Anything else (a split-off common chunk, a facilitator or officer chunk) fails here.
+      const names = residentScripts.map((p) => p.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
+      expect([...new Set(names)].sort()).toEqual(['earlierIdeas', 'index', 'workbox-window.prod.es5']);
       await kiosk.handOver();
       await new PinScreen(page).unlock(DEMO.pin, DEMO.title);
       await dashboard.waitUntilShown();

@@ -25,6 +25,8 @@ import { useT } from '../i18n';
 import { useAction } from '../facilitator/useAction';
 import { choicesInWords, csvProblemInWords, excludedInWords, sheetRanges } from './words';
 import './messages';
+// Its sections, counts and tables share the facilitator dashboard's styles (it is also shown in the officer view).
+import '../facilitator/facilitator.css';
 import './paper.css';
 
 export interface PaperBallotsProps {
