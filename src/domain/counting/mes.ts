@@ -194,25 +194,35 @@ export class MesElection {
     const groupBallots: number[][] = [];
     const ballotsIdx: number[][] = [];
     const seen = new Int32Array(projects.length); // ballot number + 1 that last named the project
-    ballots.forEach((ballot, v) => {
+    // Identical ballots share a group, found by a key of their sorted indexes: one UTF-16 unit per project
+    // while there are at most 65,536 projects (short keys, little garbage: this loop was most of the time of
+    // building the election), else the indexes joined with commas.
+    const shortKeys = projects.length <= 0x10000;
+    for (let v = 0; v < ballots.length; v++) {
       const idx: number[] = [];
-      for (const id of ballot) {
+      for (const id of ballots[v] as readonly string[]) {
         const i = index.get(id);
         if (i === undefined) throw new RangeError(`A ballot approves "${id}", which is not a project.`);
         if (seen[i] === v + 1) continue;
         seen[i] = v + 1;
+        // Insertion sort: ballots name a handful of projects.
+        let k = idx.length;
         idx.push(i);
+        while (k > 0 && (idx[k - 1] as number) > i) {
+          idx[k] = idx[k - 1] as number;
+          k--;
+        }
+        idx[k] = i;
       }
-      idx.sort((a, b) => a - b);
       ballotsIdx.push(idx);
-      const key = idx.join(',');
+      const key = shortKeys ? String.fromCharCode(...idx) : idx.join(',');
       const g = groupOf.get(key);
       if (g === undefined) {
         groupOf.set(key, weights.length);
         weights.push(1);
         groupBallots.push(idx);
       } else weights[g] = (weights[g] ?? 0) + 1;
-    });
+    }
     this.ballotsIdx = ballotsIdx;
     this.voterCount = ballots.length;
     this.weights = Int32Array.from(weights);

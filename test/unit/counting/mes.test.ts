@@ -248,3 +248,21 @@ describe('MES on the real elections (Assen 2024, Świecie 2023, Wieliczka 2023)'
     expect([...official].filter((id) => !got.has(id))).toEqual(['46']);
   });
 });
+
+describe('MES election: identical ballots share one weighted group', () => {
+  it('groups ballots naming the same projects in any order or with repeats, and keeps the rest apart', () => {
+    const projects = ['a', 'b', 'c'].map((id) => ({ id, cost: 10 }));
+    const m = new MesElection(projects, [['b', 'a'], ['a', 'b', 'a'], ['c'], ['a', 'b'], ['a']]);
+    expect([...m.weights]).toEqual([3, 1, 1]);
+    expect(m.ballotIndexes()).toEqual([[0, 1], [0, 1], [2], [0, 1], [0]]);
+    expect(m.approvals).toEqual([4, 3, 1]);
+  });
+
+  it('does the same past 65,536 projects, where group keys are spelt out in full', () => {
+    const projects = Array.from({ length: 70_000 }, (_, i) => ({ id: `p${i}`, cost: 1 }));
+    // 1 and 65,537 would share a one-unit-per-project key (65,537 mod 65,536 = 1): they must stay apart.
+    const m = new MesElection(projects, [['p65537'], ['p1'], ['p65537', 'p0'], ['p0', 'p65537']]);
+    expect([...m.weights]).toEqual([1, 1, 2]);
+    expect(m.ballotIndexes()).toEqual([[65_537], [1], [0, 65_537], [0, 65_537]]);
+  });
+});
