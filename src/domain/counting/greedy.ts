@@ -11,7 +11,7 @@
  * Source: pabulib checker `verify_greedy_selected` (pabulib/checker pabulib/checker.py @ 1180aca) and pabutools
  * `greedy_utilitarian_welfare` with Cost_Sat (COMSOC-Community/pabutools
  * pabutools/rules/greedywelfare/greedywelfare_rule.py @ 33b8575), as set out in
- * ../shared/data/pabulib/RULES.md §1.
+ * test/fixtures/pabulib/RULES.md §1.
  * Tie-break (equal scores), a parameter:
  * - 'input-order' (default): the order the projects are given in, i.e. the PROJECTS row order of a .pb file;
  *   this is what the pabulib checker and the equalshares compute tool do, and what reproduces the published

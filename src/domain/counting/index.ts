@@ -2,7 +2,7 @@
  * The counting rules, pure and deterministic: votes and points per proposal, greedy within the pot, the Method
  * of Equal Shares with Add1 completion, Borda and ranking rules, and the pabulib `.pb` format. Each module opens
  * with its rule, its source and its tie-break; the rules are checked against ten real elections from
- * pabulib.org (../shared/data/pabulib, tests in test/unit/counting).
+ * pabulib.org (test/fixtures/pabulib, tests in test/unit/counting).
  * Rule, source and tie-break: see each module.
  */
 export { greedy, rankByScore, WITHDRAWN_COST } from './greedy';

@@ -20,7 +20,7 @@
  * Comparison ('-comparison', Wieliczka): G = greedy by approvals (skipping, PROJECTS row order on ties); if more
  * voters approve strictly more winners in G than in the MES outcome than the other way round, G is the result;
  * a tie keeps MES.
- * Source: ../shared/data/pabulib/RULES.md §2–3: equalshares.net docs (equalshares/equalshares.net
+ * Source: test/fixtures/pabulib/RULES.md §2–3: equalshares.net docs (equalshares/equalshares.net
  * docs/implementation/{computation,completion,tie-breaking}.mdx), equalshares/equalshares-compute-tool
  * js/methodOfEqualSharesWorker.js @ 31f52ee, pabulib/checker pabulib/checker.py @ 1180aca
  * (`_equal_shares_fixed_budget`, `_compute_equalshares_winners`, `_apply_equalshares_comparison_step`),

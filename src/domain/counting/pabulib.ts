@@ -12,7 +12,7 @@
  * Source: pabulib.org/format (pabulib/pabulib_front app/templates/format.html @ 71455e3), the pabulib checker's
  * parser (pabulib/checker pabulib_helpers/load_pb_file.py @ 1180aca) and pabutools' parser
  * (COMSOC-Community/pabutools pabutools/election/pabulib.py @ 33b8575), as summarised in
- * ../shared/data/pabulib/FORMAT.md.
+ * test/fixtures/pabulib/FORMAT.md.
  * Tie-break: not applicable. Row order of PROJECTS and VOTES is kept, because it is the greedy tie-break.
  *
  * Errors are thrown as PabulibError with a sentence naming the line.

@@ -12,7 +12,7 @@
  *   comparison only, it does NOT reproduce Kraków (RULES.md table, Kraków Stare Miasto).
  * Rule (funded set): greedy by that score within the pot, skipping a project that no longer fits and carrying
  * on down the list (greedy.ts) — the rule Kraków uses for its ordinal ballots (pabulib `rule;greedy`).
- * Source: ../shared/data/pabulib/RULES.md §1.1 and FORMAT.md §6 (pabulib/checker @ 1180aca; pabutools
+ * Source: test/fixtures/pabulib/RULES.md §1.1 and FORMAT.md §6 (pabulib/checker @ 1180aca; pabutools
  * pabutools/election/satisfaction/positionalsatisfaction.py @ 33b8575).
  * Tie-break: scores have none (they are sums). The funded set breaks equal scores by input order by default
  * (the PROJECTS row order), or as the greedy `tieBreak` option says.

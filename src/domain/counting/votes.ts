@@ -8,7 +8,7 @@
  * - score(c) for ordinal ballots = the sum over ballots of (max_length - position), the Kraków 3/2/1 scale, or
  *   another scale of rankings.ts ('borda' for the Borda count) — the pabulib `score` column.
  * Source: pabulib format (pabulib.org/format; pabulib/checker pabulib/checker.py @ 1180aca, the recount check),
- * ../shared/data/pabulib/FORMAT.md §5–6 and RULES.md §1.1.
+ * test/fixtures/pabulib/FORMAT.md §5–6 and RULES.md §1.1.
  * Tie-break: not applicable (these are sums).
  */
 import type { PbElection } from './pabulib';

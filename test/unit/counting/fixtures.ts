@@ -1,9 +1,10 @@
-// Reads the real pabulib elections in ../shared/data/pabulib (beside the repo, as in CI).
+// Reads the real pabulib elections copied into the repo (test/fixtures/pabulib, source and terms in its README),
+// so the suite passes on a clone with nothing beside it.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePabulib, type PbElection } from '../../../src/domain/counting/pabulib';
 
-export const PABULIB_DIR = path.resolve(import.meta.dirname, '../../../../shared/data/pabulib');
+export const PABULIB_DIR = path.resolve(import.meta.dirname, '../../fixtures/pabulib');
 
 export const FIXTURES = {
   marysin: 'Poland_Warszawa_2017_Marysin_Polnocny.pb',
