@@ -32,6 +32,7 @@ import {
   validSettings,
   type TestContext,
 } from '../helpers/session';
+import { PROPERTY_BUDGET_MS } from '../helpers/property';
 
 const METHODS: PriorityMethod[] = [
   { kind: 'dots', dotsPerParticipant: 5, maxDotsPerProposal: 3 },
@@ -297,38 +298,42 @@ function boardFigures(doc: Y.Doc) {
 }
 
 describe('merging tablets in any order', () => {
-  it('Given K tablets running a random workshop and swapping updates in random orders with repeats, when every update has arrived, then all agree and no ballot is lost or counted twice', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 2, max: 5 }),
-        fc.constantFrom(...METHODS),
-        fc.array(opArb, { minLength: 5, maxLength: 60 }),
-        fc.nat(),
-        fc.array(fc.nat(), { maxLength: 10 }),
-        (k, method, ops, seed, extra) => {
-          const { tablets, lastBallot, participants } = runWorkshop(k, method, ops, seed, extra);
-          const first = tablets[0]!.doc;
-          const records = canonicalRecords(first);
-          const figures = boardFigures(first);
-          for (const { doc } of tablets.slice(1)) {
-            expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(first));
-            expect(canonicalRecords(doc)).toBe(records);
-            expect(boardFigures(doc)).toEqual(figures);
-          }
-          for (const { doc } of tablets) {
-            const ballots = maps(doc).ballots;
-            expect(ballots.size).toBe(lastBallot.size);
-            for (const [participantId, ballot] of lastBallot)
-              expect(ballots.get(participantId)).toEqual(ballot);
-            expect(maps(doc).participants.size).toBe(participants.length);
-            const count = viewSession(doc)!.count;
-            const seen = [...count.counted, ...count.excluded].map((c) => c.ballot.participantId);
-            expect(new Set(seen).size).toBe(seen.length);
-            expect(seen.length).toBe(lastBallot.size);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'Given K tablets running a random workshop and swapping updates in random orders with repeats, when every update has arrived, then all agree and no ballot is lost or counted twice',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 2, max: 5 }),
+          fc.constantFrom(...METHODS),
+          fc.array(opArb, { minLength: 5, maxLength: 60 }),
+          fc.nat(),
+          fc.array(fc.nat(), { maxLength: 10 }),
+          (k, method, ops, seed, extra) => {
+            const { tablets, lastBallot, participants } = runWorkshop(k, method, ops, seed, extra);
+            const first = tablets[0]!.doc;
+            const records = canonicalRecords(first);
+            const figures = boardFigures(first);
+            for (const { doc } of tablets.slice(1)) {
+              expect(Y.encodeStateVector(doc)).toEqual(Y.encodeStateVector(first));
+              expect(canonicalRecords(doc)).toBe(records);
+              expect(boardFigures(doc)).toEqual(figures);
+            }
+            for (const { doc } of tablets) {
+              const ballots = maps(doc).ballots;
+              expect(ballots.size).toBe(lastBallot.size);
+              for (const [participantId, ballot] of lastBallot)
+                expect(ballots.get(participantId)).toEqual(ballot);
+              expect(maps(doc).participants.size).toBe(participants.length);
+              const count = viewSession(doc)!.count;
+              const seen = [...count.counted, ...count.excluded].map((c) => c.ballot.participantId);
+              expect(new Set(seen).size).toBe(seen.length);
+              expect(seen.length).toBe(lastBallot.size);
+            }
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });

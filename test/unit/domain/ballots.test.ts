@@ -13,6 +13,7 @@ import {
 import { isValidationError } from '../../../src/domain/errors';
 import type { Ballot, PriorityMethod } from '../../../src/domain/types';
 import { expectValidation } from '../helpers/session';
+import { PROPERTY_BUDGET_MS } from '../helpers/property';
 
 const dots: PriorityMethod = { kind: 'dots', dotsPerParticipant: 5, maxDotsPerProposal: 3 };
 const budget: PriorityMethod = { kind: 'budget', minSharePercent: 0 };
@@ -178,25 +179,33 @@ describe('checkBallot: budget allocation (pot 1000p)', () => {
     );
   });
 
-  it('Given any selection, when checked, then it is accepted exactly when minimum <= spend <= pot', () => {
-    const ids = [...ctx.costs.keys()];
-    fc.assert(
-      fc.property(fc.subarray(ids, { minLength: 1 }), fc.integer({ min: 0, max: 100 }), (selected, share) => {
-        const method: PriorityMethod = { kind: 'budget', minSharePercent: share };
-        const spent = spentPence(selected, ctx.costs);
-        const shouldPass = spent <= ctx.potPence && spent >= minimumSpendPence(method, ctx);
-        let passed = true;
-        try {
-          checkBallot(method, { kind: 'budget', selected }, ctx);
-        } catch (e) {
-          if (!isValidationError(e)) throw e;
-          passed = false;
-        }
-        expect(passed).toBe(shouldPass);
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    'Given any selection, when checked, then it is accepted exactly when minimum <= spend <= pot',
+    () => {
+      const ids = [...ctx.costs.keys()];
+      fc.assert(
+        fc.property(
+          fc.subarray(ids, { minLength: 1 }),
+          fc.integer({ min: 0, max: 100 }),
+          (selected, share) => {
+            const method: PriorityMethod = { kind: 'budget', minSharePercent: share };
+            const spent = spentPence(selected, ctx.costs);
+            const shouldPass = spent <= ctx.potPence && spent >= minimumSpendPence(method, ctx);
+            let passed = true;
+            try {
+              checkBallot(method, { kind: 'budget', selected }, ctx);
+            } catch (e) {
+              if (!isValidationError(e)) throw e;
+              passed = false;
+            }
+            expect(passed).toBe(shouldPass);
+          },
+        ),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });
 
 describe('checkBallot: ranking (top 3)', () => {

@@ -4,6 +4,7 @@ import { byStampThenId, latest } from '../../../src/domain/order';
 import { effectiveSettings } from '../../../src/domain/settings';
 import type { SettingsEdit } from '../../../src/domain/types';
 import { validSettings } from '../helpers/session';
+import { PROPERTY_BUDGET_MS } from '../helpers/property';
 
 const rec = (id: string, at: number) => ({ id, at, deviceId: 'd' });
 
@@ -23,30 +24,34 @@ describe('byStampThenId and latest', () => {
     expect(latest([])).toBeUndefined();
   });
 
-  it('Given records in any order, when the latest is taken, then it is the same record: max by (at, id)', () => {
-    const records = fc.uniqueArray(
-      fc.record({ id: fc.string({ minLength: 1, maxLength: 3 }), at: fc.nat(5) }),
-      {
-        minLength: 1,
-        maxLength: 8,
-        selector: (r) => r.id,
-      },
-    );
-    const recordsAndShuffle = records.chain((rs) =>
-      fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length })),
-    );
-    fc.assert(
-      fc.property(recordsAndShuffle, ([rs, shuffled]) => {
-        const expected = rs
-          .map((r) => rec(r.id, r.at))
-          .sort(byStampThenId)
-          .at(-1);
-        expect(latest(rs.map((r) => rec(r.id, r.at)))).toEqual(expected);
-        expect(latest(shuffled.map((r) => rec(r.id, r.at)))).toEqual(expected);
-      }),
-      { numRuns: 100 },
-    );
-  });
+  it(
+    'Given records in any order, when the latest is taken, then it is the same record: max by (at, id)',
+    () => {
+      const records = fc.uniqueArray(
+        fc.record({ id: fc.string({ minLength: 1, maxLength: 3 }), at: fc.nat(5) }),
+        {
+          minLength: 1,
+          maxLength: 8,
+          selector: (r) => r.id,
+        },
+      );
+      const recordsAndShuffle = records.chain((rs) =>
+        fc.tuple(fc.constant(rs), fc.shuffledSubarray(rs, { minLength: rs.length, maxLength: rs.length })),
+      );
+      fc.assert(
+        fc.property(recordsAndShuffle, ([rs, shuffled]) => {
+          const expected = rs
+            .map((r) => rec(r.id, r.at))
+            .sort(byStampThenId)
+            .at(-1);
+          expect(latest(rs.map((r) => rec(r.id, r.at)))).toEqual(expected);
+          expect(latest(shuffled.map((r) => rec(r.id, r.at)))).toEqual(expected);
+        }),
+        { numRuns: 100 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });
 
 describe('effectiveSettings', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { proposalViews, resolveMerges, visibleProposals } from '../../../src/domain/proposals';
 import type { Moderation, Proposal } from '../../../src/domain/types';
+import { PROPERTY_BUDGET_MS } from '../helpers/property';
 
 function proposal(id: string, at = 1): Proposal {
   return {
@@ -140,33 +141,37 @@ describe('resolveMerges', () => {
     expect(resolveMerges(ids('a'), [merge('m1', 1, 'a', 'missing')]).get('a')).toBe('a');
   });
 
-  it('Given any merge records, when resolved in any order, then the answer is the same and canonical ids are fixed points', () => {
-    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
-    const records = fc.array(
-      fc.record({ from: fc.constantFrom(...names), into: fc.constantFrom(...names), at: fc.nat(3) }),
-      { maxLength: 10 },
-    );
-    const input = records.chain((rs) => {
-      const mods = rs.filter((r) => r.from !== r.into).map((r, i) => merge(`m${i}`, r.at, r.from, r.into));
-      return fc.tuple(
-        fc.constant(mods),
-        fc.shuffledSubarray(mods, { minLength: mods.length, maxLength: mods.length }),
-        fc.shuffledSubarray(names, { minLength: names.length, maxLength: names.length }),
+  it(
+    'Given any merge records, when resolved in any order, then the answer is the same and canonical ids are fixed points',
+    () => {
+      const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+      const records = fc.array(
+        fc.record({ from: fc.constantFrom(...names), into: fc.constantFrom(...names), at: fc.nat(3) }),
+        { maxLength: 10 },
       );
-    });
-    fc.assert(
-      fc.property(input, ([mods, shuffledMods, shuffledNames]) => {
-        const canonical = resolveMerges(new Set(names), mods);
-        expect(resolveMerges(new Set(shuffledNames), shuffledMods)).toEqual(canonical);
-        for (const name of names) {
-          const c = canonical.get(name);
-          expect(c).toBeDefined();
-          expect(canonical.get(c ?? '')).toBe(c);
-        }
-      }),
-      { numRuns: 300 },
-    );
-  });
+      const input = records.chain((rs) => {
+        const mods = rs.filter((r) => r.from !== r.into).map((r, i) => merge(`m${i}`, r.at, r.from, r.into));
+        return fc.tuple(
+          fc.constant(mods),
+          fc.shuffledSubarray(mods, { minLength: mods.length, maxLength: mods.length }),
+          fc.shuffledSubarray(names, { minLength: names.length, maxLength: names.length }),
+        );
+      });
+      fc.assert(
+        fc.property(input, ([mods, shuffledMods, shuffledNames]) => {
+          const canonical = resolveMerges(new Set(names), mods);
+          expect(resolveMerges(new Set(shuffledNames), shuffledMods)).toEqual(canonical);
+          for (const name of names) {
+            const c = canonical.get(name);
+            expect(c).toBeDefined();
+            expect(canonical.get(c ?? '')).toBe(c);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });
 
 describe('proposalViews with merges', () => {

@@ -11,6 +11,7 @@ import {
 } from '../../../src/domain/results/mesQuestion';
 import { decideFunding, sessionResults } from '../../../src/domain/results/results';
 import { budgetSession, dotsSession } from './fixtures';
+import { PROPERTY_BUDGET_MS } from '../helpers/property';
 
 /** As postMessage delivers it: a structured clone, the typed arrays' buffers moved. */
 const sent = <T>(value: T, transfer: ArrayBuffer[]): T => structuredClone(value, { transfer });
@@ -28,17 +29,21 @@ const instance = fc
   });
 
 describe('the MES question for the counting worker', () => {
-  it('answered after the trip to a worker, it funds exactly what equalShares funds (random elections)', () => {
-    fc.assert(
-      fc.property(instance, ({ projects, sets, pot }) => {
-        const q = packMesQuestion(projects, sets, pot);
-        const answer = answerMesQuestion(sent(q, questionBuffers(q)));
-        const direct = equalShares(projects, sets, pot, { completion: 'add1' });
-        expect(answer).toEqual({ selected: direct.selected, endowment: direct.endowment });
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    'answered after the trip to a worker, it funds exactly what equalShares funds (random elections)',
+    () => {
+      fc.assert(
+        fc.property(instance, ({ projects, sets, pot }) => {
+          const q = packMesQuestion(projects, sets, pot);
+          const answer = answerMesQuestion(sent(q, questionBuffers(q)));
+          const direct = equalShares(projects, sets, pot, { completion: 'add1' });
+          expect(answer).toEqual({ selected: direct.selected, endowment: direct.endowment });
+        }),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
   it('packs each ballot as candidate indices with start offsets, in input order', () => {
     const q = packMesQuestion(

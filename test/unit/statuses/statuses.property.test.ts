@@ -11,6 +11,7 @@ import { setProposalStatus } from '../../../src/doc/statusCommands';
 import { viewSession } from '../../../src/doc/session';
 import { PROPOSAL_STATUSES, type ProposalStatusKind } from '../../../src/domain/types';
 import { createdSession, replicaOf, testContext } from '../helpers/session';
+import { PROPERTY_BUDGET_MS } from '../helpers/property';
 
 interface Decision {
   device: number;
@@ -40,56 +41,60 @@ function effective(doc: Y.Doc): string {
 }
 
 describe('status records from several devices', () => {
-  it('Given any order and duplication of updates, then every device shows the same effective statuses', () => {
-    fc.assert(
-      fc.property(
-        fc.array(decision, { minLength: 1, maxLength: 12 }),
-        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
-        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
-        (decisions, orderA, orderB) => {
-          const s = createdSession();
-          const ideas = ['Garden', 'Benches', 'Lights'].map((title) =>
-            addProposal(
-              s.doc,
-              { title, description: '', themeId: 'theme-green', costPence: 500, where: '' },
-              null,
-              s.ctx,
-            ),
-          );
-          const devices = [0, 1, 2].map((i) => ({
-            doc: replicaOf(s.doc),
-            ...testContext(`officer-${i}`, { startAt: s.clock.now() }),
-          }));
-          const updates: Uint8Array[] = [];
-          for (const d of decisions) {
-            const device = devices[d.device]!;
-            device.clock.set(s.clock.now() + d.at * 1000);
-            const onUpdate = (u: Uint8Array): void => void updates.push(u);
-            device.doc.on('update', onUpdate);
-            setProposalStatus(device.doc, inputFor(d, ideas[d.proposal]!), device.ctx);
-            device.doc.off('update', onUpdate);
-          }
-          const receive = (order: number[]): Y.Doc => {
-            const doc = replicaOf(s.doc);
-            // Any order, with repeats; then everything once more, so the device has received it all.
-            for (const i of order) Y.applyUpdate(doc, updates[i % updates.length]!, 'remote');
-            for (const u of [...updates].reverse()) Y.applyUpdate(doc, u, 'remote');
-            return doc;
-          };
-          const a = receive(orderA);
-          const b = receive(orderB);
-          expect(effective(a)).toBe(effective(b));
-          // And the effective status is the latest of all records written, by (at, id).
-          const all = devices.flatMap((d) => [...viewSession(d.doc)!.records.statuses]);
-          for (const id of ideas) {
-            const mine = all
-              .filter((r) => r.proposalId === id)
-              .sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1));
-            expect(viewSession(a)!.statuses.get(id)).toEqual(mine.at(-1));
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
+  it(
+    'Given any order and duplication of updates, then every device shows the same effective statuses',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(decision, { minLength: 1, maxLength: 12 }),
+          fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+          fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+          (decisions, orderA, orderB) => {
+            const s = createdSession();
+            const ideas = ['Garden', 'Benches', 'Lights'].map((title) =>
+              addProposal(
+                s.doc,
+                { title, description: '', themeId: 'theme-green', costPence: 500, where: '' },
+                null,
+                s.ctx,
+              ),
+            );
+            const devices = [0, 1, 2].map((i) => ({
+              doc: replicaOf(s.doc),
+              ...testContext(`officer-${i}`, { startAt: s.clock.now() }),
+            }));
+            const updates: Uint8Array[] = [];
+            for (const d of decisions) {
+              const device = devices[d.device]!;
+              device.clock.set(s.clock.now() + d.at * 1000);
+              const onUpdate = (u: Uint8Array): void => void updates.push(u);
+              device.doc.on('update', onUpdate);
+              setProposalStatus(device.doc, inputFor(d, ideas[d.proposal]!), device.ctx);
+              device.doc.off('update', onUpdate);
+            }
+            const receive = (order: number[]): Y.Doc => {
+              const doc = replicaOf(s.doc);
+              // Any order, with repeats; then everything once more, so the device has received it all.
+              for (const i of order) Y.applyUpdate(doc, updates[i % updates.length]!, 'remote');
+              for (const u of [...updates].reverse()) Y.applyUpdate(doc, u, 'remote');
+              return doc;
+            };
+            const a = receive(orderA);
+            const b = receive(orderB);
+            expect(effective(a)).toBe(effective(b));
+            // And the effective status is the latest of all records written, by (at, id).
+            const all = devices.flatMap((d) => [...viewSession(d.doc)!.records.statuses]);
+            for (const id of ideas) {
+              const mine = all
+                .filter((r) => r.proposalId === id)
+                .sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1));
+              expect(viewSession(a)!.statuses.get(id)).toEqual(mine.at(-1));
+            }
+          },
+        ),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });

@@ -16,6 +16,7 @@ import { checkDocShape } from '../../../src/doc/recordShapes';
 import { gzip, writeEnvelope } from '../../../src/sync/envelope';
 import { canonicalRecords, replicaOf } from '../helpers/session';
 import { exportFrom, parsedFrom, stateOf, tabletsApart, type Tablet } from './workshop';
+import { PROPERTY_BUDGET_MS } from '../helpers/property';
 
 const [facilitator, tablet] = tabletsApart(2, 4) as [Tablet, Tablet];
 const file = await exportFrom(tablet);
@@ -84,48 +85,60 @@ async function importInto(
 }
 
 describe('a damaged session file', () => {
-  it('is refused with nothing changed, or accepted with exactly the undamaged content', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 3 }), async (damages) => {
-        const target = replicaOf(facilitator.doc);
-        const before = stateOf(target);
-        const damaged = damages.reduce(apply, file);
-        const outcome = await importInto(target, damaged);
-        if (outcome === 'refused') expect(stateOf(target)).toEqual(before);
-        else expect(canonicalRecords(target)).toBe(expected);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'is refused with nothing changed, or accepted with exactly the undamaged content',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(damage, { minLength: 1, maxLength: 3 }), async (damages) => {
+          const target = replicaOf(facilitator.doc);
+          const before = stateOf(target);
+          const damaged = damages.reduce(apply, file);
+          const outcome = await importInto(target, damaged);
+          if (outcome === 'refused') expect(stateOf(target)).toEqual(before);
+          else expect(canonicalRecords(target)).toBe(expected);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('a damaged update inside an intact envelope (what a forger could send) is refused, or merges only well-formed records', async () => {
-    const parsed = await parsedFrom(tablet);
-    const updateDamage = damage.map((d) => ('at' in d ? { ...d, at: d.at % parsed.update.length } : d));
-    await fc.assert(
-      fc.asyncProperty(fc.array(updateDamage, { minLength: 1, maxLength: 3 }), async (damages) => {
-        const update = damages.reduce(apply, parsed.update);
-        const payload = await gzip(update);
-        const header = { ...parsed.header, payloadBytes: payload.length, updateBytes: update.length };
-        const target = replicaOf(facilitator.doc);
-        const before = stateOf(target);
-        const outcome = await importInto(target, await writeEnvelope(JSON.stringify(header), payload));
-        if (outcome === 'refused') expect(stateOf(target)).toEqual(before);
-        else expect(checkDocShape(target)).toEqual([]);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'a damaged update inside an intact envelope (what a forger could send) is refused, or merges only well-formed records',
+    async () => {
+      const parsed = await parsedFrom(tablet);
+      const updateDamage = damage.map((d) => ('at' in d ? { ...d, at: d.at % parsed.update.length } : d));
+      await fc.assert(
+        fc.asyncProperty(fc.array(updateDamage, { minLength: 1, maxLength: 3 }), async (damages) => {
+          const update = damages.reduce(apply, parsed.update);
+          const payload = await gzip(update);
+          const header = { ...parsed.header, payloadBytes: payload.length, updateBytes: update.length };
+          const target = replicaOf(facilitator.doc);
+          const before = stateOf(target);
+          const outcome = await importInto(target, await writeEnvelope(JSON.stringify(header), payload));
+          if (outcome === 'refused') expect(stateOf(target)).toEqual(before);
+          else expect(checkDocShape(target)).toEqual([]);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 
-  it('any bytes at all, with or without the magic line, are refused with a SessionFileError', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.uint8Array({ maxLength: 600 }), async (withMagic, tail) => {
-        const bytes = withMagic ? new Uint8Array([...MAGIC_LINE, ...tail]) : tail;
-        const target = replicaOf(facilitator.doc);
-        const before = stateOf(target);
-        expect(await importInto(target, bytes)).toBe('refused');
-        expect(stateOf(target)).toEqual(before);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'any bytes at all, with or without the magic line, are refused with a SessionFileError',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.boolean(), fc.uint8Array({ maxLength: 600 }), async (withMagic, tail) => {
+          const bytes = withMagic ? new Uint8Array([...MAGIC_LINE, ...tail]) : tail;
+          const target = replicaOf(facilitator.doc);
+          const before = stateOf(target);
+          expect(await importInto(target, bytes)).toBe('refused');
+          expect(stateOf(target)).toEqual(before);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
 });
