@@ -1,0 +1,69 @@
+/**
+ * Devices by the names people gave them ("Tablet 3 (blue case)"), the same on every screen and export.
+ *
+ * - A name is a `DeviceName` record in the session document's `devices` map, written once under a fresh id by
+ *   `nameDevice` (a facilitator on the tablet, or the device naming itself). Renaming writes a new record.
+ * - The name in force for a device is its latest record by (at, id) (`order.ts`): every device holding the same
+ *   records shows the same name, whatever order they arrived in.
+ * - A device with no name in the document is shown as "Tablet <short code>": the first characters of its id,
+ *   the same short code everywhere.
+ */
+import { ValidationError } from './errors';
+import { byStampThenId } from './order';
+import type { DeviceName } from './types';
+import { requireText } from './validate';
+
+export type { DeviceName } from './types';
+
+/** Most characters of a device's name: short enough for a table's first column. */
+export const DEVICE_NAME_LENGTH = 60;
+
+/** Ids are UUIDs in the app; the record checks allow up to 64 characters. */
+const DEVICE_ID_LENGTH = 64;
+
+/** How many characters of a device id make its short code. */
+export const SHORT_CODE_LENGTH = 6;
+
+/** The name in force for each named device: its latest record by (at, id). */
+export function effectiveDeviceNames(records: readonly DeviceName[]): Map<string, string> {
+  const best = new Map<string, DeviceName>();
+  for (const r of records) {
+    const was = best.get(r.namedDeviceId);
+    if (!was || byStampThenId(was, r) < 0) best.set(r.namedDeviceId, r);
+  }
+  return new Map([...best].map(([id, r]) => [id, r.name]));
+}
+
+/** The first characters of a device id, upper case: "3F9A2C". */
+export function shortCode(deviceId: string): string {
+  return deviceId.replace(/[^0-9a-z]/gi, '').slice(0, SHORT_CODE_LENGTH).toUpperCase() || '?';
+}
+
+/** What deviceLabel reads: a session view has it (`SessionView.deviceNames`). */
+export interface NamedDevices {
+  deviceNames: ReadonlyMap<string, string>;
+}
+
+/**
+ * A device as people read it: its name in the session, else "Tablet <short code>". `unnamed` words the
+ * fallback in the screen's language (the UI passes its catalogue's sentence); exports use the English default.
+ */
+export function deviceLabel(
+  deviceId: string,
+  session: NamedDevices | null | undefined,
+  unnamed: (code: string) => string = (code) => `Tablet ${code}`,
+): string {
+  return session?.deviceNames.get(deviceId) ?? unnamed(shortCode(deviceId));
+}
+
+/** A name as typed, checked: trimmed, not empty, at most DEVICE_NAME_LENGTH characters. */
+export function validateDeviceName(name: unknown): string {
+  return requireText(name, 'name', DEVICE_NAME_LENGTH);
+}
+
+/** The device id a name is for: any id the document could hold. */
+export function validateNamedDevice(deviceId: unknown): string {
+  if (typeof deviceId !== 'string' || deviceId.trim() === '') throw new ValidationError('required', 'device');
+  if (deviceId.length > DEVICE_ID_LENGTH) throw new ValidationError('tooLong', 'device', { max: DEVICE_ID_LENGTH });
+  return deviceId;
+}
