@@ -9,6 +9,7 @@
  * so a new field is one line. They never throw: every problem is reported as `{ map, key, field, problem }`.
  */
 import type * as Y from 'yjs';
+import { DEVICE_NAME_LENGTH } from '../domain/devices';
 import { LIMITS } from '../domain/limits';
 import { sheetOf, PAPER_PREFIX } from '../domain/paper';
 import { CHANNELS, PROPOSAL_STATUSES, type SettingsField } from '../domain/types';
@@ -44,6 +45,7 @@ export const RECORD_MAPS = [
   'ballots',
   'moderation',
   'statuses',
+  'devices',
 ] as const satisfies readonly RecordMapName[];
 
 export interface ShapeProblem {
@@ -67,6 +69,8 @@ export const MAX_RECORDS: Readonly<Record<RecordMapName, number>> = {
   ballots: 10_000,
   moderation: 10_000,
   statuses: 10_000,
+  /** Names given to devices: a few per tablet. */
+  devices: 2_000,
 };
 
 /** checkDocShape stops collecting after this many problems: enough to explain, small enough to show. */
@@ -294,6 +298,7 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     amountPence: nullable(pence),
     reason: text(LIMITS.reasonLength),
   }),
+  devices: fields({ id, ...stamp, namedDeviceId: id, name: text(DEVICE_NAME_LENGTH, true) }),
 };
 
 /** The field holding the id each record is stored under. */
@@ -305,6 +310,7 @@ const KEY_FIELD: Readonly<Record<RecordMapName, string>> = {
   ballots: 'participantId',
   moderation: 'id',
   statuses: 'id',
+  devices: 'id',
 };
 
 const META_SHAPE = fields({

@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import type {
   Ballot,
   Comment,
+  DeviceName,
   Moderation,
   Participant,
   Proposal,
@@ -28,6 +29,7 @@ export const MAPS = {
   ballots: 'ballots',
   moderation: 'moderation',
   statuses: 'statuses',
+  devices: 'devices',
 } as const;
 
 export interface SessionMeta {
@@ -48,6 +50,7 @@ export function maps(doc: Y.Doc) {
     ballots: doc.getMap<Ballot>(MAPS.ballots),
     moderation: doc.getMap<Moderation>(MAPS.moderation),
     statuses: doc.getMap<ProposalStatus>(MAPS.statuses),
+    devices: doc.getMap<DeviceName>(MAPS.devices),
   };
 }
 
@@ -90,5 +93,6 @@ export function readRecords(doc: Y.Doc): SessionRecords {
     ballots: values(m.ballots),
     moderation: values(m.moderation),
     statuses: values(m.statuses),
+    devices: values(m.devices),
   };
 }

@@ -7,6 +7,7 @@ import { countBallots, boardRows, type BallotCount, type BoardRow } from '../dom
 import { proposalViews, visibleProposals, type ProposalView } from '../domain/proposals';
 import { effectiveSettings } from '../domain/settings';
 import { effectiveStatuses } from '../domain/statuses';
+import { effectiveDeviceNames } from '../domain/devices';
 import type { ProposalStatus, SessionRecords, SessionSettings } from '../domain/types';
 import { isValidationError, type ValidationError } from '../domain/errors';
 import { validateSettings } from '../domain/validate';
@@ -21,6 +22,8 @@ export interface SessionView {
   board: BoardRow[];
   /** Each idea's status as officers decided it (latest record by at, id); ideas not in it are `submitted`. */
   statuses: ReadonlyMap<string, ProposalStatus>;
+  /** Each named device's name in force (latest by at, id): read through `deviceLabel` (src/domain/devices.ts). */
+  deviceNames: ReadonlyMap<string, string>;
   isReadOnly: boolean;
   /**
    * Settings edits are checked one by one on the device that makes them; two valid edits made apart (a larger
@@ -53,6 +56,7 @@ export function viewSession(doc: Y.Doc): SessionView | null {
     count,
     board: boardRows(proposals, count, records.comments),
     statuses: effectiveStatuses(records.statuses),
+    deviceNames: effectiveDeviceNames(records.devices),
     isReadOnly: isNewerSchema(doc),
     settingsProblem: checkMerged(settings),
   };

@@ -159,6 +159,16 @@ export interface ProposalStatus extends Stamp {
   reason: string;
 }
 
+/**
+ * A name given to a device ("Tablet 3 (blue case)"): `deviceId` (the Stamp) is the device that wrote it,
+ * `namedDeviceId` the device it names. The name in force is the latest by (at, id) (src/domain/devices.ts).
+ */
+export interface DeviceName extends Stamp {
+  id: string;
+  namedDeviceId: string;
+  name: string;
+}
+
 /** Everything recorded in one session, as plain data read out of the document. */
 export interface SessionRecords {
   sessionId: string;
@@ -170,4 +180,6 @@ export interface SessionRecords {
   ballots: Ballot[];
   moderation: Moderation[];
   statuses: ProposalStatus[];
+  /** Names given to devices (src/domain/devices.ts). */
+  devices: DeviceName[];
 }

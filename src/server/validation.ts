@@ -131,7 +131,7 @@ export class UpdateGate {
     const isNewSession = before === null;
     const problems: UpdateProblem[] = [
       ...changeProblems(shadow, changes, isNewSession),
-      ...roleProblems(changes, role),
+      ...roleProblems(changes, role, shadow),
     ].map((p) => ({ ...p, key: clip(p.key) }));
     if (isNewSession) {
       const after = readMeta(shadow);

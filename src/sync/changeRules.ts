@@ -13,7 +13,8 @@
  * Who may write what (the council server only, which knows the enrolled device's role; a session file carries
  * other devices' records and has no single writer): an officer device may only add proposal statuses and paper
  * ballots typed in at the office (participants and ballots under `paper-<sheet>` keys, which the shape checks
- * keep for paper records); a facilitator device may write everything else but never a status (statuses are the
+ * keep for paper records) and its own name (`devices`, a name whose writer is the device named); a facilitator
+ * device may write everything else, names of any device included, but never a status (statuses are the
  * council's decision).
  */
 import type * as Y from 'yjs';
@@ -157,21 +158,39 @@ const PAPER_MAPS: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ball
 
 /**
  * Whether a device of `role` may write (add or replace) the record under `key` in `map`. Without a key: whether
- * it may write any record there.
+ * it may write any record there. Device names (`devices`): a facilitator device names any device; an officer
+ * device only itself, which only the record can tell (`mayWriteRecord`), so here it may.
  */
 export function mayWrite(role: WriterRole, map: MapName, key?: string): boolean {
   if (role === 'facilitator') return !COUNCIL_MAPS.has(map);
-  if (COUNCIL_MAPS.has(map)) return true;
+  if (COUNCIL_MAPS.has(map) || map === 'devices') return true;
   if (!PAPER_MAPS.has(map)) return false;
   return key === undefined || sheetOf(key) !== null;
 }
 
-/** Keys written (added, replaced or deleted) by a device whose role may not write that map. */
-export function roleProblems(changes: Changes, role: WriterRole): RoleProblem[] {
+/**
+ * Whether a device of `role` may write `value` under `key` in `map`: `mayWrite`, and for an officer device's
+ * device name, only a name it gives itself (the record's writer is the device it names).
+ */
+export function mayWriteRecord(role: WriterRole, map: MapName, key: string, value: unknown): boolean {
+  if (!mayWrite(role, map, key)) return false;
+  if (role === 'facilitator' || map !== 'devices') return true;
+  const named = field(value, 'namedDeviceId');
+  return typeof named === 'string' && named === field(value, 'deviceId');
+}
+
+/**
+ * Keys written (added, replaced or deleted) by a device whose role may not write that map. With `scratch` (the
+ * document with the change applied), records whose content decides it (device names) are judged too; without
+ * it an officer device's device name is refused.
+ */
+export function roleProblems(changes: Changes, role: WriterRole, scratch?: Y.Doc): RoleProblem[] {
   const problems: RoleProblem[] = [];
   for (const [map, keys] of changes) {
-    for (const key of keys.keys()) {
-      if (!mayWrite(role, map, key)) problems.push({ map, key, field: '', problem: 'notAllowed' });
+    for (const [key, { action }] of keys) {
+      const value: unknown =
+        scratch && action !== 'delete' ? scratch.getMap<unknown>(MAPS[map]).get(key) : undefined;
+      if (!mayWriteRecord(role, map, key, value)) problems.push({ map, key, field: '', problem: 'notAllowed' });
     }
   }
   return problems;

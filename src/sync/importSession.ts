@@ -74,6 +74,7 @@ const zeroCounts = (): ImportCounts => ({
   ballots: 0,
   moderation: 0,
   statuses: 0,
+  devices: 0,
 });
 
 function badContent(problems: readonly ContentProblem[]): SessionFileError {

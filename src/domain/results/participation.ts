@@ -2,12 +2,18 @@
  * Participation: who took part, for one session or for several sessions of a neighbourhood together.
  *
  * Rules:
- * - residents = participant records (every participant record is a consented resident's turn); ideas = proposal
+ * - RESIDENTS TAKING PART (takingPart, the one definition every screen and export uses): a participant record
+ *   counts iff that resident did something: gave at least one about-you answer, put forward an idea, wrote a
+ *   comment, or has a ballot (cast at a tablet, or a paper sheet typed in: a sheet always carries a ballot). A turn
+ *   that ended with nothing done (agreed, then timed out, walked away or handed to the facilitator at once) is
+ *   not a resident taking part: it is counted apart as `turnsWithNothingDone`. Every breakdown below (per device,
+ *   by channel, about you, over the day) is of the residents taking part, so they add up to `residents`.
+ * - residents = residents taking part; ideas = proposal
  *   records (hidden and merged ones included: they were still put forward), ideasShown = visible, unmerged
  *   ideas; comments = comment records; ballots as countBallots splits them (counted / excluded). Several sessions
  *   are added up: a participant id belongs to one session, so nobody is matched across sessions.
  * - per device: the same counts by the device that wrote each record (ballots by the device they were cast on).
- * - about you: only participants with hasConsented answers count. Each question has one cell per option (in the
+ * - about you: only residents taking part who consented count. Each question has one cell per option (in the
  *   question's option order, options of later sessions that the first did not offer appended) and a final
  *   "No answer" cell, so the cells add up to the published consented-resident total. SUPPRESSION: every cell
  *   under 5 (0 included) is shown as "fewer than 5" and its count is withheld (null). COMPLEMENTARY RULE: if
@@ -16,14 +22,14 @@
  * - by channel: residents and ballots (counted / excluded) from the tablets ('kiosk') and from paper sheets typed
  *   in ('paper', src/domain/paper.ts), shown apart; kiosk + paper = the totals. Paper residents are in every
  *   other figure too (residents, per device under the device that typed them, about you as "No answer").
- * - over the day: kiosk participants per UTC hour of their `at`, every hour from the first to the last present
+ * - over the day: kiosk residents taking part per UTC hour of their `at`, every hour from the first to the last present
  *   (zeros included), keyed "YYYY-MM-DDTHH:00Z". Paper residents are left out: their time is when the sheet was
  *   typed in, not when it was filled in.
  * Tie-break: devices are listed by device id; hours in time order. Deterministic: no clock, no randomness.
  */
 import type { SessionView } from '../../doc/session';
 import { channelOf } from '../paper';
-import type { Channel } from '../types';
+import type { Channel, Participant, SessionRecords } from '../types';
 
 export const SUPPRESS_BELOW = 5;
 export const SUPPRESSED_TEXT = 'fewer than 5';
@@ -70,7 +76,10 @@ export interface HourCount {
 
 export interface Participation {
   sessionIds: string[];
+  /** Residents taking part: participants who did something (takingPart). */
   residents: number;
+  /** Turns with nothing done (takingPart): never in `residents` or any breakdown, shown apart. */
+  turnsWithNothingDone: number;
   ideas: number;
   ideasShown: number;
   comments: number;
@@ -80,6 +89,57 @@ export interface Participation {
   byChannel: Record<Channel, ChannelParticipation>;
   aboutYou: AboutYouBreakdown[];
   byHour: HourCount[];
+}
+
+export interface TakingPart {
+  /** Participants who did something, in the records' order. */
+  residents: Participant[];
+  /** Participants whose turn has, so far, nothing in it: not residents taking part. */
+  nothingDone: Participant[];
+}
+
+/**
+ * THE definition of a resident taking part (module header): an about-you answer, an idea, a comment or a ballot
+ * (a paper sheet is a ballot). Pure, and a function of the records only, so any merge order of the same records
+ * gives the same people.
+ */
+export function takingPart(
+  records: Pick<SessionRecords, 'participants' | 'proposals' | 'comments' | 'ballots'>,
+): TakingPart {
+  const acted = new Set<string>();
+  for (const p of records.proposals) if (p.participantId !== null) acted.add(p.participantId);
+  for (const c of records.comments) if (c.participantId !== null) acted.add(c.participantId);
+  for (const b of records.ballots) acted.add(b.participantId);
+  const out: TakingPart = { residents: [], nothingDone: [] };
+  for (const p of records.participants) {
+    const didSomething = acted.has(p.id) || channelOf(p) === 'paper' || Object.keys(p.answers).length > 0;
+    (didSomething ? out.residents : out.nothingDone).push(p);
+  }
+  return out;
+}
+
+/** The facilitator dashboard's "So far" figures for one session, from the same definitions as participation. */
+export interface SessionCounts {
+  residents: number;
+  turnsWithNothingDone: number;
+  ideasShown: number;
+  ideasHidden: number;
+  comments: number;
+  ballotsCounted: number;
+  ballotsExcluded: number;
+}
+
+export function sessionCounts(view: SessionView): SessionCounts {
+  const people = takingPart(view.records);
+  return {
+    residents: people.residents.length,
+    turnsWithNothingDone: people.nothingDone.length,
+    ideasShown: view.visible.length,
+    ideasHidden: view.proposals.filter((p) => p.isHidden).length,
+    comments: view.records.comments.length,
+    ballotsCounted: view.count.counted.length,
+    ballotsExcluded: view.count.excluded.length,
+  };
 }
 
 /** Suppresses one question's raw counts under the rule in the module header. */
@@ -132,6 +192,7 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
   const out: Participation = {
     sessionIds: views.map((v) => v.records.sessionId),
     residents: 0,
+    turnsWithNothingDone: 0,
     ideas: 0,
     ideasShown: 0,
     comments: 0,
@@ -146,18 +207,21 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
   };
   for (const v of views) {
     const r = v.records;
-    out.residents += r.participants.length;
+    const people = takingPart(r);
+    const residents = people.residents;
+    out.residents += residents.length;
+    out.turnsWithNothingDone += people.nothingDone.length;
     out.ideas += r.proposals.length;
     out.ideasShown += v.visible.length;
     out.comments += r.comments.length;
     out.ballots.counted += v.count.counted.length;
     out.ballots.excluded += v.count.excluded.length;
-    for (const p of r.participants) device(p.deviceId).residents += 1;
+    for (const p of residents) device(p.deviceId).residents += 1;
     for (const p of r.proposals) device(p.deviceId).ideas += 1;
     for (const c of r.comments) device(c.deviceId).comments += 1;
     for (const c of v.count.counted) device(c.ballot.deviceId).ballotsCounted += 1;
     for (const e of v.count.excluded) device(e.ballot.deviceId).ballotsExcluded += 1;
-    for (const p of r.participants) out.byChannel[channelOf(p)].residents += 1;
+    for (const p of residents) out.byChannel[channelOf(p)].residents += 1;
     for (const c of v.count.counted) out.byChannel[channelOf(c.ballot)].ballotsCounted += 1;
     for (const e of v.count.excluded) out.byChannel[channelOf(e.ballot)].ballotsExcluded += 1;
     for (const q of v.settings.aboutYou) {
@@ -167,7 +231,7 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
         questions.set(q.id, entry);
       }
       for (const o of q.options) if (!entry.options.includes(o)) entry.options.push(o);
-      for (const p of r.participants) {
+      for (const p of residents) {
         if (!p.hasConsented) continue;
         entry.total += 1;
         const answer = p.answers[q.id];
@@ -175,7 +239,7 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
         entry.counts.set(key, (entry.counts.get(key) ?? 0) + 1);
       }
     }
-    for (const p of r.participants) {
+    for (const p of residents) {
       if (channelOf(p) === 'paper') continue;
       const h = Math.floor(p.at / HOUR) * HOUR;
       hours.set(h, (hours.get(h) ?? 0) + 1);

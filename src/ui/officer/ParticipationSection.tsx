@@ -4,8 +4,9 @@ import { useT } from '../i18n';
 import { shortId } from './words';
 
 /**
- * Who took part, across the sessions shown: totals, per device, and the consented "about you" answers with
- * counts under 5 suppressed (domain/results/participation.ts says how).
+ * Who took part, across the sessions shown: residents taking part (people who did something, the one definition
+ * in domain/results/participation.ts), turns with nothing done apart, totals, per device, and the consented
+ * "about you" answers with counts under 5 suppressed (domain/results/participation.ts says how).
  */
 export function ParticipationSection({ views }: { views: SessionView[] }) {
   const t = useT();
@@ -17,6 +18,10 @@ export function ParticipationSection({ views }: { views: SessionView[] }) {
         <div>
           <dt>{t('officer.participation.residents')}</dt>
           <dd data-figure="residents">{t.number(p.residents)}</dd>
+        </div>
+        <div>
+          <dt>{t('officer.participation.nothingDone')}</dt>
+          <dd data-figure="nothing-done">{t.number(p.turnsWithNothingDone)}</dd>
         </div>
         <div>
           <dt>{t('officer.participation.ideas')}</dt>
@@ -35,6 +40,7 @@ export function ParticipationSection({ views }: { views: SessionView[] }) {
           <dd data-figure="excluded">{t.number(p.ballots.excluded)}</dd>
         </div>
       </dl>
+      <p>{t('officer.participation.definition')}</p>
 
       <div class="table-scroll">
         <table class="officer-table" data-table="channels">

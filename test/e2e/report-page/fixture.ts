@@ -55,6 +55,7 @@ export const ROWS: ReportProps['rows'] = TITLES.map((title, i) => ({
 export const PARTICIPATION: Participation = {
   sessionIds: ['s1', 's2'],
   residents: 61,
+  turnsWithNothingDone: 0,
   ideas: 31,
   ideasShown: 24,
   comments: 47,

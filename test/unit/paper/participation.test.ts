@@ -33,16 +33,18 @@ describe('paper ballots in participation and exports', () => {
   it('Given tablet and paper ballots, then participation counts both in the totals and shows them apart', () => {
     const { view } = mixedSession();
     const p = participation(view);
-    expect(p.residents).toBe(5);
+    // The second tablet resident agreed and did nothing: a turn apart, not a resident taking part.
+    expect(p.residents).toBe(4);
+    expect(p.turnsWithNothingDone).toBe(1);
     expect(p.ballots).toEqual({ counted: 3, excluded: 1 });
     expect(p.byChannel).toEqual({
-      kiosk: { residents: 2, ballotsCounted: 1, ballotsExcluded: 0 },
+      kiosk: { residents: 1, ballotsCounted: 1, ballotsExcluded: 0 },
       paper: { residents: 3, ballotsCounted: 2, ballotsExcluded: 1 },
     });
     // Over the day counts tablet turns only: the sheets' time is when they were typed in.
-    expect(p.byHour).toEqual([{ hour: '2025-04-12T10:00Z', residents: 2 }]);
+    expect(p.byHour).toEqual([{ hour: '2025-04-12T10:00Z', residents: 1 }]);
     // About you: paper residents consented and answered nothing.
-    expect(p.aboutYou[0]?.total).toBe(5);
+    expect(p.aboutYou[0]?.total).toBe(4);
   });
 
   it('Given two sessions, then the channels add up across them', () => {

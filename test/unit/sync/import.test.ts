@@ -40,6 +40,7 @@ const countsOf = (doc: Y.Doc) => {
     ballots: r.ballots.length,
     moderation: r.moderation.length,
     statuses: r.statuses.length,
+    devices: r.devices.length,
   };
 };
 
@@ -91,6 +92,7 @@ describe('importing one file', () => {
       ballots: newIds(theirs.ballots, (b) => b.participantId, mine.ballots),
       moderation: 0,
       statuses: 0,
+      devices: 0,
     });
     expect(preview.adds.proposals).toBeGreaterThan(0);
     expect(preview.updatedParticipants).toBe(0);

@@ -47,6 +47,8 @@ export const facilitator = {
   // Counts
   'fac.counts.heading': 'So far',
   'fac.counts.residents': 'Residents taking part',
+  'fac.counts.nothingDone':
+    'Turns ended with nothing done: {count}. Someone agreed, then left, timed out or handed over before answering, adding or choosing anything; they are not counted as residents taking part.',
   'fac.counts.ideas': 'Ideas shown to residents',
   'fac.counts.hidden': 'Hidden ideas',
   'fac.counts.comments': 'Comments',

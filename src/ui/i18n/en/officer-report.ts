@@ -79,6 +79,9 @@ export const officerReport = {
   'report.participation.comments': 'Comments',
   'report.participation.ballotsCounted': 'Ballots counted',
   'report.participation.ballotsExcluded': 'Ballots left out (they broke the method’s rules)',
+  'report.participation.nothingDone': 'Turns ended with nothing done (not counted as residents)',
+  'report.participation.definition':
+    'Residents who took part are the people who did something: answered a question about themselves, put forward an idea, commented, or set priorities (paper ballots included), each counted once. Every figure below is about these residents.',
   'report.channels.caption': 'On the tablets and on paper',
   'report.channels.col.channel': 'How',
   'report.channels.col.residents': 'Residents',

@@ -42,6 +42,9 @@ export const officer = {
 
   'officer.participation.heading': 'Who took part',
   'officer.participation.residents': 'Residents',
+  'officer.participation.nothingDone': 'Turns ended with nothing done (not counted)',
+  'officer.participation.definition':
+    'Residents are the people who did something: answered a question about themselves, put forward an idea, commented, or set priorities (paper ballots included). Each is counted once. A turn where someone agreed and then left, timed out or handed over before doing anything is not counted as a resident; those turns are shown apart.',
   'officer.participation.ideas': 'Ideas',
   'officer.participation.comments': 'Comments',
   'officer.participation.ballots': 'Ballots counted',

@@ -80,6 +80,9 @@ export function Report(props: ReportProps) {
     [t('report.participation.ballotsCounted'), p.ballots.counted],
     [t('report.participation.ballotsExcluded'), p.ballots.excluded],
   ];
+  // Shown apart, and only when there were some: never part of "Residents who took part".
+  if (p.turnsWithNothingDone > 0)
+    figures.push([t('report.participation.nothingDone'), p.turnsWithNothingDone]);
   return (
     <article class="report" aria-labelledby={`${id}-title`}>
       <header class="report__header">
@@ -145,6 +148,7 @@ export function Report(props: ReportProps) {
             ))}
           </tbody>
         </table>
+        <p>{t('report.participation.definition')}</p>
         {p.byHour.length > 0 ? <ParticipationChart hours={p.byHour} timeZone={zone} /> : null}
         <ChannelsTable participation={p} />
         {p.byDevice.length > 0 ? <DevicesTable participation={p} /> : null}
