@@ -1,5 +1,6 @@
 /** The residents' kiosk: one turn, step by step, by what is on the screen. */
 import type { Locator, Page } from 'playwright-core';
+import { DEFAULT_IDLE_MS, WARN_AT } from '../../../src/ui/kiosk/useIdle';
 import { escapeRegExp } from './Home';
 
 export const STEP = {
@@ -49,6 +50,25 @@ export class Kiosk {
   }
 
   /** How long a turn may be left alone, read by the app at the start of every turn (raw IndexedDB, as a test hook). */
+  /**
+   * Stops time on the page's fake clock (`page.clock.install()` must have run before the app loaded), so that
+   * nothing time-driven happens until the test lets time pass: a loaded machine cannot make a window be missed.
+   */
+  async stopTime(): Promise<void> {
+    const now = await this.page.evaluate(() => Date.now());
+    await this.page.clock.pauseAt(now + 1000);
+  }
+
+  /** With time stopped: lets the default idle time run up to the "Still there?" warning, firing every timer. */
+  async idleUntilWarning(): Promise<void> {
+    await this.page.clock.runFor(Math.ceil(DEFAULT_IDLE_MS * WARN_AT));
+  }
+
+  /** With time stopped, after the warning: lets the rest of the idle time run, so the turn ends by itself. */
+  async idleUntilTurnEnds(): Promise<void> {
+    await this.page.clock.runFor(Math.ceil(DEFAULT_IDLE_MS * (1 - WARN_AT)));
+  }
+
   async setIdleMs(ms: number): Promise<void> {
     await this.page.evaluate(
       (value) =>

@@ -10,10 +10,17 @@ interface AxeViolation {
   nodes: { target: unknown[] }[];
 }
 
-export async function axeViolations(page: Page): Promise<string[]> {
+const MAX_STEPPED_MS = 5000;
+
+/**
+ * With `clockStopped`, the page's fake clock is paused (page.clock.pauseAt): axe waits on timers of its own, so
+ * the clock is stepped a millisecond at a time until axe answers (at most `MAX_STEPPED_MS` of page time, far less
+ * than any timer the app has running, e.g. the 30 s between "Still there?" and the end of a turn).
+ */
+export async function axeViolations(page: Page, { clockStopped = false } = {}): Promise<string[]> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
   if (!hasAxe) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
+  const running = page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: unknown[] }> } })
       .axe;
     const result = await axe.run({
@@ -21,6 +28,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
     });
     return result.violations;
   });
+  if (clockStopped) {
+    let isDone = false;
+    const done = running.finally(() => (isDone = true));
+    for (let stepped = 0; !isDone; stepped += 1) {
+      if (stepped > MAX_STEPPED_MS)
+        throw new Error(`axe did not answer within ${MAX_STEPPED_MS} ms of page time`);
+      await page.clock.runFor(1);
+    }
+    await done;
+  }
+  const violations = await running;
   return (violations as AxeViolation[]).map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
   );
