@@ -5,7 +5,7 @@
  * on the device.
  */
 import type * as Y from 'yjs';
-import { checkBallot } from '../domain/ballots';
+import { castUnderNow, checkBallot } from '../domain/ballots';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
 import { proposalViews, resolveMerges, visibleProposals } from '../domain/proposals';
@@ -196,9 +196,9 @@ export function setAnswers(
   const clean: Record<string, string> = {};
   for (const [questionId, option] of Object.entries(answers)) {
     const q = settings.aboutYou.find((x) => x.id === questionId);
-    if (!q) throw new ValidationError('outOfRange', `answers.${questionId}`);
+    if (!q) throw new ValidationError('unknownOption', `answers.${questionId}`);
     if (option === '') continue;
-    if (!q.options.includes(option)) throw new ValidationError('outOfRange', `answers.${questionId}`);
+    if (!q.options.includes(option)) throw new ValidationError('unknownOption', `answers.${questionId}`);
     clean[questionId] = option;
   }
   // Unchanged answers write nothing: a rewrite would show up as a change when devices merge.
@@ -220,7 +220,8 @@ export function castBallot(
   const r = readRecords(doc);
   const views = visibleProposals(proposalViews(r.proposals, r.moderation));
   const costs = new Map(views.map((v) => [v.id, v.costPence]));
-  const clean = checkBallot(settings.method, choices, { potPence: settings.potPence, costs });
+  const rules = { potPence: settings.potPence, costs };
+  const clean = checkBallot(settings.method, choices, rules);
   const previous = maps(doc).ballots.get(participantId);
   const ballot: Ballot = {
     ...clean,
@@ -228,6 +229,8 @@ export function castBallot(
     revision: (previous?.revision ?? 0) + 1,
     deviceId: ctx.deviceId,
     at: ctx.now(),
+    // The rules just checked, kept with the ballot: counting checks it against these (src/domain/count.ts).
+    castUnder: castUnderNow(settings.method, rules),
   };
   run(doc, 'castBallot', ctx, () => maps(doc).ballots.set(participantId, ballot));
 }

@@ -3,6 +3,7 @@
  * downloads them. Same contract: validate first, then one transaction.
  */
 import type * as Y from 'yjs';
+import { castUnderNow } from '../domain/ballots';
 import { ValidationError } from '../domain/errors';
 import {
   checkPaperEntries,
@@ -57,17 +58,24 @@ function writePaper(
     taken: takenSheets(r.participants),
     replace,
   });
+  const castUnder = castUnderNow(settings.method, {
+    potPence: settings.potPence,
+    costs: new Map(views.map((v) => [v.id, v.costPence])),
+  });
   const ballots = maps(doc).ballots;
   const at = ctx.now();
   const language = settings.languages[0] ?? 'en';
-  const records = entries.map((e) =>
-    paperRecords(e, {
+  const records = entries.map((e) => {
+    const written = paperRecords(e, {
       deviceId: ctx.deviceId,
       at,
       language,
       previous: ballots.get(paperParticipantId(e.sheet)),
-    }),
-  );
+    });
+    // The rules the sheet was just checked against, kept with its ballot (src/domain/count.ts).
+    written.ballot.castUnder = castUnder;
+    return written;
+  });
   run(doc, name, ctx, () => {
     const m = maps(doc);
     for (const { participant, ballot } of records) {

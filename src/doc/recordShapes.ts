@@ -240,6 +240,22 @@ const SETTINGS_VALUES = {
   isEnded: flag,
 } satisfies Record<SettingsField, Check>;
 
+/** The rules a ballot was cast under (`Ballot.castUnder`): a method, a pot, and a minimum no more than the pot. */
+const castUnderShape: Check = all(
+  fields({ method: methodShape, potPence: pence, minimumPence: pence }),
+  (v, f, report) => {
+    if (isPlainObject(v) && typeof v.minimumPence === 'number' && typeof v.potPence === 'number') {
+      if (v.minimumPence > v.potPence) report(at(f, 'minimumPence'), 'outOfRange');
+    }
+  },
+);
+
+/** A ballot's recorded rules must be for its own kind of ballot. */
+const castUnderKind: Check = (v, f, report) => {
+  if (!isPlainObject(v) || !isPlainObject(v.castUnder) || !isPlainObject(v.castUnder.method)) return;
+  if (v.castUnder.method.kind !== v.kind) report(at(f, 'castUnder.method.kind'), 'unknownKind');
+};
+
 const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
   settings: fields({ id, ...stamp, values: fields(SETTINGS_VALUES, true) }),
   proposals: fields({
@@ -279,7 +295,8 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
         ranking: { ranked: list(id, LIMITS.maxRanked) },
       },
     ),
-    optional({ channel }),
+    optional({ channel, castUnder: castUnderShape }),
+    castUnderKind,
   ),
   moderation: variant(
     { id, ...stamp, proposalId: id },

@@ -3,13 +3,16 @@
  * stored and when ballots are counted, so a tablet and the council always agree on which ballots count.
  *
  * - dots: at most N dots in all, at most M on one proposal, whole dots of at least 1.
- * - budget: chosen proposals' costs add up to no more than the pot and, if the session sets a minimum share,
- *   to at least ceil(pot * share / 100). When every proposal together costs less than that minimum, choosing
- *   all of them is enough (otherwise no ballot could ever be valid).
+ * - budget: chosen proposals' costs add up to no more than the pot and to at least the minimum spend that
+ *   applies (minimumSpendPence): the session's minimum share of the pot, but only when the ideas on offer let
+ *   every resident reach it without backing any particular idea; otherwise no minimum.
  * - ranking: 1 to K distinct proposals, favourite first.
+ *
+ * The minimum, the pot and the method a ballot was checked against are kept with it (`castUnder`), and counting
+ * checks it against those again (src/domain/count.ts), never against a later list of ideas.
  */
 import { ValidationError } from './errors';
-import type { Ballot, BallotChoices, Pence, PriorityMethod } from './types';
+import type { Ballot, BallotChoices, CastUnder, Pence, PriorityMethod } from './types';
 
 export interface BallotContext {
   potPence: Pence;
@@ -17,18 +20,47 @@ export interface BallotContext {
   costs: ReadonlyMap<string, Pence>;
   /**
    * Cost of every proposal a resident can choose now (visible, not merged away), when that differs from
-   * `costs`: the count names hidden and merged ideas too, but the minimum spend must be the one the ballot
-   * screen showed, or a ballot accepted there would be excluded from the count. Defaults to `costs`.
+   * `costs`. The minimum spend is worked out from these. Defaults to `costs`.
    */
   choosableCosts?: ReadonlyMap<string, Pence>;
+  /** The minimum spend already fixed (a ballot's recorded rules): used as it is instead of worked out. */
+  minimumPence?: Pence;
 }
 
+/** The session's minimum share of the pot in whole pence, rounded up (0 when the method sets none). */
+export function wantedMinimumPence(method: PriorityMethod, potPence: Pence): Pence {
+  if (method.kind !== 'budget' || method.minSharePercent <= 0) return 0;
+  return Math.ceil((potPence * method.minSharePercent) / 100);
+}
+
+/**
+ * The least a budget ballot cast now must spend. The session's minimum share of the pot (m) applies only when
+ * the ideas on offer (`choosableCosts`) make it reachable without any particular idea; otherwise 0 (no minimum),
+ * so a resident is never forced to back an idea they do not want. Reachable means: the "small" ideas, those
+ * costing at most pot - m, add up to at least m without the costliest of them.
+ *
+ * Then, leaving out any idea X, a resident can tick small ideas other than X one by one until m is reached:
+ * they add up to at least m, and the last one ticked takes the spend from below m to at most m + (pot - m) =
+ * pot. Larger ideas are never needed, so they neither stop the minimum nor count towards it; residents may
+ * still choose them. Property test: test/unit/domain/minimumSpend.property.test.ts.
+ */
 export function minimumSpendPence(method: PriorityMethod, ctx: BallotContext): Pence {
-  if (method.kind !== 'budget' || method.minSharePercent === 0) return 0;
-  const wanted = Math.ceil((ctx.potPence * method.minSharePercent) / 100);
-  let all = 0;
-  for (const c of (ctx.choosableCosts ?? ctx.costs).values()) all += c;
-  return Math.min(wanted, all);
+  if (ctx.minimumPence !== undefined) return ctx.minimumPence;
+  const wanted = wantedMinimumPence(method, ctx.potPence);
+  if (wanted === 0) return 0;
+  let total = 0;
+  let costliest = 0;
+  for (const cost of (ctx.choosableCosts ?? ctx.costs).values()) {
+    if (cost > ctx.potPence - wanted) continue;
+    total += cost;
+    costliest = Math.max(costliest, cost);
+  }
+  return total - costliest >= wanted ? wanted : 0;
+}
+
+/** The rules a ballot cast now is checked against, to be kept with it (`Ballot.castUnder`). */
+export function castUnderNow(method: PriorityMethod, ctx: BallotContext): CastUnder {
+  return { method: { ...method }, potPence: ctx.potPence, minimumPence: minimumSpendPence(method, ctx) };
 }
 
 export function spentPence(selected: readonly string[], costs: ReadonlyMap<string, Pence>): Pence {

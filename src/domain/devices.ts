@@ -36,7 +36,12 @@ export function effectiveDeviceNames(records: readonly DeviceName[]): Map<string
 
 /** The first characters of a device id, upper case: "3F9A2C". */
 export function shortCode(deviceId: string): string {
-  return deviceId.replace(/[^0-9a-z]/gi, '').slice(0, SHORT_CODE_LENGTH).toUpperCase() || '?';
+  return (
+    deviceId
+      .replace(/[^0-9a-z]/gi, '')
+      .slice(0, SHORT_CODE_LENGTH)
+      .toUpperCase() || '?'
+  );
 }
 
 /** What deviceLabel reads: a session view has it (`SessionView.deviceNames`). */
@@ -64,6 +69,7 @@ export function validateDeviceName(name: unknown): string {
 /** The device id a name is for: any id the document could hold. */
 export function validateNamedDevice(deviceId: unknown): string {
   if (typeof deviceId !== 'string' || deviceId.trim() === '') throw new ValidationError('required', 'device');
-  if (deviceId.length > DEVICE_ID_LENGTH) throw new ValidationError('tooLong', 'device', { max: DEVICE_ID_LENGTH });
+  if (deviceId.length > DEVICE_ID_LENGTH)
+    throw new ValidationError('tooLong', 'device', { max: DEVICE_ID_LENGTH });
   return deviceId;
 }

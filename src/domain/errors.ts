@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'mergeCycle',
   'unknownLanguage',
   'badPin',
+  /** An answer that is not one of the options offered (or a question the session does not ask). */
+  'unknownOption',
   'readOnly',
   'unknownStatus',
   'amountNotPositive',
@@ -44,6 +46,8 @@ export const ERROR_CODES = [
   'proposalMerged',
   /** A paper sheet number already entered (src/domain/paper.ts). */
   'sheetTaken',
+  /** A ballot cast for one way of voting, counted after the session changed to another (src/domain/count.ts). */
+  'methodChanged',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

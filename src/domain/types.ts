@@ -126,6 +126,20 @@ export type Ballot =
   | (BallotBase & { kind: 'budget'; selected: string[] })
   | (BallotBase & { kind: 'ranking'; ranked: string[] });
 
+/**
+ * One typing of a paper sheet (src/domain/paper.ts), kept under a fresh UUID in the `paperTypings` map so two
+ * devices typing the same sheet apart both keep theirs: `ballot` is the ballot record that typing wrote under
+ * `paper-<sheet>`, `replaces` the ids of the typings of that sheet the typist had in front of them when they
+ * chose to replace it (empty for a first typing). The sheet's ballot is derived from its typings by a documented
+ * rule, never by which write of the `paper-<sheet>` key Yjs kept.
+ */
+export interface PaperTyping extends Stamp {
+  id: string;
+  sheet: number;
+  replaces: string[];
+  ballot: Ballot;
+}
+
 /** A ballot's content before it is stamped and stored. */
 export type BallotChoices =
   | { kind: 'dots'; dots: Record<string, number> }
@@ -180,6 +194,8 @@ export interface SessionRecords {
   ballots: Ballot[];
   moderation: Moderation[];
   statuses: ProposalStatus[];
+  /** Every typing of a paper sheet; `ballots` already holds each sheet's ballot as derived from them. */
+  paperTypings: PaperTyping[];
   /** Names given to devices (src/domain/devices.ts). */
   devices: DeviceName[];
 }

@@ -1,9 +1,32 @@
-import { isValidationError } from '../domain/errors';
+import type { ExclusionReason } from '../domain/count';
+import { isValidationError, type ErrorParams } from '../domain/errors';
+import { METHOD_KINDS, type MethodKind } from '../domain/types';
 import { isQuotaError } from '../storage/quota';
 import type { MessageKey, Translator } from './i18n';
 
 /** Parameters of validation errors that are amounts of money in pence, shown as money. */
 const MONEY_PARAMS = new Set(['pot', 'spent', 'minimum', 'poolable']);
+
+/** Parameters of exclusions that are ways of voting, shown in words ("dot voting"). */
+const METHOD_PARAMS = new Set(['castFor', 'now']);
+
+const isMethodKind = (value: unknown): value is MethodKind =>
+  typeof value === 'string' && (METHOD_KINDS as readonly string[]).includes(value);
+
+/**
+ * Why a ballot is left out of the count, in words for a facilitator or officer: what happened and what they can
+ * do (`excluded.<reason>`, src/ui/i18n/en/excluded.ts, which the calling screen registers), with its figures
+ * filled in: money as money, ways of voting in words.
+ */
+export function describeExclusion(t: Translator, reason: ExclusionReason, params: ErrorParams): string {
+  const words: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (MONEY_PARAMS.has(name) && typeof value === 'number') words[name] = t.money(value);
+    else if (METHOD_PARAMS.has(name) && isMethodKind(value)) words[name] = t(`excluded.method.${value}`);
+    else words[name] = value;
+  }
+  return t(`excluded.${reason}`, words);
+}
 
 /** Words for any error a screen can meet: validation codes from the catalogue, storage failures in plain terms. */
 export function describeError(t: Translator, e: unknown): string {

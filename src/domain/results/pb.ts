@@ -6,8 +6,10 @@
  * - META: description, country GB, unit = neighbourhood, instance = session date, num_projects, num_votes,
  *   budget = the pot IN POUNDS (`currency` GBP; pence as decimals, e.g. 1250.5, which the reader and the
  *   counting rules take exactly), vote_type by
- *   method (dots: cumulative with max_sum_points / max_points; budget: approval with max_sum_cost and, if the
- *   session sets one, min_sum_cost; ranking: ordinal with max_length), rule = the rule named by the caller
+ *   method (dots: cumulative with max_points and max_sum_points; budget: approval with max_sum_cost and, if
+ *   the session sets a minimum share, min_sum_cost = that share of the pot; ranking: ordinal with max_length),
+ *   each limit written only when every vote in the file keeps it (ballots are counted under the rules they
+ *   were cast under, and merges and hiding can shrink them: src/domain/count.ts), rule = the rule named by the caller
  *   (greedy, equalshares/add1 or borda), date_begin / date_end = the session date.
  * - PROJECTS: the ideas residents could choose (visible, not merged away), oldest first (the PROJECTS row order
  *   is the greedy tie-break, so recounting gives the same winners): project_id, cost (pounds), votes (supporters),
@@ -21,6 +23,7 @@
 import type { SessionView } from '../../doc/session';
 import type { PbElection, PbProject, PbVoter } from '../counting';
 import { writePabulib } from '../counting';
+import { wantedMinimumPence } from '../ballots';
 import { sessionResults, type RuleName } from './results';
 
 const PB_RULE: Record<RuleName, string> = {
@@ -62,12 +65,20 @@ export function sessionToPb(view: SessionView, rule: RuleName = 'greedy'): PbEle
     date_end: s.date,
   };
   if (method.kind === 'dots') {
-    meta['max_sum_points'] = String(method.dotsPerParticipant);
+    // Dots per idea are capped at today's maximum when counted; dots in all are not (a ballot keeps the total
+    // it was cast under), so max_sum_points is written only when every vote keeps it.
+    const sums = counted.map((c) => c.entries.reduce((sum, [, n]) => sum + n, 0));
+    if (sums.every((x) => x <= method.dotsPerParticipant))
+      meta['max_sum_points'] = String(method.dotsPerParticipant);
     meta['max_points'] = String(method.maxDotsPerProposal);
   } else if (method.kind === 'budget') {
-    meta['max_sum_cost'] = String(s.potPence / 100);
-    if (method.minSharePercent > 0)
-      meta['min_sum_cost'] = String(Math.ceil((s.potPence * method.minSharePercent) / 100) / 100);
+    // Each ballot was checked against its own recorded minimum and pot, and merges or hiding may have left it
+    // naming fewer ideas, so a limit is written only when every exported vote keeps it.
+    const cost = new Map(view.visible.map((v) => [v.id, v.costPence]));
+    const spends = counted.map((c) => c.entries.reduce((sum, [id]) => sum + (cost.get(id) ?? 0), 0));
+    const minimum = wantedMinimumPence(method, s.potPence);
+    if (minimum > 0 && spends.every((x) => x >= minimum)) meta['min_sum_cost'] = String(minimum / 100);
+    if (spends.every((x) => x <= s.potPence)) meta['max_sum_cost'] = String(s.potPence / 100);
   } else {
     meta['max_length'] = String(method.maxRanked);
   }

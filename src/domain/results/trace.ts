@@ -14,7 +14,8 @@
  * Tie-break (order): by ballot time, then participant id.
  */
 import type { SessionView } from '../../doc/session';
-import type { ErrorCode } from '../errors';
+import type { ExcludedBallot, ExclusionReason } from '../count';
+import type { ErrorParams } from '../errors';
 import { channelOf } from '../paper';
 import type { Ballot, Channel } from '../types';
 
@@ -36,7 +37,9 @@ export interface ExcludedEntry {
   at: number;
   revision: number;
   channel: Channel;
-  reason: ErrorCode;
+  reason: ExclusionReason;
+  /** The figures the reason's sentence needs (see ExcludedBallot in src/domain/count.ts). */
+  params: ErrorParams;
   /** Every proposal id the ballot names, as written. */
   chosenIds: string[];
 }
@@ -61,7 +64,7 @@ export function ballotChoiceIds(ballot: Ballot): string[] {
 const byTime = (a: { at: number; participantId: string }, b: { at: number; participantId: string }): number =>
   a.at - b.at || (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0);
 
-function excludedEntry(ballot: Ballot, reason: ErrorCode): ExcludedEntry {
+function excludedEntry({ ballot, reason, params }: ExcludedBallot): ExcludedEntry {
   return {
     participantId: ballot.participantId,
     deviceId: ballot.deviceId,
@@ -69,13 +72,14 @@ function excludedEntry(ballot: Ballot, reason: ErrorCode): ExcludedEntry {
     revision: ballot.revision,
     channel: channelOf(ballot),
     reason,
+    params,
     chosenIds: ballotChoiceIds(ballot),
   };
 }
 
 /** Every excluded ballot of the session, with its reason. */
 export function excludedBallots(view: SessionView): ExcludedEntry[] {
-  return view.count.excluded.map((e) => excludedEntry(e.ballot, e.reason)).sort(byTime);
+  return view.count.excluded.map(excludedEntry).sort(byTime);
 }
 
 /** The ballots behind one proposal's figure. Throws RangeError for an id the session does not hold. */
@@ -106,7 +110,7 @@ export function traceProposal(view: SessionView, proposalId: string): ProposalTr
   ballots.sort(byTime);
   const excluded = view.count.excluded
     .filter((e) => ballotChoiceIds(e.ballot).some((id) => family.has(id)))
-    .map((e) => excludedEntry(e.ballot, e.reason))
+    .map(excludedEntry)
     .sort(byTime);
   return {
     proposalId,

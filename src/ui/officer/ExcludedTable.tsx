@@ -1,9 +1,10 @@
 import type { ExcludedEntry } from '../../domain/results/trace';
-import type { MessageKey } from '../i18n';
+import { describeExclusion } from '../errors';
 import { useT } from '../i18n';
+import './excludedMessages';
 import { shortId, timeText } from './words';
 
-/** Ballots left out of the count, with why (the method's rule each one broke), as a table. */
+/** Ballots left out of the count, with why and what can be done about it (src/ui/i18n/en/excluded.ts), as a table. */
 export function ExcludedTable({
   entries,
   caption,
@@ -32,7 +33,7 @@ export function ExcludedTable({
               <th scope="row">{shortId(e.participantId)}</th>
               <td>{shortId(e.deviceId)}</td>
               <td>{timeText(t.locale.intl, e.at)}</td>
-              <td>{t(`error.${e.reason}` as MessageKey)}</td>
+              <td data-reason={e.reason}>{describeExclusion(t, e.reason, e.params)}</td>
             </tr>
           ))}
         </tbody>

@@ -116,7 +116,9 @@ describe('names merged from two devices', () => {
         fc.func(fc.integer()),
         (records: DeviceName[], key) => {
           const shuffled = [...records].sort((x, y) => key(x.id) - key(y.id));
-          expect([...effectiveDeviceNames(shuffled)].sort()).toEqual([...effectiveDeviceNames(records)].sort());
+          expect([...effectiveDeviceNames(shuffled)].sort()).toEqual(
+            [...effectiveDeviceNames(records)].sort(),
+          );
         },
       ),
       { numRuns: 300 },

@@ -197,6 +197,12 @@ describe('castBallot and finishParticipant', () => {
         revision: 2,
         deviceId: 'device-a',
         at: clock.now(),
+        // The rules it was checked against, kept with it (issue 9).
+        castUnder: {
+          method: { kind: 'dots', dotsPerParticipant: 5, maxDotsPerProposal: 3 },
+          potPence: 5_000_000,
+          minimumPence: 0,
+        },
       },
     ]);
     expect(viewSession(doc)?.board[0]).toMatchObject({ supporters: 1, points: 3 });

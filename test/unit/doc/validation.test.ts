@@ -235,18 +235,18 @@ describe('startParticipant and setAnswers refuse bad input', () => {
     expectRefused(doc, start('xx'), 'unknownLanguage', 'language');
   });
 
-  it('Given an unknown question or an option not offered, then outOfRange on that answer', () => {
+  it('Given an unknown question or an option not offered, then unknownOption on that answer', () => {
     const { doc, ctx, participantId } = workshop();
     expectRefused(
       doc,
       () => setAnswers(doc, participantId, { pets: 'Cat' }, ctx),
-      'outOfRange',
+      'unknownOption',
       'answers.pets',
     );
     expectRefused(
       doc,
       () => setAnswers(doc, participantId, { age: '150' }, ctx),
-      'outOfRange',
+      'unknownOption',
       'answers.age',
     );
   });

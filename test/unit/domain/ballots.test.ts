@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ballotProgress,
+  castUnderNow,
   checkBallot,
   choicesOf,
   dotsUsed,
   emptyChoices,
   minimumSpendPence,
   spentPence,
+  wantedMinimumPence,
   type BallotContext,
 } from '../../../src/domain/ballots';
 import { isValidationError } from '../../../src/domain/errors';
@@ -29,6 +31,21 @@ const ctx: BallotContext = {
     ['c', 299],
     ['d', 1],
     ['e', 1],
+  ]),
+};
+
+/**
+ * A pot of £10.00 with a 70% minimum (700p) the ideas can reach: every idea costs at most 300p (pot - minimum)
+ * and without the costliest they add up to 300 + 300 + 100 + 99 = 799p.
+ */
+const minCtx: BallotContext = {
+  potPence: 1000,
+  costs: new Map([
+    ['a', 300],
+    ['b', 300],
+    ['c', 300],
+    ['d', 100],
+    ['e', 99],
   ]),
 };
 
@@ -105,58 +122,87 @@ describe('checkBallot: budget allocation (pot 1000p)', () => {
     expect(error.params).toEqual({ pot: ctx.potPence, spent: ctx.potPence + 1 });
   });
 
-  it('Given a 70% minimum, when choices cost exactly the minimum, then the ballot is accepted', () => {
-    expect(minimumSpendPence(budget70, ctx)).toBe(700);
-    expect(checkBallot(budget70, { kind: 'budget', selected: ['a', 'b'] }, ctx)).toEqual({
+  it('Given a 70% minimum the ideas on offer can reach, when choices cost exactly the minimum, then the ballot is accepted', () => {
+    expect(minimumSpendPence(budget70, minCtx)).toBe(700);
+    expect(checkBallot(budget70, { kind: 'budget', selected: ['a', 'b', 'd'] }, minCtx)).toEqual({
       kind: 'budget',
-      selected: ['a', 'b'],
+      selected: ['a', 'b', 'd'],
     });
   });
 
-  it('Given a 70% minimum, when choices cost one penny under it, then budgetUnderMinimum', () => {
+  it('Given a 70% minimum the ideas on offer can reach, when choices cost one penny under it, then budgetUnderMinimum', () => {
     const error = expectValidation(
-      () => checkBallot(budget70, { kind: 'budget', selected: ['a', 'c'] }, ctx),
+      () => checkBallot(budget70, { kind: 'budget', selected: ['a', 'b', 'e'] }, minCtx),
       'budgetUnderMinimum',
       'ballot',
     );
     expect(error.params).toEqual({ minimum: 700, spent: 699 });
   });
 
-  it('Given a minimum that is not a whole penny, when computed, then it rounds up', () => {
-    expect(minimumSpendPence(budget70, { ...ctx, potPence: 999 })).toBe(Math.ceil(999 * 0.7));
-    expect(minimumSpendPence(budget70, { ...ctx, potPence: 999 })).toBe(700);
+  it('Given a minimum share that is not a whole penny of the pot, when worked out, then it rounds up', () => {
+    expect(wantedMinimumPence(budget70, 999)).toBe(Math.ceil(999 * 0.7));
+    expect(wantedMinimumPence(budget70, 999)).toBe(700);
+    expect(wantedMinimumPence(budget, 999)).toBe(0);
+    expect(wantedMinimumPence(dots, 999)).toBe(0);
   });
 
-  it('Given every idea together costs less than the minimum, when checked, then choosing them all is enough', () => {
-    const small: BallotContext = {
-      potPence: 10_000,
+  // Rule changed (issue 9): the minimum used to be capped at the total of every idea, so a resident had to tick
+  // every idea; now it applies only when it can be reached without any particular idea.
+  it('Given the trial: a £50,000 pot, 70%, and only ideas of £12,000 and £8,000, when a resident ticks the £12,000 idea alone, then no minimum applies and it is accepted', () => {
+    const trial: BallotContext = {
+      potPence: 5_000_000,
       costs: new Map([
-        ['a', 100],
-        ['b', 200],
+        ['i12', 1_200_000],
+        ['i8', 800_000],
       ]),
     };
-    expect(minimumSpendPence(budget70, small)).toBe(300);
-    expect(checkBallot(budget70, { kind: 'budget', selected: ['a', 'b'] }, small).kind).toBe('budget');
-    expectValidation(
-      () => checkBallot(budget70, { kind: 'budget', selected: ['b'] }, small),
-      'budgetUnderMinimum',
-    );
+    expect(minimumSpendPence(budget70, trial)).toBe(0);
+    expect(checkBallot(budget70, { kind: 'budget', selected: ['i12'] }, trial).kind).toBe('budget');
+    expect(ballotProgress(budget70, { kind: 'budget', selected: ['i12'] }, trial).minimumSpendPence).toBe(0);
   });
 
-  it('Given only some named ideas are choosable, when the minimum is computed, then only choosable ideas cap it', () => {
-    const narrowed: BallotContext = {
-      ...ctx,
-      choosableCosts: new Map([
-        ['a', 400],
-        ['d', 1],
+  it('Given the ideas on offer other than the costliest add up to less than the minimum, when worked out, then no minimum applies', () => {
+    // small ideas (at most 1000 - 700 = 300): b 300, c 299, d 1, e 1: without b they add up to 301 < 700.
+    expect(minimumSpendPence(budget70, ctx)).toBe(0);
+    expect(checkBallot(budget70, { kind: 'budget', selected: ['e'] }, ctx).kind).toBe('budget');
+  });
+
+  it('Given an idea costing more than pot - minimum, when worked out, then it neither stops the minimum nor counts towards it', () => {
+    const withBig: BallotContext = { ...minCtx, costs: new Map([...minCtx.costs, ['big', 900]]) };
+    expect(minimumSpendPence(budget70, withBig)).toBe(700);
+    expect(checkBallot(budget70, { kind: 'budget', selected: ['big'] }, withBig).kind).toBe('budget');
+    const onlyBig: BallotContext = {
+      potPence: 1000,
+      costs: new Map([
+        ['big', 900],
+        ['d', 100],
+        ['e', 99],
       ]),
     };
-    expect(minimumSpendPence(budget70, narrowed)).toBe(401);
-    expect(checkBallot(budget70, { kind: 'budget', selected: ['a', 'd'] }, narrowed).kind).toBe('budget');
+    expect(minimumSpendPence(budget70, onlyBig)).toBe(0);
+  });
+
+  it('Given only some named ideas are choosable, when the minimum is worked out, then only the choosable ones decide it', () => {
+    const narrowed: BallotContext = {
+      ...minCtx,
+      choosableCosts: new Map([
+        ['a', 300],
+        ['d', 100],
+      ]),
+    };
+    expect(minimumSpendPence(budget70, minCtx)).toBe(700);
+    expect(minimumSpendPence(budget70, narrowed)).toBe(0);
+    expect(checkBallot(budget70, { kind: 'budget', selected: ['d'] }, narrowed).kind).toBe('budget');
+  });
+
+  it('Given a minimum already fixed (a ballot’s recorded rules), when checked, then that minimum is used as it is', () => {
+    expect(minimumSpendPence(budget70, { ...ctx, minimumPence: 5 })).toBe(5);
     expectValidation(
-      () => checkBallot(budget70, { kind: 'budget', selected: ['a', 'd'] }, ctx),
+      () => checkBallot(budget70, { kind: 'budget', selected: ['d'] }, { ...ctx, minimumPence: 5 }),
       'budgetUnderMinimum',
     );
+    expect(castUnderNow(budget70, minCtx)).toEqual({ method: budget70, potPence: 1000, minimumPence: 700 });
+    expect(castUnderNow(dots, minCtx)).toEqual({ method: dots, potPence: 1000, minimumPence: 0 });
   });
 
   it('Given no minimum share, when the minimum is asked for, then it is zero', () => {
@@ -273,7 +319,7 @@ describe('ballotProgress', () => {
   });
 
   it('Given 700p of a 1000p pot chosen with a 70% minimum, when progress is shown, then 300p left and 700p minimum', () => {
-    expect(ballotProgress(budget70, { kind: 'budget', selected: ['a', 'b'] }, ctx)).toEqual({
+    expect(ballotProgress(budget70, { kind: 'budget', selected: ['a', 'b', 'd'] }, minCtx)).toEqual({
       dotsLeft: 0,
       moneyLeftPence: 300,
       minimumSpendPence: 700,

@@ -105,8 +105,8 @@ describe('countBallots: dot voting', () => {
     const wrongKind = rankingBallot('p2', ['B']);
     const count = countBallots([over, wrongKind, dotsBallot('p3', { B: 1 })], method, POT, views());
     expect(count.excluded).toEqual([
-      { ballot: over, reason: 'dotsOverTotal' },
-      { ballot: wrongKind, reason: 'methodMismatch' },
+      { ballot: over, reason: 'dotsOverTotal', params: { max: 5 } },
+      { ballot: wrongKind, reason: 'methodChanged', params: { castFor: 'ranking', now: 'dots' } },
     ]);
     expect(count.counted.map((c) => c.ballot.participantId)).toEqual(['p3']);
   });
@@ -127,25 +127,23 @@ describe('countBallots: budget allocation', () => {
     });
   });
 
-  it('Given a 70% minimum and a hidden idea that would raise it, when a ballot choosing every visible idea is counted, then it counts', () => {
+  // Rule changed (issue 9): ballots were checked at counting time against today's ideas' minimum.
+  it('Given a 70% session and ballots of an older app (no recorded rules), when counted, then no minimum applies to them', () => {
     const v = proposalViews(
       [proposal('A', 1, 1000), proposal('B', 2, 2000), proposal('H', 3, 5000)],
       [hide('m1', 'H')],
     );
     const method70: PriorityMethod = { kind: 'budget', minSharePercent: 70 };
-    const count = countBallots([budgetBallot('p1', ['A', 'B'])], method70, POT, v);
+    const count = countBallots([budgetBallot('p1', ['A', 'B']), budgetBallot('p2', ['B'])], method70, POT, v);
     expect(count.excluded).toEqual([]);
     expect(pointsOf(count, 'p1')).toEqual({ A: 1, B: 1 });
-    const short = budgetBallot('p2', ['B']);
-    expect(countBallots([short], method70, POT, v).excluded).toEqual([
-      { ballot: short, reason: 'budgetUnderMinimum' },
-    ]);
+    expect(pointsOf(count, 'p2')).toEqual({ B: 1 });
   });
 
   it('Given a selection over the pot, when counted, then it is excluded as budgetOverPot', () => {
     const ballot = budgetBallot('p1', ['A', 'B', 'X']);
     expect(countBallots([ballot], method, 2999, views()).excluded).toEqual([
-      { ballot, reason: 'budgetOverPot' },
+      { ballot, reason: 'budgetOverPot', params: { pot: 2999, spent: 3000 } },
     ]);
   });
 });

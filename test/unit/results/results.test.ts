@@ -37,6 +37,7 @@ describe('trace', () => {
         revision: 1,
         channel: 'kiosk',
         reason: 'dotsOverPerProposal',
+        params: { max: 3 },
         chosenIds: [P1],
       },
     ]);

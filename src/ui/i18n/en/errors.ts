@@ -36,5 +36,6 @@ export const errors = {
   'error.mergeCycle': 'That idea has already been merged into this one.',
   'error.unknownLanguage': 'That language is not available.',
   'error.badPin': 'The PIN must be digits only.',
+  'error.unknownOption': 'Please choose one of the answers offered.',
   'error.readOnly': 'This session is read-only on this version of the app.',
 } satisfies Catalogue & Record<`error.${Exclude<ErrorCode, OfficeErrorCode>}`, string>;

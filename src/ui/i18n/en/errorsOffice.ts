@@ -14,6 +14,7 @@ export type OfficeErrorCode = Extract<
   | 'reasonNeeded'
   | 'reasonOnlyWhenNotTaken'
   | 'proposalMerged'
+  | 'methodChanged'
 >;
 
 export const errorsOffice = {
@@ -25,4 +26,6 @@ export const errorsOffice = {
   'error.reasonOnlyWhenNotTaken': 'A reason is only given when the idea is not taken forward.',
   'error.proposalMerged':
     'This idea was merged into another one. Set the status of the idea it was merged into instead.',
+  'error.methodChanged':
+    'This ballot was cast for another way of voting. Change the way of voting back to count it.',
 } satisfies Catalogue & Record<`error.${OfficeErrorCode}`, string>;

@@ -11,6 +11,7 @@ import type { officerReport } from './officer-report';
 import type { paper } from './paper';
 import type { statuses } from './statuses';
 import type { sync } from './sync';
+import type { sessionChecks } from './sessionChecks';
 
 /** The English messages the app shell needs (first screen, PIN screen, the resident's kiosk): always loaded. */
 export const enShell = { ...common, ...errors, ...kiosk, ...gate };
@@ -25,4 +26,5 @@ export type EnglishMessages = typeof enShell &
   typeof officer &
   typeof paper &
   typeof kioskEarlier &
+  typeof sessionChecks &
   typeof errorsOffice;
