@@ -114,12 +114,29 @@ export interface Participant extends Stamp {
   channel?: Channel;
 }
 
+/**
+ * The rules a ballot was checked against when it was cast (or a paper sheet typed in), kept with it: counting
+ * checks the ballot against these, never against the ideas or settings of a later moment, so a ballot the
+ * tablet accepted stays counted (docs/session-document.md, "Ballots and later changes").
+ */
+export interface CastUnder {
+  /** The session's way of voting at that moment, with its numbers. */
+  method: PriorityMethod;
+  /** The session's pot at that moment. */
+  potPence: Pence;
+  /** The least the ballot had to spend, as the ballot screen showed it (0: no minimum applied; always 0 for dots
+   * and ranking). See minimumSpendPence in src/domain/ballots.ts. */
+  minimumPence: Pence;
+}
+
 interface BallotBase extends Stamp {
   participantId: string;
   /** Grows each time the resident changes their ballot during their turn (or a paper sheet is typed again). */
   revision: number;
   /** 'paper' for a paper sheet typed in; absent for a ballot cast at a tablet. */
   channel?: Channel;
+  /** The rules it was cast under; absent on ballots written by older apps. */
+  castUnder?: CastUnder;
 }
 export type Ballot =
   | (BallotBase & { kind: 'dots'; dots: Record<string, number> })

@@ -6,6 +6,7 @@ import { gate } from './gate';
 import { kiosk } from './kiosk';
 import type { kioskEarlier } from './kioskEarlier';
 import type { errorsOffice } from './errorsOffice';
+import type { excluded } from './excluded';
 import type { officer } from './officer';
 import type { officerReport } from './officer-report';
 import type { paper } from './paper';
@@ -27,4 +28,5 @@ export type EnglishMessages = typeof enShell &
   typeof paper &
   typeof kioskEarlier &
   typeof sessionChecks &
-  typeof errorsOffice;
+  typeof errorsOffice &
+  typeof excluded;
