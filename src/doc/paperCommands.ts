@@ -7,12 +7,14 @@ import { castUnderNow } from '../domain/ballots';
 import { ValidationError } from '../domain/errors';
 import {
   checkPaperEntries,
-  paperParticipantId,
   paperRecords,
+  paperSheets,
+  paperTyping,
   takenSheets,
   type PaperInput,
 } from '../domain/paper';
 import { proposalViews, visibleProposals } from '../domain/proposals';
+import type { Participant } from '../domain/types';
 import { run, writable, type CommandContext } from './commands';
 import { maps, readRecords } from './schema';
 
@@ -21,6 +23,10 @@ import { maps, readRecords } from './schema';
  * marked paper, under the id `paper-<sheet>`. All the sheets are checked first (a sheet already entered is
  * refused unless `replace`; the method's rules as for a tablet ballot) and written in one transaction, so a CSV
  * import adds every sheet or none. Allowed on an ended session. Returns the participant ids.
+ *
+ * Each sheet is also kept as a typing (`paperTypings`, a fresh UUID): a replacement names the typings of the
+ * sheet this device holds now (it replaces what its typist could see) and takes the next revision after the
+ * sheet's ballot, so it wins over all of them by the survivor rule.
  */
 export function enterPaperBallots(
   doc: Y.Doc,
@@ -62,26 +68,76 @@ function writePaper(
     potPence: settings.potPence,
     costs: new Map(views.map((v) => [v.id, v.costPence])),
   });
-  const ballots = maps(doc).ballots;
+  const sheets = new Map(paperSheets(r.paperTypings).map((s) => [s.sheet, s]));
   const at = ctx.now();
   const language = settings.languages[0] ?? 'en';
   const records = entries.map((e) => {
+    const sheet = sheets.get(e.sheet);
     const written = paperRecords(e, {
       deviceId: ctx.deviceId,
       at,
       language,
-      previous: ballots.get(paperParticipantId(e.sheet)),
+      previous: sheet?.survivor.ballot,
     });
     // The rules the sheet was just checked against, kept with its ballot (src/domain/count.ts).
     written.ballot.castUnder = castUnder;
-    return written;
+    const replaces = sheet ? sheet.current.map((t) => t.id) : [];
+    return { ...written, typing: paperTyping(written.ballot, { id: ctx.newId(), sheet: e.sheet, replaces }) };
   });
   run(doc, name, ctx, () => {
     const m = maps(doc);
-    for (const { participant, ballot } of records) {
+    for (const { participant, ballot, typing } of records) {
       m.participants.set(participant.id, participant);
       m.ballots.set(ballot.participantId, ballot);
+      m.paperTypings.set(typing.id, typing);
     }
   });
   return records.map((x) => x.participant.id);
+}
+
+/**
+ * "Keep this one" for a sheet typed differently on two devices: writes a new typing of the sheet with the
+ * chosen typing's choices (as it was cast: the ballot is copied, not checked again; counting checks it as it
+ * checks every ballot), the next revision, and naming every typing of the sheet nobody replaced yet, so it
+ * replaces both versions and the sheet is no longer flagged. Allowed on an ended session.
+ */
+export function keepPaperTyping(
+  doc: Y.Doc,
+  input: { sheet: number; typingId: string },
+  ctx: CommandContext,
+): string {
+  const settings = writable(doc);
+  const r = readRecords(doc);
+  const sheet = paperSheets(r.paperTypings).find((s) => s.sheet === input.sheet);
+  const chosen = sheet?.current.find((t) => t.id === input.typingId);
+  if (!sheet || !chosen) throw new ValidationError('required', 'typing');
+  const at = ctx.now();
+  const ballot = {
+    ...chosen.ballot,
+    revision: sheet.survivor.ballot.revision + 1,
+    deviceId: ctx.deviceId,
+    at,
+  };
+  const participant: Participant = {
+    id: ballot.participantId,
+    language: settings.languages[0] ?? 'en',
+    hasConsented: true,
+    answers: {},
+    finishedAt: at,
+    deviceId: ctx.deviceId,
+    at,
+    channel: 'paper',
+  };
+  const typing = paperTyping(ballot, {
+    id: ctx.newId(),
+    sheet: sheet.sheet,
+    replaces: sheet.current.map((t) => t.id),
+  });
+  run(doc, 'keepPaperTyping', ctx, () => {
+    const m = maps(doc);
+    m.participants.set(participant.id, participant);
+    m.ballots.set(ballot.participantId, ballot);
+    m.paperTypings.set(typing.id, typing);
+  });
+  return typing.id;
 }

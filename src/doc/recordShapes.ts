@@ -11,7 +11,7 @@
 import type * as Y from 'yjs';
 import { DEVICE_NAME_LENGTH } from '../domain/devices';
 import { LIMITS } from '../domain/limits';
-import { sheetOf, PAPER_PREFIX } from '../domain/paper';
+import { MAX_SHEET, sheetOf, PAPER_PREFIX } from '../domain/paper';
 import { CHANNELS, PROPOSAL_STATUSES, type SettingsField } from '../domain/types';
 import { requireDate } from '../domain/validate';
 import { MAPS } from './schema';
@@ -46,6 +46,7 @@ export const RECORD_MAPS = [
   'moderation',
   'statuses',
   'devices',
+  'paperTypings',
 ] as const satisfies readonly RecordMapName[];
 
 export interface ShapeProblem {
@@ -71,6 +72,8 @@ export const MAX_RECORDS: Readonly<Record<RecordMapName, number>> = {
   statuses: 10_000,
   /** Names given to devices: a few per tablet. */
   devices: 2_000,
+  /** Every typing of a paper sheet: one per sheet, a few more when sheets are typed again. */
+  paperTypings: 20_000,
 };
 
 /** checkDocShape stops collecting after this many problems: enough to explain, small enough to show. */
@@ -256,6 +259,22 @@ const castUnderKind: Check = (v, f, report) => {
   if (v.castUnder.method.kind !== v.kind) report(at(f, 'castUnder.method.kind'), 'unknownKind');
 };
 
+const ballotShape: Check = all(
+  variant(
+    { participantId: id, ...stamp, revision: whole(1, 1_000_000) },
+    {
+      dots: { dots: dict(whole(1, LIMITS.maxDots), LIMITS.maxDots) },
+      budget: { selected: list(id, MAX_RECORDS.proposals) },
+      ranking: { ranked: list(id, LIMITS.maxRanked) },
+    },
+  ),
+  optional({ channel, castUnder: castUnderShape }),
+  castUnderKind,
+);
+
+/** Most typings one typing of a sheet may replace: far more than a sheet is ever typed. */
+export const MAX_REPLACED = 100;
+
 const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
   settings: fields({ id, ...stamp, values: fields(SETTINGS_VALUES, true) }),
   proposals: fields({
@@ -286,18 +305,7 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     }),
     optional({ channel }),
   ),
-  ballots: all(
-    variant(
-      { participantId: id, ...stamp, revision: whole(1, 1_000_000) },
-      {
-        dots: { dots: dict(whole(1, LIMITS.maxDots), LIMITS.maxDots) },
-        budget: { selected: list(id, MAX_RECORDS.proposals) },
-        ranking: { ranked: list(id, LIMITS.maxRanked) },
-      },
-    ),
-    optional({ channel, castUnder: castUnderShape }),
-    castUnderKind,
-  ),
+  ballots: ballotShape,
   moderation: variant(
     { id, ...stamp, proposalId: id },
     {
@@ -316,6 +324,13 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     reason: text(LIMITS.reasonLength),
   }),
   devices: fields({ id, ...stamp, namedDeviceId: id, name: text(DEVICE_NAME_LENGTH, true) }),
+  paperTypings: fields({
+    id,
+    ...stamp,
+    sheet: whole(1, MAX_SHEET),
+    replaces: list(id, MAX_REPLACED),
+    ballot: ballotShape,
+  }),
 };
 
 /** The field holding the id each record is stored under. */
@@ -328,6 +343,7 @@ const KEY_FIELD: Readonly<Record<RecordMapName, string>> = {
   moderation: 'id',
   statuses: 'id',
   devices: 'id',
+  paperTypings: 'id',
 };
 
 const META_SHAPE = fields({
@@ -351,6 +367,9 @@ export function checkRecord(map: RecordMapName, key: string, value: unknown): Sh
   if (isPlainObject(value) && (map === 'participants' || map === 'ballots') && !paperKeyMatches(key, value)) {
     report('channel', 'keyMismatch');
   }
+  if (isPlainObject(value) && map === 'paperTypings' && !typingMatches(value)) {
+    report('ballot.participantId', 'keyMismatch');
+  }
   return problems;
 }
 
@@ -362,6 +381,18 @@ function paperKeyMatches(key: string, value: Record<string, unknown>): boolean {
   const isPaper = value.channel === 'paper';
   if (isPaper) return sheetOf(key) !== null;
   return !key.startsWith(PAPER_PREFIX);
+}
+
+/** A paper typing's ballot is the paper ballot of its own sheet, stamped like the typing. */
+function typingMatches(value: Record<string, unknown>): boolean {
+  const ballot = value.ballot;
+  if (!isPlainObject(ballot) || typeof value.sheet !== 'number') return false;
+  return (
+    ballot.participantId === `${PAPER_PREFIX}${value.sheet}` &&
+    ballot.channel === 'paper' &&
+    ballot.deviceId === value.deviceId &&
+    ballot.at === value.at
+  );
 }
 
 /**

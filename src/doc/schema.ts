@@ -1,15 +1,21 @@
 /**
- * The session document's shape: one Y.Doc per session, eight top-level Y.Maps, every value a plain object
+ * The session document's shape: one Y.Doc per session, top-level Y.Maps, every value a plain object
  * written once under a fresh UUID (see docs/session-document.md for who writes what and how concurrent writes
  * resolve). There are no nested Y types at all, so no device can ever create one lazily and lose another
  * device's contents on merge.
+ *
+ * Lists are read in the documented order (src/domain/order.ts), never in the order a Y.Map happens to iterate
+ * (the order its entries reached this device), so every device lists the same records the same way.
  */
 import type * as Y from 'yjs';
+import { byBallotOrder, sortedByStamp } from '../domain/order';
+import { derivePaperBallots, paperSheets, withOlderPaperBallots } from '../domain/paper';
 import type {
   Ballot,
   Comment,
   DeviceName,
   Moderation,
+  PaperTyping,
   Participant,
   Proposal,
   ProposalStatus,
@@ -29,6 +35,8 @@ export const MAPS = {
   ballots: 'ballots',
   moderation: 'moderation',
   statuses: 'statuses',
+  /** Every typing of a paper sheet, under a fresh UUID (src/domain/paper.ts). */
+  paperTypings: 'paperTypings',
   devices: 'devices',
 } as const;
 
@@ -50,6 +58,7 @@ export function maps(doc: Y.Doc) {
     ballots: doc.getMap<Ballot>(MAPS.ballots),
     moderation: doc.getMap<Moderation>(MAPS.moderation),
     statuses: doc.getMap<ProposalStatus>(MAPS.statuses),
+    paperTypings: doc.getMap<PaperTyping>(MAPS.paperTypings),
     devices: doc.getMap<DeviceName>(MAPS.devices),
   };
 }
@@ -79,20 +88,27 @@ function values<T>(map: Y.Map<T>): T[] {
   return out;
 }
 
-/** Every record in the document, as plain data. */
+/**
+ * Every record in the document, as plain data, each list in the documented order: by (at, id), ballots by
+ * (at, participant id). A paper sheet's ballot is the one its typings decide (src/domain/paper.ts), and a paper
+ * ballot written by an older app without a typing is listed among the typings as one.
+ */
 export function readRecords(doc: Y.Doc): SessionRecords {
   const m = maps(doc);
   const meta = readMeta(doc);
+  const stored = values(m.ballots);
+  const paperTypings = sortedByStamp(withOlderPaperBallots(values(m.paperTypings), stored));
   return {
     sessionId: meta?.sessionId ?? '',
     schemaVersion: meta?.schemaVersion ?? 0,
-    settingsEdits: values(m.settings),
-    proposals: values(m.proposals),
-    comments: values(m.comments),
-    participants: values(m.participants),
-    ballots: values(m.ballots),
-    moderation: values(m.moderation),
-    statuses: values(m.statuses),
-    devices: values(m.devices),
+    settingsEdits: sortedByStamp(values(m.settings)),
+    proposals: sortedByStamp(values(m.proposals)),
+    comments: sortedByStamp(values(m.comments)),
+    participants: sortedByStamp(values(m.participants)),
+    ballots: derivePaperBallots(stored, paperSheets(paperTypings)).sort(byBallotOrder),
+    moderation: sortedByStamp(values(m.moderation)),
+    statuses: sortedByStamp(values(m.statuses)),
+    paperTypings,
+    devices: sortedByStamp(values(m.devices)),
   };
 }

@@ -10,6 +10,14 @@
  *   writes of one key); the paper sheet is the record, and retyping it (replace) settles it.
  * - Typing a sheet this device already holds is refused (`sheetTaken`) unless the person chooses to replace it;
  *   a replacement is a later revision of the same ballot, from whichever device types it.
+ * - Every typing is also kept as its own record (`PaperTyping`, under a fresh UUID), so two devices that type one
+ *   sheet apart both keep theirs. The sheet's ballot is the typing that ranks highest by the survivor rule
+ *   (`compareTypings`): highest revision, then latest `at`, then device id, then record id, the same on every
+ *   device. A replacement names the typings it replaces and carries the next revision, so it wins over every
+ *   version its typist had seen. When a typing nobody replaced says something different from the survivor, the
+ *   sheet is flagged ("typed differently on two devices") with both versions until a person keeps one.
+ *   (The `paper-<sheet>` key in `ballots` is still written, for older apps; which of two writes Yjs keeps
+ *   there no longer matters.)
  * - A paper ballot follows the session's method rules exactly as a tablet ballot does (checkBallot), against the
  *   ideas residents can choose now. It may be entered after the session has ended: facilitators often type the
  *   sheets in afterwards, and ending a session only stops new turns at the tablets.
@@ -20,7 +28,8 @@
  */
 import { checkBallot, type BallotContext } from './ballots';
 import { ValidationError } from './errors';
-import type { Ballot, BallotChoices, Channel, Participant, PriorityMethod } from './types';
+import { compareText } from './order';
+import type { Ballot, BallotChoices, Channel, PaperTyping, Participant, PriorityMethod } from './types';
 
 export const PAPER_PREFIX = 'paper-';
 export const MAX_SHEET = 999_999;
@@ -130,4 +139,133 @@ export function paperRecords(
 /** Idea numbers: position (from 1) in the list of every idea put forward, oldest first. */
 export function ideaNumbers(proposals: readonly { id: string }[]): Map<string, number> {
   return new Map(proposals.map((p, i) => [p.id, i + 1]));
+}
+
+/** The typing a sheet's records become (see paperRecords): the ballot it wrote, and what it replaces. */
+export function paperTyping(
+  ballot: Ballot,
+  stamp: { id: string; sheet: number; replaces: readonly string[] },
+): PaperTyping {
+  return {
+    id: stamp.id,
+    sheet: stamp.sheet,
+    replaces: [...stamp.replaces],
+    deviceId: ballot.deviceId,
+    at: ballot.at,
+    ballot,
+  };
+}
+
+/**
+ * The survivor rule, ascending (the last one wins): highest ballot revision, then latest `at`, then device id,
+ * then record id. Text compares by code unit, so every device orders the same typings the same way.
+ */
+export function compareTypings(a: PaperTyping, b: PaperTyping): number {
+  return (
+    a.ballot.revision - b.ballot.revision ||
+    a.at - b.at ||
+    compareText(a.deviceId, b.deviceId) ||
+    compareText(a.id, b.id)
+  );
+}
+
+/** What a ballot says, ignoring who typed it and when: dots per idea, the ideas chosen, or the order ranked. */
+export function choicesKey(ballot: Ballot): string {
+  if (ballot.kind === 'dots') {
+    const dots = Object.entries(ballot.dots)
+      .filter(([, n]) => n > 0)
+      .sort(([a], [b]) => compareText(a, b));
+    return JSON.stringify(['dots', dots]);
+  }
+  if (ballot.kind === 'budget')
+    return JSON.stringify(['budget', [...new Set(ballot.selected)].sort(compareText)]);
+  return JSON.stringify(['ranking', ballot.ranked]);
+}
+
+function isSameWrite(typing: PaperTyping, ballot: Ballot): boolean {
+  const t = typing.ballot;
+  return (
+    t.deviceId === ballot.deviceId &&
+    t.at === ballot.at &&
+    t.revision === ballot.revision &&
+    choicesKey(t) === choicesKey(ballot)
+  );
+}
+
+/**
+ * The typings of every sheet, with one more for each paper ballot under `paper-<sheet>` that no typing wrote (a
+ * sheet typed by an app from before typings were kept): it is read as a typing whose id is the sheet's key and
+ * which replaces nothing.
+ */
+export function withOlderPaperBallots(
+  typings: readonly PaperTyping[],
+  ballots: readonly Ballot[],
+): PaperTyping[] {
+  const bySheet = typingsBySheet(typings);
+  const out = [...typings];
+  for (const ballot of ballots) {
+    const sheet = sheetOf(ballot.participantId);
+    if (sheet === null || channelOf(ballot) !== 'paper') continue;
+    if ((bySheet.get(sheet) ?? []).some((t) => isSameWrite(t, ballot))) continue;
+    out.push(paperTyping(ballot, { id: ballot.participantId, sheet, replaces: [] }));
+  }
+  return out;
+}
+
+function typingsBySheet(typings: readonly PaperTyping[]): Map<number, PaperTyping[]> {
+  const out = new Map<number, PaperTyping[]>();
+  for (const t of typings) {
+    // A typing's sheet and its ballot's key must agree (the shape checks refuse others); skip one that does not.
+    if (t.ballot.participantId !== paperParticipantId(t.sheet)) continue;
+    const list = out.get(t.sheet);
+    if (list) list.push(t);
+    else out.set(t.sheet, [t]);
+  }
+  return out;
+}
+
+/** One sheet as its typings decide it. */
+export interface PaperSheet {
+  sheet: number;
+  /** The typing whose ballot counts: the highest by the survivor rule (`compareTypings`). */
+  survivor: PaperTyping;
+  /** Typings no other typing of the sheet replaces (the survivor among them), by the survivor rule, best first. */
+  current: PaperTyping[];
+  /**
+   * Typings nobody replaced whose choices differ from the survivor's, best first. Not empty: the sheet was typed
+   * differently on two devices and a person should keep one.
+   */
+  differing: PaperTyping[];
+}
+
+/** Every sheet that has a typing, by sheet number. */
+export function paperSheets(typings: readonly PaperTyping[]): PaperSheet[] {
+  const out: PaperSheet[] = [];
+  for (const [sheet, list] of typingsBySheet(typings)) {
+    const replaced = new Set(list.flatMap((t) => t.replaces));
+    const ranked = [...list].sort((a, b) => compareTypings(b, a));
+    const survivor = ranked[0]!;
+    const current = ranked.filter((t) => !replaced.has(t.id));
+    const key = choicesKey(survivor.ballot);
+    const differing = current.filter((t) => t !== survivor && choicesKey(t.ballot) !== key);
+    out.push({ sheet, survivor, current, differing });
+  }
+  return out.sort((a, b) => a.sheet - b.sheet);
+}
+
+/** The sheets typed differently on two devices (see PaperSheet.differing), by sheet number. */
+export function paperConflicts(sheets: readonly PaperSheet[]): PaperSheet[] {
+  return sheets.filter((s) => s.differing.length > 0);
+}
+
+/**
+ * The ballots with each paper sheet's ballot taken from its surviving typing (whatever Yjs kept under the
+ * sheet's key): what is counted, listed and exported.
+ */
+export function derivePaperBallots(ballots: readonly Ballot[], sheets: readonly PaperSheet[]): Ballot[] {
+  const survivors = new Map(sheets.map((s) => [paperParticipantId(s.sheet), s.survivor.ballot]));
+  const out = ballots.map((b) => survivors.get(b.participantId) ?? b);
+  const present = new Set(ballots.map((b) => b.participantId));
+  for (const [id, ballot] of survivors) if (!present.has(id)) out.push(ballot);
+  return out;
 }

@@ -165,3 +165,39 @@ export function isEarlierSession(candidate: SessionPlace, current: SessionPlace)
     candidate.date < current.date
   );
 }
+
+/**
+ * A decision recorded on an idea that was later merged into another (a duplicate): officers look at the kept
+ * idea, so the decision is shown there rather than hidden with the duplicate. A device refuses a new status on
+ * an idea it knows is merged; this happens when the merge and the decision were made apart.
+ */
+export interface MergedDecision {
+  /** The idea that is kept (the duplicate's canonical idea). */
+  keptId: string;
+  duplicateId: string;
+  /** The duplicate's shown title. */
+  duplicateTitle: string;
+  /** The duplicate's effective status (latest by at, id). */
+  status: ProposalStatus;
+}
+
+/**
+ * Decisions in force on ideas merged into others (any status but `submitted`), in the order of the kept ideas
+ * (oldest first, as `views` lists them), then the duplicates' order.
+ */
+export function decisionsOnMergedIdeas(
+  views: readonly ProposalView[],
+  records: readonly ProposalStatus[],
+): MergedDecision[] {
+  const effective = effectiveStatuses(records);
+  const position = new Map(views.map((v, i) => [v.id, i]));
+  const out: MergedDecision[] = [];
+  for (const v of views) {
+    if (v.canonicalId === v.id) continue;
+    const status = effective.get(v.id);
+    if (!status || status.status === 'submitted') continue;
+    out.push({ keptId: v.canonicalId, duplicateId: v.id, duplicateTitle: v.shownTitle, status });
+  }
+  const at = (id: string): number => position.get(id) ?? 0;
+  return out.sort((a, b) => at(a.keptId) - at(b.keptId) || at(a.duplicateId) - at(b.duplicateId));
+}

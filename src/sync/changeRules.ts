@@ -13,8 +13,8 @@
  * Who may write what (the council server only, which knows the enrolled device's role; a session file carries
  * other devices' records and has no single writer): an officer device may only add proposal statuses and paper
  * ballots typed in at the office (participants and ballots under `paper-<sheet>` keys, which the shape checks
- * keep for paper records) and its own name (`devices`, a name whose writer is the device named); a facilitator
- * device may write everything else, names of any device included, but never a status (statuses are the
+ * keep for paper records, and their typings in `paperTypings`) and its own name (`devices`, a name whose writer
+ * is the device named); a facilitator device may write everything else, names of any device included, but never a status (statuses are the
  * council's decision).
  */
 import type * as Y from 'yjs';
@@ -163,7 +163,7 @@ const PAPER_MAPS: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ball
  */
 export function mayWrite(role: WriterRole, map: MapName, key?: string): boolean {
   if (role === 'facilitator') return !COUNCIL_MAPS.has(map);
-  if (COUNCIL_MAPS.has(map) || map === 'devices') return true;
+  if (COUNCIL_MAPS.has(map) || map === 'devices' || map === 'paperTypings') return true;
   if (!PAPER_MAPS.has(map)) return false;
   return key === undefined || sheetOf(key) !== null;
 }

@@ -75,6 +75,7 @@ const zeroCounts = (): ImportCounts => ({
   moderation: 0,
   statuses: 0,
   devices: 0,
+  paperTypings: 0,
 });
 
 function badContent(problems: readonly ContentProblem[]): SessionFileError {

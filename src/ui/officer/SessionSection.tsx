@@ -17,6 +17,7 @@ import { ExportsPanel } from './ExportsPanel';
 import { PaperBallots } from '../paper/PaperBallots';
 import { IdeaDetails } from './IdeaDetails';
 import { ExcludedTable } from './ExcludedTable';
+import { SessionChecks } from './SessionChecks';
 import { pointsCount, pointsLabel, ruleName } from './words';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
@@ -173,6 +174,8 @@ export function SessionSection({
           </table>
         </div>
       </section>
+
+      <SessionChecks view={view} run={run} headingLevel={headingLevel} />
 
       <section class="card officer-section" aria-labelledby={id('ideas')}>
         <H id={id('ideas')}>{t('officer.ideas.heading')}</H>

@@ -23,6 +23,7 @@ import { SaveStatus } from '../components/SaveStatus';
 import { describeError } from '../errors';
 import { useT } from '../i18n';
 import { useAction } from '../facilitator/useAction';
+import { PaperConflicts } from './PaperConflicts';
 import { choicesInWords, csvProblemInWords, excludedInWords, sheetRanges } from './words';
 import './messages';
 // Its sections, counts and tables share the facilitator dashboard's styles (it is also shown in the officer view).
@@ -237,6 +238,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const hintId = `${id}-choices-hint`;
   const errorId = `${id}-choices-error`;
   const excludedCount = paperBallots.filter((b) => b.reason !== null).length;
+  const flagged = new Set(view.paperConflicts.map((c) => c.sheet));
 
   return (
     <section aria-labelledby={`${id}-heading`} class="card fac-section paper-panel">
@@ -256,6 +258,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
       {excludedCount > 0 ? (
         <p class="field__hint">{t('paper.counts.excluded', { count: excludedCount })}</p>
       ) : null}
+      <PaperConflicts view={view} run={run} headingLevel={headingLevel === 2 ? 3 : 4} />
 
       <Sub>{t('paper.form.heading')}</Sub>
       {ideas.length === 0 ? (
@@ -447,6 +450,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
                       : t('paper.list.excluded', {
                           reason: excludedInWords(t, reason, ballot, method, potPence, allCosts),
                         })}
+                    {flagged.has(n) ? <strong class="paper-flag"> {t('checks.paper.inList')}</strong> : null}
                   </td>
                 </tr>
               ))}

@@ -2,5 +2,6 @@
 import { addMessages } from '../i18n';
 import { errorsOffice } from '../i18n/en/errorsOffice';
 import { paper } from '../i18n/en/paper';
+import { sessionChecks } from '../i18n/en/sessionChecks';
 
-addMessages('en', { ...errorsOffice, ...paper });
+addMessages('en', { ...errorsOffice, ...paper, ...sessionChecks });

@@ -67,6 +67,10 @@ export const files = {
   'files.n.moderation': { one: '{count} moderation decision', other: '{count} moderation decisions' },
   'files.n.statuses': { one: '{count} decision on an idea', other: '{count} decisions on ideas' },
   'files.n.settings': { one: '{count} change to the settings', other: '{count} changes to the settings' },
+  'files.n.paperTypings': {
+    one: '{count} typing of a paper sheet',
+    other: '{count} typings of paper sheets',
+  },
 
   // Refusals that are not one of the file's own error codes
   'files.mixedSessions':

@@ -1,0 +1,112 @@
+/**
+ * "Sheet N was typed differently on two devices": each flagged sheet with every version nobody replaced (the
+ * one counted now first), who typed it and when, and "Keep this one", which writes a new typing of the sheet
+ * that replaces them all (keepPaperTyping). Shown in the paper ballots panel and in the officer view's "Things
+ * to check"; renders nothing when no sheet is flagged.
+ */
+import { useState } from 'preact/hooks';
+import type * as Y from 'yjs';
+import type { CommandContext } from '../../doc/commands';
+import { keepPaperTyping } from '../../doc/paperCommands';
+import type { SessionView } from '../../doc/session';
+import { deviceLabel } from '../../domain/devices';
+import { compareTypings, type PaperSheet } from '../../domain/paper';
+import type { PaperTyping } from '../../domain/types';
+import { SaveStatus } from '../components/SaveStatus';
+import { describeError } from '../errors';
+import { useT, type Translator } from '../i18n';
+import { useAction } from '../facilitator/useAction';
+import { choicesInWords } from './words';
+import './messages';
+
+export interface PaperConflictsProps {
+  view: SessionView;
+  run: <T>(command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
+  /** The level of each sheet's heading. */
+  headingLevel: 3 | 4 | 5;
+}
+
+/** The versions shown for a flagged sheet: the counted one first, then the others by the survivor rule. */
+export function sheetVersions(sheet: PaperSheet): PaperTyping[] {
+  const rest = sheet.current.filter((t) => t !== sheet.survivor).sort((a, b) => compareTypings(b, a));
+  return [sheet.survivor, ...rest];
+}
+
+function timeOf(t: Translator, at: number): string {
+  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+}
+
+export function PaperConflicts({ view, run, headingLevel }: PaperConflictsProps) {
+  const t = useT();
+  const action = useAction(run);
+  const [kept, setKept] = useState('');
+  if (view.paperConflicts.length === 0) {
+    return kept ? (
+      <p role="status" class="paper-announce">
+        {kept}
+      </p>
+    ) : null;
+  }
+  const H = `h${headingLevel}` as 'h3';
+  const keep = async (sheet: number, typing: PaperTyping, number: number): Promise<void> => {
+    setKept('');
+    if (action.isBusy) return;
+    const isDone = await action.act((doc, ctx) => keepPaperTyping(doc, { sheet, typingId: typing.id }, ctx));
+    if (isDone) setKept(t('checks.paper.kept', { sheet, number }));
+  };
+  return (
+    <div class="paper-conflicts">
+      {view.paperConflicts.map((sheet) => {
+        const versions = sheetVersions(sheet);
+        return (
+          <section key={sheet.sheet} class="notice paper-conflict" data-conflict-sheet={sheet.sheet}>
+            <H>
+              {versions.length === 2
+                ? t('checks.paper.title', { sheet: sheet.sheet })
+                : t('checks.paper.titleMore', { sheet: sheet.sheet, count: versions.length })}
+            </H>
+            <p>{t('checks.paper.lead')}</p>
+            <ol class="paper-versions">
+              {versions.map((typing, i) => {
+                const words = choicesInWords(t, typing.ballot, view.proposals);
+                return (
+                  <li key={typing.id} data-typing={typing.id}>
+                    <p class="paper-version__title">
+                      {t('checks.paper.version', { number: i + 1 })}
+                      {i === 0 ? ` (${t('checks.paper.counted')})` : ''}
+                    </p>
+                    <p>{words || t('checks.paper.nothing')}</p>
+                    <p class="field__hint">
+                      {t('checks.paper.typed', {
+                        device: deviceLabel(typing.deviceId, view, (code) => t('checks.device', { code })),
+                        time: timeOf(t, typing.at),
+                      })}
+                    </p>
+                    <button
+                      type="button"
+                      class="btn"
+                      aria-label={t('checks.paper.keepLabel', { number: i + 1, sheet: sheet.sheet })}
+                      aria-disabled={action.isBusy ? 'true' : undefined}
+                      onClick={() => void keep(sheet.sheet, typing, i + 1)}
+                    >
+                      {t('checks.paper.keep')}
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          </section>
+        );
+      })}
+      {action.invalid ? (
+        <p class="alert" role="alert">
+          {describeError(t, action.invalid)}
+        </p>
+      ) : null}
+      <p role="status" class="paper-announce">
+        {kept}
+      </p>
+      <SaveStatus state={action.state === 'failed' ? 'failed' : 'idle'} error={action.failure} />
+    </div>
+  );
+}
