@@ -13,3 +13,12 @@ export const SHARED_HASH = '#/?shared=1';
 /** At most this many files are kept from one share; more is not a real workshop. */
 export const MAX_SHARED_FILES = 60;
 export const FILE_NAME_HEADER = 'X-File-Name';
+
+/**
+ * Throws away files kept from a share. A tablet in kiosk mode refuses shared files: the import screen is the
+ * facilitator's, so files shared to a kiosk are never held for later.
+ */
+export async function discardSharedFiles(): Promise<void> {
+  if (typeof caches === 'undefined') return;
+  await caches.delete(SHARED_FILES_CACHE);
+}

@@ -1,11 +1,15 @@
 import { lazy, Suspense } from 'preact/compat';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { discardSharedFiles, SHARED_HASH } from '../sync/shareTarget';
 import { I18nContext, makeTranslator } from './i18n';
 import { ServicesContext, type Services } from './services';
 import { FacilitatorLockContext } from './facilitatorLock';
-import { useRoute } from './router';
+import { KIOSK_ROUTING, kioskRouting } from './kioskRouting';
+import { navigate, useRoute, type Route } from './router';
+import { useKioskLock } from './useKioskLock';
 import { Home } from './home/Home';
 import { KioskScreen } from './kiosk/KioskScreen';
+import { ShareRefused } from './kiosk/ShareRefused';
 import { FacilitatorGate } from './facilitator/FacilitatorGate';
 
 // Facilitator-only screens load on demand: a tablet in kiosk mode never needs them.
@@ -19,14 +23,72 @@ const SessionFormScreen = lazy(() =>
 );
 
 export function App({ services }: { services: Services }) {
-  const route = useRoute();
+  const asked = useRoute();
   const [unlockedSessionId, setUnlocked] = useState<string | null>(null);
   const [language, setLanguage] = useState('en');
+  const [isShareRefused, setShareRefused] = useState(false);
+  const kiosk = useKioskLock(services);
   const t = useMemo(() => makeTranslator(language), [language]);
   const lock = useMemo(
-    () => ({ unlockedSessionId, unlock: setUnlocked, lock: () => setUnlocked(null) }),
-    [unlockedSessionId],
+    () => ({
+      unlockedSessionId,
+      unlock: setUnlocked,
+      lock: () => setUnlocked(null),
+      kioskLock: kiosk.lock,
+      endKioskMode: kiosk.endKioskMode,
+    }),
+    [unlockedSessionId, kiosk.lock, kiosk.endKioskMode],
   );
+
+  // Decided on every render, so the first paint already follows kiosk mode: a kiosk never shows the home screen.
+  const routing = kioskRouting({
+    route: asked,
+    isSharedLaunch: location.hash === SHARED_HASH,
+    lock: kiosk.lock,
+    unlockedSessionId,
+  });
+  const lockingId = routing.kind === KIOSK_ROUTING.lockFirst ? routing.sessionId : null;
+  const isLockable = lockingId !== null && kiosk.notOnDevice !== lockingId;
+  let route: Route | null;
+  switch (routing.kind) {
+    case KIOSK_ROUTING.show:
+      route = asked;
+      break;
+    case KIOSK_ROUTING.wait:
+      route = null;
+      break;
+    case KIOSK_ROUTING.lockFirst:
+      // A kiosk for a session this tablet does not hold shows (it says so) without locking the tablet.
+      route = isLockable ? null : asked;
+      break;
+    case KIOSK_ROUTING.toKiosk:
+    case KIOSK_ROUTING.refuseShare:
+      route = { name: 'kiosk', sessionId: routing.sessionId };
+      break;
+  }
+  const isKioskShown = route?.name === 'kiosk';
+
+  useEffect(() => {
+    if (lockingId !== null && isLockable) void kiosk.startKioskMode(lockingId);
+  }, [lockingId, isLockable]);
+
+  // Before the kiosk's own history entry (an ordinary effect): the address bar shows the kiosk, replacing
+  // whatever was typed or shared, so Back and Forward only ever find kiosk addresses.
+  useLayoutEffect(() => {
+    if (routing.kind === KIOSK_ROUTING.refuseShare) {
+      setShareRefused(true);
+      void discardSharedFiles().catch(() => undefined);
+    }
+    if (routing.kind === KIOSK_ROUTING.toKiosk || routing.kind === KIOSK_ROUTING.refuseShare) {
+      navigate({ name: 'kiosk', sessionId: routing.sessionId }, { replace: true });
+    }
+  }, [routing.kind, asked]);
+
+  // Whenever the kiosk shows, facilitator mode is locked: a resident's "Facilitator" always meets the PIN.
+  useLayoutEffect(() => {
+    if (isKioskShown) setUnlocked(null);
+    else setShareRefused(false);
+  }, [isKioskShown]);
 
   useEffect(() => {
     document.documentElement.lang = t.locale.code;
@@ -34,7 +96,10 @@ export function App({ services }: { services: Services }) {
   }, [t]);
 
   let screen;
-  switch (route.name) {
+  switch (route?.name) {
+    case undefined:
+      screen = <p class="page">{t('common.loading')}</p>;
+      break;
     case 'home':
       screen = <Home />;
       break;
@@ -42,7 +107,12 @@ export function App({ services }: { services: Services }) {
       screen = <SessionFormScreen />;
       break;
     case 'kiosk':
-      screen = <KioskScreen sessionId={route.sessionId} onLanguage={setLanguage} />;
+      screen =
+        isShareRefused || routing.kind === KIOSK_ROUTING.refuseShare ? (
+          <ShareRefused onDone={() => setShareRefused(false)} />
+        ) : (
+          <KioskScreen sessionId={route.sessionId} onLanguage={setLanguage} />
+        );
       break;
     case 'facilitator':
       screen = (

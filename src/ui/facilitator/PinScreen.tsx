@@ -3,6 +3,7 @@ import type * as PinFunctions from '../../domain/pin';
 import type { PinAttempts } from '../../storage/appDb';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT } from '../i18n';
+import { navigate, routeHash } from '../router';
 import { useServices } from '../services';
 import { useSession } from '../useSession';
 import './facilitator.css';
@@ -11,12 +12,18 @@ type PinModule = typeof PinFunctions;
 
 /**
  * The PIN step in front of facilitator mode. Wrong tries are counted per session in the device database, so a
- * reload does not reset the wait between tries; the right PIN clears the count and unlocks this session.
+ * reload does not reset the wait between tries; the right PIN clears the count and unlocks this session. On a
+ * tablet in kiosk mode for this session it is the only way out of the kiosk: the right PIN ends kiosk mode
+ * (committed before facilitator mode opens), and "back" leads to the kiosk, never to the home screen.
  */
 export function PinScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
   const services = useServices();
-  const { unlock } = useFacilitatorLock();
+  const { unlock, kioskLock, endKioskMode } = useFacilitatorLock();
+  const isKiosk = kioskLock?.sessionId === sessionId;
+  const back = isKiosk
+    ? { href: routeHash({ name: 'kiosk', sessionId }), label: t('kiosk.lock.backToKiosk') }
+    : { href: '#/', label: t('fac.backHome') };
   const session = useSession(sessionId);
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -86,6 +93,8 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     const isRight = await pinModule.verifyPin(pin, settings.pin).catch(() => false);
     if (isRight) {
       await services.db.pinAttempts.put({ sessionId, failures: 0, lastFailureAt: 0 }).catch(() => undefined);
+      // If storage refuses, facilitator mode still opens; the tablet is a kiosk again after a reload.
+      if (isKiosk) await endKioskMode().catch(() => undefined);
       unlock(sessionId);
       return;
     }
@@ -97,6 +106,11 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     input.current?.focus();
   };
 
+  const leaveMissingKiosk = async (): Promise<void> => {
+    await endKioskMode().catch(() => undefined);
+    navigate({ name: 'home' });
+  };
+
   if (session.state === 'missing' || session.state === 'failed') {
     return (
       <main class="page" id="main" tabIndex={-1}>
@@ -104,9 +118,16 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
         <p class="alert" role="alert">
           {session.state === 'missing' ? t('session.notFound') : t('fac.loadFailed')}
         </p>
-        <a class="btn" href="#/">
-          {t('fac.backHome')}
-        </a>
+        {isKiosk && session.state === 'missing' ? (
+          // A kiosk for a session this tablet no longer holds: no PIN can be checked, so nothing is guarded.
+          <button type="button" class="btn" onClick={() => void leaveMissingKiosk()}>
+            {t('fac.gate.leaveKioskMode')}
+          </button>
+        ) : (
+          <a class="btn" href={back.href}>
+            {back.label}
+          </a>
+        )}
       </main>
     );
   }
@@ -120,6 +141,7 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     <main class="page fac-gate" id="main" tabIndex={-1}>
       <h1>{t('fac.gate.heading')}</h1>
       {settings ? <p class="lead">{t('fac.gate.forSession', { title: settings.title })}</p> : null}
+      {isKiosk ? <p class="notice">{t('fac.gate.kioskMode')}</p> : null}
       {!isReady ? (
         <p>{t('common.loading')}</p>
       ) : (
@@ -160,8 +182,8 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
             <button type="submit" class="btn btn--primary btn--large" disabled={isChecking || isWaiting}>
               {isChecking ? t('fac.gate.checking') : t('fac.gate.unlock')}
             </button>
-            <a class="btn" href="#/">
-              {t('fac.backHome')}
+            <a class="btn" href={back.href}>
+              {back.label}
             </a>
           </div>
         </form>

@@ -1,5 +1,5 @@
 /** A shared tablet for one test: a fresh browser context (its own storage), 1024x768, errors collected. */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Dashboard } from '../pages/Dashboard';
 import { Home } from '../pages/Home';
 import { PinScreen } from '../pages/PinScreen';
@@ -41,4 +41,79 @@ export async function openDemoDashboard(
   const dashboard = new Dashboard(page, DEMO.title);
   await dashboard.waitUntilShown();
   return { sessionId, dashboard };
+}
+
+/**
+ * A tablet in kiosk mode, seen from outside: where each way out lands, and whether the home screen (the demo with
+ * its PIN, "Create a session", session files, enrolment) ever appeared, even for one frame.
+ */
+export class KioskLockProbe {
+  constructor(
+    readonly page: Page,
+    readonly sessionId: string,
+  ) {}
+
+  /** Watches every page (and every reload) of the tablet for the home screen's demo section appearing. */
+  static async install(context: BrowserContext): Promise<void> {
+    await context.addInitScript(() => {
+      const w = window as unknown as { homeSeen?: boolean };
+      w.homeSeen = false;
+      new MutationObserver(() => {
+        if (document.getElementById('demo-heading')) w.homeSeen = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+  }
+
+  /** Forgets that the home screen was seen (before kiosk mode started it was, legitimately). */
+  async forgetHome(): Promise<void> {
+    await this.page.evaluate(() => {
+      (window as unknown as { homeSeen?: boolean }).homeSeen = false;
+    });
+  }
+
+  async wasHomeSeen(): Promise<boolean> {
+    return this.page.evaluate(() => (window as unknown as { homeSeen?: boolean }).homeSeen === true);
+  }
+
+  get kioskBar(): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name: 'Facilitator', exact: true });
+  }
+
+  get pinHeading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Unlock facilitator mode' });
+  }
+
+  /** Anything only the home screen shows. */
+  get homeContent(): Locator {
+    return this.page
+      .getByText(`The demo’s facilitator PIN is ${DEMO.pin}.`)
+      .or(this.page.getByRole('link', { name: 'Create a session', exact: true }))
+      .or(this.page.getByRole('button', { name: 'Open the demo session' }))
+      .or(this.page.getByRole('region', { name: 'Import a session file' }));
+  }
+
+  /**
+   * Waits for the kiosk (its bar with the Facilitator button, at the kiosk's address) or this session's PIN
+   * screen, and checks no home screen content is there or was ever drawn. Returns which one it was.
+   */
+  async landing(): Promise<'kiosk' | 'pin'> {
+    await this.kioskBar
+      .or(this.pinHeading)
+      .first()
+      .waitFor()
+      .catch(async (e: unknown) => {
+        const shown = await this.page.evaluate(() => document.body.innerText.slice(0, 200)).catch(() => '?');
+        throw new Error(`neither the kiosk nor the PIN screen at ${this.page.url()}: ${shown}`, { cause: e });
+      });
+    const where = (await this.pinHeading.isVisible()) ? 'pin' : 'kiosk';
+    const url = new URL(this.page.url());
+    if (where === 'kiosk') {
+      if (url.hash !== `#/session/${this.sessionId}/kiosk`) throw new Error(`kiosk at ${url.hash}`);
+    } else if (!url.hash.startsWith(`#/session/${this.sessionId}`)) {
+      throw new Error(`PIN screen at ${url.hash}`);
+    }
+    if ((await this.homeContent.count()) > 0) throw new Error(`home screen content at ${url.hash}`);
+    if (await this.wasHomeSeen()) throw new Error(`the home screen was drawn on the way to ${url.hash}`);
+    return where;
+  }
 }

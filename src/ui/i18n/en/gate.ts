@@ -31,6 +31,9 @@ export const gate = {
   'fac.gate.empty': 'Please type the PIN.',
   'fac.gate.wrong': 'That PIN is not right. Please check it and try again.',
   'fac.gate.slowedDown': 'To keep the session safe, you must wait a little longer before each new try.',
+  'fac.gate.kioskMode':
+    'This tablet is in kiosk mode: residents can only use the kiosk. Unlocking ends kiosk mode until you start it again.',
+  'fac.gate.leaveKioskMode': 'Leave kiosk mode',
   'fac.gate.wait': {
     one: 'Please wait {count} second before you try again.',
     other: 'Please wait {count} seconds before you try again.',

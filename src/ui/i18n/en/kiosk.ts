@@ -196,4 +196,10 @@ export const kiosk = {
   'kiosk.idle.text':
     'This screen will soon start again for the next person. Everything you saved stays saved.',
   'kiosk.idle.stay': 'I’m still here',
+
+  // Kiosk mode: files shared to a tablet that is a kiosk
+  'kiosk.lock.shareRefused.title': 'This tablet is being used as a kiosk',
+  'kiosk.lock.shareRefused.text':
+    'Files cannot be added while it is a kiosk, so nothing was kept. The facilitator can unlock facilitator mode with their PIN and share the files again.',
+  'kiosk.lock.backToKiosk': 'Back to the kiosk',
 } satisfies Catalogue;
