@@ -80,7 +80,7 @@ export function MethodFields({ values, errors, update, hasBallots }: SectionProp
               <TextField
                 {...numberProps}
                 label={t('fac.form.minShare')}
-                hint={t('fac.form.minShareHint')}
+                hint={t('fac.form.minShareRule')}
                 field="method.minSharePercent"
                 value={values.minShare}
                 onValue={(minShare) => update({ minShare })}

@@ -55,7 +55,7 @@ export const facilitator = {
   'fac.counts.counted': 'Ballots counted',
   'fac.counts.excluded': 'Ballots not counted',
   'fac.counts.excludedHint':
-    'A ballot is not counted when it breaks this session’s rules, for example after the way of voting was changed. It is kept, not deleted.',
+    'A ballot is not counted when the way of voting was changed to another kind (dots, budget or ranking) after it was cast, or when it breaks the rules it was cast under. It is kept, not deleted: the officer view lists each one, why, and what you can do.',
 
   // Live board
   'fac.board.heading': 'Live board',
@@ -188,7 +188,7 @@ export const facilitator = {
   'fac.form.themeHealth': 'Health and wellbeing',
   'fac.form.methodLegend': 'How residents set priorities',
   'fac.form.methodWarning':
-    'Residents have already set priorities. If you change how this works, their ballots are kept but may no longer be counted.',
+    'Residents have already set priorities. Their ballots keep the rules they were cast under and still count; but if you change to another way of voting (dots, budget or ranking), they are not counted until you change back.',
   'fac.form.methodDotsHint': 'Each resident spreads a number of dots over the ideas they like most.',
   'fac.form.methodBudgetHint': 'Each resident picks the ideas they want whose costs together fit in the pot.',
   'fac.form.methodRankingHint': 'Each resident puts their favourite ideas in order, best first.',
@@ -197,6 +197,8 @@ export const facilitator = {
   'fac.form.maxPerIdea': 'Most dots one resident can put on one idea',
   'fac.form.minShare': 'Smallest share of the pot each resident must spend, in %',
   'fac.form.minShareHint': '0 means there is no minimum. 70 is a good place to start.',
+  'fac.form.minShareRule':
+    '0 means there is no minimum. 70 is a good place to start. The minimum only applies once residents can reach it without choosing any particular idea (while there are too few ideas, or they cost too much, nobody has to spend it), and each ballot keeps the minimum it was saved with.',
   'fac.form.maxRanked': 'How many ideas each resident can put in order',
   'fac.form.maxRankedHint': 'A whole number from 1 to {max}.',
   'fac.form.languagesLegend': 'Languages',
