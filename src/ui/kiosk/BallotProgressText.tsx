@@ -9,7 +9,11 @@ interface BallotProgressTextProps {
   spent: Pence;
 }
 
-/** What is left, said in words and announced politely as it changes ("3 dots left", "money left"). */
+/**
+ * What is left, said in words and announced politely as it changes ("3 dots left", "money left"). A budget
+ * ballot's minimum is the one that applies now (`progress.minimumSpendPence`, src/domain/ballots.ts): nothing is
+ * said of a minimum when none applies, so a resident is never asked to back an idea they do not want.
+ */
 export function BallotProgressText({ method, progress, potPence, spent }: BallotProgressTextProps) {
   const t = useT();
   if (method.kind === 'dots') {
@@ -47,7 +51,7 @@ export function BallotProgressText({ method, progress, potPence, spent }: Ballot
         <p class="ballot-progress__minimum">
           {spent >= minimum
             ? t('kiosk.budget.minimumMet', { minimum: t.money(minimum) })
-            : t('kiosk.budget.minimum', { minimum: t.money(minimum), spent: t.money(spent) })}
+            : t('kiosk.budget.minimumAny', { minimum: t.money(minimum), spent: t.money(spent) })}
         </p>
       ) : null}
     </div>

@@ -151,6 +151,8 @@ export const kiosk = {
   'kiosk.budget.over': 'That is {over} more than the pot of {pot}. Untick an idea before you save.',
   'kiosk.budget.minimum': 'Please choose ideas worth at least {minimum}. So far: {spent}.',
   'kiosk.budget.minimumMet': 'You have chosen at least {minimum}, the least you need to spend.',
+  'kiosk.budget.minimumAny':
+    'Please choose ideas worth at least {minimum} in all: any ideas you like. So far: {spent}.',
   'kiosk.ranking.intro': {
     one: 'Choose the idea you like best.',
     other: 'Choose up to {count} ideas and put them in order, your favourite first.',
