@@ -61,6 +61,24 @@ export interface SyncMark {
   syncedAt: number;
 }
 
+/**
+ * The resident's turn in progress on this device, per session: kept so that a reload or a crash mid-turn resumes
+ * the same turn (the same participant, counted once) within the idle time, and never after it. Written when a
+ * turn starts and as the resident moves on; deleted when the turn ends. Never in the session document.
+ */
+export interface LiveTurnMarker {
+  sessionId: string;
+  participantId: string;
+  /** The turn's step (a TurnStep of src/ui/kiosk/turnSteps.ts). */
+  step: string;
+  /** The language the kiosk showed. */
+  language: string;
+  /** The idea open on the idea step, if any. */
+  ideaId: string | null;
+  /** When the resident last touched the screen (ms since the epoch). */
+  lastActiveAt: number;
+}
+
 export class AppDb extends Dexie {
   sessions!: EntityTable<SessionEntry, 'id'>;
   device!: EntityTable<DeviceIdentity, 'key'>;
@@ -69,6 +87,7 @@ export class AppDb extends Dexie {
   pinAttempts!: EntityTable<PinAttempts, 'sessionId'>;
   enrolment!: EntityTable<Enrolment, 'key'>;
   syncMarks!: EntityTable<SyncMark, 'sessionId'>;
+  liveTurns!: EntityTable<LiveTurnMarker, 'sessionId'>;
 
   constructor(name = 'codesign-app', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -80,6 +99,7 @@ export class AppDb extends Dexie {
       pinAttempts: 'sessionId',
     });
     this.version(2).stores({ enrolment: 'key', syncMarks: 'sessionId' });
+    this.version(3).stores({ liveTurns: 'sessionId' });
   }
 }
 

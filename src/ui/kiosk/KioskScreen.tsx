@@ -5,13 +5,24 @@ import { useServices } from '../services';
 import { useSession } from '../useSession';
 import { KioskMessage } from './KioskMessage';
 import { KioskTurn } from './KioskTurn';
-import { abandonTurn, deleteAbandonedDrafts, NO_TURN, type LiveTurn } from './liveTurn';
+import { finishParticipant } from '../../doc/commands';
+import { deleteLiveTurn, readLiveTurn } from '../../storage/liveTurns';
+import {
+  abandonTurn,
+  deleteAbandonedDrafts,
+  NO_TURN,
+  turnOnOpen,
+  type LiveTurn,
+  type ResumedTurn,
+} from './liveTurn';
 import { useHistoryGuard } from './useHistoryGuard';
+import { idleMsFrom } from './useIdle';
 import './kiosk.css';
 
 /**
  * The resident's kiosk for one session. Each resident's turn is a fresh KioskTurn under a new key, so nothing
- * typed, chosen or answered in one turn survives into the next.
+ * typed, chosen or answered in one turn survives into the next. On opening, a turn cut short by a reload or a
+ * crash is taken up again if its resident was active less than the idle time ago, else ended (liveTurn.ts).
  */
 export function KioskScreen({
   sessionId,
@@ -39,12 +50,40 @@ export function KioskScreen({
   const back = useRef<(() => void) | null>(null);
   useHistoryGuard(sessionId, back);
 
-  // Once the session is open, before anyone starts: wipe drafts of turns that never ended (a reload mid-turn).
+  // Once the session is open, before anyone starts: resume the turn cut short here (within the idle time) or end
+  // it, and wipe drafts of every other turn that never ended. Nothing is shown until this is decided.
   const isReady = session.state === 'ready' && session.view !== null;
+  const [opened, setOpened] = useState<{ sessionId: string; resume: ResumedTurn | null } | null>(null);
   useEffect(() => {
-    if (!isReady || !session.view) return;
-    const ids = new Set(session.view.records.participants.map((p) => p.id));
-    void deleteAbandonedDrafts(services.db, sessionId, ids).catch(() => undefined);
+    const view = session.view;
+    if (!isReady || !view) return;
+    let isCurrent = true;
+    const open = async (): Promise<ResumedTurn | null> => {
+      const [marker, idle] = await Promise.all([
+        readLiveTurn(services.db, sessionId).catch(() => undefined),
+        services.db.settings.get('kioskIdleMs').catch(() => undefined),
+      ]);
+      const decision = turnOnOpen(marker, view, services.ctx.deviceId, Date.now(), idleMsFrom(idle?.value));
+      if (decision.kind === 'end') {
+        // As the idle timeout would have: the participant is finished, what they saved stays saved.
+        const pid = decision.participantId;
+        if (decision.isOpen)
+          await session.run((doc, ctx) => finishParticipant(doc, pid, ctx)).catch(() => undefined);
+        await deleteLiveTurn(services.db, sessionId, pid).catch(() => undefined);
+      }
+      const resume = decision.kind === 'resume' ? decision.turn : null;
+      const ids = new Set(view.records.participants.map((p) => p.id));
+      await deleteAbandonedDrafts(services.db, sessionId, ids, resume?.participantId ?? null).catch(
+        () => undefined,
+      );
+      return resume;
+    };
+    void open().then((resume) => {
+      if (isCurrent) setOpened({ sessionId, resume });
+    });
+    return () => {
+      isCurrent = false;
+    };
   }, [isReady, sessionId]);
 
   if (session.state === 'failed') {
@@ -61,7 +100,8 @@ export function KioskScreen({
       </KioskMessage>
     );
   }
-  if (session.state === 'loading' || !session.view) return <KioskMessage title={t('common.loading')} />;
+  if (session.state === 'loading' || !session.view || opened?.sessionId !== sessionId)
+    return <KioskMessage title={t('common.loading')} />;
 
   return (
     <KioskTurn
@@ -73,6 +113,7 @@ export function KioskScreen({
       backRef={back}
       onLanguage={onLanguage}
       onTurnOver={() => setTurn((n) => n + 1)}
+      resume={turn === 0 ? opened.resume : null}
     />
   );
 }

@@ -25,7 +25,7 @@ import { IdeaStep } from './IdeaStep';
 import { IdeasStep } from './IdeasStep';
 import { IdleDialog } from './IdleDialog';
 import { KioskBar } from './KioskBar';
-import { NO_TURN, type LiveTurn } from './liveTurn';
+import { NO_TURN, TurnMarker, type LiveTurn, type ResumedTurn } from './liveTurn';
 import { MoneyMapStep } from './MoneyMapStep';
 import { PrioritiesStep } from './PrioritiesStep';
 import { ThanksStep } from './ThanksStep';
@@ -61,23 +61,39 @@ interface KioskTurnProps {
   onLanguage: (code: string) => void;
   /** The turn is over: start a fresh one for the next person. */
   onTurnOver: () => void;
+  /** A turn cut short by a reload within the idle time, taken up again (the kiosk decided it may be). */
+  resume?: ResumedTurn | null;
 }
 
 /** One resident's turn, held only in this component's state; the kiosk remounts it for every new person. */
-export function KioskTurn({ sessionId, view, run, live, backRef, onLanguage, onTurnOver }: KioskTurnProps) {
+export function KioskTurn({
+  sessionId,
+  view,
+  run,
+  live,
+  backRef,
+  onLanguage,
+  onTurnOver,
+  resume = null,
+}: KioskTurnProps) {
   const t = useT();
   const services = useServices();
   const { settings } = view;
   const languages = availableLanguages(settings.languages);
   const defaultLanguage = languages[0] ?? 'en';
 
-  const [step, setStep] = useState<TurnStep>(TURN_STEPS.welcome);
+  const [step, setStep] = useState<TurnStep>(resume?.step ?? TURN_STEPS.welcome);
   const [returnTo, setReturnTo] = useState<TurnStep>(TURN_STEPS.welcome);
-  const [language, setLanguage] = useState(defaultLanguage);
-  const [participantId, setParticipantId] = useState<string | null>(null);
-  const [drafts, setDrafts] = useState<TurnDrafts | null>(null);
-  const [answers, setAnswerState] = useState<Record<string, string>>({});
-  const [ideaId, setIdeaId] = useState<string | null>(null);
+  const [language, setLanguage] = useState(resume?.language ?? defaultLanguage);
+  const [participantId, setParticipantId] = useState<string | null>(resume?.participantId ?? null);
+  // A resumed turn keeps its participant's drafts (keyed by participant id) and its saved answers.
+  const [drafts, setDrafts] = useState<TurnDrafts | null>(() =>
+    resume ? new TurnDrafts(services.db, sessionId, resume.participantId) : null,
+  );
+  const [answers, setAnswerState] = useState<Record<string, string>>(
+    () => view.records.participants.find((p) => p.id === resume?.participantId)?.answers ?? {},
+  );
+  const [ideaId, setIdeaId] = useState<string | null>(resume?.ideaId ?? null);
   const [justAdded, setJustAdded] = useState(false);
   const [choices, setChoices] = useState<BallotChoices | null>(null);
   const [isBallotDirty, setBallotDirty] = useState(false);
@@ -92,9 +108,13 @@ export function KioskTurn({ sessionId, view, run, live, backRef, onLanguage, onT
     participantId !== null,
   );
 
-  // Every turn starts in the session's first language and reads the idle time once.
+  // Every turn starts in the session's first language (a resumed one in its own) and reads the idle time once.
   useEffect(() => {
-    onLanguage(defaultLanguage);
+    if (resume && drafts && !isEnding.current) {
+      const marker = new TurnMarker(services.db, { sessionId, ...resume });
+      live.current = { participantId: resume.participantId, drafts, marker };
+    }
+    onLanguage(resume?.language ?? defaultLanguage);
     let isCurrent = true;
     services.db.settings.get('kioskIdleMs').then(
       (entry) => isCurrent && setIdleMs(idleMsFrom(entry?.value)),
@@ -114,8 +134,9 @@ export function KioskTurn({ sessionId, view, run, live, backRef, onLanguage, onT
   const endTurn = async (): Promise<void> => {
     if (isEnding.current) return;
     isEnding.current = true;
-    const { participantId: pid, drafts: d } = live.current;
+    const { participantId: pid, drafts: d, marker } = live.current;
     live.current = NO_TURN;
+    await marker?.close().catch(() => undefined);
     if (pid) {
       try {
         await run((doc, ctx) => finishParticipant(doc, pid, ctx));
@@ -130,7 +151,13 @@ export function KioskTurn({ sessionId, view, run, live, backRef, onLanguage, onT
     idleMs,
     step !== TURN_STEPS.thanks && (step !== TURN_STEPS.welcome || language !== defaultLanguage),
     () => void endTurn().then(onTurnOver),
+    { idleSince: resume?.lastActiveAt ?? null, onActivity: () => live.current.marker?.touch() },
   );
+
+  // The device's marker follows the resident, so a reload brings back this step (and nothing after the turn).
+  useEffect(() => {
+    live.current.marker?.move(step, step === TURN_STEPS.idea ? ideaId : null, language);
+  }, [step, ideaId, language]);
 
   backRef.current = () => {
     idle.poke();
@@ -160,10 +187,18 @@ export function KioskTurn({ sessionId, view, run, live, backRef, onLanguage, onT
         return;
       }
       const d = new TurnDrafts(services.db, sessionId, pid);
-      live.current = { participantId: pid, drafts: d };
+      const next: TurnStep = settings.aboutYou.length > 0 ? TURN_STEPS.aboutYou : TURN_STEPS.hub;
+      const marker = new TurnMarker(services.db, {
+        sessionId,
+        participantId: pid,
+        step: next,
+        language,
+        ideaId: null,
+      });
+      live.current = { participantId: pid, drafts: d, marker };
       setParticipantId(pid);
       setDrafts(d);
-      go(settings.aboutYou.length > 0 ? TURN_STEPS.aboutYou : TURN_STEPS.hub);
+      go(next);
     } catch (e) {
       setErrors({ form: describeError(t, e) });
     } finally {

@@ -1,6 +1,7 @@
 /**
  * The kiosk's idle timer: at 75% of the idle time a "Still there?" warning, at 100% the turn ends. Any tap,
- * key, scroll or typing starts the count again and dismisses the warning.
+ * key, scroll or typing starts the count again and dismisses the warning. A turn resumed after a reload counts
+ * from the resident's last activity before it (`idleSince`), not from the reload: a reload is nobody's tap.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
@@ -15,39 +16,66 @@ export interface Idle {
   poke: () => void;
 }
 
-export function useIdle(idleMs: number | null, isActive: boolean, onTimeout: () => void): Idle {
+export function useIdle(
+  idleMs: number | null,
+  isActive: boolean,
+  onTimeout: () => void,
+  options: {
+    /** When the resident was last active, if before this screen (a resumed turn); null: now. */
+    idleSince?: number | null;
+    /** Called on every activity (a tap, a key...). */
+    onActivity?: () => void;
+  } = {},
+): Idle {
   const [isWarning, setWarning] = useState(false);
   const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
   const timeoutRef = useRef(onTimeout);
   timeoutRef.current = onTimeout;
+  const activityRef = useRef(options.onActivity);
+  activityRef.current = options.onActivity;
+  // Cleared by the first activity: from then on the count starts at each activity.
+  const since = useRef<number | null>(options.idleSince ?? null);
 
   const stop = (): void => {
     timers.current.forEach(clearTimeout);
     timers.current = [];
   };
 
-  const poke = useCallback(() => {
-    stop();
-    setWarning(false);
-    if (!isActive || idleMs === null) return;
-    timers.current = [
-      setTimeout(() => setWarning(true), Math.round(idleMs * WARN_AT)),
-      setTimeout(() => {
-        setWarning(false);
-        timeoutRef.current();
-      }, idleMs),
-    ];
-  }, [idleMs, isActive]);
+  const arm = useCallback(
+    (isActivity: boolean) => {
+      stop();
+      setWarning(false);
+      if (isActivity) {
+        since.current = null;
+        activityRef.current?.();
+      }
+      if (!isActive || idleMs === null) return;
+      const gone = since.current === null ? 0 : Math.max(0, Date.now() - since.current);
+      timers.current = [
+        setTimeout(() => setWarning(true), Math.max(0, Math.round(idleMs * WARN_AT) - gone)),
+        setTimeout(
+          () => {
+            setWarning(false);
+            timeoutRef.current();
+          },
+          Math.max(0, idleMs - gone),
+        ),
+      ];
+    },
+    [idleMs, isActive],
+  );
+
+  const poke = useCallback(() => arm(true), [arm]);
 
   useEffect(() => {
-    poke();
+    arm(false);
     const options = { capture: true, passive: true };
     for (const type of ACTIVITY) document.addEventListener(type, poke, options);
     return () => {
       stop();
       for (const type of ACTIVITY) document.removeEventListener(type, poke, options);
     };
-  }, [poke]);
+  }, [arm, poke]);
 
   return { isWarning, poke };
 }
