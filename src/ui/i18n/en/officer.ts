@@ -98,13 +98,13 @@ export const officer = {
   'officer.rule.mes': 'Method of Equal Shares',
   'officer.rule.borda': 'Borda count',
   'officer.ruleText.votes':
-    'Votes per idea: dots given, one per budget choice, or K, K−1, … for a ranking of K places. Decides no funding.',
+    'Votes per idea: dots given, one per budget choice, or K, K−1, … for a ranking of K places (a choice of a hidden idea is skipped and later choices move up a place). Decides no funding.',
   'officer.ruleText.greedy':
     'Ideas taken by most votes; an idea that no longer fits the pot is skipped and the list carried on.',
   'officer.ruleText.mes':
     'Method of Equal Shares: each resident gets an equal share of the pot to spend on the ideas they chose; the Add1 completion then raises the shares while the outcome still fits the pot.',
   'officer.ruleText.borda':
-    'Borda count over the rankings; ideas are funded by Borda score within the pot, skipping one that no longer fits.',
+    'Borda count over the rankings (a choice of a hidden idea is skipped and later choices move up a place); ideas are funded by Borda score within the pot, skipping one that no longer fits.',
   'officer.points.dots': 'Dots',
   'officer.points.budget': 'Votes',
   'officer.points.ranking': 'Ranking points',
