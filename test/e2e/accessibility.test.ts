@@ -186,12 +186,20 @@ describe('accessibility', () => {
         { title: 'Free wifi in the community centre', theme: 'Jobs and skills', cost: '6000' },
         { title: 'Outdoor gym in the park', theme: 'Health and wellbeing', cost: '15000' },
       ];
+      let inKiosk: { title: string; pin: string } | null = null;
       const withTwoIdeas = async (method: MethodName, extra: Partial<ReturnType<typeof validSession>>) => {
+        // Only the session's PIN ends kiosk mode: hand the tablet back to the facilitator before going home.
+        if (inKiosk) {
+          await kiosk.handOver();
+          await new PinScreen(page).unlock(inKiosk.pin, inKiosk.title);
+          await new Dashboard(page, inKiosk.title).lock();
+        }
         await home.goto(server.url);
         await home.openCreateForm();
         const session = { ...validSession(`Eastbrook: ${method}`, method), ...extra };
         await new SessionForm(page).create(session);
         await new Dashboard(page, session.title).startKiosk();
+        inKiosk = { title: session.title, pin: session.pin };
         await kiosk.beginTurn();
         for (const idea of ideas) {
           await kiosk.addIdea(idea);
