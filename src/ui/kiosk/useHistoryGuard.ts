@@ -21,7 +21,8 @@ export function useHistoryGuard(sessionId: string, onBack: RefObject<(() => void
     if (!isGuard(history.state)) history.pushState(GUARD, '', hash);
     const onPop = (): void => {
       const route = parseRoute(location.hash);
-      // Jumped further back (the history list) to another screen: the router takes over.
+      // Jumped further back (the history list) to another screen: the router takes over (while the tablet is in
+      // kiosk mode it shows this kiosk again, or the session's PIN screen).
       if (route.name !== 'kiosk' || route.sessionId !== sessionId) return;
       history.pushState(GUARD, '', hash);
       onBack.current?.();
