@@ -12,10 +12,13 @@
  * Tie-break (row order): results rows as sessionResults lists them; ballot rows by ballot time, then participant
  * id, then (for counted ballots) the proposal order of the session.
  * - channel (last column): 'kiosk' for a ballot cast at a tablet, 'paper' for a paper sheet typed in.
+ * - Participation CSV: the figures of participation() (residents taking part, turns with nothing done apart,
+ *   ideas, comments, ballots), in total and by channel, one figure a row, in a fixed order.
  * Columns: see docs/exports.md.
  */
 import type { SessionView } from '../../doc/session';
 import { ballotChoiceIds } from './trace';
+import type { Participation } from './participation';
 import type { SessionResult } from './results';
 import { channelOf } from '../paper';
 import type { Ballot } from '../types';
@@ -161,5 +164,34 @@ export function ballotsCsv(view: SessionView): string {
   return toCsv(
     BALLOTS_COLUMNS,
     items.flatMap((i) => i.cells),
+  );
+}
+
+export const PARTICIPATION_COLUMNS = ['session_ids', 'figure', 'channel', 'count'] as const;
+
+/**
+ * Who took part, as rows (docs/exports.md): the same figures as participation(), the officer view and the report.
+ * `channel` is `all`, `kiosk` or `paper`; residents and ballots are split by channel, kiosk + paper = all.
+ */
+export function participationCsv(p: Participation): string {
+  const ids = p.sessionIds.join(' ');
+  const rows: [string, string, number][] = [
+    ['residents_taking_part', 'all', p.residents],
+    ['residents_taking_part', 'kiosk', p.byChannel.kiosk.residents],
+    ['residents_taking_part', 'paper', p.byChannel.paper.residents],
+    ['turns_with_nothing_done', 'all', p.turnsWithNothingDone],
+    ['ideas', 'all', p.ideas],
+    ['ideas_shown', 'all', p.ideasShown],
+    ['comments', 'all', p.comments],
+    ['ballots_counted', 'all', p.ballots.counted],
+    ['ballots_counted', 'kiosk', p.byChannel.kiosk.ballotsCounted],
+    ['ballots_counted', 'paper', p.byChannel.paper.ballotsCounted],
+    ['ballots_excluded', 'all', p.ballots.excluded],
+    ['ballots_excluded', 'kiosk', p.byChannel.kiosk.ballotsExcluded],
+    ['ballots_excluded', 'paper', p.byChannel.paper.ballotsExcluded],
+  ];
+  return toCsv(
+    PARTICIPATION_COLUMNS,
+    rows.map(([figure, channel, count]) => [ids, figure, channel, count]),
   );
 }

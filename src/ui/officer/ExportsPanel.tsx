@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { SessionView } from '../../doc/session';
-import { ballotsCsv, resultsCsv } from '../../domain/results/csv';
+import { ballotsCsv, participationCsv, resultsCsv } from '../../domain/results/csv';
 import { exportJsonText } from '../../domain/results/json';
+import { participation } from '../../domain/results/participation';
 import { sessionToPbText } from '../../domain/results/pb';
 import type { RuleName } from '../../domain/results/results';
 import { describeError } from '../errors';
@@ -10,7 +11,7 @@ import { routeHash } from '../router';
 import { resultsNow } from './counting/useResults';
 import { downloadText, exportFileName, ruleName } from './words';
 
-type ExportKind = 'results' | 'ballots' | 'json' | 'pb';
+type ExportKind = 'results' | 'ballots' | 'participation' | 'json' | 'pb';
 
 /**
  * Downloads of one session for the officer's tools (formats: docs/exports.md): the results under the chosen rule
@@ -43,6 +44,9 @@ export function ExportsPanel({
       } else if (kind === 'ballots') {
         name = exportFileName(s, 'ballots', 'csv');
         downloadText(ballotsCsv(view), name, 'text/csv;charset=utf-8');
+      } else if (kind === 'participation') {
+        name = exportFileName(s, 'participation', 'csv');
+        downloadText(participationCsv(participation(view)), name, 'text/csv;charset=utf-8');
       } else if (kind === 'json') {
         name = exportFileName(s, 'results', 'json');
         downloadText(exportJsonText(view), name, 'application/json');
@@ -76,6 +80,14 @@ export function ExportsPanel({
           onClick={() => save('ballots')}
         >
           {t('officer.exports.ballots')}
+        </button>
+        <button
+          type="button"
+          class="btn btn--secondary"
+          data-export="participation"
+          onClick={() => save('participation')}
+        >
+          {t('officer.exports.participation')}
         </button>
         <button type="button" class="btn btn--secondary" data-export="json" onClick={() => save('json')}>
           {t('officer.exports.json')}

@@ -1,7 +1,7 @@
 /**
  * "Residents taking part" counts people who did something (an about-you answer, an idea, a comment or a ballot,
  * paper sheets included), once each; turns that ended with nothing done are a figure apart. Every consumer (the
- * facilitator's dashboard counts, the officer's participation, the report's data, the JSON export) gives the same
+ * facilitator's dashboard counts, the officer's participation, the report's data, the JSON and CSV exports) gives the same
  * figures, and merging the devices' documents in any order changes none of them.
  */
 import fc from 'fast-check';
@@ -17,6 +17,7 @@ import {
 } from '../../../src/doc/commands';
 import { enterPaperBallot } from '../../../src/doc/paperCommands';
 import { viewSession, type SessionView } from '../../../src/doc/session';
+import { participationCsv } from '../../../src/domain/results/csv';
 import { exportJson, exportJsonText } from '../../../src/domain/results/json';
 import {
   participation,
@@ -110,13 +111,28 @@ describe('residents taking part', () => {
     // The facilitator's dashboard ("So far").
     const counts = sessionCounts(v);
     expect({ residents: counts.residents, nothingDone: counts.turnsWithNothingDone }).toEqual(expected);
-    // The officer view (one session, and a neighbourhood of sessions) and the report's data: participation().
+    // The officer view (one session, and a neighbourhood of sessions) and the report's data: participation()
+    // (ParticipationSection and ReportScreen both render what it returns).
     expect(figuresOf(participation(v))).toEqual(expected);
     expect(figuresOf(participation([v]))).toEqual(expected);
     // The JSON export, as written to the file and read back.
     expect(figuresOf(exportJson(v).participation)).toEqual(expected);
     const fromFile = JSON.parse(exportJsonText(v)) as { participation: Participation };
     expect(figuresOf(fromFile.participation)).toEqual(expected);
+    // The participation CSV, read back as a spreadsheet would.
+    const rows = participationCsv(participation(v))
+      .replace('\uFEFF', '')
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(','));
+    expect(rows[0]).toEqual(['session_ids', 'figure', 'channel', 'count']);
+    const cell = (figure: string, channel: string): number =>
+      Number(rows.find((r) => r[1] === figure && r[2] === channel)?.[3]);
+    expect({
+      residents: cell('residents_taking_part', 'all'),
+      nothingDone: cell('turns_with_nothing_done', 'all'),
+    }).toEqual(expected);
+    expect(cell('residents_taking_part', 'kiosk') + cell('residents_taking_part', 'paper')).toBe(5);
   });
 
   it('Given the same session, when broken down, then every breakdown is of the same 5 residents', () => {

@@ -162,6 +162,7 @@ export const officer = {
   'officer.exports.lead': 'Results files are counted under the rule chosen above (“{rule}”).',
   'officer.exports.results': 'Results (CSV)',
   'officer.exports.ballots': 'Every ballot (CSV)',
+  'officer.exports.participation': 'Who took part (CSV)',
   'officer.exports.json': 'Everything (JSON)',
   'officer.exports.pb': 'Pabulib election (.pb)',
   'officer.exports.report': 'Printable report',
