@@ -41,6 +41,7 @@ const countsOf = (doc: Y.Doc) => {
     moderation: r.moderation.length,
     statuses: r.statuses.length,
     devices: r.devices.length,
+    paperTypings: r.paperTypings.length,
   };
 };
 
@@ -93,6 +94,7 @@ describe('importing one file', () => {
       moderation: 0,
       statuses: 0,
       devices: 0,
+      paperTypings: 0,
     });
     expect(preview.adds.proposals).toBeGreaterThan(0);
     expect(preview.updatedParticipants).toBe(0);
