@@ -10,6 +10,19 @@ import { createEnrolCode, isRole, listDevices, revokeDevice } from './devices';
 import { RollbackError, rollbackDevice } from './rollback';
 import { isSessionId, Store } from './store';
 
+/**
+ * A moment for the admin to read, in this computer's local time (or `timeZone`): "14:30 on 12 December 2026".
+ * Anything unreadable is shown as given.
+ */
+export function untilInWords(at: string | number, timeZone?: string): string {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return String(at);
+  const zone = timeZone ? { timeZone } : {};
+  const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', ...zone }).format(d);
+  const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', ...zone }).format(d);
+  return `${time} on ${date}`;
+}
+
 export const USAGE = `Usage: npm run admin -- <command> [options]
 
 Commands:
@@ -198,7 +211,7 @@ async function run(
       else {
         io.out(
           `Enrolment code for ${code.name} (${code.role}): ${code.code}\n` +
-            `It works once, until ${code.expiresAt}. Type it on the device, or scan:\n\n` +
+            `It works once, valid until ${untilInWords(code.expiresAt)}. Type it on the device, or scan:\n\n` +
             renderUnicodeCompact(code.code, { border: 2 }),
         );
       }

@@ -207,17 +207,23 @@ export function slug(value: string, fallback: string, maxLength = 40): string {
 }
 
 /**
- * A name people can read and sort: neighbourhood, the export's local date, the device.
- * e.g. `ashfield-2026-11-20-tablet-3.codesign`.
+ * A name people can read and sort: neighbourhood, the export's local date and time (hours and minutes), the
+ * device, e.g. `ashfield-2026-11-20-1430-tablet-3.codesign`. Two saves in the same minute differ too: a name in
+ * `taken` (the names already saved here) gets the next free counter, `…-tablet-3-2.codesign`.
  */
 export function fileName(
   settings: Pick<SessionSettings, 'neighbourhood'>,
   deviceName: string,
   date: Date,
+  taken: ReadonlySet<string> = new Set(),
 ): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  return `${slug(settings.neighbourhood, 'session')}-${day}-${slug(deviceName, 'device')}${FILE_EXTENSION}`;
+  const time = `${pad(date.getHours())}${pad(date.getMinutes())}`;
+  const stem = `${slug(settings.neighbourhood, 'session')}-${day}-${time}-${slug(deviceName, 'device')}`;
+  let name = `${stem}${FILE_EXTENSION}`;
+  for (let n = 2; taken.has(name); n++) name = `${stem}-${n}${FILE_EXTENSION}`;
+  return name;
 }
 
 /**

@@ -113,8 +113,8 @@ describe('printable report', () => {
       // Participation in numbers, and the about-you counts as suppressed (never a number under 5).
       expect(await bodyCells(page, 'Participation in numbers')).toEqual([
         ['Residents who took part', '61'],
-        ['Ideas put forward', '31'],
-        ['Ideas on the board (after merging and moderation)', '24'],
+        ['Ideas shown to residents', '24'],
+        ['Ideas put forward (hidden and merged ones included)', '31'],
         ['Comments', '47'],
         ['Ballots counted', '58'],
         ['Ballots left out (they broke the method’s rules)', '2'],
@@ -129,9 +129,11 @@ describe('printable report', () => {
         ['65 or over', 'fewer than 5'],
         ['No answer', 'hidden'],
       ]);
+      // Each tablet by its name in the session, the unnamed one by "Tablet" and the start of its id.
+      const names = ['Tablet 1 (blue case)', 'Tablet 2', 'Tablet 7C1E9A'];
       expect(await bodyCells(page, 'By tablet')).toEqual(
-        PARTICIPATION.byDevice.map((d) => [
-          d.deviceId,
+        PARTICIPATION.byDevice.map((d, i) => [
+          names[i],
           ...[d.residents, d.ideas, d.comments, d.ballotsCounted, d.ballotsExcluded].map(String),
         ]),
       );

@@ -259,7 +259,9 @@ describe('the officer’s status editor', () => {
       await garden.locator('[data-save-state="saved"]').waitFor();
       expect(await garden.getByRole('status').textContent()).toBe('Saved');
       expect(await garden.locator('.status-editor__history li').allTextContents()).toEqual([
-        expect.stringMatching(/^Funded: £15,000, by Officer laptop, /),
+        expect.stringMatching(
+          /^Funded: £15,000 Recorded by Officer laptop on \d{1,2} \w+ \d{4} at \d\d:\d\d\.$/,
+        ),
       ]);
       expect(await garden.locator('.status-editor__meta').first().textContent()).toContain(
         'Now: Funded: £15,000',
@@ -279,7 +281,9 @@ describe('the officer’s status editor', () => {
       await skate.locator('[data-save-state="saved"]').waitFor();
       expect(await reason.inputValue()).toBe('There is no safe site yet.');
       expect(await skate.locator('.status-editor__history li').allTextContents()).toEqual([
-        expect.stringMatching(/^Not taken forward: There is no safe site yet\., by Officer laptop, /),
+        expect.stringMatching(
+          /^Not taken forward Why: There is no safe site yet\. Recorded by Officer laptop on \d{1,2} \w+ \d{4} at \d\d:\d\d\.$/,
+        ),
       ]);
       expect(await axeViolations(page)).toEqual([]);
       expect(await smallTargets(page, 44)).toEqual([]);

@@ -103,7 +103,7 @@ describe('every message with placeholders, rendered', () => {
       const params: Record<string, string | number> = {};
       for (const name of names) params[name] = sampleValue(name);
       // Plural messages: render each form English has (one, other).
-      const counts = typeof message === 'string' ? [params.count ?? 0] : [1, 3];
+      const counts: number[] = typeof message === 'string' ? [Number(params.count ?? 0)] : [1, 3];
       for (const count of counts) {
         const out = t(key as MessageKey, { ...params, ...(names.has('count') ? { count } : {}) });
         if (/\{\w*\}/.test(out)) broken.push(`${key}: ${out}`);

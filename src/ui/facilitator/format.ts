@@ -1,13 +1,10 @@
 /** Small formatting helpers for facilitator screens: dates, storage sizes and the priority method in words. */
 import type { PriorityMethod } from '../../domain/types';
+import { sessionDate } from '../format/dates';
 import type { Translator } from '../i18n';
 
-/** "2026-11-24" -> "24 November 2026" (in the screen's language); anything unreadable is shown as typed. */
-export function longDate(t: Translator, iso: string): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
-}
+/** "2026-11-24" -> "24 November 2026": the one style of session dates (src/ui/format/dates.ts). */
+export const longDate = sessionDate;
 
 /** Bytes in words a facilitator can read: "350 kilobytes", "12.5 megabytes", "2.1 gigabytes". */
 export function bytesInWords(t: Translator, bytes: number): string {

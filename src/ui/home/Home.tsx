@@ -9,6 +9,7 @@ import { useServices } from '../services';
 import { viewSession } from '../../doc/session';
 import { upsertSessionEntry } from '../sessionList';
 import { describeError } from '../errors';
+import { sessionDate } from '../format/dates';
 
 // Importing a session file loads on demand, with its messages: a tablet in kiosk mode never needs it.
 const HomeImport = lazy(() => import('../facilitator/files/HomeImport').then((m) => m.HomeImport));
@@ -111,7 +112,11 @@ export function Home() {
                 <a class="session-list__link" href={`#/session/${s.id}`}>
                   <span class="session-list__title">{s.title}</span>
                   <span class="session-list__meta">
-                    {t('home.sessionMeta', { neighbourhood: s.neighbourhood, date: s.date, venue: s.venue })}
+                    {t('home.sessionMeta', {
+                      neighbourhood: s.neighbourhood,
+                      date: sessionDate(t, s.date),
+                      venue: s.venue,
+                    })}
                   </span>
                   <span class="session-list__meta">
                     {t('home.ideaCount', { count: s.proposalCount })}

@@ -9,10 +9,13 @@ export function ExcludedTable({
   entries,
   caption,
   name,
+  device = shortId,
 }: {
   entries: ExcludedEntry[];
   caption: string;
   name: string;
+  /** A device as people read it (its name in the session); the start of its id when not given. */
+  device?: (deviceId: string) => string;
 }) {
   const t = useT();
   return (
@@ -31,7 +34,7 @@ export function ExcludedTable({
           {entries.map((e) => (
             <tr key={e.participantId}>
               <th scope="row">{shortId(e.participantId)}</th>
-              <td>{shortId(e.deviceId)}</td>
+              <td>{device(e.deviceId)}</td>
               <td>{timeText(t.locale.intl, e.at)}</td>
               <td data-reason={e.reason}>{describeExclusion(t, e.reason, e.params)}</td>
             </tr>

@@ -13,6 +13,7 @@ import { statusShort } from './status/statusWords';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { ExcludedTable } from './ExcludedTable';
+import { deviceText } from '../format/devices';
 import { shortId, timeText } from './words';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
@@ -70,6 +71,7 @@ export function IdeaDetails({
             await run(sessionId, (doc, ctx) => setProposalStatus(doc, input, ctx));
           }}
           headingLevel={headingLevel === 2 ? 3 : 4}
+          deviceLabel={(deviceId) => deviceText(t, deviceId, view)}
         />
       ) : null}
       {isOpen ? <TraceTables view={view} row={row} H={H} /> : null}
@@ -120,7 +122,7 @@ function TraceTables({ view, row, H }: { view: SessionView; row: ResultRow; H: '
               {trace.ballots.map((b) => (
                 <tr key={b.participantId} data-participant={b.participantId}>
                   <th scope="row">{shortId(b.participantId)}</th>
-                  <td>{shortId(b.deviceId)}</td>
+                  <td>{deviceText(t, b.deviceId, view)}</td>
                   <td>{timeText(t.locale.intl, b.at)}</td>
                   <td>{t.number(b.points)}</td>
                   <td>{t(`officer.trace.via.${b.via}` as MessageKey)}</td>
@@ -135,6 +137,7 @@ function TraceTables({ view, row, H }: { view: SessionView; row: ResultRow; H: '
           entries={trace.excluded}
           caption={t('officer.trace.excludedCaption', { count: trace.excluded.length })}
           name="trace-excluded"
+          device={(deviceId) => deviceText(t, deviceId, view)}
         />
       ) : null}
     </>

@@ -1,7 +1,8 @@
 import type { SessionView } from '../../doc/session';
 import { participation, SUPPRESS_BELOW } from '../../domain/results/participation';
 import { useT } from '../i18n';
-import { shortId } from './words';
+import { effectiveDeviceNames } from '../../domain/devices';
+import { deviceText } from '../format/devices';
 
 /**
  * Who took part, across the sessions shown: residents taking part (people who did something, the one definition
@@ -11,6 +12,8 @@ import { shortId } from './words';
 export function ParticipationSection({ views }: { views: SessionView[] }) {
   const t = useT();
   const p = participation(views);
+  // One name per device across the sessions shown: the latest (at, id) name any of them gives it.
+  const names = { deviceNames: effectiveDeviceNames(views.flatMap((v) => v.records.devices)) };
   return (
     <section class="card officer-section" aria-labelledby="officer-participation">
       <h2 id="officer-participation">{t('officer.participation.heading')}</h2>
@@ -24,8 +27,12 @@ export function ParticipationSection({ views }: { views: SessionView[] }) {
           <dd data-figure="nothing-done">{t.number(p.turnsWithNothingDone)}</dd>
         </div>
         <div>
-          <dt>{t('officer.participation.ideas')}</dt>
-          <dd data-figure="ideas">{t.number(p.ideas)}</dd>
+          <dt>{t('officer.participation.ideasShown')}</dt>
+          <dd data-figure="ideas">{t.number(p.ideasShown)}</dd>
+        </div>
+        <div>
+          <dt>{t('officer.participation.ideasApart')}</dt>
+          <dd data-figure="ideas-apart">{t.number(p.ideas - p.ideasShown)}</dd>
         </div>
         <div>
           <dt>{t('officer.participation.comments')}</dt>
@@ -82,7 +89,7 @@ export function ParticipationSection({ views }: { views: SessionView[] }) {
           <tbody>
             {p.byDevice.map((d) => (
               <tr key={d.deviceId} data-device={d.deviceId}>
-                <th scope="row">{t('officer.deviceName', { id: shortId(d.deviceId) })}</th>
+                <th scope="row">{deviceText(t, d.deviceId, names)}</th>
                 <td>{t.number(d.residents)}</td>
                 <td>{t.number(d.ideas)}</td>
                 <td>{t.number(d.comments)}</td>

@@ -81,6 +81,7 @@ function SessionReport({ view }: { view: SessionView }) {
       ruleText={`${ruleName(t, rule)}: ${t(`officer.ruleText.${rule}` as MessageKey)}`}
       tieBreakText={t('officer.results.tieBreak')}
       participation={p}
+      deviceNames={view.deviceNames}
       rows={result.rows}
       potPence={result.potPence}
       fundingStreams={s.fundingStreams}

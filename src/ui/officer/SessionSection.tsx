@@ -9,7 +9,7 @@ import { defaultRule, rulesFor, type RuleName } from '../../domain/results/resul
 import { excludedBallots } from '../../domain/results/trace';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
-import { longDate } from '../facilitator/format';
+import { sessionDate } from '../format/dates';
 import { ParticipationChart } from './charts/ParticipationChart';
 import { ResultsChart } from './charts/ResultsChart';
 import { useSessionResults } from './counting/useResults';
@@ -17,6 +17,7 @@ import { ExportsPanel } from './ExportsPanel';
 import { PaperBallots } from '../paper/PaperBallots';
 import { IdeaDetails } from './IdeaDetails';
 import { ExcludedTable } from './ExcludedTable';
+import { deviceText } from '../format/devices';
 import { SessionChecks } from './SessionChecks';
 import { pointsCount, pointsLabel, ruleName } from './words';
 
@@ -206,6 +207,7 @@ export function SessionSection({
             entries={excluded}
             caption={t('officer.excluded.caption', { count: excluded.length })}
             name="excluded"
+            device={(deviceId) => deviceText(t, deviceId, view)}
           />
         )}
       </section>
@@ -233,7 +235,7 @@ export function SessionSection({
       <p class="lead">
         {t('officer.sessionLead', {
           neighbourhood: s.neighbourhood,
-          date: longDate(t, s.date),
+          date: sessionDate(t, s.date),
           venue: s.venue,
         })}
       </p>

@@ -1,4 +1,4 @@
-/** Small helpers for the officer view: short device ids, what a rule's points are called, file names, downloads. */
+/** Small helpers for the officer view: short ids, what a rule's points are called, file names, downloads. */
 import type { SessionSettings } from '../../domain/types';
 import type { RuleName } from '../../domain/results/results';
 import { slug } from '../../sync/sessionFile';
@@ -50,7 +50,7 @@ export function downloadText(text: string, fileName: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A moment as people read it: "23 Nov 2026, 14:32". */
+/** A moment as people read it, in the one style of src/ui/format/dates.ts: "23 November 2026 at 14:32". */
 export function timeText(intl: string, at: number): string {
-  return new Intl.DateTimeFormat(intl, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  return new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(at));
 }

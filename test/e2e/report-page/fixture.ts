@@ -77,7 +77,14 @@ export const PARTICIPATION: Participation = {
       ballotsCounted: 20,
       ballotsExcluded: 0,
     },
-    { deviceId: 'tablet-red', residents: 15, ideas: 8, comments: 12, ballotsCounted: 14, ballotsExcluded: 1 },
+    {
+      deviceId: '7c1e9a04-5d2b-4f1e-8a33-0b9d6c2e4f70',
+      residents: 15,
+      ideas: 8,
+      comments: 12,
+      ballotsCounted: 14,
+      ballotsExcluded: 1,
+    },
   ],
   byChannel: {
     kiosk: { residents: 55, ballotsCounted: 52, ballotsExcluded: 2 },
@@ -126,6 +133,11 @@ export const REPORT: ReportProps = {
     { title: 'Market day stall', date: '2026-11-24', venue: 'Ashfield Market' },
   ],
   methodText: 'Budget: each resident shares out the pot between the ideas they choose.',
+  // Two tablets named in the session; the third, unnamed, shows as "Tablet" and the start of its id.
+  deviceNames: new Map([
+    ['tablet-blue', 'Tablet 1 (blue case)'],
+    ['tablet-green', 'Tablet 2'],
+  ]),
   ruleText:
     'Greedy within the pot: proposals by descending points; a proposal that no longer fits is skipped.',
   tieBreakText: 'Equal points: the idea put forward first wins.',

@@ -92,12 +92,37 @@ describe('an exported session file', () => {
   });
 
   it.each([
-    ['Ashfield', 'Tablet 3', 'ashfield-2026-11-20-tablet-3.codesign'],
-    ['Ashfield North', 'Facilitator’s laptop', 'ashfield-north-2026-11-20-facilitator-s-laptop.codesign'],
-    ['Ynys Môn', 'Llechen 2', 'ynys-mon-2026-11-20-llechen-2.codesign'],
-    ['  ', 'جهاز ٣', 'session-2026-11-20-device.codesign'],
+    ['Ashfield', 'Tablet 3', 'ashfield-2026-11-20-1630-tablet-3.codesign'],
+    [
+      'Ashfield North',
+      'Facilitator’s laptop',
+      'ashfield-north-2026-11-20-1630-facilitator-s-laptop.codesign',
+    ],
+    ['Ynys Môn', 'Llechen 2', 'ynys-mon-2026-11-20-1630-llechen-2.codesign'],
+    ['  ', 'جهاز ٣', 'session-2026-11-20-1630-device.codesign'],
   ])('names the file for %s on %s: %s', (neighbourhood, device, expected) => {
     expect(fileName({ neighbourhood }, device, new Date(2026, 10, 20, 16, 30))).toBe(expected);
+  });
+
+  it('Given two saves from one tablet on one day, When named, Then the names differ', () => {
+    const settings = { neighbourhood: 'Ashfield' };
+    const morning = fileName(settings, 'Tablet 3', new Date(2026, 10, 20, 9, 5));
+    const afternoon = fileName(settings, 'Tablet 3', new Date(2026, 10, 20, 16, 30));
+    expect(morning).toBe('ashfield-2026-11-20-0905-tablet-3.codesign');
+    expect(afternoon).not.toBe(morning);
+  });
+
+  it('Given a save in the same minute as one already saved here, When named, Then it gets the next counter', () => {
+    const settings = { neighbourhood: 'Ashfield' };
+    const at = new Date(2026, 10, 20, 16, 30);
+    const first = fileName(settings, 'Tablet 3', at);
+    const second = fileName(settings, 'Tablet 3', at, new Set([first]));
+    const third = fileName(settings, 'Tablet 3', at, new Set([first, second]));
+    expect([first, second, third]).toEqual([
+      'ashfield-2026-11-20-1630-tablet-3.codesign',
+      'ashfield-2026-11-20-1630-tablet-3-2.codesign',
+      'ashfield-2026-11-20-1630-tablet-3-3.codesign',
+    ]);
   });
 });
 

@@ -40,7 +40,8 @@ type Phase =
 
 /**
  * Choosing session files (a picker, or dropping them on the drop zone), reading them with a progress bar for
- * large ones, a preview in words, then adding them. Errors name the file; nothing changes until "Add".
+ * large ones, a preview in words, then adding them. Errors name the file; nothing changes until "Add". Of
+ * several files chosen together, each one refused is named with why, and the others are previewed and added.
  */
 export function ImportFiles({
   target,
@@ -91,18 +92,22 @@ export function ImportFiles({
     const names: FileNames = { names: files.map((f) => f.name) };
     const { parsed, errors: refused } = await readFiles(files, setProgress);
     names.titles = new Map(parsed.map((p) => [p.fileName, p.header.sessionTitle]));
-    if (refused.length > 0) {
-      setErrors(refused.map((e) => describeFileError(t, e, names)));
+    // Each refused file is named with why; the good ones chosen with them are still read and previewed.
+    const refusals = refused.map((e) => describeFileError(t, e, names));
+    if (parsed.length === 0) {
+      setErrors([t('files.refusedAll', { count: files.length }), ...refusals]);
       setPhase({ name: 'idle' });
       return;
     }
+    const lead = refusals.length > 0 ? [t('files.someRefused', { count: refusals.length })] : [];
+    setErrors([...lead, ...refusals]);
     try {
       const preview = await target.prepare(parsed);
       setPhase({ name: 'preview', preview });
       setTimeout(() => (applyButton.current ?? chooseButton.current)?.focus(), 0);
     } catch (e) {
       target.release?.();
-      setErrors([describeFileError(t, e, names)]);
+      setErrors([...refusals, describeFileError(t, e, names)]);
       setPhase({ name: 'idle' });
     }
   };

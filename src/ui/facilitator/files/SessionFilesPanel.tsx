@@ -39,6 +39,8 @@ export function SessionFilesPanel({ session, view }: { session: SessionHandle; v
   const [saved, setSaved] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [isSaving, setSaving] = useState(false);
+  /** Files saved from this screen: a second save in the same minute gets another name. */
+  const savedNames = useRef(new Set<string>());
   const sessionId = view.records.sessionId;
   const sessionRef = useRef(session);
   sessionRef.current = session;
@@ -50,12 +52,12 @@ export function SessionFilesPanel({ session, view }: { session: SessionHandle; v
     setSaved(null);
     setSaveError(null);
     try {
-      const bytes = await encodeSessionFile(doc, {
-        deviceId: services.device.id,
-        deviceName: services.device.name,
-        now: Date.now(),
-      });
-      const name = fileName(view.settings, services.device.name, new Date());
+      // The tablet's name in this session when a facilitator gave it one, the same name every screen shows.
+      const deviceName = view.deviceNames.get(services.device.id) ?? services.device.name;
+      const now = Date.now();
+      const bytes = await encodeSessionFile(doc, { deviceId: services.device.id, deviceName, now });
+      const name = fileName(view.settings, deviceName, new Date(now), savedNames.current);
+      savedNames.current.add(name);
       download(bytes, name);
       const r = view.records;
       const what = countsInWords(t, {

@@ -13,7 +13,7 @@ export interface ReadProgress {
 
 export interface ReadResult {
   parsed: ParsedFile[];
-  /** One per file that was refused; when any, nothing is imported. */
+  /** One per file that was refused (it adds nothing); the files read well are still offered. */
   errors: unknown[];
 }
 

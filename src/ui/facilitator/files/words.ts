@@ -1,7 +1,13 @@
 /** Session files in words: what a preview adds, which devices it comes from, and why a file was refused. */
-import { isSessionFileError, type ImportCounts, type ImportPreview } from '../../../sync/sessionFile';
+import {
+  FILE_EXTENSION,
+  isSessionFileError,
+  type ImportCounts,
+  type ImportPreview,
+} from '../../../sync/sessionFile';
 import { describeError } from '../../errors';
 import type { Translator } from '../../i18n';
+import { momentText } from '../../format/dates';
 import { bytesInWords } from '../format';
 
 /** The order kinds of record are listed in a sentence: what facilitators look for first. */
@@ -13,6 +19,7 @@ const KINDS: readonly (keyof ImportCounts)[] = [
   'moderation',
   'statuses',
   'settings',
+  'devices',
 ];
 
 /** "A, B and C" in the screen's language. */
@@ -34,11 +41,9 @@ export function devicesInWords(t: Translator, preview: ImportPreview): string {
   return listInWords(t, names);
 }
 
-/** When a file was saved, in the screen's language: "23 November 2026, 14:02". */
+/** When a file was saved, in the screen's language and the one style of moments: "23 November 2026 at 14:02". */
 export function whenInWords(t: Translator, iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'long', timeStyle: 'short' }).format(d);
+  return momentText(t, iso);
 }
 
 /** The preview's main sentences (what the import would do), most important first. */
@@ -92,6 +97,13 @@ export interface FileNames {
   titles?: ReadonlyMap<string, string>;
 }
 
+/** Why a file named like a session file is not one, from the reader's reason ('empty', 'magic'). */
+function notASessionFileWhy(t: Translator, reason: unknown): string {
+  if (reason === 'empty') return t('fileError.why.empty');
+  if (reason === 'magic') return t('fileError.why.magic');
+  return t('fileError.why.other');
+}
+
 /** One clear sentence for any problem with session files: a SessionFileError by its code, or anything else. */
 export function describeFileError(t: Translator, e: unknown, files: FileNames): string {
   if (e instanceof FileProblem) return t(e.key, { fileName: e.fileName });
@@ -113,6 +125,10 @@ export function describeFileError(t: Translator, e: unknown, files: FileNames): 
     }
     case 'badContent':
       return t('fileError.badContent', { fileName, count: Number(e.params.count ?? 0) });
+    case 'notASessionFile':
+      return fileName.toLowerCase().endsWith(FILE_EXTENSION)
+        ? t('fileError.notASessionFileNamed', { fileName, why: notASessionFileWhy(t, e.params.reason) })
+        : t('fileError.notASessionFile', { fileName });
     default:
       return t(`fileError.${e.code}`, { fileName });
   }

@@ -18,6 +18,8 @@ export const common = {
   'common.saveFailed': 'This could not be saved on the tablet: {reason}. Nothing you typed has been lost.',
   'common.fixErrors': 'Please check the highlighted answers.',
   'common.pence': 'in pounds, e.g. 2500 or 12.50',
+  /** A device nobody named in the session (src/domain/devices.ts): the start of its id. */
+  'device.unnamed': 'Tablet {code}',
   'storage.unavailable':
     'This browser cannot store anything (private browsing or storage switched off). Open the app in a normal window: nothing typed here would be kept.',
   'storage.privateWindow':

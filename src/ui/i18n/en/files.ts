@@ -67,6 +67,7 @@ export const files = {
   'files.n.moderation': { one: '{count} moderation decision', other: '{count} moderation decisions' },
   'files.n.statuses': { one: '{count} decision on an idea', other: '{count} decisions on ideas' },
   'files.n.settings': { one: '{count} change to the settings', other: '{count} changes to the settings' },
+  'files.n.devices': { one: '{count} tablet name', other: '{count} tablet names' },
   'files.n.paperTypings': {
     one: '{count} typing of a paper sheet',
     other: '{count} typings of paper sheets',
@@ -85,6 +86,23 @@ export const files = {
     '“{fileName}” is too large to be a session file ({size}; the most this tablet accepts is {limit}). Nothing has been changed.',
   'fileError.notASessionFile':
     '“{fileName}” is not a session file from this app. Session files end in .codesign. Nothing has been changed.',
+  // A file named like a session file that is not one: say what is wrong with it, not what its name should be.
+  'fileError.notASessionFileNamed':
+    '“{fileName}” is not a session file from this app, or it is damaged: {why} Save a new session file on the tablet it came from, then try again. Nothing has been changed.',
+  'fileError.why.empty': 'the file is empty.',
+  'fileError.why.magic':
+    'it does not begin the way every session file does, so it may be another kind of file given a .codesign name.',
+  'fileError.why.other': 'it cannot be read as one.',
+  // Several files chosen at once, some refused: the others are still read and can be added.
+  'files.someRefused': {
+    one: '{count} of the files you chose was refused and will not be added. The others can be added below.',
+    other:
+      '{count} of the files you chose were refused and will not be added. The others can be added below.',
+  },
+  'files.refusedAll': {
+    one: 'The file you chose was refused.',
+    other: 'None of the {count} files you chose can be added.',
+  },
   'fileError.newerVersion':
     '“{fileName}” was made by a newer version of the app. Update the app on this tablet, then try again. Nothing has been changed.',
   'fileError.corrupt':

@@ -46,6 +46,8 @@ export const officer = {
   'officer.participation.definition':
     'Residents are the people who did something: answered a question about themselves, put forward an idea, commented, or set priorities (paper ballots included). Each is counted once. A turn where someone agreed and then left, timed out or handed over before doing anything is not counted as a resident; those turns are shown apart.',
   'officer.participation.ideas': 'Ideas',
+  'officer.participation.ideasShown': 'Ideas shown to residents',
+  'officer.participation.ideasApart': 'Ideas hidden or merged into another',
   'officer.participation.comments': 'Comments',
   'officer.participation.ballots': 'Ballots counted',
   'officer.participation.excluded': 'Ballots excluded',
@@ -102,7 +104,7 @@ export const officer = {
   'officer.ruleText.greedy':
     'Ideas taken by most votes; an idea that no longer fits the pot is skipped and the list carried on.',
   'officer.ruleText.mes':
-    'Method of Equal Shares: each resident gets an equal share of the pot to spend on the ideas they chose; the Add1 completion then raises the shares while the outcome still fits the pot.',
+    'Each resident gets an equal share of the pot to spend on the ideas they chose; the Add1 completion then raises the shares while the outcome still fits the pot.',
   'officer.ruleText.borda':
     'Borda count over the rankings (a choice of a hidden idea is skipped and later choices move up a place); ideas are funded by Borda score within the pot, skipping one that no longer fits.',
   'officer.points.dots': 'Dots',

@@ -31,8 +31,8 @@ export const statuses = {
   'status.editor.saveFor': 'Save status: {title}',
   'status.editor.historyHeading': 'History',
   'status.editor.historyNone': 'No status recorded yet: this idea is submitted.',
-  'status.editor.historyItem': '{status}, by {who}, {when}',
-  'status.editor.device': 'device {id}',
+  'status.editor.historyReason': 'Why:',
+  'status.editor.historyBy': 'Recorded by {who} on {when}.',
   'status.list.heading': 'You said, we did: what became of each idea',
   'status.list.lead':
     'Residents see these decisions at the next workshop in {neighbourhood}: the idea’s title and what was decided, nothing else.',

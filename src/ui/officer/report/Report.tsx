@@ -7,7 +7,8 @@
 import { useId } from 'preact/hooks';
 import type { AboutYouCell, Participation } from '../../../domain/results/participation';
 import { CHANNELS, type Channel, type FundingStream } from '../../../domain/types';
-import { longDate } from '../../facilitator/format';
+import { deviceText } from '../../format/devices';
+import { momentText, sessionDate } from '../../format/dates';
 import { useT, type MessageKey, type Translator } from '../../i18n';
 import { ParticipationChart } from '../charts/ParticipationChart';
 import { ResultsChart, ResultsTable, type ResultsChartRow } from '../charts/ResultsChart';
@@ -40,19 +41,13 @@ export interface ReportProps {
   potPence: number;
   fundingStreams: readonly FundingStream[];
   topComments: readonly ReportComment[];
+  /** Names given to devices in the session (SessionView.deviceNames); others show as "Tablet <code>". */
+  deviceNames?: ReadonlyMap<string, string>;
   /** When the report was made: an ISO timestamp, epoch milliseconds or a Date. */
   generatedAt: string | number | Date;
   measure?: ResultsMeasure;
   maxBars?: number;
   timeZone?: string;
-}
-
-function when(t: Translator, at: string | number | Date, timeZone: string): string {
-  const d = at instanceof Date ? at : new Date(at);
-  if (Number.isNaN(d.getTime())) return String(at);
-  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
-    d,
-  );
 }
 
 /** A suppressed cell in words: "fewer than 5" when small, "hidden" when hidden only to protect a small one. */
@@ -74,8 +69,8 @@ export function Report(props: ReportProps) {
   const spent = props.rows.filter((r) => r.funded === true).reduce((s, r) => s + r.costPence, 0);
   const figures: [string, number][] = [
     [t('report.participation.residents'), p.residents],
-    [t('report.participation.ideas'), p.ideas],
     [t('report.participation.ideasShown'), p.ideasShown],
+    [t('report.participation.ideas'), p.ideas],
     [t('report.participation.comments'), p.comments],
     [t('report.participation.ballotsCounted'), p.ballots.counted],
     [t('report.participation.ballotsExcluded'), p.ballots.excluded],
@@ -89,7 +84,9 @@ export function Report(props: ReportProps) {
         <p class="report__kicker">{t('report.label')}</p>
         <h1 id={`${id}-title`}>{props.title}</h1>
         <p>{t('report.neighbourhood', { name: props.neighbourhood })}</p>
-        <p class="report__meta">{t('report.generatedAt', { when: when(t, props.generatedAt, zone) })}</p>
+        <p class="report__meta">
+          {t('report.generatedAt', { when: momentText(t, props.generatedAt, zone) })}
+        </p>
       </header>
 
       <section aria-labelledby={`${id}-sessions`}>
@@ -107,7 +104,7 @@ export function Report(props: ReportProps) {
             {props.sessions.map((s) => (
               <tr key={`${s.date}-${s.title}`}>
                 <th scope="row">{s.title}</th>
-                <td>{longDate(t, s.date)}</td>
+                <td>{sessionDate(t, s.date)}</td>
                 <td>{s.venue}</td>
               </tr>
             ))}
@@ -151,7 +148,9 @@ export function Report(props: ReportProps) {
         <p>{t('report.participation.definition')}</p>
         {p.byHour.length > 0 ? <ParticipationChart hours={p.byHour} timeZone={zone} /> : null}
         <ChannelsTable participation={p} />
-        {p.byDevice.length > 0 ? <DevicesTable participation={p} /> : null}
+        {p.byDevice.length > 0 ? (
+          <DevicesTable participation={p} deviceNames={props.deviceNames ?? new Map()} />
+        ) : null}
         {p.aboutYou.length > 0 ? (
           <>
             <h3>{t('report.aboutYou.heading')}</h3>
@@ -302,7 +301,13 @@ function ChannelsTable({ participation }: { participation: Participation }) {
   );
 }
 
-function DevicesTable({ participation }: { participation: Participation }) {
+function DevicesTable({
+  participation,
+  deviceNames,
+}: {
+  participation: Participation;
+  deviceNames: ReadonlyMap<string, string>;
+}) {
   const t = useT();
   return (
     <table class="report__devices">
@@ -330,7 +335,7 @@ function DevicesTable({ participation }: { participation: Participation }) {
       <tbody>
         {participation.byDevice.map((d) => (
           <tr key={d.deviceId}>
-            <th scope="row">{d.deviceId}</th>
+            <th scope="row">{deviceText(t, d.deviceId, { deviceNames })}</th>
             <td class="num">{t.number(d.residents)}</td>
             <td class="num">{t.number(d.ideas)}</td>
             <td class="num">{t.number(d.comments)}</td>

@@ -3,7 +3,8 @@
  * when funded, the reason when not taken forward, and Save. Checked on the device first with the same domain
  * rule the command uses, so a mistake is shown beside its field and what was typed stays. "Saved" appears only
  * once `onSave` resolves: the caller runs `setProposalStatus` and waits for storage to commit (`saveStatusWith`).
- * The history (newest first) says who decided what, and when.
+ * The history (newest first) says who decided what, and when: each part in its own element, the reason as the
+ * officer typed it (text, never markup), so no sentence runs into the next.
  */
 import { useId, useState } from 'preact/hooks';
 import type { CommandContext } from '../../../doc/commands';
@@ -18,6 +19,7 @@ import { fieldErrors } from '../../errors';
 import { useT } from '../../i18n';
 import type { SaveState, SessionHandle } from '../../useSession';
 import { amountOrNull, inputFrom, typedFrom, type Typed } from './statusForm';
+import { deviceText } from '../../format/devices';
 import { statusLabel, statusShort, whenText } from './statusWords';
 import './messages';
 import './status.css';
@@ -28,7 +30,9 @@ export interface StatusEditorProps {
   history: readonly ProposalStatus[];
   /** Stores the status; resolves once it is committed, rejects with a ValidationError or a storage error. */
   onSave: (input: StatusInput) => Promise<void>;
-  /** Names of devices by id, for the history; others are shown by the start of their id. */
+  /** A device as people read it, for the history (`deviceText` with the session). */
+  deviceLabel?: (deviceId: string) => string;
+  /** Names of devices by id, when there is no `deviceLabel`; others show as "Tablet <short code>". */
   deviceNames?: ReadonlyMap<string, string>;
   headingLevel?: 2 | 3 | 4;
 }
@@ -44,6 +48,7 @@ export function StatusEditor({
   proposal,
   history,
   onSave,
+  deviceLabel,
   deviceNames,
   headingLevel = 3,
 }: StatusEditorProps) {
@@ -92,7 +97,7 @@ export function StatusEditor({
   const isOver =
     amount !== null && isOverCost({ status: 'funded', amountPence: amount, reason: '' }, proposal.costPence);
   const who = (deviceId: string): string =>
-    deviceNames?.get(deviceId) ?? t('status.editor.device', { id: deviceId.slice(0, 8) });
+    deviceLabel ? deviceLabel(deviceId) : deviceText(t, deviceId, { deviceNames: deviceNames ?? new Map() });
 
   return (
     <form
@@ -199,12 +204,20 @@ export function StatusEditor({
         ) : (
           <ol class="status-editor__history-list">
             {history.map((r) => (
-              <li key={r.id}>
-                {t('status.editor.historyItem', {
-                  status: statusShort(t, r),
-                  who: who(r.deviceId),
-                  when: whenText(t, r.at),
-                })}
+              <li key={r.id} class="status-editor__history-item">
+                <span class="status-editor__history-status">
+                  {r.status === 'not-taken-forward' ? statusLabel(t, r.status) : statusShort(t, r)}
+                </span>{' '}
+                {r.reason !== '' ? (
+                  <>
+                    <span class="status-editor__history-reason">
+                      {t('status.editor.historyReason')} <q>{r.reason}</q>
+                    </span>{' '}
+                  </>
+                ) : null}
+                <span class="status-editor__history-by">
+                  {t('status.editor.historyBy', { who: who(r.deviceId), when: whenText(t, r.at) })}
+                </span>
               </li>
             ))}
           </ol>

@@ -6,11 +6,13 @@ import type { SessionView } from '../../../doc/session';
 import type { StatusInput } from '../../../domain/statuses';
 import { statusHistory } from '../../../domain/statuses';
 import { useT } from '../../i18n';
+import { deviceText } from '../../format/devices';
 import { StatusEditor } from './StatusEditor';
 
 interface StatusListProps {
   view: SessionView;
   onSave: (input: StatusInput) => Promise<void>;
+  /** Names to use before the session's own (a page without a device record); by device id. */
   deviceNames?: ReadonlyMap<string, string>;
 }
 
@@ -29,7 +31,7 @@ export function StatusList({ view, onSave, deviceNames }: StatusListProps) {
               proposal={p}
               history={statusHistory(view.records.statuses, p.id)}
               onSave={onSave}
-              {...(deviceNames ? { deviceNames } : {})}
+              deviceLabel={(deviceId) => deviceNames?.get(deviceId) ?? deviceText(t, deviceId, view)}
             />
           </li>
         ))}

@@ -1,6 +1,7 @@
 /** Statuses in words for officers: the long label for choosing, the short one for the history. */
 import type { CleanStatus } from '../../../domain/statuses';
 import type { ProposalStatusKind } from '../../../domain/types';
+import { momentText } from '../../format/dates';
 import type { MessageKey, Translator } from '../../i18n';
 
 export function statusLabel(t: Translator, kind: ProposalStatusKind): string {
@@ -14,7 +15,7 @@ export function statusShort(t: Translator, s: CleanStatus): string {
   });
 }
 
-/** "3 Dec 2026, 14:05" in the screen's language. */
+/** "3 December 2026 at 14:05" in the screen's language: the one style of moments (src/ui/format/dates.ts). */
 export function whenText(t: Translator, at: number): string {
-  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return momentText(t, at);
 }
