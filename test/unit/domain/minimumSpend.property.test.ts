@@ -25,7 +25,7 @@ const election = fc
   })
   .map(({ potPence, share, fractions }) => ({
     potPence,
-    method: { kind: 'budget', minSharePercent: share } as PriorityMethod,
+    method: { kind: 'budget', minSharePercent: share } satisfies PriorityMethod,
     costs: new Map(fractions.map((f, i) => [`i${i}`, Math.round(f * potPence)])),
   }));
 
