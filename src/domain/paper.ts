@@ -6,8 +6,8 @@
  *   ballot a ballot record, both marked `channel: 'paper'`, both stored under the participant id `paper-<sheet>`
  *   (the number without leading zeros). The id comes from the sheet, not from a random UUID, so the same sheet
  *   typed on two devices is one key in the document: when the devices merge it is ONE ballot, never counted twice.
- *   If the two typings differ, the document keeps one of them, the same one on every device (Yjs's rule for two
- *   writes of one key); the paper sheet is the record, and retyping it (replace) settles it.
+ *   Which typing counts when they differ is decided by the survivor rule below, not by which write of the key
+ *   Yjs kept.
  * - Typing a sheet this device already holds is refused (`sheetTaken`) unless the person chooses to replace it;
  *   a replacement is a later revision of the same ballot, from whichever device types it.
  * - Every typing is also kept as its own record (`PaperTyping`, under a fresh UUID), so two devices that type one
