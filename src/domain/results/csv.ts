@@ -20,6 +20,7 @@ import type { SessionView } from '../../doc/session';
 import { ballotChoiceIds } from './trace';
 import type { Participation } from './participation';
 import type { SessionResult } from './results';
+import { deviceLabel } from '../devices';
 import { channelOf } from '../paper';
 import type { Ballot } from '../types';
 
@@ -94,6 +95,8 @@ export const BALLOTS_COLUMNS = [
   'via',
   'ballot',
   'channel',
+  /** The device by its name in the session, else "Tablet <short code>" (src/domain/devices.ts). */
+  'device_name',
 ] as const;
 
 /** The ballot as written, e.g. "p1:2 p2:1" (dots) or "p3 p1" (selection or ranking, in order). */
@@ -140,16 +143,35 @@ export function ballotsCsv(view: SessionView): string {
         via,
         ballotText(ballot),
         channelOf(ballot),
+        deviceLabel(ballot.deviceId, view),
       ];
     });
     if (cells.length === 0)
-      cells.push([...base(ballot, 'counted', ''), '', 0, '', ballotText(ballot), channelOf(ballot)]);
+      cells.push([
+        ...base(ballot, 'counted', ''),
+        '',
+        0,
+        '',
+        ballotText(ballot),
+        channelOf(ballot),
+        deviceLabel(ballot.deviceId, view),
+      ]);
     items.push({ ballot, cells });
   }
   for (const { ballot, reason } of view.count.excluded) {
     items.push({
       ballot,
-      cells: [[...base(ballot, 'excluded', reason), '', 0, '', ballotText(ballot), channelOf(ballot)]],
+      cells: [
+        [
+          ...base(ballot, 'excluded', reason),
+          '',
+          0,
+          '',
+          ballotText(ballot),
+          channelOf(ballot),
+          deviceLabel(ballot.deviceId, view),
+        ],
+      ],
     });
   }
   items.sort(

@@ -17,6 +17,7 @@
  */
 import type { SessionView } from '../../doc/session';
 import type { ErrorCode } from '../errors';
+import { deviceLabel } from '../devices';
 import { channelOf } from '../paper';
 import type { Ballot, Channel, SessionSettings } from '../types';
 import { participation, type Participation } from './participation';
@@ -49,6 +50,14 @@ export interface JsonComment {
   deviceId: string;
   createdAt: string;
   text: string;
+}
+
+export interface JsonDevice {
+  id: string;
+  /** Its name in the session, else "Tablet <short code>" (src/domain/devices.ts). */
+  name: string;
+  /** False when nobody named it and `name` is made from its id. */
+  isNamed: boolean;
 }
 
 export interface JsonBallot {
@@ -86,6 +95,8 @@ export interface JsonExport {
   proposals: JsonProposal[];
   comments: JsonComment[];
   ballots: JsonBallot[];
+  /** Every device that wrote to the session or was named in it, by id, with the name every screen shows. */
+  devices: JsonDevice[];
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -169,7 +180,20 @@ export function exportJson(view: SessionView): JsonExport {
         text: c.text,
       })),
     ballots: ballots.map(({ at: _at, ...b }) => b),
+    devices: sessionDevices(view),
   };
+}
+
+/** Every device the records name (writers and named devices), sorted by id, each with its label. */
+function sessionDevices(view: SessionView): JsonDevice[] {
+  const r = view.records;
+  const ids = new Set<string>(view.deviceNames.keys());
+  for (const list of [r.proposals, r.comments, r.participants, r.ballots, r.moderation, r.statuses]) {
+    for (const x of list) ids.add(x.deviceId);
+  }
+  return [...ids]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((id) => ({ id, name: deviceLabel(id, view), isNamed: view.deviceNames.has(id) }));
 }
 
 /** The export as text (two-space indented, newline at the end). */

@@ -7,6 +7,7 @@ import { HiddenIdeas } from './HiddenIdeas';
 import { IdeaList } from './IdeaList';
 import { LiveBoard } from './LiveBoard';
 import { MergeIdeas } from './MergeIdeas';
+import { NameTablet } from './NameTablet';
 import { SessionFilesPanel } from './files/SessionFilesPanel';
 import { PaperBallots } from '../paper/PaperBallots';
 import { SessionHeader } from './SessionHeader';
@@ -50,6 +51,7 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
       <HiddenIdeas session={session} view={view} />
       <PaperBallots view={view} run={session.run} />
       <SessionFilesPanel session={session} view={view} />
+      <NameTablet session={session} view={view} />
       <CouncilSyncPanel session={session} sessionId={sessionId} />
       <StoragePanel />
       <EndSession session={session} view={view} />

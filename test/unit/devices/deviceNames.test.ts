@@ -5,11 +5,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { addProposal, castBallot, startParticipant } from '../../../src/doc/commands';
 import { nameDevice } from '../../../src/doc/deviceCommands';
 import { checkRecord } from '../../../src/doc/recordShapes';
 import { MAPS } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
 import { deviceLabel, effectiveDeviceNames, shortCode } from '../../../src/domain/devices';
+import { ballotsCsv } from '../../../src/domain/results/csv';
+import { exportJson } from '../../../src/domain/results/json';
 import type { DeviceName } from '../../../src/domain/types';
 import { UpdateGate } from '../../../src/server/validation';
 import { recordChanges, roleProblems, type Changes } from '../../../src/sync/changeRules';
@@ -182,5 +185,29 @@ describe('who may name a device', () => {
       { map: 'devices', key: 'n1', field: 'name', problem: 'empty' },
     ]);
     expect(checkRecord('devices', 'n2', { ...named('a', 'b'), id: 'n2' }).map((p) => p.problem)).toEqual([]);
+  });
+});
+
+describe('exports name devices as the screens do', () => {
+  it('Given a ballot cast on a named tablet, Then the CSV keeps the device id and adds its name, and the JSON lists devices', () => {
+    const s = createdSession();
+    const idea = addProposal(
+      s.doc,
+      { title: 'Youth club', description: '', themeId: 'theme-young', costPence: 100_000, where: '' },
+      null,
+      s.ctx,
+    );
+    const who = startParticipant(s.doc, { language: 'en', hasConsented: true }, s.ctx);
+    castBallot(s.doc, who, { kind: 'dots', dots: { [idea]: 2 } }, s.ctx);
+    nameDevice(s.doc, { namedDeviceId: 'device-a', name: 'Tablet 3 (blue case)' }, s.ctx);
+    const view = viewSession(s.doc)!;
+    const [header, row] = ballotsCsv(view).trim().split(/\r?\n/);
+    const columns = header!.split(',');
+    const cells = row!.split(',');
+    expect(cells[columns.indexOf('device_id')]).toBe('device-a');
+    expect(cells[columns.indexOf('device_name')]).toBe('Tablet 3 (blue case)');
+    expect(exportJson(view).devices).toEqual([
+      { id: 'device-a', name: 'Tablet 3 (blue case)', isNamed: true },
+    ]);
   });
 });

@@ -143,6 +143,12 @@ export const facilitator = {
   'fac.end.endedText':
     'Nothing more can be added. If you ended it by mistake, you can reopen it for residents.',
   'fac.end.reopen': 'Reopen the session',
+  'fac.name.heading': 'Name this tablet',
+  'fac.name.text':
+    'Officers see what was done on each tablet by its name. This tablet is shown as “{name}”. A name on its case helps, e.g. “Tablet 3 (blue case)”.',
+  'fac.name.label': 'This tablet’s name',
+  'fac.name.hint': 'At most {max} characters.',
+  'fac.name.save': 'Save the name',
 
   // Session form
   'fac.form.createHeading': 'Create a session',
