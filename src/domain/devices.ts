@@ -21,8 +21,11 @@ export const DEVICE_NAME_LENGTH = 60;
 /** Ids are UUIDs in the app; the record checks allow up to 64 characters. */
 const DEVICE_ID_LENGTH = 64;
 
-/** How many characters of a device id make its short code. */
-export const SHORT_CODE_LENGTH = 6;
+/**
+ * How many characters of a device id make its short code: as many as a new device's own name has ("Tablet 3f9a",
+ * src/storage/appDb.ts), so a tablet nobody named reads the same in its session files and on every screen.
+ */
+export const SHORT_CODE_LENGTH = 4;
 
 /** The name in force for each named device: its latest record by (at, id). */
 export function effectiveDeviceNames(records: readonly DeviceName[]): Map<string, string> {
@@ -34,14 +37,9 @@ export function effectiveDeviceNames(records: readonly DeviceName[]): Map<string
   return new Map([...best].map(([id, r]) => [id, r.name]));
 }
 
-/** The first characters of a device id, upper case: "3F9A2C". */
+/** The first characters of a device id, as written: "3f9a". */
 export function shortCode(deviceId: string): string {
-  return (
-    deviceId
-      .replace(/[^0-9a-z]/gi, '')
-      .slice(0, SHORT_CODE_LENGTH)
-      .toUpperCase() || '?'
-  );
+  return deviceId.slice(0, SHORT_CODE_LENGTH) || '?';
 }
 
 /** What deviceLabel reads: a session view has it (`SessionView.deviceNames`). */

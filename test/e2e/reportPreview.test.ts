@@ -130,7 +130,7 @@ describe('printable report', () => {
         ['No answer', 'hidden'],
       ]);
       // Each tablet by its name in the session, the unnamed one by "Tablet" and the start of its id.
-      const names = ['Tablet 1 (blue case)', 'Tablet 2', 'Tablet 7C1E9A'];
+      const names = ['Tablet 1 (blue case)', 'Tablet 2', 'Tablet 7c1e'];
       expect(await bodyCells(page, 'By tablet')).toEqual(
         PARTICIPATION.byDevice.map((d, i) => [
           names[i],

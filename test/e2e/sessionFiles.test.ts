@@ -2,7 +2,8 @@
  * Session files between two tablets with no network: tablet A's demo is saved to a file and imported on tablet
  * B's home screen (a new session), each tablet adds an idea, and B's file is added to A's dashboard twice: the
  * second time adds nothing, and each idea shows once. Damaged files and another session's file are refused with
- * a clear message and change nothing. axe-core finds nothing to fix with a preview or an error on screen.
+ * a clear message and change nothing; a good file chosen together with a damaged one is still added, and the
+ * screen names both. axe-core finds nothing to fix with a preview or an error on screen.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,7 +68,7 @@ describe('session files', () => {
     const fileA = join(dir, 'from-a.codesign');
     const downloadA = await filesA.saveFile(fileA);
     expect(downloadA.suggestedFilename()).toMatch(
-      /^northmoor-\d{4}-\d{2}-\d{2}-tablet-[0-9a-f]{4}\.codesign$/,
+      /^northmoor-\d{4}-\d{2}-\d{2}-\d{4}-tablet-[0-9a-f]{4}\.codesign$/,
     );
     await expect
       .poll(() => filesA.region.locator('.files-saved').textContent())
@@ -131,11 +132,30 @@ describe('session files', () => {
     expect(await filesA.count(IDEAS)).toBe(ideasAtStart + 2);
     await expectNoViolations(a);
 
-    // Several files at once with one of them cut short: the whole batch is refused, naming that file.
+    // Several files at once with one of them cut short: that one is refused, naming it; the good one is still
+    // read (here it brings nothing new) and the screen says both.
     const cutToo = join(dir, 'cut-too.codesign');
     writeFileSync(cutToo, bytesB.subarray(0, bytesB.length - 50));
     await filesA.choose(fileB, cutToo);
-    await expect.poll(() => filesA.alert.textContent()).toMatch(/^“cut-too\.codesign” is incomplete: /);
+    expect(await filesA.preview()).toEqual(['Nothing new: this tablet already has everything in this file.']);
+    expect(await filesA.alert.locator('p').allTextContents()).toEqual([
+      '1 of the files you chose was refused and will not be added. The others can be added below.',
+      expect.stringMatching(/^“cut-too\.codesign” is incomplete: /),
+    ]);
+    expect(await filesA.status.locator('.files-preview__sources li').allTextContents()).toEqual([
+      expect.stringMatching(/^“from-b\.codesign” from Tablet [0-9a-f]{4}, saved /),
+    ]);
+    await filesA.button('Close').click();
+
+    // A file named like a session file that is not one: what is wrong with it, not what its name should be.
+    const notOne = join(dir, 'notes.codesign');
+    writeFileSync(notOne, 'Shopping list\nmilk\n');
+    await filesA.choose(notOne);
+    await expect
+      .poll(() => filesA.alert.textContent())
+      .toBe(
+        '“notes.codesign” is not a session file from this app, or it is damaged: it does not begin the way every session file does, so it may be another kind of file given a .codesign name. Save a new session file on the tablet it came from, then try again. Nothing has been changed.',
+      );
     expect(await filesA.status.textContent()).toBe('');
 
     // Not a session file at all, and a file over the size limit (refused from its size, before it is read).
@@ -184,12 +204,17 @@ describe('session files', () => {
     expect(await filesA.count(IDEAS)).toBe(ideasAtStart + 2);
 
     // On B's home screen, A's newer file goes into the session B already has: the same preview, no new session.
+    // It is chosen together with a damaged file: the good one is added, the damaged one refused, both said.
     const fileA2 = join(dir, 'from-a-again.codesign');
     await filesA.saveFile(fileA2);
     await goHome(b.page, server.url);
-    await homeB.choose(fileA2);
+    await homeB.choose(fileA2, cutToo);
     expect(await homeB.preview()).toEqual([
       expect.stringMatching(/^Adds 1 idea and 1 resident from Tablet [0-9a-f]{4}\.$/),
+    ]);
+    expect(await homeB.alert.locator('p').allTextContents()).toEqual([
+      '1 of the files you chose was refused and will not be added. The others can be added below.',
+      expect.stringMatching(/^“cut-too\.codesign” is incomplete: /),
     ]);
     expect(await homeB.status.textContent()).toContain(`For the session “${DEMO_TITLE}” on this tablet.`);
     await homeB.button('Add to this session').click();
@@ -197,6 +222,7 @@ describe('session files', () => {
     expect(await homeB.status.textContent()).toMatch(
       /^Added 1 idea and 1 resident from Tablet [0-9a-f]{4}\.$/,
     );
+    expect(await homeB.alert.textContent()).toContain('“cut-too.codesign” is incomplete');
     expect(b.page.url()).toBe(server.url);
     await b.page
       .getByRole('link', {

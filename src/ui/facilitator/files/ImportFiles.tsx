@@ -95,7 +95,8 @@ export function ImportFiles({
     // Each refused file is named with why; the good ones chosen with them are still read and previewed.
     const refusals = refused.map((e) => describeFileError(t, e, names));
     if (parsed.length === 0) {
-      setErrors([t('files.refusedAll', { count: files.length }), ...refusals]);
+      // One file: its sentence says it all. Several: say first that none of them can be added.
+      setErrors(files.length > 1 ? [t('files.refusedAll', { count: files.length }), ...refusals] : refusals);
       setPhase({ name: 'idle' });
       return;
     }
