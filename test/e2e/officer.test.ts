@@ -122,6 +122,9 @@ describe('the officer view', () => {
     expect(await page.locator('[data-device=tablet-a-0001] td').first().textContent()).toBe('3');
     expect(await page.locator('[data-device=tablet-b-0002] td').first().textContent()).toBe('3');
     expect(await page.locator('[data-device=tablet-c-0003] td').first().textContent()).toBe('5');
+    // Each device by the name it was given in the session, else "Tablet" and the start of its id.
+    expect(await page.locator('[data-device=tablet-a-0001] th').textContent()).toBe('Tablet 1 (blue case)');
+    expect(await page.locator('[data-device=tablet-b-0002] th').textContent()).toBe('Tablet tabl');
     await page.screenshot({ path: '/tmp/officer-area.png' });
     // Small counts are never shown.
     const ages = page.locator('[data-question=age] tbody');
@@ -182,8 +185,9 @@ describe('the officer view', () => {
     await trace.first().waitFor();
     expect(await trace.count()).toBe(4);
     const traceText = await youth.locator('[data-table=trace] tbody').textContent();
-    expect(traceText).toContain('tablet-a');
-    expect(traceText).toContain('tablet-b');
+    // The trace names each ballot's device as the tables above do.
+    expect(traceText).toContain('Tablet 1 (blue case)');
+    expect(traceText).toContain('Tablet tabl');
     expect(await youth.getByText('Somewhere warm for teenagers').count()).toBe(1);
     await expectAccessible(page);
 
@@ -261,6 +265,12 @@ describe('the officer view', () => {
     await page.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
     await page.getByRole('heading', { level: 1, name: SPRING }).waitFor();
     await expectAccessible(page);
+    // The report names the devices as the officer view does.
+    const byTablet = page.getByRole('table', { name: 'By tablet' });
+    expect(await byTablet.locator('tbody th').allTextContents()).toEqual([
+      'Tablet 1 (blue case)',
+      'Tablet tabl',
+    ]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
     await page.screenshot({ path: '/tmp/officer-report-print.png', fullPage: true });

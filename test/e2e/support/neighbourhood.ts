@@ -29,6 +29,7 @@ import {
   startParticipant,
   type CommandContext,
 } from '../../../src/doc/commands';
+import { nameDevice } from '../../../src/doc/deviceCommands';
 import type { BallotChoices, SessionSettings } from '../../../src/domain/types';
 import { validSettings } from '../../unit/helpers/session';
 
@@ -109,6 +110,8 @@ export function seedSpring(): SeededSession {
   resident(doc, a, { kind: 'budget', selected: [garden, lights] }, age('65 or over'));
   addComment(doc, { proposalId: youth, text: 'Open it on Fridays please' }, null, a);
   addComment(doc, { proposalId: garden, text: '=HYPERLINK("http://evil.example")' }, null, a);
+  // The facilitator names tablet A; tablet B stays unnamed ("Tablet" and the start of its id).
+  nameDevice(doc, { namedDeviceId: 'tablet-a-0001', name: 'Tablet 1 (blue case)' }, a);
   onCopy(doc, (copy) => {
     resident(copy, b, { kind: 'budget', selected: [youth] }, age('18 to 64'));
     resident(copy, b, { kind: 'budget', selected: [benches, garden, lights] }, age('18 to 64'));
