@@ -18,6 +18,7 @@ import { useT, type Translator } from '../i18n';
 import { useAction } from '../facilitator/useAction';
 import { choicesInWords } from './words';
 import './messages';
+import './paper.css';
 
 export interface PaperConflictsProps {
   view: SessionView;

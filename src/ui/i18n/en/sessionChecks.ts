@@ -22,7 +22,7 @@ export const sessionChecks = {
   'checks.paper.typed': 'Typed on {device}, {time}',
   'checks.paper.nothing': 'Nothing chosen',
   'checks.paper.keep': 'Keep this one',
-  'checks.paper.keepLabel': 'Keep version {number} of sheet {sheet}',
+  'checks.paper.keepLabel': 'Keep this one: version {number} of sheet {sheet}',
   'checks.paper.kept': 'Sheet {sheet}: version {number} kept. It now counts for this sheet.',
   'checks.paper.inList': 'Typed differently on two devices: choose a version above',
 
