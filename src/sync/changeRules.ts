@@ -190,7 +190,8 @@ export function roleProblems(changes: Changes, role: WriterRole, scratch?: Y.Doc
     for (const [key, { action }] of keys) {
       const value: unknown =
         scratch && action !== 'delete' ? scratch.getMap<unknown>(MAPS[map]).get(key) : undefined;
-      if (!mayWriteRecord(role, map, key, value)) problems.push({ map, key, field: '', problem: 'notAllowed' });
+      if (!mayWriteRecord(role, map, key, value))
+        problems.push({ map, key, field: '', problem: 'notAllowed' });
     }
   }
   return problems;
