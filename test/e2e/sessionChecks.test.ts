@@ -149,6 +149,16 @@ describe('things to check in the officer view', () => {
       'On “Community garden”: decided on a duplicate, “Garden for everyone”, before it was merged. Funded: £10,000',
     ]);
 
+    // And on the kept idea itself, where officers record decisions.
+    expect(await page.locator('[data-merged-decision]').allTextContents()).toEqual([
+      'Decided on a duplicate, “Garden for everyone”, before it was merged. Funded: £10,000',
+    ]);
+    expect(
+      await page
+        .locator('[data-merged-decision]')
+        .evaluate((el) => el.closest('[data-idea]')?.getAttribute('data-idea')),
+    ).toBe(viewSession(laptop)!.proposals.find((p) => p.title === 'Community garden')!.id);
+
     const after = checks.locator('[data-check="after-end"]');
     expect(await after.locator('[data-figure="after-end"]').textContent()).toMatch(
       /^3 records came after the session was ended on .+ at .+\.$/,

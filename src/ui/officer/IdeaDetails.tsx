@@ -62,6 +62,13 @@ export function IdeaDetails({
         <span class="officer-idea__status" data-status={status?.status ?? 'submitted'}>
           {status ? statusShort(t, status) : t('officer.ideas.noDecision')}
         </span>
+        {view.mergedDecisions
+          .filter((d) => d.keptId === row.proposalId)
+          .map((d) => (
+            <span key={d.duplicateId} class="officer-idea__flag" data-merged-decision={d.duplicateId}>
+              {t('checks.merged.onIdea', { title: d.duplicateTitle, decision: statusShort(t, d.status) })}
+            </span>
+          ))}
       </summary>
       {isOpen && proposal ? (
         <StatusEditor

@@ -9,19 +9,16 @@
 import type * as Y from 'yjs';
 import type { CommandContext } from '../../doc/commands';
 import type { SessionView } from '../../doc/session';
-import { deviceLabel } from '../../domain/devices';
 import type { AfterEnd } from '../../domain/afterEnd';
 import { statusShort } from './status/statusWords';
+import { deviceText } from '../format/devices';
+import { momentText } from '../format/dates';
 import { useT, type Translator } from '../i18n';
 import { PaperConflicts } from '../paper/PaperConflicts';
 import '../paper/messages';
 import './status/messages';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
-
-function timeOf(t: Translator, at: number): string {
-  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-}
 
 interface AfterEndRow {
   key: string;
@@ -76,8 +73,7 @@ export function SessionChecks({
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const id = `officer-checks-${sessionId}`;
-  const device = (deviceId: string): string =>
-    deviceLabel(deviceId, view, (code) => t('checks.device', { code }));
+  const device = (deviceId: string): string => deviceText(t, deviceId, view);
   const titles = new Map(view.proposals.map((p) => [p.id, p.shownTitle]));
   const after = view.afterEnd && view.afterEnd.total > 0 ? view.afterEnd : null;
   const isEmpty = view.paperConflicts.length === 0 && view.mergedDecisions.length === 0 && !after;
@@ -115,7 +111,7 @@ export function SessionChecks({
             {t('checks.afterEnd.summary', {
               count: after.total,
               device: device(after.end.deviceId),
-              time: timeOf(t, after.end.at),
+              time: momentText(t, after.end.at),
             })}
           </p>
           <p>{t('checks.afterEnd.lead')}</p>
@@ -134,7 +130,7 @@ export function SessionChecks({
                   <tr key={r.key}>
                     <th scope="row">{r.what}</th>
                     <td>{device(r.deviceId)}</td>
-                    <td>{timeOf(t, r.at)}</td>
+                    <td>{momentText(t, r.at)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -9,12 +9,13 @@ import type * as Y from 'yjs';
 import type { CommandContext } from '../../doc/commands';
 import { keepPaperTyping } from '../../doc/paperCommands';
 import type { SessionView } from '../../doc/session';
-import { deviceLabel } from '../../domain/devices';
 import { compareTypings, type PaperSheet } from '../../domain/paper';
 import type { PaperTyping } from '../../domain/types';
 import { SaveStatus } from '../components/SaveStatus';
 import { describeError } from '../errors';
-import { useT, type Translator } from '../i18n';
+import { deviceText } from '../format/devices';
+import { momentText } from '../format/dates';
+import { useT } from '../i18n';
 import { useAction } from '../facilitator/useAction';
 import { choicesInWords } from './words';
 import './messages';
@@ -31,10 +32,6 @@ export interface PaperConflictsProps {
 export function sheetVersions(sheet: PaperSheet): PaperTyping[] {
   const rest = sheet.current.filter((t) => t !== sheet.survivor).sort((a, b) => compareTypings(b, a));
   return [sheet.survivor, ...rest];
-}
-
-function timeOf(t: Translator, at: number): string {
-  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }
 
 export function PaperConflicts({ view, run, headingLevel }: PaperConflictsProps) {
@@ -79,8 +76,8 @@ export function PaperConflicts({ view, run, headingLevel }: PaperConflictsProps)
                     <p>{words || t('checks.paper.nothing')}</p>
                     <p class="field__hint">
                       {t('checks.paper.typed', {
-                        device: deviceLabel(typing.deviceId, view, (code) => t('checks.device', { code })),
-                        time: timeOf(t, typing.at),
+                        device: deviceText(t, typing.deviceId, view),
+                        time: momentText(t, typing.at),
                       })}
                     </p>
                     <button

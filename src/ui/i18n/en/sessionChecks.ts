@@ -10,7 +10,6 @@ export const sessionChecks = {
   'checks.heading': 'Things to check',
   'checks.none':
     'Nothing to check: no sheet was typed differently, no decision sits on a merged idea, and nothing came after the end.',
-  'checks.device': 'Tablet {code}',
 
   // A paper sheet typed differently on two devices
   'checks.paper.title': 'Sheet {sheet} was typed differently on two devices',
@@ -31,12 +30,13 @@ export const sessionChecks = {
   'checks.merged.lead':
     'These decisions were made on an idea before it was merged into another. Residents see the kept idea only: record the decision on it if it still stands.',
   'checks.merged.item': 'On “{kept}”: decided on a duplicate, “{title}”, before it was merged. {decision}',
+  'checks.merged.onIdea': 'Decided on a duplicate, “{title}”, before it was merged. {decision}',
 
   // Records after the session was ended
   'checks.afterEnd.heading': 'Records after the session was ended',
   'checks.afterEnd.summary': {
-    one: '{count} record came after the session was ended on {device} at {time}.',
-    other: '{count} records came after the session was ended on {device} at {time}.',
+    one: '{count} record came after the session was ended on {device}, {time}.',
+    other: '{count} records came after the session was ended on {device}, {time}.',
   },
   'checks.afterEnd.lead':
     'Tablets that had not heard that the session was ended kept taking turns. These records are counted. Times come from each device’s own clock, so a tablet with a wrong clock can be listed by mistake: check the device and the time before you decide.',
