@@ -204,8 +204,9 @@ export function withOlderPaperBallots(
   const bySheet = typingsBySheet(typings);
   const out = [...typings];
   for (const ballot of ballots) {
+    if (channelOf(ballot) !== 'paper') continue;
     const sheet = sheetOf(ballot.participantId);
-    if (sheet === null || channelOf(ballot) !== 'paper') continue;
+    if (sheet === null) continue;
     if ((bySheet.get(sheet) ?? []).some((t) => isSameWrite(t, ballot))) continue;
     out.push(paperTyping(ballot, { id: ballot.participantId, sheet, replaces: [] }));
   }
