@@ -727,6 +727,17 @@ describe('a workshop day counted', () => {
     ]);
     const byName = (rows: string[][]) => [...rows].sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
     expect(byName(await cells(op.locator('[data-table=devices]')))).toEqual(byName(deviceRows));
+    // The pot; no paper ballots; residents over the day add up to the residents on the tablets.
+    expect(await op.locator('[data-figure=pot]').textContent()).toBe(
+      t('officer.money.pot', { pot: money(POT) }),
+    );
+    expect(await op.locator('.officer-paper summary .officer-idea__meta').textContent()).toBe(
+      t('officer.paper.count', { count: 0 }),
+    );
+    const day = op.getByRole('region', { name: t('officer.day.heading'), exact: true });
+    await day.getByRole('button', { name: t('chart.showTable') }).click();
+    const hours = await cells(day.getByRole('table', { name: t('chart.hours.tableCaption'), exact: true }));
+    expect(hours.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(want.residents);
     // No ballot was left out.
     await op.getByText(t('officer.excluded.none'), { exact: true }).waitFor();
 
@@ -996,6 +1007,15 @@ describe('a workshop day counted', () => {
         .count(),
     ).toBe(1);
 
+    // The money map: the session's funding streams as the facilitator typed them.
+    expect(await cells(reportTable(t('report.money.caption')))).toEqual(
+      SESSION.streams.map((f) => [
+        f.publicBody,
+        f.service,
+        money(Number(f.amount)),
+        f.isPoolable === false ? t('common.no') : t('common.yes'),
+      ]),
+    );
     // What residents said, each under the idea it now counts for, with that idea's number of comments.
     const said = await op
       .locator('.report__comments li')
