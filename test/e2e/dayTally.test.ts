@@ -13,10 +13,10 @@
  *   hides afterwards (moderation), with a ballot that named it.
  * - A syncs with the council; an officer's device fetches the session.
  *
- * Every figure on the facilitators' dashboards (B's while offline, A's at the end), the officer view (under MES and
- * greedy, each idea's trace and comments), the printable report and the exports (participation, results and
- * ballots CSV, JSON, .pb) is checked against the Tally below, which works each figure out from what the test did, by the
- * documented rules (docs/session-document.md, src/domain/results/*.ts module headers), never from the app.
+ * Every figure on the facilitators' dashboards (B's while offline, A's at the end), the officer view (under MES
+ * and greedy, each idea's trace and comments), the printable report and the exports (participation, results and
+ * ballots CSV, JSON, .pb) is checked against the Tally below, which works each figure out from what the test did,
+ * by the documented rules (docs/session-document.md, src/domain/results/*.ts module headers), never from the app.
  * Funding under MES is the tally's approval sets given to the counting library's `equalShares` (the rule the
  * pabulib elections check, test/unit/counting), not the app's session view.
  */
