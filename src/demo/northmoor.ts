@@ -8,12 +8,12 @@ import {
   addComment,
   addProposal,
   castBallot,
-  createSession,
   finishParticipant,
   setAnswers,
   startParticipant,
   type CommandContext,
 } from '../doc/commands';
+import { createSession } from '../doc/sessionCommands';
 import type { PinHash, SessionSettings } from '../domain/types';
 
 /** The demo's facilitator PIN, shown on the home screen next to the demo. */

@@ -8,19 +8,10 @@ import type * as Y from 'yjs';
 import { castUnderNow, checkBallot } from '../domain/ballots';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
-import { proposalViews, resolveMerges, visibleProposals } from '../domain/proposals';
+import { proposalViews, visibleProposals } from '../domain/proposals';
 import { effectiveSettings } from '../domain/settings';
-import type {
-  Ballot,
-  BallotChoices,
-  Comment,
-  Moderation,
-  Participant,
-  Proposal,
-  SessionSettings,
-  SettingsEdit,
-} from '../domain/types';
-import { requireText, validateProposalInput, validateSettings, type ProposalInput } from '../domain/validate';
+import type { Ballot, BallotChoices, Comment, Participant, Proposal, SessionSettings } from '../domain/types';
+import { requireText, validateProposalInput, type ProposalInput } from '../domain/validate';
 import { maps, readMeta, readRecords, SCHEMA_VERSION } from './schema';
 
 /** Who is writing and how ids and times are made; tests pass their own. */
@@ -60,45 +51,6 @@ function open(doc: Y.Doc): SessionSettings {
   const settings = writable(doc);
   if (settings.isEnded) throw new ValidationError('sessionEnded');
   return settings;
-}
-
-export function createSession(
-  doc: Y.Doc,
-  sessionId: string,
-  input: SessionSettings,
-  ctx: CommandContext,
-): void {
-  if (readMeta(doc)) throw new ValidationError('required', 'session');
-  const settings = validateSettings({ ...input, isEnded: false });
-  const edit: SettingsEdit = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now(), values: settings };
-  run(doc, 'createSession', ctx, () => {
-    const m = maps(doc);
-    m.meta.set('sessionId', sessionId);
-    m.meta.set('schemaVersion', SCHEMA_VERSION);
-    m.meta.set('createdAt', edit.at);
-    m.meta.set('createdBy', ctx.deviceId);
-    m.settings.set(edit.id, edit);
-  });
-}
-
-/** Changes some settings. The whole result is validated (e.g. the pot against the new money map). */
-export function updateSettings(doc: Y.Doc, patch: Partial<SessionSettings>, ctx: CommandContext): void {
-  writeSettings(doc, patch, ctx, 'updateSettings');
-}
-
-function writeSettings(doc: Y.Doc, patch: Partial<SessionSettings>, ctx: CommandContext, name: string): void {
-  const current = writable(doc);
-  const next = validateSettings({ ...current, ...patch });
-  const values: Partial<SessionSettings> = {};
-  for (const key of Object.keys(patch) as (keyof SessionSettings)[]) {
-    (values as Record<string, unknown>)[key] = next[key];
-  }
-  const edit: SettingsEdit = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now(), values };
-  run(doc, name, ctx, () => maps(doc).settings.set(edit.id, edit));
-}
-
-export function endSession(doc: Y.Doc, ctx: CommandContext): void {
-  writeSettings(doc, { isEnded: true }, ctx, 'endSession');
 }
 
 /**
@@ -247,61 +199,4 @@ export function requireProposal(doc: Y.Doc, proposalId: string, field = 'proposa
   const p = maps(doc).proposals.get(proposalId);
   if (!p) throw new ValidationError('unknownProposal', field);
   return p;
-}
-
-function moderate(doc: Y.Doc, name: string, record: Moderation, ctx: CommandContext): string {
-  run(doc, name, ctx, () => maps(doc).moderation.set(record.id, record));
-  return record.id;
-}
-
-export function hideProposal(doc: Y.Doc, proposalId: string, reason: string, ctx: CommandContext): string {
-  writable(doc);
-  requireProposal(doc, proposalId);
-  const clean = requireText(reason, 'reason', LIMITS.reasonLength);
-  const stamp = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now() };
-  return moderate(doc, 'hideProposal', { ...stamp, kind: 'hide', proposalId, reason: clean }, ctx);
-}
-
-export function unhideProposal(doc: Y.Doc, proposalId: string, ctx: CommandContext): string {
-  writable(doc);
-  requireProposal(doc, proposalId);
-  const stamp = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now() };
-  return moderate(doc, 'unhideProposal', { ...stamp, kind: 'unhide', proposalId }, ctx);
-}
-
-/** Fixes a typo: the original stays in the proposal record; the edit is shown. */
-export function editProposal(
-  doc: Y.Doc,
-  proposalId: string,
-  input: { title: string; description: string },
-  ctx: CommandContext,
-): string {
-  writable(doc);
-  requireProposal(doc, proposalId);
-  const title = requireText(input.title, 'title', LIMITS.titleLength);
-  const description = requireText(input.description, 'description', LIMITS.descriptionLength, false);
-  const stamp = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now() };
-  return moderate(doc, 'editProposal', { ...stamp, kind: 'edit', proposalId, title, description }, ctx);
-}
-
-/** Merges a duplicate into the idea that is kept; the duplicate's supporters count for the kept idea, once each. */
-export function mergeProposals(doc: Y.Doc, duplicateId: string, keptId: string, ctx: CommandContext): string {
-  writable(doc);
-  requireProposal(doc, duplicateId, 'duplicateId');
-  requireProposal(doc, keptId, 'keptId');
-  const r = readRecords(doc);
-  const canonical = resolveMerges(new Set(r.proposals.map((p) => p.id)), r.moderation);
-  const keptCanonical = canonical.get(keptId) ?? keptId;
-  if (duplicateId === keptId) throw new ValidationError('mergeIntoSelf', 'keptId');
-  // Checked before "already the same idea": when the kept idea was merged into the duplicate, both share that
-  // canonical id, and the facilitator needs to hear that this merge would go round in a circle.
-  if (keptCanonical === duplicateId) throw new ValidationError('mergeCycle', 'keptId');
-  if (canonical.get(duplicateId) === keptCanonical) throw new ValidationError('mergeIntoSelf', 'keptId');
-  const stamp = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now() };
-  return moderate(
-    doc,
-    'mergeProposals',
-    { ...stamp, kind: 'merge', proposalId: duplicateId, intoId: keptId },
-    ctx,
-  );
 }

@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { ValidationError } from '../domain/errors';
 import { resolveMerges } from '../domain/proposals';
-import { isSameStatus, latestStatus, validateStatusInput, type StatusInput } from '../domain/statuses';
+import { isSameStatus, latestStatus, validateStatusInput, type StatusInput } from '../domain/statusRules';
 import type { ProposalStatus } from '../domain/types';
 import { requireProposal, run, writable, type CommandContext } from './commands';
 import { maps, readRecords } from './schema';

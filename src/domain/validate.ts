@@ -3,8 +3,8 @@
  * checks run on untrusted data (files, sync). Each check throws a ValidationError naming the field.
  */
 import { ValidationError } from './errors';
-import { KNOWN_LANGUAGES, LIMITS } from './limits';
-import type { FundingStream, PriorityMethod, SessionSettings, Theme, AboutYouQuestion, Pence } from './types';
+import { LIMITS } from './limits';
+import type { FundingStream, Theme, Pence } from './types';
 
 export function requireText(value: unknown, field: string, max: number, isRequired = true): string {
   if (typeof value !== 'string') throw new ValidationError('required', field);
@@ -42,144 +42,6 @@ export function requireDate(value: unknown, field: string): string {
 
 export function poolableTotal(streams: readonly FundingStream[]): Pence {
   return streams.reduce((sum, s) => (s.isPoolable ? sum + s.annualPence : sum), 0);
-}
-
-function uniqueId(id: string, seen: Set<string>, field: string): string {
-  if (seen.has(id)) throw new ValidationError('duplicateName', field, { name: id });
-  seen.add(id);
-  return id;
-}
-
-function validateStreams(streams: unknown): FundingStream[] {
-  if (!Array.isArray(streams)) throw new ValidationError('required', 'fundingStreams');
-  if (streams.length > LIMITS.maxFundingStreams) {
-    throw new ValidationError('tooMany', 'fundingStreams', { max: LIMITS.maxFundingStreams });
-  }
-  const ids = new Set<string>();
-  return streams.map((s: FundingStream, i) => ({
-    id: uniqueId(requireText(s.id, `fundingStreams.${i}.id`, 64), ids, `fundingStreams.${i}.id`),
-    publicBody: requireText(s.publicBody, `fundingStreams.${i}.publicBody`, LIMITS.nameLength),
-    service: requireText(s.service, `fundingStreams.${i}.service`, LIMITS.nameLength),
-    annualPence: requirePence(s.annualPence, `fundingStreams.${i}.annualPence`),
-    isPoolable: s.isPoolable === true,
-  }));
-}
-
-function validateThemes(themes: unknown): Theme[] {
-  if (!Array.isArray(themes) || themes.length === 0)
-    throw new ValidationError('tooFew', 'themes', { min: 1 });
-  if (themes.length > LIMITS.maxThemes)
-    throw new ValidationError('tooMany', 'themes', { max: LIMITS.maxThemes });
-  const seen = new Set<string>();
-  return themes.map((t: Theme, i) => {
-    const name = requireText(t.name, `themes.${i}.name`, LIMITS.nameLength);
-    const key = name.toLocaleLowerCase();
-    if (seen.has(key)) throw new ValidationError('duplicateName', `themes.${i}.name`, { name });
-    seen.add(key);
-    return { id: requireText(t.id, `themes.${i}.id`, 64), name };
-  });
-}
-
-export function validateMethod(method: unknown): PriorityMethod {
-  const m = method as PriorityMethod | undefined;
-  switch (m?.kind) {
-    case 'dots': {
-      const dotsPerParticipant = requireWholeNumber(
-        m.dotsPerParticipant,
-        'method.dotsPerParticipant',
-        1,
-        LIMITS.maxDots,
-      );
-      const maxDotsPerProposal = requireWholeNumber(
-        m.maxDotsPerProposal,
-        'method.maxDotsPerProposal',
-        1,
-        dotsPerParticipant,
-      );
-      return { kind: 'dots', dotsPerParticipant, maxDotsPerProposal };
-    }
-    case 'budget':
-      return {
-        kind: 'budget',
-        minSharePercent: requireWholeNumber(m.minSharePercent, 'method.minSharePercent', 0, 100),
-      };
-    case 'ranking':
-      return {
-        kind: 'ranking',
-        maxRanked: requireWholeNumber(m.maxRanked, 'method.maxRanked', 1, LIMITS.maxRanked),
-      };
-    default:
-      throw new ValidationError('required', 'method');
-  }
-}
-
-function validateAboutYou(questions: unknown): AboutYouQuestion[] {
-  if (!Array.isArray(questions)) throw new ValidationError('required', 'aboutYou');
-  if (questions.length > LIMITS.maxQuestions) {
-    throw new ValidationError('tooMany', 'aboutYou', { max: LIMITS.maxQuestions });
-  }
-  return questions.map((q: AboutYouQuestion, i) => {
-    if (!Array.isArray(q.options) || q.options.length < 2) {
-      throw new ValidationError('tooFew', `aboutYou.${i}.options`, { min: 2 });
-    }
-    if (q.options.length > LIMITS.maxOptions) {
-      throw new ValidationError('tooMany', `aboutYou.${i}.options`, { max: LIMITS.maxOptions });
-    }
-    return {
-      id: requireText(q.id, `aboutYou.${i}.id`, 64),
-      text: requireText(q.text, `aboutYou.${i}.text`, LIMITS.questionLength),
-      options: q.options.map((o, j) => requireText(o, `aboutYou.${i}.options.${j}`, LIMITS.optionLength)),
-    };
-  });
-}
-
-function validateLanguages(languages: unknown): string[] {
-  if (!Array.isArray(languages) || languages.length === 0) {
-    throw new ValidationError('tooFew', 'languages', { min: 1 });
-  }
-  if (languages.length > LIMITS.maxLanguages) {
-    throw new ValidationError('tooMany', 'languages', { max: LIMITS.maxLanguages });
-  }
-  for (const l of languages) {
-    if (!(KNOWN_LANGUAGES as readonly unknown[]).includes(l)) {
-      throw new ValidationError('unknownLanguage', 'languages', { language: String(l) });
-    }
-  }
-  return [...new Set(languages as string[])];
-}
-
-/**
- * Checks a complete settings object and returns a normalised copy (trimmed text). Throws on the first problem.
- * The pot may not exceed the poolable total of the money map.
- */
-export function validateSettings(s: SessionSettings): SessionSettings {
-  const fundingStreams = validateStreams(s.fundingStreams);
-  const potPence = requirePence(s.potPence, 'potPence');
-  if (potPence === 0) throw new ValidationError('potNotPositive', 'potPence');
-  const poolable = poolableTotal(fundingStreams);
-  if (potPence > poolable) throw new ValidationError('potOverPoolable', 'potPence', { poolable });
-  if (
-    typeof s.pin?.saltB64 !== 'string' ||
-    typeof s.pin.hashB64 !== 'string' ||
-    !Number.isInteger(s.pin.iterations)
-  ) {
-    throw new ValidationError('badPin', 'pin');
-  }
-  return {
-    title: requireText(s.title, 'title', LIMITS.sessionTitleLength),
-    neighbourhood: requireText(s.neighbourhood, 'neighbourhood', LIMITS.nameLength),
-    date: requireDate(s.date, 'date'),
-    venue: requireText(s.venue, 'venue', LIMITS.nameLength),
-    fundingStreams,
-    potPence,
-    themes: validateThemes(s.themes),
-    method: validateMethod(s.method),
-    languages: validateLanguages(s.languages),
-    consentText: requireText(s.consentText, 'consentText', LIMITS.consentLength),
-    aboutYou: validateAboutYou(s.aboutYou),
-    pin: { saltB64: s.pin.saltB64, hashB64: s.pin.hashB64, iterations: s.pin.iterations },
-    isEnded: s.isEnded === true,
-  };
 }
 
 export interface ProposalInput {

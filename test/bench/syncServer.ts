@@ -24,11 +24,11 @@ import {
   addComment,
   addProposal,
   castBallot,
-  createSession,
   finishParticipant,
   startParticipant,
   type CommandContext,
 } from '../../src/doc/commands';
+import { createSession } from '../../src/doc/sessionCommands';
 import { readRecords } from '../../src/doc/schema';
 import { assign } from '../../src/server/assignments';
 import { createEnrolCode, redeemCode } from '../../src/server/devices';

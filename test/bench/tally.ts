@@ -23,11 +23,11 @@ import * as Y from 'yjs';
 import {
   addProposal,
   castBallot,
-  createSession,
   finishParticipant,
   startParticipant,
   type CommandContext,
 } from '../../src/doc/commands';
+import { createSession } from '../../src/doc/sessionCommands';
 import { viewSession, type SessionView } from '../../src/doc/session';
 import { rulesFor, sessionResults, type RuleName } from '../../src/domain/results/results';
 import type { BallotChoices, PriorityMethod, SessionSettings } from '../../src/domain/types';

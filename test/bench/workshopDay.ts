@@ -18,15 +18,13 @@ import {
   addComment,
   addProposal,
   castBallot,
-  createSession,
-  editProposal,
   finishParticipant,
-  hideProposal,
-  mergeProposals,
   setAnswers,
   startParticipant,
   type CommandContext,
 } from '../../src/doc/commands';
+import { createSession } from '../../src/doc/sessionCommands';
+import { editProposal, hideProposal, mergeProposals } from '../../src/doc/moderationCommands';
 import { viewSession } from '../../src/doc/session';
 import type { SessionSettings } from '../../src/domain/types';
 

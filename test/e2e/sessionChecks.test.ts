@@ -20,13 +20,12 @@ import {
   addComment,
   addProposal,
   castBallot,
-  createSession,
-  endSession,
   finishParticipant,
-  mergeProposals,
   startParticipant,
   type CommandContext,
 } from '../../src/doc/commands';
+import { createSession, endSession } from '../../src/doc/sessionCommands';
+import { mergeProposals } from '../../src/doc/moderationCommands';
 import { enterPaperBallot } from '../../src/doc/paperCommands';
 import { viewSession } from '../../src/doc/session';
 import { setProposalStatus } from '../../src/doc/statusCommands';
@@ -39,6 +38,7 @@ import { launchBrowser } from './support/browser';
 import { DIST } from './support/server';
 import { smallTargets } from './support/targets';
 import { newTablet, type Tablet } from './support/tablet';
+import { sessionChecks } from '../../src/doc/sessionChecks';
 
 const TITLE = 'Ashfield North spring workshop';
 const START = Date.UTC(2026, 3, 18, 9, 0, 0);
@@ -185,7 +185,9 @@ describe('things to check in the officer view', () => {
           const check = new Y.Doc();
           await sync(check, officeToken);
           const view = viewSession(check);
-          return view ? view.paperConflicts.length === 0 && view.records.paperTypings.length : -1;
+          return view
+            ? sessionChecks(view).paperConflicts.length === 0 && view.records.paperTypings.length
+            : -1;
         },
         { timeout: 20_000 },
       )

@@ -13,14 +13,9 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
-import {
-  addComment,
-  addProposal,
-  createSession,
-  endSession,
-  hideProposal,
-  type CommandContext,
-} from '../../src/doc/commands';
+import { addComment, addProposal, type CommandContext } from '../../src/doc/commands';
+import { createSession, endSession } from '../../src/doc/sessionCommands';
+import { hideProposal } from '../../src/doc/moderationCommands';
 import { setProposalStatus } from '../../src/doc/statusCommands';
 import { hashPin } from '../../src/domain/pin';
 import type { ProposalStatusKind, SessionSettings } from '../../src/domain/types';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { endSession, updateSettings } from '../../doc/commands';
+import { endSession, updateSettings } from '../../doc/sessionCommands';
 import type { SessionView } from '../../doc/session';
 import { SaveStatus } from '../components/SaveStatus';
 import { describeError } from '../errors';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { unhideProposal } from '../../doc/commands';
+import { unhideProposal } from '../../doc/moderationCommands';
 import type { SessionView } from '../../doc/session';
 import { SaveStatus } from '../components/SaveStatus';
 import { describeError } from '../errors';

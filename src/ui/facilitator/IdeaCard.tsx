@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { editProposal, hideProposal } from '../../doc/commands';
+import { editProposal, hideProposal } from '../../doc/moderationCommands';
 import { isValidationError } from '../../domain/errors';
 import { LIMITS } from '../../domain/limits';
 import type { ProposalView } from '../../domain/proposals';

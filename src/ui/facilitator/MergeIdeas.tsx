@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { mergeProposals } from '../../doc/commands';
+import { mergeProposals } from '../../doc/moderationCommands';
 import { isValidationError, ValidationError } from '../../domain/errors';
 import type { SessionView } from '../../doc/session';
 import { Field } from '../components/Field';

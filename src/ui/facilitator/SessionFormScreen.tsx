@@ -1,11 +1,11 @@
 import './messages';
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { createSession, updateSettings } from '../../doc/commands';
+import { createSession, updateSettings } from '../../doc/sessionCommands';
 import { viewSession } from '../../doc/session';
 import { isValidationError } from '../../domain/errors';
 import { hashPin } from '../../domain/pin';
 import type { SessionSettings } from '../../domain/types';
-import { validateSettings } from '../../domain/validate';
+import { validateSettings } from '../../domain/validateSettings';
 import { SaveStatus } from '../components/SaveStatus';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT } from '../i18n';

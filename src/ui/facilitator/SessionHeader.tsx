@@ -1,5 +1,7 @@
 import type { SessionView } from '../../doc/session';
+import { sessionChecks } from '../../doc/sessionChecks';
 import { poolableTotal } from '../../domain/validate';
+import { describeError } from '../errors';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT, type MessageKey } from '../i18n';
 import { navigate } from '../router';
@@ -16,6 +18,7 @@ export function SessionHeader({ sessionId, view }: Props) {
   const t = useT();
   const { lock } = useFacilitatorLock();
   const s = view.settings;
+  const { settingsProblem } = sessionChecks(view);
 
   const startKiosk = (): void => {
     lock();
@@ -40,6 +43,11 @@ export function SessionHeader({ sessionId, view }: Props) {
           </p>
         ) : null}
         {view.isReadOnly ? <p class="notice">{t('session.readOnly')}</p> : null}
+        {settingsProblem ? (
+          <p class="notice" data-settings-problem={settingsProblem.code}>
+            {t('fac.dash.settingsProblem', { problem: describeError(t, settingsProblem) })}
+          </p>
+        ) : null}
       </header>
       <UpdateBanner />
 

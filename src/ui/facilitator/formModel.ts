@@ -9,7 +9,8 @@ import { parsePounds, penceToPoundsText } from '../../domain/money';
 import { checkPinFormat } from '../../domain/pin';
 import type { MethodKind, PriorityMethod, SessionSettings } from '../../domain/types';
 import { METHOD_KINDS } from '../../domain/types';
-import { poolableTotal, requireDate, requireText, validateMethod } from '../../domain/validate';
+import { poolableTotal, requireDate, requireText } from '../../domain/validate';
+import { validateMethod } from '../../domain/validateSettings';
 import { describeError } from '../errors';
 import type { MessageKey, Translator } from '../i18n';
 

@@ -18,6 +18,9 @@ import { useEarlierSessions } from './useEarlierIdeas';
 
 // Shown only when this device holds decisions on earlier ideas: loaded then (the service worker has it offline).
 const EarlierIdeasStep = lazy(() => import('./EarlierIdeasStep').then((m) => m.EarlierIdeasStep));
+// A resident reaches priorities from the menu: the three ballots load then (from the service worker's precache
+// offline), which keeps them out of the script every tablet parses before its first screen.
+const PrioritiesStep = lazy(() => import('./PrioritiesStep').then((m) => m.PrioritiesStep));
 import { FacilitatorStep } from './FacilitatorStep';
 import { FinishCheckStep } from './FinishCheckStep';
 import { HubStep } from './HubStep';
@@ -27,7 +30,6 @@ import { IdleDialog } from './IdleDialog';
 import { KioskBar } from './KioskBar';
 import { NO_TURN, TurnMarker, type LiveTurn, type ResumedTurn } from './liveTurn';
 import { MoneyMapStep } from './MoneyMapStep';
-import { PrioritiesStep } from './PrioritiesStep';
 import { ThanksStep } from './ThanksStep';
 import { TurnDrafts } from './turnDrafts';
 import { BACK_STEP, TURN_STEPS, type TurnStep } from './turnSteps';
@@ -362,21 +364,23 @@ export function KioskTurn({
       break;
     case TURN_STEPS.priorities:
       screen = (
-        <PrioritiesStep
-          view={view}
-          participantId={participantId ?? ''}
-          choices={ballotChoices}
-          isDirty={isBallotDirty}
-          hasSavedBallot={savedBallot !== undefined}
-          run={run}
-          onChange={(next) => {
-            setChoices(next);
-            setBallotDirty(true);
-          }}
-          onSaved={() => setBallotDirty(false)}
-          onBack={toHub}
-          onFinish={() => void finish(false)}
-        />
+        <Suspense fallback={<p class="kiosk-loading">{t('common.loading')}</p>}>
+          <PrioritiesStep
+            view={view}
+            participantId={participantId ?? ''}
+            choices={ballotChoices}
+            isDirty={isBallotDirty}
+            hasSavedBallot={savedBallot !== undefined}
+            run={run}
+            onChange={(next) => {
+              setChoices(next);
+              setBallotDirty(true);
+            }}
+            onSaved={() => setBallotDirty(false)}
+            onBack={toHub}
+            onFinish={() => void finish(false)}
+          />
+        </Suspense>
       );
       break;
     case TURN_STEPS.finishCheck:

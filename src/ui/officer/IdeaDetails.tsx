@@ -6,7 +6,7 @@ import type { ProposalView } from '../../domain/proposals';
 import type { Comment } from '../../domain/types';
 import type { ResultRow } from '../../domain/results/results';
 import { traceProposal } from '../../domain/results/trace';
-import { statusHistory } from '../../domain/statuses';
+import { statusHistory } from '../../domain/statusRules';
 import { setProposalStatus } from '../../doc/statusCommands';
 import { StatusEditor } from './status/StatusEditor';
 import { statusShort } from './status/statusWords';
@@ -15,6 +15,7 @@ import { useT } from '../i18n';
 import { ExcludedTable } from './ExcludedTable';
 import { deviceText } from '../format/devices';
 import { shortId, timeText } from './words';
+import { sessionChecks } from '../../doc/sessionChecks';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
 
@@ -62,8 +63,8 @@ export function IdeaDetails({
         <span class="officer-idea__status" data-status={status?.status ?? 'submitted'}>
           {status ? statusShort(t, status) : t('officer.ideas.noDecision')}
         </span>
-        {view.mergedDecisions
-          .filter((d) => d.keptId === row.proposalId)
+        {sessionChecks(view)
+          .mergedDecisions.filter((d) => d.keptId === row.proposalId)
           .map((d) => (
             <span key={d.duplicateId} class="officer-idea__flag" data-merged-decision={d.duplicateId}>
               {t('checks.merged.onIdea', { title: d.duplicateTitle, decision: statusShort(t, d.status) })}

@@ -17,6 +17,7 @@ import { useT, type Translator } from '../i18n';
 import { PaperConflicts } from '../paper/PaperConflicts';
 import '../paper/messages';
 import './status/messages';
+import { sessionChecks } from '../../doc/sessionChecks';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
 
@@ -74,9 +75,10 @@ export function SessionChecks({
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const id = `officer-checks-${sessionId}`;
   const device = (deviceId: string): string => deviceText(t, deviceId, view);
+  const checks = sessionChecks(view);
   const titles = new Map(view.proposals.map((p) => [p.id, p.shownTitle]));
-  const after = view.afterEnd && view.afterEnd.total > 0 ? view.afterEnd : null;
-  const isEmpty = view.paperConflicts.length === 0 && view.mergedDecisions.length === 0 && !after;
+  const after = checks.afterEnd && checks.afterEnd.total > 0 ? checks.afterEnd : null;
+  const isEmpty = checks.paperConflicts.length === 0 && checks.mergedDecisions.length === 0 && !after;
 
   return (
     <section class="card officer-section officer-checks" aria-labelledby={id} data-checks={sessionId}>
@@ -87,12 +89,12 @@ export function SessionChecks({
         run={(command) => run(sessionId, command)}
         headingLevel={headingLevel === 2 ? 3 : 4}
       />
-      {view.mergedDecisions.length > 0 ? (
+      {checks.mergedDecisions.length > 0 ? (
         <div data-check="merged">
           <Sub>{t('checks.merged.heading')}</Sub>
           <p>{t('checks.merged.lead')}</p>
           <ul>
-            {view.mergedDecisions.map((d) => (
+            {checks.mergedDecisions.map((d) => (
               <li key={d.duplicateId} data-kept={d.keptId} data-duplicate={d.duplicateId}>
                 {t('checks.merged.item', {
                   kept: titles.get(d.keptId) ?? d.keptId,

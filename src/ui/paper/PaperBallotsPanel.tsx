@@ -29,6 +29,7 @@ import './messages';
 // Its sections, counts and tables share the facilitator dashboard's styles (it is also shown in the officer view).
 import '../facilitator/facilitator.css';
 import './paper.css';
+import { sessionChecks } from '../../doc/sessionChecks';
 
 export interface PaperBallotsProps {
   view: SessionView;
@@ -238,7 +239,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const hintId = `${id}-choices-hint`;
   const errorId = `${id}-choices-error`;
   const excludedCount = paperBallots.filter((b) => b.reason !== null).length;
-  const flagged = new Set(view.paperConflicts.map((c) => c.sheet));
+  const flagged = new Set(sessionChecks(view).paperConflicts.map((c) => c.sheet));
 
   return (
     <section aria-labelledby={`${id}-heading`} class="card fac-section paper-panel">

@@ -20,6 +20,7 @@ import { useAction } from '../facilitator/useAction';
 import { choicesInWords } from './words';
 import './messages';
 import './paper.css';
+import { sessionChecks } from '../../doc/sessionChecks';
 
 export interface PaperConflictsProps {
   view: SessionView;
@@ -38,7 +39,7 @@ export function PaperConflicts({ view, run, headingLevel }: PaperConflictsProps)
   const t = useT();
   const action = useAction(run);
   const [kept, setKept] = useState('');
-  if (view.paperConflicts.length === 0) {
+  if (sessionChecks(view).paperConflicts.length === 0) {
     return kept ? (
       <p role="status" class="paper-announce">
         {kept}
@@ -54,7 +55,7 @@ export function PaperConflicts({ view, run, headingLevel }: PaperConflictsProps)
   };
   return (
     <div class="paper-conflicts">
-      {view.paperConflicts.map((sheet) => {
+      {sessionChecks(view).paperConflicts.map((sheet) => {
         const versions = sheetVersions(sheet);
         return (
           <section key={sheet.sheet} class="notice paper-conflict" data-conflict-sheet={sheet.sheet}>

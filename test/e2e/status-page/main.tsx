@@ -7,7 +7,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import * as Y from 'yjs';
-import { addProposal, createSession, mergeProposals, type CommandContext } from '../../../src/doc/commands';
+import { addProposal, type CommandContext } from '../../../src/doc/commands';
+import { createSession } from '../../../src/doc/sessionCommands';
+import { mergeProposals } from '../../../src/doc/moderationCommands';
 import { viewSession, type SessionView } from '../../../src/doc/session';
 import { saveStatusWith } from '../../../src/ui/officer/status/StatusEditor';
 import { StatusList } from '../../../src/ui/officer/status/StatusList';

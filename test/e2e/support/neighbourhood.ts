@@ -23,12 +23,12 @@ import {
   addComment,
   addProposal,
   castBallot,
-  createSession,
   finishParticipant,
   setAnswers,
   startParticipant,
   type CommandContext,
 } from '../../../src/doc/commands';
+import { createSession } from '../../../src/doc/sessionCommands';
 import { nameDevice } from '../../../src/doc/deviceCommands';
 import type { BallotChoices, SessionSettings } from '../../../src/domain/types';
 import { validSettings } from '../../unit/helpers/session';

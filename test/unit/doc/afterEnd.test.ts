@@ -7,16 +7,16 @@ import {
   addComment,
   addProposal,
   castBallot,
-  endSession,
   finishParticipant,
   startParticipant,
-  updateSettings,
 } from '../../../src/doc/commands';
+import { endSession, updateSettings } from '../../../src/doc/sessionCommands';
 import { enterPaperBallot } from '../../../src/doc/paperCommands';
 import { viewSession } from '../../../src/doc/session';
 import { endEdit, recordsAfterEnd } from '../../../src/domain/afterEnd';
 import type { SettingsEdit } from '../../../src/domain/types';
 import { createdSession, exchange, replicaOf, testContext } from '../helpers/session';
+import { sessionChecks } from '../../../src/doc/sessionChecks';
 
 describe('records after the session was ended', () => {
   it('Given the facilitator ends the session while a tablet that has not heard keeps taking turns, when they meet, then the later turn, its ballot, idea and comment are listed, still counted, and a paper sheet typed later is not listed', () => {
@@ -49,7 +49,7 @@ describe('records after the session was ended', () => {
 
     for (const doc of [s.doc, tablet]) {
       const view = viewSession(doc)!;
-      const after = view.afterEnd!;
+      const after = sessionChecks(view).afterEnd!;
       expect(after.end).toMatchObject({ deviceId: 'device-a', at: endAt });
       expect(after.participants.map((p) => p.id)).toEqual([resident]);
       expect(after.ballots.map((b) => b.participantId)).toEqual([resident]);
@@ -64,7 +64,7 @@ describe('records after the session was ended', () => {
 
   it('Given an open session, then nothing is listed', () => {
     const s = createdSession();
-    expect(viewSession(s.doc)!.afterEnd).toBeNull();
+    expect(sessionChecks(viewSession(s.doc)!).afterEnd).toBeNull();
   });
 
   it('Given two devices that ended the session apart, and a record reopening it, then the end is the first edit that ended it after the last one reopening it', () => {
@@ -94,6 +94,6 @@ describe('records after the session was ended', () => {
     const endAt = s.clock.now();
     s.clock.advance();
     updateSettings(s.doc, { venue: 'Library' }, s.ctx);
-    expect(viewSession(s.doc)!.afterEnd?.end.at).toBe(endAt);
+    expect(sessionChecks(viewSession(s.doc)!).afterEnd?.end.at).toBe(endAt);
   });
 });

@@ -7,14 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  addProposal,
-  castBallot,
-  hideProposal,
-  mergeProposals,
-  startParticipant,
-  updateSettings,
-} from '../../../src/doc/commands';
+import { addProposal, castBallot, startParticipant } from '../../../src/doc/commands';
+import { hideProposal, mergeProposals } from '../../../src/doc/moderationCommands';
+import { updateSettings } from '../../../src/doc/sessionCommands';
 import { viewSession } from '../../../src/doc/session';
 import { isValidationError } from '../../../src/domain/errors';
 import { sessionToPbText } from '../../../src/domain/results/pb';

@@ -3,14 +3,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import {
-  addProposal,
-  castBallot,
-  hideProposal,
-  mergeProposals,
-  startParticipant,
-  updateSettings,
-} from '../../../src/doc/commands';
+import { addProposal, castBallot, startParticipant } from '../../../src/doc/commands';
+import { hideProposal, mergeProposals } from '../../../src/doc/moderationCommands';
+import { updateSettings } from '../../../src/doc/sessionCommands';
 import { enterPaperBallot } from '../../../src/doc/paperCommands';
 import { checkRecord } from '../../../src/doc/recordShapes';
 import { maps } from '../../../src/doc/schema';

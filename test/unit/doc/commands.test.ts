@@ -5,17 +5,17 @@ import {
   addProposal,
   browserContext,
   castBallot,
-  createSession,
-  editProposal,
-  endSession,
   finishParticipant,
-  hideProposal,
-  mergeProposals,
   setAnswers,
   startParticipant,
-  unhideProposal,
-  updateSettings,
 } from '../../../src/doc/commands';
+import { createSession, endSession, updateSettings } from '../../../src/doc/sessionCommands';
+import {
+  editProposal,
+  hideProposal,
+  mergeProposals,
+  unhideProposal,
+} from '../../../src/doc/moderationCommands';
 import { isNewerSchema, maps, readMeta, readRecords, SCHEMA_VERSION } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
 import {

@@ -11,8 +11,8 @@ import {
   castBallot,
   finishParticipant,
   startParticipant,
-  updateSettings,
 } from '../../../src/doc/commands';
+import { updateSettings } from '../../../src/doc/sessionCommands';
 import { maps } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
 import { canonicalRecords, createdSession, exchange, replicaOf, testContext } from '../helpers/session';

@@ -3,9 +3,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { castBallot, setAnswers, startParticipant, updateSettings } from '../../../src/doc/commands';
+import { castBallot, setAnswers, startParticipant } from '../../../src/doc/commands';
+import { updateSettings } from '../../../src/doc/sessionCommands';
 import { viewSession } from '../../../src/doc/session';
-import { validateSettings } from '../../../src/domain/validate';
+import { validateSettings } from '../../../src/domain/validateSettings';
 import {
   createdSession,
   exchange,
@@ -14,6 +15,7 @@ import {
   testContext,
   validSettings,
 } from '../helpers/session';
+import { sessionChecks } from '../../../src/doc/sessionChecks';
 
 describe('a resident’s turn stays on its tablet', () => {
   it('Given a participant started on tablet A, When tablet B tries to cast their ballot, Then it is refused and nothing changes', () => {
@@ -40,13 +42,13 @@ describe('settings merged from two devices', () => {
       i === base.fundingStreams.findIndex((x) => x.isPoolable) ? { ...s, isPoolable: false } : s,
     );
     updateSettings(b.doc, { fundingStreams: streams }, b.ctx);
-    expect(viewSession(a.doc)!.settingsProblem).toBeNull();
-    expect(viewSession(b.doc)!.settingsProblem).toBeNull();
+    expect(sessionChecks(viewSession(a.doc)!).settingsProblem).toBeNull();
+    expect(sessionChecks(viewSession(b.doc)!).settingsProblem).toBeNull();
 
     exchange(a.doc, b.doc);
 
-    expect(viewSession(a.doc)!.settingsProblem?.code).toBe('potOverPoolable');
-    expect(viewSession(b.doc)!.settingsProblem?.code).toBe('potOverPoolable');
+    expect(sessionChecks(viewSession(a.doc)!).settingsProblem?.code).toBe('potOverPoolable');
+    expect(sessionChecks(viewSession(b.doc)!).settingsProblem?.code).toBe('potOverPoolable');
     expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
   });
 

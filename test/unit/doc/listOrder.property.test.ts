@@ -13,11 +13,10 @@ import {
   addProposal,
   castBallot,
   finishParticipant,
-  hideProposal,
-  mergeProposals,
   startParticipant,
-  updateSettings,
 } from '../../../src/doc/commands';
+import { hideProposal, mergeProposals } from '../../../src/doc/moderationCommands';
+import { updateSettings } from '../../../src/doc/sessionCommands';
 import { enterPaperBallot } from '../../../src/doc/paperCommands';
 import { maps } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';

@@ -14,12 +14,10 @@ import {
   castBallot,
   CommandOrigin,
   finishParticipant,
-  hideProposal,
-  mergeProposals,
   startParticipant,
-  unhideProposal,
-  updateSettings,
 } from '../../../src/doc/commands';
+import { hideProposal, mergeProposals, unhideProposal } from '../../../src/doc/moderationCommands';
+import { updateSettings } from '../../../src/doc/sessionCommands';
 import { maps } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
 import { isValidationError } from '../../../src/domain/errors';

@@ -3,15 +3,13 @@
  * merges count a supporter once, and merge cycles made by two devices apart resolve the same way on both.
  */
 import { describe, expect, it } from 'vitest';
+import { addProposal, castBallot, startParticipant } from '../../../src/doc/commands';
 import {
-  addProposal,
-  castBallot,
   editProposal,
   hideProposal,
   mergeProposals,
-  startParticipant,
   unhideProposal,
-} from '../../../src/doc/commands';
+} from '../../../src/doc/moderationCommands';
 import { maps } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
 import type { BallotChoices, PriorityMethod } from '../../../src/domain/types';

@@ -8,17 +8,17 @@ import {
   addComment,
   addProposal,
   castBallot,
-  createSession,
-  editProposal,
-  endSession,
   finishParticipant,
-  hideProposal,
-  mergeProposals,
   setAnswers,
   startParticipant,
-  unhideProposal,
-  updateSettings,
 } from '../../../src/doc/commands';
+import { createSession, endSession, updateSettings } from '../../../src/doc/sessionCommands';
+import {
+  editProposal,
+  hideProposal,
+  mergeProposals,
+  unhideProposal,
+} from '../../../src/doc/moderationCommands';
 import { maps } from '../../../src/doc/schema';
 import type { ErrorCode } from '../../../src/domain/errors';
 import { LIMITS } from '../../../src/domain/limits';

@@ -7,10 +7,9 @@ import {
   requirePence,
   requireText,
   requireWholeNumber,
-  validateMethod,
   validateProposalInput,
-  validateSettings,
 } from '../../../src/domain/validate';
+import { validateMethod, validateSettings } from '../../../src/domain/validateSettings';
 import { expectValidation, validSettings } from '../helpers/session';
 
 const themes = validSettings().themes;

@@ -4,7 +4,8 @@
  */
 import { expect } from 'vitest';
 import * as Y from 'yjs';
-import { CommandOrigin, createSession, type CommandContext } from '../../../src/doc/commands';
+import { CommandOrigin, type CommandContext } from '../../../src/doc/commands';
+import { createSession } from '../../../src/doc/sessionCommands';
 import { readRecords } from '../../../src/doc/schema';
 import { ValidationError, type ErrorCode } from '../../../src/domain/errors';
 import type { SessionRecords, SessionSettings } from '../../../src/domain/types';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  castBallot,
-  endSession,
-  finishParticipant,
-  hideProposal,
-  startParticipant,
-} from '../../../src/doc/commands';
+import { castBallot, finishParticipant, startParticipant } from '../../../src/doc/commands';
+import { endSession } from '../../../src/doc/sessionCommands';
+import { hideProposal } from '../../../src/doc/moderationCommands';
 import { enterPaperBallot, enterPaperBallots } from '../../../src/doc/paperCommands';
 import { maps, readRecords } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';

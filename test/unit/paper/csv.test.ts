@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hideProposal } from '../../../src/doc/commands';
+import { hideProposal } from '../../../src/doc/moderationCommands';
 import { enterPaperBallot, enterPaperBallots } from '../../../src/doc/paperCommands';
 import { viewSession } from '../../../src/doc/session';
 import type { PriorityMethod } from '../../../src/domain/types';

@@ -18,6 +18,7 @@ import type { Ballot, PaperTyping } from '../../../src/domain/types';
 import { PROPERTY_BUDGET_MS } from '../helpers/property';
 import { replicaOf, testContext } from '../helpers/session';
 import { paperSession } from './fixtures';
+import { sessionChecks } from '../../../src/doc/sessionChecks';
 
 const op = fc.oneof(
   {
@@ -141,7 +142,7 @@ describe('paper typings across devices (property)', () => {
                 if (o.replace) replacements.push({ id: newTyping(doc, before), seen });
               } else {
                 // "Keep this one" on one of the sheets this device shows as typed differently, if any.
-                const conflicts = viewSession(doc)!.paperConflicts;
+                const conflicts = sessionChecks(viewSession(doc)!).paperConflicts;
                 if (conflicts.length === 0) continue;
                 const flagged = conflicts[o.sheet % conflicts.length]!;
                 const seen = typingsOf(doc, flagged.sheet).map((t) => t.id);
@@ -162,7 +163,7 @@ describe('paper typings across devices (property)', () => {
             const first = views[0]!;
             for (const v of views) {
               expect(v.records.ballots).toEqual(first.records.ballots);
-              expect(v.paperConflicts).toEqual(first.paperConflicts);
+              expect(sessionChecks(v).paperConflicts).toEqual(sessionChecks(first).paperConflicts);
             }
             const typings = first.records.paperTypings;
             const byId = new Map(typings.map((t) => [t.id, t]));
@@ -179,9 +180,9 @@ describe('paper typings across devices (property)', () => {
               const isFlagged = mine.some(
                 (t) => !replaced.has(t.id) && content(t.ballot) !== content(best.ballot),
               );
-              expect(first.paperConflicts.some((c) => c.sheet === sheet)).toBe(isFlagged);
+              expect(sessionChecks(first).paperConflicts.some((c) => c.sheet === sheet)).toBe(isFlagged);
             }
-            if (first.paperConflicts.length > 0) seenCases.flagged++;
+            if (sessionChecks(first).paperConflicts.length > 0) seenCases.flagged++;
             if (replacements.length > 0) seenCases.replaced++;
             for (const { id, seen } of replacements) {
               const replacement = byId.get(id)!;

@@ -16,6 +16,7 @@ import { compareTypings, paperSheets, withOlderPaperBallots } from '../../../src
 import type { Ballot, PaperTyping } from '../../../src/domain/types';
 import { exchange, expectValidation, replicaOf, testContext } from '../helpers/session';
 import { paperSession } from './fixtures';
+import { sessionChecks } from '../../../src/doc/sessionChecks';
 
 function sheetBallot(doc: Y.Doc, sheet: number): Ballot | undefined {
   return viewSession(doc)!.records.ballots.find((b) => b.participantId === `paper-${sheet}`);
@@ -36,8 +37,8 @@ describe('a paper sheet typed on two devices', () => {
       // Both revision 1: the later typing (B's, 5 s later) counts.
       expect(sheetBallot(doc, 7)).toMatchObject({ deviceId: 'device-b', dots: { [s.ids.I2]: 1 } });
       expect(view.count.counted.filter((c) => c.ballot.participantId === 'paper-7')).toHaveLength(1);
-      expect(view.paperConflicts.map((c) => c.sheet)).toEqual([7]);
-      const [conflict] = view.paperConflicts;
+      expect(sessionChecks(view).paperConflicts.map((c) => c.sheet)).toEqual([7]);
+      const [conflict] = sessionChecks(view).paperConflicts;
       expect(conflict!.survivor.deviceId).toBe('device-b');
       expect(conflict!.differing.map((t) => t.deviceId)).toEqual(['device-a']);
     }
@@ -55,7 +56,7 @@ describe('a paper sheet typed on two devices', () => {
       B.ctx,
     );
     exchange(s.doc, b);
-    expect(viewSession(s.doc)!.paperConflicts).toEqual([]);
+    expect(sessionChecks(viewSession(s.doc)!).paperConflicts).toEqual([]);
     expect(viewSession(b)!.count.counted.filter((c) => c.ballot.participantId === 'paper-4')).toHaveLength(1);
   });
 
@@ -78,7 +79,7 @@ describe('a paper sheet typed on two devices', () => {
         revision: 2,
         dots: { [s.ids.I1]: 3 },
       });
-      const [conflict] = viewSession(doc)!.paperConflicts;
+      const [conflict] = sessionChecks(viewSession(doc)!).paperConflicts;
       // A's first typing was replaced by A itself: only B's version is shown beside the counted one.
       expect(conflict!.current.map((t) => t.deviceId)).toEqual(['device-a', 'device-b']);
       expect(conflict!.differing.map((t) => t.ballot)).toMatchObject([{ dots: { [s.ids.I2]: 2 } }]);
@@ -92,14 +93,14 @@ describe('a paper sheet typed on two devices', () => {
     enterPaperBallot(s.doc, { sheet: 7, choices: { kind: 'dots', dots: { [s.ids.I1]: 2 } } }, s.ctx);
     enterPaperBallot(b, { sheet: 7, choices: { kind: 'dots', dots: { [s.ids.I2]: 1 } } }, B.ctx);
     exchange(s.doc, b);
-    const [conflict] = viewSession(s.doc)!.paperConflicts;
+    const [conflict] = sessionChecks(viewSession(s.doc)!).paperConflicts;
     const fromA = conflict!.differing[0]!;
     s.clock.advance(10_000);
     keepPaperTyping(s.doc, { sheet: 7, typingId: fromA.id }, s.ctx);
     exchange(s.doc, b);
     for (const doc of [s.doc, b]) {
       const view = viewSession(doc)!;
-      expect(view.paperConflicts).toEqual([]);
+      expect(sessionChecks(view).paperConflicts).toEqual([]);
       expect(sheetBallot(doc, 7)).toMatchObject({ revision: 2, dots: { [s.ids.I1]: 2 } });
       expect(view.records.paperTypings).toHaveLength(3);
     }
@@ -130,7 +131,7 @@ describe('a paper sheet typed on two devices', () => {
     const r = readRecords(s.doc);
     expect(r.paperTypings.map((t) => t.id)).toEqual(['paper-9']);
     expect(r.ballots.map((b) => b.participantId)).toEqual(['paper-9']);
-    expect(viewSession(s.doc)!.paperConflicts).toEqual([]);
+    expect(sessionChecks(viewSession(s.doc)!).paperConflicts).toEqual([]);
   });
 });
 
@@ -188,8 +189,10 @@ describe('typings through files, the council server and the shape checks', () =>
     const [fromA, fromB] = [await fileOf(s.doc, 'device-a'), await fileOf(b, 'device-b')];
     applyImport(s.doc, prepareImport(s.doc, fromB));
     applyImport(b, prepareImport(b, fromA));
-    expect(viewSession(s.doc)!.paperConflicts).toEqual(viewSession(b)!.paperConflicts);
-    expect(viewSession(s.doc)!.paperConflicts).toHaveLength(1);
+    expect(sessionChecks(viewSession(s.doc)!).paperConflicts).toEqual(
+      sessionChecks(viewSession(b)!).paperConflicts,
+    );
+    expect(sessionChecks(viewSession(s.doc)!).paperConflicts).toHaveLength(1);
   });
 
   it('Given an officer device, when it types a sheet and keeps a version, then the server accepts the typings; a typing rewritten later is refused', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { hideProposal } from '../../../src/doc/commands';
+import { hideProposal } from '../../../src/doc/moderationCommands';
 import { viewSession } from '../../../src/doc/session';
 import { parsePabulib } from '../../../src/domain/counting';
 import { BOM } from '../../../src/domain/results/csv';

@@ -33,14 +33,8 @@
  *   the tie (older); funded: R1, R2, R4 skipped, R3, R5 skipped.
  */
 import type * as Y from 'yjs';
-import {
-  addComment,
-  addProposal,
-  castBallot,
-  mergeProposals,
-  setAnswers,
-  startParticipant,
-} from '../../../src/doc/commands';
+import { addComment, addProposal, castBallot, setAnswers, startParticipant } from '../../../src/doc/commands';
+import { mergeProposals } from '../../../src/doc/moderationCommands';
 import { maps } from '../../../src/doc/schema';
 import { viewSession, type SessionView } from '../../../src/doc/session';
 import type { SessionSettings } from '../../../src/domain/types';

@@ -20,7 +20,7 @@ import {
   tempDir,
   type Client,
 } from './support';
-import { createSession } from '../../../src/doc/commands';
+import { createSession } from '../../../src/doc/sessionCommands';
 import { validSettings } from '../helpers/session';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSession, type CommandContext } from '../../../src/doc/commands';
+import { type CommandContext } from '../../../src/doc/commands';
+import { createSession } from '../../../src/doc/sessionCommands';
 import { revokeDevice } from '../../../src/server/devices';
 import { validSettings } from '../helpers/session';
 import { acknowledged, connect, enrolDevice, startTestServer, tempDir } from './support';

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { createSession } from '../../../src/doc/commands';
+import { createSession } from '../../../src/doc/sessionCommands';
 import { startServer, type RunningServer } from '../../../src/server/app';
 import { assign } from '../../../src/server/assignments';
 import { createEnrolCode } from '../../../src/server/devices';

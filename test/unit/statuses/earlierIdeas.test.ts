@@ -6,14 +6,15 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { addComment, addProposal, endSession } from '../../../src/doc/commands';
+import { addComment, addProposal } from '../../../src/doc/commands';
+import { endSession } from '../../../src/doc/sessionCommands';
 import { setProposalStatus } from '../../../src/doc/statusCommands';
 import { viewSession } from '../../../src/doc/session';
 import { AppDb } from '../../../src/storage/appDb';
 import { MemoryDocStore } from '../../../src/storage/docStore';
 import { loadEarlierSessions } from '../../../src/ui/kiosk/earlierIdeas';
 import { upsertSessionEntry } from '../../../src/ui/sessionList';
-import { createSession } from '../../../src/doc/commands';
+import { createSession } from '../../../src/doc/sessionCommands';
 import { testContext, validSettings } from '../helpers/session';
 
 const idea = (title: string) => ({

@@ -3,13 +3,15 @@
  * the duplicate, it is listed against the kept idea where officers look.
  */
 import { describe, expect, it } from 'vitest';
-import { addProposal, mergeProposals } from '../../../src/doc/commands';
+import { addProposal } from '../../../src/doc/commands';
+import { mergeProposals } from '../../../src/doc/moderationCommands';
 import { setProposalStatus } from '../../../src/doc/statusCommands';
 import { viewSession } from '../../../src/doc/session';
 import { proposalViews } from '../../../src/domain/proposals';
-import { decisionsOnMergedIdeas } from '../../../src/domain/statuses';
+import { decisionsOnMergedIdeas } from '../../../src/domain/statusRules';
 import type { Moderation, Proposal, ProposalStatus } from '../../../src/domain/types';
 import { createdSession, exchange, replicaOf, testContext } from '../helpers/session';
+import { sessionChecks } from '../../../src/doc/sessionChecks';
 
 const idea = (title: string) => ({
   title,
@@ -34,11 +36,11 @@ describe('decisions on merged ideas', () => {
       officer.ctx,
     );
     mergeProposals(s.doc, duplicate, kept, s.ctx);
-    expect(viewSession(s.doc)!.mergedDecisions).toEqual([]);
+    expect(sessionChecks(viewSession(s.doc)!).mergedDecisions).toEqual([]);
     exchange(s.doc, office);
 
     for (const doc of [s.doc, office]) {
-      const [decision, ...rest] = viewSession(doc)!.mergedDecisions;
+      const [decision, ...rest] = sessionChecks(viewSession(doc)!).mergedDecisions;
       expect(rest).toEqual([]);
       expect(decision).toMatchObject({
         keptId: kept,

@@ -5,19 +5,14 @@
  * residents of a later workshop may see (titles and decisions of visible ideas only).
  */
 import { describe, expect, it } from 'vitest';
-import { addComment, addProposal, endSession, hideProposal, mergeProposals } from '../../../src/doc/commands';
+import { addComment, addProposal } from '../../../src/doc/commands';
+import { endSession } from '../../../src/doc/sessionCommands';
+import { hideProposal, mergeProposals } from '../../../src/doc/moderationCommands';
 import { setProposalStatus } from '../../../src/doc/statusCommands';
 import { maps } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
-import {
-  decidedIdeas,
-  effectiveStatuses,
-  isEarlierSession,
-  isOverCost,
-  statusHistory,
-  statusOf,
-  validateStatusInput,
-} from '../../../src/domain/statuses';
+import { decidedIdeas, effectiveStatuses, isEarlierSession, statusOf } from '../../../src/domain/statuses';
+import { isOverCost, statusHistory, validateStatusInput } from '../../../src/domain/statusRules';
 import type { ProposalStatus } from '../../../src/domain/types';
 import {
   createdSession,

@@ -5,7 +5,8 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addProposal, endSession, finishParticipant, startParticipant } from '../../../src/doc/commands';
+import { addProposal, finishParticipant, startParticipant } from '../../../src/doc/commands';
+import { endSession } from '../../../src/doc/sessionCommands';
 import { viewSession } from '../../../src/doc/session';
 import { AppDb, type LiveTurnMarker } from '../../../src/storage/appDb';
 import { draftKey, loadDraft, saveDraft } from '../../../src/storage/drafts';

@@ -13,16 +13,17 @@ import {
   addProposal,
   castBallot,
   CommandOrigin,
-  editProposal,
-  endSession,
   finishParticipant,
-  hideProposal,
-  mergeProposals,
   setAnswers,
   startParticipant,
-  unhideProposal,
-  updateSettings,
 } from '../../../src/doc/commands';
+import {
+  editProposal,
+  hideProposal,
+  mergeProposals,
+  unhideProposal,
+} from '../../../src/doc/moderationCommands';
+import { endSession, updateSettings } from '../../../src/doc/sessionCommands';
 import { RECORD_MAPS, type RecordMapName } from '../../../src/doc/recordShapes';
 import { maps, MAPS, readMeta } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
@@ -31,6 +32,7 @@ import type { BallotChoices, PriorityMethod, SessionSettings } from '../../../sr
 import { applyImport, prepareImport, readSessionFile, type ParsedFile } from '../../../src/sync/sessionFile';
 import { canonicalRecords, createdSession, testContext, validSettings } from '../helpers/session';
 import { exportFrom, type Tablet } from './workshop';
+import { sessionChecks } from '../../../src/doc/sessionChecks';
 
 export const METHODS: readonly PriorityMethod[] = [
   { kind: 'dots', dotsPerParticipant: 5, maxDotsPerProposal: 3 },
@@ -219,7 +221,7 @@ export function figures(doc: Y.Doc) {
     counted: view?.count.counted.map((c) => [c.ballot.participantId, c.ballot.revision, [...c.points]]),
     excluded: view?.count.excluded.map((e) => [e.ballot.participantId, e.ballot.revision, e.reason]),
     settings: view ? stable(view.settings) : undefined,
-    settingsProblem: view?.settingsProblem?.code ?? null,
+    settingsProblem: (view ? sessionChecks(view).settingsProblem?.code : null) ?? null,
   };
 }
 

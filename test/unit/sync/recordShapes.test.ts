@@ -5,17 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkDocShape, checkRecord, MAX_PROBLEMS, type RecordMapName } from '../../../src/doc/recordShapes';
+import { addProposal, castBallot, startParticipant } from '../../../src/doc/commands';
 import {
-  addProposal,
-  castBallot,
   editProposal,
-  endSession,
   hideProposal,
   mergeProposals,
-  startParticipant,
   unhideProposal,
-  updateSettings,
-} from '../../../src/doc/commands';
+} from '../../../src/doc/moderationCommands';
+import { endSession, updateSettings } from '../../../src/doc/sessionCommands';
 import { maps } from '../../../src/doc/schema';
 import { createdSession, validSettings } from '../helpers/session';
 import { tabletsApart, type Tablet } from './workshop';

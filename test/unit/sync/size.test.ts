@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { hideProposal, mergeProposals, type CommandContext } from '../../../src/doc/commands';
+import { type CommandContext } from '../../../src/doc/commands';
+import { hideProposal, mergeProposals } from '../../../src/doc/moderationCommands';
 import { readRecords } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
 import { seedDemo } from '../../../src/demo/northmoor';

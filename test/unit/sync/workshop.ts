@@ -9,11 +9,11 @@ import {
   addProposal,
   castBallot,
   finishParticipant,
-  hideProposal,
   setAnswers,
   startParticipant,
   type CommandContext,
 } from '../../../src/doc/commands';
+import { hideProposal } from '../../../src/doc/moderationCommands';
 import { viewSession } from '../../../src/doc/session';
 import {
   encodeSessionFile,

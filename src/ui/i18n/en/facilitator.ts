@@ -11,6 +11,8 @@ export const facilitator = {
   'fac.dash.meta': '{neighbourhood} · {date} · {venue}',
   'fac.dash.endedHint': 'Residents can no longer add ideas, comments or priorities.',
   'fac.dash.startKiosk': 'Start kiosk mode',
+  'fac.dash.settingsProblem':
+    'Changes to the settings made on two devices do not fit together: {problem} Open “Edit session” to put it right.',
   'fac.dash.kioskHint':
     'Kiosk mode is the residents’ screen. It locks facilitator mode: you will need the PIN to come back.',
   'fac.dash.edit': 'Edit session',

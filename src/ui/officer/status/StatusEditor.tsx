@@ -11,7 +11,7 @@ import type { CommandContext } from '../../../doc/commands';
 import { setProposalStatus } from '../../../doc/statusCommands';
 import { isValidationError } from '../../../domain/errors';
 import type { ProposalView } from '../../../domain/proposals';
-import { isOverCost, type StatusInput } from '../../../domain/statuses';
+import { isOverCost, type StatusInput } from '../../../domain/statusRules';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../domain/types';
 import { Field } from '../../components/Field';
 import { SaveStatus } from '../../components/SaveStatus';

@@ -3,8 +3,8 @@
  * each with its status editor. The lead's officer screen mounts this with the session's `run`.
  */
 import type { SessionView } from '../../../doc/session';
-import type { StatusInput } from '../../../domain/statuses';
-import { statusHistory } from '../../../domain/statuses';
+import type { StatusInput } from '../../../domain/statusRules';
+import { statusHistory } from '../../../domain/statusRules';
 import { useT } from '../../i18n';
 import { deviceText } from '../../format/devices';
 import { StatusEditor } from './StatusEditor';

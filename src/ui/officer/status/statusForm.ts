@@ -3,7 +3,7 @@
  * mistake) and how it becomes a command input, checked with the same domain rule the command uses.
  */
 import { parsePounds, penceToPoundsText } from '../../../domain/money';
-import { validateStatusInput, type StatusInput } from '../../../domain/statuses';
+import { validateStatusInput, type StatusInput } from '../../../domain/statusRules';
 import type { ProposalStatus, ProposalStatusKind } from '../../../domain/types';
 
 export interface Typed {

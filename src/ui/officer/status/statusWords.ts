@@ -1,5 +1,5 @@
 /** Statuses in words for officers: the long label for choosing, the short one for the history. */
-import type { CleanStatus } from '../../../domain/statuses';
+import type { CleanStatus } from '../../../domain/statusRules';
 import type { ProposalStatusKind } from '../../../domain/types';
 import { momentText } from '../../format/dates';
 import type { MessageKey, Translator } from '../../i18n';

@@ -1,0 +1,50 @@
+/**
+ * The facilitator's commands on a whole session: create it, change its settings, end it. Apart from
+ * ./commands.ts (the resident's commands, in the kiosk's shell) so that the settings checks load only with the
+ * facilitator's screens. Each validates first and writes in one transaction, as every command does.
+ */
+import type * as Y from 'yjs';
+import { ValidationError } from '../domain/errors';
+import type { SessionSettings, SettingsEdit } from '../domain/types';
+import { validateSettings } from '../domain/validateSettings';
+import { run, writable, type CommandContext } from './commands';
+import { maps, readMeta, SCHEMA_VERSION } from './schema';
+
+export function createSession(
+  doc: Y.Doc,
+  sessionId: string,
+  input: SessionSettings,
+  ctx: CommandContext,
+): void {
+  if (readMeta(doc)) throw new ValidationError('required', 'session');
+  const settings = validateSettings({ ...input, isEnded: false });
+  const edit: SettingsEdit = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now(), values: settings };
+  run(doc, 'createSession', ctx, () => {
+    const m = maps(doc);
+    m.meta.set('sessionId', sessionId);
+    m.meta.set('schemaVersion', SCHEMA_VERSION);
+    m.meta.set('createdAt', edit.at);
+    m.meta.set('createdBy', ctx.deviceId);
+    m.settings.set(edit.id, edit);
+  });
+}
+
+/** Changes some settings. The whole result is validated (e.g. the pot against the new money map). */
+export function updateSettings(doc: Y.Doc, patch: Partial<SessionSettings>, ctx: CommandContext): void {
+  writeSettings(doc, patch, ctx, 'updateSettings');
+}
+
+function writeSettings(doc: Y.Doc, patch: Partial<SessionSettings>, ctx: CommandContext, name: string): void {
+  const current = writable(doc);
+  const next = validateSettings({ ...current, ...patch });
+  const values: Partial<SessionSettings> = {};
+  for (const key of Object.keys(patch) as (keyof SessionSettings)[]) {
+    (values as Record<string, unknown>)[key] = next[key];
+  }
+  const edit: SettingsEdit = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now(), values };
+  run(doc, name, ctx, () => maps(doc).settings.set(edit.id, edit));
+}
+
+export function endSession(doc: Y.Doc, ctx: CommandContext): void {
+  writeSettings(doc, { isEnded: true }, ctx, 'endSession');
+}
