@@ -56,6 +56,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // A screen that updates is polled until it shows the figure; vitest's default 1 s would make a busy
+          // 2-core machine fail a test that is right. Polls still end as soon as the figure is there.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

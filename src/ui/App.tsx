@@ -9,6 +9,7 @@ import { navigate, useRoute, type Route } from './router';
 import { useKioskLock } from './useKioskLock';
 import { Home } from './home/Home';
 import { KioskScreen } from './kiosk/KioskScreen';
+import { preloadKioskSteps } from './kiosk/KioskTurn';
 import { ShareRefused } from './kiosk/ShareRefused';
 import { FacilitatorGate } from './facilitator/FacilitatorGate';
 
@@ -89,6 +90,8 @@ export function App({ services }: { services: Services }) {
     if (isKioskShown) setUnlocked(null);
     else setShareRefused(false);
   }, [isKioskShown]);
+
+  useEffect(() => preloadKioskSteps(), []);
 
   useEffect(() => {
     document.documentElement.lang = t.locale.code;

@@ -38,8 +38,13 @@ export async function registerServiceWorker(): Promise<void> {
   wb.addEventListener('activated', (event) => {
     if (!event.isUpdate) set('current');
   });
-  const registration = await wb.register();
-  if (registration?.active && state === 'none') set('current');
+  try {
+    const registration = await wb.register();
+    if (registration?.active && state === 'none') set('current');
+  } catch {
+    // No service worker here (blocked by policy, private browsing in some browsers): the app still runs from
+    // what the page holds; it just will not start offline next time. Nothing to tell a resident.
+  }
 }
 
 /** Activates the waiting version and reloads. Only call between residents. */

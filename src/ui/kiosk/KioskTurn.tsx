@@ -16,11 +16,21 @@ import { ConsentStep } from './ConsentStep';
 
 import { useEarlierSessions } from './useEarlierIdeas';
 
-// Shown only when this device holds decisions on earlier ideas: loaded then (the service worker has it offline).
-const EarlierIdeasStep = lazy(() => import('./EarlierIdeasStep').then((m) => m.EarlierIdeasStep));
-// A resident reaches priorities from the menu: the three ballots load then (from the service worker's precache
-// offline), which keeps them out of the script every tablet parses before its first screen.
-const PrioritiesStep = lazy(() => import('./PrioritiesStep').then((m) => m.PrioritiesStep));
+// Steps a resident opens from the menu are not in the script every tablet parses before its first screen:
+// "what happened to earlier ideas" (only when this device holds decisions) and priorities (the three ballots).
+const loadEarlierIdeasStep = () => import('./EarlierIdeasStep');
+const loadPrioritiesStep = () => import('./PrioritiesStep');
+const EarlierIdeasStep = lazy(() => loadEarlierIdeasStep().then((m) => m.EarlierIdeasStep));
+const PrioritiesStep = lazy(() => loadPrioritiesStep().then((m) => m.PrioritiesStep));
+
+/**
+ * Loads the kiosk's on-demand steps into memory right after the app's first screen. A tablet that goes offline
+ * before its service worker has finished caching the app (a tablet set up in a hurry) must still be able to open
+ * every step of a resident's turn: once loaded, a module is in memory for as long as the page lives.
+ */
+export function preloadKioskSteps(): void {
+  for (const load of [loadPrioritiesStep, loadEarlierIdeasStep]) void load().catch(() => undefined);
+}
 import { FacilitatorStep } from './FacilitatorStep';
 import { FinishCheckStep } from './FinishCheckStep';
 import { HubStep } from './HubStep';
