@@ -46,6 +46,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
+          // Generous, so a busy 2-core machine never fails a right test; speed goals live in `npm run bench`.
+          testTimeout: 30_000,
         },
       },
       {

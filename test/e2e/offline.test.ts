@@ -94,10 +94,18 @@ describe('offline', () => {
       await page.getByText('I would use this every month.', { exact: true }).waitFor();
       expect(await page.getByText(idea.description, { exact: true }).isVisible()).toBe(true);
       page.off('request', onRequest);
-      // By name, without the content hash: the shell, the service worker's helper, and the hub's "what happened to
-      // earlier ideas" reader. Anything else (a split-off common chunk, a facilitator or officer chunk) fails here.
+      // By name, without the content hash: the shell, the service worker's helper, the hub's "what happened to
+      // earlier ideas" reader, and the steps the kiosk loads into memory after its first screen (priorities with
+      // its "Saved" status, earlier ideas). Anything else (a facilitator or officer chunk) fails here.
       const names = residentScripts.map((p) => p.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
-      expect([...new Set(names)].sort()).toEqual(['earlierIdeas', 'index', 'workbox-window.prod.es5']);
+      expect([...new Set(names)].sort()).toEqual([
+        'EarlierIdeasStep',
+        'PrioritiesStep',
+        'SaveStatus',
+        'earlierIdeas',
+        'index',
+        'workbox-window.prod.es5',
+      ]);
       await kiosk.handOver();
       await new PinScreen(page).unlock(DEMO.pin, DEMO.title);
       await dashboard.waitUntilShown();

@@ -57,12 +57,17 @@ describe('session file size', () => {
     expect(file.byteLength / json.byteLength).toBeLessThanOrEqual(1.5);
   });
 
-  it('Given a large workshop, When its file is read and previewed, Then it takes well under a couple of seconds', async () => {
+  // How fast a file is read and previewed is a benchmark figure (`npm run bench`: importing 30 tablets' files),
+  // not a test: a timed test fails on a busy machine for no fault of the code. This one checks the outcome.
+  it('Given a large workshop, When its file is read and previewed, Then the preview counts every record in it', async () => {
     const { doc, ctx } = realisticSession(400);
     const file = await encodeSessionFile(doc, { deviceId: ctx.deviceId, deviceName: 'Tablet 3', now: 0 });
-    const started = performance.now();
     const preview = prepareImport(null, await readSessionFile(file));
-    expect(performance.now() - started).toBeLessThan(2000);
+    const records = readRecords(doc);
+    expect(preview.totals.participants).toBe(records.participants.length);
     expect(preview.totals.participants).toBeGreaterThan(400);
-  });
+    expect(preview.totals.ballots).toBe(records.ballots.length);
+    expect(preview.totals.proposals).toBe(records.proposals.length);
+    expect(preview.totals.comments).toBe(records.comments.length);
+  }, 60_000);
 });
