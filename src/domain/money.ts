@@ -7,12 +7,24 @@ import { requirePence } from './validate';
 import type { Pence } from './types';
 
 export function parsePounds(text: string, field: string): Pence {
-  const cleaned = text.trim().replace(/^£/, '').replace(/,/g, '').trim();
+  const cleaned = westernDigits(text).trim().replace(/^£/, '').replace(/,/g, '').trim();
   if (cleaned.startsWith('-')) throw new ValidationError('negativeMoney', field);
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) throw new ValidationError(cleaned === '' ? 'required' : 'notWholePence', field);
   const pence = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   return requirePence(pence, field);
+}
+
+/**
+ * Arabic and Urdu keyboards type Arabic-Indic digits (٠١٢ / ۰۱۲) and separators (٫ decimal, ٬ thousands): the same
+ * amount as 0-9, so they are read as such.
+ */
+function westernDigits(text: string): string {
+  return text
+    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+    .replace(/\u066B/g, '.')
+    .replace(/\u066C/g, ',');
 }
 
 /** The inverse, for filling a form: 250000 -> "2500", 1250 -> "12.50". */

@@ -1,19 +1,22 @@
 import { lazy, Suspense } from 'preact/compat';
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { discardSharedFiles, SHARED_HASH } from '../sync/shareTarget';
-import { I18nContext, makeTranslator } from './i18n';
+import { I18nContext, isLoaded, loadLanguage, makeTranslator, PART } from './i18n';
+import { readStaffLanguage, writeStaffLanguage } from './staffLanguage';
 import { ServicesContext, type Services } from './services';
 import { FacilitatorLockContext } from './facilitatorLock';
 import { KIOSK_ROUTING, kioskRouting } from './kioskRouting';
 import { navigate, useRoute, type Route } from './router';
 import { useKioskLock } from './useKioskLock';
-import { Home } from './home/Home';
 import { KioskScreen } from './kiosk/KioskScreen';
 import { preloadKioskSteps } from './kiosk/KioskTurn';
 import { ShareRefused } from './kiosk/ShareRefused';
 import { FacilitatorGate } from './facilitator/FacilitatorGate';
 
 // Facilitator-only screens load on demand: a tablet in kiosk mode never needs them.
+// The home screen is staff's (a tablet in kiosk mode never shows it), and so is the language switch on it.
+const Home = lazy(() => import('./home/Home').then((m) => m.Home));
+const StaffLanguageSwitch = lazy(() => import('./StaffLanguageSwitch').then((m) => m.StaffLanguageSwitch));
 const FacilitatorScreen = lazy(() =>
   import('./facilitator/FacilitatorScreen').then((m) => m.FacilitatorScreen),
 );
@@ -26,10 +29,13 @@ const SessionFormScreen = lazy(() =>
 export function App({ services }: { services: Services }) {
   const asked = useRoute();
   const [unlockedSessionId, setUnlocked] = useState<string | null>(null);
-  const [language, setLanguage] = useState('en');
+  const [staffLanguage, setStaffLanguage] = useState(readStaffLanguage);
+  const [kioskLanguage, setKioskLanguage] = useState('en');
+  // Bumped when a language's messages arrive, so screens re-render in it.
+  const [loadedCount, setLoadedCount] = useState(0);
+  const wantedKioskLanguage = useRef('en');
   const [isShareRefused, setShareRefused] = useState(false);
   const kiosk = useKioskLock(services);
-  const t = useMemo(() => makeTranslator(language), [language]);
   const lock = useMemo(
     () => ({
       unlockedSessionId,
@@ -68,6 +74,39 @@ export function App({ services }: { services: Services }) {
       break;
   }
   const isKioskShown = route?.name === 'kiosk';
+  const language = isKioskShown ? kioskLanguage : staffLanguage;
+  const t = useMemo(() => makeTranslator(language), [language, loadedCount]);
+
+  // A resident's language shows once its messages are in memory (the kiosk fetched them when it opened), so a
+  // screen never mixes languages; the last tap wins when two loads cross.
+  const chooseKioskLanguage = (code: string): void => {
+    wantedKioskLanguage.current = code;
+    if (isLoaded(code)) {
+      setKioskLanguage(code);
+      return;
+    }
+    loadLanguage(code).then(
+      () => {
+        if (wantedKioskLanguage.current === code) setKioskLanguage(code);
+      },
+      () => undefined, // Not cached and offline: the screen stays in the language it has.
+    );
+  };
+
+  // Staff screens in Welsh need the staff part too (a tablet in kiosk mode never fetches it).
+  useEffect(() => {
+    if (isKioskShown) return;
+    let isCurrent = true;
+    const parts = [PART.resident, PART.staff].filter((part) => !isLoaded(staffLanguage, part));
+    if (parts.length === 0) return;
+    Promise.all(parts.map((part) => loadLanguage(staffLanguage, part))).then(
+      () => isCurrent && setLoadedCount((n) => n + 1),
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [isKioskShown, staffLanguage]);
 
   useEffect(() => {
     if (lockingId !== null && isLockable) void kiosk.startKioskMode(lockingId);
@@ -114,7 +153,7 @@ export function App({ services }: { services: Services }) {
         isShareRefused || routing.kind === KIOSK_ROUTING.refuseShare ? (
           <ShareRefused onDone={() => setShareRefused(false)} />
         ) : (
-          <KioskScreen sessionId={route.sessionId} onLanguage={setLanguage} />
+          <KioskScreen sessionId={route.sessionId} onLanguage={chooseKioskLanguage} />
         );
       break;
     case 'facilitator':
@@ -154,6 +193,17 @@ export function App({ services }: { services: Services }) {
           >
             {t('app.skipToContent')}
           </a>
+          {isKioskShown ? null : (
+            <Suspense fallback={null}>
+              <StaffLanguageSwitch
+                language={staffLanguage}
+                onLanguage={(code) => {
+                  writeStaffLanguage(code);
+                  setStaffLanguage(code);
+                }}
+              />
+            </Suspense>
+          )}
           <Suspense fallback={<p class="page">{t('common.loading')}</p>}>{screen}</Suspense>
         </FacilitatorLockContext.Provider>
       </I18nContext.Provider>

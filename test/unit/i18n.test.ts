@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/domain/errors';
-import { LOCALES, makeTranslator, type MessageKey } from '../../src/ui/i18n';
+import { LOCALES, loadLanguage, makeTranslator, type MessageKey } from '../../src/ui/i18n';
 import { enShell } from '../../src/ui/i18n/en';
 import { errorsOffice } from '../../src/ui/i18n/en/errorsOffice';
 import { facilitator } from '../../src/ui/i18n/en/facilitator';
@@ -24,14 +24,21 @@ describe('message catalogue', () => {
   it('Given a message with placeholders and plurals, Then they are filled in', () => {
     const t = makeTranslator('en');
     expect(t('error.tooLong', { max: 120 })).toBe('This is too long: please keep it to 120 characters.');
-    expect(t('home.ideaCount', { count: 1 })).toBe('1 idea');
-    expect(t('home.ideaCount', { count: 1200 })).toBe('1,200 ideas');
+    expect(t('kiosk.ideas.count', { count: 1 })).toBe('1 idea');
+    expect(t('kiosk.ideas.count', { count: 1200 })).toBe('1,200 ideas');
     expect(t.money(250_000)).toBe('£2,500');
     expect(t.money(1250)).toBe('£12.50');
   });
 
   it('Given a right-to-left language is added as data only, Then direction and fallback work without code changes', () => {
-    LOCALES.test = { code: 'test', intl: 'ar', dir: 'rtl', messages: { 'common.save': 'حفظ' } };
+    LOCALES.test = {
+      code: 'test',
+      intl: 'ar',
+      dir: 'rtl',
+      name: 'Test',
+      isStaff: false,
+      messages: { 'common.save': 'حفظ' },
+    };
     try {
       const t = makeTranslator('test');
       expect(t.locale.dir).toBe('rtl');
@@ -49,6 +56,75 @@ describe('message catalogue', () => {
         expect(text.trim(), key).not.toBe('');
         for (const p of text.match(/\{[^}]*\}/g) ?? []) expect(p, key).toMatch(/^\{\w+\}$/);
       }
+    }
+  });
+
+  it('Given Welsh is fetched, Then a count uses the Welsh form its number needs and money is formatted for cy-GB', async () => {
+    await loadLanguage('cy');
+    const t = makeTranslator('cy');
+    const welsh = LOCALES.cy!.messages['kiosk.ideas.count'];
+    expect(typeof welsh).toBe('object');
+    const forms = welsh as Record<string, string>;
+    for (const n of [0, 1, 2, 3, 6, 100]) {
+      const category = new Intl.PluralRules('cy-GB').select(n);
+      expect(t('kiosk.ideas.count', { count: n })).toBe(
+        (forms[category] ?? forms.other!).replace('{count}', String(n)),
+      );
+    }
+    expect(t('kiosk.welcome.start')).not.toBe('Start');
+    expect(t.money(250_000)).toBe(
+      new Intl.NumberFormat('cy-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 }).format(
+        2500,
+      ),
+    );
+  });
+
+  it('Given a plural chosen by another parameter, Then that number picks the form and is formatted', () => {
+    LOCALES.test = {
+      code: 'test',
+      intl: 'pl-PL',
+      dir: 'ltr',
+      name: 'Test',
+      isStaff: false,
+      messages: {
+        'error.tooMany': {
+          by: 'max',
+          one: 'jeden: {max}',
+          few: 'kilka: {max}',
+          many: 'wiele: {max}',
+          other: 'inne: {max}',
+        },
+      },
+    };
+    try {
+      const t = makeTranslator('test');
+      expect(t('error.tooMany', { max: 1 })).toBe('jeden: 1');
+      expect(t('error.tooMany', { max: 3 })).toBe('kilka: 3');
+      expect(t('error.tooMany', { max: 5 })).toBe('wiele: 5');
+      expect(t('error.tooMany', { max: 1500 })).toBe(`wiele: ${new Intl.NumberFormat('pl-PL').format(1500)}`);
+    } finally {
+      delete LOCALES.test;
+    }
+  });
+
+  it('Given a right-to-left language, Then names and amounts in a sentence are isolated so they cannot reorder it', () => {
+    LOCALES.test = {
+      code: 'test',
+      intl: 'ar',
+      dir: 'rtl',
+      name: 'Test',
+      isStaff: false,
+      messages: { 'kiosk.hub.addIdeaText': 'أخبرنا عن {neighbourhood}' },
+    };
+    try {
+      expect(makeTranslator('test')('kiosk.hub.addIdeaText', { neighbourhood: 'Northmoor' })).toBe(
+        'أخبرنا عن \u2068Northmoor\u2069',
+      );
+      expect(makeTranslator('en')('kiosk.hub.addIdeaText', { neighbourhood: 'Northmoor' })).toBe(
+        'Tell us what would make Northmoor better.',
+      );
+    } finally {
+      delete LOCALES.test;
     }
   });
 });

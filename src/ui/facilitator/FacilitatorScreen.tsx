@@ -14,6 +14,7 @@ import { SessionHeader } from './SessionHeader';
 import { StoragePanel } from './StoragePanel';
 import { CouncilSyncPanel } from './sync/CouncilSyncPanel';
 import './facilitator.css';
+import '../gateMessages';
 
 /** The facilitator's dashboard for one session: run the room, watch the board, look after the ideas. */
 export function FacilitatorScreen({ sessionId }: { sessionId: string }) {

@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { LIMITS } from '../../domain/limits';
-import { LOCALES, useT, type MessageKey } from '../i18n';
+import { LOCALES, useT } from '../i18n';
+import { REVIEW, reviewStatus } from '../i18n/review';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
 
@@ -11,6 +12,10 @@ export function LanguageConsentFields({ values, errors, update }: SectionProps) 
   const toggle = (code: string, isOn: boolean): void => {
     const others = values.languages.filter((c) => c !== code);
     update({ languages: isOn ? [...others, code] : others });
+  };
+  // The welcome screen offers the session's languages in this order: a Welsh session can put Welsh first.
+  const putFirst = (code: string): void => {
+    update({ languages: [code, ...values.languages.filter((c) => c !== code)] });
   };
   return (
     <>
@@ -29,16 +34,46 @@ export function LanguageConsentFields({ values, errors, update }: SectionProps) 
             {errors.languages}
           </p>
         ) : null}
-        {Object.keys(LOCALES).map((code) => (
-          <label class="check" key={code}>
-            <input
-              type="checkbox"
-              checked={values.languages.includes(code)}
-              onChange={(e) => toggle(code, e.currentTarget.checked)}
-            />
-            <span lang={code}>{t(`language.${code}` as MessageKey)}</span>
-          </label>
-        ))}
+        <ul class="fac-languages">
+          {Object.values(LOCALES).map(({ code, name }) => {
+            const review = reviewStatus(code);
+            const isOn = values.languages.includes(code);
+            return (
+              <li key={code} class="fac-languages__item">
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    checked={isOn}
+                    aria-describedby={review.status === REVIEW.draft ? `${id}-${code}-draft` : undefined}
+                    onChange={(e) => toggle(code, e.currentTarget.checked)}
+                  />
+                  <span lang={code}>{name}</span>
+                </label>
+                {review.status === REVIEW.draft ? (
+                  <p class="field__hint fac-languages__draft" id={`${id}-${code}-draft`}>
+                    {t('fac.form.languageDraft')}
+                  </p>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {values.languages.length > 1 ? (
+          <fieldset class="fac-fieldset fac-languages__first">
+            <legend>{t('fac.form.languageFirstLegend')}</legend>
+            {values.languages.map((code) => (
+              <label class="check" key={code}>
+                <input
+                  type="radio"
+                  name={`${id}-first`}
+                  checked={values.languages[0] === code}
+                  onChange={() => putFirst(code)}
+                />
+                <span lang={code}>{LOCALES[code]?.name ?? code}</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
       </fieldset>
       <fieldset class="fac-fieldset">
         <legend>{t('fac.form.consentLegend')}</legend>

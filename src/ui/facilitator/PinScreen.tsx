@@ -7,6 +7,7 @@ import { navigate, routeHash } from '../router';
 import { useServices } from '../services';
 import { useSession } from '../useSession';
 import './facilitator.css';
+import '../gateMessages';
 
 type PinModule = typeof PinFunctions;
 

@@ -17,6 +17,7 @@ import { emptyForm, formFromSettings, type FormSettings, type FormValues } from 
 import { SessionForm } from './SessionForm';
 import { useFormDraft } from './useFormDraft';
 import './facilitator.css';
+import '../gateMessages';
 
 /** Create a session (#/new) or change one (#/session/<id>/edit). */
 export function SessionFormScreen({ sessionId }: { sessionId?: string }) {

@@ -2,5 +2,6 @@
 import { addMessages } from '../i18n';
 import { errorsOffice } from '../i18n/en/errorsOffice';
 import { facilitator } from '../i18n/en/facilitator';
+import { languageStaff } from '../i18n/en/languageStaff';
 
-addMessages('en', { ...errorsOffice, ...facilitator });
+addMessages('en', { ...errorsOffice, ...facilitator, ...languageStaff });

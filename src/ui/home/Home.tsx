@@ -10,6 +10,7 @@ import { viewSession } from '../../doc/session';
 import { upsertSessionEntry } from '../sessionList';
 import { describeError } from '../errors';
 import { sessionDate } from '../format/dates';
+import '../gateMessages';
 
 // Importing a session file loads on demand, with its messages: a tablet in kiosk mode never needs it.
 const HomeImport = lazy(() => import('../facilitator/files/HomeImport').then((m) => m.HomeImport));

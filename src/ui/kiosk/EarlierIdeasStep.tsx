@@ -57,7 +57,9 @@ export function EarlierIdeasStep({ neighbourhood, sessions, onBack }: EarlierIde
           <ul class="earlier-list">
             {group.ideas.map((idea) => (
               <li key={idea.proposalId} class="earlier-idea">
-                <p class="earlier-idea__title">{idea.title}</p>
+                <p class="earlier-idea__title" dir="auto">
+                  {idea.title}
+                </p>
                 <p class="earlier-idea__decision">{decision(t, idea)}</p>
                 <p class="earlier-idea__from">
                   {t('kiosk.earlier.from', { date: workshopDate(t, idea.date) })}

@@ -14,7 +14,7 @@ export function IdeaCard({ idea, commentCount, onOpen }: IdeaCardProps) {
     <li class="idea-card">
       <h3 class="idea-card__title">
         <button type="button" class="idea-card__open" onClick={onOpen}>
-          {idea.shownTitle}
+          <bdi>{idea.shownTitle}</bdi>
         </button>
       </h3>
       <ul class="idea-card__meta">

@@ -32,12 +32,12 @@ export function IdeaStep({ view, ideaId, participantId, drafts, run, justAdded, 
   const theme = view.settings.themes.find((th) => th.id === idea.themeId);
   const comments = commentsOn(view, idea.id);
   return (
-    <KioskPage title={idea.shownTitle} back={back}>
+    <KioskPage title={idea.shownTitle} isUserTitle back={back}>
       {justAdded ? <p class="notice kiosk-notice">{t('kiosk.addIdea.added')}</p> : null}
       <dl class="idea-facts">
         <div>
           <dt>{t('kiosk.idea.themeLabel')}</dt>
-          <dd>{theme ? theme.name : t('kiosk.ideas.otherTheme')}</dd>
+          <dd dir="auto">{theme ? theme.name : t('kiosk.ideas.otherTheme')}</dd>
         </div>
         <div>
           <dt>{t('kiosk.idea.costLabel')}</dt>
@@ -46,11 +46,15 @@ export function IdeaStep({ view, ideaId, participantId, drafts, run, justAdded, 
         {idea.where ? (
           <div>
             <dt>{t('kiosk.idea.whereLabel')}</dt>
-            <dd>{idea.where}</dd>
+            <dd dir="auto">{idea.where}</dd>
           </div>
         ) : null}
       </dl>
-      {idea.shownDescription ? <p class="idea-description">{idea.shownDescription}</p> : null}
+      {idea.shownDescription ? (
+        <p class="idea-description" dir="auto">
+          {idea.shownDescription}
+        </p>
+      ) : null}
       <section aria-labelledby="idea-comments-heading">
         <h2 id="idea-comments-heading">{t('kiosk.idea.commentsHeading', { count: comments.length })}</h2>
         {comments.length === 0 ? (
@@ -58,7 +62,9 @@ export function IdeaStep({ view, ideaId, participantId, drafts, run, justAdded, 
         ) : (
           <ul class="idea-comments">
             {comments.map((c) => (
-              <li key={c.id}>{c.text}</li>
+              <li key={c.id} dir="auto">
+                {c.text}
+              </li>
             ))}
           </ul>
         )}

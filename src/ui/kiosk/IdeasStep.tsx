@@ -31,7 +31,7 @@ export function IdeasStep({ view, onOpen, onAdd, onBack }: IdeasStepProps) {
       {groups.map((group) => (
         <section key={group.id} class="idea-theme" aria-labelledby={`theme-${group.id || 'other'}`}>
           <h2 id={`theme-${group.id || 'other'}`}>
-            {group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}{' '}
+            <bdi>{group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}</bdi>{' '}
             <span class="idea-theme__count">({t('kiosk.ideas.count', { count: group.ideas.length })})</span>
           </h2>
           {group.ideas.length === 0 ? (

@@ -6,7 +6,7 @@ import type { SessionView } from '../../doc/session';
 import { choicesOf, emptyChoices } from '../../domain/ballots';
 import type { BallotChoices } from '../../domain/types';
 import { describeError, fieldErrors } from '../errors';
-import { availableLanguages, useT } from '../i18n';
+import { availableLanguages, loadLanguage, useT } from '../i18n';
 import { navigate } from '../router';
 import { useServices } from '../services';
 import type { SessionHandle } from '../useSession';
@@ -97,6 +97,8 @@ export function KioskTurn({
   const [step, setStep] = useState<TurnStep>(resume?.step ?? TURN_STEPS.welcome);
   const [returnTo, setReturnTo] = useState<TurnStep>(TURN_STEPS.welcome);
   const [language, setLanguage] = useState(resume?.language ?? defaultLanguage);
+  // Large text lasts for one resident's turn: the next resident starts with the usual size.
+  const [isLargeText, setLargeText] = useState(false);
   const [participantId, setParticipantId] = useState<string | null>(resume?.participantId ?? null);
   // A resumed turn keeps its participant's drafts (keyed by participant id) and its saved answers.
   const [drafts, setDrafts] = useState<TurnDrafts | null>(() =>
@@ -127,6 +129,8 @@ export function KioskTurn({
       live.current = { participantId: resume.participantId, drafts, marker };
     }
     onLanguage(resume?.language ?? defaultLanguage);
+    // Every language the session offers is fetched now, so a tap on it later changes the screen at once, offline too.
+    for (const code of languages) void loadLanguage(code).catch(() => undefined);
     let isCurrent = true;
     services.db.settings.get('kioskIdleMs').then(
       (entry) => isCurrent && setIdleMs(idleMsFrom(entry?.value)),
@@ -181,6 +185,11 @@ export function KioskTurn({
       if (to) go(to);
     }
   };
+
+  useEffect(() => {
+    document.documentElement.classList.toggle('large-text', isLargeText);
+    return () => document.documentElement.classList.remove('large-text');
+  }, [isLargeText]);
 
   const chooseLanguage = (code: string): void => {
     setLanguage(code);
@@ -275,6 +284,8 @@ export function KioskTurn({
           languages={languages}
           language={language}
           onLanguage={chooseLanguage}
+          isLargeText={isLargeText}
+          onLargeText={setLargeText}
           onStart={() => go(TURN_STEPS.consent)}
         />
       );

@@ -50,7 +50,7 @@ export function RadioGroup({ legend, options, value, onChange, hint, error, lege
               aria-invalid={error ? true : undefined}
               autocomplete="off"
             />
-            <span>{option.label}</span>
+            <bdi>{option.label}</bdi>
           </label>
         ))}
       </div>

@@ -1,5 +1,5 @@
 import type { SessionSettings } from '../../domain/types';
-import { useT, type MessageKey } from '../i18n';
+import { LOCALES, useT } from '../i18n';
 import { KioskPage } from './KioskPage';
 
 interface WelcomeStepProps {
@@ -9,6 +9,8 @@ interface WelcomeStepProps {
   languages: readonly string[];
   language: string;
   onLanguage: (code: string) => void;
+  isLargeText: boolean;
+  onLargeText: (isLarge: boolean) => void;
   onStart: () => void;
 }
 
@@ -19,13 +21,17 @@ export function WelcomeStep({
   languages,
   language,
   onLanguage,
+  isLargeText,
+  onLargeText,
   onStart,
 }: WelcomeStepProps) {
   const t = useT();
   const canStart = !settings.isEnded && !isReadOnly;
   return (
     <KioskPage title={t('kiosk.welcome.title')}>
-      <p class="kiosk-lead">{settings.title}</p>
+      <p class="kiosk-lead" dir="auto">
+        {settings.title}
+      </p>
       {settings.isEnded ? (
         <div class="notice kiosk-notice" role="status">
           <p>{t('session.ended')}</p>
@@ -56,12 +62,31 @@ export function WelcomeStep({
                   aria-pressed={code === language}
                   onClick={() => onLanguage(code)}
                 >
-                  {t(`language.${code}` as MessageKey)}
+                  {LOCALES[code]?.name ?? code}
                 </button>
               </li>
             ))}
           </ul>
         </section>
+      ) : null}
+      {canStart ? (
+        <p class="kiosk-large-text">
+          <button
+            type="button"
+            class="btn kiosk-large-text__button"
+            aria-pressed={isLargeText}
+            aria-describedby="kiosk-large-text-hint"
+            onClick={() => onLargeText(!isLargeText)}
+          >
+            <span class="kiosk-large-text__icon" aria-hidden="true">
+              A<span>A</span>
+            </span>{' '}
+            {t('kiosk.welcome.largeText')}
+          </button>
+          <span id="kiosk-large-text-hint" class="kiosk-hint">
+            {t('kiosk.welcome.largeTextHint')}
+          </span>
+        </p>
       ) : null}
       {canStart ? (
         <p class="kiosk-actions">

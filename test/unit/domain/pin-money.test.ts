@@ -46,6 +46,11 @@ describe('money typed in pounds', () => {
     ['12.50', 1250],
     [' 0 ', 0],
     ['0.01', 1],
+    // Typed on an Arabic or Urdu keyboard: Arabic-Indic and extended digits, Arabic separators.
+    ['٢٥٠٠', 250_000],
+    ['٢٬٥٠٠', 250_000],
+    ['١٢٫٥', 1250],
+    ['۲۵۰۰', 250_000],
   ])('Given "%s", Then %i pence', (text, pence) => {
     expect(parsePounds(text, 'cost')).toBe(pence);
   });

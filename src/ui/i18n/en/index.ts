@@ -1,9 +1,11 @@
 import { common } from './common';
 import { errors } from './errors';
 import type { facilitator } from './facilitator';
+import type { languageStaff } from './languageStaff';
 import type { files } from './files';
-import { gate } from './gate';
+import type { gate } from './gate';
 import { kiosk } from './kiosk';
+import { language } from './language';
 import type { kioskEarlier } from './kioskEarlier';
 import type { errorsOffice } from './errorsOffice';
 import type { excluded } from './excluded';
@@ -14,12 +16,17 @@ import type { statuses } from './statuses';
 import type { sync } from './sync';
 import type { sessionChecks } from './sessionChecks';
 
-/** The English messages the app shell needs (first screen, PIN screen, the resident's kiosk): always loaded. */
-export const enShell = { ...common, ...errors, ...kiosk, ...gate };
+/**
+ * The English messages the app shell needs (the resident's kiosk): always loaded. The home and PIN screens'
+ * (./gate.ts) load with those screens (src/ui/gateMessages.ts).
+ */
+export const enShell = { ...common, ...errors, ...kiosk, ...language };
 
 /** Every English key, including the facilitator screens' (./facilitator.ts, loaded with those screens). */
 export type EnglishMessages = typeof enShell &
+  typeof gate &
   typeof facilitator &
+  typeof languageStaff &
   typeof files &
   typeof sync &
   typeof statuses &
@@ -30,3 +37,6 @@ export type EnglishMessages = typeof enShell &
   typeof sessionChecks &
   typeof errorsOffice &
   typeof excluded;
+
+/** What a resident can meet (every other language translates at least these; see ../<code>/resident.ts). */
+export type ResidentMessages = typeof enShell & typeof kioskEarlier & typeof gate;

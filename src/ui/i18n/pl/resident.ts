@@ -1,0 +1,23 @@
+/** What a resident can meet, in this language: loaded when a session offers it (see ../index.ts). */
+import type { Translation, PolishForms } from '../types';
+import type { common as en_common } from '../en/common';
+import type { errors as en_errors } from '../en/errors';
+import type { kiosk as en_kiosk } from '../en/kiosk';
+import type { gate as en_gate } from '../en/gate';
+import type { kioskEarlier as en_kioskEarlier } from '../en/kioskEarlier';
+import type { language as en_language } from '../en/language';
+import common from './common.json';
+import errors from './errors.json';
+import kiosk from './kiosk.json';
+import gate from './gate.json';
+import kioskEarlier from './kioskEarlier.json';
+import language from './language.json';
+
+export const messages = {
+  ...(common satisfies Translation<typeof en_common, PolishForms>),
+  ...(errors satisfies Translation<typeof en_errors, PolishForms>),
+  ...(kiosk satisfies Translation<typeof en_kiosk, PolishForms>),
+  ...(gate satisfies Translation<typeof en_gate, PolishForms>),
+  ...(kioskEarlier satisfies Translation<typeof en_kioskEarlier, PolishForms>),
+  ...(language satisfies Translation<typeof en_language, PolishForms>),
+};
