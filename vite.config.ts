@@ -28,6 +28,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 400,
     rolldownOptions: {
       output: {
+        // Each language's catalogue is named by its language and part (i18n-ur-resident-….js), so the precache,
+        // the offline test and the bench can tell them apart.
+        chunkFileNames: (chunk) => {
+          const m = /i18n\/(\w+)\/(resident|staff)\.ts$/.exec(chunk.facadeModuleId ?? '');
+          return m ? `assets/i18n-${m[1]}-${m[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
         codeSplitting: {
           // Everything the first screen imports statically in one file. Left to itself rolldown 1.2/1.3 moves
           // preact, the core catalogues and a few domain modules out of the entry into common chunks as soon as

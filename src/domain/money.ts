@@ -7,7 +7,9 @@ import { requirePence } from './validate';
 import type { Pence } from './types';
 
 export function parsePounds(text: string, field: string): Pence {
-  const cleaned = westernDigits(text).trim().replace(/^£/, '').replace(/,/g, '').trim();
+  const cleaned = decimalPoint(westernDigits(text).trim().replace(/^£/, '').replace(/[\s\u00A0\u202F]/g, ''))
+    .replace(/,/g, '')
+    .trim();
   if (cleaned.startsWith('-')) throw new ValidationError('negativeMoney', field);
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) throw new ValidationError(cleaned === '' ? 'required' : 'notWholePence', field);
@@ -25,6 +27,15 @@ function westernDigits(text: string): string {
     .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
     .replace(/\u066B/g, '.')
     .replace(/\u066C/g, ',');
+}
+
+/**
+ * Polish (and most of Europe) writes pence after a comma: "12,50" is £12.50, and "10 000" is ten thousand. A comma
+ * followed by one or two digits at the end, with no point elsewhere, is that decimal comma; "2,500" (three digits
+ * after it) stays two thousand five hundred.
+ */
+function decimalPoint(text: string): string {
+  return /^\d+,\d{1,2}$/.test(text) ? text.replace(',', '.') : text;
 }
 
 /** The inverse, for filling a form: 250000 -> "2500", 1250 -> "12.50". */

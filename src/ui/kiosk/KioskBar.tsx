@@ -11,7 +11,9 @@ export function KioskBar({ sessionTitle, onFacilitator }: KioskBarProps) {
   const t = useT();
   return (
     <header class="kiosk-bar">
-      <p class="kiosk-bar__title">{sessionTitle}</p>
+      <p class="kiosk-bar__title" dir="auto">
+        {sessionTitle}
+      </p>
       {onFacilitator ? (
         <button type="button" class="btn kiosk-bar__facilitator" onClick={onFacilitator}>
           {t('kiosk.bar.facilitator')}

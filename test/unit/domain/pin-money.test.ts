@@ -51,6 +51,12 @@ describe('money typed in pounds', () => {
     ['٢٬٥٠٠', 250_000],
     ['١٢٫٥', 1250],
     ['۲۵۰۰', 250_000],
+    // Typed as Polish writes money: a decimal comma and spaces between thousands.
+    ['12,50', 1250],
+    ['1,5', 150],
+    ['10 000', 1_000_000],
+    ['10\u00A0000,99', 1_000_099],
+    ['2,500', 250_000],
   ])('Given "%s", Then %i pence', (text, pence) => {
     expect(parsePounds(text, 'cost')).toBe(pence);
   });

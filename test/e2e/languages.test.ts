@@ -1,0 +1,202 @@
+/**
+ * Issue 10: a resident's whole turn in Welsh, Polish, Urdu and Arabic. On every screen: `<html lang dir>` is the
+ * language's, no English of ours is left (every English catalogue text the language translates differently is
+ * absent, attributes included), nothing goes past the screen or is cut off at 800x1280 and 1280x800 in usual and
+ * in large text, and axe-core finds no WCAG 2.2 AA violation. Labels are read from the catalogues, so the test
+ * taps what a resident reading that language would tap. With E2E_SCREENSHOTS=<dir>, each screen is saved there.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { serveApp } from './support/server';
+import { newTablet, openDemoDashboard } from './support/tablet';
+import { axeViolations } from './support/axe';
+import { layoutProblems, TABLET_SIZES } from './support/layout';
+import { enShell } from '../../src/ui/i18n/en';
+import { kioskEarlier } from '../../src/ui/i18n/en/kioskEarlier';
+import { LOCALES, loadLanguage, makeTranslator, type MessageKey, type Translator } from '../../src/ui/i18n';
+import type { Message } from '../../src/ui/i18n/types';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveApp>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
+  await Promise.all(['cy', 'pl', 'ur', 'ar'].map((code) => loadLanguage(code)));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const english: Record<string, Message> = { ...enShell, ...kioskEarlier };
+
+function texts(message: Message | undefined): string[] {
+  if (message === undefined) return [];
+  if (typeof message === 'string') return [message];
+  return Object.entries(message)
+    .filter(([form]) => form !== 'by')
+    .map(([, text]) => text);
+}
+
+/**
+ * Pieces of English (between placeholders, at least two words and 12 characters) from every message the language
+ * words differently: none may be on screen once the language is chosen.
+ */
+function englishFragments(code: string): string[] {
+  const translated = LOCALES[code]!.messages as Record<string, Message>;
+  const out = new Set<string>();
+  for (const [key, message] of Object.entries(english)) {
+    const theirs = texts(translated[key]);
+    for (const text of texts(message)) {
+      if (theirs.includes(text)) continue;
+      for (const piece of text.split(/\{\w+\}/)) {
+        const trimmed = piece.trim().replace(/^[\s,.:;!?()“”"']+|[\s,.:;!?()“”"']+$/g, '');
+        if (trimmed.length >= 12 && trimmed.includes(' ')) out.add(trimmed);
+      }
+    }
+  }
+  return [...out];
+}
+
+async function englishOnScreen(page: Page, fragments: string[]): Promise<string[]> {
+  const haystack = await page.evaluate(() => {
+    const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap(
+      (el) => ['aria-label', 'title', 'placeholder', 'alt'].map((name) => el.getAttribute(name) ?? ''),
+    );
+    return [document.body.innerText, ...attributes].join('\n');
+  });
+  return fragments.filter((fragment) => haystack.includes(fragment));
+}
+
+class Screens {
+  readonly problems: Record<string, string[]> = {};
+  readonly fragments: string[];
+
+  constructor(
+    readonly page: Page,
+    readonly code: string,
+    readonly t: Translator,
+  ) {
+    this.fragments = englishFragments(code);
+  }
+
+  /** Waits for the screen's heading, then runs every check on it. */
+  async check(name: string, heading: string): Promise<void> {
+    const { page, code } = this;
+    await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+    const found: string[] = [];
+    const html = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+    if (html[0] !== code || html[1] !== LOCALES[code]!.dir)
+      found.push(`<html lang dir> is ${html.join(' ')}`);
+    found.push(...(await englishOnScreen(page, this.fragments)).map((f) => `English left: "${f}"`));
+    for (const size of TABLET_SIZES) {
+      await page.setViewportSize(size);
+      for (const isLarge of [false, true]) {
+        await page.evaluate(
+          (large) => document.documentElement.classList.toggle('large-text', large),
+          isLarge,
+        );
+        const label = `${size.width}x${size.height}${isLarge ? ' large text' : ''}`;
+        found.push(...(await layoutProblems(page)).map((p) => `${label}: ${p}`));
+      }
+      await page.evaluate(() => document.documentElement.classList.remove('large-text'));
+    }
+    found.push(...(await axeViolations(page)));
+    const dir = process.env.E2E_SCREENSHOTS;
+    if (dir) {
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `${code}-${name}.png`), fullPage: true });
+    }
+    if (found.length > 0) this.problems[name] = found;
+  }
+
+  async tap(key: MessageKey): Promise<void> {
+    await this.page
+      .getByRole('button', { name: this.t(key), exact: true })
+      .first()
+      .click();
+  }
+}
+
+describe('a resident’s turn in each language', () => {
+  it.each(['cy', 'pl', 'ur', 'ar'])(
+    'Given the demo session offers %s, when a resident chooses it and takes a whole turn, then every screen is in it, fits and passes axe',
+    async (code) => {
+      const { context, page, errors } = await newTablet(browser);
+      try {
+        const { dashboard } = await openDemoDashboard(page, server.url);
+        await dashboard.openEditForm();
+        await page.getByRole('checkbox', { name: LOCALES[code]!.name, exact: true }).check();
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.locator('[data-save-state="saved"]').waitFor();
+        await page.getByRole('link', { name: 'Back to the session' }).click();
+        await dashboard.waitUntilShown();
+        await dashboard.startKiosk();
+
+        const t = makeTranslator(code);
+        const screens = new Screens(page, code, t);
+        await page.getByRole('heading', { level: 1, name: 'Welcome', exact: true }).waitFor();
+        await page.getByRole('button', { name: LOCALES[code]!.name, exact: true }).click();
+        await screens.check('welcome', t('kiosk.welcome.title'));
+
+        await screens.tap('kiosk.welcome.start');
+        await screens.check('consent', t('kiosk.consent.title'));
+        await screens.tap('kiosk.consent.agree');
+        const about = page.getByRole('heading', { level: 1, name: t('kiosk.about.title'), exact: true });
+        const hub = page.getByRole('heading', { level: 1, name: t('kiosk.hub.title'), exact: true });
+        await about.or(hub).waitFor();
+        if (await about.isVisible()) {
+          await screens.check('about-you', t('kiosk.about.title'));
+          await screens.tap('kiosk.about.skip');
+        }
+        await screens.check('menu', t('kiosk.hub.title'));
+
+        await screens.tap('kiosk.hub.moneyMap');
+        await screens.check('money-map', t('kiosk.money.title'));
+        await screens.tap('kiosk.back.hub');
+
+        await screens.tap('kiosk.hub.ideas');
+        await screens.check('ideas', t('kiosk.ideas.title'));
+        const first = page.locator('.idea-card__open').first();
+        const title = (await first.innerText()).trim();
+        await first.click();
+        await page.getByRole('heading', { level: 1, name: title }).waitFor();
+        await screens.tap('kiosk.comment.submit');
+        await page.locator('.field__error').first().waitFor();
+        await screens.check('idea-with-error', title);
+        await screens.tap('kiosk.back.ideas');
+        await screens.tap('kiosk.back.hub');
+
+        await screens.tap('kiosk.hub.addIdea');
+        await screens.check('add-idea', t('kiosk.addIdea.title'));
+        await screens.tap('kiosk.addIdea.submit');
+        await page.locator('.field__error').first().waitFor();
+        await screens.check('add-idea-with-errors', t('kiosk.addIdea.title'));
+        await screens.tap('kiosk.back.hub');
+
+        await screens.tap('kiosk.hub.priorities');
+        await page
+          .getByRole('heading', { level: 1, name: t('kiosk.priorities.title'), exact: true })
+          .waitFor();
+        await page.locator('.dots-control__button:last-child').first().click();
+        await screens.check('priorities', t('kiosk.priorities.title'));
+        await screens.tap('kiosk.priorities.save');
+        await page.locator('[data-save-state="saved"]').waitFor();
+        await screens.check('priorities-saved', t('kiosk.priorities.title'));
+        await screens.tap('kiosk.back.hub');
+
+        await screens.tap('kiosk.hub.finish');
+        await screens.check('thanks', t('kiosk.thanks.title'));
+
+        expect(screens.problems).toEqual({});
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
