@@ -1,0 +1,207 @@
+/**
+ * Issue 10: Welsh on staff screens (Welsh Language Standards: no less favourably than English). A facilitator
+ * switches to Cymraeg once; the home, PIN, dashboard, session form and officer screens are then in Welsh (no
+ * English of ours left, 0 axe violations), the choice is kept on the device, and the session form marks draft
+ * translations. A Welsh-first session opens its kiosk in Welsh; large text is offered on the welcome screen and
+ * lasts one turn; the back arrow turns round in right-to-left languages.
+ */
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { serveApp } from './support/server';
+import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
+import { axeViolations } from './support/axe';
+import { LOCALES, loadLanguage, makeTranslator, type Translator } from '../../src/ui/i18n';
+import type { Message } from '../../src/ui/i18n/types';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveApp>>;
+let english: Record<string, Message> = {};
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
+  await Promise.all([loadLanguage('cy'), loadLanguage('cy', 'staff'), loadLanguage('ar')]);
+  // Every English part, staff ones included: the same files the catalogue check reads.
+  const dir = new URL('../../src/ui/i18n/en/', import.meta.url);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
+    const part = (await import(new URL(file, dir).href)) as Record<string, unknown>;
+    for (const value of Object.values(part)) Object.assign(english, value as Record<string, Message>);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function texts(message: Message | undefined): string[] {
+  if (message === undefined) return [];
+  if (typeof message === 'string') return [message];
+  return Object.entries(message)
+    .filter(([form]) => form !== 'by')
+    .map(([, text]) => text);
+}
+
+/** English pieces (two words or more, 12 characters or more) of every message Welsh words differently. */
+function englishFragments(): string[] {
+  const welsh = LOCALES.cy!.messages as Record<string, Message>;
+  const out = new Set<string>();
+  for (const [key, message] of Object.entries(english)) {
+    // Suggested theme names become the session's own words once a session is made (the demo's are English).
+    if (/^fac\.form\.theme[A-Z]/.test(key)) continue;
+    const theirs = texts(welsh[key]);
+    for (const text of texts(message)) {
+      if (theirs.includes(text)) continue;
+      for (const piece of text.split(/\{\w+\}/)) {
+        const trimmed = piece.trim().replace(/^[\s,.:;!?()“”"'’]+|[\s,.:;!?()“”"'’]+$/g, '');
+        if (trimmed.length >= 12 && trimmed.includes(' ')) out.add(trimmed);
+      }
+    }
+  }
+  return [...out];
+}
+
+async function screenProblems(page: Page, fragments: string[]): Promise<string[]> {
+  const haystack = await page.evaluate(() => {
+    const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap(
+      (el) => ['aria-label', 'title', 'placeholder', 'alt'].map((name) => el.getAttribute(name) ?? ''),
+    );
+    return [document.body.innerText, ...attributes].join('\n');
+  });
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  return [
+    ...(lang === 'cy' ? [] : [`<html lang> is ${lang}`]),
+    ...fragments.filter((f) => haystack.includes(f)).map((f) => `English left: "${f}"`),
+    ...(await axeViolations(page)),
+  ];
+}
+
+describe('staff screens in Welsh', () => {
+  it('Given a facilitator chooses Cymraeg, then home, PIN, dashboard, session form and officer screens are in Welsh, drafts are marked, and the choice is kept', async () => {
+    const { context, page, errors } = await newTablet(browser);
+    const t: Translator = makeTranslator('cy');
+    const fragments = englishFragments();
+    const problems: Record<string, string[]> = {};
+    const check = async (name: string): Promise<void> => {
+      const found = await screenProblems(page, fragments);
+      if (found.length > 0) problems[name] = found;
+    };
+    try {
+      await page.goto(server.url);
+      await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+      const demo = page.getByRole('button', { name: t('home.demoOpen'), exact: true });
+      await demo.waitFor();
+      expect(
+        await page.getByRole('button', { name: 'Cymraeg', exact: true }).getAttribute('aria-pressed'),
+      ).toBe('true');
+      await check('home');
+
+      await demo.click();
+      await page.getByRole('heading', { level: 1, name: t('fac.gate.heading') }).waitFor();
+      await check('pin');
+      await page.getByLabel(t('fac.gate.pinLabel'), { exact: true }).fill(DEMO.pin);
+      await page.getByRole('button', { name: t('fac.gate.unlock'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: DEMO.title }).waitFor();
+      await page.getByRole('button', { name: t('fac.dash.startKiosk') }).waitFor();
+      await check('dashboard');
+
+      await page.getByRole('link', { name: t('fac.dash.edit') }).click();
+      await page.getByRole('heading', { level: 1, name: t('fac.form.editHeading') }).waitFor();
+      // Every language but English is a draft today: each says so where a facilitator turns it on.
+      for (const code of ['cy', 'pl', 'ur', 'ar']) {
+        const box = page.getByRole('checkbox', { name: LOCALES[code]!.name, exact: true });
+        expect(await box.evaluate((el) => el.getAttribute('aria-describedby'))).toBeTruthy();
+        const hint = await box.evaluate(
+          (el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+        );
+        expect(hint, code).toBe(t('fac.form.languageDraft'));
+      }
+      await check('session form');
+
+      // The choice is kept on this device: a reload stays in Welsh.
+      await page.goto(`${server.url}/#/officer`);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: t('officer.heading') }).waitFor();
+      await check('officer');
+
+      expect(problems).toEqual({});
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the session’s first language, large text and direction on the kiosk', () => {
+  it('Given Welsh is put first, when the kiosk opens, then it greets in Welsh; large text lasts one turn; the back arrow turns round only right to left', async () => {
+    const { context, page, errors } = await newTablet(browser);
+    const cy = makeTranslator('cy');
+    const ar = makeTranslator('ar');
+    try {
+      const { dashboard } = await openDemoDashboard(page, server.url);
+      await dashboard.openEditForm();
+      for (const code of ['cy', 'ar']) {
+        await page.getByRole('checkbox', { name: LOCALES[code]!.name, exact: true }).check();
+      }
+      await page
+        .getByRole('group', { name: 'Language the welcome screen shows first' })
+        .getByRole('radio', { name: 'Cymraeg', exact: true })
+        .check();
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.locator('[data-save-state="saved"]').waitFor();
+      await page.getByRole('link', { name: 'Back to the session' }).click();
+      await dashboard.waitUntilShown();
+      await dashboard.startKiosk();
+
+      const welcome = page.getByRole('heading', { level: 1, name: cy('kiosk.welcome.title'), exact: true });
+      await welcome.waitFor();
+      const languages = await page.locator('.kiosk-languages__button').allInnerTexts();
+      expect(languages.map((l) => l.replace('✓', '').trim())).toEqual(['Cymraeg', 'English', 'العربية']);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
+
+      const rootSize = (): Promise<number> =>
+        page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+      const usual = await rootSize();
+      const large = page.getByRole('button', { name: cy('kiosk.welcome.largeText') });
+      await large.click();
+      expect(await large.getAttribute('aria-pressed')).toBe('true');
+      expect(await rootSize()).toBeGreaterThanOrEqual(usual * 1.5);
+
+      // Arabic: the back arrow (a way to go) is mirrored; in Welsh it is not.
+      await page.getByRole('button', { name: 'العربية', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: ar('kiosk.welcome.title'), exact: true }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+      await page.getByRole('button', { name: ar('kiosk.welcome.start'), exact: true }).click();
+      await page.getByRole('button', { name: ar('kiosk.consent.agree'), exact: true }).click();
+      const aboutOrHub = page.getByRole('heading', { level: 1, name: ar('kiosk.about.title'), exact: true });
+      const hub = page.getByRole('heading', { level: 1, name: ar('kiosk.hub.title'), exact: true });
+      await aboutOrHub.or(hub).waitFor();
+      if (await aboutOrHub.isVisible())
+        await page.getByRole('button', { name: ar('kiosk.about.skip') }).click();
+      await page.getByRole('button', { name: ar('kiosk.hub.addIdea'), exact: true }).click();
+      const arrow = page.locator('.kiosk-back__arrow');
+      const transform = (): Promise<string> => arrow.evaluate((el) => getComputedStyle(el).transform);
+      expect(await transform()).toBe('matrix(-1, 0, 0, 1, 0, 0)');
+      expect(await rootSize()).toBeGreaterThanOrEqual(usual * 1.5);
+
+      // The turn ends: the next resident starts in Welsh, usual size.
+      await page.getByRole('button', { name: ar('kiosk.back.hub') }).click();
+      await page.getByRole('button', { name: ar('kiosk.hub.finish'), exact: true }).click();
+      await page.getByRole('button', { name: ar('kiosk.thanks.next'), exact: true }).click();
+      await welcome.waitFor();
+      expect(await rootSize()).toBe(usual);
+      await page.getByRole('button', { name: cy('kiosk.welcome.start'), exact: true }).click();
+      await page.getByRole('button', { name: cy('kiosk.consent.agree'), exact: true }).click();
+      const cyAbout = page.getByRole('heading', { level: 1, name: cy('kiosk.about.title'), exact: true });
+      const cyHub = page.getByRole('heading', { level: 1, name: cy('kiosk.hub.title'), exact: true });
+      await cyAbout.or(cyHub).waitFor();
+      if (await cyAbout.isVisible()) await page.getByRole('button', { name: cy('kiosk.about.skip') }).click();
+      await page.getByRole('button', { name: cy('kiosk.hub.addIdea'), exact: true }).click();
+      expect(await transform()).toBe('none');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
