@@ -30,7 +30,7 @@ function tempDir(name: string): string {
 }
 
 /** A fresh on-disk profile; `dispose` closes the browser and deletes the profile. */
-async function launch(
+export async function launch(
   name: string,
 ): Promise<{ context: BrowserContext; page: Page; dispose: () => Promise<void> }> {
   const dir = tempDir(`profile-${name}`);
@@ -53,7 +53,7 @@ async function launch(
   };
 }
 
-async function serve(distDir: string): Promise<RunningServer & { url: string }> {
+export async function serve(distDir: string): Promise<RunningServer & { url: string }> {
   const running = await startServer({ port: 0, host: '127.0.0.1', distDir });
   return { ...running, url: `http://127.0.0.1:${running.port}/` };
 }
@@ -190,7 +190,7 @@ export async function storageFigures(
  * first time a visible, enabled button labelled `label` is in the page, checked on every DOM change and every
  * frame. Given as text so nothing the TypeScript runner adds to functions ends up in the page.
  */
-function usableProbe(label: string): string {
+export function usableProbe(label: string): string {
   return `(() => {
   const label = ${JSON.stringify(label)};
   const found = () => {
@@ -213,7 +213,7 @@ function usableProbe(label: string): string {
 }
 
 /** A fixed piece of work, to check that throttling took effect on the page. */
-const busyLoop = (page: Page): Promise<number> =>
+export const busyLoop = (page: Page): Promise<number> =>
   page.evaluate(() => {
     // Run twice and time the second pass, so JIT warm-up does not blur the ratio.
     let ms = 0;

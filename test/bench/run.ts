@@ -2,6 +2,11 @@
  * `npm run bench`: builds what it needs, measures every figure beside its baseline from this same run, prints
  * a table and writes bench-results/latest.json. Goals are reported, not enforced: the exit code is 0 unless a
  * measurement crashed.
+ *
+ * BENCH_DIST=<dir> measures that build instead of dist/ (e.g. one made with `npx vite build --outDir <dir>`).
+ * BENCH_ONLY=<a,b> runs only the groups whose number or name contains one of the words (e.g. `languages`, `5`);
+ * a group that needs another's output (3, 4 and 6 need 2; 5 needs 1; 9 needs 8) needs it selected too. Such a run
+ * writes bench-results/only-<words>.json, leaving latest.json to whole runs.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,11 +21,20 @@ import { check, round, type CheckedRow, type Row } from './stats';
 import { buildWorkshopDay, type WorkshopDay } from './workshopDay';
 import { tallyFigures } from './tally';
 import { resultsViewFigures } from './resultsView';
+import { languageFigures } from './languages';
 import { CHROMIUM } from '../e2e/support/browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const APP_DIST = join(ROOT, 'dist');
-const OUT_FILE = join(ROOT, 'bench-results', 'latest.json');
+const APP_DIST = resolve(process.env.BENCH_DIST || join(ROOT, 'dist'));
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((word) => word.trim().toLowerCase())
+  .filter(Boolean);
+const OUT_FILE = join(
+  ROOT,
+  'bench-results',
+  ONLY.length > 0 ? `only-${ONLY.join('-').replace(/[^\w-]/g, '_')}.json` : 'latest.json',
+);
 
 const started = performance.now();
 const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
@@ -39,6 +53,10 @@ const details: Record<string, unknown> = {};
 const failures: { group: string; error: string }[] = [];
 
 async function group(name: string, fn: () => Promise<void>): Promise<void> {
+  const number = /^(\d+)\./.exec(name)?.[1];
+  const isChosen = (word: string): boolean =>
+    /^\d+$/.test(word) ? word === number : name.toLowerCase().includes(word);
+  if (ONLY.length > 0 && !ONLY.some(isChosen)) return;
   log(`${name}…`);
   try {
     await fn();
@@ -50,15 +68,21 @@ async function group(name: string, fn: () => Promise<void>): Promise<void> {
 }
 
 const baselineDist = mkdtempSync(join(tmpdir(), 'codesign-bench-floor-'));
-// Others may rebuild dist/ while this runs: figures 1 and 5 use one snapshot of it, taken now.
+// Others may rebuild dist/ while this runs: figures 1, 5 and 10 use one snapshot of it (snapshotApp).
 const appDist = mkdtempSync(join(tmpdir(), 'codesign-bench-dist-'));
 let floorBuilt = false;
 let day: WorkshopDay | null = null;
 
-await group('1. initial JavaScript (gzip)', async () => {
+/** Copies the build into appDist once, the first time a group needs it. */
+function snapshotApp(): void {
+  if (existsSync(join(appDist, 'index.html'))) return;
   if (!existsSync(join(APP_DIST, 'index.html')))
-    throw new Error('No dist/index.html: run `npm run build` first.');
+    throw new Error(`No ${join(APP_DIST, 'index.html')}: run \`npm run build\` first.`);
   cpSync(APP_DIST, appDist, { recursive: true });
+}
+
+await group('1. initial JavaScript (gzip)', async () => {
+  snapshotApp();
   const app = initialJs(appDist);
   await buildBaselinePage(baselineDist);
   floorBuilt = true;
@@ -135,6 +159,16 @@ await group('9. the officer results view for that budget session, 4x CPU throttl
   rows.push(...result.rows);
   details.resultsView = result.details;
 });
+
+await group(
+  '10. languages: catalogue and font sizes, first kiosk screen in Urdu against English',
+  async () => {
+    snapshotApp();
+    const result = await languageFigures(appDist);
+    rows.push(...result.rows);
+    details.languages = result.details;
+  },
+);
 
 rmSync(baselineDist, { recursive: true, force: true });
 rmSync(appDist, { recursive: true, force: true });
