@@ -24,6 +24,8 @@ describe('message catalogue', () => {
   it('Given a message with placeholders and plurals, Then they are filled in', () => {
     const t = makeTranslator('en');
     expect(t('error.tooLong', { max: 120 })).toBe('This is too long: please keep it to 120 characters.');
+    // Every number is written the language's way, not only {count}.
+    expect(t('error.tooLong', { max: 12000 })).toBe('This is too long: please keep it to 12,000 characters.');
     expect(t('kiosk.ideas.count', { count: 1 })).toBe('1 idea');
     expect(t('kiosk.ideas.count', { count: 1200 })).toBe('1,200 ideas');
     expect(t.money(250_000)).toBe('£2,500');

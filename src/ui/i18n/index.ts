@@ -99,10 +99,17 @@ export function staffLanguages(): Locale[] {
   return Object.values(LOCALES).filter((l) => l.isStaff);
 }
 
-function interpolate(text: string, params: Params, isolate: boolean): string {
+function interpolate(
+  text: string,
+  params: Params,
+  isolate: boolean,
+  numbers: Intl.NumberFormat,
+): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
-    const value = String(params[name]);
+    // Numbers in the language's own way of writing them (1,200 / 1 200 / ١٬٢٠٠); texts as given.
+    const param = params[name];
+    const value = typeof param === 'number' ? numbers.format(param) : String(param);
     // In a right-to-left sentence, a name or amount (often left to right: "Northmoor", "£5,000") is isolated,
     // as <bdi> would, so it cannot reorder the words around it.
     return isolate ? `\u2068${value}\u2069` : value;
@@ -135,11 +142,11 @@ export function makeTranslator(code: string): Translator {
   const t = ((key: MessageKey, params: Params = {}) => {
     const message = locale.messages[key] ?? fallback[key] ?? key;
     const isolate = locale.dir === 'rtl';
-    if (typeof message === 'string') return interpolate(message, params, isolate);
+    if (typeof message === 'string') return interpolate(message, params, isolate, numbers);
     const by = message.by ?? 'count';
     const count = Number(params[by] ?? 0);
     const form = plurals.select(count);
-    return interpolate(message[form] ?? message.other, { ...params, [by]: numbers.format(count) }, isolate);
+    return interpolate(message[form] ?? message.other, params, isolate, numbers);
   }) as Translator;
   t.locale = locale;
   t.money = (pence) => (pence % 100 === 0 ? moneyWhole.format(pence / 100) : moneyPence.format(pence / 100));
