@@ -1,7 +1,9 @@
 /** `npm run admin -- <command>`: see adminCli.ts. */
-import { runAdmin } from './adminCli';
+import { languageFor, runAdmin } from './adminCli';
+import { wordsFor } from './adminWords';
 
-runAdmin(process.argv.slice(2), process.env, {
+const argv = process.argv.slice(2);
+runAdmin(argv, process.env, {
   out: (text) => process.stdout.write(text + '\n'),
   err: (text) => process.stderr.write(text + '\n'),
 })
@@ -9,6 +11,7 @@ runAdmin(process.argv.slice(2), process.env, {
     process.exitCode = code;
   })
   .catch((e: unknown) => {
-    process.stderr.write(`The command failed: ${e instanceof Error ? e.message : String(e)}\n`);
+    const reason = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`${wordsFor(languageFor(argv, process.env))('commandFailed', { reason })}\n`);
     process.exitCode = 1;
   });

@@ -1,6 +1,10 @@
 /**
  * The council admin's commands (`npm run admin -- <command>`), on the SQLite file in DATA_DIR. Safe to run while
  * the server runs (SQLite WAL). Every mistake in the command line is a sentence and exit code 2.
+ *
+ * In English or Welsh (adminWords.ts): `--lang en|cy` on any command, else the environment (languageFromEnv),
+ * else English. Only words change with the language: ids, roles, kinds, timestamps and the columns of a
+ * listing stay the same, and `--json` is the same in both.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,43 +13,28 @@ import { assign, listAssignments, unassign, type Target } from './assignments';
 import { createEnrolCode, isRole, listDevices, revokeDevice } from './devices';
 import { RollbackError, rollbackDevice } from './rollback';
 import { isSessionId, Store } from './store';
+import { type AdminLang, isAdminLang, languageFromEnv, type Say, wordsFor } from './adminWords';
 
 /**
- * A moment for the admin to read, in this computer's local time (or `timeZone`): "14:30 on 12 December 2026".
- * Anything unreadable is shown as given.
+ * A moment for the admin to read, in this computer's local time (or `timeZone`): "14:30 on 12 December 2026",
+ * in Welsh "14:30 ar 12 Rhagfyr 2026". Anything unreadable is shown as given.
  */
-export function untilInWords(at: string | number, timeZone?: string): string {
+export function untilInWords(at: string | number, timeZone?: string, lang: AdminLang = 'en'): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return String(at);
   const zone = timeZone ? { timeZone } : {};
-  const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'short', ...zone }).format(d);
-  const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', ...zone }).format(d);
-  return `${time} on ${date}`;
+  const locale = lang === 'cy' ? 'cy-GB' : 'en-GB';
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', ...zone }).format(d);
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...zone }).format(d);
+  return wordsFor(lang)('until', { time, date });
 }
 
-export const USAGE = `Usage: npm run admin -- <command> [options]
+/** The `--help` text in English; `usage('cy')` in Welsh. */
+export function usage(lang: AdminLang): string {
+  return wordsFor(lang)('usage');
+}
 
-Commands:
-  enrol --role facilitator|officer --name "Tablet 3" [--expires-minutes 60] [--json]
-                      make a one-time enrolment code for a device (printed with a QR code)
-  devices [--json]    list enrolled devices
-  revoke <deviceId>   refuse that device: its open connections close within seconds, new ones are refused
-  assign <deviceId> <sessionId>
-  assign <deviceId> --neighbourhood "Ashfield North"
-                      give a facilitator device a session, or every session of a neighbourhood
-                      (it lists them and may open them; officers see every session already)
-  unassign <deviceId> <sessionId>
-  unassign <deviceId> --neighbourhood "Ashfield North"
-                      take that assignment away again
-  assignments [<deviceId>] [--json]
-                      list assignments, of every device or of one
-  updates --device <deviceId> [--session <sessionId>] [--json]
-                      list the updates a device sent (when, which session, how big)
-  rollback --session <sessionId> --device <deviceId> [--json]
-                      undo that device's contribution to the session with a new update
-  backup <file>       write a consistent copy of the database to <file>, also while the server runs
-
-The database is in DATA_DIR (default ./data).`;
+export const USAGE = usage('en');
 
 export interface Output {
   out: (text: string) => void;
@@ -53,6 +42,99 @@ export interface Output {
 }
 
 class UsageError extends Error {}
+
+/** The options of every command, for parseArgs and for finding `--lang` before parsing. */
+const OPTIONS = {
+  role: { type: 'string' },
+  name: { type: 'string' },
+  'expires-minutes': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  device: { type: 'string' },
+  session: { type: 'string' },
+  neighbourhood: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** What `--lang` says in the command line (the last one counts, as with every option). */
+type LangArg =
+  | { kind: 'none' }
+  | { kind: 'missing' }
+  | { kind: 'unknown'; value: string }
+  | { kind: 'ok'; lang: AdminLang };
+
+function langArg(argv: string[]): LangArg {
+  let found: LangArg = { kind: 'none' };
+  const valueOf = (raw: string): LangArg => {
+    const value = raw.trim().toLowerCase();
+    if (value === '') return { kind: 'missing' };
+    return isAdminLang(value) ? { kind: 'ok', lang: value } : { kind: 'unknown', value: raw };
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (arg.startsWith('--lang=')) found = valueOf(arg.slice('--lang='.length));
+    else if (arg === '--lang') {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('-')) found = { kind: 'missing' };
+      else {
+        found = valueOf(next);
+        i++;
+      }
+    } else if (arg.startsWith('--') && !arg.includes('=')) {
+      // A string option's value is not read as an option (parseArgs refuses a value starting with "-").
+      const option = OPTIONS[arg.slice(2) as keyof typeof OPTIONS] as { type: string } | undefined;
+      if (option?.type === 'string' && !(argv[i + 1] ?? '-').startsWith('-')) i++;
+    }
+  }
+  return found;
+}
+
+/**
+ * The language of the messages: `--lang`, else the environment, else English. An unknown or missing `--lang`
+ * value is a mistake said in both languages, on one line.
+ */
+export function chooseLanguage(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): { lang: AdminLang } | { mistake: string } {
+  const arg = langArg(argv);
+  switch (arg.kind) {
+    case 'ok':
+      return { lang: arg.lang };
+    case 'none':
+      return { lang: languageFromEnv(env) };
+    case 'missing':
+      return { mistake: `${wordsFor('en')('languageMissing')} / ${wordsFor('cy')('languageMissing')}` };
+    case 'unknown': {
+      const value = arg.value;
+      return {
+        mistake: `${wordsFor('en')('languageUnknown', { value })} / ${wordsFor('cy')('languageUnknown', { value })}`,
+      };
+    }
+  }
+}
+
+/** The language to report a crash in (admin.ts): as chooseLanguage, English if `--lang` was a mistake. */
+export function languageFor(argv: string[], env: NodeJS.ProcessEnv): AdminLang {
+  const chosen = chooseLanguage(argv, env);
+  return 'lang' in chosen ? chosen.lang : 'en';
+}
+
+/** parseArgs's own (English) complaint, in the admin's language where we know its kind. */
+function parseMistake(e: unknown, say: Say): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: unknown } | null)?.code;
+  const option = /'(-[^'\s]*)/.exec(message)?.[1];
+  if (option === undefined) return message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return say('unknownOption', { option });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /does not take an argument/.test(message)
+      ? say('optionTakesNoValue', { option })
+      : say('optionNeedsValue', { option });
+  }
+  return message;
+}
 
 const COMMANDS = [
   'enrol',
@@ -72,6 +154,7 @@ function isCommand(value: string | undefined): value is Command {
   return value !== undefined && (COMMANDS as readonly string[]).includes(value);
 }
 
+/** Columns two spaces apart, the same in every language (only the headings are translated). */
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows
@@ -85,25 +168,42 @@ function table(rows: string[][]): string {
 }
 
 export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: Output): Promise<number> {
+  const chosen = chooseLanguage(argv, env);
+  if ('mistake' in chosen) {
+    io.err(chosen.mistake);
+    return 2;
+  }
+  const { lang } = chosen;
+  const say = wordsFor(lang);
   let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(argv);
+    parsed = parse(argv, say);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    io.err(`${message}\n\n${USAGE}`);
+    const message = e instanceof UsageError ? e.message : parseMistake(e, say);
+    io.err(`${message}\n\n${usage(lang)}`);
     return 2;
   }
   const { command, values, positionals } = parsed;
   if (command === 'help') {
-    io.out(USAGE);
+    io.out(usage(lang));
     return 0;
   }
   const store = Store.open(resolve(env.DATA_DIR?.trim() || 'data'));
   try {
-    return await run(store, command, values, positionals, io);
+    return await run(store, command, values, positionals, io, lang);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof RollbackError) {
+    if (e instanceof UsageError) {
       io.err(e.message);
+      return 2;
+    }
+    if (e instanceof RollbackError) {
+      const session = values.session ?? '';
+      const device = values.device ?? '';
+      io.err(
+        e.reason === 'noSession'
+          ? say('rollbackNoSession', { session })
+          : say('rollbackNoUpdates', { device, session }),
+      );
       return 2;
     }
     throw e;
@@ -112,25 +212,16 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: Outpu
   }
 }
 
-function parse(argv: string[]) {
+function parse(argv: string[], say: Say) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: {
-      role: { type: 'string' },
-      name: { type: 'string' },
-      'expires-minutes': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      device: { type: 'string' },
-      session: { type: 'string' },
-      neighbourhood: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+    options: OPTIONS,
   });
   const [first, ...rest] = positionals;
   if (values.help || first === undefined) return { command: 'help' as const, values, positionals: rest };
-  if (!isCommand(first)) throw new UsageError(`"${first}" is not a command.`);
+  if (!isCommand(first)) throw new UsageError(say('notACommand', { command: first }));
   return { command: first, values, positionals: rest };
 }
 
@@ -142,44 +233,52 @@ function assignmentArgs(
   command: 'assign' | 'unassign',
   values: Values,
   positionals: string[],
+  say: Say,
 ): { deviceId: string; target: Target } {
   const [deviceId, sessionId, extra] = positionals;
-  const example = `${command} <deviceId> <sessionId>, or ${command} <deviceId> --neighbourhood "Ashfield North"`;
-  if (deviceId === undefined) throw new UsageError(`Say which device: ${example} (see "devices").`);
+  const example = say('assignExample', { command });
+  if (deviceId === undefined) throw new UsageError(say('sayWhichDevice', { example }));
   const device = listDevices(store).find((d) => d.id === deviceId);
-  if (!device) throw new UsageError(`There is no device ${deviceId}. See "devices".`);
-  if (extra !== undefined) throw new UsageError(`Give one session at a time: ${example}.`);
+  if (!device) throw new UsageError(say('noDevice', { device: deviceId }));
+  if (extra !== undefined) throw new UsageError(say('oneSessionAtATime', { example }));
   const neighbourhood = values.neighbourhood?.trim();
   if (sessionId !== undefined && neighbourhood !== undefined) {
-    throw new UsageError(`Give a session or a neighbourhood, not both: ${example}.`);
+    throw new UsageError(say('sessionOrNeighbourhood', { example }));
   }
   let target: Target;
   if (neighbourhood !== undefined) {
-    if (neighbourhood === '')
-      throw new UsageError('The neighbourhood name is empty: --neighbourhood "Ashfield North".');
-    if (neighbourhood.length > 100)
-      throw new UsageError('The neighbourhood name is too long: at most 100 characters.');
+    if (neighbourhood === '') throw new UsageError(say('neighbourhoodEmpty'));
+    if (neighbourhood.length > 100) throw new UsageError(say('neighbourhoodTooLong'));
     target = { kind: 'neighbourhood', value: neighbourhood };
   } else {
-    if (sessionId === undefined) throw new UsageError(`Say which session: ${example}.`);
-    if (!isSessionId(sessionId)) {
-      throw new UsageError(`"${sessionId}" is not a session id (a UUID, see the app's session details).`);
-    }
+    if (sessionId === undefined) throw new UsageError(say('sayWhichSession', { example }));
+    if (!isSessionId(sessionId)) throw new UsageError(say('notASessionId', { value: sessionId }));
     target = { kind: 'session', value: sessionId.toLowerCase() };
   }
   if (command === 'assign') {
-    if (device.role === 'officer')
-      throw new UsageError(`Device ${deviceId} is an officer device: it sees every session already.`);
-    if (device.revokedAt !== null)
-      throw new UsageError(
-        `Device ${deviceId} was revoked: enrol the tablet again and assign the new device.`,
-      );
+    if (device.role === 'officer') throw new UsageError(say('officerDevice', { device: deviceId }));
+    if (device.revokedAt !== null) throw new UsageError(say('revokedDevice', { device: deviceId }));
   }
   return { deviceId, target };
 }
 
-function describeTarget(target: Target): string {
-  return target.kind === 'session' ? `session ${target.value}` : `the sessions of ${target.value}`;
+/** One of the sentences about a device and a session or a neighbourhood, in the admin's language. */
+function aboutTarget(
+  say: Say,
+  keys: {
+    session: 'assignedSession' | 'alreadySession' | 'notAssignedSession' | 'unassignedSession';
+    neighbourhood:
+      | 'assignedNeighbourhood'
+      | 'alreadyNeighbourhood'
+      | 'notAssignedNeighbourhood'
+      | 'unassignedNeighbourhood';
+  },
+  device: string,
+  target: Target,
+): string {
+  return target.kind === 'session'
+    ? say(keys.session, { device, session: target.value })
+    : say(keys.neighbourhood, { device, neighbourhood: target.value });
 }
 
 async function run(
@@ -188,30 +287,33 @@ async function run(
   values: Values,
   positionals: string[],
   io: Output,
+  lang: AdminLang,
 ): Promise<number> {
+  const say = wordsFor(lang);
   const needNoPositionals = (): void => {
-    if (positionals.length > 0) throw new UsageError(`"${command}" takes no "${positionals[0]}".`);
+    const [first] = positionals;
+    if (first !== undefined) throw new UsageError(say('takesNo', { command, value: first }));
   };
   switch (command) {
     case 'enrol': {
       needNoPositionals();
-      if (values.role === undefined)
-        throw new UsageError('Say which role the device gets: --role facilitator or --role officer.');
-      if (!isRole(values.role))
-        throw new UsageError(`"${values.role}" is not a role: use facilitator or officer.`);
+      if (values.role === undefined) throw new UsageError(say('roleMissing'));
+      if (!isRole(values.role)) throw new UsageError(say('notARole', { role: values.role }));
       const name = values.name?.trim() ?? '';
-      if (name === '') throw new UsageError('Give the device a name people recognise: --name "Tablet 3".');
-      if (name.length > 100) throw new UsageError('The device name is too long: at most 100 characters.');
+      if (name === '') throw new UsageError(say('nameMissing'));
+      if (name.length > 100) throw new UsageError(say('nameTooLong'));
       const rawMinutes = values['expires-minutes'] ?? '60';
       if (!/^\d+$/.test(rawMinutes) || Number(rawMinutes) < 1 || Number(rawMinutes) > 7 * 24 * 60) {
-        throw new UsageError('--expires-minutes must be a whole number of minutes from 1 to 10080 (a week).');
+        throw new UsageError(say('expiresMinutes'));
       }
       const code = createEnrolCode(store, values.role, name, Number(rawMinutes));
       if (values.json) io.out(JSON.stringify(code));
       else {
+        const role = say(code.role === 'officer' ? 'roleOfficer' : 'roleFacilitator');
+        const until = untilInWords(code.expiresAt, undefined, lang);
         io.out(
-          `Enrolment code for ${code.name} (${code.role}): ${code.code}\n` +
-            `It works once, valid until ${untilInWords(code.expiresAt)}. Type it on the device, or scan:\n\n` +
+          say('enrolled', { name: code.name, role, code: code.code, until }) +
+            '\n\n' +
             renderUnicodeCompact(code.code, { border: 2 }),
         );
       }
@@ -221,11 +323,17 @@ async function run(
       needNoPositionals();
       const devices = listDevices(store);
       if (values.json) io.out(JSON.stringify(devices));
-      else if (devices.length === 0) io.out('No devices are enrolled yet.');
+      else if (devices.length === 0) io.out(say('noDevices'));
       else {
         io.out(
           table([
-            ['ID', 'NAME', 'ROLE', 'ENROLLED', 'REVOKED'],
+            [
+              say('devicesId'),
+              say('devicesName'),
+              say('devicesRole'),
+              say('devicesEnrolled'),
+              say('devicesRevoked'),
+            ],
             ...devices.map((d) => [d.id, d.name, d.role, d.createdAt, d.revokedAt ?? '-']),
           ]),
         );
@@ -234,54 +342,72 @@ async function run(
     }
     case 'revoke': {
       const [deviceId, extra] = positionals;
-      if (deviceId === undefined)
-        throw new UsageError('Say which device to revoke: revoke <deviceId> (see "devices").');
-      if (extra !== undefined) throw new UsageError('Revoke one device at a time.');
-      if (!revokeDevice(store, deviceId))
-        throw new UsageError(`There is no device ${deviceId}. See "devices".`);
-      io.out(
-        `Device ${deviceId} is revoked: a running server closes its open connections within a few seconds and ` +
-          'refuses it from then on.',
-      );
+      if (deviceId === undefined) throw new UsageError(say('revokeWhich'));
+      if (extra !== undefined) throw new UsageError(say('revokeOne'));
+      if (!revokeDevice(store, deviceId)) throw new UsageError(say('noDevice', { device: deviceId }));
+      io.out(say('revoked', { device: deviceId }));
       return 0;
     }
     case 'assign':
     case 'unassign': {
-      const { deviceId, target } = assignmentArgs(store, command, values, positionals);
+      const { deviceId, target } = assignmentArgs(store, command, values, positionals, say);
       if (command === 'assign') {
         const added = assign(store, deviceId, target);
         io.out(
           added
-            ? `Device ${deviceId} now has ${describeTarget(target)}: it lists and may open them.`
-            : `Device ${deviceId} already had ${describeTarget(target)}: nothing changed.`,
+            ? aboutTarget(
+                say,
+                { session: 'assignedSession', neighbourhood: 'assignedNeighbourhood' },
+                deviceId,
+                target,
+              )
+            : aboutTarget(
+                say,
+                { session: 'alreadySession', neighbourhood: 'alreadyNeighbourhood' },
+                deviceId,
+                target,
+              ),
         );
         return 0;
       }
       if (!unassign(store, deviceId, target)) {
         throw new UsageError(
-          `Device ${deviceId} does not have ${describeTarget(target)} assigned. See "assignments".`,
+          aboutTarget(
+            say,
+            { session: 'notAssignedSession', neighbourhood: 'notAssignedNeighbourhood' },
+            deviceId,
+            target,
+          ),
         );
       }
       io.out(
-        `Device ${deviceId} no longer has ${describeTarget(target)} (it keeps the sessions it has written to).`,
+        aboutTarget(
+          say,
+          { session: 'unassignedSession', neighbourhood: 'unassignedNeighbourhood' },
+          deviceId,
+          target,
+        ),
       );
       return 0;
     }
     case 'assignments': {
       const [deviceId, extra] = positionals;
-      if (extra !== undefined) throw new UsageError('List one device at a time: assignments [<deviceId>].');
+      if (extra !== undefined) throw new UsageError(say('assignmentsOne'));
       const assignments = listAssignments(store, deviceId);
       if (values.json) io.out(JSON.stringify(assignments));
       else if (assignments.length === 0)
         io.out(
-          deviceId === undefined
-            ? 'No device has an assignment yet.'
-            : `Device ${deviceId} has no assignment.`,
+          deviceId === undefined ? say('noAssignments') : say('deviceNoAssignment', { device: deviceId }),
         );
       else {
         io.out(
           table([
-            ['DEVICE', 'KIND', 'SESSION OR NEIGHBOURHOOD', 'ASSIGNED'],
+            [
+              say('assignmentsDevice'),
+              say('assignmentsKind'),
+              say('assignmentsValue'),
+              say('assignmentsAssigned'),
+            ],
             ...assignments.map((a) => [a.deviceId, a.kind, a.value, a.assignedAt]),
           ]),
         );
@@ -290,18 +416,17 @@ async function run(
     }
     case 'updates': {
       needNoPositionals();
-      if (values.device === undefined)
-        throw new UsageError('Say whose updates to list: --device <deviceId>.');
+      if (values.device === undefined) throw new UsageError(say('updatesWhose'));
       if (values.session !== undefined && !isSessionId(values.session)) {
-        throw new UsageError(`"${values.session}" is not a session id.`);
+        throw new UsageError(say('notASessionIdShort', { value: values.session }));
       }
       const updates = store.listUpdates(values.device, values.session);
       if (values.json) io.out(JSON.stringify(updates));
-      else if (updates.length === 0) io.out(`Device ${values.device} sent no updates.`);
+      else if (updates.length === 0) io.out(say('noUpdates', { device: values.device }));
       else {
         io.out(
           table([
-            ['ID', 'SESSION', 'RECEIVED', 'BYTES'],
+            [say('updatesId'), say('updatesSession'), say('updatesReceived'), say('updatesBytes')],
             ...updates.map((u) => [String(u.id), u.sessionId, u.receivedAt, String(u.bytes)]),
           ]),
         );
@@ -311,32 +436,35 @@ async function run(
     case 'rollback': {
       needNoPositionals();
       if (values.session === undefined || !isSessionId(values.session)) {
-        throw new UsageError('Say which session to roll back: --session <sessionId> (a UUID).');
+        throw new UsageError(say('rollbackSession'));
       }
-      if (values.device === undefined)
-        throw new UsageError('Say whose contribution to roll back: --device <deviceId>.');
+      if (values.device === undefined) throw new UsageError(say('rollbackDevice'));
       const result = rollbackDevice(store, values.session, values.device);
       if (values.json) io.out(JSON.stringify(result));
       else {
         io.out(
           result.updateId === null
-            ? `Nothing to roll back: session ${result.sessionId} already has nothing from device ${result.deviceId}.`
-            : `Rolled back device ${result.deviceId} in session ${result.sessionId}: ${result.keysRemoved} records removed, ` +
-                `${result.keysRestored} restored. Connected devices receive it within a few seconds.`,
+            ? say('nothingToRollBack', { session: result.sessionId, device: result.deviceId })
+            : say('rolledBack', {
+                device: result.deviceId,
+                session: result.sessionId,
+                removed: result.keysRemoved,
+                restored: result.keysRestored,
+              }),
         );
       }
       return 0;
     }
     case 'backup': {
       const [file, extra] = positionals;
-      if (file === undefined) throw new UsageError('Say where to write the backup: backup <file>.');
-      if (extra !== undefined) throw new UsageError('Give one backup file.');
+      if (file === undefined) throw new UsageError(say('backupWhere'));
+      if (extra !== undefined) throw new UsageError(say('backupOne'));
       await store.db.backup(resolve(file));
-      io.out(`Backed up the database to ${resolve(file)}.`);
+      io.out(say('backedUp', { file: resolve(file) }));
       return 0;
     }
     case 'help':
-      io.out(USAGE);
+      io.out(usage(lang));
       return 0;
   }
 }

@@ -20,8 +20,15 @@ export interface RollbackResult {
   updateId: number | null;
 }
 
+/** Why a rollback cannot run; `reason` lets the admin CLI say it in the admin's language. */
 export class RollbackError extends Error {
   override readonly name = 'RollbackError';
+  constructor(
+    message: string,
+    readonly reason: 'noSession' | 'noUpdatesFromDevice',
+  ) {
+    super(message);
+  }
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -49,10 +56,14 @@ export function rollbackDevice(
 ): RollbackResult {
   const run = store.db.transaction((): RollbackResult => {
     const rows = store.updatesFor(sessionId);
-    if (rows.length === 0) throw new RollbackError(`There is no session ${sessionId} on this server.`);
+    if (rows.length === 0)
+      throw new RollbackError(`There is no session ${sessionId} on this server.`, 'noSession');
     const fromDevice = rows.filter((r) => r.deviceId === deviceId);
     if (fromDevice.length === 0) {
-      throw new RollbackError(`Device ${deviceId} sent no updates to session ${sessionId}.`);
+      throw new RollbackError(
+        `Device ${deviceId} sent no updates to session ${sessionId}.`,
+        'noUpdatesFromDevice',
+      );
     }
     const live = build(rows.map((r) => r.update));
     const without = build(rows.filter((r) => r.deviceId !== deviceId).map((r) => r.update));

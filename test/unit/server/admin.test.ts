@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../../src/server/adminCli';
+import { cy, en, placeholdersOf } from '../../../src/server/adminWords';
 import { redeemCode, sha256 } from '../../../src/server/devices';
 import { Store } from '../../../src/server/store';
 import { PROJECT_DIR, tempDir } from './support';
@@ -12,14 +13,29 @@ async function admin(
   dataDir: string,
   ...argv: string[]
 ): Promise<{ code: number; out: string; err: string }> {
+  return adminIn({ DATA_DIR: dataDir }, ...argv);
+}
+
+/** The admin CLI with this environment (for the language: NCD_LANG, LC_ALL, LC_MESSAGES, LANG). */
+async function adminIn(
+  env: NodeJS.ProcessEnv,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runAdmin(
-    argv,
-    { DATA_DIR: dataDir },
-    { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') },
-  );
+  const code = await runAdmin(argv, env, {
+    out: (t) => (out += t + '\n'),
+    err: (t) => (err += t + '\n'),
+  });
   return { code, out, err };
+}
+
+/** A listing's rows as cells: columns are two or more spaces apart. */
+function cells(listing: string): string[][] {
+  return listing
+    .trimEnd()
+    .split('\n')
+    .map((line) => line.split(/ {2,}/));
 }
 
 describe('admin CLI', { timeout: 20_000 }, () => {
@@ -109,7 +125,8 @@ describe('admin CLI', { timeout: 20_000 }, () => {
     const dir = data();
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'revoke', 'nobody'], {
       cwd: PROJECT_DIR,
-      env: { ...process.env, DATA_DIR: dir },
+      // NCD_LANG: the sentence is English whatever this machine's locale is.
+      env: { ...process.env, DATA_DIR: dir, NCD_LANG: 'en' },
       encoding: 'utf8',
     });
     expect(r.status).toBe(2);
@@ -125,5 +142,185 @@ describe('admin CLI', { timeout: 20_000 }, () => {
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT COUNT(*) AS n FROM enrol_codes').get()).toEqual({ n: 1 });
     db.close();
+  });
+});
+
+describe('admin CLI in Welsh', { timeout: 20_000 }, () => {
+  const cleanup: (() => void)[] = [];
+  afterEach(() => {
+    for (const f of cleanup.splice(0)) f();
+  });
+  const data = (): string => {
+    const t = tempDir();
+    cleanup.push(t.remove);
+    return t.dir;
+  };
+
+  it('Given the catalogue, Then every English message has a Welsh text with the same placeholders', () => {
+    expect(Object.keys(cy).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(cy[key].trim(), key).not.toBe('');
+      expect(placeholdersOf(cy[key]), key).toEqual(placeholdersOf(en[key]));
+      // Only the "ID" headings are the same word in both languages.
+      if (en[key] !== 'ID') expect(cy[key], key).not.toBe(en[key]);
+    }
+  });
+
+  it('Given --lang cy and a mistake, Then the Welsh sentence (and Welsh usage) and exit code 2', async () => {
+    const dir = data();
+    const wrong = await admin(dir, 'frob', '--lang', 'cy');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('Nid yw "frob" yn orchymyn.');
+    expect(wrong.err).toContain('Defnydd: npm run admin -- <gorchymyn> [opsiynau]');
+    expect(wrong.err).not.toContain('is not a command');
+
+    const cases: [string[], string][] = [
+      [['revoke', '--lang', 'cy'], 'Dywedwch pa ddyfais i’w dirymu'],
+      [['revoke', 'nobody', '--lang=cy'], 'Nid oes dyfais nobody.'],
+      [['enrol', '--lang', 'cy', '--role', 'boss', '--name', 'x'], 'Nid yw "boss" yn rôl'],
+      [['enrol', '--bogus', '--lang', 'cy'], "Nid yw '--bogus' yn opsiwn."],
+      [['enrol', '--lang', 'cy', '--role'], 'Mae angen gwerth ar ôl yr opsiwn --role.'],
+      [['assign', 'nobody', '--lang', 'cy'], 'Nid oes dyfais nobody.'],
+      [['rollback', '--lang', 'cy', '--device', 'x'], 'Dywedwch ym mha sesiwn'],
+      [
+        ['rollback', '--lang', 'cy', '--session', '0b7e2a4c-1111-4111-8111-111111111111', '--device', 'x'],
+        'Nid oes sesiwn 0b7e2a4c-1111-4111-8111-111111111111 ar y gweinydd hwn.',
+      ],
+    ];
+    for (const [argv, sentence] of cases) {
+      const r = await admin(dir, ...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).toContain(sentence);
+    }
+  });
+
+  it('Given an unknown or missing --lang, Then one line in English and Welsh and exit code 2', async () => {
+    const dir = data();
+    for (const argv of [
+      ['devices', '--lang', 'fr'],
+      ['--lang=de', 'revoke', 'x'],
+    ]) {
+      const r = await adminIn({ DATA_DIR: dir, LANG: 'cy_GB.UTF-8' }, ...argv);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(/is not a language of these commands: use --lang en or --lang cy\./);
+      expect(r.err).toMatch(/Nid yw "(fr|de)" yn un o ieithoedd y gorchmynion hyn/);
+    }
+    const missing = await admin(dir, 'devices', '--lang');
+    expect(missing.code).toBe(2);
+    expect(missing.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(missing.err).toContain('Say which language after --lang');
+    expect(missing.err).toContain('Dywedwch pa iaith ar ôl --lang');
+  });
+
+  it('Given LANG=cy_GB.UTF-8, Then Welsh; LC_ALL, NCD_LANG and --lang take precedence in that order', async () => {
+    const dir = data();
+    const welsh = 'Dywedwch pa ddyfais i’w dirymu';
+    const english = 'Say which device to revoke';
+    const said = async (env: NodeJS.ProcessEnv, ...argv: string[]): Promise<string> =>
+      (await adminIn({ DATA_DIR: dir, ...env }, 'revoke', ...argv)).err;
+    expect(await said({ LANG: 'cy_GB.UTF-8' })).toContain(welsh);
+    expect(await said({ LC_MESSAGES: 'cy_GB.UTF-8', LANG: 'en_GB.UTF-8' })).toContain(welsh);
+    expect(await said({ LC_ALL: 'C.UTF-8', LANG: 'cy_GB.UTF-8' })).toContain(english);
+    expect(await said({ NCD_LANG: 'cy', LANG: 'en_GB.UTF-8' })).toContain(welsh);
+    expect(await said({ NCD_LANG: 'en', LANG: 'cy_GB.UTF-8' })).toContain(english);
+    expect(await said({ NCD_LANG: 'cy' }, '--lang', 'en')).toContain(english);
+    expect(await said({ LANG: 'en_GB.UTF-8' }, '--lang', 'CY')).toContain(welsh);
+    expect(await said({ LANG: 'cyrl' })).toContain(english);
+    expect(await said({})).toContain(english);
+  });
+
+  it('Given npm run admin as a process with LANG=cy_GB.UTF-8, Then the Welsh sentence on stderr and exit code 2', () => {
+    const dir = data();
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dir, LANG: 'cy_GB.UTF-8' };
+    delete env.NCD_LANG;
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', 'revoke', 'nobody'], {
+      cwd: PROJECT_DIR,
+      env,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Nid oes dyfais nobody. Gweler "devices".');
+  }, 30_000);
+
+  it('Given --help --lang cy, Then the Welsh usage, which explains --lang as the English one does', async () => {
+    const dir = data();
+    const welsh = await admin(dir, '--help', '--lang', 'cy');
+    expect(welsh.code).toBe(0);
+    expect(welsh.out).toContain('Gorchmynion:');
+    expect(welsh.out).toContain('--lang en|cy');
+    expect(welsh.out).toContain('LC_ALL, LC_MESSAGES neu LANG');
+    const english = await admin(dir, 'help');
+    expect(english.out).toContain('--lang en|cy');
+    expect(english.out).toContain('NCD_LANG');
+  });
+
+  it('Given enrol in Welsh, Then the code, the role and the expiry in Welsh words; --json is the same in both languages', async () => {
+    const dir = data();
+    const r = await admin(dir, 'enrol', '--role', 'facilitator', '--name', 'Tabled 3', '--lang', 'cy');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Cod cofrestru ar gyfer Tabled 3 \(hwylusydd\): [2-9A-HJKMNP-TV-Z]{10}\n/);
+    expect(r.out).toMatch(/mae’n ddilys tan \d\d:\d\d ar \d{1,2} [A-Z][a-z]+ \d{4}\./);
+    expect(r.out).toContain('█');
+    const json = await admin(
+      dir,
+      'enrol',
+      '--role',
+      'officer',
+      '--name',
+      'Gliniadur',
+      '--json',
+      '--lang',
+      'cy',
+    );
+    expect(Object.keys(JSON.parse(json.out) as object).sort()).toEqual(['code', 'expiresAt', 'name', 'role']);
+    expect(JSON.parse(json.out)).toMatchObject({ role: 'officer', name: 'Gliniadur' });
+  });
+
+  it('Given devices and assignments in Welsh, Then the same columns and values, only the headings translated', async () => {
+    const dir = data();
+    const ids: string[] = [];
+    for (const [role, name] of [
+      ['facilitator', 'Tabled 3 (cas glas)'],
+      ['officer', 'Gliniadur y swyddfa'],
+    ] as const) {
+      const { code } = JSON.parse(
+        (await admin(dir, 'enrol', '--role', role, '--name', 'x', '--json')).out,
+      ) as {
+        code: string;
+      };
+      const store = Store.open(dir);
+      ids.push(redeemCode(store, code, name).deviceId);
+      store.close();
+    }
+    const [tablet = '', laptop = ''] = ids;
+    expect((await admin(dir, 'revoke', laptop)).code).toBe(0);
+    expect(
+      (await admin(dir, 'assign', tablet, '--neighbourhood', 'Ashfield North', '--lang', 'cy')).out,
+    ).toContain(`Mae sesiynau Ashfield North wedi’u neilltuo i ddyfais ${tablet} bellach`);
+
+    for (const command of ['devices', 'assignments']) {
+      const english = cells((await admin(dir, command)).out);
+      const welsh = cells((await admin(dir, command, '--lang', 'cy')).out);
+      expect(welsh, command).toHaveLength(english.length);
+      expect(welsh[0], command).toHaveLength(english[0]?.length ?? -1);
+      expect(welsh[0], command).not.toEqual(english[0]);
+      expect(welsh.slice(1), command).toEqual(english.slice(1));
+    }
+    expect(cells((await admin(dir, 'devices', '--lang', 'cy')).out)[0]).toEqual([
+      'ID',
+      'ENW',
+      'RÔL',
+      'COFRESTRWYD',
+      'DIRYMWYD',
+    ]);
+    const assignments = cells((await admin(dir, 'assignments', '--lang', 'cy')).out);
+    expect(assignments[1]?.slice(0, 3)).toEqual([tablet, 'neighbourhood', 'Ashfield North']);
+    expect(JSON.parse((await admin(dir, 'devices', '--json', '--lang', 'cy')).out)).toEqual(
+      JSON.parse((await admin(dir, 'devices', '--json')).out),
+    );
   });
 });

@@ -18,6 +18,15 @@ describe('the enrolment code’s expiry in words', { timeout: 20_000 }, () => {
     expect(untilInWords('soon')).toBe('soon');
   });
 
+  it('Given Welsh, Then the moment reads in Welsh words', () => {
+    const at = Date.UTC(2026, 11, 12, 14, 30);
+    expect(untilInWords(at, 'Europe/London', 'cy')).toBe('14:30 ar 12 Rhagfyr 2026');
+    expect(untilInWords(Date.UTC(2026, 6, 1, 13, 30), 'Europe/London', 'cy')).toBe(
+      '14:30 ar 1 Gorffennaf 2026',
+    );
+    expect(untilInWords('soon', undefined, 'cy')).toBe('soon');
+  });
+
   it('Given enrol without --json, Then the code is printed with "valid until" in local time, not an ISO timestamp', async () => {
     const t = tempDir();
     cleanup.push(t.remove);

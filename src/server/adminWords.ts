@@ -1,0 +1,320 @@
+/**
+ * Every word the council admin's command line (adminCli.ts) prints, in English (`en`) and Welsh (`cy`).
+ *
+ * A message is a string with `{placeholder}`s. `cy` has exactly the keys of `en` (a missing or extra key is a type
+ * error) and the same placeholders (checked by test/unit/server/admin.test.ts). Command names, option names and
+ * values a script may read (roles, kinds, ids, timestamps) stay as they are in both languages; only words change.
+ * Welsh: modern standard Welsh, the "chi" form, the terms of the app's Welsh staff screens (dyfais, swyddog,
+ * hwylusydd, cymdogaeth, sesiwn, cod cofrestru, tabled; neilltuo for assign, dirymu for revoke).
+ */
+
+export type AdminLang = 'en' | 'cy';
+
+export const ADMIN_LANGS: readonly AdminLang[] = ['en', 'cy'];
+
+export const en = {
+  usage: `Usage: npm run admin -- <command> [options]
+
+Commands:
+  enrol --role facilitator|officer --name "Tablet 3" [--expires-minutes 60] [--json]
+                      make a one-time enrolment code for a device (printed with a QR code)
+  devices [--json]    list enrolled devices
+  revoke <deviceId>   refuse that device: its open connections close within seconds, new ones are refused
+  assign <deviceId> <sessionId>
+  assign <deviceId> --neighbourhood "Ashfield North"
+                      give a facilitator device a session, or every session of a neighbourhood
+                      (it lists them and may open them; officers see every session already)
+  unassign <deviceId> <sessionId>
+  unassign <deviceId> --neighbourhood "Ashfield North"
+                      take that assignment away again
+  assignments [<deviceId>] [--json]
+                      list assignments, of every device or of one
+  updates --device <deviceId> [--session <sessionId>] [--json]
+                      list the updates a device sent (when, which session, how big)
+  rollback --session <sessionId> --device <deviceId> [--json]
+                      undo that device's contribution to the session with a new update
+  backup <file>       write a consistent copy of the database to <file>, also while the server runs
+
+Every command also takes:
+  --lang en|cy        the language of these messages: English, or Welsh (Cymraeg). Without it: NCD_LANG, else
+                      Welsh if the locale (LC_ALL, LC_MESSAGES or LANG) starts with "cy", else English.
+
+The database is in DATA_DIR (default ./data).`,
+
+  // The command line itself
+  notACommand: '"{command}" is not a command.',
+  unknownOption: "Unknown option '{option}'.",
+  optionNeedsValue: 'The option {option} needs a value after it.',
+  optionTakesNoValue: 'The option {option} takes no value.',
+  languageUnknown: '"{value}" is not a language of these commands: use --lang en or --lang cy.',
+  languageMissing: 'Say which language after --lang: --lang en or --lang cy.',
+  takesNo: '"{command}" takes no "{value}".',
+  commandFailed: 'The command failed: {reason}',
+
+  // enrol
+  roleMissing: 'Say which role the device gets: --role facilitator or --role officer.',
+  notARole: '"{role}" is not a role: use facilitator or officer.',
+  nameMissing: 'Give the device a name people recognise: --name "Tablet 3".',
+  nameTooLong: 'The device name is too long: at most 100 characters.',
+  expiresMinutes: '--expires-minutes must be a whole number of minutes from 1 to 10080 (a week).',
+  enrolled:
+    'Enrolment code for {name} ({role}): {code}\nIt works once, valid until {until}. Type it on the device, or scan:',
+  roleFacilitator: 'facilitator',
+  roleOfficer: 'officer',
+  until: '{time} on {date}',
+
+  // devices
+  noDevices: 'No devices are enrolled yet.',
+  devicesId: 'ID',
+  devicesName: 'NAME',
+  devicesRole: 'ROLE',
+  devicesEnrolled: 'ENROLLED',
+  devicesRevoked: 'REVOKED',
+
+  // revoke
+  revokeWhich: 'Say which device to revoke: revoke <deviceId> (see "devices").',
+  revokeOne: 'Revoke one device at a time.',
+  noDevice: 'There is no device {device}. See "devices".',
+  revoked:
+    'Device {device} is revoked: a running server closes its open connections within a few seconds and refuses it from then on.',
+
+  // assign, unassign
+  assignExample: '{command} <deviceId> <sessionId>, or {command} <deviceId> --neighbourhood "Ashfield North"',
+  sayWhichDevice: 'Say which device: {example} (see "devices").',
+  oneSessionAtATime: 'Give one session at a time: {example}.',
+  sessionOrNeighbourhood: 'Give a session or a neighbourhood, not both: {example}.',
+  neighbourhoodEmpty: 'The neighbourhood name is empty: --neighbourhood "Ashfield North".',
+  neighbourhoodTooLong: 'The neighbourhood name is too long: at most 100 characters.',
+  sayWhichSession: 'Say which session: {example}.',
+  notASessionId: '"{value}" is not a session id (a UUID, see the app\'s session details).',
+  officerDevice: 'Device {device} is an officer device: it sees every session already.',
+  revokedDevice: 'Device {device} was revoked: enrol the tablet again and assign the new device.',
+  assignedSession: 'Device {device} now has session {session}: it lists it and may open it.',
+  assignedNeighbourhood:
+    'Device {device} now has the sessions of {neighbourhood}: it lists and may open them.',
+  alreadySession: 'Device {device} already had session {session}: nothing changed.',
+  alreadyNeighbourhood: 'Device {device} already had the sessions of {neighbourhood}: nothing changed.',
+  notAssignedSession: 'Device {device} does not have session {session} assigned. See "assignments".',
+  notAssignedNeighbourhood:
+    'Device {device} does not have the sessions of {neighbourhood} assigned. See "assignments".',
+  unassignedSession:
+    'Device {device} no longer has session {session} (it keeps the sessions it has written to).',
+  unassignedNeighbourhood:
+    'Device {device} no longer has the sessions of {neighbourhood} (it keeps the sessions it has written to).',
+
+  // assignments
+  assignmentsOne: 'List one device at a time: assignments [<deviceId>].',
+  noAssignments: 'No device has an assignment yet.',
+  deviceNoAssignment: 'Device {device} has no assignment.',
+  assignmentsDevice: 'DEVICE',
+  assignmentsKind: 'KIND',
+  assignmentsValue: 'SESSION OR NEIGHBOURHOOD',
+  assignmentsAssigned: 'ASSIGNED',
+
+  // updates
+  updatesWhose: 'Say whose updates to list: --device <deviceId>.',
+  notASessionIdShort: '"{value}" is not a session id.',
+  noUpdates: 'Device {device} sent no updates.',
+  updatesId: 'ID',
+  updatesSession: 'SESSION',
+  updatesReceived: 'RECEIVED',
+  updatesBytes: 'BYTES',
+
+  // rollback
+  rollbackSession: 'Say which session to roll back: --session <sessionId> (a UUID).',
+  rollbackDevice: 'Say whose contribution to roll back: --device <deviceId>.',
+  rollbackNoSession: 'There is no session {session} on this server.',
+  rollbackNoUpdates: 'Device {device} sent no updates to session {session}.',
+  nothingToRollBack: 'Nothing to roll back: session {session} already has nothing from device {device}.',
+  rolledBack:
+    'Rolled back device {device} in session {session}: {removed} records removed, {restored} restored. Connected devices receive it within a few seconds.',
+
+  // backup
+  backupWhere: 'Say where to write the backup: backup <file>.',
+  backupOne: 'Give one backup file.',
+  backedUp: 'Backed up the database to {file}.',
+} as const;
+
+export type AdminWordKey = keyof typeof en;
+
+/** Every English message is one string literal (not `'a' + 'b'`), or its placeholders would not be typed. */
+type NotLiteral = { [K in AdminWordKey]: string extends (typeof en)[K] ? K : never }[AdminWordKey];
+const everyMessageIsLiteral: [NotLiteral] extends [never] ? true : NotLiteral = true;
+void everyMessageIsLiteral;
+
+export const cy: { readonly [K in AdminWordKey]: string } = {
+  usage: `Defnydd: npm run admin -- <gorchymyn> [opsiynau]
+
+Gorchmynion:
+  enrol --role facilitator|officer --name "Tabled 3" [--expires-minutes 60] [--json]
+                      creu cod cofrestru untro ar gyfer dyfais (wedi’i argraffu gyda chod QR)
+  devices [--json]    rhestru’r dyfeisiau sydd wedi’u cofrestru
+  revoke <id-dyfais>  dirymu’r ddyfais honno: mae ei chysylltiadau agored yn cau o fewn eiliadau, a chaiff rhai
+                      newydd eu gwrthod
+  assign <id-dyfais> <id-sesiwn>
+  assign <id-dyfais> --neighbourhood "Ashfield North"
+                      neilltuo sesiwn i ddyfais hwylusydd, neu bob sesiwn mewn cymdogaeth
+                      (bydd y ddyfais yn eu rhestru ac yn gallu eu hagor; mae swyddogion yn gweld pob sesiwn yn barod)
+  unassign <id-dyfais> <id-sesiwn>
+  unassign <id-dyfais> --neighbourhood "Ashfield North"
+                      tynnu’r neilltuo hwnnw yn ôl
+  assignments [<id-dyfais>] [--json]
+                      rhestru’r hyn sydd wedi’i neilltuo, i bob dyfais neu i un
+  updates --device <id-dyfais> [--session <id-sesiwn>] [--json]
+                      rhestru’r diweddariadau a anfonodd dyfais (pryd, i ba sesiwn, pa mor fawr)
+  rollback --session <id-sesiwn> --device <id-dyfais> [--json]
+                      dadwneud cyfraniad y ddyfais honno i’r sesiwn gyda diweddariad newydd
+  backup <ffeil>      ysgrifennu copi cyson o’r gronfa ddata i <ffeil>, hyd yn oed tra bo’r gweinydd yn rhedeg
+
+Mae pob gorchymyn hefyd yn derbyn:
+  --lang en|cy        iaith y negeseuon hyn: Saesneg (English), neu Gymraeg. Hebddo: NCD_LANG, neu Gymraeg os yw
+                      gosodiad iaith y system (LC_ALL, LC_MESSAGES neu LANG) yn dechrau â "cy", neu Saesneg.
+
+Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
+
+  notACommand: 'Nid yw "{command}" yn orchymyn.',
+  unknownOption: "Nid yw '{option}' yn opsiwn.",
+  optionNeedsValue: 'Mae angen gwerth ar ôl yr opsiwn {option}.',
+  optionTakesNoValue: 'Nid yw’r opsiwn {option} yn cymryd gwerth.',
+  languageUnknown:
+    'Nid yw "{value}" yn un o ieithoedd y gorchmynion hyn: defnyddiwch --lang cy neu --lang en.',
+  languageMissing: 'Dywedwch pa iaith ar ôl --lang: --lang cy neu --lang en.',
+  takesNo: 'Nid yw "{command}" yn cymryd "{value}".',
+  commandFailed: 'Methodd y gorchymyn: {reason}',
+
+  roleMissing: 'Dywedwch pa rôl y mae’r ddyfais yn ei chael: --role facilitator neu --role officer.',
+  notARole: 'Nid yw "{role}" yn rôl: defnyddiwch facilitator (hwylusydd) neu officer (swyddog).',
+  nameMissing: 'Rhowch enw i’r ddyfais y bydd pobl yn ei adnabod: --name "Tabled 3".',
+  nameTooLong: 'Mae enw’r ddyfais yn rhy hir: dim mwy na 100 nod.',
+  expiresMinutes: 'Rhaid i --expires-minutes fod yn rhif cyfan o funudau, o 1 i 10080 (wythnos).',
+  enrolled:
+    'Cod cofrestru ar gyfer {name} ({role}): {code}\n' +
+    'Mae’n gweithio unwaith, ac mae’n ddilys tan {until}. Teipiwch ef ar y ddyfais, neu sganiwch y cod QR:',
+  roleFacilitator: 'hwylusydd',
+  roleOfficer: 'swyddog',
+  until: '{time} ar {date}',
+
+  noDevices: 'Nid oes unrhyw ddyfeisiau wedi’u cofrestru eto.',
+  devicesId: 'ID',
+  devicesName: 'ENW',
+  devicesRole: 'RÔL',
+  devicesEnrolled: 'COFRESTRWYD',
+  devicesRevoked: 'DIRYMWYD',
+
+  revokeWhich: 'Dywedwch pa ddyfais i’w dirymu: revoke <id-dyfais> (gweler "devices").',
+  revokeOne: 'Dirymwch un ddyfais ar y tro.',
+  noDevice: 'Nid oes dyfais {device}. Gweler "devices".',
+  revoked:
+    'Mae dyfais {device} wedi’i dirymu: bydd gweinydd sy’n rhedeg yn cau ei chysylltiadau agored o fewn ychydig ' +
+    'eiliadau ac yn ei gwrthod o hynny ymlaen.',
+
+  assignExample:
+    '{command} <id-dyfais> <id-sesiwn>, neu {command} <id-dyfais> --neighbourhood "Ashfield North"',
+  sayWhichDevice: 'Dywedwch pa ddyfais: {example} (gweler "devices").',
+  oneSessionAtATime: 'Rhowch un sesiwn ar y tro: {example}.',
+  sessionOrNeighbourhood: 'Rhowch sesiwn neu gymdogaeth, nid y ddwy: {example}.',
+  neighbourhoodEmpty: 'Mae enw’r gymdogaeth yn wag: --neighbourhood "Ashfield North".',
+  neighbourhoodTooLong: 'Mae enw’r gymdogaeth yn rhy hir: dim mwy na 100 nod.',
+  sayWhichSession: 'Dywedwch pa sesiwn: {example}.',
+  notASessionId: 'Nid yw "{value}" yn ID sesiwn (UUID, gweler manylion y sesiwn yn yr ap).',
+  officerDevice: 'Mae dyfais {device} yn ddyfais swyddog: mae’n gweld pob sesiwn yn barod.',
+  revokedDevice: 'Mae dyfais {device} wedi’i dirymu: cofrestrwch y tabled eto a neilltuwch y ddyfais newydd.',
+  assignedSession:
+    'Mae sesiwn {session} wedi’i neilltuo i ddyfais {device} bellach: bydd y ddyfais yn ei rhestru ac yn gallu ' +
+    'ei hagor.',
+  assignedNeighbourhood:
+    'Mae sesiynau {neighbourhood} wedi’u neilltuo i ddyfais {device} bellach: bydd y ddyfais yn eu rhestru ac yn ' +
+    'gallu eu hagor.',
+  alreadySession:
+    'Roedd sesiwn {session} wedi’i neilltuo i ddyfais {device} yn barod: nid oes dim wedi newid.',
+  alreadyNeighbourhood:
+    'Roedd sesiynau {neighbourhood} wedi’u neilltuo i ddyfais {device} yn barod: nid oes dim wedi newid.',
+  notAssignedSession: 'Nid yw sesiwn {session} wedi’i neilltuo i ddyfais {device}. Gweler "assignments".',
+  notAssignedNeighbourhood:
+    'Nid yw sesiynau {neighbourhood} wedi’u neilltuo i ddyfais {device}. Gweler "assignments".',
+  unassignedSession:
+    'Nid yw sesiwn {session} wedi’i neilltuo i ddyfais {device} mwyach (mae’r ddyfais yn cadw’r sesiynau y mae ' +
+    'wedi ysgrifennu ynddynt).',
+  unassignedNeighbourhood:
+    'Nid yw sesiynau {neighbourhood} wedi’u neilltuo i ddyfais {device} mwyach (mae’r ddyfais yn cadw’r ' +
+    'sesiynau y mae wedi ysgrifennu ynddynt).',
+
+  assignmentsOne: 'Rhestrwch un ddyfais ar y tro: assignments [<id-dyfais>].',
+  noAssignments: 'Nid oes dim wedi’i neilltuo i unrhyw ddyfais eto.',
+  deviceNoAssignment: 'Nid oes dim wedi’i neilltuo i ddyfais {device}.',
+  assignmentsDevice: 'DYFAIS',
+  assignmentsKind: 'MATH',
+  assignmentsValue: 'SESIWN NEU GYMDOGAETH',
+  assignmentsAssigned: 'NEILLTUWYD',
+
+  updatesWhose: 'Dywedwch pa ddyfais y dylid rhestru ei diweddariadau: --device <id-dyfais>.',
+  notASessionIdShort: 'Nid yw "{value}" yn ID sesiwn.',
+  noUpdates: 'Nid yw dyfais {device} wedi anfon unrhyw ddiweddariadau.',
+  updatesId: 'ID',
+  updatesSession: 'SESIWN',
+  updatesReceived: 'DERBYNIWYD',
+  updatesBytes: 'BEITIAU',
+
+  rollbackSession: 'Dywedwch ym mha sesiwn y dylid dadwneud y cyfraniad: --session <id-sesiwn> (UUID).',
+  rollbackDevice: 'Dywedwch pa ddyfais y dylid dadwneud ei chyfraniad: --device <id-dyfais>.',
+  rollbackNoSession: 'Nid oes sesiwn {session} ar y gweinydd hwn.',
+  rollbackNoUpdates: 'Nid yw dyfais {device} wedi anfon unrhyw ddiweddariadau i sesiwn {session}.',
+  nothingToRollBack: 'Nid oes dim i’w ddadwneud: nid oes dim o ddyfais {device} yn sesiwn {session} bellach.',
+  rolledBack:
+    'Wedi dadwneud cyfraniad dyfais {device} yn sesiwn {session}: {removed} cofnod wedi’u tynnu, {restored} ' +
+    'wedi’u hadfer. Bydd dyfeisiau sydd wedi’u cysylltu yn cael y newid o fewn ychydig eiliadau.',
+
+  backupWhere: 'Dywedwch ble i ysgrifennu’r copi wrth gefn: backup <ffeil>.',
+  backupOne: 'Rhowch un ffeil wrth gefn.',
+  backedUp: 'Mae copi wrth gefn o’r gronfa ddata wedi’i ysgrifennu i {file}.',
+};
+
+export const ADMIN_WORDS: Readonly<Record<AdminLang, { readonly [K in AdminWordKey]: string }>> = { en, cy };
+
+/** The `{names}` in an English message, as a union type. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never;
+
+type ParamsOf<K extends AdminWordKey> = [Placeholders<(typeof en)[K]>] extends [never]
+  ? []
+  : [params: Record<Placeholders<(typeof en)[K]>, string | number>];
+
+/** Says the message `key` with its placeholders filled in; TypeScript asks for exactly its placeholders. */
+export type Say = <K extends AdminWordKey>(key: K, ...params: ParamsOf<K>) => string;
+
+/** The `{names}` in a message, sorted and without repeats (for checking a translation). */
+export function placeholdersOf(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''))].sort();
+}
+
+export function wordsFor(lang: AdminLang): Say {
+  const words = ADMIN_WORDS[lang];
+  return (key, ...params) => {
+    const values: Record<string, string | number> = params[0] ?? {};
+    return words[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in values ? String(values[name]) : whole,
+    );
+  };
+}
+
+export function isAdminLang(value: string): value is AdminLang {
+  return (ADMIN_LANGS as readonly string[]).includes(value);
+}
+
+/** Welsh for a locale name such as `cy`, `cy_GB.UTF-8`, `cy-GB` or `cy_GB@euro`. */
+function isWelshLocale(value: string): boolean {
+  return /^cy([_.@-]|$)/i.test(value.trim());
+}
+
+/**
+ * The language the environment asks for: NCD_LANG (`cy` or `en`, or a locale name starting with one), else the
+ * messages locale as POSIX reads it (the first set of LC_ALL, LC_MESSAGES, LANG) when it is Welsh, else English.
+ */
+export function languageFromEnv(env: NodeJS.ProcessEnv): AdminLang {
+  const chosen = env.NCD_LANG?.trim().toLowerCase() ?? '';
+  if (isWelshLocale(chosen)) return 'cy';
+  if (/^en([_.@-]|$)/.test(chosen)) return 'en';
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].map((v) => v?.trim() ?? '').find((v) => v !== '');
+  return locale !== undefined && isWelshLocale(locale) ? 'cy' : 'en';
+}
