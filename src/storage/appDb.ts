@@ -3,7 +3,7 @@
  * that can be rebuilt from them), who this device is, its settings, half-typed form drafts and PIN attempts.
  * Session content itself lives only in the session documents.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 
 export interface SessionEntry {
   id: string;
@@ -79,6 +79,28 @@ export interface LiveTurnMarker {
   lastActiveAt: number;
 }
 
+/** A language sound pack this tablet holds (its clips are in `soundClips`): see src/storage/soundPacks.ts. */
+export interface SoundPackEntry {
+  language: string;
+  /** When the council recorded it (ISO 8601, '' if the file did not say). */
+  recordedAt: string;
+  /** When this tablet added it (ms since the epoch). */
+  addedAt: number;
+  fileName: string;
+  clipCount: number;
+}
+
+/** One recorded prompt of a sound pack, played instead of a voice while `text` is still the screen's text. */
+export interface SoundClipEntry {
+  language: string;
+  /** A prompt id (src/ui/speech/prompts.ts). */
+  prompt: string;
+  text: string;
+  mimeType: string;
+  durationMs: number;
+  bytes: Uint8Array;
+}
+
 export class AppDb extends Dexie {
   sessions!: EntityTable<SessionEntry, 'id'>;
   device!: EntityTable<DeviceIdentity, 'key'>;
@@ -88,6 +110,8 @@ export class AppDb extends Dexie {
   enrolment!: EntityTable<Enrolment, 'key'>;
   syncMarks!: EntityTable<SyncMark, 'sessionId'>;
   liveTurns!: EntityTable<LiveTurnMarker, 'sessionId'>;
+  soundPacks!: EntityTable<SoundPackEntry, 'language'>;
+  soundClips!: Table<SoundClipEntry, [string, string]>;
 
   constructor(name = 'codesign-app', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -100,6 +124,8 @@ export class AppDb extends Dexie {
     });
     this.version(2).stores({ enrolment: 'key', syncMarks: 'sessionId' });
     this.version(3).stores({ liveTurns: 'sessionId' });
+    // Language sound packs (src/storage/soundPacks.ts): one row per language, its clips keyed by language and prompt.
+    this.version(4).stores({ soundPacks: 'language', soundClips: '[language+prompt], language' });
   }
 }
 

@@ -1,4 +1,5 @@
 import './messages';
+import { lazy, Suspense } from 'preact/compat';
 import { useT } from '../i18n';
 import { useSession } from '../useSession';
 import { CountsPanel } from './CountsPanel';
@@ -15,6 +16,9 @@ import { StoragePanel } from './StoragePanel';
 import { CouncilSyncPanel } from './sync/CouncilSyncPanel';
 import './facilitator.css';
 import '../gateMessages';
+
+// Voices and sound packs: a section of its own code, fetched when the dashboard opens.
+const ReadAloudPanel = lazy(() => import('../speech/ReadAloudPanel').then((m) => m.ReadAloudPanel));
 
 /** The facilitator's dashboard for one session: run the room, watch the board, look after the ideas. */
 export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
@@ -53,6 +57,9 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
       <PaperBallots view={view} run={session.run} />
       <SessionFilesPanel session={session} view={view} />
       <NameTablet session={session} view={view} />
+      <Suspense fallback={null}>
+        <ReadAloudPanel languages={view.settings.languages} />
+      </Suspense>
       <CouncilSyncPanel session={session} sessionId={sessionId} />
       <StoragePanel />
       <EndSession session={session} view={view} />

@@ -1,5 +1,6 @@
 import type { ProposalView } from '../../domain/proposals';
 import { useT } from '../i18n';
+import { ReadAloud } from '../speech/ReadAloud';
 
 interface IdeaCardProps {
   idea: ProposalView;
@@ -22,6 +23,7 @@ export function IdeaCard({ idea, commentCount, onOpen }: IdeaCardProps) {
         {idea.where ? <li>{t('kiosk.idea.where', { where: idea.where })}</li> : null}
         <li>{t('kiosk.idea.commentCount', { count: commentCount })}</li>
       </ul>
+      <ReadAloud text={`${idea.shownTitle}\n${idea.shownDescription}`} about={idea.shownTitle} />
     </li>
   );
 }

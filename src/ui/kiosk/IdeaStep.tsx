@@ -51,7 +51,7 @@ export function IdeaStep({ view, ideaId, participantId, drafts, run, justAdded, 
         ) : null}
       </dl>
       {idea.shownDescription ? (
-        <p class="idea-description" dir="auto">
+        <p class="idea-description" dir="auto" data-read-aloud>
           {idea.shownDescription}
         </p>
       ) : null}

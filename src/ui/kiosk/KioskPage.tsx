@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { ReadAloud } from '../speech/ReadAloud';
 
 interface KioskPageProps {
   title: string;
@@ -13,12 +14,13 @@ interface KioskPageProps {
 /** One kiosk screen: the page's only <main> and <h1>; focus moves to the heading when the screen appears. */
 export function KioskPage({ title, back, isUserTitle = false, children }: KioskPageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
+  const main = useRef<HTMLElement>(null);
   useEffect(() => {
     window.scrollTo(0, 0);
     heading.current?.focus({ preventScroll: true });
   }, []);
   return (
-    <main id="main" tabIndex={-1} class="page kiosk-page">
+    <main ref={main} id="main" tabIndex={-1} class="page kiosk-page">
       {back ? (
         <p class="kiosk-back">
           <button type="button" class="btn" onClick={back.onClick}>
@@ -32,6 +34,8 @@ export function KioskPage({ title, back, isUserTitle = false, children }: KioskP
       <h1 ref={heading} tabIndex={-1} dir={isUserTitle ? 'auto' : undefined}>
         {title}
       </h1>
+      {/* Reads the heading and instructions (a new screen is a new button: leaving one stops its reading). */}
+      <ReadAloud key={title} root={main} screenTitle={isUserTitle ? undefined : title} />
       {children}
     </main>
   );

@@ -6,12 +6,14 @@ import type { kiosk as en_kiosk } from '../en/kiosk';
 import type { gate as en_gate } from '../en/gate';
 import type { kioskEarlier as en_kioskEarlier } from '../en/kioskEarlier';
 import type { language as en_language } from '../en/language';
+import type { readAloud as en_readAloud } from '../en/readAloud';
 import common from './common.json';
 import errors from './errors.json';
 import kiosk from './kiosk.json';
 import gate from './gate.json';
 import kioskEarlier from './kioskEarlier.json';
 import language from './language.json';
+import readAloud from './readAloud.json';
 
 export const messages = {
   ...(common satisfies Translation<typeof en_common, WelshForms>),
@@ -20,4 +22,5 @@ export const messages = {
   ...(gate satisfies Translation<typeof en_gate, WelshForms>),
   ...(kioskEarlier satisfies Translation<typeof en_kioskEarlier, WelshForms>),
   ...(language satisfies Translation<typeof en_language, WelshForms>),
+  ...(readAloud satisfies Translation<typeof en_readAloud, WelshForms>),
 };

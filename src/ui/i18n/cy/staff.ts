@@ -10,6 +10,7 @@ import type { paper as en_paper } from '../en/paper';
 import type { sessionChecks as en_sessionChecks } from '../en/sessionChecks';
 import type { errorsOffice as en_errorsOffice } from '../en/errorsOffice';
 import type { excluded as en_excluded } from '../en/excluded';
+import type { readAloudStaff as en_readAloudStaff } from '../en/readAloudStaff';
 import type { languageStaff as en_languageStaff } from '../en/languageStaff';
 import facilitator from './facilitator.json';
 import files from './files.json';
@@ -21,6 +22,7 @@ import paper from './paper.json';
 import sessionChecks from './sessionChecks.json';
 import errorsOffice from './errorsOffice.json';
 import excluded from './excluded.json';
+import readAloudStaff from './readAloudStaff.json';
 import languageStaff from './languageStaff.json';
 
 export const messages = {
@@ -34,5 +36,6 @@ export const messages = {
   ...(sessionChecks satisfies Translation<typeof en_sessionChecks, WelshForms>),
   ...(errorsOffice satisfies Translation<typeof en_errorsOffice, WelshForms>),
   ...(excluded satisfies Translation<typeof en_excluded, WelshForms>),
+  ...(readAloudStaff satisfies Translation<typeof en_readAloudStaff, WelshForms>),
   ...(languageStaff satisfies Translation<typeof en_languageStaff, WelshForms>),
 };

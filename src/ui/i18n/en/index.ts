@@ -15,6 +15,8 @@ import type { paper } from './paper';
 import type { statuses } from './statuses';
 import type { sync } from './sync';
 import type { sessionChecks } from './sessionChecks';
+import type { readAloud } from './readAloud';
+import type { readAloudStaff } from './readAloudStaff';
 
 /**
  * The English messages the app shell needs (the resident's kiosk): always loaded. The home and PIN screens'
@@ -36,7 +38,9 @@ export type EnglishMessages = typeof enShell &
   typeof kioskEarlier &
   typeof sessionChecks &
   typeof errorsOffice &
-  typeof excluded;
+  typeof excluded &
+  typeof readAloud &
+  typeof readAloudStaff;
 
 /** What a resident can meet (every other language translates at least these; see ../<code>/resident.ts). */
-export type ResidentMessages = typeof enShell & typeof kioskEarlier & typeof gate;
+export type ResidentMessages = typeof enShell & typeof kioskEarlier & typeof gate & typeof readAloud;
