@@ -227,6 +227,9 @@ const SETTINGS_VALUES = {
     LIMITS.maxFundingStreams,
   ),
   potPence: pence,
+  // A theme's optional `icon` is deliberately not checked here: a picture must never be why a file or an update is
+  // refused. Screens only look it up among the pictures they know (never show it as text), and the settings
+  // checks drop one that is not an id (keptIcon in src/domain/themeIcons.ts).
   themes: list(fields({ id, name: text(LIMITS.nameLength, true) }), LIMITS.maxThemes),
   method: methodShape,
   languages: list(text(LANGUAGE_LENGTH, true), LIMITS.maxLanguages),

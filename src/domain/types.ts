@@ -26,6 +26,11 @@ export interface FundingStream {
 export interface Theme {
   id: string;
   name: string;
+  /**
+   * The theme's picture, an id from THEME_ICONS (src/domain/themeIcons.ts); absent for none. May be an id from a
+   * newer app that this one cannot draw: kept, not shown.
+   */
+  icon?: string;
 }
 
 export const METHOD_KINDS = ['dots', 'budget', 'ranking'] as const;

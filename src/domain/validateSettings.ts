@@ -5,6 +5,7 @@
  */
 import { ValidationError } from './errors';
 import { KNOWN_LANGUAGES, LIMITS } from './limits';
+import { keptIcon } from './themeIcons';
 import type { AboutYouQuestion, FundingStream, PriorityMethod, SessionSettings, Theme } from './types';
 import { poolableTotal, requireDate, requirePence, requireText, requireWholeNumber } from './validate';
 
@@ -40,7 +41,11 @@ function validateThemes(themes: unknown): Theme[] {
     const key = name.toLocaleLowerCase();
     if (seen.has(key)) throw new ValidationError('duplicateName', `themes.${i}.name`, { name });
     seen.add(key);
-    return { id: requireText(t.id, `themes.${i}.id`, 64), name };
+    const theme: Theme = { id: requireText(t.id, `themes.${i}.id`, 64), name };
+    // A picture is never a reason to refuse settings: one that is not an id is left out.
+    const icon = keptIcon(t.icon);
+    if (icon) theme.icon = icon;
+    return theme;
   });
 }
 

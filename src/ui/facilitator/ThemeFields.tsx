@@ -4,8 +4,9 @@ import { useT } from '../i18n';
 import { newId } from './formModel';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
+import { ThemeIconPicker } from './ThemeIconPicker';
 
-/** The themes ideas are grouped under: at least one. */
+/** The themes ideas are grouped under (at least one), each with a picture residents can find it by. */
 export function ThemeFields({ values, errors, update, focusField }: SectionProps) {
   const t = useT();
   const id = useId();
@@ -36,25 +37,32 @@ export function ThemeFields({ values, errors, update, focusField }: SectionProps
       ) : null}
       <ol class="fac-list">
         {themes.map((th, i) => (
-          <li class="fac-inline-row" key={th.id}>
-            <TextField
-              class="fac-inline-row__field"
-              label={t('fac.form.themeN', { n: i + 1 })}
-              field={`themes.${i}.name`}
-              value={th.name}
-              onValue={(name) => update({ themes: themes.map((x, j) => (j === i ? { ...x, name } : x)) })}
-              error={errors[`themes.${i}.name`]}
-              maxLength={LIMITS.nameLength}
+          <li class="fac-theme" key={th.id}>
+            <div class="fac-inline-row">
+              <TextField
+                class="fac-inline-row__field"
+                label={t('fac.form.themeN', { n: i + 1 })}
+                field={`themes.${i}.name`}
+                value={th.name}
+                onValue={(name) => update({ themes: themes.map((x, j) => (j === i ? { ...x, name } : x)) })}
+                error={errors[`themes.${i}.name`]}
+                maxLength={LIMITS.nameLength}
+              />
+              <button
+                type="button"
+                class="btn btn--danger"
+                aria-label={t('fac.form.removeThemeFor', { n: i + 1 })}
+                onClick={() => remove(i)}
+                disabled={themes.length <= 1}
+              >
+                {t('fac.form.remove')}
+              </button>
+            </div>
+            <ThemeIconPicker
+              n={i + 1}
+              value={th.icon}
+              onChange={(icon) => update({ themes: themes.map((x, j) => (j === i ? { ...x, icon } : x)) })}
             />
-            <button
-              type="button"
-              class="btn btn--danger"
-              aria-label={t('fac.form.removeThemeFor', { n: i + 1 })}
-              onClick={() => remove(i)}
-              disabled={themes.length <= 1}
-            >
-              {t('fac.form.remove')}
-            </button>
           </li>
         ))}
       </ol>

@@ -7,6 +7,7 @@ import { isValidationError, ValidationError } from '../../domain/errors';
 import { LIMITS } from '../../domain/limits';
 import { parsePounds, penceToPoundsText } from '../../domain/money';
 import { checkPinFormat } from '../../domain/pin';
+import { keptIcon, type ThemeIconId } from '../../domain/themeIcons';
 import type { MethodKind, PriorityMethod, SessionSettings } from '../../domain/types';
 import { METHOD_KINDS } from '../../domain/types';
 import { poolableTotal, requireDate, requireText } from '../../domain/validate';
@@ -24,6 +25,8 @@ export interface StreamRow {
 export interface ThemeRow {
   id: string;
   name: string;
+  /** The theme's picture (src/domain/themeIcons.ts); absent for none. */
+  icon?: string | undefined;
 }
 export interface QuestionRow {
   id: string;
@@ -62,12 +65,13 @@ export type FormSettings = Omit<SessionSettings, 'pin' | 'isEnded'>;
 
 export type FieldErrors = Record<string, string>;
 
-const DEFAULT_THEME_KEYS: MessageKey[] = [
-  'fac.form.themeJobs',
-  'fac.form.themeYoung',
-  'fac.form.themeSafety',
-  'fac.form.themeGreen',
-  'fac.form.themeHealth',
+/** The themes a new session starts with, each with the picture that fits it. */
+const DEFAULT_THEMES: readonly [MessageKey, ThemeIconId][] = [
+  ['fac.form.themeJobs', 'shops'],
+  ['fac.form.themeYoung', 'youth'],
+  ['fac.form.themeSafety', 'safety'],
+  ['fac.form.themeGreen', 'green'],
+  ['fac.form.themeHealth', 'health'],
 ];
 
 export const newId = (): string => crypto.randomUUID();
@@ -88,7 +92,7 @@ export function emptyForm(t: Translator): FormValues {
     venue: '',
     streams: [emptyStream()],
     pot: '',
-    themes: DEFAULT_THEME_KEYS.map((key) => ({ id: newId(), name: t(key) })),
+    themes: DEFAULT_THEMES.map(([key, icon]) => ({ id: newId(), name: t(key), icon })),
     methodKind: 'dots',
     dots: '5',
     maxPerIdea: '3',
@@ -116,7 +120,7 @@ export function formFromSettings(t: Translator, s: SessionSettings): FormValues 
       isPoolable: f.isPoolable,
     })),
     pot: penceToPoundsText(s.potPence),
-    themes: s.themes.map((th) => ({ id: th.id, name: th.name })),
+    themes: s.themes.map((th) => ({ id: th.id, name: th.name, icon: keptIcon(th.icon) })),
     methodKind: m.kind,
     dots: m.kind === 'dots' ? String(m.dotsPerParticipant) : defaults.dots,
     maxPerIdea: m.kind === 'dots' ? String(m.maxDotsPerProposal) : defaults.maxPerIdea,
@@ -278,7 +282,8 @@ export function readForm(
       seen.add(key);
       return n;
     }, '');
-    return { id: th.id, name };
+    const icon = keptIcon(th.icon);
+    return icon ? { id: th.id, name, icon } : { id: th.id, name };
   });
 
   let method: PriorityMethod | null = null;

@@ -152,7 +152,7 @@ export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBac
           value={v.themeId}
           onChange={(id) => form.set('themeId', id)}
           error={errors.themeId}
-          options={themes.map((th) => ({ value: th.id, label: th.name }))}
+          options={themes.map((th) => ({ value: th.id, label: th.name, icon: th.icon }))}
         />
         {textField('cost', t('kiosk.addIdea.costLabel'), t('kiosk.addIdea.costHint'))}
         {textField('where', t('kiosk.addIdea.whereLabel'), t('kiosk.addIdea.whereHint'), true)}

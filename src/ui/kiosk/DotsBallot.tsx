@@ -1,12 +1,14 @@
 import type { ProposalView } from '../../domain/proposals';
 import type { Theme } from '../../domain/types';
 import { useT } from '../i18n';
+import { PotShare, ThemeIcon } from '../pictures/lazy';
 import { groupByTheme } from './ideas';
 import { usePendingFocus } from './usePendingFocus';
 
 interface DotsBallotProps {
   ideas: readonly ProposalView[];
   themes: readonly Theme[];
+  potPence: number;
   dots: Record<string, number>;
   dotsLeft: number;
   maxPerIdea: number;
@@ -14,7 +16,8 @@ interface DotsBallotProps {
 }
 
 /** Dot voting: − and + per idea, the count in words, + disabled at either limit. */
-export function DotsBallot({ ideas, themes, dots, dotsLeft, maxPerIdea, onChange }: DotsBallotProps) {
+export function DotsBallot(props: DotsBallotProps) {
+  const { ideas, themes, potPence, dots, dotsLeft, maxPerIdea, onChange } = props;
   const t = useT();
   const focusLater = usePendingFocus();
 
@@ -39,7 +42,8 @@ export function DotsBallot({ ideas, themes, dots, dotsLeft, maxPerIdea, onChange
             aria-labelledby={`ballot-theme-${group.id || 'other'}`}
           >
             <h2 id={`ballot-theme-${group.id || 'other'}`}>
-              {group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}
+              <ThemeIcon icon={group.theme?.icon} />
+              <bdi>{group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}</bdi>
             </h2>
             <ul class="ballot-list">
               {group.ideas.map((idea) => {
@@ -49,6 +53,7 @@ export function DotsBallot({ ideas, themes, dots, dotsLeft, maxPerIdea, onChange
                     <div class="ballot-item__text">
                       <span class="ballot-item__title">{idea.shownTitle}</span>
                       <span class="ballot-item__cost">{t.money(idea.costPence)}</span>
+                      <PotShare costPence={idea.costPence} potPence={potPence} />
                     </div>
                     <div class="dots-control">
                       <button

@@ -1,5 +1,6 @@
 import type { SessionView } from '../../doc/session';
 import { useT } from '../i18n';
+import { ThemeIcon } from '../pictures/lazy';
 import { IdeaCard } from './IdeaCard';
 import { KioskPage } from './KioskPage';
 import { commentCounts, groupByTheme } from './ideas';
@@ -31,6 +32,7 @@ export function IdeasStep({ view, onOpen, onAdd, onBack }: IdeasStepProps) {
       {groups.map((group) => (
         <section key={group.id} class="idea-theme" aria-labelledby={`theme-${group.id || 'other'}`}>
           <h2 id={`theme-${group.id || 'other'}`}>
+            <ThemeIcon icon={group.theme?.icon} />
             <bdi>{group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}</bdi>{' '}
             <span class="idea-theme__count">({t('kiosk.ideas.count', { count: group.ideas.length })})</span>
           </h2>
@@ -43,6 +45,8 @@ export function IdeasStep({ view, onOpen, onAdd, onBack }: IdeasStepProps) {
                   key={idea.id}
                   idea={idea}
                   commentCount={counts.get(idea.id) ?? 0}
+                  themeIcon={group.theme?.icon}
+                  potPence={view.settings.potPence}
                   onOpen={() => onOpen(idea.id)}
                 />
               ))}

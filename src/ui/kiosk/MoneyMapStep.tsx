@@ -1,6 +1,7 @@
 import type { FundingStream, SessionSettings } from '../../domain/types';
 import { poolableTotal } from '../../domain/validate';
 import { useT } from '../i18n';
+import { MoneyMapPicture } from '../pictures/lazy';
 import { KioskPage } from './KioskPage';
 
 interface MoneyMapStepProps {
@@ -14,7 +15,10 @@ function byPublicBody(streams: readonly FundingStream[]): [string, FundingStream
   return [...groups];
 }
 
-/** Who spends what here: each public body's services, what can be pooled (in words), and the totals. */
+/**
+ * Who spends what here: the totals, the money map drawn (bodies -> services -> what can be pooled -> the pot),
+ * and each public body's services in tables, which say in words everything the picture shows.
+ */
 export function MoneyMapStep({ settings, onBack }: MoneyMapStepProps) {
   const t = useT();
   const streams = settings.fundingStreams;
@@ -37,10 +41,12 @@ export function MoneyMapStep({ settings, onBack }: MoneyMapStepProps) {
           <dd>{t.money(settings.potPence)}</dd>
         </div>
       </dl>
-      {streams.length === 0 ? <p>{t('kiosk.money.empty')}</p> : null}
+      {streams.length === 0 ? <p>{t('kiosk.money.empty')}</p> : <MoneyMapPicture settings={settings} />}
       {byPublicBody(streams).map(([body, list], i) => (
         <section key={body} class="money-body" aria-labelledby={`money-body-${i}`}>
-          <h2 id={`money-body-${i}`}>{body}</h2>
+          <h2 id={`money-body-${i}`}>
+            <bdi>{body}</bdi>
+          </h2>
           <table class="money-table">
             <thead>
               <tr>
@@ -54,7 +60,9 @@ export function MoneyMapStep({ settings, onBack }: MoneyMapStepProps) {
             <tbody>
               {list.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row">{s.service}</th>
+                  <th scope="row">
+                    <bdi>{s.service}</bdi>
+                  </th>
                   <td class="num">{t.money(s.annualPence)}</td>
                   <td class={s.isPoolable ? 'money-yes' : 'money-no'}>
                     <span aria-hidden="true" class="money-mark">

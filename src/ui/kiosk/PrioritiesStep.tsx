@@ -93,6 +93,7 @@ export function PrioritiesStep(props: PrioritiesStepProps) {
               <DotsBallot
                 ideas={visible}
                 themes={settings.themes}
+                potPence={settings.potPence}
                 dots={choices.dots}
                 dotsLeft={progress.dotsLeft}
                 maxPerIdea={method.maxDotsPerProposal}
@@ -102,6 +103,7 @@ export function PrioritiesStep(props: PrioritiesStepProps) {
               <BudgetBallot
                 ideas={visible}
                 themes={settings.themes}
+                potPence={settings.potPence}
                 selected={choices.selected}
                 onChange={(selected) => change({ kind: 'budget', selected })}
               />
@@ -109,6 +111,7 @@ export function PrioritiesStep(props: PrioritiesStepProps) {
               <RankingBallot
                 ideas={visible}
                 themes={settings.themes}
+                potPence={settings.potPence}
                 ranked={choices.ranked}
                 maxRanked={method.maxRanked}
                 onChange={(ranked) => change({ kind: 'ranking', ranked })}

@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { ThemeIcon } from '../pictures/lazy';
 
 export interface RadioOption {
   value: string;
   label: string;
+  /** A theme's picture shown before the label (decorative: the label says it). */
+  icon?: string | undefined;
 }
 
 interface RadioGroupProps {
@@ -50,6 +53,7 @@ export function RadioGroup({ legend, options, value, onChange, hint, error, lege
               aria-invalid={error ? true : undefined}
               autocomplete="off"
             />
+            {option.icon ? <ThemeIcon icon={option.icon} /> : null}
             <bdi>{option.label}</bdi>
           </label>
         ))}

@@ -1,22 +1,26 @@
 import type { ProposalView } from '../../domain/proposals';
 import type { Theme } from '../../domain/types';
 import { useT } from '../i18n';
+import { PotShare, ThemeIcon } from '../pictures/lazy';
 import { groupByTheme } from './ideas';
 import { usePendingFocus } from './usePendingFocus';
 
 interface RankingBallotProps {
   ideas: readonly ProposalView[];
   themes: readonly Theme[];
+  potPence: number;
   ranked: readonly string[];
   maxRanked: number;
   onChange: (ranked: string[]) => void;
 }
 
 /** Ranking: "my list" in order (move up, move down, remove), then the ideas that can be added to it. */
-export function RankingBallot({ ideas, themes, ranked, maxRanked, onChange }: RankingBallotProps) {
+export function RankingBallot(props: RankingBallotProps) {
+  const { ideas, themes, potPence, ranked, maxRanked, onChange } = props;
   const t = useT();
   const focusLater = usePendingFocus();
   const byId = new Map(ideas.map((v) => [v.id, v]));
+  const iconOf = new Map(themes.map((th) => [th.id, th.icon]));
   const isFull = ranked.length >= maxRanked;
   const rest = ideas.filter((v) => !ranked.includes(v.id));
 
@@ -59,12 +63,16 @@ export function RankingBallot({ ideas, themes, ranked, maxRanked, onChange }: Ra
         ) : (
           <ol class="ballot-list ranking-list">
             {ranked.map((id, i) => {
-              const title = byId.get(id)?.shownTitle ?? '';
+              const idea = byId.get(id);
+              const title = idea?.shownTitle ?? '';
               return (
                 <li key={id} class="ballot-item ballot-item--chosen">
                   <div class="ballot-item__text">
                     <span class="ranking-place">{t('kiosk.ranking.place', { place: i + 1 })}</span>
-                    <span class="ballot-item__title">{title}</span>
+                    <span class="ballot-item__title">
+                      <ThemeIcon icon={idea ? iconOf.get(idea.themeId) : undefined} />
+                      {title}
+                    </span>
                   </div>
                   <div class="ranking-buttons">
                     <button
@@ -114,7 +122,8 @@ export function RankingBallot({ ideas, themes, ranked, maxRanked, onChange }: Ra
               aria-labelledby={`rank-theme-${group.id || 'other'}`}
             >
               <h3 id={`rank-theme-${group.id || 'other'}`}>
-                {group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}
+                <ThemeIcon icon={group.theme?.icon} />
+                <bdi>{group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}</bdi>
               </h3>
               <ul class="ballot-list">
                 {group.ideas.map((idea) => (
@@ -122,6 +131,7 @@ export function RankingBallot({ ideas, themes, ranked, maxRanked, onChange }: Ra
                     <div class="ballot-item__text">
                       <span class="ballot-item__title">{idea.shownTitle}</span>
                       <span class="ballot-item__cost">{t.money(idea.costPence)}</span>
+                      <PotShare costPence={idea.costPence} potPence={potPence} />
                     </div>
                     <button
                       type="button"

@@ -12,6 +12,7 @@ import type { errorsOffice as en_errorsOffice } from '../en/errorsOffice';
 import type { excluded as en_excluded } from '../en/excluded';
 import type { readAloudStaff as en_readAloudStaff } from '../en/readAloudStaff';
 import type { languageStaff as en_languageStaff } from '../en/languageStaff';
+import type { picturesStaff as en_picturesStaff } from '../en/picturesStaff';
 import facilitator from './facilitator.json';
 import files from './files.json';
 import sync from './sync.json';
@@ -24,6 +25,7 @@ import errorsOffice from './errorsOffice.json';
 import excluded from './excluded.json';
 import readAloudStaff from './readAloudStaff.json';
 import languageStaff from './languageStaff.json';
+import picturesStaff from './picturesStaff.json';
 
 export const messages = {
   ...(facilitator satisfies Translation<typeof en_facilitator, WelshForms>),
@@ -38,4 +40,5 @@ export const messages = {
   ...(excluded satisfies Translation<typeof en_excluded, WelshForms>),
   ...(readAloudStaff satisfies Translation<typeof en_readAloudStaff, WelshForms>),
   ...(languageStaff satisfies Translation<typeof en_languageStaff, WelshForms>),
+  ...(picturesStaff satisfies Translation<typeof en_picturesStaff, WelshForms>),
 };

@@ -15,6 +15,8 @@ import type { paper } from './paper';
 import type { statuses } from './statuses';
 import type { sync } from './sync';
 import type { sessionChecks } from './sessionChecks';
+import type { pictures } from './pictures';
+import type { picturesStaff } from './picturesStaff';
 import type { readAloud } from './readAloud';
 import type { readAloudStaff } from './readAloudStaff';
 
@@ -39,8 +41,14 @@ export type EnglishMessages = typeof enShell &
   typeof sessionChecks &
   typeof errorsOffice &
   typeof excluded &
+  typeof pictures &
+  typeof picturesStaff &
   typeof readAloud &
   typeof readAloudStaff;
 
 /** What a resident can meet (every other language translates at least these; see ../<code>/resident.ts). */
-export type ResidentMessages = typeof enShell & typeof kioskEarlier & typeof gate & typeof readAloud;
+export type ResidentMessages = typeof enShell &
+  typeof kioskEarlier &
+  typeof gate &
+  typeof readAloud &
+  typeof pictures;

@@ -7,6 +7,7 @@ import type { gate as en_gate } from '../en/gate';
 import type { kioskEarlier as en_kioskEarlier } from '../en/kioskEarlier';
 import type { language as en_language } from '../en/language';
 import type { readAloud as en_readAloud } from '../en/readAloud';
+import type { pictures as en_pictures } from '../en/pictures';
 import common from './common.json';
 import errors from './errors.json';
 import kiosk from './kiosk.json';
@@ -14,6 +15,7 @@ import gate from './gate.json';
 import kioskEarlier from './kioskEarlier.json';
 import language from './language.json';
 import readAloud from './readAloud.json';
+import pictures from './pictures.json';
 
 export const messages = {
   ...(common satisfies Translation<typeof en_common, PolishForms>),
@@ -23,4 +25,5 @@ export const messages = {
   ...(kioskEarlier satisfies Translation<typeof en_kioskEarlier, PolishForms>),
   ...(language satisfies Translation<typeof en_language, PolishForms>),
   ...(readAloud satisfies Translation<typeof en_readAloud, PolishForms>),
+  ...(pictures satisfies Translation<typeof en_pictures, PolishForms>),
 };

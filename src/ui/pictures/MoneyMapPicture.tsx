@@ -1,0 +1,214 @@
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { SessionSettings } from '../../domain/types';
+import { useT } from '../i18n';
+import { columnsFor, layoutMoneyMap, ribbonPath, type MapNode } from './moneyMapLayout';
+
+/** The room the picture has, and its text size (large text included) before any fitting. */
+interface Room {
+  width: number;
+  fontPx: number;
+  /** One line, in px (Urdu's Nastaliq has tall lines). */
+  lineHeight: number;
+  family: string;
+}
+
+/** Line height assumed when the page's is 'normal', as a multiple of the font size. */
+const LINE_HEIGHT = 1.25;
+/** Room a guessed line is given for the space lost where words wrap. */
+const WRAP_SLACK = 1.15;
+/**
+ * Smallest the picture's words get, as a share of the text around it, so that its longest word fits its box
+ * (e.g. in large text on an upright tablet). Still no smaller than usual text, and the tables below keep the
+ * full size.
+ */
+const MIN_SCALE = 0.7;
+const GROUP_COLOURS = 6;
+/** Borders are at most this wide (pictures.css); the layout's padding includes them. */
+const BORDER_PX = 3;
+
+let canvas: HTMLCanvasElement | null = null;
+
+/**
+ * Money as the tables show it, except that a figure and its currency (e.g. Arabic's "250,000 UK£", joined by a
+ * no-break space) may go on two lines in a narrow box; the figure itself is never broken (pictures.css).
+ */
+const pictureMoney =
+  (money: (pence: number) => string) =>
+  (pence: number): string =>
+    money(pence).replace(/[\u00a0\u202f]/g, ' ');
+
+/** Width of a text in a CSS font, measured by the browser (so every script is measured in its own font). */
+function measureIn(font: string): (text: string) => number {
+  canvas ??= document.createElement('canvas');
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return (text) => text.length * 16;
+  return (text) => {
+    ctx.font = font;
+    return ctx.measureText(text).width;
+  };
+}
+
+function readRoom(el: HTMLElement): Room {
+  const style = getComputedStyle(el);
+  const fontPx = parseFloat(style.fontSize) || 16;
+  const lineHeight = parseFloat(style.lineHeight) || fontPx * LINE_HEIGHT;
+  return { width: el.clientWidth, fontPx, lineHeight, family: style.fontFamily };
+}
+
+const sameRoom = (a: Room, b: Room): boolean =>
+  a.width === b.width && a.fontPx === b.fontPx && a.lineHeight === b.lineHeight && a.family === b.family;
+
+/** The words of a box at one width and font: what a measured height is remembered by. */
+const wordsKey = (w: { key: string; name: string; amount: string }, width: number, fontPx: number): string =>
+  [w.key, w.name, w.amount, Math.round(width), fontPx.toFixed(2)].join('\u0000');
+
+function Node({ node, padding }: { node: MapNode; padding: number }) {
+  const isResidentsWords = node.kind === 'body' || node.kind === 'service';
+  const colour = node.group >= 0 ? ` money-flow__node--c${node.group % GROUP_COLOURS}` : '';
+  const fixed = node.kind === 'service' && !node.isPoolable ? ' money-flow__node--fixed' : '';
+  return (
+    <div
+      class={`money-flow__node money-flow__node--${node.kind}${colour}${fixed}`}
+      data-key={node.key}
+      style={{
+        insetInlineStart: `${node.x}px`,
+        insetBlockStart: `${node.y}px`,
+        inlineSize: `${node.width}px`,
+        blockSize: `${node.height}px`,
+        padding: `${Math.max(0, padding - BORDER_PX)}px`,
+      }}
+    >
+      <div class="money-flow__words">
+        {isResidentsWords ? (
+          <bdi class="money-flow__name" dir="auto">
+            {node.name}
+          </bdi>
+        ) : (
+          <span class="money-flow__name">{node.name}</span>
+        )}
+        <span class="money-flow__amount">{node.amount}</span>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The money map drawn: public bodies, their services, what can be pooled and the pot, joined by ribbons as thick
+ * as the money (layout in ./moneyMapLayout.ts). A picture only: hidden from screen readers, since the tables
+ * under it say the same in words.
+ *
+ * Sized to the room it is given and the text size in force (both watched), so it fits the tablet either way up
+ * and in large text: its words are made smaller (down to MIN_SCALE) when the longest of them would not fit a box,
+ * and every box shows its words whole, measured in the page and sized to them before the picture is painted. It
+ * follows the language's direction: boxes are placed with logical properties, and pictures.css mirrors the
+ * ribbons' drawing in right-to-left.
+ */
+export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
+  const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  const [room, setRoom] = useState<Room | null>(null);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, number>>(new Map());
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const update = (): void => {
+      const next = readRoom(el);
+      setRoom((prev) => (prev && sameRoom(prev, next) ? prev : next));
+    };
+    update();
+    // The picture's width, and the text size (large text can be switched on while it is shown): a line 10em
+    // wide changes size with the font.
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    const em = el.querySelector('.money-flow__em');
+    if (em) observer.observe(em);
+    return () => observer.disconnect();
+  }, []);
+
+  const titles = useMemo(() => ({ pooled: t('kiosk.money.poolableTotal'), pot: t('kiosk.money.pot') }), [t]);
+  const streams = settings.fundingStreams;
+
+  // The words' size: the room's, or smaller so that the longest single word fits its box.
+  const fontPx = useMemo(() => {
+    if (!room || room.width <= 0) return 0;
+    const measure = measureIn(`700 ${room.fontPx}px ${room.family}`);
+    const money = pictureMoney(t.money);
+    const texts = [titles.pooled, titles.pot, money(settings.potPence)];
+    for (const s of streams) texts.push(s.publicBody, s.service, money(s.annualPence));
+    texts.push(money(streams.reduce((sum, s) => sum + s.annualPence, 0)));
+    const widest = Math.max(1, ...texts.flatMap((text) => text.split(/\s+/)).map(measure));
+    const { textWidth } = columnsFor(room.width, room.lineHeight);
+    return room.fontPx * Math.min(1, Math.max(MIN_SCALE, textWidth / widest));
+  }, [room, streams, settings.potPence, titles, t]);
+
+  const layout = useMemo(() => {
+    if (!room || room.width <= 0 || fontPx <= 0) return null;
+    const lineHeight = (room.lineHeight * fontPx) / room.fontPx;
+    const measure = measureIn(`700 ${fontPx}px ${room.family}`);
+    const lines = (text: string, width: number): number =>
+      Math.max(1, Math.ceil((measure(text) * WRAP_SLACK) / width));
+    return layoutMoneyMap(
+      { streams, potPence: settings.potPence, titles },
+      {
+        width: room.width,
+        lineHeight,
+        money: pictureMoney(t.money),
+        // What the page measured, once it has; a guess from the text's width before that.
+        textHeight: (words, width) =>
+          measured.get(wordsKey(words, width, fontPx)) ??
+          (lines(words.name, width) + lines(words.amount, width)) * lineHeight,
+      },
+    );
+  }, [room, fontPx, measured, streams, settings.potPence, titles, t]);
+
+  // Boxes whose words turned out taller or shorter than guessed are sized again before the screen is painted.
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || !layout) return;
+    const found = new Map<string, number>();
+    for (const node of layout.nodes) {
+      const words = el.querySelector(`[data-key="${CSS.escape(node.key)}"] .money-flow__words`);
+      if (!words) continue;
+      const key = wordsKey(node, layout.textWidth, fontPx);
+      const height = words.getBoundingClientRect().height;
+      const known = measured.get(key);
+      if (known === undefined || Math.abs(known - height) > 1) found.set(key, height);
+    }
+    if (found.size > 0) setMeasured((prev) => new Map([...prev, ...found]));
+  }, [layout, measured, fontPx]);
+
+  return (
+    <div
+      ref={box}
+      class="money-flow"
+      aria-hidden="true"
+      style={{ blockSize: layout ? `${layout.height}px` : undefined }}
+    >
+      <span class="money-flow__em" />
+      {layout && layout.nodes.length > 0 ? (
+        <div class="money-flow__drawing" style={{ fontSize: `${fontPx}px` }}>
+          <svg
+            class="money-flow__ribbons"
+            width={layout.width}
+            height={layout.height}
+            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            focusable="false"
+          >
+            {layout.links.map((l) => (
+              <path
+                key={`${l.from}>${l.to}`}
+                class={`money-flow__ribbon money-flow__ribbon--${l.kind}${l.group >= 0 ? ` money-flow__ribbon--c${l.group % GROUP_COLOURS}` : ''}`}
+                data-link={l.kind}
+                d={ribbonPath(l)}
+              />
+            ))}
+          </svg>
+          {layout.nodes.map((n) => (
+            <Node key={n.key} node={n} padding={layout.padding} />
+          ))}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,251 @@
+/**
+ * The money map's picture laid out (src/ui/pictures/moneyMapLayout.ts): columns in flow order, ribbons as thick
+ * as the money, boxes as tall as their words, nothing overlapping or outside the picture, for zero amounts, one
+ * body, many services and long names.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FundingStream } from '../../../src/domain/types';
+import {
+  columnsFor,
+  layoutMoneyMap,
+  MIN_RIBBON,
+  PROPORTIONAL_LINES,
+  ribbonPath,
+  type MapNode,
+  type MoneyMapInput,
+  type MoneyMapLayout,
+  type MoneyMapMetrics,
+} from '../../../src/ui/pictures/moneyMapLayout';
+
+const LINE = 20;
+/** 10 px a character; a name and an amount each wrap to as many lines as they need. */
+const metrics: MoneyMapMetrics = {
+  width: 760,
+  lineHeight: LINE,
+  money: (pence) => `£${(pence / 100).toLocaleString('en-GB')}`,
+  textHeight: ({ name, amount }, width) =>
+    (Math.ceil((name.length * 10) / width) + Math.ceil((amount.length * 10) / width)) * LINE,
+};
+const titles = { pooled: 'Money that can be pooled', pot: 'The pot you help decide on' };
+
+let n = 0;
+function stream(publicBody: string, service: string, pounds: number, isPoolable = true): FundingStream {
+  n += 1;
+  return { id: `fs-${n}`, publicBody, service, annualPence: pounds * 100, isPoolable };
+}
+
+function layout(
+  streams: FundingStream[],
+  potPounds: number,
+  m: Partial<MoneyMapMetrics> = {},
+): MoneyMapLayout {
+  const input: MoneyMapInput = { streams, potPence: potPounds * 100, titles };
+  return layoutMoneyMap(input, { ...metrics, ...m });
+}
+
+const nodes = (l: MoneyMapLayout, kind: MapNode['kind']): MapNode[] => l.nodes.filter((x) => x.kind === kind);
+const link = (l: MoneyMapLayout, kind: string, to: string) =>
+  l.links.find((x) => x.kind === kind && x.to === to)!;
+const numbers = (l: MoneyMapLayout): number[] =>
+  [...l.nodes, ...l.links].flatMap((x) => Object.values(x).filter((v): v is number => typeof v === 'number'));
+
+/** Every box inside the picture, no two boxes overlapping, each tall enough for its words. */
+function expectTidy(l: MoneyMapLayout): void {
+  for (const a of l.nodes) {
+    expect(a.x).toBeGreaterThanOrEqual(0);
+    expect(a.y).toBeGreaterThanOrEqual(0);
+    expect(a.x + a.width).toBeLessThanOrEqual(l.width + 0.001);
+    expect(a.y + a.height).toBeLessThanOrEqual(l.height + 0.001);
+    expect(a.height).toBeGreaterThanOrEqual(a.textHeight + 2 * l.padding - 0.001);
+    for (const b of l.nodes) {
+      if (a === b) continue;
+      const across = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const down = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      expect(across > 0.001 && down > 0.001, `${a.key} overlaps ${b.key}`).toBe(false);
+    }
+  }
+  for (const x of numbers(l)) expect(Number.isFinite(x)).toBe(true);
+}
+
+const council = [
+  stream('Ashfield City Council', 'Youth services', 40_000),
+  stream('Ashfield City Council', 'Parks', 60_000),
+  stream('Ashfield City Council', 'Adult social care', 300_000, false),
+];
+const nhs = stream('NHS North Ashfield', 'Community health', 100_000);
+const police = stream('Ashfield Police', 'Neighbourhood policing', 100_000, false);
+
+describe('the money map picture', () => {
+  it('Given three public bodies, When laid out, Then the columns run bodies, services, pooled money, pot across the whole width, in the map’s order', () => {
+    const l = layout([...council, nhs, police], 50_000);
+    const [body, service, pooled, pot] = [
+      nodes(l, 'body'),
+      nodes(l, 'service'),
+      nodes(l, 'pooled'),
+      nodes(l, 'pot'),
+    ];
+    expect(body.map((b) => b.name)).toEqual([
+      'Ashfield City Council',
+      'NHS North Ashfield',
+      'Ashfield Police',
+    ]);
+    expect(service.map((s) => s.name)).toEqual([
+      'Youth services',
+      'Parks',
+      'Adult social care',
+      'Community health',
+      'Neighbourhood policing',
+    ]);
+    expect([pooled.length, pot.length]).toEqual([1, 1]);
+    expect(body[0]!.x).toBe(0);
+    expect(service[0]!.x).toBeGreaterThan(body[0]!.x + body[0]!.width);
+    expect(pooled[0]!.x).toBeGreaterThan(service[0]!.x + service[0]!.width);
+    expect(pot[0]!.x).toBeGreaterThan(pooled[0]!.x + pooled[0]!.width);
+    expect(pot[0]!.x + pot[0]!.width).toBeCloseTo(760, 6);
+    expect(body[0]!.amount).toBe('£400,000');
+    expect(pooled[0]!.amount).toBe('£200,000');
+    expect(pot[0]!.amount).toBe('£50,000');
+    // Services go down the page in order; each body's box spans its own services.
+    for (let i = 1; i < service.length; i++) expect(service[i]!.y).toBeGreaterThan(service[i - 1]!.y);
+    const [first, , last] = service;
+    expect(body[0]!.y).toBeLessThanOrEqual(first!.y);
+    expect(body[0]!.y + body[0]!.height).toBeGreaterThanOrEqual(last!.y + last!.height);
+    expectTidy(l);
+  });
+
+  it('Given services of different sizes, When laid out, Then every ribbon is as thick as its money on one scale, from body to service, on to the pooled money and into the pot', () => {
+    const l = layout([...council, nhs, police], 50_000);
+    const scale = (PROPORTIONAL_LINES * LINE) / (600_000 * 100);
+    for (const s of nodes(l, 'service')) {
+      expect(link(l, 'spend', s.key).thickness).toBeCloseTo(s.pence * scale, 6);
+    }
+    const [youth, parks] = nodes(l, 'service');
+    expect(link(l, 'spend', parks!.key).thickness / link(l, 'spend', youth!.key).thickness).toBeCloseTo(
+      1.5,
+      6,
+    );
+    expect(link(l, 'pool', 'pooled').thickness).toBeCloseTo(youth!.pence * scale, 6);
+    const pooledIn = l.links.filter((x) => x.kind === 'pool').reduce((sum, x) => sum + x.thickness, 0);
+    expect(pooledIn).toBeCloseTo(200_000 * 100 * scale, 6);
+    expect(link(l, 'pot', 'pot').thickness).toBeCloseTo(50_000 * 100 * scale, 6);
+    // All the money together is drawn PROPORTIONAL_LINES lines thick.
+    const spent = l.links.filter((x) => x.kind === 'spend').reduce((sum, x) => sum + x.thickness, 0);
+    expect(spent).toBeCloseTo(PROPORTIONAL_LINES * LINE, 6);
+  });
+
+  it('Given services that cannot be pooled, When laid out, Then no ribbon goes from them to the pooled money, and ribbons into it keep the services’ order (they never cross)', () => {
+    const l = layout([...council, nhs, police], 50_000);
+    const pools = l.links.filter((x) => x.kind === 'pool');
+    const fixed = nodes(l, 'service').filter((s) => !s.isPoolable);
+    expect(fixed.map((s) => s.name)).toEqual(['Adult social care', 'Neighbourhood policing']);
+    expect(pools.map((x) => x.from)).toEqual(
+      nodes(l, 'service')
+        .filter((s) => s.isPoolable)
+        .map((s) => s.key),
+    );
+    for (let i = 1; i < pools.length; i++) {
+      expect(pools[i]!.y0).toBeGreaterThan(pools[i - 1]!.y0);
+      expect(pools[i]!.y1).toBeCloseTo(pools[i - 1]!.y1 + pools[i - 1]!.thickness, 6);
+    }
+  });
+
+  it('Given a map with no services, When laid out, Then the picture is empty', () => {
+    const l = layout([], 0);
+    expect([l.height, l.nodes.length, l.links.length]).toEqual([0, 0, 0]);
+  });
+
+  it('Given zero amounts, When laid out, Then their boxes show £0 with no ribbon, a small amount still gets a visible ribbon, and nothing is NaN', () => {
+    const l = layout(
+      [
+        stream('Council', 'Closed library', 0),
+        stream('Council', 'Parks', 100_000),
+        stream('Council', 'Bins', 5),
+      ],
+      1_000,
+    );
+    const [closed, parks, bins] = nodes(l, 'service');
+    expect(closed!.amount).toBe('£0');
+    expect(l.links.filter((x) => x.from === closed!.key || x.to === closed!.key)).toEqual([]);
+    expect(link(l, 'spend', parks!.key).thickness).toBeGreaterThan(MIN_RIBBON);
+    expect(link(l, 'spend', bins!.key).thickness).toBe(MIN_RIBBON);
+    expectTidy(l);
+
+    const nothing = layout([stream('Council', 'Parks', 0, true), stream('Police', 'Patrols', 0, false)], 0);
+    expect(nothing.links).toEqual([]);
+    expect(nodes(nothing, 'pot')[0]!.amount).toBe('£0');
+    expectTidy(nothing);
+  });
+
+  it('Given nothing can be pooled, When laid out, Then the pooled box shows £0 and no ribbon runs to the pooled money or the pot', () => {
+    const l = layout([stream('Police', 'Patrols', 10_000, false)], 500);
+    expect(nodes(l, 'pooled')[0]!.amount).toBe('£0');
+    expect(l.links.map((x) => x.kind)).toEqual(['spend']);
+    expectTidy(l);
+  });
+
+  it('Given one public body with one service, When laid out, Then one box each and three ribbons: spent, pooled, into the pot', () => {
+    const l = layout([stream('Ashfield City Council', 'Youth services', 40_000)], 10_000);
+    expect(l.nodes.map((x) => x.kind)).toEqual(['body', 'service', 'pooled', 'pot']);
+    expect(l.links.map((x) => x.kind)).toEqual(['spend', 'pool', 'pot']);
+    const [body, service] = l.nodes;
+    expect(body!.height).toBeGreaterThanOrEqual(service!.height);
+    expectTidy(l);
+  });
+
+  it('Given forty services under five bodies, When laid out, Then they stack without overlapping and the pooled money and pot stay inside the picture', () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      stream(`Body ${i % 5}`, `Service number ${i}`, 1_000 + i * 997, i % 3 !== 0),
+    );
+    const l = layout(many, 10_000);
+    expect(nodes(l, 'body')).toHaveLength(5);
+    expect(nodes(l, 'service')).toHaveLength(40);
+    // Services of one body are together, in the map's order within it.
+    expect(nodes(l, 'service').map((s) => s.group)).toEqual(
+      [...many].map((_, i) => i % 5).sort((a, b) => a - b),
+    );
+    expectTidy(l);
+  });
+
+  it('Given very long names, When laid out narrow, Then each box grows to the height of its words and nothing overlaps or leaves the picture', () => {
+    const long = 'Northmoor Integrated Care Board community mental health and wellbeing partnership services';
+    const l = layout(
+      [stream(long, long, 10_000), stream(long, 'Short', 20), stream('NHS', `${long} ${long}`, 5_000)],
+      1_000,
+      { width: 420 },
+    );
+    const words = (x: MapNode) => metrics.textHeight(x, l.textWidth);
+    for (const x of l.nodes) expect(x.textHeight).toBe(Math.max(LINE, words(x)));
+    expect(nodes(l, 'service')[2]!.height).toBeGreaterThan(nodes(l, 'service')[1]!.height);
+    expectTidy(l);
+  });
+
+  it('Given a wider tablet or larger text, When the columns are worked out, Then the room between them grows with the width within 1.2 to 3 lines and the four columns fill the rest', () => {
+    for (const [width, line] of [
+      [755, 21],
+      [1212, 32],
+      [300, 40],
+    ] as const) {
+      const c = columnsFor(width, line);
+      expect(c.gap).toBeGreaterThanOrEqual(1.2 * line);
+      expect(c.gap).toBeLessThanOrEqual(3 * line);
+      expect(4 * c.columnWidth + 3 * c.gap).toBeCloseTo(width, 6);
+      expect(c.textWidth).toBe(c.columnWidth - 2 * c.padding);
+    }
+  });
+
+  it('Given a ribbon, When drawn, Then its outline is a closed band from the box it leaves to the box it reaches', () => {
+    const path = ribbonPath({
+      kind: 'pool',
+      from: 'a',
+      to: 'b',
+      group: 0,
+      pence: 1,
+      x0: 100,
+      y0: 10,
+      x1: 200,
+      y1: 50.04,
+      thickness: 5,
+    });
+    expect(path).toBe('M100 10C150 10 150 50 200 50L200 55C150 55 150 15 100 15Z');
+  });
+});
