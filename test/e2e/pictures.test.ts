@@ -36,6 +36,14 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** With E2E_SCREENSHOTS=<dir>, saves the whole page there as pictures-<name>.png. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `pictures-${name}.png`), fullPage: true });
+}
+
 /** Two frames: a resize or a text size change has been laid out, measured and laid out again. */
 async function settle(page: Page): Promise<void> {
   for (let i = 0; i < 3; i++) {
@@ -55,13 +63,11 @@ async function fitsEverywhere(page: Page, withMap: boolean, name: string): Promi
       await page.evaluate((large) => document.documentElement.classList.toggle('large-text', large), isLarge);
       await settle(page);
       const label = `${size.width}x${size.height}${isLarge ? ' large text' : ''}`;
+      const shot = `${name}-${size.width}x${size.height}${isLarge ? '-large' : ''}`;
+      await screenshot(page, shot);
       const dir = process.env.E2E_SCREENSHOTS;
-      if (dir) {
-        mkdirSync(dir, { recursive: true });
-        const file = `pictures-${name}-${size.width}x${size.height}${isLarge ? '-large' : ''}.png`;
-        await page.screenshot({ path: join(dir, file), fullPage: true });
-        if (withMap) await page.locator('.money-flow').screenshot({ path: join(dir, `map-${file}`) });
-      }
+      if (dir && withMap)
+        await page.locator('.money-flow').screenshot({ path: join(dir, `map-${shot}.png`) });
       found.push(...(await layoutProblems(page)).map((p) => `${label}: ${p}`));
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       if (widths[0]! > widths[1]!) found.push(`${label}: the page is ${widths[0]} px wide`);
@@ -122,6 +128,12 @@ describe('pictures for residents who would rather look than read', () => {
       expect(await pictures.picked(2)).toBe('Older people and care');
       await pictures.pick(3, 'No picture');
       expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'form');
+      if (process.env.E2E_SCREENSHOTS) {
+        await pictures
+          .picker(1)
+          .screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'pictures-picker.png') });
+      }
       await form.submit();
       await page.getByRole('heading', { level: 1, name: session.title, exact: true }).waitFor();
 
@@ -159,6 +171,7 @@ describe('pictures for residents who would rather look than read', () => {
       expect(await pictures.iconsIn(choice('Young people'))).toEqual(['older']);
       expect(await pictures.iconsIn(choice('Safety'))).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, 'add-idea');
 
       await kiosk.backToMenu();
       await kiosk.openFromMenu('Choose your priorities');

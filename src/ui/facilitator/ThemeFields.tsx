@@ -24,11 +24,14 @@ export function ThemeFields({ values, errors, update, focusField }: SectionProps
       class="fac-fieldset"
       data-field="themes"
       tabIndex={-1}
-      aria-describedby={`${id}-hint${errors.themes ? ` ${id}-error` : ''}`}
+      aria-describedby={`${id}-hint ${id}-pictures${errors.themes ? ` ${id}-error` : ''}`}
     >
       <legend>{t('fac.form.themesLegend')}</legend>
       <p class="field__hint" id={`${id}-hint`}>
         {t('fac.form.themesHint')}
+      </p>
+      <p class="field__hint" id={`${id}-pictures`}>
+        {t('fac.icons.hint')}
       </p>
       {errors.themes ? (
         <p class="field__error" id={`${id}-error`}>

@@ -20,24 +20,21 @@ interface ThemeIconPickerProps {
  */
 export function ThemeIconPicker({ n, value, onChange }: ThemeIconPickerProps) {
   const t = useT();
-  const id = useId();
+  const name = useId();
   const options: { value: string; label: string }[] = [
     { value: '', label: t('fac.icons.none') },
     ...THEME_ICONS.map((icon) => ({ value: icon, label: t(`fac.icon.${icon}` satisfies MessageKey) })),
   ];
   const current = value === undefined ? '' : isThemeIcon(value) ? value : null;
   return (
-    <fieldset class="icon-picker" aria-describedby={`${id}-hint`}>
+    <fieldset class="icon-picker">
       <legend>{t('fac.icons.legend', { n })}</legend>
-      <p class="field__hint" id={`${id}-hint`}>
-        {t('fac.icons.hint')}
-      </p>
       <div class="icon-picker__options">
         {options.map((o) => (
           <label key={o.value} class="icon-picker__option">
             <input
               type="radio"
-              name={id}
+              name={name}
               value={o.value}
               checked={current === o.value}
               onChange={() => onChange(o.value === '' ? undefined : o.value)}

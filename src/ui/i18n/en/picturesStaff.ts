@@ -3,7 +3,8 @@ import type { Catalogue } from '../types';
 /** The facilitator's choice of a picture for each theme (src/ui/facilitator/ThemeIconPicker.tsx). */
 export const picturesStaff = {
   'fac.icons.legend': 'Picture for theme {n}',
-  'fac.icons.hint': 'Shown beside the theme on the tablets, so residents who read little can find its ideas.',
+  'fac.icons.hint':
+    'Each theme can have a picture, shown beside it on the tablets, so residents who read little can find its ideas.',
   'fac.icons.none': 'No picture',
   'fac.icon.green': 'Parks and green spaces',
   'fac.icon.play': 'Play and sport',
