@@ -79,13 +79,8 @@ function Node({ node, padding }: { node: MapNode; padding: number }) {
       }}
     >
       <div class="money-flow__words">
-        {isResidentsWords ? (
-          <bdi class="money-flow__name" dir="auto">
-            {node.name}
-          </bdi>
-        ) : (
-          <span class="money-flow__name">{node.name}</span>
-        )}
+        {/* Residents' words are isolated (they may be in another script) but aligned like the page. */}
+        <span class="money-flow__name">{isResidentsWords ? <bdi>{node.name}</bdi> : node.name}</span>
         <span class="money-flow__amount">{node.amount}</span>
       </div>
     </div>
