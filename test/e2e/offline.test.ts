@@ -95,15 +95,21 @@ describe('offline', () => {
       expect(await page.getByText(idea.description, { exact: true }).isVisible()).toBe(true);
       page.off('request', onRequest);
       // By name, without the content hash: the shell, the service worker's helper, the hub's "what happened to
-      // earlier ideas" reader, and the steps the kiosk loads into memory after its first screen (priorities with
-      // its "Saved" status, earlier ideas). Anything else (a facilitator or officer chunk) fails here.
+      // earlier ideas" reader, and what the kiosk loads into memory after its first screen (priorities with its
+      // "Saved" status, earlier ideas and their English words, the pictures, the Read aloud button with the
+      // voice finder it shares with the facilitator's voices panel). An English-only session fetches no other
+      // language. Anything else (a facilitator or officer chunk) fails here.
       const names = residentScripts.map((p) => p.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
       expect([...new Set(names)].sort()).toEqual([
         'EarlierIdeasStep',
         'PrioritiesStep',
+        'ReadAloudButton',
         'SaveStatus',
         'earlierIdeas',
         'index',
+        'kioskEarlier',
+        'pictures',
+        'useVoices',
         'workbox-window.prod.es5',
       ]);
       await kiosk.handOver();

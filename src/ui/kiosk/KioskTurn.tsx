@@ -16,6 +16,7 @@ import { ConsentStep } from './ConsentStep';
 
 import { useEarlierSessions } from './useEarlierIdeas';
 import { loadPictures } from '../pictures/lazy';
+import { loadReadAloudButton } from '../speech/ReadAloud';
 
 // Steps a resident opens from the menu are not in the script every tablet parses before its first screen:
 // "what happened to earlier ideas" (only when this device holds decisions) and priorities (the three ballots).
@@ -32,6 +33,7 @@ const PrioritiesStep = lazy(() => loadPrioritiesStep().then((m) => m.PrioritiesS
 export function preloadKioskSteps(): void {
   for (const load of [loadPrioritiesStep, loadEarlierIdeasStep]) void load().catch(() => undefined);
   void loadPictures();
+  void loadReadAloudButton().catch(() => undefined);
 }
 import { FacilitatorStep } from './FacilitatorStep';
 import { FinishCheckStep } from './FinishCheckStep';

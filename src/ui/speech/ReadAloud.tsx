@@ -6,8 +6,13 @@
 import { lazy, Suspense } from 'preact/compat';
 import type { ReadAloudProps } from './ReadAloudButton';
 
+/** Fetched when the app starts (preloadKioskSteps), so a tablet that goes offline later still has the button. */
+export function loadReadAloudButton(): Promise<typeof import('./ReadAloudButton')> {
+  return import('./ReadAloudButton');
+}
+
 const Button = lazy(() =>
-  import('./ReadAloudButton').then(
+  loadReadAloudButton().then(
     (m) => m.ReadAloudButton,
     () => () => null,
   ),
