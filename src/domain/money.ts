@@ -7,7 +7,12 @@ import { requirePence } from './validate';
 import type { Pence } from './types';
 
 export function parsePounds(text: string, field: string): Pence {
-  const cleaned = decimalPoint(westernDigits(text).trim().replace(/^£/, '').replace(/[\s\u00A0\u202F]/g, ''))
+  const cleaned = decimalPoint(
+    westernDigits(text)
+      .trim()
+      .replace(/^£/, '')
+      .replace(/[\s\u00A0\u202F]/g, ''),
+  )
     .replace(/,/g, '')
     .trim();
   if (cleaned.startsWith('-')) throw new ValidationError('negativeMoney', field);

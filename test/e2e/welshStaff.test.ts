@@ -17,7 +17,7 @@ import type { Message } from '../../src/ui/i18n/types';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveApp>>;
-let english: Record<string, Message> = {};
+const english: Record<string, Message> = {};
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveApp()]);

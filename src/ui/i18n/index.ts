@@ -99,12 +99,7 @@ export function staffLanguages(): Locale[] {
   return Object.values(LOCALES).filter((l) => l.isStaff);
 }
 
-function interpolate(
-  text: string,
-  params: Params,
-  isolate: boolean,
-  numbers: Intl.NumberFormat,
-): string {
+function interpolate(text: string, params: Params, isolate: boolean, numbers: Intl.NumberFormat): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     // Numbers in the language's own way of writing them (1,200 / 1 200 / ١٬٢٠٠); texts as given.

@@ -4,10 +4,11 @@
  * before any resident taps. Offline and never cached, there is simply no button.
  */
 import { lazy, Suspense } from 'preact/compat';
+import type * as ReadAloudButtonModule from './ReadAloudButton';
 import type { ReadAloudProps } from './ReadAloudButton';
 
 /** Fetched when the app starts (preloadKioskSteps), so a tablet that goes offline later still has the button. */
-export function loadReadAloudButton(): Promise<typeof import('./ReadAloudButton')> {
+export function loadReadAloudButton(): Promise<typeof ReadAloudButtonModule> {
   return import('./ReadAloudButton');
 }
 
