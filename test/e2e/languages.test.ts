@@ -13,7 +13,7 @@ import { launchBrowser } from './support/browser';
 import { serveApp } from './support/server';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { axeViolations } from './support/axe';
-import { layoutProblems, TABLET_SIZES } from './support/layout';
+import { layoutProblems, settleLayout, TABLET_SIZES } from './support/layout';
 import { enShell } from '../../src/ui/i18n/en';
 import { kioskEarlier } from '../../src/ui/i18n/en/kioskEarlier';
 import { LOCALES, loadLanguage, makeTranslator, type MessageKey, type Translator } from '../../src/ui/i18n';
@@ -100,6 +100,7 @@ class Screens {
           (large) => document.documentElement.classList.toggle('large-text', large),
           isLarge,
         );
+        await settleLayout(page);
         const label = `${size.width}x${size.height}${isLarge ? ' large text' : ''}`;
         found.push(...(await layoutProblems(page)).map((p) => `${label}: ${p}`));
       }

@@ -15,7 +15,7 @@ import { launchBrowser } from './support/browser';
 import { serveApp } from './support/server';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { axeViolations } from './support/axe';
-import { layoutProblems, TABLET_SIZES } from './support/layout';
+import { layoutProblems, settleLayout, TABLET_SIZES } from './support/layout';
 import { Dashboard } from './pages/Dashboard';
 import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
@@ -44,13 +44,6 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(dir, `pictures-${name}.png`), fullPage: true });
 }
 
-/** Two frames: a resize or a text size change has been laid out, measured and laid out again. */
-async function settle(page: Page): Promise<void> {
-  for (let i = 0; i < 3; i++) {
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
-  }
-}
-
 /**
  * At each tablet size, in usual and large text: the page's own layout checks, no sideways scrolling, every box's
  * words inside the box, and no two boxes of the money map on top of each other.
@@ -61,7 +54,7 @@ async function fitsEverywhere(page: Page, withMap: boolean, name: string): Promi
     await page.setViewportSize(size);
     for (const isLarge of [false, true]) {
       await page.evaluate((large) => document.documentElement.classList.toggle('large-text', large), isLarge);
-      await settle(page);
+      await settleLayout(page);
       const label = `${size.width}x${size.height}${isLarge ? ' large text' : ''}`;
       const shot = `${name}-${size.width}x${size.height}${isLarge ? '-large' : ''}`;
       await screenshot(page, shot);

@@ -9,6 +9,16 @@ export const TABLET_SIZES = [
   { width: 1280, height: 800 },
 ] as const;
 
+/**
+ * Three frames: a resize or a text size change has been laid out, and what measures itself after that (the money
+ * map picture watches its width) has measured and laid out again. Frames, not a timer: no machine-speed guess.
+ */
+export async function settleLayout(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+  }
+}
+
 export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
