@@ -132,7 +132,8 @@ export function App({ services }: { services: Services }) {
 
   useEffect(() => preloadKioskSteps(), []);
 
-  useEffect(() => {
+  // Before the screen is painted: words in a language are never shown under another language's lang and dir.
+  useLayoutEffect(() => {
     document.documentElement.lang = t.locale.code;
     document.documentElement.dir = t.locale.dir;
   }, [t]);

@@ -14,8 +14,7 @@ import { serveApp } from './support/server';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { axeViolations } from './support/axe';
 import { layoutProblems, settleLayout, TABLET_SIZES } from './support/layout';
-import { enShell } from '../../src/ui/i18n/en';
-import { kioskEarlier } from '../../src/ui/i18n/en/kioskEarlier';
+import { englishCatalogue, englishFragments, englishOnScreen } from './support/catalogue';
 import { LOCALES, loadLanguage, makeTranslator, type MessageKey, type Translator } from '../../src/ui/i18n';
 import type { Message } from '../../src/ui/i18n/types';
 
@@ -25,6 +24,7 @@ let server: Awaited<ReturnType<typeof serveApp>>;
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
   await Promise.all(['cy', 'pl', 'ur', 'ar'].map((code) => loadLanguage(code)));
+  english = await englishCatalogue();
 });
 
 afterAll(async () => {
@@ -32,45 +32,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const english: Record<string, Message> = { ...enShell, ...kioskEarlier };
-
-function texts(message: Message | undefined): string[] {
-  if (message === undefined) return [];
-  if (typeof message === 'string') return [message];
-  return Object.entries(message)
-    .filter(([form]) => form !== 'by')
-    .map(([, text]) => text);
-}
-
-/**
- * Pieces of English (between placeholders, at least two words and 12 characters) from every message the language
- * words differently: none may be on screen once the language is chosen.
- */
-function englishFragments(code: string): string[] {
-  const translated = LOCALES[code]!.messages as Record<string, Message>;
-  const out = new Set<string>();
-  for (const [key, message] of Object.entries(english)) {
-    const theirs = texts(translated[key]);
-    for (const text of texts(message)) {
-      if (theirs.includes(text)) continue;
-      for (const piece of text.split(/\{\w+\}/)) {
-        const trimmed = piece.trim().replace(/^[\s,.:;!?()“”"']+|[\s,.:;!?()“”"']+$/g, '');
-        if (trimmed.length >= 12 && trimmed.includes(' ')) out.add(trimmed);
-      }
-    }
-  }
-  return [...out];
-}
-
-async function englishOnScreen(page: Page, fragments: string[]): Promise<string[]> {
-  const haystack = await page.evaluate(() => {
-    const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap(
-      (el) => ['aria-label', 'title', 'placeholder', 'alt'].map((name) => el.getAttribute(name) ?? ''),
-    );
-    return [document.body.innerText, ...attributes].join('\n');
-  });
-  return fragments.filter((fragment) => haystack.includes(fragment));
-}
+let english: Record<string, Message> = {};
 
 class Screens {
   readonly problems: Record<string, string[]> = {};
@@ -81,7 +43,7 @@ class Screens {
     readonly code: string,
     readonly t: Translator,
   ) {
-    this.fragments = englishFragments(code);
+    this.fragments = englishFragments(english, LOCALES[code]!.messages);
   }
 
   /** Waits for the screen's heading, then runs every check on it. */

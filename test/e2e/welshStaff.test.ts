@@ -5,29 +5,24 @@
  * translations. A Welsh-first session opens its kiosk in Welsh; large text is offered on the welcome screen and
  * lasts one turn; the back arrow turns round in right-to-left languages.
  */
-import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { serveApp } from './support/server';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { axeViolations } from './support/axe';
+import { englishCatalogue, englishFragments, englishOnScreen } from './support/catalogue';
 import { LOCALES, loadLanguage, makeTranslator, type Translator } from '../../src/ui/i18n';
 import type { Message } from '../../src/ui/i18n/types';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveApp>>;
-const english: Record<string, Message> = {};
+let english: Record<string, Message> = {};
 
 beforeAll(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
   await Promise.all([loadLanguage('cy'), loadLanguage('cy', 'staff'), loadLanguage('ar')]);
-  // Every English part, staff ones included: the same files the catalogue check reads.
-  const dir = new URL('../../src/ui/i18n/en/', import.meta.url);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
-    const part = (await import(new URL(file, dir).href)) as Record<string, unknown>;
-    for (const value of Object.values(part)) Object.assign(english, value as Record<string, Message>);
-  }
+  english = await englishCatalogue();
 });
 
 afterAll(async () => {
@@ -35,44 +30,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-function texts(message: Message | undefined): string[] {
-  if (message === undefined) return [];
-  if (typeof message === 'string') return [message];
-  return Object.entries(message)
-    .filter(([form]) => form !== 'by')
-    .map(([, text]) => text);
-}
-
-/** English pieces (two words or more, 12 characters or more) of every message Welsh words differently. */
-function englishFragments(): string[] {
-  const welsh = LOCALES.cy!.messages as Record<string, Message>;
-  const out = new Set<string>();
-  for (const [key, message] of Object.entries(english)) {
-    // Suggested theme names become the session's own words once a session is made (the demo's are English).
-    if (/^fac\.form\.theme[A-Z]/.test(key)) continue;
-    const theirs = texts(welsh[key]);
-    for (const text of texts(message)) {
-      if (theirs.includes(text)) continue;
-      for (const piece of text.split(/\{\w+\}/)) {
-        const trimmed = piece.trim().replace(/^[\s,.:;!?()“”"'’]+|[\s,.:;!?()“”"'’]+$/g, '');
-        if (trimmed.length >= 12 && trimmed.includes(' ')) out.add(trimmed);
-      }
-    }
-  }
-  return [...out];
-}
-
 async function screenProblems(page: Page, fragments: string[]): Promise<string[]> {
-  const haystack = await page.evaluate(() => {
-    const attributes = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap(
-      (el) => ['aria-label', 'title', 'placeholder', 'alt'].map((name) => el.getAttribute(name) ?? ''),
-    );
-    return [document.body.innerText, ...attributes].join('\n');
-  });
   const lang = await page.evaluate(() => document.documentElement.lang);
   return [
     ...(lang === 'cy' ? [] : [`<html lang> is ${lang}`]),
-    ...fragments.filter((f) => haystack.includes(f)).map((f) => `English left: "${f}"`),
+    ...(await englishOnScreen(page, fragments)).map((f) => `English left: "${f}"`),
     ...(await axeViolations(page)),
   ];
 }
@@ -81,7 +43,7 @@ describe('staff screens in Welsh', () => {
   it('Given a facilitator chooses Cymraeg, then home, PIN, dashboard, session form and officer screens are in Welsh, drafts are marked, and the choice is kept', async () => {
     const { context, page, errors } = await newTablet(browser);
     const t: Translator = makeTranslator('cy');
-    const fragments = englishFragments();
+    const fragments = englishFragments(english, LOCALES.cy!.messages);
     const problems: Record<string, string[]> = {};
     const check = async (name: string): Promise<void> => {
       const found = await screenProblems(page, fragments);

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/domain/errors';
-import { LOCALES, loadLanguage, makeTranslator, type MessageKey } from '../../src/ui/i18n';
+import { LOCALES, loadLanguage, makeTranslator, type MessageKey, type Translator } from '../../src/ui/i18n';
+import type { Message } from '../../src/ui/i18n/types';
 import { enShell } from '../../src/ui/i18n/en';
 import { errorsOffice } from '../../src/ui/i18n/en/errorsOffice';
 import { facilitator } from '../../src/ui/i18n/en/facilitator';
 
 const en = { ...enShell, ...errorsOffice, ...facilitator };
+
+/** A made-up language registered for one test only: data, no code change. */
+function withTestLocale(
+  intl: string,
+  dir: 'ltr' | 'rtl',
+  messages: Partial<Record<MessageKey, Message>>,
+  run: (t: Translator) => void,
+): void {
+  LOCALES.test = { code: 'test', intl, dir, name: 'Test', isStaff: false, messages };
+  try {
+    run(makeTranslator('test'));
+  } finally {
+    delete LOCALES.test;
+  }
+}
 
 describe('message catalogue', () => {
   it('Given every error the domain can raise, Then English has words for it', () => {
@@ -33,22 +49,11 @@ describe('message catalogue', () => {
   });
 
   it('Given a right-to-left language is added as data only, Then direction and fallback work without code changes', () => {
-    LOCALES.test = {
-      code: 'test',
-      intl: 'ar',
-      dir: 'rtl',
-      name: 'Test',
-      isStaff: false,
-      messages: { 'common.save': 'حفظ' },
-    };
-    try {
-      const t = makeTranslator('test');
+    withTestLocale('ar', 'rtl', { 'common.save': 'حفظ' }, (t) => {
       expect(t.locale.dir).toBe('rtl');
       expect(t('common.save')).toBe('حفظ');
       expect(t('common.cancel' satisfies MessageKey)).toBe('Cancel');
-    } finally {
-      delete LOCALES.test;
-    }
+    });
   });
 
   it('Given every English message, Then none is empty and placeholders are well formed', () => {
@@ -82,51 +87,31 @@ describe('message catalogue', () => {
   });
 
   it('Given a plural chosen by another parameter, Then that number picks the form and is formatted', () => {
-    LOCALES.test = {
-      code: 'test',
-      intl: 'pl-PL',
-      dir: 'ltr',
-      name: 'Test',
-      isStaff: false,
-      messages: {
-        'error.tooMany': {
-          by: 'max',
-          one: 'jeden: {max}',
-          few: 'kilka: {max}',
-          many: 'wiele: {max}',
-          other: 'inne: {max}',
-        },
+    const messages = {
+      'error.tooMany': {
+        by: 'max',
+        one: 'jeden: {max}',
+        few: 'kilka: {max}',
+        many: 'wiele: {max}',
+        other: 'inne: {max}',
       },
     };
-    try {
-      const t = makeTranslator('test');
+    withTestLocale('pl-PL', 'ltr', messages, (t) => {
       expect(t('error.tooMany', { max: 1 })).toBe('jeden: 1');
       expect(t('error.tooMany', { max: 3 })).toBe('kilka: 3');
       expect(t('error.tooMany', { max: 5 })).toBe('wiele: 5');
       expect(t('error.tooMany', { max: 1500 })).toBe(`wiele: ${new Intl.NumberFormat('pl-PL').format(1500)}`);
-    } finally {
-      delete LOCALES.test;
-    }
+    });
   });
 
   it('Given a right-to-left language, Then names and amounts in a sentence are isolated so they cannot reorder it', () => {
-    LOCALES.test = {
-      code: 'test',
-      intl: 'ar',
-      dir: 'rtl',
-      name: 'Test',
-      isStaff: false,
-      messages: { 'kiosk.hub.addIdeaText': 'أخبرنا عن {neighbourhood}' },
-    };
-    try {
-      expect(makeTranslator('test')('kiosk.hub.addIdeaText', { neighbourhood: 'Northmoor' })).toBe(
+    withTestLocale('ar', 'rtl', { 'kiosk.hub.addIdeaText': 'أخبرنا عن {neighbourhood}' }, (t) => {
+      expect(t('kiosk.hub.addIdeaText', { neighbourhood: 'Northmoor' })).toBe(
         'أخبرنا عن \u2068Northmoor\u2069',
       );
       expect(makeTranslator('en')('kiosk.hub.addIdeaText', { neighbourhood: 'Northmoor' })).toBe(
         'Tell us what would make Northmoor better.',
       );
-    } finally {
-      delete LOCALES.test;
-    }
+    });
   });
 });
