@@ -19,6 +19,24 @@ export const FIXTURES = {
   krakow: 'Poland_Krakow_2021_Stare_Miasto.pb',
 } as const;
 
+/**
+ * The hard cases real input brings (issue 11), in `hard-cases/` with their own README: forint budgets for MES, a
+ * ballot naming a project twice, a cell that starts with a quoted word.
+ */
+export const HARD_CASES = {
+  budapest2024: 'Hungary_Budapest_2024.pb',
+  jozsefvaros: 'Hungary_Budapest_2025_VIII_Jozsefvaros.pb',
+  wola: 'Poland_Warszawa_2022_Wola.pb',
+  grabowka: 'Poland_Czestochowa_2020_Grabowka.pb',
+} as const;
+
+export type HardCaseName = keyof typeof HARD_CASES;
+export const HARD_CASES_DIR = path.join(PABULIB_DIR, 'hard-cases');
+
+export function hardCasePath(name: HardCaseName): string {
+  return path.join(HARD_CASES_DIR, HARD_CASES[name]);
+}
+
 export type FixtureName = keyof typeof FIXTURES;
 export const ALL_FIXTURES = Object.keys(FIXTURES) as FixtureName[];
 
