@@ -10,14 +10,17 @@
  *   project counts as approved.
  *
  * Prints the selected projects (id, cost, name), the budget and the money spent; with --json an object
- * { file, rule, budget, spent, leftover, selected: [ids] }. Bad arguments or an unreadable file: a sentence on
- * stderr and exit code 2.
+ * { file, rule, budget, spent, leftover, selected: [ids], warnings: [sentences] }. Bad arguments, an unreadable
+ * file, or a file that would be counted wrongly (a negative budget, an unknown vote_type, ...): a sentence on
+ * stderr and exit code 2. A file read in a stated way (not UTF-8, a project named twice in a ballot, ...): one
+ * `warning:` line each on stderr, and the count goes on.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { greedy } from '../domain/counting/greedy';
 import { equalShares } from '../domain/counting/mes';
-import { parsePabulib, type PbElection } from '../domain/counting/pabulib';
+import { readPabulib, type PbElection, type PbReading } from '../domain/counting/pabulib';
+import { decodePb } from '../domain/counting/pabulibBytes';
 import { tallyElection } from '../domain/counting/votes';
 
 const USAGE = 'Usage: npm run tally -- <file.pb> --rule greedy|mes [--comparison] [--json]';
@@ -31,9 +34,15 @@ interface TallyOutput {
   spent: number;
   leftover: number;
   selected: string[];
+  warnings: string[];
 }
 
-function tally(election: PbElection, file: string, rule: 'greedy' | 'mes', comparison: boolean): TallyOutput {
+function tally(
+  election: PbElection,
+  file: string,
+  rule: 'greedy' | 'mes',
+  comparison: boolean,
+): Omit<TallyOutput, 'warnings'> {
   const { votes, score } = tallyElection(election);
   if (rule === 'greedy') {
     const r = greedy(election.projects, score ?? votes, election.budget);
@@ -94,22 +103,27 @@ function main(argv: string[]): number {
   }
   if (values.comparison && rule !== 'mes') throw new UsageError('--comparison only applies to --rule mes.');
   const file = positionals[0] as string;
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new UsageError(`Cannot read ${file}${code ? ` (${code})` : ''}.`);
   }
-  let election: PbElection;
+  const decoded = decodePb(bytes);
+  let reading: PbReading;
   try {
-    election = parsePabulib(text);
+    reading = readPabulib(decoded.text);
   } catch (err) {
+    const assumed = decoded.warning === undefined ? '' : ` (It was read as ${decoded.encoding}: not UTF-8.)`;
     throw new UsageError(
-      `${file} is not a valid .pb file. ${err instanceof Error ? err.message : String(err)}`,
+      `${file} is not a valid .pb file. ${err instanceof Error ? err.message : String(err)}${assumed}`,
     );
   }
-  const out = tally(election, file, rule, values.comparison);
+  const { election } = reading;
+  const warnings = [...(decoded.warning === undefined ? [] : [decoded.warning]), ...reading.warnings];
+  for (const w of warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
+  const out: TallyOutput = { ...tally(election, file, rule, values.comparison), warnings };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;

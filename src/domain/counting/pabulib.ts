@@ -9,6 +9,12 @@
  * belongs to vote[i]; for ordinal files the vote list is the ranking, best first. `num_projects` and
  * `num_votes` must match the rows. Every other cell is kept as text, so parse(write(x)) equals x and, for the
  * real files, write(parse(text)) gives the text back byte for byte.
+ * Reading real files (issue 11): cells are split as Python's csv module splits them (pabutools and pabulib's
+ * checker use it), so text after a closing quote stays in the cell. A project named twice in an approval ballot
+ * counts once, with a warning (readPabulib); twice in a ranking or a points ballot is refused, as is anything
+ * that would change the count without a word: a negative budget, an unknown vote_type, an ordinal max_length
+ * that is not a whole number, numbers not in decimal digits (0x…), negative points outside scoring ballots.
+ * Bytes that are not UTF-8 are the caller's to decode (pabulibBytes.ts).
  * Source: pabulib.org/format (pabulib/pabulib_front app/templates/format.html @ 71455e3), the pabulib checker's
  * parser (pabulib/checker pabulib_helpers/load_pb_file.py @ 1180aca) and pabutools' parser
  * (COMSOC-Community/pabutools pabutools/election/pabulib.py @ 33b8575), as summarised in
@@ -71,6 +77,8 @@ export function readRows(text: string): Row[] {
   let line = 1;
   let rowLine = 1;
   let rowHasContent = false;
+  // True until the current cell has read a character: only there does `"` open a quoted part (Python's csv).
+  let atCellStart = true;
   let i = 0;
   const len = text.length;
   const endRow = (): void => {
@@ -79,10 +87,11 @@ export function readRows(text: string): Row[] {
     cells = [];
     cell = '';
     rowHasContent = false;
+    atCellStart = true;
   };
   while (i < len) {
     const ch = text[i] as string;
-    if (ch === '"' && cell === '') {
+    if (ch === '"' && atCellStart) {
       // A quoted cell: runs to the closing quote; "" is a literal quote.
       const startLine = line;
       i++;
@@ -105,15 +114,17 @@ export function readRows(text: string): Row[] {
         i++;
       }
       if (!closed) throw new PabulibError('a quoted cell is never closed.', startLine);
-      const next = text[i];
-      if (next !== undefined && next !== ';' && next !== '\n' && next !== '\r') {
-        throw new PabulibError('a quoted cell is followed by text before the next ";".', line);
-      }
+      // Text after the closing quote (`"Odkupmy" i my…`, Częstochowa 2020 Grabówka) stays in the same cell,
+      // quotes dropped, as Python's csv module reads it (strict=False: the state QUOTE_IN_QUOTED_FIELD meeting
+      // another character goes back to IN_FIELD), and so pabutools and pabulib's checker. Any later `"` in the
+      // cell is kept as a literal character, because a quote only opens a quoted part at the start of a cell.
+      atCellStart = false;
       continue;
     }
     if (ch === ';') {
       cells.push(cell);
       cell = '';
+      atCellStart = true;
       rowHasContent = true;
       i++;
       continue;
@@ -130,16 +141,22 @@ export function readRows(text: string): Row[] {
       continue;
     }
     cell += ch;
+    atCellStart = false;
     i++;
   }
   if (cell !== '' || cells.length > 0 || rowHasContent) endRow();
   return rows;
 }
 
+// Decimal digits only: Number() also reads "0x1A", "0b11", "0o7" and "Infinity", which no pabulib file means.
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function parseNumber(text: string, what: string, line: number): number {
   const t = text.trim().replace(',', '.');
-  const x = t === '' ? NaN : Number(t);
-  if (!Number.isFinite(x)) throw new PabulibError(`${what} "${text}" is not a number.`, line);
+  const x = DECIMAL.test(t) ? Number(t) : NaN;
+  if (!Number.isFinite(x)) {
+    throw new PabulibError(`${what} "${text}" is not a number written in decimal digits.`, line);
+  }
   return x;
 }
 
@@ -150,9 +167,84 @@ function splitList(text: string): string[] {
 type Section = 'meta' | 'projects' | 'votes';
 const SECTIONS: readonly Section[] = ['meta', 'projects', 'votes'];
 
+/** The ballot types pabulib's checker allows in META `vote_type`. */
+const VOTE_TYPES: readonly string[] = ['approval', 'choose-1', 'cumulative', 'ordinal', 'scoring'];
+
+/** What a `.pb` file says, with the things a reader should know about how it was read. */
+export interface PbReading {
+  election: PbElection;
+  /**
+   * One sentence each, naming the section and a line, for things that were read in a stated way rather than
+   * refused (a project named twice in a ballot, negative scoring points, no vote_type). Empty for clean files.
+   */
+  warnings: string[];
+}
+
+/** The META values the count rests on. Refuses those that would make the count wrong without saying so. */
+function countingMeta(
+  meta: Record<string, string>,
+  metaLines: Record<string, number>,
+  warnings: string[],
+): { budget: number; voteType: string } {
+  if (meta['budget'] === undefined) throw new PabulibError('META has no budget.');
+  const budgetLine = metaLines['budget'] ?? 0;
+  const budget = parseNumber(meta['budget'], 'the budget in META', budgetLine);
+  if (budget < 0) {
+    throw new PabulibError(
+      `the budget in META is ${meta['budget']}; a budget cannot be negative.`,
+      budgetLine,
+    );
+  }
+  const voteType = meta['vote_type'];
+  if (voteType === undefined) {
+    warnings.push('META has no vote_type: every ballot is counted as an approval ballot.');
+  } else if (!VOTE_TYPES.includes(voteType)) {
+    throw new PabulibError(
+      `META vote_type "${voteType}" is not one pabulib knows (${VOTE_TYPES.join(', ')}), so there is no telling how its ballots count.`,
+      metaLines['vote_type'],
+    );
+  }
+  const maxLength = meta['max_length'];
+  if (voteType === 'ordinal' && maxLength !== undefined && !/^[1-9]\d*$/.test(maxLength.trim())) {
+    throw new PabulibError(
+      `META max_length "${maxLength}" is not a whole number of places; a ranked ballot scores max_length minus the place, so no project could be scored.`,
+      metaLines['max_length'],
+    );
+  }
+  return { budget, voteType: voteType ?? 'approval' };
+}
+
+/** Ballots read in a stated way, counted so that one warning line can sum them up. */
+interface Oddity {
+  count: number;
+  /** The first one, as the example the warning names. */
+  example: string;
+}
+
+function note(oddity: Oddity | undefined, example: string): Oddity {
+  return oddity === undefined ? { count: 1, example } : { count: oddity.count + 1, example: oddity.example };
+}
+
+/** "1 ballot gives", "3 ballots give". */
+function ballots(n: number, verb: string): string {
+  return n === 1 ? `1 ballot ${verb}s` : `${n} ballots ${verb}`;
+}
+
 /** Parses the text of a `.pb` file. Throws PabulibError naming the line when the text is malformed. */
 export function parsePabulib(text: string): PbElection {
+  return readPabulib(text).election;
+}
+
+/**
+ * Parses the text of a `.pb` file and says what was read in a stated way (PbReading.warnings). Throws
+ * PabulibError naming the line when the text is malformed or would be counted wrongly.
+ */
+export function readPabulib(text: string): PbReading {
   const rows = readRows(text);
+  const warnings: string[] = [];
+  let counting: { budget: number; voteType: string } | undefined;
+  let repeats: Oddity | undefined;
+  let negatives: Oddity | undefined;
   const meta: Record<string, string> = {};
   const metaLines: Record<string, number> = {};
   let projectColumns: string[] = [];
@@ -183,6 +275,7 @@ export function parsePabulib(text: string): PbElection {
       seen.add(next);
       section = next;
       header = undefined;
+      if (next === 'projects') counting = countingMeta(meta, metaLines, warnings);
       continue;
     }
     if (section === undefined) {
@@ -247,14 +340,15 @@ export function parsePabulib(text: string): PbElection {
     const id = fields['voter_id'] ?? '';
     if (voterIds.has(id)) throw new PabulibError(`the voter id "${id}" appears twice.`, row.line);
     voterIds.add(id);
-    const vote = splitList(fields['vote'] ?? '');
-    const inBallot = new Set<string>();
+    const voteType = counting?.voteType ?? 'approval';
+    const written = splitList(fields['vote'] ?? '');
+    const vote = [...new Set(written)];
     for (const p of vote) {
       if (!projectIds.has(p))
         throw new PabulibError(`voter ${id} votes for "${p}", which is not a project.`, row.line);
-      if (inBallot.has(p)) throw new PabulibError(`voter ${id} lists project ${p} twice.`, row.line);
-      inBallot.add(p);
     }
+    const repeated =
+      vote.length === written.length ? undefined : written.find((p, i) => written.indexOf(p) !== i);
     delete fields['voter_id'];
     delete fields['vote'];
     const voter: PbVoter = { id, vote, fields };
@@ -263,14 +357,44 @@ export function parsePabulib(text: string): PbElection {
       const points = splitList(pointsText).map((t) =>
         parseNumber(t, `a point value of voter ${id}`, row.line),
       );
-      if (points.length !== vote.length) {
+      if (points.length !== written.length) {
         throw new PabulibError(
-          `voter ${id} has ${vote.length} projects in vote but ${points.length} values in points.`,
+          `voter ${id} has ${written.length} projects in vote but ${points.length} values in points.`,
           row.line,
         );
       }
+      if (repeated !== undefined) {
+        throw new PabulibError(
+          `voter ${id} gives points to project ${repeated} twice; adding them or keeping one would be a guess.`,
+          row.line,
+        );
+      }
+      const negative = points.findIndex((x) => x < 0);
+      if (negative >= 0) {
+        const gives = `gives ${points[negative]} to project ${written[negative]}`;
+        if (voteType !== 'scoring') {
+          // A cumulative voter shares out a stock of points and a ranking's points fall with the place: a
+          // negative value means the file is wrong, and adding it would quietly take votes off a project.
+          throw new PabulibError(
+            `voter ${id} ${gives}; points in a ${voteType} ballot cannot be negative.`,
+            row.line,
+          );
+        }
+        negatives = note(negatives, `voter ${id} on line ${row.line} ${gives}`);
+      }
       delete fields['points'];
       voter.points = points;
+    }
+    if (repeated !== undefined) {
+      if (voteType === 'ordinal') {
+        throw new PabulibError(
+          `voter ${id} ranks project ${repeated} twice; which place counts would be a guess, and so would the scores.`,
+          row.line,
+        );
+      }
+      // pabulib's checker accepts such files and pabutools reads an approval ballot as a set; counting the
+      // repeat once gives the published winners (Warszawa 2022 Wola, voter 37051).
+      repeats = note(repeats, `voter ${id} on line ${row.line} lists project ${repeated} more than once`);
     }
     voters.push(voter);
   }
@@ -282,8 +406,7 @@ export function parsePabulib(text: string): PbElection {
   }
   if (projectColumns.length === 0) throw new PabulibError('the PROJECTS section has no header.');
   if (voterColumns.length === 0) throw new PabulibError('the VOTES section has no header.');
-  if (meta['budget'] === undefined) throw new PabulibError('META has no budget.');
-  const budget = parseNumber(meta['budget'], 'the budget', metaLines['budget'] ?? 0);
+  counting ??= countingMeta(meta, metaLines, warnings);
   const np = meta['num_projects'];
   if (np !== undefined && Number(np) !== projects.length) {
     throw new PabulibError(
@@ -298,15 +421,26 @@ export function parsePabulib(text: string): PbElection {
       metaLines['num_votes'],
     );
   }
-  return {
+  if (repeats !== undefined) {
+    warnings.push(
+      `VOTES: ${ballots(repeats.count, 'name')} a project more than once (e.g. ${repeats.example}); such a project is counted once in that ballot.`,
+    );
+  }
+  if (negatives !== undefined) {
+    warnings.push(
+      `VOTES: ${ballots(negatives.count, 'give')} negative points (e.g. ${negatives.example}); they are added as written, lowering those projects' scores.`,
+    );
+  }
+  const election: PbElection = {
     meta,
-    budget,
+    budget: counting.budget,
     voteType: meta['vote_type'] ?? 'approval',
     projectColumns,
     projects,
     voterColumns,
     voters,
   };
+  return { election, warnings };
 }
 
 function quoteCell(cell: string): string {

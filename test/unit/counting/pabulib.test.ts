@@ -99,9 +99,9 @@ describe('pabulib .pb reader and writer', () => {
       /^Line 14: voter v1 votes for "zz", which is not a project/,
     ],
     [
-      'a project twice in a ballot',
+      'a project twice in a ballot with points (pabulibReader.test.ts: approval ballots count it once)',
       SMALL.replace('v1;a1,124-A', 'v1;a1,a1'),
-      /^Line 14: voter v1 lists project a1 twice/,
+      /^Line 14: voter v1 gives points to project a1 twice/,
     ],
     [
       'points not matching',
