@@ -1,69 +1,164 @@
 /**
  * The session as a pabulib `.pb` election (written with src/domain/counting/pabulib.ts), so data teams can
- * recount it with `npm run tally` or any pabulib tool.
+ * recount it with `npm run tally` or any pabulib tool, and pabulib's checker finds no error in it (our copy of
+ * that checker: src/domain/counting/pbCheck.ts; every export is checked in test/unit/results/pbExportCheck.test.ts).
  *
- * Mapping (docs/exports.md):
- * - META: description, country GB, unit = neighbourhood, instance = session date, num_projects, num_votes,
- *   budget = the pot IN POUNDS (`currency` GBP; pence as decimals, e.g. 1250.5, which the reader and the
- *   counting rules take exactly), vote_type by
- *   method (dots: cumulative with max_points and max_sum_points; budget: approval with max_sum_cost and, if
- *   the session sets a minimum share, min_sum_cost = that share of the pot; ranking: ordinal with max_length),
- *   each limit written only when every vote in the file keeps it (ballots are counted under the rules they
- *   were cast under, and merges and hiding can shrink them: src/domain/count.ts), rule = the rule named by the caller
- *   (greedy, equalshares/add1 or borda), date_begin / date_end = the session date.
+ * Mapping (docs/exports.md, the .pb section):
+ * - META, in pabulib's order: description (session title), country `United Kingdom`, unit (neighbourhood),
+ *   instance (the session's year), num_projects, num_votes, budget = the pot IN POUNDS (pence as decimals, e.g.
+ *   1250.5, which the reader and the counting rules take exactly), vote_type by method (dots: cumulative;
+ *   budget: approval; ranking: ordinal), rule (below), date_begin = date_end = the session date as DD.MM.YYYY,
+ *   then the limits each vote in the file keeps (ballots are counted under the rules they were cast under, and
+ *   merges and hiding can shrink them: src/domain/count.ts): max_length (ranking), min_sum_cost (the session's
+ *   minimum share of the pot) and max_sum_cost (budget), max_points and max_sum_points (dots); currency GBP;
+ *   comment (`#1: ...`, `#2: ...`) saying how the app counted and what was left out.
+ * - rule, by the app's rule: greedy -> `greedy`; mes -> `equalshares/add1`; borda -> `greedy` with the Borda
+ *   points (m - 1 - position, m = ideas on the paper) in the points and score columns, so greedy by score IS
+ *   the app's Borda-greedy (pabulib has no Borda rule; the comment says "Borda"); votes -> `unknown` with no
+ *   selected column (the app decides no funding under that rule, and pabulib's greedy would call an empty
+ *   selection "unused budget").
  * - PROJECTS: the ideas residents could choose (visible, not merged away), oldest first (the PROJECTS row order
- *   is the greedy tie-break, so recounting gives the same winners): project_id, cost (pounds), votes (supporters),
- *   score (points: dots or the ranking's K..1 score; omitted for approval), name (shown title), category (theme
- *   name), selected (1/0 under the named rule).
- * - VOTES: one row per counted ballot that still names an idea after merges and hiding, in participant-id order:
- *   voter_id = participant id, vote = canonical idea ids (ordinal: best first; cumulative: with a points column
- *   holding the dots after merges and caps). Excluded ballots are not in the file.
+ *   is the greedy tie-break, so recounting gives the same winners): project_id, cost (pounds), votes (ballots in
+ *   the file naming it), score (the sum of its points in the file: dots, ranking points or Borda points; omitted
+ *   for approval), name (shown title), category (theme name), selected (1/0 under the rule; not for votes).
+ *   Left out, each named in the comment: ideas costing £0 (pabulib: "project with no cost"; they cost nothing,
+ *   so leaving them out changes no other idea's greedy or MES outcome) and ideas costing more than the pot
+ *   (pabulib: cost above the budget; no rule can fund them). Ideas nobody chose are kept (pabulib warns
+ *   "project with no votes"): greedy still takes them when money is left, as the app does.
+ * - VOTES: one row per counted ballot that still names an exported idea after merges, hiding and the ideas left
+ *   out, in participant-id order: voter_id = participant id, vote = canonical idea ids (ordinal: best first),
+ *   points (cumulative: the dots after merges and caps; ordinal: the ranking points K..1 the app counted, or the
+ *   Borda points under borda). Excluded ballots are not in the file.
+ * - MES with ideas or ballots left out: the app counted MES over all of them, and a ballot that named only
+ *   left-out ideas changes the number of voters in the file; so the file is recounted, and if MES on the file
+ *   alone funds a different set, the rule is written `unknown` (selected = the app's decision) and the comment
+ *   says why, rather than a rule the file does not reproduce.
  * Tie-break: project rows oldest first, then id; vote rows by participant id.
  */
 import type { SessionView } from '../../doc/session';
 import type { PbElection, PbProject, PbVoter } from '../counting';
-import { writePabulib } from '../counting';
+import { equalShares, writePabulib } from '../counting';
 import { wantedMinimumPence } from '../ballots';
 import { sessionResults, type RuleName } from './results';
 
 const PB_RULE: Record<RuleName, string> = {
-  votes: 'greedy',
+  votes: 'unknown',
   greedy: 'greedy',
   mes: 'equalshares/add1',
-  borda: 'borda-greedy',
+  borda: 'greedy',
 };
+
+/** pabulib's META order (the checker warns otherwise): the keys this export writes. */
+const META_ORDER = [
+  'description',
+  'country',
+  'unit',
+  'instance',
+  'num_projects',
+  'num_votes',
+  'budget',
+  'vote_type',
+  'rule',
+  'date_begin',
+  'date_end',
+  'max_length',
+  'min_sum_cost',
+  'max_sum_cost',
+  'max_points',
+  'max_sum_points',
+  'currency',
+  'comment',
+];
+
+/** ISO `YYYY-MM-DD` as pabulib's `DD.MM.YYYY`. */
+export function pbDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso.slice(0, 4);
+}
 
 export function sessionToPb(view: SessionView, rule: RuleName = 'greedy'): PbElection {
   const s = view.settings;
   const method = s.method;
+  const pot = s.potPence;
   const themes = new Map(s.themes.map((t) => [t.id, t.name]));
-  const board = new Map(view.board.map((b) => [b.proposal.id, b]));
   const result = sessionResults(view, rule);
   const funded = new Set(result.selected);
   const voteType = method.kind === 'dots' ? 'cumulative' : method.kind === 'budget' ? 'approval' : 'ordinal';
   const order = new Map(view.visible.map((v, i) => [v.id, i]));
-  const counted = view.count.counted
+  const m = view.visible.length;
+  const isExported = (cost: number): boolean => cost > 0 && cost <= pot;
+  const exported = view.visible.filter((v) => isExported(v.costPence));
+  const kept = new Set(exported.map((v) => v.id));
+  const free = view.visible.filter((v) => v.costPence === 0).map((v) => v.id);
+  const overPot = view.visible.filter((v) => v.costPence > pot).map((v) => v.id);
+  // Each ballot's ideas best first (as results.countedChoices), with the points the rule counts: Borda points
+  // come from the position among ALL the ideas it names, before any is left out of the file.
+  const ballots = view.count.counted
     .map(({ ballot, points }) => ({
       id: ballot.participantId,
       entries: [...points.entries()]
         .filter(([id, n]) => n > 0 && order.has(id))
-        .sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0)),
+        .sort((a, b) => b[1] - a[1] || (order.get(a[0]) ?? 0) - (order.get(b[0]) ?? 0))
+        .map(([id, n], p): [string, number] => [id, rule === 'borda' ? m - 1 - p : n]),
     }))
     .filter((c) => c.entries.length > 0);
+  const counted = ballots
+    .map((c) => ({ id: c.id, entries: c.entries.filter(([id]) => kept.has(id)) }))
+    .filter((c) => c.entries.length > 0);
+  const votes = new Map<string, number>();
+  const score = new Map<string, number>();
+  for (const c of counted) {
+    for (const [id, n] of c.entries) {
+      votes.set(id, (votes.get(id) ?? 0) + 1);
+      score.set(id, (score.get(id) ?? 0) + n);
+    }
+  }
+  const freeFunded = free.filter((id) => funded.has(id));
+  const comments: string[] = [];
+  if (rule === 'borda')
+    comments.push(
+      `counted by the Borda count (m - 1 - position, m = ${m} ideas): points and score hold Borda points, and selected is greedy by that score within the budget`,
+    );
+  if (rule === 'votes')
+    comments.push('counted by votes only: the session decided no funding, so there is no selected column');
+  if (free.length > 0)
+    comments.push(
+      `left out: ideas costing nothing (${free.join(', ')}), which pabulib does not allow${freeFunded.length > 0 ? `. Funded by the app at no cost: ${freeFunded.join(', ')}` : ''}`,
+    );
+  if (overPot.length > 0)
+    comments.push(
+      `left out: ideas costing more than the pot (${overPot.join(', ')}), which no rule can fund`,
+    );
+  let pbRule = PB_RULE[rule];
+  if (rule === 'mes' && (free.length > 0 || overPot.length > 0 || counted.length < ballots.length)) {
+    const recount = equalShares(
+      exported.map((v) => ({ id: v.id, cost: v.costPence / 100 })),
+      counted.map((c) => c.entries.map(([id]) => id)),
+      pot / 100,
+    );
+    const app = result.selected.filter((id) => kept.has(id));
+    if (recount.selected.length !== app.length || !recount.selected.every((id) => funded.has(id))) {
+      pbRule = 'unknown';
+      comments.push(
+        "counted by the Method of Equal Shares with Add1 over every idea, including those left out, which funds a different set than MES on this file alone: selected is the app's decision",
+      );
+    }
+  }
   const meta: Record<string, string> = {
     description: s.title,
-    country: 'GB',
+    country: 'United Kingdom',
     unit: s.neighbourhood,
-    instance: s.date,
-    num_projects: String(view.visible.length),
+    instance: s.date.slice(0, 4),
+    num_projects: String(exported.length),
     num_votes: String(counted.length),
-    budget: String(s.potPence / 100),
-    currency: 'GBP',
+    budget: String(pot / 100),
     vote_type: voteType,
-    rule: PB_RULE[rule],
-    date_begin: s.date,
-    date_end: s.date,
+    rule: pbRule,
+    date_begin: pbDate(s.date),
+    date_end: pbDate(s.date),
+    currency: 'GBP',
   };
+  if (comments.length > 0) meta['comment'] = comments.map((c, i) => `#${i + 1}: ${c}`).join(' ');
   if (method.kind === 'dots') {
     // Dots per idea are capped at today's maximum when counted; dots in all are not (a ballot keeps the total
     // it was cast under), so max_sum_points is written only when every vote keeps it.
@@ -76,32 +171,36 @@ export function sessionToPb(view: SessionView, rule: RuleName = 'greedy'): PbEle
     // naming fewer ideas, so a limit is written only when every exported vote keeps it.
     const cost = new Map(view.visible.map((v) => [v.id, v.costPence]));
     const spends = counted.map((c) => c.entries.reduce((sum, [id]) => sum + (cost.get(id) ?? 0), 0));
-    const minimum = wantedMinimumPence(method, s.potPence);
+    const minimum = wantedMinimumPence(method, pot);
     if (minimum > 0 && spends.every((x) => x >= minimum)) meta['min_sum_cost'] = String(minimum / 100);
-    if (spends.every((x) => x <= s.potPence)) meta['max_sum_cost'] = String(s.potPence / 100);
+    if (spends.every((x) => x <= pot)) meta['max_sum_cost'] = String(pot / 100);
   } else {
     meta['max_length'] = String(method.maxRanked);
   }
+  const ordered = Object.fromEntries(
+    META_ORDER.filter((k) => k in meta).map((k): [string, string] => [k, meta[k] ?? '']),
+  );
   const hasScore = voteType !== 'approval';
-  const projects: PbProject[] = view.visible.map((v) => {
-    const row = board.get(v.id);
-    const fields: Record<string, string> = { votes: String(row?.supporters ?? 0) };
-    if (hasScore) fields['score'] = String(row?.points ?? 0);
+  const hasSelected = rule !== 'votes';
+  const projects: PbProject[] = exported.map((v) => {
+    const fields: Record<string, string> = { votes: String(votes.get(v.id) ?? 0) };
+    if (hasScore) fields['score'] = String(score.get(v.id) ?? 0);
     fields['name'] = v.shownTitle;
     fields['category'] = themes.get(v.themeId) ?? '';
-    fields['selected'] = funded.has(v.id) ? '1' : '0';
+    if (hasSelected) fields['selected'] = funded.has(v.id) ? '1' : '0';
     return { id: v.id, cost: v.costPence / 100, fields };
   });
+  const hasPoints = voteType !== 'approval';
   const voters: PbVoter[] = counted
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((c) => {
       const voter: PbVoter = { id: c.id, vote: c.entries.map(([id]) => id), fields: {} };
-      if (voteType === 'cumulative') voter.points = c.entries.map(([, n]) => n);
+      if (hasPoints) voter.points = c.entries.map(([, n]) => n);
       return voter;
     });
   return {
-    meta,
-    budget: s.potPence / 100,
+    meta: ordered,
+    budget: pot / 100,
     voteType,
     projectColumns: [
       'project_id',
@@ -110,10 +209,10 @@ export function sessionToPb(view: SessionView, rule: RuleName = 'greedy'): PbEle
       ...(hasScore ? ['score'] : []),
       'name',
       'category',
-      'selected',
+      ...(hasSelected ? ['selected'] : []),
     ],
     projects,
-    voterColumns: ['voter_id', 'vote', ...(voteType === 'cumulative' ? ['points'] : [])],
+    voterColumns: ['voter_id', 'vote', ...(hasPoints ? ['points'] : [])],
     voters,
   };
 }

@@ -222,9 +222,11 @@ describe('The way of voting changed after ballots were cast', () => {
   it('Given a budget ballot cast under a larger pot, when the pot is lowered, then it still counts', () => {
     const t = testContext();
     const { doc } = createdSession(validSettings({ method: { kind: 'budget', minSharePercent: 0 } }), t);
-    const a = idea(doc, t, 'Youth club', 45_000);
+    // Each idea still fits the lowered pot (an idea over the pot is left out of the .pb file), the two do not.
+    const a = idea(doc, t, 'Youth club', 30_000);
+    const b = idea(doc, t, 'Job fair', 15_000);
     const p = resident(doc, t);
-    castBallot(doc, p, { kind: 'budget', selected: [a] }, t.ctx);
+    castBallot(doc, p, { kind: 'budget', selected: [a, b] }, t.ctx);
     t.clock.advance();
     updateSettings(doc, { potPence: pounds(40_000) }, t.ctx);
     const v = view(doc);
