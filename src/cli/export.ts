@@ -1,6 +1,6 @@
 /**
- * `npm run export -- --session <id> --format csv|json|pb --out <file> [--rule <rule>] [--data-dir <dir>]`:
- * exports one session from the server's database for data teams.
+ * `npm run export -- --session <id> --format csv|json|pb --out <file> [--rule <rule>] [--for council|publishing]
+ * [--data-dir <dir>]`: exports one session from the server's database for data teams.
  *
  * Reads DATA_DIR/codesign.sqlite (DATA_DIR: --data-dir, else the DATA_DIR environment variable, else ./data)
  * READ-ONLY, rebuilds the session's Y.Doc by applying every row of the `updates` table for that session in id
@@ -9,6 +9,9 @@
  * - json: the versioned JSON export (every rule that applies);
  * - pb: the pabulib election.
  * --rule (csv and pb): votes|greedy|mes|borda; default mes for budget sessions, borda for ranking, greedy for dots.
+ * --for: council (default: everything, as the council keeps it) or publishing (open data: no hidden ideas' text,
+ * no moderation notes, no small about-you counts, no participant or device ids or times; each ballot under a
+ * random pseudonym made for this run: src/domain/results/publishable.ts).
  * Formats: docs/exports.md. Errors (bad arguments, missing database, unknown session, a rule that does not apply,
  * an unwritable file): a sentence on stderr and exit code 2.
  */
@@ -19,8 +22,17 @@ import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { viewSession, type SessionView } from '../doc/session';
 import { ballotsCsv, resultsCsv } from '../domain/results/csv';
-import { exportJsonText } from '../domain/results/json';
-import { sessionToPbText } from '../domain/results/pb';
+import { exportJson, exportJsonText } from '../domain/results/json';
+import { writePabulib } from '../domain/counting';
+import { sessionToPb, sessionToPbText } from '../domain/results/pb';
+import {
+  AUDIENCES,
+  cryptoToken,
+  publishableBallotsCsv,
+  publishableJsonText,
+  publishablePb,
+  type Audience,
+} from '../domain/results/publishable';
 import {
   defaultRule,
   RULE_NAMES,
@@ -30,7 +42,7 @@ import {
 } from '../domain/results/results';
 
 const USAGE =
-  'Usage: npm run export -- --session <id> --format csv|json|pb --out <file> [--rule votes|greedy|mes|borda] [--data-dir <dir>]';
+  'Usage: npm run export -- --session <id> --format csv|json|pb --out <file> [--rule votes|greedy|mes|borda] [--for council|publishing] [--data-dir <dir>]';
 const DB_FILE = 'codesign.sqlite';
 const FORMATS = ['csv', 'json', 'pb'] as const;
 type Format = (typeof FORMATS)[number];
@@ -64,6 +76,7 @@ function main(argv: string[]): number {
         format: { type: 'string' },
         out: { type: 'string' },
         rule: { type: 'string' },
+        for: { type: 'string' },
         'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -89,6 +102,12 @@ function main(argv: string[]): number {
   if (rule !== undefined && !(RULE_NAMES as readonly string[]).includes(rule)) {
     throw new UsageError(`"${rule}" is not a rule: use ${RULE_NAMES.join(', ')}.`);
   }
+  const audiences: readonly string[] = Object.values(AUDIENCES);
+  const audience = values.for ?? AUDIENCES.council;
+  if (!audiences.includes(audience)) {
+    throw new UsageError(`"${audience}" is not who an export is for: use --for council or --for publishing.`);
+  }
+  const isPublishing = (audience as Audience) === AUDIENCES.publishing;
   const dataDir = resolve(values['data-dir'] ?? process.env['DATA_DIR'] ?? './data');
   const dbPath = join(dataDir, DB_FILE);
   if (!existsSync(dbPath)) throw new UsageError(`No database at ${dbPath} (set --data-dir or DATA_DIR).`);
@@ -102,11 +121,25 @@ function main(argv: string[]): number {
   const chosen = (rule as RuleName | undefined) ?? defaultRule(view.settings.method.kind);
   const files: [string, string][] = [];
   try {
-    if ((format as Format) === 'json') files.push([out, exportJsonText(view)]);
-    else if ((format as Format) === 'pb') files.push([out, sessionToPbText(view, chosen)]);
+    if ((format as Format) === 'json')
+      files.push([
+        out,
+        isPublishing ? publishableJsonText(exportJson(view), cryptoToken) : exportJsonText(view),
+      ]);
+    else if ((format as Format) === 'pb')
+      files.push([
+        out,
+        isPublishing
+          ? writePabulib(publishablePb(sessionToPb(view, chosen), cryptoToken))
+          : sessionToPbText(view, chosen),
+      ]);
     else {
+      // The results CSV holds only the ideas residents could choose, by the title they were shown: the same for both.
       files.push([out, resultsCsv(sessionResults(view, chosen))]);
-      files.push([`${out.replace(/\.csv$/i, '')}.ballots.csv`, ballotsCsv(view)]);
+      files.push([
+        `${out.replace(/\.csv$/i, '')}.ballots.csv`,
+        isPublishing ? publishableBallotsCsv(view, cryptoToken) : ballotsCsv(view),
+      ]);
     }
   } catch (err) {
     if (err instanceof ResultsError) throw new UsageError(err.message);

@@ -248,17 +248,45 @@ describe('the officer view', () => {
       format: string;
       participation: { residents: number };
       comments: { text: string }[];
+      proposals: {
+        id: string;
+        participantId: string | null;
+        decision: { status: string; amountPence: number };
+      }[];
     };
     expect(parsed.format).toBe('neighbourhood-codesign-results');
     expect(parsed.participation.residents).toBe(6);
     // Formula text stays as typed in JSON (only CSV neutralises it).
     expect(parsed.comments.map((c) => c.text)).toContain('=HYPERLINK("http://evil.example")');
+    // "You said, we did": the decision just recorded is in the council's file.
+    expect(parsed.proposals.find((p) => p.id === spring.ideas.youth)?.decision).toMatchObject({
+      status: 'funded',
+      amountPence: 2_800_000,
+    });
 
     const pb = await download(page, () => exports.locator('[data-export=pb]').click());
     expect(pb.name).toBe('ashfield-north-2026-04-18-greedy.pb');
     const election = parsePabulib(pb.text);
     expect(election.voters.length).toBe(6);
     expect(election.projects.length).toBe(4);
+
+    // For publishing: the same buttons make open data, named so, with no participant or device id in them.
+    await exports.locator('[data-audience=publishing]').check();
+    expect(await exports.locator('[data-export=report]').count()).toBe(0);
+    await expectAccessible(page);
+    const openJson = await download(page, () => exports.locator('[data-export=json]').click());
+    expect(openJson.name).toBe('ashfield-north-2026-04-18-results-for-publishing.json');
+    const openBallots = await download(page, () => exports.locator('[data-export=ballots]').click());
+    expect(openBallots.name).toBe('ashfield-north-2026-04-18-ballots-for-publishing.csv');
+    const residents = new Set(ballotRows.slice(1).map((r) => r[ballotRows[0]!.indexOf('participant_id')]!));
+    const tablets = new Set(ballotRows.slice(1).map((r) => r[ballotRows[0]!.indexOf('device_id')]!));
+    expect(residents.size).toBe(6);
+    for (const text of [openJson.text, openBallots.text])
+      for (const id of [...residents, ...tablets]) expect(text).not.toContain(id);
+    const open = JSON.parse(openJson.text) as { audience: string; proposals: { id: string }[] };
+    expect(open.audience).toBe('publishing');
+    expect(open.proposals.map((p) => p.id)).toEqual(parsed.proposals.map((p) => p.id));
+    await exports.locator('[data-audience=council]').check();
 
     // The printable report.
     await exports.locator('[data-export=report]').click();
@@ -271,6 +299,11 @@ describe('the officer view', () => {
       'Tablet 1 (blue case)',
       'Tablet tabl',
     ]);
+    // "You said, we did": the decision recorded above, with its amount.
+    const decisions = page.getByRole('table', { name: 'What became of each idea' });
+    expect(await decisions.locator('tbody th').allTextContents()).toEqual(['Youth club']);
+    expect(await decisions.locator('tbody td').first().textContent()).toBe('Funded');
+    expect(await decisions.locator('tbody td').nth(1).textContent()).toBe('£28,000');
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('button', { name: 'Print or save as PDF' }).isVisible()).toBe(false);
     await page.screenshot({ path: '/tmp/officer-report-print.png', fullPage: true });

@@ -137,6 +137,21 @@ describe('printable report', () => {
           ...[d.residents, d.ideas, d.comments, d.ballotsCounted, d.ballotsExcluded].map(String),
         ]),
       );
+      // "You said, we did": each decision with its amount, reason and when it was recorded (London time).
+      const decided = await bodyCells(page, 'What became of each idea');
+      expect(decided.map((row) => row.slice(0, 4))).toEqual([
+        ['Safer crossing on Mill Lane', 'Funded', '£60,000', ''],
+        [
+          'Skate park ramp repair',
+          'Not taken forward',
+          '',
+          'The ramp belongs to the school; we have passed it on.',
+        ],
+      ]);
+      expect(decided.map((row) => row[4])).toEqual([
+        expect.stringMatching(/^3 December 2026.*14:05$/),
+        expect.stringMatching(/^4 December 2026.*10:00$/),
+      ]);
       // The money map: each stream and the pot.
       const money = await page.getByRole('table', { name: 'Funding streams' }).innerText();
       expect(money).toContain('NHS North Ashfield');

@@ -108,73 +108,45 @@ export function ballotText(ballot: Ballot): string {
   return ballotChoiceIds(ballot).join(' ');
 }
 
+/** One ballot as the ballots CSVs list it: its status and one entry per idea it gives points to. */
+export interface BallotCsvItem {
+  ballot: Ballot;
+  status: 'counted' | 'excluded';
+  /** The exclusion's reason code, '' for a counted ballot. */
+  reason: string;
+  /** Canonical idea, points after merges, hiding and caps, and how the ballot reached it; at least one entry
+   * (with an empty proposalId) so every ballot has a row. */
+  entries: { proposalId: string; points: number; via: '' | 'direct' | 'merged' | 'both' }[];
+}
+
 /**
- * One row per (counted ballot, idea it gives points to) with the points after merges, hiding and caps; one row
- * with an empty proposal_id for a counted ballot left with nothing; one row per excluded ballot with its reason.
+ * Every ballot as the ballots CSVs list it (the council's here, the one for publishing in ./publishable.ts):
+ * counted ballots with one entry per idea they give points to, in the session's proposal order, or one empty
+ * entry when left with nothing; excluded ballots with one empty entry. Ballot time, then participant id.
  */
-export function ballotsCsv(view: SessionView): string {
+export function ballotCsvItems(view: SessionView): BallotCsvItem[] {
   const order = new Map(view.proposals.map((p, i) => [p.id, i]));
   const byId = new Map(view.proposals.map((p) => [p.id, p]));
-  type Item = { ballot: Ballot; cells: CsvValue[][] };
-  const items: Item[] = [];
-  const base = (b: Ballot, status: string, reason: string): CsvValue[] => [
-    view.records.sessionId,
-    b.participantId,
-    b.deviceId,
-    new Date(b.at).toISOString(),
-    b.revision,
-    status,
-    reason,
-  ];
+  const items: BallotCsvItem[] = [];
+  const nothing = { proposalId: '', points: 0, via: '' as const };
   for (const { ballot, points } of view.count.counted) {
     const ids = [...points.keys()]
       .filter((id) => (points.get(id) ?? 0) > 0)
       .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
     const chosen = ballotChoiceIds(ballot);
-    const cells = ids.map((id) => {
+    const entries: BallotCsvItem['entries'] = ids.map((id) => {
       const family = chosen.filter((c) => byId.get(c)?.canonicalId === id);
       const direct = family.includes(id);
       const merged = family.some((c) => c !== id);
       const via = direct && merged ? 'both' : direct ? 'direct' : 'merged';
-      return [
-        ...base(ballot, 'counted', ''),
-        id,
-        points.get(id) ?? 0,
-        via,
-        ballotText(ballot),
-        channelOf(ballot),
-        deviceLabel(ballot.deviceId, view),
-      ];
+      return { proposalId: id, points: points.get(id) ?? 0, via };
     });
-    if (cells.length === 0)
-      cells.push([
-        ...base(ballot, 'counted', ''),
-        '',
-        0,
-        '',
-        ballotText(ballot),
-        channelOf(ballot),
-        deviceLabel(ballot.deviceId, view),
-      ]);
-    items.push({ ballot, cells });
+    items.push({ ballot, status: 'counted', reason: '', entries: entries.length > 0 ? entries : [nothing] });
   }
   for (const { ballot, reason } of view.count.excluded) {
-    items.push({
-      ballot,
-      cells: [
-        [
-          ...base(ballot, 'excluded', reason),
-          '',
-          0,
-          '',
-          ballotText(ballot),
-          channelOf(ballot),
-          deviceLabel(ballot.deviceId, view),
-        ],
-      ],
-    });
+    items.push({ ballot, status: 'excluded', reason, entries: [nothing] });
   }
-  items.sort(
+  return items.sort(
     (a, b) =>
       a.ballot.at - b.ballot.at ||
       (a.ballot.participantId < b.ballot.participantId
@@ -183,9 +155,32 @@ export function ballotsCsv(view: SessionView): string {
           ? 1
           : 0),
   );
+}
+
+/**
+ * One row per (counted ballot, idea it gives points to) with the points after merges, hiding and caps; one row
+ * with an empty proposal_id for a counted ballot left with nothing; one row per excluded ballot with its reason.
+ */
+export function ballotsCsv(view: SessionView): string {
   return toCsv(
     BALLOTS_COLUMNS,
-    items.flatMap((i) => i.cells),
+    ballotCsvItems(view).flatMap(({ ballot: b, status, reason, entries }) =>
+      entries.map((e) => [
+        view.records.sessionId,
+        b.participantId,
+        b.deviceId,
+        new Date(b.at).toISOString(),
+        b.revision,
+        status,
+        reason,
+        e.proposalId,
+        e.points,
+        e.via,
+        ballotText(b),
+        channelOf(b),
+        deviceLabel(b.deviceId, view),
+      ]),
+    ),
   );
 }
 

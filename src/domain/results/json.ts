@@ -7,24 +7,42 @@
  * - participation is the suppressed summary (participation.ts); participants' own about-you answers are never
  *   exported.
  * - results: one entry per rule that applies to the method (rulesFor), in that order.
- * - proposals: every proposal record, hidden and merged ones included, with what moderation made of it.
+ * - proposals: every proposal record, hidden and merged ones included, with what moderation made of it and the
+ *   "you said, we did" decision in force (the latest status record by at, id: src/domain/statuses.ts), so the
+ *   council's own records say what became of each idea.
  * - ballots: every ballot with status 'counted' (and the points it gives each canonical idea) or 'excluded' (and
  *   its reason code).
  * - every ballot carries its channel: 'kiosk' (a tablet) or 'paper' (a paper sheet typed in).
  * - Times are ISO 8601 UTC strings; money is whole pence.
  * Tie-break (order): proposals oldest first (then id); comments and ballots by time, then id / participant id.
+ * - audience: 'council' (this export: everything). The export for publishing (open data) is made from this one
+ *   by publishable() in ./publishable.ts and says 'publishing'.
  * Bump `version` when a field changes meaning or goes away; adding a field keeps the version.
  */
 import type { SessionView } from '../../doc/session';
 import type { ErrorCode } from '../errors';
 import { deviceLabel } from '../devices';
 import { channelOf } from '../paper';
-import type { Ballot, Channel, SessionSettings } from '../types';
+import type { Ballot, Channel, Pence, ProposalStatus, ProposalStatusKind, SessionSettings } from '../types';
 import { participation, type Participation } from './participation';
 import { rulesFor, sessionResults, type SessionResult } from './results';
 
 export const JSON_FORMAT = 'neighbourhood-codesign-results';
 export const JSON_VERSION = 1;
+
+/**
+ * "You said, we did": what officers decided about an idea. An idea nobody decided yet is `submitted` with no
+ * amount, no reason and no time.
+ */
+export interface JsonDecision {
+  status: ProposalStatusKind;
+  /** Money agreed, whole pence: `funded` only, else null. */
+  amountPence: Pence | null;
+  /** Why it is not taken forward (residents read it): `not-taken-forward` only, else ''. */
+  reason: string;
+  /** When the officer recorded it (ISO 8601 UTC), or null when nothing is recorded. */
+  decidedAt: string | null;
+}
 
 export interface JsonProposal {
   id: string;
@@ -41,6 +59,7 @@ export interface JsonProposal {
   hiddenReason: string;
   canonicalId: string;
   mergedIds: string[];
+  decision: JsonDecision;
 }
 
 export interface JsonComment {
@@ -81,6 +100,8 @@ export interface JsonBallot {
 export interface JsonExport {
   format: typeof JSON_FORMAT;
   version: typeof JSON_VERSION;
+  /** Who the file is for: 'council' (everything). */
+  audience: 'council';
   session: {
     id: string;
     schemaVersion: number;
@@ -100,6 +121,17 @@ export interface JsonExport {
 }
 
 const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The decision in force as exported: amount and reason only where the status carries them. */
+export function jsonDecision(record: ProposalStatus | undefined): JsonDecision {
+  if (!record) return { status: 'submitted', amountPence: null, reason: '', decidedAt: null };
+  return {
+    status: record.status,
+    amountPence: record.status === 'funded' ? record.amountPence : null,
+    reason: record.status === 'not-taken-forward' ? record.reason : '',
+    decidedAt: iso(record.at),
+  };
+}
 
 function choices(b: Ballot): string[] {
   return b.kind === 'dots' ? Object.keys(b.dots) : b.kind === 'budget' ? [...b.selected] : [...b.ranked];
@@ -142,6 +174,7 @@ export function exportJson(view: SessionView): JsonExport {
   return {
     format: JSON_FORMAT,
     version: JSON_VERSION,
+    audience: 'council',
     session: {
       id: view.records.sessionId,
       schemaVersion: view.records.schemaVersion,
@@ -168,6 +201,7 @@ export function exportJson(view: SessionView): JsonExport {
       hiddenReason: p.hiddenReason,
       canonicalId: p.canonicalId,
       mergedIds: p.mergedIds,
+      decision: jsonDecision(view.statuses.get(p.id)),
     })),
     comments: [...view.records.comments]
       .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))

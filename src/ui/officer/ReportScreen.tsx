@@ -2,12 +2,13 @@ import { useMemo } from 'preact/hooks';
 import type { SessionView } from '../../doc/session';
 import { participation } from '../../domain/results/participation';
 import { defaultRule, sessionResults } from '../../domain/results/results';
+import { decidedIdeas } from '../../domain/statuses';
 import type { Enrolment } from '../../storage/appDb';
 import { methodInWords } from '../facilitator/format';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { routeHash } from '../router';
-import { Report } from './report/Report';
+import { Report, type ReportDecision } from './report/Report';
 import { useOfficerSessions } from './useOfficerSessions';
 import { ruleName } from './words';
 
@@ -52,6 +53,18 @@ function SessionReport({ view }: { view: SessionView }) {
   const rule = defaultRule(s.method.kind);
   const result = useMemo(() => sessionResults(view, rule), [view, rule]);
   const p = useMemo(() => participation(view), [view]);
+  // "You said, we did": what residents will read, each with when the officer recorded it.
+  const decisions = useMemo(
+    (): ReportDecision[] =>
+      decidedIdeas(view.proposals, view.records.statuses).map((d) => ({
+        title: d.title,
+        status: d.status,
+        amountPence: d.amountPence,
+        reason: d.reason,
+        decidedAt: view.statuses.get(d.proposalId)?.at ?? 0,
+      })),
+    [view],
+  );
   const titles = new Map(view.proposals.map((v) => [v.id, v.shownTitle]));
   const canonical = new Map(view.proposals.map((v) => [v.id, v.canonicalId]));
   const counts = new Map<string, number>();
@@ -86,6 +99,7 @@ function SessionReport({ view }: { view: SessionView }) {
       potPence={result.potPence}
       fundingStreams={s.fundingStreams}
       topComments={topComments}
+      decisions={decisions}
       generatedAt={new Date()}
     />
   );

@@ -176,6 +176,23 @@ export const REPORT: ReportProps = {
     },
     { proposalTitle: 'Free bike repair Saturdays', text: 'Half the bikes on our street have flat tyres.' },
   ],
+  // "You said, we did": two ideas decided by an officer after the workshop.
+  decisions: [
+    {
+      title: 'Safer crossing on Mill Lane',
+      status: 'funded',
+      amountPence: 60_000 * POUND,
+      reason: '',
+      decidedAt: '2026-12-03T14:05:00Z',
+    },
+    {
+      title: 'Skate park ramp repair',
+      status: 'not-taken-forward',
+      amountPence: null,
+      reason: 'The ramp belongs to the school; we have passed it on.',
+      decidedAt: '2026-12-04T10:00:00Z',
+    },
+  ],
   generatedAt: '2026-11-25T09:30:00Z',
 };
 

@@ -91,6 +91,29 @@ describe('npm run export (src/cli/export.ts) as a child process', { timeout: 60_
     expect(e.voters).toHaveLength(4);
   });
 
+  it('--for publishing: no hidden idea, hide reason, participant or device id in json, csv or pb', async () => {
+    const json = path.join(dir, 'open.json');
+    const csv = path.join(dir, 'open.csv');
+    const pb = path.join(dir, 'open.pb');
+    const common = ['--session', sessionId, '--data-dir', dataDir, '--for'];
+    // One after another: several CLI runs at once are slow on a busy machine.
+    const a = await exportCli(...common, 'publishing', '--format', 'json', '--out', json);
+    const b = await exportCli(...common, 'publishing', '--format', 'csv', '--out', csv);
+    const c = await exportCli(...common, 'publishing', '--format', 'pb', '--out', pb);
+    const bad = await exportCli(...common, 'everyone', '--format', 'json', '--out', json);
+    expect([a.code, b.code, c.code]).toEqual([0, 0, 0]);
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('--for publishing') as string });
+    const texts = [json, path.join(dir, 'open.ballots.csv'), pb].map((f) => readFileSync(f, 'utf8'));
+    expect((JSON.parse(texts[0]!) as { audience: string }).audience).toBe('publishing');
+    for (const text of texts) {
+      expect(text).not.toContain('SUM(A1:A9)');
+      expect(text).not.toContain('Not a real idea');
+      expect(text).not.toContain('device-a');
+      for (const id of [...s.a, ...s.b]) expect(text).not.toContain(id);
+    }
+    expect(parsePabulib(texts[2]!).voters).toHaveLength(4);
+  }, 120_000);
+
   it.concurrent('clear errors with exit code 2', async () => {
     const out = path.join(dir, 'x.csv');
     const [unknown, missing, badFormat, badRule, noSession] = await Promise.all([

@@ -170,6 +170,12 @@ export const officer = {
   'officer.exports.report': 'Printable report',
   'officer.exports.done': 'Saved “{fileName}”. Look for it in this device’s downloads.',
   'officer.exports.failed': 'The file could not be made: {reason}',
+  'officer.exports.audience': 'Who is the download for?',
+  'officer.exports.forCouncil':
+    'For the council: everything, including hidden ideas, moderation notes and which tablet each record came from',
+  'officer.exports.forPublishing':
+    'For publishing (open data): no hidden ideas or moderation notes, no counts under 5, and nothing that links one resident’s ideas, comments and ballot',
+  'officer.exports.jsonPublishing': 'Open data (JSON)',
 
   'officer.report.back': 'Back to the results',
   'officer.report.print': 'Print or save as PDF',

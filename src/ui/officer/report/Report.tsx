@@ -1,18 +1,23 @@
 /**
  * The printable report an officer takes to a budget board: title, sessions and dates, method and counting rule,
  * participation (with its chart and the about-you counts as suppressed by the domain), results (chart and the
- * full table), the money map and the residents' top comments. Fed with plain figures (no document, no network);
+ * full table), "you said, we did" (what officers decided about each idea so far), the money map and the
+ * residents' top comments. Fed with plain figures (no document, no network);
  * the officer screen computes them. report.css makes it A4 in black and white when printed or saved as PDF.
  */
 import { useId } from 'preact/hooks';
 import type { AboutYouCell, Participation } from '../../../domain/results/participation';
-import { CHANNELS, type Channel, type FundingStream } from '../../../domain/types';
+import type { DecidedStatusKind } from '../../../domain/statuses';
+import { CHANNELS, type Channel, type FundingStream, type Pence } from '../../../domain/types';
 import { deviceText } from '../../format/devices';
 import { momentText, sessionDate } from '../../format/dates';
 import { useT, type MessageKey, type Translator } from '../../i18n';
 import { ParticipationChart } from '../charts/ParticipationChart';
 import { ResultsChart, ResultsTable, type ResultsChartRow } from '../charts/ResultsChart';
 import { defaultMeasure, type ResultsMeasure } from '../charts/geometry';
+import { statusLabel } from '../status/statusWords';
+// The status words ("Funded", "Not taken forward") are the status editor's, so the two never disagree.
+import '../status/messages';
 import './report.css';
 
 export interface ReportSession {
@@ -29,6 +34,18 @@ export interface ReportComment {
   count?: number;
 }
 
+/** One idea's "you said, we did" decision, as residents will read it (src/domain/statuses.ts decidedIdeas). */
+export interface ReportDecision {
+  title: string;
+  status: DecidedStatusKind;
+  /** Funded only, else null. */
+  amountPence: Pence | null;
+  /** Not taken forward only, else ''. */
+  reason: string;
+  /** When the officer recorded it: an ISO timestamp, epoch milliseconds or a Date. */
+  decidedAt: string | number | Date;
+}
+
 export interface ReportProps {
   title: string;
   neighbourhood: string;
@@ -41,6 +58,8 @@ export interface ReportProps {
   potPence: number;
   fundingStreams: readonly FundingStream[];
   topComments: readonly ReportComment[];
+  /** Ideas whose status moved on from submitted, in the order residents read them; absent or empty: none yet. */
+  decisions?: readonly ReportDecision[];
   /** Names given to devices in the session (SessionView.deviceNames); others show as "Tablet <code>". */
   deviceNames?: ReadonlyMap<string, string>;
   /** When the report was made: an ISO timestamp, epoch milliseconds or a Date. */
@@ -197,6 +216,8 @@ export function Report(props: ReportProps) {
         <ResultsTable rows={props.rows} measure={measure} />
       </section>
 
+      <Decisions id={`${id}-decisions`} decisions={props.decisions ?? []} timeZone={zone} />
+
       <section aria-labelledby={`${id}-money`}>
         <h2 id={`${id}-money`}>{t('report.money.heading')}</h2>
         <p>{t('report.money.intro')}</p>
@@ -345,5 +366,52 @@ function DevicesTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** "You said, we did": each decided idea with its decision, the money agreed, why not, and when. */
+function Decisions({
+  id,
+  decisions,
+  timeZone,
+}: {
+  id: string;
+  decisions: readonly ReportDecision[];
+  timeZone: string;
+}) {
+  const t = useT();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t('report.decisions.heading')}</h2>
+      {decisions.length > 0 ? (
+        <table class="report__decisions">
+          <caption>{t('report.decisions.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.decisions.col.idea')}</th>
+              <th scope="col">{t('report.decisions.col.decision')}</th>
+              <th scope="col" class="num">
+                {t('report.decisions.col.amount')}
+              </th>
+              <th scope="col">{t('report.decisions.col.reason')}</th>
+              <th scope="col">{t('report.decisions.col.when')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {decisions.map((d, i) => (
+              <tr key={i}>
+                <th scope="row">{d.title}</th>
+                <td>{statusLabel(t, d.status)}</td>
+                <td class="num">{d.amountPence === null ? '' : t.money(d.amountPence)}</td>
+                <td>{d.reason}</td>
+                <td>{momentText(t, d.decidedAt, timeZone)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t('report.decisions.none')}</p>
+      )}
+    </section>
   );
 }
