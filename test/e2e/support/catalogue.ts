@@ -28,8 +28,8 @@ function texts(message: Message | undefined): string[] {
 
 /**
  * Pieces of English (between placeholders, at least two words and 12 characters) of every message the language
- * words differently. Suggested theme names are left out: once a session is made they are its own words (the
- * demo's are English).
+ * words differently. Suggested theme names and the theme pictures' names ("Parks and green spaces") are left
+ * out: they name everyday things a session's own words may name too (the demo's are English).
  */
 export function englishFragments(
   english: Record<string, Message>,
@@ -37,7 +37,7 @@ export function englishFragments(
 ): string[] {
   const out = new Set<string>();
   for (const [key, message] of Object.entries(english)) {
-    if (/^fac\.form\.theme[A-Z]/.test(key)) continue;
+    if (/^fac\.(form\.theme[A-Z]|icon\.)/.test(key)) continue;
     const theirs = texts(translated[key]);
     for (const text of texts(message)) {
       if (theirs.includes(text)) continue;
