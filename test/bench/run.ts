@@ -19,7 +19,7 @@ import { firstScreenFigures, storageFigures } from './browser';
 import { buildBaselinePage, initialJs } from './bundle';
 import { check, round, type CheckedRow, type Row } from './stats';
 import { buildWorkshopDay, type WorkshopDay } from './workshopDay';
-import { tallyFigures } from './tally';
+import { forintMesFigures, tallyFigures } from './tally';
 import { resultsViewFigures } from './resultsView';
 import { languageFigures } from './languages';
 import { CHROMIUM } from '../e2e/support/browser';
@@ -169,6 +169,13 @@ await group(
     details.languages = result.details;
   },
 );
+
+await group('11. MES on forint budgets: Budapest 2024 and Józsefváros, jumping against stepping', () => {
+  const result = forintMesFigures();
+  rows.push(...result.rows);
+  details.mesForint = result.details;
+  return Promise.resolve();
+});
 
 rmSync(baselineDist, { recursive: true, force: true });
 rmSync(appDist, { recursive: true, force: true });

@@ -16,8 +16,10 @@
  * ballot approves 1–15 proposals whose total fits the pot; a ranking ballot ranks 1–5; a dots ballot places 5
  * dots, at most 3 on one proposal.
  *
- * Run alone: `npx tsx test/bench/tally.ts` (prints the rows); `npm run bench` runs it as group 8.
+ * Run alone: `npx tsx test/bench/tally.ts` (prints the rows); `npm run bench` runs it as group 8, and MES on the
+ * two forint budgets (`forintMesFigures`, below) as group 11 (alone: `TALLY_FORINT=1 npx tsx test/bench/tally.ts`).
  */
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import {
@@ -31,6 +33,9 @@ import { createSession } from '../../src/doc/sessionCommands';
 import { viewSession, type SessionView } from '../../src/doc/session';
 import { rulesFor, sessionResults, type RuleName } from '../../src/domain/results/results';
 import type { BallotChoices, PriorityMethod, SessionSettings } from '../../src/domain/types';
+import { equalShares, mesAdd1Stepwise, type MesResult } from '../../src/domain/counting/mes';
+import { parsePabulib } from '../../src/domain/counting/pabulib';
+import { hardCasePath } from '../unit/counting/fixtures';
 import { median, round, type Goal, type Row } from './stats';
 import { workshopSettings } from './workshopDay';
 
@@ -302,10 +307,66 @@ export function tallyFigures(
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { rows } = tallyFigures();
+  const { rows } = process.env.TALLY_FORINT ? forintMesFigures() : tallyFigures();
   for (const r of rows) {
     console.log(
       `${r.id.padEnd(22)} ${String(r.value).padStart(9)} ms  (baseline ${r.baseline} ms; goal < ${r.goal?.under} ms)${r.note ? `  ${r.note}` : ''}`,
     );
   }
+}
+
+/**
+ * MES with Add1 on the two forint budgets of issue 11 (test/fixtures/pabulib/hard-cases, source in its README):
+ * Budapest 2024 (28,943 voters, budget 10^9 forints) and Budapest 2025 VIII Józsefváros (1,792 voters). The
+ * value is `equalShares` as `npm run tally -- <file> --rule mes` runs it (Add1 jumping over the endowments where
+ * the outcome cannot change, src/domain/counting/mesAdd1.ts); the baseline is Add1 stepping one forint per voter
+ * at a time (`mesAdd1Stepwise`, what the app did before), run once: it takes minutes. The row checks that both
+ * fund the same projects in the same order at the same endowment, and fails the group if not. Goal: under 5 s.
+ */
+export function forintMesFigures(runs = 3): { rows: Row[]; details: Record<string, unknown> } {
+  const rows: Row[] = [];
+  const details: Record<string, unknown> = {};
+  const cases = [
+    ['budapest2024', 'Budapest 2024 (28,943 voters, 10^9 HUF)'],
+    ['jozsefvaros', 'Budapest 2025 VIII Józsefváros (1,792 voters, 216,000,000 HUF)'],
+  ] as const;
+  for (const [name, label] of cases) {
+    const election = parsePabulib(readFileSync(hardCasePath(name), 'utf8'));
+    const ballots = election.voters.map((v) => v.vote);
+    const ms: number[] = [];
+    let fast: MesResult | undefined;
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      fast = equalShares(election.projects, ballots, election.budget);
+      ms.push(performance.now() - t0);
+    }
+    const t0 = performance.now();
+    const slow = mesAdd1Stepwise(election.projects, ballots, election.budget);
+    const slowMs = performance.now() - t0;
+    if (!fast) throw new Error('No MES run.');
+    const same = fast.selected.join(',') === slow.selected.join(',') && fast.endowment === slow.endowment;
+    details[name] = {
+      ms,
+      stepwiseMs: slowMs,
+      runs: fast.runs,
+      stepwiseRuns: slow.runs,
+      endowment: fast.endowment,
+      selected: fast.selected,
+      stepwiseSelected: slow.selected,
+      same,
+    };
+    rows.push({
+      id: `tally.mesForint.${name}`,
+      figure: `MES with Add1, ${label} (median)`,
+      unit: 'ms',
+      value: round(median(ms), 0),
+      baseline: round(slowMs, 0),
+      baselineLabel: `Add1 stepping one forint per voter at a time, run once (${slow.runs.toLocaleString('en-GB')} MES runs)`,
+      goal: { under: 5000 },
+      samples: runs,
+      note: `${same ? 'same' : 'DIFFERENT'} winners as stepping: ${fast.selected.length} projects, endowment ${fast.endowment} HUF; ${fast.runs.toLocaleString('en-GB')} MES runs`,
+    });
+    if (!same) throw new Error(`MES on ${label}: jumping and stepping disagree.`);
+  }
+  return { rows, details };
 }

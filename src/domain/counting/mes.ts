@@ -40,7 +40,14 @@
  * within a relative 1e-9 of a tie or of (un)affordability; then it reruns the kept endowment and the first
  * infeasible one with `runChecked`, and redoes the whole search that way if either disagrees
  * (`arithmetic: 'exact'` makes every run `run`; the tests check all three agree on the real elections and on
- * random ones). Speed: voters with identical ballots are merged into one weighted group; a payment is found by
+ * random ones). Add1 does not rerun MES at every increment (a forint budget means tens of thousands of them):
+ * by default it jumps (mesAdd1.ts: `traceMes` certifies, from one float run at each end, that every endowment
+ * between two funds the same projects in the same order, so Add1 gallops 1, 2, 4, … increments ahead and only
+ * reruns past the last one certified); `search: 'stepwise'` (`mesAdd1Stepwise`) steps one increment at a time,
+ * the slow reference the tests compare with on every real election and on random ones. Measured (issue 11, a
+ * busy 2-core machine): Józsefváros 2025 about 3 s (was 53 s); Budapest 2024 still about 2 minutes, since its
+ * winners' order changes every few forints over much of the range (see the bench, group 11). Speed: voters with
+ * identical ballots are merged into one weighted group; a payment is found by
  * water-filling (p = (cost - what capped supporters hold) / uncapped weight, until it stops rising);
  * effective vote counts only go down, so each round only re-evaluates candidates whose previous value could
  * still beat the best one found so far (the speed-up every implementation uses), and stops evaluating one as
@@ -49,6 +56,7 @@
  * and the comparison about 20–50 ms once warm, 0.14 s cold (about 1.3 s all-exact with `run`).
  */
 import { greedy, type CountingProject } from './greedy';
+import { traceMes, type MesTrace } from './mesAdd1';
 import {
   add,
   cmp,
@@ -94,6 +102,12 @@ export interface MesOptions {
    * `runChecked`. 'exact': every run is the all-BigInt reference `run`.
    */
   arithmetic?: 'checked' | 'exact';
+  /**
+   * How Add1 walks the endowments: 'jump' (default with 'checked') reruns MES only where its outcome can change
+   * (mesAdd1.ts); 'stepwise' reruns it at every increment, as the definition reads (the slow reference the
+   * tests and the bench compare with). 'exact' arithmetic always steps.
+   */
+  search?: 'jump' | 'stepwise';
 }
 
 export interface MesResult {
@@ -693,6 +707,16 @@ export class MesElection {
   }
 }
 
+/** `equalShares` with Add1 stepping one increment at a time: the slow reference for the tests and the bench. */
+export function mesAdd1Stepwise(
+  projects: readonly CountingProject[],
+  ballots: readonly (readonly string[])[],
+  budget: number,
+  options: MesOptions = {},
+): MesResult {
+  return equalShares(projects, ballots, budget, { ...options, search: 'stepwise' });
+}
+
 /**
  * MES with cost utilities, by default completed by Add1 (until the next step is infeasible) — the rule that
  * reproduces Assen 2024, Świecie 2023 and (with `comparison: true`) Wieliczka 2023.
@@ -742,7 +766,59 @@ export function equalShares(
       if (stopOk && confirmed.selected.join('\u0000') === run.selected.join('\u0000')) run = confirmed;
       else add1(false);
     };
-    add1(!exactOnly);
+    // Jumping (mesAdd1.ts): from each endowment run, gallop ahead to the last step certain to fund the same
+    // projects in the same order (1, 2, 4, … steps, then halving), and rerun MES only at the step after it.
+    // Stepping would have gone through every step skipped, each with the outcome of the one before.
+    const add1Jump = (): void => {
+      const at = (j: number): Rational => add(start, mulInt(inc, BigInt(j)));
+      const atF = (j: number): number => toNumber(at(j));
+      let j = 0;
+      e = start;
+      let cur: MesRun = exactRun(e);
+      let trace = traceMes(election, atF(0));
+      if (trace && trace.selected.join('\u0000') !== cur.selected.join('\u0000')) trace = undefined;
+      let stopped = false;
+      for (;;) {
+        if (cur.selected.length === election.candidates.length) break;
+        if (options.exhaustiveStop && election.isExhaustive(cur.selected, cur.spent, B)) break;
+        // Gallop: 1, 2, 4, … steps ahead while the run there certifies every step between has this outcome;
+        // then start again from the furthest step certified (a nearer base certifies more).
+        let d = 1;
+        let reached = j;
+        let reachedTrace = trace;
+        let t: MesTrace | undefined;
+        for (;;) {
+          t = traceMes(election, atF(j + d), trace);
+          runs++;
+          if (t?.certified !== true || d > 2 ** 40) break;
+          reached = j + d;
+          reachedTrace = t;
+          d *= 2;
+        }
+        if (reached > j) {
+          j = reached;
+          e = at(j);
+          trace = reachedTrace;
+          continue;
+        }
+        const next: MesRun = t ?? election.runChecked(at(j + 1));
+        if (cmp(next.spent, B) > 0) {
+          stopped = true;
+          break;
+        }
+        j++;
+        e = at(j);
+        cur = next;
+        trace = t;
+      }
+      const confirmed = exactRun(e);
+      const stopOk = !stopped || cmp(exactRun(add(e, inc)).spent, B) > 0;
+      runs += stopped ? 2 : 1;
+      if (stopOk && confirmed.selected.join('\u0000') === cur.selected.join('\u0000')) run = confirmed;
+      else add1(false);
+    };
+    if (!exactOnly && options.search !== 'stepwise') add1Jump();
+    else add1(!exactOnly);
   }
   let selected = run.selected;
   let spent = run.spent;

@@ -1,0 +1,216 @@
+/**
+ * Add1 without stepping through every endowment (issue 11: a forint budget means tens of thousands of steps of
+ * one forint per voter): a test that MES funds the same projects, in the same order, at EVERY endowment between
+ * two, made from one run at each end.
+ *
+ * Why two runs suffice. Suppose MES funds the same sequence w_1, w_2, … at e and at e' > e. Then for any
+ * e'' in [e, e'], by induction over the rounds, if the first r winners at e'' are the same, every voter's budget
+ * at e'' lies between its budgets at e and at e' (budgets rise with the endowment: a richer group of supporters
+ * needs a smaller per-head payment p, and a payer keeps max(0, b - p), which rises with b and falls with p). So
+ * in round r+1 every candidate's ρ = p / cost at e'' lies between its ρ at e' (below) and at e (above), and
+ * every candidate unaffordable at e' is unaffordable at e''. Hence if, in every round, the winner's ρ at e
+ * is below every other affordable candidate's ρ at e' (or equal, with the winner first in the tie-break), the
+ * winner at e'' is the same. With no winner left at e (the last round), every candidate left must be
+ * unaffordable at e'. The test holds for [e, e'] as soon as it holds for a larger e', so Add1 gallops: it
+ * tries 1, 2, 4, … steps ahead, then halves the gap, and reruns MES only past the last step certified.
+ *
+ * Arithmetic: floating point, like `MesElection.runFloat`, with its rule: a decision within a relative 1e-9
+ * of going the other way (a near tie, a nearly (un)affordable project) is not trusted. In the run that gives
+ * an outcome this returns undefined (the caller then runs that endowment exactly, with `runChecked`, and steps
+ * by one); in the run at e' it makes the test fail (a shorter jump). Exact ties are common (two projects with
+ * the same number of approvals, each paid for by all its supporters at cost / approvals): a candidate none of
+ * whose supporters pays less than cost / K has ρ = 1/K exactly, so two such candidates are compared exactly,
+ * by K and then the tie-break. The outcome Add1 keeps, and the step that stops it, are rerun exactly
+ * afterwards (equalShares in mes.ts); the tests check the jumps end where stepping one unit at a time ends,
+ * on every real election we carry and on random ones.
+ */
+import type { CountingProject } from './greedy';
+import type { MesElection } from './mes';
+import { add, ZERO, type Rational } from './rational';
+
+const EPS = 1e-9;
+
+/** One MES run in floating point, with each round's winner and its ρ. */
+export interface MesTrace {
+  selected: string[];
+  spent: Rational;
+  winners: number[];
+  rho: number[];
+  /** Whether the round's winner was paid for by all its supporters alike (ρ = 1/K exactly). */
+  free: boolean[];
+  /** Run against a smaller endowment's trace: every endowment between gives that outcome, for certain. */
+  certified: boolean;
+}
+
+const floats = new WeakMap<MesElection, { costsF: Float64Array; sw: Float64Array[] }>();
+
+/** Costs as floats and each project's supporting groups' weights, made once per election. */
+function floatsOf(election: MesElection): { costsF: Float64Array; sw: Float64Array[] } {
+  let f = floats.get(election);
+  if (f === undefined) {
+    f = {
+      costsF: Float64Array.from(election.costs, (c) => Number(c.n) / Number(c.d)),
+      sw: election.supporters.map((s) => Float64Array.from(s, (g) => election.weights[g] as number)),
+    };
+    floats.set(election, f);
+  }
+  return f;
+}
+
+/** Tie-break order (mes.ts): lowest cost, then most approvals, then input order. */
+function before(election: MesElection, a: number, b: number): boolean {
+  const x = election.costs[a] as Rational;
+  const y = election.costs[b] as Rational;
+  const l = x.n * y.d;
+  const r = y.n * x.d;
+  if (l !== r) return l < r;
+  const d = (election.approvals[a] ?? 0) - (election.approvals[b] ?? 0);
+  if (d !== 0) return d > 0;
+  return a < b;
+}
+
+/**
+ * MES at `endowment` in floating point: the run's trace, or undefined when a decision was too close to call.
+ * With `against` (the trace of a smaller endowment), `certified` says whether every endowment between the two is
+ * certain to give that trace's outcome (see above); false when that cannot be shown.
+ */
+export function traceMes(election: MesElection, endowment: number, against?: MesTrace): MesTrace | undefined {
+  const { costsF, sw } = floatsOf(election);
+  const supporters = election.supporters;
+  const approvals = election.approvals;
+  const b = new Float64Array(election.weights.length).fill(endowment);
+  const prev = new Float64Array(election.projects.length); // lower bound on ρ, only goes up
+  for (const c of election.candidates) prev[c] = 1 / (approvals[c] ?? 1);
+  let remaining = [...election.candidates];
+  const dropped = new Uint8Array(election.projects.length);
+  const trace: MesTrace = {
+    selected: [],
+    spent: ZERO,
+    winners: [],
+    rho: [],
+    free: [],
+    certified: against !== undefined,
+  };
+  const rho = new Float64Array(election.projects.length);
+  const free = new Uint8Array(election.projects.length);
+  const pay = new Float64Array(election.projects.length);
+
+  /** Water-filling for c: false when unaffordable, undefined when too close to call, else true. */
+  const evaluate = (c: number, stopAbove: number): boolean | undefined => {
+    const s = supporters[c] as Int32Array;
+    const ws = sw[c] as Float64Array;
+    const S = s.length;
+    const K = approvals[c] as number;
+    const cost = costsF[c] as number;
+    let p = cost / K;
+    let money = 0;
+    let capped = 0;
+    let k = 0;
+    let near = false;
+    for (let i = 0; i < S; i++) {
+      const bb = b[s[i] as number] as number;
+      const w = ws[i] as number;
+      money += bb * w;
+      if (bb < p) capped += bb * w;
+      else {
+        k += w;
+        if (bb <= p * (1 + EPS)) near = true;
+      }
+    }
+    if (Math.abs(money - cost) <= EPS * cost) return undefined;
+    if (money < cost) return false;
+    if (k === K) {
+      if (near) return undefined;
+      pay[c] = p;
+      rho[c] = 1 / K;
+      free[c] = 1;
+      prev[c] = 1 / K;
+      return true;
+    }
+    while (k < K) {
+      const np = (cost - capped) / k;
+      if (np <= p) break;
+      p = np;
+      if (p / cost > stopAbove) break; // p only rises: c cannot matter this round
+      capped = 0;
+      k = 0;
+      for (let i = 0; i < S; i++) {
+        const bb = b[s[i] as number] as number;
+        const w = ws[i] as number;
+        if (bb < p) capped += bb * w;
+        else k += w;
+      }
+    }
+    pay[c] = p;
+    rho[c] = p / cost;
+    free[c] = 0;
+    prev[c] = p / cost;
+    return true;
+  };
+  /** True when a beats b for certain, false when b beats a for certain, undefined when too close. */
+  const beats = (
+    a: number,
+    ra: number,
+    fa: boolean,
+    b2: number,
+    rb: number,
+    fb: boolean,
+  ): boolean | undefined => {
+    if (fa && fb) {
+      const ka = approvals[a] as number;
+      const kb = approvals[b2] as number;
+      return ka !== kb ? ka > kb : before(election, a, b2);
+    }
+    if (Math.abs(ra - rb) <= EPS * Math.max(ra, rb)) return undefined;
+    return ra < rb;
+  };
+
+  for (let round = 0; ; round++) {
+    remaining.sort((x, y) => (prev[x] as number) - (prev[y] as number));
+    const target = against?.winners[round];
+    const limit =
+      trace.certified && target !== undefined ? (against?.rho[round] as number) * (1 + 2 * EPS) : -1;
+    let best = -1;
+    for (const c of remaining) {
+      const threshold = Math.max(best >= 0 ? (rho[best] as number) : -1, limit) * (1 + 2 * EPS);
+      if ((best >= 0 || limit >= 0) && (prev[c] as number) > threshold) break;
+      const r = evaluate(c, threshold > 0 ? threshold : Infinity);
+      if (r === undefined) return undefined;
+      if (r === false) {
+        dropped[c] = 1;
+        continue;
+      }
+      if (trace.certified) {
+        // Every other candidate must lose to e's winner of this round across the whole range; with no winner
+        // left at e, none may be affordable here.
+        if (target === undefined) trace.certified = false;
+        else if (c !== target) {
+          const fr = free[c] === 1;
+          const tr = against?.free[round] as boolean;
+          if (beats(target, against?.rho[round] as number, tr, c, rho[c] as number, fr) !== true)
+            trace.certified = false;
+        }
+      }
+      if (best < 0) best = c;
+      else {
+        const o = beats(c, rho[c] as number, free[c] === 1, best, rho[best] as number, free[best] === 1);
+        if (o === undefined) return undefined;
+        if (o) best = c;
+      }
+    }
+    if (trace.certified && target !== undefined && best !== target) trace.certified = false;
+    if (best < 0) break;
+    const p = pay[best] as number;
+    trace.winners.push(best);
+    trace.rho.push(rho[best] as number);
+    trace.free.push(free[best] === 1);
+    trace.spent = add(trace.spent, election.costs[best] as Rational);
+    for (const g of supporters[best] as Int32Array) {
+      const bb = b[g] as number;
+      b[g] = bb <= p ? 0 : bb - p;
+    }
+    remaining = remaining.filter((c) => c !== best && dropped[c] === 0);
+  }
+  trace.selected = trace.winners.map((c) => (election.projects[c] as CountingProject).id);
+  return trace;
+}
