@@ -44,9 +44,9 @@
  * by default it jumps (mesAdd1.ts: `traceMes` certifies, from one float run at each end, that every endowment
  * between two funds the same projects in the same order, so Add1 gallops 1, 2, 4, … increments ahead and only
  * reruns past the last one certified); `search: 'stepwise'` (`mesAdd1Stepwise`) steps one increment at a time,
- * the slow reference the tests compare with on every real election and on random ones. Measured (issue 11, a
- * busy 2-core machine): Józsefváros 2025 about 3 s (was 53 s); Budapest 2024 still about 2 minutes, since its
- * winners' order changes every few forints over much of the range (see the bench, group 11). Speed: voters with
+ * the slow reference the tests compare with on every real election and on random ones. Measured (bench group
+ * 11, a busy 2-core machine): Józsefváros 2025 0.5 s (25 s stepping); Budapest 2024 still 85 s (87 s stepping):
+ * there two winners nearly tie over much of the range, so single steps cannot be certified. Speed: voters with
  * identical ballots are merged into one weighted group; a payment is found by
  * water-filling (p = (cost - what capped supporters hold) / uncapped weight, until it stops rising);
  * effective vote counts only go down, so each round only re-evaluates candidates whose previous value could
