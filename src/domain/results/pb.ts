@@ -38,6 +38,8 @@
 import type { SessionView } from '../../doc/session';
 import type { PbElection, PbProject, PbVoter } from '../counting';
 import { equalShares, writePabulib } from '../counting';
+// pabulib's META order (its checker warns otherwise): the one list the checker rules use too.
+import { META_ORDER } from '../counting/pbCheck';
 import { wantedMinimumPence } from '../ballots';
 import { sessionResults, type RuleName } from './results';
 
@@ -47,28 +49,6 @@ const PB_RULE: Record<RuleName, string> = {
   mes: 'equalshares/add1',
   borda: 'greedy',
 };
-
-/** pabulib's META order (the checker warns otherwise): the keys this export writes. */
-const META_ORDER = [
-  'description',
-  'country',
-  'unit',
-  'instance',
-  'num_projects',
-  'num_votes',
-  'budget',
-  'vote_type',
-  'rule',
-  'date_begin',
-  'date_end',
-  'max_length',
-  'min_sum_cost',
-  'max_sum_cost',
-  'max_points',
-  'max_sum_points',
-  'currency',
-  'comment',
-];
 
 /** ISO `YYYY-MM-DD` as pabulib's `DD.MM.YYYY`. */
 export function pbDate(iso: string): string {
