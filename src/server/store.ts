@@ -9,7 +9,7 @@
  * again inside it). Never edit a migration that has shipped: add one.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const DB_FILE = 'codesign.sqlite';
@@ -164,11 +164,19 @@ export class Store {
       .immediate();
   }
 
-  /** Opens (creating if needed) DATA_DIR and the SQLite file in it. */
+  /**
+   * Opens (creating if needed) DATA_DIR and the SQLite file in it. The file holds residents' answers, so it is
+   * owner-only: a new DATA_DIR is created 0700, and the database file is created (or tightened) to 0600 before
+   * SQLite opens it; SQLite gives its -wal and -shm files the database file's mode, and any left by an older
+   * version are tightened too. An existing DATA_DIR keeps its mode (a backup job may need to read it).
+   */
   static open(dataDir: string): Store {
     const dir = resolve(dataDir);
-    mkdirSync(dir, { recursive: true });
-    return new Store(new Database(join(dir, DB_FILE)));
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const file = join(dir, DB_FILE);
+    closeSync(openSync(file, 'a', 0o600));
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+    return new Store(new Database(file));
   }
 
   close(): void {
