@@ -67,6 +67,11 @@ describe('staff screens in Welsh', () => {
       await page.getByRole('heading', { level: 1, name: DEMO.title }).waitFor();
       await page.getByRole('button', { name: t('fac.dash.startKiosk') }).waitFor();
       await check('dashboard');
+      // Chromium has no Welsh date data (Intl answers "November 24, 2026"): the session's date is written from
+      // our own Welsh month names instead.
+      const dashboardText = await page.locator('main').innerText();
+      expect(dashboardText).toContain('24 Tachwedd 2026');
+      expect(dashboardText).not.toMatch(/November|\bPM\b/);
 
       await page.getByRole('link', { name: t('fac.dash.edit') }).click();
       await page.getByRole('heading', { level: 1, name: t('fac.form.editHeading') }).waitFor();

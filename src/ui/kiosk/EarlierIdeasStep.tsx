@@ -1,5 +1,6 @@
 import type { DecidedIdea, DecidedStatusKind } from '../../domain/statuses';
 import { RESIDENT_STATUS_ORDER } from '../../domain/statuses';
+import { sessionDate } from '../format/dates';
 import { useT, type MessageKey, type Translator } from '../i18n';
 import type { EarlierSession } from './earlierIdeas';
 import { KioskPage } from './KioskPage';
@@ -29,9 +30,7 @@ function decision(t: Translator, idea: DecidedIdea): string {
 
 /** "10 May 2026" in the resident's language. */
 function workshopDate(t: Translator, iso: string): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+  return sessionDate(t, iso);
 }
 
 /**

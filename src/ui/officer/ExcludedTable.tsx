@@ -35,7 +35,7 @@ export function ExcludedTable({
             <tr key={e.participantId}>
               <th scope="row">{shortId(e.participantId)}</th>
               <td>{device(e.deviceId)}</td>
-              <td>{timeText(t.locale.intl, e.at)}</td>
+              <td>{timeText(t, e.at)}</td>
               <td data-reason={e.reason}>{describeExclusion(t, e.reason, e.params)}</td>
             </tr>
           ))}

@@ -93,7 +93,7 @@ export function IdeaDetails({
               {comments.map((c) => (
                 <li key={c.id}>
                   <blockquote>{c.text}</blockquote>
-                  <p class="officer-comments__meta">{timeText(t.locale.intl, c.at)}</p>
+                  <p class="officer-comments__meta">{timeText(t, c.at)}</p>
                 </li>
               ))}
             </ul>
@@ -131,7 +131,7 @@ function TraceTables({ view, row, H }: { view: SessionView; row: ResultRow; H: '
                 <tr key={b.participantId} data-participant={b.participantId}>
                   <th scope="row">{shortId(b.participantId)}</th>
                   <td>{deviceText(t, b.deviceId, view)}</td>
-                  <td>{timeText(t.locale.intl, b.at)}</td>
+                  <td>{timeText(t, b.at)}</td>
                   <td>{t.number(b.points)}</td>
                   <td>{t(`officer.trace.via.${b.via}` as MessageKey)}</td>
                 </tr>

@@ -2,6 +2,7 @@
 import type { SessionSettings } from '../../domain/types';
 import type { RuleName } from '../../domain/results/results';
 import { slug } from '../../sync/sessionFile';
+import { momentText } from '../format/dates';
 import type { MessageKey, Translator } from '../i18n';
 
 /** The first 8 characters of an id: enough to tell devices and residents apart on screen. */
@@ -51,6 +52,6 @@ export function downloadText(text: string, fileName: string, type: string): void
 }
 
 /** A moment as people read it, in the one style of src/ui/format/dates.ts: "23 November 2026 at 14:32". */
-export function timeText(intl: string, at: number): string {
-  return new Intl.DateTimeFormat(intl, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(at));
+export function timeText(t: Translator, at: number): string {
+  return momentText(t, at);
 }

@@ -1,5 +1,6 @@
 import type { SessionHandle } from '../../useSession';
 import { describeError } from '../../errors';
+import { dayText } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import { EnrolForm } from './EnrolForm';
@@ -36,9 +37,7 @@ export function CouncilSyncPanel({ session, sessionId }: { session: SessionHandl
             {t('sync.enrol.status', {
               server: enrolment.serverName,
               role: t(`sync.role.${enrolment.role}`),
-              when: new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'long' }).format(
-                new Date(enrolment.enrolledAt),
-              ),
+              when: dayText(t, enrolment.enrolledAt),
             })}
           </p>
           <div class="sync-state">

@@ -2,14 +2,15 @@
 import { isCouncilProblem } from '../../../sync/councilApi';
 import type { SyncStatus } from '../../../sync/syncStates';
 import { describeError } from '../../errors';
+import { clockText, dayText } from '../../format/dates';
 import type { MessageKey, Translator } from '../../i18n';
 
 /** "14:32" today, "20 November 2026 at 14:32" on another day. */
 export function syncedWhen(t: Translator, at: number, now = Date.now()): string {
   const d = new Date(at);
-  const time = new Intl.DateTimeFormat(t.locale.intl, { timeStyle: 'short' }).format(d);
+  const time = clockText(t, d);
   if (new Date(now).toDateString() === d.toDateString()) return t('sync.state.synced', { time });
-  const date = new Intl.DateTimeFormat(t.locale.intl, { dateStyle: 'long' }).format(d);
+  const date = dayText(t, d);
   return t('sync.state.syncedOn', { date, time });
 }
 

@@ -4,6 +4,7 @@
  * in the council's time zone (Europe/London unless told), so "10:00" is the hour on the venue's clock.
  */
 import type { HourCount } from '../../../domain/results/participation';
+import { clockText, dayMonthText, momentText } from '../../format/dates';
 import { useT, type Translator } from '../../i18n';
 import { ChartFigure } from './ChartFigure';
 import { hoursModel } from './geometry';
@@ -21,23 +22,15 @@ function hourDate(hour: string): Date {
 }
 
 export function hourText(t: Translator, hour: string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(t.locale.intl, { hour: '2-digit', minute: '2-digit', timeZone }).format(
-    hourDate(hour),
-  );
+  return clockText(t, hourDate(hour), timeZone);
 }
 
 export function dayText(t: Translator, hour: string, timeZone = DEFAULT_TIME_ZONE): string {
-  return new Intl.DateTimeFormat(t.locale.intl, { day: 'numeric', month: 'short', timeZone }).format(
-    hourDate(hour),
-  );
+  return dayMonthText(t, hourDate(hour), timeZone);
 }
 
 function fullHourText(t: Translator, hour: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(t.locale.intl, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(hourDate(hour));
+  return momentText(t, hourDate(hour), timeZone);
 }
 
 export function ParticipationChart(props: ParticipationChartProps) {
