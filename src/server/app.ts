@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { enrolHandler } from './enrolApi';
 import { sessionsHandler } from './sessionsApi';
 import { DEFAULT_LIMITS, type Limits } from './limits';
-import { jsonLogger, type Logger } from './log';
+import { jsonLogger, routeLibraryErrors, type Logger } from './log';
 import { SessionIndex } from './sessionIndex';
 import { SECURITY_HEADERS, staticHandler } from './staticFiles';
 import { Store } from './store';
@@ -34,6 +34,8 @@ export async function startServer(options: {
   const startedAt = Date.now();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? jsonLogger();
+  // Hocuspocus prints every refused message with a stack trace: one log line each instead (log.ts).
+  const stopRouting = routeLibraryErrors(log);
   const store = options.dataDir === undefined ? undefined : Store.open(options.dataDir);
   // One summary of each stored session, for listing (GET /api/sessions) and for who may open it (/sync).
   const index = store ? new SessionIndex(store, log) : undefined;
@@ -89,6 +91,7 @@ export async function startServer(options: {
   } catch (e) {
     await sync?.close();
     store?.close();
+    stopRouting();
     throw e;
   }
   const address = server.address();
@@ -106,6 +109,7 @@ export async function startServer(options: {
         server.close(() => resolve());
       });
       store?.close();
+      stopRouting();
     },
   };
 }
