@@ -1,8 +1,16 @@
-/** POST /api/enrol: { code, deviceName } → { token, role, deviceId }. Rate-limited per address. */
+/**
+ * POST /api/enrol: { code, deviceName } → { token, role, deviceId }.
+ *
+ * An enrolment code is short (10 symbols, about 49 bits), so every code checked is a guess: wrong codes are
+ * limited per address and over all addresses together (FailureLimiter; the same wrong code again counts once).
+ * Past either budget, enrolments are refused with 429 WITHOUT checking the code, until the window ends, so
+ * spreading guesses over many addresses buys no more than Limits.maxGlobalEnrolFailures of them per window.
+ * Devices already enrolled are not affected: their tokens are limited apart (sync.ts, sessionsApi.ts).
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EnrolError, redeemCode } from './devices';
+import { EnrolError, normaliseCode, redeemCode, sha256 } from './devices';
 import type { Limits } from './limits';
-import { remoteAddress, WindowCounter } from './limits';
+import { FailureLimiter, remoteAddress } from './limits';
 import type { Logger } from './log';
 import { SECURITY_HEADERS } from './staticFiles';
 import type { Store } from './store';
@@ -40,24 +48,34 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
 }
 
 export function enrolHandler(store: Store, log: Logger, limits: Limits) {
-  const requests = new WindowCounter(limits.maxEnrolRequests, limits.enrolWindowMs);
+  const failures = new FailureLimiter(
+    limits.maxEnrolRequests,
+    limits.enrolWindowMs,
+    limits.maxGlobalEnrolFailures,
+    limits.globalEnrolWindowMs,
+  );
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const remote = remoteAddress(req, limits.trustProxy);
     if (req.method !== 'POST') {
       send(res, 405, { error: 'Use POST.' }, { Allow: 'POST' });
       return;
     }
-    if (requests.blocked(remote)) {
-      log('enrol-refused', { remote, reason: 'rate-limited' });
+    const throttle = failures.throttled(remote);
+    if (throttle) {
+      // Logged once when it started (enrol-throttled), not for every request refused while it lasts.
       send(
         res,
         429,
-        { error: 'Too many enrolment attempts from this address. Wait a minute and try again.' },
-        { 'Retry-After': String(requests.retryAfterSeconds(remote)) },
+        {
+          error:
+            throttle.by === 'address'
+              ? 'Too many wrong enrolment codes from this address. Wait a minute and try again.'
+              : 'Enrolment is paused for a few minutes because of many wrong codes. Wait and try again.',
+        },
+        { 'Retry-After': String(throttle.retryAfterSeconds) },
       );
       return;
     }
-    requests.hit(remote);
     if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
       send(res, 415, { error: 'Send the enrolment as JSON (Content-Type: application/json).' });
       return;
@@ -95,6 +113,8 @@ export function enrolHandler(store: Store, log: Logger, limits: Limits) {
     } catch (e) {
       if (e instanceof EnrolError) {
         log('enrol-refused', { remote, reason: e.message });
+        const started = failures.fail(remote, sha256(normaliseCode(code)));
+        if (started) log('enrol-throttled', { remote, ...started });
         send(res, 400, { error: e.message });
       } else throw e;
     }

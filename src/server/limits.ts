@@ -8,20 +8,38 @@ export interface Limits {
   maxDocumentBytes: number;
   /** Open connections per device at once. */
   maxConnectionsPerDevice: number;
-  /** Failed authentications per address within the window before that address is refused. */
+  /**
+   * Distinct wrong device tokens from one address within the window before that address's wrong tokens are
+   * answered "too many failed attempts" (HTTP 429). A valid token is always accepted, also from that address.
+   */
   maxAuthFailures: number;
   authFailureWindowMs: number;
-  /** Enrolment requests per address within the window. */
+  /** Distinct wrong device tokens from all addresses together within the window, the same way. */
+  maxGlobalAuthFailures: number;
+  globalAuthFailureWindowMs: number;
+  /**
+   * Distinct wrong enrolment codes from one address within the window before that address's enrolments are
+   * refused (HTTP 429) without checking the code: a code is short, so every check is a guess.
+   */
   maxEnrolRequests: number;
   enrolWindowMs: number;
+  /** Distinct wrong enrolment codes from all addresses together within the window before every enrolment pauses. */
+  maxGlobalEnrolFailures: number;
+  globalEnrolWindowMs: number;
   /** A socket that has not authenticated within this time is closed. */
   authTimeoutMs: number;
   /**
    * How long an update that cannot be judged yet is held: one that depends on structs the server does not have
    * yet, or that brings content for a document with no session yet (a provider may send a fresh local change
-   * just before its sync step 2). It is checked again whenever the document changes, and refused after this.
+   * just before its sync step 2). It is checked again once the document has what it lacked, and refused after this.
    */
   maxHoldMs: number;
+  /**
+   * Updates, and their bytes, one connection may have held at once; the one that would pass either is refused
+   * ('too-many-held-updates') and the connection closed. Holding costs other devices nothing (validation.ts).
+   */
+  maxHeldUpdatesPerConnection: number;
+  maxHeldBytesPerConnection: number;
   /** Largest JSON body of POST /api/enrol. */
   maxEnrolBodyBytes: number;
   /**
@@ -42,10 +60,16 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerDevice: 8,
   maxAuthFailures: 5,
   authFailureWindowMs: 60_000,
+  maxGlobalAuthFailures: 200,
+  globalAuthFailureWindowMs: 10 * 60_000,
   maxEnrolRequests: 10,
   enrolWindowMs: 60_000,
+  maxGlobalEnrolFailures: 30,
+  globalEnrolWindowMs: 15 * 60_000,
   authTimeoutMs: 15_000,
   maxHoldMs: 10_000,
+  maxHeldUpdatesPerConnection: 64,
+  maxHeldBytesPerConnection: 4 * 1024 * 1024,
   maxEnrolBodyBytes: 4 * 1024,
   revocationPollMs: 1000,
   trustProxy: false,
@@ -112,4 +136,125 @@ export class WindowCounter {
   private sweep(): void {
     for (const key of [...this.hits.keys()]) this.entry(key);
   }
+}
+
+/** Where one address stands: throttled by its own failures or by everyone's, and for how long. */
+export interface Throttle {
+  by: 'address' | 'global';
+  retryAfterSeconds: number;
+}
+
+interface Failures {
+  since: number;
+  /** Hashes of the distinct wrong credentials seen in the window (at most the budget: beyond it, it is full). */
+  seen: Set<string>;
+}
+
+/**
+ * Failed credentials (device tokens, or enrolment codes), per address and over all addresses, in fixed windows.
+ * Each distinct wrong credential counts once per window: a misconfigured tablet that retries its one wrong or
+ * revoked token all day is one failure, and never throttles the tablets that share its address; someone guessing
+ * sends a new value each time, and every one counts. Only hashes of credentials are kept.
+ */
+export class FailureLimiter {
+  private readonly addresses = new Map<string, Failures>();
+  private everyone: Failures | undefined;
+
+  constructor(
+    private readonly perAddress: number,
+    private readonly windowMs: number,
+    private readonly global: number,
+    private readonly globalWindowMs: number,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  private current(entry: Failures | undefined, windowMs: number): Failures | undefined {
+    return entry && this.now() - entry.since < windowMs ? entry : undefined;
+  }
+
+  private wait(entry: Failures, windowMs: number): number {
+    return Math.max(1, Math.ceil((entry.since + windowMs - this.now()) / 1000));
+  }
+
+  /** Null when failures from `remote` may still be answered one by one; else who throttles it and how long. */
+  throttled(remote: string): Throttle | null {
+    const mine = this.current(this.addresses.get(remote), this.windowMs);
+    if (mine && mine.seen.size >= this.perAddress) {
+      return { by: 'address', retryAfterSeconds: this.wait(mine, this.windowMs) };
+    }
+    const all = this.current(this.everyone, this.globalWindowMs);
+    if (all && all.seen.size >= this.global) {
+      return { by: 'global', retryAfterSeconds: this.wait(all, this.globalWindowMs) };
+    }
+    return null;
+  }
+
+  /**
+   * Counts a wrong credential (give its hash) from `remote`. Returns the throttle this failure started, if it
+   * crossed a budget (so the caller logs that once), else null.
+   */
+  fail(remote: string, credentialHash: string): Throttle | null {
+    const before = this.throttled(remote);
+    const now = this.now();
+    let mine = this.current(this.addresses.get(remote), this.windowMs);
+    if (!mine) {
+      mine = { since: now, seen: new Set() };
+      if (this.addresses.size >= 10_000) this.sweep();
+      this.addresses.set(remote, mine);
+    }
+    if (mine.seen.size < this.perAddress) mine.seen.add(credentialHash);
+    let all = this.current(this.everyone, this.globalWindowMs);
+    if (!all) all = this.everyone = { since: now, seen: new Set() };
+    if (all.seen.size < this.global) all.seen.add(credentialHash);
+    const after = this.throttled(remote);
+    return after && after.by !== before?.by ? after : null;
+  }
+
+  private sweep(): void {
+    for (const [key, entry] of this.addresses) {
+      if (!this.current(entry, this.windowMs)) this.addresses.delete(key);
+    }
+  }
+}
+
+/** The outcome of checking a credential: what it opens, or why it was refused. */
+export type Checked<T> = { ok: T } | { ok: null; throttle: Throttle | null; started: Throttle | null };
+
+/**
+ * Checks a credential that is cheap to look up and too long to guess (a device token: a hash and one indexed
+ * lookup) BEFORE looking at any limit, so a valid one is accepted from a throttled address too, and every
+ * credential takes the same path whatever the address did. Only a failure is counted; whether the caller answers
+ * it "unauthorized" or "too many failed attempts" depends on the address and never on the credential.
+ */
+export function checkCredential<T>(
+  limiter: FailureLimiter,
+  remote: string,
+  credentialHash: string,
+  lookup: () => T | null,
+): Checked<T> {
+  const found = lookup();
+  if (found !== null) return { ok: found };
+  // Told to wait only once the budget was spent before this failure: the one that spends it is answered as usual.
+  const throttle = limiter.throttled(remote);
+  const started = limiter.fail(remote, credentialHash);
+  return { ok: null, throttle, started };
+}
+
+/**
+ * One budget of wrong device tokens per server, shared by the sync sign-in and GET /api/sessions (both take a
+ * token), keyed by the server's store.
+ */
+const tokenLimiters = new WeakMap<object, FailureLimiter>();
+export function tokenFailures(server: object, limits: Limits): FailureLimiter {
+  let limiter = tokenLimiters.get(server);
+  if (!limiter) {
+    limiter = new FailureLimiter(
+      limits.maxAuthFailures,
+      limits.authFailureWindowMs,
+      limits.maxGlobalAuthFailures,
+      limits.globalAuthFailureWindowMs,
+    );
+    tokenLimiters.set(server, limiter);
+  }
+  return limiter;
 }

@@ -9,8 +9,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { visibleSessions } from './assignments';
-import { deviceForToken } from './devices';
-import { remoteAddress, WindowCounter, type Limits } from './limits';
+import { deviceForToken, sha256 } from './devices';
+import { checkCredential, remoteAddress, tokenFailures, type Limits } from './limits';
 import type { Logger } from './log';
 import { SessionIndex } from './sessionIndex';
 import { SECURITY_HEADERS } from './staticFiles';
@@ -42,7 +42,7 @@ export function sessionsHandler(
   limits: Limits,
   index: SessionIndex = new SessionIndex(store, log),
 ) {
-  const failures = new WindowCounter(limits.maxAuthFailures, limits.authFailureWindowMs);
+  const failures = tokenFailures(store, limits);
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     const remote = remoteAddress(req, limits.trustProxy);
@@ -50,19 +50,20 @@ export function sessionsHandler(
       send(res, 405, { error: 'Use GET.' }, { Allow: 'GET' });
       return;
     }
-    if (failures.blocked(remote)) {
-      log('sessions-refused', { remote, reason: 'too-many-failures' });
-      send(
-        res,
-        429,
-        { error: 'Too many failed attempts from this address. Wait a minute and try again.' },
-        { 'Retry-After': String(failures.retryAfterSeconds(remote)) },
-      );
-      return;
-    }
-    const device = deviceForToken(store, bearerToken(req));
-    if (!device) {
-      failures.hit(remote);
+    // The token is checked first: a valid one lists sessions whatever other devices at this address got wrong.
+    const token = bearerToken(req);
+    const checked = checkCredential(failures, remote, sha256(token), () => deviceForToken(store, token));
+    if (checked.ok === null) {
+      if (checked.started) log('auth-throttled', { remote, via: 'sessions', ...checked.started });
+      if (checked.throttle) {
+        send(
+          res,
+          429,
+          { error: 'Too many failed attempts from this address. Wait a minute and try again.' },
+          { 'Retry-After': String(checked.throttle.retryAfterSeconds) },
+        );
+        return;
+      }
       log('sessions-refused', { remote, reason: 'unauthorized' });
       send(
         res,
@@ -72,6 +73,7 @@ export function sessionsHandler(
       );
       return;
     }
+    const device = checked.ok;
     const sessions = visibleSessions(store, index, device);
     log('sessions-listed', { remote, device: device.deviceId, role: device.role, count: sessions.length });
     send(res, 200, { sessions });

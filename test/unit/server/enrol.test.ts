@@ -102,7 +102,7 @@ describe('POST /api/enrol', { timeout: 20_000 }, () => {
     const limited = await post(JSON.stringify({ code: 'x', deviceName: 'x' }));
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await fetch(`${server.base}/api/health`)).status).toBe(200);
-    expect(server.logs.some((l) => l.event === 'enrol-refused' && l.reason === 'rate-limited')).toBe(true);
+    expect(server.logs.some((l) => l.event === 'enrol-throttled' && l.by === 'address')).toBe(true);
   });
 });
 
@@ -113,11 +113,12 @@ describe('behind a reverse proxy', () => {
     const t2 = tempDir();
     const plain = await startTestServer(t2.dir, { maxEnrolRequests: 2 });
     try {
+      // A different wrong code each time: the same wrong code again counts once.
       const attempt = (base: string, from: string): Promise<number> =>
         fetch(`${base}/api/enrol`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.0.0.9, ${from}` },
-          body: JSON.stringify({ code: 'WRONGWRONG', deviceName: 'x' }),
+          body: JSON.stringify({ code: `WRONG${from}`, deviceName: 'x' }),
         }).then((r) => r.status);
       const viaProxy = [];
       const direct = [];
