@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { renderUnicodeCompact } from 'uqr';
 import { assign, listAssignments, unassign, type Target } from './assignments';
 import { createEnrolCode, isRole, listDevices, revokeDevice } from './devices';
+import { CompactionError, compactAll, compactSession, type CompactionResult } from './compaction';
 import { RollbackError, rollbackDevice } from './rollback';
 import { isSessionId, Store } from './store';
 import { type AdminLang, isAdminLang, languageFromEnv, type Say, wordsFor } from './adminWords';
@@ -146,6 +147,7 @@ const COMMANDS = [
   'updates',
   'rollback',
   'backup',
+  'compact',
   'help',
 ] as const;
 type Command = (typeof COMMANDS)[number];
@@ -194,6 +196,15 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: Outpu
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(e.message);
+      return 2;
+    }
+    if (e instanceof CompactionError) {
+      const session = values.session ?? '';
+      io.err(
+        e.reason === 'noSession'
+          ? say('compactNoSession', { session })
+          : say('compactIncomplete', { session }),
+      );
       return 2;
     }
     if (e instanceof RollbackError) {
@@ -453,6 +464,33 @@ async function run(
               }),
         );
       }
+      return 0;
+    }
+    case 'compact': {
+      needNoPositionals();
+      if (values.session !== undefined && !isSessionId(values.session))
+        throw new UsageError(say('compactSession'));
+      const results: CompactionResult[] =
+        values.session === undefined ? compactAll(store) : [compactSession(store, values.session)];
+      // Give the freed pages back to the file system (the server may run: VACUUM waits for its writes).
+      if (results.length > 0) store.db.exec('VACUUM');
+      if (values.json) io.out(JSON.stringify(results));
+      else if (results.length === 0) io.out(say('compactNothing'));
+      else
+        io.out(
+          results
+            .map((r) =>
+              say('compacted', {
+                session: r.sessionId,
+                rowsBefore: r.rowsBefore,
+                rowsAfter: r.rowsAfter,
+                bytesBefore: r.bytesBefore,
+                bytesAfter: r.bytesAfter,
+                snapshotBytes: r.snapshotBytes,
+              }),
+            )
+            .join('\n'),
+        );
       return 0;
     }
     case 'backup': {

@@ -34,6 +34,9 @@ Commands:
   rollback --session <sessionId> --device <deviceId> [--json]
                       undo that device's contribution to the session with a new update
   backup <file>       write a consistent copy of the database to <file>, also while the server runs
+  compact [--session <sessionId>] [--json]
+                      store each session (or one) as one snapshot plus one row per device, so it loads fast
+                      and takes less disk; rollback keeps working; the server also does this on its own
 
 Every command also takes:
   --lang en|cy        the language of these messages: English, or Welsh (Cymraeg). Without it: NCD_LANG, else
@@ -131,6 +134,15 @@ The database is in DATA_DIR (default ./data).`,
 
   // backup
   backupWhere: 'Say where to write the backup: backup <file>.',
+  // compact
+  compactSession:
+    'Say which session to compact with --session <sessionId> (a UUID), or leave it out for all.',
+  compactNoSession: 'There is no session {session} on this server.',
+  compactIncomplete:
+    'Session {session} has updates that wait for others it does not have, so it was not compacted.',
+  compactNothing: 'Nothing to compact: every session is already compacted.',
+  compacted:
+    'Compacted session {session}: {rowsBefore} rows ({bytesBefore} bytes) now {rowsAfter} rows ({bytesAfter} bytes) and a snapshot of {snapshotBytes} bytes.',
   backupOne: 'Give one backup file.',
   backedUp: 'Backed up the database to {file}.',
 } as const;
@@ -165,6 +177,9 @@ Gorchmynion:
   rollback --session <id-sesiwn> --device <id-dyfais> [--json]
                       dadwneud cyfraniad y ddyfais honno i’r sesiwn gyda diweddariad newydd
   backup <ffeil>      ysgrifennu copi cyson o’r gronfa ddata i <ffeil>, hyd yn oed tra bo’r gweinydd yn rhedeg
+  compact [--session <id-sesiwn>] [--json]
+                      cadw pob sesiwn (neu un) fel un ciplun ac un rhes i bob dyfais, fel ei bod yn llwytho’n gyflym
+                      ac yn cymryd llai o ddisg; mae dadwneud yn dal i weithio; mae’r gweinydd yn gwneud hyn ei hun hefyd
 
 Mae pob gorchymyn hefyd yn derbyn:
   --lang en|cy        iaith y negeseuon hyn: Saesneg (English), neu Gymraeg. Hebddo: NCD_LANG, neu Gymraeg os yw
@@ -265,6 +280,15 @@ Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
     'wedi’u hadfer. Bydd dyfeisiau sydd wedi’u cysylltu yn cael y newid o fewn ychydig eiliadau.',
 
   backupWhere: 'Dywedwch ble i ysgrifennu’r copi wrth gefn: backup <ffeil>.',
+  // compact
+  compactSession:
+    'Dywedwch pa sesiwn i’w chywasgu gyda --session <id-sesiwn> (UUID), neu gadewch hynny allan i’w cywasgu i gyd.',
+  compactNoSession: 'Nid oes sesiwn {session} ar y gweinydd hwn.',
+  compactIncomplete:
+    'Mae gan sesiwn {session} ddiweddariadau sy’n aros am rai eraill nad ydynt ganddi, felly ni chafodd ei chywasgu.',
+  compactNothing: 'Dim i’w gywasgu: mae pob sesiwn wedi’i chywasgu’n barod.',
+  compacted:
+    'Cywasgwyd sesiwn {session}: mae {rowsBefore} rhes ({bytesBefore} beit) bellach yn {rowsAfter} rhes ({bytesAfter} beit) a chiplun o {snapshotBytes} beit.',
   backupOne: 'Rhowch un ffeil wrth gefn.',
   backedUp: 'Mae copi wrth gefn o’r gronfa ddata wedi’i ysgrifennu i {file}.',
 };

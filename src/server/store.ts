@@ -94,6 +94,15 @@ const MIGRATIONS: readonly string[] = [
     created_at INTEGER NOT NULL,
     PRIMARY KEY (device_id, kind, value)
   );`,
+  // 2: compaction (compaction.ts): a session's state up to an archive row, so loading applies one snapshot and
+  // the rows after it instead of every update ever sent.
+  `CREATE TABLE IF NOT EXISTS snapshots (
+    session_id TEXT PRIMARY KEY,
+    up_to_id INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    bytes INTEGER NOT NULL,
+    created_at INTEGER NOT NULL
+  );`,
 ];
 
 /** The schema version this code writes (PRAGMA user_version once every migration has run). */

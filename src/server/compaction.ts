@@ -1,0 +1,175 @@
+/**
+ * Compaction of a session's archive (issue 12 §9): the updates table grows by one row per update a device sent, and
+ * a session used to be rebuilt from every row on load (100,000 small updates: seconds of CPU, and the disk of
+ * 100,000 rows). Compacting a session does two things, in one IMMEDIATE transaction:
+ *
+ * 1. A snapshot: the session's whole state up to its last archive row (`Y.encodeStateAsUpdate` of a document
+ *    built from the previous snapshot and the rows after it; garbage-collected, so overwritten values are gone).
+ *    Loading applies the snapshot and only the rows after it (`updatesToLoad`).
+ * 2. Per device, its rows merged into one (`Y.mergeUpdates`), kept under the id of the last row merged. The
+ *    archive still says which device brought what, so rolling back a device's records (rollback.ts rebuilds the
+ *    session from every row but that device's) works exactly as before; it only has fewer, larger rows to read.
+ *    Keeping each merged row at its last id keeps the order the server relies on (admin rows it has applied are
+ *    those at or below the last admin id it saw).
+ *
+ * It runs on demand (`npm run admin -- compact`) and on a schedule in the server (Limits.compactAfterRows: a
+ * session with that many rows after its snapshot is compacted when idle). A session whose rows leave structs
+ * waiting for others (never the case for an archive the server wrote: the live document never holds pending
+ * structs) is not compacted: a snapshot would drop what waits.
+ */
+import * as Y from 'yjs';
+import type { Store, StoredUpdate } from './store';
+
+export interface Snapshot {
+  upToId: number;
+  state: Uint8Array;
+  bytes: number;
+  createdAt: number;
+}
+
+export interface CompactionResult {
+  sessionId: string;
+  rowsBefore: number;
+  rowsAfter: number;
+  /** Bytes of the session's archive rows (the `bytes` column), before and after. */
+  bytesBefore: number;
+  bytesAfter: number;
+  snapshotBytes: number;
+  /** The last archive row the snapshot holds. */
+  upToId: number;
+}
+
+/** Why a session cannot be compacted; `reason` lets the admin CLI say it in the admin's language. */
+export class CompactionError extends Error {
+  override readonly name = 'CompactionError';
+  constructor(
+    message: string,
+    readonly reason: 'noSession' | 'incomplete',
+  ) {
+    super(message);
+  }
+}
+
+interface SnapshotRow {
+  up_to_id: number;
+  state: Buffer;
+  bytes: number;
+  created_at: number;
+}
+
+const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
+export function snapshotOf(store: Store, sessionId: string): Snapshot | null {
+  const row = store.db
+    .prepare('SELECT up_to_id, state, bytes, created_at FROM snapshots WHERE session_id = ?')
+    .get(sessionId) as SnapshotRow | undefined;
+  return row
+    ? { upToId: row.up_to_id, state: bytesOf(row.state), bytes: row.bytes, createdAt: row.created_at }
+    : null;
+}
+
+/**
+ * What loading a session applies, in order: its snapshot (when it has one) and every archive row after it;
+ * `lastId` is the last row included (0 when there is none).
+ */
+export function updatesToLoad(store: Store, sessionId: string): { updates: Uint8Array[]; lastId: number } {
+  const snapshot = snapshotOf(store, sessionId);
+  const rows = store.updatesFor(sessionId, snapshot?.upToId ?? 0);
+  const updates = rows.map((r) => r.update);
+  if (snapshot) updates.unshift(snapshot.state);
+  return { updates, lastId: rows.at(-1)?.id ?? snapshot?.upToId ?? 0 };
+}
+
+/** Archive rows of the session after its snapshot (what the next load applies one by one). */
+export function rowsSinceSnapshot(store: Store, sessionId: string): number {
+  const upTo = snapshotOf(store, sessionId)?.upToId ?? 0;
+  const row = store.db
+    .prepare('SELECT COUNT(*) AS n FROM updates WHERE session_id = ? AND id > ?')
+    .get(sessionId, upTo) as { n: number };
+  return row.n;
+}
+
+function sumBytes(rows: readonly StoredUpdate[]): number {
+  return rows.reduce((total, r) => total + r.bytes, 0);
+}
+
+export function compactSession(store: Store, sessionId: string, now = Date.now()): CompactionResult {
+  const run = store.db.transaction((): CompactionResult => {
+    const rows = store.updatesFor(sessionId);
+    if (rows.length === 0) {
+      throw new CompactionError(`There is no session ${sessionId} on this server.`, 'noSession');
+    }
+    const previous = snapshotOf(store, sessionId);
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => {
+        if (previous) Y.applyUpdate(doc, previous.state);
+        for (const r of rows) if (r.id > (previous?.upToId ?? 0)) Y.applyUpdate(doc, r.update);
+      });
+      if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+        throw new CompactionError(
+          `Session ${sessionId} has updates that wait for others it does not have; it was not compacted.`,
+          'incomplete',
+        );
+      }
+      const state = Y.encodeStateAsUpdate(doc);
+      const upToId = (rows.at(-1) as StoredUpdate).id;
+      store.db
+        .prepare(
+          `INSERT INTO snapshots (session_id, up_to_id, state, bytes, created_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT(session_id) DO UPDATE SET up_to_id = excluded.up_to_id, state = excluded.state,
+             bytes = excluded.bytes, created_at = excluded.created_at`,
+        )
+        .run(sessionId, upToId, Buffer.from(state), state.byteLength, now);
+
+      const byDevice = new Map<string, StoredUpdate[]>();
+      for (const r of rows) byDevice.set(r.deviceId, [...(byDevice.get(r.deviceId) ?? []), r]);
+      const remove = store.db.prepare(
+        'DELETE FROM updates WHERE session_id = ? AND device_id = ? AND id <= ?',
+      );
+      const insert = store.db.prepare(
+        'INSERT INTO updates (id, session_id, device_id, received_at, bytes, "update") VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      let rowsAfter = 0;
+      let bytesAfter = 0;
+      for (const [deviceId, own] of byDevice) {
+        const last = own.at(-1) as StoredUpdate;
+        if (own.length === 1) {
+          rowsAfter += 1;
+          bytesAfter += last.bytes;
+          continue;
+        }
+        const merged = Y.mergeUpdates(own.map((r) => r.update));
+        remove.run(sessionId, deviceId, last.id);
+        insert.run(last.id, sessionId, deviceId, last.receivedAt, merged.byteLength, Buffer.from(merged));
+        rowsAfter += 1;
+        bytesAfter += merged.byteLength;
+      }
+      return {
+        sessionId,
+        rowsBefore: rows.length,
+        rowsAfter,
+        bytesBefore: sumBytes(rows),
+        bytesAfter,
+        snapshotBytes: state.byteLength,
+        upToId,
+      };
+    } finally {
+      doc.destroy();
+    }
+  });
+  return run.immediate();
+}
+
+/** Every session with at least `minRows` archive rows after its snapshot, compacted; one result each. */
+export function compactAll(store: Store, minRows = 1, now = Date.now()): CompactionResult[] {
+  const sessions = store.db.prepare('SELECT DISTINCT session_id AS id FROM updates ORDER BY id').all() as {
+    id: string;
+  }[];
+  const results: CompactionResult[] = [];
+  for (const { id } of sessions) {
+    if (rowsSinceSnapshot(store, id) < minRows) continue;
+    results.push(compactSession(store, id, now));
+  }
+  return results;
+}
