@@ -176,25 +176,28 @@ export class FailureLimiter {
     return Math.max(1, Math.ceil((entry.since + windowMs - this.now()) / 1000));
   }
 
+  private over(entry: Failures | undefined, budget: number, windowMs: number): Throttle | null {
+    const e = this.current(entry, windowMs);
+    return e && e.seen.size >= budget ? { by: 'address', retryAfterSeconds: this.wait(e, windowMs) } : null;
+  }
+
+  private globalThrottle(): Throttle | null {
+    const t = this.over(this.everyone, this.global, this.globalWindowMs);
+    return t && { ...t, by: 'global' };
+  }
+
   /** Null when failures from `remote` may still be answered one by one; else who throttles it and how long. */
   throttled(remote: string): Throttle | null {
-    const mine = this.current(this.addresses.get(remote), this.windowMs);
-    if (mine && mine.seen.size >= this.perAddress) {
-      return { by: 'address', retryAfterSeconds: this.wait(mine, this.windowMs) };
-    }
-    const all = this.current(this.everyone, this.globalWindowMs);
-    if (all && all.seen.size >= this.global) {
-      return { by: 'global', retryAfterSeconds: this.wait(all, this.globalWindowMs) };
-    }
-    return null;
+    return this.over(this.addresses.get(remote), this.perAddress, this.windowMs) ?? this.globalThrottle();
   }
 
   /**
    * Counts a wrong credential (give its hash) from `remote`. Returns the throttle this failure started, if it
-   * crossed a budget (so the caller logs that once), else null.
+   * spent a budget (so the caller logs that once; the global one first), else null.
    */
   fail(remote: string, credentialHash: string): Throttle | null {
-    const before = this.throttled(remote);
+    const addressBefore = this.over(this.addresses.get(remote), this.perAddress, this.windowMs);
+    const globalBefore = this.globalThrottle();
     const now = this.now();
     let mine = this.current(this.addresses.get(remote), this.windowMs);
     if (!mine) {
@@ -206,8 +209,10 @@ export class FailureLimiter {
     let all = this.current(this.everyone, this.globalWindowMs);
     if (!all) all = this.everyone = { since: now, seen: new Set() };
     if (all.seen.size < this.global) all.seen.add(credentialHash);
-    const after = this.throttled(remote);
-    return after && after.by !== before?.by ? after : null;
+    const globalAfter = this.globalThrottle();
+    if (globalAfter && !globalBefore) return globalAfter;
+    const addressAfter = this.over(mine, this.perAddress, this.windowMs);
+    return addressAfter && !addressBefore ? addressAfter : null;
   }
 
   private sweep(): void {
