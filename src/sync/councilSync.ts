@@ -2,10 +2,17 @@
  * Syncs one session document with the council server: a Hocuspocus provider (3.4.4) on ws(s)://<server>/sync,
  * the device token in its auth message (never in the address). Local work never waits for it.
  *
- * Trust: the provider works on a mirror document, never on the app's. This device's changes are copied into the
- * mirror (and so sent); what the server sends lands in the mirror and is admitted into the app's document only
- * through the same checks as a session file (councilGate.ts). What is admitted is stored by the app's IndexedDB
- * writer like any other change.
+ * Trust: the provider works on a mirror document, never on the app's. What the server sends lands in the mirror and
+ * is admitted into the app's document only through the same checks as a session file (councilGate.ts). What is
+ * admitted is stored by the app's IndexedDB writer like any other change.
+ *
+ * Sending in parts (issue 12 §1): the server closes any message over 2 MiB (src/server/limits.ts), and a provider
+ * sends everything its document has that the server lacks in one message (its sync step 2). So the mirror starts
+ * empty: the provider's own step 2 carries nothing of this device's, and once the provider is synced, what the
+ * app's document has and the mirror lacks is split (updateParts.ts) and applied to the mirror one part at a time,
+ * each sent by the provider as an ordinary update; the next part waits for the server's acknowledgement of the
+ * one before (and for the mirror to hold it), so the server checks and stores each on its own. Local changes made
+ * later go the same way. "synced" means every part was acknowledged and nothing is left to split.
  *
  * Roles: both read everything the server sends. A facilitator device sends its changes; an officer device sends
  * its proposal statuses (the server refuses anything else from an officer, and any status from a facilitator:
@@ -27,6 +34,7 @@ import { RECORD_MAPS } from '../doc/recordShapes';
 import { MAPS } from '../doc/schema';
 import { mayWrite, type WriterRole } from './changeRules';
 import { admitFromCouncil, isFromCouncil } from './councilGate';
+import { splitUpdate, StructTooLargeError } from './updateParts';
 export { SyncError } from './syncStates';
 import {
   initialStatus,
@@ -68,7 +76,15 @@ export interface CouncilSyncOptions {
   /** Delay between reconnection attempts (ms). */
   retryDelayMs?: number;
   now?: () => number;
+  /** Largest part of this device's changes sent in one message (PART_BYTES by default). */
+  partBytes?: number;
 }
+
+/**
+ * Largest part sent in one message: half the server's 2 MiB message limit (src/server/limits.ts maxMessageBytes),
+ * leaving room for the message's header and for the deletions the mirror adds when it re-encodes a part.
+ */
+export const PART_BYTES = 1024 * 1024;
 
 export interface CouncilSync {
   readonly status: SyncStatus;
@@ -116,6 +132,13 @@ function isTooLarge(code: number, reason: string): boolean {
   return code === 4413 || code === 1009 || /too-large|too large/i.test(reason);
 }
 
+/** The clients that wrote the session's meta: sent first, so the part that creates the session is complete. */
+function sessionCreators(doc: Y.Doc): number[] {
+  const clients = new Set<number>();
+  for (const item of doc.getMap<unknown>(MAPS.meta)._map.values()) clients.add(item.id.client);
+  return [...clients];
+}
+
 /** Record keys whose current value the state vector does not cover: changes the server may not have. */
 function uncovered(doc: Y.Doc, mark: SyncMark | null | undefined, role: WriterRole): Set<string> {
   const out = new Set<string>();
@@ -144,14 +167,24 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
   /** Records to send (local changes not yet acknowledged) and records that arrived in this sync. */
   const toSend = uncovered(doc, options.mark, role);
 
-  /** The provider's document: this device's content, plus what the server sent (admitted or not). */
+  /**
+   * The provider's document: what the server sent (admitted or not), plus the parts of this device's content sent
+   * so far. It starts empty, so that the provider's own sync step 2 never carries the whole session.
+   */
   const mirror = new Y.Doc();
   const FROM_APP = Symbol('app');
-  Y.applyUpdate(mirror, Y.encodeStateAsUpdate(doc), FROM_APP);
-  const copyToMirror = (update: Uint8Array, origin: unknown): void => {
-    if (!isFromCouncil(origin)) Y.applyUpdate(mirror, update, FROM_APP);
+  const partBytes = options.partBytes ?? PART_BYTES;
+  /** Parts split from the app's document and not yet applied to the mirror (so not yet sent). */
+  let outbox: Uint8Array[] = [];
+  let partCount = 0;
+  /** The app's document may hold what the mirror lacks: split it again when the outbox is empty. */
+  let isLocalAhead = true;
+  const onLocalUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (isFromCouncil(origin)) return;
+    isLocalAhead = true;
+    if (!isDestroyed) sendNextPart();
   };
-  doc.on('update', copyToMirror);
+  doc.on('update', onLocalUpdate);
   // Admitting checks a scratch copy of the whole session (about 60 ms for a full workshop day), so updates that
   // arrive close together are admitted together; a complete sync admits what is waiting first.
   let admitTimer: ReturnType<typeof setTimeout> | null = null;
@@ -208,31 +241,74 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
 
   const fail = (failure: SyncFailure, stop: boolean): void => {
     if (stop) stopProvider();
-    emit({ state: SYNC_STATES.failed, failure, progress: 0 });
+    emit({ state: SYNC_STATES.failed, failure, progress: 0, parts: null });
     // Reasons a retry cannot fix end the wait; an unreachable server is retried by the provider.
     if (stop) settle();
+  };
+
+  /**
+   * Applies the next part of what the app's document has and the mirror lacks to the mirror, so the provider sends
+   * it, once the server has acknowledged everything sent before (one part in flight at a time: the server checks
+   * each on its own, and a connection dropped meanwhile resends at most one part in the provider's sync step 2).
+   */
+  const sendNextPart = (): void => {
+    const p = provider;
+    if (isDestroyed || !p || !p.isAuthenticated || !p.synced || p.unsyncedChanges > 0) return;
+    for (;;) {
+      if (outbox.length === 0) {
+        if (!isLocalAhead) return;
+        isLocalAhead = false;
+        const base = Y.encodeStateVector(mirror);
+        try {
+          outbox = splitUpdate(Y.encodeStateAsUpdate(doc, base), partBytes, {
+            base: Y.decodeStateVector(base),
+            first: sessionCreators(doc),
+          });
+        } catch (e) {
+          // One record bigger than a message may be: the server could never take it (refused in words there).
+          if (e instanceof StructTooLargeError) {
+            fail(SYNC_FAILURES.tooLarge, true);
+            return;
+          }
+          throw e;
+        }
+        partCount = outbox.length;
+        if (partCount === 0) return;
+      }
+      // Applying a part the mirror already holds sends nothing: then the next one goes at once.
+      Y.applyUpdate(mirror, outbox.shift()!, FROM_APP);
+      if (provider !== p || p.unsyncedChanges > 0) return;
+    }
   };
 
   const checkComplete = (): void => {
     flushAdmit();
     const p = provider;
     if (!p || !p.isAuthenticated || !p.synced) return;
+    sendNextPart();
+    if (provider !== p) return;
     const unsynced = p.unsyncedChanges;
-    if (unsynced > 0) {
+    if (unsynced > 0 || outbox.length > 0 || isLocalAhead) {
       peakUnsynced = Math.max(peakUnsynced, unsynced);
+      const acknowledged = partCount - outbox.length - (unsynced > 0 ? 1 : 0);
       emit({
         state: SYNC_STATES.syncing,
         failure: null,
-        progress: 0.7 + 0.3 * (1 - unsynced / Math.max(peakUnsynced, 1)),
+        progress:
+          partCount > 1
+            ? 0.7 + 0.3 * (Math.max(acknowledged, 0) / partCount)
+            : 0.7 + 0.3 * (1 - unsynced / Math.max(peakUnsynced, 1)),
+        parts: partCount > 1 ? { sent: Math.max(acknowledged, 0), count: partCount } : null,
       });
       return;
     }
     peakUnsynced = 0;
+    partCount = 0;
     hasCompleted = true;
     sent += toSend.size;
     toSend.clear();
     const syncedAt = now();
-    emit({ state: SYNC_STATES.synced, failure: null, progress: 1, lastSyncedAt: syncedAt });
+    emit({ state: SYNC_STATES.synced, failure: null, progress: 1, lastSyncedAt: syncedAt, parts: null });
     settle();
     void Promise.resolve(options.saveMark?.({ stateVector: Y.encodeStateVector(doc), syncedAt })).catch(
       () => undefined,
@@ -273,10 +349,14 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
     }
     wasOpen = false;
     hasCompleted = false;
+    // What the server lacks is worked out afresh against the mirror once the new connection is synced.
+    outbox = [];
+    partCount = 0;
+    isLocalAhead = true;
     // Counts are per sync: this one starts from zero.
     sent = 0;
     received.clear();
-    emit({ state: SYNC_STATES.connecting, failure: null, progress: 0.1 });
+    emit({ state: SYNC_STATES.connecting, failure: null, progress: 0.1, parts: null });
     const ws = new HocuspocusProviderWebsocket({
       url: syncUrl(base),
       WebSocketPolyfill: options.WebSocketPolyfill,
@@ -389,7 +469,7 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
       isDestroyed = true;
       unsubscribeNetwork();
       observers.forEach((off) => off());
-      doc.off('update', copyToMirror);
+      doc.off('update', onLocalUpdate);
       mirror.off('update', admit);
       if (admitTimer !== null) clearTimeout(admitTimer);
       stopProvider();

@@ -57,6 +57,11 @@ export interface SyncStatus {
    * merged into this device's copy. Empty when everything the server sent was admitted.
    */
   problems: readonly ContentProblem[];
+  /**
+   * While this device's changes go to the server in several parts (a session bigger than one message may be):
+   * parts acknowledged so far and how many there are in this round. Null otherwise.
+   */
+  parts: { sent: number; count: number } | null;
 }
 
 export function initialStatus(lastSyncedAt: number | null): SyncStatus {
@@ -69,6 +74,7 @@ export function initialStatus(lastSyncedAt: number | null): SyncStatus {
     toSend: 0,
     lastSyncedAt,
     problems: [],
+    parts: null,
   };
 }
 

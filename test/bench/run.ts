@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { nodeFigures } from './node';
 import { sessionFileFigures } from './sessionFiles';
 import { syncFigures } from './syncServer';
+import { bigSyncFigures } from './bigSync';
 import { firstScreenFigures, storageFigures } from './browser';
 import { buildBaselinePage, initialJs } from './bundle';
 import { check, round, type CheckedRow, type Row } from './stats';
@@ -175,6 +176,12 @@ await group('11. MES on forint budgets: Budapest 2024 and Józsefváros, jumping
   rows.push(...result.rows);
   details.mesForint = result.details;
   return Promise.resolve();
+});
+
+await group('12. first sync of a 50 MB session from the app, in parts (time, peak memory)', async () => {
+  const result = await bigSyncFigures();
+  rows.push(...result.rows);
+  details.bigSync = result.details;
 });
 
 rmSync(baselineDist, { recursive: true, force: true });
