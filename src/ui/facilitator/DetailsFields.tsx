@@ -3,8 +3,18 @@ import { useT } from '../i18n';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
 
-/** Title, neighbourhood, date and venue. */
-export function DetailsFields({ values, errors, update }: SectionProps) {
+/**
+ * Title, neighbourhood, date and venue. Once the session is with the council (`isWithCouncil`), the neighbourhood
+ * decides which facilitators may open it, so the council server refuses a change of it from a facilitator's
+ * tablet (src/server/neighbourhoodRule.ts): the field is shown read-only, saying so, instead of letting a change
+ * be saved that could never sync.
+ */
+export function DetailsFields({
+  values,
+  errors,
+  update,
+  isWithCouncil = false,
+}: SectionProps & { isWithCouncil?: boolean }) {
   const t = useT();
   return (
     <fieldset class="fac-fieldset">
@@ -21,6 +31,8 @@ export function DetailsFields({ values, errors, update }: SectionProps) {
       <div class="fac-grid">
         <TextField
           label={t('fac.form.neighbourhood')}
+          hint={isWithCouncil ? t('fac.form.neighbourhoodWithCouncil') : undefined}
+          readOnly={isWithCouncil}
           field="neighbourhood"
           value={values.neighbourhood}
           onValue={(neighbourhood) => update({ neighbourhood })}

@@ -29,6 +29,8 @@ interface SessionFormProps<R> {
   isCreating: boolean;
   hasBallots: boolean;
   isReadOnly: boolean;
+  /** The session has synced with the council: its neighbourhood is then the council's to change. */
+  isWithCouncil?: boolean;
   submitLabel: string;
   busyLabel: string;
   backHref: string;
@@ -128,7 +130,7 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
       ) : null}
       {hasErrors ? <ErrorSummary errors={errors} attempt={attempt} /> : null}
       <form class="fac-form" onSubmit={(e) => void submit(e)} noValidate>
-        <DetailsFields {...section} />
+        <DetailsFields {...section} isWithCouncil={props.isWithCouncil} />
         <MoneyFields {...section} />
         <ThemeFields {...section} />
         <MethodFields {...section} hasBallots={props.hasBallots} />

@@ -1,5 +1,5 @@
 import './messages';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSession, updateSettings } from '../../doc/sessionCommands';
 import { viewSession } from '../../doc/session';
 import { isValidationError } from '../../domain/errors';
@@ -102,6 +102,19 @@ function EditSession({ sessionId }: { sessionId: string }) {
   const draft = useFormDraft(sessionId);
   const original = useRef<FormValues | null>(null);
   const [isUnchanged, setUnchanged] = useState(false);
+  const services = useServices();
+  // A sync mark means the session has synced with the council at least once (useCouncilSync.ts).
+  const [isWithCouncil, setWithCouncil] = useState(false);
+  useEffect(() => {
+    let isLive = true;
+    services.db.syncMarks
+      .get(sessionId)
+      .then((mark) => isLive && setWithCouncil(mark !== undefined))
+      .catch(() => undefined);
+    return () => {
+      isLive = false;
+    };
+  }, [services.db, sessionId]);
   const view = session.view;
   // Taken once: settings arriving from another device while typing must not wipe the form.
   if (view && !original.current) original.current = formFromSettings(t, view.settings);
@@ -111,6 +124,8 @@ function EditSession({ sessionId }: { sessionId: string }) {
     if (!current) throw new Error(t('session.notFound'));
     const patch: Partial<SessionSettings> = {};
     for (const key of Object.keys(settings) as (keyof FormSettings)[]) {
+      // The field is read-only then; a draft typed before the first sync must not carry a change the council refuses.
+      if (key === 'neighbourhood' && isWithCouncil) continue;
       if (JSON.stringify(settings[key]) !== JSON.stringify(current[key])) {
         (patch as Record<string, unknown>)[key] = settings[key];
       }
@@ -146,6 +161,7 @@ function EditSession({ sessionId }: { sessionId: string }) {
       isCreating={false}
       hasBallots={view.records.ballots.length > 0}
       isReadOnly={view.isReadOnly}
+      isWithCouncil={isWithCouncil}
       submitLabel={t('fac.form.save')}
       busyLabel={t('common.saving')}
       backHref={`#/session/${sessionId}`}

@@ -13,6 +13,8 @@ interface TextFieldProps {
   inputMode?: 'text' | 'numeric' | 'decimal';
   autoComplete?: string;
   maxLength?: number;
+  /** Shown but not editable (the hint says why). */
+  readOnly?: boolean;
   rows?: number;
   class?: string;
 }
@@ -28,6 +30,7 @@ export function TextField(props: TextFieldProps) {
             ...p,
             'data-field': field,
             maxLength: props.maxLength,
+            readOnly: props.readOnly,
             value,
             onInput: (e: { currentTarget: { value: string } }) => onValue(e.currentTarget.value),
           };

@@ -167,6 +167,8 @@ export const facilitator = {
   'fac.form.title': 'Session title',
   'fac.form.titleHint': 'Residents see this first, for example “Northmoor: what should the pot pay for?”',
   'fac.form.neighbourhood': 'Neighbourhood',
+  'fac.form.neighbourhoodWithCouncil':
+    'This session is already with the council, so its neighbourhood cannot be changed on this tablet: moving it to another neighbourhood needs a council officer. Ask your council admin.',
   'fac.form.date': 'Date of the workshop',
   'fac.form.venue': 'Venue',
   'fac.form.venueHint': 'For example “St Aidan’s Church Hall, Moor Lane”',
