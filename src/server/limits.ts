@@ -215,9 +215,19 @@ export class FailureLimiter {
     return addressAfter && !addressBefore ? addressAfter : null;
   }
 
+  /**
+   * Forgets addresses whose window is over; if that is not enough (failures from very many addresses at once),
+   * forgets the oldest tenth too, so memory and the cost of sweeping stay bounded. An address forgotten early gets
+   * a few more tries; the global budget still holds.
+   */
   private sweep(): void {
     for (const [key, entry] of this.addresses) {
       if (!this.current(entry, this.windowMs)) this.addresses.delete(key);
+    }
+    let excess = this.addresses.size >= 10_000 ? 1_000 : 0;
+    for (const key of this.addresses.keys()) {
+      if (excess-- <= 0) break;
+      this.addresses.delete(key);
     }
   }
 }

@@ -126,4 +126,13 @@ describe('limits that do not lock out the innocent', { timeout: 30_000 }, () => 
     expect(limiter.throttled('a')).toBeNull();
     expect(limiter.throttled('c')).toBeNull();
   });
+
+  it('Given failures from 30,000 addresses within one window, Then the limiter stays bounded and the global budget still holds', () => {
+    const limiter = new FailureLimiter(5, 60_000, 100, 600_000, () => 0);
+    for (let i = 0; i < 30_000; i++) limiter.fail(`address-${i}`, `guess-${i}`);
+    expect((limiter as unknown as { addresses: Map<string, unknown> }).addresses.size).toBeLessThanOrEqual(
+      10_000,
+    );
+    expect(limiter.throttled('192.0.2.1')).toEqual({ by: 'global', retryAfterSeconds: 600 });
+  });
 });
