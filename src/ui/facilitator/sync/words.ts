@@ -21,8 +21,17 @@ export function statusInWords(t: Translator, status: SyncStatus): string {
       return t('sync.state.neverSynced');
     case 'connecting':
       return t('sync.state.connecting');
-    case 'syncing':
-      return t('sync.state.syncing', { percent: Math.round(status.progress * 100) });
+    case 'syncing': {
+      const percent = Math.round(status.progress * 100);
+      // A session bigger than one message goes in parts: say which one is on its way.
+      return status.parts
+        ? t('sync.state.sendingParts', {
+            percent,
+            part: Math.min(status.parts.sent + 1, status.parts.count),
+            count: status.parts.count,
+          })
+        : t('sync.state.syncing', { percent });
+    }
     case 'synced':
       return status.lastSyncedAt === null ? t('sync.state.neverSynced') : syncedWhen(t, status.lastSyncedAt);
     case 'offline':

@@ -70,6 +70,7 @@ export const sync = {
   'sync.state.neverSynced': 'Never synced',
   'sync.state.connecting': 'Connecting to the council server…',
   'sync.state.syncing': 'Syncing… {percent}%',
+  'sync.state.sendingParts': 'Syncing… {percent}%: sending part {part} of {count}',
   'sync.state.synced': 'Synced at {time}',
   'sync.state.syncedOn': 'Synced on {date} at {time}',
   'sync.state.offline': 'Offline: will sync when the network is back',
