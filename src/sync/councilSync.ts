@@ -179,10 +179,23 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
   let partCount = 0;
   /** The app's document may hold what the mirror lacks: split it again when the outbox is empty. */
   let isLocalAhead = true;
+  let isSendScheduled = false;
+  // Sending waits for the app's own transaction to finish (and gathers a burst of them): a local write never
+  // waits for, or fails because of, the sync.
   const onLocalUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (isFromCouncil(origin)) return;
     isLocalAhead = true;
-    if (!isDestroyed) sendNextPart();
+    if (isSendScheduled) return;
+    isSendScheduled = true;
+    queueMicrotask(() => {
+      isSendScheduled = false;
+      if (isDestroyed) return;
+      try {
+        sendNextPart();
+      } catch {
+        fail(SYNC_FAILURES.serverError, true);
+      }
+    });
   };
   doc.on('update', onLocalUpdate);
   // Admitting checks a scratch copy of the whole session (about 60 ms for a full workshop day), so updates that
