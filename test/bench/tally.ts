@@ -19,7 +19,8 @@
  * Run alone: `npx tsx test/bench/tally.ts` (prints the rows); `npm run bench` runs it as group 8, and MES on the
  * two forint budgets (`forintMesFigures`, below) as group 11 (alone: `TALLY_FORINT=1 npx tsx test/bench/tally.ts`).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import {
@@ -35,7 +36,7 @@ import { rulesFor, sessionResults, type RuleName } from '../../src/domain/result
 import type { BallotChoices, PriorityMethod, SessionSettings } from '../../src/domain/types';
 import { equalShares, mesAdd1Stepwise, type MesResult } from '../../src/domain/counting/mes';
 import { parsePabulib } from '../../src/domain/counting/pabulib';
-import { hardCasePath } from '../unit/counting/fixtures';
+import { HARD_CASES, hardCasePath, PABULIB_DIR } from '../unit/counting/fixtures';
 import { median, round, type Goal, type Row } from './stats';
 import { workshopSettings } from './workshopDay';
 
@@ -307,6 +308,10 @@ export function tallyFigures(
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.env.TALLY_PIN) {
+    pinStepwiseWinners();
+    process.exit(0);
+  }
   const { rows } = process.env.TALLY_FORINT ? forintMesFigures() : tallyFigures();
   for (const r of rows) {
     console.log(
@@ -369,4 +374,40 @@ export function forintMesFigures(runs = 3): { rows: Row[]; details: Record<strin
     if (!same) throw new Error(`MES on ${label}: jumping and stepping disagree.`);
   }
   return { rows, details };
+}
+
+/** Where `pinStepwiseWinners` writes what stepping gives on the two forint elections (read by the unit tests). */
+export const STEPWISE_PIN = path.join(PABULIB_DIR, 'mes-add1-stepwise.json');
+
+/**
+ * Counts the two forint elections with Add1 stepping one forint per voter at a time (`mesAdd1Stepwise`, the slow
+ * reference: about two minutes on a busy 2-core machine) and writes the outcomes to `STEPWISE_PIN`, so the unit
+ * tests can hold the fast Add1 to them without stepping. Run: `TALLY_PIN=1 npx tsx test/bench/tally.ts`.
+ */
+export function pinStepwiseWinners(): void {
+  const elections: Record<string, unknown> = {};
+  for (const name of ['budapest2024', 'jozsefvaros'] as const) {
+    const election = parsePabulib(readFileSync(hardCasePath(name), 'utf8'));
+    const t0 = performance.now();
+    const r = mesAdd1Stepwise(
+      election.projects,
+      election.voters.map((v) => v.vote),
+      election.budget,
+    );
+    const seconds = round((performance.now() - t0) / 1000, 1);
+    elections[HARD_CASES[name]] = {
+      selected: r.selected,
+      spent: r.spent,
+      endowment: r.endowment,
+      runs: r.runs,
+      seconds,
+    };
+    console.log(`${HARD_CASES[name]}: ${r.selected.length} projects, endowment ${r.endowment}, ${seconds} s`);
+  }
+  const about =
+    'MES with Add1 (completion by one forint per voter, from floor(budget / voters), kept while within budget) ' +
+    'as mesAdd1Stepwise counts it, stepping one increment at a time: the slow reference. Made by ' +
+    '`TALLY_PIN=1 npx tsx test/bench/tally.ts` (test/bench/tally.ts, pinStepwiseWinners); ' +
+    'test/unit/counting/mesAdd1.hardCases.test.ts holds the fast Add1 to it.';
+  writeFileSync(STEPWISE_PIN, `${JSON.stringify({ about, elections }, null, 2)}\n`);
 }

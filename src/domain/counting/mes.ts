@@ -56,7 +56,7 @@
  * and the comparison about 20–50 ms once warm, 0.14 s cold (about 1.3 s all-exact with `run`).
  */
 import { greedy, type CountingProject } from './greedy';
-import { traceMes, type MesTrace } from './mesAdd1';
+import { traceMes } from './mesAdd1';
 import {
   add,
   cmp,
@@ -766,9 +766,11 @@ export function equalShares(
       if (stopOk && confirmed.selected.join('\u0000') === run.selected.join('\u0000')) run = confirmed;
       else add1(false);
     };
-    // Jumping (mesAdd1.ts): from each endowment run, gallop ahead to the last step certain to fund the same
-    // projects in the same order (1, 2, 4, … steps, then halving), and rerun MES only at the step after it.
-    // Stepping would have gone through every step skipped, each with the outcome of the one before.
+    // Jumping (mesAdd1.ts): from each endowment run, jump ahead to a step whose run certifies that every step
+    // between funds the same projects in the same order, and rerun MES only past it. The stride adapts: it
+    // doubles after a certified jump and falls to a quarter after a failed try (a try stops at the first round it
+    // cannot certify), down to a single step, which is run and needs no certificate. Stepping would have gone
+    // through every step skipped, each with the outcome of the one before.
     const add1Jump = (): void => {
       const at = (j: number): Rational => add(start, mulInt(inc, BigInt(j)));
       const atF = (j: number): number => toNumber(at(j));
@@ -778,29 +780,23 @@ export function equalShares(
       let trace = traceMes(election, atF(0));
       if (trace && trace.selected.join('\u0000') !== cur.selected.join('\u0000')) trace = undefined;
       let stopped = false;
+      let stride = 1;
       for (;;) {
         if (cur.selected.length === election.candidates.length) break;
         if (options.exhaustiveStop && election.isExhaustive(cur.selected, cur.spent, B)) break;
-        // Gallop: 1, 2, 4, … steps ahead while the run there certifies every step between has this outcome;
-        // then start again from the furthest step certified (a nearer base certifies more).
-        let d = 1;
-        let reached = j;
-        let reachedTrace = trace;
-        let t: MesTrace | undefined;
-        for (;;) {
-          t = traceMes(election, atF(j + d), trace);
+        if (stride > 1 && trace !== undefined) {
+          const t = traceMes(election, atF(j + stride), trace, true);
           runs++;
-          if (t?.certified !== true || d > 2 ** 40) break;
-          reached = j + d;
-          reachedTrace = t;
-          d *= 2;
-        }
-        if (reached > j) {
-          j = reached;
-          e = at(j);
-          trace = reachedTrace;
+          if (t?.certified === true) {
+            j += stride;
+            e = at(j);
+            trace = t;
+            stride = Math.min(stride * 2, 2 ** 40);
+          } else stride = Math.max(1, Math.floor(stride / 4));
           continue;
         }
+        const t = traceMes(election, atF(j + 1), trace);
+        runs++;
         const next: MesRun = t ?? election.runChecked(at(j + 1));
         if (cmp(next.spent, B) > 0) {
           stopped = true;
@@ -810,6 +806,7 @@ export function equalShares(
         e = at(j);
         cur = next;
         trace = t;
+        stride = 2;
       }
       const confirmed = exactRun(e);
       const stopOk = !stopped || cmp(exactRun(add(e, inc)).spent, B) > 0;

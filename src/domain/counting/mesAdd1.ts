@@ -11,13 +11,35 @@
  * every candidate unaffordable at e' is unaffordable at e''. Hence if, in every round, the winner's ρ at e
  * is below every other affordable candidate's ρ at e' (or equal, with the winner first in the tie-break), the
  * winner at e'' is the same. With no winner left at e (the last round), every candidate left must be
- * unaffordable at e'. The test holds for [e, e'] as soon as it holds for a larger e', so Add1 gallops: it
- * tries 1, 2, 4, … steps ahead, then halves the gap, and reruns MES only past the last step certified.
+ * unaffordable at e'. The test holds for [e, e'] as soon as it holds for a larger e', so Add1 can jump: it
+ * tries steps ahead with a stride that doubles after each certified jump and falls after a failed try, and
+ * reruns MES only past the last step certified (mes.ts, `add1Jump`).
+ *
+ * A second test, for near ties. The first one compares the winner at e with a rival at e', so two projects whose
+ * ρ fall together and stay a hair apart (Budapest 2024: a few parts in ten thousand for hundreds of forints)
+ * defeat it after a step or two. Sharper bounds, with the same first r winners at e ≤ x ≤ e':
+ * (a) a budget that is not empty rises at least as fast as the endowment: b_i(x2) - b_i(x1) ≥ x2 - x1 when
+ *     b_i(x1) > 0. By induction over the rounds: it holds for b = x; a payer of p keeps b - p when that is
+ *     positive, and p(x2) ≤ p(x1) (budgets rise), so b - p rises at least as much as b. Hence
+ *     b_i(x) ≥ b_i(e) + (x - e) if b_i(e) > 0 (else ≥ 0), and b_i(x) ≤ b_i(e') - (e' - x) if that is ≥ 0.
+ * (b) With budgets b_i, a candidate's payment is p = max over sets C of its supporters (with weight left
+ *     outside C) of (cost - Σ_C w_i b_i) / (K - w(C)): each such value is ≤ p (Σ w_i min(b_i, p) = cost is at
+ *     most Σ_C w_i b_i + (K - w(C)) p), and C = {b_i < p} gives p.
+ * So the winner w's ρ at x is at most its ρ with the budgets L(x) = b(e) + (x - e) (0 stays 0), a maximum of
+ * functions affine in x, so convex: below the chord from ρ_w(e) to ρ_w with L(e') (`raisedRho`). A rival c's ρ
+ * at x is at least its ρ with the budgets H(x) = b(e') - (e' - x), which by (b) with C = c's capped set at e' is
+ * at least (cost - Σ_C w_i H_i(x)) / (K - w(C)) / cost, affine in x (a supporter of C holding less than e' - e
+ * at e' is counted at b_i(e') instead, still an upper bound on its budget), and equal to ρ_c(e') at e'
+ * (`loweredRho` gives its value at e). Two affine functions apart at both ends are apart in between: if the
+ * rival's line is above the winner's chord at e and at e', c loses to w at every x. A rival passes if either
+ * test says so. The second test's sums cancel (a cost minus what capped supporters hold), so it asks for a
+ * margin of 1e-7 instead of 1e-9.
  *
  * Arithmetic: floating point, like `MesElection.runFloat`, with its rule: a decision within a relative 1e-9
  * of going the other way (a near tie, a nearly (un)affordable project) is not trusted. In the run that gives
  * an outcome this returns undefined (the caller then runs that endowment exactly, with `runChecked`, and steps
- * by one); in the run at e' it makes the test fail (a shorter jump). Exact ties are common (two projects with
+ * by one); in the run at e' it makes the test fail (a shorter jump). A try may stop at the first round it cannot
+ * certify (`stopAtDoubt`): it is then no outcome, only a failed try. Exact ties are common (two projects with
  * the same number of approvals, each paid for by all its supporters at cost / approvals): a candidate none of
  * whose supporters pays less than cost / K has ρ = 1/K exactly, so two such candidates are compared exactly,
  * by K and then the tie-break. The outcome Add1 keeps, and the step that stops it, are rerun exactly
@@ -29,6 +51,8 @@ import type { MesElection } from './mes';
 import { add, ZERO, type Rational } from './rational';
 
 const EPS = 1e-9;
+/** The second test's margin: its sums cancel (cost minus what capped supporters hold), so it asks for more. */
+const SHIFT_EPS = 1e-7;
 
 /** One MES run in floating point, with each round's winner and its ρ. */
 export interface MesTrace {
@@ -40,6 +64,12 @@ export interface MesTrace {
   free: boolean[];
   /** Run against a smaller endowment's trace: every endowment between gives that outcome, for certain. */
   certified: boolean;
+  /** The endowment the trace was run at. */
+  endowment: number;
+  /** Each round's winner's supporters' budgets before they paid for it (in `election.supporters` order). */
+  budgets: Float64Array[];
+  /** Stopped at the first round it could not certify (`stopAtDoubt`): not an outcome, not a base. */
+  partial: boolean;
 }
 
 const floats = new WeakMap<MesElection, { costsF: Float64Array; sw: Float64Array[] }>();
@@ -74,7 +104,12 @@ function before(election: MesElection, a: number, b: number): boolean {
  * With `against` (the trace of a smaller endowment), `certified` says whether every endowment between the two is
  * certain to give that trace's outcome (see above); false when that cannot be shown.
  */
-export function traceMes(election: MesElection, endowment: number, against?: MesTrace): MesTrace | undefined {
+export function traceMes(
+  election: MesElection,
+  endowment: number,
+  against?: MesTrace,
+  stopAtDoubt = false,
+): MesTrace | undefined {
   const { costsF, sw } = floatsOf(election);
   const supporters = election.supporters;
   const approvals = election.approvals;
@@ -90,10 +125,17 @@ export function traceMes(election: MesElection, endowment: number, against?: Mes
     rho: [],
     free: [],
     certified: against !== undefined,
+    endowment,
+    budgets: [],
+    partial: false,
   };
   const rho = new Float64Array(election.projects.length);
   const free = new Uint8Array(election.projects.length);
   const pay = new Float64Array(election.projects.length);
+  // Whether the last evaluation ran to the end (payment found, not cut short), and then its capped set's size:
+  // the weight of supporters who pay their whole budget (`cappedOf`: what they hold) and of those who pay p.
+  const settled = new Uint8Array(election.projects.length);
+  const uncappedOf = new Float64Array(election.projects.length);
 
   /** Water-filling for c: false when unaffordable, undefined when too close to call, else true. */
   const evaluate = (c: number, stopAbove: number): boolean | undefined => {
@@ -119,19 +161,26 @@ export function traceMes(election: MesElection, endowment: number, against?: Mes
     }
     if (Math.abs(money - cost) <= EPS * cost) return undefined;
     if (money < cost) return false;
+    settled[c] = 0;
     if (k === K) {
       if (near) return undefined;
+      settled[c] = 1;
+      uncappedOf[c] = K;
       pay[c] = p;
       rho[c] = 1 / K;
       free[c] = 1;
       prev[c] = 1 / K;
       return true;
     }
+    let cut = false;
     while (k < K) {
       const np = (cost - capped) / k;
       if (np <= p) break;
       p = np;
-      if (p / cost > stopAbove) break; // p only rises: c cannot matter this round
+      if (p / cost > stopAbove) {
+        cut = true; // p only rises: c cannot matter this round
+        break;
+      }
       capped = 0;
       k = 0;
       for (let i = 0; i < S; i++) {
@@ -140,6 +189,10 @@ export function traceMes(election: MesElection, endowment: number, against?: Mes
         if (bb < p) capped += bb * w;
         else k += w;
       }
+    }
+    if (!cut) {
+      settled[c] = 1;
+      uncappedOf[c] = k;
     }
     pay[c] = p;
     rho[c] = p / cost;
@@ -164,6 +217,52 @@ export function traceMes(election: MesElection, endowment: number, against?: Mes
     if (Math.abs(ra - rb) <= EPS * Math.max(ra, rb)) return undefined;
     return ra < rb;
   };
+  /** The chord's end: w's ρ at this endowment with its supporters' budgets at e raised by d (0 stays 0). */
+  const raisedRho = (w: number, atE: Float64Array, d: number): number => {
+    const ws = sw[w] as Float64Array;
+    const cost = costsF[w] as number;
+    let p = cost / (approvals[w] as number);
+    for (;;) {
+      let capped = 0;
+      let k = 0;
+      for (let i = 0; i < atE.length; i++) {
+        const bb = (atE[i] as number) > 0 ? (atE[i] as number) + d : 0;
+        if (bb < p) capped += bb * (ws[i] as number);
+        else k += ws[i] as number;
+      }
+      if (k === 0) return Infinity;
+      const np = (cost - capped) / k;
+      if (!(np > p)) return p / cost;
+      p = np;
+    }
+  };
+  /** The tangent's value at e: c's ρ with this run's capped set, their budgets lowered by d where they hold d. */
+  const loweredRho = (c: number, d: number): number => {
+    const s = supporters[c] as Int32Array;
+    const ws = sw[c] as Float64Array;
+    const p = pay[c] as number;
+    const cost = costsF[c] as number;
+    let held = 0;
+    for (let i = 0; i < s.length; i++) {
+      const bb = b[s[i] as number] as number;
+      if (bb < p) held += (ws[i] as number) * (bb >= d ? bb - d : bb);
+    }
+    return (cost - held) / ((uncappedOf[c] as number) * cost);
+  };
+  let chordRound = -1;
+  let chordEnd = Infinity;
+  /** The second test (see above): c loses to e's winner of the round at every endowment between, for certain. */
+  const losesAlong = (c: number, round: number): boolean => {
+    if (against === undefined || settled[c] !== 1) return false;
+    const w = against.winners[round] as number;
+    const d = endowment - against.endowment;
+    if (chordRound !== round) {
+      chordRound = round;
+      chordEnd = raisedRho(w, against.budgets[round] as Float64Array, d);
+    }
+    const atE = against.rho[round] as number;
+    return loweredRho(c, d) > atE * (1 + SHIFT_EPS) && (rho[c] as number) > chordEnd * (1 + SHIFT_EPS);
+  };
 
   for (let round = 0; ; round++) {
     remaining.sort((x, y) => (prev[x] as number) - (prev[y] as number));
@@ -187,7 +286,10 @@ export function traceMes(election: MesElection, endowment: number, against?: Mes
         else if (c !== target) {
           const fr = free[c] === 1;
           const tr = against?.free[round] as boolean;
-          if (beats(target, against?.rho[round] as number, tr, c, rho[c] as number, fr) !== true)
+          if (
+            beats(target, against?.rho[round] as number, tr, c, rho[c] as number, fr) !== true &&
+            !losesAlong(c, round)
+          )
             trace.certified = false;
         }
       }
@@ -199,16 +301,25 @@ export function traceMes(election: MesElection, endowment: number, against?: Mes
       }
     }
     if (trace.certified && target !== undefined && best !== target) trace.certified = false;
+    if (stopAtDoubt && against !== undefined && !trace.certified) {
+      trace.partial = true;
+      return trace;
+    }
     if (best < 0) break;
     const p = pay[best] as number;
     trace.winners.push(best);
     trace.rho.push(rho[best] as number);
     trace.free.push(free[best] === 1);
     trace.spent = add(trace.spent, election.costs[best] as Rational);
-    for (const g of supporters[best] as Int32Array) {
+    const s = supporters[best] as Int32Array;
+    const atE = new Float64Array(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const g = s[i] as number;
       const bb = b[g] as number;
+      atE[i] = bb;
       b[g] = bb <= p ? 0 : bb - p;
     }
+    trace.budgets.push(atE);
     remaining = remaining.filter((c) => c !== best && dropped[c] === 0);
   }
   trace.selected = trace.winners.map((c) => (election.projects[c] as CountingProject).id);

@@ -1,10 +1,13 @@
 // Add1 that jumps over the endowments where nothing changes (mesAdd1.ts) must land exactly where stepping one
-// increment at a time lands: same winners, same order, same endowment. The two Budapest elections take minutes
-// stepwise, so they are compared in the bench (test/bench/tally.ts), not here.
+// increment at a time lands: same winners, same order, same endowment. The hard cases are in
+// mesAdd1.hardCases.test.ts (the two forint elections against stepping's pinned outcome) and in the bench
+// (test/bench/tally.ts, group 11, against stepping itself).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CountingProject } from '../../../src/domain/counting/greedy';
-import { equalShares, mesAdd1Stepwise, type MesOptions } from '../../../src/domain/counting/mes';
+import { equalShares, mesAdd1Stepwise, MesElection, type MesOptions } from '../../../src/domain/counting/mes';
+import { traceMes } from '../../../src/domain/counting/mesAdd1';
+import { rat } from '../../../src/domain/counting/rational';
 import { PROPERTY_BUDGET_MS } from '../helpers/property';
 import { ALL_FIXTURES, load } from './fixtures';
 
@@ -93,6 +96,92 @@ describe('Add1 by jumps gives what Add1 by single steps gives', () => {
         ),
         { numRuns: 40 },
       );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+
+  // Near ties that swap as the endowment rises: costs within a few parts in a thousand of each other, ballots
+  // drawn from a handful of projects (so supporters overlap and many run dry), a budget in small units (tens of
+  // thousands of steps). Winners then trade places over the range, often more than once.
+  const nearTies = fc
+    .record({
+      base: fc.integer({ min: 20_000, max: 200_000 }),
+      spread: fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 2, maxLength: 6 }),
+      ballots: fc.array(fc.array(fc.nat(5), { minLength: 1, maxLength: 3 }), { minLength: 4, maxLength: 30 }),
+      budgetShare: fc.double({ min: 0.2, max: 0.9, noNaN: true }),
+    })
+    .map(({ base, spread, ballots, budgetShare }) => {
+      const projects: CountingProject[] = spread.map((s, i) => ({
+        id: `p${i}`,
+        cost: base + s * (base / 1000),
+      }));
+      const total = projects.reduce((a, p) => a + p.cost, 0);
+      return {
+        projects,
+        ballots: ballots.map((b) => b.filter((i) => i < spread.length).map((i) => `p${i}`)),
+        budget: Math.max(1, Math.round(total * budgetShare)),
+      };
+    });
+
+  it(
+    'on random elections built to have near ties and winners that swap places',
+    () => {
+      fc.assert(
+        fc.property(nearTies, ({ projects, ballots, budget }) => {
+          // Given an election whose projects nearly tie, When it is counted by jumps and by single steps,
+          // Then both give the same outcome
+          expect(outcome(equalShares(projects, ballots, budget))).toEqual(
+            outcome(mesAdd1Stepwise(projects, ballots, budget)),
+          );
+        }),
+        { numRuns: 60 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+});
+
+describe('The jump certificate itself (traceMes)', () => {
+  // Small elections where a whole range can be checked step by step, exactly.
+  const election = fc
+    .record({
+      costs: fc.array(fc.integer({ min: 1_000, max: 60_000 }), { minLength: 2, maxLength: 6 }),
+      ballots: fc.array(fc.array(fc.nat(5), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 14 }),
+      start: fc.integer({ min: 200, max: 20_000 }),
+      d: fc.integer({ min: 1, max: 400 }),
+      stopAtDoubt: fc.boolean(),
+    })
+    .map(({ costs, ballots, start, d, stopAtDoubt }) => ({
+      projects: costs.map((cost, i): CountingProject => ({ id: `p${i}`, cost })),
+      ballots: ballots.map((b) => b.filter((i) => i < costs.length).map((i) => `p${i}`)),
+      start,
+      d,
+      stopAtDoubt,
+    }));
+
+  it(
+    'certifies a range only when the exact count funds the same projects in the same order at every step of it',
+    () => {
+      let certified = 0;
+      fc.assert(
+        fc.property(election, ({ projects, ballots, start, d, stopAtDoubt }) => {
+          // Given a float run at one endowment and a run further on, checked against it
+          const e = new MesElection(projects, ballots);
+          const base = traceMes(e, start);
+          if (base === undefined) return;
+          const far = traceMes(e, start + d, base, stopAtDoubt);
+          // When the second run says every endowment between gives the first run's outcome
+          if (far?.certified !== true) return;
+          certified++;
+          // Then counting every step of the range exactly gives that outcome
+          for (let x = start; x <= start + d; x++) {
+            expect(e.runChecked(rat(BigInt(x))).selected).toEqual(base.selected);
+          }
+        }),
+        { numRuns: 150 },
+      );
+      // (and the property is not vacuous)
+      expect(certified).toBeGreaterThan(10);
     },
     PROPERTY_BUDGET_MS,
   );
