@@ -11,6 +11,12 @@
  * session-file rules (validation.ts) and refuses it (close reason 'invalid-update: ...', code 4422, a log line
  * naming the rule and record key, nothing stored, the document unchanged) or applies it itself, so that the
  * scratch copy and the live document stay equal; Hocuspocus's own apply then finds nothing new and acknowledges.
+ * One document's updates are checked one at a time in the order they arrive, each check and its apply in one
+ * synchronous step (updateQueue.ts), so a burst of valid updates on one connection is all accepted. An update that
+ * depends on changes not received yet is held without touching the scratch copy, looked at again only once the
+ * document has what it lacked, and refused when still incomplete after Limits.maxHoldMs ('invalid-update:
+ * incomplete', 4422); a connection holding more than Limits.maxHeldUpdatesPerConnection updates or
+ * maxHeldBytesPerConnection bytes is refused ('too-many-held-updates', 4429) and its held updates dropped.
  * Admin rollbacks (FROM_ARCHIVE) do not go through client messages and are not checked.
  *
  * Roles: both roles read; what each may write is changeRules.ts `roleProblems` (an officer only adds proposal
@@ -35,11 +41,8 @@ import { checkCredential, DEFAULT_LIMITS, remoteAddress, tokenFailures, type Lim
 import type { Logger } from './log';
 import { SessionIndex } from './sessionIndex';
 import { ADMIN_DEVICE, isSessionId, type Role, type Store } from './store';
-import { describeProblem, mayWait, syncUpdateOf, UpdateGate, type UpdateProblem } from './validation';
-
-/** Updates held at once per document until they can be judged (see Limits.maxHoldMs). */
-const MAX_HELD_UPDATES = 64;
-const HOLD_POLL_MS = 20;
+import { UpdateQueue, type CheckCounters, type Outcome } from './updateQueue';
+import { describeProblem, syncUpdateOf, UpdateGate } from './validation';
 
 /** Transaction origin of updates that come from the archive itself (loading, admin rollbacks). */
 const FROM_ARCHIVE = Symbol('archive');
@@ -74,6 +77,8 @@ export interface SyncServer {
   hocuspocus: Hocuspocus;
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   stats: () => { documents: number; connections: number };
+  /** Updates held now (and their bytes), and how often a scratch copy was built from its session so far. */
+  checkStats: () => CheckCounters;
   close: () => Promise<void>;
 }
 
@@ -141,13 +146,15 @@ export function createSync(
   const loaded = new Map<string, { storedBytes: number; lastAdminId: number }>();
   /**
    * Per document object (not per name: a connection can outlive its document's unloading, and its messages then
-   * go on to that document): the check of clients' updates (validation.ts), with its scratch copy.
+   * go on to that document): the in-order check of clients' updates (updateQueue.ts, validation.ts), with its
+   * scratch copy and its held updates.
    */
-  const gates = new WeakMap<Document, UpdateGate>();
+  const queues = new WeakMap<Document, UpdateQueue>();
+  const counters: CheckCounters = { held: 0, heldBytes: 0, shadowBuilds: 0 };
+  /** Connections whose closing already drops their held updates. */
+  const watched = new WeakSet<Connection>();
   /** True while the server applies an update it has just checked (the gate's copy already holds it). */
   let applyingChecked = false;
-  /** Per document: updates held until they can be judged (see Limits.maxHoldMs). */
-  const held = new Map<string, number>();
   /** Every open socket, for the revocation check. */
   const sockets = new Set<SocketState>();
 
@@ -158,50 +165,32 @@ export function createSync(
     socket.close(REVOKED_CODE, REVOKED_REASON);
   };
 
-  /**
-   * Resolves true when the document has changed since `stateVector` (so a held update is worth checking again),
-   * false after `until` or once the connection has left the document (nobody is waiting for the answer; the device
-   * sends the update again when it next syncs).
-   */
-  const documentChanged = async (
-    document: Document,
-    connection: Connection,
-    stateVector: Uint8Array,
-    until: number,
-  ): Promise<boolean> => {
-    while (Date.now() < until && document.hasConnection(connection)) {
-      await new Promise((r) => setTimeout(r, HOLD_POLL_MS));
-      const now = Y.encodeStateVector(document);
-      if (now.byteLength !== stateVector.byteLength || now.some((b, i) => b !== stateVector[i])) return true;
-    }
-    return false;
+  const queueOf = (document: Document): UpdateQueue => {
+    const existing = queues.get(document);
+    if (existing) return existing;
+    const gate = new UpdateGate(document.name, document, () => (counters.shadowBuilds += 1));
+    const queue = new UpdateQueue(gate, document, limits, applyChecked(document), counters);
+    queues.set(document, queue);
+    return queue;
   };
 
-  /** Checks an update, holding it while it cannot be judged yet (at most MAX_HELD_UPDATES per document). */
-  const checkHolding = async (
-    gate: UpdateGate,
-    document: Document,
-    connection: Connection,
-    payload: Uint8Array,
-    role: Role,
-  ): Promise<UpdateProblem[]> => {
-    let problems = gate.check(payload, role);
-    if (!mayWait(problems) || (held.get(document.name) ?? 0) >= MAX_HELD_UPDATES) return problems;
-    held.set(document.name, (held.get(document.name) ?? 0) + 1);
-    try {
-      const until = Date.now() + limits.maxHoldMs;
-      let stateVector = Y.encodeStateVector(document);
-      while (mayWait(problems) && (await documentChanged(document, connection, stateVector, until))) {
-        stateVector = Y.encodeStateVector(document);
-        problems = gate.check(payload, role);
+  /** Applies (and so stores, by the 'update' handler) an update the gate has just accepted. */
+  const applyChecked =
+    (document: Document) =>
+    (payload: Uint8Array, holder: object, wasHeld: boolean): void => {
+      const connection = holder as Connection;
+      const { deviceId } = contextOf(connection.context);
+      // Revoked while its update waited: refused like any message it sends now.
+      if (wasHeld && (deviceId === undefined || isRevoked(store, deviceId))) {
+        throw new Refusal(REVOKED_REASON, REVOKED_CODE);
       }
-      return problems;
-    } finally {
-      const n = (held.get(document.name) ?? 1) - 1;
-      if (n > 0) held.set(document.name, n);
-      else held.delete(document.name);
-    }
-  };
+      applyingChecked = true;
+      try {
+        Y.applyUpdate(document, payload, connection);
+      } finally {
+        applyingChecked = false;
+      }
+    };
 
   const persist = (document: Document, update: Uint8Array, origin: unknown): void => {
     if (origin === FROM_ARCHIVE) return;
@@ -224,6 +213,65 @@ export function createSync(
       if (origin instanceof Connection) origin.webSocket.terminate();
       hocuspocus.closeConnections(document.name);
       throw e;
+    }
+  };
+
+  /** Throws the refusal (and logs the line) for an update that was not applied. */
+  const refuseUnlessApplied = (outcome: Outcome, session: string, device: string, bytes: number): void => {
+    switch (outcome.kind) {
+      case 'applied':
+        return;
+      case 'left':
+        // The device left while its update waited for one it depends on: it sends both again when it next syncs.
+        log('update-dropped', { session, device, bytes });
+        throw new Refusal(
+          'incomplete-update: the connection closed before the update could be checked',
+          4422,
+        );
+      case 'expired': {
+        if (outcome.problems.length > 0)
+          return refuseUnlessApplied({ ...outcome, kind: 'refused' }, session, device, bytes);
+        log('update-refused', { session, device, bytes, reason: 'incomplete', heldMs: outcome.heldMs });
+        const seconds = Number((limits.maxHoldMs / 1000).toFixed(1));
+        throw new Refusal(
+          closeReason(
+            `invalid-update: incomplete; it waited ${seconds} s for changes never received; it was not stored`,
+          ),
+          4422,
+        );
+      }
+      case 'overHeld':
+        log('update-refused', {
+          session,
+          device,
+          bytes,
+          reason: 'too-many-held-updates',
+          held: outcome.updates,
+          heldBytes: outcome.bytes,
+        });
+        throw new Refusal(
+          closeReason(
+            `too-many-held-updates: over ${limits.maxHeldUpdatesPerConnection} updates or ` +
+              `${Math.round(limits.maxHeldBytesPerConnection / 1024)} KiB wait for changes never sent; none was stored`,
+          ),
+          4429,
+        );
+      case 'failed':
+        if (outcome.error instanceof Refusal) throw outcome.error;
+        throw new Refusal('store-failed: the server could not store this update; it will be resent', 4500);
+      case 'refused': {
+        const first = outcome.problems[0]!;
+        // Where and which rule only: never the update's contents.
+        log('update-refused', {
+          session,
+          device,
+          bytes,
+          reason: 'invalid-update',
+          problems: outcome.problems.length,
+          first: describeProblem(first),
+        });
+        throw new Refusal(closeReason(`invalid-update: ${describeProblem(first)}; nothing was stored`), 4422);
+      }
     }
   };
 
@@ -303,7 +351,9 @@ export function createSync(
     async afterLoadDocument({ document }) {
       document.on('update', (update: Uint8Array, origin: unknown) => {
         persist(document, update, origin);
-        if (!applyingChecked) gates.get(document)?.followLive(update);
+        const queue = queues.get(document);
+        if (!applyingChecked) queue?.gate.followLive(update);
+        queue?.changed();
       });
       return Promise.resolve();
     },
@@ -351,42 +401,15 @@ export function createSync(
         });
         throw new Refusal('document-too-large: this session has reached the server size limit', 4413);
       }
-      const gate = gates.get(document) ?? new UpdateGate(documentName, document);
-      gates.set(document, gate);
-      // An update that cannot be judged yet is held (Hocuspocus applies a message only once this hook resolves).
-      const problems = await checkHolding(gate, document, connection, payload, role);
-      if (mayWait(problems) && !document.hasConnection(connection)) {
-        // The device left while its update waited for one it depends on: it sends both again when it next syncs.
-        log('update-dropped', { session: documentName, device: deviceId, bytes: update.byteLength });
-        throw new Refusal(
-          'incomplete-update: the connection closed before the update could be checked',
-          4422,
-        );
+      const queue = queueOf(document);
+      if (!watched.has(connection)) {
+        watched.add(connection);
+        connection.onClose(() => queue.release(connection));
       }
-      const first = problems[0];
-      if (first) {
-        // Where and which rule only: never the update's contents.
-        log('update-refused', {
-          session: documentName,
-          device: deviceId,
-          bytes: update.byteLength,
-          reason: 'invalid-update',
-          problems: problems.length,
-          first: describeProblem(first),
-        });
-        throw new Refusal(closeReason(`invalid-update: ${describeProblem(first)}; nothing was stored`), 4422);
-      }
-      // Applied (and stored, by the 'update' handler) now, so that the live document and the gate's copy stay
-      // equal; Hocuspocus's own apply then finds nothing new and acknowledges.
-      applyingChecked = true;
-      try {
-        Y.applyUpdate(document, payload, connection);
-      } catch {
-        gate.drop();
-        throw new Refusal('store-failed: the server could not store this update; it will be resent', 4500);
-      } finally {
-        applyingChecked = false;
-      }
+      // Checked and applied now, in arrival order, or held until what it lacks has arrived (Hocuspocus applies
+      // and acknowledges a message only once this hook resolves).
+      const outcome = await queue.submit(connection, payload, role);
+      refuseUnlessApplied(outcome, documentName, deviceId, update.byteLength);
       return Promise.resolve();
     },
   });
@@ -503,6 +526,7 @@ export function createSync(
       documents: hocuspocus.getDocumentsCount(),
       connections: hocuspocus.getConnectionsCount(),
     }),
+    checkStats: () => ({ ...counters }),
     close: async () => {
       clearInterval(poll);
       clearInterval(revocations);

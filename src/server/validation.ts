@@ -14,17 +14,21 @@
  * device: one facilitator device relays many tablets' records.
  *
  * Cost: the scratch copy is kept between updates (a "shadow" of the live document) instead of being rebuilt from
- * the live document for every update. The server applies each accepted update to the live document right after
- * the check, so the shadow and the live document are always equal between checks; a refused update leaves the
- * shadow dirty, and it is rebuilt from the live document (once, O(document)) at the next check. Checking an
- * update therefore costs about one extra Y.applyUpdate of that update plus the shape checks of the records it
- * changes; the price is a second copy of each loaded session in memory.
+ * the live document for every update. The server checks one document's updates one at a time, in the order they
+ * arrive, and applies each accepted one to the live document right after its check (sync.ts, updateQueue.ts), so
+ * the shadow and the live document are always equal between checks; a refused update leaves the shadow dirty, and
+ * it is rebuilt from the live document (once, O(document)) at the next check. Checking an update therefore costs
+ * about one extra Y.applyUpdate of that update plus the shape checks of the records it changes; the price is a
+ * second copy of each loaded session in memory.
  *
  * Unlike a session file, an update may arrive before one it depends on: a provider can send a fresh local change
- * just before its sync step 2. Such an update (structs or deletions left pending, or content for a document whose
- * session is not created yet) is reported with `mayWait`: the server holds it and checks it again when the
- * document changes, and refuses it only if it is still incomplete after Limits.maxHoldMs. So the live document
- * never holds pending structs, and a replaced ballot whose new revision has not arrived never looks deleted.
+ * just before its sync step 2. Such an update never reaches the shadow: what it lacks is read from the update
+ * alone (updateNeeds.ts, about the cost of decoding it) and it is held (updateQueue.ts) until the live document has
+ * all of it, then checked here like any other; content for a document whose session is not created yet is held
+ * until the session exists. It is refused if still incomplete after Limits.maxHoldMs, and one connection may hold
+ * only so many (Limits.maxHeldUpdatesPerConnection, maxHeldBytesPerConnection). So the live document never holds
+ * pending structs, a replaced ballot whose new revision has not arrived never looks deleted, and held updates
+ * cost nobody else a rebuild.
  */
 import * as Y from 'yjs';
 import { type MapName, type ShapeProblemCode } from '../doc/recordShapes';
@@ -68,6 +72,8 @@ export class UpdateGate {
   constructor(
     private readonly sessionId: string,
     private readonly live: Y.Doc,
+    /** Called each time the shadow is built from the live document (O(document)): the cost worth counting. */
+    private readonly onBuild: () => void = () => undefined,
   ) {}
 
   /** A copy of the live document, kept equal to it between checks. */
@@ -77,6 +83,7 @@ export class UpdateGate {
     if (this.shadow && !sameBytes(Y.encodeStateVector(this.shadow), Y.encodeStateVector(this.live)))
       this.drop();
     if (this.shadow) return this.shadow;
+    this.onBuild();
     const shadow = new Y.Doc();
     Y.applyUpdate(shadow, Y.encodeStateAsUpdate(this.live));
     recordChanges(shadow, () => this.recording);

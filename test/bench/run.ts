@@ -14,7 +14,7 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { nodeFigures } from './node';
 import { sessionFileFigures } from './sessionFiles';
-import { syncFigures } from './syncServer';
+import { holdFigures, syncFigures } from './syncServer';
 import { bigSyncFigures } from './bigSync';
 import { firstScreenFigures, storageFigures } from './browser';
 import { buildBaselinePage, initialJs } from './bundle';
@@ -183,6 +183,15 @@ await group('12. first sync of a 50 MB session from the app, in parts (time, pea
   rows.push(...result.rows);
   details.bigSync = result.details;
 });
+
+await group(
+  '13. one connection: 5,000 back-to-back updates; health while a device floods held updates',
+  async () => {
+    const result = await holdFigures();
+    rows.push(...result.rows);
+    details.hold = result.details;
+  },
+);
 
 rmSync(baselineDist, { recursive: true, force: true });
 rmSync(appDist, { recursive: true, force: true });

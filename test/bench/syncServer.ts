@@ -366,3 +366,334 @@ export async function syncFigures(
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 12 §2 and §3: back-to-back updates on one connection, and a device flooding held updates.
+
+export interface HoldDetails {
+  burst: {
+    updates: number;
+    ms: number;
+    stored: number;
+    refused: number;
+    closeReasons: string[];
+    healthMs: number[];
+    oneTransactionMs: number;
+  };
+  flood: {
+    sessionBytes: number;
+    connections: number;
+    heldPerConnection: number;
+    quietHealthMs: number[];
+    floodHealthMs: number[];
+    quietAckMs: number[];
+    floodAckMs: number[];
+    flooderRefusals: string[];
+  };
+}
+
+interface Opened {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  closeReasons: string[];
+  destroy: () => void;
+}
+
+/** A provider on its own socket, for the figures below (which need the provider itself). */
+function openProvider(url: string, sessionId: string, token: string, doc = new Y.Doc()): Opened {
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: sessionId,
+    token,
+    document: doc,
+  });
+  const closeReasons: string[] = [];
+  provider.on('close', ({ event }: { event: { reason: string } }) => closeReasons.push(event.reason));
+  provider.attach();
+  return {
+    doc,
+    provider,
+    closeReasons,
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+function until(check: () => boolean, what: string, timeoutMs = SYNC_TIMEOUT_MS): Promise<void> {
+  return new Promise((resolveWait, reject) => {
+    const started = performance.now();
+    const tick = (): void => {
+      if (check()) resolveWait();
+      else if (performance.now() - started > timeoutMs) reject(new Error(`timed out: ${what}`));
+      else setTimeout(tick, 5);
+    };
+    tick();
+  });
+}
+
+const acked = (p: Opened, what: string): Promise<void> =>
+  until(() => p.provider.isSynced && p.provider.unsyncedChanges === 0, what);
+
+/** A Sync/update message carrying `update`, as a provider sends a local change. */
+function updateMessage(sessionId: string, update: Uint8Array): Uint8Array {
+  const varUint = (n: number): number[] => {
+    const out: number[] = [];
+    while (n >= 0x80) {
+      out.push((n & 0x7f) | 0x80);
+      n = Math.floor(n / 128);
+    }
+    out.push(n);
+    return out;
+  };
+  const name = new TextEncoder().encode(sessionId);
+  return Uint8Array.from([...varUint(name.length), ...name, 0, 2, ...varUint(update.byteLength), ...update]);
+}
+
+const WORDS =
+  'The path by the canal floods every winter and the lights are out; older residents avoid it after dark. ';
+
+function idea(title: string, themeId = 'green'): Parameters<typeof addProposal>[1] {
+  return { title, description: 'From the online form.', themeId, costPence: 50_000, where: '' };
+}
+
+/** A day's worth of ideas and comments (about 0.8 MB), written with the app's commands. */
+function daySession(id: string): Y.Doc {
+  const doc = new Y.Doc();
+  const ctx = context('facilitator');
+  createSession(doc, id, workshopSettings(), ctx);
+  const themes = ['jobs', 'young', 'safety', 'green', 'health', 'older'];
+  for (let i = 0; i < 300; i++) {
+    const proposalId = addProposal(
+      doc,
+      {
+        ...idea(`Idea ${i + 1}: fix the canal path`, themes[i % themes.length]),
+        description: WORDS.repeat(12),
+      },
+      null,
+      ctx,
+    );
+    for (let c = 0; c < 3; c++) addComment(doc, { proposalId, text: WORDS.repeat(2) }, null, ctx);
+  }
+  return doc;
+}
+
+/** GET /api/health every 20 ms while `during` runs; each answer's time in ms. */
+async function probeHealth(base: string, during: Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  let done = false;
+  void during.finally(() => (done = true));
+  while (!done) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/health`);
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return times;
+}
+
+/** An honest device writing one idea every 50 ms for `ms`; each write's time to acknowledged. */
+async function honestWrites(p: Opened, ms: number): Promise<number[]> {
+  const ctx = context(`honest-${randomUUID()}`);
+  const times: number[] = [];
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    addProposal(p.doc, idea('Benches by the bus stop', 'older'), null, ctx);
+    await acked(p, 'an honest write acknowledged');
+    times.push(performance.now() - t0);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return times;
+}
+
+/** A session created on the server by `token`, with one idea to comment on. */
+async function sessionWithIdea(url: string, token: string): Promise<{ p: Opened; ideaId: string }> {
+  const id = randomUUID();
+  const p = openProvider(url, id, token);
+  await acked(p, 'connected');
+  const ctx = context('script');
+  createSession(p.doc, id, workshopSettings(), ctx);
+  const ideaId = addProposal(p.doc, idea('Youth club', 'young'), null, ctx);
+  await acked(p, 'the session stored');
+  return { p, ideaId };
+}
+
+export async function holdFigures(
+  options = { updates: 5000, floodConnections: 8, windowMs: 5000 },
+): Promise<{ rows: Row[]; details: HoldDetails }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'codesign-bench-hold-'));
+  let server: ChildServer | null = null;
+  const open: Opened[] = [];
+  try {
+    const store = Store.open(dataDir);
+    const enrol = (name: string): string => {
+      const device = redeemCode(store, createEnrolCode(store, 'facilitator', name).code, name);
+      assign(store, device.deviceId, { kind: 'neighbourhood', value: workshopSettings().neighbourhood });
+      return device.token;
+    };
+    const writerToken = enrol('Script');
+    const honestToken = enrol('Tablet');
+    const flooderToken = enrol('Flooder');
+    store.close();
+    const running = await spawnServer(dataDir);
+    server = running;
+    const url = running.url;
+    const base = url.replace(/^ws/, 'http').replace(/\/sync$/, '');
+    const count = (event: string): number => running.events.get(event) ?? 0;
+
+    // 1. Back to back: one connection, one transaction per comment (ideas are capped at 2,000 a session), each
+    // sent by the provider as its own update message, as a script or a tablet catching up does.
+    const burst = await sessionWithIdea(url, writerToken);
+    open.push(burst.p);
+    const ctx = context('script');
+    const storedBefore = count('update-stored');
+    const refusedBefore = count('update-refused');
+    const b0 = performance.now();
+    for (let i = 0; i < options.updates; i++) {
+      addComment(
+        burst.p.doc,
+        { proposalId: burst.ideaId, text: `Comment ${i + 1} from the form.` },
+        null,
+        ctx,
+      );
+    }
+    let burstMs = Number.POSITIVE_INFINITY;
+    const burstDone = acked(burst.p, `${options.updates} updates acknowledged`).then(
+      () => (burstMs = performance.now() - b0),
+      () => undefined, // reported below as not all acknowledged
+    );
+    const burstHealthMs = await probeHealth(base, burstDone);
+    // The server's log lines arrive through a pipe: let them catch up with the acknowledgements.
+    await until(() => count('update-stored') - storedBefore >= options.updates, 'log', 5000).catch(() => 0);
+    const stored = count('update-stored') - storedBefore;
+    const refused = count('update-refused') - refusedBefore;
+    const burstCloses = [...burst.p.closeReasons];
+    burst.p.destroy();
+
+    // Baseline: the same comments in one transaction (one update message).
+    const single = await sessionWithIdea(url, writerToken);
+    open.push(single.p);
+    const o0 = performance.now();
+    single.p.doc.transact(() => {
+      for (let i = 0; i < options.updates; i++) {
+        addComment(
+          single.p.doc,
+          { proposalId: single.ideaId, text: `Comment ${i + 1} from the form.` },
+          null,
+          ctx,
+        );
+      }
+    });
+    await acked(single.p, 'one transaction acknowledged');
+    const oneTransactionMs = performance.now() - o0;
+    single.p.destroy();
+
+    // 2. Flood: a day's session; an honest tablet writes while one device holds all it may on every connection
+    // it may open, updates that each wait for a change it never sends.
+    const dayId = randomUUID();
+    const day = daySession(dayId);
+    const sessionBytes = Y.encodeStateAsUpdate(day).byteLength;
+    const honest = openProvider(url, dayId, honestToken, day);
+    open.push(honest);
+    await acked(honest, 'the day session stored');
+    const quiet = honestWrites(honest, options.windowMs);
+    const quietHealthMs = await probeHealth(base, quiet);
+    const quietAckMs = await quiet;
+
+    const heldPerConnection = 64;
+    const flooders = Array.from({ length: options.floodConnections }, () =>
+      openProvider(url, dayId, flooderToken),
+    );
+    open.push(...flooders);
+    await Promise.all(flooders.map((f, i) => acked(f, `flooder ${i + 1} connected`)));
+    for (const f of flooders) {
+      const author = new Y.Doc();
+      Y.applyUpdate(author, Y.encodeStateAsUpdate(f.doc));
+      const updates: Uint8Array[] = [];
+      author.on('update', (u: Uint8Array) => updates.push(u));
+      const fctx = context(`flooder-${randomUUID()}`);
+      for (let i = 0; i <= heldPerConnection; i++) addProposal(author, idea(`Held ${i}`), null, fctx);
+      // The first change is never sent: every later one waits for it.
+      for (const u of updates.slice(1))
+        f.provider.configuration.websocketProvider.send(updateMessage(dayId, u));
+    }
+    const flood = honestWrites(honest, options.windowMs);
+    const floodHealthMs = await probeHealth(base, flood);
+    const floodAckMs = await flood;
+    const flooderRefusals = flooders.flatMap((f) => f.closeReasons);
+
+    const burstFailed = stored < options.updates || refused > 0 || !Number.isFinite(burstMs);
+    const n = options.updates.toLocaleString('en-GB');
+    const rows: Row[] = [
+      {
+        id: 'sync.backToBack',
+        figure: `${n} back-to-back valid updates on one connection (one comment each): all acknowledged`,
+        unit: 'ms',
+        value: burstFailed ? Number.POSITIVE_INFINITY : round(burstMs),
+        baseline: round(oneTransactionMs),
+        baselineLabel: `the same ${n} comments in one transaction (one update)`,
+        // No goal yet: every update is its own SQLite commit (synchronous=FULL, ~3 ms of fsync each on our disk).
+        goal: null,
+        samples: 1,
+        note:
+          `${stored} stored, ${refused} refused; /api/health p99 meanwhile ${round(percentile(burstHealthMs, 99))} ms` +
+          (burstFailed
+            ? `; FAILED: not all acknowledged and stored (${burstCloses[0] ?? 'no refusal'})`
+            : `; ${round((burstMs / options.updates) * 1000, 0)} µs per update`),
+      },
+      {
+        id: 'sync.floodHealth.p99',
+        figure: `/api/health p99 while one device holds ${options.floodConnections}×${heldPerConnection} updates waiting for a change never sent (${round(sessionBytes / 1e6, 2)} MB session, a tablet writing)`,
+        unit: 'ms',
+        value: round(percentile(floodHealthMs, 99)),
+        baseline: round(percentile(quietHealthMs, 99)),
+        baselineLabel: 'the same, without the flooding device',
+        goal: { under: 100 },
+        samples: floodHealthMs.length,
+        note:
+          `the tablet's writes acknowledged in p95 ${round(percentile(floodAckMs, 95))} ms ` +
+          `(${round(percentile(quietAckMs, 95))} ms without the flood), ${floodAckMs.length} writes; ` +
+          `flooder connections refused meanwhile: ${flooderRefusals.length}`,
+      },
+    ];
+    return {
+      rows,
+      details: {
+        burst: {
+          updates: options.updates,
+          ms: burstMs,
+          stored,
+          refused,
+          closeReasons: burstCloses,
+          healthMs: burstHealthMs,
+          oneTransactionMs,
+        },
+        flood: {
+          sessionBytes,
+          connections: options.floodConnections,
+          heldPerConnection,
+          quietHealthMs,
+          floodHealthMs,
+          quietAckMs,
+          floodAckMs,
+          flooderRefusals,
+        },
+      },
+    };
+  } finally {
+    open.forEach((o) => o.destroy());
+    if (server) {
+      const s = server;
+      if (s.child.exitCode === null) {
+        s.child.kill('SIGTERM');
+        await Promise.race([s.exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (s.child.exitCode === null) s.child.kill('SIGKILL');
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -204,3 +204,39 @@ export function seedSession(doc: Y.Doc, sessionId: string, title = 'Ashfield spr
   });
   return doc;
 }
+
+function varUintBytes(n: number): number[] {
+  const out: number[] = [];
+  while (n >= 0x80) {
+    out.push((n & 0x7f) | 0x80);
+    n = Math.floor(n / 128);
+  }
+  out.push(n);
+  return out;
+}
+
+/**
+ * Sends a Yjs update on a client's connection as a raw Sync/update message (document name, 0 Sync, 2 update,
+ * the update), the way a provider sends a local change, without the provider counting it as unacknowledged.
+ */
+export function sendRawUpdate(client: Client, sessionId: string, update: Uint8Array): void {
+  const name = new TextEncoder().encode(sessionId);
+  const message = new Uint8Array([
+    ...varUintBytes(name.length),
+    ...name,
+    0,
+    2,
+    ...varUintBytes(update.byteLength),
+  ]);
+  const out = new Uint8Array(message.length + update.byteLength);
+  out.set(message);
+  out.set(update, message.length);
+  client.provider.configuration.websocketProvider.send(out);
+}
+
+/** Rebuilds a session from what the server's SQLite file holds (every stored update, in order). */
+export function storedDoc(store: Store, sessionId: string): Y.Doc {
+  const doc = new Y.Doc();
+  for (const row of store.updatesFor(sessionId)) Y.applyUpdate(doc, row.update);
+  return doc;
+}

@@ -1,0 +1,213 @@
+/**
+ * One loaded session's clients' updates, checked one at a time in the order they arrive (issue 12 §2), and the
+ * ones that cannot be judged yet, held at a bounded cost (§3).
+ *
+ * In order: `submit` checks an update (validation.ts) and applies it to the live document in one synchronous step,
+ * so the next update of the same document (Hocuspocus calls its hook for each message in arrival order) is
+ * checked against a document that already has the previous one. A burst of valid updates on one connection (a
+ * script, a tablet catching up, a large first sync sent in parts) is therefore all accepted, and the scratch copy
+ * is never rebuilt for it.
+ *
+ * Held: an update that depends on changes the server has not received (what it lacks is read from the update
+ * itself, updateNeeds.ts) never touches the scratch copy. It waits, and is looked at again only once the live
+ * document has everything it lacked: after each change to the document a pass compares the held updates' needs
+ * with the document's clocks (O(held), no rebuild, no decoding). Content for a document with no session yet waits
+ * for the session. A held update is refused when still waiting after Limits.maxHoldMs; one connection may hold at
+ * most Limits.maxHeldUpdatesPerConnection updates and maxHeldBytesPerConnection bytes, and the one that would pass
+ * either is refused at once. So what one device sends costs the others nothing but that pass.
+ */
+import type * as Y from 'yjs';
+import { readMeta } from '../doc/schema';
+import type { WriterRole } from '../sync/changeRules';
+import type { Limits } from './limits';
+import { needsMet, stateOf, updateNeeds, type Needs, type StateOf } from './updateNeeds';
+import { mayWait, type UpdateGate, type UpdateProblem } from './validation';
+
+export type Outcome =
+  /** Checked, applied to the live document and so stored. */
+  | { kind: 'applied' }
+  /** The rules refuse it (nothing stored). */
+  | { kind: 'refused'; problems: UpdateProblem[] }
+  /**
+   * Still waiting after Limits.maxHoldMs (nothing stored): for changes the server never received (no problems),
+   * or for its session to be created (the problems saying so).
+   */
+  | { kind: 'expired'; heldMs: number; problems: UpdateProblem[] }
+  /** Its connection already holds as many updates or bytes as it may (nothing stored). */
+  | { kind: 'overHeld'; updates: number; bytes: number }
+  /** Its connection closed while it was held (nothing stored; the device sends it again when it next syncs). */
+  | { kind: 'left' }
+  /** Applying it failed (the store, or the device was revoked while it was held): what `apply` threw. */
+  | { kind: 'failed'; error: unknown };
+
+export type HoldLimits = Pick<
+  Limits,
+  'maxHoldMs' | 'maxHeldUpdatesPerConnection' | 'maxHeldBytesPerConnection'
+>;
+
+/** Counts shared by every document's queue (SyncServer.checkStats). */
+export interface CheckCounters {
+  held: number;
+  heldBytes: number;
+  shadowBuilds: number;
+}
+
+/** What a held update waits for: clocks of the live document, or the session to be created (and why not yet). */
+type Wait = Needs | { session: UpdateProblem[] };
+
+interface Held {
+  holder: object;
+  payload: Uint8Array;
+  role: WriterRole;
+  wait: Wait;
+  since: number;
+  timer: ReturnType<typeof setTimeout>;
+  settle: (outcome: Outcome) => void;
+}
+
+export class UpdateQueue {
+  private readonly held: Held[] = [];
+  private readonly perHolder = new Map<object, { updates: number; bytes: number }>();
+  private readonly state: StateOf;
+  private passScheduled = false;
+
+  constructor(
+    readonly gate: UpdateGate,
+    private readonly live: Y.Doc,
+    private readonly limits: HoldLimits,
+    /** Applies a checked update to the live document (which stores it); `wasHeld` when it waited. May throw. */
+    private readonly apply: (payload: Uint8Array, holder: object, wasHeld: boolean) => void,
+    private readonly counters: CheckCounters,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.state = stateOf(live);
+  }
+
+  /**
+   * Checks and applies `payload` now, or holds it: a value when it is decided at once (in arrival order), a
+   * promise when it is held.
+   */
+  submit(holder: object, payload: Uint8Array, role: WriterRole): Outcome | Promise<Outcome> {
+    const verdict = this.judge(holder, payload, role, false);
+    if (!('wait' in verdict)) return verdict;
+    const counts = this.perHolder.get(holder) ?? { updates: 0, bytes: 0 };
+    if (
+      counts.updates + 1 > this.limits.maxHeldUpdatesPerConnection ||
+      counts.bytes + payload.byteLength > this.limits.maxHeldBytesPerConnection
+    ) {
+      return { kind: 'overHeld', updates: counts.updates, bytes: counts.bytes };
+    }
+    return new Promise<Outcome>((settle) => {
+      const entry: Held = {
+        holder,
+        payload,
+        role,
+        wait: verdict.wait,
+        since: this.now(),
+        timer: setTimeout(() => {
+          this.remove(entry);
+          const problems = entry.wait instanceof Map ? [] : entry.wait.session;
+          settle({ kind: 'expired', heldMs: this.now() - entry.since, problems });
+        }, this.limits.maxHoldMs),
+        settle,
+      };
+      entry.timer.unref?.();
+      this.held.push(entry);
+      counts.updates += 1;
+      counts.bytes += payload.byteLength;
+      this.perHolder.set(holder, counts);
+      this.counters.held += 1;
+      this.counters.heldBytes += payload.byteLength;
+    });
+  }
+
+  /** The live document changed: held updates whose needs are now met get their check (soon, not inside Yjs). */
+  changed(): void {
+    if (this.held.length === 0 || this.passScheduled) return;
+    this.passScheduled = true;
+    setImmediate(() => {
+      this.passScheduled = false;
+      this.pass();
+    });
+  }
+
+  /** Drops what `holder` (a connection that closed) has held: nothing of it is stored. */
+  release(holder: object): void {
+    for (const entry of this.held.filter((e) => e.holder === holder)) {
+      this.remove(entry);
+      entry.settle({ kind: 'left' });
+    }
+  }
+
+  /** Held updates now (for tests and stats). */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
+  private pass(): void {
+    let progress = true;
+    while (progress && this.held.length > 0) {
+      progress = false;
+      for (const entry of [...this.held]) {
+        if (!this.held.includes(entry) || !this.isReady(entry.wait)) continue;
+        const verdict = this.judge(entry.holder, entry.payload, entry.role, true);
+        if ('wait' in verdict) {
+          entry.wait = verdict.wait;
+          continue;
+        }
+        this.remove(entry);
+        entry.settle(verdict);
+        if (verdict.kind === 'applied') progress = true;
+      }
+    }
+  }
+
+  private isReady(wait: Wait): boolean {
+    return wait instanceof Map ? needsMet(wait, this.state) : readMeta(this.live) !== null;
+  }
+
+  /** The check and the apply, in one synchronous step; or what the update still waits for. */
+  private judge(
+    holder: object,
+    payload: Uint8Array,
+    role: WriterRole,
+    wasHeld: boolean,
+  ): Outcome | { wait: Wait } {
+    let needs: Needs = new Map();
+    try {
+      needs = updateNeeds(payload, this.state);
+    } catch {
+      // Undecodable: the full check below refuses it as corrupt.
+    }
+    if (needs.size > 0) return { wait: needs };
+    const problems = this.gate.check(payload, role);
+    if (problems.length === 0) {
+      try {
+        this.apply(payload, holder, wasHeld);
+        return { kind: 'applied' };
+      } catch (error) {
+        this.gate.drop();
+        return { kind: 'failed', error };
+      }
+    }
+    // Complete by its own account but left pending by Yjs (crafted references): it can never be taken whole.
+    if (problems.some((p) => p.problem === 'incomplete')) return { kind: 'refused', problems };
+    if (mayWait(problems)) return { wait: { session: problems } };
+    return { kind: 'refused', problems };
+  }
+
+  private remove(entry: Held): void {
+    const i = this.held.indexOf(entry);
+    if (i < 0) return;
+    this.held.splice(i, 1);
+    clearTimeout(entry.timer);
+    const counts = this.perHolder.get(entry.holder);
+    if (counts) {
+      counts.updates -= 1;
+      counts.bytes -= entry.payload.byteLength;
+      if (counts.updates === 0) this.perHolder.delete(entry.holder);
+    }
+    this.counters.held -= 1;
+    this.counters.heldBytes -= entry.payload.byteLength;
+  }
+}
