@@ -45,6 +45,7 @@ import {
   type RoleRuleCode,
   type WriterRole,
 } from '../sync/changeRules';
+import { neighbourhoodProblems } from './neighbourhoodRule';
 
 export type UpdateProblemCode =
   ShapeProblemCode | ChangeRuleCode | RoleRuleCode | 'wrongSession' | 'newerVersion' | 'corrupt';
@@ -139,6 +140,8 @@ export class UpdateGate {
     const problems: UpdateProblem[] = [
       ...changeProblems(shadow, changes, isNewSession),
       ...roleProblems(changes, role, shadow),
+      // Moving a session the council holds to another neighbourhood needs an officer (neighbourhoodRule.ts).
+      ...neighbourhoodProblems(shadow, changes, role, isNewSession),
     ].map((p) => ({ ...p, key: clip(p.key) }));
     if (isNewSession) {
       const after = readMeta(shadow);
