@@ -6,7 +6,7 @@
  * 1. A snapshot: the session's whole state up to its last archive row (`Y.encodeStateAsUpdate` of a document
  *    built from the previous snapshot and the rows after it; garbage-collected, so overwritten values are gone).
  *    Loading applies the snapshot and only the rows after it (`updatesToLoad`).
- * 2. Per device, its rows merged into one (`Y.mergeUpdates`), kept under the id of the last row merged. The
+ * 2. Per device, its rows merged into one (archiveMerge.ts; deleted content kept), kept under the id of the last row merged. The
  *    archive still says which device brought what, so rolling back a device's records (rollback.ts rebuilds the
  *    session from every row but that device's) works exactly as before; it only has fewer, larger rows to read.
  *    Keeping each merged row at its last id keeps the order the server relies on (admin rows it has applied are
@@ -18,6 +18,7 @@
  * structs) is not compacted: a snapshot would drop what waits.
  */
 import * as Y from 'yjs';
+import { mergeArchiveUpdates } from './archiveMerge';
 import type { Store, StoredUpdate } from './store';
 
 export interface Snapshot {
@@ -139,7 +140,7 @@ export function compactSession(store: Store, sessionId: string, now = Date.now()
           bytesAfter += last.bytes;
           continue;
         }
-        const merged = Y.mergeUpdates(own.map((r) => r.update));
+        const merged = mergeArchiveUpdates(own.map((r) => r.update));
         remove.run(sessionId, deviceId, last.id);
         insert.run(last.id, sessionId, deviceId, last.receivedAt, merged.byteLength, Buffer.from(merged));
         rowsAfter += 1;
