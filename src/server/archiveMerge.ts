@@ -56,8 +56,8 @@ export function mergeArchiveUpdates(updates: readonly Uint8Array[]): Uint8Array 
     for (const s of decoded.structs) {
       if (s instanceof Y.Skip) continue;
       const own = structs.get(s.id.client);
-      if (own) own.push(s as Written);
-      else structs.set(s.id.client, [s as Written]);
+      if (own) own.push(s);
+      else structs.set(s.id.client, [s]);
     }
     decoded.ds.clients.forEach((items, client) => {
       const own = deletes.get(client) ?? [];
