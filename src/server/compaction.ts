@@ -103,9 +103,12 @@ export function compactSession(store: Store, sessionId: string, now = Date.now()
     const previous = snapshotOf(store, sessionId);
     const doc = new Y.Doc();
     try {
+      // The rows since the last snapshot, merged first: one apply of a merged update is far cheaper than one
+      // per row (100,000 small rows: about 9 s one by one on our machine).
+      const fresh = rows.filter((r) => r.id > (previous?.upToId ?? 0)).map((r) => r.update);
       doc.transact(() => {
         if (previous) Y.applyUpdate(doc, previous.state);
-        for (const r of rows) if (r.id > (previous?.upToId ?? 0)) Y.applyUpdate(doc, r.update);
+        if (fresh.length > 0) Y.applyUpdate(doc, mergeArchiveUpdates(fresh));
       });
       if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
         throw new CompactionError(
@@ -124,7 +127,11 @@ export function compactSession(store: Store, sessionId: string, now = Date.now()
         .run(sessionId, upToId, Buffer.from(state), state.byteLength, now);
 
       const byDevice = new Map<string, StoredUpdate[]>();
-      for (const r of rows) byDevice.set(r.deviceId, [...(byDevice.get(r.deviceId) ?? []), r]);
+      for (const r of rows) {
+        const own = byDevice.get(r.deviceId);
+        if (own) own.push(r);
+        else byDevice.set(r.deviceId, [r]);
+      }
       const remove = store.db.prepare(
         'DELETE FROM updates WHERE session_id = ? AND device_id = ? AND id <= ?',
       );
