@@ -14,8 +14,8 @@
  * device: one facilitator device relays many tablets' records.
  *
  * Cost: the scratch copy is kept between updates (a "shadow" of the live document) instead of being rebuilt from
- * the live document for every update. The server checks one document's updates one at a time, in the order they
- * arrive, and applies each accepted one to the live document right after its check (sync.ts, updateQueue.ts), so
+ * the live document for every update. The server checks updates one at a time (each connection's in the order
+ * they arrive) and applies each accepted one to the live document right after its check (updateQueue.ts), so
  * the shadow and the live document are always equal between checks; a refused update leaves the shadow dirty, and
  * it is rebuilt from the live document (once, O(document)) at the next check. Checking an update therefore costs
  * about one extra Y.applyUpdate of that update plus the shape checks of the records it changes; the price is a
@@ -45,10 +45,17 @@ import {
   type RoleRuleCode,
   type WriterRole,
 } from '../sync/changeRules';
+import { structureProblems, type StructureProblemCode } from '../sync/structureRules';
 import { neighbourhoodProblems } from './neighbourhoodRule';
 
 export type UpdateProblemCode =
-  ShapeProblemCode | ChangeRuleCode | RoleRuleCode | 'wrongSession' | 'newerVersion' | 'corrupt';
+  | ShapeProblemCode
+  | ChangeRuleCode
+  | RoleRuleCode
+  | StructureProblemCode
+  | 'wrongSession'
+  | 'newerVersion'
+  | 'corrupt';
 
 export interface UpdateProblem {
   map: MapName | '';
@@ -121,6 +128,17 @@ export class UpdateGate {
     }
     if (before && before.schemaVersion > SCHEMA_VERSION) {
       return [{ map: 'meta', key: 'schemaVersion', field: '', problem: 'newerVersion' }];
+    }
+    // Nothing but the schema (structureRules.ts), read from the bytes before anything is applied: an unknown map,
+    // a list under a map or a nested type is refused here, whatever the records it also carries.
+    const structural = structureProblems(update);
+    if (structural.length > 0) {
+      return structural.map((p) => ({
+        map: '' as const,
+        key: [p.map, p.key].filter(Boolean).join('.'),
+        field: '',
+        problem: p.problem,
+      }));
     }
     const wasPending = hasPending(shadow);
     const changes: Changes = new Map();
