@@ -11,8 +11,10 @@
  * session-file rules (validation.ts) and refuses it (close reason 'invalid-update: ...', code 4422, a log line
  * naming the rule and record key, nothing stored, the document unchanged) or applies it itself, so that the
  * scratch copy and the live document stay equal; Hocuspocus's own apply then finds nothing new and acknowledges.
- * One document's updates are checked one at a time in the order they arrive, each check and its apply in one
- * synchronous step (updateQueue.ts), so a burst of valid updates on one connection is all accepted. An update that
+ * Updates are checked one at a time, each connection's in the order they arrive, each check and its apply in one
+ * synchronous step (updateQueue.ts), so a burst of valid updates on one connection is all accepted; connections
+ * take turns in slices of about 10 ms (checkTurns.ts), so a burst delays neither other devices nor /api/health
+ * by more than a slice or so. An update that
  * depends on changes not received yet is held without touching the scratch copy, looked at again only once the
  * document has what it lacked, and refused when still incomplete after Limits.maxHoldMs ('invalid-update:
  * incomplete', 4422); a connection holding more than Limits.maxHeldUpdatesPerConnection updates or
@@ -41,6 +43,7 @@ import { checkCredential, DEFAULT_LIMITS, remoteAddress, tokenFailures, type Lim
 import type { Logger } from './log';
 import { SessionIndex } from './sessionIndex';
 import { ADMIN_DEVICE, isSessionId, type Role, type Store } from './store';
+import { CheckTurns } from './checkTurns';
 import { UpdateQueue, type CheckCounters, type Outcome } from './updateQueue';
 import { describeProblem, syncUpdateOf, UpdateGate } from './validation';
 
@@ -151,6 +154,8 @@ export function createSync(
    */
   const queues = new WeakMap<Document, UpdateQueue>();
   const counters: CheckCounters = { held: 0, heldBytes: 0, shadowBuilds: 0 };
+  /** Every document's checks, taking turns by connection (checkTurns.ts). */
+  const turns = new CheckTurns();
   /** Connections whose closing already drops their held updates. */
   const watched = new WeakSet<Connection>();
   /** True while the server applies an update it has just checked (the gate's copy already holds it). */
@@ -169,7 +174,7 @@ export function createSync(
     const existing = queues.get(document);
     if (existing) return existing;
     const gate = new UpdateGate(document.name, document, () => (counters.shadowBuilds += 1));
-    const queue = new UpdateQueue(gate, document, limits, applyChecked(document), counters);
+    const queue = new UpdateQueue(gate, document, limits, applyChecked(document), counters, turns);
     queues.set(document, queue);
     return queue;
   };
@@ -406,8 +411,8 @@ export function createSync(
         watched.add(connection);
         connection.onClose(() => queue.release(connection));
       }
-      // Checked and applied now, in arrival order, or held until what it lacks has arrived (Hocuspocus applies
-      // and acknowledges a message only once this hook resolves).
+      // Checked and applied after this connection's earlier updates, or held until what it lacks has arrived
+      // (Hocuspocus applies and acknowledges a message only once this hook resolves).
       const outcome = await queue.submit(connection, payload, role);
       refuseUnlessApplied(outcome, documentName, deviceId, update.byteLength);
       return Promise.resolve();

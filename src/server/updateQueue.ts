@@ -3,10 +3,10 @@
  * ones that cannot be judged yet, held at a bounded cost (§3).
  *
  * In order: `submit` checks an update (validation.ts) and applies it to the live document in one synchronous step,
- * so the next update of the same document (Hocuspocus calls its hook for each message in arrival order) is
- * checked against a document that already has the previous one. A burst of valid updates on one connection (a
- * script, a tablet catching up, a large first sync sent in parts) is therefore all accepted, and the scratch copy
- * is never rebuilt for it.
+ * one connection's updates one after the other in arrival order (checkTurns.ts, which also lets connections take
+ * turns and the event loop breathe between slices), so each update is checked against a document that already has
+ * the ones sent before it. A burst of valid updates on one connection (a script, a tablet catching up, a large
+ * first sync sent in parts) is therefore all accepted, and the scratch copy is never rebuilt for it.
  *
  * Held: an update that depends on changes the server has not received (what it lacks is read from the update
  * itself, updateNeeds.ts) never touches the scratch copy. It waits, and is looked at again only once the live
@@ -19,6 +19,7 @@
 import type * as Y from 'yjs';
 import { readMeta } from '../doc/schema';
 import type { WriterRole } from '../sync/changeRules';
+import type { CheckTurns } from './checkTurns';
 import type { Limits } from './limits';
 import { needsMet, stateOf, updateNeeds, type Needs, type StateOf } from './updateNeeds';
 import { mayWait, type UpdateGate, type UpdateProblem } from './validation';
@@ -78,16 +79,20 @@ export class UpdateQueue {
     /** Applies a checked update to the live document (which stores it); `wasHeld` when it waited. May throw. */
     private readonly apply: (payload: Uint8Array, holder: object, wasHeld: boolean) => void,
     private readonly counters: CheckCounters,
+    private readonly turns: CheckTurns,
     private readonly now: () => number = Date.now,
+    /** A pass over held updates gives the event loop back after this long and goes on in the next turn. */
+    private readonly sliceMs = 10,
   ) {
     this.state = stateOf(live);
   }
 
-  /**
-   * Checks and applies `payload` now, or holds it: a value when it is decided at once (in arrival order), a
-   * promise when it is held.
-   */
-  submit(holder: object, payload: Uint8Array, role: WriterRole): Outcome | Promise<Outcome> {
+  /** Checks and applies `payload` after what `holder` sent before it, or holds it until what it lacks arrives. */
+  async submit(holder: object, payload: Uint8Array, role: WriterRole): Promise<Outcome> {
+    return await this.turns.run(holder, () => this.submitNow(holder, payload, role));
+  }
+
+  private submitNow(holder: object, payload: Uint8Array, role: WriterRole): Outcome | Promise<Outcome> {
     const verdict = this.judge(holder, payload, role, false);
     if (!('wait' in verdict)) return verdict;
     const counts = this.perHolder.get(holder) ?? { updates: 0, bytes: 0 };
@@ -145,10 +150,15 @@ export class UpdateQueue {
   }
 
   private pass(): void {
+    const start = performance.now();
     let progress = true;
     while (progress && this.held.length > 0) {
       progress = false;
       for (const entry of [...this.held]) {
+        if (performance.now() - start > this.sliceMs) {
+          this.changed();
+          return;
+        }
         if (!this.held.includes(entry) || !this.isReady(entry.wait)) continue;
         const verdict = this.judge(entry.holder, entry.payload, entry.role, true);
         if ('wait' in verdict) {
