@@ -307,6 +307,9 @@ export function tallyFigures(
   return { rows, details, budgetUpdate };
 }
 
+/** Where `pinStepwiseWinners` writes what stepping gives on the two forint elections (read by the unit tests). */
+export const STEPWISE_PIN = path.join(PABULIB_DIR, 'mes-add1-stepwise.json');
+
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (process.env.TALLY_PIN) {
     pinStepwiseWinners();
@@ -375,9 +378,6 @@ export function forintMesFigures(runs = 3): { rows: Row[]; details: Record<strin
   }
   return { rows, details };
 }
-
-/** Where `pinStepwiseWinners` writes what stepping gives on the two forint elections (read by the unit tests). */
-export const STEPWISE_PIN = path.join(PABULIB_DIR, 'mes-add1-stepwise.json');
 
 /**
  * Counts the two forint elections with Add1 stepping one forint per voter at a time (`mesAdd1Stepwise`, the slow

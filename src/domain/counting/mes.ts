@@ -792,7 +792,39 @@ export function equalShares(
             e = at(j);
             trace = t;
             stride = Math.min(stride * 2, 2 ** 40);
-          } else stride = Math.max(1, Math.floor(stride / 4));
+            continue;
+          }
+          // Two winners swapped places in between: certify the range across the swap (mesAdd1.ts), which
+          // leaves two outcomes, this one and the far end's; Add1 goes on past the range if both fit.
+          const swap = t?.swapAt;
+          if (swap !== undefined && !options.exhaustiveStop) {
+            const far = atF(j + stride);
+            const forcedFar = traceMes(election, far, trace, true, {
+              round: swap.round,
+              other: swap.to,
+              force: swap.from,
+            });
+            const forcedHere = forcedFar?.certified
+              ? traceMes(election, atF(j), undefined, false, { round: swap.round, force: swap.to })
+              : undefined;
+            const real =
+              forcedHere &&
+              traceMes(election, far, forcedHere, false, { round: swap.round, other: swap.from });
+            runs += 1 + (forcedHere ? 2 : 0);
+            if (
+              real?.certified === true &&
+              cmp(real.spent, B) <= 0 &&
+              real.selected.length < election.candidates.length
+            ) {
+              j += stride;
+              e = at(j);
+              trace = real;
+              cur = real;
+              stride = Math.min(stride * 2, 2 ** 40);
+              continue;
+            }
+          }
+          stride = Math.max(1, Math.floor(stride / 4));
           continue;
         }
         const t = traceMes(election, atF(j + 1), trace);
