@@ -12,6 +12,8 @@ import { renderUnicodeCompact } from 'uqr';
 import { assign, listAssignments, unassign, type Target } from './assignments';
 import { createEnrolCode, isRole, listDevices, revokeDevice } from './devices';
 import { CompactionError, compactAll, compactSession, type CompactionResult } from './compaction';
+import { makeCouncilKey } from './councilKey';
+import { eraseAnswersCommand } from './eraseCommand';
 import { RollbackError, rollbackDevice } from './rollback';
 import { isSessionId, Store } from './store';
 import { type AdminLang, isAdminLang, languageFromEnv, type Say, wordsFor } from './adminWords';
@@ -52,6 +54,8 @@ const OPTIONS = {
   json: { type: 'boolean', default: false },
   device: { type: 'string' },
   session: { type: 'string' },
+  participant: { type: 'string' },
+  'older-than': { type: 'string' },
   neighbourhood: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -148,6 +152,8 @@ const COMMANDS = [
   'rollback',
   'backup',
   'compact',
+  'erase-answers',
+  'council-key',
   'help',
 ] as const;
 type Command = (typeof COMMANDS)[number];
@@ -188,6 +194,17 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: Outpu
   const { command, values, positionals } = parsed;
   if (command === 'help') {
     io.out(usage(lang));
+    return 0;
+  }
+  if (command === 'council-key') {
+    // Before the database opens: the council's private key never goes near it.
+    const made = await makeCouncilKey(positionals, say, new Date());
+    if (!made.ok) {
+      io.err(made.mistake);
+      return 2;
+    }
+    if (values.json) io.out(JSON.stringify({ kid: made.kid, publicKey: made.publicKey, file: made.file }));
+    else io.out(say('councilKeyMade', { kid: made.kid, file: made.file, publicKey: made.publicKey }));
     return 0;
   }
   const store = Store.open(resolve(env.DATA_DIR?.trim() || 'data'));
@@ -493,6 +510,13 @@ async function run(
         );
       return 0;
     }
+    case 'erase-answers': {
+      needNoPositionals();
+      const done = eraseAnswersCommand(store, values, say);
+      if (!done.ok) throw new UsageError(done.mistake);
+      io.out(done.text);
+      return 0;
+    }
     case 'backup': {
       const [file, extra] = positionals;
       if (file === undefined) throw new UsageError(say('backupWhere'));
@@ -502,6 +526,7 @@ async function run(
       return 0;
     }
     case 'help':
+    case 'council-key': // answered before the database opens (runAdmin)
       io.out(usage(lang));
       return 0;
   }

@@ -37,6 +37,15 @@ Commands:
   compact [--session <sessionId>] [--json]
                       store each session (or one) as one snapshot plus one row per device, so it loads fast
                       and takes less disk; rollback keeps working; the server also does this on its own
+  erase-answers --session <sessionId> [--participant <participantId>] [--json]
+  erase-answers --older-than <days> [--session <sessionId>] [--json]
+                      erase residents' about-you answers (one participant, a session, or every answer given
+                      more than <days> days ago): removed from the stored updates and from the file, not only
+                      hidden; the residents still count as taking part. RETENTION_DAYS=<days> makes the server
+                      do the --older-than erasure on its own, every hour
+  council-key <private-key-file> [--json]
+                      make a council key pair for residents' about-you answers: prints the public key (paste it
+                      into each session's form) and writes the private key to the file (owner-only; keep it safe)
 
 Every command also takes:
   --lang en|cy        the language of these messages: English, or Welsh (Cymraeg). Without it: NCD_LANG, else
@@ -143,8 +152,34 @@ The database is in DATA_DIR (default ./data).`,
   compactNothing: 'Nothing to compact: every session is already compacted.',
   compacted:
     'Compacted session {session}: {rowsBefore} rows ({bytesBefore} bytes) now {rowsAfter} rows ({bytesAfter} bytes) and a snapshot of {snapshotBytes} bytes.',
+  // erase-answers
+  eraseSession:
+    'Say which session with --session <sessionId> (a UUID), or give --older-than <days> for every session.',
+  eraseParticipantEmpty: 'Say which participant after --participant (their id, from the session).',
+  eraseParticipantOrOlder: 'Give --participant or --older-than, not both.',
+  eraseParticipantSession: 'Say which session the participant took part in: --session <sessionId>.',
+  eraseOlderThan: '--older-than must be a whole number of days from 1 to 36500.',
+  eraseNoSession: 'There is no session {session} on this server.',
+  eraseNoParticipant: 'Session {session} has no participant {participant}.',
+  eraseNothing: 'Nothing to erase: no answers are stored for the participants chosen in session {session}.',
+  eraseNothingOlder: 'Nothing to erase: no answers given more than {days} days ago are stored.',
+  erased:
+    'Erased the about-you answers of {participants} participants in session {session} ({purged} stored values removed from the archive).',
+  erasedReach:
+    'Connected devices receive the erasure within a few seconds, others when they next sync. Clear tablets as the admin guide says.',
+  eraseFileBusy:
+    'The server was reading the database, so the old bytes may still be in its log file: run the same command again in a minute.',
   backupOne: 'Give one backup file.',
   backedUp: 'Backed up the database to {file}.',
+
+  // council-key
+  councilKeyWhere:
+    'Say where to write the private key: council-key <file> (a new file, on a drive only the council can read).',
+  councilKeyOne: 'Give one private key file.',
+  councilKeyExists:
+    'The file {file} already exists: it may hold a council key still needed to read answers. Choose a new file name.',
+  councilKeyMade:
+    "Council key {kid} made.\nThe private key is in {file} (readable by you only). Keep it safe and keep old ones: answers sealed to key {kid} can only be read with it. Never put it on a tablet.\nPaste this public key into each session's form (Residents' answers, council key):\n\n{publicKey}",
 } as const;
 
 export type AdminWordKey = keyof typeof en;
@@ -180,6 +215,16 @@ Gorchmynion:
   compact [--session <id-sesiwn>] [--json]
                       cadw pob sesiwn (neu un) fel un ciplun ac un rhes i bob dyfais, fel ei bod yn llwytho’n gyflym
                       ac yn cymryd llai o ddisg; mae dadwneud yn dal i weithio; mae’r gweinydd yn gwneud hyn ei hun hefyd
+  erase-answers --session <id-sesiwn> [--participant <id-cyfranogwr>] [--json]
+  erase-answers --older-than <dyddiau> [--session <id-sesiwn>] [--json]
+                      dileu atebion ‘amdanoch chi’ y trigolion (un cyfranogwr, sesiwn, neu bob ateb a roddwyd
+                      fwy na <dyddiau> diwrnod yn ôl): cânt eu tynnu o’r diweddariadau sydd wedi’u cadw ac o’r
+                      ffeil, nid eu cuddio’n unig; mae’r trigolion yn dal i gyfrif fel rhai a gymerodd ran. Mae
+                      RETENTION_DAYS=<dyddiau> yn gwneud i’r gweinydd ddileu gyda --older-than ei hun, bob awr
+  council-key <ffeil-allwedd-breifat> [--json]
+                      gwneud pâr allweddi’r cyngor ar gyfer atebion amdanoch chi’r trigolion: dangos yr allwedd
+                      gyhoeddus (ei gludo i ffurflen pob sesiwn) ac ysgrifennu’r allwedd breifat i’r ffeil (i’r
+                      perchennog yn unig; cadwch hi’n ddiogel)
 
 Mae pob gorchymyn hefyd yn derbyn:
   --lang en|cy        iaith y negeseuon hyn: Saesneg (English), neu Gymraeg. Hebddo: NCD_LANG, neu Gymraeg os yw
@@ -289,8 +334,34 @@ Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
   compactNothing: 'Dim i’w gywasgu: mae pob sesiwn wedi’i chywasgu’n barod.',
   compacted:
     'Cywasgwyd sesiwn {session}: mae {rowsBefore} rhes ({bytesBefore} beit) bellach yn {rowsAfter} rhes ({bytesAfter} beit) a chiplun o {snapshotBytes} beit.',
+  // erase-answers
+  eraseSession:
+    'Dywedwch pa sesiwn gyda --session <id-sesiwn> (UUID), neu rhowch --older-than <dyddiau> ar gyfer pob sesiwn.',
+  eraseParticipantEmpty: 'Dywedwch pa gyfranogwr ar ôl --participant (ei ID, o’r sesiwn).',
+  eraseParticipantOrOlder: 'Rhowch --participant neu --older-than, nid y ddau.',
+  eraseParticipantSession: 'Dywedwch ym mha sesiwn y cymerodd y cyfranogwr ran: --session <id-sesiwn>.',
+  eraseOlderThan: 'Rhaid i --older-than fod yn rhif cyfan o ddyddiau, o 1 i 36500.',
+  eraseNoSession: 'Nid oes sesiwn {session} ar y gweinydd hwn.',
+  eraseNoParticipant: 'Nid oes cyfranogwr {participant} yn sesiwn {session}.',
+  eraseNothing:
+    'Dim i’w ddileu: nid oes atebion wedi’u cadw ar gyfer y cyfranogwyr a ddewiswyd yn sesiwn {session}.',
+  eraseNothingOlder: 'Dim i’w ddileu: nid oes atebion a roddwyd fwy na {days} diwrnod yn ôl wedi’u cadw.',
+  erased:
+    'Wedi dileu atebion ‘amdanoch chi’ {participants} cyfranogwr yn sesiwn {session} ({purged} gwerth wedi’u tynnu o’r archif).',
+  erasedReach:
+    'Bydd dyfeisiau sydd wedi’u cysylltu yn cael y dileu o fewn ychydig eiliadau, ac eraill pan fyddant yn cysoni nesaf. Cliriwch y tabledi fel y mae’r canllaw gweinyddu yn ei ddweud.',
+  eraseFileBusy:
+    'Roedd y gweinydd yn darllen y gronfa ddata, felly gall yr hen feitiau fod yn ei ffeil log o hyd: rhedwch yr un gorchymyn eto ymhen munud.',
   backupOne: 'Rhowch un ffeil wrth gefn.',
   backedUp: 'Mae copi wrth gefn o’r gronfa ddata wedi’i ysgrifennu i {file}.',
+
+  councilKeyWhere:
+    'Dywedwch ble i ysgrifennu’r allwedd breifat: council-key <ffeil> (ffeil newydd, ar yriant y gall y cyngor yn unig ei ddarllen).',
+  councilKeyOne: 'Rhowch un ffeil allwedd breifat.',
+  councilKeyExists:
+    'Mae’r ffeil {file} yn bodoli’n barod: efallai ei bod yn dal allwedd cyngor sydd ei hangen o hyd i ddarllen atebion. Dewiswch enw ffeil newydd.',
+  councilKeyMade:
+    'Gwnaed allwedd cyngor {kid}.\nMae’r allwedd breifat yn {file} (dim ond chi all ei darllen). Cadwch hi’n ddiogel a chadwch yr hen rai: dim ond gyda hi y gellir darllen atebion a seliwyd i allwedd {kid}. Peidiwch byth â’i rhoi ar dabled.\nGludwch yr allwedd gyhoeddus hon i ffurflen pob sesiwn (Atebion y trigolion, allwedd y cyngor):\n\n{publicKey}',
 };
 
 export const ADMIN_WORDS: Readonly<Record<AdminLang, { readonly [K in AdminWordKey]: string }>> = { en, cy };
