@@ -6,6 +6,7 @@ import { readCachedDevice, writeCachedDevice } from './storage/deviceCache';
 import { IndexedDbDocStore } from './storage/indexedDbDocStore';
 import { checkStorage } from './storage/quota';
 import { browserContext } from './doc/commands';
+import { deviceSigner } from './storage/deviceKey';
 import { registerServiceWorker } from './ui/swBridge';
 import './ui/styles.css';
 
@@ -25,9 +26,10 @@ async function start(root: HTMLElement): Promise<void> {
     render(<StorageProblem />, root);
     return;
   }
+  const signer = deviceSigner(db);
   const show = (d: typeof device): void =>
     render(
-      <App services={{ db, docs: new IndexedDbDocStore(), device: d, ctx: browserContext(d.id) }} />,
+      <App services={{ db, docs: new IndexedDbDocStore(), device: d, ctx: browserContext(d.id, signer) }} />,
       root,
     );
   show(device);

@@ -323,7 +323,10 @@ const IDEAS: Idea[] = [
 ];
 
 /** Fills an empty document with the demo session. */
-export function seedDemo(doc: Y.Doc, sessionId: string, pin: PinHash, ctx: CommandContext): void {
+export function seedDemo(doc: Y.Doc, sessionId: string, pin: PinHash, device: CommandContext): void {
+  // The demo's residents are made up and their turns are over: their records are written unsigned (nothing will
+  // replace them), so seeding stays synchronous.
+  const ctx: CommandContext = { deviceId: device.deviceId, now: device.now, newId: device.newId };
   createSession(doc, sessionId, settings(pin), ctx);
   const ids: string[] = [];
   IDEAS.forEach((idea, i) => {

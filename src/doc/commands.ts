@@ -3,6 +3,11 @@
  * (throwing a ValidationError and leaving the document untouched) and then writes in exactly one
  * `doc.transact(fn, origin)`, so a change is stored, synced and undone as one unit. Ids are random UUIDs made
  * on the device.
+ *
+ * A resident's records that a later write replaces (their participant record, their ballot) are signed by the
+ * device's key before that transaction (src/domain/recordSigning.ts; the change rules accept a replacement only
+ * with the same key). In the app the key is WebCrypto's, so those commands return a promise there and write once
+ * the signature is made; with a synchronous signer (tests) or none they return at once.
  */
 import type * as Y from 'yjs';
 import { castUnderNow, checkBallot } from '../domain/ballots';
@@ -10,6 +15,13 @@ import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
 import { proposalViews, visibleProposals } from '../domain/proposals';
 import { effectiveSettings } from '../domain/settings';
+import {
+  signRecordAsync,
+  signRecordSync,
+  unsigned,
+  type AsyncRecordSigner,
+  type RecordSigner,
+} from '../domain/recordSigning';
 import type { Ballot, BallotChoices, Comment, Participant, Proposal, SessionSettings } from '../domain/types';
 import { requireText, validateProposalInput, type ProposalInput } from '../domain/validate';
 import { maps, readMeta, readRecords, SCHEMA_VERSION } from './schema';
@@ -19,6 +31,53 @@ export interface CommandContext {
   deviceId: string;
   now: () => number;
   newId: () => string;
+  /**
+   * Signs the records a later write may replace (participants, ballots). Without one they are written unsigned,
+   * as by an app older than signing, and nothing may replace them once they leave this device (the demo's made-up
+   * residents; tests of other rules).
+   */
+  signer?: RecordSigner;
+}
+
+/** The app's context: the device key signs through WebCrypto, so the signing commands return promises. */
+export type DeviceContext = CommandContext & { signer: AsyncRecordSigner };
+
+/**
+ * What a signing command returns: a promise when the context signs asynchronously (the app), else the value.
+ * A DeviceContext typed as a plain CommandContext still returns a promise: callers that may hold one await the
+ * result (the screens' `run` does).
+ */
+export type Signing<C extends CommandContext, T> = C extends { signer: AsyncRecordSigner } ? Promise<T> : T;
+
+type Maybe<T> = T | Promise<T>;
+
+/** `next(value)`, after `value` settles when it is a promise. */
+export function andThen<A, B>(value: Maybe<A>, next: (a: A) => Maybe<B>): Maybe<B> {
+  return value instanceof Promise ? value.then(next) : next(value);
+}
+
+/** `record` signed for `map` of this session by the context's signer (as it is, when there is none). */
+export function signFor<T extends object>(
+  doc: Y.Doc,
+  map: 'participants' | 'ballots',
+  record: T,
+  ctx: CommandContext,
+): Maybe<T> {
+  const signer = ctx.signer;
+  if (!signer) return record;
+  const sessionId = readMeta(doc)?.sessionId ?? '';
+  return signer.isAsync
+    ? signRecordAsync(signer, sessionId, map, record)
+    : signRecordSync(signer, sessionId, map, record);
+}
+
+/**
+ * Whether `signed` (just signed by the context, or unsigned without a signer) may replace `existing`: the same
+ * key signs both. A record of an older app (no key) cannot be replaced by a signed one: the change rules would
+ * refuse it everywhere else, so the command refuses it here.
+ */
+function isSameWriter(existing: { deviceKey?: string }, signed: { deviceKey?: string }): boolean {
+  return existing.deviceKey === signed.deviceKey;
 }
 
 /** The origin of every command's transaction: lets storage and sync tell local commands from remote updates. */
@@ -29,8 +88,9 @@ export class CommandOrigin {
   ) {}
 }
 
-export function browserContext(deviceId: string): CommandContext {
-  return { deviceId, now: () => Date.now(), newId: () => crypto.randomUUID() };
+/** The app's context: this device's id, and its key (src/storage/deviceKey.ts) to sign with. */
+export function browserContext(deviceId: string, signer: AsyncRecordSigner): DeviceContext {
+  return { deviceId, now: () => Date.now(), newId: () => crypto.randomUUID(), signer };
 }
 
 /** Writes one command's change in one transaction with its CommandOrigin (for the command modules). */
@@ -113,11 +173,11 @@ export function addComment(
 }
 
 /** A resident agreed to the consent wording and starts their turn. Returns the new anonymous participant id. */
-export function startParticipant(
+export function startParticipant<C extends CommandContext>(
   doc: Y.Doc,
   input: { language: string; hasConsented: boolean },
-  ctx: CommandContext,
-): string {
+  ctx: C,
+): Signing<C, string> {
   const settings = open(doc);
   if (!input.hasConsented) throw new ValidationError('noConsent', 'consent');
   if (!settings.languages.includes(input.language)) {
@@ -131,18 +191,45 @@ export function startParticipant(
     finishedAt: null,
     deviceId: ctx.deviceId,
     at: ctx.now(),
+    revision: 1,
   };
-  run(doc, 'startParticipant', ctx, () => maps(doc).participants.set(participant.id, participant));
-  return participant.id;
+  return andThen(signFor(doc, 'participants', participant, ctx), (signed) => {
+    run(doc, 'startParticipant', ctx, () => maps(doc).participants.set(signed.id, signed));
+    return signed.id;
+  }) as Signing<C, string>;
+}
+
+/** The participant's record with `change`, its next revision, to be signed afresh. */
+function nextParticipant(participant: Participant, change: Partial<Participant>): Participant {
+  return { ...unsigned(participant), ...change, revision: (participant.revision ?? 0) + 1 };
+}
+
+/**
+ * Writes `next` over the participant record `was` once signed, unless the record changed meanwhile (then `again`
+ * runs the command anew) or was signed by another key (an older app's record: refused).
+ */
+function replaceParticipant(
+  doc: Y.Doc,
+  name: string,
+  was: Participant,
+  next: Participant,
+  ctx: CommandContext,
+  again: () => Maybe<void>,
+): Maybe<void> {
+  return andThen(signFor(doc, 'participants', next, ctx), (signed) => {
+    if (maps(doc).participants.get(was.id) !== was) return again();
+    if (!isSameWriter(was, signed)) throw new ValidationError('unknownParticipant', 'participant');
+    run(doc, name, ctx, () => maps(doc).participants.set(signed.id, signed));
+  });
 }
 
 /** Optional about-you answers; only questions the session asks and options it offers are accepted. */
-export function setAnswers(
+export function setAnswers<C extends CommandContext>(
   doc: Y.Doc,
   participantId: string,
   answers: Record<string, string>,
-  ctx: CommandContext,
-): void {
+  ctx: C,
+): Signing<C, void> {
   const settings = open(doc);
   const participant = liveParticipant(doc, participantId, ctx);
   const clean: Record<string, string> = {};
@@ -154,19 +241,22 @@ export function setAnswers(
     clean[questionId] = option;
   }
   // Unchanged answers write nothing: a rewrite would show up as a change when devices merge.
-  if (JSON.stringify(clean) === JSON.stringify(participant.answers)) return;
-  run(doc, 'setAnswers', ctx, () =>
-    maps(doc).participants.set(participantId, { ...participant, answers: clean }),
-  );
+  if (JSON.stringify(clean) === JSON.stringify(participant.answers)) {
+    return (ctx.signer?.isAsync ? Promise.resolve() : undefined) as Signing<C, void>;
+  }
+  const next = nextParticipant(participant, { answers: clean });
+  return replaceParticipant(doc, 'setAnswers', participant, next, ctx, () =>
+    setAnswers(doc, participantId, answers, ctx),
+  ) as Signing<C, void>;
 }
 
 /** Stores (or replaces, during the resident's turn) their ballot. Checked against the method's rules. */
-export function castBallot(
+export function castBallot<C extends CommandContext>(
   doc: Y.Doc,
   participantId: string,
   choices: BallotChoices,
-  ctx: CommandContext,
-): void {
+  ctx: C,
+): Signing<C, void> {
   const settings = open(doc);
   liveParticipant(doc, participantId, ctx);
   const r = readRecords(doc);
@@ -184,15 +274,28 @@ export function castBallot(
     // The rules just checked, kept with the ballot: counting checks it against these (src/domain/count.ts).
     castUnder: castUnderNow(settings.method, rules),
   };
-  run(doc, 'castBallot', ctx, () => maps(doc).ballots.set(participantId, ballot));
+  return andThen(signFor(doc, 'ballots', ballot, ctx), (signed) => {
+    // Another cast landed while this one was signed: cast again on top of it, with the next revision.
+    if (maps(doc).ballots.get(participantId) !== previous)
+      return castBallot(doc, participantId, choices, ctx);
+    if (previous && !isSameWriter(previous, signed)) {
+      throw new ValidationError('unknownParticipant', 'participant');
+    }
+    run(doc, 'castBallot', ctx, () => maps(doc).ballots.set(participantId, signed));
+  }) as Signing<C, void>;
 }
 
-export function finishParticipant(doc: Y.Doc, participantId: string, ctx: CommandContext): void {
+export function finishParticipant<C extends CommandContext>(
+  doc: Y.Doc,
+  participantId: string,
+  ctx: C,
+): Signing<C, void> {
   writable(doc);
   const participant = liveParticipant(doc, participantId, ctx);
-  run(doc, 'finishParticipant', ctx, () =>
-    maps(doc).participants.set(participantId, { ...participant, finishedAt: ctx.now() }),
-  );
+  const next = nextParticipant(participant, { finishedAt: ctx.now() });
+  return replaceParticipant(doc, 'finishParticipant', participant, next, ctx, () =>
+    finishParticipant(doc, participantId, ctx),
+  ) as Signing<C, void>;
 }
 
 export function requireProposal(doc: Y.Doc, proposalId: string, field = 'proposalId'): Proposal {

@@ -1,6 +1,7 @@
 /**
  * The paper-ballot commands, apart from the kiosk's commands (commands.ts) so a tablet's resident path never
- * downloads them. Same contract: validate first, then one transaction.
+ * downloads them. Same contract: validate first, then one transaction. The sheets' participant records and
+ * ballots are signed by the typing device's key (commands.ts `signFor`), so in the app these return promises.
  */
 import type * as Y from 'yjs';
 import { castUnderNow } from '../domain/ballots';
@@ -14,8 +15,9 @@ import {
   type PaperInput,
 } from '../domain/paper';
 import { proposalViews, visibleProposals } from '../domain/proposals';
-import type { Participant } from '../domain/types';
-import { run, writable, type CommandContext } from './commands';
+import { unsigned } from '../domain/recordSigning';
+import type { Ballot, Participant } from '../domain/types';
+import { andThen, run, signFor, writable, type CommandContext, type Signing } from './commands';
 import { maps, readRecords } from './schema';
 
 /**
@@ -28,22 +30,44 @@ import { maps, readRecords } from './schema';
  * sheet this device holds now (it replaces what its typist could see) and takes the next revision after the
  * sheet's ballot, so it wins over all of them by the survivor rule.
  */
-export function enterPaperBallots(
+export function enterPaperBallots<C extends CommandContext>(
   doc: Y.Doc,
   inputs: readonly PaperInput[],
-  ctx: CommandContext,
+  ctx: C,
   options: { replace?: boolean } = {},
-): string[] {
-  return writePaper(doc, 'enterPaperBallots', inputs, ctx, options.replace ?? false);
+): Signing<C, string[]> {
+  return writePaper(doc, 'enterPaperBallots', inputs, ctx, options.replace ?? false) as Signing<C, string[]>;
 }
 
 /** Types in one paper sheet (see enterPaperBallots). Returns its participant id, `paper-<sheet>`. */
-export function enterPaperBallot(
+export function enterPaperBallot<C extends CommandContext>(
   doc: Y.Doc,
   input: PaperInput & { replace?: boolean },
+  ctx: C,
+): Signing<C, string> {
+  return andThen(
+    writePaper(doc, 'enterPaperBallot', [input], ctx, input.replace ?? false),
+    (ids) => ids[0] ?? '',
+  ) as Signing<C, string>;
+}
+
+type Maybe<T> = T | Promise<T>;
+
+/** A sheet's participant record and ballot, signed by the context's signer. */
+function signSheet(
+  doc: Y.Doc,
+  records: { participant: Participant; ballot: Ballot },
   ctx: CommandContext,
-): string {
-  return writePaper(doc, 'enterPaperBallot', [input], ctx, input.replace ?? false)[0] ?? '';
+): Maybe<{ participant: Participant; ballot: Ballot }> {
+  return andThen(signFor(doc, 'participants', records.participant, ctx), (participant) =>
+    andThen(signFor(doc, 'ballots', records.ballot, ctx), (ballot) => ({ participant, ballot })),
+  );
+}
+
+/** Every item through `f`, in order; a promise as soon as one result is. */
+function mapMaybe<A, B>(items: readonly A[], f: (a: A) => Maybe<B>): Maybe<B[]> {
+  const results = items.map(f);
+  return results.some((r) => r instanceof Promise) ? Promise.all(results) : (results as B[]);
 }
 
 function writePaper(
@@ -52,7 +76,7 @@ function writePaper(
   inputs: readonly PaperInput[],
   ctx: CommandContext,
   replace: boolean,
-): string[] {
+): Maybe<string[]> {
   const settings = writable(doc);
   if (inputs.length === 0) throw new ValidationError('emptyBallot', 'ballot');
   const r = readRecords(doc);
@@ -71,28 +95,40 @@ function writePaper(
   const sheets = new Map(paperSheets(r.paperTypings).map((s) => [s.sheet, s]));
   const at = ctx.now();
   const language = settings.languages[0] ?? 'en';
-  const records = entries.map((e) => {
-    const sheet = sheets.get(e.sheet);
+  const unsignedRecords = entries.map((e) => {
     const written = paperRecords(e, {
       deviceId: ctx.deviceId,
       at,
       language,
-      previous: sheet?.survivor.ballot,
+      previous: sheets.get(e.sheet)?.survivor.ballot,
     });
     // The rules the sheet was just checked against, kept with its ballot (src/domain/count.ts).
     written.ballot.castUnder = castUnder;
-    const replaces = sheet ? sheet.current.map((t) => t.id) : [];
-    return { ...written, typing: paperTyping(written.ballot, { id: ctx.newId(), sheet: e.sheet, replaces }) };
+    return { sheet: e.sheet, written };
   });
-  run(doc, name, ctx, () => {
-    const m = maps(doc);
-    for (const { participant, ballot, typing } of records) {
-      m.participants.set(participant.id, participant);
-      m.ballots.set(ballot.participantId, ballot);
-      m.paperTypings.set(typing.id, typing);
-    }
+  const signing = mapMaybe(unsignedRecords, ({ sheet, written }) =>
+    andThen(signSheet(doc, written, ctx), (signed) => ({ sheet, ...signed })),
+  );
+  return andThen(signing, (signedRecords) => {
+    const records = signedRecords.map(({ sheet: number, participant, ballot }) => {
+      const sheet = sheets.get(number);
+      const replaces = sheet ? sheet.current.map((t) => t.id) : [];
+      return {
+        participant,
+        ballot,
+        typing: paperTyping(ballot, { id: ctx.newId(), sheet: number, replaces }),
+      };
+    });
+    run(doc, name, ctx, () => {
+      const m = maps(doc);
+      for (const { participant, ballot, typing } of records) {
+        m.participants.set(participant.id, participant);
+        m.ballots.set(ballot.participantId, ballot);
+        m.paperTypings.set(typing.id, typing);
+      }
+    });
+    return records.map((x) => x.participant.id);
   });
-  return records.map((x) => x.participant.id);
 }
 
 /**
@@ -101,19 +137,20 @@ function writePaper(
  * checks every ballot), the next revision, and naming every typing of the sheet nobody replaced yet, so it
  * replaces both versions and the sheet is no longer flagged. Allowed on an ended session.
  */
-export function keepPaperTyping(
+export function keepPaperTyping<C extends CommandContext>(
   doc: Y.Doc,
   input: { sheet: number; typingId: string },
-  ctx: CommandContext,
-): string {
+  ctx: C,
+): Signing<C, string> {
   const settings = writable(doc);
   const r = readRecords(doc);
   const sheet = paperSheets(r.paperTypings).find((s) => s.sheet === input.sheet);
   const chosen = sheet?.current.find((t) => t.id === input.typingId);
   if (!sheet || !chosen) throw new ValidationError('required', 'typing');
   const at = ctx.now();
-  const ballot = {
-    ...chosen.ballot,
+  // The chosen typing's signature was over its own revision and stamp: this device signs the copy afresh.
+  const ballot: Ballot = {
+    ...unsigned(chosen.ballot),
     revision: sheet.survivor.ballot.revision + 1,
     deviceId: ctx.deviceId,
     at,
@@ -128,16 +165,15 @@ export function keepPaperTyping(
     at,
     channel: 'paper',
   };
-  const typing = paperTyping(ballot, {
-    id: ctx.newId(),
-    sheet: sheet.sheet,
-    replaces: sheet.current.map((t) => t.id),
-  });
-  run(doc, 'keepPaperTyping', ctx, () => {
-    const m = maps(doc);
-    m.participants.set(participant.id, participant);
-    m.ballots.set(ballot.participantId, ballot);
-    m.paperTypings.set(typing.id, typing);
-  });
-  return typing.id;
+  const replaces = sheet.current.map((t) => t.id);
+  return andThen(signSheet(doc, { participant, ballot }, ctx), (signed) => {
+    const typing = paperTyping(signed.ballot, { id: ctx.newId(), sheet: sheet.sheet, replaces });
+    run(doc, 'keepPaperTyping', ctx, () => {
+      const m = maps(doc);
+      m.participants.set(signed.participant.id, signed.participant);
+      m.ballots.set(signed.ballot.participantId, signed.ballot);
+      m.paperTypings.set(typing.id, typing);
+    });
+    return typing.id;
+  }) as Signing<C, string>;
 }

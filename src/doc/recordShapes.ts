@@ -200,6 +200,12 @@ const pence = whole(0, LIMITS.maxPence);
 const stamp = { deviceId: id, at: time };
 const LANGUAGE_LENGTH = 16;
 const channel = oneOf(CHANNELS);
+/**
+ * A signed record's key and signature (src/domain/recordSigning.ts), base64 of 33 and 64 bytes: 44 and 88
+ * characters. Optional: records written before records were signed have neither. Whether the signature is valid
+ * is the change rules' question (src/sync/changeRules.ts), not a shape.
+ */
+const signed = { deviceKey: text(44, true), signature: text(88, true) };
 
 const methodShape = variant(
   {},
@@ -271,7 +277,7 @@ const ballotShape: Check = all(
       ranking: { ranked: list(id, LIMITS.maxRanked) },
     },
   ),
-  optional({ channel, castUnder: castUnderShape }),
+  optional({ channel, castUnder: castUnderShape, ...signed }),
   castUnderKind,
 );
 
@@ -306,7 +312,9 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
       answers: dict(text(LIMITS.optionLength, true), LIMITS.maxQuestions),
       finishedAt: nullable(time),
     }),
-    optional({ channel }),
+    // `revision` grows with each write of a signed participant record, so an older signed version cannot be
+    // sent again to undo a later one (the change rules want a later revision, as for ballots).
+    optional({ channel, revision: whole(1, 1_000_000), ...signed }),
   ),
   ballots: ballotShape,
   moderation: variant(
@@ -402,7 +410,8 @@ function typingMatches(value: Record<string, unknown>): boolean {
  * Whether `value` may replace `oldValue` under the same key of a participants or ballots map although another
  * device wrote it, or its ballot revision is not newer: true only when both are paper records (the same sheet
  * typed on two devices, or typed again). The change rules for files and sync (src/sync/changeRules.ts) let such a
- * replacement through; every other replacement keeps their same-device, newer-revision rule.
+ * replacement through (checking its signature when it has one); every other replacement keeps their same-key,
+ * newer-revision rule.
  */
 export function isPaperReplacement(map: MapName, key: string, oldValue: unknown, value: unknown): boolean {
   if (map !== 'participants' && map !== 'ballots') return false;

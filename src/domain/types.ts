@@ -117,6 +117,11 @@ export interface Participant extends Stamp {
   finishedAt: number | null;
   /** 'paper' for a paper sheet typed in (id `paper-<sheet>`); absent for a resident at a tablet. */
   channel?: Channel;
+  /** Grows with each write of the record (1 when the turn starts); absent on records of older apps. */
+  revision?: number;
+  /** The writer's public key and signature (src/domain/recordSigning.ts); absent on records of older apps. */
+  deviceKey?: string;
+  signature?: string;
 }
 
 /**
@@ -142,6 +147,9 @@ interface BallotBase extends Stamp {
   channel?: Channel;
   /** The rules it was cast under; absent on ballots written by older apps. */
   castUnder?: CastUnder;
+  /** The writer's public key and signature (src/domain/recordSigning.ts); absent on ballots of older apps. */
+  deviceKey?: string;
+  signature?: string;
 }
 export type Ballot =
   | (BallotBase & { kind: 'dots'; dots: Record<string, number> })

@@ -43,6 +43,18 @@ export interface PinAttempts {
   lastFailureAt: number;
 }
 
+/**
+ * This device's signing key pair (src/storage/deviceKey.ts): the private key is a WebCrypto CryptoKey made
+ * non-extractable, stored as such (IndexedDB keeps CryptoKeys without ever exposing their bytes).
+ */
+export interface DeviceKeyEntry {
+  key: 'self';
+  privateKey: CryptoKey;
+  /** base64 of the compressed public key, as signed records carry it (src/domain/recordSigning.ts). */
+  publicKey: string;
+  createdAt: number;
+}
+
 /** This device's enrolment with the council sync server (the token is only ever sent in the sync auth message). */
 export interface Enrolment {
   key: 'self';
@@ -112,6 +124,7 @@ export class AppDb extends Dexie {
   liveTurns!: EntityTable<LiveTurnMarker, 'sessionId'>;
   soundPacks!: EntityTable<SoundPackEntry, 'language'>;
   soundClips!: Table<SoundClipEntry, [string, string]>;
+  deviceKeys!: EntityTable<DeviceKeyEntry, 'key'>;
 
   constructor(name = 'codesign-app', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -126,6 +139,8 @@ export class AppDb extends Dexie {
     this.version(3).stores({ liveTurns: 'sessionId' });
     // Language sound packs (src/storage/soundPacks.ts): one row per language, its clips keyed by language and prompt.
     this.version(4).stores({ soundPacks: 'language', soundClips: '[language+prompt], language' });
+    // The device's signing key pair (src/storage/deviceKey.ts).
+    this.version(5).stores({ deviceKeys: 'key' });
   }
 }
 

@@ -4,11 +4,22 @@
  * so the two can never drift apart.
  *
  * Rules (what the app's own commands do, nothing more): a change may add records; it may replace a participant's
- * record or ballot only with one from the same device (a ballot only with a higher revision); it may never delete
+ * record or ballot only with one signed by the same device key as the record it replaces, and with a higher
+ * revision (signed records, src/domain/recordSigning.ts: the `deviceId` written in a record is a label any sender
+ * can copy, a signature is not); it may never delete
  * a record or rewrite a write-once one (ideas, comments, moderation, statuses, settings edits, meta, which only a
  * change that creates the session may write). A change that creates a session must bring its settings. Every
  * record it adds or replaces must pass the structural checks (src/doc/recordShapes.ts) and no map may pass its
  * limit. A change whose structs or deletions wait for ones not received is incomplete: it cannot be judged.
+ *
+ * Signatures (REPLACEABLE maps only): a record that carries a key or a signature must carry both, and the
+ * signature must be valid for its content ('badSignature'), whether it is new or a replacement. A record with
+ * neither (written before records were signed, by an older app or in an older session file) is still accepted as
+ * new, so old sessions load, sync and count, but nothing may ever replace it ('unsigned'): there is no key to
+ * prove who wrote it, and trusting its `deviceId` is exactly what a forger exploits. A paper record (a sheet typed
+ * in, src/domain/paper.ts) stays replaceable by a paper record from any device, as before; its signature, when
+ * it has one, must be valid. Records relayed by another device (a facilitator syncing a tablet's records, a
+ * session file) keep their writer's signature, so relaying needs no key of its own.
  *
  * Who may write what (the council server only, which knows the enrolled device's role; a session file carries
  * other devices' records and has no single writer): an officer device may only add proposal statuses and paper
@@ -27,8 +38,10 @@ import {
   type RecordMapName,
   type ShapeProblem,
 } from '../doc/recordShapes';
-import { MAPS } from '../doc/schema';
+import { MAPS, readMeta } from '../doc/schema';
+import { KEY_FIELD } from '../domain/recordSigning';
 import { sheetOf } from '../domain/paper';
+import { signatureState } from './recordSignatures';
 
 /** The role of an enrolled device (the server's `devices.role`, the app's `Enrolment.role`). */
 export type WriterRole = 'facilitator' | 'officer';
@@ -40,7 +53,7 @@ export type Changes = Map<MapName, Map<string, KeyChange>>;
 /** The maps whose key changes are judged. */
 export const WATCHED_MAPS = ['meta', ...RECORD_MAPS] as const;
 
-/** Maps whose records a later write from the same device may replace. */
+/** Maps whose records a later write signed by the same device key may replace (and so whose records are signed). */
 const REPLACEABLE: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ballots']);
 
 /** The only map an officer device writes, and the one map a facilitator device may not write. */
@@ -51,10 +64,14 @@ export type ChangeRuleCode =
   | 'deleted'
   /** Replaces a record that is written once. */
   | 'rewritten'
-  /** Replaces a participant's record or ballot from another device. */
+  /** Replaces a participant's record or ballot with one signed by another device's key (or another deviceId). */
   | 'otherDevice'
-  /** Replaces a ballot with one whose revision is not later. */
+  /** Replaces a participant's record or ballot with one whose revision is not later. */
   | 'revisionNotNewer'
+  /** Replaces a participant's record or ballot that carries no signature: nothing may. */
+  | 'unsigned'
+  /** A participant's record or ballot whose signature is malformed or not its key's over its content. */
+  | 'badSignature'
   /** Depends on changes that are not in it nor in the document. */
   | 'incomplete'
   /** A session created without its settings (the `settings` map is empty). */
@@ -108,28 +125,51 @@ function field(value: unknown, name: string): unknown {
  */
 export function changeProblems(scratch: Y.Doc, changes: Changes, isNewSession: boolean): ChangeProblem[] {
   const problems: ChangeProblem[] = [];
+  const sessionId = readMeta(scratch)?.sessionId ?? '';
   for (const [map, keys] of changes) {
     for (const [key, { action, oldValue }] of keys) {
       const report = (problem: ChangeRuleCode): number => problems.push({ map, key, field: '', problem });
       if (action === 'delete') report('deleted');
       else if (map === 'meta') {
         if (!isNewSession) report('rewritten');
-      } else if (action === 'update') {
+      } else if (!REPLACEABLE.has(map)) {
+        if (action === 'update') report('rewritten');
+      } else {
         const value: unknown = scratch.getMap<unknown>(MAPS[map]).get(key);
-        if (!REPLACEABLE.has(map)) report('rewritten');
-        // The same paper sheet typed on two devices, or typed again (src/domain/paper.ts): one record either way.
-        else if (isPaperReplacement(map, key, oldValue, value)) continue;
-        else if (field(value, 'deviceId') !== field(oldValue, 'deviceId')) report('otherDevice');
-        else if (
-          map === 'ballots' &&
-          !(Number(field(value, 'revision')) > Number(field(oldValue, 'revision')))
-        ) {
-          report('revisionNotNewer');
-        }
+        const problem =
+          action === 'add'
+            ? addedProblem(sessionId, map, value)
+            : replacementProblem(sessionId, map, key, oldValue, value);
+        if (problem) report(problem);
       }
     }
   }
   return problems;
+}
+
+/** A new participant or ballot: unsigned (an older app's), or signed validly. */
+function addedProblem(sessionId: string, map: MapName, value: unknown): ChangeRuleCode | null {
+  return signatureState(sessionId, map, value) === 'invalid' ? 'badSignature' : null;
+}
+
+/** A participant or ballot replacing `oldValue`: signed validly by the same key, with a later revision. */
+function replacementProblem(
+  sessionId: string,
+  map: MapName,
+  key: string,
+  oldValue: unknown,
+  value: unknown,
+): ChangeRuleCode | null {
+  const state = signatureState(sessionId, map, value);
+  if (state === 'invalid') return 'badSignature';
+  // The same paper sheet typed on two devices, or typed again (src/domain/paper.ts): one record either way.
+  if (isPaperReplacement(map, key, oldValue, value)) return null;
+  if (!isPlainObject(oldValue) || !Object.hasOwn(oldValue, KEY_FIELD)) return 'unsigned';
+  if (state === 'unsigned') return 'unsigned';
+  if (field(value, KEY_FIELD) !== field(oldValue, KEY_FIELD)) return 'otherDevice';
+  if (field(value, 'deviceId') !== field(oldValue, 'deviceId')) return 'otherDevice';
+  if (!(Number(field(value, 'revision')) > Number(field(oldValue, 'revision')))) return 'revisionNotNewer';
+  return null;
 }
 
 /** A change that creates a session must bring its settings. */

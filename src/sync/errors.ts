@@ -39,8 +39,12 @@ export const IMPORT_PROBLEMS = [
   'rewritten',
   /** The file replaces a participant's record or ballot from a device other than the one that made it. */
   'otherDevice',
-  /** The file replaces a ballot with one whose revision is not later. */
+  /** The file replaces a participant's record or ballot with one whose revision is not later. */
   'revisionNotNewer',
+  /** The file replaces a participant's record or ballot that carries no signature (written by an older app). */
+  'unsigned',
+  /** A participant's record or ballot whose signature is not its key's over its content. */
+  'badSignature',
   /** The update depends on changes that are not in it or on this device. */
   'incomplete',
 ] as const;

@@ -3,7 +3,8 @@
  *
  * Rule: a file may only do what the app's own commands do. The rules are changeRules.ts, shared with the council
  * server's check of a device's update (src/server/validation.ts): add records; replace a participant's record or
- * ballot only from the device that made it (a later ballot revision); never delete a record or replace one that
+ * ballot only with a later revision signed by the key that signed it (src/domain/recordSigning.ts: a file passed
+ * on by another device keeps the tablet's signatures, so relaying works); never delete a record or replace one that
  * is written once (ideas, comments, moderation, statuses, settings edits, meta); every record added or replaced
  * passes the structural checks (src/doc/recordShapes.ts), and no map passes its limit. A file has no single
  * writer (it carries many devices' records, statuses from the council included), so the server's role rule does

@@ -92,10 +92,11 @@ export function useSession(sessionId: string): SessionHandle {
   }, [sessionId, services.docs]);
 
   const run = useCallback(
-    async <T>(command: (doc: Y.Doc, ctx: CommandContext) => T): Promise<T> => {
+    async <T>(command: (doc: Y.Doc, ctx: CommandContext) => T | Promise<T>): Promise<T> => {
       const h = handle.current;
       if (!h) throw new Error('session not open');
-      const result = command(h.doc, services.ctx);
+      // A resident's records are signed first (src/doc/commands.ts): the command resolves once it has written.
+      const result = await command(h.doc, services.ctx);
       setSaveState('saving');
       try {
         await h.whenSaved();

@@ -152,10 +152,14 @@ export function turnOnOpen(
 /** Ends a turn without waiting: finishes the participant (if the document is still open) and drops drafts. */
 export function abandonTurn(doc: Y.Doc | null, live: LiveTurn, ctx: CommandContext): void {
   if (live.participantId && doc) {
+    // Already finished, or the session cannot be written here: what was saved stays saved.
+    const ignore = (): void => undefined;
     try {
-      finishParticipant(doc, live.participantId, ctx);
+      // A promise in the app (the record is signed first): its refusal is ignored the same way.
+      const finishing: unknown = finishParticipant(doc, live.participantId, ctx);
+      if (finishing instanceof Promise) finishing.catch(ignore);
     } catch {
-      // Already finished, or the session cannot be written here: what was saved stays saved.
+      ignore();
     }
   }
   void live.drafts?.close().catch(() => undefined);

@@ -107,10 +107,14 @@ export function useOfficerSessions(sessionIds: readonly string[], enrolment: Enr
   }, [key, enrolment.token, enrolment.serverName, enrolment.role, services.docs, services.db]);
 
   const run = useCallback(
-    async <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T): Promise<T> => {
+    async <T>(
+      sessionId: string,
+      command: (doc: Y.Doc, ctx: CommandContext) => T | Promise<T>,
+    ): Promise<T> => {
       const handle = handles.current.get(sessionId);
       if (!handle) throw new Error('session not open');
-      const result = command(handle.doc, services.ctx);
+      // Paper ballots are signed first (src/doc/paperCommands.ts): the command resolves once it has written.
+      const result = await command(handle.doc, services.ctx);
       await handle.whenSaved();
       return result;
     },

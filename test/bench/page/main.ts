@@ -4,6 +4,7 @@
  */
 import * as Y from 'yjs';
 import { IndexedDbDocStore } from '../../../src/storage/indexedDbDocStore';
+import { keySigner, newKeyPair } from '../../../src/storage/deviceKey';
 import { addComment, browserContext, finishParticipant, startParticipant } from '../../../src/doc/commands';
 import { viewSession } from '../../../src/doc/session';
 import type { BenchPageApi, BenchWindow, ReopenSample, WriteSample } from './api';
@@ -71,8 +72,8 @@ const api: BenchPageApi = {
   async writes(sessionId, n): Promise<WriteSample[]> {
     const handle = await store.open(sessionId);
     const { doc } = handle;
-    const ctx = browserContext(`bench-tablet-${crypto.randomUUID()}`);
-    const who = startParticipant(doc, { language: 'en', hasConsented: true }, ctx);
+    const ctx = browserContext(`bench-tablet-${crypto.randomUUID()}`, keySigner(newKeyPair));
+    const who = await startParticipant(doc, { language: 'en', hasConsented: true }, ctx);
     await handle.whenSaved();
     const visible = viewSession(doc)?.visible ?? [];
     if (visible.length === 0) throw new Error('No visible proposal to comment on.');
@@ -98,7 +99,7 @@ const api: BenchPageApi = {
       samples.push({ totalMs: t2 - t0, commandMs: t1 - t0, commitMs: t2 - t1, updateBytes });
     }
     doc.off('update', onUpdate);
-    finishParticipant(doc, who, ctx);
+    await finishParticipant(doc, who, ctx);
     await handle.close();
     return samples;
   },

@@ -9,6 +9,8 @@ import {
   setAnswers,
   startParticipant,
 } from '../../../src/doc/commands';
+import { keySigner, newKeyPair } from '../../../src/storage/deviceKey';
+import { testSigner } from '../helpers/signing';
 import { createSession, endSession, updateSettings } from '../../../src/doc/sessionCommands';
 import {
   editProposal,
@@ -112,6 +114,10 @@ describe('startParticipant and setAnswers', () => {
       finishedAt: null,
       deviceId: 'device-a',
       at: clock.now(),
+      // Signed by the device's key (src/domain/recordSigning.ts), the first revision of the record.
+      revision: 1,
+      deviceKey: testSigner('device-a').publicKey,
+      signature: expect.stringMatching(/^[A-Za-z0-9+/]{86}==$/) as unknown,
     });
   });
 
@@ -197,6 +203,8 @@ describe('castBallot and finishParticipant', () => {
         revision: 2,
         deviceId: 'device-a',
         at: clock.now(),
+        deviceKey: testSigner('device-a').publicKey,
+        signature: expect.any(String) as unknown,
         // The rules it was checked against, kept with it (issue 9).
         castUnder: {
           method: { kind: 'dots', dotsPerParticipant: 5, maxDotsPerProposal: 3 },
@@ -214,7 +222,12 @@ describe('castBallot and finishParticipant', () => {
     const origins = recordTransactions(doc);
     finishParticipant(doc, participantId, ctx);
     expectOneCommandTransaction(origins, 'finishParticipant', 'device-a');
-    expect(maps(doc).participants.get(participantId)).toEqual({ ...before, finishedAt: clock.now() });
+    expect(maps(doc).participants.get(participantId)).toEqual({
+      ...before,
+      finishedAt: clock.now(),
+      revision: 2,
+      signature: expect.any(String) as unknown,
+    });
   });
 
   it('Given an ended session, when the resident at the tablet finishes, then the finish is still recorded', () => {
@@ -295,7 +308,7 @@ describe('moderation commands', () => {
 
 describe('browserContext', () => {
   it('Given a device id, when a browser context is made, then ids are fresh UUIDs and time is the wall clock', () => {
-    const ctx = browserContext('tablet-3');
+    const ctx = browserContext('tablet-3', keySigner(newKeyPair));
     const [a, b] = [ctx.newId(), ctx.newId()];
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(a).not.toBe(b);

@@ -9,6 +9,7 @@ import { createSession } from '../../../src/doc/sessionCommands';
 import { readRecords } from '../../../src/doc/schema';
 import { ValidationError, type ErrorCode } from '../../../src/domain/errors';
 import type { SessionRecords, SessionSettings } from '../../../src/domain/types';
+import { testSigner } from './signing';
 
 /** 12 April 2025, 10:00 UTC: the default start of every test clock. */
 export const WORKSHOP_START = Date.UTC(2025, 3, 12, 10, 0, 0);
@@ -73,7 +74,8 @@ export interface TestContext {
 
 /**
  * A deterministic command context: ids are `<prefix>-0001`, `<prefix>-0002`, ... (zero-padded, so they sort in
- * the order they were made) and time only moves when the test moves it.
+ * the order they were made) and time only moves when the test moves it. It signs residents' records with a key
+ * made from the device id (helpers/signing.ts), synchronously, as the app's device key would.
  */
 export function testContext(
   deviceId = 'device-a',
@@ -93,7 +95,12 @@ export function testContext(
   };
   return {
     clock,
-    ctx: { deviceId, now: () => t, newId: () => `${prefix}-${String(++n).padStart(4, '0')}` },
+    ctx: {
+      deviceId,
+      now: () => t,
+      newId: () => `${prefix}-${String(++n).padStart(4, '0')}`,
+      signer: testSigner(deviceId),
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import { UpdateGate } from '../../../src/server/validation';
 import { applyImport, prepareImport } from '../../../src/sync/importSession';
 import { encodeSessionFile, readSessionFile } from '../../../src/sync/sessionFile';
 import { replicaOf, testContext } from '../helpers/session';
+import { signedBy } from '../helpers/signing';
 import { paperSession } from './fixtures';
 
 async function fileOf(doc: Y.Doc, deviceId: string) {
@@ -80,7 +81,8 @@ describe('the same sheet through files and the council server', () => {
     const forged = replicaOf(live);
     const sv = Y.encodeStateVector(forged);
     const ballot = maps(forged).ballots.get(resident)!;
-    maps(forged).ballots.set(resident, { ...ballot, deviceId: 'device-b', revision: 2 });
+    const rewritten = { ...ballot, deviceId: 'device-b', revision: 2 };
+    maps(forged).ballots.set(resident, signedBy('device-b', 'session-1', 'ballots', rewritten));
     expect(gate.check(Y.encodeStateAsUpdate(forged, sv), 'facilitator')).toEqual([
       { map: 'ballots', key: resident, field: '', problem: 'otherDevice' },
     ]);

@@ -19,6 +19,7 @@ import {
   waitFor,
   type Client,
 } from './support';
+import { signedBy } from '../helpers/signing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -150,6 +151,7 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
       hasConsented: true,
       answers: {},
       finishedAt: null,
+      revision: 1,
     };
     const ballot = {
       participantId: 'person-1',
@@ -159,11 +161,18 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
       kind: 'dots',
       dots: { p1: 2 },
     };
-    s.other.doc.getMap('participants').set('person-1', participant);
-    s.other.doc.getMap('ballots').set('person-1', ballot);
+    // Signed by tablet 2's key (issue 12 §4): only that key may replace them.
+    const sign = <T extends object>(map: 'participants' | 'ballots', r: T) =>
+      signedBy('tablet-2', s.sessionId, map, r);
+    s.other.doc.getMap('participants').set('person-1', sign('participants', participant));
+    s.other.doc.getMap('ballots').set('person-1', sign('ballots', ballot));
     await acknowledged(s.other);
-    s.other.doc.getMap('ballots').set('person-1', { ...ballot, at: 5, revision: 2, dots: { p1: 3 } });
-    s.other.doc.getMap('participants').set('person-1', { ...participant, finishedAt: 6 });
+    s.other.doc
+      .getMap('ballots')
+      .set('person-1', sign('ballots', { ...ballot, at: 5, revision: 2, dots: { p1: 3 } }));
+    s.other.doc
+      .getMap('participants')
+      .set('person-1', sign('participants', { ...participant, finishedAt: 6, revision: 2 }));
     await acknowledged(s.other);
     await waitFor(
       () => (s.owner.doc.getMap('ballots').get('person-1') as { revision: number }).revision === 2,
@@ -218,12 +227,13 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
   it('Given a ballot replaced by another device, or with a revision that is not newer, Then refused', async () => {
     const s = await setup();
     const ballot = { participantId: 'pp', deviceId: 'tablet-1', at: 4, revision: 2, kind: 'dots', dots: {} };
-    s.owner.doc.getMap('ballots').set('pp', ballot);
+    s.owner.doc.getMap('ballots').set('pp', signedBy('tablet-1', s.sessionId, 'ballots', ballot));
     await acknowledged(s.owner);
     await waitFor(() => s.other.doc.getMap('ballots').has('pp'), 'the ballot reached the second device');
+    const other = { ...ballot, deviceId: 'tablet-2', revision: 3 };
     await expectRefused(
       s,
-      (doc) => doc.getMap('ballots').set('pp', { ...ballot, deviceId: 'tablet-2', revision: 3 }),
+      (doc) => doc.getMap('ballots').set('pp', signedBy('tablet-2', s.sessionId, 'ballots', other)),
       /ballots\.pp otherDevice/,
     );
   });
@@ -289,7 +299,7 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
   it('Given a replaced ballot whose new revision arrives before a change it depends on, Then it is held and accepted once complete, never seen as a delete', async () => {
     const s = await setup();
     const ballot = { participantId: 'pp', deviceId: 'tablet-2', at: 4, revision: 1, kind: 'dots', dots: {} };
-    s.other.doc.getMap('ballots').set('pp', ballot);
+    s.other.doc.getMap('ballots').set('pp', signedBy('tablet-2', s.sessionId, 'ballots', ballot));
     await acknowledged(s.other);
     // A device's copy that writes a comment, then the ballot's second revision; they reach the server in the
     // opposite order. The second update deletes revision 1 (known to the server) and adds revision 2, which waits
@@ -306,7 +316,9 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
       deviceId: 'tablet-2',
       at: 5,
     });
-    author.getMap('ballots').set('pp', { ...ballot, at: 6, revision: 2 });
+    author
+      .getMap('ballots')
+      .set('pp', signedBy('tablet-2', s.sessionId, 'ballots', { ...ballot, at: 6, revision: 2 }));
     const [comment, revision2] = updates;
     const send = (u: Uint8Array): void =>
       s.other.provider.configuration.websocketProvider.send(

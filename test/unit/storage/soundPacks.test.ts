@@ -105,6 +105,6 @@ describe('sound packs on a tablet', () => {
       1,
     );
     expect(await soundClip(db, 'cy', 'hub')).toBeDefined();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
   });
 });

@@ -14,6 +14,7 @@ import { isSessionFileError } from '../../../src/sync/errors';
 import { prepareImport } from '../../../src/sync/importSession';
 import type { ParsedFile } from '../../../src/sync/sessionFile';
 import { proposal, seedSession } from '../server/support';
+import { signedBy } from '../helpers/signing';
 
 function asFile(sessionId: string, update: Uint8Array): ParsedFile {
   return {
@@ -79,8 +80,13 @@ const ballot = (participantId: string, deviceId: string, revision: number): Reco
 describe('one set of change rules', () => {
   const sessionId = randomUUID();
   const base = seedSession(new Y.Doc(), sessionId);
+  /** A ballot signed by the device of `seed` (by default the device whose id it carries). */
+  const signed = (participantId: string, deviceId: string, revision: number, seed = deviceId) =>
+    signedBy(seed, sessionId, 'ballots', ballot(participantId, deviceId, revision));
   base.getMap('proposals').set('p1', proposal('p1', 'Youth club'));
-  base.getMap('ballots').set('v1', ballot('v1', 'tablet-1', 1));
+  base.getMap('ballots').set('v1', signed('v1', 'tablet-1', 1));
+  // Written by an app older than signing: no key, no signature.
+  base.getMap('ballots').set('old', ballot('old', 'tablet-1', 1));
 
   const cases: [string, (doc: Y.Doc) => void, Found][] = [
     ['adds a proposal', (d) => d.getMap('proposals').set('p2', proposal('p2', 'Benches')), []],
@@ -91,14 +97,47 @@ describe('one set of change rules', () => {
       ['proposals.p1. rewritten'],
     ],
     [
+      'replaces a ballot by its own device',
+      (d) => d.getMap('ballots').set('v1', signed('v1', 'tablet-1', 2)),
+      [],
+    ],
+    [
       'replaces a ballot from another device',
-      (d) => d.getMap('ballots').set('v1', ballot('v1', 'tablet-2', 2)),
+      (d) => d.getMap('ballots').set('v1', signed('v1', 'tablet-2', 2)),
       ['ballots.v1. otherDevice'],
     ],
     [
+      'replaces a ballot with the same device id, signed by another key',
+      (d) => d.getMap('ballots').set('v1', signed('v1', 'tablet-1', 2, 'forger')),
+      ['ballots.v1. otherDevice'],
+    ],
+    [
+      'replaces a ballot with the same device id and key, without a valid signature',
+      (d) => {
+        const original = signed('v1', 'tablet-1', 1);
+        d.getMap('ballots').set('v1', { ...original, revision: 2 });
+      },
+      ['ballots.v1. badSignature'],
+    ],
+    [
       'replaces a ballot with an older revision',
-      (d) => d.getMap('ballots').set('v1', ballot('v1', 'tablet-1', 1)),
+      (d) => d.getMap('ballots').set('v1', signed('v1', 'tablet-1', 1)),
       ['ballots.v1. revisionNotNewer'],
+    ],
+    [
+      'replaces an unsigned ballot of an older app, even signed by the device it names',
+      (d) => d.getMap('ballots').set('old', signed('old', 'tablet-1', 2)),
+      ['ballots.old. unsigned'],
+    ],
+    [
+      'adds an unsigned ballot (an older app)',
+      (d) => d.getMap('ballots').set('v2', ballot('v2', 'tablet-1', 1)),
+      [],
+    ],
+    [
+      'adds a ballot whose signature is not over its content',
+      (d) => d.getMap('ballots').set('v3', { ...signed('v3', 'tablet-1', 1), dots: { p1: 1 } }),
+      ['ballots.v3. badSignature'],
     ],
     [
       'adds a malformed proposal',

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { maps } from '../../../src/doc/schema';
+import { maps, readMeta } from '../../../src/doc/schema';
 import type { ContentProblem } from '../../../src/sync/errors';
 import { gzip, writeEnvelope } from '../../../src/sync/envelope';
 import {
@@ -17,6 +17,7 @@ import {
   type SessionFileErrorCode,
 } from '../../../src/sync/sessionFile';
 import { createdSession, recordTransactions, replicaOf, validSettings } from '../helpers/session';
+import { signedBy } from '../helpers/signing';
 import { expectRefusal, parsedFrom, stateOf, tabletsApart, type Tablet } from './workshop';
 
 const [facilitator, tablet] = tabletsApart(2, 6) as [Tablet, Tablet];
@@ -149,16 +150,27 @@ const cases: Case[] = [
     facilitator.doc,
     (d) => {
       const b = facilitatorsBallot(d);
-      maps(d).ballots.set(b.participantId, { ...b, deviceId: 'device-x', revision: b.revision + 1 });
+      const forged = { ...b, deviceId: 'device-x', revision: b.revision + 1 };
+      maps(d).ballots.set(b.participantId, signedBy('device-x', readMeta(d)!.sessionId, 'ballots', forged));
     },
     { map: 'ballots', problem: 'otherDevice' },
+  ],
+  [
+    'a ballot replaced with the same device id and key but no valid signature',
+    facilitator.doc,
+    (d) => {
+      const b = facilitatorsBallot(d);
+      maps(d).ballots.set(b.participantId, { ...b, revision: b.revision + 1 });
+    },
+    { map: 'ballots', problem: 'badSignature' },
   ],
   [
     'a ballot replaced by an older revision',
     facilitator.doc,
     (d) => {
       const b = facilitatorsBallot(d);
-      maps(d).ballots.set(b.participantId, { ...b, revision: b.revision });
+      const again = signedBy(b.deviceId, readMeta(d)!.sessionId, 'ballots', { ...b, at: b.at + 1 });
+      maps(d).ballots.set(b.participantId, again);
     },
     { map: 'ballots', problem: 'revisionNotNewer' },
   ],
