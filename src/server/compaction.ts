@@ -1,7 +1,10 @@
 /**
  * Compaction of a session's archive (issue 12 §9): the updates table grows by one row per update a device sent, and
  * a session used to be rebuilt from every row on load (100,000 small updates: seconds of CPU, and the disk of
- * 100,000 rows). Compacting a session does two things, in one IMMEDIATE transaction:
+ * 100,000 rows). Compacting a session does two things, in one short IMMEDIATE transaction:
+ *
+ * The work is done outside the write lock and only the swap takes it (see compactSession), so the running server's
+ * appends never wait long for a compaction the admin CLI runs.
  *
  * 1. A snapshot: the session's whole state up to its last archive row (`Y.encodeStateAsUpdate` of a document
  *    built from the previous snapshot and the rows after it; garbage-collected, so overwritten values are gone).
@@ -70,15 +73,18 @@ export function snapshotOf(store: Store, sessionId: string): Snapshot | null {
 }
 
 /**
- * What loading a session applies, in order: its snapshot (when it has one) and every archive row after it;
- * `lastId` is the last row included (0 when there is none).
+ * What loading a session applies, in order: its snapshot (when it has one) and every archive row after it, merged
+ * into one; `lastId` is the last row included (0 when there is none).
  */
 export function updatesToLoad(store: Store, sessionId: string): { updates: Uint8Array[]; lastId: number } {
   const snapshot = snapshotOf(store, sessionId);
   const rows = store.updatesFor(sessionId, snapshot?.upToId ?? 0);
-  const updates = rows.map((r) => r.update);
-  if (snapshot) updates.unshift(snapshot.state);
-  return { updates, lastId: rows.at(-1)?.id ?? snapshot?.upToId ?? 0 };
+  // The rows after the snapshot are merged first: one apply instead of one per row (archiveMerge.ts).
+  const rest = rows.length > 1 ? [mergeArchiveUpdates(rows.map((r) => r.update))] : rows.map((r) => r.update);
+  return {
+    updates: snapshot ? [snapshot.state, ...rest] : rest,
+    lastId: rows.at(-1)?.id ?? snapshot?.upToId ?? 0,
+  };
 }
 
 /** Archive rows of the session after its snapshot (what the next load applies one by one). */
@@ -94,79 +100,128 @@ function sumBytes(rows: readonly StoredUpdate[]): number {
   return rows.reduce((total, r) => total + r.bytes, 0);
 }
 
-export function compactSession(store: Store, sessionId: string, now = Date.now()): CompactionResult {
-  const run = store.db.transaction((): CompactionResult => {
-    const rows = store.updatesFor(sessionId);
-    if (rows.length === 0) {
-      throw new CompactionError(`There is no session ${sessionId} on this server.`, 'noSession');
-    }
-    const previous = snapshotOf(store, sessionId);
-    const doc = new Y.Doc();
-    try {
-      // The rows since the last snapshot, merged first: one apply of a merged update is far cheaper than one
-      // per row (100,000 small rows: about 9 s one by one on our machine).
-      const fresh = rows.filter((r) => r.id > (previous?.upToId ?? 0)).map((r) => r.update);
-      doc.transact(() => {
-        if (previous) Y.applyUpdate(doc, previous.state);
-        if (fresh.length > 0) Y.applyUpdate(doc, mergeArchiveUpdates(fresh));
-      });
-      if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
-        throw new CompactionError(
-          `Session ${sessionId} has updates that wait for others it does not have; it was not compacted.`,
-          'incomplete',
-        );
-      }
-      const state = Y.encodeStateAsUpdate(doc);
-      const upToId = (rows.at(-1) as StoredUpdate).id;
-      store.db
-        .prepare(
-          `INSERT INTO snapshots (session_id, up_to_id, state, bytes, created_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT(session_id) DO UPDATE SET up_to_id = excluded.up_to_id, state = excluded.state,
-             bytes = excluded.bytes, created_at = excluded.created_at`,
-        )
-        .run(sessionId, upToId, Buffer.from(state), state.byteLength, now);
+/** What compaction will write, worked out from one consistent read of the session's rows. */
+interface Plan {
+  rows: StoredUpdate[];
+  previousUpTo: number | null;
+  upToId: number;
+  state: Uint8Array;
+  merged: { deviceId: string; last: StoredUpdate; update: Uint8Array }[];
+}
 
-      const byDevice = new Map<string, StoredUpdate[]>();
-      for (const r of rows) {
-        const own = byDevice.get(r.deviceId);
-        if (own) own.push(r);
-        else byDevice.set(r.deviceId, [r]);
-      }
-      const remove = store.db.prepare(
-        'DELETE FROM updates WHERE session_id = ? AND device_id = ? AND id <= ?',
+function plan(store: Store, sessionId: string): Plan {
+  // A read transaction: one consistent view of the rows and the snapshot, while the server goes on appending.
+  const { rows, previous } = store.db.transaction(() => ({
+    rows: store.updatesFor(sessionId),
+    previous: snapshotOf(store, sessionId),
+  }))();
+  if (rows.length === 0) {
+    throw new CompactionError(`There is no session ${sessionId} on this server.`, 'noSession');
+  }
+  const doc = new Y.Doc();
+  try {
+    // The rows since the last snapshot, merged first: one apply of a merged update is far cheaper than one per
+    // row (100,000 small rows: about 9 s one by one on our machine).
+    const fresh = rows.filter((r) => r.id > (previous?.upToId ?? 0)).map((r) => r.update);
+    doc.transact(() => {
+      if (previous) Y.applyUpdate(doc, previous.state);
+      if (fresh.length > 0) Y.applyUpdate(doc, mergeArchiveUpdates(fresh));
+    });
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      throw new CompactionError(
+        `Session ${sessionId} has updates that wait for others it does not have; it was not compacted.`,
+        'incomplete',
       );
-      const insert = store.db.prepare(
-        'INSERT INTO updates (id, session_id, device_id, received_at, bytes, "update") VALUES (?, ?, ?, ?, ?, ?)',
-      );
-      let rowsAfter = 0;
-      let bytesAfter = 0;
-      for (const [deviceId, own] of byDevice) {
-        const last = own.at(-1) as StoredUpdate;
-        if (own.length === 1) {
-          rowsAfter += 1;
-          bytesAfter += last.bytes;
-          continue;
-        }
-        const merged = mergeArchiveUpdates(own.map((r) => r.update));
-        remove.run(sessionId, deviceId, last.id);
-        insert.run(last.id, sessionId, deviceId, last.receivedAt, merged.byteLength, Buffer.from(merged));
-        rowsAfter += 1;
-        bytesAfter += merged.byteLength;
-      }
-      return {
-        sessionId,
-        rowsBefore: rows.length,
-        rowsAfter,
-        bytesBefore: sumBytes(rows),
-        bytesAfter,
-        snapshotBytes: state.byteLength,
-        upToId,
-      };
-    } finally {
-      doc.destroy();
     }
-  });
-  return run.immediate();
+    const byDevice = new Map<string, StoredUpdate[]>();
+    for (const r of rows) {
+      const own = byDevice.get(r.deviceId);
+      if (own) own.push(r);
+      else byDevice.set(r.deviceId, [r]);
+    }
+    const merged = [...byDevice]
+      .filter(([, own]) => own.length > 1)
+      .map(([deviceId, own]) => ({
+        deviceId,
+        last: own.at(-1) as StoredUpdate,
+        update: mergeArchiveUpdates(own.map((r) => r.update)),
+      }));
+    return {
+      rows,
+      previousUpTo: previous?.upToId ?? null,
+      upToId: (rows.at(-1) as StoredUpdate).id,
+      state: Y.encodeStateAsUpdate(doc),
+      merged,
+    };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * Compacts one session. The work (reading, merging, the snapshot) is done outside any write lock; only the swap
+ * takes one, briefly, after checking that the rows it replaces are still exactly those it read (the server only
+ * appends, so this fails only when another compaction or an erasure got there first: then it is planned again).
+ */
+export function compactSession(store: Store, sessionId: string, now = Date.now()): CompactionResult {
+  for (let attempt = 0; ; attempt++) {
+    const p = plan(store, sessionId);
+    const swapped = store.db
+      .transaction((): CompactionResult | null => {
+        const current = store.db
+          .prepare(
+            'SELECT COUNT(*) AS n, COALESCE(SUM(bytes), 0) AS bytes FROM updates WHERE session_id = ? AND id <= ?',
+          )
+          .get(sessionId, p.upToId) as { n: number; bytes: number };
+        const snapshotNow = snapshotOf(store, sessionId)?.upToId ?? null;
+        if (
+          current.n !== p.rows.length ||
+          current.bytes !== sumBytes(p.rows) ||
+          snapshotNow !== p.previousUpTo
+        ) {
+          return null;
+        }
+        store.db
+          .prepare(
+            `INSERT INTO snapshots (session_id, up_to_id, state, bytes, created_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT(session_id) DO UPDATE SET up_to_id = excluded.up_to_id, state = excluded.state,
+               bytes = excluded.bytes, created_at = excluded.created_at`,
+          )
+          .run(sessionId, p.upToId, Buffer.from(p.state), p.state.byteLength, now);
+        const remove = store.db.prepare(
+          'DELETE FROM updates WHERE session_id = ? AND device_id = ? AND id <= ?',
+        );
+        const insert = store.db.prepare(
+          'INSERT INTO updates (id, session_id, device_id, received_at, bytes, "update") VALUES (?, ?, ?, ?, ?, ?)',
+        );
+        for (const m of p.merged) {
+          remove.run(sessionId, m.deviceId, m.last.id);
+          insert.run(
+            m.last.id,
+            sessionId,
+            m.deviceId,
+            m.last.receivedAt,
+            m.update.byteLength,
+            Buffer.from(m.update),
+          );
+        }
+        const mergedDevices = new Set(p.merged.map((m) => m.deviceId));
+        const kept = p.rows.filter((r) => !mergedDevices.has(r.deviceId));
+        return {
+          sessionId,
+          rowsBefore: p.rows.length,
+          rowsAfter: kept.length + p.merged.length,
+          bytesBefore: sumBytes(p.rows),
+          bytesAfter: sumBytes(kept) + p.merged.reduce((n, m) => n + m.update.byteLength, 0),
+          snapshotBytes: p.state.byteLength,
+          upToId: p.upToId,
+        };
+      })
+      .immediate();
+    if (swapped) return swapped;
+    if (attempt >= 2)
+      throw new Error(`Session ${sessionId} kept changing under compaction; try again later.`);
+  }
 }
 
 /** Every session with at least `minRows` archive rows after its snapshot, compacted; one result each. */

@@ -35,6 +35,11 @@ export interface Limits {
    */
   maxHoldMs: number;
   /**
+   * A session with this many archive rows since its last snapshot is compacted (compaction.ts) when the server
+   * unloads it (nobody has it open), so the next load applies one snapshot instead of every row.
+   */
+  compactAfterRows: number;
+  /**
    * Updates, and their bytes, one connection may have held at once; the one that would pass either is refused
    * ('too-many-held-updates') and the connection closed. Holding costs other devices nothing (validation.ts).
    */
@@ -68,6 +73,7 @@ export const DEFAULT_LIMITS: Limits = {
   globalEnrolWindowMs: 15 * 60_000,
   authTimeoutMs: 15_000,
   maxHoldMs: 10_000,
+  compactAfterRows: 1000,
   maxHeldUpdatesPerConnection: 64,
   maxHeldBytesPerConnection: 4 * 1024 * 1024,
   maxEnrolBodyBytes: 4 * 1024,

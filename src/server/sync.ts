@@ -38,6 +38,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { mayOpen } from './assignments';
+import { CompactionError, compactSession, rowsSinceSnapshot, updatesToLoad } from './compaction';
 import { deviceForToken, isRevoked, revokedAmong, sha256 } from './devices';
 import { checkCredential, DEFAULT_LIMITS, remoteAddress, tokenFailures, type Limits } from './limits';
 import type { Logger } from './log';
@@ -147,6 +148,27 @@ export function createSync(
   const deviceSockets = new Map<string, Set<string>>();
   /** Per loaded document: stored bytes and the last admin archive row applied. */
   const loaded = new Map<string, { storedBytes: number; lastAdminId: number }>();
+
+  /** Compacts a session nobody has open when it has gathered Limits.compactAfterRows rows since its snapshot. */
+  function compactIfDue(sessionId: string): void {
+    if (loaded.has(sessionId) || rowsSinceSnapshot(store, sessionId) < limits.compactAfterRows) return;
+    try {
+      const r = compactSession(store, sessionId);
+      log('session-compacted', {
+        session: sessionId,
+        rowsBefore: r.rowsBefore,
+        rowsAfter: r.rowsAfter,
+        bytesBefore: r.bytesBefore,
+        bytesAfter: r.bytesAfter,
+        snapshotBytes: r.snapshotBytes,
+      });
+    } catch (e) {
+      log('session-compaction-failed', {
+        session: sessionId,
+        reason: e instanceof CompactionError ? e.reason : e instanceof Error ? e.name : 'unknown',
+      });
+    }
+  }
   /**
    * Per document object (not per name: a connection can outlive its document's unloading, and its messages then
    * go on to that document): the in-order check of clients' updates (updateQueue.ts, validation.ts), with its
@@ -334,22 +356,18 @@ export function createSync(
 
     async onLoadDocument({ document, documentName }) {
       if (!isSessionId(documentName)) throw new Refusal('invalid-document-name');
-      const rows = store.updatesFor(documentName);
-      let storedBytes = 0;
-      let lastAdminId = 0;
+      // The session's snapshot and the rows since, merged (compaction.ts): not one apply per row ever stored.
+      const { updates, lastId } = updatesToLoad(store, documentName);
+      const storedBytes = store.storedBytes(documentName);
       Y.transact(
         document,
         () => {
-          for (const row of rows) {
-            Y.applyUpdate(document, row.update, FROM_ARCHIVE);
-            storedBytes += row.bytes;
-            lastAdminId = row.id;
-          }
+          for (const update of updates) Y.applyUpdate(document, update, FROM_ARCHIVE);
         },
         FROM_ARCHIVE,
       );
-      loaded.set(documentName, { storedBytes, lastAdminId });
-      log('document-loaded', { session: documentName, updates: rows.length, bytes: storedBytes });
+      loaded.set(documentName, { storedBytes, lastAdminId: lastId });
+      log('document-loaded', { session: documentName, updates: updates.length, bytes: storedBytes });
       return Promise.resolve();
     },
 
@@ -370,6 +388,8 @@ export function createSync(
 
     async afterUnloadDocument({ documentName }) {
       loaded.delete(documentName);
+      // Nobody has the session open: a good moment to compact it if it gathered many rows since its snapshot.
+      setImmediate(() => compactIfDue(documentName));
       return Promise.resolve();
     },
 
