@@ -29,6 +29,7 @@
  */
 import type { SessionView } from '../../doc/session';
 import { channelOf } from '../paper';
+import { hasSealedAnswers } from './openAnswers';
 import type { Channel, Participant, SessionRecords } from '../types';
 
 export const SUPPRESS_BELOW = 5;
@@ -110,6 +111,8 @@ export function takingPart(
   for (const p of records.proposals) if (p.participantId !== null) acted.add(p.participantId);
   for (const c of records.comments) if (c.participantId !== null) acted.add(c.participantId);
   for (const b of records.ballots) acted.add(b.participantId);
+  // Sealed about-you answers (openAnswers.ts) are answers given, whether or not this device can open them.
+  for (const p of records.participants) if (hasSealedAnswers(p)) acted.add(p.id);
   const out: TakingPart = { residents: [], nothingDone: [] };
   for (const p of records.participants) {
     const didSomething = acted.has(p.id) || channelOf(p) === 'paper' || Object.keys(p.answers).length > 0;
@@ -233,6 +236,9 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
       for (const o of q.options) if (!entry.options.includes(o)) entry.options.push(o);
       for (const p of residents) {
         if (!p.hasConsented) continue;
+        // Answers still sealed (no council key loaded, or an envelope that did not open) count nowhere here:
+        // never as "No answer" nor as an option (openAnswers.ts reports them).
+        if (hasSealedAnswers(p)) continue;
         entry.total += 1;
         const answer = p.answers[q.id];
         const key = answer !== undefined && q.options.includes(answer) ? answer : NO_ANSWER;
