@@ -29,6 +29,8 @@ export type SignatureState =
   | 'invalid';
 
 const PUBLIC_KEY_BYTES = 33;
+/** Imported public keys kept by the native check: far more devices than one council has. */
+const MAX_CACHED_KEYS = 1_000;
 /** DER of a P-256 SubjectPublicKeyInfo up to its 33-byte compressed point (what node:crypto imports). */
 const SPKI_PREFIX = Uint8Array.from([
   0x30, 0x39, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01, 0x06, 0x08, 0x2a, 0x86, 0x48,
@@ -78,14 +80,31 @@ function nodeCrypto(): NodeCrypto | null {
 export function nativeVerifier(): P256Verify | null {
   const crypto = nodeCrypto();
   if (!crypto) return null;
-  return (publicKey, message, signature) => {
-    if (publicKey.length !== PUBLIC_KEY_BYTES) return false;
-    try {
+  // A session's records come from a few devices: their imported keys are kept (importing costs about as much as
+  // verifying). Bounded, so a flood of fresh keys cannot grow it: past the bound it starts again.
+  const keys = new Map<string, unknown>();
+  const keyOf = (publicKey: Uint8Array): unknown => {
+    const id = String.fromCharCode(...publicKey);
+    let key = keys.get(id);
+    if (key === undefined) {
       const der = new Uint8Array(SPKI_PREFIX.length + publicKey.length);
       der.set(SPKI_PREFIX);
       der.set(publicKey, SPKI_PREFIX.length);
-      const key = crypto.createPublicKey({ key: der, format: 'der', type: 'spki' });
-      return crypto.verify('sha256', message, { key, dsaEncoding: 'ieee-p1363' }, signature);
+      key = crypto.createPublicKey({ key: der, format: 'der', type: 'spki' });
+      if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+      keys.set(id, key);
+    }
+    return key;
+  };
+  return (publicKey, message, signature) => {
+    if (publicKey.length !== PUBLIC_KEY_BYTES) return false;
+    try {
+      return crypto.verify(
+        'sha256',
+        message,
+        { key: keyOf(publicKey), dsaEncoding: 'ieee-p1363' },
+        signature,
+      );
     } catch {
       return false;
     }
