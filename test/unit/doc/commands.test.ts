@@ -23,6 +23,7 @@ import { viewSession } from '../../../src/doc/session';
 import {
   createdSession,
   expectOneCommandTransaction,
+  expectValidation,
   recordTransactions,
   testContext,
   validSettings,
@@ -303,6 +304,32 @@ describe('moderation commands', () => {
     expect(viewSession(doc)?.board.map((r) => [r.proposal.id, r.proposal.mergedIds])).toEqual([
       [proposalId, [dup]],
     ]);
+  });
+});
+
+describe('signed records and a turn begun on an older app', () => {
+  it('Given a resident whose record an older app wrote (unsigned), When the updated tablet signs their answers or ballot, Then the turn ends (unknownParticipant) and nothing is written', () => {
+    const { doc, ctx } = createdSession();
+    const idea = addProposal(
+      doc,
+      { title: 'Youth club', description: '', themeId: 'theme-young', costPence: 100_000, where: '' },
+      null,
+      ctx,
+    );
+    // What an app older than signing wrote when the turn started (the same device, no key).
+    const older = { ...ctx, signer: undefined };
+    const resident = startParticipant(doc, { language: 'en', hasConsented: true }, older);
+    castBallot(doc, resident, { kind: 'dots', dots: { [idea]: 1 } }, older);
+    const before = Y.encodeStateAsUpdate(doc);
+
+    // Replacing them, signed, would be refused by every other device and the server ('unsigned').
+    expectValidation(() => setAnswers(doc, resident, { age: '18 to 64' }, ctx), 'unknownParticipant');
+    expectValidation(
+      () => castBallot(doc, resident, { kind: 'dots', dots: { [idea]: 2 } }, ctx),
+      'unknownParticipant',
+    );
+    expectValidation(() => finishParticipant(doc, resident, ctx), 'unknownParticipant');
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 });
 
