@@ -117,6 +117,8 @@ export interface Participant extends Stamp {
   finishedAt: number | null;
   /** 'paper' for a paper sheet typed in (id `paper-<sheet>`); absent for a resident at a tablet. */
   channel?: Channel;
+  /** When the council erased the answers (src/domain/erasure.ts): `answers` is then empty. */
+  answersErased?: number;
   /** Grows with each write of the record (1 when the turn starts); absent on records of older apps. */
   revision?: number;
   /** The writer's public key and signature (src/domain/recordSigning.ts); absent on records of older apps. */

@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
 import { jsonLogger, routeLibraryErrors, type Logger } from './log';
 import { SessionIndex } from './sessionIndex';
 import { SECURITY_HEADERS, staticHandler } from './staticFiles';
+import { startRetention } from './retention';
 import { Store } from './store';
 import { createSync, type SyncServer } from './sync';
 
@@ -29,6 +30,10 @@ export async function startServer(options: {
   dataDir?: string;
   limits?: Partial<Limits>;
   log?: Logger;
+  /** Erase about-you answers older than this many days, on a schedule (retention.ts); null or absent: never. */
+  retentionDays?: number | null;
+  /** The clock of the retention schedule (tests). */
+  now?: () => number;
 }): Promise<RunningServer> {
   const serveStatic = staticHandler(options.distDir);
   const startedAt = Date.now();
@@ -42,6 +47,10 @@ export async function startServer(options: {
   const sync = store && index ? createSync(store, log, limits, index) : undefined;
   const enrol = store ? enrolHandler(store, log, limits) : undefined;
   const sessions = store && index ? sessionsHandler(store, log, limits, index) : undefined;
+  const stopRetention =
+    store && options.retentionDays != null
+      ? startRetention(store, { days: options.retentionDays, log, now: options.now })
+      : undefined;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/api/health') {
@@ -89,6 +98,7 @@ export async function startServer(options: {
       server.listen(options.port, options.host, () => resolve());
     });
   } catch (e) {
+    stopRetention?.();
     await sync?.close();
     store?.close();
     stopRouting();
@@ -103,6 +113,7 @@ export async function startServer(options: {
     sync,
     store,
     close: async () => {
+      stopRetention?.();
       await sync?.close();
       await new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -104,3 +104,48 @@ export function mergeArchiveUpdates(updates: readonly Uint8Array[]): Uint8Array 
   }
   return concat(chunks);
 }
+
+/**
+ * The same update with the content of every item `shouldPurge` picks replaced by ContentDeleted of the same
+ * length: exactly what Yjs's own garbage collection does to a deleted item (Item.gc in yjs/src/structs/Item.js),
+ * so the update still holds every clock, position and key, only not the value. Used by erasure (erasure.ts) on
+ * archive rows, which compaction keeps with their deleted content on purpose. Call it only for items that are
+ * deleted in the session's state: an item with ContentDeleted is deleted wherever it is applied. Returns the
+ * update unchanged (the same bytes) when nothing was picked.
+ */
+export function purgeContent(
+  update: Uint8Array,
+  shouldPurge: (item: Y.Item) => boolean,
+): { update: Uint8Array; purged: number } {
+  const decoded = Y.decodeUpdate(update);
+  let purged = 0;
+  const byClient = new Map<number, (Written | Y.Skip)[]>();
+  for (const s of decoded.structs) {
+    if (s instanceof Y.Item && !(s.content instanceof Y.ContentDeleted) && shouldPurge(s)) {
+      s.content = new Y.ContentDeleted(s.length);
+      purged += 1;
+    }
+    const own = byClient.get(s.id.client);
+    if (own) own.push(s);
+    else byClient.set(s.id.client, [s]);
+  }
+  if (purged === 0) return { update, purged };
+  // Written back in the order decodeUpdate read them: per client, its structs from its first clock.
+  const chunks: Uint8Array[] = [varUint(byClient.size)];
+  for (const [client, own] of byClient) {
+    const first = (own[0] as Written | Y.Skip).id.clock;
+    chunks.push(varUint(own.length), varUint(client), varUint(first), ...own.map((s) => structBytes(s, 0)));
+  }
+  const ds: number[] = [];
+  pushVarUint(ds, decoded.ds.clients.size);
+  decoded.ds.clients.forEach((items, client) => {
+    pushVarUint(ds, client);
+    pushVarUint(ds, items.length);
+    for (const item of items) {
+      pushVarUint(ds, item.clock);
+      pushVarUint(ds, item.len);
+    }
+  });
+  chunks.push(Uint8Array.from(ds));
+  return { update: concat(chunks), purged };
+}

@@ -3,6 +3,7 @@
  * saying what is wrong, rather than a stack trace later.
  */
 import { resolve } from 'node:path';
+import { MAX_RETENTION_DAYS, parseDays } from './retention';
 
 export interface ServerConfig {
   port: number;
@@ -12,6 +13,8 @@ export interface ServerConfig {
   dataDir: string;
   /** TRUST_PROXY=1: count per-address limits by X-Forwarded-For (set only behind a reverse proxy). */
   limits: { trustProxy: boolean };
+  /** RETENTION_DAYS: residents' about-you answers older than this are erased (retention.ts); null keeps them. */
+  retentionDays: number | null;
 }
 
 export class ConfigError extends Error {
@@ -34,6 +37,18 @@ export function readFlag(raw: string | undefined, name: string): boolean {
   throw new ConfigError(`${name} must be 1, true, 0 or false; it is "${raw}".`);
 }
 
+/** RETENTION_DAYS (retention.ts): null when unset or empty, which keeps answers until erased by hand. */
+export function readRetentionDays(raw: string | undefined): number | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const days = parseDays(raw);
+  if (days === null) {
+    throw new ConfigError(
+      `RETENTION_DAYS must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}; it is "${raw}".`,
+    );
+  }
+  return days;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv, distDir: string): ServerConfig {
   return {
     port: readPort(env.PORT, 8080),
@@ -41,5 +56,6 @@ export function readConfig(env: NodeJS.ProcessEnv, distDir: string): ServerConfi
     distDir,
     dataDir: resolve(env.DATA_DIR?.trim() || 'data'),
     limits: { trustProxy: readFlag(env.TRUST_PROXY, 'TRUST_PROXY') },
+    retentionDays: readRetentionDays(env.RETENTION_DAYS),
   };
 }

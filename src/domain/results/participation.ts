@@ -3,8 +3,9 @@
  *
  * Rules:
  * - RESIDENTS TAKING PART (takingPart, the one definition every screen and export uses): a participant record
- *   counts iff that resident did something: gave at least one about-you answer, put forward an idea, wrote a
- *   comment, or has a ballot (cast at a tablet, or a paper sheet typed in: a sheet always carries a ballot). A turn
+ *   counts iff that resident did something: gave at least one about-you answer (also when the council has since
+ *   erased it, src/domain/erasure.ts), put forward an idea, wrote a comment, or has a ballot (cast at a tablet, or
+ *   a paper sheet typed in: a sheet always carries a ballot). A turn
  *   that ended with nothing done (agreed, then timed out, walked away or handed to the facilitator at once) is
  *   not a resident taking part: it is counted apart as `turnsWithNothingDone`. Every breakdown below (per device,
  *   by channel, about you, over the day) is of the residents taking part, so they add up to `residents`.
@@ -115,7 +116,9 @@ export function takingPart(
   for (const p of records.participants) if (hasSealedAnswers(p)) acted.add(p.id);
   const out: TakingPart = { residents: [], nothingDone: [] };
   for (const p of records.participants) {
-    const didSomething = acted.has(p.id) || channelOf(p) === 'paper' || Object.keys(p.answers).length > 0;
+    // An erased record (src/domain/erasure.ts) answered before its answers were erased: still a resident.
+    const answered = Object.keys(p.answers).length > 0 || p.answersErased !== undefined;
+    const didSomething = acted.has(p.id) || channelOf(p) === 'paper' || answered;
     (didSomething ? out.residents : out.nothingDone).push(p);
   }
   return out;

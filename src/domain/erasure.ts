@@ -1,0 +1,92 @@
+/**
+ * Erasing a resident's about-you answers (issue 12 §8, retention and erasure): what an erased participant record
+ * looks like. Pure; the council server's erasure (src/server/erasure.ts) writes it and then purges the old
+ * values from its archive.
+ *
+ * An erased record is the same record with its answers emptied (`answers: {}`, whatever form they had: plain
+ * options, or a sealed envelope, or any other field whose name says answers) and the time of erasure in
+ * `answersErased`. `answers` stays, as an empty dictionary, because every reader and the record shape expect it:
+ * a record without it would make the whole session fail the checks of a session file. The record keeps its id,
+ * language, consent, turn times and channel, so the resident still counts in turnout (takingPart treats an
+ * erased record as a resident who answered) and their ideas, comments and ballots keep their participant.
+ *
+ * The writer's key and signature are dropped: they signed the answers, so they no longer match, and an unsigned
+ * record is one nothing may ever replace (src/sync/changeRules.ts): a tablet cannot write the answers back.
+ */
+
+/** The field saying when the answers were erased (wall-clock ms). */
+export const ERASED_FIELD = 'answersErased';
+
+const KEY_FIELD = 'deviceKey';
+const SIGNATURE_FIELD = 'signature';
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Fields of a participant record that hold answers: `answers` and any sealed form (e.g. `sealedAnswers`). */
+export function isAnswerField(name: string): boolean {
+  return name !== ERASED_FIELD && /answers/i.test(name);
+}
+
+function isEmpty(v: unknown): boolean {
+  if (v === undefined || v === null || v === '') return true;
+  return isPlainObject(v) && Object.keys(v).length === 0;
+}
+
+/** True when the record holds any answer, in any form (an erased record holds none). */
+export function holdsAnswers(record: unknown): boolean {
+  if (!isPlainObject(record)) return false;
+  return Object.entries(record).some(([name, value]) => isAnswerField(name) && !isEmpty(value));
+}
+
+/** True when the record's answers were erased. */
+export function isErased(record: unknown): boolean {
+  return isPlainObject(record) && typeof record[ERASED_FIELD] === 'number';
+}
+
+/** The record with its answers erased at `at` (see the module comment). */
+export function erasedRecord(record: Readonly<Record<string, unknown>>, at: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(record)) {
+    if (isAnswerField(name) || name === KEY_FIELD || name === SIGNATURE_FIELD) continue;
+    out[name] = value;
+  }
+  out.answers = {};
+  out[ERASED_FIELD] = at;
+  return out;
+}
+
+/**
+ * When the answers were given, for the retention period: the later of the record's `at` (its turn began) and
+ * `finishedAt`; null when the record has neither as a number.
+ */
+export function answeredAt(record: unknown): number | null {
+  if (!isPlainObject(record)) return null;
+  const times = [record.at, record.finishedAt].filter((t): t is number => typeof t === 'number');
+  return times.length === 0 ? null : Math.max(...times);
+}
+
+/**
+ * True when `value` is exactly `oldValue` erased (erasedRecord at `value.answersErased`): the only replacement an
+ * erasure makes. For the change rules (src/sync/changeRules.ts) to let the council's erasure into a device's
+ * document, whose copy of the record is signed (or unsigned) and so cannot otherwise be replaced by an unsigned one.
+ */
+export function isErasureOf(oldValue: unknown, value: unknown): boolean {
+  if (!isPlainObject(oldValue) || !isPlainObject(value) || isErased(oldValue)) return false;
+  const at = value[ERASED_FIELD];
+  if (typeof at !== 'number') return false;
+  return canonical(erasedRecord(oldValue, at)) === canonical(value);
+}
+
+/** JSON with object keys sorted, so field order does not matter. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (isPlainObject(v)) {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}

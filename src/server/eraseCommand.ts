@@ -1,0 +1,73 @@
+/**
+ * `npm run admin -- erase-answers` (adminCli.ts): its arguments, the erasure (erasure.ts), and what it says, in the
+ * admin's language. Kept out of adminCli.ts, which holds the other commands.
+ *
+ *   erase-answers --session <id> [--participant <id>]   one session: every participant, or one
+ *   erase-answers --older-than <days> [--session <id>]  answers given more than <days> days ago
+ */
+import { isSessionId, type Store } from './store';
+import type { Say } from './adminWords';
+import { ErasureError, eraseAnswers, eraseAnswersBefore, scrubFile, type ErasureResult } from './erasure';
+import { DAY_MS, parseDays } from './retention';
+
+export interface EraseArgs {
+  session?: string;
+  participant?: string;
+  'older-than'?: string;
+  json?: boolean;
+}
+
+export type EraseOutcome = { ok: true; text: string } | { ok: false; mistake: string };
+
+export function eraseAnswersCommand(store: Store, args: EraseArgs, say: Say, now = Date.now()): EraseOutcome {
+  const mistake = (text: string): EraseOutcome => ({ ok: false, mistake: text });
+  const { session, participant } = args;
+  const rawDays = args['older-than'];
+  if (session !== undefined && !isSessionId(session)) return mistake(say('eraseSession'));
+  if (participant !== undefined && participant.trim() === '') return mistake(say('eraseParticipantEmpty'));
+  if (participant !== undefined && rawDays !== undefined) return mistake(say('eraseParticipantOrOlder'));
+  if (participant !== undefined && session === undefined) return mistake(say('eraseParticipantSession'));
+  if (session === undefined && rawDays === undefined) return mistake(say('eraseSession'));
+  const days = rawDays === undefined ? null : parseDays(rawDays);
+  if (rawDays !== undefined && days === null) return mistake(say('eraseOlderThan'));
+
+  let results: ErasureResult[];
+  try {
+    const answeredBefore = days === null ? undefined : now - days * DAY_MS;
+    if (session !== undefined) {
+      const result = eraseAnswers(
+        store,
+        session,
+        { participantId: participant?.trim(), answeredBefore },
+        now,
+      );
+      results = result.updateId === null && result.rowsRewritten === 0 ? [] : [result];
+    } else results = eraseAnswersBefore(store, answeredBefore as number, now);
+  } catch (e) {
+    if (!(e instanceof ErasureError)) throw e;
+    return mistake(
+      e.reason === 'noSession'
+        ? say('eraseNoSession', { session: session ?? '' })
+        : say('eraseNoParticipant', { session: session ?? '', participant: participant ?? '' }),
+    );
+  }
+  // Always, also when nothing was left to erase: running the command again finishes a rewrite the server's
+  // reading held up (eraseFileBusy).
+  const scrub = scrubFile(store);
+  if (args.json) return { ok: true, text: JSON.stringify({ results, fileScrubbed: scrub.complete }) };
+  if (results.length === 0) {
+    const nothing =
+      days === null ? say('eraseNothing', { session: session ?? '' }) : say('eraseNothingOlder', { days });
+    return { ok: true, text: scrub.complete ? nothing : `${nothing}\n${say('eraseFileBusy')}` };
+  }
+  const lines = results.map((r) =>
+    say('erased', {
+      session: r.sessionId,
+      participants: r.participantsErased.length,
+      purged: r.valuesPurged,
+    }),
+  );
+  lines.push(say('erasedReach'));
+  if (!scrub.complete) lines.push(say('eraseFileBusy'));
+  return { ok: true, text: lines.join('\n') };
+}

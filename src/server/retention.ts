@@ -1,0 +1,73 @@
+/**
+ * The retention period of residents' about-you answers (issue 12 §8): RETENTION_DAYS=<days> makes the server
+ * erase (erasure.ts) the answers of every participant who answered more than that many days ago, on a schedule.
+ * Without it nothing is erased on its own; `npm run admin -- erase-answers --older-than <days>` does the same once.
+ *
+ * "Answered" is the later of the record's start and finish times (src/domain/erasure.ts answeredAt), as the
+ * tablet's clock wrote them. The check runs once shortly after the server starts and then every `everyMs`
+ * (default: hourly); a session with nothing due costs one load of its compacted state.
+ */
+import { eraseAnswersBefore, scrubFile, type ErasureResult } from './erasure';
+import type { Logger } from './log';
+import type { Store } from './store';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** A hundred years: a longer "period" is a typing mistake. */
+export const MAX_RETENTION_DAYS = 36_500;
+export const DEFAULT_RETENTION_CHECK_MS = 60 * 60 * 1000;
+/** The first check, this long after start: not in the way of the devices reconnecting to a restarted server. */
+export const FIRST_RETENTION_CHECK_MS = 60 * 1000;
+
+/** A whole number of days from 1 to MAX_RETENTION_DAYS, or null for text that is not one. */
+export function parseDays(raw: string): number | null {
+  const text = raw.trim();
+  if (!/^\d+$/.test(text)) return null;
+  const days = Number(text);
+  return days >= 1 && days <= MAX_RETENTION_DAYS ? days : null;
+}
+
+/** Erases every answer older than `days` days at `now`, then scrubs the file when anything was erased. */
+export function applyRetention(store: Store, days: number, now = Date.now()): ErasureResult[] {
+  const results = eraseAnswersBefore(store, now - days * DAY_MS, now);
+  if (results.length > 0) scrubFile(store);
+  return results;
+}
+
+export interface RetentionOptions {
+  days: number;
+  log: Logger;
+  everyMs?: number;
+  firstMs?: number;
+  now?: () => number;
+}
+
+/** Starts the schedule; returns the function that stops it. Failures are logged, never thrown. */
+export function startRetention(store: Store, options: RetentionOptions): () => void {
+  const now = options.now ?? Date.now;
+  const check = (): void => {
+    try {
+      for (const r of applyRetention(store, options.days, now())) {
+        // Counts only: never a participant's answers, nor their ids.
+        options.log('answers-erased', {
+          session: r.sessionId,
+          participants: r.participantsErased.length,
+          valuesPurged: r.valuesPurged,
+          retentionDays: options.days,
+        });
+      }
+    } catch (e) {
+      options.log('retention-failed', { error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  let interval: ReturnType<typeof setInterval> | undefined;
+  const first = setTimeout(() => {
+    check();
+    interval = setInterval(check, options.everyMs ?? DEFAULT_RETENTION_CHECK_MS);
+    interval.unref();
+  }, options.firstMs ?? FIRST_RETENTION_CHECK_MS);
+  first.unref();
+  return () => {
+    clearTimeout(first);
+    if (interval !== undefined) clearInterval(interval);
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Issue 12 §8: `npm run admin -- erase-answers` (its arguments and sentences, English and Welsh) and the
+ * retention period (RETENTION_DAYS: the server erases answers older than it, on a schedule driven here by fake
+ * timers and an injected clock, never by waiting). Real SQLite files in temp dirs, real Yjs documents.
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { startServer } from '../../../src/server/app';
+import { runAdmin } from '../../../src/server/adminCli';
+import { ConfigError, readRetentionDays } from '../../../src/server/config';
+import { updatesToLoad } from '../../../src/server/compaction';
+import { DAY_MS, FIRST_RETENTION_CHECK_MS, startRetention } from '../../../src/server/retention';
+import { Store } from '../../../src/server/store';
+import type { LogLine } from './support';
+import { tempDir } from './support';
+
+const SESSION = '0b9e7c41-5d2a-4e8f-a1c3-6f7d8e9a0b1c';
+const OTHER = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const DAY0 = Date.UTC(2026, 0, 10);
+
+const cleanup: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+
+function dataDir(): string {
+  const t = tempDir('codesign-erase-admin-');
+  cleanup.push(t.remove);
+  return t.dir;
+}
+
+/** A tablet's participant records, archived in the session as the server would. */
+function writeResidents(
+  dir: string,
+  sessionId: string,
+  residents: { id: string; at: number; answer: string }[],
+) {
+  const store = Store.open(dir);
+  const doc = new Y.Doc();
+  for (const r of residents) {
+    const before = Y.encodeStateVector(doc);
+    doc.getMap('participants').set(r.id, {
+      id: r.id,
+      deviceId: 'tablet-a',
+      at: r.at,
+      language: 'cy',
+      hasConsented: true,
+      answers: { age: r.answer },
+      finishedAt: r.at + 60_000,
+    });
+    store.appendUpdate(sessionId, 'tablet-a', Y.encodeStateAsUpdate(doc, before), r.at);
+  }
+  store.close();
+}
+
+function answersIn(dir: string, sessionId: string): Record<string, unknown> {
+  const store = Store.open(dir);
+  const doc = new Y.Doc();
+  for (const u of updatesToLoad(store, sessionId).updates) Y.applyUpdate(doc, u);
+  store.close();
+  const out: Record<string, unknown> = {};
+  doc.getMap<{ answers: unknown }>('participants').forEach((p, id) => (out[id] = p.answers));
+  return out;
+}
+
+async function admin(dir: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runAdmin(argv, { DATA_DIR: dir }, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('npm run admin -- erase-answers', () => {
+  it.each([
+    [[], /Say which session with --session <sessionId>/, /Dywedwch pa sesiwn gyda --session/],
+    [['--session', 'not-a-uuid'], /Say which session with --session/, /Dywedwch pa sesiwn gyda --session/],
+    [['--participant', 'r1'], /Say which session the participant took part in/, /ym mha sesiwn y cymerodd/],
+    [
+      ['--session', SESSION, '--participant', ' '],
+      /Say which participant after --participant/,
+      /pa gyfranogwr/,
+    ],
+    [['--session', SESSION, '--participant', 'r1', '--older-than', '30'], /not both/, /nid y ddau/],
+    [['--older-than', 'a year'], /--older-than must be a whole number of days/, /Rhaid i --older-than/],
+    [['--older-than', '0'], /from 1 to 36500/, /o 1 i 36500/],
+    [['--session', OTHER], /There is no session/, /Nid oes sesiwn/],
+    [
+      ['--session', SESSION, '--participant', 'nobody'],
+      /has no participant nobody/,
+      /Nid oes cyfranogwr nobody/,
+    ],
+  ])(
+    'Given the arguments %j, When run in English and Welsh, Then it says what is wrong and changes nothing',
+    async (args, english, welsh) => {
+      const dir = dataDir();
+      writeResidents(dir, SESSION, [{ id: 'r1', at: DAY0, answer: '65 or over' }]);
+      const en = await admin(dir, 'erase-answers', ...args);
+      const cy = await admin(dir, 'erase-answers', ...args, '--lang', 'cy');
+      expect(en.code).toBe(2);
+      expect(en.err).toMatch(english);
+      expect(cy.code).toBe(2);
+      expect(cy.err).toMatch(welsh);
+      expect(answersIn(dir, SESSION)).toEqual({ r1: { age: '65 or over' } });
+    },
+  );
+
+  it('Given answers in two sessions, When erased --older-than 30 days, Then only answers given before then go, in every session, and it says so', async () => {
+    const dir = dataDir();
+    const now = Date.now();
+    writeResidents(dir, SESSION, [
+      { id: 'old', at: now - 40 * DAY_MS, answer: '18 to 64' },
+      { id: 'new', at: now - 5 * DAY_MS, answer: 'Under 18' },
+    ]);
+    writeResidents(dir, OTHER, [{ id: 'older', at: now - 400 * DAY_MS, answer: '65 or over' }]);
+
+    const result = await admin(dir, 'erase-answers', '--older-than', '30', '--json');
+
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.out) as { results: { sessionId: string }[]; fileScrubbed: boolean };
+    expect(json.results.map((r) => r.sessionId).sort()).toEqual([SESSION, OTHER].sort());
+    expect(json.fileScrubbed).toBe(true);
+    expect(answersIn(dir, SESSION)).toEqual({ old: {}, new: { age: 'Under 18' } });
+    expect(answersIn(dir, OTHER)).toEqual({ older: {} });
+    const again = await admin(dir, 'erase-answers', '--older-than', '30', '--lang', 'cy');
+    expect(again.out).toMatch(/Dim i’w ddileu/);
+  });
+});
+
+describe('the retention period', () => {
+  it('Given RETENTION_DAYS, When read, Then a whole number of days is kept and anything else is a sentence', () => {
+    expect(readRetentionDays(undefined)).toBeNull();
+    expect(readRetentionDays(' ')).toBeNull();
+    expect(readRetentionDays('365')).toBe(365);
+    expect(() => readRetentionDays('1y')).toThrow(ConfigError);
+    expect(() => readRetentionDays('0')).toThrow(
+      /RETENTION_DAYS must be a whole number of days from 1 to 36500/,
+    );
+  });
+
+  it('Given a 30-day retention period, When the clock passes 30 days after a resident answered, Then the next hourly check erases those answers and logs counts only', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    const dir = dataDir();
+    writeResidents(dir, SESSION, [
+      { id: 'first', at: DAY0, answer: '18 to 64' },
+      { id: 'second', at: DAY0 + 10 * DAY_MS, answer: 'Under 18' },
+    ]);
+    const store = Store.open(dir);
+    cleanup.push(() => store.close());
+    let clock = DAY0 + 20 * DAY_MS;
+    const logs: LogLine[] = [];
+    const stop = startRetention(store, {
+      days: 30,
+      now: () => clock,
+      log: (event, fields = {}) => logs.push({ event, ...fields }),
+    });
+    cleanup.push(stop);
+
+    vi.advanceTimersByTime(FIRST_RETENTION_CHECK_MS);
+    expect(answersIn(dir, SESSION)).toEqual({ first: { age: '18 to 64' }, second: { age: 'Under 18' } });
+
+    clock = DAY0 + 31 * DAY_MS;
+    vi.advanceTimersByTime(60 * 60 * 1000);
+    expect(answersIn(dir, SESSION)).toEqual({ first: {}, second: { age: 'Under 18' } });
+
+    clock = DAY0 + 41 * DAY_MS;
+    vi.advanceTimersByTime(60 * 60 * 1000);
+    expect(answersIn(dir, SESSION)).toEqual({ first: {}, second: {} });
+
+    const erased = logs.filter((l) => l.event === 'answers-erased');
+    expect(erased).toEqual([
+      { event: 'answers-erased', session: SESSION, participants: 1, valuesPurged: 1, retentionDays: 30 },
+      { event: 'answers-erased', session: SESSION, participants: 1, valuesPurged: 1, retentionDays: 30 },
+    ]);
+    expect(JSON.stringify(logs)).not.toMatch(/18 to 64|Under 18|first|second/);
+  });
+
+  it('Given a server started with a retention period, When its first check comes, Then it erases the answers due', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    const dir = dataDir();
+    writeResidents(dir, SESSION, [{ id: 'r1', at: DAY0, answer: '65 or over' }]);
+    const running = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      distDir: join(dir, 'no-dist'),
+      dataDir: dir,
+      log: () => undefined,
+      retentionDays: 30,
+      now: () => DAY0 + 31 * DAY_MS,
+    });
+    cleanup.push(() => running.close());
+
+    vi.advanceTimersByTime(FIRST_RETENTION_CHECK_MS);
+
+    expect(answersIn(dir, SESSION)).toEqual({ r1: {} });
+  });
+});

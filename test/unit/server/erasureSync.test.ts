@@ -1,0 +1,128 @@
+/**
+ * Issue 12 §8: an erasure by the admin (`npm run admin -- erase-answers`, a separate process writing the SQLite
+ * file) reaches the running server and every connected device, and the server's stored updates keep no copy of
+ * the answers. A real server on 127.0.0.1, a real SQLite file, real Hocuspocus provider clients.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { runAdmin } from '../../../src/server/adminCli';
+import { snapshotOf } from '../../../src/server/compaction';
+import type { Store } from '../../../src/server/store';
+import {
+  acknowledged,
+  assignSession,
+  connect,
+  enrolDevice,
+  proposal,
+  seedSession,
+  startTestServer,
+  tempDir,
+  waitFor,
+  type Client,
+} from './support';
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+const cleanup: (() => void | Promise<void>)[] = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0).reverse()) await f();
+});
+
+/** True when any struct of `update` is a value of participant `id` that still holds answers. */
+function holdsAnswersOf(update: Uint8Array, id: string): boolean {
+  return Y.decodeUpdate(update).structs.some(
+    (s) =>
+      s instanceof Y.Item &&
+      s.content instanceof Y.ContentAny &&
+      s.content.arr.some((v) => {
+        const record = v as { id?: unknown; answers?: unknown } | null;
+        return (
+          record !== null &&
+          typeof record === 'object' &&
+          record.id === id &&
+          Object.keys(record.answers ?? {}).length > 0
+        );
+      }),
+  );
+}
+
+function storedAnswersOf(store: Store, sessionId: string, id: string): number {
+  const rows = store.updatesFor(sessionId).filter((r) => holdsAnswersOf(r.update, id)).length;
+  const snapshot = snapshotOf(store, sessionId);
+  return rows + (snapshot && holdsAnswersOf(snapshot.state, id) ? 1 : 0);
+}
+
+describe('erasing answers on a running server', { timeout: 30_000 }, () => {
+  it('Given a resident’s answers synced from a tablet, When the admin erases them, Then a connected device receives the erased record, a new device loads it, and no stored update holds the answers', async () => {
+    const t = tempDir();
+    cleanup.push(t.remove);
+    const server: Server = await startTestServer(t.dir);
+    cleanup.push(() => server.close());
+    const client = (token: string, sessionId: string): Client => {
+      const c = connect(server.url, sessionId, token);
+      cleanup.push(c.destroy);
+      return c;
+    };
+    const tablet = await enrolDevice(t.dir, server.base, 'facilitator', 'Tablet 1');
+    const officer = await enrolDevice(t.dir, server.base, 'officer', 'Office');
+    const sessionId = randomUUID();
+    assignSession(server.store!, sessionId, tablet.deviceId);
+
+    const a = client(tablet.token, sessionId);
+    await acknowledged(a);
+    seedSession(a.doc, sessionId);
+    a.doc.getMap('proposals').set('p1', proposal('p1', 'Youth club'));
+    const resident = {
+      id: 'r1',
+      deviceId: tablet.deviceId,
+      at: 1_700_000_000_000,
+      language: 'en',
+      hasConsented: true,
+      answers: { age: '65 or over' },
+      finishedAt: 1_700_000_060_000,
+    };
+    a.doc.getMap('participants').set('r1', resident);
+    await acknowledged(a);
+    const watcher = client(officer.token, sessionId);
+    await acknowledged(watcher);
+    expect(watcher.doc.getMap('participants').get('r1')).toMatchObject({ answers: { age: '65 or over' } });
+    expect(storedAnswersOf(server.store!, sessionId, 'r1')).toBeGreaterThan(0);
+
+    let out = '';
+    let err = '';
+    const code = await runAdmin(
+      ['erase-answers', '--session', sessionId, '--participant', 'r1'],
+      { DATA_DIR: t.dir },
+      { out: (s) => (out += s), err: (s) => (err += s) },
+    );
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Erased the about-you answers of 1 participants/);
+
+    // Both connected devices receive it (the server applies admin rows within a second).
+    for (const c of [a, watcher]) {
+      await waitFor(
+        () =>
+          (c.doc.getMap('participants').get('r1') as { answersErased?: number }).answersErased !== undefined,
+        'the erased record',
+      );
+      expect(c.doc.getMap('participants').get('r1')).toMatchObject({
+        id: 'r1',
+        answers: {},
+        hasConsented: true,
+        finishedAt: 1_700_000_060_000,
+      });
+    }
+    expect(storedAnswersOf(server.store!, sessionId, 'r1')).toBe(0);
+
+    // The tablet goes on working, and a device that connects now loads the erased record.
+    a.doc.getMap('proposals').set('p2', proposal('p2', 'Park benches'));
+    await acknowledged(a);
+    const late = client(officer.token, sessionId);
+    await acknowledged(late);
+    expect(late.doc.getMap('participants').get('r1')).toMatchObject({ answers: {} });
+    expect([...late.doc.getMap('proposals').keys()].sort()).toEqual(['p1', 'p2']);
+    expect(storedAnswersOf(server.store!, sessionId, 'r1')).toBe(0);
+  });
+});
