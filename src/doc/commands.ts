@@ -223,12 +223,19 @@ function replaceParticipant(
   });
 }
 
-/** Optional about-you answers; only questions the session asks and options it offers are accepted. */
+/**
+ * Optional about-you answers; only questions the session asks and options it offers are accepted.
+ *
+ * When the session has a council key, the caller seals the same answers first (sealAnswers in
+ * src/domain/answersCrypto.ts, asynchronous) and passes the envelope: the record then holds only the envelope
+ * and empty `answers`, so the plaintext never enters the document. The answers are still passed to be checked.
+ */
 export function setAnswers<C extends CommandContext>(
   doc: Y.Doc,
   participantId: string,
   answers: Record<string, string>,
   ctx: C,
+  sealed?: string,
 ): Signing<C, void> {
   const settings = open(doc);
   const participant = liveParticipant(doc, participantId, ctx);
@@ -240,13 +247,20 @@ export function setAnswers<C extends CommandContext>(
     if (!q.options.includes(option)) throw new ValidationError('unknownOption', `answers.${questionId}`);
     clean[questionId] = option;
   }
-  // Unchanged answers write nothing: a rewrite would show up as a change when devices merge.
-  if (JSON.stringify(clean) === JSON.stringify(participant.answers)) {
+  if (settings.councilKey && sealed === undefined) {
+    // A programming mistake, never a resident's: plaintext must not reach the document of such a session.
+    throw new Error('setAnswers: this session seals answers to the council key; pass the envelope');
+  }
+  // Unchanged answers write nothing: a rewrite would show up as a change when devices merge. (A sealed envelope
+  // is new each time, so it is always written.)
+  if (sealed === undefined && JSON.stringify(clean) === JSON.stringify(participant.answers)) {
     return (ctx.signer?.isAsync ? Promise.resolve() : undefined) as Signing<C, void>;
   }
-  const next = nextParticipant(participant, { answers: clean });
+  const change: Partial<Participant> =
+    sealed === undefined ? { answers: clean } : { answers: {}, sealedAnswers: sealed };
+  const next = nextParticipant(participant, change);
   return replaceParticipant(doc, 'setAnswers', participant, next, ctx, () =>
-    setAnswers(doc, participantId, answers, ctx),
+    setAnswers(doc, participantId, answers, ctx, sealed),
   ) as Signing<C, void>;
 }
 

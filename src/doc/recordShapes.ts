@@ -9,6 +9,7 @@
  * so a new field is one line. They never throw: every problem is reported as `{ map, key, field, problem }`.
  */
 import type * as Y from 'yjs';
+import { COUNCIL_KEY_LENGTH, ENVELOPE_MAX_LENGTH } from '../domain/answersCrypto';
 import { DEVICE_NAME_LENGTH } from '../domain/devices';
 import { LIMITS } from '../domain/limits';
 import { MAX_SHEET, sheetOf, PAPER_PREFIX } from '../domain/paper';
@@ -248,6 +249,8 @@ const SETTINGS_VALUES = {
     }),
     LIMITS.maxQuestions,
   ),
+  // The council's public key as pasted (answersCrypto.ts): its form is checked when the session form saves it.
+  councilKey: text(COUNCIL_KEY_LENGTH),
   pin: fields({ saltB64: text(128, true), hashB64: text(128, true), iterations: whole(1, 100_000_000) }),
   isEnded: flag,
 } satisfies Record<SettingsField, Check>;
@@ -314,7 +317,13 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     }),
     // `revision` grows with each write of a signed participant record, so an older signed version cannot be
     // sent again to undo a later one (the change rules want a later revision, as for ballots).
-    optional({ channel, revision: whole(1, 1_000_000), ...signed }),
+    // `sealedAnswers`: the about-you answers sealed to the council key, an opaque envelope string.
+    optional({
+      channel,
+      revision: whole(1, 1_000_000),
+      sealedAnswers: text(ENVELOPE_MAX_LENGTH, true),
+      ...signed,
+    }),
   ),
   ballots: ballotShape,
   moderation: variant(

@@ -32,6 +32,8 @@ export const ENVELOPE_VERSION = 1;
 export const PAD = 256;
 /** The longest envelope string a record may hold (also the record shape's limit). */
 export const ENVELOPE_MAX_LENGTH = 8_000;
+/** The longest council public key text a session's settings may hold (a key is 107 characters). */
+export const COUNCIL_KEY_LENGTH = 200;
 const PUBLIC_PREFIX = 'ncdck1';
 const PRIVATE_KIND = 'codesign-council-private-key';
 const INFO = 'codesign-answers/1';
@@ -86,6 +88,15 @@ async function keyIdOf(raw: Bytes): Promise<string> {
 /** The text a facilitator pastes into the session form. */
 export function publicKeyText(key: CouncilPublicKey): string {
   return `${PUBLIC_PREFIX}.${key.kid}.${toB64u(key.raw)}`;
+}
+
+/**
+ * The pasted text with white space taken out when it has the form of a council public key, else null. Synchronous
+ * (the settings check): whether the key id matches and the point is on the curve is readPublicKey's job.
+ */
+export function councilKeyForm(text: string): string | null {
+  const clean = text.replace(/\s+/g, '');
+  return /^ncdck1\.[A-Za-z0-9_-]{12}\.[A-Za-z0-9_-]{87}$/.test(clean) ? clean : null;
 }
 
 export type PublicKeyProblem = 'notACouncilKey' | 'keyIdMismatch' | 'notOnCurve';

@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   'sheetTaken',
   /** A ballot cast for one way of voting, counted after the session changed to another (src/domain/count.ts). */
   'methodChanged',
+  /** A council public key pasted into the session form that is not one (src/domain/answersCrypto.ts). */
+  'notACouncilKey',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -71,6 +71,11 @@ export interface SessionSettings {
   languages: string[];
   consentText: string;
   aboutYou: AboutYouQuestion[];
+  /**
+   * The council's public key for residents' about-you answers ("ncdck1.<kid>.<key>", src/domain/answersCrypto.ts),
+   * pasted into the session form; absent or '' means answers are stored in the clear, as before.
+   */
+  councilKey?: string;
   pin: PinHash;
   isEnded: boolean;
 }
@@ -112,8 +117,13 @@ export interface Participant extends Stamp {
   id: string;
   language: string;
   hasConsented: boolean;
-  /** question id -> chosen option; only the questions the resident chose to answer. */
+  /** question id -> chosen option; only the questions the resident chose to answer. Empty when sealed. */
   answers: Record<string, string>;
+  /**
+   * The answers sealed to the council key (an envelope string, src/domain/answersCrypto.ts) when the session has
+   * one: then `answers` is empty. Only the officer holding the council's private key opens it.
+   */
+  sealedAnswers?: string;
   finishedAt: number | null;
   /** 'paper' for a paper sheet typed in (id `paper-<sheet>`); absent for a resident at a tablet. */
   channel?: Channel;

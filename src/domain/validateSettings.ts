@@ -3,6 +3,7 @@
  * ./validate.ts because only facilitator screens and untrusted-data checks need them: the kiosk's shell never
  * carries them (a module the shell imports is bundled whole, with every export any screen uses).
  */
+import { councilKeyForm } from './answersCrypto';
 import { ValidationError } from './errors';
 import { KNOWN_LANGUAGES, LIMITS } from './limits';
 import { keptIcon } from './themeIcons';
@@ -117,6 +118,16 @@ function validateLanguages(languages: unknown): string[] {
   return [...new Set(languages as string[])];
 }
 
+/** The council key as pasted, white space taken out; '' is "no key". Absent stays absent (older sessions). */
+function councilKeyOf(key: unknown): { councilKey?: string } {
+  if (key === undefined) return {};
+  if (typeof key !== 'string') throw new ValidationError('notACouncilKey', 'councilKey');
+  if (key.trim() === '') return { councilKey: '' };
+  const clean = councilKeyForm(key);
+  if (clean === null) throw new ValidationError('notACouncilKey', 'councilKey');
+  return { councilKey: clean };
+}
+
 /**
  * Checks a complete settings object and returns a normalised copy (trimmed text). Throws on the first problem.
  * The pot may not exceed the poolable total of the money map.
@@ -146,6 +157,7 @@ export function validateSettings(s: SessionSettings): SessionSettings {
     languages: validateLanguages(s.languages),
     consentText: requireText(s.consentText, 'consentText', LIMITS.consentLength),
     aboutYou: validateAboutYou(s.aboutYou),
+    ...councilKeyOf(s.councilKey),
     pin: { saltB64: s.pin.saltB64, hashB64: s.pin.hashB64, iterations: s.pin.iterations },
     isEnded: s.isEnded === true,
   };

@@ -3,14 +3,19 @@ import { participation, SUPPRESS_BELOW } from '../../domain/results/participatio
 import { useT } from '../i18n';
 import { effectiveDeviceNames } from '../../domain/devices';
 import { deviceText } from '../format/devices';
+import { CouncilKeyPanel } from './CouncilKeyPanel';
+import { useOpenedViews } from './councilKeys';
 
 /**
  * Who took part, across the sessions shown: residents taking part (people who did something, the one definition
  * in domain/results/participation.ts), turns with nothing done apart, totals, per device, and the consented
  * "about you" answers with counts under 5 suppressed (domain/results/participation.ts says how).
  */
-export function ParticipationSection({ views }: { views: SessionView[] }) {
+export function ParticipationSection({ views: given }: { views: SessionView[] }) {
   const t = useT();
+  // Sealed about-you answers opened with the council key the officer loaded (councilKeys.ts), if any.
+  const opened = useOpenedViews(given);
+  const views = opened.views;
   const p = participation(views);
   // One name per device across the sessions shown: the latest (at, id) name any of them gives it.
   const names = { deviceNames: effectiveDeviceNames(views.flatMap((v) => v.records.devices)) };
@@ -103,6 +108,7 @@ export function ParticipationSection({ views }: { views: SessionView[] }) {
 
       <h3>{t('officer.participation.aboutYou')}</h3>
       <p>{t('officer.participation.suppression', { n: SUPPRESS_BELOW })}</p>
+      <CouncilKeyPanel opened={opened} />
       {p.aboutYou.length === 0 ? <p>{t('officer.participation.noAboutYou')}</p> : null}
       {p.aboutYou.map((q) => (
         <div class="table-scroll" key={q.questionId}>

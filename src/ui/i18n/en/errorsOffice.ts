@@ -15,6 +15,7 @@ export type OfficeErrorCode = Extract<
   | 'reasonOnlyWhenNotTaken'
   | 'proposalMerged'
   | 'methodChanged'
+  | 'notACouncilKey'
 >;
 
 export const errorsOffice = {
@@ -28,4 +29,6 @@ export const errorsOffice = {
     'This idea was merged into another one. Set the status of the idea it was merged into instead.',
   'error.methodChanged':
     'This ballot was cast for another way of voting. Change the way of voting back to count it.',
+  'error.notACouncilKey':
+    'This is not the council key: paste the whole line that starts with ncdck1, as npm run admin -- council-key printed it.',
 } satisfies Catalogue & Record<`error.${OfficeErrorCode}`, string>;

@@ -66,6 +66,21 @@ export const officer = {
   'officer.participation.people': 'Residents',
   'officer.participation.suppressedSmall': 'fewer than {n}',
   'officer.participation.suppressedOther': 'not shown',
+  'officer.councilKey.sealed':
+    'Residents’ answers about themselves are sealed to the council key. Sealed: {count}. Opened on this device: {opened}. Answers not opened are left out of the tables below.',
+  'officer.councilKey.load': 'Load the council key file',
+  'officer.councilKey.forget': 'Forget the keys on this device',
+  'officer.councilKey.loaded': 'Council key {kid} loaded.',
+  'officer.councilKey.notAKeyFile':
+    '{fileName} is not a council key file (the file made by npm run admin -- council-key).',
+  'officer.councilKey.keyIdMismatch':
+    '{fileName} is damaged: its key does not match its key id. Use the original file.',
+  'officer.councilKey.missingKey':
+    'Some answers are sealed to council key {kid}, which is not loaded: load that key file to count them.',
+  'officer.councilKey.damaged':
+    'Answers that were changed or copied from another record, so not counted: {count}.',
+  'officer.councilKey.memoryOnly':
+    'The key is kept only while this page is open: it is never saved on this device.',
 
   'officer.money.heading': 'The money map',
   'officer.money.pot': 'The pot for this session: {pot}',

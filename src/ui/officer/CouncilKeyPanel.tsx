@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+import { useT } from '../i18n';
+import { councilKeyIds, forgetCouncilKeys, loadCouncilKey, type OpenedViews } from './councilKeys';
+
+/** A key file is a few hundred bytes: anything much larger is not one (and is not read into memory). */
+const MAX_KEY_FILE_BYTES = 20_000;
+
+/**
+ * Residents' about-you answers sealed to the council key: how many there are, how many opened, the officer's
+ * button to load the council's private key file (held in memory only: councilKeys.ts), and every envelope that
+ * did not open, in words (which key id is missing; changed or copied envelopes). Shown only when the sessions
+ * hold sealed answers.
+ */
+export function CouncilKeyPanel({ opened }: { opened: OpenedViews }) {
+  const t = useT();
+  const [message, setMessage] = useState<string | null>(null);
+  if (opened.sealed === 0) return null;
+  const kids = councilKeyIds();
+  const missing = [
+    ...new Set(opened.problems.filter((p) => p.problem === 'unknownKey').map((p) => p.kid ?? '')),
+  ];
+  const damaged = opened.problems.filter((p) => p.problem !== 'unknownKey').length;
+
+  async function choose(file: File): Promise<void> {
+    if (file.size > MAX_KEY_FILE_BYTES) {
+      setMessage(t('officer.councilKey.notAKeyFile', { fileName: file.name }));
+      return;
+    }
+    const result = await loadCouncilKey(await file.text());
+    setMessage(
+      result.ok
+        ? t('officer.councilKey.loaded', { kid: result.kid })
+        : t(
+            result.problem === 'keyIdMismatch'
+              ? 'officer.councilKey.keyIdMismatch'
+              : 'officer.councilKey.notAKeyFile',
+            { fileName: file.name },
+          ),
+    );
+  }
+
+  return (
+    <div class="officer-council-key" data-council-key={opened.opened === opened.sealed ? 'open' : 'sealed'}>
+      <p>{t('officer.councilKey.sealed', { count: opened.sealed, opened: opened.opened })}</p>
+      {missing.map((kid) => (
+        <p key={kid} class="alert" data-missing-key={kid}>
+          {t('officer.councilKey.missingKey', { kid })}
+        </p>
+      ))}
+      {damaged > 0 ? (
+        <p class="alert" data-damaged={damaged}>
+          {t('officer.councilKey.damaged', { count: damaged })}
+        </p>
+      ) : null}
+      <label class="btn btn--secondary">
+        {t('officer.councilKey.load')}
+        <input
+          type="file"
+          hidden
+          onChange={(e) => {
+            const el = e.currentTarget;
+            const file = el.files?.[0];
+            el.value = '';
+            if (file) void choose(file);
+          }}
+        />
+      </label>
+      {kids.length > 0 ? (
+        <button type="button" class="btn btn--secondary" onClick={forgetCouncilKeys}>
+          {t('officer.councilKey.forget')}
+        </button>
+      ) : null}
+      <p role="status">{message ?? ''}</p>
+      <p>{t('officer.councilKey.memoryOnly')}</p>
+    </div>
+  );
+}
