@@ -27,6 +27,8 @@
  * match its key is caught on paste, and rotation is by key id: the officer may hold several private keys.
  */
 
+import { ValidationError } from './errors';
+
 export const ENVELOPE_VERSION = 1;
 /** Plaintext is padded to a multiple of this many bytes. */
 export const PAD = 256;
@@ -97,6 +99,15 @@ export function publicKeyText(key: CouncilPublicKey): string {
 export function councilKeyForm(text: string): string | null {
   const clean = text.replace(/\s+/g, '');
   return /^ncdck1\.[A-Za-z0-9_-]{12}\.[A-Za-z0-9_-]{87}$/.test(clean) ? clean : null;
+}
+
+/**
+ * The session form's check on saving: a key pasted into the form must read as a council key (key id matching the
+ * key, a point on the curve), or a resident's answers could not be sealed at the tablet. '' and absent pass.
+ */
+export async function checkCouncilKey(text: string | undefined): Promise<void> {
+  if (!text) return;
+  if (!(await readPublicKey(text)).ok) throw new ValidationError('notACouncilKey', 'councilKey');
 }
 
 export type PublicKeyProblem = 'notACouncilKey' | 'keyIdMismatch' | 'notOnCurve';
@@ -242,6 +253,20 @@ export async function sealAnswers(
     ct: toB64u(ct),
   };
   return JSON.stringify(envelope);
+}
+
+/**
+ * Seals answers to the key a session's settings carry (the kiosk's path). Throws when the key is not a council
+ * key: the session form checks it before saving, so this is a session written by something else.
+ */
+export async function sealForSession(
+  councilKeyText: string,
+  answers: Readonly<Record<string, string>>,
+  place: EnvelopePlace,
+): Promise<string> {
+  const key = await readPublicKey(councilKeyText);
+  if (!key.ok) throw new Error(`the session's council key cannot be used: ${key.problem}`);
+  return sealAnswers(answers, key.key, place);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { COUNCIL_KEY_LENGTH } from '../../domain/answersCrypto';
 import { LIMITS } from '../../domain/limits';
 import { useT } from '../i18n';
 import { emptyQuestion, type QuestionRow } from './formModel';
@@ -80,6 +81,20 @@ export function AboutYouFields({ values, errors, update, focusField }: SectionPr
       >
         {t('fac.form.addQuestion')}
       </button>
+      <TextField
+        label={t('fac.form.councilKey')}
+        hint={t('fac.form.councilKeyHint')}
+        field="councilKey"
+        rows={3}
+        isOptional
+        value={values.councilKey ?? ''}
+        onValue={(councilKey) => update({ councilKey })}
+        error={errors.councilKey}
+        maxLength={COUNCIL_KEY_LENGTH}
+      />
+      <p class="field__hint" data-council-key={values.councilKey?.trim() ? 'set' : 'none'}>
+        {values.councilKey?.trim() ? t('fac.form.councilKeySet') : t('fac.form.councilKeyNone')}
+      </p>
     </fieldset>
   );
 }

@@ -18,6 +18,7 @@ const LABELS: Record<string, MessageKey> = {
   languages: 'fac.form.languagesLegend',
   consentText: 'fac.form.consent',
   aboutYou: 'fac.form.aboutYouLegend',
+  councilKey: 'fac.form.councilKey',
   pin: 'fac.form.pin',
   pinConfirm: 'fac.form.pinConfirm',
 };

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { createSession, updateSettings } from '../../doc/sessionCommands';
 import { viewSession } from '../../doc/session';
 import { isValidationError } from '../../domain/errors';
+import { checkCouncilKey } from '../../domain/answersCrypto';
 import { hashPin } from '../../domain/pin';
 import type { SessionSettings } from '../../domain/types';
 import { validateSettings } from '../../domain/validateSettings';
@@ -47,6 +48,7 @@ function CreateSession() {
     setSaveState('saving');
     setSaveError(null);
     try {
+      await checkCouncilKey(settings.councilKey);
       const full = validateSettings({ ...settings, pin: await hashPin(pin ?? ''), isEnded: false });
       const id = crypto.randomUUID();
       const handle = await services.docs.open(id);
@@ -126,11 +128,14 @@ function EditSession({ sessionId }: { sessionId: string }) {
     for (const key of Object.keys(settings) as (keyof FormSettings)[]) {
       // The field is read-only then; a draft typed before the first sync must not carry a change the council refuses.
       if (key === 'neighbourhood' && isWithCouncil) continue;
+      // No key before and none now ('' or absent, older sessions): not a change.
+      if (key === 'councilKey' && !settings.councilKey && !current.councilKey) continue;
       if (JSON.stringify(settings[key]) !== JSON.stringify(current[key])) {
         (patch as Record<string, unknown>)[key] = settings[key];
       }
     }
     if (pin !== null) patch.pin = await hashPin(pin);
+    if (patch.councilKey) await checkCouncilKey(patch.councilKey);
     setUnchanged(Object.keys(patch).length === 0);
     if (Object.keys(patch).length === 0) return;
     await session.run((doc, ctx) => updateSettings(doc, patch, ctx));

@@ -3,6 +3,7 @@
  * to SessionSettings, and every problem found at once, keyed by the same field names the domain's
  * ValidationError uses ('title', 'fundingStreams.2.annualPence', 'method.maxDotsPerProposal', 'pin'…).
  */
+import { councilKeyForm } from '../../domain/answersCrypto';
 import { isValidationError, ValidationError } from '../../domain/errors';
 import { LIMITS } from '../../domain/limits';
 import { parsePounds, penceToPoundsText } from '../../domain/money';
@@ -51,6 +52,8 @@ export interface FormValues {
   languages: string[];
   consentText: string;
   questions: QuestionRow[];
+  /** The council's public key as pasted ('' = none: answers stored in the clear). Absent in older drafts. */
+  councilKey?: string;
 }
 
 /** The PIN is kept apart from the values: it never goes into a draft. */
@@ -101,6 +104,7 @@ export function emptyForm(t: Translator): FormValues {
     languages: ['en'],
     consentText: t('fac.form.consentDefault'),
     questions: [],
+    councilKey: '',
   };
 }
 
@@ -129,6 +133,7 @@ export function formFromSettings(t: Translator, s: SessionSettings): FormValues 
     languages: [...s.languages],
     consentText: s.consentText,
     questions: s.aboutYou.map((q) => ({ id: q.id, text: q.text, options: q.options.join('\n') })),
+    councilKey: s.councilKey ?? '',
   };
 }
 
@@ -342,6 +347,15 @@ export function readForm(
     return { id: q.id, text, options };
   });
 
+  // The form of the key only: whether its key id matches is checked when the form is saved (checkCouncilKey).
+  const councilKey = check(() => {
+    const pasted = (v.councilKey ?? '').trim();
+    if (pasted === '') return '';
+    const clean = councilKeyForm(pasted);
+    if (clean === null) throw new ValidationError('notACouncilKey', 'councilKey');
+    return clean;
+  }, '');
+
   if (pin && pin.isChanging) {
     check(() => {
       if (pin.pin === '') throw new ValidationError('required', 'pin');
@@ -367,6 +381,7 @@ export function readForm(
       languages,
       consentText,
       aboutYou,
+      councilKey,
     },
     errors,
   };

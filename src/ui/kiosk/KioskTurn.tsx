@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { finishParticipant, setAnswers, startParticipant } from '../../doc/commands';
+import { sealForSession } from '../../domain/answersCrypto';
 import type { SessionView } from '../../doc/session';
 import { choicesOf, emptyChoices } from '../../domain/ballots';
 import type { BallotChoices } from '../../domain/types';
@@ -236,7 +237,11 @@ export function KioskTurn({
     if (!participantId || Object.keys(chosen).length === 0) return go(TURN_STEPS.hub);
     setBusy(true);
     try {
-      await run((doc, ctx) => setAnswers(doc, participantId, chosen, ctx));
+      // A session with a council key: sealed here, before anything reaches the document (answersCrypto.ts).
+      const councilKey = view.settings.councilKey;
+      const place = { sessionId: view.records.sessionId, participantId };
+      const sealed = councilKey ? await sealForSession(councilKey, chosen, place) : undefined;
+      await run((doc, ctx) => setAnswers(doc, participantId, chosen, ctx, sealed));
       go(TURN_STEPS.hub);
     } catch (e) {
       setErrors(fieldErrors(t, e));

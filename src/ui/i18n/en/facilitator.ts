@@ -226,6 +226,13 @@ export const facilitator = {
   'fac.form.aboutYouLegend': 'Questions about residents',
   'fac.form.aboutYouHint':
     'For example, age group. Residents can skip any of them, and answers are only counted in groups of 5 or more.',
+  'fac.form.councilKey': 'Council key for residents’ answers',
+  'fac.form.councilKeyHint':
+    'Paste the line starting ncdck1 that your council sent (made by npm run admin -- council-key). Tablets then seal each resident’s answers so only the council office can read them.',
+  'fac.form.councilKeySet':
+    'Residents’ answers will be sealed on the tablet: only the council office, with its private key, can read them.',
+  'fac.form.councilKeyNone':
+    'No council key: residents’ answers to these questions are stored on the tablets as they are given, not sealed. Anyone with a tablet or a session file could read them.',
   'fac.form.questionLegend': 'Question {n}',
   'fac.form.questionText': 'Question',
   'fac.form.questionOptions': 'Answers to choose from',
