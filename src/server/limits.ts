@@ -45,6 +45,12 @@ export interface Limits {
    */
   maxHeldUpdatesPerConnection: number;
   maxHeldBytesPerConnection: number;
+  /**
+   * Bytes of updates one connection may have waiting for their check (checks take turns, checkTurns.ts) or held;
+   * past it an update is refused ('too-many-updates-waiting') and the connection closed, so a device sending
+   * faster than the server checks cannot fill its memory.
+   */
+  maxWaitingBytesPerConnection: number;
   /** Largest JSON body of POST /api/enrol. */
   maxEnrolBodyBytes: number;
   /**
@@ -76,6 +82,7 @@ export const DEFAULT_LIMITS: Limits = {
   compactAfterRows: 1000,
   maxHeldUpdatesPerConnection: 64,
   maxHeldBytesPerConnection: 4 * 1024 * 1024,
+  maxWaitingBytesPerConnection: 16 * 1024 * 1024,
   maxEnrolBodyBytes: 4 * 1024,
   revocationPollMs: 1000,
   trustProxy: false,

@@ -283,6 +283,21 @@ export function createSync(
           ),
           4429,
         );
+      case 'overWaiting':
+        log('update-refused', {
+          session,
+          device,
+          bytes,
+          reason: 'too-many-updates-waiting',
+          waitingBytes: outcome.bytes,
+        });
+        throw new Refusal(
+          closeReason(
+            `too-many-updates-waiting: over ${Math.round(limits.maxWaitingBytesPerConnection / 1024)} KiB sent ` +
+              'faster than the server checks them; this update was not stored',
+          ),
+          4429,
+        );
       case 'failed':
         if (outcome.error instanceof Refusal) throw outcome.error;
         throw new Refusal('store-failed: the server could not store this update; it will be resent', 4500);

@@ -14,7 +14,9 @@
  * with the document's clocks (O(held), no rebuild, no decoding). Content for a document with no session yet waits
  * for the session. A held update is refused when still waiting after Limits.maxHoldMs; one connection may hold at
  * most Limits.maxHeldUpdatesPerConnection updates and maxHeldBytesPerConnection bytes, and the one that would pass
- * either is refused at once. So what one device sends costs the others nothing but that pass.
+ * either is refused at once. So what one device sends costs the others nothing but that pass. What one connection
+ * has waiting for its checks (sent faster than they are checked, or held) is bounded as well
+ * (Limits.maxWaitingBytesPerConnection), since taking turns means reading on while earlier updates wait.
  */
 import type * as Y from 'yjs';
 import { readMeta } from '../doc/schema';
@@ -36,6 +38,8 @@ export type Outcome =
   | { kind: 'expired'; heldMs: number; problems: UpdateProblem[] }
   /** Its connection already holds as many updates or bytes as it may (nothing stored). */
   | { kind: 'overHeld'; updates: number; bytes: number }
+  /** Its connection already has as many bytes waiting for their check as it may (nothing stored). */
+  | { kind: 'overWaiting'; bytes: number }
   /** Its connection closed while it was held (nothing stored; the device sends it again when it next syncs). */
   | { kind: 'left' }
   /** Applying it failed (the store, or the device was revoked while it was held): what `apply` threw. */
@@ -43,7 +47,7 @@ export type Outcome =
 
 export type HoldLimits = Pick<
   Limits,
-  'maxHoldMs' | 'maxHeldUpdatesPerConnection' | 'maxHeldBytesPerConnection'
+  'maxHoldMs' | 'maxHeldUpdatesPerConnection' | 'maxHeldBytesPerConnection' | 'maxWaitingBytesPerConnection'
 >;
 
 /** Counts shared by every document's queue (SyncServer.checkStats). */
@@ -69,6 +73,8 @@ interface Held {
 export class UpdateQueue {
   private readonly held: Held[] = [];
   private readonly perHolder = new Map<object, { updates: number; bytes: number }>();
+  /** Per connection, bytes of its updates not decided yet (waiting for their turn, or held). */
+  private readonly waiting = new Map<object, number>();
   private readonly state: StateOf;
   private passScheduled = false;
 
@@ -89,7 +95,18 @@ export class UpdateQueue {
 
   /** Checks and applies `payload` after what `holder` sent before it, or holds it until what it lacks arrives. */
   async submit(holder: object, payload: Uint8Array, role: WriterRole): Promise<Outcome> {
-    return await this.turns.run(holder, () => this.submitNow(holder, payload, role));
+    const waiting = this.waiting.get(holder) ?? 0;
+    if (waiting + payload.byteLength > this.limits.maxWaitingBytesPerConnection) {
+      return { kind: 'overWaiting', bytes: waiting };
+    }
+    this.waiting.set(holder, waiting + payload.byteLength);
+    try {
+      return await this.turns.run(holder, () => this.submitNow(holder, payload, role));
+    } finally {
+      const left = (this.waiting.get(holder) ?? payload.byteLength) - payload.byteLength;
+      if (left > 0) this.waiting.set(holder, left);
+      else this.waiting.delete(holder);
+    }
   }
 
   private submitNow(holder: object, payload: Uint8Array, role: WriterRole): Outcome | Promise<Outcome> {

@@ -56,7 +56,7 @@
  * and the comparison about 20–50 ms once warm, 0.14 s cold (about 1.3 s all-exact with `run`).
  */
 import { greedy, type CountingProject } from './greedy';
-import { traceMes } from './mesAdd1';
+import { acrossSwap, traceMes } from './mesAdd1';
 import {
   add,
   cmp,
@@ -794,35 +794,26 @@ export function equalShares(
             stride = Math.min(stride * 2, 2 ** 40);
             continue;
           }
-          // Two winners swapped places in between: certify the range across the swap (mesAdd1.ts), which
-          // leaves two outcomes, this one and the far end's; Add1 goes on past the range if both fit.
-          const swap = t?.swapAt;
-          if (swap !== undefined && !options.exhaustiveStop) {
-            const far = atF(j + stride);
-            const forcedFar = traceMes(election, far, trace, true, {
-              round: swap.round,
-              other: swap.to,
-              force: swap.from,
-            });
-            const forcedHere = forcedFar?.certified
-              ? traceMes(election, atF(j), undefined, false, { round: swap.round, force: swap.to })
+          // Two winners swapped places in between, or nearly did: certify the range for both orders
+          // (mesAdd1.ts), which leaves two outcomes, this one and the other order's; Add1 goes on past the range
+          // if both fit.
+          const count = { runs: 0 };
+          const across =
+            t !== undefined && !options.exhaustiveStop
+              ? acrossSwap(election, atF(j), atF(j + stride), trace, t, count)
               : undefined;
-            const real =
-              forcedHere &&
-              traceMes(election, far, forcedHere, false, { round: swap.round, other: swap.from });
-            runs += 1 + (forcedHere ? 2 : 0);
-            if (
-              real?.certified === true &&
-              cmp(real.spent, B) <= 0 &&
-              real.selected.length < election.candidates.length
-            ) {
-              j += stride;
-              e = at(j);
-              trace = real;
-              cur = real;
-              stride = Math.min(stride * 2, 2 ** 40);
-              continue;
-            }
+          runs += count.runs;
+          if (
+            across !== undefined &&
+            cmp(across.other.spent, B) <= 0 &&
+            across.other.selected.length < election.candidates.length
+          ) {
+            j += stride;
+            e = at(j);
+            trace = across.real;
+            cur = across.real;
+            stride = Math.min(stride * 2, 2 ** 40);
+            continue;
           }
           stride = Math.max(1, Math.floor(stride / 4));
           continue;

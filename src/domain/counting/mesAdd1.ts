@@ -87,6 +87,8 @@ export interface MesTrace {
   rivals: Float64Array[];
   /** In a run against another: the first round whose winner differs from that run's, and the two winners. */
   swapAt?: { round: number; from: number; to: number };
+  /** In a run against another: the first round it could not certify, that run's winner and a rival in doubt. */
+  doubtAt?: { round: number; from: number; to: number };
 }
 
 /**
@@ -327,8 +329,10 @@ export function traceMes(
             beats(target, against?.rho[round] as number, tr, c, rho[c] as number, fr) !== true &&
             !losesAlong(c, round) &&
             !((rho[c] as number) > otherAtE * (1 + 2 * EPS))
-          )
+          ) {
             trace.certified = false;
+            trace.doubtAt ??= { round, from: target, to: c };
+          }
         }
       }
       if (best < 0) best = c;
@@ -379,4 +383,35 @@ export function traceMes(
   }
   trace.selected = trace.winners.map((c) => (election.projects[c] as CountingProject).id);
   return trace;
+}
+
+/**
+ * Across one swap (see above): when `tried`, a run at `far` against `base` (the run at `here`), could not certify
+ * the range because two winners swapped places, or nearly did, in its first round in doubt, the range checked
+ * for both orders. Returns the real run at `far` and the run for the other order (b first), whose outcome is the
+ * only other one in the range; undefined when that cannot be shown. A near swap needs b forced at `far` too.
+ * `count.runs` counts the MES runs made.
+ */
+export function acrossSwap(
+  election: MesElection,
+  here: number,
+  far: number,
+  base: MesTrace,
+  tried: MesTrace,
+  count: { runs: number } = { runs: 0 },
+): { real: MesTrace; other: MesTrace } | undefined {
+  const swapped = tried.swapAt !== undefined;
+  const pair = tried.swapAt ?? tried.doubtAt;
+  if (pair === undefined || tried.doubtAt?.round !== pair.round) return undefined;
+  const { round, from: a, to: b } = pair;
+  count.runs++;
+  const branchA = traceMes(election, far, base, true, { round, other: b, ...(swapped ? { force: a } : {}) });
+  if (branchA?.certified !== true) return undefined;
+  count.runs += 2;
+  const lowB = traceMes(election, here, undefined, false, { round, force: b });
+  if (lowB === undefined) return undefined;
+  const branchB = traceMes(election, far, lowB, false, { round, other: a, ...(swapped ? {} : { force: b }) });
+  if (branchB?.certified !== true) return undefined;
+  // Every endowment between funds the outcome of `base` (a first) or of `branchB` (b first).
+  return { real: swapped ? branchB : branchA, other: branchB };
 }
