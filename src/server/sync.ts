@@ -151,8 +151,10 @@ export function createSync(
 
   /** Compacts a session nobody has open when it has gathered Limits.compactAfterRows rows since its snapshot. */
   function compactIfDue(sessionId: string): void {
-    if (loaded.has(sessionId) || rowsSinceSnapshot(store, sessionId) < limits.compactAfterRows) return;
+    // The server may be closing (the store closed after this was scheduled), or the session open again.
+    if (!store.db.open || loaded.has(sessionId)) return;
     try {
+      if (rowsSinceSnapshot(store, sessionId) < limits.compactAfterRows) return;
       const r = compactSession(store, sessionId);
       log('session-compacted', {
         session: sessionId,
