@@ -3,6 +3,7 @@
  * code from its message catalogue (`fileError.<code>`). Reading and preparing an import throw nothing else.
  */
 import type { ShapeProblem } from '../doc/recordShapes';
+import type { StructureProblemCode } from './structureRules';
 
 export const SESSION_FILE_ERROR_CODES = [
   /** Bigger than the limit (the file, or its update once unpacked). params: maxBytes, bytes */
@@ -28,8 +29,10 @@ export type SessionFileErrorCode = (typeof SESSION_FILE_ERROR_CODES)[number];
 export type SessionFileErrorParams = Record<string, string | number>;
 
 /** A problem found in a file's content: a shape problem, or a change this app never makes. */
-export interface ContentProblem extends Omit<ShapeProblem, 'problem'> {
-  problem: ShapeProblem['problem'] | ImportProblemCode;
+export interface ContentProblem extends Omit<ShapeProblem, 'problem' | 'map'> {
+  /** '' for content outside every map of the schema (the key then names where it is). */
+  map: ShapeProblem['map'] | '';
+  problem: ShapeProblem['problem'] | ImportProblemCode | StructureProblemCode;
 }
 
 export const IMPORT_PROBLEMS = [
