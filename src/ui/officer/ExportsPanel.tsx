@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { SessionView } from '../../doc/session';
 import { ballotsCsv, participationCsv, resultsCsv } from '../../domain/results/csv';
 import { writePabulib } from '../../domain/counting';
@@ -18,6 +18,7 @@ import type { RuleName } from '../../domain/results/results';
 import { describeError } from '../errors';
 import { useT } from '../i18n';
 import { routeHash } from '../router';
+import { useOpenedViews } from './councilKeys';
 import { resultsNow } from './counting/useResults';
 import { downloadText, exportFileName, ruleName } from './words';
 
@@ -46,6 +47,10 @@ export function ExportsPanel({
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const s = view.settings;
   const headingId = `officer-exports-${view.records.sessionId}`;
+  // The participation summary (its own file and inside the JSON) counts sealed about-you answers only when the
+  // officer has loaded the council key (councilKeys.ts); residents' own answers are never in any file.
+  const given = useMemo(() => [view], [view]);
+  const summaryView = useOpenedViews(given).views[0] ?? view;
 
   const save = (kind: ExportKind): void => {
     setError(null);
@@ -64,12 +69,14 @@ export function ExportsPanel({
         downloadText(text, name, 'text/csv;charset=utf-8');
       } else if (kind === 'participation') {
         name = exportFileName(s, `participation${suffix}`, 'csv');
-        const p = participation(view);
+        const p = participation(summaryView);
         const figures = isPublishing ? publishableParticipation(p, cryptoToken) : p;
         downloadText(participationCsv(figures), name, 'text/csv;charset=utf-8');
       } else if (kind === 'json') {
         name = exportFileName(s, `results${suffix}`, 'json');
-        const text = isPublishing ? publishableJsonText(exportJson(view), cryptoToken) : exportJsonText(view);
+        const text = isPublishing
+          ? publishableJsonText(exportJson(summaryView), cryptoToken)
+          : exportJsonText(summaryView);
         downloadText(text, name, 'application/json');
       } else {
         name = exportFileName(s, `${rule}${suffix}`, 'pb');

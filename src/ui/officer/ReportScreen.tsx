@@ -9,6 +9,7 @@ import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { routeHash } from '../router';
 import { Report, type ReportDecision } from './report/Report';
+import { useOpenedViews } from './councilKeys';
 import { useOfficerSessions } from './useOfficerSessions';
 import { ruleName } from './words';
 
@@ -52,7 +53,10 @@ function SessionReport({ view }: { view: SessionView }) {
   const s = view.settings;
   const rule = defaultRule(s.method.kind);
   const result = useMemo(() => sessionResults(view, rule), [view, rule]);
-  const p = useMemo(() => participation(view), [view]);
+  // Sealed about-you answers count once the officer has loaded the council key (councilKeys.ts).
+  const given = useMemo(() => [view], [view]);
+  const opened = useOpenedViews(given).views[0] ?? view;
+  const p = useMemo(() => participation(opened), [opened]);
   // "You said, we did": what residents will read, each with when the officer recorded it.
   const decisions = useMemo(
     (): ReportDecision[] =>
