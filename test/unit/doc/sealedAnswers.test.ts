@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { setAnswers, startParticipant } from '../../../src/doc/commands';
+import { checkRecord } from '../../../src/doc/recordShapes';
+import { maps } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
 import {
   generateCouncilKey,
@@ -83,6 +85,16 @@ describe('sealed about-you answers in the session document', () => {
     const view = viewSession(s.doc);
     if (!view) throw new Error('no session');
     expect(view.records.participants[0]).toMatchObject({ answers: {}, sealedAnswers: envelope });
+    // What the server and other devices check every record against accepts both the settings and the record.
+    expect(checkRecord('participants', id, maps(s.doc).participants.get(id))).toEqual([]);
+    for (const [key, edit] of maps(s.doc).settings.entries())
+      expect(checkRecord('settings', key, edit)).toEqual([]);
+    expect(
+      checkRecord('participants', id, {
+        ...maps(s.doc).participants.get(id),
+        sealedAnswers: 'x'.repeat(9_000),
+      }),
+    ).toMatchObject([{ field: 'sealedAnswers', problem: 'tooLong' }]);
     const opened = await openSessionAnswers([view], key.keys);
     expect(opened.problems).toEqual([]);
     const cells = participation(opened.views).aboutYou.map((q) => q.total);
