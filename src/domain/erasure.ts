@@ -46,7 +46,7 @@ export function isErased(record: unknown): boolean {
 }
 
 /** The record with its answers erased at `at` (see the module comment). */
-export function erasedRecord(record: Readonly<Record<string, unknown>>, at: number): Record<string, unknown> {
+export function erasedRecord(record: object, at: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(record)) {
     if (isAnswerField(name) || name === KEY_FIELD || name === SIGNATURE_FIELD) continue;

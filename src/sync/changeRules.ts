@@ -40,6 +40,7 @@ import {
 } from '../doc/recordShapes';
 import { MAPS, readMeta } from '../doc/schema';
 import { KEY_FIELD } from '../domain/recordSigning';
+import { isErasureOf } from '../domain/erasure';
 import { sheetOf } from '../domain/paper';
 import { signatureState } from './recordSignatures';
 
@@ -123,7 +124,22 @@ function field(value: unknown, name: string): unknown {
  * Problems with what a change did (`changes`, recorded on `scratch` while it was applied), beyond each record's
  * shape. `isNewSession`: the document had no session before, so the change may write meta.
  */
-export function changeProblems(scratch: Y.Doc, changes: Changes, isNewSession: boolean): ChangeProblem[] {
+/**
+ * Leave to judge a change by, beyond the rules every writer follows. `erasures`: a participant record may be
+ * replaced by exactly its erased form (src/domain/erasure.ts isErasureOf), which carries no signature. Given only
+ * for what the council server sends (councilGate.ts): erasing residents' answers is the council's decision
+ * (src/server/erasure.ts), never a device's or a file's.
+ */
+export interface ChangeRuleLeave {
+  erasures?: boolean;
+}
+
+export function changeProblems(
+  scratch: Y.Doc,
+  changes: Changes,
+  isNewSession: boolean,
+  leave: ChangeRuleLeave = {},
+): ChangeProblem[] {
   const problems: ChangeProblem[] = [];
   const sessionId = readMeta(scratch)?.sessionId ?? '';
   for (const [map, keys] of changes) {
@@ -139,7 +155,7 @@ export function changeProblems(scratch: Y.Doc, changes: Changes, isNewSession: b
         const problem =
           action === 'add'
             ? addedProblem(sessionId, map, value)
-            : replacementProblem(sessionId, map, key, oldValue, value);
+            : replacementProblem(sessionId, map, key, oldValue, value, leave);
         if (problem) report(problem);
       }
     }
@@ -159,9 +175,11 @@ function replacementProblem(
   key: string,
   oldValue: unknown,
   value: unknown,
+  leave: ChangeRuleLeave,
 ): ChangeRuleCode | null {
   const state = signatureState(sessionId, map, value);
   if (state === 'invalid') return 'badSignature';
+  if (leave.erasures === true && map === 'participants' && isErasureOf(oldValue, value)) return null;
   // The same paper sheet typed on two devices, or typed again (src/domain/paper.ts): one record either way.
   if (isPaperReplacement(map, key, oldValue, value)) return null;
   if (!isPlainObject(oldValue) || !Object.hasOwn(oldValue, KEY_FIELD)) return 'unsigned';

@@ -64,7 +64,8 @@ export function admitFromCouncil(target: Y.Doc, mirror: Y.Doc, sessionId: string
     },
   };
   try {
-    const preview = prepareImport(target, file);
+    // The council may erase residents' answers (src/server/erasure.ts); a file or a device may not.
+    const preview = prepareImport(target, file, { erasures: true });
     applyImport(target, preview);
     return { applied: preview.hasChanges, problems: [] };
   } catch (e) {

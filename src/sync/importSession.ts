@@ -25,6 +25,7 @@ import {
   newSessionProblems,
   recordChanges,
   shapeProblems,
+  type ChangeRuleLeave,
   type Changes,
 } from './changeRules';
 import { asFileError, isSessionFileError, SessionFileError, type ContentProblem } from './errors';
@@ -137,10 +138,11 @@ function checkOwnDoc(file: ParsedFile): void {
 export function prepareImport(
   target: Y.Doc | null,
   files: ParsedFile | readonly ParsedFile[],
+  leave: ChangeRuleLeave = {},
 ): ImportPreview {
   const list: readonly ParsedFile[] = 'header' in files ? [files] : files;
   try {
-    return asFileError(() => prepare(target, list), 'update');
+    return asFileError(() => prepare(target, list, leave), 'update');
   } catch (e) {
     throw list.length === 1 && list[0] ? naming(list[0], e) : e;
   }
@@ -152,7 +154,7 @@ function naming(file: ParsedFile, e: unknown): unknown {
   return new SessionFileError(e.code, { ...e.params, fileName: file.fileName }, e.problems);
 }
 
-function prepare(target: Y.Doc | null, list: readonly ParsedFile[]): ImportPreview {
+function prepare(target: Y.Doc | null, list: readonly ParsedFile[], leave: ChangeRuleLeave): ImportPreview {
   const first = list[0];
   if (!first) throw new SessionFileError('notASessionFile', { reason: 'noFiles' });
   const sessionId = first.header.sessionId;
@@ -191,7 +193,7 @@ function prepare(target: Y.Doc | null, list: readonly ParsedFile[]): ImportPrevi
       'update',
     );
     if (isScratchTheFile) checkFileDoc(scratch, first);
-    const problems: ContentProblem[] = changeProblems(scratch, changes, isNewSession);
+    const problems: ContentProblem[] = changeProblems(scratch, changes, isNewSession, leave);
     if (isNewSession) problems.push(...newSessionProblems(scratch));
     if (!wasPending && hasPending(scratch))
       problems.push({ map: 'meta', key: '', field: '', problem: 'incomplete' });
