@@ -19,6 +19,7 @@ import { bigSyncFigures } from './bigSync';
 import { firstScreenFigures, storageFigures } from './browser';
 import { buildBaselinePage, initialJs } from './bundle';
 import { check, round, type CheckedRow, type Row } from './stats';
+import { compactionFigures } from './compaction';
 import { buildWorkshopDay, type WorkshopDay } from './workshopDay';
 import { forintMesFigures, tallyFigures } from './tally';
 import { resultsViewFigures } from './resultsView';
@@ -192,6 +193,13 @@ await group(
     details.hold = result.details;
   },
 );
+
+await group('14. a session after 100,000 small updates: load and disk, compacted against every row', () => {
+  const result = compactionFigures();
+  rows.push(...result.rows);
+  details.compaction = result.details;
+  return Promise.resolve();
+});
 
 rmSync(baselineDist, { recursive: true, force: true });
 rmSync(appDist, { recursive: true, force: true });
