@@ -42,11 +42,15 @@
  * (`arithmetic: 'exact'` makes every run `run`; the tests check all three agree on the real elections and on
  * random ones). Add1 does not rerun MES at every increment (a forint budget means tens of thousands of them):
  * by default it jumps (mesAdd1.ts: `traceMes` certifies, from one float run at each end, that every endowment
- * between two funds the same projects in the same order, so Add1 gallops 1, 2, 4, … increments ahead and only
- * reruns past the last one certified); `search: 'stepwise'` (`mesAdd1Stepwise`) steps one increment at a time,
- * the slow reference the tests compare with on every real election and on random ones. Measured (bench group
- * 11, a busy 2-core machine): Józsefváros 2025 0.5 s (25 s stepping); Budapest 2024 still 85 s (87 s stepping):
- * there two winners nearly tie over much of the range, so single steps cannot be certified. Speed: voters with
+ * between two funds the same projects in the same order, with a second test for near ties, and `acrossSwap`
+ * that it funds one of two outcomes when two winners swap places in between; Add1 tries a stride ahead that
+ * doubles after each certified jump and falls after a failed try, and reruns only past the last endowment
+ * certified); `search: 'stepwise'` (`mesAdd1Stepwise`) steps one increment at a time, the slow reference the
+ * tests compare with on every real election and on random ones. Measured (bench group 11, a 2-core machine
+ * shared with other work, load about 8): Józsefváros 2025 0.58 s, 251 MES runs (39 s stepping, 26,521 runs);
+ * Budapest 2024 19 s wall, 8.7 s CPU, 2,058 MES runs (135 s stepping, 23,179 runs), same winners: still above
+ * the 5 s goal, as winners trade places 131 times over its 23,000 forints and each swap still costs about a
+ * dozen runs (each run about 4 ms of CPU). Speed: voters with
  * identical ballots are merged into one weighted group; a payment is found by
  * water-filling (p = (cost - what capped supporters hold) / uncapped weight, until it stops rising);
  * effective vote counts only go down, so each round only re-evaluates candidates whose previous value could
