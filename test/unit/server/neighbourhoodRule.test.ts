@@ -6,7 +6,10 @@ import { recordChanges, type Changes, type WriterRole } from '../../../src/sync/
 import { neighbourhoodProblems, neighbourhoodRuling } from '../../../src/server/neighbourhoodRule';
 import { validSettings } from '../helpers/session';
 
-const ctx = { deviceId: 'tablet-1', now: () => 1, newId: () => randomUUID() };
+// A clock that moves on: settings edits made at the same moment are ordered by their random ids, so with a
+// stopped clock the later edit lost half the time and the test failed at random.
+let clock = 0;
+const ctx = { deviceId: 'tablet-1', now: () => ++clock, newId: () => randomUUID() };
 
 describe('neighbourhoodRuling', () => {
   it.each([
