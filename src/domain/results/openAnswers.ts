@@ -58,23 +58,28 @@ export async function openSessionAnswers(
   const out: OpenedAnswers = { views: [], opened: 0, problems: [] };
   for (const view of views) {
     const sessionId = view.records.sessionId;
-    let changed = false;
-    const participants = await Promise.all(
-      view.records.participants.map(async (record) => {
+    // Opened side by side, then read in record order: the problems' order never depends on which finished first.
+    const results = await Promise.all(
+      view.records.participants.map((record) => {
         const p = record as typeof record & MaybeSealed;
-        if (typeof p.sealedAnswers !== 'string') return record;
-        const result = await openAnswers(p.sealedAnswers, keys, { sessionId, participantId: p.id });
-        if (!result.ok) {
-          out.problems.push({ sessionId, participantId: p.id, problem: result.problem, kid: result.kid });
-          return record;
-        }
-        out.opened += 1;
-        changed = true;
-        const next: typeof record & MaybeSealed = { ...p, answers: result.answers };
-        delete next.sealedAnswers;
-        return next;
+        if (typeof p.sealedAnswers !== 'string') return Promise.resolve(null);
+        return openAnswers(p.sealedAnswers, keys, { sessionId, participantId: p.id });
       }),
     );
+    let changed = false;
+    const participants = view.records.participants.map((record, i) => {
+      const result = results[i];
+      if (!result) return record;
+      if (!result.ok) {
+        out.problems.push({ sessionId, participantId: record.id, problem: result.problem, kid: result.kid });
+        return record;
+      }
+      out.opened += 1;
+      changed = true;
+      const next: typeof record & MaybeSealed = { ...record, answers: result.answers };
+      delete next.sealedAnswers;
+      return next;
+    });
     out.views.push(changed ? { ...view, records: { ...view.records, participants } } : view);
   }
   return out;
