@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
 import { councilKeyIds, forgetCouncilKeys, loadCouncilKey, type OpenedViews } from './councilKeys';
 
@@ -14,6 +14,7 @@ const MAX_KEY_FILE_BYTES = 20_000;
 export function CouncilKeyPanel({ opened }: { opened: OpenedViews }) {
   const t = useT();
   const [message, setMessage] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   if (opened.sealed === 0) return null;
   const kids = councilKeyIds();
   const missing = [
@@ -52,19 +53,22 @@ export function CouncilKeyPanel({ opened }: { opened: OpenedViews }) {
           {t('officer.councilKey.damaged', { count: damaged })}
         </p>
       ) : null}
-      <label class="btn btn--secondary">
+      {/* A real button (keyboard and screen readers reach it) that opens the hidden file chooser. */}
+      <button type="button" class="btn btn--secondary" onClick={() => fileInput.current?.click()}>
         {t('officer.councilKey.load')}
-        <input
-          type="file"
-          hidden
-          onChange={(e) => {
-            const el = e.currentTarget;
-            const file = el.files?.[0];
-            el.value = '';
-            if (file) void choose(file);
-          }}
-        />
-      </label>
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        hidden
+        aria-label={t('officer.councilKey.load')}
+        onChange={(e) => {
+          const el = e.currentTarget;
+          const file = el.files?.[0];
+          el.value = '';
+          if (file) void choose(file);
+        }}
+      />
       {kids.length > 0 ? (
         <button type="button" class="btn btn--secondary" onClick={forgetCouncilKeys}>
           {t('officer.councilKey.forget')}
