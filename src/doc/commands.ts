@@ -259,6 +259,8 @@ export function setAnswers<C extends CommandContext>(
   const change: Partial<Participant> =
     sealed === undefined ? { answers: clean } : { answers: {}, sealedAnswers: sealed };
   const next = nextParticipant(participant, change);
+  // Answers given in the clear replace any envelope from before (the key was taken out of the session meanwhile).
+  if (sealed === undefined) delete next.sealedAnswers;
   return replaceParticipant(doc, 'setAnswers', participant, next, ctx, () =>
     setAnswers(doc, participantId, answers, ctx, sealed),
   ) as Signing<C, void>;

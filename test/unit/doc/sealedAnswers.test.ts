@@ -6,6 +6,7 @@ import { setAnswers, startParticipant } from '../../../src/doc/commands';
 import { checkRecord } from '../../../src/doc/recordShapes';
 import { maps } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
+import { updateSettings } from '../../../src/doc/sessionCommands';
 import {
   generateCouncilKey,
   readPrivateKeyFile,
@@ -108,5 +109,18 @@ describe('sealed about-you answers in the session document', () => {
     const before = Y.encodeStateVector(s.doc);
     expect(() => setAnswers(s.doc, id, ANSWERS, s.ctx)).toThrow(/seals answers/);
     expect(Y.encodeStateVector(s.doc)).toEqual(before);
+  });
+
+  it('Given sealed answers and then the key taken out of the session, when the resident answers again, then the answers in the clear replace the envelope', async () => {
+    const key = await councilKey();
+    const s = createdSession(validSettings({ aboutYou: ABOUT_YOU, councilKey: key.text }));
+    const id = startParticipant(s.doc, { language: 'en', hasConsented: true }, s.ctx);
+    const place = { sessionId: s.sessionId, participantId: id };
+    setAnswers(s.doc, id, ANSWERS, s.ctx, await sealAnswers(ANSWERS, key.pub, place));
+    updateSettings(s.doc, { councilKey: '' }, s.ctx);
+    setAnswers(s.doc, id, { disability: 'No' }, s.ctx);
+    const record = maps(s.doc).participants.get(id);
+    expect(record?.answers).toEqual({ disability: 'No' });
+    expect(record).not.toHaveProperty('sealedAnswers');
   });
 });
