@@ -98,13 +98,15 @@ describe('offline', () => {
       // earlier ideas" reader, and what the kiosk loads into memory after its first screen (priorities with its
       // "Saved" status, earlier ideas and their English words, the pictures, the Read aloud button with the
       // voice finder it shares with the facilitator's voices panel). An English-only session fetches no other
-      // language. Anything else (a facilitator or officer chunk) fails here.
+      // language. The date formatter (dates) is shared by the earlier ideas and the staff screens, so it is its own
+      // small chunk. Anything else (a facilitator or officer chunk) fails here.
       const names = residentScripts.map((p) => p.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
       expect([...new Set(names)].sort()).toEqual([
         'EarlierIdeasStep',
         'PrioritiesStep',
         'ReadAloudButton',
         'SaveStatus',
+        'dates',
         'earlierIdeas',
         'index',
         'kioskEarlier',
