@@ -47,6 +47,7 @@ import { ADMIN_DEVICE, isSessionId, type Role, type Store } from './store';
 import { CheckTurns } from './checkTurns';
 import { UpdateQueue, type CheckCounters, type Outcome } from './updateQueue';
 import { describeProblem, syncUpdateOf, UpdateGate } from './validation';
+import { cacheFor } from './stateCache';
 
 /** Transaction origin of updates that come from the archive itself (loading, admin rollbacks). */
 const FROM_ARCHIVE = Symbol('archive');
@@ -144,6 +145,13 @@ export function createSync(
   index: SessionIndex = new SessionIndex(store, log),
 ): SyncServer {
   const authFailures = tokenFailures(store, limits);
+  /** Steps that may block for tens of ms wait here for their turn: one at a time, the event loop turning between. */
+  let lastTurn = Promise.resolve();
+  const heavyTurn = (): Promise<void> => {
+    const turn = lastTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    lastTurn = turn;
+    return turn;
+  };
   /** device id → socket ids it has open. */
   const deviceSockets = new Map<string, Set<string>>();
   /** Per loaded document: stored bytes and the last admin archive row applied. */
@@ -340,6 +348,9 @@ export function createSync(
         throw new Refusal('unauthorized: this device is not enrolled, or it was revoked', 4401);
       }
       const device = checked.ok;
+      // mayOpen reads the session's settings, rebuilding them from its rows when they changed (tens of ms for a
+      // day): in its own turn, as loading is, when a thousand devices sign in at once.
+      await heavyTurn();
       if (!mayOpen(store, index, device, documentName)) {
         log('auth-refused', {
           remote: ctx.remote,
@@ -373,6 +384,9 @@ export function createSync(
 
     async onLoadDocument({ document, documentName }) {
       if (!isSessionId(documentName)) throw new Refusal('invalid-document-name');
+      // Loading a day-sized session blocks for tens of ms: when many load at once (a morning's burst), one at a
+      // time, each in its own turn of the event loop, so /api/health is answered in between.
+      await heavyTurn();
       // The session's snapshot and the rows since, merged (compaction.ts): not one apply per row ever stored.
       const { updates, lastId } = updatesToLoad(store, documentName);
       const storedBytes = store.storedBytes(documentName);
@@ -389,6 +403,8 @@ export function createSync(
     },
 
     async afterLoadDocument({ document }) {
+      // A device's sync step 1 is answered from answers encoded once per version of the document (stateCache.ts).
+      cacheFor(document);
       document.on('update', (update: Uint8Array, origin: unknown) => {
         persist(document, update, origin);
         const queue = queues.get(document);

@@ -115,6 +115,9 @@ export class UpdateGate {
    * already holds it).
    */
   check(update: Uint8Array, role: WriterRole): UpdateProblem[] {
+    // A reading device's answer to the server's sync step 1 holds nothing (issue 12 §10): no shadow is built for
+    // it, so a session only read pays for no scratch copy.
+    if (isEmptyUpdate(update)) return [];
     const shadow = this.ensureShadow();
     const problems = this.problems(shadow, update, role);
     if (problems.length > 0) this.drop();
@@ -228,4 +231,9 @@ export function syncUpdateOf(data: Uint8Array): Uint8Array | null {
   const length = varUint();
   if (pos + length > data.length) throw new RangeError('truncated');
   return data.subarray(pos, pos + length);
+}
+
+/** The update that holds nothing: no structs from any client, an empty delete set (what Yjs encodes for it). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0;
 }

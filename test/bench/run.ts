@@ -5,8 +5,9 @@
  *
  * BENCH_DIST=<dir> measures that build instead of dist/ (e.g. one made with `npx vite build --outDir <dir>`).
  * BENCH_ONLY=<a,b> runs only the groups whose number or name contains one of the words (e.g. `languages`, `5`);
- * a group that needs another's output (3, 4 and 6 need 2; 5 needs 1; 9 needs 8) needs it selected too. Such a run
- * writes bench-results/only-<words>.json, leaving latest.json to whole runs.
+ * a group that needs another's output (3, 4 and 6 need 2; 5 needs 1; 9 needs 8) needs it selected too (15 builds
+ * the day itself when 2 is not chosen). Such a run writes bench-results/only-<words>.json, leaving latest.json to
+ * whole runs.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { cpus, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { nodeFigures } from './node';
 import { sessionFileFigures } from './sessionFiles';
-import { holdFigures, syncFigures } from './syncServer';
+import { dayBurstFigures, holdFigures, syncFigures } from './syncServer';
 import { bigSyncFigures } from './bigSync';
 import { firstScreenFigures, storageFigures } from './browser';
 import { buildBaselinePage, initialJs } from './bundle';
@@ -200,6 +201,20 @@ await group('14. a session after 100,000 small updates: load and disk, compacted
   details.compaction = result.details;
   return Promise.resolve();
 });
+
+await group(
+  '15. 200 and 1,000 devices connecting at once to 20 day-sized sessions (p95, peak memory, health p99)',
+  async () => {
+    // The workshop day from group 2, or built here when that group was not chosen.
+    day ??= buildWorkshopDay();
+    details.dayBurst = [];
+    for (const devices of [200, 1000]) {
+      const result = await dayBurstFigures(day.update, { devices, sessions: 20 });
+      rows.push(...result.rows);
+      (details.dayBurst as unknown[]).push(result.details);
+    }
+  },
+);
 
 rmSync(baselineDist, { recursive: true, force: true });
 rmSync(appDist, { recursive: true, force: true });

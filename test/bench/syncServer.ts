@@ -35,6 +35,7 @@ import { createEnrolCode, redeemCode } from '../../src/server/devices';
 import { Store } from '../../src/server/store';
 import { median, percentile, round, type Row } from './stats';
 import { workshopSettings } from './workshopDay';
+import { rawSync } from './rawDevice';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SYNC_TIMEOUT_MS = 60_000;
@@ -75,7 +76,11 @@ interface ChildServer {
 }
 
 async function spawnServer(dataDir: string): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/serve.ts'], {
+  // BENCH_SERVER_PROF=<dir>: the server writes a V8 CPU profile there when it exits (node --cpu-prof).
+  const prof = process.env.BENCH_SERVER_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'src/server/serve.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -711,4 +716,236 @@ export async function holdFigures(
     }
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Issue 12 §10: many devices connecting at once to day-sized sessions.
+
+export interface DayBurstDetails {
+  devices: number;
+  sessions: number;
+  sessionBytes: number;
+  /** connect → the server's answer (sync step 2) received, per device. */
+  step2Ms: number[];
+  /** connect → synced (the answer received and the device's own reply acknowledged), per device. */
+  syncedMs: number[];
+  healthMs: number[];
+  wallMs: number;
+  serverCpuMs: number;
+  idleRssKB: number;
+  peakRssKB: number;
+  hwmKB: number;
+  failures: string[];
+}
+
+/**
+ * `devices` new devices connect at once, spread over `sessions` sessions each holding the workshop day
+ * (workshopDay.ts: 300 ideas, 1,000 comments, 600 ballots), while /api/health is asked every 20 ms. The sessions
+ * are stored before the server starts and nobody has them open (as on a morning after a restart), so the burst
+ * also loads each one. Devices are raw y-protocols clients (rawDevice.ts), not HocuspocusProviders: 1,000
+ * providers in this process would spend ~30 s applying 1,000 copies of the day, measuring the bench, not the
+ * server. Each device is a facilitator tablet with the workshops' neighbourhood assigned. Synced = it has the
+ * server's answer and the server acknowledged its reply (an empty update, as a new provider sends).
+ */
+export async function dayBurstFigures(
+  dayUpdate: Uint8Array,
+  options: { devices: number; sessions: number },
+): Promise<{ rows: Row[]; details: DayBurstDetails }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'codesign-bench-day-burst-'));
+  let server: ChildServer | null = null;
+  try {
+    const store = Store.open(dataDir);
+    const sessions = Array.from({ length: options.sessions }, () => {
+      const id = randomUUID();
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, dayUpdate);
+      // The same day under its own id (the server refuses a session whose meta names another).
+      doc.getMap('meta').set('sessionId', id);
+      const update = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      store.appendUpdate(id, 'seed', update);
+      return { id, bytes: update.byteLength };
+    });
+    const tokens = Array.from({ length: options.devices }, (_, i) => {
+      const name = `Tablet ${i + 1}`;
+      const device = redeemCode(store, createEnrolCode(store, 'facilitator', name).code, name);
+      assign(store, device.deviceId, { kind: 'neighbourhood', value: workshopSettings().neighbourhood });
+      return device.token;
+    });
+    store.close();
+
+    server = await spawnServer(dataDir);
+    const pid = server.child.pid!;
+    const url = server.url;
+    const base = url.replace(/^ws:/, 'http:').replace(/\/sync$/, '');
+    await new Promise((r) => setTimeout(r, 200));
+    const idle = memoryOf(pid);
+    let peakRssKB = idle.rssKB;
+    const sampler = setInterval(() => {
+      peakRssKB = Math.max(peakRssKB, memoryOf(pid).rssKB);
+    }, 20);
+    const cpu0 = cpuMsOf(pid);
+    const t0 = performance.now();
+    const burst = Promise.allSettled(
+      tokens.map((token, i) =>
+        rawSync(url, sessions[i % sessions.length]!.id, token, { keepStep2: i < sessions.length }),
+      ),
+    );
+    const healthMs = await probeHealthApart(base, burst);
+    const settled = await burst;
+    const wallMs = performance.now() - t0;
+    const serverCpuMs = cpuMsOf(pid) - cpu0;
+    clearInterval(sampler);
+    const after = memoryOf(pid);
+    peakRssKB = Math.max(peakRssKB, after.rssKB);
+
+    const failures = settled.flatMap((r) =>
+      r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : [],
+    );
+    const done = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    // Check: the first device of each session got the whole day (its ideas), and every device as many bytes.
+    settled.forEach((r, i) => {
+      if (r.status !== 'fulfilled') return;
+      const s = sessions[i % sessions.length]!;
+      if (i < sessions.length) {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, r.value.step2);
+        const n = readRecords(doc).proposals.length;
+        if (n === 0 || readRecords(doc).sessionId !== s.id)
+          failures.push(`session ${i + 1}: ${n} ideas received`);
+        doc.destroy();
+      }
+      const first = settled[i % sessions.length]!;
+      if (first.status === 'fulfilled' && first.value.step2Bytes !== r.value.step2Bytes) {
+        failures.push(`device ${i + 1}: ${r.value.step2Bytes} bytes, not ${first.value.step2Bytes}`);
+      }
+    });
+    return {
+      rows: dayBurstRows(options, {
+        syncedMs: done.map((d) => d.syncedMs),
+        healthMs,
+        wallMs,
+        serverCpuMs,
+        idleRssKB: idle.rssKB,
+        peakRssKB,
+        hwmKB: after.hwmKB,
+        failures,
+        sessionBytes: sessions[0]!.bytes,
+      }),
+      details: {
+        devices: options.devices,
+        sessions: options.sessions,
+        sessionBytes: sessions[0]!.bytes,
+        step2Ms: done.map((d) => d.step2Ms),
+        syncedMs: done.map((d) => d.syncedMs),
+        healthMs,
+        wallMs,
+        serverCpuMs,
+        idleRssKB: idle.rssKB,
+        peakRssKB,
+        hwmKB: after.hwmKB,
+        failures,
+      },
+    };
+  } finally {
+    if (server) {
+      const s = server;
+      if (s.child.exitCode === null) {
+        s.child.kill('SIGTERM');
+        await Promise.race([s.exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (s.child.exitCode === null) s.child.kill('SIGKILL');
+      }
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * GET /api/health every 20 ms from a process of its own while `during` runs; each answer's time in ms. Apart
+ * from the devices, whose thousand sockets keep this process busy: a monitor is not on a tablet's event loop.
+ */
+async function probeHealthApart(base: string, during: Promise<unknown>): Promise<number[]> {
+  const script = `
+    const times = [];
+    let stop = false;
+    process.on('SIGTERM', () => (stop = true));
+    (async () => {
+      while (!stop) {
+        const t0 = performance.now();
+        const res = await fetch(process.argv[1] + '/api/health');
+        await res.arrayBuffer();
+        times.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      process.stdout.write(JSON.stringify(times));
+    })().catch((e) => { process.stderr.write(String(e)); process.exit(1); });
+  `;
+  const child = spawn(process.execPath, ['-e', script, base], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  await during.catch(() => undefined);
+  child.kill('SIGTERM');
+  const code = await exited;
+  if (code !== 0) throw new Error(`/api/health probe failed: ${err}`);
+  return JSON.parse(out) as number[];
+}
+
+function dayBurstRows(
+  options: { devices: number; sessions: number },
+  m: {
+    syncedMs: number[];
+    healthMs: number[];
+    wallMs: number;
+    serverCpuMs: number;
+    idleRssKB: number;
+    peakRssKB: number;
+    hwmKB: number;
+    failures: string[];
+    sessionBytes: number;
+  },
+): Row[] {
+  const n = options.devices;
+  const what = `${n} devices connecting at once to ${options.sessions} day-sized sessions (${Math.round(m.sessionBytes / 1024)} KiB each)`;
+  const failed = m.failures.length > 0 ? `; ${m.failures.length} FAILED: ${m.failures[0]}` : '';
+  const mb = (kB: number): number => round((kB * 1024) / 1e6, 1);
+  return [
+    {
+      id: `sync.day${n}.p95`,
+      figure: `${what}: connect → synced, p95`,
+      unit: 'ms',
+      value: m.failures.length > 0 ? Number.POSITIVE_INFINITY : round(percentile(m.syncedMs, 95)),
+      baseline: 3500,
+      baselineLabel: 'issue 12 §10 load test before the state cache (p95 3.5-5.9 s at 200, 18.6 s at 1,000)',
+      goal: { under: 1000 },
+      samples: m.syncedMs.length,
+      note:
+        `p50 ${round(percentile(m.syncedMs, 50))} ms, max ${round(Math.max(...m.syncedMs))} ms, all ${round(m.wallMs)} ms; ` +
+        `server CPU in the burst ${round(m.serverCpuMs, 0)} ms${failed}`,
+    },
+    {
+      id: `sync.day${n}.serverRss`,
+      figure: `Server memory (RSS) at its peak while ${n} devices connect to day-sized sessions`,
+      unit: 'MB',
+      value: mb(m.peakRssKB),
+      baseline: mb(m.idleRssKB),
+      baselineLabel: 'the same server idle just before the burst',
+      goal: { under: 500 },
+      samples: 1,
+      note: `process peak (VmHWM) ${mb(m.hwmKB)} MB`,
+    },
+    {
+      id: `sync.day${n}.healthP99`,
+      figure: `/api/health while ${n} devices connect to day-sized sessions, p99`,
+      unit: 'ms',
+      value: round(percentile(m.healthMs, 99)),
+      baseline: round(percentile(m.healthMs, 50)),
+      baselineLabel: 'p50 of the same answers',
+      goal: { under: 100 },
+      samples: m.healthMs.length,
+      note: `max ${round(Math.max(...m.healthMs))} ms; asked every 20 ms`,
+    },
+  ];
 }

@@ -1,0 +1,166 @@
+/**
+ * Answers to a device's sync step 1, encoded once per document version (issue 12 §10).
+ *
+ * Every device that connects sends its state vector (sync step 1) and the server answers with everything the
+ * device lacks: y-protocols `writeSyncStep2` → `Y.encodeStateAsUpdate(doc, stateVector)`. For a day-sized session
+ * (~700 KiB) that walks the whole document, about 15 ms of CPU per device; 200 devices arriving at once spent
+ * 3.1 s of the server's 5.3 s there, and /api/health waited behind it. Most of those devices ask the same
+ * question: a new device has the empty state vector, and devices that were in sync before a network drop share
+ * the same one. So the answer is kept per document and per state vector until the document next changes (its
+ * 'update' event), and every device asking the same question after that gets the same bytes.
+ *
+ * The answer is byte-for-byte what Hocuspocus would have sent (the same `Y.encodeStateAsUpdate` call, made once).
+ * A document holding pending structs (changes waiting for ones it lacks) is never cached: applying more of them
+ * need not fire 'update', so the answer is encoded afresh then, as before.
+ *
+ * How it hooks in: Hocuspocus 3.4.4 answers sync step 1 inside `MessageReceiver.readSyncMessage` (a free
+ * function in its bundle calls `Y.encodeStateAsUpdate`), after every extension hook has run; no hook may
+ * answer in its place (beforeHandleMessage and beforeSync can only refuse). `MessageReceiver` is exported, and
+ * Connection creates one per message, so `serveSyncStep1FromCache` wraps `readSyncMessage` on its prototype:
+ * for a sync step 1 on a document registered here it sends the server's own step 1 exactly as Hocuspocus does,
+ * then the kept answer (the whole message, one buffer shared by every device asking the same); everything else (step 2, updates, unregistered documents) goes to the original.
+ * The wrapper is installed once per process and does nothing for documents no StateCache was made for.
+ */
+import { MessageReceiver, OutgoingMessage, type Document, type IncomingMessage } from '@hocuspocus/server';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+/** y-protocols message types inside a Sync message. */
+/** Hocuspocus's Sync message type: it answers a SyncReply with a Sync too. */
+const MESSAGE_SYNC = 0;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
+/** Distinct state vectors kept per version: new devices share one, reconnecting ones a few. */
+const MAX_ANSWERS = 16;
+
+export interface CacheCounters {
+  /** Answers served from the cache. */
+  hits: number;
+  /** Answers encoded (and kept, when the document could be cached). */
+  encodes: number;
+}
+
+export class StateCache {
+  /** State vector (as a binary string) → the update that brings a device with it up to date. */
+  private readonly answers = new Map<string, Uint8Array>();
+  readonly counters: CacheCounters = { hits: 0, encodes: 0 };
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly name: string,
+  ) {
+    doc.on('update', this.clear);
+  }
+
+  /**
+   * The whole message answering sync step 1 for a device with `stateVector` (document name, Sync, step 2, the
+   * update with everything the document holds that the device lacks, as Y.encodeStateAsUpdate). Kept as sent, so
+   * that a thousand devices share one buffer rather than two copies each.
+   */
+  answer(stateVector: Uint8Array): Uint8Array {
+    const cacheable = this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null;
+    const key = cacheable ? keyOf(stateVector) : null;
+    const kept = key === null ? undefined : this.answers.get(key);
+    if (kept) {
+      this.counters.hits += 1;
+      return kept;
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, this.name);
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, SYNC_STEP_2);
+    encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
+    const message = encoding.toUint8Array(encoder);
+    this.counters.encodes += 1;
+    if (key !== null && this.answers.size < MAX_ANSWERS) this.answers.set(key, message);
+    return message;
+  }
+
+  /** The document changed: every kept answer is out of date. */
+  readonly clear = (): void => {
+    this.answers.clear();
+  };
+
+  /** Stops following the document (it is being unloaded). */
+  destroy(): void {
+    this.doc.off('update', this.clear);
+    this.answers.clear();
+  }
+}
+
+/** A state vector as a Map key; state vectors are small (a few bytes per client that ever wrote). */
+function keyOf(stateVector: Uint8Array): string {
+  let key = '';
+  for (let i = 0; i < stateVector.length; i += 4096) {
+    key += String.fromCharCode(...stateVector.subarray(i, i + 4096));
+  }
+  return key;
+}
+
+const caches = new WeakMap<Document, StateCache>();
+
+/** Makes sync step 1 on `document` answered from its own StateCache (returned, for its counters and tests). */
+export function cacheFor(document: Document): StateCache {
+  installOnce();
+  const existing = caches.get(document);
+  if (existing) return existing;
+  const cache = new StateCache(document, document.name);
+  caches.set(document, cache);
+  return cache;
+}
+
+/** Stops caching for `document`. */
+export function forgetCache(document: Document): void {
+  caches.get(document)?.destroy();
+  caches.delete(document);
+}
+
+let installed = false;
+
+function installOnce(): void {
+  if (installed) return;
+  installed = true;
+  // Called with `this` bound below (.call): the method is wrapped, not detached.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const original = MessageReceiver.prototype.readSyncMessage;
+  MessageReceiver.prototype.readSyncMessage = function readSyncMessage(
+    this: MessageReceiver,
+    message: IncomingMessage,
+    document: Document,
+    connection,
+    reply,
+    requestFirstSync = true,
+  ) {
+    const cache = caches.get(document);
+    const start = message.decoder.pos;
+    if (!cache || message.readVarUint() !== SYNC_STEP_1) {
+      message.decoder.pos = start;
+      return original.call(this, message, document, connection, reply, requestFirstSync);
+    }
+    // From here on, what Hocuspocus 3.4.4 does for sync step 1, with the answer from the cache.
+    // Hocuspocus does not wait for the beforeSync hooks either.
+    void connection?.callbacks.beforeSync(connection, {
+      type: SYNC_STEP_1,
+      payload: message.peekVarUint8Array(),
+    });
+    const answer = cache.answer(message.readVarUint8Array());
+    // Hocuspocus sends its own step 1 first and the step 2 after (apply() sends what was written to the
+    // message's encoder once this returns); the same order here, with the step 2 sent as kept and nothing
+    // written to the encoder, so apply() sends nothing more.
+    if (reply && requestFirstSync) {
+      reply(
+        new OutgoingMessage(document.name)
+          .createSyncReplyMessage()
+          .writeFirstSyncStepFor(document)
+          .toUint8Array(),
+      );
+    } else if (connection) {
+      connection.send(
+        new OutgoingMessage(document.name).createSyncMessage().writeFirstSyncStepFor(document).toUint8Array(),
+      );
+    }
+    if (reply) reply(answer);
+    else connection?.send(answer);
+    return SYNC_STEP_1;
+  };
+}
