@@ -15,7 +15,7 @@
  * document; a preview made against a document that already holds a file's content adds nothing.
  */
 import * as Y from 'yjs';
-import { MAX_PROBLEMS, RECORD_MAPS, type RecordMapName } from '../doc/recordShapes';
+import { MAX_PROBLEMS, RECORD_MAPS, type MapName, type RecordMapName } from '../doc/recordShapes';
 import { isNewerSchema, MAPS, readMeta, SCHEMA_VERSION } from '../doc/schema';
 import { effectiveSettings } from '../domain/settings';
 import type { SettingsEdit } from '../domain/types';
@@ -29,6 +29,7 @@ import {
   type Changes,
 } from './changeRules';
 import { asFileError, isSessionFileError, SessionFileError, type ContentProblem } from './errors';
+import { structureProblems } from './structureRules';
 import type { ParsedFile } from './sessionFile';
 
 /** The origin of an import's transaction: lets storage and sync tell an import from a command. */
@@ -183,6 +184,21 @@ function prepare(target: Y.Doc | null, list: readonly ParsedFile[], leave: Chang
   const isScratchTheFile = isNewSession && list.length === 1;
   if (!isScratchTheFile) list.forEach(checkOwnDoc);
 
+  // Nothing but the schema (structureRules.ts), read from each file's bytes before anything is applied: a file
+  // with an unknown map, a list under a map or a nested type is refused whole, as the council server refuses it.
+  for (const f of list) {
+    const structural = structureProblems(f.update);
+    if (structural.length > 0) {
+      const known = (name: string): name is MapName => (Object.values(MAPS) as string[]).includes(name);
+      throw badContent(
+        structural.map((p) =>
+          known(p.map)
+            ? { map: p.map, key: p.key, field: '', problem: p.problem }
+            : { map: '', key: [p.map, p.key].filter(Boolean).join('.'), field: '', problem: p.problem },
+        ),
+      );
+    }
+  }
   const scratch = new Y.Doc();
   try {
     if (target) Y.applyUpdate(scratch, Y.encodeStateAsUpdate(target));
