@@ -32,6 +32,8 @@ const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 /** Distinct state vectors kept per version: new devices share one, reconnecting ones a few. */
 const MAX_ANSWERS = 16;
+/** And at most this many bytes of answers per document (a few copies of a day-sized session). */
+const MAX_KEPT_BYTES = 8 * 1024 * 1024;
 
 export interface CacheCounters {
   /** Answers served from the cache. */
@@ -41,8 +43,9 @@ export interface CacheCounters {
 }
 
 export class StateCache {
-  /** State vector (as a binary string) → the update that brings a device with it up to date. */
+  /** State vector (as a binary string) → the message that brings a device with it up to date. */
   private readonly answers = new Map<string, Uint8Array>();
+  private keptBytes = 0;
   readonly counters: CacheCounters = { hits: 0, encodes: 0 };
 
   constructor(
@@ -72,20 +75,22 @@ export class StateCache {
     encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(this.doc, stateVector));
     const message = encoding.toUint8Array(encoder);
     this.counters.encodes += 1;
-    if (key !== null && this.answers.size < MAX_ANSWERS) this.answers.set(key, message);
+    if (
+      key !== null &&
+      this.answers.size < MAX_ANSWERS &&
+      this.keptBytes + message.byteLength <= MAX_KEPT_BYTES
+    ) {
+      this.answers.set(key, message);
+      this.keptBytes += message.byteLength;
+    }
     return message;
   }
 
   /** The document changed: every kept answer is out of date. */
   readonly clear = (): void => {
     this.answers.clear();
+    this.keptBytes = 0;
   };
-
-  /** Stops following the document (it is being unloaded). */
-  destroy(): void {
-    this.doc.off('update', this.clear);
-    this.answers.clear();
-  }
 }
 
 /** A state vector as a Map key; state vectors are small (a few bytes per client that ever wrote). */
@@ -97,6 +102,7 @@ function keyOf(stateVector: Uint8Array): string {
   return key;
 }
 
+/** Per document object; an unloaded document and its answers go with it (a new load makes a new object). */
 const caches = new WeakMap<Document, StateCache>();
 
 /** Makes sync step 1 on `document` answered from its own StateCache (returned, for its counters and tests). */
@@ -107,12 +113,6 @@ export function cacheFor(document: Document): StateCache {
   const cache = new StateCache(document, document.name);
   caches.set(document, cache);
   return cache;
-}
-
-/** Stops caching for `document`. */
-export function forgetCache(document: Document): void {
-  caches.get(document)?.destroy();
-  caches.delete(document);
 }
 
 let installed = false;

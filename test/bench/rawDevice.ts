@@ -28,6 +28,8 @@ export interface RawSync {
   /** The server's sync step 2: everything it holds that `stateVector` lacks (empty unless `keepStep2`). */
   step2: Uint8Array;
   step2Bytes: number;
+  /** ms from opening the socket to its being open (TCP and the WebSocket handshake). */
+  openMs: number;
   /** ms from opening the socket to the step 2 arriving. */
   step2Ms: number;
   /** ms from opening the socket to the server acknowledging the device's own reply (connect → synced). */
@@ -57,6 +59,7 @@ export function rawSync(
     let step2: Uint8Array | null = null;
     let step2Bytes = 0;
     let step2Ms = 0;
+    let openMs = 0;
     let finished = false;
     const finish = (error: Error | null, result?: RawSync): void => {
       if (finished) return;
@@ -68,6 +71,7 @@ export function rawSync(
     };
     const timer = setTimeout(() => finish(new Error('not synced in time')), options.timeoutMs ?? 60_000);
     ws.on('open', () => {
+      openMs = performance.now() - started;
       ws.send(
         message(documentName, (e) => {
           encoding.writeVarUint(e, AUTH);
@@ -109,7 +113,7 @@ export function rawSync(
           );
         }
       } else if (type === SYNC_STATUS && step2 !== null) {
-        finish(null, { step2, step2Bytes, step2Ms, syncedMs: performance.now() - started });
+        finish(null, { step2, step2Bytes, openMs, step2Ms, syncedMs: performance.now() - started });
       }
     });
     ws.on('close', (code: number, reason: Buffer) =>

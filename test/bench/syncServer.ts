@@ -725,6 +725,8 @@ export interface DayBurstDetails {
   devices: number;
   sessions: number;
   sessionBytes: number;
+  /** connect → the socket open (TCP and WebSocket handshake), per device. */
+  openMs: number[];
   /** connect → the server's answer (sync step 2) received, per device. */
   step2Ms: number[];
   /** connect → synced (the answer received and the device's own reply acknowledged), per device. */
@@ -836,6 +838,7 @@ export async function dayBurstFigures(
         devices: options.devices,
         sessions: options.sessions,
         sessionBytes: sessions[0]!.bytes,
+        openMs: done.map((d) => d.openMs),
         step2Ms: done.map((d) => d.step2Ms),
         syncedMs: done.map((d) => d.syncedMs),
         healthMs,
