@@ -76,15 +76,21 @@ export function sessionDate(t: Translator, iso: string): string {
 }
 
 /**
- * A moment (epoch ms, or an ISO timestamp) in local time: "12 December 2026 at 14:30". `timeZone` for a
- * report printed for a known place; anything unreadable is shown as given.
+ * A moment (epoch ms, or an ISO timestamp) in local time: "12 December 2026 at 14:30" ("12 Dec 2026, 14:30" with
+ * `dateStyle` medium, for a chart's table). `timeZone` for a report printed for a known place; anything unreadable
+ * is shown as given.
  */
-export function momentText(t: Translator, at: number | string | Date, timeZone?: string): string {
+export function momentText(
+  t: Translator,
+  at: number | string | Date,
+  timeZone?: string,
+  dateStyle: 'long' | 'medium' = 'long',
+): string {
   const d = at instanceof Date ? at : new Date(at);
   if (Number.isNaN(d.getTime())) return String(at);
   if (!hasDateData(t.locale.intl)) return momentInWords(t, fieldsOf(d, timeZone));
   return new Intl.DateTimeFormat(t.locale.intl, {
-    dateStyle: 'long',
+    dateStyle,
     timeStyle: 'short',
     ...(timeZone ? { timeZone } : {}),
   }).format(d);

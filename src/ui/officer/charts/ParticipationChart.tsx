@@ -30,7 +30,7 @@ export function dayText(t: Translator, hour: string, timeZone = DEFAULT_TIME_ZON
 }
 
 function fullHourText(t: Translator, hour: string, timeZone: string): string {
-  return momentText(t, hourDate(hour), timeZone);
+  return momentText(t, hourDate(hour), timeZone, 'medium');
 }
 
 export function ParticipationChart(props: ParticipationChartProps) {
