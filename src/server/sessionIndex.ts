@@ -5,6 +5,7 @@
  * session yet (no meta or no settings) has no summary.
  */
 import * as Y from 'yjs';
+import { updatesToLoad } from './compaction';
 import { readRecords } from '../doc/schema';
 import { effectiveSettings } from '../domain/settings';
 import type { Logger } from './log';
@@ -62,8 +63,10 @@ export class SessionIndex {
     if (cached && cached.lastId === row.last_id) return cached.summary;
     const doc = new Y.Doc();
     try {
-      const updates = this.store.updatesFor(row.session_id);
-      Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u.update)));
+      // The snapshot and the rows since, merged (compaction.ts): not one apply per row ever stored, which cost
+      // 1.4 s of a 200-device sign-in burst on day-sized sessions.
+      const { updates } = updatesToLoad(this.store, row.session_id);
+      Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)));
       const records = readRecords(doc);
       const settings = effectiveSettings(records.settingsEdits);
       const summary: SessionSummary | null =
