@@ -121,7 +121,9 @@ describe('compacting a session’s archive', () => {
 
     // The snapshot, then the two rows since, merged into one.
     expect(updatesToLoad(store, SESSION).updates).toHaveLength(2);
-    expect(updatesToLoad(store, SESSION).lastId).toBe(Math.max(...store.updatesFor(SESSION).map((r) => r.id)));
+    expect(updatesToLoad(store, SESSION).lastId).toBe(
+      Math.max(...store.updatesFor(SESSION).map((r) => r.id)),
+    );
     const before = loaded(store);
     expect(before.comments).toEqual({ c1: { id: 'c1', proposalId: 'p3' } });
     expect(Object.keys(before.proposals as object)).toHaveLength(51);
