@@ -22,6 +22,8 @@ const FacilitatorScreen = lazy(() =>
 );
 // The officer view (council office) likewise: results, exports and the report are never on a tablet's path.
 const OfficerScreen = lazy(() => import('./officer/OfficerScreen').then((m) => m.OfficerScreen));
+// The room (gather and hand back with no internet): facilitator mode only, never on a resident's path.
+const RoomScreen = lazy(() => import('./facilitator/room/RoomScreen').then((m) => m.RoomScreen));
 const SessionFormScreen = lazy(() =>
   import('./facilitator/SessionFormScreen').then((m) => m.SessionFormScreen),
 );
@@ -161,6 +163,13 @@ export function App({ services }: { services: Services }) {
       screen = (
         <FacilitatorGate sessionId={route.sessionId}>
           <FacilitatorScreen sessionId={route.sessionId} />
+        </FacilitatorGate>
+      );
+      break;
+    case 'room':
+      screen = (
+        <FacilitatorGate sessionId={route.sessionId}>
+          <RoomScreen sessionId={route.sessionId} />
         </FacilitatorGate>
       );
       break;

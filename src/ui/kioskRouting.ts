@@ -39,9 +39,12 @@ export interface KioskRoutingInput {
   unlockedSessionId: string | null;
 }
 
-/** The session's PIN screen, and what it guards: the dashboard and the settings form. */
+/** The session's PIN screen, and what it guards: the dashboard, the settings form and the room. */
 function isBehindPin(route: Route, sessionId: string): boolean {
-  return (route.name === 'facilitator' || route.name === 'editSession') && route.sessionId === sessionId;
+  return (
+    (route.name === 'facilitator' || route.name === 'editSession' || route.name === 'room') &&
+    route.sessionId === sessionId
+  );
 }
 
 export function kioskRouting({

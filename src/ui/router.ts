@@ -10,6 +10,8 @@ export type Route =
   | { name: 'facilitator'; sessionId: string }
   | { name: 'editSession'; sessionId: string }
   | { name: 'kiosk'; sessionId: string }
+  /** Facilitator mode: the room with no internet (gather every tablet's ideas and hand them back). */
+  | { name: 'room'; sessionId: string }
   /** The officer view (council office): the council's sessions, a neighbourhood, one session, or a report. */
   | { name: 'officer' }
   | { name: 'officerArea'; neighbourhood: string }
@@ -41,6 +43,7 @@ export function parseRoute(hash: string): Route {
     return { name: 'officerReport', sessionIds: m[1]!.split(',') };
   if ((m = new RegExp(`^/session/${ID}/kiosk$`).exec(path))) return { name: 'kiosk', sessionId: m[1]! };
   if ((m = new RegExp(`^/session/${ID}/edit$`).exec(path))) return { name: 'editSession', sessionId: m[1]! };
+  if ((m = new RegExp(`^/session/${ID}/room$`).exec(path))) return { name: 'room', sessionId: m[1]! };
   if ((m = new RegExp(`^/session/${ID}$`).exec(path))) return { name: 'facilitator', sessionId: m[1]! };
   return { name: 'home' };
 }
@@ -57,6 +60,8 @@ export function routeHash(route: Route): string {
       return `#/session/${route.sessionId}/edit`;
     case 'kiosk':
       return `#/session/${route.sessionId}/kiosk`;
+    case 'room':
+      return `#/session/${route.sessionId}/room`;
     case 'officer':
       return '#/officer';
     case 'officerArea':

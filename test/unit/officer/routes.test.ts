@@ -11,6 +11,7 @@ describe('officer routes', () => {
     { name: 'officerArea', neighbourhood: 'Llanfair / Pwll & “Mill”' },
     { name: 'officerSession', sessionId: '0f3c2b1a-9d8e-4f00-8a11-222233334444' },
     { name: 'officerReport', sessionIds: ['a-1', 'b-2'] },
+    { name: 'room', sessionId: 'a-1' },
   ];
 
   it.each(routes)(

@@ -117,6 +117,7 @@ describe('no way out of a kiosk (property)', () => {
       .map((sessionIds): Route => ({ name: 'officerReport', sessionIds })),
     id.map((sessionId): Route => ({ name: 'facilitator', sessionId })),
     id.map((sessionId): Route => ({ name: 'editSession', sessionId })),
+    id.map((sessionId): Route => ({ name: 'room', sessionId })),
     id.map((sessionId): Route => ({ name: 'kiosk', sessionId })),
   );
 
@@ -133,7 +134,9 @@ describe('no way out of a kiosk (property)', () => {
           });
           if (out.kind === KIOSK_ROUTING.show) {
             const isOwnKiosk = r.name === 'kiosk' && r.sessionId === L;
-            const isOwnPin = (r.name === 'facilitator' || r.name === 'editSession') && r.sessionId === L;
+            const isOwnPin =
+              (r.name === 'facilitator' || r.name === 'editSession' || r.name === 'room') &&
+              r.sessionId === L;
             expect(isOwnKiosk || isOwnPin).toBe(true);
           } else {
             expect([KIOSK_ROUTING.toKiosk, KIOSK_ROUTING.refuseShare]).toContain(out.kind);
