@@ -1,0 +1,10 @@
+import type { TransferStepProps } from '../transfer';
+
+/** Stub (issue 13): being built. */
+export function CameraReceive({ onCancel }: TransferStepProps) {
+  return (
+    <button type="button" class="btn" onClick={onCancel}>
+      Cancel
+    </button>
+  );
+}
