@@ -7,8 +7,14 @@
  * and edits that keep the neighbourhood (other fields, or the same name in other case or spacing) are not
  * affected.
  *
- * `neighbourhoodRuling` is the rule itself, pure; `neighbourhoodProblems` applies it to an update the server is
- * checking (validation.ts), on the scratch copy with the update applied.
+ * The council's public key (`councilKey`, issue 12 §8) is guarded the same way: residents' about-you answers are
+ * sealed to it on the tablet, so a facilitator who cleared it would have every later answer stored in the clear,
+ * and one who replaced it would have them sealed to a key the council does not hold. Once the council holds a
+ * session with a key, changing or clearing the key needs an officer (rotation); giving a session its first key is
+ * always allowed.
+ *
+ * `neighbourhoodRuling` and `councilKeyRuling` are the rules, pure; `neighbourhoodProblems` applies both to an
+ * update the server is checking (validation.ts), on the scratch copy with the update applied.
  */
 import type * as Y from 'yjs';
 import { MAPS } from '../doc/schema';
@@ -23,7 +29,7 @@ export type NeighbourhoodRuling = 'unchanged' | 'allowed' | 'needsOfficer';
 export interface NeighbourhoodProblem {
   map: 'settings';
   key: string;
-  field: 'neighbourhood';
+  field: 'neighbourhood' | 'councilKey';
   problem: RoleRuleCode;
 }
 
@@ -47,6 +53,29 @@ export function neighbourhoodRuling(change: NeighbourhoodChange): NeighbourhoodR
   if (same) return 'unchanged';
   if (!change.councilHasSession || change.role === 'officer') return 'allowed';
   return 'needsOfficer';
+}
+
+export interface CouncilKeyChange {
+  /** The session's council key before the change (null or '': none). */
+  before: string | null;
+  after: string | null;
+  role: WriterRole;
+  councilHasSession: boolean;
+}
+
+/** Whether a change may set a session's council key from `before` to `after`. */
+export function councilKeyRuling(change: CouncilKeyChange): NeighbourhoodRuling {
+  const before = change.before ?? '';
+  const after = change.after ?? '';
+  if (before === after) return 'unchanged';
+  if (before === '' || !change.councilHasSession || change.role === 'officer') return 'allowed';
+  return 'needsOfficer';
+}
+
+/** The effective council key of a list of settings edits (null when there is none). */
+export function councilKeyOf(edits: readonly SettingsEdit[]): string | null {
+  const key = effectiveSettings(edits)?.councilKey;
+  return typeof key === 'string' && key !== '' ? key : null;
 }
 
 /** The effective neighbourhood of a list of settings edits (null when there are none). */
@@ -78,16 +107,35 @@ export function neighbourhoodProblems(
     if (action === 'add') then.delete(key);
     else then.set(key, oldValue);
   }
-  const ruling = neighbourhoodRuling({
-    before: neighbourhoodOf([...then.values()].filter(isEdit)),
-    after: neighbourhoodOf([...now.values()].filter(isEdit)),
-    role,
-    councilHasSession: !isNewSession,
-  });
-  if (ruling !== 'needsOfficer') return [];
-  const moved = [...changed.keys()].find((key) => {
-    const value = now.get(key);
-    return isEdit(value) && 'neighbourhood' in value.values;
-  });
-  return [{ map: 'settings', key: moved ?? '', field: 'neighbourhood', problem: 'notAllowed' }];
+  const thenEdits = [...then.values()].filter(isEdit);
+  const nowEdits = [...now.values()].filter(isEdit);
+  const isFacilitatorEdit = { role, councilHasSession: !isNewSession };
+  const problems: NeighbourhoodProblem[] = [];
+  const guarded = [
+    {
+      field: 'neighbourhood' as const,
+      ruling: neighbourhoodRuling({
+        before: neighbourhoodOf(thenEdits),
+        after: neighbourhoodOf(nowEdits),
+        ...isFacilitatorEdit,
+      }),
+    },
+    {
+      field: 'councilKey' as const,
+      ruling: councilKeyRuling({
+        before: councilKeyOf(thenEdits),
+        after: councilKeyOf(nowEdits),
+        ...isFacilitatorEdit,
+      }),
+    },
+  ];
+  for (const { field, ruling } of guarded) {
+    if (ruling !== 'needsOfficer') continue;
+    const moved = [...changed.keys()].find((key) => {
+      const value = now.get(key);
+      return isEdit(value) && field in value.values;
+    });
+    problems.push({ map: 'settings', key: moved ?? '', field, problem: 'notAllowed' });
+  }
+  return problems;
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCouncilKey } from '../../src/domain/answersCrypto';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { createEnrolCode } from '../../src/server/devices';
 import { axeViolations } from './support/axe';
@@ -41,14 +42,21 @@ function neighbourhood(page: Page) {
 }
 
 describe('the neighbourhood of a session the council holds', () => {
-  it('Given the demo before and after its first sync, Then its neighbourhood is editable before and read-only, with the reason in words, after', async () => {
+  it('Given the demo with a council key, before and after its first sync, Then its neighbourhood and key are editable before and read-only, with the reasons in words, after', async () => {
     tablet = await newTablet(browser);
     const { page } = tablet;
     const { sessionId } = await openDemoDashboard(page, url);
+    const made = await generateCouncilKey('2026-12-06T08:00:00Z');
+    const councilKey = page.locator('[data-field="councilKey"]');
 
     await page.goto(`${url}#/session/${sessionId}/edit`);
     expect(await neighbourhood(page).isEditable()).toBe(true);
     expect(await page.getByText(/needs a council officer/).count()).toBe(0);
+    await councilKey.fill(made.publicText);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('[data-save-state="saved"]').waitFor();
+    expect(await councilKey.isEditable()).toBe(true);
+    expect(await page.getByText(/the key cannot be cleared or changed/).count()).toBe(0);
 
     await page.goto(`${url}#/session/${sessionId}`);
     const sync = page.getByRole('region', { name: 'Council sync', exact: true });
@@ -65,6 +73,10 @@ describe('the neighbourhood of a session the council holds', () => {
     await page.getByText(/moving it to another neighbourhood needs a council officer/).waitFor();
     expect(await neighbourhood(page).isEditable()).toBe(false);
     expect(await neighbourhood(page).inputValue()).toBe('Northmoor');
+    // The key residents' answers are sealed to: clearing it on the tablet would store later answers unsealed.
+    await page.getByText(/the key cannot be cleared or changed on this tablet/).waitFor();
+    expect(await councilKey.isEditable()).toBe(false);
+    expect((await councilKey.inputValue()).trim()).toBe(made.publicText.trim());
     expect(await axeViolations(page)).toEqual([]);
     expect(tablet.errors).toEqual([]);
   });

@@ -6,8 +6,18 @@ import { emptyQuestion, type QuestionRow } from './formModel';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
 
-/** Optional questions about residents (equality monitoring): question text and its answers, one per line. */
-export function AboutYouFields({ values, errors, update, focusField }: SectionProps) {
+/**
+ * Optional questions about residents (equality monitoring): question text and its answers, one per line. Once the
+ * session is with the council and has a council key (`isKeyFixed`), the council server refuses a facilitator's
+ * change of the key (src/server/neighbourhoodRule.ts), so the field is read-only, saying so.
+ */
+export function AboutYouFields({
+  values,
+  errors,
+  update,
+  focusField,
+  isKeyFixed = false,
+}: SectionProps & { isKeyFixed?: boolean }) {
   const t = useT();
   const id = useId();
   const questions = values.questions;
@@ -83,7 +93,8 @@ export function AboutYouFields({ values, errors, update, focusField }: SectionPr
       </button>
       <TextField
         label={t('fac.form.councilKey')}
-        hint={t('fac.form.councilKeyHint')}
+        hint={isKeyFixed ? t('fac.form.councilKeyWithCouncil') : t('fac.form.councilKeyHint')}
+        readOnly={isKeyFixed}
         field="councilKey"
         rows={3}
         isOptional

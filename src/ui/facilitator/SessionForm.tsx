@@ -135,7 +135,10 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
         <ThemeFields {...section} />
         <MethodFields {...section} hasBallots={props.hasBallots} />
         <LanguageConsentFields {...section} />
-        <AboutYouFields {...section} />
+        <AboutYouFields
+          {...section}
+          isKeyFixed={Boolean(props.isWithCouncil && props.original.councilKey?.trim())}
+        />
         <PinFields pin={pin} setPin={setPin} errors={errors} isRequired={isCreating} />
         <div class="btn-row fac-form__submit">
           <button type="submit" class="btn btn--primary btn--large" disabled={isBusy || props.isReadOnly}>

@@ -128,6 +128,8 @@ function EditSession({ sessionId }: { sessionId: string }) {
     for (const key of Object.keys(settings) as (keyof FormSettings)[]) {
       // The field is read-only then; a draft typed before the first sync must not carry a change the council refuses.
       if (key === 'neighbourhood' && isWithCouncil) continue;
+      // Likewise a council key the council's copy already seals answers to (neighbourhoodRule.ts).
+      if (key === 'councilKey' && isWithCouncil && current.councilKey) continue;
       // No key before and none now ('' or absent, older sessions): not a change.
       if (key === 'councilKey' && !settings.councilKey && !current.councilKey) continue;
       if (JSON.stringify(settings[key]) !== JSON.stringify(current[key])) {

@@ -229,6 +229,8 @@ export const facilitator = {
   'fac.form.councilKey': 'Council key for residents’ answers',
   'fac.form.councilKeyHint':
     'Paste the line starting ncdck1 that your council sent (made by npm run admin -- council-key). Tablets then seal each resident’s answers so only the council office can read them.',
+  'fac.form.councilKeyWithCouncil':
+    'This session is already with the council and its answers are sealed to this key, so the key cannot be cleared or changed on this tablet: a new key comes from a council officer. Ask your council admin.',
   'fac.form.councilKeySet':
     'Residents’ answers will be sealed on the tablet: only the council office, with its private key, can read them.',
   'fac.form.councilKeyNone':
