@@ -10,6 +10,7 @@ import { LiveBoard } from './LiveBoard';
 import { MergeIdeas } from './MergeIdeas';
 import { NameTablet } from './NameTablet';
 import { SessionFilesPanel } from './files/SessionFilesPanel';
+import { RoomLink } from './room/RoomLink';
 import { PaperBallots } from '../paper/PaperBallots';
 import { SessionHeader } from './SessionHeader';
 import { StoragePanel } from './StoragePanel';
@@ -55,6 +56,7 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
       <MergeIdeas session={session} view={view} />
       <HiddenIdeas session={session} view={view} />
       <PaperBallots view={view} run={session.run} />
+      <RoomLink sessionId={sessionId} />
       <SessionFilesPanel session={session} view={view} />
       <NameTablet session={session} view={view} />
       <Suspense fallback={null}>

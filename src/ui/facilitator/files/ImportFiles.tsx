@@ -198,7 +198,8 @@ export function ImportFiles({
           ref={input}
           id={`${id}-input`}
           type="file"
-          accept={`${FILE_EXTENSION},${FILE_MEDIA_TYPE}`}
+          // .txt: the form Chromium's share sheet sends a session file in (src/ui/facilitator/room/shareFile.ts).
+          accept={`${FILE_EXTENSION},${FILE_MEDIA_TYPE},.txt,text/plain`}
           multiple
           hidden
           onChange={(e) => {

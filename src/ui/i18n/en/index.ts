@@ -19,6 +19,7 @@ import type { pictures } from './pictures';
 import type { picturesStaff } from './picturesStaff';
 import type { readAloud } from './readAloud';
 import type { readAloudStaff } from './readAloudStaff';
+import type { room } from './room';
 
 /**
  * The English messages the app shell needs (the resident's kiosk): always loaded. The home and PIN screens'
@@ -44,7 +45,8 @@ export type EnglishMessages = typeof enShell &
   typeof pictures &
   typeof picturesStaff &
   typeof readAloud &
-  typeof readAloudStaff;
+  typeof readAloudStaff &
+  typeof room;
 
 /** What a resident can meet (every other language translates at least these; see ../<code>/resident.ts). */
 export type ResidentMessages = typeof enShell &

@@ -1,0 +1,139 @@
+/**
+ * Who in the room is behind: a pure reading of this device's log of transfers (src/storage/roomLog.ts) against
+ * its own copy of the session. No network and no clock: everything comes from the arguments.
+ *
+ * What a tablet holds is known only from what crossed between it and this device:
+ * - a file received from it holds its whole copy, so the file's Yjs state vector is proof of what it had then;
+ * - a file sent to it (or to whoever the share sheet picked: such a send names no tablet and counts for every
+ *   tablet) holds this device's copy, but nothing comes back to say it was added: a claim, not proof.
+ * Yjs copies only grow (records are never deleted, docs/session-document.md), so the most a tablet is known to
+ * hold is the largest clock per Yjs client over those vectors.
+ *
+ * A tablet's state, first match wins:
+ * 1. `notGathered`: nothing has been received from it yet (its residents' ideas are not here).
+ * 2. `upToDate`: what it last sent holds everything this device has.
+ * 3. `sent`: this device's copy, as sent to it, holds everything this device has; not confirmed yet.
+ * 4. `behind`: this device has changes the tablet is not known to have (hand back the room's ideas).
+ */
+
+/** Client id -> how many operations of that client a copy holds (`Y.decodeStateVector`). */
+export type StateVector = ReadonlyMap<number, number>;
+
+export const TABLET_STATES = {
+  /** Nothing received from this tablet yet. */
+  notGathered: 'notGathered',
+  /** This device has changes the tablet is not known to have. */
+  behind: 'behind',
+  /** The room's ideas were sent to it after its last known state; it has not sent anything back since. */
+  sent: 'sent',
+  /** What it last sent holds everything this device has. */
+  upToDate: 'upToDate',
+} as const;
+export type TabletState = (typeof TABLET_STATES)[keyof typeof TABLET_STATES];
+
+/** One transfer as the room needs it (a row of the room log). */
+export interface RoomTransfer {
+  direction: 'sent' | 'received';
+  /** The other device; a share sheet's send names none (it counts for every tablet). */
+  peerDeviceId?: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+  /**
+   * The copy that crossed: received, the sender's whole copy; sent, this device's copy as sent. Absent when the
+   * way of sending could not tell (a camera transfer carries only what the other side lacked).
+   */
+  stateVector?: StateVector;
+}
+
+export interface TabletInRoom {
+  deviceId: string;
+  state: TabletState;
+  /** When this device last received from it / sent to it (a send naming no tablet counts), or null. */
+  lastReceivedAt: number | null;
+  lastSentAt: number | null;
+  received: number;
+  sent: number;
+}
+
+/** True when `wanted` has an operation `known` lacks: a copy holding `known` is behind one holding `wanted`. */
+export function lacks(known: StateVector, wanted: StateVector): boolean {
+  for (const [client, clock] of wanted) {
+    if (clock > (known.get(client) ?? 0)) return true;
+  }
+  return false;
+}
+
+/** The largest clock per client: everything any of the copies held. */
+export function unionOf(vectors: readonly StateVector[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const v of vectors) {
+    for (const [client, clock] of v) out.set(client, Math.max(clock, out.get(client) ?? 0));
+  }
+  return out;
+}
+
+/**
+ * Every tablet of the room but this device, in the order given, with its state. `deviceIds` are the tablets the
+ * session knows (records and names); tablets met only in the log are added after them.
+ */
+export function roomTablets(
+  selfId: string,
+  deviceIds: readonly string[],
+  transfers: readonly RoomTransfer[],
+  own: StateVector,
+): TabletInRoom[] {
+  const ids = [
+    ...new Set([...deviceIds, ...transfers.flatMap((x) => (x.peerDeviceId ? [x.peerDeviceId] : []))]),
+  ];
+  const toAll = transfers.filter((x) => x.direction === 'sent' && !x.peerDeviceId);
+  return ids
+    .filter((id) => id !== selfId)
+    .map((deviceId) => {
+      const mine = transfers.filter((x) => x.peerDeviceId === deviceId);
+      const received = mine.filter((x) => x.direction === 'received');
+      const sent = [...mine.filter((x) => x.direction === 'sent'), ...toAll];
+      const proof = unionOf(received.flatMap((x) => (x.stateVector ? [x.stateVector] : [])));
+      const claim = unionOf([proof, ...sent.flatMap((x) => (x.stateVector ? [x.stateVector] : []))]);
+      const state: TabletState =
+        received.length === 0
+          ? TABLET_STATES.notGathered
+          : !lacks(proof, own)
+            ? TABLET_STATES.upToDate
+            : !lacks(claim, own)
+              ? TABLET_STATES.sent
+              : TABLET_STATES.behind;
+      return {
+        deviceId,
+        state,
+        lastReceivedAt: latest(received),
+        lastSentAt: latest(sent),
+        received: received.length,
+        sent: sent.length,
+      };
+    });
+}
+
+function latest(transfers: readonly RoomTransfer[]): number | null {
+  return transfers.reduce<number | null>((at, x) => (at === null || x.at > at ? x.at : at), null);
+}
+
+/** The tablets a session knows: every device that hosted a resident's turn, wrote a record or was named. */
+export function sessionDeviceIds(records: {
+  settingsEdits: readonly { deviceId: string }[];
+  participants: readonly { deviceId: string }[];
+  proposals: readonly { deviceId: string }[];
+  comments: readonly { deviceId: string }[];
+  ballots: readonly { deviceId: string }[];
+  devices: readonly { namedDeviceId: string }[];
+}): string[] {
+  return [
+    ...new Set([
+      ...records.settingsEdits.map((r) => r.deviceId),
+      ...records.participants.map((r) => r.deviceId),
+      ...records.proposals.map((r) => r.deviceId),
+      ...records.comments.map((r) => r.deviceId),
+      ...records.ballots.map((r) => r.deviceId),
+      ...records.devices.map((r) => r.namedDeviceId),
+    ]),
+  ];
+}

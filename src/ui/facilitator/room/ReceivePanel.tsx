@@ -1,0 +1,133 @@
+import { lazy, Suspense } from 'preact/compat';
+import { useRef, useState } from 'preact/hooks';
+import * as Y from 'yjs';
+import type { SessionView } from '../../../doc/session';
+import {
+  applyImport,
+  prepareImport,
+  SessionFileError,
+  type ImportPreview,
+  type ParsedFile,
+} from '../../../sync/sessionFile';
+import { useT } from '../../i18n';
+import { useServices } from '../../services';
+import type { SessionHandle } from '../../useSession';
+import { ImportFiles, type ImportTarget } from '../files/ImportFiles';
+import { TRANSFER_WAY, type TransferDone } from './transfer';
+import '../files/messages';
+
+// The camera steps are a chunk of their own (QR drawing and reading), fetched only when a facilitator asks.
+const CameraReceive = lazy(() => import('./camera/CameraReceive').then((m) => m.CameraReceive));
+
+interface Props {
+  heading: string;
+  session: SessionHandle;
+  view: SessionView;
+  /** Called once a transfer is stored, with the state vector of the copy that came (when it is known). */
+  onReceived: (done: TransferDone, stateVector: Uint8Array | undefined) => Promise<void>;
+}
+
+/** Records added in all, from a preview's counts. */
+function recordsIn(preview: ImportPreview): number {
+  return Object.values(preview.adds).reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * "Receive": session files chosen or dropped (from Files or Downloads, where Quick Share and AirDrop put them)
+ * merged exactly as on the dashboard, and the camera. Each file received is logged per sending tablet, with the
+ * state vector of its copy, only once the merge is committed.
+ */
+export function ReceivePanel({ heading, session, view, onReceived }: Props) {
+  const t = useT();
+  const services = useServices();
+  const [isCamera, setCamera] = useState(false);
+  const cameraButton = useRef<HTMLButtonElement>(null);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  /** The files the preview was made from. */
+  const chosen = useRef<readonly ParsedFile[]>([]);
+  const sessionId = view.records.sessionId;
+
+  /** One log row per file from another device. */
+  const log = async (files: readonly ParsedFile[], preview: ImportPreview): Promise<void> => {
+    const others = files.filter((f) => f.header.deviceId !== services.device.id);
+    for (const f of others) {
+      await onReceived(
+        {
+          direction: 'received',
+          way: TRANSFER_WAY.file,
+          peerDeviceId: f.header.deviceId,
+          peerName: f.header.deviceName,
+          bytes: f.fileBytes,
+          // Per file only when there is one: a record two files both brought belongs to neither alone.
+          ...(files.length === 1 ? { recordsAdded: preview.hasChanges ? recordsIn(preview) : 0 } : {}),
+          at: Date.now(),
+        },
+        Y.encodeStateVectorFromUpdate(f.update),
+      );
+    }
+  };
+
+  const target: ImportTarget = {
+    prepare: async (files: readonly ParsedFile[]): Promise<ImportPreview> => {
+      const doc = sessionRef.current.doc;
+      if (!doc) throw new Error('session not open');
+      // Said before any merging: a file for another session changes nothing and says which session it is.
+      const other = files.find((f) => f.header.sessionId !== sessionId);
+      if (other) {
+        throw new SessionFileError('wrongSession', {
+          expected: sessionId,
+          found: other.header.sessionId,
+          fileName: other.fileName,
+          title: other.header.sessionTitle,
+        });
+      }
+      chosen.current = files;
+      const preview = prepareImport(doc, files);
+      // Nothing to add: this device already holds those copies, which says where those tablets are.
+      if (!preview.hasChanges) await log(files, preview);
+      return preview;
+    },
+    apply: async (preview: ImportPreview): Promise<void> => {
+      await sessionRef.current.run((doc) => applyImport(doc, preview));
+      // Committed: now the log may say so.
+      await log(chosen.current, preview);
+    },
+  };
+
+  return (
+    <section class="room-panel" aria-label={heading}>
+      <h3>{heading}</h3>
+      <p>{t('room.receive.where')}</p>
+      <ImportFiles target={target} applyLabel={() => t('files.apply')} disabled={view.isReadOnly} />
+      <div class="btn-row">
+        <button
+          ref={cameraButton}
+          type="button"
+          class="btn"
+          aria-expanded={isCamera ? 'true' : 'false'}
+          disabled={view.isReadOnly}
+          onClick={() => setCamera(!isCamera)}
+        >
+          {t('room.receive.camera')}
+        </button>
+      </div>
+      {isCamera ? (
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <CameraReceive
+            sessionId={sessionId}
+            onDone={(done) => {
+              setCamera(false);
+              // The camera carries only what this device lacked: the sender's whole copy is not known.
+              void onReceived(done, undefined);
+            }}
+            onCancel={() => {
+              setCamera(false);
+              setTimeout(() => cameraButton.current?.focus(), 0);
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * Sending a session file to a nearby device from the room view through the system share sheet (Quick Share,
+ * AirDrop), and receiving that same file through the app's share target. The share sheet is Chromium's as on
+ * Android, stubbed (headless Chromium on Linux has none): it accepts only the file types on Chromium's list, so
+ * the room must find one (text/plain, .codesign.txt) that the manifest's share target also accepts. A browser
+ * with no share sheet (this Chromium, unstubbed) is told so in words, with "Save the file" and the camera.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FilesSection, filesTablet, goHome, openDemo, sessionIdOf } from './pages/files';
+import { Room, stubShareSheet, takeShared } from './pages/Room';
+import { axeViolations } from './support/axe';
+import { launchBrowser } from './support/browser';
+import { serveApp } from './support/server';
+import { smallTargets } from './support/targets';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('room: send to a nearby device', () => {
+  it('Given the room view on a tablet with a share sheet, when "Send to a nearby device" is tapped, then the sheet gets the session as text/plain .codesign.txt, and the share target adds it on another tablet', async () => {
+    const server = await serveApp();
+    const a = await filesTablet(browser);
+    const b = await filesTablet(browser);
+    try {
+      await stubShareSheet(a.context);
+      // Given: tablet A's demo session, its room view.
+      const sessionId = await openDemo(a.page, server.url);
+      const room = new Room(a.page);
+      await room.open();
+      expect(a.page.url()).toMatch(new RegExp(`#/session/${sessionId}/room$`));
+      expect(await axeViolations(a.page)).toEqual([]);
+      expect(await smallTargets(a.page, 44)).toEqual([]);
+
+      // When: "Send to a nearby device".
+      await room.share('Send this tablet’s ideas');
+
+      // Then: the share sheet was given one session file in a form Chromium shares.
+      const shared = await takeShared(a.page);
+      expect(shared).toHaveLength(1);
+      const [file] = shared;
+      expect(file!.type).toBe('text/plain');
+      expect(file!.name).toMatch(/^northmoor-\d{4}-\d{2}-\d{2}-\d{4}-tablet-[0-9a-f]{4}\.codesign\.txt$/);
+      expect(Buffer.from(file!.bytes.slice(0, 33)).toString('latin1')).toBe(
+        'neighbourhood-codesign-session 1\n',
+      );
+      // And the room's log says what went.
+      expect(await room.logLines()).toEqual([
+        expect.stringMatching(/^\d{2}:\d{2}: sent by share sheet \(.+\) to the devices picked there\.$/),
+      ]);
+
+      // And the hand back step is just as usable.
+      await room.goTo('2. Hand back');
+      await room
+        .panel('Send the room’s ideas')
+        .getByRole('button', { name: 'Send to a nearby device' })
+        .waitFor();
+      expect(await axeViolations(a.page)).toEqual([]);
+      expect(await smallTargets(a.page, 44)).toEqual([]);
+
+      // When: tablet B (the app installed, its service worker in control) receives the file through the share
+      // target, as Android hands a shared file to the app: a multipart POST to the manifest's action.
+      await goHome(b.page, server.url);
+      await b.page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      if (!(await b.page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+        await goHome(b.page, server.url);
+      }
+      const manifest = (await (await fetch(new URL('manifest.webmanifest', server.url))).json()) as {
+        share_target: { action: string; params: { files: { name: string; accept: string[] }[] } };
+      };
+      const target = manifest.share_target.params.files[0]!;
+      // Android offers the app for a shared file only when the share target accepts its type or extension.
+      expect(target.accept).toEqual(expect.arrayContaining(['text/plain', '.txt']));
+      await b.page.evaluate(
+        ({ action, field, f }) => {
+          const form = document.createElement('form');
+          form.method = 'post';
+          form.enctype = 'multipart/form-data';
+          form.action = action;
+          const input = document.createElement('input');
+          input.type = 'file';
+          input.name = field;
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+          input.files = transfer.files;
+          form.append(input);
+          document.body.append(form);
+          form.submit();
+        },
+        { action: manifest.share_target.action, field: target.name, f: file! },
+      );
+
+      // Then: the home screen previews it as the new session and adds it.
+      const home = new FilesSection(b.page, 'Import a session file');
+      const [preview] = await home.preview();
+      expect(preview).toMatch(/^A new session: “Northmoor: what should the pot pay for\?”/);
+      await home.button('Add this session to the tablet').click();
+      await b.page.getByRole('heading', { level: 1, name: 'Unlock facilitator mode' }).waitFor();
+      expect(sessionIdOf(b.page.url())).toBe(sessionId);
+
+      // And B's own room view (this Chromium has no share sheet) says so in words and offers the other ways.
+      await b.page.getByLabel('Facilitator PIN', { exact: true }).fill('1234');
+      await b.page.getByRole('button', { name: 'Unlock', exact: true }).click();
+      const roomB = new Room(b.page);
+      await roomB.open();
+      const send = roomB.panel('Send this tablet’s ideas');
+      await send.getByRole('button', { name: 'Save the file', exact: true }).waitFor();
+      expect((await send.locator('[data-share-unavailable]').textContent())?.trim()).toBe(
+        'This browser cannot send files to nearby devices. Save the file and move it another way (USB stick or cable), or send by camera.',
+      );
+      expect(await send.getByRole('button', { name: 'Send to a nearby device' }).count()).toBe(0);
+      await send.getByRole('button', { name: 'Send by camera', exact: true }).waitFor();
+      expect(await axeViolations(b.page)).toEqual([]);
+      expect([...a.errors, ...b.errors]).toEqual([]);
+    } finally {
+      await a.context.close();
+      await b.context.close();
+      await server.close();
+    }
+  });
+});

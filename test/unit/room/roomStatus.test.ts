@@ -1,0 +1,144 @@
+/**
+ * Who in the room is behind (src/sync/roomStatus.ts), read from real Yjs docs: each tablet's copy is a Y.Doc,
+ * what crossed is its state vector, as the room view takes it from a session file (Y.encodeStateVectorFromUpdate).
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { lacks, roomTablets, TABLET_STATES, unionOf, type RoomTransfer } from '../../../src/sync/roomStatus';
+
+/** A tablet's copy of a session: a Y.Doc where residents add ideas. */
+function tablet(): Y.Doc {
+  return new Y.Doc();
+}
+
+function addIdea(doc: Y.Doc, id: string): void {
+  doc.getMap('proposals').set(id, { id, title: id });
+}
+
+/** The state vector of a copy as a session file carries it: from the file's update, not from the doc. */
+function fileVector(doc: Y.Doc): Map<number, number> {
+  return Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.encodeStateAsUpdate(doc)));
+}
+
+function vector(doc: Y.Doc): Map<number, number> {
+  return Y.decodeStateVector(Y.encodeStateVector(doc));
+}
+
+function merge(into: Y.Doc, from: Y.Doc): void {
+  Y.applyUpdate(into, Y.encodeStateAsUpdate(from));
+}
+
+describe('who in the room is behind', () => {
+  it('Given tablets B and C nobody has received from, Then both are not gathered', () => {
+    const f = tablet();
+    addIdea(f, 'f1');
+    const states = roomTablets('F', ['F', 'B', 'C'], [], vector(f));
+    expect(states.map((x) => [x.deviceId, x.state])).toEqual([
+      ['B', TABLET_STATES.notGathered],
+      ['C', TABLET_STATES.notGathered],
+    ]);
+  });
+
+  it('Given F gathered B and C, When nothing is handed back yet, Then each is behind (it lacks the other’s ideas)', () => {
+    const [f, b, c] = [tablet(), tablet(), tablet()];
+    addIdea(b, 'b1');
+    addIdea(c, 'c1');
+    const log: RoomTransfer[] = [
+      { direction: 'received', peerDeviceId: 'B', at: 1, stateVector: fileVector(b) },
+      { direction: 'received', peerDeviceId: 'C', at: 2, stateVector: fileVector(c) },
+    ];
+    merge(f, b);
+    merge(f, c);
+    const states = roomTablets('F', ['B', 'C'], log, vector(f));
+    expect(states.map((x) => x.state)).toEqual([TABLET_STATES.behind, TABLET_STATES.behind]);
+    expect(states[0]).toMatchObject({ lastReceivedAt: 1, lastSentAt: null, received: 1, sent: 0 });
+  });
+
+  it('Given one tablet whose ideas F already had all of, Then it is up to date', () => {
+    const [f, b] = [tablet(), tablet()];
+    addIdea(b, 'b1');
+    merge(f, b);
+    const log: RoomTransfer[] = [
+      { direction: 'received', peerDeviceId: 'B', at: 1, stateVector: fileVector(b) },
+    ];
+    expect(roomTablets('F', ['B'], log, vector(f))[0]?.state).toBe(TABLET_STATES.upToDate);
+  });
+
+  it('Given F sent the room’s ideas through the share sheet (naming no tablet), Then every gathered tablet is sent, not confirmed, and a tablet never gathered stays not gathered', () => {
+    const [f, b, c] = [tablet(), tablet(), tablet()];
+    addIdea(b, 'b1');
+    addIdea(c, 'c1');
+    merge(f, b);
+    merge(f, c);
+    const log: RoomTransfer[] = [
+      { direction: 'received', peerDeviceId: 'B', at: 1, stateVector: fileVector(b) },
+      { direction: 'received', peerDeviceId: 'C', at: 2, stateVector: fileVector(c) },
+      { direction: 'sent', at: 3, stateVector: vector(f) },
+    ];
+    const states = roomTablets('F', ['B', 'C', 'D'], log, vector(f));
+    expect(states.map((x) => [x.deviceId, x.state, x.lastSentAt])).toEqual([
+      ['B', TABLET_STATES.sent, 3],
+      ['C', TABLET_STATES.sent, 3],
+      ['D', TABLET_STATES.notGathered, 3],
+    ]);
+  });
+
+  it('Given a tablet handed back, When F gets a new idea after the send, Then that tablet is behind again', () => {
+    const [f, b] = [tablet(), tablet()];
+    addIdea(b, 'b1');
+    merge(f, b);
+    addIdea(f, 'f1');
+    const log: RoomTransfer[] = [
+      { direction: 'received', peerDeviceId: 'B', at: 1, stateVector: fileVector(b) },
+      { direction: 'sent', peerDeviceId: 'B', at: 2, stateVector: vector(f) },
+    ];
+    expect(roomTablets('F', ['B'], log, vector(f))[0]?.state).toBe(TABLET_STATES.sent);
+    addIdea(f, 'f2');
+    expect(roomTablets('F', ['B'], log, vector(f))[0]?.state).toBe(TABLET_STATES.behind);
+  });
+
+  it('Given B sends again after adding the room’s ideas, Then it is up to date (proof, not a claim)', () => {
+    const [f, b] = [tablet(), tablet()];
+    addIdea(b, 'b1');
+    addIdea(f, 'f1');
+    const first = fileVector(b);
+    merge(f, b);
+    merge(b, f);
+    const log: RoomTransfer[] = [
+      { direction: 'received', peerDeviceId: 'B', at: 1, stateVector: first },
+      { direction: 'sent', at: 2, stateVector: vector(f) },
+      { direction: 'received', peerDeviceId: 'B', at: 3, stateVector: fileVector(b) },
+    ];
+    expect(roomTablets('F', ['B'], log, vector(f))[0]).toMatchObject({
+      state: TABLET_STATES.upToDate,
+      received: 2,
+      lastReceivedAt: 3,
+    });
+  });
+
+  it('Given a camera transfer that carried no state vector, Then the tablet counts as gathered but is not known to be up to date', () => {
+    const [f, b] = [tablet(), tablet()];
+    addIdea(b, 'b1');
+    merge(f, b);
+    const log: RoomTransfer[] = [{ direction: 'received', peerDeviceId: 'B', at: 1 }];
+    expect(roomTablets('F', ['B'], log, vector(f))[0]?.state).toBe(TABLET_STATES.behind);
+  });
+
+  it('Given this device in the list and a tablet met only in the log, Then this device is left out and the other is added', () => {
+    const log: RoomTransfer[] = [{ direction: 'received', peerDeviceId: 'E', at: 1, stateVector: new Map() }];
+    expect(roomTablets('F', ['F', 'B'], log, new Map()).map((x) => x.deviceId)).toEqual(['B', 'E']);
+  });
+
+  it('lacks and unionOf: a copy lacks what another has beyond its clocks; the union holds both', () => {
+    const a = new Map([[1, 3]]);
+    const b = new Map([
+      [1, 2],
+      [2, 1],
+    ]);
+    expect(lacks(a, b)).toBe(true);
+    expect(lacks(b, a)).toBe(true);
+    expect(lacks(unionOf([a, b]), a)).toBe(false);
+    expect(lacks(unionOf([a, b]), b)).toBe(false);
+    expect(lacks(a, new Map())).toBe(false);
+  });
+});
