@@ -2,10 +2,26 @@
 import type { IncomingMessage } from 'node:http';
 
 export interface Limits {
-  /** Largest WebSocket message accepted (ws maxPayload); bigger ones close the connection with 1009. */
+  /**
+   * Largest message accepted, except a document update or sync step 2 from a signed-in device; bigger ones close
+   * the connection with 1009 ('message-too-large').
+   */
   maxMessageBytes: number;
-  /** Largest total of stored updates for one session; an update that would pass it is refused. */
+  /**
+   * Largest total of stored updates for one session; an update that would pass it is refused. A document update
+   * or sync step 2 from a signed-in device may be as large as this (a plain provider's first sync, or its sync
+   * after a long offline spell, sends everything in one message): the server checks it in parts
+   * (largeUpdates.ts).
+   */
   maxDocumentBytes: number;
+  /**
+   * Bytes of messages over maxMessageBytes that the whole server may be receiving or checking at once. A device
+   * whose large message would pass it is closed with 1013 ('server-busy') and tries again; messages of at most
+   * maxMessageBytes never count against it. Bounds what hostile devices can make the server buffer.
+   */
+  maxLargeMessageBytesInFlight: number;
+  /** A large update is checked and stored in parts of at most this many bytes, one part per turn (checkTurns.ts). */
+  largeUpdatePartBytes: number;
   /** Open connections per device at once. */
   maxConnectionsPerDevice: number;
   /**
@@ -68,6 +84,8 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxMessageBytes: 2 * 1024 * 1024,
   maxDocumentBytes: 64 * 1024 * 1024,
+  maxLargeMessageBytesInFlight: 80 * 1024 * 1024,
+  largeUpdatePartBytes: 512 * 1024,
   maxConnectionsPerDevice: 8,
   maxAuthFailures: 5,
   authFailureWindowMs: 60_000,

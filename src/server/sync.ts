@@ -21,6 +21,12 @@
  * maxHeldBytesPerConnection bytes is refused ('too-many-held-updates', 4429) and its held updates dropped.
  * Admin rollbacks (FROM_ARCHIVE) do not go through client messages and are not checked.
  *
+ * Size: a message may be at most Limits.maxMessageBytes, except a document update or sync step 2 from a signed-in
+ * device, which may be as large as a session (a plain provider's first sync sends everything at once): it is
+ * checked in parts, each as an update of its own, and stored only if every part passes (largeUpdates.ts). What
+ * the server receives and checks of such messages at once is bounded by one budget
+ * (Limits.maxLargeMessageBytesInFlight); past it a device is closed with 1013 ('server-busy') and tries again.
+ *
  * Roles: both roles read; what each may write is changeRules.ts `roleProblems` (an officer only adds proposal
  * statuses, a facilitator never writes them), checked with the rest of the update. A facilitator device opens
  * only the sessions assigned to it, those it has written to, or one it is creating (assignments.ts `mayOpen`);
@@ -47,6 +53,8 @@ import { ADMIN_DEVICE, isSessionId, type Role, type Store } from './store';
 import { CheckTurns } from './checkTurns';
 import { UpdateQueue, type CheckCounters, type Outcome } from './updateQueue';
 import { describeProblem, syncUpdateOf, UpdateGate } from './validation';
+import { ByteBudget, emptyTheUpdate, meterIntake, partsOf, type Intake } from './largeUpdates';
+import { StructTooLargeError } from '../sync/updateParts';
 import { cacheFor } from './stateCache';
 
 /** Transaction origin of updates that come from the archive itself (loading, admin rollbacks). */
@@ -55,6 +63,13 @@ const FROM_ARCHIVE = Symbol('archive');
 /** The close code and reason for a revoked device's socket (the app matches /revoked/). */
 export const REVOKED_CODE = 4401;
 export const REVOKED_REASON = 'revoked: this device was removed from the council list';
+
+/** The close code and reason when the server is already taking in as many large messages as it may. */
+export const BUSY_CODE = 1013;
+export const BUSY_REASON =
+  'server-busy: other big uploads are being checked; this device will try again shortly';
+/** The close code for a message over the limit that is not a document update (the app shows "too large"). */
+export const TOO_BIG_CODE = 1009;
 
 /** Per WebSocket: shared (by reference) by the contexts of every document on that socket. */
 interface SocketState {
@@ -69,6 +84,8 @@ interface SocketState {
   /** Closes the whole socket (every document on it), once. */
   close: (code: number, reason: string) => void;
   remote: string;
+  /** Meters what the socket receives (large messages hold the server's budget: largeUpdates.ts). */
+  intake: Intake;
 }
 
 export interface SyncContext {
@@ -84,6 +101,8 @@ export interface SyncServer {
   stats: () => { documents: number; connections: number };
   /** Updates held now (and their bytes), and how often a scratch copy was built from its session so far. */
   checkStats: () => CheckCounters;
+  /** Bytes of messages over the message limit being received or checked now (their shared budget in use). */
+  largeBytesInFlight: () => number;
   close: () => Promise<void>;
 }
 
@@ -186,6 +205,12 @@ export function createSync(
    */
   const queues = new WeakMap<Document, UpdateQueue>();
   const counters: CheckCounters = { held: 0, heldBytes: 0, shadowBuilds: 0 };
+  /** What messages over the message limit may hold at once, all sockets together. */
+  const largeBudget = new ByteBudget(limits.maxLargeMessageBytesInFlight);
+  const kib = (bytes: number): number => Math.round(bytes / 1024);
+  const tooBigReason = closeReason(
+    `message-too-large: only document updates may be over ${kib(limits.maxMessageBytes)} KiB`,
+  );
   /** Every document's checks, taking turns by connection (checkTurns.ts). */
   const turns = new CheckTurns();
   /** Connections whose closing already drops their held updates. */
@@ -427,54 +452,106 @@ export function createSync(
     },
 
     async beforeHandleMessage({ update, documentName, document, context, connection }) {
-      const { deviceId, role, remote, socket } = contextOf(context);
-      // Every message (reading or writing) from a device revoked since it connected is refused, and its socket
-      // closed: nothing it sends is applied, nothing more is sent to it.
-      if (deviceId === undefined || role === undefined || isRevoked(store, deviceId)) {
-        log('message-refused', { remote, device: deviceId, session: documentName, reason: 'revoked' });
-        setImmediate(() => closeRevoked(socket, deviceId ?? ''));
-        throw new Refusal(REVOKED_REASON, REVOKED_CODE);
-      }
-      // Sync step 2 and update messages (in a Sync or SyncReply message) carry document content.
-      let payload: Uint8Array | null;
+      const { socket } = contextOf(context);
       try {
-        payload = syncUpdateOf(update);
-      } catch {
-        log('update-refused', {
-          session: documentName,
-          device: deviceId,
-          bytes: update.byteLength,
-          reason: 'malformed',
-        });
-        throw new Refusal('malformed-update: the message could not be read; nothing was stored', 4400);
+        await checkMessage(update, documentName, document, contextOf(context), connection);
+      } finally {
+        socket.intake.release(update);
       }
-      if (payload === null) return;
-      const state = loaded.get(documentName);
-      if (state && state.storedBytes + update.byteLength > limits.maxDocumentBytes) {
-        log('update-refused', {
-          session: documentName,
-          device: deviceId,
-          bytes: update.byteLength,
-          reason: 'document-too-large',
-        });
-        throw new Refusal('document-too-large: this session has reached the server size limit', 4413);
-      }
-      const queue = queueOf(document);
-      if (!watched.has(connection)) {
-        watched.add(connection);
-        connection.onClose(() => queue.release(connection));
-      }
-      // Checked and applied after this connection's earlier updates, or held until what it lacks has arrived
-      // (Hocuspocus applies and acknowledges a message only once this hook resolves).
-      const outcome = await queue.submit(connection, payload, role);
-      refuseUnlessApplied(outcome, documentName, deviceId, update.byteLength);
-      return Promise.resolve();
     },
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  /** beforeHandleMessage: refuses (throws) what may not be applied; checks and applies an update. */
+  async function checkMessage(
+    update: Uint8Array,
+    documentName: string,
+    document: Document,
+    context: SyncContext,
+    connection: Connection,
+  ): Promise<void> {
+    const { deviceId, role, remote, socket } = context;
+    const large = update.byteLength > limits.maxMessageBytes;
+    // Every message (reading or writing) from a device revoked since it connected is refused, and its socket
+    // closed: nothing it sends is applied, nothing more is sent to it.
+    if (deviceId === undefined || role === undefined || isRevoked(store, deviceId)) {
+      log('message-refused', { remote, device: deviceId, session: documentName, reason: 'revoked' });
+      setImmediate(() => closeRevoked(socket, deviceId ?? ''));
+      throw new Refusal(REVOKED_REASON, REVOKED_CODE);
+    }
+    // Sync step 2 and update messages (in a Sync or SyncReply message) carry document content.
+    let payload: Uint8Array | null;
+    try {
+      payload = syncUpdateOf(update);
+    } catch {
+      log('update-refused', {
+        session: documentName,
+        device: deviceId,
+        bytes: update.byteLength,
+        reason: 'malformed',
+      });
+      throw new Refusal('malformed-update: the message could not be read; nothing was stored', 4400);
+    }
+    if (payload === null) {
+      if (!large) return;
+      log('message-refused', { remote, device: deviceId, session: documentName, reason: 'too-large' });
+      throw new Refusal(tooBigReason, TOO_BIG_CODE);
+    }
+    const state = loaded.get(documentName);
+    if (state && state.storedBytes + update.byteLength > limits.maxDocumentBytes) {
+      log('update-refused', {
+        session: documentName,
+        device: deviceId,
+        bytes: update.byteLength,
+        reason: 'document-too-large',
+      });
+      throw new Refusal('document-too-large: this session has reached the server size limit', 4413);
+    }
+    const queue = queueOf(document);
+    if (!watched.has(connection)) {
+      watched.add(connection);
+      connection.onClose(() => queue.release(connection));
+    }
+    // Checked and applied after this connection's earlier updates, or held until what it lacks has arrived
+    // (Hocuspocus applies and acknowledges a message only once this hook resolves).
+    const outcome = large
+      ? await queue.submitLarge(connection, () => splitLarge(payload, document, documentName, deviceId), role)
+      : await queue.submit(connection, payload, role);
+    refuseUnlessApplied(outcome, documentName, deviceId, update.byteLength);
+    // Checked and applied in parts: Hocuspocus's own apply (then its acknowledgement) need not decode it again.
+    if (large) emptyTheUpdate(update);
+  }
 
-  const watchSocket = (ws: WebSocket, remote: string): SocketState => {
+  /** The parts of a large update (largeUpdates.ts), or the refusal when one change alone is over a part. */
+  function splitLarge(
+    payload: Uint8Array,
+    document: Document,
+    session: string,
+    device: string,
+  ): Uint8Array[] {
+    try {
+      const parts = partsOf(payload, document, limits.largeUpdatePartBytes);
+      log('update-large', { session, device, bytes: payload.byteLength, parts: parts.length });
+      return parts;
+    } catch (e) {
+      if (!(e instanceof StructTooLargeError)) throw e;
+      log('update-refused', { session, device, bytes: payload.byteLength, reason: 'change-too-large' });
+      throw new Refusal(
+        closeReason(
+          `message-too-large: one change is over ${kib(limits.largeUpdatePartBytes)} KiB; nothing was stored`,
+        ),
+        4413,
+      );
+    }
+  }
+
+  // A document update may be as large as a session (checked in parts); every other message is held to
+  // maxMessageBytes by the intake meter and the 'message' listener below.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: Math.max(limits.maxMessageBytes, limits.maxDocumentBytes + 4096),
+  });
+
+  const watchSocket = (ws: WebSocket, remote: string, raw: Duplex): SocketState => {
     const timer = setTimeout(() => {
       if (!state.authenticated) {
         log('socket-closed', { remote, reason: 'no-authentication' });
@@ -492,6 +569,26 @@ export function createSync(
       },
       close: (code, reason) => ws.close(code, reason),
       remote,
+      intake: meterIntake(raw, ws, {
+        messageLimit: limits.maxMessageBytes,
+        budget: largeBudget,
+        mayBeLarge: () => state.authenticated,
+        refuse: (why, bytes) => {
+          if (why === 'busy') {
+            log('message-refused', { remote, reason: 'server-busy', bytes, inFlight: largeBudget.inUse });
+            refuseSocket(BUSY_CODE, BUSY_REASON);
+          } else {
+            // As ws itself logs a message over its maxPayload.
+            log('socket-error', { remote, reason: 'message-too-large', bytes });
+            refuseSocket(TOO_BIG_CODE, tooBigReason);
+          }
+        },
+      }),
+    };
+    /** Closes with words, then drops the socket soon: what it still sends is thrown away unread. */
+    const refuseSocket = (code: number, reason: string): void => {
+      ws.close(code, reason);
+      setTimeout(() => ws.terminate(), 2000).unref();
     };
     sockets.add(state);
     // Hocuspocus re-emits messages it queued during authentication without the isBinary argument.
@@ -504,6 +601,13 @@ export function createSync(
       const info = peekMessage(data);
       if (info === null) {
         log('message-refused', { remote, reason: 'malformed', bytes: data.length });
+        return;
+      }
+      // Only a document update (Sync or SyncReply, step 2 or update) may pass the message limit.
+      const isUpdate = (info.type === 0 || info.type === 4) && (info.syncType === 1 || info.syncType === 2);
+      if (isBinary !== undefined && data.length > limits.maxMessageBytes && !isUpdate) {
+        log('message-refused', { remote, reason: 'too-large', type: info.type, bytes: data.length });
+        refuseSocket(TOO_BIG_CODE, tooBigReason);
         return;
       }
       // Re-emitted messages (isBinary undefined) were counted when they first arrived.
@@ -536,7 +640,7 @@ export function createSync(
     // Not refused by address here: the token is only known at sign-in, and a valid one must work from anywhere.
     const remote = remoteAddress(req, limits.trustProxy);
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const context: SyncContext = { remote, socket: watchSocket(ws, remote) };
+      const context: SyncContext = { remote, socket: watchSocket(ws, remote, socket) };
       hocuspocus.handleConnection(ws, req, context);
     });
   };
@@ -585,6 +689,7 @@ export function createSync(
       connections: hocuspocus.getConnectionsCount(),
     }),
     checkStats: () => ({ ...counters }),
+    largeBytesInFlight: () => largeBudget.inUse,
     close: async () => {
       clearInterval(poll);
       clearInterval(revocations);

@@ -17,6 +17,12 @@
  * either is refused at once. So what one device sends costs the others nothing but that pass. What one connection
  * has waiting for its checks (sent faster than they are checked, or held) is bounded as well
  * (Limits.maxWaitingBytesPerConnection), since taking turns means reading on while earlier updates wait.
+ *
+ * Large: an update over the message limit (a plain provider's first sync of a big session, largeUpdates.ts) is
+ * checked in parts, each exactly as an update of its own, one part per turn; the parts are applied to the live
+ * document (and stored) only once every part has passed, so one refused part leaves nothing of it stored. While
+ * its parts are checked the document's scratch copy is ahead of the live document, so the document's other checks
+ * wait until it is done (other documents' checks go on); one large update per document at a time.
  */
 import type * as Y from 'yjs';
 import { readMeta } from '../doc/schema';
@@ -77,6 +83,10 @@ export class UpdateQueue {
   private readonly waiting = new Map<object, number>();
   private readonly state: StateOf;
   private passScheduled = false;
+  /** Set while a large update is checked and applied in parts: this document's other checks wait for it. */
+  private lock: Promise<void> | null = null;
+  /** Connections that closed while their large update was being checked. */
+  private readonly gone = new WeakSet<object>();
 
   constructor(
     readonly gate: UpdateGate,
@@ -109,7 +119,72 @@ export class UpdateQueue {
     }
   }
 
+  /**
+   * Checks a large update in `parts` (in the order they must be applied), each as `submit` checks an update, and
+   * applies them all only when every one has passed. `parts` is called in the update's first turn (splitting
+   * costs about one decoding of the update).
+   */
+  submitLarge(holder: object, parts: () => Uint8Array[], role: WriterRole): Promise<Outcome> {
+    const start = (): Promise<Outcome> =>
+      this.lock ? this.lock.then(() => this.inTurn(holder, start)) : this.checkLarge(holder, parts, role);
+    return this.inTurn(holder, start);
+  }
+
+  /** Runs `job` in `holder`'s turn (checkTurns.ts), after what it gave before. */
+  private async inTurn(holder: object, job: () => Outcome | Promise<Outcome>): Promise<Outcome> {
+    return await this.turns.run(holder, job);
+  }
+
+  private async checkLarge(holder: object, split: () => Uint8Array[], role: WriterRole): Promise<Outcome> {
+    let unlock = (): void => undefined;
+    this.lock = new Promise<void>((resolve) => (unlock = resolve));
+    this.gone.delete(holder);
+    try {
+      let parts: Uint8Array[];
+      try {
+        parts = split();
+      } catch (error) {
+        return { kind: 'failed', error };
+      }
+      for (const part of parts) {
+        const problems = await this.turns.run(holder, () =>
+          this.gone.has(holder) ? null : this.gate.stage(part, role),
+        );
+        if (problems === null) {
+          this.gate.drop();
+          return { kind: 'left' };
+        }
+        // Waiting is for small updates: a large one that cannot be judged whole now is refused.
+        if (problems.length > 0) return { kind: 'refused', problems };
+      }
+      for (const part of parts) {
+        const error = await this.turns.run(holder, () => {
+          try {
+            // As for a held update: a device revoked while its parts were checked stores nothing more.
+            this.apply(part, holder, true);
+            return null;
+          } catch (e) {
+            return { e };
+          }
+        });
+        if (error !== null) {
+          this.gate.drop();
+          return { kind: 'failed', error: error.e };
+        }
+      }
+      this.gate.caughtUp();
+      return { kind: 'applied' };
+    } finally {
+      this.lock = null;
+      unlock();
+      this.changed();
+    }
+  }
+
   private submitNow(holder: object, payload: Uint8Array, role: WriterRole): Outcome | Promise<Outcome> {
+    // A large update's parts are being checked on this document: this one is checked after them, in its turn.
+    if (this.lock)
+      return this.lock.then(() => this.inTurn(holder, () => this.submitNow(holder, payload, role)));
     const verdict = this.judge(holder, payload, role, false);
     if (!('wait' in verdict)) return verdict;
     const counts = this.perHolder.get(holder) ?? { updates: 0, bytes: 0 };
@@ -155,6 +230,7 @@ export class UpdateQueue {
 
   /** Drops what `holder` (a connection that closed) has held: nothing of it is stored. */
   release(holder: object): void {
+    this.gone.add(holder);
     for (const entry of this.held.filter((e) => e.holder === holder)) {
       this.remove(entry);
       entry.settle({ kind: 'left' });
@@ -167,6 +243,8 @@ export class UpdateQueue {
   }
 
   private pass(): void {
+    // Looked at again once the large update in progress is done (`changed` is called then).
+    if (this.lock) return;
     const start = performance.now();
     let progress = true;
     while (progress && this.held.length > 0) {

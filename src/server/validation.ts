@@ -76,6 +76,11 @@ export class UpdateGate {
   private shadow: Y.Doc | null = null;
   /** Where the shadow's map observers record key changes; null outside a check. */
   private recording: Changes | null = null;
+  /**
+   * True while the shadow holds parts of a large update (`stage`) that the live document does not have yet: the
+   * shadow is then ahead of the live document on purpose, and no other check may run (updateQueue.ts).
+   */
+  private ahead = false;
 
   constructor(
     private readonly sessionId: string,
@@ -88,7 +93,11 @@ export class UpdateGate {
   private ensureShadow(): Y.Doc {
     // Cheap guard (state vectors, O(writers)): should the shadow ever miss or hold more than the live document,
     // start again from the live document rather than judge against the wrong state.
-    if (this.shadow && !sameBytes(Y.encodeStateVector(this.shadow), Y.encodeStateVector(this.live)))
+    if (
+      this.shadow &&
+      !this.ahead &&
+      !sameBytes(Y.encodeStateVector(this.shadow), Y.encodeStateVector(this.live))
+    )
       this.drop();
     if (this.shadow) return this.shadow;
     this.onBuild();
@@ -122,6 +131,23 @@ export class UpdateGate {
     const problems = this.problems(shadow, update, role);
     if (problems.length > 0) this.drop();
     return problems;
+  }
+
+  /**
+   * Checks one part of a large update (largeUpdates.ts) exactly as `check` checks an update, against the live
+   * document plus the parts staged before it, without the caller applying it yet: the parts are applied to the
+   * live document only once every one has passed (then call `caughtUp`), so a large update refused in its last
+   * part leaves nothing behind. A refused part drops the shadow and every part staged before it.
+   */
+  stage(part: Uint8Array, role: WriterRole): UpdateProblem[] {
+    const problems = this.check(part, role);
+    if (problems.length === 0) this.ahead = true;
+    return problems;
+  }
+
+  /** The live document has every staged part now: the shadow is equal to it again. */
+  caughtUp(): void {
+    this.ahead = false;
   }
 
   private problems(shadow: Y.Doc, update: Uint8Array, role: WriterRole): UpdateProblem[] {
@@ -182,6 +208,7 @@ export class UpdateGate {
   drop(): void {
     this.shadow?.destroy();
     this.shadow = null;
+    this.ahead = false;
   }
 }
 
@@ -208,6 +235,14 @@ export function describeProblem(p: UpdateProblem): string {
  * 2 update][varUint8Array update]. Null for any other message; throws RangeError when one of those is malformed.
  */
 export function syncUpdateOf(data: Uint8Array): Uint8Array | null {
+  return syncUpdateAt(data)?.payload ?? null;
+}
+
+/**
+ * As syncUpdateOf, with where the update's length field starts (largeUpdates.ts rewrites a large message once
+ * it has been checked in parts).
+ */
+export function syncUpdateAt(data: Uint8Array): { lengthAt: number; payload: Uint8Array } | null {
   let pos = 0;
   const varUint = (): number => {
     let n = 0;
@@ -228,9 +263,10 @@ export function syncUpdateOf(data: Uint8Array): Uint8Array | null {
   if (type !== 0 && type !== 4) return null;
   const syncType = varUint();
   if (syncType !== 1 && syncType !== 2) return null;
+  const lengthAt = pos;
   const length = varUint();
   if (pos + length > data.length) throw new RangeError('truncated');
-  return data.subarray(pos, pos + length);
+  return { lengthAt, payload: data.subarray(pos, pos + length) };
 }
 
 /** The update that holds nothing: no structs from any client, an empty delete set (what Yjs encodes for it). */

@@ -1,0 +1,114 @@
+/**
+ * A large update checked in parts (UpdateQueue.submitLarge, largeUpdates.ts) on its own: a real gate and
+ * document, no network. Every part is checked as an update of its own; nothing is applied unless all pass; the
+ * document's other updates wait for it and are then checked against what it left.
+ */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { readRecords } from '../../../src/doc/schema';
+import { CheckTurns } from '../../../src/server/checkTurns';
+import { ByteBudget, emptyTheUpdate, partsOf } from '../../../src/server/largeUpdates';
+import { DEFAULT_LIMITS } from '../../../src/server/limits';
+import { UpdateQueue, type CheckCounters } from '../../../src/server/updateQueue';
+import { syncUpdateOf, UpdateGate } from '../../../src/server/validation';
+import { proposal, seedSession } from './support';
+
+function setup(): { live: Y.Doc; queue: UpdateQueue; applied: Uint8Array[]; author: () => Y.Doc } {
+  const sessionId = randomUUID();
+  const live = seedSession(new Y.Doc(), sessionId);
+  const counters: CheckCounters = { held: 0, heldBytes: 0, shadowBuilds: 0 };
+  const applied: Uint8Array[] = [];
+  const queue = new UpdateQueue(
+    new UpdateGate(sessionId, live),
+    live,
+    DEFAULT_LIMITS,
+    (payload) => {
+      applied.push(payload);
+      Y.applyUpdate(live, payload);
+    },
+    counters,
+    new CheckTurns(),
+  );
+  const author = (): Y.Doc => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
+    return doc;
+  };
+  return { live, queue, applied, author };
+}
+
+/** `count` well-formed ideas of about 1 KB each written by `doc`, and what they add to `live`. */
+function ideas(doc: Y.Doc, live: Y.Doc, count: number, prefix: string): Uint8Array {
+  const base = Y.encodeStateVector(live);
+  doc.transact(() => {
+    for (let i = 0; i < count; i++) {
+      const id = `${prefix}${i}`;
+      doc.getMap('proposals').set(id, { ...proposal(id, `Idea ${i}`), description: 'x'.repeat(1000) });
+    }
+  });
+  return Y.encodeStateAsUpdate(doc, base);
+}
+
+describe('a large update checked in parts', () => {
+  it('Given a large update whose last part breaks a rule, Then no part is applied, and the next update is checked against the document as it was', async () => {
+    const { live, queue, applied, author } = setup();
+    const doc = author();
+    const base = Y.encodeStateVector(live);
+    ideas(doc, live, 60, 'p');
+    doc.getMap('proposals').set('bad', { ...proposal('bad', 'Bad'), costPence: 'abc' });
+    const update = Y.encodeStateAsUpdate(doc, base);
+    const parts = partsOf(update, live, 16 * 1024);
+    expect(parts.length).toBeGreaterThanOrEqual(4);
+
+    const outcome = await queue.submitLarge({}, () => parts, 'facilitator');
+    expect(outcome.kind).toBe('refused');
+    expect(outcome.kind === 'refused' && outcome.problems.map((p) => p.key)).toEqual(['bad']);
+    expect(applied).toEqual([]);
+    expect(readRecords(live).proposals).toEqual([]);
+
+    const other = author();
+    const small = ideas(other, live, 1, 'o');
+    expect(await queue.submit({}, small, 'facilitator')).toEqual({ kind: 'applied' });
+    expect(readRecords(live).proposals.map((p) => p.id)).toEqual(['o0']);
+  });
+
+  it('Given a large update of valid parts and a small update from another device sent while it is checked, Then every part is applied in order, then the small one', async () => {
+    const { live, queue, applied, author } = setup();
+    const doc = author();
+    const update = ideas(doc, live, 60, 'p');
+    const parts = partsOf(update, live, 16 * 1024);
+    const other = author();
+    const small = ideas(other, live, 1, 'o');
+
+    const large = queue.submitLarge({}, () => parts, 'facilitator');
+    const later = queue.submit({}, small, 'facilitator');
+    expect(await large).toEqual({ kind: 'applied' });
+    expect(await later).toEqual({ kind: 'applied' });
+
+    expect(applied.slice(0, parts.length)).toEqual(parts);
+    expect(applied[parts.length]).toBe(small);
+    expect(readRecords(live).proposals).toHaveLength(61);
+  });
+
+  it('Given a sync message checked in parts, When it is emptied, Then it carries the empty update and keeps its length', () => {
+    const update = Y.encodeStateAsUpdate(seedSession(new Y.Doc(), randomUUID()));
+    const name = new TextEncoder().encode('doc');
+    const length = [0x80 | (update.byteLength & 0x7f), update.byteLength >> 7];
+    const message = Uint8Array.from([name.length, ...name, 0, 1, ...length, ...update]);
+    expect(syncUpdateOf(message)).toEqual(update);
+
+    emptyTheUpdate(message);
+    expect(message.byteLength).toBe(name.length + 5 + update.byteLength);
+    expect(syncUpdateOf(message)).toEqual(Uint8Array.from([0, 0]));
+  });
+
+  it('Given a byte budget, Then it holds only what fits and takes back what is given', () => {
+    const budget = new ByteBudget(10);
+    expect(budget.take(6)).toBe(true);
+    expect(budget.take(5)).toBe(false);
+    expect(budget.inUse).toBe(6);
+    budget.give(6);
+    expect(budget.take(10)).toBe(true);
+  });
+});
