@@ -17,9 +17,8 @@ import { parsedFrom, tabletsApart, type Tablet } from '../sync/workshop';
 /** Everything a tablet's own residents wrote: their records and ballots, signatures included. */
 function ownRecords(tablet: Tablet): string {
   const r = readRecords(tablet.doc);
-  const mine = <T extends { deviceId: string; id?: string; participantId?: string }>(
-    list: readonly T[],
-  ): T[] => list.filter((x) => x.deviceId === tablet.ctx.deviceId);
+  const mine = <T extends { deviceId: string }>(list: readonly T[]): T[] =>
+    list.filter((x) => x.deviceId === tablet.ctx.deviceId);
   return JSON.stringify({
     participants: mine(r.participants),
     ballots: mine(r.ballots),
