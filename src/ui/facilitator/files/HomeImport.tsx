@@ -10,6 +10,7 @@ import { upsertSessionEntry } from '../../sessionList';
 import { ImportFiles, type ImportTarget } from './ImportFiles';
 import { FileProblem } from './words';
 import { isSharedLaunch, takeSharedFiles } from './sharedFiles';
+import { logReceivedFiles } from '../room/logReceived';
 import './messages';
 
 /**
@@ -78,6 +79,8 @@ export function HomeImport() {
         await handle.whenSaved();
         const view = viewSession(handle.doc);
         if (view) await upsertSessionEntry(services.db, view);
+        // The room view's log of what each tablet sent (shared to the app, or chosen here), once it is stored.
+        await logReceivedFiles(chosen.current, services.device.id, checked, shared ? 'share' : 'file');
       } finally {
         await handle.close();
       }

@@ -1,6 +1,5 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useRef, useState } from 'preact/hooks';
-import * as Y from 'yjs';
 import type { SessionView } from '../../../doc/session';
 import {
   applyImport,
@@ -13,6 +12,7 @@ import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import type { SessionHandle } from '../../useSession';
 import { ImportFiles, type ImportTarget } from '../files/ImportFiles';
+import { logReceivedFiles } from './logReceived';
 import { TRANSFER_WAY, type TransferDone } from './transfer';
 import '../files/messages';
 
@@ -23,13 +23,10 @@ interface Props {
   heading: string;
   session: SessionHandle;
   view: SessionView;
-  /** Called once a transfer is stored, with the state vector of the copy that came (when it is known). */
+  /** Called once a camera transfer is stored (the camera carries no state vector of the sender's copy). */
   onReceived: (done: TransferDone, stateVector: Uint8Array | undefined) => Promise<void>;
-}
-
-/** Records added in all, from a preview's counts. */
-function recordsIn(preview: ImportPreview): number {
-  return Object.values(preview.adds).reduce((sum, n) => sum + n, 0);
+  /** Called after files received were logged, to read the log again. */
+  onLogged: () => Promise<void>;
 }
 
 /**
@@ -37,7 +34,7 @@ function recordsIn(preview: ImportPreview): number {
  * merged exactly as on the dashboard, and the camera. Each file received is logged per sending tablet, with the
  * state vector of its copy, only once the merge is committed.
  */
-export function ReceivePanel({ heading, session, view, onReceived }: Props) {
+export function ReceivePanel({ heading, session, view, onReceived, onLogged }: Props) {
   const t = useT();
   const services = useServices();
   const [isCamera, setCamera] = useState(false);
@@ -48,24 +45,9 @@ export function ReceivePanel({ heading, session, view, onReceived }: Props) {
   const chosen = useRef<readonly ParsedFile[]>([]);
   const sessionId = view.records.sessionId;
 
-  /** One log row per file from another device. */
   const log = async (files: readonly ParsedFile[], preview: ImportPreview): Promise<void> => {
-    const others = files.filter((f) => f.header.deviceId !== services.device.id);
-    for (const f of others) {
-      await onReceived(
-        {
-          direction: 'received',
-          way: TRANSFER_WAY.file,
-          peerDeviceId: f.header.deviceId,
-          peerName: f.header.deviceName,
-          bytes: f.fileBytes,
-          // Per file only when there is one: a record two files both brought belongs to neither alone.
-          ...(files.length === 1 ? { recordsAdded: preview.hasChanges ? recordsIn(preview) : 0 } : {}),
-          at: Date.now(),
-        },
-        Y.encodeStateVectorFromUpdate(f.update),
-      );
-    }
+    await logReceivedFiles(files, services.device.id, preview, TRANSFER_WAY.file);
+    await onLogged();
   };
 
   const target: ImportTarget = {

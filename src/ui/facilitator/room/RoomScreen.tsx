@@ -142,6 +142,7 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
             session={session}
             view={view}
             onReceived={record}
+            onLogged={reload}
           />
           <SendPanel heading={t('room.gather.send')} session={session} view={view} onSent={record} />
         </section>
@@ -164,6 +165,7 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
             session={session}
             view={view}
             onReceived={record}
+            onLogged={reload}
           />
         </section>
       )}
