@@ -1,3 +1,5 @@
+import type { SessionHandle } from '../../useSession';
+
 /**
  * What one transfer in the room did, as the room view records it (src/ui/facilitator/room/RoomScreen.tsx): the
  * camera steps (./camera/) and the share sheet report one of these when they finish, and never before the
@@ -23,6 +25,11 @@ export interface TransferDone {
 /** Props shared by the camera steps: the room view mounts them and records what they report. */
 export interface TransferStepProps {
   sessionId: string;
+  /**
+   * The room's own open session, when it has one: the step reads and merges into that document, so the room sees
+   * the merge at once. Without it the step opens the session itself (a second copy, from IndexedDB).
+   */
+  session?: SessionHandle;
   onDone: (done: TransferDone) => void;
   onCancel: () => void;
 }

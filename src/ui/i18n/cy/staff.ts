@@ -13,6 +13,7 @@ import type { excluded as en_excluded } from '../en/excluded';
 import type { readAloudStaff as en_readAloudStaff } from '../en/readAloudStaff';
 import type { languageStaff as en_languageStaff } from '../en/languageStaff';
 import type { picturesStaff as en_picturesStaff } from '../en/picturesStaff';
+import type { camera as en_camera } from '../en/camera';
 import type { room as en_room } from '../en/room';
 import facilitator from './facilitator.json';
 import files from './files.json';
@@ -27,6 +28,7 @@ import excluded from './excluded.json';
 import readAloudStaff from './readAloudStaff.json';
 import languageStaff from './languageStaff.json';
 import picturesStaff from './picturesStaff.json';
+import camera from './camera.json';
 import room from './room.json';
 
 export const messages = {
@@ -43,5 +45,6 @@ export const messages = {
   ...(readAloudStaff satisfies Translation<typeof en_readAloudStaff, WelshForms>),
   ...(languageStaff satisfies Translation<typeof en_languageStaff, WelshForms>),
   ...(picturesStaff satisfies Translation<typeof en_picturesStaff, WelshForms>),
+  ...(camera satisfies Translation<typeof en_camera, WelshForms>),
   ...(room satisfies Translation<typeof en_room, WelshForms>),
 };

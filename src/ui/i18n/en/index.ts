@@ -19,6 +19,7 @@ import type { pictures } from './pictures';
 import type { picturesStaff } from './picturesStaff';
 import type { readAloud } from './readAloud';
 import type { readAloudStaff } from './readAloudStaff';
+import type { camera } from './camera';
 import type { room } from './room';
 
 /**
@@ -46,7 +47,8 @@ export type EnglishMessages = typeof enShell &
   typeof picturesStaff &
   typeof readAloud &
   typeof readAloudStaff &
-  typeof room;
+  typeof room &
+  typeof camera;
 
 /** What a resident can meet (every other language translates at least these; see ../<code>/resident.ts). */
 export type ResidentMessages = typeof enShell &

@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT, type MessageKey } from '../../../i18n';
-import { CameraProblem, openCamera, stopCamera, type CameraProblemCode } from './camera';
 import { judgeScan } from './enrolCodeText';
 import { drawScaled } from './frames';
-import type { QrReader } from './qrReader';
+import { qrReader, useCameraScan, type ScanProblem } from './useCameraScan';
 
 /**
  * "Scan the code" and "Use a photo of the code", beside the enrolment code field. The camera view reads frames
@@ -13,29 +12,17 @@ import type { QrReader } from './qrReader';
  * (a dynamic import) only when one of the two buttons is pressed.
  */
 
-const CAMERA_WORDS: Record<CameraProblemCode, MessageKey> = {
+const PROBLEM_WORDS: Record<ScanProblem, MessageKey> = {
   refused: 'sync.scan.refused',
   noCamera: 'sync.scan.noCamera',
   busy: 'sync.scan.busy',
   insecure: 'sync.scan.insecure',
   failed: 'sync.scan.failed',
+  loadFailed: 'sync.scan.loadFailed',
 };
 
 /** Time between two looks at the camera picture. */
 const FRAME_GAP_MS = 150;
-
-let readerPromise: Promise<QrReader> | null = null;
-
-/** The QR reader, loaded once. A failed load is forgotten, so the next press tries again. */
-function qrReader(): Promise<QrReader> {
-  readerPromise ??= import('./qrReader').then((m) => m.loadQrReader());
-  readerPromise.catch(() => {
-    readerPromise = null;
-  });
-  return readerPromise;
-}
-
-type View = 'closed' | 'starting' | 'scanning';
 
 export interface ScanCodeProps {
   /** An enrolment code was read (capitals, no spaces). */
@@ -48,29 +35,28 @@ export interface ScanCodeProps {
 
 export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
   const t = useT();
-  const [view, setView] = useState<View>('closed');
   const [words, setWords] = useState('');
-  const video = useRef<HTMLVideoElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
   const scanButton = useRef<HTMLButtonElement>(null);
   const photoInput = useRef<HTMLInputElement>(null);
-  const stream = useRef<MediaStream | null>(null);
-  const timer = useRef<number | undefined>(undefined);
-  // Each opening of the camera has its own number: late answers from an earlier one are dropped.
-  const generation = useRef(0);
   // After Stop or a camera problem the Stop button goes away with the view: the focus goes back to "Scan the code".
   const refocusScan = useRef(false);
 
-  const closeCamera = (): void => {
-    generation.current++;
-    window.clearTimeout(timer.current);
-    stopCamera(stream.current);
-    stream.current = null;
-    if (video.current) video.current.srcObject = null;
-    setView('closed');
-  };
-
-  useEffect(() => () => closeCamera(), []);
+  const camera = useCameraScan({
+    gapMs: FRAME_GAP_MS,
+    onTexts: (texts) => {
+      const outcome = judgeScan(texts);
+      if (outcome.kind === 'code') {
+        setWords(t('sync.scan.found'));
+        onCode(outcome.code);
+        return true;
+      }
+      // Said until the right code is found: a live region that changed with every frame would chatter.
+      if (outcome.kind === 'otherQr') setWords(t('sync.scan.otherQr'));
+      return false;
+    },
+  });
+  const view = camera.view;
 
   useEffect(() => {
     if (view === 'starting') stopButton.current?.focus();
@@ -80,63 +66,23 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
     }
   }, [view]);
 
-  const found = (code: string): void => {
-    closeCamera();
-    setWords(t('sync.scan.found'));
-    onCode(code);
-  };
-
-  const look = async (reader: QrReader, canvas: HTMLCanvasElement, mine: number): Promise<void> => {
-    if (mine !== generation.current) return;
-    const el = video.current;
-    if (el && el.readyState >= el.HAVE_CURRENT_DATA) {
-      if (drawScaled(canvas, el, el.videoWidth, el.videoHeight)) {
-        const outcome = judgeScan(await reader(canvas).catch(() => []));
-        if (mine !== generation.current) return;
-        if (outcome.kind === 'code') return found(outcome.code);
-        // Said until the right code is found: a live region that changed with every frame would chatter.
-        if (outcome.kind === 'otherQr') setWords(t('sync.scan.otherQr'));
-      }
-    }
-    timer.current = window.setTimeout(() => void look(reader, canvas, mine), FRAME_GAP_MS);
-  };
-
   const startCamera = async (): Promise<void> => {
     if (isBusy || view !== 'closed') return;
-    const mine = ++generation.current;
     onProblem(null);
-    setView('starting');
     setWords(t('sync.scan.starting'));
-    let reader: QrReader;
-    let opened: MediaStream;
-    try {
-      reader = await qrReader();
-      opened = await openCamera();
-    } catch (e) {
-      if (mine !== generation.current) return;
+    const problem = await camera.start();
+    if (problem) {
       refocusScan.current = true;
-      closeCamera();
       setWords('');
-      onProblem(e instanceof CameraProblem ? t(CAMERA_WORDS[e.code]) : t('sync.scan.loadFailed'));
+      onProblem(t(PROBLEM_WORDS[problem]));
       return;
     }
-    if (mine !== generation.current) {
-      stopCamera(opened);
-      return;
-    }
-    stream.current = opened;
-    if (video.current) {
-      video.current.srcObject = opened;
-      video.current.play().catch(() => undefined);
-    }
-    setView('scanning');
-    setWords(t('sync.scan.point'));
-    void look(reader, document.createElement('canvas'), mine);
+    setWords((now) => (now === t('sync.scan.starting') ? t('sync.scan.point') : now));
   };
 
   const stop = (): void => {
     refocusScan.current = true;
-    closeCamera();
+    camera.stop();
     setWords(t('sync.scan.stopped'));
   };
 
@@ -180,7 +126,7 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
       {isOpen ? (
         <div class="sync-scan__view" role="group" aria-label={t('sync.scan.view')}>
           <div class="sync-scan__frame">
-            <video ref={video} class="sync-scan__video" muted playsInline aria-hidden="true" />
+            <video ref={camera.video} class="sync-scan__video" muted playsInline aria-hidden="true" />
           </div>
           <button ref={stopButton} type="button" class="btn" onClick={stop}>
             {t('sync.scan.stop')}
