@@ -56,8 +56,16 @@ describe('room: send to a nearby device', () => {
         expect.stringMatching(/^\d{2}:\d{2}: sent by share sheet \(.+\) to the devices picked there\.$/),
       ]);
 
-      // And the hand back step is just as usable.
-      await room.goTo('2. Hand back');
+      // And the hand back step is just as usable, from the keyboard too: Tab to "2. Hand back", Enter.
+      await room.step('1. Gather').focus();
+      await a.page.keyboard.press('Tab');
+      expect(await a.page.evaluate(() => document.activeElement?.textContent)).toBe('2. Hand back');
+      await a.page.keyboard.press('Enter');
+      expect(await room.step('2. Hand back').getAttribute('aria-pressed')).toBe('true');
+      await a.page.keyboard.press('Tab');
+      expect(await a.page.evaluate(() => document.activeElement?.textContent)).toBe(
+        'Send to a nearby device',
+      );
       await room
         .panel('Send the room’s ideas')
         .getByRole('button', { name: 'Send to a nearby device' })

@@ -137,6 +137,8 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
               ? t('room.gather.none')
               : t('room.gather.progress', { gathered, count: tablets.length })}
           </p>
+          {/* In the order of the steps above: the tablets send, the device gathering receives. */}
+          <SendPanel heading={t('room.gather.send')} session={session} view={view} onSent={record} />
           <ReceivePanel
             heading={t('room.gather.receive')}
             session={session}
@@ -144,7 +146,6 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
             onReceived={record}
             onLogged={reload}
           />
-          <SendPanel heading={t('room.gather.send')} session={session} view={view} onSent={record} />
         </section>
       ) : (
         <section class="card room-step" aria-labelledby="room-handback-heading" data-room-step="handBack">
