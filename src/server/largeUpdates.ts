@@ -17,7 +17,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MAPS, readMeta } from '../doc/schema';
-import { splitUpdate } from '../sync/updateParts';
+import { splitUpdateInSteps } from '../sync/updateParts';
 import { syncUpdateAt } from './validation';
 
 /** Bytes the whole server may hold for large messages at once. */
@@ -113,24 +113,30 @@ export function meterIntake(
   };
 }
 
-/** The clients that wrote the update's meta: their changes go first, so the first part creates the session. */
-function metaWriters(update: Uint8Array): number[] {
-  const clients = new Set<number>();
-  for (const s of Y.decodeUpdate(update).structs) {
-    if (s instanceof Y.Item && (s.parent as unknown) === MAPS.meta) clients.add(s.id.client);
-  }
-  return [...clients];
-}
-
 /**
  * The parts `update` is checked and stored in, in the order they must be applied to `live` (each at most
- * `partBytes`; structs `live` has already are left out). Throws StructTooLargeError when one change alone is
- * bigger than a part.
+ * `partBytes`; structs `live` has already are left out), worked out in steps so that the server can take turns
+ * between them (one step: decoding the update, or writing a few hundred of its changes). Throws
+ * StructTooLargeError when one change alone is bigger than a part.
  */
-export function partsOf(update: Uint8Array, live: Y.Doc, partBytes: number): Uint8Array[] {
+export function* partsInSteps(
+  update: Uint8Array,
+  live: Y.Doc,
+  partBytes: number,
+): Generator<void, Uint8Array[], void> {
   const base = Y.decodeStateVector(Y.encodeStateVector(live));
-  const first = readMeta(live) === null ? metaWriters(update) : [];
-  return splitUpdate(update, partBytes, { base, first });
+  // A session the server does not have yet: the changes of whoever wrote its meta go first, so that the first
+  // part creates it.
+  const firstWritersOf = readMeta(live) === null ? MAPS.meta : undefined;
+  return yield* splitUpdateInSteps(update, partBytes, { base, firstWritersOf, stepStructs: 256 });
+}
+
+/** partsInSteps in one go. */
+export function partsOf(update: Uint8Array, live: Y.Doc, partBytes: number): Uint8Array[] {
+  const steps = partsInSteps(update, live, partBytes);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
 }
 
 /**

@@ -53,7 +53,7 @@ import { ADMIN_DEVICE, isSessionId, type Role, type Store } from './store';
 import { CheckTurns } from './checkTurns';
 import { UpdateQueue, type CheckCounters, type Outcome } from './updateQueue';
 import { describeProblem, syncUpdateOf, UpdateGate } from './validation';
-import { ByteBudget, emptyTheUpdate, meterIntake, partsOf, type Intake } from './largeUpdates';
+import { ByteBudget, emptyTheUpdate, meterIntake, partsInSteps, type Intake } from './largeUpdates';
 import { StructTooLargeError } from '../sync/updateParts';
 import { cacheFor } from './stateCache';
 
@@ -506,6 +506,8 @@ export function createSync(
       });
       throw new Refusal('document-too-large: this session has reached the server size limit', 4413);
     }
+    // Deletions only, all made already (a tablet that holds the session answering step 1): nothing to check.
+    if (!large && cacheFor(document).changesNothing(payload)) return;
     const queue = queueOf(document);
     if (!watched.has(connection)) {
       watched.add(connection);
@@ -521,15 +523,15 @@ export function createSync(
     if (large) emptyTheUpdate(update);
   }
 
-  /** The parts of a large update (largeUpdates.ts), or the refusal when one change alone is over a part. */
-  function splitLarge(
+  /** The parts of a large update in steps (largeUpdates.ts), or the refusal when one change alone is over a part. */
+  function* splitLarge(
     payload: Uint8Array,
     document: Document,
     session: string,
     device: string,
-  ): Uint8Array[] {
+  ): Generator<void, Uint8Array[], void> {
     try {
-      const parts = partsOf(payload, document, limits.largeUpdatePartBytes);
+      const parts = yield* partsInSteps(payload, document, limits.largeUpdatePartBytes);
       log('update-large', { session, device, bytes: payload.byteLength, parts: parts.length });
       return parts;
     } catch (e) {

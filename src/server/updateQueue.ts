@@ -120,11 +120,11 @@ export class UpdateQueue {
   }
 
   /**
-   * Checks a large update in `parts` (in the order they must be applied), each as `submit` checks an update, and
-   * applies them all only when every one has passed. `parts` is called in the update's first turn (splitting
-   * costs about one decoding of the update).
+   * Checks a large update in parts (in the order they must be applied), each as `submit` checks an update, and
+   * applies them all only when every one has passed. The parts are worked out by `split`, one step per turn
+   * (largeUpdates.ts `partsInSteps`); what a step throws is the outcome ('failed').
    */
-  submitLarge(holder: object, parts: () => Uint8Array[], role: WriterRole): Promise<Outcome> {
+  submitLarge(holder: object, parts: () => Iterator<void, Uint8Array[]>, role: WriterRole): Promise<Outcome> {
     const start = (): Promise<Outcome> =>
       this.lock ? this.lock.then(() => this.inTurn(holder, start)) : this.checkLarge(holder, parts, role);
     return this.inTurn(holder, start);
@@ -135,16 +135,31 @@ export class UpdateQueue {
     return await this.turns.run(holder, job);
   }
 
-  private async checkLarge(holder: object, split: () => Uint8Array[], role: WriterRole): Promise<Outcome> {
+  private async checkLarge(
+    holder: object,
+    split: () => Iterator<void, Uint8Array[]>,
+    role: WriterRole,
+  ): Promise<Outcome> {
     let unlock = (): void => undefined;
     this.lock = new Promise<void>((resolve) => (unlock = resolve));
     this.gone.delete(holder);
     try {
-      let parts: Uint8Array[];
-      try {
-        parts = split();
-      } catch (error) {
-        return { kind: 'failed', error };
+      let steps: Iterator<void, Uint8Array[]> | null = null;
+      let parts: Uint8Array[] | null = null;
+      while (parts === null) {
+        const step = await this.turns.run(holder, () => {
+          if (this.gone.has(holder)) return { left: true as const };
+          try {
+            steps ??= split();
+            const next = steps.next();
+            return { parts: next.done ? next.value : null };
+          } catch (error) {
+            return { error };
+          }
+        });
+        if ('left' in step) return { kind: 'left' };
+        if ('error' in step) return { kind: 'failed', error: step.error };
+        parts = step.parts;
       }
       for (const part of parts) {
         const problems = await this.turns.run(holder, () =>

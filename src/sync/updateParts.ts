@@ -205,7 +205,40 @@ export function splitUpdate(
   budget: number,
   options: { base?: ReadonlyMap<number, number>; first?: readonly number[] } = {},
 ): Uint8Array[] {
+  const steps = splitUpdateInSteps(update, budget, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * splitUpdate for a caller that must not block for long (the sync server, src/server/largeUpdates.ts): it yields
+ * after decoding and after every `stepStructs` structs written (writing them is about two thirds of the cost).
+ * `firstWritersOf` names a root map whose writers in the update go first too (the server has no document to
+ * read the session's creators from).
+ */
+export function* splitUpdateInSteps(
+  update: Uint8Array,
+  budget: number,
+  options: {
+    base?: ReadonlyMap<number, number>;
+    first?: readonly number[];
+    firstWritersOf?: string;
+    stepStructs?: number;
+  } = {},
+): Generator<void, Uint8Array[], void> {
+  const stepStructs = options.stepStructs ?? Infinity;
+  let written = 0;
   const { structs, ds } = Y.decodeUpdate(update);
+  if (stepStructs !== Infinity) yield;
+  const first = [...(options.first ?? [])];
+  for (const s of structs) {
+    const isWriter =
+      options.firstWritersOf !== undefined &&
+      s instanceof Y.Item &&
+      (s.parent as unknown) === options.firstWritersOf;
+    if (isWriter && !first.includes(s.id.client)) first.push(s.id.client);
+  }
   const byClient = new Map<number, Struct[]>();
   for (const s of structs) {
     if (s instanceof Y.Skip) continue;
@@ -220,11 +253,7 @@ export function splitUpdate(
     part = new PartBuilder();
   };
 
-  for (const { struct, offset } of integrationOrder(
-    byClient,
-    options.base ?? new Map(),
-    options.first ?? [],
-  )) {
+  for (const { struct, offset } of integrationOrder(byClient, options.base ?? new Map(), first)) {
     const client = struct.id.client;
     const clock = struct.id.clock + offset;
     const bytes = structBytes(struct, offset);
@@ -235,6 +264,7 @@ export function splitUpdate(
       if (cost > budget) throw new StructTooLargeError(cost, budget);
     }
     part.addStruct(client, clock, struct.length - offset, bytes, cost);
+    if (++written % stepStructs === 0) yield;
   }
 
   for (const [client, ranges] of [...ds.clients].sort((a, b) => b[0] - a[0])) {

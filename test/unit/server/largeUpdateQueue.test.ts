@@ -8,15 +8,21 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readRecords } from '../../../src/doc/schema';
 import { CheckTurns } from '../../../src/server/checkTurns';
-import { ByteBudget, emptyTheUpdate, partsOf } from '../../../src/server/largeUpdates';
+import { ByteBudget, emptyTheUpdate, partsInSteps, partsOf } from '../../../src/server/largeUpdates';
 import { DEFAULT_LIMITS } from '../../../src/server/limits';
 import { UpdateQueue, type CheckCounters } from '../../../src/server/updateQueue';
 import { syncUpdateOf, UpdateGate } from '../../../src/server/validation';
 import { proposal, seedSession } from './support';
 
-function setup(): { live: Y.Doc; queue: UpdateQueue; applied: Uint8Array[]; author: () => Y.Doc } {
+function setup(seeded = true): {
+  live: Y.Doc;
+  queue: UpdateQueue;
+  applied: Uint8Array[];
+  author: () => Y.Doc;
+  sessionId: string;
+} {
   const sessionId = randomUUID();
-  const live = seedSession(new Y.Doc(), sessionId);
+  const live = seeded ? seedSession(new Y.Doc(), sessionId) : new Y.Doc();
   const counters: CheckCounters = { held: 0, heldBytes: 0, shadowBuilds: 0 };
   const applied: Uint8Array[] = [];
   const queue = new UpdateQueue(
@@ -35,7 +41,7 @@ function setup(): { live: Y.Doc; queue: UpdateQueue; applied: Uint8Array[]; auth
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
     return doc;
   };
-  return { live, queue, applied, author };
+  return { live, queue, applied, author, sessionId };
 }
 
 /** `count` well-formed ideas of about 1 KB each written by `doc`, and what they add to `live`. */
@@ -61,7 +67,7 @@ describe('a large update checked in parts', () => {
     const parts = partsOf(update, live, 16 * 1024);
     expect(parts.length).toBeGreaterThanOrEqual(4);
 
-    const outcome = await queue.submitLarge({}, () => parts, 'facilitator');
+    const outcome = await queue.submitLarge({}, () => partsInSteps(update, live, 16 * 1024), 'facilitator');
     expect(outcome.kind).toBe('refused');
     expect(outcome.kind === 'refused' && outcome.problems.map((p) => p.key)).toEqual(['bad']);
     expect(applied).toEqual([]);
@@ -81,7 +87,7 @@ describe('a large update checked in parts', () => {
     const other = author();
     const small = ideas(other, live, 1, 'o');
 
-    const large = queue.submitLarge({}, () => parts, 'facilitator');
+    const large = queue.submitLarge({}, () => partsInSteps(update, live, 16 * 1024), 'facilitator');
     const later = queue.submit({}, small, 'facilitator');
     expect(await large).toEqual({ kind: 'applied' });
     expect(await later).toEqual({ kind: 'applied' });
@@ -89,6 +95,26 @@ describe('a large update checked in parts', () => {
     expect(applied.slice(0, parts.length)).toEqual(parts);
     expect(applied[parts.length]).toBe(small);
     expect(readRecords(live).proposals).toHaveLength(61);
+  });
+
+  it('Given a new session written over several reloads (a Yjs client each, the creator’s id the lowest), When the server has none of it, Then the part that creates the session goes first and every part is applied', async () => {
+    const { live, queue, sessionId } = setup(false);
+    const creatorDoc = new Y.Doc();
+    creatorDoc.clientID = 1;
+    let doc = seedSession(creatorDoc, sessionId);
+    for (let reload = 1; reload <= 3; reload++) {
+      const next = new Y.Doc();
+      next.clientID = 1000 + reload;
+      Y.applyUpdate(next, Y.encodeStateAsUpdate(doc));
+      ideas(next, live, 20, `r${reload}-`);
+      doc = next;
+    }
+    const update = Y.encodeStateAsUpdate(doc);
+    expect(await queue.submitLarge({}, () => partsInSteps(update, live, 8 * 1024), 'facilitator')).toEqual({
+      kind: 'applied',
+    });
+    expect(readRecords(live).proposals).toHaveLength(60);
+    expect(Y.encodeStateVector(live)).toEqual(Y.encodeStateVector(doc));
   });
 
   it('Given a sync message checked in parts, When it is emptied, Then it carries the empty update and keeps its length', () => {
