@@ -98,6 +98,8 @@ export function ReceivePanel({ heading, session, view, onReceived, onLogged }: P
         <Suspense fallback={<p>{t('common.loading')}</p>}>
           <CameraReceive
             sessionId={sessionId}
+            // The room's own open session: the merge shows here at once, not only after a reload.
+            session={session}
             onDone={(done) => {
               setCamera(false);
               // The camera carries only what this device lacked: the sender's whole copy is not known.

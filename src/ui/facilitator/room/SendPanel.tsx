@@ -157,6 +157,8 @@ export function SendPanel({ heading, session, view, onSent }: Props) {
         <Suspense fallback={<p>{t('common.loading')}</p>}>
           <CameraSend
             sessionId={view.records.sessionId}
+            // The room's own open session: the codes are made from the copy the room shows.
+            session={session}
             onDone={(done) => {
               setCamera(false);
               void onSent(done, doc ? Y.encodeStateVector(doc) : undefined);
