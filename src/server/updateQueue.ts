@@ -142,7 +142,6 @@ export class UpdateQueue {
   ): Promise<Outcome> {
     let unlock = (): void => undefined;
     this.lock = new Promise<void>((resolve) => (unlock = resolve));
-    this.gone.delete(holder);
     try {
       let steps: Iterator<void, Uint8Array[]> | null = null;
       let parts: Uint8Array[] | null = null;

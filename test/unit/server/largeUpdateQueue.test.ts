@@ -97,6 +97,21 @@ describe('a large update checked in parts', () => {
     expect(readRecords(live).proposals).toHaveLength(61);
   });
 
+  it('Given a large update whose connection closes before its parts are checked, Then none of it is applied and its outcome is that it left', async () => {
+    const { live, queue, applied, author } = setup();
+    const doc = author();
+    const update = ideas(doc, live, 60, 'p');
+    const holder = {};
+    const large = queue.submitLarge(holder, () => partsInSteps(update, live, 16 * 1024), 'facilitator');
+    queue.release(holder);
+    expect(await large).toEqual({ kind: 'left' });
+    expect(applied).toEqual([]);
+
+    // The document's next update is checked as usual.
+    const small = ideas(author(), live, 1, 'o');
+    expect(await queue.submit({}, small, 'facilitator')).toEqual({ kind: 'applied' });
+  });
+
   it('Given a new session written over several reloads (a Yjs client each, the creator’s id the lowest), When the server has none of it, Then the part that creates the session goes first and every part is applied', async () => {
     const { live, queue, sessionId } = setup(false);
     const creatorDoc = new Y.Doc();
