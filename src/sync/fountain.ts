@@ -9,15 +9,16 @@
  * probability 1/2, drawn from a generator seeded by the transfer's seed and `seq`, so the receiver knows the
  * subset from the part's number alone. The receiver solves the parts by Gaussian elimination over GF(2) as they
  * come. Once it holds k + E distinct parts, the chance that they do not yet determine the message is below
- * 2^-E whatever parts were lost, which a peeling LT decoder (robust soliton degrees) cannot promise at the few
- * dozen blocks a workshop's delta makes: it typically needs 20 to 50 % more parts there. Elimination costs
- * k^2 * blockSize / 2 byte operations at most: a few milliseconds at the sizes the camera carries (MAX_BLOCKS).
+ * 2^-E whatever parts were lost; on average it needs k + 1.5. A peeling LT decoder (robust soliton degrees)
+ * cannot promise that at the few dozen blocks a workshop's delta makes: it typically needs tens of percent
+ * more. Elimination costs up to k^2 * blockSize / 2 byte operations: about a millisecond for a morning's delta
+ * (k of a few dozen); MAX_BLOCKS bounds the worst case.
  *
  * Pure: no DOM, no clock, no randomness of its own.
  */
 
-/** Most blocks a message may have: 2,000 blocks of a few hundred bytes is far above a camera transfer. */
-export const MAX_BLOCKS = 2000;
+/** Most blocks a message may have: 1,000 of 400 bytes would take minutes in front of a camera. */
+export const MAX_BLOCKS = 1000;
 
 export interface FountainParams {
   /** Bytes in the message. */

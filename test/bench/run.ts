@@ -25,6 +25,7 @@ import { buildWorkshopDay, type WorkshopDay } from './workshopDay';
 import { forintMesFigures, tallyFigures } from './tally';
 import { resultsViewFigures } from './resultsView';
 import { languageFigures } from './languages';
+import { cameraTransferFigures } from './cameraTransfer';
 import { CHROMIUM } from '../e2e/support/browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -213,6 +214,16 @@ await group(
       rows.push(...result.rows);
       (details.dayBurst as unknown[]).push(result.details);
     }
+  },
+);
+
+await group(
+  "16. one tablet's morning by camera between two Chromium pages (fake camera, real time)",
+  async () => {
+    snapshotApp();
+    const result = await cameraTransferFigures(appDist);
+    rows.push(...result.rows);
+    details.cameraTransfer = result.details;
   },
 );
 
