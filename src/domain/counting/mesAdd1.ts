@@ -48,6 +48,17 @@
  * after b (by B): its outcome is one of the two, and Add1 may pass the range if both are within budget and
  * neither funds every candidate (not with `exhaustiveStop`, which stops at the first exhaustive one).
  *
+ * Resuming a run (`Resume`). The three runs across a swap at round r repeat rounds already run: the two at e'
+ * share rounds 1 … r-1 with the run at e' that found the swap (same endowment; checked against e's run or against
+ * the run at e forced to fund b, whose first r-1 rounds are e's own), and the run at e forced to fund b shares them
+ * with e's run. A run is a function of its state at the start of a round: every group's budget, the lower bounds
+ * on ρ that order the candidates, the candidates already found unaffordable, and (checked against another run)
+ * whether every round before was certified. So each of them starts at round r from the other run's state: its
+ * budgets are that run's last budgets with each later round's payment undone (a trace keeps each winner's
+ * supporters' budgets from before they paid, so undoing a round is writing them back, last round first), and the
+ * lower bounds, the unaffordable and the rounds before are copied. The tests check a resumed run equals the run
+ * from round 1, round for round and budget for budget.
+ *
  * Arithmetic: floating point, like `MesElection.runFloat`, with its rule: a decision within a relative 1e-9
  * of going the other way (a near tie, a nearly (un)affordable project) is not trusted. In the run that gives
  * an outcome this returns undefined (the caller then runs that endowment exactly, with `runChecked`, and steps
@@ -79,7 +90,7 @@ export interface MesTrace {
   certified: boolean;
   /** The endowment the trace was run at. */
   endowment: number;
-  /** Each round's winner's supporters' budgets before they paid for it (in `election.supporters` order). */
+  /** Each round's winner's supporters' budgets before they paid for it (in `floatsOf` order). */
   budgets: Float64Array[];
   /** Stopped at the first round it could not certify (`stopAtDoubt`): not an outcome, not a base. */
   partial: boolean;
@@ -89,6 +100,20 @@ export interface MesTrace {
   swapAt?: { round: number; from: number; to: number };
   /** In a run against another: the first round it could not certify, that run's winner and a rival in doubt. */
   doubtAt?: { round: number; from: number; to: number };
+  /** In a run against another: the first round it could not certify, for whatever reason. */
+  lostAt?: number;
+  /** Every group's budget where the run ended (before paying, if it stopped in doubt), to resume from. */
+  last: Float64Array;
+  /** Each round's lower bounds on ρ as the round began (in `election.projects` order). */
+  floors: Float64Array[];
+  /** The round each candidate was found unaffordable in (-1: never). */
+  droppedIn: Int16Array;
+}
+
+/** Where a run starts: a round of another run at the same endowment whose rounds before it are this run's. */
+export interface Resume {
+  trace: MesTrace;
+  round: number;
 }
 
 /**
@@ -102,15 +127,53 @@ export interface Swap {
   force?: number;
 }
 
-const floats = new WeakMap<MesElection, { costsF: Float64Array; sw: Float64Array[] }>();
+interface Floats {
+  costsF: Float64Array;
+  /** Each project's supporting groups, renumbered (see `floatsOf`), in increasing order. */
+  supporters: Int32Array[];
+  /** Their weights, in the same order. */
+  sw: Float64Array[];
+}
 
-/** Costs as floats and each project's supporting groups' weights, made once per election. */
-function floatsOf(election: MesElection): { costsF: Float64Array; sw: Float64Array[] } {
+const floats = new WeakMap<MesElection, Floats>();
+
+/**
+ * Costs as floats and each project's supporting groups with their weights, made once per election. The groups
+ * are renumbered so that those approving the same popular projects sit together: the budgets a candidate's
+ * supporters hold are then read from a few runs of neighbouring memory instead of from all over (the inner
+ * loops below are nothing but those reads). The numbering is private to this file.
+ */
+function floatsOf(election: MesElection): Floats {
   let f = floats.get(election);
   if (f === undefined) {
+    const groups = election.weights.length;
+    // A group's key: the projects it approves, most approved first; groups are sorted by key.
+    const rank = election.projects
+      .map((_, c) => c)
+      .sort((x, y) => (election.approvals[y] ?? 0) - (election.approvals[x] ?? 0));
+    const place = new Int32Array(election.projects.length);
+    rank.forEach((c, i) => (place[c] = i));
+    const ballots: number[][] = Array.from({ length: groups }, () => []);
+    election.supporters.forEach((s, c) => {
+      for (const g of s) (ballots[g] as number[]).push(place[c] as number);
+    });
+    for (const bl of ballots) bl.sort((x, y) => x - y);
+    const order = Array.from({ length: groups }, (_, g) => g).sort((x, y) => {
+      const a = ballots[x] as number[];
+      const b = ballots[y] as number[];
+      for (let i = 0; i < a.length && i < b.length; i++)
+        if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+      return a.length - b.length;
+    });
+    const renamed = new Int32Array(groups);
+    order.forEach((g, i) => (renamed[g] = i));
+    const supporters = election.supporters.map((s) => Int32Array.from(s, (g) => renamed[g] as number).sort());
+    const weightOf = new Float64Array(groups);
+    for (let g = 0; g < groups; g++) weightOf[renamed[g] as number] = election.weights[g] as number;
     f = {
       costsF: Float64Array.from(election.costs, (c) => Number(c.n) / Number(c.d)),
-      sw: election.supporters.map((s) => Float64Array.from(s, (g) => election.weights[g] as number)),
+      supporters,
+      sw: supporters.map((s) => Float64Array.from(s, (g) => weightOf[g] as number)),
     };
     floats.set(election, f);
   }
@@ -140,9 +203,9 @@ export function traceMes(
   against?: MesTrace,
   stopAtDoubt = false,
   swap?: Swap,
+  from?: Resume,
 ): MesTrace | undefined {
-  const { costsF, sw } = floatsOf(election);
-  const supporters = election.supporters;
+  const { costsF, sw, supporters } = floatsOf(election);
   const approvals = election.approvals;
   const b = new Float64Array(election.weights.length).fill(endowment);
   const prev = new Float64Array(election.projects.length); // lower bound on ρ, only goes up
@@ -160,7 +223,52 @@ export function traceMes(
     budgets: [],
     partial: false,
     rivals: [],
+    last: b,
+    floors: [],
+    droppedIn: new Int16Array(election.projects.length).fill(-1),
   };
+  let startRound = 0;
+  if (from !== undefined) {
+    // Resume (see `resumeAt`): the first rounds are the other run's, copied, and its budgets as they were.
+    const src = from.trace;
+    const r = from.round;
+    if (
+      src.endowment !== endowment ||
+      src.winners.length < r ||
+      src.floors.length <= r ||
+      (against !== undefined && (src.lostAt ?? Infinity) < r)
+    ) {
+      throw new RangeError('traceMes: a run can only resume from a round of a run at the same endowment.');
+    }
+    b.set(src.last);
+    for (let q = src.budgets.length - 1; q >= r; q--) {
+      const s = supporters[src.winners[q] as number] as Int32Array;
+      const atE = src.budgets[q] as Float64Array;
+      for (let i = 0; i < s.length; i++) b[s[i] as number] = atE[i] as number;
+    }
+    prev.set(src.floors[r] as Float64Array);
+    const funded = new Uint8Array(election.projects.length);
+    for (let q = 0; q < r; q++) {
+      const w = src.winners[q] as number;
+      funded[w] = 1;
+      trace.winners.push(w);
+      trace.rho.push(src.rho[q] as number);
+      trace.free.push(src.free[q] as boolean);
+      trace.budgets.push(src.budgets[q] as Float64Array);
+      trace.rivals.push(src.rivals[q] as Float64Array);
+      trace.floors.push(src.floors[q] as Float64Array);
+      trace.spent = add(trace.spent, election.costs[w] as Rational);
+    }
+    for (const c of election.candidates) {
+      const d = src.droppedIn[c] as number;
+      if (d >= 0 && d < r) {
+        dropped[c] = 1;
+        trace.droppedIn[c] = d;
+      }
+    }
+    remaining = remaining.filter((c) => funded[c] === 0 && dropped[c] === 0);
+    startRound = r;
+  }
   const rho = new Float64Array(election.projects.length);
   const free = new Uint8Array(election.projects.length);
   const pay = new Float64Array(election.projects.length);
@@ -296,7 +404,8 @@ export function traceMes(
     return loweredRho(c, d) > atE * (1 + SHIFT_EPS) && (rho[c] as number) > chordEnd * (1 + SHIFT_EPS);
   };
 
-  for (let round = 0; ; round++) {
+  for (let round = startRound; ; round++) {
+    trace.floors.push(Float64Array.from(prev));
     remaining.sort((x, y) => (prev[x] as number) - (prev[y] as number));
     const target = against?.winners[round];
     const limit =
@@ -315,14 +424,17 @@ export function traceMes(
       if (r === undefined) return undefined;
       if (r === false) {
         dropped[c] = 1;
+        trace.droppedIn[c] = round;
         continue;
       }
       if (settled[c] === 1) rivals[c] = rho[c] as number;
       if (trace.certified) {
         // Every other candidate must lose to e's winner of this round across the whole range; with no winner
         // left at e, none may be affordable here.
-        if (target === undefined) trace.certified = false;
-        else if (c !== target && c !== other) {
+        if (target === undefined) {
+          trace.certified = false;
+          trace.lostAt ??= round;
+        } else if (c !== target && c !== other) {
           const fr = free[c] === 1;
           const tr = against?.free[round] as boolean;
           if (
@@ -331,6 +443,7 @@ export function traceMes(
             !((rho[c] as number) > otherAtE * (1 + 2 * EPS))
           ) {
             trace.certified = false;
+            trace.lostAt ??= round;
             trace.doubtAt ??= { round, from: target, to: c };
           }
         }
@@ -358,6 +471,7 @@ export function traceMes(
     }
     if (certifiedSoFar && target !== undefined && best !== target) {
       trace.certified = false;
+      trace.lostAt ??= round;
       if (best >= 0) trace.swapAt = { round, from: target, to: best };
     }
     if (stopAtDoubt && against !== undefined && !trace.certified) {
@@ -404,13 +518,30 @@ export function acrossSwap(
   const pair = tried.swapAt ?? tried.doubtAt;
   if (pair === undefined || tried.doubtAt?.round !== pair.round) return undefined;
   const { round, from: a, to: b } = pair;
+  // All three runs share their rounds before `round` with `tried` (at `far`) or with `base` (at `here`), and
+  // resume there (see `Resume`).
+  const atFar: Resume = { trace: tried, round };
   count.runs++;
-  const branchA = traceMes(election, far, base, true, { round, other: b, ...(swapped ? { force: a } : {}) });
+  const branchA = traceMes(
+    election,
+    far,
+    base,
+    true,
+    { round, other: b, ...(swapped ? { force: a } : {}) },
+    atFar,
+  );
   if (branchA?.certified !== true) return undefined;
   count.runs += 2;
-  const lowB = traceMes(election, here, undefined, false, { round, force: b });
+  const lowB = traceMes(election, here, undefined, false, { round, force: b }, { trace: base, round });
   if (lowB === undefined) return undefined;
-  const branchB = traceMes(election, far, lowB, false, { round, other: a, ...(swapped ? {} : { force: b }) });
+  const branchB = traceMes(
+    election,
+    far,
+    lowB,
+    false,
+    { round, other: a, ...(swapped ? {} : { force: b }) },
+    atFar,
+  );
   if (branchB?.certified !== true) return undefined;
   // Every endowment between funds the outcome of `base` (a first) or of `branchB` (b first).
   return { real: swapped ? branchB : branchA, other: branchB };

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CountingProject } from '../../../src/domain/counting/greedy';
 import { equalShares, mesAdd1Stepwise, MesElection, type MesOptions } from '../../../src/domain/counting/mes';
-import { acrossSwap, traceMes } from '../../../src/domain/counting/mesAdd1';
+import { acrossSwap, traceMes, type MesTrace } from '../../../src/domain/counting/mesAdd1';
 import { rat } from '../../../src/domain/counting/rational';
 import { PROPERTY_BUDGET_MS } from '../helpers/property';
 import { ALL_FIXTURES, load } from './fixtures';
@@ -234,6 +234,74 @@ describe('The jump certificate itself (traceMes)', () => {
       );
       // (and the property is not vacuous: about 25 ranges in 600 runs are certified across a swap)
       expect(certified).toBeGreaterThan(4);
+    },
+    PROPERTY_BUDGET_MS,
+  );
+});
+
+describe('A run resumed from a round of another run (traceMes with `from`)', () => {
+  const election = fc
+    .record({
+      costs: fc.array(fc.integer({ min: 1_000, max: 60_000 }), { minLength: 2, maxLength: 7 }),
+      ballots: fc.array(fc.array(fc.nat(6), { minLength: 1, maxLength: 4 }), { minLength: 2, maxLength: 16 }),
+      start: fc.integer({ min: 200, max: 20_000 }),
+      d: fc.integer({ min: 1, max: 400 }),
+    })
+    .map(({ costs, ballots, start, d }) => ({
+      projects: costs.map((cost, i): CountingProject => ({ id: `p${i}`, cost })),
+      ballots: ballots.map((b) => b.filter((i) => i < costs.length).map((i) => `p${i}`)),
+      start,
+      d,
+    }));
+
+  const shape = (t: MesTrace | undefined) =>
+    t && {
+      selected: t.selected,
+      winners: t.winners,
+      rho: t.rho,
+      free: t.free,
+      certified: t.certified,
+      partial: t.partial,
+      swapAt: t.swapAt,
+      doubtAt: t.doubtAt,
+      lostAt: t.lostAt,
+      rivals: t.rivals.map((r) => [...r]),
+      budgets: t.budgets.map((b) => [...b]),
+      last: [...t.last],
+    };
+
+  it(
+    'gives exactly the run from the first round, from every round of a whole run and of one stopped in doubt',
+    () => {
+      let resumed = 0;
+      fc.assert(
+        fc.property(election, ({ projects, ballots, start, d }) => {
+          // Given a run, and a run further on checked against it (stopped at its first round in doubt or not)
+          const e = new MesElection(projects, ballots);
+          const base = traceMes(e, start);
+          if (base === undefined) return;
+          for (const stop of [false, true]) {
+            const far = traceMes(e, start + d, base, stop);
+            if (far === undefined) continue;
+            // When each is run again from one of its rounds (for the run further on: up to its first round in
+            // doubt, the rounds whose checks it carries over)
+            for (const [src, against] of [
+              [base, undefined],
+              [far, base],
+            ] as const) {
+              const last = Math.min(src.winners.length, src === far ? (far.lostAt ?? Infinity) : Infinity);
+              for (let round = 0; round <= last; round++) {
+                const again = traceMes(e, src.endowment, against, stop, undefined, { trace: src, round });
+                resumed++;
+                // Then it is the same run, round for round, budget for budget
+                expect(shape(again)).toEqual(shape(traceMes(e, src.endowment, against, stop)));
+              }
+            }
+          }
+        }),
+        { numRuns: 150 },
+      );
+      expect(resumed).toBeGreaterThan(300);
     },
     PROPERTY_BUDGET_MS,
   );
