@@ -5,7 +5,7 @@
  * with Playwright's clock, one frame at a time, and 3 frames in 10 never reach B.
  *
  * B gets exactly A's new ideas; codes of another session, another transfer or another tablet, a damaged code, and
- * a whole transfer whose file was altered are each refused in words, and nothing is added.
+ * a whole transfer whose file was cut and altered are each refused in words, and nothing is added.
  */
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -245,11 +245,10 @@ describe('tablet to tablet by camera', () => {
     }
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
-  });
+  }, 300_000);
 
   it('Given B reading, when codes of another session, another tablet, another transfer, a damaged code and an altered file reach its camera, then each is refused in words and nothing is added', async () => {
-    const { a, b, sessionId, fileA } = await twoTablets();
-    await addIdeaInKiosk(a.page, NEW_IDEAS[0]!);
+    const { b, sessionId, fileA } = await twoTablets();
     const ideasOnB = await new FilesDashboard(b.page).count(IDEAS);
     const stepB = await receiveByCamera(b.page);
     // The request id B put in its code: a delta must answer it.
@@ -262,9 +261,11 @@ describe('tablet to tablet by camera', () => {
     await stepB.getByRole('group', { name: 'Camera view' }).waitFor();
     const notice = stepB.locator('.camera-notice');
 
-    // A file of A's session with one byte of its payload changed: every frame is well formed, the file is not.
-    const altered = new Uint8Array(fileA);
-    altered[altered.length - 20]! ^= 0x01;
+    // A's session file cut short and with one byte changed: every frame is well formed, the file is not (cut
+    // short, so that it takes few frames; a whole file with a changed byte is refused by its checksum, as the
+    // unit tests show).
+    const altered = new Uint8Array(fileA.subarray(0, 700));
+    altered[650]! ^= 0x01;
     const alteredFrames = frameSource(altered, 'D', { sessionId, transferId: 777, requestId });
     const said = async (picture: string): Promise<string> => {
       await showToCamera(b.page, picture);
@@ -319,5 +320,5 @@ describe('tablet to tablet by camera', () => {
     await b.page.getByRole('link', { name: 'Back to the dashboard' }).click();
     expect(await new FilesDashboard(b.page).count(IDEAS)).toBe(ideasOnB);
     expect(b.errors).toEqual([]);
-  });
+  }, 300_000);
 });
