@@ -9,8 +9,8 @@
  *
  * Memory: ws buffers a whole message before anyone sees it, so what sockets are receiving is metered here, from
  * the raw socket's bytes. Once a message passes the message limit it holds bytes of one budget shared by the whole
- * server (Limits.maxLargeMessageBytesInFlight) until it has been checked; a socket not signed in yet, or one whose
- * message would pass the budget, is refused at once and what it still sends is read and thrown away, as ws does
+ * server (Limits.maxLargeMessageBytesInFlight) until it has been checked; a socket not signed in yet, one whose
+ * message would pass the budget, or one whose last large message is still being checked, is refused at once and what it still sends is read and thrown away, as ws does
  * past its maxPayload. A message within the message limit never counts, so a normal device is never refused by it.
  */
 import type { Duplex } from 'node:stream';
@@ -85,6 +85,9 @@ export function meterIntake(
     unfinished += chunk.length;
     if (unfinished <= options.messageLimit) return;
     if (!options.mayBeLarge()) return stop('too-large');
+    // One large message per socket at a time (a provider sends one sync step 2): a device cannot take the whole
+    // budget by sending its next large message while its last is still being checked.
+    if (held.size > 0) return stop('busy');
     if (!options.budget.take(unfinished - taken)) return stop('busy');
     taken = unfinished;
   };
