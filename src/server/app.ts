@@ -8,10 +8,19 @@ import { sessionsHandler } from './sessionsApi';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import { jsonLogger, routeLibraryErrors, type Logger } from './log';
 import { SessionIndex } from './sessionIndex';
+import { loadWithoutEncoding } from './stateCache';
 import { SECURITY_HEADERS, staticHandler } from './staticFiles';
 import { startRetention } from './retention';
 import { Store } from './store';
 import { createSync, type SyncServer } from './sync';
+
+/**
+ * Connections the kernel completes and holds for the server while its event loop is busy (the listen backlog;
+ * Linux caps it at net.core.somaxconn, 4096 by default). Node's default, 511, is less than a morning's burst of
+ * tablets: the rest had their connection attempts dropped and retried a second later (and 3 s, 7 s later), and a
+ * monitor's /api/health call among them waited as long.
+ */
+export const LISTEN_BACKLOG = 4096;
 
 export interface RunningServer {
   server: Server;
@@ -45,6 +54,8 @@ export async function startServer(options: {
   // One summary of each stored session, for listing (GET /api/sessions) and for who may open it (/sync).
   const index = store ? new SessionIndex(store, log) : undefined;
   const sync = store && index ? createSync(store, log, limits, index) : undefined;
+  // Sessions load without Hocuspocus encoding each one for nobody (stateCache.ts).
+  if (sync) loadWithoutEncoding();
   const enrol = store ? enrolHandler(store, log, limits) : undefined;
   const sessions = store && index ? sessionsHandler(store, log, limits, index) : undefined;
   const stopRetention =
@@ -95,7 +106,7 @@ export async function startServer(options: {
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(options.port, options.host, () => resolve());
+      server.listen({ port: options.port, host: options.host, backlog: LISTEN_BACKLOG }, () => resolve());
     });
   } catch (e) {
     stopRetention?.();

@@ -18,10 +18,23 @@
  * answer in its place (beforeHandleMessage and beforeSync can only refuse). `MessageReceiver` is exported, and
  * Connection creates one per message, so `serveSyncStep1FromCache` wraps `readSyncMessage` on its prototype:
  * for a sync step 1 on a document registered here it sends the server's own step 1 exactly as Hocuspocus does,
- * then the kept answer (the whole message, one buffer shared by every device asking the same); everything else (step 2, updates, unregistered documents) goes to the original.
- * The wrapper is installed once per process and does nothing for documents no StateCache was made for.
+ * then the kept answer (the whole message, one buffer shared by every device asking the same). A step 2 or an
+ * update that changes nothing (`changesNothing`: deletions only, all made already, as a tablet that already holds
+ * the session sends) is acknowledged as Hocuspocus does, without being decoded and applied; everything else
+ * (other steps 2 and updates, unregistered documents) goes to the original. The wrapper is installed once per
+ * process and does nothing for documents no StateCache was made for.
+ *
+ * Two more costs of a morning's burst are cut here: `loadWithoutEncoding` (Hocuspocus encoding each session it
+ * loads for a listener with nobody to send it to), and the update check skipped for an update that changes
+ * nothing (sync.ts asks `changesNothing` before its check).
  */
-import { MessageReceiver, OutgoingMessage, type Document, type IncomingMessage } from '@hocuspocus/server';
+import {
+  Hocuspocus,
+  MessageReceiver,
+  OutgoingMessage,
+  type Document,
+  type IncomingMessage,
+} from '@hocuspocus/server';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
@@ -30,23 +43,34 @@ import * as Y from 'yjs';
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
 /** Distinct state vectors kept per version: new devices share one, reconnecting ones a few. */
 const MAX_ANSWERS = 16;
 /** And at most this many bytes of answers per document (a few copies of a day-sized session). */
 const MAX_KEPT_BYTES = 8 * 1024 * 1024;
+/** Verdicts of `changesNothing` kept per version, for updates of at most this many bytes. */
+const MAX_VERDICTS = 8;
+const MAX_VERDICT_BYTES = 64 * 1024;
 
 export interface CacheCounters {
   /** Answers served from the cache. */
   hits: number;
   /** Answers encoded (and kept, when the document could be cached). */
   encodes: number;
+  /**
+   * Times an update was found to change nothing (deletions only, all made already), so was not checked, or not
+   * applied: each such message is asked about twice, before its check (sync.ts) and before Hocuspocus's apply.
+   */
+  unchanged: number;
 }
 
 export class StateCache {
   /** State vector (as a binary string) → the message that brings a device with it up to date. */
   private readonly answers = new Map<string, Uint8Array>();
   private keptBytes = 0;
-  readonly counters: CacheCounters = { hits: 0, encodes: 0 };
+  /** Recent `changesNothing` verdicts at this version: a thousand tablets holding the session send the same bytes. */
+  private readonly verdicts: { update: Buffer; unchanged: boolean }[] = [];
+  readonly counters: CacheCounters = { hits: 0, encodes: 0, unchanged: 0 };
 
   constructor(
     private readonly doc: Y.Doc,
@@ -86,11 +110,61 @@ export class StateCache {
     return message;
   }
 
-  /** The document changed: every kept answer is out of date. */
+  /** `changesNothing` for this document, the verdict kept until it next changes (the same bytes, the same verdict). */
+  changesNothing(update: Uint8Array): boolean {
+    // Anything with changes in it is not, whatever it is (and is not kept).
+    if (update[0] !== 0) return false;
+    const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+    const kept = this.verdicts.find((v) => v.update.equals(bytes));
+    const unchanged = kept ? kept.unchanged : changesNothing(this.doc, update);
+    if (!kept && update.byteLength <= MAX_VERDICT_BYTES) {
+      if (this.verdicts.length >= MAX_VERDICTS) this.verdicts.shift();
+      this.verdicts.push({ update: Buffer.from(bytes), unchanged });
+    }
+    if (unchanged) this.counters.unchanged += 1;
+    return unchanged;
+  }
+
+  /** The document changed: every kept answer and verdict is out of date. */
   readonly clear = (): void => {
     this.answers.clear();
     this.keptBytes = 0;
+    this.verdicts.length = 0;
   };
+}
+
+/**
+ * Whether `update` holds deletions only, every one of them made in `doc` already, so that applying it would change
+ * nothing. A tablet that already holds the session answers the server's sync step 1 with just that (no changes,
+ * the deletions both have seen): a thousand of them at once on a council office's morning, each decoded and
+ * applied twice (the check's scratch copy, then Hocuspocus) for nothing. Cheap: the update's deleted ranges are
+ * looked up in the document's structs; an update with changes in it, or one it cannot read, is not this
+ * (false), and goes the usual way.
+ */
+export function changesNothing(doc: Y.Doc, update: Uint8Array): boolean {
+  // The first number of an update is how many clients' changes it holds: none, for deletions only.
+  if (update.length === 0 || update[0] !== 0) return false;
+  let ds: ReturnType<typeof Y.decodeUpdate>['ds'];
+  try {
+    ds = Y.decodeUpdate(update).ds;
+  } catch {
+    return false;
+  }
+  for (const [client, ranges] of ds.clients) {
+    const structs = doc.store.clients.get(client);
+    for (const { clock, len } of ranges) {
+      if (len === 0) continue;
+      if (!structs || Y.getState(doc.store, client) < clock + len) return false;
+      for (
+        let i = Y.findIndexSS(structs, clock);
+        i < structs.length && structs[i]!.id.clock < clock + len;
+        i++
+      ) {
+        if (!structs[i]!.deleted) return false;
+      }
+    }
+  }
+  return true;
 }
 
 /** A state vector as a Map key; state vectors are small (a few bytes per client that ever wrote). */
@@ -104,6 +178,48 @@ function keyOf(stateVector: Uint8Array): string {
 
 /** Per document object; an unloaded document and its answers go with it (a new load makes a new object). */
 const caches = new WeakMap<Document, StateCache>();
+
+/**
+ * Hocuspocus's Document listens to its own 'update' event (to send each change to the connected devices), and a
+ * Y.Doc with an 'update' listener encodes every transaction's changes for it: loading a day-sized session encoded
+ * the whole session once more (about 20 ms of CPU each, 20 sessions in a morning's burst) for a listener that has
+ * nobody to send it to (devices join a document only once it has loaded, and Hocuspocus's own onUpdate callback is
+ * set after loading). So while the onLoadDocument hooks run, the document's 'update' listeners are set aside, and
+ * put back before any afterLoadDocument hook adds its own. Installed once per process, for every Hocuspocus.
+ */
+export function loadWithoutEncoding(): void {
+  if (quietLoads) return;
+  quietLoads = true;
+  // Called with `this` bound below (.call).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const hooks = Hocuspocus.prototype.hooks;
+  Hocuspocus.prototype.hooks = function quietHooks(
+    this: Hocuspocus,
+    ...args: Parameters<typeof hooks>
+  ): Promise<unknown> {
+    const [name, payload] = args;
+    if (name !== 'onLoadDocument') return hooks.apply(this, args);
+    const doc = (payload as { document: Document }).document;
+    const listeners = doc._observers.get('update') as Set<unknown> | undefined;
+    doc._observers.delete('update');
+    const putBack = (): void => {
+      if (!listeners) return;
+      const now = doc._observers.get('update') as Set<unknown> | undefined;
+      if (now) for (const l of now) listeners.add(l);
+      doc._observers.set('update', listeners);
+    };
+    let chain: Promise<unknown>;
+    try {
+      chain = hooks.apply(this, args);
+    } catch (e) {
+      putBack();
+      throw e;
+    }
+    return chain.finally(putBack);
+  };
+}
+
+let quietLoads = false;
 
 /** Makes sync step 1 on `document` answered from its own StateCache (returned, for its counters and tests). */
 export function cacheFor(document: Document): StateCache {
@@ -133,7 +249,22 @@ function installOnce(): void {
   ) {
     const cache = caches.get(document);
     const start = message.decoder.pos;
-    if (!cache || message.readVarUint() !== SYNC_STEP_1) {
+    const type = cache ? message.readVarUint() : -1;
+    if (
+      cache &&
+      connection &&
+      !connection.readOnly &&
+      (type === SYNC_STEP_2 || type === SYNC_UPDATE) &&
+      cache.changesNothing(message.peekVarUint8Array())
+    ) {
+      // What Hocuspocus 3.4.4 does for a step 2 or an update (apply it, then acknowledge it), without decoding
+      // and applying what changes nothing.
+      void connection.callbacks.beforeSync(connection, { type, payload: message.peekVarUint8Array() });
+      message.readVarUint8Array();
+      connection.send(new OutgoingMessage(document.name).writeSyncStatus(true).toUint8Array());
+      return type;
+    }
+    if (!cache || type !== SYNC_STEP_1) {
       message.decoder.pos = start;
       return original.call(this, message, document, connection, reply, requestFirstSync);
     }

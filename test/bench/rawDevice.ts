@@ -48,13 +48,20 @@ export function rawSync(
   url: string,
   documentName: string,
   token: string,
-  options: { stateVector?: Uint8Array; reply?: Uint8Array; timeoutMs?: number; keepStep2?: boolean } = {},
+  options: {
+    stateVector?: Uint8Array;
+    reply?: Uint8Array;
+    timeoutMs?: number;
+    keepStep2?: boolean;
+    /** Keeps the socket open after syncing until this settles, as a tablet stays connected (default: closes). */
+    stayUntil?: Promise<unknown>;
+  } = {},
 ): Promise<RawSync> {
   const stateVector = options.stateVector ?? EMPTY_STATE_VECTOR;
   const reply = options.reply ?? EMPTY_UPDATE;
   const started = performance.now();
+  // Messages as Buffers (ws's default): 'arraybuffer' would copy every ~850 KiB answer once more in this process.
   const ws = new WebSocket(url);
-  ws.binaryType = 'arraybuffer';
   return new Promise<RawSync>((resolve, reject) => {
     let step2: Uint8Array | null = null;
     let step2Bytes = 0;
@@ -65,7 +72,8 @@ export function rawSync(
       if (finished) return;
       finished = true;
       clearTimeout(timer);
-      ws.close();
+      if (error || !options.stayUntil) ws.close();
+      else void options.stayUntil.finally(() => ws.close());
       if (error) reject(error);
       else resolve(result!);
     };
@@ -87,8 +95,8 @@ export function rawSync(
         }),
       );
     });
-    ws.on('message', (data: ArrayBuffer) => {
-      const d = decoding.createDecoder(new Uint8Array(data));
+    ws.on('message', (data: Buffer) => {
+      const d = decoding.createDecoder(data);
       if (decoding.readVarString(d) !== documentName) return;
       const type = decoding.readVarUint(d);
       if (type === AUTH && decoding.readVarUint(d) === AUTH_DENIED) {

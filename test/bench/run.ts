@@ -209,8 +209,14 @@ await group(
     // The workshop day from group 2, or built here when that group was not chosen.
     day ??= buildWorkshopDay();
     details.dayBurst = [];
-    for (const devices of [200, 1000]) {
-      const result = await dayBurstFigures(day.update, { devices, sessions: 20 });
+    // New devices (the figure), then the council office's case: tablets that synced the day before.
+    const runs = [
+      { devices: 200, holding: false },
+      { devices: 1000, holding: false },
+      { devices: 1000, holding: true },
+    ];
+    for (const { devices, holding } of runs) {
+      const result = await dayBurstFigures(day.update, { devices, sessions: 20, holding });
       rows.push(...result.rows);
       (details.dayBurst as unknown[]).push(result.details);
     }
