@@ -15,13 +15,21 @@ import { MAPS, readMeta, readRecords } from '../doc/schema';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
 import { effectiveSettings } from '../domain/settings';
-import { FRAME_KINDS, frameText, readFrame, sessionTag, type Frame, type FrameKind } from './cameraFrames';
+import {
+  FRAME_KINDS,
+  frameText,
+  MAX_BLOCK_SIZE,
+  readFrame,
+  sessionTag,
+  type Frame,
+  type FrameKind,
+} from './cameraFrames';
 import { FORMAT_NAME, FORMAT_VERSION, gzip, splitEnvelope, writeEnvelope } from './envelope';
-import { blockCount, encodePart, FountainDecoder, PART_OUTCOMES } from './fountain';
+import { blockCount, encodePart, FountainDecoder, MAX_BLOCKS, PART_OUTCOMES } from './fountain';
 import type { ExportContext, FileCounts, ParsedFile, SessionFileHeader } from './sessionFile';
 
 /**
- * Bytes of message in each frame. 400 bytes make 638 characters of QR text: version 16 (81 modules a side) at
+ * Bytes of message in each frame. 400 bytes make 644 characters of QR text: version 16 (81 modules a side) at
  * error correction level M, which a tablet or phone camera reads off a screen at arm's length; the benchmark
  * (test/bench/cameraTransfer.ts) measures what this gives.
  */
@@ -81,13 +89,19 @@ export function decodeRequest(bytes: Uint8Array): TransferRequest | null {
   }
 }
 
-/** Frames of a message. Short messages get a block of their own length: one small, easily read QR code. */
+/**
+ * Frames of a message. Short messages get a block of their own length: one small, easily read QR code. A message
+ * of more than MAX_BLOCKS blocks of BLOCK_SIZE gets larger blocks (larger codes), as the receiver refuses a frame
+ * that announces more than MAX_BLOCKS; beyond MAX_BLOCKS blocks of MAX_BLOCK_SIZE it cannot go by camera at all.
+ */
 export function frameSource(
   message: Uint8Array,
   kind: FrameKind,
   ids: { sessionId: string; transferId: number; requestId: number },
 ): FrameSource {
-  const blockSize = Math.max(1, Math.min(BLOCK_SIZE, message.length));
+  const wanted = Math.max(BLOCK_SIZE, Math.ceil(message.length / MAX_BLOCKS));
+  if (wanted > MAX_BLOCK_SIZE) throw new RangeError('too large to send by camera');
+  const blockSize = Math.max(1, Math.min(wanted, message.length));
   const params = { length: message.length, blockSize, seed: ids.transferId };
   const base = { kind, sessionTag: sessionTag(ids.sessionId), ...ids, length: message.length, blockSize };
   return {
