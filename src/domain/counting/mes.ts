@@ -45,13 +45,14 @@
  * between two funds the same projects in the same order, with a second test for near ties, and `acrossSwap`
  * that it funds one of two outcomes when two winners swap places in between; Add1 tries a stride ahead that
  * doubles after each certified jump and falls after a failed try, and reruns only past the last endowment
- * certified); `search: 'stepwise'` (`mesAdd1Stepwise`) steps one increment at a time, the slow reference the
- * tests compare with on every real election and on random ones. Measured (bench group 11, a 2-core machine
- * shared with other work, load about 8): Józsefváros 2025 0.58 s, 251 MES runs (39 s stepping, 26,521 runs);
- * Budapest 2024 19 s wall, 8.7 s CPU, 2,058 MES runs (135 s stepping, 23,179 runs), same winners: still above
- * the 5 s goal, as winners trade places 131 times over its 23,000 forints and each swap still costs about a
- * dozen runs (each run about 4 ms of CPU). Speed: voters with
- * identical ballots are merged into one weighted group; a payment is found by
+ * certified; the runs across a swap resume at the swap's round from a run they share their first rounds with);
+ * `search: 'stepwise'` (`mesAdd1Stepwise`) steps one increment at a time, the slow reference the tests compare
+ * with on every real election and on random ones. Measured (bench group 11, a 2-core machine shared with other
+ * work, load about 5): Józsefváros 2025 0.33 s (0.25 s CPU), 251 MES runs (32 s stepping, 26,521 runs);
+ * Budapest 2024 3.7 s (3.1 s CPU), 2,058 MES runs (97 s stepping, 23,179 runs), same winners. Winners trade
+ * places 131 times over Budapest's 23,000 forints and each swap costs about a dozen runs; what brought it under
+ * 5 s was making runs cheaper (resuming, and the water-filling out of a closure: see mesAdd1.ts).
+ * Speed: voters with identical ballots are merged into one weighted group; a payment is found by
  * water-filling (p = (cost - what capped supporters hold) / uncapped weight, until it stops rising);
  * effective vote counts only go down, so each round only re-evaluates candidates whose previous value could
  * still beat the best one found so far (the speed-up every implementation uses), and stops evaluating one as
