@@ -120,12 +120,15 @@ describe('room: send to a nearby device', () => {
       await b.page.getByRole('button', { name: 'Unlock', exact: true }).click();
       const roomB = new Room(b.page);
       await roomB.open();
-      // The room on B knows what came from A through the share target: A's copy, all of which B now has.
-      expect(await roomB.logLines()).toEqual([
-        expect.stringMatching(
-          /^\d{2}:\d{2}: received from Tablet [0-9a-f]{4} by share sheet \(.+\), \d+ new records\.$/,
-        ),
-      ]);
+      // The room on B knows what came from A through the share target: A's copy, all of which B now has. The
+      // room reads its log after it opens: polled, not read once.
+      await expect
+        .poll(() => roomB.logLines(), { timeout: 30_000 })
+        .toEqual([
+          expect.stringMatching(
+            /^\d{2}:\d{2}: received from Tablet [0-9a-f]{4} by share sheet \(.+\), \d+ new records\.$/,
+          ),
+        ]);
       expect(Object.values(await roomB.states())).toEqual(['upToDate']);
       const send = roomB.panel('Send this tablet’s ideas');
       await send.getByRole('button', { name: 'Save the file', exact: true }).waitFor();

@@ -70,8 +70,14 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
   }, [reload]);
 
   const record = async (done: TransferDone, stateVector: Uint8Array | undefined): Promise<void> => {
-    await recordTransfer(roomLogDb(), sessionId, done, stateVector);
-    await reload();
+    // The log is this device's convenience (as for files received, ./logReceived.ts): a transfer that happened
+    // is still said to have happened when the log cannot be written (a full disk); the table just knows less.
+    try {
+      await recordTransfer(roomLogDb(), sessionId, done, stateVector);
+      await reload();
+    } catch {
+      // Nothing is lost: the session is stored, or the file went, whatever the log says.
+    }
   };
 
   const doc = session.doc;
