@@ -130,8 +130,14 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
         </button>
       </div>
 
+      {/* Keyed: each step's panels start clean, so what one step sent or opened never shows under the other. */}
       {step === STEPS.gather ? (
-        <section class="card room-step" aria-labelledby="room-gather-heading" data-room-step="gather">
+        <section
+          key={STEPS.gather}
+          class="card room-step"
+          aria-labelledby="room-gather-heading"
+          data-room-step="gather"
+        >
           <h2 id="room-gather-heading">{t('room.gather.heading')}</h2>
           <ol class="room-todo">
             <li>{t('room.gather.do1')}</li>
@@ -154,7 +160,12 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
           />
         </section>
       ) : (
-        <section class="card room-step" aria-labelledby="room-handback-heading" data-room-step="handBack">
+        <section
+          key={STEPS.handBack}
+          class="card room-step"
+          aria-labelledby="room-handback-heading"
+          data-room-step="handBack"
+        >
           <h2 id="room-handback-heading">{t('room.handBack.heading')}</h2>
           <ol class="room-todo">
             <li>{t('room.handBack.do1')}</li>

@@ -1,0 +1,62 @@
+/**
+ * Review of issue 13: the room's two steps, "1. Gather" and "2. Hand back", each start clean. What one step's
+ * panels said (a file sent, a camera opened) must not show up under the other step's headings, where it would
+ * say that the room's ideas were handed back when only this tablet's own were sent. The share sheet is stubbed
+ * as Chromium's (./pages/Room.ts).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesTablet, openDemo } from './pages/files';
+import { Room, stubShareSheet } from './pages/Room';
+import { launchBrowser } from './support/browser';
+import { serveApp } from './support/server';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveApp>>;
+
+beforeAll(async () => {
+  server = await serveApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the room’s steps', () => {
+  it('Given this tablet sent its ideas in "1. Gather" and opened the camera, when the facilitator goes to "2. Hand back", then that step says nothing was sent and no camera is open', async () => {
+    const t = await filesTablet(browser);
+    try {
+      await stubShareSheet(t.context);
+      await openDemo(t.page, server.url);
+      const room = new Room(t.page);
+      await room.open();
+
+      await room.share('Send this tablet’s ideas');
+      await room
+        .panel('Receive a tablet’s ideas')
+        .getByRole('button', { name: 'Receive by camera', exact: true })
+        .click();
+      await room
+        .panel('Receive a tablet’s ideas')
+        .getByRole('region', { name: 'Receive by camera', exact: true })
+        .waitFor();
+
+      await room.goTo('2. Hand back');
+      const send = room.panel('Send the room’s ideas');
+      await send.getByRole('button', { name: 'Send to a nearby device', exact: true }).waitFor();
+      expect((await send.getByRole('status').textContent())?.trim()).toBe('');
+      const receive = room.panel('Receive the room’s ideas');
+      expect(await receive.getByRole('region', { name: 'Receive by camera', exact: true }).count()).toBe(0);
+      expect(
+        await receive
+          .getByRole('button', { name: 'Receive by camera', exact: true })
+          .getAttribute('aria-expanded'),
+      ).toBe('false');
+      expect(t.errors).toEqual([]);
+    } finally {
+      await t.context.close();
+    }
+  }, 120_000);
+});
