@@ -202,8 +202,11 @@ describe('the room with no internet', () => {
     );
     const firstId = headerOf(roomFile!).deviceId;
     for (const room of tabletRooms) {
+      // Polled with room to spare: the log is written after the merge is stored, and this machine is shared.
       await expect
-        .poll(() => room.page.locator(`tr[data-room-tablet="${firstId}"]`).getAttribute('data-room-state'))
+        .poll(() => room.page.locator(`tr[data-room-tablet="${firstId}"]`).getAttribute('data-room-state'), {
+          timeout: 30_000,
+        })
         .toBe('upToDate');
     }
 
