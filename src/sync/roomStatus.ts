@@ -117,9 +117,13 @@ function latest(transfers: readonly RoomTransfer[]): number | null {
   return transfers.reduce<number | null>((at, x) => (at === null || x.at > at ? x.at : at), null);
 }
 
-/** The tablets a session knows: every device that hosted a resident's turn, wrote a record or was named. */
+/**
+ * The tablets a session knows: every device that hosted a resident's turn, wrote a resident's record or was named.
+ * Not a device that only edited the settings (the office laptop the session was set up on): it never comes to the
+ * room, so counting it would leave the room "not gathered" for ever. Such a device still shows once it sends or
+ * receives in the room (roomTablets adds the devices met in the log).
+ */
 export function sessionDeviceIds(records: {
-  settingsEdits: readonly { deviceId: string }[];
   participants: readonly { deviceId: string }[];
   proposals: readonly { deviceId: string }[];
   comments: readonly { deviceId: string }[];
@@ -128,7 +132,6 @@ export function sessionDeviceIds(records: {
 }): string[] {
   return [
     ...new Set([
-      ...records.settingsEdits.map((r) => r.deviceId),
       ...records.participants.map((r) => r.deviceId),
       ...records.proposals.map((r) => r.deviceId),
       ...records.comments.map((r) => r.deviceId),

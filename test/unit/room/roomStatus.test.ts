@@ -4,7 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { lacks, roomTablets, TABLET_STATES, unionOf, type RoomTransfer } from '../../../src/sync/roomStatus';
+import {
+  lacks,
+  roomTablets,
+  sessionDeviceIds,
+  TABLET_STATES,
+  unionOf,
+  type RoomTransfer,
+} from '../../../src/sync/roomStatus';
+import { viewSession } from '../../../src/doc/session';
+import { addProposal } from '../../../src/doc/commands';
+import { updateSettings } from '../../../src/doc/sessionCommands';
+import { createdSession, testContext } from '../helpers/session';
 
 /** A tablet's copy of a session: a Y.Doc where residents add ideas. */
 function tablet(): Y.Doc {
@@ -140,5 +151,26 @@ describe('who in the room is behind', () => {
     expect(lacks(unionOf([a, b]), a)).toBe(false);
     expect(lacks(unionOf([a, b]), b)).toBe(false);
     expect(lacks(a, new Map())).toBe(false);
+  });
+});
+
+describe('the tablets a session knows', () => {
+  it('Given a session set up on an office laptop and edited there again, with ideas from two tablets, Then the tablets are the two that hold ideas, not the laptop', () => {
+    const s = createdSession(undefined, testContext('office-laptop'));
+    updateSettings(s.doc, { venue: 'St Aidan’s Church Hall' }, s.ctx);
+    for (const deviceId of ['tablet-a', 'tablet-b']) {
+      const idea = {
+        title: `Idea from ${deviceId}`,
+        description: '',
+        themeId: 'theme-young',
+        costPence: 1_000,
+        where: '',
+      };
+      addProposal(s.doc, idea, null, testContext(deviceId).ctx);
+    }
+    const view = viewSession(s.doc);
+    if (!view) throw new Error('the session did not open');
+    const ids = sessionDeviceIds(view.records);
+    expect(ids.sort()).toEqual(['tablet-a', 'tablet-b']);
   });
 });
