@@ -94,13 +94,21 @@ export function decodeRequest(bytes: Uint8Array): TransferRequest | null {
  * of more than MAX_BLOCKS blocks of BLOCK_SIZE gets larger blocks (larger codes), as the receiver refuses a frame
  * that announces more than MAX_BLOCKS; beyond MAX_BLOCKS blocks of MAX_BLOCK_SIZE it cannot go by camera at all.
  */
+/** What is to be sent is more than codes can carry (MAX_BLOCKS blocks of MAX_BLOCK_SIZE): the screen says so. */
+export class TooLargeForCamera extends RangeError {
+  override readonly name = 'TooLargeForCamera';
+  constructor(readonly bytes: number) {
+    super(`${bytes} bytes is too large to send by camera`);
+  }
+}
+
 export function frameSource(
   message: Uint8Array,
   kind: FrameKind,
   ids: { sessionId: string; transferId: number; requestId: number },
 ): FrameSource {
   const wanted = Math.max(BLOCK_SIZE, Math.ceil(message.length / MAX_BLOCKS));
-  if (wanted > MAX_BLOCK_SIZE) throw new RangeError('too large to send by camera');
+  if (wanted > MAX_BLOCK_SIZE) throw new TooLargeForCamera(message.length);
   const blockSize = Math.max(1, Math.min(wanted, message.length));
   const params = { length: message.length, blockSize, seed: ids.transferId };
   const base = { kind, sessionTag: sessionTag(ids.sessionId), ...ids, length: message.length, blockSize };

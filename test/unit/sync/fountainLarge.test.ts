@@ -6,7 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_BLOCK_SIZE, readFrame } from '../../../src/sync/cameraFrames';
-import { BLOCK_SIZE, FrameCollector, frameSource, TAKE_OUTCOMES } from '../../../src/sync/cameraTransfer';
+import {
+  BLOCK_SIZE,
+  FrameCollector,
+  frameSource,
+  TAKE_OUTCOMES,
+  TooLargeForCamera,
+} from '../../../src/sync/cameraTransfer';
 import { MAX_BLOCKS } from '../../../src/sync/fountain';
 
 const sessionId = 'session-1';
@@ -44,6 +50,7 @@ describe('a delta too large for MAX_BLOCKS blocks of BLOCK_SIZE', () => {
   });
 
   it('Given a delta beyond what MAX_BLOCKS frames of the largest block can carry, then no frames are made: the sender says it cannot', () => {
-    expect(() => frameSource(message(MAX_BLOCKS * MAX_BLOCK_SIZE + 1), 'D', ids)).toThrow(RangeError);
+    // Its own kind of error, which the sending screen says in the catalogue's words (camera.send.tooLarge).
+    expect(() => frameSource(message(MAX_BLOCKS * MAX_BLOCK_SIZE + 1), 'D', ids)).toThrow(TooLargeForCamera);
   });
 });

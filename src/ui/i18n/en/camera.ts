@@ -39,6 +39,8 @@ export const camera = {
   'camera.send.resume': 'Carry on showing the codes',
   'camera.send.paused': 'Paused. {device} keeps what it has read so far.',
   'camera.send.finish': '{device} has everything: finish',
+  'camera.send.tooLarge':
+    'This is too much to send by camera (more than about 2 MB). Use “Save the file” and move it by USB stick or cable, or send it to a nearby device.',
   'camera.send.failed': 'The codes could not be prepared: {reason}',
   'camera.send.requestUnreadable':
     'That code could not be read as a receiving tablet’s code. On the receiving tablet, start again.',

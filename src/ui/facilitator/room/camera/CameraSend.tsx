@@ -4,6 +4,7 @@ import {
   encodeDelta,
   FRAME_KINDS,
   frameSource,
+  TooLargeForCamera,
   type DeltaFile,
   type FrameSource,
   type TransferRequest,
@@ -104,7 +105,11 @@ function CameraSendSteps({
       setPaused(false);
       setPhase(PHASES.showing);
     } catch (e) {
-      setProblem(t('camera.send.failed', { reason: describeError(t, e) }));
+      setProblem(
+        e instanceof TooLargeForCamera
+          ? t('camera.send.tooLarge')
+          : t('camera.send.failed', { reason: describeError(t, e) }),
+      );
       setPhase(PHASES.scanning);
     }
   };
