@@ -14,14 +14,16 @@
  * file, or a file that would be counted wrongly (a negative budget, an unknown vote_type, ...): a sentence on
  * stderr and exit code 2. A file read in a stated way (not UTF-8, a project named twice in a ballot, ...): one
  * `warning:` line each on stderr, and the count goes on.
+ *
+ * `npm run tally` starts it as `node --max-semi-space-size=32 --import tsx` (issue 11 §3): one node process
+ * instead of tsx's command and the child it starts (0.3 s less to start), and a young generation of 32 MB
+ * instead of node 20's 16 MB, because MES makes many short-lived objects: on Budapest 2024 the count took about
+ * 1 s less CPU with it (5 runs each at load 4-5, 4.8-5.9 s against 6.1-7.4 s user).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { greedy } from '../domain/counting/greedy';
-import { equalShares } from '../domain/counting/mes';
 import { readPabulib, type PbElection, type PbReading } from '../domain/counting/pabulib';
 import { decodePb } from '../domain/counting/pabulibBytes';
-import { tallyElection } from '../domain/counting/votes';
 
 const USAGE = 'Usage: npm run tally -- <file.pb> --rule greedy|mes [--comparison] [--json]';
 
@@ -37,14 +39,20 @@ interface TallyOutput {
   warnings: string[];
 }
 
-function tally(
+// Each rule's modules are imported when that rule is asked for (issue 11 §3: under tsx every module loaded at
+// start costs time before the count begins), and the vote totals are only summed for greedy, which uses them.
+async function tally(
   election: PbElection,
   file: string,
   rule: 'greedy' | 'mes',
   comparison: boolean,
-): Omit<TallyOutput, 'warnings'> {
-  const { votes, score } = tallyElection(election);
+): Promise<Omit<TallyOutput, 'warnings'>> {
   if (rule === 'greedy') {
+    const [{ greedy }, { tallyElection }] = await Promise.all([
+      import('../domain/counting/greedy'),
+      import('../domain/counting/votes'),
+    ]);
+    const { votes, score } = tallyElection(election);
     const r = greedy(election.projects, score ?? votes, election.budget);
     const by = score ? 'score' : 'approvals';
     return {
@@ -56,6 +64,7 @@ function tally(
       selected: r.selected,
     };
   }
+  const { equalShares } = await import('../domain/counting/mes');
   const r = equalShares(
     election.projects,
     election.voters.map((v) => v.vote),
@@ -73,7 +82,7 @@ function tally(
   };
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -123,7 +132,7 @@ function main(argv: string[]): number {
   const { election } = reading;
   const warnings = [...(decoded.warning === undefined ? [] : [decoded.warning]), ...reading.warnings];
   for (const w of warnings) process.stderr.write(`warning: ${file}: ${w}\n`);
-  const out: TallyOutput = { ...tally(election, file, rule, values.comparison), warnings };
+  const out: TallyOutput = { ...(await tally(election, file, rule, values.comparison)), warnings };
   if (values.json) {
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
@@ -144,7 +153,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (err) {
   if (err instanceof UsageError) {
     process.stderr.write(`${err.message}\n`);
