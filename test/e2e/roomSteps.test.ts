@@ -59,4 +59,22 @@ describe('the room’s steps', () => {
       await t.context.close();
     }
   }, 120_000);
+
+  it('Given a session with no other tablet known yet, when the facilitator goes to "2. Hand back", then it says no tablet is known, not that every tablet has been sent the room’s ideas', async () => {
+    const t = await filesTablet(browser);
+    try {
+      await openDemo(t.page, server.url);
+      const room = new Room(t.page);
+      await room.open();
+      await room.goTo('2. Hand back');
+      const progress = t.page.locator('[data-room-step="handBack"] .room-progress');
+      await progress.waitFor();
+      expect((await progress.textContent())?.trim()).toBe(
+        'No other tablet of this session is known here yet. Receive a tablet’s file to start.',
+      );
+      expect(t.errors).toEqual([]);
+    } finally {
+      await t.context.close();
+    }
+  }, 120_000);
 });

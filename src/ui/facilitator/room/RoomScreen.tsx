@@ -173,9 +173,11 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
             <li>{t('room.handBack.do3')}</li>
           </ol>
           <p class="room-progress" data-room-missing={missing}>
-            {missing === 0
-              ? t('room.handBack.allSent')
-              : t('room.handBack.progress', { behind: missing, count: tablets.length })}
+            {tablets.length === 0
+              ? t('room.gather.none')
+              : missing === 0
+                ? t('room.handBack.allSent')
+                : t('room.handBack.progress', { behind: missing, count: tablets.length })}
           </p>
           <SendPanel heading={t('room.handBack.send')} session={session} view={view} onSent={record} />
           <ReceivePanel
