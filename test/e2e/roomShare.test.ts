@@ -51,10 +51,13 @@ describe('room: send to a nearby device', () => {
       expect(Buffer.from(file!.bytes.slice(0, 33)).toString('latin1')).toBe(
         'neighbourhood-codesign-session 1\n',
       );
-      // And the room's log says what went.
-      expect(await room.logLines()).toEqual([
-        expect.stringMatching(/^\d{2}:\d{2}: sent by share sheet \(.+\) to the devices picked there\.$/),
-      ]);
+      // And the room's log says what went (written after the sheet resolved and read back: polled, not read once;
+      // read once, it failed under load in a clean-clone CI run).
+      await expect
+        .poll(() => room.logLines(), { timeout: 30_000 })
+        .toEqual([
+          expect.stringMatching(/^\d{2}:\d{2}: sent by share sheet \(.+\) to the devices picked there\.$/),
+        ]);
 
       // And the hand back step is just as usable, from the keyboard too: Tab to "2. Hand back", Enter.
       await room.step('1. Gather').focus();
@@ -63,9 +66,11 @@ describe('room: send to a nearby device', () => {
       await a.page.keyboard.press('Enter');
       expect(await room.step('2. Hand back').getAttribute('aria-pressed')).toBe('true');
       await a.page.keyboard.press('Tab');
-      expect(await a.page.evaluate(() => document.activeElement?.textContent)).toBe(
-        'Send to a nearby device',
-      );
+      // The focused button reads "Getting the file ready…" until the step's file is made, then "Send to a nearby
+      // device" (the same button): polled, since under load the file may not be ready yet.
+      await expect
+        .poll(() => a.page.evaluate(() => document.activeElement?.textContent), { timeout: 30_000 })
+        .toBe('Send to a nearby device');
       await room
         .panel('Send the room’s ideas')
         .getByRole('button', { name: 'Send to a nearby device' })
