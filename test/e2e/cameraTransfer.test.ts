@@ -267,9 +267,15 @@ describe('tablet to tablet by camera', () => {
     const altered = new Uint8Array(fileA.subarray(0, 700));
     altered[650]! ^= 0x01;
     const alteredFrames = frameSource(altered, 'D', { sessionId, transferId: 777, requestId });
+    const noticeText = async (): Promise<string> => ((await notice.textContent()) ?? '').trim();
+    // What B says about a picture: the reader may still be deciding when the camera has looked at it, so wait
+    // for the notice to change from what it said before (each picture below gets other words than the one before
+    // it). Read once, it returned the previous picture's words under load in a clean-clone run.
     const said = async (picture: string): Promise<string> => {
+      const before = await noticeText();
       await showToCamera(b.page, picture);
-      return ((await notice.textContent()) ?? '').trim();
+      await expect.poll(noticeText, { timeout: 30_000 }).not.toBe(before);
+      return noticeText();
     };
 
     expect(
@@ -297,7 +303,9 @@ describe('tablet to tablet by camera', () => {
 
     // The altered transfer: its first frame fixes the transfer, so another transfer's frame is refused.
     await showToCamera(b.page, qrSvg(alteredFrames.frame(1)));
-    expect(Number(await progress.getAttribute('value'))).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 })
+      .toBeGreaterThan(0);
     expect(
       await said(qrSvg(frameSource(altered, 'D', { sessionId, transferId: 778, requestId }).frame(0))),
     ).toBe('A code from another transfer was ignored. Keep the camera on the tablet you started with.');
