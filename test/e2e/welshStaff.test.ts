@@ -132,8 +132,8 @@ describe('the session’s first language, large text and direction on the kiosk'
       const usual = await rootSize();
       const large = page.getByRole('button', { name: cy('kiosk.welcome.largeText') });
       await large.click();
-      expect(await large.getAttribute('aria-pressed')).toBe('true');
-      expect(await rootSize()).toBeGreaterThanOrEqual(usual * 1.5);
+      await expect.poll(() => large.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(rootSize).toBeGreaterThanOrEqual(usual * 1.5);
 
       // Arabic: the back arrow (a way to go) is mirrored; in Welsh it is not.
       await page.getByRole('button', { name: 'العربية', exact: true }).click();

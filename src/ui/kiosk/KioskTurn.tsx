@@ -437,7 +437,8 @@ export function KioskTurn({
   }
 
   return (
-    <div class="kiosk">
+    // data-idle-ms: the idle time this turn read (absent until read); tests wait for it before stopping their clock.
+    <div class="kiosk" data-idle-ms={idleMs ?? undefined}>
       <div class="kiosk__screen" inert={idle.isWarning}>
         <KioskBar
           sessionTitle={settings.title}

@@ -17,6 +17,9 @@ export const STEP = {
   thanks: 'Thank you!',
 } as const;
 
+/** Longer than Preact's wait for a frame before it runs effects (requestAnimationFrame, or 100 ms without one). */
+const EFFECTS_FLUSH_MS = 200;
+
 export const IDEA_ADDED = 'Thank you. Your idea has been added.';
 export const COMMENT_ADDED = 'Thank you. Your comment has been added.';
 
@@ -55,8 +58,14 @@ export class Kiosk {
    * nothing time-driven happens until the test lets time pass: a loaded machine cannot make a window be missed.
    */
   async stopTime(): Promise<void> {
+    // The turn reads its idle time from IndexedDB (real time, not the fake clock): wait until it has it, else the
+    // timers would be armed only after the clock stopped, and never fire.
+    await this.page.locator('.kiosk[data-idle-ms]').waitFor({ state: 'attached' });
     const now = await this.page.evaluate(() => Date.now());
     await this.page.clock.pauseAt(now + 1000);
+    // Preact arms the idle timers in an effect, after the next frame (at most 100 ms of page time): let a step that
+    // just rendered have them armed now, so that the idle time counts from before the test's runFor, not from inside it.
+    await this.page.clock.runFor(EFFECTS_FLUSH_MS);
   }
 
   /** With time stopped: lets the default idle time run up to the "Still there?" warning, firing every timer. */
