@@ -26,10 +26,10 @@ export interface TransferDone {
 export interface TransferStepProps {
   sessionId: string;
   /**
-   * The room's own open session, when it has one: the step reads and merges into that document, so the room sees
-   * the merge at once. Without it the step opens the session itself (a second copy, from IndexedDB).
+   * The room's own open session: the step reads and merges into that document, so the room sees the merge at
+   * once (a copy of its own, opened from IndexedDB, would show it only after a reload).
    */
-  session?: SessionHandle;
+  session: SessionHandle;
   onDone: (done: TransferDone) => void;
   onCancel: () => void;
 }

@@ -18,7 +18,6 @@ import {
 import { SaveStatus } from '../../../components/SaveStatus';
 import { useT } from '../../../i18n';
 import { useServices } from '../../../services';
-import { useSession, type SessionHandle } from '../../../useSession';
 import { doneInWords, previewInWords } from '../../files/words';
 import { bytesInWords } from '../../format';
 import type { TransferStepProps } from '../transfer';
@@ -59,26 +58,7 @@ interface Read {
  * session file is (readSessionFile, prepareImport) and adds it only when the facilitator says so. A refused or
  * unfinished transfer adds nothing. `onDone` is called once IndexedDB has committed the merge.
  */
-export function CameraReceive(props: TransferStepProps) {
-  return props.session ? (
-    <CameraReceiveSteps {...props} session={props.session} />
-  ) : (
-    <CameraReceiveOwnSession {...props} />
-  );
-}
-
-/** Opens the session here when the room did not hand its own over. */
-function CameraReceiveOwnSession(props: TransferStepProps) {
-  const session = useSession(props.sessionId);
-  return <CameraReceiveSteps {...props} session={session} />;
-}
-
-function CameraReceiveSteps({
-  sessionId,
-  session,
-  onDone,
-  onCancel,
-}: TransferStepProps & { session: SessionHandle }) {
+export function CameraReceive({ sessionId, session, onDone, onCancel }: TransferStepProps) {
   const t = useT();
   const services = useServices();
   const [phase, setPhase] = useState<Phase>(PHASES.asking);

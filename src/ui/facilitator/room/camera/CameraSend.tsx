@@ -12,7 +12,6 @@ import {
 import { describeError } from '../../../errors';
 import { useT } from '../../../i18n';
 import { useServices } from '../../../services';
-import { useSession, type SessionHandle } from '../../../useSession';
 import { countsInWords } from '../../files/words';
 import { bytesInWords } from '../../format';
 import type { TransferStepProps } from '../transfer';
@@ -46,26 +45,7 @@ interface Answer {
  * that tablet lacks, as a session file in moving QR codes (a fountain code: the receiver may miss any of them),
  * until the facilitator says the receiver has it all. Nothing here changes this tablet's session.
  */
-export function CameraSend(props: TransferStepProps) {
-  return props.session ? (
-    <CameraSendSteps {...props} session={props.session} />
-  ) : (
-    <CameraSendOwnSession {...props} />
-  );
-}
-
-/** Opens the session here when the room did not hand its own over. */
-function CameraSendOwnSession(props: TransferStepProps) {
-  const session = useSession(props.sessionId);
-  return <CameraSendSteps {...props} session={session} />;
-}
-
-function CameraSendSteps({
-  sessionId,
-  session,
-  onDone,
-  onCancel,
-}: TransferStepProps & { session: SessionHandle }) {
+export function CameraSend({ sessionId, session, onDone, onCancel }: TransferStepProps) {
   const t = useT();
   const services = useServices();
   const [phase, setPhase] = useState<Phase>(PHASES.scanning);
