@@ -2,9 +2,9 @@
  * Figure 16 (issue 13 §2): one tablet's morning sent to another by camera, in real time, between two Chromium
  * pages of the real build. Both tablets hold the demo session; tablet A also holds a morning of 20 residents
  * (10 ideas, 40 comments, 20 ballots, about-you answers, signed as the app signs them), written in Node through
- * the real commands and imported on A as a session file. Each page's camera is a canvas stream
- * (getUserMedia replaced, as in test/e2e/cameraTransfer.test.ts); this harness copies what the other page's
- * QR element shows onto it whenever that changes, as a camera held in front of the screen would see it, and B's
+ * the real commands and imported on A as a session file. Each page's camera is a canvas stream (getUserMedia
+ * replaced by test/e2e/support/fakeCamera.ts, as in the e2e test); this harness copies what the other page's QR
+ * element shows onto it whenever that changes, as a camera held in front of the screen would see it, and B's
  * reader takes whatever frames it catches while A animates at its own pace (5 a second).
  *
  * Reported: the whole transfer (A reads B's code and prepares the delta; B reads the frames; B checks, previews
@@ -30,6 +30,7 @@ import { hashPin } from '../../src/domain/pin';
 import { BLOCK_SIZE, encodeDelta, FRAME_MS } from '../../src/sync/cameraTransfer';
 import { encodeSessionFile } from '../../src/sync/sessionFile';
 import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/support/browser';
+import { cameraLooks, fakeCamera, showOnCamera } from '../e2e/support/fakeCamera';
 import { testSigner } from '../unit/helpers/signing';
 import { CPU_THROTTLE, serve } from './browser';
 import { round, type Row } from './stats';
@@ -103,43 +104,9 @@ async function morning(): Promise<{
   };
 }
 
-/** The camera of every page in this context is a canvas the harness draws on. */
-const FAKE_CAMERA = (): void => {
-  const canvas = document.createElement('canvas');
-  canvas.width = 1280;
-  canvas.height = 720;
-  const context = canvas.getContext('2d')!;
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, canvas.width, canvas.height);
-  const w = window as unknown as { camera: { looks: number; show: (url: string) => Promise<void> } };
-  w.camera = {
-    looks: 0,
-    show: async (url: string) => {
-      const picture = new Image();
-      picture.src = url;
-      await picture.decode();
-      context.fillStyle = '#fff';
-      context.fillRect(0, 0, canvas.width, canvas.height);
-      context.drawImage(picture, 320, 40, 640, 640);
-    },
-  };
-  const proto = CanvasRenderingContext2D.prototype;
-  const draw = Object.getOwnPropertyDescriptor(proto, 'drawImage')!.value as (...a: unknown[]) => void;
-  Object.defineProperty(proto, 'drawImage', {
-    configurable: true,
-    writable: true,
-    value: function (this: CanvasRenderingContext2D, ...args: unknown[]) {
-      if (args[0] instanceof HTMLVideoElement) w.camera.looks += 1;
-      draw.apply(this, args);
-    },
-  });
-  navigator.mediaDevices.getUserMedia = () => Promise.resolve(canvas.captureStream(30));
-};
-
 async function tablet(browser: Browser, url: string, file: Uint8Array, name: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-  // tsx names functions with a helper of its own (__name), which the page lacks: given here.
-  await context.addInitScript({ content: `var __name = (f) => f; (${FAKE_CAMERA.toString()})();` });
+  await fakeCamera(context);
   const page = await context.newPage();
   page.setDefaultTimeout(60_000);
   await page.goto(url);
@@ -161,17 +128,6 @@ function picture(code: Locator): Promise<{ seq: string; url: string }> {
   return code.evaluate((c: HTMLCanvasElement) => ({ seq: c.dataset.seq ?? '', url: c.toDataURL() }));
 }
 
-function show(page: Page, url: string): Promise<void> {
-  return page.evaluate(
-    (u) => (window as unknown as { camera: { show: (u: string) => Promise<void> } }).camera.show(u),
-    url,
-  );
-}
-
-function looks(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { camera: { looks: number } }).camera.looks);
-}
-
 /** Copies `code` onto `to`'s camera whenever it changes, until `isDone`. Returns the frames copied. */
 async function hold(code: Locator, to: Page, isDone: () => Promise<boolean>): Promise<number> {
   const deadline = Date.now() + DEADLINE_MS;
@@ -183,7 +139,7 @@ async function hold(code: Locator, to: Page, isDone: () => Promise<boolean>): Pr
     if (now && now.seq !== last) {
       last = now.seq;
       copied++;
-      await show(to, now.url);
+      await showOnCamera(to, now.url);
     } else await to.waitForTimeout(10);
   }
   return copied;
@@ -233,14 +189,14 @@ async function transferOnce(
 
     // 2. B reads A's moving codes.
     const preview = receiveB.locator('.files-preview');
-    const looksBefore = await looks(b);
+    const looksBefore = await cameraLooks(b);
     const seqBefore = Number(await codesA.getAttribute('data-seq'));
     const t1 = performance.now();
     await receiveB.getByRole('button', { name: 'Next: read the sending tablet’s codes' }).click();
     const copied = await hold(codesA, b, () => preview.isVisible());
     const readMs = performance.now() - t1;
     const framesShown = Number(await codesA.getAttribute('data-seq')) - seqBefore;
-    const decodes = (await looks(b)) - looksBefore;
+    const decodes = (await cameraLooks(b)) - looksBefore;
     const previewText = ((await preview.textContent()) ?? '').trim();
 
     // 3. B adds it: done once IndexedDB committed (the room closes the step).

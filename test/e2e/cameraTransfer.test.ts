@@ -1,8 +1,10 @@
 /**
  * Tablet to tablet by camera (issue 13 §2), in Chromium with two browser contexts and no network between them.
  * Each tablet's camera is a canvas stream (getUserMedia replaced in the page): the test draws on it what the
- * other tablet's screen shows, from screenshots of that tablet's QR element. Tablet A's moving codes are stepped
- * with Playwright's clock, one frame at a time, and 3 frames in 10 never reach B.
+ * other tablet's screen shows, from screenshots of that tablet's QR element (the fake camera is
+ * ./support/fakeCamera.ts). Tablet A's clock is Playwright's, installed but not paused: it runs on in real time
+ * and the test also moves it a frame on after each picture. Frames numbered 0-2, 10-12, ... never reach B, nor
+ * do those that pass while B looks: more than 3 frames in 10 are lost.
  *
  * B gets exactly A's new ideas; codes of another session, another transfer or another tablet, a damaged code, and
  * a whole transfer whose file was cut and altered are each refused in words, and nothing is added.
@@ -29,6 +31,7 @@ import {
 import { Room } from './pages/Room';
 import { axeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
+import { cameraLooks, fakeCamera, showOnCamera } from './support/fakeCamera';
 import { serveApp } from './support/server';
 import { smallTargets } from './support/targets';
 
@@ -43,47 +46,6 @@ let server: Awaited<ReturnType<typeof serveApp>>;
 let dir: string;
 const tablets: FilesTablet[] = [];
 
-/** Replaces the camera with a canvas the test draws on, and counts the app's looks at the camera's video. */
-async function fakeCamera(t: FilesTablet): Promise<void> {
-  await t.context.addInitScript(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 1280;
-    canvas.height = 720;
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#fff';
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    const w = window as unknown as { camera: { looks: number; show: (url: string) => Promise<void> } };
-    w.camera = {
-      looks: 0,
-      show: async (url: string) => {
-        const picture = new Image();
-        picture.src = url;
-        await picture.decode();
-        context.fillStyle = '#fff';
-        context.fillRect(0, 0, canvas.width, canvas.height);
-        const side = 640;
-        context.drawImage(picture, (canvas.width - side) / 2, (canvas.height - side) / 2, side, side);
-      },
-    };
-    // An edge probe: every look the app takes at the camera's video is counted, then drawn as before.
-    const proto = CanvasRenderingContext2D.prototype;
-    const draw = Object.getOwnPropertyDescriptor(proto, 'drawImage')!.value as (...a: unknown[]) => void;
-    Object.defineProperty(proto, 'drawImage', {
-      configurable: true,
-      writable: true,
-      value: function (this: CanvasRenderingContext2D, ...args: unknown[]) {
-        if (args[0] instanceof HTMLVideoElement) w.camera.looks += 1;
-        draw.apply(this, args);
-      },
-    });
-    navigator.mediaDevices.getUserMedia = () => Promise.resolve(canvas.captureStream(30));
-  });
-}
-
-async function looks(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { camera: { looks: number } }).camera.looks);
-}
-
 /**
  * Shows a picture (PNG bytes or an SVG) to the page's camera and waits until the page's reader has looked at
  * it a few times; `drive` runs meanwhile (the page's clock, when it is stopped).
@@ -97,14 +59,14 @@ async function showToCamera(
     typeof picture === 'string'
       ? `data:image/svg+xml;base64,${Buffer.from(picture).toString('base64')}`
       : `data:image/png;base64,${picture.toString('base64')}`;
-  const before = await looks(page);
-  await page.evaluate(
-    (u) => (window as unknown as { camera: { show: (u: string) => Promise<void> } }).camera.show(u),
-    url,
-  );
+  const before = await cameraLooks(page);
+  await showOnCamera(page, url);
   const deadline = Date.now() + DEADLINE_MS;
   // Until the reader has looked a few times, or the camera went off (the message was whole: that look was the last).
-  while ((await looks(page)) < before + LOOKS_PER_PICTURE && (await page.locator('video').count()) > 0) {
+  while (
+    (await cameraLooks(page)) < before + LOOKS_PER_PICTURE &&
+    (await page.locator('video').count()) > 0
+  ) {
     if (Date.now() > deadline) throw new Error('the camera was not looked at');
     if (drive) await drive();
     else await page.waitForTimeout(20);
@@ -143,8 +105,8 @@ async function twoTablets(): Promise<{ a: FilesTablet; b: FilesTablet; sessionId
   const a = await filesTablet(browser);
   const b = await filesTablet(browser);
   tablets.push(a, b);
-  await fakeCamera(a);
-  await fakeCamera(b);
+  await fakeCamera(a.context);
+  await fakeCamera(b.context);
   const sessionId = await openDemo(a.page, server.url);
   const path = join(dir, `a-${sessionId}.codesign`);
   await new FilesDashboard(a.page).saveFile(path);
@@ -178,18 +140,18 @@ async function receiveByCamera(b: Page): Promise<Locator> {
 describe('tablet to tablet by camera', () => {
   it('Given tablet A has ideas tablet B lacks, when B shows its code to A and A’s moving codes to B with 30% lost, then B adds exactly A’s new ideas', async () => {
     const { a, b } = await twoTablets();
-    for (const idea of NEW_IDEAS) await addIdeaInKiosk(a.page, idea);
-    const dashboardA = new FilesDashboard(a.page);
-    const ideasOnA = await dashboardA.count(IDEAS);
     const ideasOnB = await new FilesDashboard(b.page).count(IDEAS);
-    expect(ideasOnA).toBe(ideasOnB + NEW_IDEAS.length);
+    for (const idea of NEW_IDEAS) await addIdeaInKiosk(a.page, idea);
+    // A's dashboard comes back as the last turn ends: its counts are polled, not read once.
+    const ideasOnA = ideasOnB + NEW_IDEAS.length;
+    await expect.poll(() => new FilesDashboard(a.page).count(IDEAS)).toBe(ideasOnA);
 
     // B, receiving: its code of what it has.
     const stepB = await receiveByCamera(b.page);
     expect(await axeViolations(b.page)).toEqual([]);
     expect(await smallTargets(b.page, 44)).toEqual([]);
 
-    // A, sending: its camera reads B's code. A's clock is stepped by the test from here on.
+    // A, sending: its camera reads B's code. The test moves A's clock on from here, as well as real time.
     await new Room(a.page).open();
     await a.page.clock.install();
     const clockA = (): Promise<void> => a.page.clock.runFor(20);
