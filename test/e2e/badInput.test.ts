@@ -114,8 +114,8 @@ describe('bad input', () => {
       expect(await form.errorNextTo(kiosk.ideaTitle)).toBe(REQUIRED);
       expect(await form.errorNextTo(kiosk.ideaCost)).toBe(NOT_MONEY);
       expect(await kiosk.ideaCost.getAttribute('aria-invalid')).toBe('true');
-      // Focus goes to the first problem.
-      expect(await kiosk.ideaTitle.evaluate((el) => el === document.activeElement)).toBe(true);
+      // Focus goes to the first problem (moved in an effect, after the frame that drew the alert: polled).
+      await expect.poll(() => kiosk.ideaTitle.evaluate((el) => el === document.activeElement)).toBe(true);
       expect(await kiosk.ideaDescription.inputValue()).toBe(
         'Somewhere dry for teenagers to meet after school.',
       );

@@ -88,9 +88,10 @@ describe('durability', () => {
     await after.waitUntilShown();
     expect(await after.count('Ballots counted')).toBe(ballotsBefore + 1);
     expect(await after.boardRow(idea.title)).toMatchObject({ supporters: 1, points: 3, comments: 0 });
-    // The session is still listed on this tablet's first screen.
+    // The session is still listed on this tablet's first screen (the list is read from the device after the
+    // screen is drawn: waited for, not looked at once).
     await new Home(page).goto(server.url);
-    expect(await new Home(page).session(DEMO.title).isVisible()).toBe(true);
+    await new Home(page).session(DEMO.title).waitFor();
     allErrors.push(...errors);
     expect(allErrors).toEqual([]);
   });

@@ -47,7 +47,8 @@ describe('paper ballots', () => {
         [FAIR, 1],
       ]);
       expect(await paper.sheetField.inputValue()).toBe('');
-      expect(await paper.sheetField.evaluate((el) => el === document.activeElement)).toBe(true);
+      // Focus returns to the sheet number in a timer after "Sheet 1 added." is drawn: polled.
+      await expect.poll(() => paper.sheetField.evaluate((el) => el === document.activeElement)).toBe(true);
       await paper.enter(2, [[GARDEN, 3]]);
       expect(await paper.counts()).toEqual({ kiosk: 12, paper: 2 });
       expect(await dashboard.count('Ballots counted')).toBe(14);

@@ -134,7 +134,9 @@ describe('room: send to a nearby device', () => {
             /^\d{2}:\d{2}: received from Tablet [0-9a-f]{4} by share sheet \(.+\), \d+ new records\.$/,
           ),
         ]);
-      expect(Object.values(await roomB.states())).toEqual(['upToDate']);
+      await expect
+        .poll(async () => Object.values(await roomB.states()), { timeout: 30_000 })
+        .toEqual(['upToDate']);
       const send = roomB.panel('Send this tablet’s ideas');
       await send.getByRole('button', { name: 'Save the file', exact: true }).waitFor();
       expect((await send.locator('[data-share-unavailable]').textContent())?.trim()).toBe(

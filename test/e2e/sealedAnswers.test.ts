@@ -79,7 +79,8 @@ describe('sealed about-you answers on the tablet', () => {
       await kiosk.beginTurn({ [AGE]: ANSWER });
       await kiosk.finish();
       await kiosk.nextPerson();
-      expect(await storedOccurrences(page, ANSWER)).toBeGreaterThan(before);
+      // Written to IndexedDB by the turn's saves: polled, so a save still committing is waited for.
+      await expect.poll(() => storedOccurrences(page, ANSWER)).toBeGreaterThan(before);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -128,7 +128,8 @@ describe('a reload in the middle of a turn', () => {
 
       // Then: the same turn, on the same step, with the same resident's half-typed idea; no Welcome screen.
       await kiosk.waitFor(STEP.addIdea);
-      expect(await kiosk.ideaTitle.inputValue()).toBe(HALF_TYPED);
+      // The draft is read back from the device after the step is drawn (the next test steps page time for it).
+      await expect.poll(() => kiosk.ideaTitle.inputValue()).toBe(HALF_TYPED);
       await kiosk.backToMenu();
       await kiosk.openFromMenu('Read the ideas');
       await kiosk.openIdea(IDEA.title);
