@@ -121,7 +121,8 @@ describe('council sync', () => {
     await a.page.reload();
     const pin = new PinScreen(a.page);
     const syncA = a.page.getByRole('region', { name: 'Council sync', exact: true });
-    await Promise.race([pin.heading.waitFor(), syncA.waitFor()]);
+    // One wait for either screen (a race of two waits left the loser to fail later, unhandled).
+    await pin.heading.or(syncA).first().waitFor();
     if (await pin.heading.isVisible()) await pin.unlock('1234', DEMO_TITLE);
     await expect
       .poll(() => syncA.getByRole('alert').first().textContent(), { timeout: 15_000 })

@@ -31,6 +31,8 @@ describe('facilitator mode', () => {
   it('Given the PIN screen, when wrong PINs are typed, then they are refused and slowed down, and the right PIN opens facilitator mode', async () => {
     const { context, page, errors } = await newTablet(browser);
     try {
+      // Page time is the test's (installed before the app loads), so that the 2 s wait below can be stopped.
+      await page.clock.install();
       const home = new Home(page);
       await home.goto(server.url);
       await home.openDemo();
@@ -45,8 +47,12 @@ describe('facilitator mode', () => {
       // From the third wrong try on, each next try must wait longer (1 s, then 2 s, …).
       expect(await pin.submitWrong('2222')).toBe(`${WRONG_PIN_MESSAGE} ${SLOWED_DOWN}`);
       await page.getByRole('button', { name: 'Unlock', exact: true, disabled: false }).waitFor();
+      // Time stops before the fourth try, so its 2 s wait lasts until the test lets page time pass: read in real
+      // time, a stall of a busy machine between the refusal and the read could end the wait first.
+      const now = await page.evaluate(() => Date.now());
+      await page.clock.pauseAt(now + 1_000);
       expect(await pin.submitWrong('3333')).toBe(`${WRONG_PIN_MESSAGE} ${SLOWED_DOWN}`);
-      // Read at once, well inside the 2 s wait: the wait is said in words and Unlock cannot be pressed.
+      // Inside the 2 s wait: the wait is said in words and Unlock cannot be pressed.
       const waiting = await page.evaluate(() => ({
         text: document.querySelector('main')?.textContent ?? '',
         isUnlockDisabled: [...document.querySelectorAll('button')].some(
@@ -57,7 +63,8 @@ describe('facilitator mode', () => {
       expect(waiting.isUnlockDisabled).toBe(true);
       expect(await page.getByRole('button', { name: 'Start kiosk mode' }).count()).toBe(0);
 
-      // The right PIN, once the wait is over.
+      // The right PIN, once the wait is over (page time runs again).
+      await page.clock.resume();
       await page.getByRole('button', { name: 'Unlock', exact: true, disabled: false }).waitFor();
       await pin.unlock(DEMO.pin, DEMO.title);
       const dashboard = new Dashboard(page, DEMO.title);

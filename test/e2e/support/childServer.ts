@@ -16,6 +16,13 @@ export const PROJECT_DIR = resolve(import.meta.dirname, '..', '..', '..');
 
 const run = promisify(execFile);
 
+/**
+ * How long a child node process (the server, an admin command) may take to start: node --import tsx compiles
+ * the server's modules first, which takes seconds of CPU and several times that on a shared machine under load.
+ * Generous: a process that is up answers at once; one that failed says so before this ends.
+ */
+const CHILD_START_MS = 90_000;
+
 /** A port nobody listens on right now: bound on 127.0.0.1 by the system, then released. */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -56,7 +63,7 @@ export async function startChildServer(port: number, dataDir: string): Promise<C
   const listening = await new Promise<number>((resolvePort, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The server did not start: ${output.join('\n')}`)),
-      20_000,
+      CHILD_START_MS,
     );
     createInterface({ input: child.stdout }).on('line', (line) => {
       output.push(line);
@@ -89,7 +96,7 @@ export async function admin(dataDir: string, ...args: string[]): Promise<string>
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/server/admin.ts', ...args], {
     cwd: PROJECT_DIR,
     env: { ...process.env, DATA_DIR: dataDir },
-    timeout: 20_000,
+    timeout: CHILD_START_MS,
   });
   return stdout;
 }

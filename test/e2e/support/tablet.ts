@@ -1,5 +1,6 @@
 /** A shared tablet for one test: a fresh browser context (its own storage), 1024x768, errors collected. */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { Dashboard } from '../pages/Dashboard';
 import { Home } from '../pages/Home';
 import { PinScreen } from '../pages/PinScreen';
@@ -92,28 +93,34 @@ export class KioskLockProbe {
       .or(this.page.getByRole('region', { name: 'Import a session file' }));
   }
 
+  /** What is shown now: 'kiosk' or 'pin' when the screen and the address agree, else what is wrong, in words. */
+  private async shown(): Promise<string> {
+    const url = new URL(this.page.url());
+    if (await this.pinHeading.isVisible()) {
+      return url.hash.startsWith(`#/session/${this.sessionId}`) ? 'pin' : `PIN screen at ${url.hash}`;
+    }
+    if (await this.kioskBar.isVisible()) {
+      return url.hash === `#/session/${this.sessionId}/kiosk` ? 'kiosk' : `kiosk at ${url.hash}`;
+    }
+    const text = await this.page.evaluate(() => document.body.innerText.slice(0, 200)).catch(() => '?');
+    return `neither the kiosk nor the PIN screen at ${url.hash}: ${text}`;
+  }
+
   /**
    * Waits for the kiosk (its bar with the Facilitator button, at the kiosk's address) or this session's PIN
-   * screen, and checks no home screen content is there or was ever drawn. Returns which one it was.
+   * screen (at one of its addresses), and checks no home screen content is there or was ever drawn. Returns
+   * which one it was. Polled until the screen and the address agree: after a change of address within the page
+   * (a typed address that differs only after #, Back, Forward) the screen before it may still be there for a
+   * moment, with the new address.
    */
   async landing(): Promise<'kiosk' | 'pin'> {
-    await this.kioskBar
-      .or(this.pinHeading)
-      .first()
-      .waitFor()
-      .catch(async (e: unknown) => {
-        const shown = await this.page.evaluate(() => document.body.innerText.slice(0, 200)).catch(() => '?');
-        throw new Error(`neither the kiosk nor the PIN screen at ${this.page.url()}: ${shown}`, { cause: e });
-      });
-    const where = (await this.pinHeading.isVisible()) ? 'pin' : 'kiosk';
+    let where = '';
+    await expect
+      .poll(async () => (where = await this.shown()), { timeout: STEP_TIMEOUT_MS })
+      .toMatch(/^(kiosk|pin)$/);
     const url = new URL(this.page.url());
-    if (where === 'kiosk') {
-      if (url.hash !== `#/session/${this.sessionId}/kiosk`) throw new Error(`kiosk at ${url.hash}`);
-    } else if (!url.hash.startsWith(`#/session/${this.sessionId}`)) {
-      throw new Error(`PIN screen at ${url.hash}`);
-    }
     if ((await this.homeContent.count()) > 0) throw new Error(`home screen content at ${url.hash}`);
     if (await this.wasHomeSeen()) throw new Error(`the home screen was drawn on the way to ${url.hash}`);
-    return where;
+    return where as 'kiosk' | 'pin';
   }
 }
