@@ -4,15 +4,14 @@
  * session limit and checks in parts, each as an update of its own. A real server on 127.0.0.1 with a real SQLite
  * file, real providers; the ideas are written with the app's own commands.
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { addProposal, type CommandContext } from '../../../src/doc/commands';
+import type { CommandContext } from '../../../src/doc/commands';
 import { readRecords } from '../../../src/doc/schema';
-import { createSession } from '../../../src/doc/sessionCommands';
 import { assign } from '../../../src/server/assignments';
 import { DEFAULT_LIMITS, type Limits } from '../../../src/server/limits';
+import { addIdeas, deviceContext, MiB, sessionWithIdeas } from '../helpers/largeSession';
 import { validSettings } from '../helpers/session';
 import {
   connect,
@@ -27,35 +26,6 @@ import {
 } from './support';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-const MiB = 1024 * 1024;
-
-function context(deviceId: string): CommandContext {
-  let t = Date.UTC(2025, 3, 12, 10);
-  return { deviceId, now: () => (t += 1000), newId: () => randomUUID() };
-}
-
-/** Ideas as a resident types them: a title and a long description (most of the 2,000 characters allowed). */
-function addIdeas(doc: Y.Doc, count: number, ctx: CommandContext, from = 0): void {
-  for (let i = from; i < from + count; i++) {
-    addProposal(
-      doc,
-      {
-        title: `Idea ${i}`,
-        description:
-          `Idea ${i}: ${'a community garden with raised beds, open on Saturdays; '.repeat(36)}`.slice(
-            0,
-            1990,
-          ),
-        themeId: 'theme-green',
-        costPence: 100_000 + i,
-        where: 'Ashfield North',
-      },
-      null,
-      ctx,
-    );
-  }
-}
 
 /** Comments of nearly the 1,000 characters allowed, on the given ideas (records as addComment writes them). */
 function addComments(doc: Y.Doc, proposalIds: string[], count: number, ctx: CommandContext): void {
@@ -76,14 +46,6 @@ function addComments(doc: Y.Doc, proposalIds: string[], count: number, ctx: Comm
       });
     }
   });
-}
-
-function newSession(ideas: number, ctx = context('tablet-a')): { doc: Y.Doc; sessionId: string } {
-  const sessionId = randomUUID();
-  const doc = new Y.Doc();
-  createSession(doc, sessionId, validSettings(), ctx);
-  addIdeas(doc, ideas, ctx);
-  return { doc, sessionId };
 }
 
 /** Synced, and every local change acknowledged, within a generous deadline (a 10 MiB check takes seconds). */
@@ -167,7 +129,7 @@ describe('a plain provider with more than the message limit to send', { timeout:
 
   it('Given a new session of 1,100 ideas (2.4 MiB), When a plain provider first syncs it, Then the server takes its one sync message, stores every record once and holds what the client holds', async () => {
     const { server, tokens } = await setup();
-    const { doc, sessionId } = newSession(1100);
+    const { doc, sessionId } = sessionWithIdeas(1100);
     expect(Y.encodeStateAsUpdate(doc).byteLength).toBeGreaterThan(2.3 * MiB);
 
     const c = client(server, sessionId, tokens[0]!, doc);
@@ -185,8 +147,8 @@ describe('a plain provider with more than the message limit to send', { timeout:
 
   it('Given a session of about 10 MiB (2,000 ideas, 5,500 long comments), When a plain provider first syncs it, Then all of it is stored once while /api/health goes on answering', async () => {
     const { server, tokens } = await setup();
-    const ctx = context('tablet-a');
-    const { doc, sessionId } = newSession(2000, ctx);
+    const ctx = deviceContext('tablet-a');
+    const { doc, sessionId } = sessionWithIdeas(2000, ctx);
     addComments(
       doc,
       readRecords(doc).proposals.map((p) => p.id),
@@ -228,8 +190,8 @@ describe('a plain provider with more than the message limit to send', { timeout:
 
   it('Given a device that synced 100 ideas, When it comes back from a long offline spell with 1,000 more (over 2 MiB), Then its plain provider syncs them all, stored once', async () => {
     const { server, tokens } = await setup();
-    const ctx = context('tablet-a');
-    const { doc, sessionId } = newSession(100, ctx);
+    const ctx = deviceContext('tablet-a');
+    const { doc, sessionId } = sessionWithIdeas(100, ctx);
     const before = client(server, sessionId, tokens[0]!, doc);
     await settled(before);
     before.destroy();
@@ -248,8 +210,8 @@ describe('a plain provider with more than the message limit to send', { timeout:
 
   it('Given a message over 2 MiB whose last part breaks the rules, Then nothing of it is stored, it is refused as invalid-update as a small one is, and the next device writes as usual', async () => {
     const { server, tokens } = await setup();
-    const ctx = context('tablet-a');
-    const { doc, sessionId } = newSession(0, ctx);
+    const ctx = deviceContext('tablet-a');
+    const { doc, sessionId } = sessionWithIdeas(0, ctx);
     const writer = client(server, sessionId, tokens[0]!, doc);
     await settled(writer);
     const rowsBefore = server.store!.updatesFor(sessionId).length;
@@ -293,7 +255,7 @@ describe('a plain provider with more than the message limit to send', { timeout:
 
   it('Given a signed-in device, When it sends a message over 2 MiB that is not a document update (awareness), Then the socket is closed with 1009 in words and nothing is applied', async () => {
     const { server, tokens } = await setup();
-    const { doc, sessionId } = newSession(1);
+    const { doc, sessionId } = sessionWithIdeas(1);
     const c = client(server, sessionId, tokens[0]!, doc);
     await settled(c);
     const seen = closes(c);
@@ -318,14 +280,14 @@ describe('a plain provider with more than the message limit to send', { timeout:
     const { server, tokens } = await setup({ maxLargeMessageBytesInFlight: 4 * MiB });
 
     // Device A: signed in, then 3 MiB of a message it never finishes (a fragment without FIN).
-    const a = newSession(1);
+    const a = sessionWithIdeas(1);
     const hog = client(server, a.sessionId, tokens[0]!, a.doc);
     await settled(hog);
     socketOf(hog).send(new Uint8Array(3 * MiB).fill(1), { fin: false });
     await waitFor(() => server.sync!.largeBytesInFlight() >= 3 * MiB, 'the first message held');
 
     // Device B: a plain provider's first sync of 2.4 MiB.
-    const b = newSession(1100, context('tablet-b'));
+    const b = sessionWithIdeas(1100, deviceContext('tablet-b'));
     const big = client(server, b.sessionId, tokens[1]!, b.doc);
     const seen = closes(big);
     await waitFor(() => seen.length > 0, 'the big sync refused', 60_000);
@@ -335,7 +297,7 @@ describe('a plain provider with more than the message limit to send', { timeout:
     );
 
     // Device C: a normal write goes through meanwhile.
-    const c = newSession(3, context('tablet-c'));
+    const c = sessionWithIdeas(3, deviceContext('tablet-c'));
     const normal = client(server, c.sessionId, tokens[2]!, c.doc);
     await settled(normal);
     expectStoredOnce(server, c.sessionId, c.doc);

@@ -4,51 +4,20 @@
  * closes with 1009. A real server on 127.0.0.1 with its default limits (2 MiB a message) and a real SQLite file;
  * the ideas are written with the app's own commands.
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { addProposal, type CommandContext } from '../../../src/doc/commands';
-import { createSession } from '../../../src/doc/sessionCommands';
 import { readRecords } from '../../../src/doc/schema';
 import { startServer } from '../../../src/server/app';
 import { assign } from '../../../src/server/assignments';
 import { DEFAULT_LIMITS } from '../../../src/server/limits';
 import { startCouncilSync, type CouncilSync, type SyncMark } from '../../../src/sync/councilSync';
 import type { SyncState } from '../../../src/sync/syncStates';
+import { addIdeas, deviceContext, MiB, sessionWithIdeas } from '../helpers/largeSession';
 import { validSettings } from '../helpers/session';
 import { enrolDevice, startTestServer, tempDir, waitFor } from '../server/support';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-const MiB = 1024 * 1024;
-
-function context(deviceId: string): CommandContext {
-  let t = Date.UTC(2025, 3, 12, 10);
-  return { deviceId, now: () => (t += 1000), newId: () => randomUUID() };
-}
-
-/** Ideas as a resident types them: a title and a long description (most of the 2,000 characters allowed). */
-function addIdeas(doc: Y.Doc, count: number, ctx: CommandContext, from = 0): void {
-  for (let i = from; i < from + count; i++) {
-    addProposal(
-      doc,
-      {
-        title: `Idea ${i}`,
-        description:
-          `Idea ${i}: ${'a community garden with raised beds, open on Saturdays; '.repeat(36)}`.slice(
-            0,
-            1990,
-          ),
-        themeId: 'theme-green',
-        costPence: 100_000 + i,
-        where: 'Ashfield North',
-      },
-      null,
-      ctx,
-    );
-  }
-}
 
 /** What the server has stored for the session, rebuilt the way it loads a document. */
 function archive(server: Server, sessionId: string): { doc: Y.Doc; rows: { bytes: number }[] } {
@@ -104,11 +73,7 @@ describe('a session bigger than the server’s message limit', { timeout: 120_00
 
   it('Given 1,100 ideas (over 2.3 MiB) never synced, When the device first syncs, Then the server stores every record in parts within its limit, counts each once, and a second sync sends nothing', async () => {
     const { server, token, token2 } = await setup();
-    const sessionId = randomUUID();
-    const doc = new Y.Doc();
-    const ctx = context('tablet-a');
-    createSession(doc, sessionId, validSettings(), ctx);
-    addIdeas(doc, 1100, ctx);
+    const { doc, sessionId } = sessionWithIdeas(1100);
     expect(Y.encodeStateAsUpdate(doc).byteLength).toBeGreaterThan(2.3 * MiB);
 
     const states: SyncState[] = [];
@@ -150,11 +115,8 @@ describe('a session bigger than the server’s message limit', { timeout: 120_00
 
   it('Given a device that synced part of a session, When it comes back from a long offline spell with 2+ MiB more, and then adds 2 MiB more in one change while connected, Then every record reaches the server and each is counted once', async () => {
     const { server, token } = await setup();
-    const sessionId = randomUUID();
-    const doc = new Y.Doc();
-    const ctx = context('tablet-a');
-    createSession(doc, sessionId, validSettings(), ctx);
-    addIdeas(doc, 100, ctx);
+    const ctx = deviceContext('tablet-a');
+    const { doc, sessionId } = sessionWithIdeas(100, ctx);
     const mark = { current: null as SyncMark | null };
     const before = sync(server, doc, sessionId, token, [], mark);
     expect(await before.whenSynced()).toMatchObject({ sent: 101 });
@@ -190,11 +152,10 @@ describe('a session bigger than the server’s message limit', { timeout: 120_00
 
   it('Given a session written over several reloads (a Yjs client each, the creator’s id the lowest), When it is sent in small parts, Then the first part creates the session and the server takes every part as it comes', async () => {
     const { server, token } = await setup();
-    const sessionId = randomUUID();
-    const ctx = context('tablet-a');
-    let doc = new Y.Doc();
-    createSession(doc, sessionId, validSettings(), ctx);
-    addIdeas(doc, 10, ctx);
+    const ctx = deviceContext('tablet-a');
+    const first = sessionWithIdeas(10, ctx);
+    const sessionId = first.sessionId;
+    let doc = first.doc;
     // Each reload opens the stored document under a new client id; Yjs writes the highest id first.
     for (let reload = 1; reload <= 3; reload++) {
       let next = new Y.Doc();
@@ -225,11 +186,7 @@ describe('a session bigger than the server’s message limit', { timeout: 120_00
 
   it('Given one record bigger than a part may be, When the device syncs, Then it fails as too large before sending anything of that round', async () => {
     const { server, token } = await setup();
-    const sessionId = randomUUID();
-    const doc = new Y.Doc();
-    const ctx = context('tablet-a');
-    createSession(doc, sessionId, validSettings(), ctx);
-    addIdeas(doc, 1, ctx);
+    const { doc, sessionId } = sessionWithIdeas(1);
     const s = startCouncilSync({
       doc,
       sessionId,
@@ -251,11 +208,7 @@ describe('a session bigger than the server’s message limit', { timeout: 120_00
     const server = await startTestServer(t.dir);
     const a = await enrolDevice(t.dir, server.base, 'facilitator', 'Tablet A');
     assign(server.store!, a.deviceId, { kind: 'neighbourhood', value: validSettings().neighbourhood });
-    const sessionId = randomUUID();
-    const doc = new Y.Doc();
-    const ctx = context('tablet-a');
-    createSession(doc, sessionId, validSettings(), ctx);
-    addIdeas(doc, 1100, ctx);
+    const { doc, sessionId } = sessionWithIdeas(1100);
     const states: SyncState[] = [];
     const s = startCouncilSync({
       doc,
