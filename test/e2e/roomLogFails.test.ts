@@ -4,32 +4,18 @@
  * may fail unseen. The share sheet is stubbed as Chromium's (./pages/Room.ts); the room log's database refuses
  * every write with QuotaExceededError once the test says so, the session's own database is untouched.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesTablet, openDemo } from './pages/files';
-import { Room, stubShareSheet, takeShared } from './pages/Room';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { takeShared } from './pages/Room';
+import { roomTests } from './support/room';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { inRoom } = roomTests();
 
 describe('the room when its log cannot be written', () => {
   it('Given a full disk for the room log, when "Send to a nearby device" sends the file, then the room says it was sent and no error goes unseen', async () => {
-    const t = await filesTablet(browser);
-    try {
-      await stubShareSheet(t.context);
-      await t.context.addInitScript(() => {
+    // The room log's database refuses writes once the test sets `roomLogFull`.
+    const roomLogFails = (context: BrowserContext): Promise<unknown> =>
+      context.addInitScript(() => {
         const w = window as unknown as { roomLogFull: boolean };
         w.roomLogFull = false;
         for (const method of ['add', 'put'] as const) {
@@ -48,9 +34,7 @@ describe('the room when its log cannot be written', () => {
           });
         }
       });
-      await openDemo(t.page, server.url);
-      const room = new Room(t.page);
-      await room.open();
+    await inRoom({ shareSheet: true, prepare: roomLogFails }, async (t, room) => {
       await t.page.evaluate(() => {
         (window as unknown as { roomLogFull: boolean }).roomLogFull = true;
       });
@@ -69,8 +53,6 @@ describe('the room when its log cannot be written', () => {
         .toMatch(/^Sent “.+\.codesign\.txt” \(.+\)\. On the other device, add it to this session\.$/);
       expect(await takeShared(t.page)).toHaveLength(1);
       expect(t.errors).toEqual([]);
-    } finally {
-      await t.context.close();
-    }
+    });
   }, 120_000);
 });

@@ -7,11 +7,12 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FilesSection, filesTablet, goHome, openDemo, sessionIdOf } from './pages/files';
+import { FilesSection, filesTablet, openDemo, sessionIdOf } from './pages/files';
 import { Room, stubShareSheet, takeShared } from './pages/Room';
 import { axeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
 import { serveApp } from './support/server';
+import { installApp, shareTargetOf, shareToApp } from './support/shareTarget';
 import { smallTargets } from './support/targets';
 
 let browser: Browser;
@@ -80,37 +81,11 @@ describe('room: send to a nearby device', () => {
 
       // When: tablet B (the app installed, its service worker in control) receives the file through the share
       // target, as Android hands a shared file to the app: a multipart POST to the manifest's action.
-      await goHome(b.page, server.url);
-      await b.page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
-      if (!(await b.page.evaluate(() => navigator.serviceWorker.controller !== null))) {
-        await goHome(b.page, server.url);
-      }
-      const manifest = (await (await fetch(new URL('manifest.webmanifest', server.url))).json()) as {
-        share_target: { action: string; params: { files: { name: string; accept: string[] }[] } };
-      };
-      const target = manifest.share_target.params.files[0]!;
+      await installApp(b.page, server.url);
+      const target = await shareTargetOf(server.url);
       // Android offers the app for a shared file only when the share target accepts its type or extension.
-      expect(target.accept).toEqual(expect.arrayContaining(['text/plain', '.txt']));
-      await b.page.evaluate(
-        ({ action, field, f }) => {
-          const form = document.createElement('form');
-          form.method = 'post';
-          form.enctype = 'multipart/form-data';
-          form.action = action;
-          const input = document.createElement('input');
-          input.type = 'file';
-          input.name = field;
-          const transfer = new DataTransfer();
-          transfer.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-          input.files = transfer.files;
-          form.append(input);
-          document.body.append(form);
-          form.submit();
-        },
-        { action: manifest.share_target.action, field: target.name, f: file! },
-      );
+      expect(target.params.files[0]!.accept).toEqual(expect.arrayContaining(['text/plain', '.txt']));
+      await shareToApp(b.page, target, file!);
 
       // Then: the home screen previews it as the new session and adds it.
       const home = new FilesSection(b.page, 'Import a session file');

@@ -4,35 +4,14 @@
  * say that the room's ideas were handed back when only this tablet's own were sent. The share sheet is stubbed
  * as Chromium's (./pages/Room.ts).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filesTablet, openDemo } from './pages/files';
-import { Room, stubShareSheet } from './pages/Room';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { roomTests } from './support/room';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const { inRoom } = roomTests();
 
 describe('the room’s steps', () => {
   it('Given this tablet sent its ideas in "1. Gather" and opened the camera, when the facilitator goes to "2. Hand back", then that step says nothing was sent and no camera is open', async () => {
-    const t = await filesTablet(browser);
-    try {
-      await stubShareSheet(t.context);
-      await openDemo(t.page, server.url);
-      const room = new Room(t.page);
-      await room.open();
-
+    await inRoom({ shareSheet: true }, async (t, room) => {
       await room.share('Send this tablet’s ideas');
       await room
         .panel('Receive a tablet’s ideas')
@@ -55,17 +34,11 @@ describe('the room’s steps', () => {
           .getAttribute('aria-expanded'),
       ).toBe('false');
       expect(t.errors).toEqual([]);
-    } finally {
-      await t.context.close();
-    }
+    });
   }, 120_000);
 
   it('Given a session with no other tablet known yet, when the facilitator goes to "2. Hand back", then it says no tablet is known, not that every tablet has been sent the room’s ideas', async () => {
-    const t = await filesTablet(browser);
-    try {
-      await openDemo(t.page, server.url);
-      const room = new Room(t.page);
-      await room.open();
+    await inRoom({}, async (t, room) => {
       await room.goTo('2. Hand back');
       const progress = t.page.locator('[data-room-step="handBack"] .room-progress');
       // The progress is worked out from the room's log, read after the step is drawn: polled, not read once.
@@ -73,8 +46,6 @@ describe('the room’s steps', () => {
         .poll(async () => (await progress.textContent())?.trim())
         .toBe('No other tablet of this session is known here yet. Receive a tablet’s file to start.');
       expect(t.errors).toEqual([]);
-    } finally {
-      await t.context.close();
-    }
+    });
   }, 120_000);
 });

@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FilesDashboard, FilesSection, filesTablet, goHome, openDemo, sessionIdOf } from './pages/files';
+import { FilesDashboard, FilesSection, filesTablet, openDemo, sessionIdOf } from './pages/files';
 import { launchBrowser } from './support/browser';
 import { serveApp } from './support/server';
+import { installApp, shareTargetOf, shareToApp } from './support/shareTarget';
 
 let browser: Browser;
 let dir: string;
@@ -36,40 +37,11 @@ describe('share target', () => {
       await new FilesDashboard(a.page).saveFile(file);
 
       // And tablet B has the app installed (its service worker controls the page).
-      await goHome(b.page, server.url);
-      await b.page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-      });
-      if (!(await b.page.evaluate(() => navigator.serviceWorker.controller !== null))) {
-        await goHome(b.page, server.url);
-      }
-      const manifest = (await (await fetch(new URL('manifest.webmanifest', server.url))).json()) as {
-        share_target: { action: string; method: string; params: { files: { name: string }[] } };
-      };
+      await installApp(b.page, server.url);
+      const target = await shareTargetOf(server.url);
 
       // When: the platform shares the file: a multipart POST to the manifest's share_target action.
-      await b.page.evaluate(
-        ({ action, field, bytes }) => {
-          const form = document.createElement('form');
-          form.method = 'post';
-          form.enctype = 'multipart/form-data';
-          form.action = action;
-          const input = document.createElement('input');
-          input.type = 'file';
-          input.name = field;
-          const transfer = new DataTransfer();
-          transfer.items.add(new File([new Uint8Array(bytes)], 'shared.codesign'));
-          input.files = transfer.files;
-          form.append(input);
-          document.body.append(form);
-          form.submit();
-        },
-        {
-          action: manifest.share_target.action,
-          field: manifest.share_target.params.files[0]!.name,
-          bytes: [...readFileSync(file)],
-        },
-      );
+      await shareToApp(b.page, target, { name: 'shared.codesign', bytes: [...readFileSync(file)] });
 
       // Then: the home screen previews it as a new session and adds it.
       const home = new FilesSection(b.page, 'Import a session file');
@@ -85,7 +57,7 @@ describe('share target', () => {
           b.page.evaluate(async () => (await (await caches.open('codesign-shared-files')).keys()).length),
         )
         .toBe(0);
-      expect(manifest.share_target.method).toBe('POST');
+      expect(target.method).toBe('POST');
       expect([...a.errors, ...b.errors]).toEqual([]);
     } finally {
       await a.context.close();
