@@ -29,6 +29,8 @@ export interface RunningServer {
   /** Present when the server was started with a data directory. */
   sync?: SyncServer;
   store?: Store;
+  /** The sessions' summaries (listing, sign-in checks), when started with a data directory. */
+  index?: SessionIndex;
 }
 
 export async function startServer(options: {
@@ -123,6 +125,7 @@ export async function startServer(options: {
     port,
     sync,
     store,
+    index,
     close: async () => {
       stopRetention?.();
       await sync?.close();

@@ -87,11 +87,11 @@ interface Reach {
 }
 
 function reachOf(store: Store, deviceId: string): Reach {
-  const rows = store.db
-    .prepare('SELECT kind, value FROM assignments WHERE device_id = ?')
+  const rows = store
+    .statement('SELECT kind, value FROM assignments WHERE device_id = ?')
     .all(deviceId) as Pick<AssignmentRow, 'kind' | 'value'>[];
-  const written = store.db
-    .prepare('SELECT DISTINCT session_id FROM updates WHERE device_id = ?')
+  const written = store
+    .statement('SELECT DISTINCT session_id FROM updates WHERE device_id = ?')
     .all(deviceId) as { session_id: string }[];
   return {
     sessionIds: new Set([

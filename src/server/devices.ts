@@ -85,8 +85,8 @@ export interface AuthenticatedDevice {
 /** The device a token belongs to, or null when the token is unknown or the device revoked. */
 export function deviceForToken(store: Store, token: string): AuthenticatedDevice | null {
   if (token.length === 0 || token.length > 200) return null;
-  const row = store.db
-    .prepare('SELECT id, role, revoked_at FROM devices WHERE token_hash = ?')
+  const row = store
+    .statement('SELECT id, role, revoked_at FROM devices WHERE token_hash = ?')
     .get(sha256(token)) as { id: string; role: Role; revoked_at: number | null } | undefined;
   if (!row || row.revoked_at !== null) return null;
   return { deviceId: row.id, role: row.role };
@@ -94,7 +94,7 @@ export function deviceForToken(store: Store, token: string): AuthenticatedDevice
 
 /** True when the device was revoked (or is not known). Cheap: one primary-key lookup. */
 export function isRevoked(store: Store, deviceId: string): boolean {
-  const row = store.db.prepare('SELECT revoked_at FROM devices WHERE id = ?').get(deviceId) as
+  const row = store.statement('SELECT revoked_at FROM devices WHERE id = ?').get(deviceId) as
     { revoked_at: number | null } | undefined;
   return !row || row.revoked_at !== null;
 }
@@ -103,8 +103,8 @@ export function isRevoked(store: Store, deviceId: string): boolean {
 export function revokedAmong(store: Store, deviceIds: Iterable<string>): Set<string> {
   const ids = [...new Set(deviceIds)];
   if (ids.length === 0) return new Set();
-  const live = store.db
-    .prepare('SELECT id FROM devices WHERE revoked_at IS NULL AND id IN (SELECT value FROM json_each(?))')
+  const live = store
+    .statement('SELECT id FROM devices WHERE revoked_at IS NULL AND id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(ids)) as { id: string }[];
   const ok = new Set(live.map((r) => r.id));
   return new Set(ids.filter((id) => !ok.has(id)));

@@ -192,24 +192,38 @@ export class Store {
     this.db.close();
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /**
+   * `db.prepare(sql)`, prepared once per store: the sign-in and message checks run a few queries for each of a
+   * thousand devices connecting at once, and preparing each again cost about as much as running it.
+   */
+  statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
   appendUpdate(sessionId: string, deviceId: string, update: Uint8Array, at = Date.now()): number {
-    const info = this.db
-      .prepare(
-        'INSERT INTO updates (session_id, device_id, received_at, bytes, "update") VALUES (?, ?, ?, ?, ?)',
-      )
-      .run(sessionId, deviceId, at, update.byteLength, Buffer.from(update));
+    const info = this.statement(
+      'INSERT INTO updates (session_id, device_id, received_at, bytes, "update") VALUES (?, ?, ?, ?, ?)',
+    ).run(sessionId, deviceId, at, update.byteLength, Buffer.from(update));
     return Number(info.lastInsertRowid);
   }
 
   updatesFor(sessionId: string, afterId = 0, deviceId?: string): StoredUpdate[] {
     const rows = (
       deviceId === undefined
-        ? this.db
-            .prepare('SELECT * FROM updates WHERE session_id = ? AND id > ? ORDER BY id')
-            .all(sessionId, afterId)
-        : this.db
-            .prepare('SELECT * FROM updates WHERE session_id = ? AND id > ? AND device_id = ? ORDER BY id')
-            .all(sessionId, afterId, deviceId)
+        ? this.statement('SELECT * FROM updates WHERE session_id = ? AND id > ? ORDER BY id').all(
+            sessionId,
+            afterId,
+          )
+        : this.statement(
+            'SELECT * FROM updates WHERE session_id = ? AND id > ? AND device_id = ? ORDER BY id',
+          ).all(sessionId, afterId, deviceId)
     ) as UpdateRow[];
     return rows.map(toUpdate);
   }

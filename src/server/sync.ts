@@ -38,7 +38,7 @@
  * the council's list"; its next connection is refused at authentication. Nothing it sends after revocation is
  * applied or stored.
  */
-import { Connection, Hocuspocus, type Document } from '@hocuspocus/server';
+import { Connection, Hocuspocus, type ConnectionConfiguration, type Document } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -352,11 +352,60 @@ export function createSync(
     }
   };
 
+  /**
+   * Loads a session nobody has open for the sign-in check (or waits for its loading); the document when this call
+   * loaded it, so that a refused device's check can unload it again. A session that cannot be loaded is left to
+   * Hocuspocus, which loads it after sign-in and fails as before.
+   */
+  const openForCheck = async (
+    name: string,
+    payload: {
+      request: IncomingMessage;
+      socketId: string;
+      connectionConfig: ConnectionConfiguration;
+      context: unknown;
+    },
+  ): Promise<Document | null> => {
+    if (hocuspocus.documents.has(name)) return null;
+    // Another device's sign-in is loading it: waited for, and that one unloads it if need be.
+    const loading = hocuspocus.loadingDocuments.get(name);
+    if (loading)
+      return loading.then(
+        () => null,
+        () => null,
+      );
+    try {
+      return await hocuspocus.createDocument(
+        name,
+        payload.request,
+        payload.socketId,
+        payload.connectionConfig,
+        payload.context,
+      );
+    } catch {
+      return null;
+    }
+  };
+
+  // A summary of an open session is read from its live document when that holds every stored row: every row
+  // this server stored went into it as it was stored; admin rows (rollbacks, erasures: the CLI, another
+  // process) only once the poll below has applied them.
+  const adminRowsAfter = store.statement(
+    'SELECT 1 FROM updates WHERE session_id = ? AND device_id = ? AND id > ? LIMIT 1',
+  );
+  index.useLive((sessionId) => {
+    const document = hocuspocus.documents.get(sessionId);
+    const state = loaded.get(sessionId);
+    if (!document || !state || document.isLoading) return undefined;
+    if (adminRowsAfter.get(sessionId, ADMIN_DEVICE, state.lastAdminId) !== undefined) return undefined;
+    return document;
+  });
+
   const hocuspocus = new Hocuspocus({
     quiet: true,
     // Our own 'update' handler stores every update; nothing is left for a debounced onStoreDocument.
     debounce: 0,
-    async onAuthenticate({ token, documentName, context, socketId }) {
+    async onAuthenticate({ token, documentName, context, socketId, request, connectionConfig }) {
       const ctx = contextOf(context);
       if (!isSessionId(documentName)) {
         log('auth-refused', { remote: ctx.remote, reason: 'invalid-document-name' });
@@ -373,25 +422,42 @@ export function createSync(
         throw new Refusal('unauthorized: this device is not enrolled, or it was revoked', 4401);
       }
       const device = checked.ok;
-      // mayOpen reads the session's settings, rebuilding them from its rows when they changed (tens of ms for a
-      // day): in its own turn, as loading is, when a thousand devices sign in at once.
+      // In its own turn, as loading is, when a thousand devices sign in at once.
       await heavyTurn();
-      if (!mayOpen(store, index, device, documentName)) {
-        log('auth-refused', {
-          remote: ctx.remote,
-          device: device.deviceId,
-          session: documentName,
-          reason: 'not-assigned',
-        });
-        throw new Refusal(
-          'not-assigned: this session is not assigned to this device; ask your council admin',
-        );
+      // mayOpen reads the session's settings: from the open document (sessionIndex.ts). When they would be
+      // rebuilt from the stored rows, the session is loaded first instead, as it would be right after sign-in
+      // anyway: read apart, each day-sized session was decoded twice in a morning's burst (once for its settings,
+      // once to load it). Unloaded again if the device is refused (its summary stays cached for its retries).
+      const openedHere =
+        device.role !== 'officer' && index.wouldRebuild(documentName)
+          ? await openForCheck(documentName, { request, socketId, connectionConfig, context })
+          : null;
+      try {
+        if (!mayOpen(store, index, device, documentName)) {
+          log('auth-refused', {
+            remote: ctx.remote,
+            device: device.deviceId,
+            session: documentName,
+            reason: 'not-assigned',
+          });
+          throw new Refusal(
+            'not-assigned: this session is not assigned to this device; ask your council admin',
+          );
+        }
+        const open = deviceSockets.get(device.deviceId) ?? new Set<string>();
+        if (!open.has(socketId) && open.size >= limits.maxConnectionsPerDevice) {
+          log('auth-refused', {
+            remote: ctx.remote,
+            device: device.deviceId,
+            reason: 'too-many-connections',
+          });
+          throw new Refusal('too-many-connections: this device has too many connections open');
+        }
+      } catch (e) {
+        if (openedHere) void hocuspocus.unloadDocument(openedHere);
+        throw e;
       }
       const open = deviceSockets.get(device.deviceId) ?? new Set<string>();
-      if (!open.has(socketId) && open.size >= limits.maxConnectionsPerDevice) {
-        log('auth-refused', { remote: ctx.remote, device: device.deviceId, reason: 'too-many-connections' });
-        throw new Refusal('too-many-connections: this device has too many connections open');
-      }
       open.add(socketId);
       deviceSockets.set(device.deviceId, open);
       ctx.socket.devices.set(device.deviceId, socketId);

@@ -89,7 +89,12 @@ async function spawnServer(dataDir: string, options: { logFile?: string } = {}):
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`]
     : [];
   const logFd = options.logFile === undefined ? null : openSync(options.logFile, 'a');
-  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'src/server/serve.ts'], {
+  // BENCH_SERVER_CPUS=<list>: the server runs on those cores only (taskset), e.g. to keep it apart from the devices
+  // when the bench itself runs under `taskset -c <others>`: how much of a burst's time is the devices' own CPU.
+  const cpus = process.env.BENCH_SERVER_CPUS;
+  const command = [process.execPath, ...prof, '--import', 'tsx', 'src/server/serve.ts'];
+  const [file, ...args] = cpus ? ['taskset', '-c', cpus, ...command] : command;
+  const child = spawn(file!, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
     stdio: ['ignore', logFd ?? 'pipe', 'pipe'],
@@ -1034,7 +1039,8 @@ function dayBurstRows(
       samples: m.syncedMs.length,
       note:
         `p50 ${round(percentile(m.syncedMs, 50))} ms, max ${round(Math.max(...m.syncedMs))} ms, all ${round(m.wallMs)} ms; ` +
-        `CPU in the burst: server ${round(m.serverCpuMs, 0)} ms, devices (this process) ${round(m.clientCpuMs, 0)} ms; ` +
+        `CPU in the burst: server ${round(m.serverCpuMs, 0)} ms, devices (this process, on the same cores) ${round(m.clientCpuMs, 0)} ms; ` +
+        'every device a raw y-protocols client (rawDevice.ts: the bytes a provider sends, no Y.Doc); ' +
         `${Math.round(m.answerBytes / 1024)} KiB sent to each device; ${m.loads} session loads${failed}`,
     },
     {
