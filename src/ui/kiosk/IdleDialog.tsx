@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
 
 /** "Still there?": shown when the tablet has been left alone; focus goes to "I'm still here". */
@@ -6,8 +6,12 @@ export function IdleDialog({ onStay }: { onStay: () => void }) {
   const t = useT();
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
+  // Where the resident was, read while rendering: by the time an effect runs, the screen behind has turned inert and
+  // the browser has taken focus off it, so the effect would only see the page itself.
+  const [before] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
   useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     button.current?.focus();
     return () => {
       if (before?.isConnected) before.focus({ preventScroll: true });
