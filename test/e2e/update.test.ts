@@ -71,10 +71,11 @@ describe('app updates', () => {
         const registration = await navigator.serviceWorker.getRegistration();
         await registration?.update();
       });
+      // Installing fetches and stores the whole app again: seconds, and several times that on a busy machine.
       await page.waitForFunction(
         async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null,
         undefined,
-        { timeout: 15_000 },
+        { timeout: 60_000 },
       );
 
       // Then: the resident's screen is untouched: same page, same typed text, still the add-idea step.
