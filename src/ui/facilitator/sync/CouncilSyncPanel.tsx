@@ -1,9 +1,9 @@
 import type { SessionHandle } from '../../useSession';
 import { describeError } from '../../errors';
-import { dayText } from '../../format/dates';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import { EnrolForm } from './EnrolForm';
+import { EnrolledStatus, useJustEnrolled } from './EnrolledStatus';
 import { useCouncilSync } from './useCouncilSync';
 import { useEnrolment } from './useEnrolment';
 import { statusInWords } from './words';
@@ -19,6 +19,7 @@ export function CouncilSyncPanel({ session, sessionId }: { session: SessionHandl
   const t = useT();
   const services = useServices();
   const enrolment = useEnrolment(services.db);
+  const justEnrolled = useJustEnrolled(enrolment);
   const { status, loadError, syncNow } = useCouncilSync(session.doc, sessionId, enrolment);
   const isFailed = status?.state === 'failed';
   const isBusy = status?.state === 'connecting' || status?.state === 'syncing';
@@ -33,13 +34,7 @@ export function CouncilSyncPanel({ session, sessionId }: { session: SessionHandl
         <EnrolForm />
       ) : (
         <>
-          <p class="sync-enrolled">
-            {t('sync.enrol.status', {
-              server: enrolment.serverName,
-              role: t(`sync.role.${enrolment.role}`),
-              when: dayText(t, enrolment.enrolledAt),
-            })}
-          </p>
+          <EnrolledStatus enrolment={enrolment} justEnrolled={justEnrolled} />
           <div class="sync-state">
             <p role="status" class="sync-state__words" data-sync-state={status?.state ?? 'loading'}>
               {status && !isFailed ? statusInWords(t, status) : null}

@@ -5,6 +5,7 @@ import { SyncError } from '../../../sync/syncStates';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import { EnrolForm } from './EnrolForm';
+import { EnrolledStatus, useJustEnrolled } from './EnrolledStatus';
 import { fetchSession, FetchTimeout } from './fetchSession';
 import { useEnrolment } from './useEnrolment';
 import { describeCouncilError } from './words';
@@ -20,6 +21,7 @@ export function HomeCouncil() {
   const t = useT();
   const services = useServices();
   const enrolment = useEnrolment(services.db);
+  const justEnrolled = useJustEnrolled(enrolment);
   const [sessions, setSessions] = useState<CouncilSession[] | null>(null);
   const [local, setLocal] = useState<ReadonlySet<string>>(new Set());
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
@@ -92,6 +94,7 @@ export function HomeCouncil() {
         <EnrolForm />
       ) : (
         <>
+          <EnrolledStatus enrolment={enrolment} justEnrolled={justEnrolled} />
           {enrolment.role === 'officer' ? (
             <p>
               <a class="btn btn--primary" href="#/officer" data-officer-link>
