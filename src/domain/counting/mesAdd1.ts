@@ -48,6 +48,16 @@
  * after b (by B): its outcome is one of the two, and Add1 may pass the range if both are within budget and
  * neither funds every candidate (not with `exhaustiveStop`, which stops at the first exhaustive one).
  *
+ * Across several. The argument holds branch by branch: a branch's ends are runs forced to fund its winners in
+ * its order, so when its run at e' meets another swap or near swap in a later round, the branch is split there
+ * the same way; when it finds a third candidate c in doubt in the swap's own round, that round is checked with
+ * each of the three as its winner, every other candidate losing to one of them (its ρ at e' above one member's
+ * ρ at e: at any x between, its ρ is at least the first and the member's at most the second). And where e's run
+ * funds nothing more in round r but the run at e' funds b, b's branch (ρ_b unbounded at e) passes only if
+ * nothing else is affordable at e', so nothing else at any x between: x funds nothing more there (e's outcome)
+ * or b. `acrossSwap` keeps to 8 outcomes and 3 candidates in doubt in a round; Add1 passes the range if every
+ * outcome fits. Budapest 2024: 2,541 runs, but a third fewer supporters read than with one swap per range.
+ *
  * Arithmetic: floating point, like `MesElection.runFloat`, with its rule: a decision within a relative 1e-9
  * of going the other way (a near tie, a nearly (un)affordable project) is not trusted. In the run that gives
  * an outcome this returns undefined (the caller then runs that endowment exactly, with `runChecked`, and steps
@@ -85,7 +95,10 @@ export interface MesTrace {
   partial: boolean;
   /** Each round's ρ of every candidate weighed in full that round (NaN for the others). */
   rivals: Float64Array[];
-  /** In a run against another: the first round whose winner differs from that run's, and the two winners. */
+  /**
+   * In a run against another: the first round whose winner differs from that run's, and the two winners (`from`
+   * is -1 when that run funded nothing more there).
+   */
   swapAt?: { round: number; from: number; to: number };
   /** In a run against another: the first round it could not certify, that run's winner and a rival in doubt. */
   doubtAt?: { round: number; from: number; to: number };
@@ -107,12 +120,12 @@ export interface Resume {
 
 /**
  * A run across one swap (see above): in round `round` it funds `force` whatever MES would choose (if given), and
- * when checked against another run it asks there only that every candidate but `other` and the other run's
- * winner lose to one of those two.
+ * when checked against another run it asks there only that every candidate but `others` and the other run's
+ * winner lose to one of them.
  */
 export interface Swap {
   round: number;
-  other?: number;
+  others?: readonly number[];
   force?: number;
 }
 
@@ -282,7 +295,9 @@ export function traceMes(
 ): MesTrace | undefined {
   const { costsF, sw, supporters } = floatsOf(election);
   const approvals = election.approvals;
-  const b = new Float64Array(election.weights.length).fill(endowment);
+  // A resumed run starts from the other run's budgets (below), not from the endowment.
+  const b =
+    from === undefined ? new Float64Array(election.weights.length).fill(endowment) : from.trace.last.slice();
   const prev = new Float64Array(election.projects.length); // lower bound on ρ, only goes up
   for (const c of election.candidates) prev[c] = 1 / (approvals[c] ?? 1);
   let remaining = [...election.candidates];
@@ -315,7 +330,6 @@ export function traceMes(
     ) {
       throw new RangeError('traceMes: a run can only resume from a round of a run at the same endowment.');
     }
-    b.set(src.last);
     for (let q = src.budgets.length - 1; q >= r; q--) {
       const s = supporters[src.winners[q] as number] as Int32Array;
       const atE = src.budgets[q] as Float64Array;
@@ -424,8 +438,13 @@ export function traceMes(
     const limit =
       trace.certified && target !== undefined ? (against?.rho[round] as number) * (1 + 2 * EPS) : -1;
     const forced = swap?.round === round ? swap.force : undefined;
-    const other = swap?.round === round ? swap.other : undefined;
-    const otherAtE = other === undefined ? NaN : (against?.rivals[round]?.[other] ?? NaN);
+    const others = swap?.round === round ? swap.others : undefined;
+    // A rival loses to one of the others across the range if its ρ here is above the smallest of theirs at e.
+    let otherAtE = NaN;
+    for (const o of others ?? []) {
+      const r = against?.rivals[round]?.[o] ?? NaN;
+      if (!(r >= otherAtE)) otherAtE = r;
+    }
     const certifiedSoFar = trace.certified;
     const rivals = new Float64Array(election.projects.length).fill(NaN);
     trace.rivals.push(rivals);
@@ -447,7 +466,7 @@ export function traceMes(
         if (target === undefined) {
           trace.certified = false;
           trace.lostAt ??= round;
-        } else if (c !== target && c !== other) {
+        } else if (c !== target && others?.includes(c) !== true) {
           const fr = free[c] === 1;
           const tr = against?.free[round] as boolean;
           if (
@@ -486,6 +505,9 @@ export function traceMes(
       trace.certified = false;
       trace.lostAt ??= round;
       if (best >= 0) trace.swapAt = { round, from: target, to: best };
+    } else if (certifiedSoFar && target === undefined && best >= 0) {
+      // That run funded nothing more here, this one funds best: `from` is -1.
+      trace.swapAt = { round, from: -1, to: best };
     }
     if (stopAtDoubt && against !== undefined && !trace.certified) {
       trace.partial = true;
@@ -512,12 +534,21 @@ export function traceMes(
   return trace;
 }
 
+/** At most this many outcomes in one range across swaps (each more costs about two resumed runs). */
+export const MAX_OUTCOMES = 8;
+/** At most this many candidates in doubt in one round of such a range. */
+const MAX_TIED = 3;
+
 /**
- * Across one swap (see above): when `tried`, a run at `far` against `base` (the run at `here`), could not certify
+ * Across swaps (see above): when `tried`, a run at `far` against `base` (the run at `here`), could not certify
  * the range because two winners swapped places, or nearly did, in its first round in doubt, the range checked
- * for both orders. Returns the real run at `far` and the run for the other order (b first), whose outcome is the
- * only other one in the range; undefined when that cannot be shown. A near swap needs b forced at `far` too.
- * `count.runs` counts the MES runs made.
+ * for both orders. Generalised two ways, by the same argument: when a branch's run at `far` finds a third
+ * candidate in doubt in that round, the round is checked for each of the three (or more) as its winner, every
+ * other candidate losing to one of them; and when a branch meets another swap or near swap in a later round,
+ * that branch is split again there (each branch's ends are runs forced to fund its winners in its order, at
+ * `here` and at `far`, so the argument above holds for it). Returns the real run at `far` and the runs at
+ * `here` that end every branch: every endowment between funds one of their outcomes; undefined when that cannot
+ * be shown with at most `maxOutcomes` of them. `count.runs` counts the MES runs made.
  */
 export function acrossSwap(
   election: MesElection,
@@ -526,36 +557,103 @@ export function acrossSwap(
   base: MesTrace,
   tried: MesTrace,
   count: { runs: number } = { runs: 0 },
-): { real: MesTrace; other: MesTrace } | undefined {
-  const swapped = tried.swapAt !== undefined;
+  maxOutcomes = MAX_OUTCOMES,
+): { real: MesTrace; outcomes: MesTrace[] } | undefined {
+  const outcomes: MesTrace[] = [];
+  const real = split(election, here, far, base, tried, true, -1, count, outcomes, maxOutcomes);
+  return real === undefined || real === false || real === null ? undefined : { real, outcomes };
+}
+
+/**
+ * One round in doubt of `acrossSwap`: `low` at `here` and `tried` at `far` fund the same winners before that
+ * round (`tried` was checked against `low` and stopped there, after round `after`). Adds the outcomes of every
+ * branch to `outcomes` and returns the run at `far` that funds what MES funds there (if `natural`: `tried` is
+ * such a run up to its round in doubt), null when that run is in no branch, false when the range cannot be shown.
+ */
+function split(
+  election: MesElection,
+  here: number,
+  far: number,
+  low: MesTrace,
+  tried: MesTrace,
+  natural: boolean,
+  after: number,
+  count: { runs: number },
+  outcomes: MesTrace[],
+  maxOutcomes: number,
+): MesTrace | null | false {
   const pair = tried.swapAt ?? tried.doubtAt;
-  if (pair === undefined || tried.doubtAt?.round !== pair.round) return undefined;
+  if (pair === undefined || pair.round <= after) return false;
+  // Where `low` funded nothing more (a = -1) and `tried` funds b, nothing but b is affordable at `far` (b's branch
+  // checks it), so an endowment between funds nothing more (`low`'s outcome) or b.
+  if (pair.from >= 0 && tried.doubtAt?.round !== pair.round) return false;
   const { round, from: a, to: b } = pair;
-  // All three runs share their rounds before `round` with `tried` (at `far`) or with `base` (at `here`), and
-  // resume there (see `Resume`).
+  // What MES funds at `far` this round: b if the two swapped, else still a.
+  const farWinner = tried.swapAt === undefined ? a : b;
+  // Every run here shares its rounds before `round` with `tried` (at `far`) or with `low` (at `here`), and
+  // resumes there (see `Resume`).
   const atFar: Resume = { trace: tried, round };
-  count.runs++;
-  const branchA = traceMes(
-    election,
-    far,
-    base,
-    true,
-    { round, other: b, ...(swapped ? { force: a } : {}) },
-    atFar,
-  );
-  if (branchA?.certified !== true) return undefined;
-  count.runs += 2;
-  const lowB = traceMes(election, here, undefined, false, { round, force: b }, { trace: base, round });
-  if (lowB === undefined) return undefined;
-  const branchB = traceMes(
-    election,
-    far,
-    lowB,
-    false,
-    { round, other: a, ...(swapped ? {} : { force: b }) },
-    atFar,
-  );
-  if (branchB?.certified !== true) return undefined;
-  // Every endowment between funds the outcome of `base` (a first) or of `branchB` (b first).
-  return { real: swapped ? branchB : branchA, other: branchB };
+  const lows = new Map<number, MesTrace>([[a, low]]);
+  const tied = [a, b];
+  const first = outcomes.length;
+  for (;;) {
+    let real: MesTrace | null = null;
+    let third: number | undefined;
+    for (const m of tied) {
+      if (m < 0) {
+        if (outcomes.length >= maxOutcomes) return false;
+        outcomes.push(low);
+        continue;
+      }
+      // The branch where m wins this round: its ends are the runs forced to fund m here, at each end.
+      let lowM = lows.get(m);
+      if (lowM === undefined) {
+        count.runs++;
+        lowM = traceMes(election, here, undefined, false, { round, force: m }, { trace: low, round });
+        if (lowM === undefined) return false;
+        lows.set(m, lowM);
+      }
+      count.runs++;
+      const others = tied.filter((x) => x !== m && x >= 0);
+      const highM = traceMes(
+        election,
+        far,
+        lowM,
+        true,
+        { round, others, ...(m === farWinner ? {} : { force: m }) },
+        atFar,
+      );
+      if (highM === undefined) return false;
+      if (highM.certified) {
+        if (outcomes.length >= maxOutcomes) return false;
+        outcomes.push(lowM);
+        if (natural && m === farWinner) real = highM;
+        continue;
+      }
+      if (highM.lostAt === round) {
+        // A third candidate in doubt this round: check the round again with it among the winners in doubt.
+        const c = highM.doubtAt?.round === round ? highM.doubtAt.to : undefined;
+        if (c === undefined || tied.includes(c) || tied.length >= MAX_TIED) return false;
+        third = c;
+        break;
+      }
+      const r = split(
+        election,
+        here,
+        far,
+        lowM,
+        highM,
+        natural && m === farWinner,
+        round,
+        count,
+        outcomes,
+        maxOutcomes,
+      );
+      if (r === false) return false;
+      real ??= r;
+    }
+    if (third === undefined) return real;
+    outcomes.length = first;
+    tied.push(third);
+  }
 }
