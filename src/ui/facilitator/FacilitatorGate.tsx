@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { lazy, Suspense } from 'preact/compat';
+import { useEffect, useRef } from 'preact/hooks';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT } from '../i18n';
 
@@ -11,10 +12,33 @@ const PinScreen = lazy(() => import('./PinScreen').then((m) => m.PinScreen));
 export function FacilitatorGate({ sessionId, children }: { sessionId: string; children: ComponentChildren }) {
   const t = useT();
   const { unlockedSessionId } = useFacilitatorLock();
-  if (unlockedSessionId === sessionId) return <>{children}</>;
+  const wasLocked = useRef(false);
+  if (unlockedSessionId === sessionId) {
+    return (
+      <>
+        {children}
+        {wasLocked.current ? <FocusMainOnArrival /> : null}
+      </>
+    );
+  }
+  wasLocked.current = true;
   return (
     <Suspense fallback={<p class="page">{t('common.loading')}</p>}>
       <PinScreen sessionId={sessionId} />
     </Suspense>
   );
+}
+
+/**
+ * After the right PIN: the PIN form, and the field or button focus was in, are gone. Focus goes to the screen's main
+ * content, as the skip link does, so a screen reader reads where the facilitator now is and the keyboard carries on
+ * from there. Only when focus went nowhere: never taken from where someone put it. Rendered after the screen, so its
+ * main content exists when this runs (also once a lazily loaded screen has arrived).
+ */
+function FocusMainOnArrival() {
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active === null || active === document.body) document.getElementById('main')?.focus();
+  }, []);
+  return null;
 }

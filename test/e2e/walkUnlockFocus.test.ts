@@ -1,0 +1,64 @@
+/**
+ * Unlocking facilitator mode puts focus on the screen it opens. The PIN form (and the field or button focus was
+ * in) goes when the right PIN is given; focus was left on the page itself, so a screen-reader user heard nothing
+ * of the dashboard and a keyboard user started again at "Skip to main content". Now focus goes to the screen's
+ * main content, as the skip link does, for the dashboard and for the session's form ("Edit session").
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { serveApp } from './support/server';
+import { DEMO, newTablet } from './support/tablet';
+import { Home } from './pages/Home';
+import { PinScreen } from './pages/PinScreen';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveApp>>;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The focused element: "main" when it is the screen's main content (or inside it), else what it is. */
+function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '(nothing: the page itself)';
+    return el.closest('#main')
+      ? 'main'
+      : `${el.tagName.toLowerCase()} ${(el.textContent ?? '').trim().slice(0, 40)}`;
+  });
+}
+
+describe('unlocking facilitator mode', () => {
+  it.each([
+    ['the dashboard', ''],
+    ['the session’s form', '/edit'],
+  ])(
+    'Given the PIN screen in front of %s, when the right PIN is typed and Enter pressed, then focus is on the screen’s main content',
+    async (_screen, suffix) => {
+      const { context, page, errors } = await newTablet(browser);
+      try {
+        const home = new Home(page);
+        await home.goto(server.url);
+        const sessionId = await home.openDemo();
+        if (suffix) await page.goto(`${server.url}#/session/${sessionId}${suffix}`);
+        const pin = new PinScreen(page);
+        await pin.waitUntilShown();
+        await pin.field.fill(DEMO.pin);
+        await pin.field.press('Enter');
+        await pin.heading.waitFor({ state: 'detached' });
+
+        await expect.poll(() => focused(page)).toBe('main');
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});
