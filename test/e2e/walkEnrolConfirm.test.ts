@@ -48,8 +48,12 @@ function focusedText(page: Page): Promise<string> {
 }
 
 /** Types the code and presses Enter, as a keyboard user does; waits for the form to go. */
-async function enrolWithKeyboard(region: Locator, name: string): Promise<void> {
-  const code = createEnrolCode(server.store!, 'facilitator', name).code;
+async function enrolWithKeyboard(
+  region: Locator,
+  name: string,
+  role: 'facilitator' | 'officer' = 'facilitator',
+): Promise<void> {
+  const code = createEnrolCode(server.store!, role, name).code;
   await region.getByLabel('Enrolment code', { exact: true }).fill(code);
   await region.getByLabel('Enrolment code', { exact: true }).press('Enter');
   await region.getByLabel('Enrolment code', { exact: true }).waitFor({ state: 'detached' });
@@ -66,6 +70,22 @@ describe('enrolling says it worked', () => {
       await expect.poll(() => council.locator('.sync-enrolled').textContent()).toMatch(ENROLLED);
       await expect.poll(() => focusedText(page)).toMatch(ENROLLED);
       expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given an officer’s code, when it is sent on the first screen, then the device is said to be enrolled as an officer, in good English', async () => {
+    const { context, page, errors } = await newTablet(browser);
+    try {
+      await new Home(page).goto(url);
+      const council = page.getByRole('region', { name: 'Sessions from the council' });
+      await enrolWithKeyboard(council, 'Walk office laptop', 'officer');
+
+      await expect
+        .poll(() => focusedText(page))
+        .toMatch(/^Enrolled with http:\/\/127\.0\.0\.1:\d+ as an officer \(reads only\) device since /);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
