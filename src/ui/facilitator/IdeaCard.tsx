@@ -39,6 +39,13 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
     if (panel !== 'none') panelRef.current?.querySelector<HTMLElement>('input, textarea')?.focus();
   }, [panel]);
 
+  useEffect(() => {
+    // A refused change takes the keyboard to the field that says why, as on the residents' screens.
+    if (isValidationError(action.invalid)) {
+      panelRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }, [action.invalid]);
+
   const open = (next: Panel): void => {
     action.reset();
     if (next === 'edit') {
