@@ -45,14 +45,15 @@
  * between two funds the same projects in the same order, with a second test for near ties, and `acrossSwap`
  * that it funds one of a few outcomes when winners swap places in between, once or more, or a project more
  * becomes affordable; Add1 tries a stride ahead that
- * doubles after each certified jump and falls after a failed try, and reruns only past the last endowment
+ * doubles after each certified jump (of at most two outcomes) and falls after a failed try, and reruns only past the last endowment
  * certified; the runs across a swap resume at the swap's round from a run they share their first rounds with);
  * `search: 'stepwise'` (`mesAdd1Stepwise`) steps one increment at a time, the slow reference the tests compare
  * with on every real election and on random ones. Measured (bench group 11, a 2-core machine shared with other
- * work, load about 5): Józsefváros 2025 0.33 s (0.25 s CPU), 251 MES runs (32 s stepping, 26,521 runs);
- * Budapest 2024 3.7 s (3.1 s CPU), 2,058 MES runs (97 s stepping, 23,179 runs), same winners. Winners trade
- * places 131 times over Budapest's 23,000 forints and each swap costs about a dozen runs; what brought it under
- * 5 s was making runs cheaper (resuming, and the water-filling out of a closure: see mesAdd1.ts).
+ * work, load 11 falling to 5): Józsefváros 2025 0.11 s (0.20 s CPU), 269 MES runs (30 s stepping, 26,521 runs);
+ * Budapest 2024 6.9 s (2.2 s CPU), 2,541 MES runs (131 s stepping, 23,179 runs), same winners; through
+ * `npm run tally` at load 3-6, 3.8-7.2 s (3.9-4.9 s CPU, of which about 1.1 s is starting and reading the file).
+ * Winners trade places 131 times over Budapest's 23,000 forints; a range may hold several swaps (mesAdd1.ts,
+ * `acrossSwap`), which read 346 million supporters' budgets where one swap per range read 604 million.
  * Speed: voters with identical ballots are merged into one weighted group; a payment is found by
  * water-filling (p = (cost - what capped supporters hold) / uncapped weight, until it stops rising);
  * effective vote counts only go down, so each round only re-evaluates candidates whose previous value could

@@ -56,7 +56,8 @@
  * funds nothing more in round r but the run at e' funds b, b's branch (ρ_b unbounded at e) passes only if
  * nothing else is affordable at e', so nothing else at any x between: x funds nothing more there (e's outcome)
  * or b. `acrossSwap` keeps to 8 outcomes and 3 candidates in doubt in a round; Add1 passes the range if every
- * outcome fits. Budapest 2024: 2,541 runs, but a third fewer supporters read than with one swap per range.
+ * outcome fits. Budapest 2024: 2,541 runs (2,058 with one swap per range) but 346 million supporters' budgets read
+ * instead of 604 million.
  *
  * Arithmetic: floating point, like `MesElection.runFloat`, with its rule: a decision within a relative 1e-9
  * of going the other way (a near tie, a nearly (un)affordable project) is not trusted. In the run that gives
