@@ -327,7 +327,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
  * MES with Add1 on the two forint budgets of issue 11 (test/fixtures/pabulib/hard-cases, source in its README):
  * Budapest 2024 (28,943 voters, budget 10^9 forints) and Budapest 2025 VIII Józsefváros (1,792 voters). The
  * value is `equalShares` as `npm run tally -- <file> --rule mes` runs it (Add1 jumping over the endowments where
- * the outcome cannot change, or can only change between two outcomes that both fit, src/domain/counting/mesAdd1.ts);
+ * the outcome cannot change, or can only change among a few outcomes that all fit, src/domain/counting/mesAdd1.ts);
  * the baseline is Add1 stepping one forint per voter at a time (`mesAdd1Stepwise`, what the app did before), run
  * once: it takes minutes. The row checks that both fund the same projects in the same order at the same
  * endowment, and fails the group if not. Goal: under 5 s. The note gives the process's CPU time too (median):
