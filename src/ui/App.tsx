@@ -6,7 +6,8 @@ import { readStaffLanguage, writeStaffLanguage } from './staffLanguage';
 import { ServicesContext, type Services } from './services';
 import { FacilitatorLockContext } from './facilitatorLock';
 import { KIOSK_ROUTING, kioskRouting } from './kioskRouting';
-import { navigate, useRoute, type Route } from './router';
+import { navigate, routeHash, useRoute, type Route } from './router';
+import { useFocusMainOnRouteChange } from './useFocusMainOnRouteChange';
 import { useKioskLock } from './useKioskLock';
 import { KioskScreen } from './kiosk/KioskScreen';
 import { preloadKioskSteps } from './kiosk/KioskTurn';
@@ -133,6 +134,9 @@ export function App({ services }: { services: Services }) {
   }, [isKioskShown]);
 
   useEffect(() => preloadKioskSteps(), []);
+
+  // The kiosk moves focus itself, step by step; every other screen gets it here after a route change.
+  useFocusMainOnRouteChange(route && !isKioskShown ? routeHash(route) : null);
 
   // Before the screen is painted: words in a language are never shown under another language's lang and dir.
   useLayoutEffect(() => {

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useRef } from 'preact/hooks';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT } from '../i18n';
+import { focusMainUntilInput } from '../useFocusMainOnRouteChange';
 
 // The PIN screen is only for the facilitator: residents on the kiosk never load it (it comes from the
 // precache, so it opens offline too).
@@ -36,9 +37,7 @@ export function FacilitatorGate({ sessionId, children }: { sessionId: string; ch
  * main content exists when this runs (also once a lazily loaded screen has arrived).
  */
 function FocusMainOnArrival() {
-  useEffect(() => {
-    const active = document.activeElement;
-    if (active === null || active === document.body) document.getElementById('main')?.focus();
-  }, []);
+  // Also when the screen swaps its loading state for its content (the session's form does): until the next input.
+  useEffect(() => focusMainUntilInput(), []);
   return null;
 }
