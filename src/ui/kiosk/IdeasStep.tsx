@@ -18,7 +18,11 @@ export function IdeasStep({ view, onOpen, onAdd, onBack }: IdeasStepProps) {
   const counts = commentCounts(view);
   const groups = groupByTheme(view.visible, view.settings.themes);
   return (
-    <KioskPage title={t('kiosk.ideas.title')} back={{ label: t('kiosk.back.hub'), onClick: onBack }}>
+    <KioskPage
+      title={t('kiosk.ideas.title')}
+      back={{ label: t('kiosk.back.hub'), onClick: onBack }}
+      isBackAtEnd
+    >
       <p class="kiosk-text">
         {view.visible.length > 0
           ? t('kiosk.ideas.lead', { count: view.visible.length })

@@ -6,13 +6,21 @@ interface KioskPageProps {
   title: string;
   /** A "back" button above the heading. */
   back?: { label: string; onClick: () => void } | undefined;
+  /** A long screen: the "back" button again after its content, so no one has to scroll back up to leave. */
+  isBackAtEnd?: boolean;
   /** The heading is a resident's words (an idea's title): its direction comes from its own script. */
   isUserTitle?: boolean;
   children?: ComponentChildren;
 }
 
 /** One kiosk screen: the page's only <main> and <h1>; focus moves to the heading when the screen appears. */
-export function KioskPage({ title, back, isUserTitle = false, children }: KioskPageProps) {
+export function KioskPage({
+  title,
+  back,
+  isBackAtEnd = false,
+  isUserTitle = false,
+  children,
+}: KioskPageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const main = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -21,22 +29,35 @@ export function KioskPage({ title, back, isUserTitle = false, children }: KioskP
   }, []);
   return (
     <main ref={main} id="main" tabIndex={-1} class="page kiosk-page">
-      {back ? (
-        <p class="kiosk-back">
-          <button type="button" class="btn" onClick={back.onClick}>
-            <svg class="icon icon--directional kiosk-back__arrow" viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="3" />
-            </svg>{' '}
-            {back.label}
-          </button>
-        </p>
-      ) : null}
+      {back ? <BackButton {...back} /> : null}
       <h1 ref={heading} tabIndex={-1} dir={isUserTitle ? 'auto' : undefined}>
         {title}
       </h1>
       {/* Reads the heading and instructions (a new screen is a new button: leaving one stops its reading). */}
       <ReadAloud key={title} root={main} screenTitle={isUserTitle ? undefined : title} />
       {children}
+      {back && isBackAtEnd ? <BackButton {...back} isAtEnd /> : null}
     </main>
+  );
+}
+
+function BackButton({
+  label,
+  onClick,
+  isAtEnd = false,
+}: {
+  label: string;
+  onClick: () => void;
+  isAtEnd?: boolean;
+}) {
+  return (
+    <p class={isAtEnd ? 'kiosk-back kiosk-back--end' : 'kiosk-back'}>
+      <button type="button" class="btn" onClick={onClick}>
+        <svg class="icon icon--directional kiosk-back__arrow" viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M15 5l-7 7 7 7" fill="none" stroke="currentColor" stroke-width="3" />
+        </svg>{' '}
+        {label}
+      </button>
+    </p>
   );
 }

@@ -25,7 +25,11 @@ export function MoneyMapStep({ settings, onBack }: MoneyMapStepProps) {
   const all = streams.reduce((sum, s) => sum + s.annualPence, 0);
   const poolable = poolableTotal(streams);
   return (
-    <KioskPage title={t('kiosk.money.title')} back={{ label: t('kiosk.back.hub'), onClick: onBack }}>
+    <KioskPage
+      title={t('kiosk.money.title')}
+      back={{ label: t('kiosk.back.hub'), onClick: onBack }}
+      isBackAtEnd
+    >
       <p class="kiosk-text">{t('kiosk.money.lead', { neighbourhood: settings.neighbourhood })}</p>
       <dl class="money-totals">
         <div class="money-totals__item">

@@ -151,8 +151,10 @@ export class Kiosk {
     await this.tap(tile, heading[tile]);
   }
 
+  /** The first "Back to the menu" (long screens have a second at the end). */
   async backToMenu(): Promise<void> {
-    await this.tap('Back to the menu', STEP.menu);
+    await this.button('Back to the menu').first().click();
+    await this.waitFor(STEP.menu);
   }
 
   // Adding an idea
