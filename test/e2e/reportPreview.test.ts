@@ -117,7 +117,7 @@ describe('printable report', () => {
         ['Ideas put forward (hidden and merged ones included)', '31'],
         ['Comments', '47'],
         ['Ballots counted', '58'],
-        ['Ballots left out (they broke the method’s rules)', '2'],
+        ['Ballots not counted (kept, not deleted; the officer view gives the reason for each)', '2'],
       ]);
       expect(await bodyCells(page, 'On the tablets and on paper')).toEqual([
         ['On a tablet', '55', '52', '2'],

@@ -78,7 +78,8 @@ export const officerReport = {
   'report.participation.ideasShown': 'Ideas shown to residents',
   'report.participation.comments': 'Comments',
   'report.participation.ballotsCounted': 'Ballots counted',
-  'report.participation.ballotsExcluded': 'Ballots left out (they broke the method’s rules)',
+  'report.participation.ballotsExcluded':
+    'Ballots not counted (kept, not deleted; the officer view gives the reason for each)',
   'report.participation.nothingDone': 'Turns ended with nothing done (not counted as residents)',
   'report.participation.definition':
     'Residents who took part are the people who did something: answered a question about themselves, put forward an idea, commented, or set priorities (paper ballots included), each counted once. Every figure below is about these residents.',
@@ -86,7 +87,7 @@ export const officerReport = {
   'report.channels.col.channel': 'How',
   'report.channels.col.residents': 'Residents',
   'report.channels.col.ballots': 'Ballots counted',
-  'report.channels.col.excluded': 'Ballots left out',
+  'report.channels.col.excluded': 'Ballots not counted',
   'report.channels.kiosk': 'On a tablet',
   'report.channels.paper': 'Paper ballots',
   'report.devices.caption': 'By tablet',
@@ -95,7 +96,7 @@ export const officerReport = {
   'report.devices.col.ideas': 'Ideas',
   'report.devices.col.comments': 'Comments',
   'report.devices.col.ballots': 'Ballots counted',
-  'report.devices.col.excluded': 'Ballots left out',
+  'report.devices.col.excluded': 'Ballots not counted',
   'report.aboutYou.heading': 'About the residents who agreed to answer',
   'report.aboutYou.note':
     'Counts under 5 are shown as “fewer than 5”, and where only one would be hidden a second is hidden too, so nobody can be picked out.',

@@ -50,7 +50,7 @@ export const officer = {
   'officer.participation.ideasApart': 'Ideas hidden or merged into another',
   'officer.participation.comments': 'Comments',
   'officer.participation.ballots': 'Ballots counted',
-  'officer.participation.excluded': 'Ballots excluded',
+  'officer.participation.excluded': 'Ballots not counted',
   'officer.participation.byChannel': 'On tablets and on paper',
   'officer.participation.channel': 'How',
   'officer.participation.channel.kiosk': 'On a tablet',
@@ -129,7 +129,7 @@ export const officer = {
 
   'officer.ideas.heading': 'Each idea',
   'officer.ideas.lead':
-    'Open an idea to record the council’s decision on it (residents see it at the next workshop), and to see the ballots behind its figure, the ballots left out and why, and residents’ comments.',
+    'Open an idea to record the council’s decision on it (residents see it at the next workshop), and to see the ballots behind its figure, the ballots not counted and why, and residents’ comments.',
   'officer.ideas.noDecision': 'No decision yet',
   'officer.ideas.summary': '{points} · {comments} · {cost}',
   'officer.ideas.comments': { one: '{count} comment', other: '{count} comments' },
@@ -153,17 +153,17 @@ export const officer = {
   'officer.trace.via.merged': 'A duplicate merged into it',
   'officer.trace.via.both': 'This idea and a duplicate (counted once)',
   'officer.trace.excludedCaption': {
-    one: '{count} ballot naming this idea was left out',
-    other: '{count} ballots naming this idea were left out',
+    one: '{count} ballot naming this idea is not counted',
+    other: '{count} ballots naming this idea are not counted',
   },
   'officer.comments.heading': { one: '{count} comment', other: '{count} comments' },
   'officer.comments.none': 'No comments on this idea.',
 
-  'officer.excluded.heading': 'Ballots left out',
-  'officer.excluded.none': 'Every ballot followed the session’s rules: none was left out.',
+  'officer.excluded.heading': 'Ballots not counted',
+  'officer.excluded.none': 'Every ballot is counted.',
   'officer.excluded.caption': {
-    one: '{count} ballot broke the session’s rules and is not counted',
-    other: '{count} ballots broke the session’s rules and are not counted',
+    one: '{count} ballot is not counted, and why',
+    other: '{count} ballots are not counted, and why',
   },
   'officer.excluded.why': 'Why',
 
