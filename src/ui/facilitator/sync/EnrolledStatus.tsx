@@ -16,9 +16,8 @@ export function EnrolledStatus({ enrolment, justEnrolled }: { enrolment: Enrolme
   }, [justEnrolled]);
   return (
     <p ref={line} class="sync-enrolled" tabIndex={justEnrolled ? -1 : undefined}>
-      {t('sync.enrol.status', {
+      {t(`sync.enrol.status.${enrolment.role}`, {
         server: enrolment.serverName,
-        role: t(`sync.role.${enrolment.role}`),
         when: dayText(t, enrolment.enrolledAt),
       })}
     </p>

@@ -21,11 +21,11 @@ export const sync = {
   'sync.enrol.button': 'Enrol this device',
   'sync.enrol.busy': 'Enrolling…',
   'sync.enrol.done': 'This device is enrolled as {device}.',
-  // {role} carries its article ('a facilitator', 'an officer'): 'as a officer device' is wrong English.
-  'sync.enrol.status': 'Enrolled with {server} as {role} device since {when}.',
+  // One whole sentence per role, not a role word put into one sentence: English needs 'a' or 'an' by the word,
+  // other languages other changes ('as a officer device' was wrong English).
+  'sync.enrol.status.facilitator': 'Enrolled with {server} as a facilitator device since {when}.',
+  'sync.enrol.status.officer': 'Enrolled with {server} as an officer (reads only) device since {when}.',
   'sync.enrol.again': 'Enrol again with a new code',
-  'sync.role.facilitator': 'a facilitator',
-  'sync.role.officer': 'an officer (reads only)',
   'sync.enrol.empty': 'Type the enrolment code first.',
   'sync.enrol.unknownCode': 'This code is not known. Check each letter and number and try again.',
   'sync.enrol.usedCode': 'This code has already been used. Ask your council admin for a new one.',
