@@ -1,12 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { useT } from '../i18n';
+import { CharactersLeft } from './CharactersLeft';
 
 interface FieldProps {
   label: string;
   hint?: string;
   error?: string;
   isOptional?: boolean;
+  /** Shows "N characters left" under the control while typing (the value and the limit the checks apply). */
+  limit?: { value: string; max: number; isQuiet?: boolean };
   children: (props: {
     id: string;
     'aria-describedby'?: string;
@@ -15,10 +18,12 @@ interface FieldProps {
 }
 
 /** A labelled form control with its hint and its error, wired for screen readers. */
-export function Field({ label, hint, error, isOptional, children }: FieldProps) {
+export function Field({ label, hint, error, isOptional, limit, children }: FieldProps) {
   const t = useT();
   const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', limit ? `${id}-count` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class={`field${error ? ' field--error' : ''}`}>
       <label for={id}>
@@ -36,6 +41,7 @@ export function Field({ label, hint, error, isOptional, children }: FieldProps) 
         </p>
       ) : null}
       {children({ id, 'aria-describedby': described || undefined, 'aria-invalid': error ? true : undefined })}
+      {limit ? <CharactersLeft id={`${id}-count`} {...limit} /> : null}
     </div>
   );
 }

@@ -97,6 +97,7 @@ export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBac
       hint={hint}
       error={errors[name === 'cost' ? 'costPence' : name]}
       isOptional={isOptional}
+      limit={name === 'title' ? { value: v.title, max: LIMITS.titleLength } : undefined}
     >
       {(p) => (
         <input

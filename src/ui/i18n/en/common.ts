@@ -17,6 +17,12 @@ export const common = {
   'common.no': 'No',
   'common.saveFailed': 'This could not be saved on the tablet: {reason}. Nothing you typed has been lost.',
   'common.fixErrors': 'Please check the highlighted answers.',
+  // Under a field with a length limit, while typing (counted as the check on saving counts).
+  'common.charactersLeft': { one: '{count} character left', other: '{count} characters left' },
+  'common.charactersOver': {
+    one: '{count} character too many. Please make it shorter.',
+    other: '{count} characters too many. Please make it shorter.',
+  },
   'common.pence': 'in pounds, e.g. 2500 or 12.50',
   /** A device nobody named in the session (src/domain/devices.ts): the start of its id. */
   'device.unnamed': 'Tablet {code}',
