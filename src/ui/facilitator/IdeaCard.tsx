@@ -30,6 +30,7 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
   const [reason, setReason] = useState('');
   const [title, setTitle] = useState(idea.shownTitle);
   const [description, setDescription] = useState(idea.shownDescription);
+  const [isUnchanged, setUnchanged] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const hideButton = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
@@ -48,6 +49,7 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
 
   const open = (next: Panel): void => {
     action.reset();
+    setUnchanged(false);
     if (next === 'edit') {
       setTitle(idea.shownTitle);
       setDescription(idea.shownDescription);
@@ -75,12 +77,20 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
     const shown = idea.shownTitle;
     if (await action.act((doc, ctx) => hideProposal(doc, idea.id, reason, ctx))) onHidden(shown);
   };
+  const closeEdit = (): void => {
+    setPanel('none');
+    setTimeout(() => editButton.current?.focus(), 0);
+  };
   const saveEdit = async (e: Event): Promise<void> => {
     e.preventDefault();
-    if (await action.act((doc, ctx) => editProposal(doc, idea.id, { title, description }, ctx))) {
-      setPanel('none');
-      setTimeout(() => editButton.current?.focus(), 0);
+    // Saved as typed but for the spaces around it (as the command keeps it): the same words are no correction,
+    // and recording one would mark the idea "Corrected by the facilitator" for nothing.
+    if (title.trim() === idea.shownTitle && description.trim() === idea.shownDescription) {
+      action.reset();
+      setUnchanged(true);
+      return closeEdit();
     }
+    if (await action.act((doc, ctx) => editProposal(doc, idea.id, { title, description }, ctx))) closeEdit();
   };
 
   const headingId = `${id}-title`;
@@ -141,15 +151,14 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
       <div id={`${id}-panel`} ref={panelRef} class="fac-idea__panel">
         {panel === 'hide' ? (
           <form class="fac-panel" onSubmit={(e) => void hide(e)} noValidate>
-            <Field label={t('fac.hide.reason')} hint={t('fac.hide.reasonHint')} error={fieldError('reason')}>
+            <Field
+              label={t('fac.hide.reason')}
+              hint={t('fac.hide.reasonHint')}
+              error={fieldError('reason')}
+              limit={{ value: reason, max: LIMITS.reasonLength, isQuiet: true }}
+            >
               {(p) => (
-                <textarea
-                  {...p}
-                  rows={2}
-                  maxLength={LIMITS.reasonLength}
-                  value={reason}
-                  onInput={(e) => setReason(e.currentTarget.value)}
-                />
+                <textarea {...p} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
               )}
             </Field>
             {otherError ? <p class="alert">{otherError}</p> : null}
@@ -166,23 +175,25 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
         {panel === 'edit' ? (
           <form class="fac-panel" onSubmit={(e) => void saveEdit(e)} noValidate>
             <p class="field__hint">{t('fac.edit.hint')}</p>
-            <Field label={t('fac.edit.title')} error={fieldError('title')}>
+            <Field
+              label={t('fac.edit.title')}
+              error={fieldError('title')}
+              limit={{ value: title, max: LIMITS.titleLength, isQuiet: true }}
+            >
               {(p) => (
-                <input
-                  {...p}
-                  type="text"
-                  maxLength={LIMITS.titleLength}
-                  value={title}
-                  onInput={(e) => setTitle(e.currentTarget.value)}
-                />
+                <input {...p} type="text" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
               )}
             </Field>
-            <Field label={t('fac.edit.description')} error={fieldError('description')} isOptional>
+            <Field
+              label={t('fac.edit.description')}
+              error={fieldError('description')}
+              isOptional
+              limit={{ value: description, max: LIMITS.descriptionLength, isQuiet: true }}
+            >
               {(p) => (
                 <textarea
                   {...p}
                   rows={4}
-                  maxLength={LIMITS.descriptionLength}
                   value={description}
                   onInput={(e) => setDescription(e.currentTarget.value)}
                 />
@@ -201,6 +212,9 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
         ) : null}
       </div>
       <SaveStatus state={action.state} error={action.failure} />
+      <p class="fac-idea__note" role="status">
+        {isUnchanged ? t('fac.edit.unchanged') : ''}
+      </p>
     </article>
   );
 }

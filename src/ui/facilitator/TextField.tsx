@@ -12,6 +12,10 @@ interface TextFieldProps {
   type?: 'text' | 'date' | 'password';
   inputMode?: 'text' | 'numeric' | 'decimal';
   autoComplete?: string;
+  /**
+   * The most characters the check on saving allows: "N characters left" appears near it. Never a hard `maxLength`,
+   * which cuts pasted text without a word; an over-long text is kept and refused with the reason.
+   */
   maxLength?: number;
   /** Shown but not editable (the hint says why). */
   readOnly?: boolean;
@@ -24,12 +28,17 @@ export function TextField(props: TextFieldProps) {
   const { label, field, value, onValue, error, hint, isOptional, rows } = props;
   return (
     <div class={props.class}>
-      <Field label={label} hint={hint} error={error} isOptional={isOptional}>
+      <Field
+        label={label}
+        hint={hint}
+        error={error}
+        isOptional={isOptional}
+        limit={props.maxLength === undefined ? undefined : { value, max: props.maxLength, isQuiet: true }}
+      >
         {(p) => {
           const common = {
             ...p,
             'data-field': field,
-            maxLength: props.maxLength,
             readOnly: props.readOnly,
             value,
             onInput: (e: { currentTarget: { value: string } }) => onValue(e.currentTarget.value),

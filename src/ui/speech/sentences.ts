@@ -5,6 +5,7 @@
  * Urdu and Arabic full stops), then, for a sentence still longer than `maxChars`, at the last comma or space
  * before the limit.
  */
+import { cutAtCharacter, graphemes } from '../format/graphemes';
 
 /** About 12 seconds of speech: under the length where Chrome cuts an utterance off. */
 export const MAX_PIECE_CHARS = 200;
@@ -28,10 +29,12 @@ function cutLong(sentence: string, max: number): string[] {
   const pieces: string[] = [];
   let rest = sentence;
   while (rest.length > max) {
-    const head = rest.slice(0, max);
+    // Never half an emoji or a letter without its accent: with no comma or space, the cut is at a whole character.
+    const head = cutAtCharacter(rest, max);
     const comma = Math.max(head.lastIndexOf(', '), head.lastIndexOf('\u060c '));
     const space = head.lastIndexOf(' ');
-    const at = comma > max / 3 ? comma + 1 : space > 0 ? space : max;
+    const at =
+      comma > max / 3 ? comma + 1 : space > 0 ? space : head.length || (graphemes(rest)[0]?.length ?? 1);
     pieces.push(rest.slice(0, at).trim());
     rest = rest.slice(at).trim();
   }

@@ -102,6 +102,7 @@ export const facilitator = {
   'fac.edit.title': 'Title',
   'fac.edit.description': 'Description',
   'fac.edit.save': 'Save the correction',
+  'fac.edit.unchanged': 'Nothing to save: the title and description are as they were.',
 
   // Merging
   'fac.merge.heading': 'Merge two ideas that are the same',

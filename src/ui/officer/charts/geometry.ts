@@ -18,6 +18,7 @@
  */
 import type { HourCount } from '../../../domain/results/participation';
 import type { ResultRow } from '../../../domain/results/results';
+import { graphemes } from '../../format/graphemes';
 
 export const CHART_WIDTH = 800;
 export const DEFAULT_MAX_BARS = 20;
@@ -52,7 +53,7 @@ export function linearScale(domainMax: number, start: number, end: number): (val
 
 /** Cuts text to `max` characters with an ellipsis (the full text stays in the table). */
 export function clipText(text: string, max: number): string {
-  const chars = [...text];
+  const chars = graphemes(text);
   return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 

@@ -10,6 +10,7 @@ import { useId, useState } from 'preact/hooks';
 import type { CommandContext } from '../../../doc/commands';
 import { setProposalStatus } from '../../../doc/statusCommands';
 import { isValidationError } from '../../../domain/errors';
+import { LIMITS } from '../../../domain/limits';
 import type { ProposalView } from '../../../domain/proposals';
 import { isOverCost, type StatusInput } from '../../../domain/statusRules';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../domain/types';
@@ -168,11 +169,11 @@ export function StatusEditor({
           label={t('status.editor.reasonLabel')}
           hint={t('status.editor.reasonHint')}
           error={errors.reason}
+          limit={{ value: typed.reason, max: LIMITS.reasonLength, isQuiet: true }}
         >
           {(props) => (
             <textarea
               {...props}
-              maxLength={300}
               value={typed.reason}
               onInput={(e) => change({ reason: e.currentTarget.value })}
             />
