@@ -17,9 +17,10 @@ export const paper = {
   'paper.counts.heading': 'Ballots so far',
   'paper.counts.kiosk': 'From the tablets',
   'paper.counts.paper': 'From paper',
+  // The same words as "Ballots not counted" on the dashboard, officer view and report: true of every cause.
   'paper.counts.excluded': {
-    one: '{count} paper ballot breaks the rules and is not counted.',
-    other: '{count} paper ballots break the rules and are not counted.',
+    one: '{count} paper ballot is not counted.',
+    other: '{count} paper ballots are not counted.',
   },
 
   // One sheet
