@@ -5,7 +5,7 @@
  * Urdu and Arabic full stops), then, for a sentence still longer than `maxChars`, at the last comma or space
  * before the limit.
  */
-import { cutAtCharacter, graphemes } from '../format/graphemes';
+import { cutAtCharacter, graphemes } from '../components/textLimit';
 
 /** About 12 seconds of speech: under the length where Chrome cuts an utterance off. */
 export const MAX_PIECE_CHARS = 200;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clipText } from '../../../src/ui/officer/charts/geometry';
-import { cutAtCharacter, graphemes } from '../../../src/ui/format/graphemes';
+import { cutAtCharacter, graphemes } from '../../../src/ui/components/textLimit';
 import { splitSentences } from '../../../src/ui/speech/sentences';
 
 const THUMB = '👍🏽'; // a thumb and a skin tone: four UTF-16 units, two code points, one character

@@ -18,7 +18,7 @@
  */
 import type { HourCount } from '../../../domain/results/participation';
 import type { ResultRow } from '../../../domain/results/results';
-import { graphemes } from '../../format/graphemes';
+import { graphemes } from '../../components/textLimit';
 
 export const CHART_WIDTH = 800;
 export const DEFAULT_MAX_BARS = 20;
