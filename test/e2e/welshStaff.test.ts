@@ -155,6 +155,8 @@ describe('the session’s first language, large text and direction on the kiosk'
       // The turn ends: the next resident starts in Welsh, usual size.
       await page.getByRole('button', { name: ar('kiosk.back.hub') }).click();
       await page.getByRole('button', { name: ar('kiosk.hub.finish'), exact: true }).click();
+      // No priorities were set: the gentle reminder, then finish anyway.
+      await page.getByRole('button', { name: ar('kiosk.prioritiesReminder.finish'), exact: true }).click();
       await page.getByRole('button', { name: ar('kiosk.thanks.next'), exact: true }).click();
       await welcome.waitFor();
       expect(await rootSize()).toBe(usual);

@@ -45,6 +45,7 @@ import { IdleDialog } from './IdleDialog';
 import { KioskBar } from './KioskBar';
 import { NO_TURN, TurnMarker, type LiveTurn, type ResumedTurn } from './liveTurn';
 import { MoneyMapStep } from './MoneyMapStep';
+import { PrioritiesReminderStep } from './PrioritiesReminderStep';
 import { ThanksStep } from './ThanksStep';
 import { TurnDrafts } from './turnDrafts';
 import { BACK_STEP, TURN_STEPS, type TurnStep } from './turnSteps';
@@ -62,6 +63,7 @@ const NEEDS_PARTICIPANT: ReadonlySet<TurnStep> = new Set<TurnStep>([
   TURN_STEPS.earlierIdeas,
   TURN_STEPS.priorities,
   TURN_STEPS.finishCheck,
+  TURN_STEPS.prioritiesReminder,
 ]);
 
 /** How long the thank-you screen stays before the kiosk starts again (never longer than the idle time). */
@@ -252,6 +254,9 @@ export function KioskTurn({
 
   const finish = async (force: boolean): Promise<void> => {
     if (isBallotDirty && !force) return go(TURN_STEPS.finishCheck);
+    // Only where there are ideas to prioritise and the tablet can still take a ballot.
+    const canSetPriorities = view.visible.length > 0 && !view.isReadOnly;
+    if (!force && !savedBallot && canSetPriorities) return go(TURN_STEPS.prioritiesReminder);
     setBusy(true);
     await endTurn();
     setBusy(false);
@@ -418,6 +423,15 @@ export function KioskTurn({
         <FinishCheckStep
           isBusy={isBusy}
           onReview={() => go(TURN_STEPS.priorities)}
+          onFinishAnyway={() => void finish(true)}
+        />
+      );
+      break;
+    case TURN_STEPS.prioritiesReminder:
+      screen = (
+        <PrioritiesReminderStep
+          isBusy={isBusy}
+          onSetPriorities={() => go(TURN_STEPS.priorities)}
           onFinishAnyway={() => void finish(true)}
         />
       );

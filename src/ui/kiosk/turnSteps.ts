@@ -25,6 +25,8 @@ export const TURN_STEPS = {
   priorities: 'priorities',
   /** Finish was tapped with priorities changed but not saved: check first. */
   finishCheck: 'finishCheck',
+  /** Finish was tapped before any priorities were set: say so gently, and let them set some or finish anyway. */
+  prioritiesReminder: 'prioritiesReminder',
   /** The Facilitator button was tapped: confirm that this ends the turn. */
   facilitator: 'facilitator',
   /** The turn is over; thank the resident, then start again for the next person. */
@@ -43,4 +45,5 @@ export const BACK_STEP: Partial<Record<TurnStep, TurnStep>> = {
   earlierIdeas: TURN_STEPS.hub,
   priorities: TURN_STEPS.hub,
   finishCheck: TURN_STEPS.hub,
+  prioritiesReminder: TURN_STEPS.hub,
 };

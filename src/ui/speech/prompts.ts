@@ -24,6 +24,10 @@ export const PROMPTS: readonly Prompt[] = [
   { id: 'priorities', keys: ['kiosk.priorities.title'] },
   { id: 'earlierIdeas', keys: ['kiosk.earlier.title'] },
   { id: 'finishCheck', keys: ['kiosk.finishCheck.title', 'kiosk.finishCheck.text'] },
+  {
+    id: 'prioritiesReminder',
+    keys: ['kiosk.prioritiesReminder.title', 'kiosk.prioritiesReminder.text'],
+  },
   { id: 'thanks', keys: ['kiosk.thanks.title', 'kiosk.thanks.text', 'kiosk.thanks.handOn'] },
   { id: 'facilitator', keys: ['kiosk.facilitator.title', 'kiosk.facilitator.text'] },
   { id: 'ideaGone', keys: ['kiosk.idea.goneTitle', 'kiosk.idea.gone'] },

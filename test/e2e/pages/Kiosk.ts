@@ -13,6 +13,7 @@ export const STEP = {
   addIdea: 'Add your idea',
   priorities: 'Choose your priorities',
   finishCheck: 'Your changes are not saved',
+  prioritiesReminder: 'Before you finish',
   facilitator: 'Hand over to the facilitator?',
   thanks: 'Thank you!',
 } as const;
@@ -233,9 +234,11 @@ export class Kiosk {
     await this.page.locator('[data-save-state="saved"]').waitFor();
   }
 
-  /** Finish from the menu or the priorities screen, to the thank-you screen. */
+  /** Finish from the menu or the priorities screen, to the thank-you screen (with no priorities set: "Finish anyway"). */
   async finish(): Promise<void> {
-    await this.tap('Finish', STEP.thanks);
+    await this.tap('Finish');
+    await this.step(STEP.thanks).or(this.step(STEP.prioritiesReminder)).waitFor();
+    if (await this.step(STEP.prioritiesReminder).isVisible()) await this.tap('Finish anyway', STEP.thanks);
   }
 
   async nextPerson(): Promise<void> {

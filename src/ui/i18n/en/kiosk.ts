@@ -181,6 +181,13 @@ export const kiosk = {
   'kiosk.finishCheck.text': 'You changed your priorities but did not save them.',
   'kiosk.finishCheck.review': 'Go back to my priorities',
   'kiosk.finishCheck.finish': 'Finish without saving',
+
+  // Finish before any priorities were set: a reminder, never a block
+  'kiosk.prioritiesReminder.title': 'Before you finish',
+  'kiosk.prioritiesReminder.text':
+    'You have not chosen any priorities. You can choose them now, or finish: both are fine.',
+  'kiosk.prioritiesReminder.setPriorities': 'Set priorities',
+  'kiosk.prioritiesReminder.finish': 'Finish anyway',
   'kiosk.thanks.title': 'Thank you!',
   'kiosk.thanks.text': 'Everything you saved has been kept.',
   'kiosk.thanks.handOn': 'Please pass the tablet to the next person. This screen will start again by itself.',
