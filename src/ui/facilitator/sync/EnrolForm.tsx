@@ -4,6 +4,7 @@ import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import { ScanCode } from './scan/ScanCode';
+import { ENROL_CODE_LENGTH, enrolCodeProblem } from './scan/enrolCodeText';
 import { describeCouncilError } from './words';
 
 /**
@@ -31,6 +32,18 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
     setScanProblem(null);
     if (value.trim() === '') {
       setError(t('sync.enrol.empty'));
+      return;
+    }
+    // A code plainly mistyped is said here, at once and offline too, instead of the server's "not known".
+    const problem = enrolCodeProblem(value);
+    if (problem) {
+      setError(
+        problem.kind === 'characters'
+          ? t('sync.enrol.wrongCharacters', {
+              characters: problem.characters.map((c) => `“${c}”`).join(', '),
+            })
+          : t('sync.enrol.wrongLength', { count: problem.count, length: ENROL_CODE_LENGTH }),
+      );
       return;
     }
     setBusy(true);
@@ -68,7 +81,6 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
             autoComplete="off"
             autoCapitalize="characters"
             spellcheck={false}
-            maxLength={64}
             onInput={(e) => setCode(e.currentTarget.value)}
           />
         )}

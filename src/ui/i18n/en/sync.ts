@@ -27,6 +27,10 @@ export const sync = {
   'sync.enrol.status.officer': 'Enrolled with {server} as an officer (reads only) device since {when}.',
   'sync.enrol.again': 'Enrol again with a new code',
   'sync.enrol.empty': 'Type the enrolment code first.',
+  'sync.enrol.wrongLength':
+    'An enrolment code has {length} letters and numbers, but this has {count}. Check it and try again.',
+  'sync.enrol.wrongCharacters':
+    'An enrolment code never has {characters} in it (no 0, O, 1, I, L or U). Check it and try again.',
   'sync.enrol.unknownCode': 'This code is not known. Check each letter and number and try again.',
   'sync.enrol.usedCode': 'This code has already been used. Ask your council admin for a new one.',
   'sync.enrol.expiredCode': 'This code has expired. Ask your council admin for a new one.',
