@@ -136,7 +136,8 @@ export function App({ services }: { services: Services }) {
   useEffect(() => preloadKioskSteps(), []);
 
   // The kiosk moves focus itself, step by step; every other screen gets it here after a route change.
-  useFocusMainOnRouteChange(route && !isKioskShown ? routeHash(route) : null);
+  // While the route is not yet decided (null: waiting on the kiosk lock), there is no screen to count as first.
+  useFocusMainOnRouteChange(route === null ? undefined : isKioskShown ? null : routeHash(route));
 
   // Before the screen is painted: words in a language are never shown under another language's lang and dir.
   useLayoutEffect(() => {

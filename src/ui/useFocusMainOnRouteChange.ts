@@ -13,11 +13,14 @@ function isFocusNowhere(): boolean {
  * Only when focus is on nothing: focus a screen gives on purpose stays where it is. A lazily loaded screen, or one
  * still reading its data, has no main content yet (or swaps it), so this watches the page until the person first
  * presses a key or touches the screen, or the route changes again. `routeKey` is null where a screen looks after
- * focus itself (the kiosk).
+ * focus itself (the kiosk), and undefined while the app does not yet know its route (the first "Loading…"): the
+ * first screen is the first route known, and on it focus stays where the browser put it, at the start of the
+ * document, so a screen reader starts at the top ("Skip to main content" first).
  */
-export function useFocusMainOnRouteChange(routeKey: string | null): void {
+export function useFocusMainOnRouteChange(routeKey: string | null | undefined): void {
   const previous = useRef<string | null | undefined>(undefined);
   useEffect(() => {
+    if (routeKey === undefined) return;
     const isFirst = previous.current === undefined;
     const isChange = !isFirst && previous.current !== routeKey;
     previous.current = routeKey;
