@@ -15,10 +15,12 @@
  * stderr and exit code 2. A file read in a stated way (not UTF-8, a project named twice in a ballot, ...): one
  * `warning:` line each on stderr, and the count goes on.
  *
- * `npm run tally` starts it as `node --max-semi-space-size=32 --import tsx` (issue 11 §3): one node process
- * instead of tsx's command and the child it starts (0.3 s less to start), and a young generation of 32 MB
- * instead of node 20's 16 MB, because MES makes many short-lived objects: on Budapest 2024 the count took about
- * 1 s less CPU with it (5 runs each at load 4-5, 4.8-5.9 s against 6.1-7.4 s user).
+ * `npm run tally` starts it as `node --max-semi-space-size=32 src/cli/tallyStart.mjs` (issue 11 §3): one node
+ * process, running this file from an esbuild bundle made on first use and again whenever a source changes
+ * (tallyStart.mjs; through tsx when no bundle can be made), because tsx's loader cost about 0.35 s of CPU per
+ * start (20 starts each at load 7-11: 0.17 s against 0.52 s); and a young generation of 32 MB instead of node
+ * 20's 16 MB, because MES makes many short-lived objects: on Budapest 2024 the count took about 1 s less CPU with
+ * it (5 runs each at load 4-5, 4.8-5.9 s against 6.1-7.4 s user).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
