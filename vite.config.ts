@@ -39,7 +39,12 @@ export default defineConfig({
           // preact, the core catalogues and a few domain modules out of the entry into common chunks as soon as
           // enough lazy chunks share them (rolldown/rolldown#10731): five files to fetch and run instead of one.
           // '$initial' marks exactly the modules statically reachable from the entry, so lazy chunks stay lazy.
-          groups: [{ name: 'index', tags: ['$initial'] }],
+          // The kiosk's later steps (src/ui/kiosk/laterSteps.ts) come as one file with the small modules they
+          // share with staff screens (a field, money, text limits), not one chunk for each of those.
+          groups: [
+            { name: 'index', tags: ['$initial'], priority: 2 },
+            { name: 'laterSteps', test: /src[\\/]ui[\\/]kiosk[\\/]laterSteps\.ts$/, priority: 1 },
+          ],
         },
       },
     },

@@ -7,7 +7,6 @@ import { IndexedDbDocStore } from './storage/indexedDbDocStore';
 import { checkStorage } from './storage/quota';
 import { browserContext } from './doc/commands';
 import { deviceSigner } from './storage/deviceKey';
-import { registerServiceWorker } from './ui/swBridge';
 import './ui/styles.css';
 
 async function start(root: HTMLElement): Promise<void> {
@@ -46,5 +45,11 @@ async function start(root: HTMLElement): Promise<void> {
 
 const root = document.getElementById('app')!;
 void start(root);
-// The service worker is registered after the first screen is up, so it never competes with it.
-if (import.meta.env.PROD) window.addEventListener('load', () => void registerServiceWorker(), { once: true });
+// The service worker is registered after the first screen is up, so it never competes with it; its code (and
+// workbox-window's) is not in the first download either.
+if (import.meta.env.PROD)
+  window.addEventListener(
+    'load',
+    () => void import('./ui/swBridge').then((m) => m.registerServiceWorker()).catch(() => undefined),
+    { once: true },
+  );

@@ -12,7 +12,6 @@ import { useKioskLock } from './useKioskLock';
 import { KioskScreen } from './kiosk/KioskScreen';
 import { preloadKioskSteps } from './kiosk/KioskTurn';
 import { ShareRefused } from './kiosk/ShareRefused';
-import { FacilitatorGate } from './facilitator/FacilitatorGate';
 
 // Facilitator-only screens load on demand: a tablet in kiosk mode never needs them.
 // The home screen is staff's (a tablet in kiosk mode never shows it), and so is the language switch on it.
@@ -28,6 +27,8 @@ const RoomScreen = lazy(() => import('./facilitator/room/RoomScreen').then((m) =
 const SessionFormScreen = lazy(() =>
   import('./facilitator/SessionFormScreen').then((m) => m.SessionFormScreen),
 );
+// The PIN gate in front of them too: a resident's tap on "Facilitator" fetches it (from the precache offline).
+const FacilitatorGate = lazy(() => import('./facilitator/FacilitatorGate').then((m) => m.FacilitatorGate));
 
 export function App({ services }: { services: Services }) {
   const asked = useRoute();

@@ -94,10 +94,11 @@ describe('offline', () => {
       await page.getByText('I would use this every month.', { exact: true }).waitFor();
       expect(await page.getByText(idea.description, { exact: true }).isVisible()).toBe(true);
       page.off('request', onRequest);
-      // By name, without the content hash: the shell, the service worker's helper, the hub's "what happened to
-      // earlier ideas" reader, and what the kiosk loads into memory after its first screen (priorities with its
-      // "Saved" status, earlier ideas and their English words, the pictures, the Read aloud button with the
-      // voice finder it shares with the facilitator's voices panel). An English-only session fetches no other
+      // By name, without the content hash: the shell, the service worker's helper (swBridge, workbox-window),
+      // the hub's "what happened to earlier ideas" reader, and what the kiosk loads into memory after its first
+      // screen (the steps after "I agree", laterSteps; priorities with its "Saved" status, earlier ideas and
+      // their English words, the pictures, the Read aloud button with the voice finder it shares with the
+      // facilitator's voices panel). An English-only session fetches no other
       // language. The date formatter (dates) is shared by the earlier ideas and the staff screens, so it is its own
       // small chunk. Anything else (a facilitator or officer chunk) fails here.
       const names = residentScripts.map((p) => p.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
@@ -110,7 +111,9 @@ describe('offline', () => {
         'earlierIdeas',
         'index',
         'kioskEarlier',
+        'laterSteps',
         'pictures',
+        'swBridge',
         'useVoices',
         'workbox-window.prod.es5',
       ]);

@@ -2,7 +2,6 @@ import type { RefObject } from 'preact';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { finishParticipant, setAnswers, startParticipant } from '../../doc/commands';
-import { sealForSession } from '../../domain/answersCrypto';
 import type { SessionView } from '../../doc/session';
 import { choicesOf, emptyChoices } from '../../domain/ballots';
 import type { BallotChoices } from '../../domain/types';
@@ -11,9 +10,19 @@ import { availableLanguages, loadLanguage, useT } from '../i18n';
 import { navigate } from '../router';
 import { useServices } from '../services';
 import type { SessionHandle } from '../useSession';
-import { AboutYouStep } from './AboutYouStep';
-import { AddIdeaStep } from './AddIdeaStep';
 import { ConsentStep } from './ConsentStep';
+import {
+  AboutYouStep,
+  AddIdeaStep,
+  FinishCheckStep,
+  HubStep,
+  IdeaStep,
+  IdeasStep,
+  loadLaterSteps,
+  MoneyMapStep,
+  PrioritiesReminderStep,
+  ThanksStep,
+} from './lazySteps';
 
 import { useEarlierSessions } from './useEarlierIdeas';
 import { loadPictures } from '../pictures/lazy';
@@ -32,21 +41,15 @@ const PrioritiesStep = lazy(() => loadPrioritiesStep().then((m) => m.PrioritiesS
  * every step of a resident's turn: once loaded, a module is in memory for as long as the page lives.
  */
 export function preloadKioskSteps(): void {
-  for (const load of [loadPrioritiesStep, loadEarlierIdeasStep]) void load().catch(() => undefined);
+  for (const load of [loadLaterSteps, loadPrioritiesStep, loadEarlierIdeasStep])
+    void load().catch(() => undefined);
   void loadPictures();
   void loadReadAloudButton().catch(() => undefined);
 }
 import { FacilitatorStep } from './FacilitatorStep';
-import { FinishCheckStep } from './FinishCheckStep';
-import { HubStep } from './HubStep';
-import { IdeaStep } from './IdeaStep';
-import { IdeasStep } from './IdeasStep';
 import { IdleDialog } from './IdleDialog';
 import { KioskBar } from './KioskBar';
 import { NO_TURN, TurnMarker, type LiveTurn, type ResumedTurn } from './liveTurn';
-import { MoneyMapStep } from './MoneyMapStep';
-import { PrioritiesReminderStep } from './PrioritiesReminderStep';
-import { ThanksStep } from './ThanksStep';
 import { TurnDrafts } from './turnDrafts';
 import { BACK_STEP, TURN_STEPS, type TurnStep } from './turnSteps';
 import { DEFAULT_IDLE_MS, idleMsFrom, useIdle } from './useIdle';
@@ -242,7 +245,9 @@ export function KioskTurn({
       // A session with a council key: sealed here, before anything reaches the document (answersCrypto.ts).
       const councilKey = view.settings.councilKey;
       const place = { sessionId: view.records.sessionId, participantId };
-      const sealed = councilKey ? await sealForSession(councilKey, chosen, place) : undefined;
+      const sealed = councilKey
+        ? await loadLaterSteps().then((m) => m.sealForSession(councilKey, chosen, place))
+        : undefined;
       await run((doc, ctx) => setAnswers(doc, participantId, chosen, ctx, sealed));
       go(TURN_STEPS.hub);
     } catch (e) {
@@ -458,7 +463,8 @@ export function KioskTurn({
           sessionTitle={settings.title}
           onFacilitator={step === TURN_STEPS.facilitator ? undefined : openFacilitator}
         />
-        {screen}
+        {/* A later step opened before its code has arrived (lazySteps.tsx): "Loading…" under the kiosk's bar. */}
+        <Suspense fallback={<p class="kiosk-loading">{t('common.loading')}</p>}>{screen}</Suspense>
       </div>
       {idle.isWarning ? <IdleDialog onStay={idle.poke} /> : null}
     </div>
