@@ -19,6 +19,7 @@ import { LOCALES, loadLanguage, makeTranslator } from '../../src/ui/i18n';
 import { kiosk as en } from '../../src/ui/i18n/en/kiosk';
 import { encodeSoundPack, SOUND_PACK_FORMAT } from '../../src/ui/speech/soundPackFile';
 import { POLL_DELAYS_MS } from '../../src/ui/speech/voiceList';
+import { PROMPTS } from '../../src/ui/speech/prompts';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveApp>>;
@@ -418,7 +419,8 @@ describe('language sound packs', () => {
       await panel.region.getByRole('button', { name: 'Record a sound pack' }).click();
       const recorder = panel.region.getByRole('group', { name: 'Record a sound pack' });
       await recorder.getByLabel('Language to record').selectOption('en');
-      const menu = recorder.getByRole('group', { name: 'Screen 4 of 14' });
+      // The menu is the fourth prompt of however many the kiosk has (a new step adds one).
+      const menu = recorder.getByRole('group', { name: `Screen 4 of ${PROMPTS.length}` });
       expect(await menu.locator('.speech-prompt__text').innerText()).toBe(en['kiosk.hub.title']);
 
       await menu.getByRole('button', { name: 'Record', exact: true }).click();
