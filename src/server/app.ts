@@ -96,6 +96,8 @@ export async function startServer(options: {
       res.end();
     });
   });
+  // Node accepts one connection per turn of the event loop: while they arrive, the sync server keeps turns short.
+  if (sync) server.on('connection', () => sync.connectionArrived());
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
     const path = new URL(req.url ?? '/', 'http://x').pathname;

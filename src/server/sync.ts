@@ -12,9 +12,17 @@
  * naming the rule and record key, nothing stored, the document unchanged) or applies it itself, so that the
  * scratch copy and the live document stay equal; Hocuspocus's own apply then finds nothing new and acknowledges.
  * Updates are checked one at a time, each connection's in the order they arrive, each check and its apply in one
- * synchronous step (updateQueue.ts), so a burst of valid updates on one connection is all accepted; connections
- * take turns in slices of about 10 ms (checkTurns.ts), so a burst delays neither other devices nor /api/health
- * by more than a slice or so. An update that
+ * synchronous step (updateQueue.ts), so a burst of valid updates on one connection is all accepted.
+ *
+ * Turns (checkTurns.ts): every WebSocket handshake, sign-in, session load and message (with the check, apply and
+ * answer it sets going) takes a turn, in slices of about 10 ms of the event loop, so that a burst (a thousand
+ * tablets at once, one connection's thousands of updates) delays neither other devices nor /api/health by more
+ * than a slice or so. Hocuspocus's own work for a message runs in promise reactions after our
+ * beforeHandleMessage, so the turn is taken there rather than at the ws 'message' event: messages Hocuspocus
+ * queued during sign-in, and all the devices that waited for one session's load, then also go one turn each
+ * instead of all in the turn that ended the wait. A device's messages go before sign-ins, and those before new
+ * handshakes; a socket with more than half of Limits.maxWaitingBytesPerConnection waiting is read no further
+ * until it is down to a quarter. An update that
  * depends on changes not received yet is held without touching the scratch copy, looked at again only once the
  * document has what it lacked, and refused when still incomplete after Limits.maxHoldMs ('invalid-update:
  * incomplete', 4422); a connection holding more than Limits.maxHeldUpdatesPerConnection updates or
@@ -50,12 +58,19 @@ import { checkCredential, DEFAULT_LIMITS, remoteAddress, tokenFailures, type Lim
 import type { Logger } from './log';
 import { SessionIndex } from './sessionIndex';
 import { ADMIN_DEVICE, isSessionId, type Role, type Store } from './store';
-import { CheckTurns } from './checkTurns';
+import { CheckTurns, NextInLine } from './checkTurns';
 import { UpdateQueue, type CheckCounters, type Outcome } from './updateQueue';
 import { describeProblem, syncUpdateOf, UpdateGate } from './validation';
 import { ByteBudget, emptyTheUpdate, meterIntake, partsInSteps, type Intake } from './largeUpdates';
 import { StructTooLargeError } from '../sync/updateParts';
 import { cacheFor } from './stateCache';
+
+/**
+ * Turn priorities (checkTurns.ts): a device's messages and the session loads first (0), then sign-ins, then new
+ * WebSocket handshakes, so that in a burst devices finish one after another rather than all at the end.
+ */
+const SIGN_IN = 1;
+const HANDSHAKE = 2;
 
 /** Transaction origin of updates that come from the archive itself (loading, admin rollbacks). */
 const FROM_ARCHIVE = Symbol('archive');
@@ -81,6 +96,13 @@ interface SocketState {
   /** device id → Hocuspocus socket id, for the per-device connection count. */
   devices: Map<string, string>;
   onAuthenticated: () => void;
+  /**
+   * Runs `work` in `key`'s next turn (checkTurns.ts), a message of `bytes` counted as waiting until `work` is done:
+   * past half of Limits.maxWaitingBytesPerConnection the socket is read no further (TCP holds the rest back) until
+   * what waits is down to a quarter, so a device sending faster than its turns come loses nothing, fills no
+   * memory, and never meets the update queue's own limit (updateQueue.ts 'overWaiting').
+   */
+  inTurn: (key: object, bytes: number, work: () => Promise<void>) => Promise<void>;
   /** Closes the whole socket (every document on it), once. */
   close: (code: number, reason: string) => void;
   remote: string;
@@ -98,6 +120,8 @@ export interface SyncContext {
 export interface SyncServer {
   hocuspocus: Hocuspocus;
   handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** The HTTP server accepted a connection: keep the next turn of the event loop short (checkTurns.ts hurry). */
+  connectionArrived: () => void;
   stats: () => { documents: number; connections: number };
   /** Updates held now (and their bytes), and how often a scratch copy was built from its session so far. */
   checkStats: () => CheckCounters;
@@ -164,13 +188,13 @@ export function createSync(
   index: SessionIndex = new SessionIndex(store, log),
 ): SyncServer {
   const authFailures = tokenFailures(store, limits);
-  /** Steps that may block for tens of ms wait here for their turn: one at a time, the event loop turning between. */
-  let lastTurn = Promise.resolve();
-  const heavyTurn = (): Promise<void> => {
-    const turn = lastTurn.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-    lastTurn = turn;
-    return turn;
-  };
+  /**
+   * The server's work in a burst takes turns here (checkTurns.ts): each WebSocket handshake, each sign-in, each
+   * session load and each message a connection sends, with what it sets going (Hocuspocus applying the message,
+   * the answer sent), in slices of about 10 ms, so that /api/health and other sockets are served between slices.
+   */
+  const turns = new CheckTurns();
+  const checksInLine = new NextInLine(turns);
   /** device id → socket ids it has open. */
   const deviceSockets = new Map<string, Set<string>>();
   /** Per loaded document: stored bytes and the last admin archive row applied. */
@@ -211,8 +235,6 @@ export function createSync(
   const tooBigReason = closeReason(
     `message-too-large: only document updates may be over ${kib(limits.maxMessageBytes)} KiB`,
   );
-  /** Every document's checks, taking turns by connection (checkTurns.ts). */
-  const turns = new CheckTurns();
   /** Connections whose closing already drops their held updates. */
   const watched = new WeakSet<Connection>();
   /** True while the server applies an update it has just checked (the gate's copy already holds it). */
@@ -231,7 +253,8 @@ export function createSync(
     const existing = queues.get(document);
     if (existing) return existing;
     const gate = new UpdateGate(document.name, document, () => (counters.shadowBuilds += 1));
-    const queue = new UpdateQueue(gate, document, limits, applyChecked(document), counters, turns);
+    // A message's check is a step of its turn: before the connection's next message (checkTurns.ts NextInLine).
+    const queue = new UpdateQueue(gate, document, limits, applyChecked(document), counters, checksInLine);
     queues.set(document, queue);
     return queue;
   };
@@ -411,6 +434,8 @@ export function createSync(
         log('auth-refused', { remote: ctx.remote, reason: 'invalid-document-name' });
         throw new Refusal('invalid-document-name: a document name must be a session id (a UUID)');
       }
+      // In its own turn, when a thousand devices sign in at once (after the work of devices further on).
+      await turns.turn(ctx.socket, { priority: SIGN_IN });
       // The token first, limits after (limits.ts checkCredential): a valid device signs in from any address.
       const checked = checkCredential(authFailures, ctx.remote, sha256(token), () =>
         deviceForToken(store, token),
@@ -422,16 +447,16 @@ export function createSync(
         throw new Refusal('unauthorized: this device is not enrolled, or it was revoked', 4401);
       }
       const device = checked.ok;
-      // In its own turn, as loading is, when a thousand devices sign in at once.
-      await heavyTurn();
       // mayOpen reads the session's settings: from the open document (sessionIndex.ts). When they would be
       // rebuilt from the stored rows, the session is loaded first instead, as it would be right after sign-in
       // anyway: read apart, each day-sized session was decoded twice in a morning's burst (once for its settings,
       // once to load it). Unloaded again if the device is refused (its summary stays cached for its retries).
-      const openedHere =
-        device.role !== 'officer' && index.wouldRebuild(documentName)
-          ? await openForCheck(documentName, { request, socketId, connectionConfig, context })
-          : null;
+      const loadsFirst = device.role !== 'officer' && index.wouldRebuild(documentName);
+      const openedHere = loadsFirst
+        ? await openForCheck(documentName, { request, socketId, connectionConfig, context })
+        : null;
+      // Every device that waited for the load goes on in a turn of its own, not all of them in the load's turn.
+      if (loadsFirst) await turns.turn(ctx.socket);
       try {
         if (!mayOpen(store, index, device, documentName)) {
           log('auth-refused', {
@@ -475,12 +500,13 @@ export function createSync(
 
     async onLoadDocument({ document, documentName }) {
       if (!isSessionId(documentName)) throw new Refusal('invalid-document-name');
-      // Loading a day-sized session blocks for tens of ms: when many load at once (a morning's burst), one at a
-      // time, each in its own turn of the event loop, so /api/health is answered in between.
-      await heavyTurn();
+      // Loading a day-sized session blocks for about 25 ms: when many load at once (a morning's burst), the rows
+      // are read in one turn and applied in a turn of its own, so /api/health is answered in between.
+      await turns.turn(documentName);
       // The session's snapshot and the rows since, merged (compaction.ts): not one apply per row ever stored.
       const { updates, lastId } = updatesToLoad(store, documentName);
       const storedBytes = store.storedBytes(documentName);
+      await turns.turn(documentName, { heavy: true });
       Y.transact(
         document,
         () => {
@@ -520,7 +546,11 @@ export function createSync(
     async beforeHandleMessage({ update, documentName, document, context, connection }) {
       const { socket } = contextOf(context);
       try {
-        await checkMessage(update, documentName, document, contextOf(context), connection);
+        // Each message in a turn of its own (in order with the connection's others): checked, then applied and
+        // answered by Hocuspocus within that turn, rather than a thousand devices' in one turn of the loop.
+        await socket.inTurn(connection, update.byteLength, () =>
+          checkMessage(update, documentName, document, contextOf(context), connection),
+        );
       } finally {
         socket.intake.release(update);
       }
@@ -626,6 +656,7 @@ export function createSync(
         ws.close(4401, 'Unauthorized');
       }
     }, limits.authTimeoutMs);
+    let waitingBytes = 0;
     const state: SocketState = {
       authenticated: false,
       pending: new Map(),
@@ -634,6 +665,17 @@ export function createSync(
       onAuthenticated: () => {
         state.authenticated = true;
         clearTimeout(timer);
+      },
+      inTurn: async (key, bytes, work) => {
+        waitingBytes += bytes;
+        if (waitingBytes > limits.maxWaitingBytesPerConnection / 2 && !ws.isPaused) ws.pause();
+        try {
+          await turns.turn(key);
+          await work();
+        } finally {
+          waitingBytes -= bytes;
+          if (ws.isPaused && waitingBytes <= limits.maxWaitingBytesPerConnection / 4) ws.resume();
+        }
       },
       close: (code, reason) => ws.close(code, reason),
       remote,
@@ -707,10 +749,20 @@ export function createSync(
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // Not refused by address here: the token is only known at sign-in, and a valid one must work from anywhere.
     const remote = remoteAddress(req, limits.trustProxy);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const context: SyncContext = { remote, socket: watchSocket(ws, remote, socket) };
-      hocuspocus.handleConnection(ws, req, context);
-    });
+    // In a turn of its own: a thousand tablets' handshakes all at once are each a fraction of a millisecond, but
+    // done where they arrive they made a monitor's /api/health wait for all of them. Until its turn the socket is
+    // not read (Node pauses it for the 'upgrade' listener); a socket gone meanwhile is dropped by ws.
+    void turns
+      .run(
+        socket,
+        () =>
+          wss.handleUpgrade(req, socket, head, (ws) => {
+            const context: SyncContext = { remote, socket: watchSocket(ws, remote, socket) };
+            hocuspocus.handleConnection(ws, req, context);
+          }),
+        { priority: HANDSHAKE },
+      )
+      .catch(() => socket.destroy());
   };
 
   // Rollbacks written by the admin CLI (a separate process) reach the live document and every client.
@@ -752,6 +804,7 @@ export function createSync(
   return {
     hocuspocus,
     handleUpgrade,
+    connectionArrived: () => turns.hurry(),
     stats: () => ({
       documents: hocuspocus.getDocumentsCount(),
       connections: hocuspocus.getConnectionsCount(),

@@ -55,4 +55,63 @@ describe('CheckTurns', () => {
     await expect(failing).rejects.toThrow('refused');
     expect(await next).toBe('next');
   });
+
+  it("Given a job's further step given first, Then it runs before the key's jobs already waiting", async () => {
+    const turns = new CheckTurns(1_000);
+    const key = {};
+    const ran: string[] = [];
+    let check: Promise<number> | undefined;
+    const first = turns.run(key, () => {
+      ran.push('message 1');
+      // The check of message 1 (a step of its turn), asked for while message 2 already waits.
+      check = turns.run(key, () => ran.push('check 1'), { first: true });
+    });
+    const second = turns.run(key, () => ran.push('message 2'));
+    await first;
+    await check;
+    await second;
+    expect(ran).toEqual(['message 1', 'check 1', 'message 2']);
+  });
+
+  it('Given jobs of several priorities, Then each slice starts with one of the least urgent and then runs the most urgent first', async () => {
+    const turns = new CheckTurns(1_000);
+    const ran: string[] = [];
+    const jobs = [
+      turns.run({}, () => ran.push('handshake 1'), { priority: 2 }),
+      turns.run({}, () => ran.push('handshake 2'), { priority: 2 }),
+      turns.run({}, () => ran.push('sign-in'), { priority: 1 }),
+      turns.run({}, () => ran.push('message'), { priority: 0 }),
+    ];
+    await Promise.all(jobs);
+    expect(ran).toEqual(['handshake 1', 'message', 'sign-in', 'handshake 2']);
+  });
+
+  it('Given a heavy job behind a light one, Then it waits for a slice of its own, and nothing runs after it in that slice', async () => {
+    const turns = new CheckTurns(1_000);
+    const ran: string[] = [];
+    const jobs = [
+      turns.run({}, () => ran.push('light 1')),
+      turns.run({}, () => ran.push('load'), { heavy: true }),
+      turns.run({}, () => ran.push('light 2')),
+    ];
+    await nextTurn();
+    expect(ran).toEqual(['light 1']);
+    await nextTurn();
+    expect(ran).toEqual(['light 1', 'load']);
+    await Promise.all(jobs);
+    expect(ran).toEqual(['light 1', 'load', 'light 2']);
+  });
+
+  it('Given connections arriving (hurry), Then the next slice runs at most one job, and the one after is a full slice again', async () => {
+    const clock = 0;
+    const turns = new CheckTurns(10, () => clock);
+    const key = {};
+    const ran: number[] = [];
+    turns.hurry();
+    const jobs = Array.from({ length: 5 }, (_, i) => turns.run(key, () => ran.push(i)));
+    await nextTurn();
+    expect(ran).toEqual([0]);
+    await Promise.all(jobs);
+    expect(ran).toEqual([0, 1, 2, 3, 4]);
+  });
 });
