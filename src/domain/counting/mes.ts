@@ -50,8 +50,11 @@
  * `search: 'stepwise'` (`mesAdd1Stepwise`) steps one increment at a time, the slow reference the tests compare
  * with on every real election and on random ones. Measured (bench group 11, a 2-core machine shared with other
  * work, load 11 falling to 5): Józsefváros 2025 0.11 s (0.20 s CPU), 269 MES runs (30 s stepping, 26,521 runs);
- * Budapest 2024 6.9 s (2.2 s CPU), 2,541 MES runs (131 s stepping, 23,179 runs), same winners; through
- * `npm run tally` at load 3-6, 3.8-7.2 s (3.9-4.9 s CPU, of which about 1.1 s is starting and reading the file).
+ * Budapest 2024 6.9 s (2.2 s CPU), 2,541 MES runs (131 s stepping, 23,179 runs), same winners (bench at load 4.5,
+ * once warm: 1.6 s, 1.5 s CPU). Cold, as `npm run tally` counts it (node on its cached bundle; 5 runs each,
+ * interleaved, load 4.0-4.6): 3.0-3.1 s wall, 2.6-2.7 s CPU, against 4.5-5.4 s wall, 3.9-4.1 s CPU before
+ * traceMes was cut into pieces V8 optimizes once each (mesAdd1.ts; its worker threads' CPU fell from 1.0-1.5 s
+ * to 0.55-0.75 s); through `npm run tally` itself at load 6, 3.2-3.9 s wall, 3.0-3.8 s CPU (npm about 0.4 s).
  * Winners trade places 131 times over Budapest's 23,000 forints; a range may hold several swaps (mesAdd1.ts,
  * `acrossSwap`), which read 346 million supporters' budgets where one swap per range read 604 million.
  * Speed: voters with identical ballots are merged into one weighted group; a payment is found by
@@ -741,8 +744,10 @@ export function equalShares(
   const start = options.completion === 'none' || options.start === 'exact' ? exact : rat(floor(exact));
   const exactOnly = options.arithmetic === 'exact';
   const exactRun = (x: Rational): MesRun => (exactOnly ? election.run(x) : election.runChecked(x));
+  const jumps = options.completion !== 'none' && !exactOnly && options.search !== 'stepwise';
   let e = start;
-  let run = exactRun(e);
+  // The jump search (add1Jump) sets `run` itself, from a float run at the start when it can.
+  let run: MesRun = jumps ? { selected: [], spent: ZERO } : exactRun(e);
   let runs = 1;
   if (options.completion !== 'none') {
     const inc = toRational(options.increment ?? 1);
@@ -783,9 +788,10 @@ export function equalShares(
       const atF = (j: number): number => toNumber(at(j));
       let j = 0;
       e = start;
-      let cur: MesRun = exactRun(e);
+      // A float run with no close decision gives the exact run's outcome, as at every endowment the search
+      // passes; only without one is the start run exactly (the outcome kept is run exactly at the end anyway).
       let trace = traceMes(election, atF(0));
-      if (trace && trace.selected.join('\u0000') !== cur.selected.join('\u0000')) trace = undefined;
+      let cur: MesRun = trace ?? exactRun(e);
       let stopped = false;
       let stride = 1;
       for (;;) {
@@ -848,7 +854,7 @@ export function equalShares(
       if (stopOk && confirmed.selected.join('\u0000') === cur.selected.join('\u0000')) run = confirmed;
       else add1(false);
     };
-    if (!exactOnly && options.search !== 'stepwise') add1Jump();
+    if (jumps) add1Jump();
     else add1(!exactOnly);
   }
   let selected = run.selected;

@@ -72,6 +72,7 @@
  */
 import type { CountingProject } from './greedy';
 import type { MesElection } from './mes';
+import { runScratch, sortByKey, type RunScratch } from './mesScratch';
 import { add, ZERO, type Rational } from './rational';
 
 const EPS = 1e-9;
@@ -136,6 +137,8 @@ interface Floats {
   supporters: Int32Array[];
   /** Their weights, in the same order. */
   sw: Float64Array[];
+  /** The working arrays every run on this election reuses (mesScratch.ts). */
+  scratch: RunScratch;
 }
 
 const floats = new WeakMap<MesElection, Floats>();
@@ -177,6 +180,7 @@ function floatsOf(election: MesElection): Floats {
       costsF: Float64Array.from(election.costs, (c) => Number(c.n) / Number(c.d)),
       supporters,
       sw: supporters.map((s) => Float64Array.from(s, (g) => weightOf[g] as number)),
+      scratch: runScratch(election.projects.length),
     };
     floats.set(election, f);
   }
@@ -214,8 +218,9 @@ interface RunState {
 /**
  * Water-filling for c in a run (`traceMes`): false when unaffordable, undefined when too close to call, else
  * true, with c's payment, ρ, whether it is free, settled and its uncapped weight written to the run's state.
- * A function of its own, not a closure in `traceMes`: tsx (which `npm run tally` runs on) gives every closure a
- * name at run time, and a closure so named is no longer inlined where it is called: twice the time per run.
+ * A function of its own, not a closure in `traceMes`: tsx (which the tests run on, as `npm run tally` did) gives
+ * every closure a name at run time, and a closure so named is no longer inlined where it is called: twice the
+ * time per run.
  */
 function evaluate(st: RunState, c: number, stopAbove: number): boolean | undefined {
   const { supporters, sw, approvals, costsF, b, prev, rho, free, pay, settled, uncappedOf } = st;
@@ -281,10 +286,33 @@ function evaluate(st: RunState, c: number, stopAbove: number): boolean | undefin
   return true;
 }
 
+/** What one run's rounds share (`traceMes` and the functions it calls). */
+interface Run {
+  election: MesElection;
+  st: RunState;
+  trace: MesTrace;
+  /** The trace of a smaller endowment this run is checked against, if any. */
+  against: MesTrace | undefined;
+  swap: Swap | undefined;
+  /** Candidates still in play, sorted by `prev` at the start of each round. */
+  remaining: number[];
+  dropped: Uint8Array;
+  /** The second test's chord end (`raisedRho`), worked out once per round (`chordRound`). */
+  chordRound: number;
+  chordEnd: number;
+}
+
+/** `playRound`'s answer when a decision was too close to call. */
+const TOO_CLOSE = -2;
+
 /**
  * MES at `endowment` in floating point: the run's trace, or undefined when a decision was too close to call.
  * With `against` (the trace of a smaller endowment), `certified` says whether every endowment between the two is
  * certain to give that trace's outcome (see above); false when that cannot be shown.
+ * Cut into functions of their own (`playRound`, `checkRival`, `forceWinner`, `fund`, `pay`, `resume`): V8
+ * optimizes a function again each time it meets a path it has not yet seen run. As one function (with its
+ * closures) this was compiled seven times per Budapest 2024 count, up to 0.15 s each, and V8's worker threads
+ * used 1.1-1.5 s of CPU in all; in pieces, a path first seen late costs only its own piece again: 0.55-0.75 s.
  */
 export function traceMes(
   election: MesElection,
@@ -294,15 +322,21 @@ export function traceMes(
   swap?: Swap,
   from?: Resume,
 ): MesTrace | undefined {
-  const { costsF, sw, supporters } = floatsOf(election);
+  const { costsF, sw, supporters, scratch } = floatsOf(election);
   const approvals = election.approvals;
-  // A resumed run starts from the other run's budgets (below), not from the endowment.
+  const { prev, rho, free, pay, settled, uncappedOf, dropped } = scratch;
+  // A resumed run starts from the other run's budgets (`resume`), not from the endowment. The trace keeps them.
   const b =
     from === undefined ? new Float64Array(election.weights.length).fill(endowment) : from.trace.last.slice();
-  const prev = new Float64Array(election.projects.length); // lower bound on ρ, only goes up
+  // Every entry as a fresh array would have it (the scratch holds the last run's).
+  prev.fill(0); // lower bound on ρ, only goes up
   for (const c of election.candidates) prev[c] = 1 / (approvals[c] ?? 1);
-  let remaining = [...election.candidates];
-  const dropped = new Uint8Array(election.projects.length);
+  rho.fill(0);
+  free.fill(0);
+  pay.fill(0);
+  settled.fill(0);
+  uncappedOf.fill(0);
+  dropped.fill(0);
   const trace: MesTrace = {
     selected: [],
     spent: ZERO,
@@ -317,222 +351,311 @@ export function traceMes(
     last: b,
     floors: [],
     droppedIn: new Int16Array(election.projects.length).fill(-1),
+    // Set later, if at all, but present from the start: every trace then has one shape, which V8 keeps its
+    // optimized code for (added later, they gave traces several shapes, and `fund` was deoptimized 996 times).
+    swapAt: undefined,
+    doubtAt: undefined,
+    lostAt: undefined,
   };
-  let startRound = 0;
-  if (from !== undefined) {
-    // Resume (see `resumeAt`): the first rounds are the other run's, copied, and its budgets as they were.
-    const src = from.trace;
-    const r = from.round;
-    if (
-      src.endowment !== endowment ||
-      src.winners.length < r ||
-      src.floors.length <= r ||
-      (against !== undefined && (src.lostAt ?? Infinity) < r)
-    ) {
-      throw new RangeError('traceMes: a run can only resume from a round of a run at the same endowment.');
-    }
-    for (let q = src.budgets.length - 1; q >= r; q--) {
-      const s = supporters[src.winners[q] as number] as Int32Array;
-      const atE = src.budgets[q] as Float64Array;
-      for (let i = 0; i < s.length; i++) b[s[i] as number] = atE[i] as number;
-    }
-    prev.set(src.floors[r] as Float64Array);
-    const funded = new Uint8Array(election.projects.length);
-    for (let q = 0; q < r; q++) {
-      const w = src.winners[q] as number;
-      funded[w] = 1;
-      trace.winners.push(w);
-      trace.rho.push(src.rho[q] as number);
-      trace.free.push(src.free[q] as boolean);
-      trace.budgets.push(src.budgets[q] as Float64Array);
-      trace.rivals.push(src.rivals[q] as Float64Array);
-      trace.floors.push(src.floors[q] as Float64Array);
-      trace.spent = add(trace.spent, election.costs[w] as Rational);
-    }
-    for (const c of election.candidates) {
-      const d = src.droppedIn[c] as number;
-      if (d >= 0 && d < r) {
-        dropped[c] = 1;
-        trace.droppedIn[c] = d;
-      }
-    }
-    remaining = remaining.filter((c) => funded[c] === 0 && dropped[c] === 0);
-    startRound = r;
-  }
-  const rho = new Float64Array(election.projects.length);
-  const free = new Uint8Array(election.projects.length);
-  const pay = new Float64Array(election.projects.length);
-  // Whether the last evaluation ran to the end (payment found, not cut short), and then its capped set's size:
-  // the weight of supporters who pay their whole budget (`cappedOf`: what they hold) and of those who pay p.
-  const settled = new Uint8Array(election.projects.length);
-  const uncappedOf = new Float64Array(election.projects.length);
+  // settled: whether the last evaluation ran to the end (payment found, not cut short), and then uncappedOf, its
+  // capped set's size: the weight of supporters who pay their whole budget (`cappedOf`: what they hold) and of
+  // those who pay p.
   const st: RunState = { supporters, sw, approvals, costsF, b, prev, rho, free, pay, settled, uncappedOf };
-
-  /** True when a beats b for certain, false when b beats a for certain, undefined when too close. */
-  const beats = (
-    a: number,
-    ra: number,
-    fa: boolean,
-    b2: number,
-    rb: number,
-    fb: boolean,
-  ): boolean | undefined => {
-    if (fa && fb) {
-      const ka = approvals[a] as number;
-      const kb = approvals[b2] as number;
-      return ka !== kb ? ka > kb : before(election, a, b2);
-    }
-    if (Math.abs(ra - rb) <= EPS * Math.max(ra, rb)) return undefined;
-    return ra < rb;
+  const run: Run = {
+    election,
+    st,
+    trace,
+    against,
+    swap,
+    remaining: [...election.candidates],
+    dropped,
+    chordRound: -1,
+    chordEnd: Infinity,
   };
-  /** The chord's end: w's ρ at this endowment with its supporters' budgets at e raised by d (0 stays 0). */
-  const raisedRho = (w: number, atE: Float64Array, d: number): number => {
-    const ws = sw[w] as Float64Array;
-    const cost = costsF[w] as number;
-    let p = cost / (approvals[w] as number);
-    for (;;) {
-      let capped = 0;
-      let k = 0;
-      for (let i = 0; i < atE.length; i++) {
-        const bb = (atE[i] as number) > 0 ? (atE[i] as number) + d : 0;
-        if (bb < p) capped += bb * (ws[i] as number);
-        else k += ws[i] as number;
-      }
-      if (k === 0) return Infinity;
-      const np = (cost - capped) / k;
-      if (!(np > p)) return p / cost;
-      p = np;
-    }
-  };
-  /** The tangent's value at e: c's ρ with this run's capped set, their budgets lowered by d where they hold d. */
-  const loweredRho = (c: number, d: number): number => {
-    const s = supporters[c] as Int32Array;
-    const ws = sw[c] as Float64Array;
-    const p = pay[c] as number;
-    const cost = costsF[c] as number;
-    let held = 0;
-    for (let i = 0; i < s.length; i++) {
-      const bb = b[s[i] as number] as number;
-      if (bb < p) held += (ws[i] as number) * (bb >= d ? bb - d : bb);
-    }
-    return (cost - held) / ((uncappedOf[c] as number) * cost);
-  };
-  let chordRound = -1;
-  let chordEnd = Infinity;
-  /** The second test (see above): c loses to e's winner of the round at every endowment between, for certain. */
-  const losesAlong = (c: number, round: number): boolean => {
-    if (against === undefined || settled[c] !== 1) return false;
-    const w = against.winners[round] as number;
-    const d = endowment - against.endowment;
-    if (chordRound !== round) {
-      chordRound = round;
-      chordEnd = raisedRho(w, against.budgets[round] as Float64Array, d);
-    }
-    const atE = against.rho[round] as number;
-    return loweredRho(c, d) > atE * (1 + SHIFT_EPS) && (rho[c] as number) > chordEnd * (1 + SHIFT_EPS);
-  };
-
-  for (let round = startRound; ; round++) {
-    trace.floors.push(Float64Array.from(prev));
-    remaining.sort((x, y) => (prev[x] as number) - (prev[y] as number));
-    const target = against?.winners[round];
-    const limit =
-      trace.certified && target !== undefined ? (against?.rho[round] as number) * (1 + 2 * EPS) : -1;
-    const forced = swap?.round === round ? swap.force : undefined;
-    const others = swap?.round === round ? swap.others : undefined;
-    // A rival loses to one of the others across the range if its ρ here is above the smallest of theirs at e.
-    let otherAtE = NaN;
-    for (const o of others ?? []) {
-      const r = against?.rivals[round]?.[o] ?? NaN;
-      if (!(r >= otherAtE)) otherAtE = r;
-    }
-    const certifiedSoFar = trace.certified;
-    const rivals = new Float64Array(election.projects.length).fill(NaN);
-    trace.rivals.push(rivals);
-    let best = -1;
-    for (const c of remaining) {
-      const threshold = Math.max(best >= 0 ? (rho[best] as number) : -1, limit) * (1 + 2 * EPS);
-      if ((best >= 0 || limit >= 0) && (prev[c] as number) > threshold) break;
-      const r = evaluate(st, c, threshold > 0 ? threshold : Infinity);
-      if (r === undefined) return undefined;
-      if (r === false) {
-        dropped[c] = 1;
-        trace.droppedIn[c] = round;
-        continue;
-      }
-      if (settled[c] === 1) rivals[c] = rho[c] as number;
-      if (trace.certified) {
-        // Every other candidate must lose to e's winner of this round across the whole range; with no winner
-        // left at e, none may be affordable here.
-        if (target === undefined) {
-          trace.certified = false;
-          trace.lostAt ??= round;
-        } else if (c !== target && others?.includes(c) !== true) {
-          const fr = free[c] === 1;
-          const tr = against?.free[round] as boolean;
-          if (
-            beats(target, against?.rho[round] as number, tr, c, rho[c] as number, fr) !== true &&
-            !losesAlong(c, round) &&
-            !((rho[c] as number) > otherAtE * (1 + 2 * EPS))
-          ) {
-            trace.certified = false;
-            trace.lostAt ??= round;
-            trace.doubtAt ??= { round, from: target, to: c };
-          }
-        }
-      }
-      if (best < 0) best = c;
-      else {
-        const o = beats(c, rho[c] as number, free[c] === 1, best, rho[best] as number, free[best] === 1);
-        if (o === undefined && forced === undefined) return undefined;
-        if (o === true) best = c;
-      }
-    }
-    if (forced !== undefined) {
-      const fundable =
-        dropped[forced] === 0 &&
-        remaining.includes(forced) &&
-        (forced === best || evaluate(st, forced, Infinity) === true);
-      if (!fundable) {
-        // Only at the low end of a range (see above): its supporters pay all they hold, ρ is unbounded.
-        if (against !== undefined || trace.winners.includes(forced)) return undefined;
-        pay[forced] = Infinity;
-        rho[forced] = Infinity;
-        free[forced] = 0;
-      }
-      best = forced;
-    }
-    if (certifiedSoFar && target !== undefined && best !== target) {
-      trace.certified = false;
-      trace.lostAt ??= round;
-      if (best >= 0) trace.swapAt = { round, from: target, to: best };
-    } else if (certifiedSoFar && target === undefined && best >= 0) {
-      // That run funded nothing more here, this one funds best: `from` is -1.
-      trace.swapAt = { round, from: -1, to: best };
-    }
+  let round = 0;
+  if (from !== undefined) {
+    resume(run, from, scratch.funded);
+    round = from.round;
+  }
+  for (; ; round++) {
+    const best = playRound(run, round);
+    if (best === TOO_CLOSE) return undefined;
     if (stopAtDoubt && against !== undefined && !trace.certified) {
       trace.partial = true;
       return trace;
     }
     if (best < 0) break;
-    const p = pay[best] as number;
-    trace.winners.push(best);
-    trace.rho.push(rho[best] as number);
-    trace.free.push(free[best] === 1);
-    trace.spent = add(trace.spent, election.costs[best] as Rational);
-    const s = supporters[best] as Int32Array;
-    const atE = new Float64Array(s.length);
-    for (let i = 0; i < s.length; i++) {
-      const g = s[i] as number;
-      const bb = b[g] as number;
-      atE[i] = bb;
-      b[g] = bb <= p ? 0 : bb - p;
-    }
-    trace.budgets.push(atE);
-    remaining = remaining.filter((c) => c !== best && dropped[c] === 0);
+    fund(run, best);
   }
   trace.selected = trace.winners.map((c) => (election.projects[c] as CountingProject).id);
   return trace;
+}
+
+/** Resume (see `Resume`): the first rounds are the other run's, copied, and its budgets as they were. */
+function resume(run: Run, from: Resume, funded: Uint8Array): void {
+  const { election, trace, dropped } = run;
+  const { supporters, b, prev } = run.st;
+  const src = from.trace;
+  const r = from.round;
+  if (
+    src.endowment !== trace.endowment ||
+    src.winners.length < r ||
+    src.floors.length <= r ||
+    (run.against !== undefined && (src.lostAt ?? Infinity) < r)
+  ) {
+    throw new RangeError('traceMes: a run can only resume from a round of a run at the same endowment.');
+  }
+  for (let q = src.budgets.length - 1; q >= r; q--) {
+    const s = supporters[src.winners[q] as number] as Int32Array;
+    const atE = src.budgets[q] as Float64Array;
+    for (let i = 0; i < s.length; i++) b[s[i] as number] = atE[i] as number;
+  }
+  prev.set(src.floors[r] as Float64Array);
+  funded.fill(0);
+  for (let q = 0; q < r; q++) {
+    const w = src.winners[q] as number;
+    funded[w] = 1;
+    trace.winners.push(w);
+    trace.rho.push(src.rho[q] as number);
+    trace.free.push(src.free[q] as boolean);
+    trace.budgets.push(src.budgets[q] as Float64Array);
+    trace.rivals.push(src.rivals[q] as Float64Array);
+    trace.floors.push(src.floors[q] as Float64Array);
+    trace.spent = add(trace.spent, election.costs[w] as Rational);
+  }
+  for (const c of election.candidates) {
+    const d = src.droppedIn[c] as number;
+    if (d >= 0 && d < r) {
+      dropped[c] = 1;
+      trace.droppedIn[c] = d;
+    }
+  }
+  run.remaining = run.remaining.filter((c) => funded[c] === 0 && dropped[c] === 0);
+}
+
+/**
+ * One round: the candidates weighed (in order of their lower bounds, while one could still win), each rival
+ * checked against `against`'s winner of the round when the run is checked against one. Returns the winner, -1
+ * when none is affordable, TOO_CLOSE when a decision was too close to call.
+ */
+function playRound(run: Run, round: number): number {
+  const { st, trace, against, swap, remaining, dropped } = run;
+  const { prev, rho, free, settled } = st;
+  trace.floors.push(Float64Array.from(prev));
+  sortByKey(remaining, prev);
+  const target = against?.winners[round];
+  const limit =
+    trace.certified && target !== undefined ? (against?.rho[round] as number) * (1 + 2 * EPS) : -1;
+  const forced = swap?.round === round ? swap.force : undefined;
+  const others = swap?.round === round ? swap.others : undefined;
+  // A rival loses to one of the others across the range if its ρ here is above the smallest of theirs at e.
+  let otherAtE = NaN;
+  for (const o of others ?? []) {
+    const r = against?.rivals[round]?.[o] ?? NaN;
+    if (!(r >= otherAtE)) otherAtE = r;
+  }
+  const certifiedSoFar = trace.certified;
+  const rivals = new Float64Array(prev.length).fill(NaN);
+  trace.rivals.push(rivals);
+  let best = -1;
+  for (let i = 0; i < remaining.length; i++) {
+    const c = remaining[i] as number;
+    const threshold = Math.max(best >= 0 ? (rho[best] as number) : -1, limit) * (1 + 2 * EPS);
+    if ((best >= 0 || limit >= 0) && (prev[c] as number) > threshold) break;
+    const r = evaluate(st, c, threshold > 0 ? threshold : Infinity);
+    if (r === undefined) return TOO_CLOSE;
+    if (r === false) {
+      dropped[c] = 1;
+      trace.droppedIn[c] = round;
+      continue;
+    }
+    if (settled[c] === 1) rivals[c] = rho[c] as number;
+    if (trace.certified) checkRival(run, c, round, target, others, otherAtE);
+    if (best < 0) best = c;
+    else {
+      const o = beats(
+        run.election,
+        c,
+        rho[c] as number,
+        free[c] === 1,
+        best,
+        rho[best] as number,
+        free[best] === 1,
+      );
+      if (o === undefined && forced === undefined) return TOO_CLOSE;
+      if (o === true) best = c;
+    }
+  }
+  if (forced !== undefined) best = forceWinner(run, forced, best);
+  if (best === TOO_CLOSE) return best;
+  if (certifiedSoFar && target !== undefined && best !== target) {
+    trace.certified = false;
+    trace.lostAt ??= round;
+    if (best >= 0) trace.swapAt = { round, from: target, to: best };
+  } else if (certifiedSoFar && target === undefined && best >= 0) {
+    // That run funded nothing more here, this one funds best: `from` is -1.
+    trace.swapAt = { round, from: -1, to: best };
+  }
+  return best;
+}
+
+/**
+ * In a run checked against `against`: every other candidate must lose to e's winner of this round across the
+ * whole range; with no winner left at e, none may be affordable here. Marks the trace uncertified if c may not.
+ */
+function checkRival(
+  run: Run,
+  c: number,
+  round: number,
+  target: number | undefined,
+  others: readonly number[] | undefined,
+  otherAtE: number,
+): void {
+  const { trace } = run;
+  const against = run.against as MesTrace;
+  const { rho, free } = run.st;
+  if (target === undefined) {
+    trace.certified = false;
+    trace.lostAt ??= round;
+  } else if (c !== target && others?.includes(c) !== true) {
+    if (
+      beats(
+        run.election,
+        target,
+        against.rho[round] as number,
+        against.free[round] as boolean,
+        c,
+        rho[c] as number,
+        free[c] === 1,
+      ) !== true &&
+      !losesAlong(run, c, round) &&
+      !((rho[c] as number) > otherAtE * (1 + 2 * EPS))
+    ) {
+      trace.certified = false;
+      trace.lostAt ??= round;
+      trace.doubtAt ??= { round, from: target, to: c };
+    }
+  }
+}
+
+/**
+ * A run across a swap funds `forced` this round whatever MES would choose. Returns it, or TOO_CLOSE when it
+ * cannot be funded where that is not allowed (see `Swap`).
+ */
+function forceWinner(run: Run, forced: number, best: number): number {
+  const { st, trace } = run;
+  const fundable =
+    run.dropped[forced] === 0 &&
+    run.remaining.includes(forced) &&
+    (forced === best || evaluate(st, forced, Infinity) === true);
+  if (!fundable) {
+    // Only at the low end of a range (see above): its supporters pay all they hold, ρ is unbounded.
+    if (run.against !== undefined || trace.winners.includes(forced)) return TOO_CLOSE;
+    st.pay[forced] = Infinity;
+    st.rho[forced] = Infinity;
+    st.free[forced] = 0;
+  }
+  return forced;
+}
+
+/** The round's winner is funded: its supporters pay, and the trace keeps what they held before. */
+function fund(run: Run, best: number): void {
+  const { st, trace, dropped } = run;
+  const { b } = st;
+  const p = st.pay[best] as number;
+  trace.winners.push(best);
+  trace.rho.push(st.rho[best] as number);
+  trace.free.push(st.free[best] === 1);
+  trace.spent = add(trace.spent, run.election.costs[best] as Rational);
+  const s = st.supporters[best] as Int32Array;
+  const atE = new Float64Array(s.length);
+  pay(s, b, p, atE);
+  trace.budgets.push(atE);
+  run.remaining = run.remaining.filter((c) => c !== best && dropped[c] === 0);
+}
+
+/**
+ * Supporters `s` pay p each, or all they hold if less; `atE` gets what they held. A function of its own: V8
+ * compiled this loop alone while `fund` was running it (on-stack replacement), and that code was thrown away on
+ * the way out of the loop, 771 times a Budapest count, while it shared a function with the code after it.
+ */
+function pay(s: Int32Array, b: Float64Array, p: number, atE: Float64Array): void {
+  for (let i = 0; i < s.length; i++) {
+    const g = s[i] as number;
+    const bb = b[g] as number;
+    atE[i] = bb;
+    b[g] = bb <= p ? 0 : bb - p;
+  }
+}
+
+/** True when a beats b for certain, false when b beats a for certain, undefined when too close. */
+function beats(
+  election: MesElection,
+  a: number,
+  ra: number,
+  fa: boolean,
+  b: number,
+  rb: number,
+  fb: boolean,
+): boolean | undefined {
+  if (fa && fb) {
+    const ka = election.approvals[a] as number;
+    const kb = election.approvals[b] as number;
+    return ka !== kb ? ka > kb : before(election, a, b);
+  }
+  if (Math.abs(ra - rb) <= EPS * Math.max(ra, rb)) return undefined;
+  return ra < rb;
+}
+
+/** The chord's end: w's ρ at this endowment with its supporters' budgets at e raised by d (0 stays 0). */
+function raisedRho(st: RunState, w: number, atE: Float64Array, d: number): number {
+  const ws = st.sw[w] as Float64Array;
+  const cost = st.costsF[w] as number;
+  let p = cost / (st.approvals[w] as number);
+  for (;;) {
+    let capped = 0;
+    let k = 0;
+    for (let i = 0; i < atE.length; i++) {
+      const bb = (atE[i] as number) > 0 ? (atE[i] as number) + d : 0;
+      if (bb < p) capped += bb * (ws[i] as number);
+      else k += ws[i] as number;
+    }
+    if (k === 0) return Infinity;
+    const np = (cost - capped) / k;
+    if (!(np > p)) return p / cost;
+    p = np;
+  }
+}
+
+/** The tangent's value at e: c's ρ with this run's capped set, their budgets lowered by d where they hold d. */
+function loweredRho(st: RunState, c: number, d: number): number {
+  const s = st.supporters[c] as Int32Array;
+  const ws = st.sw[c] as Float64Array;
+  const b = st.b;
+  const p = st.pay[c] as number;
+  const cost = st.costsF[c] as number;
+  let held = 0;
+  for (let i = 0; i < s.length; i++) {
+    const bb = b[s[i] as number] as number;
+    if (bb < p) held += (ws[i] as number) * (bb >= d ? bb - d : bb);
+  }
+  return (cost - held) / ((st.uncappedOf[c] as number) * cost);
+}
+
+/** The second test (see above): c loses to e's winner of the round at every endowment between, for certain. */
+function losesAlong(run: Run, c: number, round: number): boolean {
+  const { against, st } = run;
+  if (against === undefined || st.settled[c] !== 1) return false;
+  const w = against.winners[round] as number;
+  const d = run.trace.endowment - against.endowment;
+  if (run.chordRound !== round) {
+    run.chordRound = round;
+    run.chordEnd = raisedRho(st, w, against.budgets[round] as Float64Array, d);
+  }
+  const atE = against.rho[round] as number;
+  return (
+    loweredRho(st, c, d) > atE * (1 + SHIFT_EPS) && (st.rho[c] as number) > run.chordEnd * (1 + SHIFT_EPS)
+  );
 }
 
 /** At most this many outcomes in one range across swaps (each more costs about two resumed runs). */
