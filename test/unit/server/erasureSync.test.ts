@@ -4,30 +4,14 @@
  * the answers. A real server on 127.0.0.1, a real SQLite file, real Hocuspocus provider clients.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAdmin } from '../../../src/server/adminCli';
 import { snapshotOf } from '../../../src/server/compaction';
 import type { Store } from '../../../src/server/store';
-import {
-  acknowledged,
-  assignSession,
-  connect,
-  enrolDevice,
-  proposal,
-  seedSession,
-  startTestServer,
-  tempDir,
-  waitFor,
-  type Client,
-} from './support';
+import { acknowledged, assignSession, proposal, serverSessions, waitFor } from './support';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-const cleanup: (() => void | Promise<void>)[] = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
+const servers = serverSessions();
 
 /** True when any struct of `update` is a value of participant `id` that still holds answers. */
 function holdsAnswersOf(update: Uint8Array, id: string): boolean {
@@ -55,24 +39,12 @@ function storedAnswersOf(store: Store, sessionId: string, id: string): number {
 
 describe('erasing answers on a running server', { timeout: 30_000 }, () => {
   it('Given a resident’s answers synced from a tablet, When the admin erases them, Then a connected device receives the erased record, a new device loads it, and no stored update holds the answers', async () => {
-    const t = tempDir();
-    cleanup.push(t.remove);
-    const server: Server = await startTestServer(t.dir);
-    cleanup.push(() => server.close());
-    const client = (token: string, sessionId: string): Client => {
-      const c = connect(server.url, sessionId, token);
-      cleanup.push(c.destroy);
-      return c;
-    };
-    const tablet = await enrolDevice(t.dir, server.base, 'facilitator', 'Tablet 1');
-    const officer = await enrolDevice(t.dir, server.base, 'officer', 'Office');
+    const { server, dataDir, enrol, seeded, client } = await servers.start();
+    const tablet = await enrol('facilitator', 'Tablet 1');
+    const officer = await enrol('officer', 'Office');
     const sessionId = randomUUID();
     assignSession(server.store!, sessionId, tablet.deviceId);
 
-    const a = client(tablet.token, sessionId);
-    await acknowledged(a);
-    seedSession(a.doc, sessionId);
-    a.doc.getMap('proposals').set('p1', proposal('p1', 'Youth club'));
     const resident = {
       id: 'r1',
       deviceId: tablet.deviceId,
@@ -82,9 +54,14 @@ describe('erasing answers on a running server', { timeout: 30_000 }, () => {
       answers: { age: '65 or over' },
       finishedAt: 1_700_000_060_000,
     };
-    a.doc.getMap('participants').set('r1', resident);
-    await acknowledged(a);
-    const watcher = client(officer.token, sessionId);
+    const { writer: a } = await seeded(tablet.token, {
+      sessionId,
+      write: (doc) => {
+        doc.getMap('proposals').set('p1', proposal('p1', 'Youth club'));
+        doc.getMap('participants').set('r1', resident);
+      },
+    });
+    const watcher = client(sessionId, officer.token);
     await acknowledged(watcher);
     expect(watcher.doc.getMap('participants').get('r1')).toMatchObject({ answers: { age: '65 or over' } });
     expect(storedAnswersOf(server.store!, sessionId, 'r1')).toBeGreaterThan(0);
@@ -93,7 +70,7 @@ describe('erasing answers on a running server', { timeout: 30_000 }, () => {
     let err = '';
     const code = await runAdmin(
       ['erase-answers', '--session', sessionId, '--participant', 'r1'],
-      { DATA_DIR: t.dir },
+      { DATA_DIR: dataDir },
       { out: (s) => (out += s), err: (s) => (err += s) },
     );
     expect(err).toBe('');
@@ -119,7 +96,7 @@ describe('erasing answers on a running server', { timeout: 30_000 }, () => {
     // The tablet goes on working, and a device that connects now loads the erased record.
     a.doc.getMap('proposals').set('p2', proposal('p2', 'Park benches'));
     await acknowledged(a);
-    const late = client(officer.token, sessionId);
+    const late = client(sessionId, officer.token);
     await acknowledged(late);
     expect(late.doc.getMap('participants').get('r1')).toMatchObject({ answers: {} });
     expect([...late.doc.getMap('proposals').keys()].sort()).toEqual(['p1', 'p2']);

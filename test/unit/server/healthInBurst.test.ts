@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect as connectTcp, type Socket } from 'node:net';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { cacheFor } from '../../../src/server/stateCache';
 import { Store } from '../../../src/server/store';
@@ -15,16 +15,14 @@ import {
   acknowledged,
   assignSession,
   connect,
-  enrolDevice,
   proposal,
   seedSession,
-  startTestServer,
-  tempDir,
+  serverSessions,
   waitFor,
   type Client,
+  type ServerSession,
+  type TestServer,
 } from './support';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 /** Connections, and the sync step 1 messages each sends at once. */
 const CONNECTIONS = 4;
@@ -56,20 +54,18 @@ function syncStep1(sessionId: string, stateVector: Uint8Array): Uint8Array {
 }
 
 describe('the server takes turns in a burst', { timeout: 180_000 }, () => {
-  let t: ReturnType<typeof tempDir>;
-  let server: Server;
+  // One server for these tests; each test's connections are closed after it.
+  const servers = serverSessions('all');
+  let session: ServerSession;
+  let server: TestServer;
   const cleanup: (() => void)[] = [];
 
   beforeAll(async () => {
-    t = tempDir();
-    server = await startTestServer(t.dir);
+    session = await servers.start();
+    server = session.server;
   });
   afterEach(() => {
     for (const f of cleanup.splice(0).reverse()) f();
-  });
-  afterAll(async () => {
-    await server.close();
-    t.remove();
   });
 
   /** `n` enrolled facilitators connected to a new session (the first created it), all synced. */
@@ -77,15 +73,14 @@ describe('the server takes turns in a burst', { timeout: 180_000 }, () => {
     n: number,
   ): Promise<{ sessionId: string; clients: Client[]; ids: string[] }> {
     const devices = [];
-    for (let i = 0; i < n; i++)
-      devices.push(await enrolDevice(t.dir, server.base, 'facilitator', `Tablet ${i + 1}`));
+    for (let i = 0; i < n; i++) devices.push(await session.enrol('facilitator', `Tablet ${i + 1}`));
     const sessionId = randomUUID();
     const first = connect(server.url, sessionId, devices[0]!.token);
     cleanup.push(first.destroy);
     await acknowledged(first);
     seedSession(first.doc, sessionId);
     await acknowledged(first);
-    const store = Store.open(t.dir);
+    const store = Store.open(session.dataDir);
     assignSession(store, sessionId, ...devices.map((d) => d.deviceId));
     store.close();
     const clients = [first];
@@ -168,7 +163,7 @@ describe('the server takes turns in a burst', { timeout: 180_000 }, () => {
           for (const client of clients) await acknowledged(client);
 
           // Then: each device's rows are its updates, in the order it sent them.
-          const store = Store.open(t.dir);
+          const store = Store.open(session.dataDir);
           try {
             const rows = store.updatesFor(sessionId);
             ids.forEach((deviceId, c) => {
@@ -193,31 +188,21 @@ describe('the server takes turns in a burst', { timeout: 180_000 }, () => {
 });
 
 describe('a device sending faster than its turns come', { timeout: 120_000 }, () => {
+  const servers = serverSessions();
+
   it('Given a waiting limit far below a burst, When one connection sends the burst at once, Then the server reads it in steps and every update is acknowledged and stored, none refused', async () => {
-    const t = tempDir();
     // 16 KiB may wait per connection; the burst is about 300 updates of 350 bytes (over 100 KiB).
-    const server = await startTestServer(t.dir, { maxWaitingBytesPerConnection: 16 * 1024 });
-    try {
-      const { token } = await enrolDevice(t.dir, server.base, 'facilitator', 'Tablet 1');
-      const sessionId = randomUUID();
-      const writer = connect(server.url, sessionId, token);
-      try {
-        await acknowledged(writer);
-        seedSession(writer.doc, sessionId);
-        await acknowledged(writer);
-        const ids = Array.from({ length: 300 }, () => randomUUID());
-        ids.forEach((id, i) => writer.doc.getMap('proposals').set(id, proposal(id, `Idea ${i}`)));
-        await acknowledged(writer);
-        const refused = server.logs.filter((l) => l.event === 'update-refused');
-        expect(refused).toEqual([]);
-        const live = server.sync!.hocuspocus.documents.get(sessionId)!;
-        expect(live.getMap('proposals').size).toBe(300);
-      } finally {
-        writer.destroy();
-      }
-    } finally {
-      await server.close();
-      t.remove();
-    }
+    const { server, enrol, seeded } = await servers.start({
+      limits: { maxWaitingBytesPerConnection: 16 * 1024 },
+    });
+    const { token } = await enrol('facilitator', 'Tablet 1');
+    const { sessionId, writer } = await seeded(token);
+    const ids = Array.from({ length: 300 }, () => randomUUID());
+    ids.forEach((id, i) => writer.doc.getMap('proposals').set(id, proposal(id, `Idea ${i}`)));
+    await acknowledged(writer);
+    const refused = server.logs.filter((l) => l.event === 'update-refused');
+    expect(refused).toEqual([]);
+    const live = server.sync!.hocuspocus.documents.get(sessionId)!;
+    expect(live.getMap('proposals').size).toBe(300);
   });
 });

@@ -5,23 +5,20 @@
  * Hocuspocus providers.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { enterPaperBallot } from '../../../src/doc/paperCommands';
 import {
   acknowledged,
   assignSession,
-  connect,
-  enrolDevice,
   proposal,
   seedSession,
-  startTestServer,
-  tempDir,
+  serverSessions,
   waitFor,
   type Client,
+  type ServerSession,
+  type TestServer,
 } from './support';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 /** A status record as the officer's setProposalStatus command writes it (src/doc/recordShapes.ts `statuses`). */
 function status(id: string, proposalId: string, deviceId = 'office'): Record<string, unknown> {
@@ -46,55 +43,34 @@ function closed(client: Client): Promise<string> {
 }
 
 describe('roles on the sync server', { timeout: 20_000 }, () => {
-  const cleanup: (() => void | Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const f of cleanup.splice(0).reverse()) await f();
-  });
+  const servers = serverSessions();
 
-  async function setup(dir?: string): Promise<{ server: Server; dataDir: string }> {
-    let dataDir = dir;
-    if (dataDir === undefined) {
-      const t = tempDir();
-      cleanup.push(t.remove);
-      dataDir = t.dir;
-    }
-    const server = await startTestServer(dataDir);
-    cleanup.push(() => server.close());
-    return { server, dataDir };
-  }
-  function client(server: Server, sessionId: string, token: string): Client {
-    const c = connect(server.url, sessionId, token);
-    cleanup.push(c.destroy);
-    return c;
-  }
   /** A session with one proposal p1, written by an enrolled facilitator (the returned client). */
-  async function seeded(server: Server, dataDir: string) {
-    const facilitator = await enrolDevice(dataDir, server.base, 'facilitator', 'Tablet 1');
-    const sessionId = randomUUID();
-    const writer = client(server, sessionId, facilitator.token);
-    await acknowledged(writer);
-    seedSession(writer.doc, sessionId);
-    writer.doc.getMap('proposals').set('p1', proposal('p1', 'Youth club'));
-    await acknowledged(writer);
+  async function seeded(session: ServerSession) {
+    const facilitator = await session.enrol('facilitator', 'Tablet 1');
+    const { sessionId, writer } = await session.seeded(facilitator.token, {
+      write: (doc) => doc.getMap('proposals').set('p1', proposal('p1', 'Youth club')),
+    });
     return { sessionId, facilitator, writer };
   }
-  const live = (server: Server, sessionId: string): Y.Doc =>
+  const live = (server: TestServer, sessionId: string): Y.Doc =>
     server.sync!.hocuspocus.documents.get(sessionId)!;
   /** The session as the server would rebuild it from SQLite. */
-  const stored = (server: Server, sessionId: string): Y.Doc => {
+  const stored = (server: TestServer, sessionId: string): Y.Doc => {
     const doc = new Y.Doc();
     for (const row of server.store!.updatesFor(sessionId)) Y.applyUpdate(doc, row.update);
     return doc;
   };
-  const rows = (server: Server, sessionId: string, deviceId?: string): number =>
+  const rows = (server: TestServer, sessionId: string, deviceId?: string): number =>
     server.store!.updatesFor(sessionId).filter((u) => deviceId === undefined || u.deviceId === deviceId)
       .length;
 
   it('Given an officer writes a status, Then it is stored, survives a restart, and a facilitator receives it', async () => {
-    const { server, dataDir } = await setup();
-    const { sessionId, writer } = await seeded(server, dataDir);
-    const officer = await enrolDevice(dataDir, server.base, 'officer', 'Office');
-    const reader = client(server, sessionId, officer.token);
+    const session = await servers.start();
+    const { server } = session;
+    const { sessionId, writer } = await seeded(session);
+    const officer = await session.enrol('officer', 'Office');
+    const reader = session.client(sessionId, officer.token);
     await acknowledged(reader);
     expect(reader.doc.getMap('proposals').has('p1')).toBe(true);
 
@@ -109,10 +85,8 @@ describe('roles on the sync server', { timeout: 20_000 }, () => {
     writer.destroy();
     reader.destroy();
     await server.close();
-    const again = await startTestServer(dataDir);
-    cleanup.push(() => again.close());
-    const fresh = connect(again.url, sessionId, (await enrolFresh()).token);
-    cleanup.push(fresh.destroy);
+    const again = await servers.start({ dataDir: session.dataDir });
+    const fresh = again.client(sessionId, (await enrolFresh()).token);
     await acknowledged(fresh);
     expect(fresh.doc.getMap('statuses').get('s1')).toMatchObject({
       proposalId: 'p1',
@@ -121,17 +95,18 @@ describe('roles on the sync server', { timeout: 20_000 }, () => {
     });
 
     async function enrolFresh() {
-      const device = await enrolDevice(dataDir, again.base, 'facilitator', 'Tablet 2');
-      assignSession(again.store!, sessionId, device.deviceId);
+      const device = await again.enrol('facilitator', 'Tablet 2');
+      assignSession(again.server.store!, sessionId, device.deviceId);
       return device;
     }
   });
 
   it('Given an officer types in a paper ballot, Then it is stored; a tablet-style resident from an officer is refused', async () => {
-    const { server, dataDir } = await setup();
-    const { sessionId, writer } = await seeded(server, dataDir);
-    const officer = await enrolDevice(dataDir, server.base, 'officer', 'Office');
-    const reader = client(server, sessionId, officer.token);
+    const session = await servers.start();
+    const { server } = session;
+    const { sessionId, writer } = await seeded(session);
+    const officer = await session.enrol('officer', 'Office');
+    const reader = session.client(sessionId, officer.token);
     await acknowledged(reader);
     const ctx = { deviceId: officer.deviceId, now: () => 5, newId: () => randomUUID() };
     const who = enterPaperBallot(reader.doc, { sheet: 12, choices: { kind: 'dots', dots: { p1: 3 } } }, ctx);
@@ -160,11 +135,12 @@ describe('roles on the sync server', { timeout: 20_000 }, () => {
   });
 
   it('Given an officer writes a proposal, Then it is refused in words and nothing is stored', async () => {
-    const { server, dataDir } = await setup();
-    const { sessionId } = await seeded(server, dataDir);
+    const session = await servers.start();
+    const { server } = session;
+    const { sessionId } = await seeded(session);
     const before = rows(server, sessionId);
-    const officer = await enrolDevice(dataDir, server.base, 'officer', 'Office');
-    const reader = client(server, sessionId, officer.token);
+    const officer = await session.enrol('officer', 'Office');
+    const reader = session.client(sessionId, officer.token);
     await acknowledged(reader);
     const reason = closed(reader);
     reader.doc.getMap('proposals').set('p2', proposal('p2', 'Officer idea'));
@@ -181,10 +157,11 @@ describe('roles on the sync server', { timeout: 20_000 }, () => {
   });
 
   it('Given an officer rewrites a status or writes a status together with a comment, Then the whole update is refused', async () => {
-    const { server, dataDir } = await setup();
-    const { sessionId } = await seeded(server, dataDir);
-    const officer = await enrolDevice(dataDir, server.base, 'officer', 'Office');
-    let reader = client(server, sessionId, officer.token);
+    const session = await servers.start();
+    const { server } = session;
+    const { sessionId } = await seeded(session);
+    const officer = await session.enrol('officer', 'Office');
+    let reader = session.client(sessionId, officer.token);
     await acknowledged(reader);
     reader.doc.getMap('statuses').set('s1', status('s1', 'p1'));
     await acknowledged(reader);
@@ -195,7 +172,7 @@ describe('roles on the sync server', { timeout: 20_000 }, () => {
     expect(await reason).toMatch(/^invalid-update: statuses\.s1 rewritten/);
     reader.destroy();
 
-    reader = client(server, sessionId, officer.token);
+    reader = session.client(sessionId, officer.token);
     await waitFor(() => reader.provider.isSynced, 'officer synced again');
     reason = closed(reader);
     reader.doc.transact(() => {
@@ -216,8 +193,9 @@ describe('roles on the sync server', { timeout: 20_000 }, () => {
   });
 
   it('Given a facilitator writes a status, Then it is refused and nothing is stored', async () => {
-    const { server, dataDir } = await setup();
-    const { sessionId, writer } = await seeded(server, dataDir);
+    const session = await servers.start();
+    const { server } = session;
+    const { sessionId, writer } = await seeded(session);
     const before = rows(server, sessionId);
     const reason = closed(writer);
     writer.doc.getMap('statuses').set('s1', status('s1', 'p1', 'tablet'));
@@ -228,10 +206,11 @@ describe('roles on the sync server', { timeout: 20_000 }, () => {
   });
 
   it('Given an officer opens a session with no session in it, Then its content is refused: officers do not create sessions', async () => {
-    const { server, dataDir } = await setup();
-    const officer = await enrolDevice(dataDir, server.base, 'officer', 'Office');
+    const session = await servers.start();
+    const { server } = session;
+    const officer = await session.enrol('officer', 'Office');
     const sessionId = randomUUID();
-    const reader = client(server, sessionId, officer.token);
+    const reader = session.client(sessionId, officer.token);
     await acknowledged(reader);
     const reason = closed(reader);
     seedSession(reader.doc, sessionId);

@@ -5,45 +5,33 @@
  * check, each of these was stored and synced to every device.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   acknowledged,
   assignSession,
-  connect,
-  enrolDevice,
   proposal,
-  seedSession,
-  startTestServer,
-  tempDir,
+  serverSessions,
   waitFor,
   type Client,
+  type ServerSession,
 } from './support';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
 describe('the server stores nothing but the schema', { timeout: 30_000 }, () => {
-  const cleanup: (() => void | Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const f of cleanup.splice(0).reverse()) await f();
-  });
+  const servers = serverSessions();
 
-  async function setup(): Promise<{ server: Server; sessionId: string; owner: Client; badToken: string }> {
-    const t = tempDir();
-    cleanup.push(t.remove);
-    const server = await startTestServer(t.dir);
-    cleanup.push(() => server.close());
-    const first = await enrolDevice(t.dir, server.base, 'facilitator', 'Tablet 1');
-    const second = await enrolDevice(t.dir, server.base, 'facilitator', 'Tablet 2');
+  async function setup(): Promise<ServerSession & { sessionId: string; owner: Client; badToken: string }> {
+    const session = await servers.start();
+    const first = await session.enrol('facilitator', 'Tablet 1');
+    const second = await session.enrol('facilitator', 'Tablet 2');
     const sessionId = randomUUID();
-    assignSession(server.store!, sessionId, second.deviceId);
-    const owner = connect(server.url, sessionId, first.token);
-    cleanup.push(owner.destroy);
-    await acknowledged(owner);
-    seedSession(owner.doc, sessionId);
-    owner.doc.getMap('proposals').set('p1', { ...proposal('p1', 'Youth club'), deviceId: 'tablet-1' });
-    await acknowledged(owner);
-    return { server, sessionId, owner, badToken: second.token };
+    assignSession(session.server.store!, sessionId, second.deviceId);
+    const { writer: owner } = await session.seeded(first.token, {
+      sessionId,
+      write: (doc) =>
+        doc.getMap('proposals').set('p1', { ...proposal('p1', 'Youth club'), deviceId: 'tablet-1' }),
+    });
+    return { ...session, sessionId, owner, badToken: second.token };
   }
 
   const cases: [string, (doc: Y.Doc) => void, RegExp][] = [
@@ -71,10 +59,9 @@ describe('the server stores nothing but the schema', { timeout: 30_000 }, () => 
 
   for (const [name, write, problem] of cases) {
     it(`Given ${name}, Then it is refused, nothing is stored, and the session goes on`, async () => {
-      const { server, sessionId, owner, badToken } = await setup();
+      const { server, client, sessionId, owner, badToken } = await setup();
       const rowsBefore = server.store!.updatesFor(sessionId).length;
-      const bad = connect(server.url, sessionId, badToken);
-      cleanup.push(bad.destroy);
+      const bad = client(sessionId, badToken);
       await acknowledged(bad);
       const reasons: string[] = [];
       bad.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));

@@ -6,7 +6,7 @@
  * device is refused. Real server on 127.0.0.1, real SQLite file, real providers.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { updateSettings } from '../../../src/doc/sessionCommands';
 import { maps } from '../../../src/doc/schema';
@@ -14,58 +14,41 @@ import { assign } from '../../../src/server/assignments';
 import { ADMIN_DEVICE } from '../../../src/server/store';
 import {
   acknowledged,
-  connect,
-  enrolDevice,
   proposal,
   seedSession,
-  startTestServer,
-  tempDir,
+  serverSessions,
   waitFor,
-  type Client,
+  type ServerSession,
+  type TestServer,
 } from './support';
 import { validSettings } from '../helpers/session';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
 describe('session summaries during sign-ins', { timeout: 30_000 }, () => {
-  const cleanup: (() => void | Promise<void>)[] = [];
-  afterEach(async () => {
-    for (const f of cleanup.splice(0).reverse()) await f();
-  });
-
-  async function setup(): Promise<Server> {
-    const t = tempDir();
-    cleanup.push(t.remove);
-    const server = await startTestServer(t.dir);
-    cleanup.push(() => server.close());
-    return server;
-  }
-  function client(server: Server, sessionId: string, token: string, doc?: Y.Doc): Client {
-    const c = connect(server.url, sessionId, token, doc);
-    cleanup.push(c.destroy);
-    return c;
-  }
+  const servers = serverSessions();
   /** A facilitator tablet assigned the neighbourhood of validSettings() (as the admin CLI assigns). */
-  async function neighbourhoodTablet(server: Server, dataDir: string, name: string): Promise<string> {
-    const device = await enrolDevice(dataDir, server.base, 'facilitator', name);
-    assign(server.store!, device.deviceId, { kind: 'neighbourhood', value: validSettings().neighbourhood });
+  async function neighbourhoodTablet(session: ServerSession, name: string): Promise<string> {
+    const device = await session.enrol('facilitator', name);
+    assign(session.server.store!, device.deviceId, {
+      kind: 'neighbourhood',
+      value: validSettings().neighbourhood,
+    });
     return device.token;
   }
-  const dataDirOf = (server: Server): string => server.store!.db.name.replace(/\/[^/]+$/, '');
-  const loads = (server: Server): number => server.logs.filter((l) => l.event === 'document-loaded').length;
+  const loads = (server: TestServer): number =>
+    server.logs.filter((l) => l.event === 'document-loaded').length;
 
   it('Given a session open on the server that its facilitator keeps writing to, When tablets of its neighbourhood sign in after each write, Then no sign-in rebuilds it from its stored rows, and the listing shows its newest title', async () => {
-    const server = await setup();
-    const dataDir = dataDirOf(server);
+    const session = await servers.start();
+    const { server, client } = session;
     const sessionId = randomUUID();
-    const facilitator = await enrolDevice(dataDir, server.base, 'facilitator', 'Office laptop');
-    const writer = client(server, sessionId, facilitator.token, seedSession(new Y.Doc(), sessionId));
+    const facilitator = await session.enrol('facilitator', 'Office laptop');
+    const writer = client(sessionId, facilitator.token, seedSession(new Y.Doc(), sessionId));
     await acknowledged(writer);
 
     for (let i = 1; i <= 4; i++) {
       writer.doc.getMap('proposals').set(`idea-${i}`, proposal(`idea-${i}`, `Idea ${i}`));
       await acknowledged(writer);
-      const tablet = client(server, sessionId, await neighbourhoodTablet(server, dataDir, `Tablet ${i}`));
+      const tablet = client(sessionId, await neighbourhoodTablet(session, `Tablet ${i}`));
       await acknowledged(tablet);
       expect(maps(tablet.doc).proposals.size).toBe(i);
     }
@@ -91,37 +74,37 @@ describe('session summaries during sign-ins', { timeout: 30_000 }, () => {
   });
 
   it('Given a session nobody has open, When a tablet not assigned to it signs in twice, Then it is refused both times, the session is not left open and is loaded once; a tablet of its neighbourhood then opens it', async () => {
-    const server = await setup();
-    const dataDir = dataDirOf(server);
+    const session = await servers.start();
+    const { server, client } = session;
     const sessionId = randomUUID();
-    const facilitator = await enrolDevice(dataDir, server.base, 'facilitator', 'Office laptop');
-    const writer = client(server, sessionId, facilitator.token, seedSession(new Y.Doc(), sessionId));
+    const facilitator = await session.enrol('facilitator', 'Office laptop');
+    const writer = client(sessionId, facilitator.token, seedSession(new Y.Doc(), sessionId));
     await acknowledged(writer);
     writer.destroy();
     await waitFor(() => server.sync!.stats().documents === 0, 'the session unloaded');
     const loadsBefore = loads(server);
-    const stranger = await enrolDevice(dataDir, server.base, 'facilitator', 'Another area');
+    const stranger = await session.enrol('facilitator', 'Another area');
 
     for (let attempt = 1; attempt <= 2; attempt++) {
-      const refused = client(server, sessionId, stranger.token);
+      const refused = client(sessionId, stranger.token);
       expect(await refused.denied).toMatch(/^not-assigned/);
       refused.destroy();
       await waitFor(() => server.sync!.stats().documents === 0, 'the session unloaded after the refusal');
     }
     expect(loads(server) - loadsBefore).toBe(1);
 
-    const tablet = client(server, sessionId, await neighbourhoodTablet(server, dataDir, 'Tablet'));
+    const tablet = client(sessionId, await neighbourhoodTablet(session, 'Tablet'));
     await acknowledged(tablet);
     expect(maps(tablet.doc).settings.size).toBeGreaterThan(0);
     expect(server.index!.counters.rebuilt).toBe(0);
   });
 
   it('Given an open session, When an admin row (a rollback from the admin CLI) is stored that the server has not applied yet, Then its summary is read from the stored rows, not from the live document', async () => {
-    const server = await setup();
-    const dataDir = dataDirOf(server);
+    const session = await servers.start();
+    const { server, client } = session;
     const sessionId = randomUUID();
-    const facilitator = await enrolDevice(dataDir, server.base, 'facilitator', 'Office laptop');
-    const writer = client(server, sessionId, facilitator.token, seedSession(new Y.Doc(), sessionId));
+    const facilitator = await session.enrol('facilitator', 'Office laptop');
+    const writer = client(sessionId, facilitator.token, seedSession(new Y.Doc(), sessionId));
     await acknowledged(writer);
     expect(server.index!.get(sessionId)?.title).toBe('Ashfield spring');
 

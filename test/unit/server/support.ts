@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { afterAll, afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createSession } from '../../../src/doc/sessionCommands';
@@ -239,4 +240,74 @@ export function storedDoc(store: Store, sessionId: string): Y.Doc {
   const doc = new Y.Doc();
   for (const row of store.updatesFor(sessionId)) Y.applyUpdate(doc, row.update);
   return doc;
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** A server for a test, on a temp data directory, and the clients made on it: all undone by its serverSessions(). */
+export interface ServerSession {
+  readonly server: TestServer;
+  readonly dataDir: string;
+  /** Enrols a device on this server, as a tablet does. */
+  readonly enrol: (role: Role, name?: string) => Promise<{ token: string; deviceId: string; role: Role }>;
+  /** A real provider client on this server, destroyed after the test. */
+  readonly client: (sessionId: string, token: string, doc?: Y.Doc) => Client;
+  /**
+   * A new session (`sessionId`, or a new id) created on this server by `token`'s device, as a tablet's first sync
+   * does: connected, the session written (and whatever `write` adds), every change acknowledged.
+   */
+  readonly seeded: (
+    token: string,
+    options?: { sessionId?: string; write?: (doc: Y.Doc) => void },
+  ) => Promise<{ sessionId: string; writer: Client }>;
+}
+
+/**
+ * Starts servers for the tests of a file or describe block and undoes what each made (clients, the server, its
+ * temp data directory), last first: after each test (`each`) or once after all of them (`all`, for a server the
+ * tests share). `later` adds something else to undo then.
+ */
+export function serverSessions(when: 'each' | 'all' = 'each'): {
+  start(options?: { dataDir?: string; limits?: Partial<Limits> }): Promise<ServerSession>;
+  later(undo: () => void | Promise<void>): void;
+} {
+  const undo: (() => void | Promise<void>)[] = [];
+  const undoAll = async (): Promise<void> => {
+    for (const f of undo.splice(0).reverse()) await f();
+  };
+  if (when === 'each') afterEach(undoAll);
+  else afterAll(undoAll);
+  const later = (f: () => void | Promise<void>): void => void undo.push(f);
+  return {
+    later,
+    async start({ dataDir, limits } = {}) {
+      let dir = dataDir;
+      if (dir === undefined) {
+        const t = tempDir();
+        later(t.remove);
+        dir = t.dir;
+      }
+      const server = await startTestServer(dir, limits);
+      later(() => server.close());
+      const client = (sessionId: string, token: string, doc?: Y.Doc): Client => {
+        const c = connect(server.url, sessionId, token, doc);
+        later(c.destroy);
+        return c;
+      };
+      return {
+        server,
+        dataDir: dir,
+        enrol: (role, name) => enrolDevice(dir, server.base, role, name),
+        client,
+        async seeded(token, { sessionId = randomUUID(), write } = {}) {
+          const writer = client(sessionId, token);
+          await acknowledged(writer);
+          seedSession(writer.doc, sessionId);
+          write?.(writer.doc);
+          await acknowledged(writer);
+          return { sessionId, writer };
+        },
+      };
+    },
+  };
 }
