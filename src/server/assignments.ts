@@ -125,9 +125,28 @@ export function visibleSessions(store: Store, index: SessionIndex, device: Devic
 /** Whether a device may open (read and write over /sync) the session `sessionId`. */
 export function mayOpen(store: Store, index: SessionIndex, device: Device, sessionId: string): boolean {
   if (device.role === 'officer') return true;
-  const reach = reachOf(store, device.deviceId);
-  if (reach.sessionIds.has(sessionId.toLowerCase())) return true;
+  // Asked at every sign-in: the assignments, then one index lookup for whether the device wrote to this session
+  // (store.ts migration 3), not every session it ever wrote to.
+  const rows = store
+    .statement('SELECT kind, value FROM assignments WHERE device_id = ?')
+    .all(device.deviceId) as Pick<AssignmentRow, 'kind' | 'value'>[];
+  const id = sessionId.toLowerCase();
+  if (rows.some((r) => r.kind === 'session' && r.value === id)) return true;
+  if (wroteTo(store, device.deviceId, sessionId)) return true;
   const session = index.get(sessionId);
   // No session under that id yet: the device is creating it.
-  return session === null || reaches(reach, session);
+  if (session === null) return true;
+  const neighbourhood = neighbourhoodKey(session.neighbourhood);
+  return rows.some((r) => r.kind === 'neighbourhood' && r.value === neighbourhood);
+}
+
+/**
+ * Whether the device has rows in the session's archive, session ids matched ignoring case as `reachOf` does:
+ * read from the index alone (store.ts migration 3), at most the device's own entries.
+ */
+function wroteTo(store: Store, deviceId: string, sessionId: string): boolean {
+  const hit = store
+    .statement('SELECT 1 FROM updates WHERE device_id = ? AND session_id = ? COLLATE NOCASE LIMIT 1')
+    .get(deviceId, sessionId);
+  return hit !== undefined;
 }

@@ -79,13 +79,21 @@ export function snapshotOf(store: Store, sessionId: string): Snapshot | null {
 export function updatesToLoad(store: Store, sessionId: string): { updates: Uint8Array[]; lastId: number } {
   const snapshot = snapshotOf(store, sessionId);
   const rows = store.updatesFor(sessionId, snapshot?.upToId ?? 0);
-  // The rows after the snapshot are merged first: one apply instead of one per row (archiveMerge.ts).
-  const rest = rows.length > 1 ? [mergeArchiveUpdates(rows.map((r) => r.update))] : rows.map((r) => r.update);
+  // The small rows after the snapshot are merged first: one apply instead of one per row (archiveMerge.ts). A
+  // large row (a tablet's first sync of a whole day, a session file) is applied as it is: merging re-encodes
+  // every struct it holds, which tripled the load of a day-sized session written to in small rows afterwards
+  // (100 ms against 25 ms, 20 of them in a morning's burst). Applied in any order, updates give the same document.
+  const large = rows.filter((r) => r.bytes >= MERGE_BELOW_BYTES).map((r) => r.update);
+  const small = rows.filter((r) => r.bytes < MERGE_BELOW_BYTES).map((r) => r.update);
+  const rest = [...large, ...(small.length > 1 ? [mergeArchiveUpdates(small)] : small)];
   return {
     updates: snapshot ? [snapshot.state, ...rest] : rest,
     lastId: rows.at(-1)?.id ?? snapshot?.upToId ?? 0,
   };
 }
+
+/** Rows at least this large are applied as they are when a session loads, not merged with the rest first. */
+const MERGE_BELOW_BYTES = 64 * 1024;
 
 /** Archive rows of the session after its snapshot (what the next load applies one by one). */
 export function rowsSinceSnapshot(store: Store, sessionId: string): number {

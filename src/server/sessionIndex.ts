@@ -55,9 +55,13 @@ export class SessionIndex {
 
   /** Every stored session that has been created (newest change first). */
   all(): SessionSummary[] {
+    // Each session's last row: the newest id per session from the index alone, then that one row's time. Reading
+    // MAX(received_at) instead read every row of the archive (0.6-0.8 s at 200,000 rows; 15 ms this way).
     const rows = this.store
       .statement(
-        'SELECT session_id, MAX(id) AS last_id, MAX(received_at) AS last_at FROM updates GROUP BY session_id',
+        `SELECT u.session_id, u.id AS last_id, u.received_at AS last_at
+         FROM (SELECT session_id, MAX(id) AS id FROM updates GROUP BY session_id) AS last
+         JOIN updates AS u ON u.id = last.id`,
       )
       .all() as SessionRow[];
     return rows
@@ -84,10 +88,15 @@ export class SessionIndex {
     return this.live(sessionId) === undefined;
   }
 
+  /**
+   * The session's newest archive row: one index lookup. (Its time is when the session last changed: rows are
+   * numbered as they arrive, and compaction keeps each merged row's last id and time.) Asked twice per sign-in;
+   * MAX(received_at) read every row of the session, 34 ms at 10,000 rows, for each of a morning's thousand devices.
+   */
   private lastRow(sessionId: string): SessionRow | undefined {
     return this.store
       .statement(
-        'SELECT session_id, MAX(id) AS last_id, MAX(received_at) AS last_at FROM updates WHERE session_id = ? GROUP BY session_id',
+        'SELECT session_id, id AS last_id, received_at AS last_at FROM updates WHERE session_id = ? ORDER BY id DESC LIMIT 1',
       )
       .get(sessionId) as SessionRow | undefined;
   }

@@ -209,14 +209,16 @@ await group(
     // The workshop day from group 2, or built here when that group was not chosen.
     day ??= buildWorkshopDay();
     details.dayBurst = [];
-    // New devices (the figure), then the council office's case: tablets that synced the day before.
+    // New devices (the figure), then the council office's case: tablets that synced the day before,
+    // also with each session's archive holding the day's 3,000 small rows (not compacted: the server restarted).
     const runs = [
       { devices: 200, holding: false },
       { devices: 1000, holding: false },
       { devices: 1000, holding: true },
+      { devices: 1000, holding: true, archiveRows: 3000 },
     ];
-    for (const { devices, holding } of runs) {
-      const result = await dayBurstFigures(day.update, { devices, sessions: 20, holding });
+    for (const { devices, holding, archiveRows } of runs) {
+      const result = await dayBurstFigures(day.update, { devices, sessions: 20, holding, archiveRows });
       rows.push(...result.rows);
       (details.dayBurst as unknown[]).push(result.details);
     }

@@ -754,6 +754,8 @@ export interface DayBurstDetails {
   sessions: number;
   /** Whether the devices already held the session (sent its state vector) or started empty. */
   holding: boolean;
+  /** Archive rows each session had besides its one seed row (written by its devices, not compacted). */
+  archiveRows: number;
   sessionBytes: number;
   /** Bytes of the server's answer to each device (the whole day, or the small difference). */
   answerBytes: number;
@@ -800,9 +802,10 @@ export interface DayBurstDetails {
  */
 export async function dayBurstFigures(
   dayUpdate: Uint8Array,
-  options: { devices: number; sessions: number; holding?: boolean },
+  options: { devices: number; sessions: number; holding?: boolean; archiveRows?: number },
 ): Promise<{ rows: Row[]; details: DayBurstDetails }> {
   const holding = options.holding ?? false;
+  const archiveRows = options.archiveRows ?? 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'codesign-bench-day-burst-'));
   let server: ChildServer | null = null;
   let release = (): void => undefined;
@@ -824,12 +827,25 @@ export async function dayBurstFigures(
       store.appendUpdate(id, 'seed', update);
       return { id, bytes: update.byteLength, stateVector, difference };
     });
-    const tokens = Array.from({ length: options.devices }, (_, i) => {
+    const enrolled = Array.from({ length: options.devices }, (_, i) => {
       const name = `Tablet ${i + 1}`;
       const device = redeemCode(store, createEnrolCode(store, 'facilitator', name).code, name);
       assign(store, device.deviceId, { kind: 'neighbourhood', value: workshopSettings().neighbourhood });
-      return device.token;
+      return device;
     });
+    const tokens = enrolled.map((d) => d.token);
+    // `archiveRows`: each session's archive also holds that many rows written by its devices the day before
+    // and not compacted yet (the server restarted while they were open; compaction.ts runs on unload), as the
+    // day's many small writes leave it. Empty updates: the rows, not their contents, are what sign-in reads.
+    if (archiveRows > 0) {
+      const empty = new Uint8Array([0, 0]);
+      store.db.transaction(() => {
+        for (let r = 0; r < archiveRows * options.sessions; r++) {
+          const device = enrolled[r % enrolled.length]!;
+          store.appendUpdate(sessions[(r % enrolled.length) % sessions.length]!.id, device.deviceId, empty);
+        }
+      })();
+    }
     store.close();
 
     server = await spawnServer(dataDir, { logFile: join(dataDir, 'server.log') });
@@ -913,11 +929,12 @@ export async function dayBurstFigures(
       answerBytes: done[0]?.step2Bytes ?? 0,
     };
     return {
-      rows: dayBurstRows(options, measured),
+      rows: dayBurstRows({ ...options, archiveRows }, measured),
       details: {
         ...measured,
         devices: options.devices,
         sessions: options.sessions,
+        archiveRows,
         openMs: done.map((d) => d.openMs),
         step2Ms: done.map((d) => d.step2Ms),
         loadAverage: loadavg(),
@@ -999,7 +1016,7 @@ async function startHealthProbe(
 }
 
 function dayBurstRows(
-  options: { devices: number; sessions: number },
+  options: { devices: number; sessions: number; archiveRows: number },
   m: {
     holding: boolean;
     syncedMs: number[];
@@ -1018,10 +1035,12 @@ function dayBurstRows(
   },
 ): Row[] {
   const n = options.devices;
-  const id = m.holding ? `sync.dayHeld${n}` : `sync.day${n}`;
+  const rowsNote =
+    options.archiveRows > 0 ? ` with ${options.archiveRows.toLocaleString('en-GB')} archive rows each` : '';
+  const id = (m.holding ? `sync.dayHeld${n}` : `sync.day${n}`) + (options.archiveRows > 0 ? 'Rows' : '');
   const what = m.holding
-    ? `${n} devices already holding their session (tablets synced the day before) connecting at once to ${options.sessions} day-sized sessions`
-    : `${n} devices connecting at once to ${options.sessions} day-sized sessions (${Math.round(m.sessionBytes / 1024)} KiB each)`;
+    ? `${n} devices already holding their session (tablets synced the day before) connecting at once to ${options.sessions} day-sized sessions${rowsNote}`
+    : `${n} devices connecting at once to ${options.sessions} day-sized sessions (${Math.round(m.sessionBytes / 1024)} KiB each)${rowsNote}`;
   const failed = m.failures.length > 0 ? `; ${m.failures.length} FAILED: ${m.failures[0]}` : '';
   const mb = (kB: number): number => round((kB * 1024) / 1e6, 1);
   return [
