@@ -2,11 +2,9 @@
  * WCAG 2.2 AA in a real browser: axe-core finds nothing on any screen, kiosk touch targets are at least 48 px and
  * facilitator ones at least 44 px, and the web app manifest makes the app installable.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
 import { smallTargets } from './support/targets';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { Dashboard } from './pages/Dashboard';
@@ -14,18 +12,9 @@ import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen } from './pages/PinScreen';
 import { SessionForm, validSession, type MethodName } from './pages/SessionForm';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 const KIOSK_MIN = 48;
 const FACILITATOR_MIN = 44;
@@ -48,11 +37,11 @@ class Audit {
 
 describe('accessibility', () => {
   it('Given the facilitator screens, when each is shown (with and without errors), then axe finds nothing and targets are at least 44 px', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const audit = new Audit(page);
       const home = new Home(page);
-      await home.goto(server.url);
+      await home.goto(app.url);
       await audit.check('home', FACILITATOR_MIN);
 
       await home.openCreateForm();
@@ -63,7 +52,7 @@ describe('accessibility', () => {
       await form.errorSummary.waitFor();
       await audit.check('create form with errors', FACILITATOR_MIN);
 
-      await home.goto(server.url);
+      await home.goto(app.url);
       await home.openDemo();
       const pin = new PinScreen(page);
       await pin.waitUntilShown();
@@ -102,11 +91,11 @@ describe('accessibility', () => {
   });
 
   it('Given the kiosk, when a resident goes through every step, then axe finds nothing and targets are at least 48 px', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const audit = new Audit(page);
       await page.clock.install();
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);
       const check = (screen: string): Promise<void> => audit.check(`kiosk: ${screen}`, KIOSK_MIN);
@@ -177,7 +166,7 @@ describe('accessibility', () => {
   });
 
   it('Given sessions set up for budget allocation and for ranking, when a resident sets priorities, then axe finds nothing and targets are at least 48 px', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const audit = new Audit(page);
       const home = new Home(page);
@@ -194,7 +183,7 @@ describe('accessibility', () => {
           await new PinScreen(page).unlock(inKiosk.pin, inKiosk.title);
           await new Dashboard(page, inKiosk.title).lock();
         }
-        await home.goto(server.url);
+        await home.goto(app.url);
         await home.openCreateForm();
         const session = { ...validSession(`Eastbrook: ${method}`, method), ...extra };
         await new SessionForm(page).create(session);
@@ -232,7 +221,7 @@ describe('accessibility', () => {
   });
 
   it('Given the web app manifest, when it is fetched, then it makes the app installable with 192, 512 and maskable icons', async () => {
-    const res = await fetch(new URL('manifest.webmanifest', server.url));
+    const res = await fetch(new URL('manifest.webmanifest', app.url));
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/manifest\+json/);
     const manifest = (await res.json()) as {
@@ -260,7 +249,7 @@ describe('accessibility', () => {
       expect(`${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`).toBe(icon.sizes);
     }
     // The page links it, with the same theme colour.
-    const html = await (await fetch(server.url)).text();
+    const html = await (await fetch(app.url)).text();
     expect(html).toMatch(/<link[^>]+rel="manifest"[^>]+href="[^"]*manifest\.webmanifest"/);
     expect(html).toContain(`<meta name="theme-color" content="${manifest.theme_color}"`);
   });

@@ -1,37 +1,25 @@
 /**
  * Bad input: every form says what is wrong in plain words, next to the field, and keeps everything typed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen, WRONG_PIN_MESSAGE } from './pages/PinScreen';
 import { SessionForm } from './pages/SessionForm';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 const REQUIRED = 'Please fill this in.';
 const NOT_MONEY = 'Please enter an amount of money, like 250 or 12.50.';
 
 describe('bad input', () => {
   it('Given the create-session form, when the title is empty, an amount has letters or the pot is too big, then each is explained and nothing typed is lost', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const home = new Home(page);
-      await home.goto(server.url);
+      await home.goto(app.url);
       await home.openCreateForm();
       const form = new SessionForm(page);
       await form.fill({
@@ -93,9 +81,9 @@ describe('bad input', () => {
   });
 
   it('Given a resident, when an idea has no title and "abc" as its cost, or a comment is empty, then they are told why and keep what they typed', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);
       await kiosk.beginTurn();
@@ -145,10 +133,10 @@ describe('bad input', () => {
   });
 
   it('Given the PIN screen, when a wrong PIN is typed, then it is refused in words and the typed PIN stays to correct', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const home = new Home(page);
-      await home.goto(server.url);
+      await home.goto(app.url);
       await home.openDemo();
       const pin = new PinScreen(page);
       await pin.waitUntilShown();

@@ -3,35 +3,23 @@
  * and £8,000 the ballot screen asks for no minimum and saves the £12,000 idea alone; once enough ideas are on
  * offer it asks for £35,000 "in all: any ideas you like".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
 import { newTablet } from './support/tablet';
 import { Dashboard } from './pages/Dashboard';
 import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { SessionForm, validSession } from './pages/SessionForm';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 describe('the minimum spend on the ballot screen', () => {
   it('Given a 70% budget session with ideas of £12,000 and £8,000, when a resident ticks the £12,000 idea alone, then no minimum is asked and it saves; with more ideas on offer the minimum is asked', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const home = new Home(page);
       const kiosk = new Kiosk(page);
-      await home.goto(server.url);
+      await home.goto(app.url);
       await home.openCreateForm();
       const session = { ...validSession('Eastbrook: the trial', 'Budget allocation'), minShare: '70' };
       await new SessionForm(page).create(session);

@@ -5,47 +5,29 @@
  * neighbourhood by the admin, fetches the session from the council and sees A's ideas. A revoked tablet is told so
  * in words. axe-core finds nothing to fix in either section, and every target is at least 44 px.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/app';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { assign } from '../../src/server/assignments';
 import { createEnrolCode, listDevices, revokeDevice } from '../../src/server/devices';
 import { DEMO_TITLE } from './pages/files';
 import { Home } from './pages/Home';
 import { PinScreen } from './pages/PinScreen';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { DIST } from './support/server';
 import { smallTargets } from './support/targets';
 import { newTablet, openDemoDashboard, type Tablet } from './support/tablet';
+import { useBrowserAndCouncil } from './support/setup';
 
 const IDEA = 'Youth club open on Friday and Saturday nights';
 
-let browser: Browser;
-let server: RunningServer;
-let url: string;
-let dataDir: string;
+const app = useBrowserAndCouncil('codesign-sync-e2e-');
 const tablets: Tablet[] = [];
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'codesign-sync-e2e-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined });
-  url = `http://127.0.0.1:${server.port}/`;
-  browser = await launchBrowser();
-});
 
 afterAll(async () => {
   for (const t of tablets) await t.context.close();
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 function code(name: string): string {
-  return createEnrolCode(server.store!, 'facilitator', name).code;
+  return createEnrolCode(app.server.store!, 'facilitator', name).code;
 }
 
 async function enrol(region: Locator, enrolCode: string): Promise<void> {
@@ -60,12 +42,12 @@ async function expectAccessible(page: Page): Promise<void> {
 
 describe('council sync', () => {
   it('Given two enrolled tablets, when A syncs the demo and B fetches it from the council, then B has A’s ideas', async () => {
-    const a = await newTablet(browser);
-    const b = await newTablet(browser);
+    const a = await newTablet(app.browser);
+    const b = await newTablet(app.browser);
     tablets.push(a, b);
 
     // Tablet A: the demo's dashboard, "Council sync".
-    await openDemoDashboard(a.page, url);
+    await openDemoDashboard(a.page, app.url);
     const syncA = a.page.getByRole('region', { name: 'Council sync', exact: true });
     await syncA.scrollIntoViewIfNeeded();
 
@@ -85,13 +67,13 @@ describe('council sync', () => {
 
     // Tablet B: enrols from its home screen and fetches the session.
     const homeB = new Home(b.page);
-    await homeB.goto(url);
+    await homeB.goto(app.url);
     const council = b.page.getByRole('region', { name: 'Sessions from the council', exact: true });
     await enrol(council, code('Tablet B'));
     // The admin assigns B the demo's neighbourhood (`npm run admin -- assign <device> --neighbourhood Northmoor`).
-    await expect.poll(() => listDevices(server.store!).length).toBe(2);
-    const tabletB = listDevices(server.store!).at(-1)!;
-    assign(server.store!, tabletB.id, { kind: 'neighbourhood', value: 'Northmoor' });
+    await expect.poll(() => listDevices(app.server.store!).length).toBe(2);
+    const tabletB = listDevices(app.server.store!).at(-1)!;
+    assign(app.server.store!, tabletB.id, { kind: 'neighbourhood', value: 'Northmoor' });
     await council.getByRole('button', { name: 'Get sessions from the council', exact: true }).click();
     await council.getByRole('checkbox', { name: new RegExp(DEMO_TITLE.replace(/[?]/g, '\\?')) }).check();
     await expectAccessible(b.page);
@@ -116,9 +98,9 @@ describe('council sync', () => {
   it('Given tablet A is revoked, when its dashboard syncs, then it says so and offers to enrol again', async () => {
     const a = tablets[0]!;
     // Devices enrol under their own names ("Tablet 1a2b"); A enrolled first.
-    const device = listDevices(server.store!)[0];
+    const device = listDevices(app.server.store!)[0];
     expect(device).toBeDefined();
-    revokeDevice(server.store!, device!.id);
+    revokeDevice(app.server.store!, device!.id);
     await a.page.reload();
     const pin = new PinScreen(a.page);
     const syncA = a.page.getByRole('region', { name: 'Council sync', exact: true });

@@ -4,37 +4,14 @@
  * the wrong length, or with a character no code has (O, 0, I, 1, L, U, punctuation), is named on the spot, what
  * was typed stays, and nothing is sent. A well-shaped code still goes to the server. Real server, temp SQLite.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { Home } from './pages/Home';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { DIST } from './support/server';
 import { newTablet } from './support/tablet';
+import { useBrowserAndCouncil } from './support/setup';
 
-let browser: Browser;
-let server: RunningServer;
-let url: string;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'codesign-enrol-shape-'));
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined }),
-  ]);
-  url = `http://127.0.0.1:${server.port}/`;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const app = useBrowserAndCouncil('codesign-enrol-shape-');
 
 /** Counts the enrolment requests the page sends. */
 function watchEnrolRequests(page: Page): { count: () => number } {
@@ -47,10 +24,10 @@ function watchEnrolRequests(page: Page): { count: () => number } {
 
 describe('an enrolment code checked on the device first', () => {
   it('Given the first screen, when a code of the wrong length or with an O in it is sent, then what is wrong is said, the text stays, and nothing goes to the server', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const sent = watchEnrolRequests(page);
-      await new Home(page).goto(url);
+      await new Home(page).goto(app.url);
       const council = page.getByRole('region', { name: 'Sessions from the council' });
       const field = council.getByLabel('Enrolment code', { exact: true });
 

@@ -2,10 +2,7 @@
  * Facilitator mode: the PIN keeps it closed (and slows down guessing); merging two duplicate ideas keeps both
  * ideas' supporters, counting each resident once and within the session's limit per idea.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
 import { DEMO, newTablet } from './support/tablet';
 import { Dashboard } from './pages/Dashboard';
 import { Home } from './pages/Home';
@@ -14,27 +11,18 @@ import { PinScreen, WAIT_MESSAGE, WRONG_PIN_MESSAGE } from './pages/PinScreen';
 
 const SLOWED_DOWN = 'To keep the session safe, you must wait a little longer before each new try.';
 import { SessionForm, validSession } from './pages/SessionForm';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 describe('facilitator mode', () => {
   it('Given the PIN screen, when wrong PINs are typed, then they are refused and slowed down, and the right PIN opens facilitator mode', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       // Page time is the test's (installed before the app loads), so that the 2 s wait below can be stopped.
       await page.clock.install();
       const home = new Home(page);
-      await home.goto(server.url);
+      await home.goto(app.url);
       await home.openDemo();
       const pin = new PinScreen(page);
       await pin.waitUntilShown();
@@ -83,12 +71,12 @@ describe('facilitator mode', () => {
   });
 
   it('Given two duplicate ideas with overlapping supporters, when they are merged, then every supporter counts once and within the limit per idea', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const A = 'Benches along the river path';
       const B = 'More benches by the river';
       const home = new Home(page);
-      await home.goto(server.url);
+      await home.goto(app.url);
       await home.openCreateForm();
       const session = { ...validSession('Riverside: duplicates', 'Dot voting'), dots: '5', maxPerIdea: '3' };
       await new SessionForm(page).create(session);

@@ -4,23 +4,12 @@
  * moment of "Loading…" with no route) as a route change and put focus on the main content, skipping the page's
  * start. Moving between screens still takes focus to the new screen's main content (walkRouteFocus.test.ts).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { newTablet } from './support/tablet';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -44,9 +33,9 @@ describe('focus on the first load', () => {
   ])(
     'Given %s opened directly, when it has loaded, then focus is at the start of the page and the first Tab reaches “Skip to main content”',
     async (_, hash, heading) => {
-      const { context, page, errors } = await newTablet(browser);
+      const { context, page, errors } = await newTablet(app.browser);
       try {
-        await page.goto(`${server.url}${hash}`);
+        await page.goto(`${app.url}${hash}`);
         await page.getByRole('heading', { level: 1, name: heading }).waitFor();
         await settle(page);
 

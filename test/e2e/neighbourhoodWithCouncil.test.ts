@@ -4,37 +4,19 @@
  * refuses the change from a facilitator's tablet: src/server/neighbourhoodRule.ts). Before the first sync the
  * field can be changed as before.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateCouncilKey } from '../../src/domain/answersCrypto';
-import { startServer, type RunningServer } from '../../src/server/app';
 import { createEnrolCode } from '../../src/server/devices';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { DIST } from './support/server';
 import { newTablet, openDemoDashboard, type Tablet } from './support/tablet';
+import { useBrowserAndCouncil } from './support/setup';
 
-let browser: Browser;
-let server: RunningServer;
-let url: string;
-let dataDir: string;
+const app = useBrowserAndCouncil('codesign-neighbourhood-e2e-');
 let tablet: Tablet | undefined;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'codesign-neighbourhood-e2e-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined });
-  url = `http://127.0.0.1:${server.port}/`;
-  browser = await launchBrowser();
-});
 
 afterAll(async () => {
   await tablet?.context.close();
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 function neighbourhood(page: Page) {
@@ -43,13 +25,13 @@ function neighbourhood(page: Page) {
 
 describe('the neighbourhood of a session the council holds', () => {
   it('Given the demo with a council key, before and after its first sync, Then its neighbourhood and key are editable before and read-only, with the reasons in words, after', async () => {
-    tablet = await newTablet(browser);
+    tablet = await newTablet(app.browser);
     const { page } = tablet;
-    const { sessionId } = await openDemoDashboard(page, url);
+    const { sessionId } = await openDemoDashboard(page, app.url);
     const made = await generateCouncilKey('2026-12-06T08:00:00Z');
     const councilKey = page.locator('[data-field="councilKey"]');
 
-    await page.goto(`${url}#/session/${sessionId}/edit`);
+    await page.goto(`${app.url}#/session/${sessionId}/edit`);
     expect(await neighbourhood(page).isEditable()).toBe(true);
     expect(await page.getByText(/needs a council officer/).count()).toBe(0);
     await councilKey.fill(made.publicText);
@@ -58,18 +40,18 @@ describe('the neighbourhood of a session the council holds', () => {
     expect(await councilKey.isEditable()).toBe(true);
     expect(await page.getByText(/the key cannot be cleared or changed/).count()).toBe(0);
 
-    await page.goto(`${url}#/session/${sessionId}`);
+    await page.goto(`${app.url}#/session/${sessionId}`);
     const sync = page.getByRole('region', { name: 'Council sync', exact: true });
     await sync.scrollIntoViewIfNeeded();
     await sync
       .getByRole('textbox', { name: /^Enrolment code/ })
-      .fill(createEnrolCode(server.store!, 'facilitator', 'Tablet N').code);
+      .fill(createEnrolCode(app.server.store!, 'facilitator', 'Tablet N').code);
     await sync.getByRole('button', { name: 'Enrol this device', exact: true }).click();
     await expect
       .poll(() => sync.getByRole('status').textContent(), { timeout: 15_000 })
       .toMatch(/^Synced at/);
 
-    await page.goto(`${url}#/session/${sessionId}/edit`);
+    await page.goto(`${app.url}#/session/${sessionId}/edit`);
     await page.getByText(/moving it to another neighbourhood needs a council officer/).waitFor();
     expect(await neighbourhood(page).isEditable()).toBe(false);
     expect(await neighbourhood(page).inputValue()).toBe('Northmoor');

@@ -7,12 +7,9 @@
  * device), and the printable report renders (screenshot at /tmp/officer-report-print.png).
  * axe-core finds nothing to fix on each screen; every target is at least 44 px.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/app';
 import { createEnrolCode } from '../../src/server/devices';
 import { parsePabulib } from '../../src/domain/counting/pabulib';
 import { sessionResults } from '../../src/domain/results/results';
@@ -20,8 +17,6 @@ import { viewSession } from '../../src/doc/session';
 import { acknowledged, connect, enrolDevice } from '../unit/server/support';
 import { parseCsv } from '../unit/helpers/csv';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { DIST } from './support/server';
 import { smallTargets } from './support/targets';
 import { newTablet, type Tablet } from './support/tablet';
 import {
@@ -32,39 +27,35 @@ import {
   SPRING,
   type SeededSession,
 } from './support/neighbourhood';
+import { useBrowserAndCouncil } from './support/setup';
 
-let browser: Browser;
-let server: RunningServer;
-let url: string;
-let dataDir: string;
+const app = useBrowserAndCouncil('codesign-officer-e2e-');
 let officer: Tablet;
 let spring: SeededSession;
 let autumn: SeededSession;
 let facilitatorToken: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'codesign-officer-e2e-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined });
-  url = `http://127.0.0.1:${server.port}/`;
   // The facilitator's device syncs both sessions, as it would back at the council office.
-  const facilitator = await enrolDevice(dataDir, url.slice(0, -1), 'facilitator', 'Facilitator laptop');
+  const facilitator = await enrolDevice(
+    app.dataDir,
+    app.url.slice(0, -1),
+    'facilitator',
+    'Facilitator laptop',
+  );
   facilitatorToken = facilitator.token;
   spring = seedSpring();
   autumn = seedAutumn();
   for (const s of [spring, autumn]) {
-    const client = connect(`ws://127.0.0.1:${server.port}/sync`, s.sessionId, facilitator.token, s.doc);
+    const client = connect(`ws://127.0.0.1:${app.server.port}/sync`, s.sessionId, facilitator.token, s.doc);
     await acknowledged(client);
     client.destroy();
   }
-  browser = await launchBrowser();
-  officer = await newTablet(browser);
+  officer = await newTablet(app.browser);
 }, 60_000);
 
 afterAll(async () => {
   await officer?.context.close();
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Every string comes from the catalogue: a message key showing means a catalogue was not loaded. */
@@ -92,11 +83,11 @@ describe('the officer view', () => {
     const { page } = officer;
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
-    await page.goto(url);
+    await page.goto(app.url);
     const council = page.getByRole('region', { name: 'Sessions from the council', exact: true });
     await council
       .getByRole('textbox', { name: /^Enrolment code/ })
-      .fill(createEnrolCode(server.store!, 'officer', 'Officer laptop').code);
+      .fill(createEnrolCode(app.server.store!, 'officer', 'Officer laptop').code);
     await council.getByRole('button', { name: 'Enrol this device', exact: true }).click();
     await council.getByRole('link', { name: 'Open the council results' }).click();
 
@@ -201,7 +192,7 @@ describe('the officer view', () => {
     await decision.getByRole('button', { name: 'Save status: Youth club' }).click();
     await expect.poll(() => decision.getByRole('status').textContent()).toBe('Saved');
     await expect.poll(() => youth.locator('[data-status]').getAttribute('data-status')).toBe('funded');
-    const check = connect(`ws://127.0.0.1:${server.port}/sync`, spring.sessionId, facilitatorToken);
+    const check = connect(`ws://127.0.0.1:${app.server.port}/sync`, spring.sessionId, facilitatorToken);
     try {
       await expect
         .poll(
@@ -323,7 +314,7 @@ describe('the officer view', () => {
       delete (window as { Worker?: unknown }).Worker;
     });
     try {
-      await page.goto(`${url}#/officer/session/${spring.sessionId}`);
+      await page.goto(`${app.url}#/officer/session/${spring.sessionId}`);
       const results = page.locator(`[data-results="${spring.sessionId}"]`);
       await expect.poll(() => results.getAttribute('data-results-state'), { timeout: 20_000 }).toBe('ready');
       const mes = sessionResults(viewSession(spring.doc)!, 'mes');
@@ -343,9 +334,9 @@ describe('the officer view', () => {
   });
 
   it('Given a facilitator’s device, when it opens the officer view, then it is told the view is for officers', async () => {
-    const tablet = await newTablet(browser);
+    const tablet = await newTablet(app.browser);
     try {
-      await tablet.page.goto(`${url}#/officer`);
+      await tablet.page.goto(`${app.url}#/officer`);
       await tablet.page.getByRole('alert').waitFor();
       expect(await tablet.page.getByRole('alert').textContent()).toMatch(/Enrol this device as an officer/);
       await expectAccessible(tablet.page);

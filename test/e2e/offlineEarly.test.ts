@@ -3,35 +3,23 @@
  * that keeps no service worker) still runs a whole resident's turn: the steps the kiosk loads on demand
  * (priorities, earlier ideas) are fetched into memory when the app starts, while the network is still there.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
 import { openDemoDashboard, usePage } from './support/tablet';
 import { Kiosk, STEP } from './pages/Kiosk';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 describe('offline before the app is cached', () => {
   it('Given a tablet whose service worker never ran, when it goes offline after opening the session, then a resident can still set and save priorities', async () => {
     // No service worker at all: after the network goes, only what the page already holds can run.
-    const context = await browser.newContext({
+    const context = await app.browser.newContext({
       viewport: { width: 1024, height: 768 },
       serviceWorkers: 'block',
     });
     const { page, errors } = usePage(await context.newPage());
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await context.setOffline(true);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);

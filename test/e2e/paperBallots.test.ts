@@ -5,37 +5,25 @@
  * good CSV previewed and added. Paper ballots count with the rest and are shown apart; the panel has no axe
  * violations; a reload keeps them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
 import { smallTargets } from './support/targets';
-import { serveApp } from './support/server';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { PaperBallots } from './pages/PaperBallots';
 import { PinScreen } from './pages/PinScreen';
+import { useBrowserAndApp } from './support/setup';
 
 const YOUTH = 'Youth club open on Friday and Saturday nights';
 const FAIR = 'Apprenticeship fair with local employers';
 const GARDEN = 'Community garden on the empty plot';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 describe('paper ballots', () => {
   it('Given the demo dashboard, when sheets are typed in and a CSV is imported, then they count with the rest, shown apart, with every mistake said in words', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       const paper = new PaperBallots(page);
       await paper.region.getByRole('heading', { name: 'Type in one sheet' }).waitFor();
       expect(await paper.counts()).toEqual({ kiosk: 12, paper: 0 });

@@ -11,35 +11,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { Browser } from 'playwright-core';
 import { enterPaperBallot } from '../../src/doc/paperCommands';
 import { viewSession } from '../../src/doc/session';
 import { applyImport, prepareImport } from '../../src/sync/importSession';
 import { encodeSessionFile, readSessionFile } from '../../src/sync/sessionFile';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
 import { smallTargets } from './support/targets';
 import { FilesDashboard, filesTablet, openDemo, type FilesTablet } from './pages/files';
 import { PaperBallots } from './pages/PaperBallots';
+import { useBrowserAndApp } from './support/setup';
 
 const YOUTH = 'Youth club open on Friday and Saturday nights';
 const FAIR = 'Apprenticeship fair with local employers';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+const app = useBrowserAndApp();
 let dir: string;
 let tablet: FilesTablet | undefined;
 
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'codesign-paper-conflict-'));
 });
 
 afterAll(async () => {
   await tablet?.context.close();
-  await browser?.close();
-  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -61,9 +55,9 @@ async function officeTypes(fromA: string, toPath: string): Promise<void> {
 
 describe('a paper sheet typed differently on two devices', () => {
   it('Given sheet 7 typed on tablet A and, apart, differently on the office laptop, when A adds the laptop’s file, then both versions are shown until one is kept', async () => {
-    tablet = await filesTablet(browser);
+    tablet = await filesTablet(app.browser);
     const { page, errors } = tablet;
-    await openDemo(page, server.url);
+    await openDemo(page, app.url);
     const files = new FilesDashboard(page);
     const fromA = join(dir, 'a.codesign');
     await files.saveFile(fromA);

@@ -9,10 +9,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { axeViolations } from './support/axe';
 import { layoutProblems, settleLayout, TABLET_SIZES } from './support/layout';
@@ -22,18 +20,12 @@ import { Kiosk, STEP } from './pages/Kiosk';
 import { Pictures, type Box } from './pages/Pictures';
 import { SessionForm, validSession } from './pages/SessionForm';
 import { LOCALES, loadLanguage, makeTranslator } from '../../src/ui/i18n';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+const app = useBrowserAndApp();
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
   await loadLanguage('ar');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** With E2E_SCREENSHOTS=<dir>, saves the whole page there as pictures-<name>.png. */
@@ -102,12 +94,12 @@ const left = (boxes: Box[]): number => Math.min(...boxes.map((b) => b.left));
 
 describe('pictures for residents who would rather look than read', () => {
   it('Given a new budget session, when the facilitator picks a picture for its themes (by tap and by arrow keys), then the kiosk shows each on the theme headings, idea cards, the add-idea choice and the priorities, with costs as a share of the pot', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const pictures = new Pictures(page);
       const kiosk = new Kiosk(page);
       const home = new Home(page);
-      await home.goto(server.url);
+      await home.goto(app.url);
       await home.openCreateForm();
       const form = new SessionForm(page);
       const session = validSession('Eastbrook: pictures', 'Budget allocation');
@@ -184,11 +176,11 @@ describe('pictures for residents who would rather look than read', () => {
   });
 
   it('Given the demo session, when a resident opens the money map, then it is drawn from left to right above its tables, and fits every tablet size in usual and large text', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const pictures = new Pictures(page);
       const kiosk = new Kiosk(page);
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.startKiosk();
       await kiosk.beginTurn();
       await kiosk.openFromMenu('Where the money goes');
@@ -231,10 +223,10 @@ describe('pictures for residents who would rather look than read', () => {
   });
 
   it('Given the demo session in Arabic, when a resident opens the money map, then the page is right to left and the picture runs from right to left, fits every tablet size, and the ideas and priorities show the themes’ pictures', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const pictures = new Pictures(page);
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.openEditForm();
       await page.getByRole('checkbox', { name: LOCALES.ar!.name, exact: true }).check();
       await page.getByRole('button', { name: 'Save changes' }).click();

@@ -4,26 +4,15 @@
  * block). Focus goes to the new screen's heading; both buttons are 48 px kiosk targets and work from the
  * keyboard; axe finds nothing. A resident whose priorities are saved goes straight to the thanks.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
 import { smallTargets } from './support/targets';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { Kiosk, STEP } from './pages/Kiosk';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 /** What has focus: a heading or button by its text. */
 function focused(page: Page): Promise<string> {
@@ -34,7 +23,7 @@ function focused(page: Page): Promise<string> {
 }
 
 async function kioskAtMenu(page: Page): Promise<Kiosk> {
-  const { dashboard } = await openDemoDashboard(page, server.url);
+  const { dashboard } = await openDemoDashboard(page, app.url);
   await dashboard.startKiosk();
   const kiosk = new Kiosk(page);
   await kiosk.beginTurn();
@@ -43,7 +32,7 @@ async function kioskAtMenu(page: Page): Promise<Kiosk> {
 
 describe('finishing without priorities', () => {
   it('Given a resident who set no priorities, when they tap Finish, then they are reminded gently and can set priorities or finish anyway, by touch or keyboard', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const kiosk = await kioskAtMenu(page);
 
@@ -75,7 +64,7 @@ describe('finishing without priorities', () => {
   });
 
   it('Given a resident whose priorities are saved, when they tap Finish, then the turn ends with no reminder', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const kiosk = await kioskAtMenu(page);
       await kiosk.openFromMenu('Choose your priorities');

@@ -2,25 +2,14 @@
  * Shared tablets are private: once a resident finishes or walks away, the next person sees none of their
  * answers, half-typed text or ballot, not even through the browser's Back button; what they saved still counts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen } from './pages/PinScreen';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 const AGE = 'How old are you?';
 const FIRST_ANSWER = '65 or over';
@@ -112,9 +101,9 @@ async function firstResident(kiosk: Kiosk): Promise<void> {
 
 describe('privacy on a shared tablet', () => {
   it('Given a resident who finished, when the next resident starts and presses Back many times, then nothing of the first resident shows', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);
       await firstResident(kiosk);
@@ -152,11 +141,11 @@ describe('privacy on a shared tablet', () => {
   });
 
   it('Given a resident who walks away mid-turn, when the idle time runs out, then the turn ends, the next turn is clean and the first ballot still counts', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       // Time on the page is the test's: the idle time passes when the test says, however busy the machine is.
       await page.clock.install();
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       const ballotsBefore = await dashboard.count('Ballots counted');
       const pointsBefore = (await dashboard.boardRow(DOTTED))?.points ?? 0;
       await dashboard.startKiosk();

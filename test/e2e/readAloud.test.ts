@@ -7,10 +7,9 @@
  * this tablet" with voices present, absent and late. A language sound pack added on the dashboard plays its
  * recorded clip instead of a voice; a refused one changes nothing. The recorder, with Chromium's fake microphone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './support/browser';
 import { DEMO, newTablet, openDemoDashboard, usePage } from './support/tablet';
 import { axeViolations } from './support/axe';
 import { Kiosk, STEP } from './pages/Kiosk';
@@ -20,18 +19,12 @@ import { kiosk as en } from '../../src/ui/i18n/en/kiosk';
 import { encodeSoundPack, SOUND_PACK_FORMAT } from '../../src/ui/speech/soundPackFile';
 import { POLL_DELAYS_MS } from '../../src/ui/speech/voiceList';
 import { PROMPTS } from '../../src/ui/speech/prompts';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+const app = useBrowserAndApp();
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
   await loadLanguage('cy');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const DANIEL: FakeVoice = { name: 'Daniel', lang: 'en-GB', localService: true, default: true };
@@ -41,7 +34,7 @@ const URDU_ONLINE: FakeVoice = { name: 'Google Urdu', lang: 'ur-PK', localServic
 
 /** The demo's dashboard, with `codes` added to its languages through the session form. */
 async function demoWith(page: Page, codes: readonly string[] = []) {
-  const { dashboard } = await openDemoDashboard(page, server.url);
+  const { dashboard } = await openDemoDashboard(page, app.url);
   if (codes.length > 0) {
     await dashboard.openEditForm();
     for (const code of codes) {
@@ -94,7 +87,7 @@ async function stepUntil(page: Page, what: string, isDone: () => Promise<boolean
 
 describe('the kiosk’s Read aloud button', () => {
   it('Given an English voice on the tablet, when a resident taps Read aloud, then the screen is read in English sentence by sentence, only after the tap, and a second tap or a new screen stops it', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       await installFakeSpeech(context, [DANIEL, WELSH_ONLINE]);
       const speech = new Speech(page);
@@ -150,7 +143,7 @@ describe('the kiosk’s Read aloud button', () => {
   });
 
   it('Given ideas on the kiosk, when a resident taps an idea’s Read aloud, then its title and description are read (in the resident’s language’s voice), on the list and on the idea’s page', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       await installFakeSpeech(context, [DANIEL]);
       const speech = new Speech(page);
@@ -180,7 +173,7 @@ describe('the kiosk’s Read aloud button', () => {
   });
 
   it('Given a Welsh session on a tablet with only an online Welsh voice, then no Read aloud is offered in Welsh (never an English voice); when a Welsh voice arrives with voiceschanged, it is offered and reads in Welsh', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       await installFakeSpeech(context, [DANIEL, WELSH_ONLINE]);
       const speech = new Speech(page);
@@ -216,7 +209,7 @@ describe('the kiosk’s Read aloud button', () => {
   });
 
   it('Given a tablet whose browser loads voices late and says nothing, when the app reads the list again on its timer, then Read aloud appears (time on the page’s clock)', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       await installFakeSpeech(context, []);
       await page.clock.install();
@@ -254,7 +247,7 @@ describe('the kiosk’s Read aloud button', () => {
 
 describe('the facilitator’s “Read aloud on this tablet”', () => {
   it('Given English offline, Urdu only online and Welsh and Polish missing, then each says so with what to install; when a Welsh voice arrives late, Welsh reads offline', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       await installFakeSpeech(context, [DANIEL, URDU_ONLINE]);
       const speech = new Speech(page);
@@ -296,7 +289,7 @@ describe('the facilitator’s “Read aloud on this tablet”', () => {
   });
 
   it('Given a tablet with no voices at all, then every language says it cannot be read aloud and residents are not offered it', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       await installFakeSpeech(context, []);
       await demoWith(page, ['cy']);
@@ -336,7 +329,7 @@ describe('language sound packs', () => {
   });
 
   it('Given a sound pack file added on the dashboard, when a resident taps Read aloud on a screen it recorded, then the clip plays and no voice speaks; a refused file changes nothing', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       await installFakeSpeech(context, []);
       const speech = new Speech(page);

@@ -9,11 +9,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readRecords } from '../../src/doc/schema';
-import { startServer, type RunningServer } from '../../src/server/app';
 import { assign } from '../../src/server/assignments';
 import { createEnrolCode, listDevices } from '../../src/server/devices';
 import { Kiosk } from './pages/Kiosk';
@@ -28,8 +27,7 @@ import {
   type FilesTablet,
 } from './pages/files';
 import { Room, stubShareSheet, takeShared, type SharedFile } from './pages/Room';
-import { launchBrowser } from './support/browser';
-import { DIST } from './support/server';
+import { useBrowserAndCouncil } from './support/setup';
 
 const TABLETS = 5;
 const IDEAS = [
@@ -40,27 +38,17 @@ const IDEAS = [
   'Homework club on Thursdays',
 ] as const;
 
-let browser: Browser;
-let server: RunningServer;
-let url: string;
-let dataDir: string;
+// The council server as `npm start` runs it: the built app and the sync server on one port.
+const app = useBrowserAndCouncil('codesign-room-e2e-');
 let dir: string;
 const tablets: FilesTablet[] = [];
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'codesign-room-e2e-'));
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'codesign-room-files-'));
-  // The council server as `npm start` runs it: the built app and the sync server on one port.
-  server = await startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined });
-  url = `http://127.0.0.1:${server.port}/`;
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
   for (const t of tablets) await t.context.close();
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -96,7 +84,7 @@ async function prioritiesOffered(page: Page): Promise<string[]> {
 /** The session as the council server holds it: every stored update applied to one document. */
 function councilRecords(sessionId: string) {
   const doc = new Y.Doc();
-  for (const row of server.store!.updatesFor(sessionId)) Y.applyUpdate(doc, row.update);
+  for (const row of app.server.store!.updatesFor(sessionId)) Y.applyUpdate(doc, row.update);
   return readRecords(doc);
 }
 
@@ -107,13 +95,16 @@ function councilRecords(sessionId: string) {
 async function councilSync(page: Page, name: string): Promise<void> {
   const region = page.getByRole('region', { name: 'Council sync', exact: true });
   await region.scrollIntoViewIfNeeded();
-  const enrolled = listDevices(server.store!).length;
+  const enrolled = listDevices(app.server.store!).length;
   await region
     .getByRole('textbox', { name: /^Enrolment code/ })
-    .fill(createEnrolCode(server.store!, 'facilitator', name).code);
+    .fill(createEnrolCode(app.server.store!, 'facilitator', name).code);
   await region.getByRole('button', { name: 'Enrol this device', exact: true }).click();
-  await expect.poll(() => listDevices(server.store!).length).toBe(enrolled + 1);
-  assign(server.store!, listDevices(server.store!).at(-1)!.id, { kind: 'neighbourhood', value: 'Northmoor' });
+  await expect.poll(() => listDevices(app.server.store!).length).toBe(enrolled + 1);
+  assign(app.server.store!, listDevices(app.server.store!).at(-1)!.id, {
+    kind: 'neighbourhood',
+    value: 'Northmoor',
+  });
   await syncAgain(page);
 }
 
@@ -129,16 +120,16 @@ describe('the room with no internet', () => {
   it('Given five tablets with their own residents’ ideas, when gathered and handed back through the room view, then every priorities screen offers the same ideas and the council counts every record once', async () => {
     // Given: tablet 1 opens the demo session and the other four add it from its session file.
     for (let i = 0; i < TABLETS; i += 1) {
-      const t = await filesTablet(browser);
+      const t = await filesTablet(app.browser);
       await stubShareSheet(t.context);
       tablets.push(t);
     }
     const [first, ...others] = tablets;
-    const sessionId = await openDemo(first!.page, url);
+    const sessionId = await openDemo(first!.page, app.url);
     const seed = join(dir, 'seed.codesign');
     await new FilesDashboard(first!.page).saveFile(seed);
     for (const t of others) {
-      await goHome(t.page, url);
+      await goHome(t.page, app.url);
       const home = new FilesSection(t.page, 'Import a session file');
       await home.choose(seed);
       await home.preview();

@@ -2,25 +2,14 @@
  * A session with the council key (issue 12 §8): a resident's about-you answer is sealed on the tablet before it is
  * written, so nothing the browser stores (the session's y-indexeddb updates, the app's own database) holds it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { generateCouncilKey } from '../../src/domain/answersCrypto';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { Kiosk } from './pages/Kiosk';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 const AGE = 'How old are you?';
 const ANSWER = '65 or over';
@@ -70,9 +59,9 @@ async function storedOccurrences(page: Page, needle: string): Promise<number> {
 
 describe('sealed about-you answers on the tablet', () => {
   it('Given a session with no council key, when a resident answers, then the browser stores the answer (as before: the search finds it)', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       const before = await storedOccurrences(page, ANSWER);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);
@@ -89,9 +78,9 @@ describe('sealed about-you answers on the tablet', () => {
 
   it('Given the council key pasted into the session form, when a resident answers, then the browser stores no more copies of the answer than the question itself holds', async () => {
     const made = await generateCouncilKey('2026-12-06T08:00:00Z');
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.openEditForm();
       const field = page.locator('[data-field="councilKey"]');
       await field.fill(made.publicText);

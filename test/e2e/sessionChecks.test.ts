@@ -10,10 +10,6 @@
  * /tmp/officer-checks.png.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -29,24 +25,19 @@ import { mergeProposals } from '../../src/doc/moderationCommands';
 import { enterPaperBallot } from '../../src/doc/paperCommands';
 import { viewSession } from '../../src/doc/session';
 import { setProposalStatus } from '../../src/doc/statusCommands';
-import { startServer, type RunningServer } from '../../src/server/app';
 import { createEnrolCode } from '../../src/server/devices';
 import { acknowledged, connect, enrolDevice } from '../unit/server/support';
 import { validSettings } from '../unit/helpers/session';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { DIST } from './support/server';
 import { smallTargets } from './support/targets';
 import { newTablet, type Tablet } from './support/tablet';
 import { sessionChecks } from '../../src/doc/sessionChecks';
+import { useBrowserAndCouncil } from './support/setup';
 
 const TITLE = 'Ashfield North spring workshop';
 const START = Date.UTC(2026, 3, 18, 9, 0, 0);
 
-let browser: Browser;
-let server: RunningServer;
-let url: string;
-let dataDir: string;
+const app = useBrowserAndCouncil('codesign-checks-e2e-');
 let officer: Tablet | undefined;
 let sessionId: string;
 let laptop: Y.Doc;
@@ -64,17 +55,19 @@ function replica(doc: Y.Doc): Y.Doc {
 }
 
 async function sync(doc: Y.Doc, token: string): Promise<void> {
-  const client = connect(`ws://127.0.0.1:${server.port}/sync`, sessionId, token, doc);
+  const client = connect(`ws://127.0.0.1:${app.server.port}/sync`, sessionId, token, doc);
   await acknowledged(client);
   client.destroy();
 }
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'codesign-checks-e2e-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined });
-  url = `http://127.0.0.1:${server.port}/`;
-  const facilitator = await enrolDevice(dataDir, url.slice(0, -1), 'facilitator', 'Facilitator laptop');
-  const office = await enrolDevice(dataDir, url.slice(0, -1), 'officer', 'Office PC');
+  const facilitator = await enrolDevice(
+    app.dataDir,
+    app.url.slice(0, -1),
+    'facilitator',
+    'Facilitator laptop',
+  );
+  const office = await enrolDevice(app.dataDir, app.url.slice(0, -1), 'officer', 'Office PC');
   officeToken = office.token;
 
   sessionId = randomUUID();
@@ -113,28 +106,24 @@ beforeAll(async () => {
   Y.applyUpdate(laptop, Y.encodeStateAsUpdate(tablet));
   await sync(laptop, facilitator.token);
   await sync(officeDoc, office.token);
-  browser = await launchBrowser();
 }, 60_000);
 
 afterAll(async () => {
   await officer?.context.close();
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('things to check in the officer view', () => {
   it('Given a session merged from devices that worked apart, when an officer opens it, then a sheet typed twice, a decision on a merged idea and the records after the end are shown, and keeping a version settles the sheet', async () => {
-    officer = await newTablet(browser);
+    officer = await newTablet(app.browser);
     const { page, errors } = officer;
-    await page.goto(url);
+    await page.goto(app.url);
     const council = page.getByRole('region', { name: 'Sessions from the council', exact: true });
     await council
       .getByRole('textbox', { name: /^Enrolment code/ })
-      .fill(createEnrolCode(server.store!, 'officer', 'Officer laptop').code);
+      .fill(createEnrolCode(app.server.store!, 'officer', 'Officer laptop').code);
     await council.getByRole('button', { name: 'Enrol this device', exact: true }).click();
     await council.getByRole('link', { name: 'Open the council results' }).waitFor();
-    await page.goto(`${url}#/officer/session/${sessionId}`);
+    await page.goto(`${app.url}#/officer/session/${sessionId}`);
 
     const checks = page.locator(`[data-checks="${sessionId}"]`);
     await checks.getByRole('heading', { name: 'Things to check' }).waitFor({ timeout: 20_000 });

@@ -4,25 +4,14 @@
  * speaks only as the title comes near the limit or goes over it, not on every key. An over-long title is kept as
  * typed, and Add says plainly what is wrong, as before.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { Kiosk } from './pages/Kiosk';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 /** The text of everything the field's aria-describedby points at. */
 function description(field: Locator): Promise<string> {
@@ -37,9 +26,9 @@ function description(field: Locator): Promise<string> {
 
 describe('the title’s length limit while typing', () => {
   it('Given a resident adding an idea, when they type a title towards and past 120 characters, then the count shows all along, is spoken only near and over the limit, and Add keeps the text and says why', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);
       await kiosk.beginTurn();

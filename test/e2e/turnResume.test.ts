@@ -4,26 +4,15 @@
  * turn is ended as the idle timeout would have, and whoever finds the tablet sees a fresh turn with nothing of
  * the earlier one. Time is moved with Playwright's clock, never waited for.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import type { Dashboard } from './pages/Dashboard';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen } from './pages/PinScreen';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 /** The app's default idle time (src/ui/kiosk/useIdle.ts), which these tests keep. */
 const IDLE_MS = 120_000;
@@ -108,9 +97,9 @@ async function toDashboard(page: Page, kiosk: Kiosk, dashboard: Dashboard): Prom
 
 describe('a reload in the middle of a turn', () => {
   it('Given a resident who added an idea and is typing another, when the page reloads, then the same turn resumes with their draft and they count once', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       const before = await figures(page, dashboard);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);
@@ -153,10 +142,10 @@ describe('a reload in the middle of a turn', () => {
   });
 
   it('Given a resident who walked away, when the page reloads just within the idle time, then their turn resumes only for what is left of it and then ends by itself', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       await page.clock.install();
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       const before = await figures(page, dashboard);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);
@@ -201,10 +190,10 @@ describe('a reload in the middle of a turn', () => {
   });
 
   it('Given a resident who walked away, when the page reloads after the idle time has passed, then a fresh turn starts showing nothing of theirs', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       await page.clock.install();
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       const before = await figures(page, dashboard);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);

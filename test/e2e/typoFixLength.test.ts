@@ -4,26 +4,15 @@
  * "N characters too many" shows near the field, and saving is refused with the reason. Saving a correction that
  * changes nothing records nothing: the idea is not marked "Corrected by the facilitator".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { PinScreen } from './pages/PinScreen';
 import { SessionForm } from './pages/SessionForm';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 const IDEA = 'Lunch club for older people';
 /** 119 letters, an emoji (two UTF-16 units) across the 120th, then more words: 136 units in all. */
@@ -46,9 +35,9 @@ function focusedLabel(page: Page): Promise<string> {
 
 describe('moderation and session text is never cut', () => {
   it('Given “Fix a typo”, when a title over 120 characters with an emoji at the limit is pasted and saved, then all of it is kept, the excess is shown, and saving is refused with the reason', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      await openDemoDashboard(page, server.url);
+      await openDemoDashboard(page, app.url);
       const card = page.getByRole('article', { name: IDEA, exact: true });
       await card.getByRole('button', { name: 'Fix a typo' }).click();
       const title = card.getByLabel('Title', { exact: true });
@@ -70,9 +59,9 @@ describe('moderation and session text is never cut', () => {
   });
 
   it('Given “Fix a typo” opened, when the correction is saved with nothing changed, then nothing is recorded, the facilitator is told so, and focus returns to “Fix a typo”', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      await openDemoDashboard(page, server.url);
+      await openDemoDashboard(page, app.url);
       const card = page.getByRole('article', { name: IDEA, exact: true });
       const fix = card.getByRole('button', { name: 'Fix a typo' });
       await fix.click();
@@ -98,9 +87,9 @@ describe('moderation and session text is never cut', () => {
   });
 
   it('Given the session form, when a session title over 120 characters is pasted and saved, then all of it is kept and the form says it is too long', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.openEditForm();
       const form = new SessionForm(page);
       const title = form.field('Session title');

@@ -5,38 +5,15 @@
  * enrolment is said ("Enrolled with … as a facilitator device since …") and focus is on those words: on the first
  * screen and in the dashboard's "Council sync".
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/app';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createEnrolCode } from '../../src/server/devices';
 import { Home } from './pages/Home';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { DIST } from './support/server';
 import { newTablet, openDemoDashboard } from './support/tablet';
+import { useBrowserAndCouncil } from './support/setup';
 
-let browser: Browser;
-let server: RunningServer;
-let url: string;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'codesign-walk-enrol-'));
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined }),
-  ]);
-  url = `http://127.0.0.1:${server.port}/`;
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const app = useBrowserAndCouncil('codesign-walk-enrol-');
 
 const ENROLLED = /^Enrolled with http:\/\/127\.0\.0\.1:\d+ as a facilitator device since /;
 
@@ -53,7 +30,7 @@ async function enrolWithKeyboard(
   name: string,
   role: 'facilitator' | 'officer' = 'facilitator',
 ): Promise<void> {
-  const code = createEnrolCode(server.store!, role, name).code;
+  const code = createEnrolCode(app.server.store!, role, name).code;
   await region.getByLabel('Enrolment code', { exact: true }).fill(code);
   await region.getByLabel('Enrolment code', { exact: true }).press('Enter');
   await region.getByLabel('Enrolment code', { exact: true }).waitFor({ state: 'detached' });
@@ -61,9 +38,9 @@ async function enrolWithKeyboard(
 
 describe('enrolling says it worked', () => {
   it('Given the first screen of a device that is not enrolled, when a code is typed and sent, then the enrolment is said where the form was and has focus', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      await new Home(page).goto(url);
+      await new Home(page).goto(app.url);
       const council = page.getByRole('region', { name: 'Sessions from the council' });
       await enrolWithKeyboard(council, 'Walk home tablet');
 
@@ -77,9 +54,9 @@ describe('enrolling says it worked', () => {
   });
 
   it('Given an officer’s code, when it is sent on the first screen, then the device is said to be enrolled as an officer, in good English', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      await new Home(page).goto(url);
+      await new Home(page).goto(app.url);
       const council = page.getByRole('region', { name: 'Sessions from the council' });
       await enrolWithKeyboard(council, 'Walk office laptop', 'officer');
 
@@ -93,9 +70,9 @@ describe('enrolling says it worked', () => {
   });
 
   it('Given the dashboard’s Council sync on a device that is not enrolled, when a code is typed and sent, then focus is on the words saying it is enrolled', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      await openDemoDashboard(page, url);
+      await openDemoDashboard(page, app.url);
       const panel = page.getByRole('region', { name: 'Council sync' });
       await enrolWithKeyboard(panel, 'Walk dashboard tablet');
 

@@ -4,25 +4,13 @@
  * very long word (a web address, a run of letters) wraps inside the tablet's width instead of pushing the page
  * sideways. Both tablet sizes, in large text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
 import { layoutProblems, settleLayout, TABLET_SIZES } from './support/layout';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { COMMENT_ADDED, Kiosk } from './pages/Kiosk';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 const TITLE = 'Benches along the canal path';
 const LONG_WORD = `https://example.org/${'northmoor'.repeat(20)}`;
@@ -31,9 +19,9 @@ const COMMENT = 'Yes please.\nMy mum would walk to the library again.';
 
 describe('an idea’s own words on its screen', () => {
   it('Given a resident who added an idea in two paragraphs and a comment over two lines, when the idea is shown, then the line breaks are kept and nothing is wider than the tablet', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.startKiosk();
       const kiosk = new Kiosk(page);
       await kiosk.waitFor('Welcome');

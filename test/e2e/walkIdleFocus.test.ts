@@ -5,24 +5,13 @@
  * page, where a keyboard or switch user starts again at "Skip to main content", and not sent on to the field (Enter
  * on "I'm still here" must not add the idea, Space must not type a space into it).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { Kiosk, STEP } from './pages/Kiosk';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 const TYPED = 'Shade trees on Moor Parade';
 
@@ -54,10 +43,10 @@ describe('the idle warning gives focus back', () => {
   ])(
     'Given a resident typing an idea who left it long enough for the warning, when they answer it with %s, then focus is back in the field and nothing was added or typed',
     async (_how, answer) => {
-      const { context, page, errors } = await newTablet(browser);
+      const { context, page, errors } = await newTablet(app.browser);
       try {
         await page.clock.install();
-        const { dashboard } = await openDemoDashboard(page, server.url);
+        const { dashboard } = await openDemoDashboard(page, app.url);
         await dashboard.startKiosk();
         const kiosk = new Kiosk(page);
         await kiosk.beginTurn();

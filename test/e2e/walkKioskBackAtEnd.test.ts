@@ -3,24 +3,13 @@
  * the ideas list is long: a resident who read to the end had to scroll all the way up to leave. Now the same
  * button (same words, same 48 px target) is also after the screen's last content, and it goes to the menu.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { Kiosk, STEP } from './pages/Kiosk';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 /** Where the last "Back to the menu" is: its size, and whether anything in the screen's content comes after it. */
 function lastBack(page: Page): Promise<{ count: number; width: number; height: number; isLast: boolean }> {
@@ -51,10 +40,10 @@ describe('a long kiosk screen', () => {
   ] as const)(
     'Given a tablet in portrait, when a resident opens "%s" and reads to the end, then "Back to the menu" is there too, 48 px, and goes to the menu',
     async (tile, heading) => {
-      const { context, page, errors } = await newTablet(browser);
+      const { context, page, errors } = await newTablet(app.browser);
       try {
         await page.setViewportSize({ width: 768, height: 1024 });
-        const { dashboard } = await openDemoDashboard(page, server.url);
+        const { dashboard } = await openDemoDashboard(page, app.url);
         await dashboard.startKiosk();
         const kiosk = new Kiosk(page);
         await kiosk.beginTurn();

@@ -4,23 +4,12 @@
  * button just pressed: a screen-reader user heard nothing and had to go looking. Now focus goes to the field, as
  * on the residents' screens, and what was there is kept.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { newTablet, openDemoDashboard } from './support/tablet';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 const IDEA = 'Lunch club for older people';
 
@@ -38,9 +27,9 @@ function focused(page: Page): Promise<string> {
 
 describe('moderation errors take focus to the field', () => {
   it('Given “Fix a typo” with the title emptied, when the correction is saved, then focus is on the title field, marked invalid, and the idea is unchanged', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      await openDemoDashboard(page, server.url);
+      await openDemoDashboard(page, app.url);
       const card = page.getByRole('article', { name: IDEA, exact: true });
       await card.getByRole('button', { name: 'Fix a typo' }).click();
       await card.getByLabel('Title', { exact: true }).fill('');
@@ -56,9 +45,9 @@ describe('moderation errors take focus to the field', () => {
   });
 
   it('Given “Hide this idea” with no reason, when the idea is hidden, then focus is on the reason field, marked invalid, and the idea is still shown', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      await openDemoDashboard(page, server.url);
+      await openDemoDashboard(page, app.url);
       const card = page.getByRole('article', { name: IDEA, exact: true });
       await card.getByRole('button', { name: 'Hide this idea' }).click();
       await card.getByRole('button', { name: 'Hide the idea', exact: true }).click();

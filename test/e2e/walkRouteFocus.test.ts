@@ -5,48 +5,35 @@
  * (as the skip link does): home to the PIN screen, home to "Create a session", and the officer view's council
  * results to a session and on to its report. Against the real server on 127.0.0.1 (temporary DATA_DIR, SQLite).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../src/server/app';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolCode } from '../../src/server/devices';
 import { acknowledged, connect, enrolDevice } from '../unit/server/support';
-import { launchBrowser } from './support/browser';
-import { DIST } from './support/server';
 import { newTablet } from './support/tablet';
 import { NEIGHBOURHOOD, seedSpring, SPRING } from './support/neighbourhood';
 import { Home } from './pages/Home';
 import { PinScreen } from './pages/PinScreen';
+import { useBrowserAndCouncil } from './support/setup';
 
-let browser: Browser;
-let server: RunningServer;
-let url: string;
-let dataDir: string;
+const app = useBrowserAndCouncil('codesign-route-focus-e2e-');
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'codesign-route-focus-e2e-'));
-  server = await startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined });
-  url = `http://127.0.0.1:${server.port}/`;
-  const facilitator = await enrolDevice(dataDir, url.slice(0, -1), 'facilitator', 'Facilitator laptop');
+  const facilitator = await enrolDevice(
+    app.dataDir,
+    app.url.slice(0, -1),
+    'facilitator',
+    'Facilitator laptop',
+  );
   const spring = seedSpring();
   const client = connect(
-    `ws://127.0.0.1:${server.port}/sync`,
+    `ws://127.0.0.1:${app.server.port}/sync`,
     spring.sessionId,
     facilitator.token,
     spring.doc,
   );
   await acknowledged(client);
   client.destroy();
-  browser = await launchBrowser();
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
 
 /** The focused element: "main" when it is the screen's main content (or inside it), else what it is. */
 function focused(page: Page): Promise<string> {
@@ -61,10 +48,10 @@ function focused(page: Page): Promise<string> {
 
 describe('moving between screens', () => {
   it('Given the home screen, when "Open the demo session" is pressed, then focus is on the PIN screen’s main content', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const home = new Home(page);
-      await home.goto(url);
+      await home.goto(app.url);
       await home.openDemo();
       await new PinScreen(page).waitUntilShown();
 
@@ -76,10 +63,10 @@ describe('moving between screens', () => {
   });
 
   it('Given the home screen, when "Create a session" is chosen with the keyboard, then focus is on the form’s main content, and Back returns it to the home screen’s', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
       const home = new Home(page);
-      await home.goto(url);
+      await home.goto(app.url);
       await page.getByRole('link', { name: 'Create a session', exact: true }).press('Enter');
       await page.getByRole('heading', { level: 1, name: 'Create a session' }).waitFor();
       await expect.poll(() => focused(page)).toBe('main');
@@ -94,13 +81,13 @@ describe('moving between screens', () => {
   });
 
   it('Given an officer’s device, when the council results, a session and its report are opened in turn, then focus is on each screen’s main content', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     try {
-      await page.goto(url);
+      await page.goto(app.url);
       const council = page.getByRole('region', { name: 'Sessions from the council', exact: true });
       await council
         .getByRole('textbox', { name: /^Enrolment code/ })
-        .fill(createEnrolCode(server.store!, 'officer', 'Officer laptop').code);
+        .fill(createEnrolCode(app.server.store!, 'officer', 'Officer laptop').code);
       await council.getByRole('button', { name: 'Enrol this device', exact: true }).click();
       await council.getByRole('link', { name: 'Open the council results' }).click();
       await page.getByRole('heading', { level: 1, name: 'Council results' }).waitFor();

@@ -4,25 +4,14 @@
  * of the dashboard and a keyboard user started again at "Skip to main content". Now focus goes to the screen's
  * main content, as the skip link does, for the dashboard and for the session's form ("Edit session").
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO, newTablet } from './support/tablet';
 import { Home } from './pages/Home';
 import { PinScreen } from './pages/PinScreen';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 /** The focused element: "main" when it is the screen's main content (or inside it), else what it is. */
 function focused(page: Page): Promise<string> {
@@ -42,12 +31,12 @@ describe('unlocking facilitator mode', () => {
   ])(
     'Given the PIN screen in front of %s, when the right PIN is typed and Enter pressed, then focus is on the screen’s main content',
     async (_screen, suffix) => {
-      const { context, page, errors } = await newTablet(browser);
+      const { context, page, errors } = await newTablet(app.browser);
       try {
         const home = new Home(page);
-        await home.goto(server.url);
+        await home.goto(app.url);
         const sessionId = await home.openDemo();
-        if (suffix) await page.goto(`${server.url}#/session/${sessionId}${suffix}`);
+        if (suffix) await page.goto(`${app.url}#/session/${sessionId}${suffix}`);
         const pin = new PinScreen(page);
         await pin.waitUntilShown();
         await pin.field.fill(DEMO.pin);

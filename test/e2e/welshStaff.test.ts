@@ -5,29 +5,21 @@
  * translations. A Welsh-first session opens its kiosk in Welsh; large text is offered on the welcome screen and
  * lasts one turn; the back arrow turns round in right-to-left languages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { axeViolations } from './support/axe';
 import { englishCatalogue, englishFragments, englishOnScreen } from './support/catalogue';
 import { LOCALES, loadLanguage, makeTranslator, type Translator } from '../../src/ui/i18n';
 import type { Message } from '../../src/ui/i18n/types';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+const app = useBrowserAndApp();
 let english: Record<string, Message> = {};
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
   await Promise.all([loadLanguage('cy'), loadLanguage('cy', 'staff'), loadLanguage('ar')]);
   english = await englishCatalogue();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function screenProblems(page: Page, fragments: string[]): Promise<string[]> {
@@ -41,7 +33,7 @@ async function screenProblems(page: Page, fragments: string[]): Promise<string[]
 
 describe('staff screens in Welsh', () => {
   it('Given a facilitator chooses Cymraeg, then home, PIN, dashboard, session form and officer screens are in Welsh, drafts are marked, and the choice is kept', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     const t: Translator = makeTranslator('cy');
     const fragments = englishFragments(english, LOCALES.cy!.messages);
     const problems: Record<string, string[]> = {};
@@ -50,7 +42,7 @@ describe('staff screens in Welsh', () => {
       if (found.length > 0) problems[name] = found;
     };
     try {
-      await page.goto(server.url);
+      await page.goto(app.url);
       await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
       const demo = page.getByRole('button', { name: t('home.demoOpen'), exact: true });
       await demo.waitFor();
@@ -87,7 +79,7 @@ describe('staff screens in Welsh', () => {
       await check('session form');
 
       // The choice is kept on this device: a reload stays in Welsh.
-      await page.goto(`${server.url}/#/officer`);
+      await page.goto(`${app.url}/#/officer`);
       await page.reload();
       await page.getByRole('heading', { level: 1, name: t('officer.heading') }).waitFor();
       await check('officer');
@@ -102,11 +94,11 @@ describe('staff screens in Welsh', () => {
 
 describe('the session’s first language, large text and direction on the kiosk', () => {
   it('Given Welsh is put first, when the kiosk opens, then it greets in Welsh; large text lasts one turn; the back arrow turns round only right to left', async () => {
-    const { context, page, errors } = await newTablet(browser);
+    const { context, page, errors } = await newTablet(app.browser);
     const cy = makeTranslator('cy');
     const ar = makeTranslator('ar');
     try {
-      const { dashboard } = await openDemoDashboard(page, server.url);
+      const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.openEditForm();
       for (const code of ['cy', 'ar']) {
         await page.getByRole('checkbox', { name: LOCALES[code]!.name, exact: true }).check();
