@@ -4,28 +4,18 @@
  * file shared from another app) lands on the kiosk or on the session's PIN screen, and the home screen with the
  * demo's PIN is never drawn. Only the PIN ends kiosk mode.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
 import { DEMO, KioskLockProbe, newTablet, openDemoDashboard, usePage } from './support/tablet';
 import { Dashboard } from './pages/Dashboard';
 import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen } from './pages/PinScreen';
+import { useBrowserAndApp } from './support/setup';
+import { shareTargetOf, shareToApp } from './support/shareTarget';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useBrowserAndApp();
 
 const BACK_TO_KIOSK = 'Back to the kiosk';
 const SHARE_REFUSED = 'This tablet is being used as a kiosk';
@@ -34,7 +24,7 @@ const WAYS_IN = ['kiosk', 'pin'];
 
 /** Types an address into the address bar: the same page, only the part after # changes. */
 async function typeAddress(page: Page, hash: string): Promise<void> {
-  await page.goto(`${server.url}${hash}`);
+  await page.goto(`${app.url}${hash}`);
 }
 
 /**
@@ -58,31 +48,6 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
   expect(await axeViolations(page)).toEqual([]);
 }
 
-/** Shares a file to the installed app, as Android does: a multipart POST to the manifest's share_target. */
-async function shareFile(page: Page): Promise<void> {
-  const manifest = (await (await fetch(new URL('manifest.webmanifest', server.url))).json()) as {
-    share_target: { action: string; params: { files: { name: string }[] } };
-  };
-  await page.evaluate(
-    ({ action, field }) => {
-      const form = document.createElement('form');
-      form.method = 'post';
-      form.enctype = 'multipart/form-data';
-      form.action = action;
-      const input = document.createElement('input');
-      input.type = 'file';
-      input.name = field;
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array([1, 2, 3])], 'shared.codesign'));
-      input.files = transfer.files;
-      form.append(input);
-      document.body.append(form);
-      form.submit();
-    },
-    { action: manifest.share_target.action, field: manifest.share_target.params.files[0]!.name },
-  );
-}
-
 /** What the service worker kept from shares (nothing, on a kiosk). */
 async function sharedFilesKept(page: Page): Promise<number> {
   return page.evaluate(async () => {
@@ -93,13 +58,13 @@ async function sharedFilesKept(page: Page): Promise<number> {
 
 describe('kiosk mode has no way out but the PIN', () => {
   it('Given a tablet in kiosk mode, when every way out is tried, then each lands on the kiosk or the PIN screen until the PIN is typed', async () => {
-    const { context, page: first, errors } = await newTablet(browser);
+    const { context, page: first, errors } = await newTablet(app.browser);
     let page = first;
     const allErrors: string[] = [];
     try {
       await KioskLockProbe.install(context);
       // The service worker is installed (the app works offline and receives shares) before kiosk mode starts.
-      await new Home(page).goto(server.url);
+      await new Home(page).goto(app.url);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
@@ -107,7 +72,7 @@ describe('kiosk mode has no way out but the PIN', () => {
         await page.reload();
         await new Home(page).demoButton.waitFor();
       }
-      const { sessionId, dashboard } = await openDemoDashboard(page, server.url);
+      const { sessionId, dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.startKiosk();
       let kiosk = new Kiosk(page);
       await kiosk.waitFor(STEP.welcome);
@@ -180,16 +145,16 @@ describe('kiosk mode has no way out but the PIN', () => {
 
       // A second window of the same browser, then the tablet's page closed and opened again at the app's address.
       const second = usePage(await context.newPage());
-      await second.page.goto(server.url);
+      await second.page.goto(app.url);
       expect(await new KioskLockProbe(second.page, sessionId).landing()).toBe('kiosk');
-      await second.page.goto(`${server.url}#/officer`);
+      await second.page.goto(`${app.url}#/officer`);
       expect(await new KioskLockProbe(second.page, sessionId).landing()).toBe('kiosk');
       allErrors.push(...errors, ...second.errors);
       await page.close();
       await second.page.close();
       const reopened = usePage(await context.newPage());
       page = reopened.page;
-      await page.goto(server.url);
+      await page.goto(app.url);
       probe = new KioskLockProbe(page, sessionId);
       kiosk = new Kiosk(page);
       expect(await probe.landing()).toBe('kiosk');
@@ -199,7 +164,7 @@ describe('kiosk mode has no way out but the PIN', () => {
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
-      await shareFile(page);
+      await shareToApp(page, await shareTargetOf(app.url), { name: 'shared.codesign', bytes: [1, 2, 3] });
       await page.getByRole('heading', { level: 1, name: SHARE_REFUSED }).waitFor();
       expect(await probe.homeContent.count()).toBe(0);
       expect(await probe.wasHomeSeen()).toBe(false);
