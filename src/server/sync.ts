@@ -52,7 +52,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { mayOpen } from './assignments';
-import { CompactionError, compactSession, rowsSinceSnapshot, updatesToLoad } from './compaction';
+import { archiveJobs } from './archiveJobs';
+import { updatesToLoad } from './compaction';
 import { deviceForToken, isRevoked, revokedAmong, sha256 } from './devices';
 import { checkCredential, DEFAULT_LIMITS, remoteAddress, tokenFailures, type Limits } from './limits';
 import type { Logger } from './log';
@@ -127,6 +128,8 @@ export interface SyncServer {
   checkStats: () => CheckCounters;
   /** Bytes of messages over the message limit being received or checked now (their shared budget in use). */
   largeBytesInFlight: () => number;
+  /** Resolves once every compaction asked for so far is done (or found not due): tests. */
+  archiveIdle: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -200,27 +203,34 @@ export function createSync(
   /** Per loaded document: stored bytes and the last admin archive row applied. */
   const loaded = new Map<string, { storedBytes: number; lastAdminId: number }>();
 
-  /** Compacts a session nobody has open when it has gathered Limits.compactAfterRows rows since its snapshot. */
+  /** Compaction and other archive work, on a thread of its own (archiveJobs.ts). */
+  const archive = archiveJobs(store);
+  /**
+   * Compacts a session nobody has open when it has gathered Limits.compactAfterRows rows since its snapshot: in
+   * the archive worker, so that /api/health and every device go on meanwhile.
+   */
   function compactIfDue(sessionId: string): void {
     // The server may be closing (the store closed after this was scheduled), or the session open again.
     if (!store.db.open || loaded.has(sessionId)) return;
-    try {
-      if (rowsSinceSnapshot(store, sessionId) < limits.compactAfterRows) return;
-      const r = compactSession(store, sessionId);
-      log('session-compacted', {
-        session: sessionId,
-        rowsBefore: r.rowsBefore,
-        rowsAfter: r.rowsAfter,
-        bytesBefore: r.bytesBefore,
-        bytesAfter: r.bytesAfter,
-        snapshotBytes: r.snapshotBytes,
+    void archive
+      .compact(sessionId, limits.compactAfterRows, () =>
+        log('session-compaction-started', { session: sessionId }),
+      )
+      .then((outcome) => {
+        if (outcome.kind === 'compacted') {
+          const r = outcome.result;
+          log('session-compacted', {
+            session: sessionId,
+            rowsBefore: r.rowsBefore,
+            rowsAfter: r.rowsAfter,
+            bytesBefore: r.bytesBefore,
+            bytesAfter: r.bytesAfter,
+            snapshotBytes: r.snapshotBytes,
+          });
+        } else if (outcome.kind === 'failed') {
+          log('session-compaction-failed', { session: sessionId, reason: outcome.reason });
+        }
       });
-    } catch (e) {
-      log('session-compaction-failed', {
-        session: sessionId,
-        reason: e instanceof CompactionError ? e.reason : e instanceof Error ? e.name : 'unknown',
-      });
-    }
   }
   /**
    * Per document object (not per name: a connection can outlive its document's unloading, and its messages then
@@ -811,9 +821,11 @@ export function createSync(
     }),
     checkStats: () => ({ ...counters }),
     largeBytesInFlight: () => largeBudget.inUse,
+    archiveIdle: () => archive.idle(),
     close: async () => {
       clearInterval(poll);
       clearInterval(revocations);
+      await archive.close();
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
