@@ -2,9 +2,9 @@
  * Tablet to tablet by camera (issue 13 §2), in Chromium with two browser contexts and no network between them.
  * Each tablet's camera is a canvas stream (getUserMedia replaced in the page): the test draws on it what the
  * other tablet's screen shows, from screenshots of that tablet's QR element (the fake camera is
- * ./support/fakeCamera.ts). Tablet A's clock is Playwright's, installed but not paused: it runs on in real time
- * and the test also moves it a frame on after each picture. Frames numbered 0-2, 10-12, ... never reach B, nor
- * do those that pass while B looks: more than 3 frames in 10 are lost.
+ * ./support/fakeCamera.ts). Tablet A's clock is Playwright's, paused: A's camera looks and its moving codes go on
+ * only as the test moves its clock, a frame after each picture B is shown, however long B takes to look on a busy
+ * machine. Frames numbered 0-2, 10-12, ... never reach B: 3 frames in 10 are lost.
  *
  * B gets exactly A's new ideas; codes of another session, another transfer or another tablet, a damaged code, and
  * a whole transfer whose file was cut and altered are each refused in words, and nothing is added.
@@ -12,7 +12,7 @@
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { encodeQR } from 'qr';
 import { decodeQR } from 'qr/decode.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,9 +30,8 @@ import {
 } from './pages/files';
 import { Room } from './pages/Room';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
 import { cameraLooks, fakeCamera, showOnCamera } from './support/fakeCamera';
-import { serveApp } from './support/server';
+import { useBrowserAndApp } from './support/setup';
 import { smallTargets } from './support/targets';
 
 const IDEAS = 'Ideas shown to residents';
@@ -41,8 +40,7 @@ const NEW_IDEAS = ['Bike repair workshop on Saturdays', 'Homework club at the li
 const LOOKS_PER_PICTURE = 3;
 const DEADLINE_MS = 60_000;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+const app = useBrowserAndApp();
 let dir: string;
 const tablets: FilesTablet[] = [];
 
@@ -87,30 +85,26 @@ async function shownText(code: Locator): Promise<string> {
   return decodeQR({ width: image.width, height: image.height, data: new Uint8Array(image.data) });
 }
 
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'codesign-camera-'));
 });
 
 afterAll(async () => {
   for (const t of tablets) await t.context.close();
-  await browser?.close();
-  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Tablets A and B with the same demo session (B took A's file); A then adds ideas B does not have. */
 async function twoTablets(): Promise<{ a: FilesTablet; b: FilesTablet; sessionId: string; fileA: Buffer }> {
-  const a = await filesTablet(browser);
-  const b = await filesTablet(browser);
+  const a = await filesTablet(app.browser);
+  const b = await filesTablet(app.browser);
   tablets.push(a, b);
   await fakeCamera(a.context);
   await fakeCamera(b.context);
-  const sessionId = await openDemo(a.page, server.url);
+  const sessionId = await openDemo(a.page, app.url);
   const path = join(dir, `a-${sessionId}.codesign`);
   await new FilesDashboard(a.page).saveFile(path);
-  await goHome(b.page, server.url);
+  await goHome(b.page, app.url);
   const homeB = new FilesSection(b.page, 'Import a session file');
   await homeB.choose(path);
   await homeB.preview();
@@ -151,9 +145,10 @@ describe('tablet to tablet by camera', () => {
     expect(await axeViolations(b.page)).toEqual([]);
     expect(await smallTargets(b.page, 44)).toEqual([]);
 
-    // A, sending: its camera reads B's code. The test moves A's clock on from here, as well as real time.
+    // A, sending: its camera reads B's code. From here time on A passes only as the test moves its clock.
     await new Room(a.page).open();
     await a.page.clock.install();
+    await a.page.clock.pauseAt((await a.page.evaluate(() => Date.now())) + 1_000);
     const clockA = (): Promise<void> => a.page.clock.runFor(20);
     await sendPanel(a.page).getByRole('button', { name: 'Send by camera', exact: true }).click();
     const stepA = sendPanel(a.page).getByRole('region', { name: 'Send by camera', exact: true });
