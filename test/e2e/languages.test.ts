@@ -7,29 +7,21 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { axeViolations } from './support/axe';
 import { layoutProblems, settleLayout, TABLET_SIZES } from './support/layout';
 import { englishCatalogue, englishFragments, englishOnScreen } from './support/catalogue';
 import { LOCALES, loadLanguage, makeTranslator, type MessageKey, type Translator } from '../../src/ui/i18n';
 import type { Message } from '../../src/ui/i18n/types';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+const app = useBrowserAndApp();
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveApp()]);
   await Promise.all(['cy', 'pl', 'ur', 'ar'].map((code) => loadLanguage(code)));
   english = await englishCatalogue();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 let english: Record<string, Message> = {};
@@ -89,9 +81,9 @@ describe('a resident’s turn in each language', () => {
   it.each(['cy', 'pl', 'ur', 'ar'])(
     'Given the demo session offers %s, when a resident chooses it and takes a whole turn, then every screen is in it, fits and passes axe',
     async (code) => {
-      const { context, page, errors } = await newTablet(browser);
+      const { context, page, errors } = await newTablet(app.browser);
       try {
-        const { dashboard } = await openDemoDashboard(page, server.url);
+        const { dashboard } = await openDemoDashboard(page, app.url);
         await dashboard.openEditForm();
         await page.getByRole('checkbox', { name: LOCALES[code]!.name, exact: true }).check();
         await page.getByRole('button', { name: 'Save changes' }).click();
@@ -139,6 +131,15 @@ describe('a resident’s turn in each language', () => {
         await screens.tap('kiosk.addIdea.submit');
         await page.locator('.field__error').first().waitFor();
         await screens.check('add-idea-with-errors', t('kiosk.addIdea.title'));
+        await screens.tap('kiosk.back.hub');
+
+        // Finishing with no priorities set brings the reminder; "Set priorities" opens them, back to the menu.
+        await screens.tap('kiosk.hub.finish');
+        await screens.check('priorities-reminder', t('kiosk.prioritiesReminder.title'));
+        await screens.tap('kiosk.prioritiesReminder.setPriorities');
+        await page
+          .getByRole('heading', { level: 1, name: t('kiosk.priorities.title'), exact: true })
+          .waitFor();
         await screens.tap('kiosk.back.hub');
 
         await screens.tap('kiosk.hub.priorities');
