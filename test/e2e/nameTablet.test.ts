@@ -5,37 +5,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
 import { smallTargets } from './support/targets';
 import { FilesDashboard, filesTablet, openDemo, unlock, type FilesTablet } from './pages/files';
+import { useBrowserAndApp } from './support/setup';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+const app = useBrowserAndApp();
 let tablet: FilesTablet | undefined;
 let dir: string;
 
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'codesign-name-'));
 });
 
 afterAll(async () => {
   await tablet?.context.close();
-  await browser?.close();
-  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('naming a tablet', () => {
   it('Given facilitator mode, when the facilitator names the tablet, then it is saved, shown, kept after a reload and carried by its session files', async () => {
-    tablet = await filesTablet(browser);
+    tablet = await filesTablet(app.browser);
     const { page } = tablet;
-    await openDemo(page, server.url);
+    await openDemo(page, app.url);
     const section = page.getByRole('region', { name: 'Name this tablet', exact: true });
     const field = section.getByLabel('This tablet’s name', { exact: false });
     // Until named, the tablet is shown by its own default name, "Tablet" and the start of its id.

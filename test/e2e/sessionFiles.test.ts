@@ -9,10 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { axeViolations } from './support/axe';
-import { launchBrowser } from './support/browser';
-import { serveApp } from './support/server';
 import { smallTargets } from './support/targets';
 import {
   addIdeaInKiosk,
@@ -26,26 +23,22 @@ import {
   unlock,
   type FilesTablet,
 } from './pages/files';
+import { useBrowserAndApp } from './support/setup';
 
 const IDEAS = 'Ideas shown to residents';
 const IDEA_A = 'Bike repair workshop on Saturdays';
 const IDEA_B = 'Homework club at the library';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+const app = useBrowserAndApp();
 let dir: string;
 const tablets: FilesTablet[] = [];
 
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'codesign-files-'));
 });
 
 afterAll(async () => {
   for (const t of tablets) await t.context.close();
-  await browser?.close();
-  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -57,12 +50,12 @@ async function expectNoViolations(t: FilesTablet): Promise<void> {
 
 describe('session files', () => {
   it('Given two tablets with no network, when files go back and forth, then every idea arrives once and bad files change nothing', async () => {
-    const a = await filesTablet(browser);
-    const b = await filesTablet(browser);
+    const a = await filesTablet(app.browser);
+    const b = await filesTablet(app.browser);
     tablets.push(a, b);
 
     // Given: the demo on tablet A, saved to a file.
-    const sessionId = await openDemo(a.page, server.url);
+    const sessionId = await openDemo(a.page, app.url);
     const filesA = new FilesDashboard(a.page);
     const ideasAtStart = await filesA.count(IDEAS);
     const fileA = join(dir, 'from-a.codesign');
@@ -76,7 +69,7 @@ describe('session files', () => {
     expect(readFileSync(fileA).subarray(0, 33).toString()).toBe('neighbourhood-codesign-session 1\n');
 
     // When: tablet B imports it from its home screen, a new session appears and opens at its PIN screen.
-    await goHome(b.page, server.url);
+    await goHome(b.page, app.url);
     const homeB = new FilesSection(b.page, 'Import a session file');
     await homeB.choose(fileA);
     const [newSession] = await homeB.preview();
@@ -188,7 +181,7 @@ describe('session files', () => {
       );
 
     // Another session's file on this dashboard: said plainly, nothing changes.
-    await goHome(b.page, server.url);
+    await goHome(b.page, app.url);
     await b.page.getByRole('button', { name: 'Open the demo session' }).click();
     await b.page.getByRole('heading', { level: 1, name: 'Unlock facilitator mode' }).waitFor();
     expect(sessionIdOf(b.page.url())).not.toBe(sessionId);
@@ -207,7 +200,7 @@ describe('session files', () => {
     // It is chosen together with a damaged file: the good one is added, the damaged one refused, both said.
     const fileA2 = join(dir, 'from-a-again.codesign');
     await filesA.saveFile(fileA2);
-    await goHome(b.page, server.url);
+    await goHome(b.page, app.url);
     await homeB.choose(fileA2, cutToo);
     expect(await homeB.preview()).toEqual([
       expect.stringMatching(/^Adds 1 idea and 1 resident from Tablet [0-9a-f]{4}\.$/),
@@ -223,7 +216,7 @@ describe('session files', () => {
       /^Added 1 idea and 1 resident from Tablet [0-9a-f]{4}\.$/,
     );
     expect(await homeB.alert.textContent()).toContain('“cut-too.codesign” is incomplete');
-    expect(b.page.url()).toBe(server.url);
+    expect(b.page.url()).toBe(app.url);
     await b.page
       .getByRole('link', {
         name: new RegExp(`^${DEMO_TITLE.replace(/[?]/g, '\\?')}.*${ideasAtStart + 2} ideas`),

@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import * as Y from 'yjs';
 import { addComment, addProposal, type CommandContext } from '../../src/doc/commands';
 import { createSession, endSession } from '../../src/doc/sessionCommands';
@@ -21,20 +20,19 @@ import { hashPin } from '../../src/domain/pin';
 import type { ProposalStatusKind, SessionSettings } from '../../src/domain/types';
 import { encodeSessionFile } from '../../src/sync/sessionFile';
 import { axeViolations } from './support/axe';
-import { launchBrowser, watchErrors } from './support/browser';
+import { watchErrors } from './support/browser';
 import { startServer, type RunningServer } from '../../src/server/app';
-import { serveApp } from './support/server';
 import { smallTargets } from './support/targets';
 import { FilesSection, filesTablet, goHome, unlock, type FilesTablet } from './pages/files';
 import { Kiosk, STEP } from './pages/Kiosk';
+import { useBrowserAndApp } from './support/setup';
 
 const EARLIER = 'What happened to earlier ideas';
 const SPRING_TITLE = 'Northmoor spring workshop';
 const PRIVATE_COMMENT = 'My neighbour Sam at number 4 would run it';
 const PRIVATE_DESCRIPTION = 'Described by a resident in detail';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveApp>>;
+const app = useBrowserAndApp();
 let dir: string;
 let tablet: FilesTablet | undefined;
 
@@ -106,28 +104,24 @@ async function springSessionFile(): Promise<Uint8Array> {
   return encodeSessionFile(doc, { deviceId: 'officer-laptop', deviceName: 'Officer laptop', now });
 }
 
-beforeAll(async () => {
-  server = await serveApp();
-  browser = await launchBrowser();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'codesign-yswd-'));
 });
 
 afterAll(async () => {
   await tablet?.context.close();
-  await browser?.close();
-  await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('you said, we did', () => {
   it('Given an earlier Northmoor workshop with decisions on the tablet, when a resident opens the later workshop’s menu, then they can read what became of those ideas', async () => {
-    tablet = await filesTablet(browser);
+    tablet = await filesTablet(app.browser);
     const { page } = tablet;
 
     // Given: the spring workshop imported from a session file on the home screen.
     const file = join(dir, 'northmoor-spring.codesign');
     writeFileSync(file, await springSessionFile());
-    await goHome(page, server.url);
+    await goHome(page, app.url);
     const home = new FilesSection(page, 'Import a session file');
     await home.choose(file);
     await home.preview();
@@ -135,7 +129,7 @@ describe('you said, we did', () => {
     await page.getByRole('heading', { level: 1, name: 'Unlock facilitator mode' }).waitFor();
 
     // And the later demo workshop of Northmoor (24 November 2026) in kiosk mode.
-    await goHome(page, server.url);
+    await goHome(page, app.url);
     await page.getByRole('button', { name: 'Open the demo session' }).click();
     await page.waitForURL(/#\/session\/[A-Za-z0-9-]+$/);
     await unlock(page);
@@ -220,7 +214,7 @@ describe('the officer’s status editor', () => {
   });
 
   it('Given an ended session, when an officer records decisions with mistakes first, then the mistakes are named, what was typed stays, and Saved comes with the history', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
+    const context = await app.browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const errors = watchErrors(page);
