@@ -62,7 +62,13 @@ export async function startServer(options: {
   const sessions = store && index ? sessionsHandler(store, log, limits, index) : undefined;
   const stopRetention =
     store && options.retentionDays != null
-      ? startRetention(store, { days: options.retentionDays, log, now: options.now })
+      ? startRetention(store, {
+          days: options.retentionDays,
+          log,
+          now: options.now,
+          // On the archive worker's thread, not the one answering devices (archiveJobs.ts).
+          apply: sync ? (days, now) => sync.archive.retention(days, now) : undefined,
+        })
       : undefined;
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;

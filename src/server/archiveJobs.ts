@@ -1,31 +1,43 @@
 /**
- * Archive work the sync server hands to a thread of its own (archiveWorker.ts): compacting a session nobody has
- * open. Done on the server's own thread, a day-sized session's compaction held every socket and /api/health for
- * 150 ms and more (a few thousand rows; more for more), each time a session's last device left.
+ * Archive work the server hands to a thread of its own (archiveWorker.ts): compacting a session nobody has open,
+ * and the retention period's erasure (retention.ts). Done on the server's own thread, a day-sized session's
+ * compaction held every socket and /api/health for 150 ms and more (a few thousand rows; more for more), each
+ * time a session's last device left; the hourly retention check loaded every session with answers, one after
+ * another (about 25 ms each for a day-sized session).
  *
- * One worker, started on first use, one job at a time in the order asked; a job for a session already waiting is
- * not queued twice. `close` stops the thread: a compaction cut short is rolled back by SQLite and done again the
- * next time the session is left. A database in memory (no file a second connection could open) is compacted
- * here, on this thread, as before.
+ * One worker, started on first use, one job at a time in the order asked; a compaction of a session already
+ * waiting is not queued twice. `close` stops the thread: work cut short is rolled back by SQLite and done again
+ * next time. A database in memory (no file a second connection could open) is worked on here, on this thread.
  */
 import { Worker } from 'node:worker_threads';
 import { CompactionError, compactSession, rowsSinceSnapshot, type CompactionResult } from './compaction';
+import type { ErasureResult } from './erasure';
+import { applyRetention } from './retention';
 import type { Store } from './store';
 
-export interface ArchiveJob {
-  id: number;
-  sessionId: string;
-  /** Compact only when the session has at least this many rows since its snapshot. */
-  minRows: number;
-}
+export type ArchiveJob =
+  | {
+      id: number;
+      kind: 'compact';
+      sessionId: string;
+      /** Compact only when the session has at least this many rows since its snapshot. */
+      minRows: number;
+    }
+  | { id: number; kind: 'retention'; days: number; now: number };
 
-export type ArchiveJobResult =
-  | { id: number; kind: 'started' }
-  | { id: number; kind: 'not-due' }
-  | { id: number; kind: 'compacted'; result: CompactionResult }
-  | { id: number; kind: 'failed'; reason: string };
+/** A job as asked, before it is numbered. */
+type JobBody = ArchiveJob extends infer J ? (J extends unknown ? Omit<J, 'id'> : never) : never;
 
-export type CompactionOutcome = Exclude<ArchiveJobResult, { kind: 'started' }>;
+export type CompactionOutcome =
+  { kind: 'not-due' } | { kind: 'compacted'; result: CompactionResult } | { kind: 'failed'; reason: string };
+
+export type RetentionOutcome =
+  { kind: 'erased'; results: ErasureResult[] } | { kind: 'failed'; reason: string };
+
+/** What the worker posts back: `started` when a due compaction begins, then the job's outcome. */
+export type ArchiveMessage = { id: number } & (
+  { kind: 'started' } | { kind: 'done'; outcome: CompactionOutcome | RetentionOutcome }
+);
 
 export interface ArchiveJobs {
   /**
@@ -33,9 +45,33 @@ export interface ArchiveJobs {
    * itself begins (not for a session that is not due).
    */
   compact(sessionId: string, minRows: number, onStart?: () => void): Promise<CompactionOutcome>;
+  /** Erases every answer older than `days` days at `now` (retention.ts applyRetention). */
+  retention(days: number, now: number): Promise<RetentionOutcome>;
   /** Resolves once every job asked so far has its outcome. */
   idle(): Promise<void>;
   close(): Promise<void>;
+}
+
+const reasonOf = (e: unknown): string =>
+  e instanceof CompactionError ? e.reason : e instanceof Error ? e.name : 'unknown';
+
+/** Does one job on `store`, on whichever thread calls it; `started` is called as a due compaction begins. */
+export function runArchiveJob(
+  store: Store,
+  job: ArchiveJob,
+  started: () => void,
+): CompactionOutcome | RetentionOutcome {
+  try {
+    if (job.kind === 'retention')
+      return { kind: 'erased', results: applyRetention(store, job.days, job.now) };
+    if (rowsSinceSnapshot(store, job.sessionId) < job.minRows) return { kind: 'not-due' };
+    started();
+    return { kind: 'compacted', result: compactSession(store, job.sessionId) };
+  } catch (e) {
+    // A retention failure says why in words, as it did on the server's thread (erasure's errors name no data).
+    const why = job.kind === 'retention' && e instanceof Error ? e.message : reasonOf(e);
+    return { kind: 'failed', reason: why };
+  }
 }
 
 export function archiveJobs(store: Store): ArchiveJobs {
@@ -44,16 +80,16 @@ export function archiveJobs(store: Store): ArchiveJobs {
 
 function onThisThread(store: Store): ArchiveJobs {
   return {
-    compact(sessionId, minRows, onStart) {
-      try {
-        if (rowsSinceSnapshot(store, sessionId) < minRows) return Promise.resolve({ id: 0, kind: 'not-due' });
-        onStart?.();
-        return Promise.resolve({ id: 0, kind: 'compacted', result: compactSession(store, sessionId) });
-      } catch (e) {
-        const reason = e instanceof CompactionError ? e.reason : e instanceof Error ? e.name : 'unknown';
-        return Promise.resolve({ id: 0, kind: 'failed', reason });
-      }
-    },
+    compact: (sessionId, minRows, onStart) =>
+      Promise.resolve(
+        runArchiveJob(store, { id: 0, kind: 'compact', sessionId, minRows }, () =>
+          onStart?.(),
+        ) as CompactionOutcome,
+      ),
+    retention: (days, now) =>
+      Promise.resolve(
+        runArchiveJob(store, { id: 0, kind: 'retention', days, now }, () => undefined) as RetentionOutcome,
+      ),
     idle: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
@@ -63,25 +99,24 @@ function inWorker(file: string): ArchiveJobs {
   let worker: Worker | null = null;
   let closed = false;
   let nextId = 1;
-  const waiting = new Map<
-    number,
-    { sessionId: string; onStart?: () => void; done: (o: CompactionOutcome) => void }
-  >();
-  const bySession = new Map<string, Promise<CompactionOutcome>>();
+  type Outcome = CompactionOutcome | RetentionOutcome;
+  const waiting = new Map<number, { onStart?: () => void; done: (o: Outcome) => void }>();
+  const compactions = new Map<string, Promise<CompactionOutcome>>();
+  const pending = new Set<Promise<Outcome>>();
 
   const start = (): Worker => {
     const w = new Worker(new URL('./archiveWorkerStart.mjs', import.meta.url), { workerData: { file } });
-    w.on('message', (m: ArchiveJobResult) => {
+    w.on('message', (m: ArchiveMessage) => {
       const job = waiting.get(m.id);
       if (!job) return;
       if (m.kind === 'started') return job.onStart?.();
       waiting.delete(m.id);
-      job.done(m);
+      job.done(m.outcome);
     });
     // A worker that failed to start or stopped on an error: every job waiting fails, the next one starts anew.
     const fail = (reason: string): void => {
       if (worker === w) worker = null;
-      for (const [id, job] of waiting) job.done({ id, kind: 'failed', reason });
+      for (const job of waiting.values()) job.done({ kind: 'failed', reason });
       waiting.clear();
     };
     // The worker's own error (it could not start, or its code threw): named in the log line, never data.
@@ -90,27 +125,36 @@ function inWorker(file: string): ArchiveJobs {
     return w;
   };
 
+  const post = <T extends Outcome>(job: JobBody, onStart?: () => void): Promise<T> => {
+    if (closed) return Promise.resolve({ kind: 'failed', reason: 'closed' } as T);
+    const id = nextId++;
+    const outcome = new Promise<T>((done) => {
+      waiting.set(id, { onStart, done: done as (o: Outcome) => void });
+    });
+    pending.add(outcome);
+    void outcome.finally(() => {
+      pending.delete(outcome);
+      // An idle worker does not keep the process alive.
+      if (waiting.size === 0) worker?.unref();
+    });
+    worker ??= start();
+    worker.ref();
+    worker.postMessage({ ...job, id });
+    return outcome;
+  };
+
   return {
     compact(sessionId, minRows, onStart) {
-      if (closed) return Promise.resolve({ id: 0, kind: 'failed', reason: 'closed' });
-      const already = bySession.get(sessionId);
+      const already = compactions.get(sessionId);
       if (already) return already;
-      const id = nextId++;
-      const outcome = new Promise<CompactionOutcome>((done) => {
-        waiting.set(id, { sessionId, onStart, done });
-      }).finally(() => {
-        bySession.delete(sessionId);
-        // An idle worker does not keep the process alive.
-        if (waiting.size === 0) worker?.unref();
-      });
-      bySession.set(sessionId, outcome);
-      worker ??= start();
-      worker.ref();
-      worker.postMessage({ id, sessionId, minRows } satisfies ArchiveJob);
+      const outcome = post<CompactionOutcome>({ kind: 'compact', sessionId, minRows }, onStart);
+      compactions.set(sessionId, outcome);
+      void outcome.finally(() => compactions.delete(sessionId));
       return outcome;
     },
+    retention: (days, now) => post<RetentionOutcome>({ kind: 'retention', days, now }),
     async idle() {
-      await Promise.all([...bySession.values()]);
+      await Promise.all([...pending]);
     },
     async close() {
       closed = true;

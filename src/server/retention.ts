@@ -8,6 +8,7 @@
  * (default: hourly); a session with nothing due costs one load of its compacted state.
  */
 import { eraseAnswersBefore, scrubFile, type ErasureResult } from './erasure';
+import type { RetentionOutcome } from './archiveJobs';
 import type { Logger } from './log';
 import type { Store } from './store';
 
@@ -36,6 +37,11 @@ export function applyRetention(store: Store, days: number, now = Date.now()): Er
 export interface RetentionOptions {
   days: number;
   log: Logger;
+  /**
+   * Where the erasure runs: the running server passes its archive worker's (archiveJobs.ts), so that loading
+   * every session with answers never holds up its devices; without it, `applyRetention` on this thread.
+   */
+  apply?: (days: number, now: number) => Promise<RetentionOutcome>;
   everyMs?: number;
   firstMs?: number;
   now?: () => number;
@@ -44,19 +50,29 @@ export interface RetentionOptions {
 /** Starts the schedule; returns the function that stops it. Failures are logged, never thrown. */
 export function startRetention(store: Store, options: RetentionOptions): () => void {
   const now = options.now ?? Date.now;
+  const report = (results: ErasureResult[]): void => {
+    for (const r of results) {
+      // Counts only: never a participant's answers, nor their ids.
+      options.log('answers-erased', {
+        session: r.sessionId,
+        participants: r.participantsErased.length,
+        valuesPurged: r.valuesPurged,
+        retentionDays: options.days,
+      });
+    }
+  };
+  const fail = (error: string): void => options.log('retention-failed', { error });
   const check = (): void => {
+    if (options.apply) {
+      void options
+        .apply(options.days, now())
+        .then((o) => (o.kind === 'erased' ? report(o.results) : fail(o.reason)));
+      return;
+    }
     try {
-      for (const r of applyRetention(store, options.days, now())) {
-        // Counts only: never a participant's answers, nor their ids.
-        options.log('answers-erased', {
-          session: r.sessionId,
-          participants: r.participantsErased.length,
-          valuesPurged: r.valuesPurged,
-          retentionDays: options.days,
-        });
-      }
+      report(applyRetention(store, options.days, now()));
     } catch (e) {
-      options.log('retention-failed', { error: e instanceof Error ? e.message : String(e) });
+      fail(e instanceof Error ? e.message : String(e));
     }
   };
   let interval: ReturnType<typeof setInterval> | undefined;

@@ -52,7 +52,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { mayOpen } from './assignments';
-import { archiveJobs } from './archiveJobs';
+import { archiveJobs, type ArchiveJobs } from './archiveJobs';
 import { updatesToLoad } from './compaction';
 import { deviceForToken, isRevoked, revokedAmong, sha256 } from './devices';
 import { checkCredential, DEFAULT_LIMITS, remoteAddress, tokenFailures, type Limits } from './limits';
@@ -130,6 +130,8 @@ export interface SyncServer {
   largeBytesInFlight: () => number;
   /** Resolves once every compaction asked for so far is done (or found not due): tests. */
   archiveIdle: () => Promise<void>;
+  /** The archive worker (archiveJobs.ts): the retention period's erasure runs there too (app.ts). */
+  archive: ArchiveJobs;
   close: () => Promise<void>;
 }
 
@@ -822,6 +824,7 @@ export function createSync(
     checkStats: () => ({ ...counters }),
     largeBytesInFlight: () => largeBudget.inUse,
     archiveIdle: () => archive.idle(),
+    archive,
     close: async () => {
       clearInterval(poll);
       clearInterval(revocations);

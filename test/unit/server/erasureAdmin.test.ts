@@ -3,6 +3,7 @@
  * retention period (RETENTION_DAYS: the server erases answers older than it, on a schedule driven here by fake
  * timers and an injected clock, never by waiting). Real SQLite files in temp dirs, real Yjs documents.
  */
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -11,7 +12,7 @@ import { runAdmin } from '../../../src/server/adminCli';
 import { ConfigError, readRetentionDays } from '../../../src/server/config';
 import { updatesToLoad } from '../../../src/server/compaction';
 import { DAY_MS, FIRST_RETENTION_CHECK_MS, startRetention } from '../../../src/server/retention';
-import { Store } from '../../../src/server/store';
+import { DB_FILE, Store } from '../../../src/server/store';
 import type { LogLine } from './support';
 import { tempDir } from './support';
 
@@ -192,7 +193,44 @@ describe('the retention period', () => {
     cleanup.push(() => running.close());
 
     vi.advanceTimersByTime(FIRST_RETENTION_CHECK_MS);
+    // The erasure runs on the archive worker's thread (archiveJobs.ts): its outcome comes back from there.
+    await running.sync!.archiveIdle();
 
     expect(answersIn(dir, SESSION)).toEqual({ r1: {} });
+  });
+
+  it('Given a server with a retention period and another program holding the write lock, When its first check comes, Then /api/health answers while the erasure waits, and the answers are erased once the lock is let go', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    const dir = dataDir();
+    writeResidents(dir, SESSION, [{ id: 'r1', at: DAY0, answer: '65 or over' }]);
+    const logs: LogLine[] = [];
+    const running = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      distDir: join(dir, 'no-dist'),
+      dataDir: dir,
+      log: (event, fields = {}) => logs.push({ event, ...fields }),
+      retentionDays: 30,
+      now: () => DAY0 + 31 * DAY_MS,
+    });
+    cleanup.push(() => running.close());
+    // A backup tool or the admin CLI writing: it holds the write lock until it is done.
+    const other = new Database(join(dir, DB_FILE));
+    cleanup.push(() => void (other.open && other.close()));
+    other.exec('BEGIN IMMEDIATE');
+
+    // On the server's own thread, the check waited here for SQLite's busy timeout and then failed.
+    vi.advanceTimersByTime(FIRST_RETENTION_CHECK_MS);
+    const health = await fetch(`http://127.0.0.1:${running.port}/api/health`);
+    expect(health.status).toBe(200);
+    expect(answersIn(dir, SESSION)).toEqual({ r1: { age: '65 or over' } });
+
+    other.exec('ROLLBACK');
+    other.close();
+    await running.sync!.archiveIdle();
+    expect(answersIn(dir, SESSION)).toEqual({ r1: {} });
+    expect(logs.filter((l) => l.event.startsWith('retention') || l.event === 'answers-erased')).toEqual([
+      { event: 'answers-erased', session: SESSION, participants: 1, valuesPurged: 1, retentionDays: 30 },
+    ]);
   });
 });
