@@ -21,6 +21,7 @@ import { firstScreenFigures, storageFigures } from './browser';
 import { buildBaselinePage, initialJs } from './bundle';
 import { check, round, type CheckedRow, type Row } from './stats';
 import { compactionFigures } from './compaction';
+import { archiveLookupFigures } from './archiveLookups';
 import { buildWorkshopDay, type WorkshopDay } from './workshopDay';
 import { forintMesFigures, tallyFigures } from './tally';
 import { resultsViewFigures } from './resultsView';
@@ -234,6 +235,13 @@ await group(
     details.cameraTransfer = result.details;
   },
 );
+
+await group("17. a sign-in's and the session list's archive lookups on a busy archive (200,000 rows)", () => {
+  const result = archiveLookupFigures();
+  rows.push(...result.rows);
+  details.archiveLookups = result.details;
+  return Promise.resolve();
+});
 
 rmSync(baselineDist, { recursive: true, force: true });
 rmSync(appDist, { recursive: true, force: true });
