@@ -7,31 +7,18 @@
  */
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createSession } from '../../../src/doc/sessionCommands';
 import { assign, mayOpen, neighbourhoodKey } from '../../../src/server/assignments';
 import { compactSession } from '../../../src/server/compaction';
 import { SessionIndex } from '../../../src/server/sessionIndex';
 import { silentLogger } from '../../../src/server/log';
-import { Store } from '../../../src/server/store';
+import type { Store } from '../../../src/server/store';
 import { validSettings } from '../helpers/session';
-import { tempDir } from './support';
+import { tempStores } from './support';
 
-const undo: (() => void)[] = [];
-afterEach(() =>
-  undo
-    .splice(0)
-    .reverse()
-    .forEach((f) => f()),
-);
-
-function openStore(): Store {
-  const t = tempDir('codesign-lookups-');
-  const store = Store.open(t.dir);
-  undo.push(t.remove, () => store.close());
-  return store;
-}
+const openStore = tempStores('codesign-lookups-');
 
 /** A session's first write: meta and settings, as a tablet creates it. */
 function sessionUpdate(sessionId: string, neighbourhood: string): Uint8Array {

@@ -4,25 +4,16 @@
  * document is the one every row gives. Real SQLite file, real Yjs documents.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { updatesToLoad } from '../../../src/server/compaction';
-import { Store } from '../../../src/server/store';
-import { tempDir } from './support';
+import { tempStores } from './support';
 
-const undo: (() => void)[] = [];
-afterEach(() =>
-  undo
-    .splice(0)
-    .reverse()
-    .forEach((f) => f()),
-);
+const openStore = tempStores('codesign-load-rows-');
 
 describe('loading a session from its archive rows', () => {
   it('Given a day synced in one large row and then 300 small writes by two tablets, When the session loads, Then the large row is applied as stored and the document equals every row applied in turn', () => {
-    const t = tempDir('codesign-load-rows-');
-    const store = Store.open(t.dir);
-    undo.push(t.remove, () => store.close());
+    const store = openStore();
     const sessionId = randomUUID();
 
     // The day: 400 ideas written on one tablet, stored as its first sync (one row of well over 64 KiB).

@@ -28,6 +28,23 @@ export function tempDir(prefix = 'codesign-server-'): { dir: string; remove: () 
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * A fresh Store on a temp data directory per call, for a file's tests; each closed and its directory removed
+ * after the test that opened it.
+ */
+export function tempStores(prefix = 'codesign-store-'): () => Store {
+  const undo: (() => void)[] = [];
+  afterEach(() => {
+    for (const f of undo.splice(0).reverse()) f();
+  });
+  return () => {
+    const t = tempDir(prefix);
+    const store = Store.open(t.dir);
+    undo.push(t.remove, () => store.close());
+    return store;
+  };
+}
+
 export interface LogLine {
   event: string;
   [field: string]: unknown;
