@@ -6,8 +6,11 @@
  * another (about 25 ms each for a day-sized session).
  *
  * One worker, started on first use, one job at a time in the order asked; a compaction of a session already
- * waiting is not queued twice. `close` stops the thread: work cut short is rolled back by SQLite and done again
- * next time. A database in memory (no file a second connection could open) is worked on here, on this thread.
+ * waiting is not queued twice. `close` asks the thread to stop: it finishes the job it is on, skips the jobs
+ * still queued (each comes back `closed`: not done, done again next time) and ends. It is never
+ * terminated: a thread stopped inside a SQLite call that then fails (a wait for another program's write lock
+ * running out) aborts the whole process (better-sqlite3 throws into the stopping thread: V8 fatal error, exit
+ * 134). A database in memory (no file a second connection could open) is worked on here, on this thread.
  */
 import { Worker } from 'node:worker_threads';
 import { CompactionError, compactSession, rowsSinceSnapshot, type CompactionResult } from './compaction';
@@ -28,11 +31,30 @@ export type ArchiveJob =
 /** A job as asked, before it is numbered. */
 type JobBody = ArchiveJob extends infer J ? (J extends unknown ? Omit<J, 'id'> : never) : never;
 
+/** `closed`: the server was closing before the job could run or finish; nothing failed, it is done next time. */
 export type CompactionOutcome =
-  { kind: 'not-due' } | { kind: 'compacted'; result: CompactionResult } | { kind: 'failed'; reason: string };
+  | { kind: 'not-due' }
+  | { kind: 'compacted'; result: CompactionResult }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'closed' };
 
 export type RetentionOutcome =
-  { kind: 'erased'; results: ErasureResult[] } | { kind: 'failed'; reason: string };
+  { kind: 'erased'; results: ErasureResult[] } | { kind: 'failed'; reason: string } | { kind: 'closed' };
+
+/** Asks the worker to end once the statement it is in is done (archiveWorker.ts). */
+export type StopMessage = { kind: 'stop' };
+
+/** What the worker is started with (archiveWorker.ts). */
+export interface ArchiveWorkerData {
+  file: string;
+  /** How long a statement waits for another program's write lock (SQLite busy_timeout). */
+  lockWaitMs: number;
+  /** Int32Array on shared memory: 1 once `close` was called, so the worker skips the jobs still queued. */
+  stopping: Int32Array;
+}
+
+/** Nobody waits on the worker: it may wait for another program's write lock for a minute, not the server's 5 s. */
+export const WORKER_LOCK_WAIT_MS = 60_000;
 
 /** What the worker posts back: `started` when a due compaction begins, then the job's outcome. */
 export type ArchiveMessage = { id: number } & (
@@ -74,8 +96,10 @@ export function runArchiveJob(
   }
 }
 
-export function archiveJobs(store: Store): ArchiveJobs {
-  return store.db.memory ? onThisThread(store) : inWorker(store.db.name);
+export function archiveJobs(store: Store, options: { lockWaitMs?: number } = {}): ArchiveJobs {
+  return store.db.memory
+    ? onThisThread(store)
+    : inWorker(store.db.name, options.lockWaitMs ?? WORKER_LOCK_WAIT_MS);
 }
 
 function onThisThread(store: Store): ArchiveJobs {
@@ -95,17 +119,20 @@ function onThisThread(store: Store): ArchiveJobs {
   };
 }
 
-function inWorker(file: string): ArchiveJobs {
+function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
   let worker: Worker | null = null;
   let closed = false;
   let nextId = 1;
   type Outcome = CompactionOutcome | RetentionOutcome;
-  const waiting = new Map<number, { onStart?: () => void; done: (o: Outcome) => void }>();
+  const stopping = new Int32Array(new SharedArrayBuffer(4));
+  /** Each job with the worker it was posted to: only that worker stopping fails it. */
+  const waiting = new Map<number, { worker: Worker; onStart?: () => void; done: (o: Outcome) => void }>();
   const compactions = new Map<string, Promise<CompactionOutcome>>();
   const pending = new Set<Promise<Outcome>>();
 
   const start = (): Worker => {
-    const w = new Worker(new URL('./archiveWorkerStart.mjs', import.meta.url), { workerData: { file } });
+    const workerData: ArchiveWorkerData = { file, lockWaitMs, stopping };
+    const w = new Worker(new URL('./archiveWorkerStart.mjs', import.meta.url), { workerData });
     w.on('message', (m: ArchiveMessage) => {
       const job = waiting.get(m.id);
       if (!job) return;
@@ -113,11 +140,15 @@ function inWorker(file: string): ArchiveJobs {
       waiting.delete(m.id);
       job.done(m.outcome);
     });
-    // A worker that failed to start or stopped on an error: every job waiting fails, the next one starts anew.
+    // A worker that failed to start or stopped on an error: its jobs fail, the next job starts a worker anew. Not
+    // the jobs asked since: its 'exit' can come turns after its 'error', and those went to the next worker.
     const fail = (reason: string): void => {
       if (worker === w) worker = null;
-      for (const job of waiting.values()) job.done({ kind: 'failed', reason });
-      waiting.clear();
+      for (const [id, job] of waiting) {
+        if (job.worker !== w) continue;
+        waiting.delete(id);
+        job.done(closed ? { kind: 'closed' } : { kind: 'failed', reason });
+      }
     };
     // The worker's own error (it could not start, or its code threw): named in the log line, never data.
     w.on('error', (e) => fail(`worker-error: ${e.name}: ${e.message}`.slice(0, 200)));
@@ -126,10 +157,11 @@ function inWorker(file: string): ArchiveJobs {
   };
 
   const post = <T extends Outcome>(job: JobBody, onStart?: () => void): Promise<T> => {
-    if (closed) return Promise.resolve({ kind: 'failed', reason: 'closed' } as T);
+    if (closed) return Promise.resolve({ kind: 'closed' } as T);
     const id = nextId++;
+    const w = (worker ??= start());
     const outcome = new Promise<T>((done) => {
-      waiting.set(id, { onStart, done: done as (o: Outcome) => void });
+      waiting.set(id, { worker: w, onStart, done: done as (o: Outcome) => void });
     });
     pending.add(outcome);
     void outcome.finally(() => {
@@ -137,9 +169,8 @@ function inWorker(file: string): ArchiveJobs {
       // An idle worker does not keep the process alive.
       if (waiting.size === 0) worker?.unref();
     });
-    worker ??= start();
-    worker.ref();
-    worker.postMessage({ ...job, id });
+    w.ref();
+    w.postMessage({ ...job, id });
     return outcome;
   };
 
@@ -157,10 +188,18 @@ function inWorker(file: string): ArchiveJobs {
       await Promise.all([...pending]);
     },
     async close() {
+      if (closed) return;
       closed = true;
+      Atomics.store(stopping, 0, 1);
       const w = worker;
       worker = null;
-      if (w) await w.terminate();
+      if (!w) return;
+      // Asked, not terminated (see above); kept referenced so the process waits for it to end. The job it is on
+      // answers as it ends (an erasure done is still logged), those queued behind it `closed`.
+      const ended = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      w.ref();
+      w.postMessage({ kind: 'stop' } satisfies StopMessage);
+      await ended;
     },
   };
 }

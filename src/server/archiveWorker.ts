@@ -8,20 +8,36 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { runArchiveJob, type ArchiveJob, type ArchiveMessage } from './archiveJobs';
+import {
+  runArchiveJob,
+  type ArchiveJob,
+  type ArchiveMessage,
+  type ArchiveWorkerData,
+  type StopMessage,
+} from './archiveJobs';
 import { Store } from './store';
 
-const { file } = workerData as { file: string };
+const { file, lockWaitMs, stopping } = workerData as ArchiveWorkerData;
 const store = new Store(new Database(file));
 // Nobody waits on this thread: when another program (a backup, the admin CLI) holds the write lock, the work may
-// wait for it for a minute rather than the 5 s the server's own writes allow.
-store.db.pragma('busy_timeout = 60000');
+// wait for it for a minute (archiveJobs.ts WORKER_LOCK_WAIT_MS) rather than the 5 s the server's own writes allow.
+store.db.pragma(`busy_timeout = ${Math.max(0, Math.floor(lockWaitMs))}`);
 const port = parentPort;
 if (!port) throw new Error('archiveWorker.ts runs as a worker thread (archiveJobs.ts starts it)');
 
-port.on('message', (job: ArchiveJob) => {
-  const outcome = runArchiveJob(store, job, () =>
-    port.postMessage({ id: job.id, kind: 'started' } satisfies ArchiveMessage),
-  );
+port.on('message', (message: ArchiveJob | StopMessage) => {
+  // The server is closing: after the job it was on (never cut inside a SQLite call, see archiveJobs.ts), the
+  // connection is closed and the thread ends; the jobs queued behind it were answered `closed` below.
+  if (message.kind === 'stop') {
+    store.close();
+    process.exit(0);
+  }
+  const job = message;
+  const outcome =
+    Atomics.load(stopping, 0) === 1
+      ? ({ kind: 'closed' } as const)
+      : runArchiveJob(store, job, () =>
+          port.postMessage({ id: job.id, kind: 'started' } satisfies ArchiveMessage),
+        );
   port.postMessage({ id: job.id, kind: 'done', outcome } satisfies ArchiveMessage);
 });

@@ -64,9 +64,11 @@ export function startRetention(store: Store, options: RetentionOptions): () => v
   const fail = (error: string): void => options.log('retention-failed', { error });
   const check = (): void => {
     if (options.apply) {
-      void options
-        .apply(options.days, now())
-        .then((o) => (o.kind === 'erased' ? report(o.results) : fail(o.reason)));
+      // `closed`: the server stopped first; nothing failed, the next start checks again.
+      void options.apply(options.days, now()).then((o) => {
+        if (o.kind === 'erased') report(o.results);
+        else if (o.kind === 'failed') fail(o.reason);
+      });
       return;
     }
     try {
