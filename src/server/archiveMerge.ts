@@ -71,16 +71,24 @@ export function mergeArchiveUpdates(updates: readonly Uint8Array[]): Uint8Array 
   for (const client of [...structs.keys()].sort((a, b) => b - a)) {
     const own = (structs.get(client) as Written[]).sort((a, b) => a.id.clock - b.id.clock);
     const first = (own[0] as Written).id.clock;
-    const body: Uint8Array[] = [];
+    // One encoder for the client's structs: v1 writes each struct's bytes one after another with nothing carried
+    // between them, so this is the structs' own bytes in a row, without an encoder and a copy per struct (a
+    // day's first sync holds thousands: the merge of a session's rows at load took 3× the apply).
+    const body = new Y.UpdateEncoderV1();
+    let count = 0;
     let end = first;
     for (const s of own) {
       const clock = s.id.clock;
       if (clock + s.length <= end) continue; // already written
-      if (clock > end) body.push(structBytes(new Y.Skip(Y.createID(client, end), clock - end), 0));
-      body.push(structBytes(s, Math.max(0, end - clock)));
+      if (clock > end) {
+        new Y.Skip(Y.createID(client, end), clock - end).write(body, 0);
+        count += 1;
+      }
+      s.write(body, Math.max(0, end - clock));
+      count += 1;
       end = clock + s.length;
     }
-    chunks.push(varUint(body.length), varUint(client), varUint(first), ...body);
+    chunks.push(varUint(count), varUint(client), varUint(first), body.toUint8Array());
   }
 
   chunks.push(varUint(deletes.size));

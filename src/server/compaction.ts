@@ -79,21 +79,19 @@ export function snapshotOf(store: Store, sessionId: string): Snapshot | null {
 export function updatesToLoad(store: Store, sessionId: string): { updates: Uint8Array[]; lastId: number } {
   const snapshot = snapshotOf(store, sessionId);
   const rows = store.updatesFor(sessionId, snapshot?.upToId ?? 0);
-  // The small rows after the snapshot are merged first: one apply instead of one per row (archiveMerge.ts). A
-  // large row (a tablet's first sync of a whole day, a session file) is applied as it is: merging re-encodes
-  // every struct it holds, which tripled the load of a day-sized session written to in small rows afterwards
-  // (100 ms against 25 ms, 20 of them in a morning's burst). Applied in any order, updates give the same document.
-  const large = rows.filter((r) => r.bytes >= MERGE_BELOW_BYTES).map((r) => r.update);
-  const small = rows.filter((r) => r.bytes < MERGE_BELOW_BYTES).map((r) => r.update);
-  const rest = [...large, ...(small.length > 1 ? [mergeArchiveUpdates(small)] : small)];
+  // The rows after the snapshot are merged first, all of them into one update (archiveMerge.ts): one apply instead
+  // of one per row, and within one update Yjs integrates every struct whose dependencies the update or the
+  // snapshot holds. Applied as separate updates, rows can stay pending for good: Yjs (13.6) notes what an update
+  // lacks by a per-client clock, and an update holding two clients' structs that each wait for another row can
+  // record the wrong one (a large row applied before the small rows it depended on was never retried;
+  // loadRows.test.ts). Merging decodes and writes a large row again (a day's first sync and 3,000 small rows:
+  // 35-40 ms before the apply's 15-20 ms), the price of every row being there.
+  const rest = rows.length > 1 ? [mergeArchiveUpdates(rows.map((r) => r.update))] : rows.map((r) => r.update);
   return {
     updates: snapshot ? [snapshot.state, ...rest] : rest,
     lastId: rows.at(-1)?.id ?? snapshot?.upToId ?? 0,
   };
 }
-
-/** Rows at least this large are applied as they are when a session loads, not merged with the rest first. */
-const MERGE_BELOW_BYTES = 64 * 1024;
 
 /** Archive rows of the session after its snapshot (what the next load applies one by one). */
 export function rowsSinceSnapshot(store: Store, sessionId: string): number {

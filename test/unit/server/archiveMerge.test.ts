@@ -68,7 +68,13 @@ describe('merging a device’s archive rows', () => {
           const merged = mergeArchiveUpdates(part);
           expect(state([merged]).maps).toEqual(state(part).maps);
           expect(state([merged]).sv).toEqual(state(part).sv);
-          expect(state([merged, ...(part === a ? b : a)])).toEqual(state([...a, ...b]));
+          // With the other archive's rows, merged again as a load merges them (compaction.ts updatesToLoad), it
+          // holds everything. Not applied as separate updates: Yjs can leave a multi-client update pending for
+          // good when what it lacks comes in later updates (seed 1298950784; loadRows.test.ts), and Yjs's own
+          // mergeUpdates gives the same bytes.
+          expect(state([mergeArchiveUpdates([merged, ...(part === a ? b : a)])])).toEqual(
+            state([...a, ...b]),
+          );
           expect(state([merged])).toEqual(state([Y.mergeUpdates(part)]));
           // Merging again (a second compaction) neither grows nor changes it. (Bytes may differ in a bit Yjs
           // ignores: the "has a key" flag of an item with an origin, whose key is never written.)
