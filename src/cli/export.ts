@@ -21,6 +21,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as Y from 'yjs';
 import { viewSession, type SessionView } from '../doc/session';
+import { mergeArchiveUpdates } from '../server/archiveMerge';
 import { ballotsCsv, resultsCsv } from '../domain/results/csv';
 import { exportJson, exportJsonText } from '../domain/results/json';
 import { writePabulib } from '../domain/counting';
@@ -57,9 +58,15 @@ export function loadSession(dbPath: string, sessionId: string): SessionView | nu
       .prepare('SELECT "update" FROM updates WHERE session_id = ? ORDER BY id')
       .all(sessionId) as { update: Buffer }[];
     if (rows.length === 0) return null;
+    // Merged into one update first: after compaction the rows' order is not one they integrate in, and applied
+    // row by row Yjs can leave a relayed row pending for good (src/server/rollback.ts says more).
     const doc = new Y.Doc();
-    for (const r of rows)
-      Y.applyUpdate(doc, new Uint8Array(r.update.buffer, r.update.byteOffset, r.update.byteLength));
+    Y.applyUpdate(
+      doc,
+      mergeArchiveUpdates(
+        rows.map((r) => new Uint8Array(r.update.buffer, r.update.byteOffset, r.update.byteLength)),
+      ),
+    );
     return viewSession(doc);
   } finally {
     db.close();

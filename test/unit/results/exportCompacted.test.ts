@@ -1,0 +1,74 @@
+/**
+ * `npm run export` reads a session from the server's archive (src/cli/export.ts loadSession). After compaction
+ * (src/server/compaction.ts) each device's rows are one row under the id of its last, so a laptop's relayed row
+ * can come before the tablet row it builds on. Applied row by row, Yjs 13.6 can leave such a row pending for good
+ * (test/unit/server/loadRows.test.ts): the export then counted a session without those tablets' changes. Real
+ * SQLite file, real Yjs documents, the workshop fixture of the other export tests.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { loadSession } from '../../../src/cli/export';
+import { viewSession } from '../../../src/doc/session';
+import { compactSession } from '../../../src/server/compaction';
+import { DB_FILE, Store } from '../../../src/server/store';
+import { dotsSession } from './fixtures';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('exporting a compacted session', () => {
+  it('Given tablets and a relaying laptop whose compacted rows are out of the order they integrate in, When the session is exported, Then every tablet’s last change is in it', () => {
+    const s = dotsSession();
+    const base = Y.encodeStateAsUpdate(s.doc);
+    const [t1, t2, t3] = [100, 101, 102].map((id) => {
+      const d = new Y.Doc();
+      d.clientID = id;
+      Y.applyUpdate(d, base);
+      return d;
+    }) as [Y.Doc, Y.Doc, Y.Doc];
+    const retitle = (d: Y.Doc, id: string, title: string, ...to: Y.Doc[]): Uint8Array => {
+      const before = Y.encodeStateVector(d);
+      const map = d.getMap<Record<string, unknown>>('proposals');
+      map.set(id, { ...map.get(id)!, title });
+      const u = Y.encodeStateAsUpdate(d, before);
+      for (const other of to) Y.applyUpdate(other, u);
+      return u;
+    };
+    const first = retitle(t2, s.ids.P1, 'Youth club (tablet 2)', t1, t3);
+    const overwrite = retitle(t3, s.ids.P1, 'Youth club (tablet 3)', t1, t2);
+    const again = retitle(t2, s.ids.P1, 'Youth club (tablet 2, last)', t1);
+    const later = retitle(t2, s.ids.P2, 'Job fair (tablet 2)', t1);
+    const other = retitle(t1, s.ids.P2, 'Job fair (tablet 1)');
+
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'export-compacted-'));
+    dirs.push(dataDir);
+    const store = Store.open(dataDir);
+    const sessionId = '11111111-1111-4111-8111-111111111111'; // dotsSession's
+    for (const [device, u] of [
+      ['device-a', base],
+      ['tablet-2', first],
+      ['laptop', Y.mergeUpdates([overwrite, later])],
+      ['tablet-2', again],
+      ['tablet-1', other],
+    ] as const) {
+      store.appendUpdate(sessionId, device, u);
+    }
+    compactSession(store, sessionId);
+    expect(store.updatesFor(sessionId).map((r) => r.deviceId)).toEqual([
+      'device-a',
+      'laptop',
+      'tablet-2',
+      'tablet-1',
+    ]);
+    store.close();
+
+    const view = loadSession(path.join(dataDir, DB_FILE), sessionId)!;
+    const title = (id: string): string | undefined => view.records.proposals.find((p) => p.id === id)?.title;
+    expect(title(s.ids.P1)).toBe('Youth club (tablet 2, last)');
+    expect(title(s.ids.P2)).toBe('Job fair (tablet 1)');
+    expect(view.records.proposals).toHaveLength(viewSession(s.doc)!.records.proposals.length);
+  });
+});
