@@ -515,7 +515,7 @@ async function run(
       const done = eraseAnswersCommand(store, values, say);
       if (!done.ok) throw new UsageError(done.mistake);
       io.out(done.text);
-      return 0;
+      return done.someFailed ? 1 : 0;
     }
     case 'backup': {
       const [file, extra] = positionals;

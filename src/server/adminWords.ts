@@ -167,6 +167,8 @@ The database is in DATA_DIR (default ./data).`,
     'Erased the about-you answers of {participants} participants in session {session} ({purged} stored values removed from the archive).',
   erasedReach:
     'Connected devices receive the erasure within a few seconds, others when they next sync. Clear tablets as the admin guide says.',
+  eraseSessionFailed:
+    'Could not erase the answers in session {session}, so nothing in it was changed: {reason}. Run the same command again; if it fails again, see "Erase residents’ answers" in the admin guide.',
   eraseFileBusy:
     'The server was reading the database, so the old bytes may still be in its log file: run the same command again in a minute.',
   backupOne: 'Give one backup file.',
@@ -350,6 +352,8 @@ Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
     'Wedi dileu atebion ‘amdanoch chi’ {participants} cyfranogwr yn sesiwn {session} ({purged} gwerth wedi’u tynnu o’r archif).',
   erasedReach:
     'Bydd dyfeisiau sydd wedi’u cysylltu yn cael y dileu o fewn ychydig eiliadau, ac eraill pan fyddant yn cysoni nesaf. Cliriwch y tabledi fel y mae’r canllaw gweinyddu yn ei ddweud.',
+  eraseSessionFailed:
+    'Nid oedd modd dileu’r atebion yn sesiwn {session}, felly ni newidiwyd dim ynddi: {reason}. Rhedwch yr un gorchymyn eto; os yw’n methu eto, gweler "Erase residents’ answers" yn y canllaw gweinyddu.',
   eraseFileBusy:
     'Roedd y gweinydd yn darllen y gronfa ddata, felly gall yr hen feitiau fod yn ei ffeil log o hyd: rhedwch yr un gorchymyn eto ymhen munud.',
   backupOne: 'Rhowch un ffeil wrth gefn.',

@@ -14,7 +14,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { CompactionError, compactSession, rowsSinceSnapshot, type CompactionResult } from './compaction';
-import type { ErasureResult } from './erasure';
+import type { ErasureBatch } from './erasure';
 import { applyRetention } from './retention';
 import type { Store } from './store';
 
@@ -39,7 +39,7 @@ export type CompactionOutcome =
   | { kind: 'closed' };
 
 export type RetentionOutcome =
-  { kind: 'erased'; results: ErasureResult[] } | { kind: 'failed'; reason: string } | { kind: 'closed' };
+  { kind: 'erased'; batch: ErasureBatch } | { kind: 'failed'; reason: string } | { kind: 'closed' };
 
 /** Asks the worker to end once the statement it is in is done (archiveWorker.ts). */
 export type StopMessage = { kind: 'stop' };
@@ -84,8 +84,7 @@ export function runArchiveJob(
   started: () => void,
 ): CompactionOutcome | RetentionOutcome {
   try {
-    if (job.kind === 'retention')
-      return { kind: 'erased', results: applyRetention(store, job.days, job.now) };
+    if (job.kind === 'retention') return { kind: 'erased', batch: applyRetention(store, job.days, job.now) };
     if (rowsSinceSnapshot(store, job.sessionId) < job.minRows) return { kind: 'not-due' };
     started();
     return { kind: 'compacted', result: compactSession(store, job.sessionId) };

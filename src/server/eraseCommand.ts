@@ -7,7 +7,14 @@
  */
 import { isSessionId, type Store } from './store';
 import type { Say } from './adminWords';
-import { ErasureError, eraseAnswers, eraseAnswersBefore, scrubFile, type ErasureResult } from './erasure';
+import {
+  ErasureError,
+  eraseAnswers,
+  eraseAnswersBefore,
+  scrubFile,
+  type ErasureBatch,
+  type ErasureResult,
+} from './erasure';
 import { DAY_MS, parseDays } from './retention';
 
 export interface EraseArgs {
@@ -17,7 +24,8 @@ export interface EraseArgs {
   json?: boolean;
 }
 
-export type EraseOutcome = { ok: true; text: string } | { ok: false; mistake: string };
+/** `someFailed`: sessions the run could not erase (named in `text`); the command then exits 1. */
+export type EraseOutcome = { ok: true; text: string; someFailed: boolean } | { ok: false; mistake: string };
 
 export function eraseAnswersCommand(store: Store, args: EraseArgs, say: Say, now = Date.now()): EraseOutcome {
   const mistake = (text: string): EraseOutcome => ({ ok: false, mistake: text });
@@ -32,6 +40,7 @@ export function eraseAnswersCommand(store: Store, args: EraseArgs, say: Say, now
   if (rawDays !== undefined && days === null) return mistake(say('eraseOlderThan'));
 
   let results: ErasureResult[];
+  let failures: ErasureBatch['failures'] = [];
   try {
     const answeredBefore = days === null ? undefined : now - days * DAY_MS;
     if (session !== undefined) {
@@ -42,7 +51,7 @@ export function eraseAnswersCommand(store: Store, args: EraseArgs, say: Say, now
         now,
       );
       results = result.updateId === null && result.rowsRewritten === 0 ? [] : [result];
-    } else results = eraseAnswersBefore(store, answeredBefore as number, now);
+    } else ({ results, failures } = eraseAnswersBefore(store, answeredBefore as number, now));
   } catch (e) {
     if (!(e instanceof ErasureError)) throw e;
     return mistake(
@@ -54,11 +63,23 @@ export function eraseAnswersCommand(store: Store, args: EraseArgs, say: Say, now
   // Always, also when nothing was left to erase: running the command again finishes a rewrite the server's
   // reading held up (eraseFileBusy).
   const scrub = scrubFile(store);
-  if (args.json) return { ok: true, text: JSON.stringify({ results, fileScrubbed: scrub.complete }) };
+  const someFailed = failures.length > 0;
+  if (args.json) {
+    return {
+      ok: true,
+      someFailed,
+      text: JSON.stringify({ results, failures, fileScrubbed: scrub.complete }),
+    };
+  }
+  const failed = failures.map((f) =>
+    say('eraseSessionFailed', { session: f.sessionId ?? '', reason: f.reason }),
+  );
   if (results.length === 0) {
     const nothing =
       days === null ? say('eraseNothing', { session: session ?? '' }) : say('eraseNothingOlder', { days });
-    return { ok: true, text: scrub.complete ? nothing : `${nothing}\n${say('eraseFileBusy')}` };
+    const lines = someFailed ? failed : [nothing];
+    if (!scrub.complete) lines.push(say('eraseFileBusy'));
+    return { ok: true, someFailed, text: lines.join('\n') };
   }
   const lines = results.map((r) =>
     say('erased', {
@@ -67,7 +88,7 @@ export function eraseAnswersCommand(store: Store, args: EraseArgs, say: Say, now
       purged: r.valuesPurged,
     }),
   );
-  lines.push(say('erasedReach'));
+  lines.push(say('erasedReach'), ...failed);
   if (!scrub.complete) lines.push(say('eraseFileBusy'));
-  return { ok: true, text: lines.join('\n') };
+  return { ok: true, someFailed, text: lines.join('\n') };
 }

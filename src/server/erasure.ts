@@ -174,17 +174,34 @@ function hasAnswersBefore(store: Store, sessionId: string, answeredBefore: numbe
 }
 
 /** Every session's participants answered before `answeredBefore`, erased; one result per session changed. */
-export function eraseAnswersBefore(store: Store, answeredBefore: number, now = Date.now()): ErasureResult[] {
+/** What a run over every session did: the sessions erased, and those it could not erase (with why, in words). */
+export interface ErasureBatch {
+  results: ErasureResult[];
+  /** `sessionId` null: the file scrub after the erasures failed (retention.ts applyRetention). */
+  failures: { sessionId: string | null; reason: string }[];
+}
+
+/**
+ * Erases, session by session, every answer given before `answeredBefore`. Each session is its own transaction, so
+ * one that fails (a locked file, an unreadable row) does not stop the others, and the caller still hears of every
+ * session that was erased: before, the first failure threw and the sessions already erased went unreported.
+ */
+export function eraseAnswersBefore(store: Store, answeredBefore: number, now = Date.now()): ErasureBatch {
   const sessions = store.db.prepare('SELECT DISTINCT session_id AS id FROM updates ORDER BY id').all() as {
     id: string;
   }[];
-  const results: ErasureResult[] = [];
+  const batch: ErasureBatch = { results: [], failures: [] };
   for (const { id } of sessions) {
-    if (!hasAnswersBefore(store, id, answeredBefore)) continue;
-    const result = eraseAnswers(store, id, { answeredBefore }, now);
-    if (result.updateId !== null || result.rowsRewritten > 0) results.push(result);
+    try {
+      if (!hasAnswersBefore(store, id, answeredBefore)) continue;
+      const result = eraseAnswers(store, id, { answeredBefore }, now);
+      if (result.updateId !== null || result.rowsRewritten > 0) batch.results.push(result);
+    } catch (e) {
+      // Erasure's own errors and SQLite's name no answers; the message is logged and shown to the admin.
+      batch.failures.push({ sessionId: id, reason: e instanceof Error ? e.message : String(e) });
+    }
   }
-  return results;
+  return batch;
 }
 
 /**

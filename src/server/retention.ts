@@ -7,7 +7,7 @@
  * tablet's clock wrote them. The check runs once shortly after the server starts and then every `everyMs`
  * (default: hourly); a session with nothing due costs one load of its compacted state.
  */
-import { eraseAnswersBefore, scrubFile, type ErasureResult } from './erasure';
+import { eraseAnswersBefore, scrubFile, type ErasureBatch } from './erasure';
 import type { RetentionOutcome } from './archiveJobs';
 import type { Logger } from './log';
 import type { Store } from './store';
@@ -27,11 +27,20 @@ export function parseDays(raw: string): number | null {
   return days >= 1 && days <= MAX_RETENTION_DAYS ? days : null;
 }
 
-/** Erases every answer older than `days` days at `now`, then scrubs the file when anything was erased. */
-export function applyRetention(store: Store, days: number, now = Date.now()): ErasureResult[] {
-  const results = eraseAnswersBefore(store, now - days * DAY_MS, now);
-  if (results.length > 0) scrubFile(store);
-  return results;
+/**
+ * Erases every answer older than `days` days at `now`, then scrubs the file when anything was erased. A session
+ * that cannot be erased, or a scrub that fails, is in `failures`: what was erased is reported all the same.
+ */
+export function applyRetention(store: Store, days: number, now = Date.now()): ErasureBatch {
+  const batch = eraseAnswersBefore(store, now - days * DAY_MS, now);
+  if (batch.results.length > 0) {
+    try {
+      scrubFile(store);
+    } catch (e) {
+      batch.failures.push({ sessionId: null, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return batch;
 }
 
 export interface RetentionOptions {
@@ -50,7 +59,7 @@ export interface RetentionOptions {
 /** Starts the schedule; returns the function that stops it. Failures are logged, never thrown. */
 export function startRetention(store: Store, options: RetentionOptions): () => void {
   const now = options.now ?? Date.now;
-  const report = (results: ErasureResult[]): void => {
+  const report = ({ results, failures }: ErasureBatch): void => {
     for (const r of results) {
       // Counts only: never a participant's answers, nor their ids.
       options.log('answers-erased', {
@@ -60,13 +69,19 @@ export function startRetention(store: Store, options: RetentionOptions): () => v
         retentionDays: options.days,
       });
     }
+    for (const f of failures) {
+      options.log(
+        'retention-failed',
+        f.sessionId === null ? { error: f.reason } : { session: f.sessionId, error: f.reason },
+      );
+    }
   };
   const fail = (error: string): void => options.log('retention-failed', { error });
   const check = (): void => {
     if (options.apply) {
       // `closed`: the server stopped first; nothing failed, the next start checks again.
       void options.apply(options.days, now()).then((o) => {
-        if (o.kind === 'erased') report(o.results);
+        if (o.kind === 'erased') report(o.batch);
         else if (o.kind === 'failed') fail(o.reason);
       });
       return;

@@ -18,6 +18,8 @@ import { tempDir } from './support';
 
 const SESSION = '0b9e7c41-5d2a-4e8f-a1c3-6f7d8e9a0b1c';
 const OTHER = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+/** Between SESSION and OTHER in the order a run goes through sessions (by id). */
+const BROKEN = '3c3c3c3c-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const DAY0 = Date.UTC(2026, 0, 10);
 
 const cleanup: (() => void | Promise<void>)[] = [];
@@ -53,6 +55,13 @@ function writeResidents(
     });
     store.appendUpdate(sessionId, 'tablet-a', Y.encodeStateAsUpdate(doc, before), r.at);
   }
+  store.close();
+}
+
+/** A session whose one archive row Yjs cannot read: erasing it fails, as a locked or damaged file would. */
+function writeUnreadable(dir: string, sessionId: string): void {
+  const store = Store.open(dir);
+  store.appendUpdate(sessionId, 'tablet-x', new Uint8Array([9, 200, 200, 200, 200, 200]));
   store.close();
 }
 
@@ -126,6 +135,78 @@ describe('npm run admin -- erase-answers', () => {
     expect(answersIn(dir, OTHER)).toEqual({ older: {} });
     const again = await admin(dir, 'erase-answers', '--older-than', '30', '--lang', 'cy');
     expect(again.out).toMatch(/Dim i’w ddileu/);
+  });
+});
+
+describe('a run over every session where one cannot be erased', () => {
+  it('Given three sessions with old answers and the middle one unreadable, When erase-answers --older-than runs, Then the other two are erased and said so, the failing one is named, and it exits 1', async () => {
+    const dir = dataDir();
+    const now = Date.now();
+    writeResidents(dir, SESSION, [{ id: 'a', at: now - 40 * DAY_MS, answer: '18 to 64' }]);
+    writeUnreadable(dir, BROKEN);
+    writeResidents(dir, OTHER, [{ id: 'b', at: now - 40 * DAY_MS, answer: '65 or over' }]);
+
+    const result = await admin(dir, 'erase-answers', '--older-than', '30');
+
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(`in session ${SESSION}`);
+    expect(result.out).toContain(`in session ${OTHER}`);
+    expect(result.out).toMatch(
+      new RegExp(
+        `Could not erase the answers in session ${BROKEN}, so nothing in it was changed: .+\\. Run the same command again`,
+      ),
+    );
+    expect(answersIn(dir, SESSION)).toEqual({ a: {} });
+    expect(answersIn(dir, OTHER)).toEqual({ b: {} });
+    const json = JSON.parse((await admin(dir, 'erase-answers', '--older-than', '30', '--json')).out) as {
+      results: unknown[];
+      failures: { sessionId: string }[];
+    };
+    expect(json.results).toEqual([]);
+    expect(json.failures.map((f) => f.sessionId)).toEqual([BROKEN]);
+  });
+
+  it('Given the same three sessions and a 30-day retention period, When the check runs, Then both sessions erased are logged and the failing one is logged by id, counts and reasons only', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    const dir = dataDir();
+    writeResidents(dir, SESSION, [{ id: 'a', at: DAY0, answer: '18 to 64' }]);
+    writeUnreadable(dir, BROKEN);
+    writeResidents(dir, OTHER, [{ id: 'b', at: DAY0, answer: '65 or over' }]);
+    const store = Store.open(dir);
+    cleanup.push(() => store.close());
+    const logs: LogLine[] = [];
+    cleanup.push(
+      startRetention(store, {
+        days: 30,
+        now: () => DAY0 + 31 * DAY_MS,
+        log: (event, fields = {}) => logs.push({ event, ...fields }),
+      }),
+    );
+
+    vi.advanceTimersByTime(FIRST_RETENTION_CHECK_MS);
+
+    expect(answersIn(dir, SESSION)).toEqual({ a: {} });
+    expect(answersIn(dir, OTHER)).toEqual({ b: {} });
+    expect(logs.map(({ error, ...rest }) => ({ ...rest, hasReason: typeof error === 'string' }))).toEqual([
+      {
+        event: 'answers-erased',
+        session: SESSION,
+        participants: 1,
+        valuesPurged: 1,
+        retentionDays: 30,
+        hasReason: false,
+      },
+      {
+        event: 'answers-erased',
+        session: OTHER,
+        participants: 1,
+        valuesPurged: 1,
+        retentionDays: 30,
+        hasReason: false,
+      },
+      { event: 'retention-failed', session: BROKEN, hasReason: true },
+    ]);
+    expect(JSON.stringify(logs)).not.toMatch(/18 to 64|65 or over/);
   });
 });
 
