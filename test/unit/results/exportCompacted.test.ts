@@ -14,6 +14,7 @@ import { loadSession } from '../../../src/cli/export';
 import { viewSession } from '../../../src/doc/session';
 import { compactSession } from '../../../src/server/compaction';
 import { DB_FILE, Store } from '../../../src/server/store';
+import { relayedRows } from '../helpers/relayedRows';
 import { dotsSession } from './fixtures';
 
 const dirs: string[] = [];
@@ -23,39 +24,28 @@ describe('exporting a compacted session', () => {
   it('Given tablets and a relaying laptop whose compacted rows are out of the order they integrate in, When the session is exported, Then every tablet’s last change is in it', () => {
     const s = dotsSession();
     const base = Y.encodeStateAsUpdate(s.doc);
-    const [t1, t2, t3] = [100, 101, 102].map((id) => {
-      const d = new Y.Doc();
-      d.clientID = id;
-      Y.applyUpdate(d, base);
-      return d;
-    }) as [Y.Doc, Y.Doc, Y.Doc];
-    const retitle = (d: Y.Doc, id: string, title: string, ...to: Y.Doc[]): Uint8Array => {
-      const before = Y.encodeStateVector(d);
-      const map = d.getMap<Record<string, unknown>>('proposals');
-      map.set(id, { ...map.get(id)!, title });
-      const u = Y.encodeStateAsUpdate(d, before);
-      for (const other of to) Y.applyUpdate(other, u);
-      return u;
+    const titles: Record<string, [string, string]> = {
+      't2-first': [s.ids.P1, 'Youth club (tablet 2)'],
+      t3: [s.ids.P1, 'Youth club (tablet 3)'],
+      't2-last': [s.ids.P1, 'Youth club (tablet 2, last)'],
+      't2-later': [s.ids.P2, 'Job fair (tablet 2)'],
+      t1: [s.ids.P2, 'Job fair (tablet 1)'],
     };
-    const first = retitle(t2, s.ids.P1, 'Youth club (tablet 2)', t1, t3);
-    const overwrite = retitle(t3, s.ids.P1, 'Youth club (tablet 3)', t1, t2);
-    const again = retitle(t2, s.ids.P1, 'Youth club (tablet 2, last)', t1);
-    const later = retitle(t2, s.ids.P2, 'Job fair (tablet 2)', t1);
-    const other = retitle(t1, s.ids.P2, 'Job fair (tablet 1)');
+    const records = s.doc.getMap<Record<string, unknown>>('proposals');
+    const { rows } = relayedRows({
+      map: 'proposals',
+      key: s.ids.P1,
+      later: s.ids.P2,
+      base,
+      value: (label) => ({ ...records.get(titles[label]![0])!, title: titles[label]![1] }),
+    });
 
     const dataDir = mkdtempSync(path.join(tmpdir(), 'export-compacted-'));
     dirs.push(dataDir);
     const store = Store.open(dataDir);
     const sessionId = '11111111-1111-4111-8111-111111111111'; // dotsSession's
-    for (const [device, u] of [
-      ['device-a', base],
-      ['tablet-2', first],
-      ['laptop', Y.mergeUpdates([overwrite, later])],
-      ['tablet-2', again],
-      ['tablet-1', other],
-    ] as const) {
-      store.appendUpdate(sessionId, device, u);
-    }
+    store.appendUpdate(sessionId, 'device-a', base);
+    for (const { device, update } of rows) store.appendUpdate(sessionId, device, update);
     compactSession(store, sessionId);
     expect(store.updatesFor(sessionId).map((r) => r.deviceId)).toEqual([
       'device-a',

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { updatesToLoad } from '../../../src/server/compaction';
+import { relayedRows } from '../helpers/relayedRows';
 import { tempStores } from './support';
 
 const openStore = tempStores('codesign-load-rows-');
@@ -62,36 +63,18 @@ describe('loading a session from its archive rows', () => {
     // upload (a facilitator relaying two tablets, here made large) holds tablet 3's overwrite of tablet 2's first
     // value and tablet 2's later big value. Applied before the small row it needs (as loads did when large rows
     // went first), Yjs recorded the wrong missing clock and never retried it: the session loaded without them.
-    const [t1, t2, t3] = [100, 101, 102].map((id) => {
-      const d = new Y.Doc();
-      d.clientID = id;
-      return d;
-    }) as [Y.Doc, Y.Doc, Y.Doc];
-    const write = (d: Y.Doc, key: string, value: unknown, ...to: Y.Doc[]): Uint8Array => {
-      const before = Y.encodeStateVector(d);
-      d.getMap('m').set(key, value);
-      const u = Y.encodeStateAsUpdate(d, before);
-      for (const other of to) Y.applyUpdate(other, u);
-      return u;
-    };
-    const first = write(t2, 'k5', 0, t1, t3);
-    const overwrite = write(t3, 'k5', 0, t1, t2);
-    const again = write(t2, 'k5', 1);
-    const big = write(t2, 'k0', 'x'.repeat(70 * 1024));
-    const other = write(t1, 'k0', 0);
-    const relayed = Y.mergeUpdates([overwrite, big]);
-    expect(relayed.byteLength).toBeGreaterThan(64 * 1024);
+    const { rows } = relayedRows({
+      map: 'm',
+      key: 'k5',
+      later: 'k0',
+      value: (label) =>
+        ({ 't2-first': 0, t3: 0, 't2-last': 1, 't2-later': 'x'.repeat(70 * 1024), t1: 0 })[label],
+    });
+    expect(rows[1]!.update.byteLength).toBeGreaterThan(64 * 1024);
 
     const store = openStore();
     const sessionId = randomUUID();
-    for (const [device, u] of [
-      ['tablet-2', first],
-      ['laptop', relayed],
-      ['tablet-2', again],
-      ['tablet-1', other],
-    ] as const) {
-      store.appendUpdate(sessionId, device, u);
-    }
+    for (const { device, update } of rows) store.appendUpdate(sessionId, device, update);
 
     const loaded = docOf(updatesToLoad(store, sessionId).updates);
     const everyRow = docOf(store.updatesFor(sessionId).map((r) => r.update));

@@ -2,7 +2,7 @@
  * Rolling back a device after compaction (rollback.ts, compaction.ts). Compaction keeps each device's rows merged
  * under the id of its last row, so the archive's order is no longer one the rows integrate in: a facilitator's
  * relayed row can come before the tablet row it builds on. Applied row by row, Yjs 13.6 can leave such a row
- * pending for good (loadRows.test.ts holds the case); the rollback then compared against a document missing
+ * pending for good (test/unit/helpers/relayedRows.ts); the rollback then compared against a document missing
  * other devices' changes and removed them. Real SQLite file, real Yjs documents.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,36 +11,10 @@ import * as Y from 'yjs';
 import { mergeArchiveUpdates } from '../../../src/server/archiveMerge';
 import { compactSession } from '../../../src/server/compaction';
 import { rollbackDevice } from '../../../src/server/rollback';
+import { relayedRows } from '../helpers/relayedRows';
 import { tempStores } from './support';
 
 const openStore = tempStores('codesign-rollback-compacted-');
-
-/** Three tablets and a laptop that relays two of tablet 3's and tablet 2's changes (the loadRows.test case). */
-function workshop(): { device: string; update: Uint8Array }[] {
-  const [t1, t2, t3] = [100, 101, 102].map((id) => {
-    const d = new Y.Doc();
-    d.clientID = id;
-    return d;
-  }) as [Y.Doc, Y.Doc, Y.Doc];
-  const write = (d: Y.Doc, key: string, value: unknown, ...to: Y.Doc[]): Uint8Array => {
-    const before = Y.encodeStateVector(d);
-    d.getMap('proposals').set(key, value);
-    const u = Y.encodeStateAsUpdate(d, before);
-    for (const other of to) Y.applyUpdate(other, u);
-    return u;
-  };
-  const first = write(t2, 'k5', { v: 0 }, t1, t3);
-  const overwrite = write(t3, 'k5', { v: 0, by: 't3' }, t1, t2);
-  const again = write(t2, 'k5', { v: 1 }, t1);
-  const later = write(t2, 'k0', { v: 'tablet 2' }, t1);
-  const other = write(t1, 'k0', { v: 'tablet 1' });
-  return [
-    { device: 'tablet-2', update: first },
-    { device: 'laptop', update: Y.mergeUpdates([overwrite, later]) },
-    { device: 'tablet-2', update: again },
-    { device: 'tablet-1', update: other },
-  ];
-}
 
 function docOf(update: Uint8Array): Y.Doc {
   const doc = new Y.Doc();
@@ -52,7 +26,20 @@ describe('rolling back a device of a compacted session', () => {
   it('Given a compacted archive whose rows come out of the order they integrate in, When tablet 1 is rolled back, Then only its overwrite is undone and every other change stays', () => {
     const store = openStore();
     const sessionId = randomUUID();
-    for (const row of workshop()) store.appendUpdate(sessionId, row.device, row.update);
+    const { rows } = relayedRows({
+      map: 'proposals',
+      key: 'k5',
+      later: 'k0',
+      value: (label) =>
+        ({
+          't2-first': { v: 0 },
+          t3: { v: 0, by: 't3' },
+          't2-last': { v: 1 },
+          't2-later': { v: 'tablet 2' },
+          t1: { v: 'tablet 1' },
+        })[label],
+    });
+    for (const row of rows) store.appendUpdate(sessionId, row.device, row.update);
     const before = docOf(mergeArchiveUpdates(store.updatesFor(sessionId).map((r) => r.update)));
     expect(before.getMap('proposals').toJSON()).toEqual({ k5: { v: 1 }, k0: { v: 'tablet 1' } });
 
