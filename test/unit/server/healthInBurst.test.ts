@@ -22,6 +22,7 @@ import {
   type Client,
   type ServerSession,
   type TestServer,
+  varUintBytes,
 } from './support';
 
 /** Connections, and the sync step 1 messages each sends at once. */
@@ -30,25 +31,15 @@ const MESSAGES = 100;
 /** Generous: two shared cores. */
 const DEADLINE_MS = 60_000;
 
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
-}
-
 /** A Hocuspocus Sync message, step 1 (document name, 0 Sync, 0 step 1, the state vector): the server answers it. */
 function syncStep1(sessionId: string, stateVector: Uint8Array): Uint8Array {
   const name = new TextEncoder().encode(sessionId);
   return new Uint8Array([
-    ...varUint(name.length),
+    ...varUintBytes(name.length),
     ...name,
     0,
     0,
-    ...varUint(stateVector.byteLength),
+    ...varUintBytes(stateVector.byteLength),
     ...stateVector,
   ]);
 }

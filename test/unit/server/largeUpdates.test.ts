@@ -23,6 +23,7 @@ import {
   tempDir,
   waitFor,
   type Client,
+  varUintBytes,
 } from './support';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -68,16 +69,6 @@ function closes(client: Client): { code: number; reason: string }[] {
 function sameState(a: Y.Doc, b: Y.Doc): void {
   expect(Y.decodeStateVector(Y.encodeStateVector(a))).toEqual(Y.decodeStateVector(Y.encodeStateVector(b)));
   expect(readRecords(a)).toEqual(readRecords(b));
-}
-
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
 }
 
 /** The underlying ws socket of a provider (the tests give it ws as its WebSocket). */
@@ -262,7 +253,7 @@ describe('a plain provider with more than the message limit to send', { timeout:
 
     const name = new TextEncoder().encode(sessionId);
     const body = new Uint8Array(2.5 * MiB).fill(7);
-    const message = Uint8Array.from([...varUint(name.length), ...name, 1, ...varUint(body.length)]);
+    const message = Uint8Array.from([...varUintBytes(name.length), ...name, 1, ...varUintBytes(body.length)]);
     const out = new Uint8Array(message.length + body.length);
     out.set(message);
     out.set(body, message.length);

@@ -223,7 +223,8 @@ export function seedSession(doc: Y.Doc, sessionId: string, title = 'Ashfield spr
   return doc;
 }
 
-function varUintBytes(n: number): number[] {
+/** A number as lib0's variable-length unsigned integer (7 bits a byte), as Yjs and Hocuspocus frame messages. */
+export function varUintBytes(n: number): number[] {
   const out: number[] = [];
   while (n >= 0x80) {
     out.push((n & 0x7f) | 0x80);

@@ -18,6 +18,7 @@ import {
   tempDir,
   waitFor,
   type Client,
+  varUintBytes,
 } from './support';
 import { signedBy } from '../helpers/signing';
 
@@ -27,16 +28,6 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
 function frame(documentName: string, rest: Uint8Array): Uint8Array {
   const name = new TextEncoder().encode(documentName);
   return Uint8Array.from([name.length, ...name, ...rest]);
-}
-
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80);
-    n = Math.floor(n / 128);
-  }
-  out.push(n);
-  return out;
 }
 
 describe('the server checks updates before applying them', { timeout: 20_000 }, () => {
@@ -322,7 +313,7 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
     const [comment, revision2] = updates;
     const send = (u: Uint8Array): void =>
       s.other.provider.configuration.websocketProvider.send(
-        frame(s.sessionId, Uint8Array.from([0, 2, ...varUint(u.byteLength), ...u])),
+        frame(s.sessionId, Uint8Array.from([0, 2, ...varUintBytes(u.byteLength), ...u])),
       );
     const rows = s.server.store!.updatesFor(s.sessionId).length;
     send(revision2!);
@@ -361,7 +352,7 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
     const reasons: string[] = [];
     owner.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));
     owner.provider.configuration.websocketProvider.send(
-      frame(sessionId, Uint8Array.from([0, 2, ...varUint(dependent.byteLength), ...dependent])),
+      frame(sessionId, Uint8Array.from([0, 2, ...varUintBytes(dependent.byteLength), ...dependent])),
     );
     await waitFor(() => reasons.length > 0, 'a refusal');
     expect(reasons[0]).toMatch(/invalid-update: incomplete/);
@@ -379,7 +370,7 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
       s,
       () =>
         s.other.provider.configuration.websocketProvider.send(
-          frame(s.sessionId, Uint8Array.from([4, 1, ...varUint(update.byteLength), ...update])),
+          frame(s.sessionId, Uint8Array.from([4, 1, ...varUintBytes(update.byteLength), ...update])),
         ),
       /proposals\.p1 deleted/,
     );
