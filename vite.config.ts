@@ -66,6 +66,12 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          // The files run one after another in one worker that keeps its imports (the app's server, Yjs, the
+          // catalogues): re-importing them for each file cost about 1.5 s of CPU a file, a fifth of a small file's
+          // run. Each file still starts its own browser and servers; no e2e file mocks modules (vi.mock) or keeps
+          // state in a shared module, and the server's once-per-process patches (src/server/stateCache.ts, log.ts)
+          // are made for many servers in one process.
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
