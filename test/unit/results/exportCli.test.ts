@@ -26,7 +26,13 @@ interface Outcome {
 
 async function exportCli(...args: string[]): Promise<Outcome> {
   try {
-    const { stdout, stderr } = await run('npx', ['tsx', 'src/cli/export.ts', ...args], { cwd: ROOT });
+    // node --import tsx is what `npm run` ends in (the tsx command starts such a node): one process per run
+    // instead of three (npx, the tsx command, then node).
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/export.ts', ...args],
+      { cwd: ROOT },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code?: number; stdout?: string; stderr?: string };

@@ -29,8 +29,13 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fileTransferArb.map((transfer) => ({ kind: 'file' as const, transfer })), weight: 1 },
 );
 
-/** MERGE_PROPERTY_RUNS=20000 for a longer soak. */
-const NUM_RUNS = Number(process.env.MERGE_PROPERTY_RUNS) || 1000;
+/**
+ * MERGE_PROPERTY_RUNS=20000 for a longer soak. 300 by default (was 1,000, 40 s of CI's unit run): over 1,500
+ * sampled cases each case reaches on average 7.5 files that add nothing, 0.65 new sessions, 0.32 replaced
+ * records (one case in 6.5), 1.19 ballots and 0.60 re-cast ones, so 300 cases reach the rarest path, a
+ * replaced record, about 96 times (in some 46 cases); every CI run draws a new seed, so runs add up.
+ */
+const NUM_RUNS = Number(process.env.MERGE_PROPERTY_RUNS) || 300;
 
 describe('merging devices by session files, in any order and any number of times', () => {
   it(
@@ -63,12 +68,13 @@ describe('merging devices by session files, in any order and any number of times
         { numRuns: NUM_RUNS },
       );
       // The generator reaches the paths that matter: files that add nothing, new sessions, records replaced by a
-      // later version (a finished participant, a re-cast ballot), many ballots.
+      // later version (a finished participant, a re-cast ballot), many ballots. Each bound is far below what
+      // cases reach (means above): convolving the sampled distribution 300 times, the likeliest to fail by
+      // chance is `replaced` (about 96 expected, over 15 needed) at about 5 in 10^12.
       expect(totals.runs).toBe(NUM_RUNS);
       expect(totals.noChange).toBeGreaterThan(NUM_RUNS);
       expect(totals.newSession).toBeGreaterThan(NUM_RUNS / 4);
-      expect(totals.replaced).toBeGreaterThan(NUM_RUNS / 10);
-      // About 1.15 ballots a run (1,151 in a run of 1,000 cases): half of that leaves no room for chance.
+      expect(totals.replaced).toBeGreaterThan(NUM_RUNS / 20);
       expect(totals.ballots).toBeGreaterThan(NUM_RUNS / 2);
       expect(totals.recast).toBeGreaterThan(NUM_RUNS / 10);
     },

@@ -53,8 +53,13 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.constant({ kind: 'restart' as const }), weight: 1 },
 );
 
-/** MERGE_SERVER_RUNS=2000 for a longer soak. */
-const NUM_RUNS = Number(process.env.MERGE_SERVER_RUNS) || 300;
+/**
+ * MERGE_SERVER_RUNS=2000 for a longer soak. 100 by default (was 300, 100 s of CI's unit run, and over its
+ * 360 s budget on a loaded 2-core machine): each case reaches on average 8.5 syncs, 1.8 devices going
+ * online, 1.1 server restarts and 0.94 ballots (3,000 sampled cases, the server replaced by a shared
+ * document), so 100 cases reach each path about 100 times or more; every CI run draws a new seed.
+ */
+const NUM_RUNS = Number(process.env.MERGE_SERVER_RUNS) || 100;
 const SYNC_TIMEOUT_MS = 10_000;
 /** Devices connect and disconnect quickly: let closed connections linger without refusing new ones. */
 const LIMITS = { maxConnectionsPerDevice: 1000 };
@@ -131,7 +136,8 @@ async function syncOnce(server: Server, sessionId: string, token: string, doc: Y
 
 describe(
   'merging devices through the council server and session files',
-  { timeout: 60_000 + NUM_RUNS * 1_000 },
+  // A guard against a hang, not a speed goal: cases took up to 4 s each at load 17 on 2 cores (0.3 s on CI).
+  { timeout: 60_000 + NUM_RUNS * 5_000 },
   () => {
     let server: Server;
     let dataDir = '';
@@ -235,11 +241,13 @@ describe(
         ),
         { numRuns: NUM_RUNS, endOnFailure: true },
       );
+      // Far below what cases reach (means above): convolving the sampled distribution 100 times, the likeliest
+      // to fail by chance is `ballots` (about 94 expected, over 25 needed) at about 1 in 10^16.
       expect(totals.runs).toBe(NUM_RUNS);
       expect(totals.syncs).toBeGreaterThan(NUM_RUNS * 4);
       expect(totals.online).toBeGreaterThan(NUM_RUNS / 2);
       expect(totals.restarts).toBeGreaterThan(NUM_RUNS / 4);
-      expect(totals.ballots).toBeGreaterThan(NUM_RUNS / 2);
+      expect(totals.ballots).toBeGreaterThan(NUM_RUNS / 4);
     });
   },
 );
