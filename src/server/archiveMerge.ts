@@ -48,37 +48,10 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 }
 
 export function mergeArchiveUpdates(updates: readonly Uint8Array[]): Uint8Array {
-  const steps = mergeArchiveUpdatesInSteps(updates);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-/** About how many bytes of rows a step of `mergeArchiveUpdatesInSteps` decodes or writes: a few ms here. */
-export const MERGE_STEP_BYTES = 64 * 1024;
-
-/**
- * mergeArchiveUpdates for a caller that must not block for long (the sync server loading a session of thousands
- * of rows: 35-40 ms in one go): it yields after decoding about every MERGE_STEP_BYTES of rows and after writing
- * each client whose structs took about as many. A row larger than that is decoded in one step.
- */
-export function* mergeArchiveUpdatesInSteps(
-  updates: readonly Uint8Array[],
-  stepBytes = MERGE_STEP_BYTES,
-): Generator<void, Uint8Array, void> {
   if (updates.length === 1) return updates[0] as Uint8Array;
   const structs = new Map<number, Written[]>();
   const deletes = new Map<number, { clock: number; len: number }[]>();
-  let done = 0;
-  const progress = function* (bytes: number): Generator<void, void, void> {
-    done += bytes;
-    if (done >= stepBytes) {
-      done = 0;
-      yield;
-    }
-  };
   for (const update of updates) {
-    yield* progress(update.byteLength);
     const decoded = Y.decodeUpdate(update);
     for (const s of decoded.structs) {
       if (s instanceof Y.Skip) continue;
@@ -115,9 +88,7 @@ export function* mergeArchiveUpdatesInSteps(
       count += 1;
       end = clock + s.length;
     }
-    const written = body.toUint8Array();
-    chunks.push(varUint(count), varUint(client), varUint(first), written);
-    yield* progress(written.byteLength);
+    chunks.push(varUint(count), varUint(client), varUint(first), body.toUint8Array());
   }
 
   chunks.push(varUint(deletes.size));

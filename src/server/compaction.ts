@@ -21,7 +21,7 @@
  * structs) is not compacted: a snapshot would drop what waits.
  */
 import * as Y from 'yjs';
-import { mergeArchiveUpdates, mergeArchiveUpdatesInSteps } from './archiveMerge';
+import { mergeArchiveUpdates } from './archiveMerge';
 import type { Store, StoredUpdate } from './store';
 
 export interface Snapshot {
@@ -77,21 +77,6 @@ export function snapshotOf(store: Store, sessionId: string): Snapshot | null {
  * into one; `lastId` is the last row included (0 when there is none).
  */
 export function updatesToLoad(store: Store, sessionId: string): { updates: Uint8Array[]; lastId: number } {
-  const steps = updatesToLoadInSteps(store, sessionId);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  return step.value;
-}
-
-/**
- * updatesToLoad for the sync server, which must not block for long: the rows are read at once (one query), and
- * the merge yields every few milliseconds (archiveMerge.ts mergeArchiveUpdatesInSteps). The server does not append
- * to a session it has not loaded, so the rows read stay the session's rows while the merge goes on.
- */
-export function* updatesToLoadInSteps(
-  store: Store,
-  sessionId: string,
-): Generator<void, { updates: Uint8Array[]; lastId: number }, void> {
   const snapshot = snapshotOf(store, sessionId);
   const rows = store.updatesFor(sessionId, snapshot?.upToId ?? 0);
   // The rows after the snapshot are merged first, all of them into one update (archiveMerge.ts): one apply instead
@@ -101,10 +86,7 @@ export function* updatesToLoadInSteps(
   // record the wrong one (a large row applied before the small rows it depended on was never retried;
   // loadRows.test.ts). Merging decodes and writes a large row again (a day's first sync and 3,000 small rows:
   // 35-40 ms before the apply's 15-20 ms), the price of every row being there.
-  const rest =
-    rows.length > 1
-      ? [yield* mergeArchiveUpdatesInSteps(rows.map((r) => r.update))]
-      : rows.map((r) => r.update);
+  const rest = rows.length > 1 ? [mergeArchiveUpdates(rows.map((r) => r.update))] : rows.map((r) => r.update);
   return {
     updates: snapshot ? [snapshot.state, ...rest] : rest,
     lastId: rows.at(-1)?.id ?? snapshot?.upToId ?? 0,

@@ -53,7 +53,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { mayOpen } from './assignments';
 import { archiveJobs, type ArchiveJobs } from './archiveJobs';
-import { updatesToLoadInSteps } from './compaction';
+import { updatesToLoad } from './compaction';
 import { deviceForToken, isRevoked, revokedAmong, sha256 } from './devices';
 import { checkCredential, DEFAULT_LIMITS, remoteAddress, tokenFailures, type Limits } from './limits';
 import type { Logger } from './log';
@@ -512,18 +512,11 @@ export function createSync(
 
     async onLoadDocument({ document, documentName }) {
       if (!isSessionId(documentName)) throw new Refusal('invalid-document-name');
-      // Loading a day-sized session blocks for about 25 ms, and one of thousands of rows since its snapshot for
-      // 50 ms more: when many load at once (a morning's burst), the rows are read and merged in turns of a few ms
-      // each and applied in a turn of its own, so /api/health and other devices are answered in between.
+      // Loading a day-sized session blocks for about 25 ms: when many load at once (a morning's burst), the rows
+      // are read in one turn and applied in a turn of its own, so /api/health is answered in between.
       await turns.turn(documentName);
       // The session's snapshot and the rows since, merged (compaction.ts): not one apply per row ever stored.
-      const steps = updatesToLoadInSteps(store, documentName);
-      let step = steps.next();
-      while (!step.done) {
-        await turns.turn(documentName);
-        step = steps.next();
-      }
-      const { updates, lastId } = step.value;
+      const { updates, lastId } = updatesToLoad(store, documentName);
       const storedBytes = store.storedBytes(documentName);
       await turns.turn(documentName, { heavy: true });
       Y.transact(
