@@ -71,6 +71,8 @@ export interface ArchiveJobs {
   retention(days: number, now: number): Promise<RetentionOutcome>;
   /** Resolves once every job asked so far has its outcome. */
   idle(): Promise<void>;
+  /** Whether a worker thread was ever started (none is until a job is asked). */
+  workerStarted(): boolean;
   close(): Promise<void>;
 }
 
@@ -114,12 +116,14 @@ function onThisThread(store: Store): ArchiveJobs {
         runArchiveJob(store, { id: 0, kind: 'retention', days, now }, () => undefined) as RetentionOutcome,
       ),
     idle: () => Promise.resolve(),
+    workerStarted: () => false,
     close: () => Promise.resolve(),
   };
 }
 
 function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
   let worker: Worker | null = null;
+  let started = false;
   let closed = false;
   let nextId = 1;
   type Outcome = CompactionOutcome | RetentionOutcome;
@@ -130,6 +134,7 @@ function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
   const pending = new Set<Promise<Outcome>>();
 
   const start = (): Worker => {
+    started = true;
     const workerData: ArchiveWorkerData = { file, lockWaitMs, stopping };
     const w = new Worker(new URL('./archiveWorkerStart.mjs', import.meta.url), { workerData });
     w.on('message', (m: ArchiveMessage) => {
@@ -186,6 +191,7 @@ function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
     async idle() {
       await Promise.all([...pending]);
     },
+    workerStarted: () => started,
     async close() {
       if (closed) return;
       closed = true;

@@ -53,7 +53,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { mayOpen } from './assignments';
 import { archiveJobs, type ArchiveJobs } from './archiveJobs';
-import { updatesToLoad } from './compaction';
+import { rowsSinceSnapshot, updatesToLoad } from './compaction';
 import { deviceForToken, isRevoked, revokedAmong, sha256 } from './devices';
 import { checkCredential, DEFAULT_LIMITS, remoteAddress, tokenFailures, type Limits } from './limits';
 import type { Logger } from './log';
@@ -214,6 +214,16 @@ export function createSync(
   function compactIfDue(sessionId: string): void {
     // The server may be closing (the store closed after this was scheduled), or the session open again.
     if (!store.db.open || loaded.has(sessionId)) return;
+    // Most sessions left are far from due: counting their rows here (a range of an index) spares starting the
+    // worker thread only for it to answer not-due. The worker counts again before compacting: rows may come.
+    // A count that fails (not expected of a read) leaves the decision, and its logged failure, to the worker.
+    let due = true;
+    try {
+      due = rowsSinceSnapshot(store, sessionId) >= limits.compactAfterRows;
+    } catch {
+      // due stays true
+    }
+    if (!due) return;
     void archive
       .compact(sessionId, limits.compactAfterRows, () =>
         log('session-compaction-started', { session: sessionId }),
