@@ -14,7 +14,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -83,7 +83,10 @@ interface ChildServer {
  * is given: stdout to a pipe is written synchronously on Linux, so while a thousand devices keep this process
  * busy the pipe fills and the server waits for the bench to read its log. A file never makes it wait.
  */
-async function spawnServer(dataDir: string, options: { logFile?: string } = {}): Promise<ChildServer> {
+async function spawnServer(
+  dataDir: string,
+  options: { logFile?: string; script?: string[] } = {},
+): Promise<ChildServer> {
   // BENCH_SERVER_PROF=<dir>: the server writes a V8 CPU profile there when it exits (node --cpu-prof).
   const prof = process.env.BENCH_SERVER_PROF
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`]
@@ -92,7 +95,13 @@ async function spawnServer(dataDir: string, options: { logFile?: string } = {}):
   // BENCH_SERVER_CPUS=<list>: the server runs on those cores only (taskset), e.g. to keep it apart from the devices
   // when the bench itself runs under `taskset -c <others>`: how much of a burst's time is the devices' own CPU.
   const cpus = process.env.BENCH_SERVER_CPUS;
-  const command = [process.execPath, ...prof, '--import', 'tsx', 'src/server/serve.ts'];
+  const command = [
+    process.execPath,
+    ...prof,
+    '--import',
+    'tsx',
+    ...(options.script ?? ['src/server/serve.ts']),
+  ];
   const [file, ...args] = cpus ? ['taskset', '-c', cpus, ...command] : command;
   const child = spawn(file!, args, {
     cwd: ROOT,
@@ -825,7 +834,7 @@ export async function dayBurstFigures(
       const difference = Y.encodeStateAsUpdate(doc, stateVector);
       doc.destroy();
       store.appendUpdate(id, 'seed', update);
-      return { id, bytes: update.byteLength, stateVector, difference };
+      return { id, bytes: update.byteLength, stateVector, difference, update };
     });
     const enrolled = Array.from({ length: options.devices }, (_, i) => {
       const name = `Tablet ${i + 1}`;
@@ -912,8 +921,14 @@ export async function dayBurstFigures(
         failures.push(`device ${i + 1}: ${r.value.step2Bytes} bytes, not ${first.value.step2Bytes}`);
       }
     });
+    // The same devices against the floor (floorServer.ts), once the council server has stopped.
+    await stopServer(server);
+    server = null;
+    const floor = await floorBurst(dataDir, sessions, tokens.length, holding);
+    failures.push(...floor.failures.map((f) => `floor: ${f}`));
     const measured = {
       holding,
+      floor,
       syncedMs: done.map((d) => d.syncedMs),
       healthMs,
       freshHealthMs: health.fresh,
@@ -942,15 +957,86 @@ export async function dayBurstFigures(
     };
   } finally {
     release();
-    if (server) {
-      const s = server;
-      if (s.child.exitCode === null) {
-        s.child.kill('SIGTERM');
-        await Promise.race([s.exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (s.child.exitCode === null) s.child.kill('SIGKILL');
-      }
-    }
+    if (server) await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function stopServer(s: ChildServer): Promise<void> {
+  if (s.child.exitCode !== null) return;
+  s.child.kill('SIGTERM');
+  await Promise.race([s.exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (s.child.exitCode === null) s.child.kill('SIGKILL');
+}
+
+export interface FloorDetails {
+  syncedMs: number[];
+  wallMs: number;
+  serverCpuMs: number;
+  clientCpuMs: number;
+  failures: string[];
+}
+
+/**
+ * The burst's devices again, the same sessions and state vectors, against the floor server (floorServer.ts: a bare
+ * `ws` server answering with bytes worked out before): what the machine, Node and the devices cost on their own,
+ * measured in the same run as the council server's figure.
+ */
+async function floorBurst(
+  dataDir: string,
+  sessions: { id: string; stateVector: Uint8Array; difference: Uint8Array; update: Uint8Array }[],
+  devices: number,
+  holding: boolean,
+): Promise<FloorDetails> {
+  const dir = join(dataDir, 'floor');
+  mkdirSync(dir);
+  for (const s of sessions) {
+    writeFileSync(join(dir, `${s.id}.sv`), s.stateVector);
+    writeFileSync(join(dir, `${s.id}.full`), s.update);
+    writeFileSync(join(dir, `${s.id}.held`), s.difference);
+  }
+  const floor = await spawnServer(dataDir, { script: ['test/bench/floorServer.ts', dir] });
+  let release = (): void => undefined;
+  const allSynced = new Promise<void>((r) => (release = r));
+  try {
+    await new Promise((r) => setTimeout(r, 200));
+    const pid = floor.child.pid!;
+    const cpu0 = cpuMsOf(pid);
+    const clientCpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const settled = await Promise.allSettled(
+      Array.from({ length: devices }, (_, i) => {
+        const s = sessions[i % sessions.length]!;
+        return rawSync(floor.url, s.id, 'floor', {
+          keepStep2: false,
+          stayUntil: allSynced,
+          ...(holding ? { stateVector: s.stateVector, reply: s.difference } : {}),
+        });
+      }),
+    );
+    const wallMs = performance.now() - t0;
+    const serverCpuMs = cpuMsOf(pid) - cpu0;
+    const clientCpu = process.cpuUsage(clientCpu0);
+    const done = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failures = settled.flatMap((r) =>
+      r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : [],
+    );
+    const expected = (s: (typeof sessions)[number]): number => (holding ? s.difference : s.update).byteLength;
+    settled.forEach((r, i) => {
+      const s = sessions[i % sessions.length]!;
+      if (r.status === 'fulfilled' && r.value.step2Bytes !== expected(s))
+        failures.push(`device ${i + 1}: ${r.value.step2Bytes} bytes, not ${expected(s)}`);
+    });
+    return {
+      syncedMs: done.map((d) => d.syncedMs),
+      wallMs,
+      serverCpuMs,
+      clientCpuMs: (clientCpu.user + clientCpu.system) / 1000,
+      failures,
+    };
+  } finally {
+    release();
+    await stopServer(floor);
   }
 }
 
@@ -1019,6 +1105,7 @@ function dayBurstRows(
   options: { devices: number; sessions: number; archiveRows: number },
   m: {
     holding: boolean;
+    floor: FloorDetails;
     syncedMs: number[];
     healthMs: number[];
     freshHealthMs: number[];
@@ -1061,6 +1148,21 @@ function dayBurstRows(
         `CPU in the burst: server ${round(m.serverCpuMs, 0)} ms, devices (this process, on the same cores) ${round(m.clientCpuMs, 0)} ms; ` +
         'every device a raw y-protocols client (rawDevice.ts: the bytes a provider sends, no Y.Doc); ' +
         `${Math.round(m.answerBytes / 1024)} KiB sent to each device; ${m.loads} session loads${failed}`,
+    },
+    {
+      id: `${id}.floorP95`,
+      figure: `${what}: connect → synced, p95, against the floor (a bare ws server on this machine, answers worked out before)`,
+      unit: 'ms',
+      value: m.failures.length > 0 ? Number.POSITIVE_INFINITY : round(percentile(m.syncedMs, 95)),
+      baseline: round(percentile(m.floor.syncedMs, 95)),
+      baselineLabel:
+        'the same devices, sessions and bytes against floorServer.ts (no sign-in, Yjs, SQLite or load), just after',
+      goal: null,
+      samples: m.syncedMs.length,
+      note:
+        `floor: p50 ${round(percentile(m.floor.syncedMs, 50))} ms, all ${round(m.floor.wallMs)} ms; ` +
+        `CPU in its burst: floor server ${round(m.floor.serverCpuMs, 0)} ms, devices ${round(m.floor.clientCpuMs, 0)} ms ` +
+        `(council server ${round(m.serverCpuMs, 0)} ms, devices ${round(m.clientCpuMs, 0)} ms)`,
     },
     {
       id: `${id}.serverRss`,
