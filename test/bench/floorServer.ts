@@ -19,12 +19,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { WebSocketServer } from 'ws';
+import { AUTH, message, STEP_1, STEP_2, SYNC, SYNC_STATUS } from './rawDevice';
 
-const SYNC = 0;
-const AUTH = 2;
-const SYNC_STATUS = 8;
-const STEP_1 = 0;
-const STEP_2 = 1;
+/** Hocuspocus's Authenticated answer to a sign-in (AuthMessageType in @hocuspocus/common). */
 const AUTHENTICATED = 2;
 
 interface Answers {
@@ -33,13 +30,6 @@ interface Answers {
   held: Uint8Array;
   authenticated: Uint8Array;
   synced: Uint8Array;
-}
-
-function message(name: string, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, name);
-  write(e);
-  return encoding.toUint8Array(e);
 }
 
 /** Every session's messages, encoded once, as the council server's state cache keeps them. */

@@ -19,15 +19,15 @@ import { randomBytes } from 'node:crypto';
 import { connect as connectTcp, type Socket } from 'node:net';
 
 /** Hocuspocus message types (@hocuspocus/server types.ts) and y-protocols sync steps. */
-const SYNC = 0;
-const AUTH = 2;
+export const SYNC = 0;
+export const AUTH = 2;
 const SYNC_REPLY = 4;
 const CLOSE = 7;
-const SYNC_STATUS = 8;
+export const SYNC_STATUS = 8;
 const AUTH_TOKEN = 0;
 const AUTH_DENIED = 1;
-const STEP_1 = 0;
-const STEP_2 = 1;
+export const STEP_1 = 0;
+export const STEP_2 = 1;
 /** The state vector of an empty document (no clients) and the update that holds nothing. */
 export const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 export const EMPTY_UPDATE = new Uint8Array([0, 0]);
@@ -44,7 +44,8 @@ export interface RawSync {
   syncedMs: number;
 }
 
-function message(documentName: string, write: (e: encoding.Encoder) => void): Uint8Array {
+/** A Hocuspocus message: the document's name, then what `write` writes. */
+export function message(documentName: string, write: (e: encoding.Encoder) => void): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarString(e, documentName);
   write(e);
