@@ -17,9 +17,11 @@
  * - about you: only residents taking part who consented count. Each question has one cell per option (in the
  *   question's option order, options of later sessions that the first did not offer appended) and a final
  *   "No answer" cell, so the cells add up to the published consented-resident total. SUPPRESSION: every cell
- *   under 5 (0 included) is shown as "fewer than 5" and its count is withheld (null). COMPLEMENTARY RULE: if
- *   exactly one cell of a question is suppressed, the smallest other cell is suppressed too (ties: the last
- *   in cell order), so the hidden count cannot be derived by subtracting the others from the total.
+ *   under 5 (0 included) is shown as "fewer than 5" and its count is withheld (null). COMPLEMENTARY RULE: the
+ *   total minus the shown cells gives the hidden cells' sum, so while a question hides exactly one cell, or
+ *   hidden cells adding up to under 5 (three small cells holding one resident between them give that one
+ *   resident away as surely as one cell would), the smallest shown cell is suppressed too (ties: the last in
+ *   cell order), until the hidden cells are at least two adding up to 5 or more, or every cell is hidden.
  * - by channel: residents and ballots (counted / excluded) from the tablets ('kiosk') and from paper sheets typed
  *   in ('paper', src/domain/paper.ts), shown apart; kiosk + paper = the totals. Paper residents are in every
  *   other figure too (residents, per device under the device that typed them, about you as "No answer").
@@ -153,13 +155,18 @@ export function suppressCells(raw: readonly { option: string; count: number }[])
   const reason: ('small' | 'complementary' | null)[] = raw.map((c) =>
     c.count < SUPPRESS_BELOW ? 'small' : null,
   );
-  if (reason.filter((r) => r !== null).length === 1) {
+  for (;;) {
+    let hiddenCells = 0;
+    let hiddenSum = 0;
     let pick = -1;
     raw.forEach((c, i) => {
-      if (reason[i] !== null) return;
-      if (pick < 0 || c.count <= (raw[pick] as { count: number }).count) pick = i;
+      if (reason[i] !== null) {
+        hiddenCells += 1;
+        hiddenSum += c.count;
+      } else if (pick < 0 || c.count <= raw[pick]!.count) pick = i;
     });
-    if (pick >= 0) reason[pick] = 'complementary';
+    if (hiddenCells === 0 || (hiddenCells >= 2 && hiddenSum >= SUPPRESS_BELOW) || pick < 0) break;
+    reason[pick] = 'complementary';
   }
   return raw.map((c, i) => {
     const why = reason[i] ?? null;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { participation, suppressCells, SUPPRESSED_TEXT } from '../../../src/domain/results/participation';
 import { budgetSession, dotsSession } from './fixtures';
@@ -26,9 +27,9 @@ describe('participation', () => {
       ['No answer', SUPPRESSED_TEXT, 'complementary'],
     ]);
     expect(age!.cells.map((c) => c.count)).toEqual([6, 7, null, null]);
-    // Two small cells already protect each other: nothing else is hidden.
+    // Two small cells, but 20 - 16 gives their sum, 4: North is hidden too.
     expect(area!.cells.map((c) => [c.option, c.count, c.suppressedBecause])).toEqual([
-      ['North', 16, null],
+      ['North', null, 'complementary'],
       ['South', null, 'small'],
       ['No answer', null, 'small'],
     ]);
@@ -54,6 +55,42 @@ describe('participation', () => {
     ).toEqual([SUPPRESSED_TEXT, SUPPRESSED_TEXT, '30']);
   });
 
+  it('never leaves small cells whose sum the total would give away (found in a walk: three small cells holding one resident)', () => {
+    // "How long have you lived in Northmoor?": 65 residents; 56 + 8 shown left 1 for the three hidden cells.
+    const cells = suppressCells([
+      { option: 'Less than a year', count: 0 },
+      { option: '1 to 5 years', count: 1 },
+      { option: 'More than 5 years', count: 8 },
+      { option: 'I don’t live here', count: 0 },
+      { option: 'No answer', count: 56 },
+    ]);
+    expect(cells.map((c) => c.suppressedBecause)).toEqual(['small', 'small', 'complementary', 'small', null]);
+    expect(cells.map((c) => c.count)).toEqual([null, null, null, null, 56]);
+  });
+
+  it('for any counts: nothing under 5 is shown, and what is hidden is every cell or at least two adding up to 5 or more, the hidden-for-cover ones no larger than any shown', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 40 }), { minLength: 1, maxLength: 8 }), (counts) => {
+        const cells = suppressCells(counts.map((count, i) => ({ option: `o${i}`, count })));
+        const hidden = counts.filter((_, i) => cells[i]!.suppressed);
+        const shown = counts.filter((_, i) => !cells[i]!.suppressed);
+        const hiddenSum = hidden.reduce((a, b) => a + b, 0);
+        cells.forEach((c, i) => {
+          expect(c.count).toBe(c.suppressed ? null : counts[i]);
+          expect(c.shown).toBe(c.suppressed ? SUPPRESSED_TEXT : String(counts[i]));
+          expect(c.suppressedBecause === 'small').toBe(counts[i]! < 5);
+          if (c.suppressedBecause === 'complementary')
+            for (const n of shown) expect(counts[i]).toBeLessThanOrEqual(n);
+        });
+        expect(shown.every((n) => n >= 5)).toBe(true);
+        expect(hidden.length === 0 || shown.length === 0 || (hidden.length >= 2 && hiddenSum >= 5)).toBe(
+          true,
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('counts participation per hour from participant times, empty hours included', () => {
     expect(participation(dotsSession().view()).byHour).toEqual([
       { hour: '2025-04-12T10:00Z', residents: 10 },
@@ -77,7 +114,10 @@ describe('participation', () => {
     expect(age.total).toBe(25);
     expect(age.cells.map((c) => c.count)).toEqual([null, 7, null, 10]);
     expect(age.cells.map((c) => c.suppressedBecause)).toEqual(['complementary', null, 'small', null]);
+    // Alone, nobody answered: the three options hold 0 between them, so No answer (5) is hidden too (shown, it
+    // would say that none of the five is under 18, 18 to 64 or 65 or over).
     const ageNoAnswer = participation(budget).aboutYou[0]!.cells;
-    expect(ageNoAnswer.map((c) => c.shown)).toEqual([SUPPRESSED_TEXT, SUPPRESSED_TEXT, SUPPRESSED_TEXT, '5']);
+    expect(ageNoAnswer.map((c) => c.shown)).toEqual(Array(4).fill(SUPPRESSED_TEXT));
+    expect(ageNoAnswer.map((c) => c.suppressedBecause)).toEqual(['small', 'small', 'small', 'complementary']);
   });
 });
