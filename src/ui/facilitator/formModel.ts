@@ -213,7 +213,8 @@ export function errorsFrom(t: Translator, e: unknown): FieldErrors {
 function wholeNumber(text: string, field: string): number {
   const s = text.trim();
   if (s === '') throw new ValidationError('required', field);
-  if (!/^\d+$/.test(s)) throw new ValidationError('notWholeNumber', field);
+  // A minus sign is read too: "-1" is a whole number, and the range check says which numbers may be chosen.
+  if (!/^-?\d+$/.test(s)) throw new ValidationError('notWholeNumber', field);
   return Number(s);
 }
 
@@ -295,11 +296,25 @@ export function readForm(
   if (v.methodKind === 'dots') {
     const dots = check<number | null>(() => wholeNumber(v.dots, 'method.dotsPerParticipant'), null);
     const max = check<number | null>(() => wholeNumber(v.maxPerIdea, 'method.maxDotsPerProposal'), null);
-    if (dots !== null && max !== null) {
-      method = check<PriorityMethod | null>(
-        () => validateMethod({ kind: 'dots', dotsPerParticipant: dots, maxDotsPerProposal: max }),
+    // Both fields' problems at once, not the second only once the first is fixed: the dots on their own, then
+    // the most on one idea against them (against the largest number of dots while the dots are wrong).
+    const dotsOk =
+      dots !== null &&
+      check<boolean>(() => {
+        validateMethod({ kind: 'dots', dotsPerParticipant: dots, maxDotsPerProposal: 1 });
+        return true;
+      }, false);
+    if (max !== null) {
+      const checked = check<PriorityMethod | null>(
+        () =>
+          validateMethod({
+            kind: 'dots',
+            dotsPerParticipant: dotsOk ? dots : LIMITS.maxDots,
+            maxDotsPerProposal: max,
+          }),
         null,
       );
+      if (dotsOk) method = checked;
     }
   } else if (v.methodKind === 'budget') {
     // Left empty means no minimum.
