@@ -56,7 +56,9 @@ export function Analysis({
           {sessions.map((s) => (
             <li key={s.sessionId} data-sync-session={s.sessionId} data-sync-state={s.status?.state ?? ''}>
               <strong>{s.view?.settings.title ?? t('officer.sessionLoading')}</strong>:{' '}
-              <span role="status">{s.status ? statusInWords(t, s.status) : t('officer.syncStarting')}</span>
+              <span role="status">
+                {s.status ? statusInWords(t, s.status, 'officer') : t('officer.syncStarting')}
+              </span>
             </li>
           ))}
         </ul>

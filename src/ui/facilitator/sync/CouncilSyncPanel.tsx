@@ -37,11 +37,11 @@ export function CouncilSyncPanel({ session, sessionId }: { session: SessionHandl
           <EnrolledStatus enrolment={enrolment} justEnrolled={justEnrolled} />
           <div class="sync-state">
             <p role="status" class="sync-state__words" data-sync-state={status?.state ?? 'loading'}>
-              {status && !isFailed ? statusInWords(t, status) : null}
+              {status && !isFailed ? statusInWords(t, status, enrolment.role) : null}
             </p>
             {status && isFailed ? (
               <p class="alert" role="alert" data-sync-failure={status.failure ?? ''}>
-                {statusInWords(t, status)}
+                {statusInWords(t, status, enrolment.role)}
               </p>
             ) : null}
             {loadError ? (

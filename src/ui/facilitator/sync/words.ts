@@ -14,8 +14,15 @@ export function syncedWhen(t: Translator, at: number, now = Date.now()): string 
   return t('sync.state.syncedOn', { date, time });
 }
 
-/** The state in one sentence, e.g. "Syncing… 40%" or "Sync failed: …". */
-export function statusInWords(t: Translator, status: SyncStatus): string {
+/**
+ * The state in one sentence, e.g. "Syncing… 40%" or "Sync failed: …". `role`: the enrolled device's; an officer
+ * device whose change was refused is told what it may send (a session made on it never reaches the council).
+ */
+export function statusInWords(
+  t: Translator,
+  status: SyncStatus,
+  role: 'facilitator' | 'officer' = 'facilitator',
+): string {
   switch (status.state) {
     case 'neverSynced':
       return t('sync.state.neverSynced');
@@ -37,6 +44,7 @@ export function statusInWords(t: Translator, status: SyncStatus): string {
     case 'offline':
       return t('sync.state.offline');
     case 'failed':
+      if (status.failure === 'rejected' && role === 'officer') return t('sync.failed.rejectedOfficer');
       return t(`sync.failed.${status.failure ?? 'serverError'}`);
   }
 }

@@ -89,6 +89,8 @@ export const sync = {
   'sync.failed.serverError': 'Sync failed: the council server had a problem. Try again in a few minutes.',
   'sync.failed.rejected':
     'Sync failed: the council server did not accept a change from this tablet. Nothing is lost on this tablet. Ask your council admin.',
+  'sync.failed.rejectedOfficer':
+    'Sync failed: from an officer device the council server takes only decisions on ideas. Sessions, ideas, comments and priorities made on this device stay here: make sessions and take residents’ turns on a facilitator’s tablet. Nothing is lost on this device.',
   'sync.failed.tooLarge':
     'Sync failed: this session is too large for the council server. Ask your council admin.',
   'sync.sent': { one: 'Sent: {count} change', other: 'Sent: {count} changes' },
