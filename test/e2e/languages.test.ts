@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { axeViolations } from './support/axe';
 import { layoutProblems, settleLayout, TABLET_SIZES } from './support/layout';
@@ -100,12 +100,19 @@ describe('a resident’s turn in each language', () => {
 
         await screens.tap('kiosk.welcome.start');
         await screens.check('consent', t('kiosk.consent.title'));
+        // The session's own words (the demo's are English) keep their own direction in a right-to-left turn:
+        // without it, "How old are you?" read "?How old are you" in Urdu and Arabic (found in a walk).
+        const direction = (l: Locator): Promise<string> => l.evaluate((el) => getComputedStyle(el).direction);
+        expect(await direction(page.locator('.kiosk-consent'))).toBe('ltr');
         await screens.tap('kiosk.consent.agree');
         const about = page.getByRole('heading', { level: 1, name: t('kiosk.about.title'), exact: true });
         const hub = page.getByRole('heading', { level: 1, name: t('kiosk.hub.title'), exact: true });
         await about.or(hub).waitFor();
         if (await about.isVisible()) {
           await screens.check('about-you', t('kiosk.about.title'));
+          const question = page.locator('.kiosk-radios legend bdi').first();
+          expect(await question.textContent()).toBe('How old are you?');
+          expect(await direction(question)).toBe('ltr');
           await screens.tap('kiosk.about.skip');
         }
         await screens.check('menu', t('kiosk.hub.title'));

@@ -15,7 +15,10 @@ export function ConsentStep({ consentText, isBusy, error, onAgree, onDecline }: 
   return (
     <KioskPage title={t('kiosk.consent.title')}>
       <p class="kiosk-text">{t('kiosk.consent.lead')}</p>
-      <div class="card kiosk-consent">{consentText}</div>
+      {/* The session's own words, in the direction of their own script whatever the turn's language. */}
+      <div class="card kiosk-consent" dir="auto">
+        {consentText}
+      </div>
       <h2 class="kiosk-question">{t('kiosk.consent.question')}</h2>
       {error ? (
         <p class="alert" role="alert">

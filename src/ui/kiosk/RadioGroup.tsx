@@ -27,7 +27,8 @@ export function RadioGroup({ legend, options, value, onChange, hint, error, lege
   return (
     <fieldset class={`kiosk-radios${error ? ' kiosk-radios--error' : ''}`}>
       <legend>
-        {legend}
+        {/* Isolated, like the options: a question typed in English keeps its "?" at its end in Urdu or Arabic. */}
+        <bdi>{legend}</bdi>
         {legendNote}
       </legend>
       {hint ? (
