@@ -141,6 +141,42 @@ describe('a reload in the middle of a turn', () => {
     }
   });
 
+  it('Given a resident who put dots on ideas and has not saved them, when the page reloads, then the dots come back unsaved, and saved they count once (found in a walk: they were lost)', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      await dashboard.startKiosk();
+      const kiosk = new Kiosk(page);
+      await kiosk.beginTurn();
+      await kiosk.addIdea(IDEA);
+      await kiosk.tap('Back to the ideas', STEP.ideas);
+      await kiosk.backToMenu();
+      await kiosk.openFromMenu('Choose your priorities');
+      const untouched = await kiosk.ballotProgress.textContent();
+      await kiosk.putDots(IDEA.title, 2);
+      const set = await kiosk.ballotProgress.textContent();
+      expect(set).not.toBe(untouched);
+      await expect.poll(() => stored(page, 'drafts')).toContain('"kind\\":\\"dots');
+      await markerActiveAt(page, 'priorities');
+
+      await page.reload();
+
+      // The same turn on the priorities screen, the two dots back (read from the device after the step is drawn).
+      await kiosk.waitFor(STEP.priorities);
+      await expect.poll(() => kiosk.ballotProgress.textContent()).toBe(set);
+      // Unsaved: finishing now would warn; saved, the draft is gone and the dots count once.
+      await kiosk.savePriorities();
+      await expect.poll(() => stored(page, 'drafts')).not.toContain('"kind\\":\\"dots');
+      await kiosk.finish();
+      await kiosk.nextPerson();
+      await toDashboard(page, kiosk, dashboard);
+      expect(await dashboard.boardRow(IDEA.title)).toMatchObject({ supporters: 1, points: 2 });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('Given a resident who walked away, when the page reloads just within the idle time, then their turn resumes only for what is left of it and then ends by itself', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {

@@ -50,6 +50,7 @@ import { FacilitatorStep } from './FacilitatorStep';
 import { IdleDialog } from './IdleDialog';
 import { KioskBar } from './KioskBar';
 import { NO_TURN, TurnMarker, type LiveTurn, type ResumedTurn } from './liveTurn';
+import { BALLOT_DRAFT, ballotDraft, choicesFromDraft } from './ballotDraft';
 import { TurnDrafts } from './turnDrafts';
 import { BACK_STEP, TURN_STEPS, type TurnStep } from './turnSteps';
 import { DEFAULT_IDLE_MS, idleMsFrom, useIdle } from './useIdle';
@@ -125,6 +126,8 @@ export function KioskTurn({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [idleMs, setIdleMs] = useState<number | null>(null);
   const isEnding = useRef(false);
+  /** The resident changed their priorities in this page: a draft read back later must not replace them. */
+  const ballotTouched = useRef(false);
   // Read only once this turn reaches the hub, so the first screen never waits for earlier sessions.
   const earlier = useEarlierSessions(
     services,
@@ -137,6 +140,16 @@ export function KioskTurn({
     if (resume && drafts && !isEnding.current) {
       const marker = new TurnMarker(services.db, { sessionId, ...resume });
       live.current = { participantId: resume.participantId, drafts, marker };
+    }
+    // Priorities set before the reload and not saved come back too (a draft, as a half-typed idea does), unless
+    // the resident has already changed them since.
+    if (resume && drafts) {
+      void drafts.load(BALLOT_DRAFT).then((values) => {
+        const kept = choicesFromDraft(values, settings.method);
+        if (!kept || isEnding.current || ballotTouched.current) return;
+        setChoices(kept);
+        setBallotDirty(true);
+      });
     }
     onLanguage(resume?.language ?? defaultLanguage);
     // Every language the session offers is fetched now, so a tap on it later changes the screen at once, offline too.
@@ -413,10 +426,16 @@ export function KioskTurn({
             hasSavedBallot={savedBallot !== undefined}
             run={run}
             onChange={(next) => {
+              ballotTouched.current = true;
               setChoices(next);
               setBallotDirty(true);
+              drafts?.schedule(BALLOT_DRAFT, ballotDraft(next));
             }}
-            onSaved={() => setBallotDirty(false)}
+            onSaved={() => {
+              setBallotDirty(false);
+              // Saved: nothing left to bring back.
+              drafts?.schedule(BALLOT_DRAFT, null);
+            }}
             onBack={toHub}
             onFinish={() => void finish(false)}
           />
