@@ -10,7 +10,6 @@ export async function smallTargets(page: Page, min: number): Promise<string[]> {
     for (const el of els) {
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
-      if (el.closest('.skip-link') || el.classList.contains('skip-link')) continue;
       let rect = el.getBoundingClientRect();
       if (rect.width === 0 && rect.height === 0) continue;
       // A checkbox or radio counts with its label, which is what a finger hits.
