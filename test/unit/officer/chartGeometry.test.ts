@@ -145,6 +145,35 @@ describe('results chart', () => {
     expect(m.bars[0]!.textY).toBeLessThan(m.bars[0]!.barY);
   });
 
+  it('Given ten funded ideas, one costing £0, Then the chart shows ten: the £0 idea gets a marker and its label', () => {
+    // Found in a walk: the text said "10 ideas funded" and 9 bars could be seen (the £0 bar was 0 wide).
+    const ten = [
+      ...Array.from({ length: 9 }, (_, i) => row(i + 1, 20 - i, 10_000, true)),
+      row(10, 1, 0, true),
+      row(11, 0, 90_000, false),
+    ];
+    const m = resultsModel(ten, pot);
+    expect(m.fundedCount).toBe(10);
+    const funded = m.bars.filter((b) => b.funded === true);
+    expect(funded).toHaveLength(10);
+    const seen = (b: (typeof m.bars)[number]): boolean =>
+      b.width >= RESULTS_LAYOUT.minBarWidth ||
+      (b.marker !== null && b.marker.r * 2 >= RESULTS_LAYOUT.minBarWidth);
+    expect(funded.filter(seen)).toHaveLength(10);
+    const free = m.bars[9]!;
+    expect(free.shownTitle).toBe('10. Proposal 10');
+    expect(free.marker).toEqual({
+      cx: free.x,
+      cy: free.barY + free.barHeight / 2,
+      r: RESULTS_LAYOUT.markerRadius,
+    });
+    // Inside the row's bar band, clear of its title line.
+    expect(free.marker!.cy - free.marker!.r).toBeGreaterThan(free.textY);
+    expect(free.marker!.cy + free.marker!.r).toBeLessThan(free.rowY + RESULTS_LAYOUT.rowHeight);
+    // Bars wide enough to see keep their bar.
+    expect(m.bars.filter((b) => b.marker === null)).toHaveLength(10);
+  });
+
   it('Given no proposals, Then the chart is empty and nothing divides by zero', () => {
     const m = resultsModel([], 0);
     expect(m.bars).toEqual([]);

@@ -2,7 +2,8 @@
  * Results as horizontal bars, one per proposal in the rule's order (top N drawn, every row in the table), with
  * the pot: a vertical "Pot £…" line on the money axis (cost mode), or a line under the last proposal the pot
  * covers (points mode, plain vote counts). Funded or not is written on every bar and drawn as solid or hatched,
- * never by colour alone. Geometry: ./geometry.ts.
+ * never by colour alone; a bar too narrow to see (a £0 idea) is a diamond, so every row drawn shows a mark.
+ * Geometry: ./geometry.ts.
  */
 import { useId } from 'preact/hooks';
 import { useT, type Translator } from '../../i18n';
@@ -43,6 +44,11 @@ export function barValueText(t: Translator, bar: ResultsBar, measure: ResultsMea
       : [t('chart.results.points', { count: bar.points }), t.money(bar.costPence)];
   if (bar.funded !== null) parts.push(fundedText(t, bar.funded));
   return parts.join(' · ');
+}
+
+/** A diamond for a row whose bar is too narrow to see (a £0 idea): the row still shows, funded or not. */
+function diamond({ cx, cy, r }: { cx: number; cy: number; r: number }): string {
+  return `M${cx - r} ${cy}L${cx} ${cy - r}L${cx + r} ${cy}L${cx} ${cy + r}Z`;
 }
 
 function barClass(funded: boolean | null): string {
@@ -97,17 +103,26 @@ export function ResultsChart(props: ResultsChartProps) {
           </text>
         </g>
       ))}
-      {m.bars.map((bar) => (
-        <rect
-          key={bar.rank}
-          class={barClass(bar.funded)}
-          x={bar.x}
-          y={bar.barY}
-          width={Math.max(bar.width, 1)}
-          height={bar.barHeight}
-          fill={bar.funded === false ? `url(#${hatchId})` : undefined}
-        />
-      ))}
+      {m.bars.map((bar) =>
+        bar.marker ? (
+          <path
+            key={bar.rank}
+            class={`${barClass(bar.funded)} chart__marker`}
+            d={diamond(bar.marker)}
+            fill={bar.funded === false ? `url(#${hatchId})` : undefined}
+          />
+        ) : (
+          <rect
+            key={bar.rank}
+            class={barClass(bar.funded)}
+            x={bar.x}
+            y={bar.barY}
+            width={bar.width}
+            height={bar.barHeight}
+            fill={bar.funded === false ? `url(#${hatchId})` : undefined}
+          />
+        ),
+      )}
       {m.potX !== null ? (
         <g class="chart__pot">
           <line class="chart__pot-line" x1={m.potX} x2={m.potX} y1={m.plotTop - 10} y2={m.plotBottom} />

@@ -10,6 +10,8 @@
  *   Measure 'points': each bar runs from 0 to the proposal's points. Measure 'cost' (for rules that fund): a
  *   waterfall, each bar starting where the costs of the funded rows above it end (all rows above when the rule
  *   funds nothing), so funded bars climb to the vertical pot line and one that does not fit is seen crossing it.
+ * - Every drawn row shows a mark: a bar too narrow to see (an idea costing £0, a few pounds against a big pot, or
+ *   0 points) gets a diamond at its start instead (`marker`), so a funded £0 idea is seen as funded like the rest.
  * - The "pot runs out" line (points mode, rules that decide no funding): under the last row whose running total of
  *   costs, all rows above it included in order, still fits in the pot; above the first row if none fits; none
  *   when every drawn row fits. The rows below it move down to leave room for its words under the line.
@@ -77,6 +79,8 @@ export interface ResultsBar {
   width: number;
   /** Top of the bar's row (its title line); the bar itself is at barY. */
   rowY: number;
+  /** A bar narrower than `RESULTS_LAYOUT.minBarWidth` is drawn as a diamond centred here instead. */
+  marker: { cx: number; cy: number; r: number } | null;
   textY: number;
   barY: number;
   barHeight: number;
@@ -113,6 +117,10 @@ export const RESULTS_LAYOUT = {
   axisHeight: 34,
   /** Room under the "pot runs out" line for its words; the rows below move down by it. */
   runsOutGap: 24,
+  /** Narrower than this (viewBox units) a bar cannot be seen, so the row gets a marker instead. */
+  minBarWidth: 3,
+  /** Half the diagonal of that marker. */
+  markerRadius: 8,
 } as const;
 
 /** Where each row's bar starts on the money axis: after the funded rows above (all rows when nothing is funded). */
@@ -171,6 +179,8 @@ export function resultsModel(
   const bars = shown.map((r, i): ResultsBar => {
     const span = spans[i] ?? { from: 0, to: 0 };
     const rowY = plotTop + i * L.rowHeight + gap(i);
+    const barX = x(span.from);
+    const barWidth = Math.max(0, x(span.to) - barX);
     return {
       rank: r.rank,
       title: r.title,
@@ -180,9 +190,13 @@ export function resultsModel(
       costPence: r.costPence,
       from: span.from,
       to: span.to,
-      x: x(span.from),
-      width: Math.max(0, x(span.to) - x(span.from)),
+      x: barX,
+      width: barWidth,
       rowY,
+      marker:
+        barWidth < L.minBarWidth
+          ? { cx: barX, cy: rowY + L.barOffset + L.barHeight / 2, r: L.markerRadius }
+          : null,
       textY: rowY + L.titleBaseline,
       barY: rowY + L.barOffset,
       barHeight: L.barHeight,
