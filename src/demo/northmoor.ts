@@ -327,7 +327,8 @@ export function seedDemo(doc: Y.Doc, sessionId: string, pin: PinHash, device: Co
   // The demo's residents are made up and their turns are over: their records are written unsigned (nothing will
   // replace them), so seeding stays synchronous.
   const ctx: CommandContext = { deviceId: device.deviceId, now: device.now, newId: device.newId };
-  createSession(doc, sessionId, settings(pin), ctx);
+  // Marked as the demo in its meta: it stays on the device, never sent to the council (src/sync/councilScope.ts).
+  createSession(doc, sessionId, settings(pin), ctx, { isDemo: true });
   const ids: string[] = [];
   IDEAS.forEach((idea, i) => {
     const author = startParticipant(doc, { language: 'en', hasConsented: true }, ctx);

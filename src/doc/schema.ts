@@ -45,12 +45,18 @@ export interface SessionMeta {
   schemaVersion: number;
   createdAt: number;
   createdBy: string;
+  /**
+   * The demo session (src/demo): made-up residents, never sent to the council (src/sync/councilScope.ts). Written
+   * with the rest of meta when the demo is made, so it travels with the document (a session file of the demo is
+   * still the demo on another device); absent in every other session.
+   */
+  isDemo: boolean;
 }
 
 /** Typed handles on the document's maps. */
 export function maps(doc: Y.Doc) {
   return {
-    meta: doc.getMap<string | number>(MAPS.meta),
+    meta: doc.getMap<string | number | boolean>(MAPS.meta),
     settings: doc.getMap<SettingsEdit>(MAPS.settings),
     proposals: doc.getMap<Proposal>(MAPS.proposals),
     comments: doc.getMap<Comment>(MAPS.comments),
@@ -73,6 +79,7 @@ export function readMeta(doc: Y.Doc): SessionMeta | null {
     schemaVersion,
     createdAt: Number(meta.get('createdAt') ?? 0),
     createdBy: String(meta.get('createdBy') ?? ''),
+    isDemo: meta.get('isDemo') === true,
   };
 }
 

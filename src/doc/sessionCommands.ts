@@ -10,11 +10,13 @@ import { validateSettings } from '../domain/validateSettings';
 import { run, writable, type CommandContext } from './commands';
 import { maps, readMeta, SCHEMA_VERSION } from './schema';
 
+/** `isDemo`: the demo session (src/demo), marked in its meta so that it never goes to the council. */
 export function createSession(
   doc: Y.Doc,
   sessionId: string,
   input: SessionSettings,
   ctx: CommandContext,
+  { isDemo = false }: { isDemo?: boolean } = {},
 ): void {
   if (readMeta(doc)) throw new ValidationError('required', 'session');
   const settings = validateSettings({ ...input, isEnded: false });
@@ -25,6 +27,7 @@ export function createSession(
     m.meta.set('schemaVersion', SCHEMA_VERSION);
     m.meta.set('createdAt', edit.at);
     m.meta.set('createdBy', ctx.deviceId);
+    if (isDemo) m.meta.set('isDemo', true);
     m.settings.set(edit.id, edit);
   });
 }

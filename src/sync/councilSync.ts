@@ -27,6 +27,9 @@
  * Revocation: the server closes a revoked device's socket (code 4401, reason 'revoked: ...') or refuses its next
  * authentication; both end the sync as failed with the reason 'refused'. A facilitator's device asking for a
  * session the council has not assigned to it is refused ('not-assigned: ...'): the failure 'notAssigned'.
+ *
+ * The demo (councilScope.ts) is never synced: the sync ends at once as failed with the reason 'demo', and nothing
+ * connects.
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
@@ -34,6 +37,7 @@ import { RECORD_MAPS } from '../doc/recordShapes';
 import { MAPS } from '../doc/schema';
 import { mayWrite, type WriterRole } from './changeRules';
 import { admitFromCouncil, isFromCouncil } from './councilGate';
+import { mayGoToCouncil } from './councilScope';
 import { splitUpdate, StructTooLargeError } from './updateParts';
 export { SyncError } from './syncStates';
 import {
@@ -78,6 +82,8 @@ export interface CouncilSyncOptions {
   now?: () => number;
   /** Largest part of this device's changes sent in one message (PART_BYTES by default). */
   partBytes?: number;
+  /** This device's session list marks the session as the demo (councilScope.ts): it is never synced. */
+  isListedAsDemo?: boolean;
 }
 
 /**
@@ -156,6 +162,7 @@ function uncovered(doc: Y.Doc, mark: SyncMark | null | undefined, role: WriterRo
 
 export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
   const { doc, sessionId, token } = options;
+  const listed = { isDemo: options.isListedAsDemo === true };
   const role: WriterRole = options.role ?? 'facilitator';
   const network = options.network ?? browserNetwork();
   const now = options.now ?? Date.now;
@@ -267,6 +274,11 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
   const sendNextPart = (): void => {
     const p = provider;
     if (isDestroyed || !p || !p.isAuthenticated || !p.synced || p.unsyncedChanges > 0) return;
+    // The demo never goes, even if it became the demo only now (a session file of it imported meanwhile).
+    if (!mayGoToCouncil(doc, listed)) {
+      fail(SYNC_FAILURES.demo, true);
+      return;
+    }
     for (;;) {
       if (outbox.length === 0) {
         if (!isLocalAhead) return;
@@ -352,6 +364,10 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
   const start = (): void => {
     if (isDestroyed) return;
     stopProvider();
+    if (!mayGoToCouncil(doc, listed)) {
+      fail(SYNC_FAILURES.demo, true);
+      return;
+    }
     if (token === null || token === '') {
       fail(SYNC_FAILURES.notEnrolled, true);
       return;
@@ -475,7 +491,10 @@ export function startCouncilSync(options: CouncilSyncOptions): CouncilSync {
     whenSynced: () =>
       new Promise<SyncStatus>((resolve, reject) => {
         if (status.state === SYNC_STATES.synced && hasCompleted) resolve(status);
-        else waiters.push({ resolve, reject });
+        // Already stopped by a reason retrying cannot fix (e.g. the demo, refused before anything started).
+        else if (status.state === SYNC_STATES.failed && provider === null) {
+          reject(new SyncError(status.failure ?? SYNC_FAILURES.serverError));
+        } else waiters.push({ resolve, reject });
       }),
     destroy: () => {
       if (isDestroyed) return;

@@ -35,6 +35,8 @@ export const SYNC_FAILURES = {
   rejected: 'rejected',
   /** A facilitator's device asked for a session the council has not assigned to it (refused, 4403). */
   notAssigned: 'notAssigned',
+  /** The session is the demo (councilScope.ts): it stays on this device, so nothing was sent. */
+  demo: 'demo',
 } as const;
 export type SyncFailure = (typeof SYNC_FAILURES)[keyof typeof SYNC_FAILURES];
 

@@ -1,23 +1,28 @@
 /**
  * Council sync in Chromium against the real server on 127.0.0.1 (a free port, a temporary DATA_DIR, SQLite):
- * tablet A enrols on the demo's dashboard (after a mistyped code, which is refused and kept) and syncs the demo;
- * tablet B, another browser profile enrolled as a second facilitator from its home screen and assigned the demo's
- * neighbourhood by the admin, fetches the session from the council and sees A's ideas. A revoked tablet is told so
- * in words. axe-core finds nothing to fix in either section, and every target is at least 44 px.
+ * tablet A creates a session, a resident adds an idea, and A enrols on the session's dashboard (after a mistyped
+ * code, which is refused and kept) and syncs it; tablet B, another browser profile enrolled as a second facilitator
+ * from its home screen and assigned the session's neighbourhood by the admin, fetches the session from the council
+ * and sees A's idea. A revoked tablet is told so in words. The demo session never reaches the council: its
+ * dashboard says so, on an enrolled tablet whose own session syncs. axe-core finds nothing to fix in any of these
+ * sections, and every target is at least 44 px.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assign } from '../../src/server/assignments';
 import { createEnrolCode, listDevices, revokeDevice } from '../../src/server/devices';
-import { DEMO_TITLE } from './pages/files';
+import { addIdeaInKiosk } from './pages/files';
 import { Home } from './pages/Home';
 import { PinScreen } from './pages/PinScreen';
+import { validSession } from './pages/SessionForm';
 import { axeViolations } from './support/axe';
 import { smallTargets } from './support/targets';
-import { newTablet, openDemoDashboard, type Tablet } from './support/tablet';
+import { newTablet, openDemoDashboard, openNewSessionDashboard, type Tablet } from './support/tablet';
 import { useBrowserAndCouncil } from './support/setup';
 
 const IDEA = 'Youth club open on Friday and Saturday nights';
+/** Tablet A's session, made with the form (the demo never syncs: see the last test). */
+const SESSION = validSession('Eastbrook: what should the pot pay for?');
 
 const app = useBrowserAndCouncil('codesign-sync-e2e-');
 const tablets: Tablet[] = [];
@@ -41,13 +46,14 @@ async function expectAccessible(page: Page): Promise<void> {
 }
 
 describe('council sync', () => {
-  it('Given two enrolled tablets, when A syncs the demo and B fetches it from the council, then B has A’s ideas', async () => {
+  it('Given two enrolled tablets, when A syncs its session and B fetches it from the council, then B has A’s ideas', async () => {
     const a = await newTablet(app.browser);
     const b = await newTablet(app.browser);
     tablets.push(a, b);
 
-    // Tablet A: the demo's dashboard, "Council sync".
-    await openDemoDashboard(a.page, app.url);
+    // Tablet A: a new session, a resident's idea, then the dashboard's "Council sync".
+    await openNewSessionDashboard(a.page, app.url, SESSION);
+    await addIdeaInKiosk(a.page, IDEA, SESSION);
     const syncA = a.page.getByRole('region', { name: 'Council sync', exact: true });
     await syncA.scrollIntoViewIfNeeded();
 
@@ -70,19 +76,19 @@ describe('council sync', () => {
     await homeB.goto(app.url);
     const council = b.page.getByRole('region', { name: 'Sessions from the council', exact: true });
     await enrol(council, code('Tablet B'));
-    // The admin assigns B the demo's neighbourhood (`npm run admin -- assign <device> --neighbourhood Northmoor`).
+    // The admin assigns B the session's neighbourhood (`npm run admin -- assign <device> --neighbourhood Eastbrook`).
     await expect.poll(() => listDevices(app.server.store!).length).toBe(2);
     const tabletB = listDevices(app.server.store!).at(-1)!;
-    assign(app.server.store!, tabletB.id, { kind: 'neighbourhood', value: 'Northmoor' });
+    assign(app.server.store!, tabletB.id, { kind: 'neighbourhood', value: SESSION.neighbourhood });
     await council.getByRole('button', { name: 'Get sessions from the council', exact: true }).click();
-    await council.getByRole('checkbox', { name: new RegExp(DEMO_TITLE.replace(/[?]/g, '\\?')) }).check();
+    await council.getByRole('checkbox', { name: new RegExp(SESSION.title.replace(/[?]/g, '\\?')) }).check();
     await expectAccessible(b.page);
     await council.getByRole('button', { name: 'Get 1 session', exact: true }).click();
     await expect
       .poll(() => council.getByRole('status').textContent(), { timeout: 30_000 })
       .toMatch(/Got 1 session/);
-    await homeB.session(DEMO_TITLE).click();
-    await new PinScreen(b.page).unlock('1234', DEMO_TITLE);
+    await homeB.session(SESSION.title).click();
+    await new PinScreen(b.page).unlock(SESSION.pin, SESSION.title);
     await b.page.getByText(IDEA).first().waitFor();
     // B's dashboard syncs by itself: nothing new to send, nothing missing.
     const syncB = b.page.getByRole('region', { name: 'Council sync', exact: true });
@@ -106,11 +112,40 @@ describe('council sync', () => {
     const syncA = a.page.getByRole('region', { name: 'Council sync', exact: true });
     // One wait for either screen (a race of two waits left the loser to fail later, unhandled).
     await pin.heading.or(syncA).first().waitFor();
-    if (await pin.heading.isVisible()) await pin.unlock('1234', DEMO_TITLE);
+    if (await pin.heading.isVisible()) await pin.unlock(SESSION.pin, SESSION.title);
     await expect
       .poll(() => syncA.getByRole('alert').first().textContent(), { timeout: 15_000 })
       .toBe('Sync failed: this device has been removed from the council’s list. Ask your council admin.');
     await syncA.getByRole('button', { name: 'Enrol again with a new code', exact: true }).waitFor();
     await expectAccessible(a.page);
+  });
+
+  it('Given a tablet enrolled from the demo’s dashboard, when its own session syncs, then the demo says it stays on the tablet and the council never gets it', async () => {
+    const d = await newTablet(app.browser);
+    tablets.push(d);
+    const { sessionId: demoId } = await openDemoDashboard(d.page, app.url);
+    const sync = d.page.getByRole('region', { name: 'Council sync', exact: true });
+    await sync.scrollIntoViewIfNeeded();
+    // Enrolment is the device's: it can still be done here, for the tablet's real sessions.
+    await enrol(sync, code('Tablet D'));
+    await expect
+      .poll(() => sync.locator('.sync-enrolled').textContent())
+      .toMatch(/^Enrolled with http:\/\/127\.0\.0\.1:\d+ as a facilitator device since /);
+    expect(await sync.locator('p').first().textContent()).toBe(
+      'This is the demo session. It stays on this device and is never sent to the council: its residents are made up. Your own sessions sync with the council from their own dashboards.',
+    );
+    expect(await sync.getByRole('button', { name: 'Sync with council' }).count()).toBe(0);
+    expect(await sync.getByRole('status').count()).toBe(0);
+    await expectAccessible(d.page);
+
+    // The tablet's own session syncs by itself once its dashboard is open: the tablet does reach the council.
+    const own = validSession('Eastbrook: the tablet’s own session');
+    const { sessionId: ownId } = await openNewSessionDashboard(d.page, app.url, own);
+    await expect
+      .poll(() => sync.getByRole('status').textContent(), { timeout: 15_000 })
+      .toMatch(/^Synced at/);
+    expect(app.server.store!.updatesFor(ownId).length).toBeGreaterThan(0);
+    expect(app.server.store!.updatesFor(demoId)).toEqual([]);
+    expect(d.errors).toEqual([]);
   });
 });

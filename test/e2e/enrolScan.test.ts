@@ -18,7 +18,7 @@ import { launchBrowser } from './support/browser';
 import { launchWithCamera, qrPng, writeQrVideo } from './support/qrPictures';
 import { DIST } from './support/server';
 import { smallTargets } from './support/targets';
-import { newTablet, openDemoDashboard, type Tablet } from './support/tablet';
+import { newTablet, openNewSessionDashboard, type Tablet } from './support/tablet';
 
 let server: RunningServer;
 let url: string;
@@ -173,7 +173,7 @@ describe('scanning the enrolment code', () => {
 
   it('Given the admin’s QR code in front of the camera, when the facilitator scans it on the dashboard, then the code is read and the device is enrolled', async () => {
     const { page, errors } = await tablet(qrCamera);
-    await openDemoDashboard(page, url);
+    await openNewSessionDashboard(page, url);
     const sync = page.getByRole('region', { name: 'Council sync', exact: true });
     await codeField(sync).fill('typed before scanning');
     await sync.getByRole('button', { name: 'Scan the code', exact: true }).click();

@@ -8,8 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCouncilKey } from '../../src/domain/answersCrypto';
 import { createEnrolCode } from '../../src/server/devices';
+import { validSession } from './pages/SessionForm';
 import { axeViolations } from './support/axe';
-import { newTablet, openDemoDashboard, type Tablet } from './support/tablet';
+import { newTablet, openNewSessionDashboard, type Tablet } from './support/tablet';
 import { useBrowserAndCouncil } from './support/setup';
 
 const app = useBrowserAndCouncil('codesign-neighbourhood-e2e-');
@@ -24,10 +25,12 @@ function neighbourhood(page: Page) {
 }
 
 describe('the neighbourhood of a session the council holds', () => {
-  it('Given the demo with a council key, before and after its first sync, Then its neighbourhood and key are editable before and read-only, with the reasons in words, after', async () => {
+  it('Given a session with a council key, before and after its first sync, Then its neighbourhood and key are editable before and read-only, with the reasons in words, after', async () => {
     tablet = await newTablet(app.browser);
     const { page } = tablet;
-    const { sessionId } = await openDemoDashboard(page, app.url);
+    // A session made with the form: the demo never syncs with the council.
+    const session = validSession('Eastbrook: what should the pot pay for?');
+    const { sessionId } = await openNewSessionDashboard(page, app.url, session);
     const made = await generateCouncilKey('2026-12-06T08:00:00Z');
     const councilKey = page.locator('[data-field="councilKey"]');
 
@@ -54,7 +57,7 @@ describe('the neighbourhood of a session the council holds', () => {
     await page.goto(`${app.url}#/session/${sessionId}/edit`);
     await page.getByText(/moving it to another neighbourhood needs a council officer/).waitFor();
     expect(await neighbourhood(page).isEditable()).toBe(false);
-    expect(await neighbourhood(page).inputValue()).toBe('Northmoor');
+    expect(await neighbourhood(page).inputValue()).toBe(session.neighbourhood);
     // The key residents' answers are sealed to: clearing it on the tablet would store later answers unsealed.
     await page.getByText(/the key cannot be cleared or changed on this tablet/).waitFor();
     expect(await councilKey.isEditable()).toBe(false);

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createEnrolCode } from '../../src/server/devices';
 import { Home } from './pages/Home';
 import { axeViolations } from './support/axe';
-import { newTablet, openDemoDashboard } from './support/tablet';
+import { newTablet, openNewSessionDashboard } from './support/tablet';
 import { useBrowserAndCouncil } from './support/setup';
 
 const app = useBrowserAndCouncil('codesign-walk-enrol-');
@@ -72,7 +72,7 @@ describe('enrolling says it worked', () => {
   it('Given the dashboard’s Council sync on a device that is not enrolled, when a code is typed and sent, then focus is on the words saying it is enrolled', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      await openDemoDashboard(page, app.url);
+      await openNewSessionDashboard(page, app.url);
       const panel = page.getByRole('region', { name: 'Council sync' });
       await enrolWithKeyboard(panel, 'Walk dashboard tablet');
 

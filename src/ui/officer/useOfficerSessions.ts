@@ -66,7 +66,10 @@ export function useOfficerSessions(sessionIds: readonly string[], enrolment: Enr
         handle.doc.on('update', refresh);
         cleanups.push(() => handle.doc.off('update', refresh));
         refresh();
-        const mark = await services.db.syncMarks.get(sessionId);
+        const [mark, listed] = await Promise.all([
+          services.db.syncMarks.get(sessionId),
+          services.db.sessions.get(sessionId),
+        ]);
         if (!isCurrent) return;
         let lastReceived = -1;
         const sync = startCouncilSync({
@@ -76,6 +79,8 @@ export function useOfficerSessions(sessionIds: readonly string[], enrolment: Enr
           baseUrl: enrolment.serverName,
           role: enrolment.role,
           mark: mark ?? null,
+          // The demo never syncs (src/sync/councilScope.ts): its status says so ('demo').
+          isListedAsDemo: listed?.isDemo,
           saveMark: async (m) => {
             await services.db.syncMarks.put({ sessionId, ...m });
           },

@@ -147,8 +147,15 @@ export async function openDemo(page: Page, baseUrl: string): Promise<string> {
   return id;
 }
 
-/** From the dashboard: one resident's turn in kiosk mode that adds an idea, then back to the dashboard. */
-export async function addIdeaInKiosk(page: Page, title: string): Promise<void> {
+/**
+ * From the dashboard: one resident's turn in kiosk mode that adds an idea, then back to the dashboard (of the demo,
+ * or of `session`, unlocked with its PIN).
+ */
+export async function addIdeaInKiosk(
+  page: Page,
+  title: string,
+  session: { title: string; pin: string } = { title: DEMO_TITLE, pin: DEMO_PIN },
+): Promise<void> {
   const heading = (name: string): Locator => page.getByRole('heading', { level: 1, name, exact: true });
   const tap = (name: string): Promise<void> => page.getByRole('button', { name, exact: true }).click();
   await tap('Start kiosk mode');
@@ -175,5 +182,5 @@ export async function addIdeaInKiosk(page: Page, title: string): Promise<void> {
   await heading('Hand over to the facilitator?').waitFor();
   await tap('Yes, end the turn');
   await heading('Unlock facilitator mode').waitFor();
-  await unlock(page);
+  await unlock(page, session.title, session.pin);
 }

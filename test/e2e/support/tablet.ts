@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { Dashboard } from '../pages/Dashboard';
 import { Home } from '../pages/Home';
 import { PinScreen } from '../pages/PinScreen';
+import { SessionForm, validSession, type SessionValues } from '../pages/SessionForm';
 import { watchErrors } from './browser';
 
 export const DEMO = { title: 'Northmoor: what should the pot pay for?', pin: '1234' } as const;
@@ -40,6 +41,24 @@ export async function openDemoDashboard(
   const sessionId = await home.openDemo();
   await new PinScreen(page).unlock(DEMO.pin, DEMO.title);
   const dashboard = new Dashboard(page, DEMO.title);
+  await dashboard.waitUntilShown();
+  return { sessionId, dashboard };
+}
+
+/**
+ * Home → "Create a session" → the form, filled and sent → the new session's dashboard, as a facilitator makes a
+ * real session (one that syncs with the council; the demo never does).
+ */
+export async function openNewSessionDashboard(
+  page: Page,
+  baseUrl: string,
+  session: SessionValues = validSession('Eastbrook: what should the pot pay for?'),
+): Promise<{ sessionId: string; dashboard: Dashboard }> {
+  const home = new Home(page);
+  await home.goto(baseUrl);
+  await home.openCreateForm();
+  const sessionId = await new SessionForm(page).create(session);
+  const dashboard = new Dashboard(page, session.title);
   await dashboard.waitUntilShown();
   return { sessionId, dashboard };
 }

@@ -60,6 +60,7 @@ describe('createSession', () => {
       schemaVersion: SCHEMA_VERSION,
       createdAt: WORKSHOP_START,
       createdBy: 'facilitator-laptop',
+      isDemo: false,
     });
     const [edit] = readRecords(doc).settingsEdits;
     expect(edit).toEqual({

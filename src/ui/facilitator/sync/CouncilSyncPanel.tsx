@@ -13,25 +13,28 @@ import './sync.css';
 /**
  * The dashboard's "Council sync": enrol this device, then sync this session with the council server, on its own
  * while the dashboard is open and the device online, or now with the button. State in words, a progress bar,
- * and counts of changes sent and received.
+ * and counts of changes sent and received. The demo session never syncs (src/sync/councilScope.ts): its panel
+ * says so, and still offers to enrol the device (enrolment is the device's, for its real sessions).
  */
 export function CouncilSyncPanel({ session, sessionId }: { session: SessionHandle; sessionId: string }) {
   const t = useT();
   const services = useServices();
   const enrolment = useEnrolment(services.db);
   const justEnrolled = useJustEnrolled(enrolment);
-  const { status, loadError, syncNow } = useCouncilSync(session.doc, sessionId, enrolment);
+  const { isDemo, status, loadError, syncNow } = useCouncilSync(session.doc, sessionId, enrolment);
   const isFailed = status?.state === 'failed';
   const isBusy = status?.state === 'connecting' || status?.state === 'syncing';
 
   return (
     <section aria-labelledby="fac-sync-heading" class="card fac-section sync-panel">
       <h2 id="fac-sync-heading">{t('sync.heading')}</h2>
-      <p>{t('sync.intro')}</p>
+      <p>{isDemo ? t('sync.demo') : t('sync.intro')}</p>
       {enrolment === undefined ? (
         <p>{t('common.loading')}</p>
       ) : enrolment === null ? (
         <EnrolForm />
+      ) : isDemo ? (
+        <EnrolledStatus enrolment={enrolment} justEnrolled={justEnrolled} />
       ) : (
         <>
           <EnrolledStatus enrolment={enrolment} justEnrolled={justEnrolled} />

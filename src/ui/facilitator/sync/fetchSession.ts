@@ -26,6 +26,8 @@ export async function fetchSession(
     baseUrl: enrolment.serverName,
     role: enrolment.role,
     mark: (await services.db.syncMarks.get(sessionId)) ?? null,
+    // The demo never syncs (src/sync/councilScope.ts): the sync ends at once, failed with the reason 'demo'.
+    isListedAsDemo: (await services.db.sessions.get(sessionId))?.isDemo,
     saveMark: async (m) => {
       await services.db.syncMarks.put({ sessionId, ...m });
     },

@@ -10,6 +10,9 @@ export const sync = {
   'sync.heading': 'Council sync',
   'sync.intro':
     'Send this session to the council’s server and bring back what other tablets sent. It works in the background: you can carry on while it syncs.',
+  // Instead of sync.intro on the demo session's dashboard: the demo is never synced (src/sync/councilScope.ts).
+  'sync.demo':
+    'This is the demo session. It stays on this device and is never sent to the council: its residents are made up. Your own sessions sync with the council from their own dashboards.',
 
   // Enrolment
   'sync.enrol.heading': 'Enrol this device',
@@ -93,6 +96,8 @@ export const sync = {
     'Sync failed: from an officer device the council server takes only decisions on ideas. Sessions, ideas, comments and priorities made on this device stay here: make sessions and take residents’ turns on a facilitator’s tablet. Nothing is lost on this device.',
   'sync.failed.tooLarge':
     'Sync failed: this session is too large for the council server. Ask your council admin.',
+  'sync.failed.demo':
+    'Not synced: this is the demo session. It stays on this device and is never sent to the council.',
   'sync.sent': { one: 'Sent: {count} change', other: 'Sent: {count} changes' },
   'sync.received': { one: 'Received: {count} change', other: 'Received: {count} changes' },
   'sync.toSend': { one: 'Waiting to send: {count} change', other: 'Waiting to send: {count} changes' },
