@@ -3,7 +3,9 @@
  *
  * - greedy: greedy by score within the budget, skipping what does not fit, ties by PROJECTS row order; the score
  *   is the file's points (cumulative, scoring) or ranking score (ordinal: max_length - position, Kraków 3/2/1),
- *   otherwise the number of approvals (src/domain/counting/greedy.ts).
+ *   otherwise the number of approvals (src/domain/counting/greedy.ts). A file whose rule is `greedy-threshold`
+ *   passes over projects scoring under its `min_project_score_threshold` (the app's exports write 1: an idea
+ *   nobody chose is never funded), as pabulib's checker does.
  * - mes: Method of Equal Shares, cost utilities, Add1 completion until the next step is infeasible
  *   (src/domain/counting/mes.ts); --comparison adds the comparison step with greedy (pabulib
  *   `equalshares/add1-comparison`, Wieliczka 2023). Approval ballots only: for other ballot types every listed
@@ -55,11 +57,12 @@ async function tally(
       import('../domain/counting/votes'),
     ]);
     const { votes, score } = tallyElection(election);
-    const r = greedy(election.projects, score ?? votes, election.budget);
+    const threshold = fileThreshold(election);
+    const r = greedy(election.projects, score ?? votes, election.budget, threshold ? { threshold } : {});
     const by = score ? 'score' : 'approvals';
     return {
       file,
-      rule: `greedy by ${by}`,
+      rule: threshold ? `greedy-threshold by ${by} (at least ${threshold})` : `greedy by ${by}`,
       budget: election.budget,
       spent: r.spent,
       leftover: r.leftover,
@@ -82,6 +85,13 @@ async function tally(
     leftover: r.leftover,
     selected: r.selected,
   };
+}
+
+/** The file's `min_project_score_threshold` when its rule is greedy-threshold; undefined otherwise. */
+function fileThreshold(election: PbElection): number | undefined {
+  if (election.meta['rule'] !== 'greedy-threshold') return undefined;
+  const threshold = Number(election.meta['min_project_score_threshold']);
+  return Number.isFinite(threshold) && threshold > 0 ? threshold : undefined;
 }
 
 async function main(argv: string[]): Promise<number> {

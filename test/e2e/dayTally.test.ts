@@ -262,12 +262,12 @@ class Tally {
     );
   }
 
-  /** Greedy within the pot: by that order, each idea that still fits (one with no points included). */
+  /** Greedy within the pot: by that order, each idea that still fits; one nobody chose is never funded. */
   greedyFunded(): Set<string> {
     const funded = new Set<string>();
     let left = POT;
     for (const row of this.ranked()) {
-      if (row.cost <= left) {
+      if (row.supporters > 0 && row.cost <= left) {
         funded.add(row.title);
         left -= row.cost;
       }

@@ -4,7 +4,9 @@
  * Rule: sort the projects by score (approvals, points or ranking score), highest first; walk down the list and
  * take each project whose cost still fits in what is left of the budget; a project that does not fit is
  * SKIPPED and the walk carries on, so a cheaper, lower-ranked project may still be funded. Projects with no
- * votes are still candidates (taken if money is left over). With `noSkip` the walk stops at the first project
+ * votes are still candidates (taken if money is left over), as in pabulib; with `fundable` only the projects it
+ * names may be taken (the app's own sessions pass the ideas someone chose: src/domain/results/results.ts), the
+ * others are passed over as if absent. With `noSkip` the walk stops at the first project
  * that does not fit (pabulib `greedy-no-skip`), passing over withdrawn projects (cost 999999999, pabulib's
  * sentinel) as the checker does; with `threshold` a project needs at least that score
  * (`greedy-threshold`). Money is compared exactly (BigInt fractions), so costs such as 0.9 + 1.09 add up right.
@@ -38,6 +40,11 @@ export interface GreedyOptions {
   noSkip?: boolean;
   /** A project needs at least this score to be eligible (pabulib `greedy-threshold`). */
   threshold?: number;
+  /**
+   * Only these projects may be funded; absent, every project is a candidate (pabulib's rule: one with no votes is
+   * taken if money is left, which the comparisons with real pabulib elections rely on).
+   */
+  fundable?: ReadonlySet<string>;
 }
 
 export interface GreedyStep {
@@ -93,6 +100,7 @@ export function greedy(
     const p = projects[i] as CountingProject;
     const score = scores.get(p.id) ?? 0;
     if (options.threshold !== undefined && score < options.threshold) continue;
+    if (options.fundable !== undefined && !options.fundable.has(p.id)) continue;
     const cost = fromNumber(p.cost);
     const fits = cmp(cost, remaining) <= 0;
     trace.push({ id: p.id, score, cost: p.cost, taken: fits });

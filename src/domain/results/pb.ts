@@ -12,11 +12,14 @@
  *   merges and hiding can shrink them: src/domain/count.ts): max_length (ranking), min_sum_cost (the session's
  *   minimum share of the pot) and max_sum_cost (budget), max_points and max_sum_points (dots); currency GBP;
  *   comment (`#1: ...`, `#2: ...`) saying how the app counted and what was left out.
- * - rule, by the app's rule: greedy -> `greedy`; mes -> `equalshares/add1`; borda -> `greedy` with the Borda
- *   points (m - 1 - position, m = ideas on the paper) in the points and score columns, so greedy by score IS
- *   the app's Borda-greedy (pabulib has no Borda rule; the comment says "Borda"); votes -> `unknown` with no
- *   selected column (the app decides no funding under that rule, and pabulib's greedy would call an empty
- *   selection "unused budget").
+ * - rule, by the app's rule: greedy -> `greedy-threshold` with `min_project_score_threshold` 1 (the app never
+ *   funds an idea nobody chose, ./results.ts; plain pabulib `greedy` would take it when money is left);
+ *   mes -> `equalshares/add1`; borda -> `greedy-threshold` the same way, with the Borda points
+ *   (m - 1 - position, m = ideas on the paper) in the points and score columns, so greedy by score IS the app's
+ *   Borda-greedy (pabulib has no Borda rule; the comment says "Borda"), except when an idea someone ranked last
+ *   of all (Borda 0) was funded: then `unknown` and the comment says why; votes -> `unknown` with no selected
+ *   column (the app decides no funding under that rule, and pabulib's greedy would call an empty selection
+ *   "unused budget").
  * - PROJECTS: the ideas residents could choose (visible, not merged away), oldest first (the PROJECTS row order
  *   is the greedy tie-break, so recounting gives the same winners): project_id, cost (pounds), votes (ballots in
  *   the file naming it), score (the sum of its points in the file: dots, ranking points or Borda points; omitted
@@ -24,7 +27,7 @@
  *   Left out, each named in the comment: ideas costing £0 (pabulib: "project with no cost"; they cost nothing,
  *   so leaving them out changes no other idea's greedy or MES outcome) and ideas costing more than the pot
  *   (pabulib: cost above the budget; no rule can fund them). Ideas nobody chose are kept (pabulib warns
- *   "project with no votes"): greedy still takes them when money is left, as the app does.
+ *   "project with no votes"), with selected 0: the threshold says why they were passed over.
  * - VOTES: one row per counted ballot that still names an exported idea after merges, hiding and the ideas left
  *   out, in participant-id order: voter_id = participant id, vote = canonical idea ids (ordinal: best first),
  *   points (cumulative: the dots after merges and caps; ordinal: the ranking points K..1 the app counted, or the
@@ -37,7 +40,7 @@
  */
 import type { SessionView } from '../../doc/session';
 import type { PbElection, PbProject, PbVoter } from '../counting';
-import { equalShares, writePabulib } from '../counting';
+import { equalShares, greedy, writePabulib } from '../counting';
 // pabulib's META order (its checker warns otherwise): the one list the checker rules use too.
 import { META_ORDER } from '../counting/pbCheck';
 import { wantedMinimumPence } from '../ballots';
@@ -45,10 +48,13 @@ import { sessionResults, type RuleName } from './results';
 
 const PB_RULE: Record<RuleName, string> = {
   votes: 'unknown',
-  greedy: 'greedy',
+  greedy: 'greedy-threshold',
   mes: 'equalshares/add1',
-  borda: 'greedy',
+  borda: 'greedy-threshold',
 };
+
+/** `min_project_score_threshold` under greedy-threshold: an idea needs a point (someone chose it) to be funded. */
+const CHOSEN_THRESHOLD = 1;
 
 /** ISO `YYYY-MM-DD` as pabulib's `DD.MM.YYYY`. */
 export function pbDate(iso: string): string {
@@ -110,6 +116,26 @@ export function sessionToPb(view: SessionView, rule: RuleName = 'greedy'): PbEle
       `left out: ideas costing more than the pot (${overPot.join(', ')}), which no rule can fund`,
     );
   let pbRule = PB_RULE[rule];
+  if (pbRule === 'greedy-threshold') {
+    // Greedy by the file's own figures (score, else votes) as pabulib's checker ranks; an idea ranked last of all
+    // under Borda scores 0 though someone chose it, and the threshold would then pass over what the app funded.
+    const byFile = method.kind === 'budget' ? votes : score;
+    const recount = greedy(
+      exported.map((v) => ({ id: v.id, cost: v.costPence })),
+      byFile,
+      pot,
+      { threshold: CHOSEN_THRESHOLD },
+    );
+    const app = result.selected.filter((id) => kept.has(id));
+    if (recount.selected.length !== app.length || !recount.selected.every((id) => funded.has(id))) {
+      pbRule = 'unknown';
+      comments.push(
+        rule === 'borda'
+          ? "counted by Borda greedy among the ideas someone ranked: an idea ranked last of all scores 0 yet was funded, which greedy-threshold on this file does not reproduce: selected is the app's decision"
+          : "greedy-threshold on this file funds a different set than the app: selected is the app's decision",
+      );
+    }
+  }
   if (rule === 'mes' && (free.length > 0 || overPot.length > 0 || counted.length < ballots.length)) {
     const recount = equalShares(
       exported.map((v) => ({ id: v.id, cost: v.costPence / 100 })),
@@ -138,6 +164,7 @@ export function sessionToPb(view: SessionView, rule: RuleName = 'greedy'): PbEle
     date_end: pbDate(s.date),
     currency: 'GBP',
   };
+  if (pbRule === 'greedy-threshold') meta['min_project_score_threshold'] = String(CHOSEN_THRESHOLD);
   if (comments.length > 0) meta['comment'] = comments.map((c, i) => `#${i + 1}: ${c}`).join(' ');
   if (method.kind === 'dots') {
     // Dots per idea are capped at today's maximum when counted; dots in all are not (a ballot keeps the total

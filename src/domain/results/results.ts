@@ -7,8 +7,11 @@
  * - 'votes': points per idea from countBallots (dots given; 1 per budget selection; K, K-1, ... for a ranking
  *   of at most K places). Decides no funding: `funded` is null.
  * - 'greedy': greedy by those points within the pot: take ideas by descending points, skip one that no longer
- *   fits, carry on down the list (src/domain/counting/greedy.ts). Any method. As in pabulib's greedy, an idea
- *   with no points is still a candidate and is taken if money is left when the list reaches it.
+ *   fits, carry on down the list (src/domain/counting/greedy.ts). Any method. An idea nobody chose (no counted
+ *   ballot gives it a point) is never funded, even when money is left: residents' priorities fund only what
+ *   residents chose. pabulib's greedy would take it (a project with no votes is still a candidate there), so the
+ *   .pb export names the rule `greedy-threshold` with a threshold of 1 (./pb.ts), and the comparisons with real
+ *   pabulib elections call greedy without `fundable`.
  * - 'mes': budget sessions only. Each counted ballot's selection (after merges and hiding; ballots left with no
  *   idea are left out) is an approval ballot; the Method of Equal Shares with cost utilities and the Add1
  *   completion (src/domain/counting/mes.ts: the variant that reproduces the real MES elections), counted in
@@ -17,7 +20,8 @@
  *   `npm run tally -- file.pb --rule mes` gives the same winners. Points shown = approvals.
  * - 'borda': ranking sessions only. Borda count, m - 1 - position with m = the number of candidates, over each
  *   counted ranking (after merges and hiding); funded set = greedy by Borda score within the pot
- *   (src/domain/counting/rankings.ts).
+ *   (src/domain/counting/rankings.ts); an idea nobody ranked is never funded, as under 'greedy'.
+ * - 'mes' never funds an idea nobody chose either: MES's candidates are ideas someone approves (mes.ts).
  * Tie-break: equal points (or equal effective vote counts for MES, after its own lowest-cost-then-most-approvals
  * rule) go to the idea put forward first. Rows are listed by points (highest first), then the same order.
  */
@@ -37,10 +41,10 @@ const RULE_TEXT: Record<RuleName, string> = {
   votes:
     'Votes: points per proposal (dots given; 1 per budget selection; K, K-1, ... for a ranking of K places).',
   greedy:
-    'Greedy within the pot: proposals by descending points; a proposal that no longer fits is skipped and the list carried on.',
+    'Greedy within the pot: proposals by descending points; a proposal that no longer fits is skipped and the list carried on. A proposal nobody chose is never funded.',
   mes: 'Method of Equal Shares (approval ballots, cost utilities) with the Add1 completion.',
   borda:
-    'Borda count (m - 1 - position, m = number of proposals); funded: greedy by Borda score within the pot.',
+    'Borda count (m - 1 - position, m = number of proposals); funded: greedy by Borda score within the pot. A proposal nobody ranked is never funded.',
 };
 
 export class ResultsError extends Error {
@@ -123,10 +127,11 @@ export function decideFunding(view: SessionView, rule: RuleName): Funding {
   checkRule(view, rule);
   const pot = view.settings.potPence;
   const projects: CountingProject[] = view.visible.map((v) => ({ id: v.id, cost: v.costPence }));
-  if (rule === 'greedy') return { selected: greedy(projects, boardScores(view), pot).selected };
   if (rule === 'mes') return answerMesQuestion(mesQuestion(view));
+  const fundable = chosenIdeas(view);
+  if (rule === 'greedy') return { selected: greedy(projects, boardScores(view), pot, { fundable }).selected };
   if (rule === 'borda') {
-    const r = rankingsToFundedSet(projects, countedChoices(view), pot, { scale: 'borda' });
+    const r = rankingsToFundedSet(projects, countedChoices(view), pot, { scale: 'borda', fundable });
     return { selected: r.selected, scores: r.scores };
   }
   return { selected: [] };
@@ -139,6 +144,11 @@ function checkRule(view: SessionView, rule: RuleName): void {
       `The rule "${rule}" does not apply to a ${kind} session (use ${rulesFor(kind).join(', ')}).`,
     );
   }
+}
+
+/** The ideas at least one counted ballot chose: the only ones a rule may fund. */
+export function chosenIdeas(view: SessionView): Set<string> {
+  return new Set(view.board.filter((b) => b.supporters > 0).map((b) => b.proposal.id));
 }
 
 function boardScores(view: SessionView): Map<string, number> {

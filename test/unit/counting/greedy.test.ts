@@ -55,6 +55,19 @@ describe('greedy by score within the budget (hand-made cases, RULES.md §4)', ()
     expect(greedy(P({ a: 3, b: 2, c: 1 }), new Map(), 4).selected).toEqual(['a', 'c']);
   });
 
+  it('fundable: only the projects named may be funded, the rest passed over even when money is left', () => {
+    const projects = P({ a: 3, b: 2, none: 1, free: 0 });
+    const votes = new Map([
+      ['a', 4],
+      ['b', 1],
+    ]);
+    // pabulib's rule (no option): the projects nobody voted for are taken with what is left.
+    expect(greedy(projects, votes, 6).selected).toEqual(['a', 'b', 'none', 'free']);
+    const r = greedy(projects, votes, 6, { fundable: new Set(['a', 'b']) });
+    expect(r.selected).toEqual(['a', 'b']);
+    expect(r.leftover).toBe(1);
+  });
+
   it('skips a project that does not fit and carries on; no-skip stops; threshold excludes', () => {
     const projects = P({ big: 8, mid: 3, small: 1 });
     const votes = new Map([

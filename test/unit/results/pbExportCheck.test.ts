@@ -129,11 +129,16 @@ function ranking(): Workshop {
   );
 }
 
-/** What `npm run tally` funds from the file (src/cli/tally.ts): greedy by score (else votes), or MES with Add1. */
+/**
+ * What `npm run tally` funds from the file (src/cli/tally.ts): greedy by score (else votes), with the file's
+ * threshold under greedy-threshold, or MES with Add1.
+ */
 function tally(e: PbElection, rule: 'greedy' | 'mes'): string[] {
   if (rule === 'greedy') {
     const { votes, score } = tallyElection(e);
-    return greedy(e.projects, score ?? votes, e.budget).selected;
+    const threshold =
+      e.meta['rule'] === 'greedy-threshold' ? Number(e.meta['min_project_score_threshold']) : 0;
+    return greedy(e.projects, score ?? votes, e.budget, { threshold }).selected;
   }
   return equalShares(
     e.projects,
@@ -160,7 +165,11 @@ function expectClean(view: SessionView, rule: RuleName): PbElection {
   } else {
     expect(written.sort()).toEqual(app);
   }
-  if (e.meta['rule'] === 'greedy') expect(tally(e, 'greedy').sort()).toEqual(app);
+  if (e.meta['rule'] === 'greedy-threshold') {
+    expect(e.meta['min_project_score_threshold']).toBe('1');
+    expect(tally(e, 'greedy').sort()).toEqual(app);
+  }
+  if (rule === 'greedy') expect(e.meta['rule']).toBe('greedy-threshold');
   if (e.meta['rule'] === 'equalshares/add1') expect(tally(e, 'mes').sort()).toEqual(app);
   return e;
 }
@@ -193,6 +202,7 @@ describe('.pb exports pass pabulib checker rules', () => {
       'date_end',
       'max_points',
       'max_sum_points',
+      'min_project_score_threshold',
       'currency',
       'comment',
     ]);
@@ -201,7 +211,8 @@ describe('.pb exports pass pabulib checker rules', () => {
       instance: '2025',
       date_begin: '12.04.2025',
       date_end: '12.04.2025',
-      rule: 'greedy',
+      rule: 'greedy-threshold',
+      min_project_score_threshold: '1',
     });
     // Left out: the £0 idea (2), the over-pot idea (6), the hidden (4) and merged (5) ones; kept: 0, 1, 3.
     expect(e.projects.map((p) => p.id)).toEqual([w.ids[0], w.ids[1], w.ids[3]]);
@@ -224,10 +235,10 @@ describe('.pb exports pass pabulib checker rules', () => {
     for (const p of e.projects) expect(Number(p.fields['score'])).toBe(board.get(p.id));
   });
 
-  it("Given a ranking, When exported under borda, Then rule greedy over Borda points is the app's Borda count", () => {
+  it("Given a ranking, When exported under borda, Then rule greedy-threshold over Borda points is the app's Borda count", () => {
     const view = ranking().view();
     const e = parsePabulib(sessionToPbText(view, 'borda'));
-    expect(e.meta['rule']).toBe('greedy');
+    expect(e.meta['rule']).toBe('greedy-threshold');
     expect(e.meta['comment']).toMatch(/Borda count \(m - 1 - position, m = 5 ideas\)/);
     const borda = new Map(sessionResults(view, 'borda').rows.map((r) => [r.proposalId, r.points]));
     for (const p of e.projects) expect(Number(p.fields['score'])).toBe(borda.get(p.id));
@@ -244,6 +255,89 @@ describe('.pb exports pass pabulib checker rules', () => {
     expect(e.voters).toHaveLength(3);
     expect(['equalshares/add1', 'unknown']).toContain(e.meta['rule']);
     if (e.meta['rule'] === 'unknown') expect(e.meta['comment']).toMatch(/Method of Equal Shares/);
+  });
+});
+
+describe('an idea nobody chose', () => {
+  // Pot £50,000. A (£20,000) and B (£15,000) are chosen; nobody chose C (£5,000) or the £0 idea D, and £15,000
+  // is left: pabulib's greedy would fund both (a project with no votes is still a candidate there).
+  const CHOSEN_AND_NOT = [20_000, 15_000, 5_000, 0];
+  const dot = (d: Record<string, number>): BallotChoices => ({ kind: 'dots', dots: d });
+  const made: [string, () => Workshop][] = [
+    [
+      'dots',
+      () =>
+        workshop(
+          { kind: 'dots', dotsPerParticipant: 5, maxDotsPerProposal: 3 },
+          50_000,
+          CHOSEN_AND_NOT,
+          ([a, b]) => [dot({ [a!]: 3, [b!]: 1 }), dot({ [b!]: 2 })],
+        ),
+    ],
+    [
+      'budget',
+      () =>
+        workshop({ kind: 'budget', minSharePercent: 0 }, 50_000, CHOSEN_AND_NOT, ([a, b]) => [
+          { kind: 'budget', selected: [a!, b!] },
+          { kind: 'budget', selected: [a!] },
+        ]),
+    ],
+    [
+      'ranking',
+      () =>
+        workshop({ kind: 'ranking', maxRanked: 3 }, 50_000, CHOSEN_AND_NOT, ([a, b]) => [
+          { kind: 'ranking', ranked: [a!, b!] },
+          { kind: 'ranking', ranked: [b!] },
+        ]),
+    ],
+  ];
+
+  it.each(made)(
+    '%s: Given money left, When counted under each rule, Then no rule funds it, and the .pb says greedy-threshold 1',
+    (_, make) => {
+      const w = make();
+      const view = w.view();
+      const [a, b, c, d] = w.ids;
+      for (const rule of rulesFor(view.settings.method.kind)) {
+        const r = sessionResults(view, rule);
+        if (rule === 'votes') continue;
+        expect(r.selected.sort(), rule).toEqual([a!, b!].sort());
+        expect(
+          r.rows
+            .filter((row) => row.funded)
+            .map((row) => row.proposalId)
+            .sort(),
+        ).toEqual([a!, b!].sort());
+        expect(r.rows.find((row) => row.proposalId === c)).toMatchObject({ supporters: 0, funded: false });
+        expect(r.rows.find((row) => row.proposalId === d)).toMatchObject({ supporters: 0, funded: false });
+        expect(r.spentPence).toBe(35_000 * 100);
+        expect(r.leftoverPence).toBe(15_000 * 100);
+        const e = expectClean(view, rule);
+        expect(e.projects.find((p) => p.id === c)?.fields['selected']).toBe('0');
+        if (rule !== 'mes') {
+          expect(e.meta).toMatchObject({ rule: 'greedy-threshold', min_project_score_threshold: '1' });
+          expect(r.ruleText).toMatch(/never funded/);
+        }
+        // Not "Funded by the app at no cost": nobody chose the £0 idea.
+        expect(e.meta['comment'] ?? '').not.toContain('Funded by the app');
+      }
+    },
+  );
+
+  it('Given a full ranking whose last idea scores 0 under Borda and is funded, When exported under borda, Then the rule is unknown and the comment says why', () => {
+    // Three ideas, each ballot ranks all three: the last place earns m - 1 - 2 = 0 Borda points. C is ranked
+    // (chosen) but scores 0; money is left for it, so the app funds it and greedy-threshold 1 would not.
+    const w = workshop({ kind: 'ranking', maxRanked: 3 }, 100, [40, 30, 10], ([a, b, c]) => [
+      { kind: 'ranking', ranked: [a!, b!, c!] },
+    ]);
+    const view = w.view();
+    const r = sessionResults(view, 'borda');
+    expect(r.rows.find((row) => row.proposalId === w.ids[2])).toMatchObject({ points: 0, supporters: 1 });
+    expect(r.selected.sort()).toEqual([...w.ids].sort());
+    const e = expectClean(view, 'borda');
+    expect(e.meta['rule']).toBe('unknown');
+    expect(e.meta['min_project_score_threshold']).toBeUndefined();
+    expect(e.meta['comment']).toMatch(/ranked last of all scores 0/);
   });
 });
 

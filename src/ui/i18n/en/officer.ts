@@ -117,11 +117,11 @@ export const officer = {
   'officer.ruleText.votes':
     'Votes per idea: dots given, one per budget choice, or K, K−1, … for a ranking of K places (a choice of a hidden idea is skipped and later choices move up a place). Decides no funding.',
   'officer.ruleText.greedy':
-    'Ideas taken by most votes; an idea that no longer fits the pot is skipped and the list carried on.',
+    'Ideas taken by most votes; an idea that no longer fits the pot is skipped and the list carried on. An idea nobody chose is never funded, even when money is left.',
   'officer.ruleText.mes':
     'Each resident gets an equal share of the pot to spend on the ideas they chose; the Add1 completion then raises the shares while the outcome still fits the pot.',
   'officer.ruleText.borda':
-    'Borda count over the rankings (a choice of a hidden idea is skipped and later choices move up a place); ideas are funded by Borda score within the pot, skipping one that no longer fits.',
+    'Borda count over the rankings (a choice of a hidden idea is skipped and later choices move up a place); ideas are funded by Borda score within the pot, skipping one that no longer fits. An idea nobody ranked is never funded, even when money is left.',
   'officer.points.dots': 'Dots',
   'officer.points.budget': 'Votes',
   'officer.points.ranking': 'Ranking points',
