@@ -249,6 +249,27 @@ const SETTINGS_VALUES = {
     }),
     LIMITS.maxQuestions,
   ),
+  wordingLanguage: text(LANGUAGE_LENGTH, true),
+  // By language code; within one, by question id (src/domain/wording.ts). Each part optional.
+  translations: dict(
+    fields(
+      {
+        consentText: text(LIMITS.consentLength),
+        aboutYou: dict(
+          fields(
+            {
+              text: text(LIMITS.questionLength),
+              options: list(text(LIMITS.optionLength), LIMITS.maxOptions),
+            },
+            true,
+          ),
+          LIMITS.maxQuestions,
+        ),
+      },
+      true,
+    ),
+    LIMITS.maxLanguages,
+  ),
   // The council's public key as pasted (answersCrypto.ts): its form is checked when the session form saves it.
   councilKey: text(COUNCIL_KEY_LENGTH),
   pin: fields({ saltB64: text(128, true), hashB64: text(128, true), iterations: whole(1, 100_000_000) }),
@@ -340,7 +361,8 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     ...stamp,
     proposalId: id,
     status: oneOf(PROPOSAL_STATUSES),
-    amountPence: nullable(pence),
+    // As setProposalStatus allows (src/domain/statusRules.ts): more than zero, at most the funded limit.
+    amountPence: nullable(whole(1, LIMITS.maxFundedPence)),
     reason: text(LIMITS.reasonLength),
   }),
   devices: fields({ id, ...stamp, namedDeviceId: id, name: text(DEVICE_NAME_LENGTH, true) }),

@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   'readOnly',
   'unknownStatus',
   'amountNotPositive',
+  /** A funded amount above LIMITS.maxFundedPence (src/domain/statusRules.ts). */
+  'fundedOverLimit',
   'amountOnlyWhenFunded',
   'reasonNeeded',
   'reasonOnlyWhenNotTaken',
@@ -50,6 +52,8 @@ export const ERROR_CODES = [
   'methodChanged',
   /** A council public key pasted into the session form that is not one (src/domain/answersCrypto.ts). */
   'notACouncilKey',
+  /** A question's options in another language that are not as many as the question's own (src/domain/wording.ts). */
+  'optionsNotMatching',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

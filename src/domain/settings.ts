@@ -1,7 +1,8 @@
 /**
  * Effective settings: fold every settings edit in (at, id) order, each edit overwriting the fields it carries.
  * Two facilitators editing different fields apart both keep their change; on the same field the later edit
- * wins by the rule in order.ts, and every earlier value stays in the edit history.
+ * wins by the rule in order.ts, and every earlier value stays in the edit history. `translations` is the one field
+ * folded deeper: by language.
  */
 import { byStampThenId } from './order';
 import type { SessionSettings, SettingsEdit } from './types';
@@ -9,6 +10,12 @@ import type { SessionSettings, SettingsEdit } from './types';
 export function effectiveSettings(edits: readonly SettingsEdit[]): SessionSettings | null {
   if (edits.length === 0) return null;
   const merged: Partial<SessionSettings> = {};
-  for (const edit of [...edits].sort(byStampThenId)) Object.assign(merged, edit.values);
+  for (const edit of [...edits].sort(byStampThenId)) {
+    const { translations, ...values } = edit.values;
+    Object.assign(merged, values);
+    // Language by language: an edit carries the languages whose wording it changed, so a Welsh wording and a
+    // Polish one typed apart both stay. A language's wording is replaced whole by the later edit.
+    if (translations !== undefined) merged.translations = { ...merged.translations, ...translations };
+  }
   return merged as SessionSettings;
 }

@@ -50,6 +50,15 @@ export interface AboutYouQuestion {
   options: string[];
 }
 
+/** One language's wording of a session's own words; each part optional (absent or '': shown as written). */
+export interface Wording {
+  consentText?: string;
+  /** By question id: the question, and its options in the order of the question's own. */
+  aboutYou?: Record<string, { text?: string; options?: string[] }>;
+}
+
+export type Translations = Record<string, Wording>;
+
 /** A PIN as stored: PBKDF2-SHA-256 of the PIN with a random salt. The PIN itself is never stored. */
 export interface PinHash {
   saltB64: string;
@@ -71,6 +80,16 @@ export interface SessionSettings {
   languages: string[];
   consentText: string;
   aboutYou: AboutYouQuestion[];
+  /**
+   * The language `consentText` and `aboutYou` are written in (a code of `languages`); absent in sessions made
+   * before it existed, which are read as written in their first language (src/domain/wording.ts).
+   */
+  wordingLanguage?: string;
+  /**
+   * The same words in the session's other languages, by language code. Anything left out is shown as written.
+   * Edits merge language by language (src/domain/settings.ts), so two facilitators translating apart keep both.
+   */
+  translations?: Translations;
   /**
    * The council's public key for residents' about-you answers ("ncdck1.<kid>.<key>", src/domain/answersCrypto.ts),
    * pasted into the session form; absent or '' means answers are stored in the clear, as before.

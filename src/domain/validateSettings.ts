@@ -7,7 +7,15 @@ import { councilKeyForm } from './answersCrypto';
 import { ValidationError } from './errors';
 import { KNOWN_LANGUAGES, LIMITS } from './limits';
 import { keptIcon } from './themeIcons';
-import type { AboutYouQuestion, FundingStream, PriorityMethod, SessionSettings, Theme } from './types';
+import type {
+  AboutYouQuestion,
+  FundingStream,
+  PriorityMethod,
+  SessionSettings,
+  Theme,
+  Translations,
+  Wording,
+} from './types';
 import { poolableTotal, requireDate, requirePence, requireText, requireWholeNumber } from './validate';
 
 function uniqueId(id: string, seen: Set<string>, field: string): string {
@@ -118,6 +126,85 @@ function validateLanguages(languages: unknown): string[] {
   return [...new Set(languages as string[])];
 }
 
+function knownLanguage(code: unknown, field: string): string {
+  if (typeof code !== 'string' || !(KNOWN_LANGUAGES as readonly string[]).includes(code)) {
+    throw new ValidationError('unknownLanguage', field, { language: String(code) });
+  }
+  return code;
+}
+
+/** Optional text: trimmed, within `max`; '' when not given. */
+const optionalText = (v: unknown, field: string, max: number): string =>
+  v === undefined ? '' : requireText(v, field, max, false);
+
+/**
+ * One language's wording, trimmed, with what was not given left out. A wording of a question the session no longer
+ * asks is kept (an edit of the questions may merge with one of the wording made apart) and simply not shown.
+ */
+function validateWording(w: unknown, field: string): Wording {
+  if (typeof w !== 'object' || w === null || Array.isArray(w)) throw new ValidationError('required', field);
+  const { consentText, aboutYou } = w as Wording;
+  const wording: Wording = {};
+  const consent = optionalText(consentText, `${field}.consentText`, LIMITS.consentLength);
+  if (consent) wording.consentText = consent;
+  if (aboutYou === undefined) return wording;
+  if (typeof aboutYou !== 'object' || aboutYou === null || Array.isArray(aboutYou)) {
+    throw new ValidationError('required', `${field}.aboutYou`);
+  }
+  const entries = Object.entries(aboutYou);
+  if (entries.length > LIMITS.maxQuestions) {
+    throw new ValidationError('tooMany', `${field}.aboutYou`, { max: LIMITS.maxQuestions });
+  }
+  const questions: NonNullable<Wording['aboutYou']> = {};
+  for (const [id, q] of entries) {
+    const at = `${field}.aboutYou.${id}`;
+    requireText(id, at, 64);
+    if (typeof q !== 'object' || q === null) throw new ValidationError('required', at);
+    const text = optionalText(q.text, `${at}.text`, LIMITS.questionLength);
+    const options = q.options === undefined ? [] : q.options;
+    if (!Array.isArray(options)) throw new ValidationError('required', `${at}.options`);
+    if (options.length > LIMITS.maxOptions) {
+      throw new ValidationError('tooMany', `${at}.options`, { max: LIMITS.maxOptions });
+    }
+    const shown = options.map((o, j) => optionalText(o, `${at}.options.${j}`, LIMITS.optionLength));
+    const kept: { text?: string; options?: string[] } = {};
+    if (text) kept.text = text;
+    if (shown.some((o) => o !== '')) kept.options = shown;
+    if (kept.text !== undefined || kept.options !== undefined) questions[id] = kept;
+  }
+  if (Object.keys(questions).length > 0) wording.aboutYou = questions;
+  return wording;
+}
+
+/** The wording language and translations, when present (absent in older sessions: nothing is added). */
+function wordingOf(
+  s: SessionSettings,
+  languages: string[],
+): Pick<SessionSettings, 'wordingLanguage' | 'translations'> {
+  const out: Pick<SessionSettings, 'wordingLanguage' | 'translations'> = {};
+  if (s.wordingLanguage !== undefined) {
+    const lang = knownLanguage(s.wordingLanguage, 'wordingLanguage');
+    if (!languages.includes(lang))
+      throw new ValidationError('unknownLanguage', 'wordingLanguage', { language: lang });
+    out.wordingLanguage = lang;
+  }
+  if (s.translations !== undefined) {
+    const t = s.translations;
+    if (typeof t !== 'object' || t === null || Array.isArray(t))
+      throw new ValidationError('required', 'translations');
+    const entries = Object.entries(t);
+    if (entries.length > KNOWN_LANGUAGES.length) {
+      throw new ValidationError('tooMany', 'translations', { max: KNOWN_LANGUAGES.length });
+    }
+    const translations: Translations = {};
+    for (const [lang, w] of entries) {
+      translations[knownLanguage(lang, `translations.${lang}`)] = validateWording(w, `translations.${lang}`);
+    }
+    out.translations = translations;
+  }
+  return out;
+}
+
 /** The council key as pasted, white space taken out; '' is "no key". Absent stays absent (older sessions). */
 function councilKeyOf(key: unknown): { councilKey?: string } {
   if (key === undefined) return {};
@@ -137,6 +224,7 @@ export function validateSettings(s: SessionSettings): SessionSettings {
   const potPence = requirePence(s.potPence, 'potPence');
   if (potPence === 0) throw new ValidationError('potNotPositive', 'potPence');
   const poolable = poolableTotal(fundingStreams);
+  const languages = validateLanguages(s.languages);
   if (potPence > poolable) throw new ValidationError('potOverPoolable', 'potPence', { poolable });
   if (
     typeof s.pin?.saltB64 !== 'string' ||
@@ -154,9 +242,10 @@ export function validateSettings(s: SessionSettings): SessionSettings {
     potPence,
     themes: validateThemes(s.themes),
     method: validateMethod(s.method),
-    languages: validateLanguages(s.languages),
+    languages,
     consentText: requireText(s.consentText, 'consentText', LIMITS.consentLength),
     aboutYou: validateAboutYou(s.aboutYou),
+    ...wordingOf(s, languages),
     ...councilKeyOf(s.councilKey),
     pin: { saltB64: s.pin.saltB64, hashB64: s.pin.hashB64, iterations: s.pin.iterations },
     isEnded: s.isEnded === true,

@@ -3,59 +3,16 @@
  * written, so nothing the browser stores (the session's y-indexeddb updates, the app's own database) holds it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { generateCouncilKey } from '../../src/domain/answersCrypto';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { Kiosk } from './pages/Kiosk';
 import { useBrowserAndApp } from './support/setup';
+import { storedOccurrences } from './support/stored';
 
 const app = useBrowserAndApp();
 
 const AGE = 'How old are you?';
 const ANSWER = '65 or over';
-
-/** How many times `needle` occurs in everything the page's origin keeps in IndexedDB (bytes and text alike). */
-async function storedOccurrences(page: Page, needle: string): Promise<number> {
-  return page.evaluate(async (needle) => {
-    const n = new TextEncoder().encode(needle);
-    const count = (bytes: Uint8Array): number => {
-      let c = 0;
-      outer: for (let i = 0; i + n.length <= bytes.length; i++) {
-        for (let j = 0; j < n.length; j++) if (bytes[i + j] !== n[j]) continue outer;
-        c++;
-      }
-      return c;
-    };
-    const of = (value: unknown): number => {
-      if (value instanceof Uint8Array) return count(value);
-      if (value instanceof ArrayBuffer) return count(new Uint8Array(value));
-      if (typeof value === 'string') return count(new TextEncoder().encode(value));
-      if (Array.isArray(value)) return value.reduce((s: number, v) => s + of(v), 0);
-      if (value && typeof value === 'object')
-        return Object.values(value).reduce((s: number, v) => s + of(v), 0);
-      return 0;
-    };
-    let total = 0;
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name as string);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-      });
-      for (const store of [...db.objectStoreNames]) {
-        const all = await new Promise<unknown[]>((resolve, reject) => {
-          const r = db.transaction(store, 'readonly').objectStore(store).getAll();
-          r.onsuccess = () => resolve(r.result as unknown[]);
-          r.onerror = () => reject(r.error ?? new Error('read failed'));
-        });
-        total += of(all);
-      }
-      db.close();
-    }
-    return total;
-  }, needle);
-}
 
 describe('sealed about-you answers on the tablet', () => {
   it('Given a session with no council key, when a resident answers, then the browser stores the answer (as before: the search finds it)', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { useT, type MessageKey, type Translator } from '../i18n';
+import { LOCALES, useT, type MessageKey, type Translator } from '../i18n';
 import type { FieldErrors } from './formModel';
 
 const LABELS: Record<string, MessageKey> = {
@@ -19,6 +19,7 @@ const LABELS: Record<string, MessageKey> = {
   consentText: 'fac.form.consent',
   aboutYou: 'fac.form.aboutYouLegend',
   councilKey: 'fac.form.councilKey',
+  wordingLanguage: 'fac.form.wordingLanguageLegend',
   pin: 'fac.form.pin',
   pinConfirm: 'fac.form.pinConfirm',
 };
@@ -31,10 +32,19 @@ const ROW_FIELDS: Record<string, MessageKey> = {
   options: 'fac.form.questionOptions',
 };
 
-/** The name of the field an error belongs to, as the form labels it. */
-export function fieldLabel(t: Translator, field: string): string {
+/** The name of the field an error belongs to, as the form labels it; `questionIds` numbers the questions. */
+export function fieldLabel(t: Translator, field: string, questionIds: readonly string[] = []): string {
   const named = LABELS[field];
   if (named) return t(named);
+  const w = /^translations\.(\w+)\.(consentText|aboutYou\.(.+)\.(text|options))$/.exec(field);
+  if (w) {
+    const language = LOCALES[w[1]!]?.name ?? w[1]!;
+    if (w[2] === 'consentText') return t('fac.form.wordingConsent', { language });
+    return t('fac.form.inRow', {
+      field: t(ROW_FIELDS[w[4]!]!),
+      row: t('fac.form.wordingQuestionLegend', { n: questionIds.indexOf(w[3]!) + 1, language }),
+    });
+  }
   let m = /^fundingStreams\.(\d+)\.(\w+)$/.exec(field);
   if (m && ROW_FIELDS[m[2]!]) {
     return t('fac.form.inRow', {
@@ -55,7 +65,15 @@ export function fieldLabel(t: Translator, field: string): string {
 }
 
 /** Shown at the top after a failed save: every problem, each a button that moves to its field. */
-export function ErrorSummary({ errors, attempt }: { errors: FieldErrors; attempt: number }) {
+export function ErrorSummary({
+  errors,
+  attempt,
+  questionIds,
+}: {
+  errors: FieldErrors;
+  attempt: number;
+  questionIds?: readonly string[];
+}) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [attempt]);
@@ -74,7 +92,7 @@ export function ErrorSummary({ errors, attempt }: { errors: FieldErrors; attempt
               message
             ) : (
               <button type="button" class="fac-link-button" onClick={() => goTo(field)}>
-                {t('fac.form.errorItem', { label: fieldLabel(t, field), message })}
+                {t('fac.form.errorItem', { label: fieldLabel(t, field, questionIds), message })}
               </button>
             )}
           </li>

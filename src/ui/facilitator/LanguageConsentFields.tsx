@@ -4,6 +4,7 @@ import { LOCALES, useT } from '../i18n';
 import { REVIEW, reviewStatus } from '../i18n/review';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
+import { formWordingLanguage } from './WordingFields';
 
 /** Which languages the welcome screen offers, and the consent wording residents agree to. */
 export function LanguageConsentFields({ values, errors, update }: SectionProps) {
@@ -14,6 +15,7 @@ export function LanguageConsentFields({ values, errors, update }: SectionProps) 
     update({ languages: isOn ? [...others, code] : others });
   };
   // The welcome screen offers the session's languages in this order: a Welsh session can put Welsh first.
+  const written = formWordingLanguage(values);
   const putFirst = (code: string): void => {
     update({ languages: [code, ...values.languages.filter((c) => c !== code)] });
   };
@@ -77,7 +79,25 @@ export function LanguageConsentFields({ values, errors, update }: SectionProps) 
       </fieldset>
       <fieldset class="fac-fieldset">
         <legend>{t('fac.form.consentLegend')}</legend>
+        {values.languages.length > 1 ? (
+          <fieldset class="fac-fieldset fac-languages__first" data-field="wordingLanguage">
+            <legend>{t('fac.form.wordingLanguageLegend')}</legend>
+            <p class="field__hint">{t('fac.form.wordingLanguageHint')}</p>
+            {values.languages.map((code) => (
+              <label class="check" key={code}>
+                <input
+                  type="radio"
+                  name={`${id}-written`}
+                  checked={written === code}
+                  onChange={() => update({ wordingLanguage: code })}
+                />
+                <span lang={code}>{LOCALES[code]?.name ?? code}</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
         <TextField
+          lang={written}
           label={t('fac.form.consent')}
           hint={t('fac.form.consentHint')}
           field="consentText"

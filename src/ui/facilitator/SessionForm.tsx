@@ -17,6 +17,7 @@ import { MethodFields } from './MethodFields';
 import { MoneyFields } from './MoneyFields';
 import { PinFields } from './PinFields';
 import { ThemeFields } from './ThemeFields';
+import { WordingFields } from './WordingFields';
 import type { FormDraft } from './useFormDraft';
 import './facilitator.css';
 
@@ -128,7 +129,9 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
           </button>
         </div>
       ) : null}
-      {hasErrors ? <ErrorSummary errors={errors} attempt={attempt} /> : null}
+      {hasErrors ? (
+        <ErrorSummary errors={errors} attempt={attempt} questionIds={values.questions.map((q) => q.id)} />
+      ) : null}
       <form class="fac-form" onSubmit={(e) => void submit(e)} noValidate>
         <DetailsFields {...section} isWithCouncil={props.isWithCouncil} />
         <MoneyFields {...section} />
@@ -139,6 +142,7 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
           {...section}
           isKeyFixed={Boolean(props.isWithCouncil && props.original.councilKey?.trim())}
         />
+        <WordingFields {...section} />
         <PinFields pin={pin} setPin={setPin} errors={errors} isRequired={isCreating} />
         <div class="btn-row fac-form__submit">
           <button type="submit" class="btn btn--primary btn--large" disabled={isBusy || props.isReadOnly}>

@@ -5,8 +5,9 @@ import { viewSession } from '../../doc/session';
 import { isValidationError } from '../../domain/errors';
 import { checkCouncilKey } from '../../domain/answersCrypto';
 import { hashPin } from '../../domain/pin';
-import type { SessionSettings } from '../../domain/types';
+import type { SessionSettings, Translations } from '../../domain/types';
 import { validateSettings } from '../../domain/validateSettings';
+import { writtenIn } from '../../domain/wording';
 import { SaveStatus } from '../components/SaveStatus';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT } from '../i18n';
@@ -19,6 +20,19 @@ import { SessionForm } from './SessionForm';
 import { useFormDraft } from './useFormDraft';
 import './facilitator.css';
 import '../gateMessages';
+
+/** The languages whose wording differs from the session's, or null when none does. */
+export function changedWording(
+  typed: Translations | undefined,
+  current: Translations | undefined,
+): Translations | null {
+  const changed: Translations = {};
+  for (const [lang, wording] of Object.entries(typed ?? {})) {
+    const was = current && Object.hasOwn(current, lang) ? current[lang] : {};
+    if (JSON.stringify(wording) !== JSON.stringify(was)) changed[lang] = wording;
+  }
+  return Object.keys(changed).length > 0 ? changed : null;
+}
 
 /** Create a session (#/new) or change one (#/session/<id>/edit). */
 export function SessionFormScreen({ sessionId }: { sessionId?: string }) {
@@ -132,6 +146,15 @@ function EditSession({ sessionId }: { sessionId: string }) {
       if (key === 'councilKey' && isWithCouncil && current.councilKey) continue;
       // No key before and none now ('' or absent, older sessions): not a change.
       if (key === 'councilKey' && !settings.councilKey && !current.councilKey) continue;
+      // Only the languages whose wording changed: the settings fold merges wording language by language, so
+      // another facilitator's wording in another language, typed apart, is kept (src/domain/settings.ts).
+      if (key === 'translations') {
+        const changed = changedWording(settings.translations, current.translations);
+        if (changed) patch.translations = changed;
+        continue;
+      }
+      // Sessions made before the setting read as typed in their first language: not a change.
+      if (key === 'wordingLanguage' && settings.wordingLanguage === writtenIn(current)) continue;
       if (JSON.stringify(settings[key]) !== JSON.stringify(current[key])) {
         (patch as Record<string, unknown>)[key] = settings[key];
       }

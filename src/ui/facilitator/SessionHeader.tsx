@@ -1,6 +1,7 @@
 import type { SessionView } from '../../doc/session';
 import { sessionChecks } from '../../doc/sessionChecks';
 import { poolableTotal } from '../../domain/validate';
+import { isFullyWorded, writtenIn } from '../../domain/wording';
 import { describeError } from '../errors';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT, type MessageKey } from '../i18n';
@@ -19,6 +20,9 @@ export function SessionHeader({ sessionId, view }: Props) {
   const { lock } = useFacilitatorLock();
   const s = view.settings;
   const { settingsProblem } = sessionChecks(view);
+  // Languages whose residents would read some of the session's own words in another language.
+  const unworded = s.languages.filter((code) => !isFullyWorded(s, code));
+  const languageName = (code: string): string => t(`language.${code}` as MessageKey);
 
   const startKiosk = (): void => {
     lock();
@@ -96,6 +100,19 @@ export function SessionHeader({ sessionId, view }: Props) {
             <dt>{t('fac.dash.aboutYou')}</dt>
             <dd>{t('fac.dash.aboutYouCount', { count: s.aboutYou.length })}</dd>
           </div>
+          {s.languages.length > 1 ? (
+            <div>
+              <dt>{t('fac.dash.wording')}</dt>
+              <dd data-wording-missing={unworded.join(' ')}>
+                {unworded.length === 0
+                  ? t('fac.dash.wordingAll')
+                  : t('fac.dash.wordingMissing', {
+                      written: languageName(writtenIn(s)),
+                      languages: unworded.map(languageName).join(', '),
+                    })}
+              </dd>
+            </div>
+          ) : null}
         </dl>
       </section>
     </>

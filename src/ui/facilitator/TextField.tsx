@@ -21,6 +21,8 @@ interface TextFieldProps {
   readOnly?: boolean;
   rows?: number;
   class?: string;
+  /** The language typed here, when it is not the page's (a session's wording in another language). */
+  lang?: string;
 }
 
 /** A labelled text box (or text area when `rows` is given) for the session form. */
@@ -39,6 +41,7 @@ export function TextField(props: TextFieldProps) {
           const common = {
             ...p,
             'data-field': field,
+            lang: props.lang,
             readOnly: props.readOnly,
             value,
             onInput: (e: { currentTarget: { value: string } }) => onValue(e.currentTarget.value),

@@ -9,10 +9,11 @@ import { LIMITS } from '../../domain/limits';
 import { parsePounds, penceToPoundsText } from '../../domain/money';
 import { checkPinFormat } from '../../domain/pin';
 import { keptIcon, type ThemeIconId } from '../../domain/themeIcons';
-import type { MethodKind, PriorityMethod, SessionSettings } from '../../domain/types';
+import type { MethodKind, PriorityMethod, SessionSettings, Translations, Wording } from '../../domain/types';
 import { METHOD_KINDS } from '../../domain/types';
 import { poolableTotal, requireDate, requireText } from '../../domain/validate';
 import { validateMethod } from '../../domain/validateSettings';
+import { writtenIn } from '../../domain/wording';
 import { describeError } from '../errors';
 import type { MessageKey, Translator } from '../i18n';
 
@@ -54,6 +55,16 @@ export interface FormValues {
   questions: QuestionRow[];
   /** The council's public key as pasted ('' = none: answers stored in the clear). Absent in older drafts. */
   councilKey?: string;
+  /** The language the consent wording and the questions are typed in; absent in older drafts (the first one). */
+  wordingLanguage?: string;
+  /** The same words in other languages, by language code, as typed; absent in older drafts. */
+  translations?: Record<string, WordingRows>;
+}
+
+/** One language's wording as typed: the consent, and by question id the question and its options (one per line). */
+export interface WordingRows {
+  consentText: string;
+  questions: Record<string, { text: string; options: string }>;
 }
 
 /** The PIN is kept apart from the values: it never goes into a draft. */
@@ -134,7 +145,19 @@ export function formFromSettings(t: Translator, s: SessionSettings): FormValues 
     consentText: s.consentText,
     questions: s.aboutYou.map((q) => ({ id: q.id, text: q.text, options: q.options.join('\n') })),
     councilKey: s.councilKey ?? '',
+    wordingLanguage: writtenIn(s),
+    translations: Object.fromEntries(
+      Object.entries(s.translations ?? {}).map(([lang, w]) => [lang, wordingRows(w)]),
+    ),
   };
+}
+
+function wordingRows(w: Wording): WordingRows {
+  const questions: WordingRows['questions'] = {};
+  for (const [id, q] of Object.entries(w.aboutYou ?? {})) {
+    questions[id] = { text: q.text ?? '', options: (q.options ?? []).join('\n') };
+  }
+  return { consentText: w.consentText ?? '', questions };
 }
 
 /** Drafts hold strings only: the whole form (never the PIN) as JSON under one key. */
@@ -186,7 +209,7 @@ export function optionLines(text: string): string[] {
 
 /** The field a control answers for: 'aboutYou.1.options.3' is shown beside 'aboutYou.1.options'. */
 export function formField(field: string): string {
-  const m = /^(aboutYou\.\d+\.options)\.\d+$/.exec(field);
+  const m = /^(aboutYou\.\d+\.options|translations\.\w+\.aboutYou\.[^.]+\.options)\.\d+$/.exec(field);
   if (m) return m[1]!;
   if (field === 'method.kind') return 'method';
   return field || 'form';
@@ -362,6 +385,16 @@ export function readForm(
     return { id: q.id, text, options };
   });
 
+  const wordingLanguage = languages.includes(v.wordingLanguage ?? '')
+    ? v.wordingLanguage!
+    : (languages[0] ?? 'en');
+  const translations: Translations = {};
+  for (const lang of languages) {
+    const rows = v.translations?.[lang];
+    if (lang === wordingLanguage || !rows) continue;
+    translations[lang] = readWording(rows, v.questions, `translations.${lang}`, check);
+  }
+
   // The form of the key only: whether its key id matches is checked when the form is saved (checkCouncilKey).
   const councilKey = check(() => {
     const pasted = (v.councilKey ?? '').trim();
@@ -397,7 +430,45 @@ export function readForm(
       consentText,
       aboutYou,
       councilKey,
+      wordingLanguage,
+      translations,
     },
     errors,
   };
+}
+
+type Check = <T>(fn: () => T, fallback: T) => T;
+
+/**
+ * One language's wording, with what was left empty left out (shown as written). Its options, when given, must be
+ * as many as the question's own, in the same order: a resident's answer is stored as the option as written.
+ */
+function readWording(rows: WordingRows, questions: QuestionRow[], at: string, check: Check): Wording {
+  const wording: Wording = {};
+  const consent = check(
+    () => requireText(rows.consentText, `${at}.consentText`, LIMITS.consentLength, false),
+    '',
+  );
+  if (consent) wording.consentText = consent;
+  const aboutYou: NonNullable<Wording['aboutYou']> = {};
+  for (const q of questions) {
+    const typed = rows.questions[q.id];
+    if (!typed) continue;
+    const field = `${at}.aboutYou.${q.id}`;
+    const text = check(() => requireText(typed.text, `${field}.text`, LIMITS.questionLength, false), '');
+    const options = check(() => {
+      const lines = optionLines(typed.options);
+      const count = optionLines(q.options).length;
+      if (lines.length > 0 && lines.length !== count) {
+        throw new ValidationError('optionsNotMatching', `${field}.options`, { count });
+      }
+      return lines.map((o, j) => requireText(o, `${field}.options.${j}`, LIMITS.optionLength));
+    }, []);
+    const kept: { text?: string; options?: string[] } = {};
+    if (text) kept.text = text;
+    if (options.length > 0) kept.options = options;
+    if (kept.text !== undefined || kept.options !== undefined) aboutYou[q.id] = kept;
+  }
+  if (Object.keys(aboutYou).length > 0) wording.aboutYou = aboutYou;
+  return wording;
 }

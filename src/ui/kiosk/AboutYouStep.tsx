@@ -1,10 +1,11 @@
-import type { AboutYouQuestion } from '../../domain/types';
+import type { ShownQuestion } from '../../domain/wording';
 import { useT } from '../i18n';
 import { KioskPage } from './KioskPage';
 import { RadioGroup } from './RadioGroup';
 
 interface AboutYouStepProps {
-  questions: readonly AboutYouQuestion[];
+  /** In the resident's language where the session gives it (src/domain/wording.ts); answers are the values. */
+  questions: readonly ShownQuestion[];
   answers: Record<string, string>;
   onAnswer: (questionId: string, option: string) => void;
   isBusy: boolean;
@@ -42,13 +43,14 @@ export function AboutYouStep({
         {questions.map((q) => (
           <RadioGroup
             key={q.id}
-            legend={q.text}
+            legend={q.text.text}
+            legendLang={q.text.lang}
             legendNote={<span class="field__optional"> ({t('common.optional')})</span>}
             value={answers[q.id] ?? ''}
             onChange={(option) => onAnswer(q.id, option)}
             error={errors[`answers.${q.id}`]}
             options={[
-              ...q.options.map((o) => ({ value: o, label: o })),
+              ...q.options.map((o) => ({ value: o.value, label: o.label.text, lang: o.label.lang })),
               { value: '', label: t('kiosk.about.preferNot') },
             ]}
           />

@@ -1,8 +1,10 @@
+import type { ShownText } from '../../domain/wording';
 import { useT } from '../i18n';
 import { KioskPage } from './KioskPage';
 
 interface ConsentStepProps {
-  consentText: string;
+  /** In the resident's language where the session gives it, with the language it is in. */
+  consent: ShownText;
   isBusy: boolean;
   error: string | null;
   onAgree: () => void;
@@ -10,14 +12,14 @@ interface ConsentStepProps {
 }
 
 /** How answers are used, in the session's own words; "I agree" starts the turn. */
-export function ConsentStep({ consentText, isBusy, error, onAgree, onDecline }: ConsentStepProps) {
+export function ConsentStep({ consent, isBusy, error, onAgree, onDecline }: ConsentStepProps) {
   const t = useT();
   return (
     <KioskPage title={t('kiosk.consent.title')}>
       <p class="kiosk-text">{t('kiosk.consent.lead')}</p>
       {/* The session's own words, in the direction of their own script whatever the turn's language. */}
-      <div class="card kiosk-consent" dir="auto">
-        {consentText}
+      <div class="card kiosk-consent" dir="auto" lang={consent.lang}>
+        {consent.text}
       </div>
       <h2 class="kiosk-question">{t('kiosk.consent.question')}</h2>
       {error ? (

@@ -5,6 +5,7 @@ import { finishParticipant, setAnswers, startParticipant } from '../../doc/comma
 import type { SessionView } from '../../doc/session';
 import { choicesOf, emptyChoices } from '../../domain/ballots';
 import type { BallotChoices } from '../../domain/types';
+import { consentFor, questionsFor } from '../../domain/wording';
 import { describeError, fieldErrors } from '../errors';
 import { availableLanguages, loadLanguage, useT } from '../i18n';
 import { navigate } from '../router';
@@ -325,7 +326,7 @@ export function KioskTurn({
     case TURN_STEPS.consent:
       screen = (
         <ConsentStep
-          consentText={settings.consentText}
+          consent={consentFor(settings, language)}
           isBusy={isBusy}
           error={errors.form ?? null}
           onAgree={() => void agree()}
@@ -336,7 +337,7 @@ export function KioskTurn({
     case TURN_STEPS.aboutYou:
       screen = (
         <AboutYouStep
-          questions={settings.aboutYou}
+          questions={questionsFor(settings, language)}
           answers={answers}
           onAnswer={(q, option) => setAnswerState((a) => ({ ...a, [q]: option }))}
           isBusy={isBusy}

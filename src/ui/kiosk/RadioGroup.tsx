@@ -7,6 +7,8 @@ export interface RadioOption {
   label: string;
   /** A theme's picture shown before the label (decorative: the label says it). */
   icon?: string | undefined;
+  /** The label's language, when it is not the page's (a session's option shown as typed). */
+  lang?: string | undefined;
 }
 
 interface RadioGroupProps {
@@ -18,17 +20,28 @@ interface RadioGroupProps {
   error?: string | undefined;
   /** Shown after the legend, e.g. "(optional)". */
   legendNote?: ComponentChildren;
+  /** The legend's language, when it is not the page's. */
+  legendLang?: string | undefined;
 }
 
 /** A question with one answer: a fieldset whose legend is the question, with big tappable options. */
-export function RadioGroup({ legend, options, value, onChange, hint, error, legendNote }: RadioGroupProps) {
+export function RadioGroup({
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+  error,
+  legendNote,
+  legendLang,
+}: RadioGroupProps) {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <fieldset class={`kiosk-radios${error ? ' kiosk-radios--error' : ''}`}>
       <legend>
         {/* Isolated, like the options: a question typed in English keeps its "?" at its end in Urdu or Arabic. */}
-        <bdi>{legend}</bdi>
+        <bdi lang={legendLang}>{legend}</bdi>
         {legendNote}
       </legend>
       {hint ? (
@@ -55,7 +68,7 @@ export function RadioGroup({ legend, options, value, onChange, hint, error, lege
               autocomplete="off"
             />
             {option.icon ? <ThemeIcon icon={option.icon} /> : null}
-            <bdi>{option.label}</bdi>
+            <bdi lang={option.lang}>{option.label}</bdi>
           </label>
         ))}
       </div>

@@ -10,18 +10,22 @@ export type OfficeErrorCode = Extract<
   | 'sheetTaken'
   | 'unknownStatus'
   | 'amountNotPositive'
+  | 'fundedOverLimit'
   | 'amountOnlyWhenFunded'
   | 'reasonNeeded'
   | 'reasonOnlyWhenNotTaken'
   | 'proposalMerged'
   | 'methodChanged'
   | 'notACouncilKey'
+  | 'optionsNotMatching'
 >;
 
 export const errorsOffice = {
   'error.sheetTaken': 'Sheet {sheet} is already entered.',
   'error.unknownStatus': 'Please choose one of the statuses.',
   'error.amountNotPositive': 'The amount funded must be more than zero.',
+  'error.fundedOverLimit':
+    'That is more than {limit}, far more than any one idea in a neighbourhood gets. Please check the amount: it may have a few zeros too many.',
   'error.amountOnlyWhenFunded': 'An amount is only given when the idea is funded.',
   'error.reasonNeeded': 'Please say why this idea is not being taken forward: residents will read it.',
   'error.reasonOnlyWhenNotTaken': 'A reason is only given when the idea is not taken forward.',
@@ -31,4 +35,6 @@ export const errorsOffice = {
     'This ballot was cast for another way of voting. Change the way of voting back to count it.',
   'error.notACouncilKey':
     'This is not the council key: paste the whole line that starts with ncdck1, as npm run admin -- council-key printed it.',
+  'error.optionsNotMatching':
+    'Give {count} options, one per line, in the same order as the question’s own, or leave this empty to show them as written.',
 } satisfies Catalogue & Record<`error.${OfficeErrorCode}`, string>;

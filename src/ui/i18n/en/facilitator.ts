@@ -28,6 +28,10 @@ export const facilitator = {
   'fac.dash.themes': 'Themes',
   'fac.dash.languages': 'Languages',
   'fac.dash.aboutYou': 'Questions about residents',
+  'fac.dash.wording': 'Consent and questions',
+  'fac.dash.wordingAll': 'In every language of the session',
+  'fac.dash.wordingMissing':
+    'Residents who choose {languages} read some of them in {written}: add their wording in Edit session',
   'fac.dash.aboutYouCount': {
     zero: 'None',
     one: '{count} optional question',
@@ -224,6 +228,16 @@ export const facilitator = {
     'We do not ask for your name. Questions about you are optional, and your answers are only counted in groups of 5 or more people, so nobody can be picked out. ' +
     'We keep what you tell us for 2 years, then delete it. ' +
     'If you want your answers removed, ask the facilitator today or contact the council.',
+  'fac.form.wordingLanguageLegend': 'Language this wording and the questions are typed in',
+  'fac.form.wordingLanguageHint':
+    'Below the questions, you can give the same words in the session’s other languages, so every resident reads what they agree to in their own language.',
+  'fac.form.wordingLegend': 'Wording in {language}',
+  'fac.form.wordingHint':
+    'Residents who choose {language} read these words. Anything left empty is shown as typed, in {written}. Answers are counted together whatever language they were given in.',
+  'fac.form.wordingConsent': 'What residents agree to, in {language}',
+  'fac.form.wordingQuestionLegend': 'Question {n} in {language}',
+  'fac.form.wordingAsTyped': 'As typed: {text}',
+  'fac.form.wordingOptionsHint': 'One per line, in this order: {options}',
   'fac.form.aboutYouLegend': 'Questions about residents',
   'fac.form.aboutYouHint':
     'For example, age group. Residents can skip any of them, and answers are only counted in groups of 5 or more.',

@@ -1,0 +1,88 @@
+import { LIMITS } from '../../domain/limits';
+import { LOCALES, useT } from '../i18n';
+import { optionLines, type WordingRows } from './formModel';
+import type { SectionProps } from './formSection';
+import { TextField } from './TextField';
+
+const EMPTY: WordingRows = { consentText: '', questions: {} };
+
+/** The session's typed language, as the form reads it: the one chosen, or the first language. */
+export function formWordingLanguage(values: SectionProps['values']): string {
+  const chosen = values.wordingLanguage ?? '';
+  return values.languages.includes(chosen) ? chosen : (values.languages[0] ?? 'en');
+}
+
+/**
+ * The consent wording and the questions about residents in each of the session's other languages, so a resident
+ * who chooses Cymraeg agrees to words in Cymraeg. Everything is optional: what is left empty is shown as typed.
+ */
+export function WordingFields({ values, errors, update }: SectionProps) {
+  const t = useT();
+  const written = formWordingLanguage(values);
+  const others = values.languages.filter((code) => code !== written);
+  if (others.length === 0) return null;
+  const writtenName = LOCALES[written]?.name ?? written;
+  const setWording = (code: string, patch: Partial<WordingRows>): void => {
+    const was = values.translations?.[code] ?? EMPTY;
+    update({ translations: { ...values.translations, [code]: { ...was, ...patch } } });
+  };
+  return (
+    <>
+      {others.map((code) => {
+        const language = LOCALES[code]?.name ?? code;
+        const rows = values.translations?.[code] ?? EMPTY;
+        const at = `translations.${code}`;
+        return (
+          <fieldset class="fac-fieldset" key={code} data-wording={code}>
+            <legend>
+              {t('fac.form.wordingLegend', { language })}{' '}
+              <span class="field__optional">({t('common.optional')})</span>
+            </legend>
+            <p class="field__hint">{t('fac.form.wordingHint', { language, written: writtenName })}</p>
+            <TextField
+              label={t('fac.form.wordingConsent', { language })}
+              field={`${at}.consentText`}
+              lang={code}
+              rows={6}
+              value={rows.consentText}
+              onValue={(consentText) => setWording(code, { consentText })}
+              error={errors[`${at}.consentText`]}
+              maxLength={LIMITS.consentLength}
+            />
+            {values.questions.map((q, i) => {
+              const typed = rows.questions[q.id] ?? { text: '', options: '' };
+              const setQuestion = (patch: Partial<typeof typed>): void =>
+                setWording(code, { questions: { ...rows.questions, [q.id]: { ...typed, ...patch } } });
+              const field = `${at}.aboutYou.${q.id}`;
+              return (
+                <fieldset class="fac-row" key={q.id}>
+                  <legend>{t('fac.form.wordingQuestionLegend', { n: i + 1, language })}</legend>
+                  <TextField
+                    label={t('fac.form.questionText')}
+                    hint={t('fac.form.wordingAsTyped', { text: q.text.trim() })}
+                    field={`${field}.text`}
+                    lang={code}
+                    value={typed.text}
+                    onValue={(text) => setQuestion({ text })}
+                    error={errors[`${field}.text`]}
+                    maxLength={LIMITS.questionLength}
+                  />
+                  <TextField
+                    label={t('fac.form.questionOptions')}
+                    hint={t('fac.form.wordingOptionsHint', { options: optionLines(q.options).join(' / ') })}
+                    field={`${field}.options`}
+                    lang={code}
+                    rows={4}
+                    value={typed.options}
+                    onValue={(options) => setQuestion({ options })}
+                    error={errors[`${field}.options`]}
+                  />
+                </fieldset>
+              );
+            })}
+          </fieldset>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * A session's own words in each of its languages: the facilitator gives the consent wording and a question about
+ * residents in Cymraeg as well as English; a resident who chooses Cymraeg agrees to and answers in Cymraeg (marked
+ * lang="cy" for screen readers), and their answer is stored as the option as typed, so it counts with the English
+ * ones. Before, every resident read the consent and the questions in the one language they were typed in.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
+import { Dashboard } from './pages/Dashboard';
+import { Home } from './pages/Home';
+import { SessionForm, validSession } from './pages/SessionForm';
+import { axeViolations } from './support/axe';
+import { useBrowserAndApp } from './support/setup';
+import { storedOccurrences } from './support/stored';
+import { newTablet } from './support/tablet';
+
+const app = useBrowserAndApp();
+
+beforeAll(async () => {
+  await loadLanguage('cy');
+});
+
+const CONSENT_CY =
+  'Defnyddir eich syniadau i gynllunio gwasanaethau Eastbrook. Nid ydym yn gofyn am eich enw.';
+
+describe('the consent and the questions in the resident’s language', () => {
+  it('Given a session in English and Cymraeg with its wording in Cymraeg, when a resident takes their turn in Cymraeg, then they agree to and answer the Cymraeg words, and the answer is stored as the option typed in English', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const home = new Home(page);
+      await home.goto(app.url);
+      await home.openCreateForm();
+      const form = new SessionForm(page);
+      const session = validSession('Eastbrook in two languages');
+      await form.fill(session);
+      await page.getByRole('checkbox', { name: 'Cymraeg', exact: true }).check();
+      await page.getByRole('button', { name: 'Add a question' }).click();
+      const question = page.getByRole('group', { name: 'Question 1', exact: true });
+      await question.getByLabel('Question', { exact: true }).fill('How old are you?');
+      await question
+        .getByLabel('Answers to choose from', { exact: true })
+        .fill('Under 18\n18 to 64\n65 or over');
+
+      const welsh = page.getByRole('group', { name: /^Wording in Cymraeg/ });
+      await welsh.getByLabel('What residents agree to, in Cymraeg').fill(CONSENT_CY);
+      const welshQuestion = welsh.getByRole('group', { name: 'Question 1 in Cymraeg', exact: true });
+      await welshQuestion.getByLabel('Question', { exact: true }).fill('Faint yw eich oed?');
+      const welshOptions = welshQuestion.getByLabel('Answers to choose from', { exact: true });
+      // One option short: refused by name, and what was typed stays.
+      await welshOptions.fill('Dan 18\n18 i 64');
+      await form.submit();
+      await expect.poll(() => form.errorSummary.innerText()).toContain('Question 1 in Cymraeg');
+      expect(await form.errorNextTo(welshOptions)).toContain('Give 3 options');
+      expect(await welshOptions.inputValue()).toBe('Dan 18\n18 i 64');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await welshOptions.fill('Dan 18\n18 i 64\n65 neu hŷn');
+      await form.submit();
+      const dashboard = new Dashboard(page, session.title);
+      await dashboard.waitUntilShown();
+      await page.getByText('In every language of the session', { exact: true }).waitFor();
+      const typedBefore = await storedOccurrences(page, '18 to 64');
+      const welshBefore = await storedOccurrences(page, '18 i 64');
+      await dashboard.startKiosk();
+
+      const t = makeTranslator('cy');
+      await page.getByRole('heading', { level: 1, name: 'Welcome', exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+      await page.getByRole('button', { name: t('kiosk.welcome.start'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: t('kiosk.consent.title'), exact: true }).waitFor();
+      const consent = page.locator('.kiosk-consent');
+      expect(await consent.innerText()).toBe(CONSENT_CY);
+      expect(await consent.getAttribute('lang')).toBe('cy');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: t('kiosk.consent.agree'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: t('kiosk.about.title'), exact: true }).waitFor();
+      const asked = page.getByRole('group', { name: /^Faint yw eich oed\?/ });
+      expect(
+        await asked
+          .getByRole('radio')
+          .evaluateAll((els) => els.map((e) => e.closest('label')?.innerText.trim())),
+      ).toEqual(['Dan 18', '18 i 64', '65 neu hŷn', t('kiosk.about.preferNot')]);
+      expect(await asked.locator('legend bdi').getAttribute('lang')).toBe('cy');
+      expect(await axeViolations(page)).toEqual([]);
+      await asked.getByRole('radio', { name: '18 i 64', exact: true }).check();
+      await page.getByRole('button', { name: t('common.next'), exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: t('kiosk.hub.title'), exact: true }).waitFor();
+
+      // The answer is the option as typed: one more stored "18 to 64", no more "18 i 64" than the wording holds.
+      await expect.poll(() => storedOccurrences(page, '18 to 64')).toBeGreaterThan(typedBefore);
+      expect(await storedOccurrences(page, '18 i 64')).toBe(welshBefore);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

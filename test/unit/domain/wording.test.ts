@@ -1,0 +1,202 @@
+// The session's own words in every language it offers: a resident who chooses Cymraeg reads the consent and the
+// questions about them in Cymraeg where the facilitator gave them, and their answer counts with everyone else's.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { updateSettings } from '../../../src/doc/sessionCommands';
+import { viewSession } from '../../../src/doc/session';
+import { checkRecord } from '../../../src/doc/recordShapes';
+import { effectiveSettings } from '../../../src/domain/settings';
+import type { SettingsEdit, Wording } from '../../../src/domain/types';
+import { validateSettings } from '../../../src/domain/validateSettings';
+import { consentFor, isFullyWorded, questionsFor, writtenIn } from '../../../src/domain/wording';
+import { changedWording } from '../../../src/ui/facilitator/SessionFormScreen';
+import { formFromSettings, readForm } from '../../../src/ui/facilitator/formModel';
+import '../../../src/ui/facilitator/messages';
+import { makeTranslator } from '../../../src/ui/i18n';
+import { createdSession, expectValidation, testContext, validSettings } from '../helpers/session';
+
+const welsh: Wording = {
+  consentText: 'Defnyddir eich syniadau i gynllunio gwasanaethau.',
+  aboutYou: { age: { text: 'Faint yw eich oed?', options: ['Dan 18', '18 i 64', '65 neu hŷn'] } },
+};
+
+describe('the wording a resident reads', () => {
+  it('Given a Welsh wording, when a Welsh turn reads the consent and the questions, then they are in Welsh and marked cy, with the answers as typed', () => {
+    const s = validSettings({ wordingLanguage: 'en', translations: { cy: welsh } });
+    expect(consentFor(s, 'cy')).toEqual({ text: welsh.consentText, lang: 'cy' });
+    const [age] = questionsFor(s, 'cy');
+    expect(age?.text).toEqual({ text: 'Faint yw eich oed?', lang: 'cy' });
+    expect(age?.options.map((o) => [o.value, o.label.text, o.label.lang])).toEqual([
+      ['Under 18', 'Dan 18', 'cy'],
+      ['18 to 64', '18 i 64', 'cy'],
+      ['65 or over', '65 neu hŷn', 'cy'],
+    ]);
+    // English turns, and Arabic ones with no wording, read what was typed, marked as English.
+    expect(consentFor(s, 'en')).toEqual({ text: s.consentText, lang: 'en' });
+    expect(consentFor(s, 'ar')).toEqual({ text: s.consentText, lang: 'en' });
+    expect(questionsFor(s, 'ar')[0]?.options[0]?.label).toEqual({ text: 'Under 18', lang: 'en' });
+  });
+
+  it('Given options added to a question after it was translated, when a Welsh turn reads it, then its options are shown as typed (an answer is never a different option)', () => {
+    const s = validSettings({
+      translations: { cy: welsh },
+      aboutYou: [
+        { id: 'age', text: 'How old are you?', options: ['Under 18', '18 to 64', '65 to 79', '80 or over'] },
+      ],
+    });
+    const [age] = questionsFor(s, 'cy');
+    expect(age?.text.text).toBe('Faint yw eich oed?');
+    expect(age?.options.map((o) => o.label)).toEqual(
+      ['Under 18', '18 to 64', '65 to 79', '80 or over'].map((text) => ({ text, lang: 'en' })),
+    );
+  });
+
+  it('Given a session made before the setting (no wording language), when it is read, then its words are taken as its first language and a wording in that language is not used', () => {
+    const s = validSettings({ languages: ['cy', 'en'], translations: { cy: welsh } });
+    expect(writtenIn(s)).toBe('cy');
+    expect(consentFor(s, 'cy')).toEqual({ text: s.consentText, lang: 'cy' });
+  });
+});
+
+describe('whether a language has all its wording (the facilitator dashboard says which do not)', () => {
+  it('Given the Welsh consent, question and options, then Welsh is fully worded; one option left empty, or no wording, and it is not', () => {
+    const s = validSettings({ wordingLanguage: 'en', translations: { cy: welsh } });
+    expect(isFullyWorded(s, 'en')).toBe(true);
+    expect(isFullyWorded(s, 'cy')).toBe(true);
+    expect(isFullyWorded(s, 'ar')).toBe(false);
+    const oneShort = {
+      ...welsh,
+      aboutYou: { age: { text: 'Faint yw eich oed?', options: ['Dan 18', '', '65 neu hŷn'] } },
+    };
+    expect(isFullyWorded(validSettings({ translations: { cy: oneShort } }), 'cy')).toBe(false);
+  });
+});
+
+describe('the wording in the settings', () => {
+  const t = makeTranslator('en');
+
+  it('Given wording with spaces and empty parts, when the settings are checked, then it is trimmed and what is empty is left out', () => {
+    const checked = validateSettings(
+      validSettings({
+        wordingLanguage: 'en',
+        translations: {
+          cy: { consentText: '  Cytuno  ', aboutYou: { age: { text: ' ', options: ['', '', ''] } } },
+          ar: { consentText: '' },
+        },
+      }),
+    );
+    expect(checked.translations).toEqual({ cy: { consentText: 'Cytuno' }, ar: {} });
+    expect(checked.wordingLanguage).toBe('en');
+  });
+
+  it('Given a wording for a language the app does not know, a typed-in language the session does not offer, or a consent too long, when checked, then each is refused by name', () => {
+    expectValidation(
+      () => validateSettings(validSettings({ translations: { xx: welsh } })),
+      'unknownLanguage',
+    );
+    expectValidation(
+      () => validateSettings(validSettings({ wordingLanguage: 'pl' })),
+      'unknownLanguage',
+      'wordingLanguage',
+    );
+    expectValidation(
+      () => validateSettings(validSettings({ translations: { cy: { consentText: 'a'.repeat(3001) } } })),
+      'tooLong',
+      'translations.cy.consentText',
+    );
+  });
+
+  it('Given wording that is not text, when a settings edit arrives from outside, then its shape is refused', () => {
+    const edit = (translations: unknown) => ({
+      id: 'e1',
+      deviceId: 'd',
+      at: 1,
+      values: { translations },
+    });
+    expect(checkRecord('settings', 'e1', edit({ cy: welsh }))).toEqual([]);
+    expect(checkRecord('settings', 'e1', edit({ cy: 'Cytuno' })).map((p) => p.problem)).toEqual([
+      'wrongType',
+    ]);
+    expect(
+      checkRecord('settings', 'e1', edit({ cy: { aboutYou: { age: { options: [1] } } } })).map(
+        (p) => p.field,
+      ),
+    ).toEqual(['values.translations.cy.aboutYou.age.options.0']);
+  });
+
+  it('Given the form with a Welsh wording whose options are one short, when it is read, then that field says how many to give and nothing is saved', () => {
+    const form = formFromSettings(t, validSettings({ wordingLanguage: 'en' }));
+    const read = readForm(
+      t,
+      {
+        ...form,
+        translations: {
+          cy: { consentText: 'Cytuno', questions: { age: { text: 'Oed?', options: 'Dan 18\n18 i 64' } } },
+        },
+      },
+      null,
+    );
+    expect(read.settings).toBeNull();
+    expect(read.errors['translations.cy.aboutYou.age.options']).toContain('Give 3 options');
+  });
+
+  it('Given settings with a wording, when they go through the form and back, then the same wording is saved, and only a changed language is sent', () => {
+    const s = validSettings({
+      wordingLanguage: 'en',
+      translations: { cy: welsh, ar: { consentText: 'نص' } },
+    });
+    const form = formFromSettings(t, s);
+    const read = readForm(t, form, null);
+    expect(read.errors).toEqual({});
+    expect(read.settings?.translations).toEqual(s.translations);
+    expect(changedWording(read.settings?.translations, s.translations)).toBeNull();
+    const edited = readForm(
+      t,
+      { ...form, translations: { ...form.translations, ar: { consentText: 'نص جديد', questions: {} } } },
+      null,
+    );
+    expect(changedWording(edited.settings?.translations, s.translations)).toEqual({
+      ar: { consentText: 'نص جديد' },
+    });
+  });
+});
+
+describe('wording typed apart on two devices', () => {
+  it('Given a Welsh wording saved on one device and an Arabic one on another, when the two merge, then both are kept', () => {
+    const a = createdSession(validSettings({ wordingLanguage: 'en' }));
+    const b = testContext('device-b', { startAt: a.clock.now() + 5 });
+    updateSettings(a.doc, { translations: { cy: welsh } }, a.ctx);
+    updateSettings(a.doc, { translations: { ar: { consentText: 'نص' } } }, b.ctx);
+    const settings = viewSession(a.doc)?.settings;
+    expect(settings?.translations).toEqual({ cy: welsh, ar: { consentText: 'نص' } });
+  });
+
+  it('Property: whatever the order of the edits, each language has the wording of the latest edit that carried it', () => {
+    const langs = ['cy', 'ar', 'pl'] as const;
+    const editArb = fc.record({
+      at: fc.integer({ min: 1, max: 50 }),
+      wording: fc.dictionary(
+        fc.constantFrom(...langs),
+        fc.string({ maxLength: 4 }).map((c) => ({ consentText: c })),
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(editArb, { maxLength: 8 }), (raw) => {
+        const edits: SettingsEdit[] = raw.map((r, i) => ({
+          id: `e${String(i).padStart(2, '0')}`,
+          deviceId: 'd',
+          at: r.at,
+          values: { translations: r.wording },
+        }));
+        const shuffled = [...edits].reverse();
+        const merged = effectiveSettings(shuffled)?.translations ?? {};
+        const inOrder = [...edits].sort((x, y) => x.at - y.at || x.id.localeCompare(y.id));
+        for (const lang of langs) {
+          const last = inOrder.filter((e) => e.values.translations?.[lang] !== undefined).at(-1);
+          expect(merged[lang]).toEqual(last?.values.translations?.[lang]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
