@@ -17,6 +17,12 @@ export const LIMITS = {
   maxLanguages: 10,
   /** £10 billion in pence: far above any neighbourhood, well inside safe integers. */
   maxPence: 1_000_000_000_000,
+  /**
+   * The most an officer may record as funded for one idea: £100 million in pence. An idea may be funded above
+   * its rough cost (other money joins in), but a neighbourhood of about 10,000 residents has nowhere near this
+   * much public money in a year, so an amount above it is a slip of the keyboard (a few zeros too many).
+   */
+  maxFundedPence: 10_000_000_000,
   maxDots: 50,
   maxRanked: 20,
   minPinLength: 4,

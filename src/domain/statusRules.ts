@@ -32,6 +32,9 @@ export function validateStatusInput(input: Omit<StatusInput, 'proposalId'>): Cle
     if (input.amountPence === null) throw new ValidationError('required', 'amountPence');
     const amountPence = requirePence(input.amountPence, 'amountPence');
     if (amountPence === 0) throw new ValidationError('amountNotPositive', 'amountPence');
+    if (amountPence > LIMITS.maxFundedPence) {
+      throw new ValidationError('fundedOverLimit', 'amountPence', { limit: LIMITS.maxFundedPence });
+    }
     if (reasonText !== '') throw new ValidationError('reasonOnlyWhenNotTaken', 'reason');
     return { status, amountPence, reason: '' };
   }

@@ -4,8 +4,9 @@
  * - Officers write `ProposalStatus` records; none is ever rewritten. The effective status of an idea is the
  *   latest of its records by (at, id) (`order.ts`), so every device that holds the same records shows the same
  *   status, whatever order they arrived in. An idea with no record is `submitted`.
- * - What a status may carry: `funded` needs an amount of money above zero (more than the idea's estimated cost
- *   is allowed, a larger scheme can be funded, but it is flagged so the officer sees it); `not-taken-forward`
+ * - What a status may carry: `funded` needs an amount of money above zero and at most LIMITS.maxFundedPence
+ *   (£100 million; more than the idea's estimated cost is allowed, a larger scheme can be funded, but it is
+ *   flagged so the officer sees it); `not-taken-forward`
  *   needs a reason, because residents will read it; every other status carries neither.
  * - Residents see only visible ideas (not hidden, not merged away) whose status moved on from `submitted`, by
  *   title and decision: never comments, never who suggested them.

@@ -5,7 +5,7 @@ import { isQuotaError } from '../storage/quota';
 import type { MessageKey, Translator } from './i18n';
 
 /** Parameters of validation errors that are amounts of money in pence, shown as money. */
-const MONEY_PARAMS = new Set(['pot', 'spent', 'minimum', 'poolable']);
+const MONEY_PARAMS = new Set(['pot', 'spent', 'minimum', 'poolable', 'limit']);
 
 /** Parameters of exclusions that are ways of voting, shown in words ("dot voting"). */
 const METHOD_PARAMS = new Set(['castFor', 'now']);

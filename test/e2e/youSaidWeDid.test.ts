@@ -239,6 +239,22 @@ describe('the officer’s status editor', () => {
       );
       expect(await axeViolations(page)).toEqual([]);
 
+      // £9,999,999,999 (found in a walk, where it was saved unchecked): refused in words, what was typed stays,
+      // nothing saved.
+      await amount.fill('£9,999,999,999');
+      await save.click();
+      await expect
+        .poll(() => garden.locator('.field__error').textContent())
+        .toBe(
+          'That is more than £100,000,000, far more than any one idea in a neighbourhood gets. Please check the amount: it may have a few zeros too many.',
+        );
+      expect(await amount.getAttribute('aria-invalid')).toBe('true');
+      expect(await amount.inputValue()).toBe('£9,999,999,999');
+      expect(await garden.locator('.status-editor__history').textContent()).toContain(
+        'No status recorded yet',
+      );
+      expect(await garden.locator('[data-save-state="saved"]').count()).toBe(0);
+
       // More than the rough cost: allowed, and said so; then saved with the history.
       await amount.fill('£15,000');
       await garden

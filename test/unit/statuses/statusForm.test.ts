@@ -3,6 +3,9 @@
  * that is wrong, and fields that do not apply to the chosen status are not sent.
  */
 import { describe, expect, it } from 'vitest';
+import { fieldErrors } from '../../../src/ui/errors';
+import { addMessages, makeTranslator } from '../../../src/ui/i18n';
+import { errorsOffice } from '../../../src/ui/i18n/en/errorsOffice';
 import { inputFrom, typedFrom } from '../../../src/ui/officer/status/statusForm';
 import { expectValidation } from '../helpers/session';
 
@@ -32,6 +35,18 @@ describe('the status form', () => {
       'amountNotPositive',
       'amountPence',
     );
+  });
+
+  it('Given funded with "£9,999,999,999", then the amount field says in words that it is over £100 million', () => {
+    const typed = { status: 'funded' as const, amountText: '£9,999,999,999', reason: '' };
+    const e = expectValidation(() => inputFrom('p-1', typed), 'fundedOverLimit', 'amountPence');
+    addMessages('en', errorsOffice);
+    expect(fieldErrors(makeTranslator('en'), e)).toEqual({
+      amountPence:
+        'That is more than £100,000,000, far more than any one idea in a neighbourhood gets. Please check the amount: it may have a few zeros too many.',
+    });
+    // What was typed is the form's own state: inputFrom leaves it as it was.
+    expect(typed.amountText).toBe('£9,999,999,999');
   });
 
   it('Given not taken forward with no reason, then the reason field gets the error; an amount typed earlier is not sent', () => {

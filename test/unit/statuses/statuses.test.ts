@@ -13,6 +13,7 @@ import { maps } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
 import { decidedIdeas, effectiveStatuses, isEarlierSession, statusOf } from '../../../src/domain/statuses';
 import { isOverCost, statusHistory, validateStatusInput } from '../../../src/domain/statusRules';
+import { LIMITS } from '../../../src/domain/limits';
 import type { ProposalStatus } from '../../../src/domain/types';
 import {
   createdSession,
@@ -86,6 +87,24 @@ describe('validating a status', () => {
       'tooMuchMoney',
       'amountPence',
     );
+  });
+
+  it('Given funded with £9,999,999,999 (a walk saved it unchecked), then it is refused on the amount; £100 million is the most', () => {
+    expectValidation(
+      () => validateStatusInput({ status: 'funded', amountPence: 999_999_999_900, reason: '' }),
+      'fundedOverLimit',
+      'amountPence',
+    );
+    expectValidation(
+      () => validateStatusInput({ status: 'funded', amountPence: LIMITS.maxFundedPence + 1, reason: '' }),
+      'fundedOverLimit',
+      'amountPence',
+    );
+    expect(LIMITS.maxFundedPence).toBe(100_000_000 * 100);
+    // An idea may be funded far above its rough cost, up to the limit.
+    expect(
+      validateStatusInput({ status: 'funded', amountPence: LIMITS.maxFundedPence, reason: '' }).amountPence,
+    ).toBe(LIMITS.maxFundedPence);
   });
 
   it('Given not taken forward, then a reason is needed and is kept trimmed', () => {
@@ -281,6 +300,12 @@ describe('setProposalStatus', () => {
       s.doc,
       () => setProposalStatus(s.doc, { proposalId: s.garden, amountPence: -1, ...base }, s.ctx),
       'negativeMoney',
+      'amountPence',
+    );
+    expectRefused(
+      s.doc,
+      () => setProposalStatus(s.doc, { proposalId: s.garden, amountPence: 999_999_999_900, ...base }, s.ctx),
+      'fundedOverLimit',
       'amountPence',
     );
     // The kept idea can still be decided.

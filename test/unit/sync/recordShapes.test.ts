@@ -180,6 +180,15 @@ const cases: Case[] = [
     'notWholeNumber',
   ],
   [
+    'a funded amount of £9,999,999,999 (setProposalStatus allows £100 million at most)',
+    'statuses',
+    's-1',
+    { ...status, amountPence: 999_999_999_900 },
+    'amountPence',
+    'outOfRange',
+  ],
+  ['a funded amount of £0', 'statuses', 's-1', { ...status, amountPence: 0 }, 'amountPence', 'outOfRange'],
+  [
     'a settings date of 31 February',
     'settings',
     edit.id,
