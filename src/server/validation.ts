@@ -55,6 +55,8 @@ export type UpdateProblemCode =
   | StructureProblemCode
   | 'wrongSession'
   | 'newerVersion'
+  /** A session marked as the app's demo (meta.isDemo): made-up residents, never among the council's sessions. */
+  | 'demoSession'
   | 'corrupt';
 
 export interface UpdateProblem {
@@ -197,6 +199,9 @@ export class UpdateGate {
         problems.push({ map: 'meta', key: 'sessionId', field: '', problem: 'wrongSession' });
       } else if (after.schemaVersion > SCHEMA_VERSION) {
         problems.push({ map: 'meta', key: 'schemaVersion', field: '', problem: 'newerVersion' });
+      } else if (after.isDemo) {
+        // The app never sends the demo (src/sync/councilScope.ts); this stops any other client that would.
+        problems.push({ map: 'meta', key: 'isDemo', field: '', problem: 'demoSession' });
       }
       problems.push(...newSessionProblems(shadow));
     }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createSession } from '../../../src/doc/sessionCommands';
 import { closeReason } from '../../../src/server/sync';
 import { syncUpdateOf, UpdateGate } from '../../../src/server/validation';
 import {
@@ -20,6 +21,7 @@ import {
   type Client,
   varUintBytes,
 } from './support';
+import { testContext, validSettings } from '../helpers/session';
 import { signedBy } from '../helpers/signing';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -227,6 +229,35 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
       (doc) => doc.getMap('ballots').set('pp', signedBy('tablet-2', s.sessionId, 'ballots', other)),
       /ballots\.pp otherDevice/,
     );
+  });
+
+  it('Given a client that sends the demo session (marked in its meta), Then the council refuses it by name and stores nothing, while an ordinary session from it is taken', async () => {
+    const t = tempDir();
+    cleanup.push(t.remove);
+    const server = await startTestServer(t.dir);
+    cleanup.push(() => server.close());
+    const { token, deviceId } = await enrolDevice(t.dir, server.base, 'facilitator');
+    const demoId = randomUUID();
+    const realId = randomUUID();
+    assignSession(server.store!, demoId, deviceId);
+    assignSession(server.store!, realId, deviceId);
+    // As an app that does not keep the demo back would: a real provider, a session marked as the demo.
+    const demo = client(server, demoId, token);
+    const reasons: string[] = [];
+    demo.provider.on('close', ({ event }: { event: { reason: string } }) => reasons.push(event.reason));
+    await acknowledged(demo);
+    // (Only meta says so: the made-up residents of the real demo are unsigned, which the server refuses anyway.)
+    createSession(demo.doc, demoId, validSettings(), testContext('Tablet D').ctx, { isDemo: true });
+    await waitFor(() => reasons.length > 0, 'a refusal');
+    demo.destroy();
+    expect(reasons[0]).toMatch(/invalid-update: meta\.isDemo demoSession/);
+    expect(server.store!.updatesFor(demoId)).toEqual([]);
+
+    const real = client(server, realId, token);
+    await acknowledged(real);
+    seedSession(real.doc, realId);
+    await acknowledged(real);
+    expect(server.store!.updatesFor(realId)).toHaveLength(1);
   });
 
   it('Given a first update creating a session whose id differs from the document name, Then refused and nothing stored', async () => {
