@@ -177,17 +177,12 @@ function validateWording(w: unknown, field: string): Wording {
 }
 
 /** The wording language and translations, when present (absent in older sessions: nothing is added). */
-function wordingOf(
-  s: SessionSettings,
-  languages: string[],
-): Pick<SessionSettings, 'wordingLanguage' | 'translations'> {
+function wordingOf(s: SessionSettings): Pick<SessionSettings, 'wordingLanguage' | 'translations'> {
   const out: Pick<SessionSettings, 'wordingLanguage' | 'translations'> = {};
-  if (s.wordingLanguage !== undefined) {
-    const lang = knownLanguage(s.wordingLanguage, 'wordingLanguage');
-    if (!languages.includes(lang))
-      throw new ValidationError('unknownLanguage', 'wordingLanguage', { language: lang });
-    out.wordingLanguage = lang;
-  }
+  // Any language the app knows, offered or not: it is what the words are in. A session typed in English that
+  // then stops offering English still has English words, shown (marked as English) where no wording replaces them.
+  if (s.wordingLanguage !== undefined)
+    out.wordingLanguage = knownLanguage(s.wordingLanguage, 'wordingLanguage');
   if (s.translations !== undefined) {
     const t = s.translations;
     if (typeof t !== 'object' || t === null || Array.isArray(t))
@@ -245,7 +240,7 @@ export function validateSettings(s: SessionSettings): SessionSettings {
     languages,
     consentText: requireText(s.consentText, 'consentText', LIMITS.consentLength),
     aboutYou: validateAboutYou(s.aboutYou),
-    ...wordingOf(s, languages),
+    ...wordingOf(s),
     ...councilKeyOf(s.councilKey),
     pin: { saltB64: s.pin.saltB64, hashB64: s.pin.hashB64, iterations: s.pin.iterations },
     isEnded: s.isEnded === true,

@@ -4,7 +4,7 @@ import { LOCALES, useT } from '../i18n';
 import { REVIEW, reviewStatus } from '../i18n/review';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
-import { formWordingLanguage } from './WordingFields';
+import { formWordingLanguage } from './formModel';
 
 /** Which languages the welcome screen offers, and the consent wording residents agree to. */
 export function LanguageConsentFields({ values, errors, update }: SectionProps) {
@@ -16,6 +16,8 @@ export function LanguageConsentFields({ values, errors, update }: SectionProps) 
   };
   // The welcome screen offers the session's languages in this order: a Welsh session can put Welsh first.
   const written = formWordingLanguage(values);
+  // The languages the words may be typed in: those offered, and the one they are in now if it is not.
+  const typedIn = values.languages.includes(written) ? values.languages : [written, ...values.languages];
   const putFirst = (code: string): void => {
     update({ languages: [code, ...values.languages.filter((c) => c !== code)] });
   };
@@ -79,11 +81,11 @@ export function LanguageConsentFields({ values, errors, update }: SectionProps) 
       </fieldset>
       <fieldset class="fac-fieldset">
         <legend>{t('fac.form.consentLegend')}</legend>
-        {values.languages.length > 1 ? (
+        {typedIn.length > 1 ? (
           <fieldset class="fac-fieldset fac-languages__first" data-field="wordingLanguage">
             <legend>{t('fac.form.wordingLanguageLegend')}</legend>
             <p class="field__hint">{t('fac.form.wordingLanguageHint')}</p>
-            {values.languages.map((code) => (
+            {typedIn.map((code) => (
               <label class="check" key={code}>
                 <input
                   type="radio"

@@ -1,16 +1,10 @@
 import { LIMITS } from '../../domain/limits';
 import { LOCALES, useT } from '../i18n';
-import { optionLines, type WordingRows } from './formModel';
+import { formWordingLanguage, optionLines, type WordingRows } from './formModel';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
 
 const EMPTY: WordingRows = { consentText: '', questions: {} };
-
-/** The session's typed language, as the form reads it: the one chosen, or the first language. */
-export function formWordingLanguage(values: SectionProps['values']): string {
-  const chosen = values.wordingLanguage ?? '';
-  return values.languages.includes(chosen) ? chosen : (values.languages[0] ?? 'en');
-}
 
 /**
  * The consent wording and the questions about residents in each of the session's other languages, so a resident

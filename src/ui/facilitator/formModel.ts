@@ -5,7 +5,7 @@
  */
 import { councilKeyForm } from '../../domain/answersCrypto';
 import { isValidationError, ValidationError } from '../../domain/errors';
-import { LIMITS } from '../../domain/limits';
+import { KNOWN_LANGUAGES, LIMITS } from '../../domain/limits';
 import { parsePounds, penceToPoundsText } from '../../domain/money';
 import { checkPinFormat } from '../../domain/pin';
 import { keptIcon, type ThemeIconId } from '../../domain/themeIcons';
@@ -116,7 +116,18 @@ export function emptyForm(t: Translator): FormValues {
     consentText: t('fac.form.consentDefault'),
     questions: [],
     councilKey: '',
+    // The default consent above is in the language of the screen.
+    wordingLanguage: t.locale.code,
   };
+}
+
+/**
+ * The language the form's words are typed in: the one chosen, else the first language. It need not be offered:
+ * words typed in English stay English when English is turned off, and each offered language gets its own wording.
+ */
+export function formWordingLanguage(values: Pick<FormValues, 'wordingLanguage' | 'languages'>): string {
+  const chosen = values.wordingLanguage ?? '';
+  return (KNOWN_LANGUAGES as readonly string[]).includes(chosen) ? chosen : (values.languages[0] ?? 'en');
 }
 
 export function formFromSettings(t: Translator, s: SessionSettings): FormValues {
@@ -385,9 +396,7 @@ export function readForm(
     return { id: q.id, text, options };
   });
 
-  const wordingLanguage = languages.includes(v.wordingLanguage ?? '')
-    ? v.wordingLanguage!
-    : (languages[0] ?? 'en');
+  const wordingLanguage = formWordingLanguage(v);
   const translations: Translations = {};
   for (const lang of languages) {
     const rows = v.translations?.[lang];

@@ -10,9 +10,9 @@ import type { SettingsEdit, Wording } from '../../../src/domain/types';
 import { validateSettings } from '../../../src/domain/validateSettings';
 import { consentFor, isFullyWorded, questionsFor, writtenIn } from '../../../src/domain/wording';
 import { changedWording } from '../../../src/ui/facilitator/SessionFormScreen';
-import { formFromSettings, readForm } from '../../../src/ui/facilitator/formModel';
+import { emptyForm, formFromSettings, readForm } from '../../../src/ui/facilitator/formModel';
 import '../../../src/ui/facilitator/messages';
-import { makeTranslator } from '../../../src/ui/i18n';
+import { loadLanguage, makeTranslator } from '../../../src/ui/i18n';
 import { createdSession, expectValidation, testContext, validSettings } from '../helpers/session';
 
 const welsh: Wording = {
@@ -89,13 +89,13 @@ describe('the wording in the settings', () => {
     expect(checked.wordingLanguage).toBe('en');
   });
 
-  it('Given a wording for a language the app does not know, a typed-in language the session does not offer, or a consent too long, when checked, then each is refused by name', () => {
+  it('Given a wording for a language the app does not know, a typed-in language it does not know, or a consent too long, when checked, then each is refused by name', () => {
     expectValidation(
       () => validateSettings(validSettings({ translations: { xx: welsh } })),
       'unknownLanguage',
     );
     expectValidation(
-      () => validateSettings(validSettings({ wordingLanguage: 'pl' })),
+      () => validateSettings(validSettings({ wordingLanguage: 'xx' })),
       'unknownLanguage',
       'wordingLanguage',
     );
@@ -104,6 +104,23 @@ describe('the wording in the settings', () => {
       'tooLong',
       'translations.cy.consentText',
     );
+  });
+
+  it('Given a session typed in English that stops offering English, when the form is saved and a Welsh turn reads it, then the words are still English where no Welsh is given, and Welsh where it is', () => {
+    const s = validSettings({ wordingLanguage: 'en', translations: { cy: { consentText: 'Cytuno' } } });
+    const form = formFromSettings(t, s);
+    const read = readForm(t, { ...form, languages: ['cy'] }, null);
+    expect(read.errors).toEqual({});
+    expect(read.settings?.wordingLanguage).toBe('en');
+    const saved = validateSettings({ ...s, ...read.settings! });
+    expect(consentFor(saved, 'cy')).toEqual({ text: 'Cytuno', lang: 'cy' });
+    expect(questionsFor(saved, 'cy')[0]?.text).toEqual({ text: 'How old are you?', lang: 'en' });
+  });
+
+  it('Given a new session form on a Welsh screen, then its default consent (in Welsh) is said to be typed in Welsh', async () => {
+    await loadLanguage('cy', 'staff');
+    expect(emptyForm(makeTranslator('cy')).wordingLanguage).toBe('cy');
+    expect(emptyForm(t).wordingLanguage).toBe('en');
   });
 
   it('Given wording that is not text, when a settings edit arrives from outside, then its shape is refused', () => {
