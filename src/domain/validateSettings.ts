@@ -187,13 +187,12 @@ function wordingOf(s: SessionSettings): Pick<SessionSettings, 'wordingLanguage' 
     const t = s.translations;
     if (typeof t !== 'object' || t === null || Array.isArray(t))
       throw new ValidationError('required', 'translations');
-    const entries = Object.entries(t);
-    if (entries.length > KNOWN_LANGUAGES.length) {
-      throw new ValidationError('tooMany', 'translations', { max: KNOWN_LANGUAGES.length });
-    }
+    // A wording for a language this app does not know (a newer app's, or a forger's) is left out, never a reason
+    // to refuse: the settings fold keeps every language any edit carried, and the form could not take it away.
     const translations: Translations = {};
-    for (const [lang, w] of entries) {
-      translations[knownLanguage(lang, `translations.${lang}`)] = validateWording(w, `translations.${lang}`);
+    for (const [lang, w] of Object.entries(t)) {
+      if (!(KNOWN_LANGUAGES as readonly string[]).includes(lang)) continue;
+      translations[lang] = validateWording(w, `translations.${lang}`);
     }
     out.translations = translations;
   }

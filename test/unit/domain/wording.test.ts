@@ -89,11 +89,7 @@ describe('the wording in the settings', () => {
     expect(checked.wordingLanguage).toBe('en');
   });
 
-  it('Given a wording for a language the app does not know, a typed-in language it does not know, or a consent too long, when checked, then each is refused by name', () => {
-    expectValidation(
-      () => validateSettings(validSettings({ translations: { xx: welsh } })),
-      'unknownLanguage',
-    );
+  it('Given a typed-in language the app does not know, or a consent too long, when checked, then each is refused by name', () => {
     expectValidation(
       () => validateSettings(validSettings({ wordingLanguage: 'xx' })),
       'unknownLanguage',
@@ -179,6 +175,22 @@ describe('the wording in the settings', () => {
 });
 
 describe('wording typed apart on two devices', () => {
+  it('Given an edit carrying wording for a language this app does not know (a newer app’s or a forger’s), when the settings are checked and later edited, then it is left out and nothing is refused', () => {
+    const a = createdSession(validSettings({ wordingLanguage: 'en' }));
+    a.doc.transact(() =>
+      a.doc.getMap('settings').set('e-x', {
+        id: 'e-x',
+        deviceId: 'device-x',
+        at: a.clock.now() + 1,
+        values: { translations: { xx: { consentText: 'x' }, cy: welsh } },
+      }),
+    );
+    a.clock.advance(5);
+    expect(validateSettings(viewSession(a.doc)!.settings).translations).toEqual({ cy: welsh });
+    updateSettings(a.doc, { title: 'Still editable' }, a.ctx);
+    expect(viewSession(a.doc)?.settings.title).toBe('Still editable');
+  });
+
   it('Given a Welsh wording saved on one device and an Arabic one on another, when the two merge, then both are kept', () => {
     const a = createdSession(validSettings({ wordingLanguage: 'en' }));
     const b = testContext('device-b', { startAt: a.clock.now() + 5 });
