@@ -48,6 +48,7 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
   const { draft, isCreating } = props;
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
+  const submitButton = useRef<HTMLButtonElement>(null);
   const [values, setValues] = useState<FormValues>(() => draft.restored ?? props.original);
   const [wasRestored, setWasRestored] = useState(draft.restored != null);
   const [pin, setPin] = useState<PinValues>({ isChanging: isCreating, pin: '', confirm: '' });
@@ -60,6 +61,19 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
   useEffect(() => {
     if (isDirty.current) draft.save(values);
   }, [values, draft.save]);
+
+  // The button is disabled while a save runs, which drops focus on the page itself. Once it is over, focus comes
+  // back to the button, beside the status saying how it went, unless something took it (the error summary does).
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (isBusy) {
+      wasBusy.current = true;
+      return;
+    }
+    if (!wasBusy.current) return;
+    wasBusy.current = false;
+    if (!document.activeElement || document.activeElement === document.body) submitButton.current?.focus();
+  }, [isBusy]);
 
   useEffect(() => {
     if (focusTarget === null) return;
@@ -145,7 +159,12 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
         <WordingFields {...section} />
         <PinFields pin={pin} setPin={setPin} errors={errors} isRequired={isCreating} />
         <div class="btn-row fac-form__submit">
-          <button type="submit" class="btn btn--primary btn--large" disabled={isBusy || props.isReadOnly}>
+          <button
+            ref={submitButton}
+            type="submit"
+            class="btn btn--primary btn--large"
+            disabled={isBusy || props.isReadOnly}
+          >
             {isBusy ? props.busyLabel : props.submitLabel}
           </button>
           <a class="btn" href={props.backHref}>
