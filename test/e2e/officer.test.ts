@@ -30,6 +30,7 @@ import {
 import { useBrowserAndCouncil } from './support/setup';
 
 const app = useBrowserAndCouncil('codesign-officer-e2e-');
+const THREE_LINE_COMMENT = 'Somewhere warm for teenagers\nafter school\nand on Friday nights';
 let officer: Tablet;
 let spring: SeededSession;
 let autumn: SeededSession;
@@ -180,6 +181,10 @@ describe('the officer view', () => {
     expect(traceText).toContain('Tablet 1 (blue case)');
     expect(traceText).toContain('Tablet tabl');
     expect(await youth.getByText('Somewhere warm for teenagers').count()).toBe(1);
+    // A comment typed on three lines reads on three lines, as the resident wrote it.
+    expect(await youth.locator('blockquote', { hasText: 'Somewhere warm' }).innerText()).toBe(
+      THREE_LINE_COMMENT,
+    );
     await expectAccessible(page);
 
     await youth.scrollIntoViewIfNeeded();
@@ -290,6 +295,10 @@ describe('the officer view', () => {
       'Tablet 1 (blue case)',
       'Tablet tabl',
     ]);
+    // The residents' comments keep their line breaks in the report too.
+    expect(
+      await page.locator('.report__comments blockquote', { hasText: 'Somewhere warm' }).innerText(),
+    ).toBe(THREE_LINE_COMMENT);
     // "You said, we did": the decision recorded above, with its amount.
     const decisions = page.getByRole('table', { name: 'What became of each idea' });
     expect(await decisions.locator('tbody th').allTextContents()).toEqual(['Youth club']);

@@ -116,7 +116,13 @@ export function seedSpring(): SeededSession {
     resident(copy, b, { kind: 'budget', selected: [youth] }, age('18 to 64'));
     resident(copy, b, { kind: 'budget', selected: [benches, garden, lights] }, age('18 to 64'));
     resident(copy, b, { kind: 'budget', selected: [youth, benches] }, age('Under 18'));
-    addComment(copy, { proposalId: youth, text: 'Somewhere warm for teenagers' }, null, b);
+    // Typed on three lines: the officer view and the report keep the resident's line breaks.
+    addComment(
+      copy,
+      { proposalId: youth, text: 'Somewhere warm for teenagers\nafter school\nand on Friday nights' },
+      null,
+      b,
+    );
   });
   return s;
 }
