@@ -63,6 +63,11 @@ export function castUnderNow(method: PriorityMethod, ctx: BallotContext): CastUn
   return { method: { ...method }, potPence: ctx.potPence, minimumPence: minimumSpendPence(method, ctx) };
 }
 
+/** Whether an idea can be part of any budget ballot: one costing more than the whole pot never fits. */
+export function canEverFit(costPence: Pence, potPence: Pence): boolean {
+  return costPence <= potPence;
+}
+
 export function spentPence(selected: readonly string[], costs: ReadonlyMap<string, Pence>): Pence {
   return selected.reduce((sum, id) => sum + (costs.get(id) ?? 0), 0);
 }

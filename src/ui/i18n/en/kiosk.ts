@@ -153,6 +153,7 @@ export const kiosk = {
   'kiosk.budget.minimumMet': 'You have chosen at least {minimum}, the least you need to spend.',
   'kiosk.budget.minimumAny':
     'Please choose ideas worth at least {minimum} in all: any ideas you like. So far: {spent}.',
+  'kiosk.budget.tooDear': 'This costs more than the whole pot of {pot}, so it cannot be chosen.',
   'kiosk.ranking.intro': {
     one: 'Choose the idea you like best.',
     other: 'Choose up to {count} ideas and put them in order, your favourite first.',
