@@ -1,9 +1,11 @@
 /**
  * Facilitator mode: the PIN keeps it closed (and slows down guessing); merging two duplicate ideas keeps both
- * ideas' supporters, counting each resident once and within the session's limit per idea.
+ * ideas' supporters, counting each resident once and within the session's limit per idea. The live board fits a
+ * portrait tablet (768 px) with nothing to scroll sideways, not even inside its own box (WCAG 1.4.10, reflow).
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO, newTablet } from './support/tablet';
+import { layoutProblems, settleLayout } from './support/layout';
+import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { Dashboard } from './pages/Dashboard';
 import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
@@ -138,6 +140,23 @@ describe('facilitator mode', () => {
       await kiosk.openFromMenu('Read the ideas');
       expect(await kiosk.button(A).isVisible()).toBe(true);
       expect(await kiosk.button(B).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given the demo’s live board on a portrait tablet 768 px wide, then every column shows with no sideways scrolling', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await page.setViewportSize({ width: 768, height: 1024 });
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      await dashboard.board.waitFor();
+      await settleLayout(page);
+      const box = page.locator('.fac-table-wrap', { has: dashboard.board });
+      const widths = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(widths.scroll).toBeLessThanOrEqual(widths.client + 1);
+      expect(await layoutProblems(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
