@@ -3,26 +3,20 @@
  * idea". The count under the field is its description (read when the field is focused); a polite live region
  * speaks only as the title comes near the limit or goes over it, not on every key. An over-long title is kept as
  * typed, and Add says plainly what is wrong, as before.
+ *
+ * A session's title (Create or Edit session) counts the same way; once saving has refused an over-long title, the
+ * field says so once, in the error above it, not again in the count below it (found in a walk: two messages).
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator } from 'playwright-core';
 import { axeViolations } from './support/axe';
+import { description } from './support/describedBy';
 import { newTablet, openDemoDashboard } from './support/tablet';
+import { Home } from './pages/Home';
 import { Kiosk } from './pages/Kiosk';
+import { SessionForm, validSession } from './pages/SessionForm';
 import { useBrowserAndApp } from './support/setup';
 
 const app = useBrowserAndApp();
-
-/** The text of everything the field's aria-describedby points at. */
-function description(field: Locator): Promise<string> {
-  return field.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .filter(Boolean)
-      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
-      .join(' | '),
-  );
-}
 
 describe('the title’s length limit while typing', () => {
   it('Given a resident adding an idea, when they type a title towards and past 120 characters, then the count shows all along, is spoken only near and over the limit, and Add keeps the text and says why', async () => {
@@ -67,6 +61,40 @@ describe('the title’s length limit while typing', () => {
       await page.getByText('This is too long: please keep it to 120 characters.').waitFor();
       expect(await title.inputValue()).toBe(tooLong);
       expect(await kiosk.step('Add your idea').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given the Create session form, when a title of 125 characters is saved, then the field says once that it is too long, and keeps it', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const home = new Home(page);
+      await home.goto(app.url);
+      await home.openCreateForm();
+      const form = new SessionForm(page);
+      const tooLong = 'd'.repeat(125);
+      await form.fill({ ...validSession('Eastbrook'), title: tooLong });
+      const title = form.field('Session title');
+      const field = page.locator('.field', { has: title });
+      const over = '5 characters too many. Please make it shorter.';
+      const tooLongError = 'This is too long: please keep it to 120 characters.';
+      // While typing, the count says it.
+      expect(await description(title)).toContain(over);
+
+      await form.submit();
+      await form.errorSummary.waitFor();
+
+      // Then one message in the field, and it is what the field is described by.
+      await expect.poll(() => field.textContent()).toContain(tooLongError);
+      expect(await field.textContent()).not.toContain('too many');
+      expect((await field.textContent())?.split(tooLongError).length).toBe(2);
+      expect(await description(title)).toBe(
+        `Residents see this first, for example “Northmoor: what should the pot pay for?” | ${tooLongError}`,
+      );
+      expect(await title.inputValue()).toBe(tooLong);
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

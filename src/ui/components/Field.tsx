@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { useT } from '../i18n';
 import { CharactersLeft } from './CharactersLeft';
+import { LIMIT_BANDS, limitBand } from './textLimit';
 
 interface FieldProps {
   label: string;
@@ -17,11 +18,16 @@ interface FieldProps {
   }) => ComponentChildren;
 }
 
-/** A labelled form control with its hint and its error, wired for screen readers. */
+/**
+ * A labelled form control with its hint and its error, wired for screen readers. Once saving has refused a text
+ * as too long, the error says so and the count under the field stands down while the text is still over: one
+ * message, not the same problem said twice. The count is back as soon as the text fits.
+ */
 export function Field({ label, hint, error, isOptional, limit, children }: FieldProps) {
   const t = useT();
   const id = useId();
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', limit ? `${id}-count` : '']
+  const count = limit && !(error && limitBand(limit.value, limit.max) === LIMIT_BANDS.over) ? limit : null;
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', count ? `${id}-count` : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -41,7 +47,7 @@ export function Field({ label, hint, error, isOptional, limit, children }: Field
         </p>
       ) : null}
       {children({ id, 'aria-describedby': described || undefined, 'aria-invalid': error ? true : undefined })}
-      {limit ? <CharactersLeft id={`${id}-count`} {...limit} /> : null}
+      {count ? <CharactersLeft id={`${id}-count`} {...count} /> : null}
     </div>
   );
 }
