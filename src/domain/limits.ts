@@ -31,3 +31,8 @@ export const LIMITS = {
 
 /** Languages the app knows how to offer. Adding one means adding its catalogue in src/ui/i18n. */
 export const KNOWN_LANGUAGES = ['en', 'cy', 'ar', 'ur', 'pl', 'so', 'bn'] as const;
+
+/** Whether `code` is one of the languages this app knows. */
+export function isKnownLanguage(code: unknown): code is (typeof KNOWN_LANGUAGES)[number] {
+  return typeof code === 'string' && (KNOWN_LANGUAGES as readonly string[]).includes(code);
+}

@@ -5,7 +5,7 @@
  */
 import { councilKeyForm } from './answersCrypto';
 import { ValidationError } from './errors';
-import { KNOWN_LANGUAGES, LIMITS } from './limits';
+import { isKnownLanguage, KNOWN_LANGUAGES, LIMITS } from './limits';
 import { keptIcon } from './themeIcons';
 import type {
   AboutYouQuestion,
@@ -126,13 +126,6 @@ function validateLanguages(languages: unknown): string[] {
   return [...new Set(languages as string[])];
 }
 
-function knownLanguage(code: unknown, field: string): string {
-  if (typeof code !== 'string' || !(KNOWN_LANGUAGES as readonly string[]).includes(code)) {
-    throw new ValidationError('unknownLanguage', field, { language: String(code) });
-  }
-  return code;
-}
-
 /** Optional text: trimmed, within `max`; '' when not given. */
 const optionalText = (v: unknown, field: string, max: number): string =>
   v === undefined ? '' : requireText(v, field, max, false);
@@ -181,8 +174,9 @@ function wordingOf(s: SessionSettings): Pick<SessionSettings, 'wordingLanguage' 
   const out: Pick<SessionSettings, 'wordingLanguage' | 'translations'> = {};
   // Any language the app knows, offered or not: it is what the words are in. A session typed in English that
   // then stops offering English still has English words, shown (marked as English) where no wording replaces them.
-  if (s.wordingLanguage !== undefined)
-    out.wordingLanguage = knownLanguage(s.wordingLanguage, 'wordingLanguage');
+  // One this app does not know is left out (read as the first language), as a wording in one is: never a reason
+  // to refuse settings that a later edit must still be able to change.
+  if (isKnownLanguage(s.wordingLanguage)) out.wordingLanguage = s.wordingLanguage;
   if (s.translations !== undefined) {
     const t = s.translations;
     if (typeof t !== 'object' || t === null || Array.isArray(t))
@@ -191,7 +185,7 @@ function wordingOf(s: SessionSettings): Pick<SessionSettings, 'wordingLanguage' 
     // to refuse: the settings fold keeps every language any edit carried, and the form could not take it away.
     const translations: Translations = {};
     for (const [lang, w] of Object.entries(t)) {
-      if (!(KNOWN_LANGUAGES as readonly string[]).includes(lang)) continue;
+      if (!isKnownLanguage(lang)) continue;
       translations[lang] = validateWording(w, `translations.${lang}`);
     }
     out.translations = translations;

@@ -6,6 +6,7 @@
  * Answers are always stored as the option as written (`AboutYouQuestion.options`), whatever language it was
  * shown in, so a Welsh "Ie" and an English "Yes" count as the same answer in every table and export.
  */
+import { isKnownLanguage } from './limits';
 import type { AboutYouQuestion, SessionSettings, Wording } from './types';
 
 /** Words and the language they are in. */
@@ -28,7 +29,7 @@ type WordingSource = Pick<
 
 /** The language the session's words are written in: its own setting, or its first language (older sessions). */
 export function writtenIn(s: Pick<SessionSettings, 'languages' | 'wordingLanguage'>): string {
-  return s.wordingLanguage || s.languages[0] || 'en';
+  return isKnownLanguage(s.wordingLanguage) ? s.wordingLanguage : (s.languages[0] ?? 'en');
 }
 
 const given = (text: unknown): text is string => typeof text === 'string' && text.trim() !== '';

@@ -5,7 +5,7 @@
  */
 import { councilKeyForm } from '../../domain/answersCrypto';
 import { isValidationError, ValidationError } from '../../domain/errors';
-import { KNOWN_LANGUAGES, LIMITS } from '../../domain/limits';
+import { isKnownLanguage, LIMITS } from '../../domain/limits';
 import { parsePounds, penceToPoundsText } from '../../domain/money';
 import { checkPinFormat } from '../../domain/pin';
 import { keptIcon, type ThemeIconId } from '../../domain/themeIcons';
@@ -127,7 +127,7 @@ export function emptyForm(t: Translator): FormValues {
  */
 export function formWordingLanguage(values: Pick<FormValues, 'wordingLanguage' | 'languages'>): string {
   const chosen = values.wordingLanguage ?? '';
-  return (KNOWN_LANGUAGES as readonly string[]).includes(chosen) ? chosen : (values.languages[0] ?? 'en');
+  return isKnownLanguage(chosen) ? chosen : (values.languages[0] ?? 'en');
 }
 
 export function formFromSettings(t: Translator, s: SessionSettings): FormValues {

@@ -89,12 +89,10 @@ describe('the wording in the settings', () => {
     expect(checked.wordingLanguage).toBe('en');
   });
 
-  it('Given a typed-in language the app does not know, or a consent too long, when checked, then each is refused by name', () => {
-    expectValidation(
-      () => validateSettings(validSettings({ wordingLanguage: 'xx' })),
-      'unknownLanguage',
-      'wordingLanguage',
-    );
+  it('Given a consent too long, when checked, then it is refused by name; a typed-in language the app does not know is left out and read as the first language', () => {
+    const odd = validateSettings(validSettings({ wordingLanguage: 'xx' }));
+    expect(odd).not.toHaveProperty('wordingLanguage');
+    expect(writtenIn(validSettings({ wordingLanguage: 'xx', languages: ['cy', 'en'] }))).toBe('cy');
     expectValidation(
       () => validateSettings(validSettings({ translations: { cy: { consentText: 'a'.repeat(3001) } } })),
       'tooLong',
