@@ -358,11 +358,12 @@ async function run(
             [
               say('devicesId'),
               say('devicesName'),
+              say('devicesCodeName'),
               say('devicesRole'),
               say('devicesEnrolled'),
               say('devicesRevoked'),
             ],
-            ...devices.map((d) => [d.id, d.name, d.role, d.createdAt, d.revokedAt ?? '-']),
+            ...devices.map((d) => [d.id, d.name, d.codeName || '-', d.role, d.createdAt, d.revokedAt ?? '-']),
           ]),
         );
       }

@@ -70,8 +70,10 @@ export function redeemCode(store: Store, rawCode: string, deviceName: string, no
     const deviceId = randomUUID();
     const name = deviceName.trim() || row.name;
     store.db
-      .prepare('INSERT INTO devices (id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(deviceId, name, row.role, sha256(token), now);
+      .prepare(
+        'INSERT INTO devices (id, name, code_name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(deviceId, name, row.name, row.role, sha256(token), now);
     return { token, role: row.role, deviceId };
   });
   return redeem();
@@ -112,7 +114,7 @@ export function revokedAmong(store: Store, deviceIds: Iterable<string>): Set<str
 
 export function listDevices(store: Store): DeviceRow[] {
   const rows = store.db
-    .prepare('SELECT id, name, role, created_at, revoked_at FROM devices ORDER BY created_at, id')
+    .prepare('SELECT id, name, code_name, role, created_at, revoked_at FROM devices ORDER BY created_at, id')
     .all() as Parameters<typeof toDevice>[0][];
   return rows.map(toDevice);
 }

@@ -39,7 +39,10 @@ export interface UpdateInfo {
 
 export interface DeviceRow {
   id: string;
+  /** The name the device gave itself when it enrolled (what its own screens call it). */
   name: string;
+  /** The name the admin gave its enrolment code (`enrol --name`); '' for devices enrolled before it was kept. */
+  codeName: string;
   role: Role;
   createdAt: string;
   revokedAt: string | null;
@@ -109,6 +112,9 @@ const MIGRATIONS: readonly string[] = [
   // SQLite keeps the row id as the index's last column, so `device_id = ? AND session_id = ? AND id > ?` is
   // one lookup too.
   `CREATE INDEX IF NOT EXISTS updates_device_session ON updates(device_id, session_id);`,
+  // 4: the name the admin gave the enrolment code (`enrol --name "Tablet 3"`), kept beside the name the device
+  // gave itself, so `devices` lists both: before, the admin's name was dropped whenever the device sent its own.
+  `ALTER TABLE devices ADD COLUMN code_name TEXT NOT NULL DEFAULT '';`,
 ];
 
 /** The schema version this code writes (PRAGMA user_version once every migration has run). */
@@ -126,6 +132,7 @@ interface UpdateRow {
 interface DeviceDbRow {
   id: string;
   name: string;
+  code_name: string;
   role: Role;
   created_at: number;
   revoked_at: number | null;
@@ -146,6 +153,7 @@ export function toDevice(r: DeviceDbRow): DeviceRow {
   return {
     id: r.id,
     name: r.name,
+    codeName: r.code_name,
     role: r.role,
     createdAt: new Date(r.created_at).toISOString(),
     revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at).toISOString(),

@@ -93,7 +93,9 @@ describe('admin CLI', { timeout: 20_000 }, () => {
     const store = Store.open(dir);
     const { deviceId } = redeemCode(store, code, 'Office laptop');
     store.close();
-    expect((await admin(dir, 'devices')).out).toContain('Office laptop');
+    // The name the device gave itself and the one the admin gave the code, side by side on its line.
+    const line = (await admin(dir, 'devices')).out.split('\n').find((l) => l.startsWith(deviceId)) ?? '';
+    expect(line).toMatch(/Office laptop\s+Laptop\s+officer/);
     expect((await admin(dir, 'revoke', deviceId)).code).toBe(0);
     const listed = JSON.parse((await admin(dir, 'devices', '--json')).out) as {
       id: string;
@@ -101,6 +103,7 @@ describe('admin CLI', { timeout: 20_000 }, () => {
     }[];
     expect(listed).toHaveLength(1);
     expect(listed[0]?.id).toBe(deviceId);
+    expect(listed[0]).toMatchObject({ name: 'Office laptop', codeName: 'Laptop' });
     expect(listed[0]?.revokedAt).not.toBeNull();
   });
 
@@ -313,6 +316,7 @@ describe('admin CLI in Welsh', { timeout: 20_000 }, () => {
     expect(cells((await admin(dir, 'devices', '--lang', 'cy')).out)[0]).toEqual([
       'ID',
       'ENW',
+      'ENW’R COD',
       'RÔL',
       'COFRESTRWYD',
       'DIRYMWYD',
