@@ -260,6 +260,7 @@ const SETTINGS_VALUES = {
             {
               text: text(LIMITS.questionLength),
               options: list(text(LIMITS.optionLength), LIMITS.maxOptions),
+              of: list(text(LIMITS.optionLength), LIMITS.maxOptions),
             },
             true,
           ),

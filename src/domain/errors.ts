@@ -52,8 +52,6 @@ export const ERROR_CODES = [
   'methodChanged',
   /** A council public key pasted into the session form that is not one (src/domain/answersCrypto.ts). */
   'notACouncilKey',
-  /** A question's options in another language that are not as many as the question's own (src/domain/wording.ts). */
-  'optionsNotMatching',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

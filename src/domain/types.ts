@@ -53,8 +53,19 @@ export interface AboutYouQuestion {
 /** One language's wording of a session's own words; each part optional (absent or '': shown as written). */
 export interface Wording {
   consentText?: string;
-  /** By question id: the question, and its options in the order of the question's own. */
-  aboutYou?: Record<string, { text?: string; options?: string[] }>;
+  /** By question id: the question, and its options' labels. */
+  aboutYou?: Record<string, QuestionWording>;
+}
+
+/**
+ * A question in another language. `options[i]` is the label of the question's option `of[i]`, matched by its text
+ * (never by position): an option renamed, moved or added after it was translated is shown as typed, so a label can
+ * never stand on another option's answer. Wording without `of` (none is written so) shows no labels.
+ */
+export interface QuestionWording {
+  text?: string;
+  options?: string[];
+  of?: string[];
 }
 
 export type Translations = Record<string, Wording>;

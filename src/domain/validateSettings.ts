@@ -13,6 +13,7 @@ import type {
   PriorityMethod,
   SessionSettings,
   Theme,
+  QuestionWording,
   Translations,
   Wording,
 } from './types';
@@ -155,14 +156,25 @@ function validateWording(w: unknown, field: string): Wording {
     if (typeof q !== 'object' || q === null) throw new ValidationError('required', at);
     const text = optionalText(q.text, `${at}.text`, LIMITS.questionLength);
     const options = q.options === undefined ? [] : q.options;
+    const of = q.of === undefined ? [] : q.of;
     if (!Array.isArray(options)) throw new ValidationError('required', `${at}.options`);
-    if (options.length > LIMITS.maxOptions) {
+    if (!Array.isArray(of)) throw new ValidationError('required', `${at}.of`);
+    if (options.length > LIMITS.maxOptions || of.length > LIMITS.maxOptions) {
       throw new ValidationError('tooMany', `${at}.options`, { max: LIMITS.maxOptions });
     }
-    const shown = options.map((o, j) => optionalText(o, `${at}.options.${j}`, LIMITS.optionLength));
-    const kept: { text?: string; options?: string[] } = {};
+    // Each label with the option it is for; a label with no option (or none with a label) is left out.
+    const kept: QuestionWording = {};
     if (text) kept.text = text;
-    if (shown.some((o) => o !== '')) kept.options = shown;
+    const pairs = options
+      .map((o, j) => [optionalText(o, `${at}.options.${j}`, LIMITS.optionLength), of[j]] as const)
+      .filter((pair): pair is readonly [string, string] => pair[0] !== '' && typeof pair[1] === 'string')
+      .map(
+        ([label, option], j) => [label, requireText(option, `${at}.of.${j}`, LIMITS.optionLength)] as const,
+      );
+    if (pairs.length > 0) {
+      kept.options = pairs.map(([label]) => label);
+      kept.of = pairs.map(([, option]) => option);
+    }
     if (kept.text !== undefined || kept.options !== undefined) questions[id] = kept;
   }
   if (Object.keys(questions).length > 0) wording.aboutYou = questions;

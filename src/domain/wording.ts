@@ -7,7 +7,7 @@
  * shown in, so a Welsh "Ie" and an English "Yes" count as the same answer in every table and export.
  */
 import { isKnownLanguage } from './limits';
-import type { AboutYouQuestion, SessionSettings, Wording } from './types';
+import type { AboutYouQuestion, QuestionWording, SessionSettings, Wording } from './types';
 
 /** Words and the language they are in. */
 export interface ShownText {
@@ -46,10 +46,18 @@ export function consentFor(s: WordingSource, lang: string): ShownText {
   return given(own) ? { text: own, lang } : { text: s.consentText, lang: writtenIn(s) };
 }
 
-/**
- * One question in `lang`. A translation's options are used only when there are as many as the question has:
- * after options are added or taken away, the translation no longer lines up, and the options as written are shown.
- */
+/** The labels of a question's options in another language, by the option as typed (see QuestionWording). */
+export function optionLabels(own: QuestionWording | undefined): Map<string, string> {
+  const labels = new Map<string, string>();
+  if (!own || !Array.isArray(own.options) || !Array.isArray(own.of)) return labels;
+  own.of.forEach((option, i) => {
+    const label = own.options?.[i];
+    if (typeof option === 'string' && given(label)) labels.set(option, label);
+  });
+  return labels;
+}
+
+/** One question in `lang`: its own text and each option's label where the wording gives them, else as typed. */
 function questionIn(
   q: AboutYouQuestion,
   w: Wording | undefined,
@@ -57,14 +65,13 @@ function questionIn(
   written: string,
 ): ShownQuestion {
   const own = w?.aboutYou && Object.hasOwn(w.aboutYou, q.id) ? w.aboutYou[q.id] : undefined;
-  const ownOptions =
-    Array.isArray(own?.options) && own.options.length === q.options.length ? own.options : null;
+  const labels = optionLabels(own);
   return {
     id: q.id,
     text: given(own?.text) ? { text: own.text, lang } : { text: q.text, lang: written },
-    options: q.options.map((o, i) => {
-      const label = ownOptions?.[i];
-      return { value: o, label: given(label) ? { text: label, lang } : { text: o, lang: written } };
+    options: q.options.map((o) => {
+      const label = labels.get(o);
+      return { value: o, label: label !== undefined ? { text: label, lang } : { text: o, lang: written } };
     }),
   };
 }

@@ -41,20 +41,29 @@ describe('the consent and the questions in the resident’s language', () => {
         .getByLabel('Answers to choose from', { exact: true })
         .fill('Under 18\n18 to 64\n65 or over');
 
-      const welsh = page.getByRole('group', { name: /^Wording in Cymraeg/ });
-      await welsh.getByLabel('What residents agree to, in Cymraeg').fill(CONSENT_CY);
-      const welshQuestion = welsh.getByRole('group', { name: 'Question 1 in Cymraeg', exact: true });
+      const welsh = page.getByRole('group', { name: /^Wording in Welsh/ });
+      await welsh.getByLabel('What residents agree to, in Welsh').fill(CONSENT_CY);
+      const welshQuestion = welsh.getByRole('group', { name: 'Question 1 in Welsh', exact: true });
       await welshQuestion.getByLabel('Question', { exact: true }).fill('Faint yw eich oed?');
-      const welshOptions = welshQuestion.getByLabel('Answers to choose from', { exact: true });
-      // One option short: refused by name, and what was typed stays.
-      await welshOptions.fill('Dan 18\n18 i 64');
+      const answer = (option: string) => welshQuestion.getByLabel(`For “${option}”`, { exact: true });
+      await answer('Under 18').fill('Dan 18');
+      await answer('18 to 64').fill('18 i 64');
+      // A label too long: refused by name, and what was typed stays.
+      const tooLong = `65 neu hŷn ${'a'.repeat(80)}`;
+      await answer('65 or over').fill(tooLong);
       await form.submit();
-      await expect.poll(() => form.errorSummary.innerText()).toContain('Question 1 in Cymraeg');
-      expect(await form.errorNextTo(welshOptions)).toContain('Give 3 options');
-      expect(await welshOptions.inputValue()).toBe('Dan 18\n18 i 64');
+      await expect.poll(() => form.errorSummary.innerText()).toContain('Answer 3, Question 1 in Welsh');
+      expect(await form.errorNextTo(answer('65 or over'))).toContain('80 characters');
+      expect(await answer('65 or over').inputValue()).toBe(tooLong);
+      expect(await answer('65 or over').getAttribute('lang')).toBe('cy');
       expect(await axeViolations(page)).toEqual([]);
 
-      await welshOptions.fill('Dan 18\n18 i 64\n65 neu hŷn');
+      // The English answers put in another order: each Welsh label follows its own answer.
+      await question
+        .getByLabel('Answers to choose from', { exact: true })
+        .fill('65 or over\nUnder 18\n18 to 64');
+      expect(await answer('Under 18').inputValue()).toBe('Dan 18');
+      await answer('65 or over').fill('65 neu hŷn');
       await form.submit();
       const dashboard = new Dashboard(page, session.title);
       await dashboard.waitUntilShown();
@@ -80,7 +89,7 @@ describe('the consent and the questions in the resident’s language', () => {
         await asked
           .getByRole('radio')
           .evaluateAll((els) => els.map((e) => e.closest('label')?.innerText.trim())),
-      ).toEqual(['Dan 18', '18 i 64', '65 neu hŷn', t('kiosk.about.preferNot')]);
+      ).toEqual(['65 neu hŷn', 'Dan 18', '18 i 64', t('kiosk.about.preferNot')]);
       expect(await asked.locator('legend bdi').getAttribute('lang')).toBe('cy');
       expect(await axeViolations(page)).toEqual([]);
       await asked.getByRole('radio', { name: '18 i 64', exact: true }).check();

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { LOCALES, useT, type MessageKey, type Translator } from '../i18n';
+import { useT, type MessageKey, type Translator } from '../i18n';
+import { languageName } from '../i18n/languageName';
 import type { FieldErrors } from './formModel';
 
 const LABELS: Record<string, MessageKey> = {
@@ -36,12 +37,12 @@ const ROW_FIELDS: Record<string, MessageKey> = {
 export function fieldLabel(t: Translator, field: string, questionIds: readonly string[] = []): string {
   const named = LABELS[field];
   if (named) return t(named);
-  const w = /^translations\.(\w+)\.(consentText|aboutYou\.(.+)\.(text|options))$/.exec(field);
+  const w = /^translations\.(\w+)\.(consentText|aboutYou\.(.+)\.(text|options\.(\d+)))$/.exec(field);
   if (w) {
-    const language = LOCALES[w[1]!]?.name ?? w[1]!;
+    const language = languageName(t, w[1]!);
     if (w[2] === 'consentText') return t('fac.form.wordingConsent', { language });
     return t('fac.form.inRow', {
-      field: t(ROW_FIELDS[w[4]!]!),
+      field: w[5] === undefined ? t('fac.form.questionText') : t('fac.form.answerN', { n: Number(w[5]) + 1 }),
       row: t('fac.form.wordingQuestionLegend', { n: questionIds.indexOf(w[3]!) + 1, language }),
     });
   }

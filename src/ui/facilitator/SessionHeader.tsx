@@ -5,6 +5,8 @@ import { isFullyWorded, writtenIn } from '../../domain/wording';
 import { describeError } from '../errors';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT, type MessageKey } from '../i18n';
+import { languageName } from '../i18n/languageName';
+import { listInWords } from './files/words';
 import { navigate } from '../router';
 import { longDate, methodInWords } from './format';
 import { UpdateBanner } from './UpdateBanner';
@@ -22,7 +24,6 @@ export function SessionHeader({ sessionId, view }: Props) {
   const { settingsProblem } = sessionChecks(view);
   // Languages whose residents would read some of the session's own words in another language.
   const unworded = s.languages.filter((code) => !isFullyWorded(s, code));
-  const languageName = (code: string): string => t(`language.${code}` as MessageKey);
 
   const startKiosk = (): void => {
     lock();
@@ -100,15 +101,18 @@ export function SessionHeader({ sessionId, view }: Props) {
             <dt>{t('fac.dash.aboutYou')}</dt>
             <dd>{t('fac.dash.aboutYouCount', { count: s.aboutYou.length })}</dd>
           </div>
-          {s.languages.length > 1 ? (
+          {s.languages.length > 1 || !s.languages.includes(writtenIn(s)) ? (
             <div>
               <dt>{t('fac.dash.wording')}</dt>
               <dd data-wording-missing={unworded.join(' ')}>
                 {unworded.length === 0
                   ? t('fac.dash.wordingAll')
                   : t('fac.dash.wordingMissing', {
-                      written: languageName(writtenIn(s)),
-                      languages: unworded.map(languageName).join(', '),
+                      written: languageName(t, writtenIn(s)),
+                      languages: listInWords(
+                        t,
+                        unworded.map((code) => languageName(t, code)),
+                      ),
                     })}
               </dd>
             </div>

@@ -42,6 +42,8 @@ export function TextField(props: TextFieldProps) {
             ...p,
             'data-field': field,
             lang: props.lang,
+            // Words in another language keep their own script's direction (Urdu, Arabic) on any screen.
+            dir: props.lang ? ('auto' as const) : undefined,
             readOnly: props.readOnly,
             value,
             onInput: (e: { currentTarget: { value: string } }) => onValue(e.currentTarget.value),

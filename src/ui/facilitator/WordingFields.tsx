@@ -1,6 +1,7 @@
 import { LIMITS } from '../../domain/limits';
-import { LOCALES, useT } from '../i18n';
-import { formWordingLanguage, optionLines, type WordingRows } from './formModel';
+import { useT } from '../i18n';
+import { languageName } from '../i18n/languageName';
+import { formWordingLanguage, labelFor, optionLines, type QuestionRows, type WordingRows } from './formModel';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
 
@@ -15,7 +16,7 @@ export function WordingFields({ values, errors, update }: SectionProps) {
   const written = formWordingLanguage(values);
   const others = values.languages.filter((code) => code !== written);
   if (others.length === 0) return null;
-  const writtenName = LOCALES[written]?.name ?? written;
+  const writtenName = languageName(t, written);
   const setWording = (code: string, patch: Partial<WordingRows>): void => {
     const was = values.translations?.[code] ?? EMPTY;
     update({ translations: { ...values.translations, [code]: { ...was, ...patch } } });
@@ -23,7 +24,7 @@ export function WordingFields({ values, errors, update }: SectionProps) {
   return (
     <>
       {others.map((code) => {
-        const language = LOCALES[code]?.name ?? code;
+        const language = languageName(t, code);
         const rows = values.translations?.[code] ?? EMPTY;
         const at = `translations.${code}`;
         return (
@@ -44,8 +45,10 @@ export function WordingFields({ values, errors, update }: SectionProps) {
               maxLength={LIMITS.consentLength}
             />
             {values.questions.map((q, i) => {
-              const typed = rows.questions[q.id] ?? { text: '', options: '' };
-              const setQuestion = (patch: Partial<typeof typed>): void =>
+              const typed: QuestionRows = Object.hasOwn(rows.questions, q.id)
+                ? rows.questions[q.id]!
+                : { text: '', labels: {} };
+              const setQuestion = (patch: Partial<QuestionRows>): void =>
                 setWording(code, { questions: { ...rows.questions, [q.id]: { ...typed, ...patch } } });
               const field = `${at}.aboutYou.${q.id}`;
               return (
@@ -61,16 +64,18 @@ export function WordingFields({ values, errors, update }: SectionProps) {
                     error={errors[`${field}.text`]}
                     maxLength={LIMITS.questionLength}
                   />
-                  <TextField
-                    label={t('fac.form.questionOptions')}
-                    hint={t('fac.form.wordingOptionsHint', { options: optionLines(q.options).join(' / ') })}
-                    field={`${field}.options`}
-                    lang={code}
-                    rows={4}
-                    value={typed.options}
-                    onValue={(options) => setQuestion({ options })}
-                    error={errors[`${field}.options`]}
-                  />
+                  {optionLines(q.options).map((option, j) => (
+                    <TextField
+                      key={option}
+                      label={t('fac.form.wordingOption', { option })}
+                      field={`${field}.options.${j}`}
+                      lang={code}
+                      value={labelFor(typed, option)}
+                      onValue={(label) => setQuestion({ labels: { ...typed.labels, [option]: label } })}
+                      error={errors[`${field}.options.${j}`]}
+                      maxLength={LIMITS.optionLength}
+                    />
+                  ))}
                 </fieldset>
               );
             })}

@@ -9,11 +9,18 @@ import { isKnownLanguage, LIMITS } from '../../domain/limits';
 import { parsePounds, penceToPoundsText } from '../../domain/money';
 import { checkPinFormat } from '../../domain/pin';
 import { keptIcon, type ThemeIconId } from '../../domain/themeIcons';
-import type { MethodKind, PriorityMethod, SessionSettings, Translations, Wording } from '../../domain/types';
+import type {
+  MethodKind,
+  PriorityMethod,
+  QuestionWording,
+  SessionSettings,
+  Translations,
+  Wording,
+} from '../../domain/types';
 import { METHOD_KINDS } from '../../domain/types';
 import { poolableTotal, requireDate, requireText } from '../../domain/validate';
 import { validateMethod } from '../../domain/validateSettings';
-import { writtenIn } from '../../domain/wording';
+import { optionLabels, writtenIn } from '../../domain/wording';
 import { describeError } from '../errors';
 import type { MessageKey, Translator } from '../i18n';
 
@@ -61,10 +68,26 @@ export interface FormValues {
   translations?: Record<string, WordingRows>;
 }
 
-/** One language's wording as typed: the consent, and by question id the question and its options (one per line). */
+/**
+ * One language's wording as typed: the consent, and by question id the question and a label for each of its options,
+ * keyed by the option as typed (so a label follows its option when the options are reordered, and a renamed option
+ * has none until one is typed for it).
+ */
 export interface WordingRows {
   consentText: string;
-  questions: Record<string, { text: string; options: string }>;
+  questions: Record<string, QuestionRows>;
+}
+
+export interface QuestionRows {
+  text: string;
+  /** Absent in drafts saved before labels were kept by option. */
+  labels?: Record<string, string>;
+}
+
+/** The label typed for `option`, or ''. */
+export function labelFor(rows: QuestionRows | undefined, option: string): string {
+  const labels = rows?.labels;
+  return labels && Object.hasOwn(labels, option) && typeof labels[option] === 'string' ? labels[option] : '';
 }
 
 /** The PIN is kept apart from the values: it never goes into a draft. */
@@ -166,7 +189,7 @@ export function formFromSettings(t: Translator, s: SessionSettings): FormValues 
 function wordingRows(w: Wording): WordingRows {
   const questions: WordingRows['questions'] = {};
   for (const [id, q] of Object.entries(w.aboutYou ?? {})) {
-    questions[id] = { text: q.text ?? '', options: (q.options ?? []).join('\n') };
+    questions[id] = { text: q.text ?? '', labels: Object.fromEntries(optionLabels(q)) };
   }
   return { consentText: w.consentText ?? '', questions };
 }
@@ -220,7 +243,7 @@ export function optionLines(text: string): string[] {
 
 /** The field a control answers for: 'aboutYou.1.options.3' is shown beside 'aboutYou.1.options'. */
 export function formField(field: string): string {
-  const m = /^(aboutYou\.\d+\.options|translations\.\w+\.aboutYou\.[^.]+\.options)\.\d+$/.exec(field);
+  const m = /^(aboutYou\.\d+\.options)\.\d+$/.exec(field);
   if (m) return m[1]!;
   if (field === 'method.kind') return 'method';
   return field || 'form';
@@ -449,8 +472,8 @@ export function readForm(
 type Check = <T>(fn: () => T, fallback: T) => T;
 
 /**
- * One language's wording, with what was left empty left out (shown as written). Its options, when given, must be
- * as many as the question's own, in the same order: a resident's answer is stored as the option as written.
+ * One language's wording, with what was left empty left out (shown as written). Each option's label is kept with
+ * the option it is for (`of`): a resident's answer is stored as the option as written, whatever label they read.
  */
 function readWording(rows: WordingRows, questions: QuestionRow[], at: string, check: Check): Wording {
   const wording: Wording = {};
@@ -461,21 +484,25 @@ function readWording(rows: WordingRows, questions: QuestionRow[], at: string, ch
   if (consent) wording.consentText = consent;
   const aboutYou: NonNullable<Wording['aboutYou']> = {};
   for (const q of questions) {
-    const typed = rows.questions[q.id];
+    const typed = Object.hasOwn(rows.questions, q.id) ? rows.questions[q.id] : undefined;
     if (!typed) continue;
     const field = `${at}.aboutYou.${q.id}`;
     const text = check(() => requireText(typed.text, `${field}.text`, LIMITS.questionLength, false), '');
-    const options = check(() => {
-      const lines = optionLines(typed.options);
-      const count = optionLines(q.options).length;
-      if (lines.length > 0 && lines.length !== count) {
-        throw new ValidationError('optionsNotMatching', `${field}.options`, { count });
-      }
-      return lines.map((o, j) => requireText(o, `${field}.options.${j}`, LIMITS.optionLength));
-    }, []);
-    const kept: { text?: string; options?: string[] } = {};
+    const kept: QuestionWording = {};
     if (text) kept.text = text;
-    if (options.length > 0) kept.options = options;
+    const of: string[] = [];
+    const options: string[] = [];
+    optionLines(q.options).forEach((option, j) => {
+      const label = check(
+        () => requireText(labelFor(typed, option), `${field}.options.${j}`, LIMITS.optionLength, false),
+        '',
+      );
+      if (label) {
+        of.push(option);
+        options.push(label);
+      }
+    });
+    if (options.length > 0) Object.assign(kept, { options, of });
     if (kept.text !== undefined || kept.options !== undefined) aboutYou[q.id] = kept;
   }
   if (Object.keys(aboutYou).length > 0) wording.aboutYou = aboutYou;

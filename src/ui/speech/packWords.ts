@@ -1,17 +1,11 @@
 /** Sound packs in words for facilitators: why a file was refused, and language names in the screen's language. */
 import { describeError } from '../errors';
 import { bytesInWords } from '../facilitator/format';
-import { LOCALES, type MessageKey, type Translator } from '../i18n';
-import { PACK_LIMITS, SoundPackError } from './soundPackFile';
+import { type MessageKey, type Translator } from '../i18n';
+import { languageName } from '../i18n/languageName';
 
-/** "Welsh" on an English screen, "Cymraeg" on a Welsh one. */
-export function languageName(t: Translator, code: string): string {
-  try {
-    return new Intl.DisplayNames([t.locale.intl], { type: 'language' }).of(code) ?? code;
-  } catch {
-    return LOCALES[code]?.name ?? code;
-  }
-}
+export { languageName };
+import { PACK_LIMITS, SoundPackError } from './soundPackFile';
 
 /** One sentence saying why `fileName` was refused; it always ends by saying nothing was added. */
 export function refusalInWords(t: Translator, error: unknown, fileName: string): string {

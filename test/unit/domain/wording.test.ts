@@ -17,7 +17,13 @@ import { createdSession, expectValidation, testContext, validSettings } from '..
 
 const welsh: Wording = {
   consentText: 'Defnyddir eich syniadau i gynllunio gwasanaethau.',
-  aboutYou: { age: { text: 'Faint yw eich oed?', options: ['Dan 18', '18 i 64', '65 neu hŷn'] } },
+  aboutYou: {
+    age: {
+      text: 'Faint yw eich oed?',
+      options: ['Dan 18', '18 i 64', '65 neu hŷn'],
+      of: ['Under 18', '18 to 64', '65 or over'],
+    },
+  },
 };
 
 describe('the wording a resident reads', () => {
@@ -37,17 +43,44 @@ describe('the wording a resident reads', () => {
     expect(questionsFor(s, 'ar')[0]?.options[0]?.label).toEqual({ text: 'Under 18', lang: 'en' });
   });
 
-  it('Given options added to a question after it was translated, when a Welsh turn reads it, then its options are shown as typed (an answer is never a different option)', () => {
+  it('Given the question’s options renamed, moved or added after they were translated, when a Welsh turn reads it, then each label stays on the option it was typed for and the others are shown as typed (an answer is never a different option)', () => {
     const s = validSettings({
       translations: { cy: welsh },
       aboutYou: [
-        { id: 'age', text: 'How old are you?', options: ['Under 18', '18 to 64', '65 to 79', '80 or over'] },
+        { id: 'age', text: 'How old are you?', options: ['65 or over', 'Under 18', '18 to 39', '40 to 64'] },
       ],
     });
     const [age] = questionsFor(s, 'cy');
     expect(age?.text.text).toBe('Faint yw eich oed?');
-    expect(age?.options.map((o) => o.label)).toEqual(
-      ['Under 18', '18 to 64', '65 to 79', '80 or over'].map((text) => ({ text, lang: 'en' })),
+    expect(age?.options.map((o) => [o.value, o.label.text, o.label.lang])).toEqual([
+      ['65 or over', '65 neu hŷn', 'cy'],
+      ['Under 18', 'Dan 18', 'cy'],
+      ['18 to 39', '18 to 39', 'en'],
+      ['40 to 64', '40 to 64', 'en'],
+    ]);
+    expect(isFullyWorded(s, 'cy')).toBe(false);
+  });
+
+  it('Property: whatever the options and the labels, a label is only ever shown on the option it was typed for', () => {
+    const option = fc.constantFrom('A', 'B', 'C', 'D', 'E');
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(option, { minLength: 2, maxLength: 5 }),
+        fc.array(fc.tuple(option, fc.string({ minLength: 1, maxLength: 3 })), { maxLength: 6 }),
+        (options, typed) => {
+          const of = typed.map(([o]) => o);
+          const labels = typed.map(([o, l]) => `${o}:${l}`);
+          const s = validSettings({
+            aboutYou: [{ id: 'q', text: 'Q', options }],
+            translations: { cy: { aboutYou: { q: { options: labels, of } } } },
+          });
+          for (const shown of questionsFor(s, 'cy')[0]!.options) {
+            if (shown.label.lang === 'cy') expect(shown.label.text.startsWith(`${shown.value}:`)).toBe(true);
+            else expect(shown.label.text).toBe(shown.value);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
@@ -66,7 +99,13 @@ describe('whether a language has all its wording (the facilitator dashboard says
     expect(isFullyWorded(s, 'ar')).toBe(false);
     const oneShort = {
       ...welsh,
-      aboutYou: { age: { text: 'Faint yw eich oed?', options: ['Dan 18', '', '65 neu hŷn'] } },
+      aboutYou: {
+        age: {
+          text: 'Faint yw eich oed?',
+          options: ['Dan 18', '65 neu hŷn'],
+          of: ['Under 18', '65 or over'],
+        },
+      },
     };
     expect(isFullyWorded(validSettings({ translations: { cy: oneShort } }), 'cy')).toBe(false);
   });
@@ -80,12 +119,20 @@ describe('the wording in the settings', () => {
       validSettings({
         wordingLanguage: 'en',
         translations: {
-          cy: { consentText: '  Cytuno  ', aboutYou: { age: { text: ' ', options: ['', '', ''] } } },
+          cy: {
+            consentText: '  Cytuno  ',
+            aboutYou: {
+              age: { text: ' ', options: ['', ' Dan 18 ', ''], of: ['Under 18', '18 to 64', '65 or over'] },
+            },
+          },
           ar: { consentText: '' },
         },
       }),
     );
-    expect(checked.translations).toEqual({ cy: { consentText: 'Cytuno' }, ar: {} });
+    expect(checked.translations).toEqual({
+      cy: { consentText: 'Cytuno', aboutYou: { age: { options: ['Dan 18'], of: ['18 to 64'] } } },
+      ar: {},
+    });
     expect(checked.wordingLanguage).toBe('en');
   });
 
@@ -135,20 +182,26 @@ describe('the wording in the settings', () => {
     ).toEqual(['values.translations.cy.aboutYou.age.options.0']);
   });
 
-  it('Given the form with a Welsh wording whose options are one short, when it is read, then that field says how many to give and nothing is saved', () => {
+  it('Given the form with a Welsh label too long and the original options then reordered, when it is read, then that answer’s field says so, and once fixed each label is saved with its own option', () => {
     const form = formFromSettings(t, validSettings({ wordingLanguage: 'en' }));
-    const read = readForm(
-      t,
-      {
-        ...form,
-        translations: {
-          cy: { consentText: 'Cytuno', questions: { age: { text: 'Oed?', options: 'Dan 18\n18 i 64' } } },
-        },
-      },
-      null,
-    );
+    const labels = { 'Under 18': 'Dan 18', '65 or over': 'x'.repeat(81) };
+    const typed = { consentText: 'Cytuno', questions: { age: { text: 'Oed?', labels } } };
+    const read = readForm(t, { ...form, translations: { cy: typed } }, null);
     expect(read.settings).toBeNull();
-    expect(read.errors['translations.cy.aboutYou.age.options']).toContain('Give 3 options');
+    expect(Object.keys(read.errors)).toEqual(['translations.cy.aboutYou.age.options.2']);
+
+    const fixed = {
+      ...typed,
+      questions: { age: { text: 'Oed?', labels: { ...labels, '65 or over': '65 neu hŷn' } } },
+    };
+    const reordered = form.questions.map((q) => ({ ...q, options: '65 or over\nUnder 18\n18 to 64' }));
+    const saved = readForm(t, { ...form, questions: reordered, translations: { cy: fixed } }, null);
+    expect(saved.errors).toEqual({});
+    expect(saved.settings?.translations?.cy?.aboutYou?.age).toEqual({
+      text: 'Oed?',
+      options: ['65 neu hŷn', 'Dan 18'],
+      of: ['65 or over', 'Under 18'],
+    });
   });
 
   it('Given settings with a wording, when they go through the form and back, then the same wording is saved, and only a changed language is sent', () => {

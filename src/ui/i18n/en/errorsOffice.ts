@@ -17,7 +17,6 @@ export type OfficeErrorCode = Extract<
   | 'proposalMerged'
   | 'methodChanged'
   | 'notACouncilKey'
-  | 'optionsNotMatching'
 >;
 
 export const errorsOffice = {
@@ -35,6 +34,4 @@ export const errorsOffice = {
     'This ballot was cast for another way of voting. Change the way of voting back to count it.',
   'error.notACouncilKey':
     'This is not the council key: paste the whole line that starts with ncdck1, as npm run admin -- council-key printed it.',
-  'error.optionsNotMatching':
-    'Give {count} options, one per line, in the same order as the question’s own, or leave this empty to show them as written.',
 } satisfies Catalogue & Record<`error.${OfficeErrorCode}`, string>;

@@ -237,7 +237,8 @@ export const facilitator = {
   'fac.form.wordingConsent': 'What residents agree to, in {language}',
   'fac.form.wordingQuestionLegend': 'Question {n} in {language}',
   'fac.form.wordingAsTyped': 'As typed: {text}',
-  'fac.form.wordingOptionsHint': 'One per line, in this order: {options}',
+  'fac.form.wordingOption': 'For “{option}”',
+  'fac.form.answerN': 'Answer {n}',
   'fac.form.aboutYouLegend': 'Questions about residents',
   'fac.form.aboutYouHint':
     'For example, age group. Residents can skip any of them, and answers are only counted in groups of 5 or more.',
