@@ -208,6 +208,53 @@ describe('the kiosk’s Read aloud button', () => {
     }
   });
 
+  it('Given the session’s questions about residents, when a resident taps Read aloud on them, then each question and its answers are read; and in a Welsh turn the consent typed in English is never read in the Welsh voice', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await installFakeSpeech(context, [DANIEL, GWYNETH]);
+      const speech = new Speech(page);
+      const kiosk = new Kiosk(page);
+      await (await demoWith(page, ['cy'])).startKiosk();
+      await kiosk.waitFor(STEP.welcome);
+      await kiosk.tap('Start', STEP.consent);
+      await kiosk.agree();
+      await kiosk.waitFor(STEP.aboutYou);
+      await speech.screenButton('Read aloud').click();
+      const heard = (await speech.spoken()).map((s) => s.text);
+      for (const words of [
+        'How old are you?',
+        'Under 16',
+        '65 or over',
+        'How long have you lived in Northmoor?',
+      ]) {
+        expect(heard, words).toContain(words);
+      }
+      expect(heard).toContain('I would rather not say');
+      await speech.screenButton('Stop reading').click();
+      await kiosk.tap('Skip these questions', STEP.menu);
+      await kiosk.finish();
+      await kiosk.nextPerson();
+
+      // A Welsh turn: the demo's consent is typed in English and has no Welsh wording.
+      const cy = makeTranslator('cy');
+      await kiosk.waitFor(STEP.welcome);
+      await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+      await page.getByRole('button', { name: cy('kiosk.welcome.start'), exact: true }).click();
+      await kiosk.waitFor(cy('kiosk.consent.title'));
+      const before = (await speech.spoken()).length;
+      await speech.screenButton('Darllen yn uchel').click();
+      const welsh = (await speech.spoken()).slice(before);
+      expect(welsh[0]?.text).toBe(cy('kiosk.consent.title'));
+      expect(welsh.map((s) => s.text).join(' ')).not.toMatch(
+        /Northmoor City Council|We do not ask for your name/,
+      );
+      expect(new Set(welsh.map((s) => s.voice))).toEqual(new Set(['Gwyneth']));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('Given a tablet whose browser loads voices late and says nothing, when the app reads the list again on its timer, then Read aloud appears (time on the page’s clock)', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {

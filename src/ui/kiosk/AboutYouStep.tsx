@@ -45,6 +45,7 @@ export function AboutYouStep({
             key={q.id}
             legend={q.text.text}
             legendLang={q.text.lang}
+            isReadAloud
             legendNote={<span class="field__optional"> ({t('common.optional')})</span>}
             value={answers[q.id] ?? ''}
             onChange={(option) => onAnswer(q.id, option)}

@@ -22,6 +22,8 @@ interface RadioGroupProps {
   legendNote?: ComponentChildren;
   /** The legend's language, when it is not the page's. */
   legendLang?: string | undefined;
+  /** Whether Read aloud reads the question and its options (the session's own questions, about you). */
+  isReadAloud?: boolean;
 }
 
 /** A question with one answer: a fieldset whose legend is the question, with big tappable options. */
@@ -34,14 +36,18 @@ export function RadioGroup({
   error,
   legendNote,
   legendLang,
+  isReadAloud = false,
 }: RadioGroupProps) {
+  const read = isReadAloud ? { 'data-read-aloud': '' } : {};
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <fieldset class={`kiosk-radios${error ? ' kiosk-radios--error' : ''}`}>
       <legend>
         {/* Isolated, like the options: a question typed in English keeps its "?" at its end in Urdu or Arabic. */}
-        <bdi lang={legendLang}>{legend}</bdi>
+        <bdi lang={legendLang} {...read}>
+          {legend}
+        </bdi>
         {legendNote}
       </legend>
       {hint ? (
@@ -68,7 +74,9 @@ export function RadioGroup({
               autocomplete="off"
             />
             {option.icon ? <ThemeIcon icon={option.icon} /> : null}
-            <bdi lang={option.lang}>{option.label}</bdi>
+            <bdi lang={option.lang} {...read}>
+              {option.label}
+            </bdi>
           </label>
         ))}
       </div>

@@ -34,10 +34,16 @@ export interface ReadAloudProps {
 /** What a screen reads: its heading, lead, instructions and consent text, and anything marked data-read-aloud. */
 const READ = 'h1, .kiosk-lead, .kiosk-text, .kiosk-consent, [data-read-aloud]';
 
-/** The words of `root` a resident hears, one line per part, in the screen's order. */
+/**
+ * The words of `root` a resident hears, one line per part, in the screen's order. A part in another language than
+ * the screen's (a session's own words not given in this language, shown as typed) is left out: the voice is the
+ * resident's language's, and never reads another language.
+ */
 export function screenText(root: HTMLElement): string {
+  const screenLang = root.ownerDocument.documentElement.lang;
   return [...root.querySelectorAll<HTMLElement>(READ)]
     .filter((el) => !el.parentElement?.closest(READ) && !el.closest('[hidden]'))
+    .filter((el) => (el.closest('[lang]')?.getAttribute('lang') ?? screenLang) === screenLang)
     .map((el) => (el.textContent ?? '').trim())
     .filter((words) => words !== '')
     .join('\n');
