@@ -2,11 +2,12 @@
  * A workshop day end to end, in Chromium against the real council server on 127.0.0.1 (a free port, a temporary
  * DATA_DIR), run as its own process so it can be killed with SIGKILL and started again on the same port and data.
  *
- * The facilitator's profile (F) opens the demo and gives it to tablets A and B as a session file. A and B go
- * offline and each has a resident add an idea, a comment and a ballot. A's file is added to F twice (the second
- * time adds nothing) and B's once; F enrols and syncs. The server is killed and restarted; an officer's profile
- * (O) enrols, fetches the session and sees every idea and comment, each ballot once: the same counts and board as
- * F. A wrong token is refused by the server, and F, once revoked with the admin command, is told so.
+ * The facilitator's profile (F) creates a session with the form (the demo never goes to the council) and gives it
+ * to tablets A and B as a session file. A and B go offline and each has a resident add an idea, a comment and a
+ * ballot. A's file is added to F twice (the second time adds nothing) and B's once; F enrols and syncs. The server
+ * is killed and restarted; an officer's profile (O) enrols, fetches the session and sees both ideas and comments,
+ * each ballot once: the same counts and board as F. A wrong token is refused by the server, and F, once revoked
+ * with the admin command, is told so.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,12 +21,12 @@ import {
   FilesSection,
   filesTablet,
   goHome,
-  openDemo,
   sessionIdOf,
   type FilesTablet,
 } from './pages/files';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen } from './pages/PinScreen';
+import { validSession } from './pages/SessionForm';
 import { launchBrowser } from './support/browser';
 import {
   admin,
@@ -36,7 +37,7 @@ import {
   startChildServer,
   type ChildAppServer,
 } from './support/childServer';
-import { DEMO } from './support/tablet';
+import { openNewSessionDashboard } from './support/tablet';
 
 const IDEA_A = { title: 'Skate park lights on until nine', theme: 'Young people', cost: '12000' };
 const COMMENT_A = 'My son would go every evening in winter.';
@@ -45,6 +46,13 @@ const COMMENT_B = 'The pool is empty on weekday mornings anyway.';
 
 const COUNTS = ['Ballots counted', 'Comments', 'Ideas shown to residents'] as const;
 type Counts = Record<(typeof COUNTS)[number], number>;
+/** The dashboard's counts when every count is `n`. */
+function allAt(n: number): Counts {
+  return { 'Ballots counted': n, Comments: n, 'Ideas shown to residents': n };
+}
+
+/** The workshop's session, made with the form on F (the demo never syncs with the council). */
+const SESSION = validSession('Eastbrook: what should the pot pay for?');
 
 let browser: Browser;
 let server: ChildAppServer | undefined;
@@ -79,7 +87,7 @@ async function residentTurn(
   dots: number,
 ): Promise<void> {
   const kiosk = new Kiosk(t.page);
-  await new Dashboard(t.page, DEMO.title).startKiosk();
+  await new Dashboard(t.page, SESSION.title).startKiosk();
   await kiosk.beginTurn();
   await kiosk.addIdea(idea);
   await kiosk.comment(comment);
@@ -89,7 +97,7 @@ async function residentTurn(
   await kiosk.putDots(idea.title, dots);
   await kiosk.savePriorities();
   await kiosk.handOver();
-  await new PinScreen(t.page).unlock(DEMO.pin, DEMO.title);
+  await new PinScreen(t.page).unlock(SESSION.pin, SESSION.title);
 }
 
 async function enrol(region: Locator, code: string): Promise<void> {
@@ -108,11 +116,11 @@ describe('a workshop day', () => {
     const o = await filesTablet(browser);
     tablets.push(f, a, b, o);
 
-    // F opens the demo and saves it to a file for the tablets.
-    const sessionId = await openDemo(f.page, url);
-    const dashF = new Dashboard(f.page, DEMO.title);
+    // F creates the session with the form (nothing in it yet) and saves it to a file for the tablets.
+    const { sessionId, dashboard: dashF } = await openNewSessionDashboard(f.page, url, SESSION);
     const filesF = new FilesDashboard(f.page);
-    const start = await countsOf(dashF);
+    const start = allAt(0);
+    expect(await countsOf(dashF)).toEqual(start);
     const fileF = join(filesDir, 'from-facilitator.codesign');
     await filesF.saveFile(fileF);
 
@@ -123,22 +131,18 @@ describe('a workshop day', () => {
       await home.choose(fileF);
       expect((await home.preview())[0]).toMatch(/^A new session: /);
       await home.button('Add this session to the tablet').click();
-      await new PinScreen(t.page).unlock(DEMO.pin, DEMO.title);
+      await new PinScreen(t.page).unlock(SESSION.pin, SESSION.title);
       expect(sessionIdOf(t.page.url())).toBe(sessionId);
-      expect(await countsOf(new Dashboard(t.page, DEMO.title))).toEqual(start);
+      expect(await countsOf(new Dashboard(t.page, SESSION.title))).toEqual(start);
       await t.context.setOffline(true);
     }
 
     // Offline, a resident on each tablet adds an idea, a comment and a ballot.
     await residentTurn(a, IDEA_A, COMMENT_A, 3);
     await residentTurn(b, IDEA_B, COMMENT_B, 2);
-    const oneMore = {
-      'Ballots counted': start['Ballots counted'] + 1,
-      Comments: start.Comments + 1,
-      'Ideas shown to residents': start['Ideas shown to residents'] + 1,
-    };
+    const oneMore = allAt(1);
     for (const t of [a, b]) {
-      await expect.poll(() => countsOf(new Dashboard(t.page, DEMO.title))).toEqual(oneMore);
+      await expect.poll(() => countsOf(new Dashboard(t.page, SESSION.title))).toEqual(oneMore);
       expect(await t.page.evaluate(() => navigator.onLine)).toBe(false);
     }
     const fileA = join(filesDir, 'tablet-a.codesign');
@@ -158,15 +162,12 @@ describe('a workshop day', () => {
     await filesF.choose(fileB);
     expect(await filesF.preview()).toEqual([expect.stringMatching(adds)]);
     await filesF.add();
-    const everything = {
-      'Ballots counted': start['Ballots counted'] + 2,
-      Comments: start.Comments + 2,
-      'Ideas shown to residents': start['Ideas shown to residents'] + 2,
-    };
+    const everything = allAt(2);
     await expect.poll(() => countsOf(dashF)).toEqual(everything);
     expect(await dashF.boardRow(IDEA_A.title)).toMatchObject({ supporters: 1, points: 3, comments: 1 });
     expect(await dashF.boardRow(IDEA_B.title)).toMatchObject({ supporters: 1, points: 2, comments: 1 });
     const boardF = await dashF.boardRows();
+    expect(boardF.map((r) => r.idea).sort()).toEqual([IDEA_A.title, IDEA_B.title].sort());
 
     // F enrols with a code from the admin command and syncs.
     const syncF = f.page.getByRole('region', { name: 'Council sync', exact: true });
@@ -193,17 +194,17 @@ describe('a workshop day', () => {
     const council = o.page.getByRole('region', { name: 'Sessions from the council', exact: true });
     await enrol(council, await enrolCode(dataDir, 'officer', 'Council officer'));
     await council.getByRole('button', { name: 'Get sessions from the council', exact: true }).click();
-    await council.getByRole('checkbox', { name: new RegExp(escapeRegExp(DEMO.title)) }).check();
+    await council.getByRole('checkbox', { name: new RegExp(escapeRegExp(SESSION.title)) }).check();
     await council.getByRole('button', { name: 'Get 1 session', exact: true }).click();
     await expect
       .poll(() => council.getByRole('status').textContent(), { timeout: 30_000 })
       .toMatch(/Got 1 session/);
-    await homeO.session(DEMO.title).click();
-    await new PinScreen(o.page).unlock(DEMO.pin, DEMO.title);
+    await homeO.session(SESSION.title).click();
+    await new PinScreen(o.page).unlock(SESSION.pin, SESSION.title);
     expect(sessionIdOf(o.page.url())).toBe(sessionId);
 
     // Everything from both tablets is there, each ballot once: the same counts and board as F.
-    const dashO = new Dashboard(o.page, DEMO.title);
+    const dashO = new Dashboard(o.page, SESSION.title);
     await dashO.waitUntilShown();
     await expect.poll(() => countsOf(dashO)).toEqual(everything);
     await expect.poll(() => dashO.boardRows()).toEqual(boardF);
@@ -230,8 +231,8 @@ describe('a workshop day', () => {
     const facilitators = (await adminDevices(dataDir)).filter((d) => d.role === 'facilitator');
     expect(facilitators).toHaveLength(1);
     expect(await admin(dataDir, 'revoke', facilitators[0]!.id)).toMatch(/is revoked/);
-    await new Home(f.page).session(DEMO.title).click();
-    await new PinScreen(f.page).unlock(DEMO.pin, DEMO.title);
+    await new Home(f.page).session(SESSION.title).click();
+    await new PinScreen(f.page).unlock(SESSION.pin, SESSION.title);
     await syncF.getByRole('button', { name: 'Sync with council', exact: true }).click();
     await expect
       .poll(() => syncF.getByRole('alert').first().textContent(), { timeout: 15_000 })
