@@ -62,7 +62,9 @@ describe('enrolling says it worked', () => {
 
       await expect
         .poll(() => focusedText(page))
-        .toMatch(/^Enrolled with http:\/\/127\.0\.0\.1:\d+ as an officer \(reads only\) device since /);
+        .toMatch(
+          /^Enrolled with http:\/\/127\.0\.0\.1:\d+ as an officer device since .+: it reads every session it is given and sends only decisions on ideas\.$/,
+        );
       expect(errors).toEqual([]);
     } finally {
       await context.close();

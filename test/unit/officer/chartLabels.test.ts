@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addMessages, makeTranslator } from '../../../src/ui/i18n';
 import { officerReport } from '../../../src/ui/i18n/en/officer-report';
 import { barValueText, fundedText } from '../../../src/ui/officer/charts/ResultsChart';
-import { dayText, hourText } from '../../../src/ui/officer/charts/ParticipationChart';
-import { resultsModel } from '../../../src/ui/officer/charts/geometry';
+import { dayText, hourText, hoursSummary } from '../../../src/ui/officer/charts/ParticipationChart';
+import { hoursModel, resultsModel } from '../../../src/ui/officer/charts/geometry';
 import { cellText } from '../../../src/ui/officer/report/Report';
 
 addMessages('en', officerReport);
@@ -40,5 +40,22 @@ describe('chart and report labels', () => {
     expect(hourText(t, '2026-11-24T10:00Z')).toBe('10:00');
     expect(hourText(t, '2026-06-24T10:00Z')).toBe('11:00');
     expect(dayText(t, '2026-06-24T23:00Z')).toBe('25 Jun');
+  });
+
+  it('Given residents in one hour only, Then the hours chart’s summary says "1 hour starting" (it said "1 hours from 10:00 to 10:00"); over three hours, "3 hours from … to …"', () => {
+    const one = hoursSummary(t, hoursModel([{ hour: '2026-11-24T10:00Z', residents: 4 }]), 'Europe/London');
+    expect(one).toMatch(
+      /^Bar chart of residents per hour, 1 hour starting .+10:00\. Busiest: 10:00 with 4 residents\./,
+    );
+    const three = hoursSummary(
+      t,
+      hoursModel([
+        { hour: '2026-11-24T10:00Z', residents: 4 },
+        { hour: '2026-11-24T11:00Z', residents: 2 },
+        { hour: '2026-11-24T12:00Z', residents: 1 },
+      ]),
+      'Europe/London',
+    );
+    expect(three).toMatch(/^Bar chart of residents per hour, 3 hours from .+10:00 to .+12:00\./);
   });
 });

@@ -48,8 +48,11 @@ export const officerReport = {
 
   // Participation chart
   'chart.hours.caption': 'Residents who took part, hour by hour',
-  'chart.hours.summary':
-    'Bar chart of residents per hour, {count} hours from {first} to {last}. Busiest: {busiest} with {residents}. {total} in all.',
+  'chart.hours.summary': {
+    one: 'Bar chart of residents per hour, 1 hour starting {first}. Busiest: {busiest} with {residents}. {total} in all.',
+    other:
+      'Bar chart of residents per hour, {count} hours from {first} to {last}. Busiest: {busiest} with {residents}. {total} in all.',
+  },
   'chart.hours.residents': { one: '{count} resident', other: '{count} residents' },
   'chart.hours.tableCaption': 'Residents per hour',
   'chart.hours.col.hour': 'Hour starting',

@@ -27,7 +27,8 @@ export const sync = {
   // One whole sentence per role, not a role word put into one sentence: English needs 'a' or 'an' by the word,
   // other languages other changes ('as a officer device' was wrong English).
   'sync.enrol.status.facilitator': 'Enrolled with {server} as a facilitator device since {when}.',
-  'sync.enrol.status.officer': 'Enrolled with {server} as an officer (reads only) device since {when}.',
+  'sync.enrol.status.officer':
+    'Enrolled with {server} as an officer device since {when}: it reads every session it is given and sends only decisions on ideas.',
   'sync.enrol.again': 'Enrol again with a new code',
   'sync.enrol.empty': 'Type the enrolment code first.',
   'sync.enrol.wrongLength':

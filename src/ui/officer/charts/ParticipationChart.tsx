@@ -7,7 +7,7 @@ import type { HourCount } from '../../../domain/results/participation';
 import { clockText, dayMonthText, momentText } from '../../format/dates';
 import { useT, type Translator } from '../../i18n';
 import { ChartFigure } from './ChartFigure';
-import { hoursModel } from './geometry';
+import { hoursModel, type HoursModel } from './geometry';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
@@ -33,23 +33,26 @@ function fullHourText(t: Translator, hour: string, timeZone: string): string {
   return momentText(t, hourDate(hour), timeZone, 'medium');
 }
 
+/** The chart in one sentence for screen readers: how many hours, from when to when, the busiest, the total. */
+export function hoursSummary(t: Translator, m: HoursModel, zone: string): string {
+  const first = m.bars[0];
+  const last = m.bars[m.bars.length - 1];
+  if (!first || !last || !m.busiest) return t('chart.empty');
+  return t('chart.hours.summary', {
+    count: m.bars.length,
+    first: fullHourText(t, first.hour, zone),
+    last: fullHourText(t, last.hour, zone),
+    busiest: hourText(t, m.busiest.hour, zone),
+    residents: t('chart.hours.residents', { count: m.busiest.residents }),
+    total: t('chart.hours.residents', { count: m.total }),
+  });
+}
+
 export function ParticipationChart(props: ParticipationChartProps) {
   const t = useT();
   const zone = props.timeZone ?? DEFAULT_TIME_ZONE;
   const m = hoursModel(props.hours);
-  const first = m.bars[0];
-  const last = m.bars[m.bars.length - 1];
-  const summary =
-    first && last && m.busiest
-      ? t('chart.hours.summary', {
-          count: m.bars.length,
-          first: fullHourText(t, first.hour, zone),
-          last: fullHourText(t, last.hour, zone),
-          busiest: hourText(t, m.busiest.hour, zone),
-          residents: t('chart.hours.residents', { count: m.busiest.residents }),
-          total: t('chart.hours.residents', { count: m.total }),
-        })
-      : t('chart.empty');
+  const summary = hoursSummary(t, m, zone);
   const drawing = (
     <>
       {m.ticks.map((tick) => (
