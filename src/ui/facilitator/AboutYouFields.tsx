@@ -6,18 +6,8 @@ import { emptyQuestion, type QuestionRow } from './formModel';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
 
-/**
- * Optional questions about residents (equality monitoring): question text and its answers, one per line. Once the
- * session is with the council and has a council key (`isKeyFixed`), the council server refuses a facilitator's
- * change of the key (src/server/neighbourhoodRule.ts), so the field is read-only, saying so.
- */
-export function AboutYouFields({
-  values,
-  errors,
-  update,
-  focusField,
-  isKeyFixed = false,
-}: SectionProps & { isKeyFixed?: boolean }) {
+/** Optional questions about residents (equality monitoring): question text and its answers, one per line. */
+export function AboutYouFields({ values, errors, update, focusField }: SectionProps) {
   const t = useT();
   const id = useId();
   const questions = values.questions;
@@ -91,6 +81,24 @@ export function AboutYouFields({
       >
         {t('fac.form.addQuestion')}
       </button>
+    </fieldset>
+  );
+}
+
+/**
+ * The council's key that residents' answers are sealed to, after the questions and their wording in other
+ * languages. Once the session is with the council and has a council key (`isKeyFixed`), the council server refuses
+ * a facilitator's change of the key (src/server/neighbourhoodRule.ts), so the field is read-only, saying so.
+ */
+export function CouncilKeyField({
+  values,
+  errors,
+  update,
+  isKeyFixed = false,
+}: Omit<SectionProps, 'focusField'> & { isKeyFixed?: boolean }) {
+  const t = useT();
+  return (
+    <div class="fac-fieldset">
       <TextField
         label={t('fac.form.councilKey')}
         hint={isKeyFixed ? t('fac.form.councilKeyWithCouncil') : t('fac.form.councilKeyHint')}
@@ -106,6 +114,6 @@ export function AboutYouFields({
       <p class="field__hint" data-council-key={values.councilKey?.trim() ? 'set' : 'none'}>
         {values.councilKey?.trim() ? t('fac.form.councilKeySet') : t('fac.form.councilKeyNone')}
       </p>
-    </fieldset>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
-import { AboutYouFields } from './AboutYouFields';
+import { AboutYouFields, CouncilKeyField } from './AboutYouFields';
 import { DetailsFields } from './DetailsFields';
 import { ErrorSummary } from './ErrorSummary';
 import {
@@ -152,11 +152,12 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
         <ThemeFields {...section} />
         <MethodFields {...section} hasBallots={props.hasBallots} />
         <LanguageConsentFields {...section} />
-        <AboutYouFields
+        <AboutYouFields {...section} />
+        <WordingFields {...section} />
+        <CouncilKeyField
           {...section}
           isKeyFixed={Boolean(props.isWithCouncil && props.original.councilKey?.trim())}
         />
-        <WordingFields {...section} />
         <PinFields pin={pin} setPin={setPin} errors={errors} isRequired={isCreating} />
         <div class="btn-row fac-form__submit">
           <button
