@@ -17,8 +17,9 @@ import { openDemoDashboard, usePage } from './support/tablet';
 
 const app = useBrowserAndApp();
 
-/** The built chunk, whatever its hash. */
+/** The built chunks, whatever their hash. */
 const LATER_STEPS = /\/assets\/laterSteps-[^/]+\.js$/;
+const PRIORITIES = /\/assets\/PrioritiesStep-[^/]+\.js$/;
 
 describe('the later steps fetched again', () => {
   it('Given a kiosk reloaded offline before the later steps were ever cached, when a resident agrees, then "Loading…" shows and, the network back, the next step comes at the next try 3 s on', async () => {
@@ -69,6 +70,53 @@ describe('the later steps fetched again', () => {
           name: new RegExp(`^(${escapeRegExp(STEP.aboutYou)}|${escapeRegExp(STEP.menu)})$`),
         })
         .waitFor();
+      expect(await page.getByText('Loading…', { exact: true }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given a kiosk reloaded offline before the priorities were ever cached, when a resident opens them, then "Loading…" shows (no blank screen) and, the network back, they come at the next try 3 s on', async () => {
+    const context = await app.browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      bypassCSP: true,
+      serviceWorkers: 'block',
+    });
+    const { page, errors } = usePage(await context.newPage());
+    try {
+      let isOffline = false;
+      let refused = 0;
+      await page.route(PRIORITIES, (route) => {
+        if (!isOffline) return route.continue();
+        refused += 1;
+        return route.abort('internetdisconnected');
+      });
+      await page.clock.install();
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      await dashboard.startKiosk();
+      const kiosk = new Kiosk(page);
+      await kiosk.waitFor(STEP.welcome);
+
+      // Given: offline, the kiosk reloads (the start's fetch of the priorities fails) and time stops.
+      isOffline = true;
+      await page.reload();
+      await kiosk.waitFor(STEP.welcome);
+      await expect.poll(() => refused).toBeGreaterThan(0);
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+      await kiosk.beginTurn();
+
+      // When: the resident opens their priorities: not here, and its own fetch fails too.
+      const refusedBefore = refused;
+      await kiosk.button('Choose your priorities').click();
+      await page.getByText('Loading…', { exact: true }).waitFor();
+      await expect.poll(() => refused).toBeGreaterThan(refusedBefore);
+
+      // Then: back online, the priorities come at the next try, once 3 s of page time have passed.
+      isOffline = false;
+      await page.clock.runFor(RETRY_MS);
+      await page.clock.resume();
+      await kiosk.waitFor(STEP.priorities);
       expect(await page.getByText('Loading…', { exact: true }).count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {

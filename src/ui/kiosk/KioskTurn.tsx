@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { lazy, Suspense } from 'preact/compat';
+import { Suspense } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { finishParticipant, setAnswers, startParticipant } from '../../doc/commands';
 import type { SessionView } from '../../doc/session';
@@ -21,6 +21,7 @@ import {
   IdeasStep,
   loadLaterSteps,
   MoneyMapStep,
+  onDemand,
   PrioritiesReminderStep,
   ThanksStep,
 } from './lazySteps';
@@ -31,10 +32,13 @@ import { loadReadAloudButton } from '../speech/ReadAloud';
 
 // Steps a resident opens from the menu are not in the script every tablet parses before its first screen:
 // "what happened to earlier ideas" (only when this device holds decisions) and priorities (the three ballots).
-const loadEarlierIdeasStep = () => import('./EarlierIdeasStep');
-const loadPrioritiesStep = () => import('./PrioritiesStep');
-const EarlierIdeasStep = lazy(() => loadEarlierIdeasStep().then((m) => m.EarlierIdeasStep));
-const PrioritiesStep = lazy(() => loadPrioritiesStep().then((m) => m.PrioritiesStep));
+// Like the later steps, each waits ("Loading…") and tries again while it cannot be fetched (lazySteps.tsx).
+const earlierIdeas = onDemand(() => import('./EarlierIdeasStep'), 'What happened to earlier ideas');
+const priorities = onDemand(() => import('./PrioritiesStep'), 'The priorities');
+const loadEarlierIdeasStep = earlierIdeas.load;
+const loadPrioritiesStep = priorities.load;
+const EarlierIdeasStep = earlierIdeas.step((m) => m.EarlierIdeasStep);
+const PrioritiesStep = priorities.step((m) => m.PrioritiesStep);
 
 /**
  * Loads the kiosk's on-demand steps into memory right after the app's first screen. A tablet that goes offline

@@ -14,40 +14,58 @@ type Steps = typeof LaterSteps;
 /** How long a failed fetch of the later steps waits before it is tried again. */
 export const RETRY_MS = 3_000;
 
-let loaded: Steps | null = null;
-let pending: Promise<Steps> | null = null;
-/** The chunk's address, read from the first failure's message (Chromium and Firefox give it). */
-let failedUrl: string | null = null;
-
-/** Fetches the later steps (once; again after a failure). */
-export function loadLaterSteps(): Promise<Steps> {
-  pending ??= importLaterSteps().then(
-    (m) => (loaded = m),
-    (error: unknown) => {
-      pending = null;
-      failedUrl ??= chunkUrlIn(error);
-      throw error;
-    },
-  );
-  return pending;
-}
-
 /**
- * After a failure, the chunk is asked for again only once the network gives it (a plain fetch of its address). Some
- * browsers (Chromium 150; the HTML standard once said so) keep a module they failed to fetch as failed: the import
- * then fails at once though the network is back, and only a new page can load it. The kiosk reloads then (at most
- * once a minute), and the resident's turn resumes on the step it was on (liveTurn.ts), with their drafts.
+ * A chunk of kiosk steps fetched on demand: `load` fetches it (once; again after a failure), `step` makes a component
+ * that draws one of its steps, suspending ("Loading…") and trying again every RETRY_MS until it has arrived.
+ *
+ * After a failure the chunk is asked for again only once the network gives it (a plain fetch of its address, read
+ * from the failure's message: Chromium and Firefox give it). Some browsers (Chromium 150; the HTML standard once
+ * said so) keep a module they failed to fetch as failed: the import then fails at once though the network is back,
+ * and only a new page can load it. The kiosk reloads then (at most once a minute), and the resident's turn resumes
+ * on the step it was on (liveTurn.ts), with their drafts.
  */
-async function importLaterSteps(): Promise<Steps> {
-  if (failedUrl === null) return import('./laterSteps');
-  const response = await fetch(failedUrl, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`The later steps could not be fetched (${response.status}).`);
-  try {
-    return await import('./laterSteps');
-  } catch (error) {
-    reloadForSteps();
-    throw error;
-  }
+export function onDemand<M>(importChunk: () => Promise<M>, name: string) {
+  let loaded: M | null = null;
+  let pending: Promise<M> | null = null;
+  let failedUrl: string | null = null;
+
+  const attempt = async (): Promise<M> => {
+    if (failedUrl === null) return importChunk();
+    const response = await fetch(failedUrl, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`${name} could not be fetched (${response.status}).`);
+    try {
+      return await importChunk();
+    } catch (error) {
+      reloadForSteps();
+      throw error;
+    }
+  };
+
+  const load = (): Promise<M> => {
+    pending ??= attempt().then(
+      (m) => (loaded = m),
+      (error: unknown) => {
+        pending = null;
+        failedUrl ??= chunkUrlIn(error);
+        throw error;
+      },
+    );
+    return pending;
+  };
+
+  /** What a render that needs the chunk throws while it is not yet here (Suspense waits on it). */
+  const arrival = (): Promise<unknown> =>
+    load().catch(() => new Promise((resolve) => setTimeout(resolve, RETRY_MS)));
+
+  const step = <P,>(pick: (m: M) => ComponentType<P>): FunctionComponent<P> =>
+    function OnDemandStep(props: P) {
+      // Suspense's protocol (as preact/compat's lazy does): a render that throws a promise waits for it.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      if (!loaded) throw arrival();
+      return createElement(pick(loaded), props as P & {});
+    };
+
+  return { load, step };
 }
 
 const RELOADED_AT = 'codesign.reloadedForSteps';
@@ -76,19 +94,10 @@ export function chunkUrlIn(error: unknown): string | null {
   }
 }
 
-/** What a render that needs the later steps throws while they are not yet here (Suspense waits on it). */
-function arrival(): Promise<unknown> {
-  return loadLaterSteps().catch(() => new Promise((resolve) => setTimeout(resolve, RETRY_MS)));
-}
-
-function step<P>(pick: (m: Steps) => ComponentType<P>): FunctionComponent<P> {
-  return function LaterStep(props: P) {
-    // Suspense's protocol (as preact/compat's lazy does): a render that throws a promise waits for it.
-    // eslint-disable-next-line @typescript-eslint/only-throw-error
-    if (!loaded) throw arrival();
-    return createElement(pick(loaded), props as P & {});
-  };
-}
+const later = onDemand<Steps>(() => import('./laterSteps'), 'The later steps');
+/** Fetches the later steps (once; again after a failure). */
+export const loadLaterSteps = later.load;
+const step = later.step;
 
 export const AboutYouStep = step((m) => m.AboutYouStep);
 export const AddIdeaStep = step((m) => m.AddIdeaStep);
