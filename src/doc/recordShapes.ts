@@ -363,7 +363,9 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     proposalId: id,
     status: oneOf(PROPOSAL_STATUSES),
     // As setProposalStatus allows (src/domain/statusRules.ts): more than zero, at most the funded limit.
-    amountPence: nullable(whole(1, LIMITS.maxFundedPence)),
+    // Only setProposalStatus bounds a new amount (LIMITS.maxFundedPence): a decision is write-once, so one saved
+    // before the bound must still be read, or its whole session would be refused on every new device.
+    amountPence: nullable(pence),
     reason: text(LIMITS.reasonLength),
   }),
   devices: fields({ id, ...stamp, namedDeviceId: id, name: text(DEVICE_NAME_LENGTH, true) }),
