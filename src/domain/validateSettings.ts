@@ -152,7 +152,9 @@ function validateWording(w: unknown, field: string): Wording {
   const questions: NonNullable<Wording['aboutYou']> = {};
   for (const [id, q] of entries) {
     const at = `${field}.aboutYou.${id}`;
-    requireText(id, at, 64);
+    // Blank ids and blank answers are left out, never refused: wording is never a reason to refuse settings that a
+    // later edit (ending the session) must still be able to change, and the form could not take them away.
+    if (id.trim() === '' || id.length > 64) continue;
     if (typeof q !== 'object' || q === null) throw new ValidationError('required', at);
     const text = optionalText(q.text, `${at}.text`, LIMITS.questionLength);
     const options = q.options === undefined ? [] : q.options;
@@ -162,18 +164,21 @@ function validateWording(w: unknown, field: string): Wording {
     if (options.length > LIMITS.maxOptions || of.length > LIMITS.maxOptions) {
       throw new ValidationError('tooMany', `${at}.options`, { max: LIMITS.maxOptions });
     }
-    // Each label with the option it is for; a label with no option (or none with a label) is left out.
+    // Each label with the option it is for; a label with no option (or an option with no label) is left out.
     const kept: QuestionWording = {};
     if (text) kept.text = text;
-    const pairs = options
-      .map((o, j) => [optionalText(o, `${at}.options.${j}`, LIMITS.optionLength), of[j]] as const)
-      .filter((pair): pair is readonly [string, string] => pair[0] !== '' && typeof pair[1] === 'string')
-      .map(
-        ([label, option], j) => [label, requireText(option, `${at}.of.${j}`, LIMITS.optionLength)] as const,
-      );
-    if (pairs.length > 0) {
-      kept.options = pairs.map(([label]) => label);
-      kept.of = pairs.map(([, option]) => option);
+    const labels: string[] = [];
+    const typed: string[] = [];
+    options.forEach((o, j) => {
+      const label = optionalText(o, `${at}.options.${j}`, LIMITS.optionLength);
+      const option = of[j];
+      if (label === '' || typeof option !== 'string' || option.trim() === '') return;
+      labels.push(label);
+      typed.push(requireText(option, `${at}.of.${j}`, LIMITS.optionLength));
+    });
+    if (labels.length > 0) {
+      kept.options = labels;
+      kept.of = typed;
     }
     if (kept.text !== undefined || kept.options !== undefined) questions[id] = kept;
   }

@@ -2,7 +2,7 @@
 // questions about them in Cymraeg where the facilitator gave them, and their answer counts with everyone else's.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { updateSettings } from '../../../src/doc/sessionCommands';
+import { endSession, updateSettings } from '../../../src/doc/sessionCommands';
 import { viewSession } from '../../../src/doc/session';
 import { checkRecord } from '../../../src/doc/recordShapes';
 import { effectiveSettings } from '../../../src/domain/settings';
@@ -226,6 +226,28 @@ describe('the wording in the settings', () => {
 });
 
 describe('wording typed apart on two devices', () => {
+  it('Given an edit whose wording has a blank answer it labels or a blank question id (shapes let both through), when the session is later edited or ended, then they are left out and nothing is refused', () => {
+    const a = createdSession(validSettings({ wordingLanguage: 'en' }));
+    a.doc.transact(() =>
+      a.doc.getMap('settings').set('e-blank', {
+        id: 'e-blank',
+        deviceId: 'device-x',
+        at: a.clock.now() + 1,
+        values: {
+          translations: {
+            so: { aboutYou: { age: { options: ['x'], of: [' '] }, '  ': { text: 'y' } } },
+            cy: welsh,
+          },
+        },
+      }),
+    );
+    a.clock.advance(5);
+    expect(validateSettings(viewSession(a.doc)!.settings).translations).toEqual({ so: {}, cy: welsh });
+    updateSettings(a.doc, { title: 'Still editable' }, a.ctx);
+    endSession(a.doc, a.ctx);
+    expect(viewSession(a.doc)?.settings).toMatchObject({ title: 'Still editable', isEnded: true });
+  });
+
   it('Given an edit carrying wording for a language this app does not know (a newer app’s or a forger’s), when the settings are checked and later edited, then it is left out and nothing is refused', () => {
     const a = createdSession(validSettings({ wordingLanguage: 'en' }));
     a.doc.transact(() =>
