@@ -15,11 +15,51 @@ import { navigate } from '../router';
 import { useServices } from '../services';
 import { upsertSessionEntry } from '../sessionList';
 import { useSession, type SaveState } from '../useSession';
-import { emptyForm, formFromSettings, type FormSettings, type FormValues } from './formModel';
+import { emptyForm, formFromSettings, readForm, type FormSettings, type FormValues } from './formModel';
 import { SessionForm } from './SessionForm';
 import { useFormDraft } from './useFormDraft';
 import './facilitator.css';
 import '../gateMessages';
+
+/**
+ * What a save of the edit form changes: the fields that differ from the session's settings now, but of the wording
+ * only the languages typed since the form opened (`loaded`, as the form read it then), so another facilitator's
+ * wording saved meanwhile, in any language this facilitator did not touch, is kept.
+ */
+export function settingsPatch(
+  settings: FormSettings,
+  current: SessionSettings,
+  { loaded, isWithCouncil }: { loaded: Translations | undefined; isWithCouncil: boolean },
+): Partial<SessionSettings> {
+  const patch: Partial<SessionSettings> = {};
+  for (const key of Object.keys(settings) as (keyof FormSettings)[]) {
+    // The field is read-only then; a draft typed before the first sync must not carry a change the council refuses.
+    if (key === 'neighbourhood' && isWithCouncil) continue;
+    // Likewise a council key the council's copy already seals answers to (neighbourhoodRule.ts).
+    if (key === 'councilKey' && isWithCouncil && current.councilKey) continue;
+    // No key before and none now ('' or absent, older sessions): not a change.
+    if (key === 'councilKey' && !settings.councilKey && !current.councilKey) continue;
+    if (key === 'translations') {
+      const changed = changedWording(settings.translations, loaded ?? current.translations);
+      if (changed) patch.translations = changed;
+      continue;
+    }
+    // A session made before the setting reads as typed in its first language: not a change while that stays so
+    // after this save. Once the save changes the first language, the setting is written, so the words keep
+    // their language (and a wording in the old first language stays shown).
+    if (
+      key === 'wordingLanguage' &&
+      current.wordingLanguage === undefined &&
+      settings.wordingLanguage === writtenIn({ ...current, languages: settings.languages })
+    ) {
+      continue;
+    }
+    if (JSON.stringify(settings[key]) !== JSON.stringify(current[key])) {
+      (patch as Record<string, unknown>)[key] = settings[key];
+    }
+  }
+  return patch;
+}
 
 /** The languages whose wording differs from the session's, or null when none does. */
 export function changedWording(
@@ -138,27 +178,9 @@ function EditSession({ sessionId }: { sessionId: string }) {
   const save = async (settings: FormSettings, pin: string | null): Promise<void> => {
     const current = session.view?.settings;
     if (!current) throw new Error(t('session.notFound'));
-    const patch: Partial<SessionSettings> = {};
-    for (const key of Object.keys(settings) as (keyof FormSettings)[]) {
-      // The field is read-only then; a draft typed before the first sync must not carry a change the council refuses.
-      if (key === 'neighbourhood' && isWithCouncil) continue;
-      // Likewise a council key the council's copy already seals answers to (neighbourhoodRule.ts).
-      if (key === 'councilKey' && isWithCouncil && current.councilKey) continue;
-      // No key before and none now ('' or absent, older sessions): not a change.
-      if (key === 'councilKey' && !settings.councilKey && !current.councilKey) continue;
-      // Only the languages whose wording changed: the settings fold merges wording language by language, so
-      // another facilitator's wording in another language, typed apart, is kept (src/domain/settings.ts).
-      if (key === 'translations') {
-        const changed = changedWording(settings.translations, current.translations);
-        if (changed) patch.translations = changed;
-        continue;
-      }
-      // Sessions made before the setting read as typed in their first language: not a change.
-      if (key === 'wordingLanguage' && settings.wordingLanguage === writtenIn(current)) continue;
-      if (JSON.stringify(settings[key]) !== JSON.stringify(current[key])) {
-        (patch as Record<string, unknown>)[key] = settings[key];
-      }
-    }
+    // The wording as the form read it when it opened: only languages typed since are sent (changedWording).
+    const loaded = readForm(t, original.current ?? formFromSettings(t, current), null).settings?.translations;
+    const patch = settingsPatch(settings, current, { loaded, isWithCouncil });
     if (pin !== null) patch.pin = await hashPin(pin);
     if (patch.councilKey) await checkCouncilKey(patch.councilKey);
     setUnchanged(Object.keys(patch).length === 0);

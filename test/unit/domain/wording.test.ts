@@ -9,7 +9,7 @@ import { effectiveSettings } from '../../../src/domain/settings';
 import type { SettingsEdit, Wording } from '../../../src/domain/types';
 import { validateSettings } from '../../../src/domain/validateSettings';
 import { consentFor, isFullyWorded, questionsFor, writtenIn } from '../../../src/domain/wording';
-import { changedWording } from '../../../src/ui/facilitator/SessionFormScreen';
+import { changedWording, settingsPatch } from '../../../src/ui/facilitator/SessionFormScreen';
 import { emptyForm, formFromSettings, readForm } from '../../../src/ui/facilitator/formModel';
 import '../../../src/ui/facilitator/messages';
 import { loadLanguage, makeTranslator } from '../../../src/ui/i18n';
@@ -222,6 +222,42 @@ describe('the wording in the settings', () => {
     expect(changedWording(edited.settings?.translations, s.translations)).toEqual({
       ar: { consentText: 'نص جديد' },
     });
+  });
+});
+
+describe('what a save of the edit form sends', () => {
+  const t = makeTranslator('en');
+
+  it('Given a session made before the setting, offered in English and Welsh with a Welsh wording, when a facilitator turns English off and saves, then the words stay English (the setting is written) and Welsh residents read the Welsh wording', () => {
+    const current = validSettings({
+      languages: ['en', 'cy'],
+      translations: { cy: { consentText: 'Cytuno' } },
+    });
+    const form = formFromSettings(t, current);
+    const read = readForm(t, { ...form, languages: ['cy'] }, null);
+    const patch = settingsPatch(read.settings!, current, {
+      loaded: current.translations,
+      isWithCouncil: false,
+    });
+    expect(patch).toMatchObject({ languages: ['cy'], wordingLanguage: 'en' });
+    const after = { ...current, ...patch };
+    expect(consentFor(after, 'cy')).toEqual({ text: 'Cytuno', lang: 'cy' });
+    // Saved unchanged, such a session sends nothing.
+    const same = readForm(t, form, null).settings!;
+    expect(settingsPatch(same, current, { loaded: current.translations, isWithCouncil: false })).toEqual({});
+  });
+
+  it('Given another facilitator’s Welsh wording saved while this form was open, when this facilitator changes only the title and saves, then the Welsh wording saved meanwhile is kept', () => {
+    const atOpen = validSettings({
+      wordingLanguage: 'en',
+      translations: { cy: { consentText: 'Cytuno v1' } },
+    });
+    const form = formFromSettings(t, atOpen);
+    const loaded = readForm(t, form, null).settings?.translations;
+    const now = { ...atOpen, translations: { cy: { consentText: 'Cytuno v2' } } };
+    const read = readForm(t, { ...form, title: 'A new title' }, null);
+    const patch = settingsPatch(read.settings!, now, { loaded, isWithCouncil: false });
+    expect(patch).toEqual({ title: 'A new title' });
   });
 });
 
