@@ -21,7 +21,7 @@ export const RETRY_MS = 3_000;
  * After a failure the chunk is asked for again only once the network gives it (a plain fetch of its address, read
  * from the failure's message: Chromium and Firefox give it). Some browsers (Chromium 150; the HTML standard once
  * said so) keep a module they failed to fetch as failed: the import then fails at once though the network is back,
- * and only a new page can load it. The kiosk reloads then (at most once a minute), and the resident's turn resumes
+ * and only a new page can load it. The kiosk reloads then (at most once a minute, three times a tab), and the resident's turn resumes
  * on the step it was on (liveTurn.ts), with their drafts.
  */
 export function onDemand<M>(importChunk: () => Promise<M>, name: string) {
@@ -69,13 +69,20 @@ export function onDemand<M>(importChunk: () => Promise<M>, name: string) {
 }
 
 const RELOADED_AT = 'codesign.reloadedForSteps';
+const RELOADS = 'codesign.reloadsForSteps';
 const RELOAD_EVERY_MS = 60_000;
+/** Reloads one tab makes for its steps, at most: a chunk that fails for a reason a reload cannot mend (one that
+ * throws when it runs, a host answering with another page) must not reload the kiosk every minute for ever. */
+const MAX_RELOADS = 3;
 
 function reloadForSteps(): void {
   try {
     const last = Number(sessionStorage.getItem(RELOADED_AT) ?? 0);
+    const count = Number(sessionStorage.getItem(RELOADS) ?? 0);
+    if (count >= MAX_RELOADS) return;
     if (Date.now() - last < RELOAD_EVERY_MS && last <= Date.now()) return;
     sessionStorage.setItem(RELOADED_AT, String(Date.now()));
+    sessionStorage.setItem(RELOADS, String(count + 1));
   } catch {
     return; // No session storage: no way to know whether this page has just reloaded, so never reload.
   }
