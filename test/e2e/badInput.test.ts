@@ -2,7 +2,7 @@
  * Bad input: every form says what is wrong in plain words, next to the field, and keeps everything typed.
  */
 import { describe, expect, it } from 'vitest';
-import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
+import { DEMO, newTablet, openDemoDashboard, openSessionForm } from './support/tablet';
 import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen, WRONG_PIN_MESSAGE } from './pages/PinScreen';
@@ -18,10 +18,7 @@ describe('bad input', () => {
   it('Given the create-session form, when the title is empty, an amount has letters or the pot is too big, then each is explained and nothing typed is lost', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      const home = new Home(page);
-      await home.goto(app.url);
-      await home.openCreateForm();
-      const form = new SessionForm(page);
+      const form = await openSessionForm(page, app.url);
       await form.fill({
         title: '',
         neighbourhood: 'Westgate',

@@ -10,10 +10,9 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { description } from './support/describedBy';
-import { newTablet, openDemoDashboard } from './support/tablet';
-import { Home } from './pages/Home';
+import { newTablet, openDemoDashboard, openSessionForm } from './support/tablet';
 import { Kiosk } from './pages/Kiosk';
-import { SessionForm, validSession } from './pages/SessionForm';
+import { validSession } from './pages/SessionForm';
 import { useBrowserAndApp } from './support/setup';
 
 const app = useBrowserAndApp();
@@ -70,10 +69,7 @@ describe('the title’s length limit while typing', () => {
   it('Given the Create session form, when a title of 125 characters is saved, then the field says once that it is too long, and keeps it', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      const home = new Home(page);
-      await home.goto(app.url);
-      await home.openCreateForm();
-      const form = new SessionForm(page);
+      const form = await openSessionForm(page, app.url);
       const tooLong = 'd'.repeat(125);
       await form.fill({ ...validSession('Eastbrook'), title: tooLong });
       const title = form.field('Session title');

@@ -7,12 +7,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
 import { Dashboard } from './pages/Dashboard';
-import { Home } from './pages/Home';
-import { SessionForm, validSession } from './pages/SessionForm';
+import { validSession } from './pages/SessionForm';
 import { axeViolations } from './support/axe';
 import { useBrowserAndApp } from './support/setup';
 import { storedOccurrences } from './support/stored';
-import { newTablet } from './support/tablet';
+import { newTablet, openSessionForm } from './support/tablet';
 
 const app = useBrowserAndApp();
 
@@ -27,10 +26,7 @@ describe('the consent and the questions in the resident’s language', () => {
   it('Given a session in English and Cymraeg with its wording in Cymraeg, when a resident takes their turn in Cymraeg, then they agree to and answer the Cymraeg words, and the answer is stored as the option typed in English', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      const home = new Home(page);
-      await home.goto(app.url);
-      await home.openCreateForm();
-      const form = new SessionForm(page);
+      const form = await openSessionForm(page, app.url);
       const session = validSession('Eastbrook in two languages');
       await form.fill(session);
       await page.getByRole('checkbox', { name: 'Cymraeg', exact: true }).check();

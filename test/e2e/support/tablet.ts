@@ -45,6 +45,14 @@ export async function openDemoDashboard(
   return { sessionId, dashboard };
 }
 
+/** Home → "Create a session" → the empty session form. */
+export async function openSessionForm(page: Page, baseUrl: string): Promise<SessionForm> {
+  const home = new Home(page);
+  await home.goto(baseUrl);
+  await home.openCreateForm();
+  return new SessionForm(page);
+}
+
 /**
  * Home → "Create a session" → the form, filled and sent → the new session's dashboard, as a facilitator makes a
  * real session (one that syncs with the council; the demo never does).
@@ -54,10 +62,7 @@ export async function openNewSessionDashboard(
   baseUrl: string,
   session: SessionValues = validSession('Eastbrook: what should the pot pay for?'),
 ): Promise<{ sessionId: string; dashboard: Dashboard }> {
-  const home = new Home(page);
-  await home.goto(baseUrl);
-  await home.openCreateForm();
-  const sessionId = await new SessionForm(page).create(session);
+  const sessionId = await (await openSessionForm(page, baseUrl)).create(session);
   const dashboard = new Dashboard(page, session.title);
   await dashboard.waitUntilShown();
   return { sessionId, dashboard };
