@@ -9,7 +9,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits';
 import { jsonLogger, routeLibraryErrors, type Logger } from './log';
 import { SessionIndex } from './sessionIndex';
 import { loadWithoutEncoding } from './stateCache';
-import { SECURITY_HEADERS, staticHandler } from './staticFiles';
+import { requestPath, SECURITY_HEADERS, staticHandler } from './staticFiles';
 import { startRetention } from './retention';
 import { Store } from './store';
 import { createSync, type SyncServer } from './sync';
@@ -71,7 +71,7 @@ export async function startServer(options: {
         })
       : undefined;
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const path = requestPath(req.url);
     if (path === '/api/health') {
       res
         .writeHead(200, {
@@ -106,7 +106,7 @@ export async function startServer(options: {
   if (sync) server.on('connection', () => sync.connectionArrived());
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const path = requestPath(req.url);
     if (!sync || path !== '/sync') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;

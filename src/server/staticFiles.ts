@@ -45,6 +45,20 @@ async function fileAt(root: string, urlPath: string): Promise<string | null> {
   }
 }
 
+/**
+ * The path of a request's target, never throwing: `new URL('//', base)` reads "//" as an address with no host and
+ * throws, and one request for http://server// stopped the whole server (found by an e2e test whose address ended
+ * in "//"). A target that cannot be read is "/".
+ */
+export function requestPath(target: string | undefined): string {
+  const raw = target ?? '/';
+  try {
+    return new URL(raw.startsWith('/') ? `http://x${raw}` : raw, 'http://x').pathname;
+  } catch {
+    return '/';
+  }
+}
+
 export function staticHandler(distDir: string) {
   const root = normalize(distDir);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -52,7 +66,7 @@ export function staticHandler(distDir: string) {
       res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
       return;
     }
-    const urlPath = new URL(req.url ?? '/', 'http://x').pathname;
+    const urlPath = requestPath(req.url);
     let path = await fileAt(root, urlPath === '/' ? '/index.html' : urlPath);
     const isAsset = urlPath.startsWith('/assets/');
     if (!path && (isAsset || extname(urlPath) !== '')) {

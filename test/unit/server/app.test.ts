@@ -1,5 +1,6 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../src/server/app';
@@ -78,5 +79,26 @@ describe('serving the built app', () => {
     const res = await fetch(`${base}/`);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('Given requests whose path starts "//" (an address ending in a slash, plus "/#/officer"), a plain one and a WebSocket upgrade, Then each is answered and the server keeps running (one such request used to stop it)', async () => {
+    const raw = (path: string, headers: Record<string, string> = {}): Promise<number> =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('upgrade', (res, socket) => {
+          socket.destroy();
+          resolve(res.statusCode ?? 101);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await raw('//')).toBe(200);
+    expect(await raw('//x/y?z')).toBe(200);
+    expect(await raw('//sync', { Connection: 'Upgrade', Upgrade: 'websocket' })).toBe(404);
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
   });
 });
