@@ -23,6 +23,7 @@ import { validateMethod } from '../../domain/validateSettings';
 import { optionLabels, writtenIn } from '../../domain/wording';
 import { describeError } from '../errors';
 import type { MessageKey, Translator } from '../i18n';
+import { facilitator } from '../i18n/en/facilitator';
 
 export interface StreamRow {
   id: string;
@@ -122,6 +123,7 @@ export function emptyQuestion(): QuestionRow {
 }
 
 export function emptyForm(t: Translator): FormValues {
+  const screen = t.locale.code;
   return {
     title: '',
     neighbourhood: '',
@@ -135,12 +137,15 @@ export function emptyForm(t: Translator): FormValues {
     maxPerIdea: '3',
     minShare: '70',
     maxRanked: '3',
-    languages: ['en'],
+    languages: screen === 'en' ? ['en'] : [screen, 'en'],
     consentText: t('fac.form.consentDefault'),
     questions: [],
     councilKey: '',
     // The default consent above is in the language of the screen.
-    wordingLanguage: t.locale.code,
+    wordingLanguage: screen,
+    // A Welsh screen offers Welsh and English, as Welsh councils do; English residents read the English consent.
+    translations:
+      screen === 'en' ? {} : { en: { consentText: facilitator['fac.form.consentDefault'], questions: {} } },
   };
 }
 

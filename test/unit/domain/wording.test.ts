@@ -164,6 +164,31 @@ describe('the wording in the settings', () => {
     expect(emptyForm(t).wordingLanguage).toBe('en');
   });
 
+  it('Given a new session form on a Welsh screen, when it is saved as it stands, then residents are offered Welsh and English and each reads the consent in their own language', async () => {
+    await loadLanguage('cy', 'staff');
+    const cy = makeTranslator('cy');
+    const form = emptyForm(cy);
+    const filled = {
+      ...form,
+      title: 'Cwrdd',
+      neighbourhood: 'Grangetown',
+      date: '2027-01-12',
+      venue: 'Neuadd',
+      streams: [{ ...form.streams[0]!, publicBody: 'Cyngor', service: 'Parciau', amount: '1000' }],
+      pot: '1000',
+    };
+    const read = readForm(cy, filled, { isChanging: true, pin: '4821', confirm: '4821' });
+    expect(read.errors).toEqual({});
+    const s = validateSettings({ ...validSettings(), ...read.settings!, aboutYou: [] });
+    expect(s.languages).toEqual(['cy', 'en']);
+    expect(consentFor(s, 'cy')).toEqual({ text: cy('fac.form.consentDefault'), lang: 'cy' });
+    expect(consentFor(s, 'en')).toEqual({ text: t('fac.form.consentDefault'), lang: 'en' });
+    expect(cy('fac.form.consentDefault')).not.toBe(t('fac.form.consentDefault'));
+    expect(isFullyWorded(s, 'en')).toBe(true);
+    // An English screen offers English only, as before.
+    expect(emptyForm(t).languages).toEqual(['en']);
+  });
+
   it('Given wording that is not text, when a settings edit arrives from outside, then its shape is refused', () => {
     const edit = (translations: unknown) => ({
       id: 'e1',
