@@ -108,6 +108,7 @@ export function readRecords(doc: Y.Doc): SessionRecords {
   return {
     sessionId: meta?.sessionId ?? '',
     schemaVersion: meta?.schemaVersion ?? 0,
+    ...(meta?.isDemo === true ? { isDemo: true as const } : {}),
     settingsEdits: sortedByStamp(values(m.settings)),
     proposals: sortedByStamp(values(m.proposals)),
     comments: sortedByStamp(values(m.comments)),

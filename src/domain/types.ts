@@ -259,6 +259,8 @@ export interface DeviceName extends Stamp {
 export interface SessionRecords {
   sessionId: string;
   schemaVersion: number;
+  /** The demo session (meta's isDemo); absent in every other session. */
+  isDemo?: true;
   settingsEdits: SettingsEdit[];
   proposals: Proposal[];
   comments: Comment[];

@@ -6,18 +6,22 @@
  * while an ordinary session on the same device syncs.
  */
 import { randomUUID } from 'node:crypto';
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { seedDemo } from '../../../src/demo/northmoor';
 import type { CommandContext } from '../../../src/doc/commands';
 import { readMeta } from '../../../src/doc/schema';
+import { viewSession } from '../../../src/doc/session';
 import { createSession } from '../../../src/doc/sessionCommands';
 import { hashPin } from '../../../src/domain/pin';
 import { assign } from '../../../src/server/assignments';
+import { AppDb } from '../../../src/storage/appDb';
 import { startCouncilSync, type CouncilSync } from '../../../src/sync/councilSync';
 import { mayGoToCouncil } from '../../../src/sync/councilScope';
 import { SyncError, type SyncStatus } from '../../../src/sync/syncStates';
+import { upsertSessionEntry } from '../../../src/ui/sessionList';
 import { validSettings } from '../helpers/session';
 import { serverSessions } from '../server/support';
 
@@ -50,6 +54,24 @@ describe('which sessions may go to the council', () => {
     expect(readMeta(ordinaryDoc())?.isDemo).toBe(false);
     expect(mayGoToCouncil(ordinaryDoc(), { isDemo: false })).toBe(true);
     expect(mayGoToCouncil(ordinaryDoc())).toBe(true);
+  });
+
+  it('Given the demo arrives on another tablet in a session file, When that tablet lists it, Then it is listed as the demo (so "Open the demo session" opens it rather than making a second), and an ordinary session is not', async () => {
+    const db = new AppDb('codesign-app', { indexedDB: new IDBFactory() });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(await demoDoc()));
+    const ordinary = ordinaryDoc();
+    await upsertSessionEntry(db, viewSession(copy)!);
+    await upsertSessionEntry(db, viewSession(ordinary)!);
+    const listed = await db.sessions.toArray();
+    expect(listed.filter((s) => s.isDemo).map((s) => s.id)).toEqual([readMeta(copy)!.sessionId]);
+    expect(listed.map((s) => s.id).sort()).toEqual(
+      [readMeta(copy)!.sessionId, readMeta(ordinary)!.sessionId].sort(),
+    );
+    // A later update of the entry (the demo renamed, say) keeps the mark; an older demo listed as one stays listed.
+    await upsertSessionEntry(db, viewSession(copy)!, undefined);
+    expect((await db.sessions.get(readMeta(copy)!.sessionId))?.isDemo).toBe(true);
+    db.close();
   });
 
   it('Given a demo made before its meta carried the mark, Then the device’s session list keeps it off the council', () => {
