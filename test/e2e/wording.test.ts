@@ -5,6 +5,7 @@
  * ones. Before, every resident read the consent and the questions in the one language they were typed in.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import '../../src/ui/facilitator/messages';
 import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
 import { Dashboard } from './pages/Dashboard';
 import { validSession } from './pages/SessionForm';
@@ -17,6 +18,7 @@ const app = useBrowserAndApp();
 
 beforeAll(async () => {
   await loadLanguage('cy');
+  await loadLanguage('cy', 'staff');
 });
 
 const CONSENT_CY =
@@ -95,6 +97,37 @@ describe('the consent and the questions in the resident’s language', () => {
       // The answer is the option as typed: one more stored "18 to 64", no more "18 i 64" than the wording holds.
       await expect.poll(() => storedOccurrences(page, '18 to 64')).toBeGreaterThan(typedBefore);
       expect(await storedOccurrences(page, '18 i 64')).toBe(welshBefore);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given a facilitator on Welsh screens, when they open a new session form, then it offers Cymraeg and English, names English in Welsh, and has the English consent ready, so a new session greets English residents in English', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const cy = makeTranslator('cy');
+      const en = makeTranslator('en');
+      await page.goto(app.url);
+      await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+      await page.getByRole('link', { name: cy('home.create'), exact: true }).click();
+      await page
+        .getByRole('heading', { level: 1, name: cy('fac.form.createHeading'), exact: true })
+        .waitFor();
+      const offered = page.getByRole('group', { name: cy('fac.form.languagesLegend'), exact: true });
+      for (const name of ['Cymraeg', 'English']) {
+        expect(await offered.getByRole('checkbox', { name, exact: true }).isChecked(), name).toBe(true);
+      }
+      // Chromium names no language in Welsh: the catalogue does ("Saesneg", not "English").
+      const english = page.getByRole('group', {
+        name: new RegExp(`^${cy('fac.form.wordingLegend', { language: 'Saesneg' })}`),
+      });
+      const consent = english.getByLabel(cy('fac.form.wordingConsent', { language: 'Saesneg' }), {
+        exact: true,
+      });
+      expect(await consent.inputValue()).toBe(en('fac.form.consentDefault'));
+      expect(await consent.getAttribute('lang')).toBe('en');
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,10 +1,15 @@
-import { LOCALES, type Translator } from './index';
+import { LOCALES, type MessageKey, type Translator } from './index';
 
-/** A language named in the screen's language, for a sentence: "Welsh" on an English screen, "Cymraeg" on a Welsh one. */
+/**
+ * A language named in the screen's language, for a sentence: "Welsh" on an English screen, "Cymraeg" on a Welsh one.
+ * The app's own languages are named by the catalogue (`language.name.<code>`): Chromium's Intl.DisplayNames has no
+ * Welsh names and gave "Geiriad yn English". Any other language (a sound pack's) is named by the browser.
+ */
 export function languageName(t: Translator, code: string): string {
+  if (Object.hasOwn(LOCALES, code)) return t(`language.name.${code}` as MessageKey);
   try {
     return new Intl.DisplayNames([t.locale.intl], { type: 'language' }).of(code) ?? code;
   } catch {
-    return LOCALES[code]?.name ?? code;
+    return code;
   }
 }
