@@ -22,9 +22,19 @@ const KINDS: readonly (keyof ImportCounts)[] = [
   'devices',
 ];
 
-/** "A, B and C" in the screen's language. */
-export function listInWords(t: Translator, items: readonly string[]): string {
-  return new Intl.ListFormat(t.locale.intl, { style: 'long', type: 'conjunction' }).format(items);
+/**
+ * "A, B and C" in the screen's language: Intl's list where the browser has it for the language, else the
+ * catalogue's `list.and` (Chromium has no Welsh list data and wrote "Tabled 1, Tabled 2, and Tabled 3").
+ */
+export function listInWords(
+  t: Translator,
+  items: readonly string[],
+  hasListData = Intl.ListFormat.supportedLocalesOf([t.locale.intl]).length > 0,
+): string {
+  if (hasListData)
+    return new Intl.ListFormat(t.locale.intl, { style: 'long', type: 'conjunction' }).format(items);
+  if (items.length < 2) return items.join('');
+  return t('list.and', { rest: items.slice(0, -1).join(', '), last: items.at(-1)! });
 }
 
 /** "14 ideas, 32 comments and 11 ballots"; '' when every count is zero. */

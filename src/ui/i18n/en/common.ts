@@ -50,6 +50,9 @@ export const common = {
   'language.pl': 'Polski',
   'language.so': 'Soomaali',
   'language.bn': 'বাংলা',
+  // "A, B and C" where the browser has no list data for the screen's language (Chromium has none for Welsh):
+  // {rest} is the items before the last, joined with commas (src/ui/facilitator/files/words.ts).
+  'list.and': '{rest} and {last}',
   'method.dots': 'Dot voting',
   'method.budget': 'Budget allocation',
   'method.ranking': 'Ranking',
