@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'preact/hooks';
 import type { ExclusionReason } from '../domain/count';
 import { isValidationError, type ErrorParams } from '../domain/errors';
 import { METHOD_KINDS, type MethodKind } from '../domain/types';
@@ -45,4 +46,21 @@ export function describeError(t: Translator, e: unknown): string {
 export function fieldErrors(t: Translator, e: unknown): Record<string, string> {
   if (isValidationError(e)) return { [e.field || 'form']: describeError(t, e) };
   return { form: describeError(t, e) };
+}
+
+/**
+ * Words a staff screen keeps to show later (an error, how a save went): a function of the translator, called when
+ * the screen renders, so what is on screen follows the staff language switch. Keep the cause in the closure (the
+ * error, the figures, what was typed), never a sentence put together beforehand.
+ */
+export type InWords<T = string> = (t: Translator) => T;
+
+/**
+ * State for one `InWords` (null: nothing to show). The setter keeps the function as it is given: a bare function
+ * handed to a state setter would be called as an updater.
+ */
+export function useInWords<T = string>(): [InWords<T> | null, (words: InWords<T> | null) => void] {
+  const [held, setHeld] = useState<{ words: InWords<T> } | null>(null);
+  const set = useCallback((words: InWords<T> | null) => setHeld(words ? { words } : null), []);
+  return [held?.words ?? null, set];
 }

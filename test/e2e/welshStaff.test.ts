@@ -2,16 +2,21 @@
  * Issue 10: Welsh on staff screens (Welsh Language Standards: no less favourably than English). A facilitator
  * switches to Cymraeg once; the home, PIN, dashboard, session form and officer screens are then in Welsh (no
  * English of ours left, 0 axe violations), the choice is kept on the device, and the session form marks draft
- * translations. A Welsh-first session opens its kiosk in Welsh; large text is offered on the welcome screen and
- * lasts one turn; the back arrow turns round in right-to-left languages.
+ * translations. Errors already on screen (the session form's, the enrolment code's, a refused file's) turn Welsh
+ * with the switch, and what was typed stays. A Welsh-first session opens its kiosk in Welsh; large text is offered
+ * on the welcome screen and lasts one turn; the back arrow turns round in right-to-left languages.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
+import { DEMO, newTablet, openDemoDashboard, openSessionForm } from './support/tablet';
 import { axeViolations } from './support/axe';
 import { englishCatalogue, englishFragments, englishOnScreen } from './support/catalogue';
 import { LOCALES, loadLanguage, makeTranslator, type Translator } from '../../src/ui/i18n';
 import type { Message } from '../../src/ui/i18n/types';
+// The English of the staff screens' errors, for the test's own English translator.
+import '../../src/ui/facilitator/messages';
+import '../../src/ui/facilitator/files/messages';
+import '../../src/ui/facilitator/sync/messages';
 import { useBrowserAndApp } from './support/setup';
 
 const app = useBrowserAndApp();
@@ -85,6 +90,99 @@ describe('staff screens in Welsh', () => {
       await check('officer');
 
       expect(problems).toEqual({});
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Switches the staff screens to Welsh and waits until they show it (the Welsh staff messages load first). */
+async function switchToWelsh(page: Page, cy: Translator): Promise<void> {
+  await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+  await page.getByRole('navigation', { name: cy('language.staffSwitch') }).waitFor();
+}
+
+describe('errors already on screen when staff switch to Welsh', () => {
+  it('Given the session form sent with fields left empty, when staff switch to Cymraeg, then the errors and their summary read in Welsh, what was typed stays, and focus stays where it was', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    const en = makeTranslator('en');
+    const cy = makeTranslator('cy');
+    try {
+      const form = await openSessionForm(page, app.url);
+      await form.field('Session title').fill('Eastbrook: the pot');
+      await form.submit();
+      await form.errorSummary.waitFor();
+      const neighbourhood = (t: Translator) => page.getByLabel(t('fac.form.neighbourhood'), { exact: true });
+      const pin = (t: Translator) => page.getByLabel(t('fac.form.pin'), { exact: true });
+      expect(await form.errorNextTo(neighbourhood(en))).toBe(en('error.required'));
+
+      await switchToWelsh(page, cy);
+      const summary = page
+        .getByRole('alert')
+        .filter({ has: page.getByRole('heading', { name: cy('fac.form.errorHeading'), exact: true }) });
+      await summary.waitFor();
+      await expect.poll(() => form.errorNextTo(neighbourhood(cy))).toBe(cy('error.required'));
+      expect(await form.errorNextTo(pin(cy))).toBe(cy('error.required'));
+      const item = (field: string, message: string) =>
+        summary.getByRole('button', {
+          name: cy('fac.form.errorItem', { label: field, message }),
+          exact: true,
+        });
+      expect(await item(cy('fac.form.neighbourhood'), cy('error.required')).count()).toBe(1);
+      expect(await item(cy('fac.form.pin'), cy('error.required')).count()).toBe(1);
+      expect(await summary.innerText()).toContain(cy('common.fixErrors'));
+      expect(await summary.innerText()).not.toContain(en('error.required'));
+      // The summary took focus when the form was sent, not again now: focus stays on the language switch.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cymraeg');
+      expect(await page.getByLabel(cy('fac.form.title'), { exact: true }).inputValue()).toBe(
+        'Eastbrook: the pot',
+      );
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given a mistyped enrolment code and two files that are not session files on the home screen, when staff switch to Cymraeg, then both problems read in Welsh and the code typed stays', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    const en = makeTranslator('en');
+    const cy = makeTranslator('cy');
+    try {
+      await page.goto(app.url);
+      const council = (t: Translator) =>
+        page.getByRole('region', { name: t('sync.fetch.heading'), exact: true });
+      const code = (t: Translator) => council(t).getByLabel(t('sync.enrol.code'), { exact: true });
+      await code(en).fill('7K2M 9QX');
+      await code(en).press('Enter');
+      const wrongLength = (t: Translator) => t('sync.enrol.wrongLength', { count: 7, length: 10 });
+      await council(en)
+        .getByRole('alert')
+        .filter({ hasText: wrongLength(en) })
+        .waitFor();
+
+      const imports = (t: Translator) =>
+        page.getByRole('region', { name: t('files.home.heading'), exact: true });
+      await imports(en)
+        .locator('input[type=file]')
+        .setInputFiles([
+          { name: 'first.codesign', mimeType: 'application/octet-stream', buffer: Buffer.from('') },
+          { name: 'second.codesign', mimeType: 'application/octet-stream', buffer: Buffer.from('') },
+        ]);
+      const refused = (t: Translator) => [
+        t('files.refusedAll', { count: 2 }),
+        ...['first.codesign', 'second.codesign'].map((fileName) =>
+          t('fileError.notASessionFileNamed', { fileName, why: t('fileError.why.empty') }),
+        ),
+      ];
+      const importAlert = (t: Translator) => imports(t).getByRole('alert').locator('p');
+      await expect.poll(() => importAlert(en).allInnerTexts()).toEqual(refused(en));
+
+      await switchToWelsh(page, cy);
+      await expect.poll(() => council(cy).getByRole('alert').innerText()).toBe(wrongLength(cy));
+      expect(await code(cy).inputValue()).toBe('7K2M 9QX');
+      expect(await code(cy).getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => importAlert(cy).allInnerTexts()).toEqual(refused(cy));
       expect(errors).toEqual([]);
     } finally {
       await context.close();

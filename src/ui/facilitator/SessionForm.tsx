@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useInWords } from '../errors';
 import { useT } from '../i18n';
 import { AboutYouFields, CouncilKeyField } from './AboutYouFields';
 import { DetailsFields } from './DetailsFields';
@@ -52,7 +53,9 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
   const [values, setValues] = useState<FormValues>(() => draft.restored ?? props.original);
   const [wasRestored, setWasRestored] = useState(draft.restored != null);
   const [pin, setPin] = useState<PinValues>({ isChanging: isCreating, pin: '', confirm: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // Put into words as the form renders, so problems on screen follow the staff language switch.
+  const [errorsInWords, setErrors] = useInWords<FieldErrors>();
+  const errors = useMemo(() => errorsInWords?.(t) ?? {}, [errorsInWords, t]);
   const [attempt, setAttempt] = useState(0);
   const [isBusy, setBusy] = useState(false);
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
@@ -91,7 +94,7 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
     await draft.discard();
     setValues(props.original);
     setWasRestored(false);
-    setErrors({});
+    setErrors(null);
     heading.current?.focus();
   };
 
@@ -100,17 +103,18 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
     if (isBusy) return;
     const read = readForm(t, values, pin);
     if (!read.settings) {
-      setErrors(read.errors);
+      // The problems of the form as sent (this render's values), read again in the screen's language: readForm is pure.
+      setErrors((t) => readForm(t, values, pin).errors);
       setAttempt((a) => a + 1);
       return;
     }
     setBusy(true);
-    setErrors({});
+    setErrors(null);
     let result: R;
     try {
       result = await props.onSubmit(read.settings, pin.isChanging ? pin.pin : null);
     } catch (err) {
-      setErrors(errorsFrom(t, err));
+      setErrors((t) => errorsFrom(t, err));
       setAttempt((a) => a + 1);
       setBusy(false);
       return;

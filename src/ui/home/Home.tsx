@@ -8,7 +8,7 @@ import { navigate } from '../router';
 import { useServices } from '../services';
 import { viewSession } from '../../doc/session';
 import { upsertSessionEntry } from '../sessionList';
-import { describeError } from '../errors';
+import { describeError, useInWords } from '../errors';
 import { sessionDate } from '../format/dates';
 import '../gateMessages';
 
@@ -32,7 +32,8 @@ export function Home() {
     };
   }, []);
   const [isPreparing, setPreparing] = useState(false);
-  const [demoError, setDemoError] = useState<string | null>(null);
+  // Put into words as the screen renders, so it follows the staff language switch.
+  const [demoError, setDemoError] = useInWords();
 
   useEffect(() => {
     const sub = liveQuery(() => services.db.sessions.orderBy('updatedAt').reverse().toArray()).subscribe({
@@ -64,7 +65,7 @@ export function Home() {
       if (view) await upsertSessionEntry(services.db, view, true);
       navigate({ name: 'facilitator', sessionId });
     } catch (e) {
-      setDemoError(describeError(t, e));
+      setDemoError((t) => describeError(t, e));
       setPreparing(false);
     }
   };
@@ -95,7 +96,7 @@ export function Home() {
         </button>
         {demoError ? (
           <p class="alert" role="alert">
-            {demoError}
+            {demoError(t)}
           </p>
         ) : null}
       </section>

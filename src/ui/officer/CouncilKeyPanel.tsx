@@ -1,4 +1,5 @@
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
+import { useInWords } from '../errors';
 import { useT } from '../i18n';
 import { councilKeyIds, forgetCouncilKeys, loadCouncilKey, type OpenedViews } from './councilKeys';
 
@@ -13,7 +14,8 @@ const MAX_KEY_FILE_BYTES = 20_000;
  */
 export function CouncilKeyPanel({ opened }: { opened: OpenedViews }) {
   const t = useT();
-  const [message, setMessage] = useState<string | null>(null);
+  // Put into words as the panel renders, so it follows the staff language switch.
+  const [message, setMessage] = useInWords();
   const fileInput = useRef<HTMLInputElement>(null);
   if (opened.sealed === 0) return null;
   const kids = councilKeyIds();
@@ -24,11 +26,11 @@ export function CouncilKeyPanel({ opened }: { opened: OpenedViews }) {
 
   async function choose(file: File): Promise<void> {
     if (file.size > MAX_KEY_FILE_BYTES) {
-      setMessage(t('officer.councilKey.notAKeyFile', { fileName: file.name }));
+      setMessage((t) => t('officer.councilKey.notAKeyFile', { fileName: file.name }));
       return;
     }
     const result = await loadCouncilKey(await file.text());
-    setMessage(
+    setMessage((t) =>
       result.ok
         ? t('officer.councilKey.loaded', { kid: result.kid })
         : t(
@@ -74,7 +76,7 @@ export function CouncilKeyPanel({ opened }: { opened: OpenedViews }) {
           {t('officer.councilKey.forget')}
         </button>
       ) : null}
-      <p role="status">{message ?? ''}</p>
+      <p role="status">{message?.(t) ?? ''}</p>
       <p>{t('officer.councilKey.memoryOnly')}</p>
     </div>
   );

@@ -15,7 +15,7 @@ import {
   type Audience,
 } from '../../domain/results/publishable';
 import type { RuleName } from '../../domain/results/results';
-import { describeError } from '../errors';
+import { describeError, useInWords } from '../errors';
 import { useT } from '../i18n';
 import { routeHash } from '../router';
 import { useOpenedViews } from './councilKeys';
@@ -40,8 +40,9 @@ export function ExportsPanel({
   headingLevel: 2 | 3;
 }) {
   const t = useT();
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Put into words as the panel renders, so they follow the staff language switch.
+  const [done, setDone] = useInWords();
+  const [error, setError] = useInWords();
   const [audience, setAudience] = useState<Audience>(AUDIENCES.council);
   const isPublishing = audience === AUDIENCES.publishing;
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -85,9 +86,9 @@ export function ExportsPanel({
           : sessionToPbText(view, rule);
         downloadText(text, name, 'text/plain;charset=utf-8');
       }
-      setDone(t('officer.exports.done', { fileName: name }));
+      setDone((t) => t('officer.exports.done', { fileName: name }));
     } catch (e) {
-      setError(t('officer.exports.failed', { reason: describeError(t, e) }));
+      setError((t) => t('officer.exports.failed', { reason: describeError(t, e) }));
     }
   };
 
@@ -158,10 +159,10 @@ export function ExportsPanel({
           </a>
         )}
       </div>
-      <p role="status">{done}</p>
+      <p role="status">{done?.(t)}</p>
       {error ? (
         <p class="alert" role="alert">
-          {error}
+          {error(t)}
         </p>
       ) : null}
     </section>

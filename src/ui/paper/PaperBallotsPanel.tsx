@@ -20,7 +20,7 @@ import type { PaperEntry } from '../../domain/paper';
 import { participation } from '../../domain/results/participation';
 import type { BallotChoices } from '../../domain/types';
 import { SaveStatus } from '../components/SaveStatus';
-import { describeError } from '../errors';
+import { describeError, type InWords } from '../errors';
 import { useT } from '../i18n';
 import { useAction } from '../facilitator/useAction';
 import { PaperConflicts } from './PaperConflicts';
@@ -60,11 +60,12 @@ function choicesFrom(kind: BallotChoices['kind'], order: readonly string[], valu
 type ImportPhase =
   | { name: 'idle' }
   | { name: 'reading'; fileName: string }
-  | { name: 'problems'; fileName: string; problems: string[]; more: number }
+  // Problems are put into words as the panel renders, so they follow the staff language switch.
+  | { name: 'problems'; fileName: string; problems: InWords[]; more: number }
   | { name: 'preview'; fileName: string; entries: PaperEntry[] }
   | { name: 'applying'; fileName: string; entries: PaperEntry[] }
   | { name: 'done'; count: number }
-  | { name: 'failed'; message: string };
+  | { name: 'failed'; message: InWords };
 
 export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsProps) {
   const t = useT();
@@ -165,7 +166,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
         setPhase({
           name: 'problems',
           fileName: file.name,
-          problems: [csvProblemInWords(t, tooLarge, method.kind)],
+          problems: [(t) => csvProblemInWords(t, tooLarge, method.kind)],
           more: 0,
         });
         return;
@@ -186,15 +187,11 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
       });
       if (result.ok) setPhase({ name: 'preview', fileName: file.name, entries: result.entries });
       else {
-        setPhase({
-          name: 'problems',
-          fileName: file.name,
-          problems: result.problems.map((p) => csvProblemInWords(t, p, method.kind)),
-          more: result.more,
-        });
+        const problems: InWords[] = result.problems.map((p) => (t) => csvProblemInWords(t, p, method.kind));
+        setPhase({ name: 'problems', fileName: file.name, problems, more: result.more });
       }
     } catch {
-      setPhase({ name: 'failed', message: t('paper.import.unreadable', { fileName: file.name }) });
+      setPhase({ name: 'failed', message: (t) => t('paper.import.unreadable', { fileName: file.name }) });
     }
     setTimeout(() => importStatus.current?.focus(), 0);
   };
@@ -205,7 +202,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
       await run((doc, ctx) => enterPaperBallots(doc, entries, ctx));
       setPhase({ name: 'done', count: entries.length });
     } catch (e) {
-      setPhase({ name: 'failed', message: t('paper.import.failed', { reason: describeError(t, e) }) });
+      setPhase({ name: 'failed', message: (t) => t('paper.import.failed', { reason: describeError(t, e) }) });
     }
     setTimeout(() => importStatus.current?.focus(), 0);
   };
@@ -514,7 +511,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
           </p>
           <ul>
             {phase.problems.map((p, i) => (
-              <li key={i}>{p}</li>
+              <li key={i}>{p(t)}</li>
             ))}
           </ul>
           {phase.more > 0 ? <p>{t('paper.import.more', { count: phase.more })}</p> : null}
@@ -522,7 +519,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
       ) : null}
       {phase.name === 'failed' ? (
         <p class="alert" role="alert">
-          {phase.message}
+          {phase.message(t)}
         </p>
       ) : null}
       {phase.name === 'preview' || phase.name === 'applying' ? (

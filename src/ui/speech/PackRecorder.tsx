@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { saveSoundPack, soundClips } from '../../storage/soundPacks';
+import { useInWords } from '../errors';
 import { bytesInWords } from '../facilitator/format';
 import { LOCALES, loadLanguage, makeTranslator, useT, type Translator } from '../i18n';
 import { useServices } from '../services';
@@ -51,7 +52,8 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
   const [clips, setClips] = useState<ReadonlyMap<string, PackClip>>(new Map());
   const [recordingId, setRecordingId] = useState<string | null>(null);
   const [status, setStatus] = useState<string>('');
-  const [problem, setProblem] = useState<string | null>(null);
+  // Put into words as the recorder renders, so a problem on screen follows the staff language switch.
+  const [problem, setProblem] = useInWords();
   const stop = useRef<(() => void) | null>(null);
 
   // The language's words, and the clips this tablet already has for it that still match them.
@@ -84,18 +86,18 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
   const record = async (promptId: string, text: string): Promise<void> => {
     setProblem(null);
     if (!canRecord()) {
-      setProblem(t('speech.record.unsupported'));
+      setProblem((t) => t('speech.record.unsupported'));
       return;
     }
     const done = (audio: RecordedAudio): void => {
       stop.current = null;
       setRecordingId(null);
       if (audio.bytes.length === 0) {
-        setProblem(t('speech.record.empty'));
+        setProblem((t) => t('speech.record.empty'));
         return;
       }
       if (audio.bytes.length > PACK_LIMITS.maxClipBytes) {
-        setProblem(
+        setProblem((t) =>
           t('speech.record.tooLarge', {
             size: bytesInWords(t, audio.bytes.length),
             maxSize: bytesInWords(t, PACK_LIMITS.maxClipBytes),
@@ -113,7 +115,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
     const failed = (): void => {
       stop.current = null;
       setRecordingId(null);
-      setProblem(t('speech.record.noMic'));
+      setProblem((t) => t('speech.record.noMic'));
     };
     try {
       stop.current = await startRecording(PACK_LIMITS.maxClipMs, done, failed);
@@ -136,7 +138,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
   const save = (): void => {
     setProblem(null);
     if (clips.size === 0) {
-      setProblem(t('speech.record.nothing'));
+      setProblem((t) => t('speech.record.nothing'));
       return;
     }
     const fileName = soundPackFileName(code, new Date());
@@ -147,7 +149,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
   const useHere = async (): Promise<void> => {
     setProblem(null);
     if (clips.size === 0) {
-      setProblem(t('speech.record.nothing'));
+      setProblem((t) => t('speech.record.nothing'));
       return;
     }
     const fileName = soundPackFileName(code, new Date());
@@ -159,7 +161,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
       setStatus(t('speech.packs.added', { language: languageName(t, code), count: checked.clips.length }));
       onStored();
     } catch (e) {
-      setProblem(storeFailedInWords(t, e));
+      setProblem((t) => storeFailedInWords(t, e));
     }
   };
 
@@ -250,7 +252,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
       <p role="status">{status}</p>
       {problem ? (
         <p class="alert" role="alert">
-          {problem}
+          {problem(t)}
         </p>
       ) : null}
     </div>

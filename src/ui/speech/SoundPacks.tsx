@@ -2,9 +2,10 @@
  * The sound packs this tablet holds, and adding one from a file (like a session file): the file is checked
  * whole before anything is stored, and a refused file says why in words and changes nothing.
  */
-import { useId, useState } from 'preact/hooks';
+import { useId } from 'preact/hooks';
 import type { SoundPackEntry } from '../../storage/appDb';
 import { removeSoundPack, saveSoundPack } from '../../storage/soundPacks';
+import { useInWords } from '../errors';
 import { sessionDate } from '../format/dates';
 import { LOCALES, useT } from '../i18n';
 import { useServices } from '../services';
@@ -20,8 +21,9 @@ export function SoundPacks({ packs, onChanged }: SoundPacksProps) {
   const t = useT();
   const services = useServices();
   const id = useId();
-  const [done, setDone] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Put into words as the panel renders, so they follow the staff language switch.
+  const [done, setDone] = useInWords();
+  const [problem, setProblem] = useInWords();
 
   const add = async (file: File): Promise<void> => {
     setDone(null);
@@ -31,16 +33,20 @@ export function SoundPacks({ packs, onChanged }: SoundPacksProps) {
       checkPackSize(file.size);
       pack = readSoundPack(await file.text(), file.size, Object.keys(LOCALES));
     } catch (e) {
-      setProblem(refusalInWords(t, e instanceof SoundPackError ? e : null, file.name));
+      const refusal = e instanceof SoundPackError ? e : null;
+      setProblem((t) => refusalInWords(t, refusal, file.name));
       return;
     }
     try {
       await saveSoundPack(services.db, pack, file.name, Date.now());
     } catch (e) {
-      setProblem(storeFailedInWords(t, e));
+      setProblem((t) => storeFailedInWords(t, e));
       return;
     }
-    setDone(t('speech.packs.added', { language: languageName(t, pack.language), count: pack.clips.length }));
+    const added = pack;
+    setDone((t) =>
+      t('speech.packs.added', { language: languageName(t, added.language), count: added.clips.length }),
+    );
     onChanged();
   };
 
@@ -49,10 +55,10 @@ export function SoundPacks({ packs, onChanged }: SoundPacksProps) {
     setProblem(null);
     try {
       await removeSoundPack(services.db, language);
-      setDone(t('speech.packs.removed', { language: languageName(t, language) }));
+      setDone((t) => t('speech.packs.removed', { language: languageName(t, language) }));
       onChanged();
     } catch (e) {
-      setProblem(storeFailedInWords(t, e));
+      setProblem((t) => storeFailedInWords(t, e));
     }
   };
 
@@ -102,11 +108,11 @@ export function SoundPacks({ packs, onChanged }: SoundPacksProps) {
         />
       </div>
       <p role="status" class="speech-packs__done">
-        {done}
+        {done?.(t)}
       </p>
       {problem ? (
         <p class="alert" role="alert">
-          {problem}
+          {problem(t)}
         </p>
       ) : null}
     </div>

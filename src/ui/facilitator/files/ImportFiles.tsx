@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ImportPreview, ParsedFile } from '../../../sync/sessionFile';
 import { FILE_EXTENSION, FILE_MEDIA_TYPE, isSessionFileError } from '../../../sync/sessionFile';
 import { SaveStatus } from '../../components/SaveStatus';
+import type { InWords } from '../../errors';
 import { useT } from '../../i18n';
 import type { SaveState } from '../../useSession';
 import { readFiles, type ReadProgress } from './readFiles';
@@ -58,7 +59,8 @@ export function ImportFiles({
   const chooseButton = useRef<HTMLButtonElement>(null);
   const [phase, setPhase] = useState<Phase>({ name: 'idle' });
   const [progress, setProgress] = useState<ReadProgress | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
+  // Put into words as the screen renders, so they follow the staff language switch.
+  const [errors, setErrors] = useState<InWords[]>([]);
   const [isDragging, setDragging] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -93,14 +95,16 @@ export function ImportFiles({
     const { parsed, errors: refused } = await readFiles(files, setProgress);
     names.titles = new Map(parsed.map((p) => [p.fileName, p.header.sessionTitle]));
     // Each refused file is named with why; the good ones chosen with them are still read and previewed.
-    const refusals = refused.map((e) => describeFileError(t, e, names));
+    const refusals: InWords[] = refused.map((e) => (t) => describeFileError(t, e, names));
     if (parsed.length === 0) {
       // One file: its sentence says it all. Several: say first that none of them can be added.
-      setErrors(files.length > 1 ? [t('files.refusedAll', { count: files.length }), ...refusals] : refusals);
+      const all: InWords = (t) => t('files.refusedAll', { count: files.length });
+      setErrors(files.length > 1 ? [all, ...refusals] : refusals);
       setPhase({ name: 'idle' });
       return;
     }
-    const lead = refusals.length > 0 ? [t('files.someRefused', { count: refusals.length })] : [];
+    const lead: InWords[] =
+      refusals.length > 0 ? [(t) => t('files.someRefused', { count: refusals.length })] : [];
     setErrors([...lead, ...refusals]);
     try {
       const preview = await target.prepare(parsed);
@@ -108,7 +112,7 @@ export function ImportFiles({
       setTimeout(() => (applyButton.current ?? chooseButton.current)?.focus(), 0);
     } catch (e) {
       target.release?.();
-      setErrors([...refusals, describeFileError(t, e, names)]);
+      setErrors([...refusals, (t) => describeFileError(t, e, names)]);
       setPhase({ name: 'idle' });
     }
   };
@@ -128,7 +132,8 @@ export function ImportFiles({
     } catch (e) {
       if (isSessionFileError(e)) {
         setSaveState('idle');
-        setErrors([describeFileError(t, e, { names: preview.sources.map((s) => s.fileName) })]);
+        const names = { names: preview.sources.map((s) => s.fileName) };
+        setErrors([(t) => describeFileError(t, e, names)]);
       } else {
         // A storage failure: SaveStatus says so; the preview stays so it can be tried again.
         setSaveState('failed');
@@ -224,8 +229,8 @@ export function ImportFiles({
 
       {errors.length > 0 ? (
         <div class="alert files-errors" role="alert">
-          {errors.map((message, i) => (
-            <p key={i}>{message}</p>
+          {errors.map((problem, i) => (
+            <p key={i}>{problem(t)}</p>
           ))}
         </div>
       ) : null}

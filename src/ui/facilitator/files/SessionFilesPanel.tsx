@@ -10,7 +10,7 @@ import {
   type ImportPreview,
   type ParsedFile,
 } from '../../../sync/sessionFile';
-import { describeError } from '../../errors';
+import { describeError, useInWords } from '../../errors';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import type { SessionHandle } from '../../useSession';
@@ -36,8 +36,9 @@ function download(bytes: Uint8Array, name: string): void {
 export function SessionFilesPanel({ session, view }: { session: SessionHandle; view: SessionView }) {
   const t = useT();
   const services = useServices();
-  const [saved, setSaved] = useState<string | null>(null);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  // Put into words as the panel renders, so they follow the staff language switch.
+  const [saved, setSaved] = useInWords();
+  const [saveError, setSaveError] = useInWords();
   const [isSaving, setSaving] = useState(false);
   /** Files saved from this screen: a second save in the same minute gets another name. */
   const savedNames = useRef(new Set<string>());
@@ -60,17 +61,20 @@ export function SessionFilesPanel({ session, view }: { session: SessionHandle; v
       savedNames.current.add(name);
       download(bytes, name);
       const r = view.records;
-      const what = countsInWords(t, {
+      const counts = {
         proposals: r.proposals.length,
         comments: r.comments.length,
         ballots: r.ballots.length,
         participants: r.participants.length,
+      };
+      setSaved((t) => {
+        const what = countsInWords(t, counts);
+        return what
+          ? t('files.save.done', { fileName: name, what })
+          : t('files.save.doneEmpty', { fileName: name });
       });
-      setSaved(
-        what ? t('files.save.done', { fileName: name, what }) : t('files.save.doneEmpty', { fileName: name }),
-      );
     } catch (e) {
-      setSaveError(t('files.save.failed', { reason: describeError(t, e) }));
+      setSaveError((t) => t('files.save.failed', { reason: describeError(t, e) }));
     } finally {
       setSaving(false);
     }
@@ -116,11 +120,11 @@ export function SessionFilesPanel({ session, view }: { session: SessionHandle; v
         {isSaving ? t('files.save.busy') : t('files.save.button')}
       </button>
       <p role="status" class="files-status files-saved">
-        {saved}
+        {saved?.(t)}
       </p>
       {saveError ? (
         <p class="alert" role="alert">
-          {saveError}
+          {saveError(t)}
         </p>
       ) : null}
 

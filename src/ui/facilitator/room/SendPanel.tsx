@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import * as Y from 'yjs';
 import type { SessionView } from '../../../doc/session';
 import { encodeSessionFile, FILE_MEDIA_TYPE, fileName } from '../../../sync/sessionFile';
-import { describeError } from '../../errors';
+import { describeError, type InWords } from '../../errors';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import type { SessionHandle } from '../../useSession';
@@ -49,7 +49,8 @@ export function SendPanel({ heading, session, view, onSent }: Props) {
   const t = useT();
   const services = useServices();
   const [prepared, setPrepared] = useState<Prepared | null>(null);
-  const [message, setMessage] = useState<{ text: string; isAlert: boolean } | null>(null);
+  // Put into words as the panel renders, so it follows the staff language switch.
+  const [message, setMessage] = useState<{ text: InWords; isAlert: boolean } | null>(null);
   const [notReady, setNotReady] = useState<unknown>(null);
   const [isCamera, setCamera] = useState(false);
   const cameraButton = useRef<HTMLButtonElement>(null);
@@ -85,13 +86,13 @@ export function SendPanel({ heading, session, view, onSent }: Props) {
         p.stateVector,
       );
       setMessage({
-        text: t('room.send.shared', { fileName: file.name, size: bytesInWords(t, file.size) }),
+        text: (t) => t('room.send.shared', { fileName: file.name, size: bytesInWords(t, file.size) }),
         isAlert: false,
       });
     } else if (result === SHARE_RESULTS.cancelled) {
-      setMessage({ text: t('room.send.cancelled'), isAlert: false });
+      setMessage({ text: (t) => t('room.send.cancelled'), isAlert: false });
     } else {
-      setMessage({ text: t('room.send.failed'), isAlert: true });
+      setMessage({ text: (t) => t('room.send.failed'), isAlert: true });
     }
   };
 
@@ -103,7 +104,7 @@ export function SendPanel({ heading, session, view, onSent }: Props) {
       p.stateVector,
     );
     setMessage({
-      text: t('room.send.saved', { fileName: p.name, size: bytesInWords(t, p.bytes.length) }),
+      text: (t) => t('room.send.saved', { fileName: p.name, size: bytesInWords(t, p.bytes.length) }),
       isAlert: false,
     });
   };
@@ -171,11 +172,13 @@ export function SendPanel({ heading, session, view, onSent }: Props) {
         </Suspense>
       ) : null}
       <p class="room-status" role="status">
-        {message && !message.isAlert ? message.text : null}
+        {message && !message.isAlert ? message.text(t) : null}
       </p>
       {message?.isAlert || notReady ? (
         <p class="alert" role="alert">
-          {message?.isAlert ? message.text : t('room.send.notReady', { reason: describeError(t, notReady) })}
+          {message?.isAlert
+            ? message.text(t)
+            : t('room.send.notReady', { reason: describeError(t, notReady) })}
         </p>
       ) : null}
     </section>

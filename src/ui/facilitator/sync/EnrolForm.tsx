@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { defaultServer, enrolDevice } from '../../../sync/councilApi';
 import { Field } from '../../components/Field';
+import { useInWords } from '../../errors';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import { ScanCode } from './scan/ScanCode';
@@ -21,8 +22,9 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
   const t = useT();
   const services = useServices();
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [scanProblem, setScanProblem] = useState<string | null>(null);
+  // Put into words as the form renders, so a problem on screen follows the staff language switch.
+  const [error, setError] = useInWords();
+  const [scanProblem, setScanProblem] = useInWords();
   const input = useRef<HTMLInputElement>(null);
   const [isBusy, setBusy] = useState(false);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -31,13 +33,13 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
     if (isBusy) return;
     setScanProblem(null);
     if (value.trim() === '') {
-      setError(t('sync.enrol.empty'));
+      setError((t) => t('sync.enrol.empty'));
       return;
     }
     // A code plainly mistyped is said here, at once and offline too, instead of the server's "not known".
     const problem = enrolCodeProblem(value);
     if (problem) {
-      setError(
+      setError((t) =>
         problem.kind === 'characters'
           ? t('sync.enrol.wrongCharacters', {
               characters: problem.characters.map((c) => `“${c}”`).join(', '),
@@ -52,7 +54,7 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
       const enrolment = await enrolDevice(defaultServer(), value, services.device.name);
       await services.db.enrolment.put(enrolment);
     } catch (e) {
-      setError(describeCouncilError(t, e));
+      setError((t) => describeCouncilError(t, e));
     } finally {
       setBusy(false);
     }
@@ -69,7 +71,7 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
     >
       <Heading>{t('sync.enrol.heading')}</Heading>
       <p>{t('sync.enrol.text')}</p>
-      <Field label={t('sync.enrol.code')} hint={t('sync.enrol.codeHint')} error={error ?? undefined}>
+      <Field label={t('sync.enrol.code')} hint={t('sync.enrol.codeHint')} error={error?.(t)}>
         {(props) => (
           <input
             {...props}
@@ -87,9 +89,9 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
       </Field>
       <ScanCode
         isBusy={isBusy}
-        onProblem={(message) => {
-          if (message) setError(null);
-          setScanProblem(message);
+        onProblem={(problem) => {
+          if (problem) setError(null);
+          setScanProblem(problem);
         }}
         onCode={(scanned) => {
           setCode(scanned);
@@ -103,7 +105,7 @@ export function EnrolForm({ headingLevel = 3 }: { headingLevel?: 2 | 3 }) {
       </button>
       {(error ?? scanProblem) ? (
         <p class="alert" role="alert">
-          {error ?? scanProblem}
+          {(error ?? scanProblem)?.(t)}
         </p>
       ) : null}
     </form>

@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { fetchCouncilSessions, type CouncilSession } from '../../../sync/councilApi';
 import { SyncError } from '../../../sync/syncStates';
+import { useInWords, type InWords } from '../../errors';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import { EnrolForm } from './EnrolForm';
@@ -27,8 +28,9 @@ export function HomeCouncil() {
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [isListing, setListing] = useState(false);
   const [progress, setProgress] = useState<{ n: number; total: number; title: string } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
+  // Put into words as the screen renders, so they follow the staff language switch.
+  const [done, setDone] = useInWords();
+  const [errors, setErrors] = useState<InWords[]>([]);
 
   useEffect(() => {
     const sub = liveQuery(() => services.db.sessions.toCollection().primaryKeys()).subscribe({
@@ -48,7 +50,7 @@ export function HomeCouncil() {
     try {
       setSessions(await fetchCouncilSessions(enrolment.serverName, enrolment.token));
     } catch (e) {
-      setErrors([describeCouncilError(t, e)]);
+      setErrors([(t) => describeCouncilError(t, e)]);
     } finally {
       setListing(false);
     }
@@ -59,11 +61,11 @@ export function HomeCouncil() {
     const wanted = sessions.filter((s) => chosen.has(s.id));
     setDone(null);
     if (wanted.length === 0) {
-      setErrors([t('sync.fetch.nothingChosen')]);
+      setErrors([(t) => t('sync.fetch.nothingChosen')]);
       return;
     }
     setErrors([]);
-    const problems: string[] = [];
+    const problems: InWords[] = [];
     let got = 0;
     for (const [i, s] of wanted.entries()) {
       setProgress({ n: i + 1, total: wanted.length, title: s.title });
@@ -71,19 +73,20 @@ export function HomeCouncil() {
         await fetchSession(services, enrolment, s.id);
         got += 1;
       } catch (e) {
-        const reason =
+        const failed = e instanceof SyncError && e.reason !== 'stopped' ? e.reason : null;
+        const reason: InWords =
           e instanceof FetchTimeout
-            ? t('sync.fetch.timeout')
-            : e instanceof SyncError && e.reason !== 'stopped'
-              ? t(`sync.failed.${e.reason}`)
-              : describeCouncilError(t, e);
-        problems.push(t('sync.fetch.failedOne', { title: s.title, reason }));
+            ? (t) => t('sync.fetch.timeout')
+            : failed
+              ? (t) => t(`sync.failed.${failed}`)
+              : (t) => describeCouncilError(t, e);
+        problems.push((t) => t('sync.fetch.failedOne', { title: s.title, reason: reason(t) }));
       }
     }
     setProgress(null);
     setChosen(new Set());
     setErrors(problems);
-    setDone(got > 0 ? t('sync.fetch.done', { count: got }) : null);
+    setDone(got > 0 ? (t) => t('sync.fetch.done', { count: got }) : null);
   };
 
   return (
@@ -160,13 +163,13 @@ export function HomeCouncil() {
                 <progress max={progress.total} value={progress.n - 1} aria-label={t('sync.progress')} />
               </>
             ) : done ? (
-              <p>{done}</p>
+              <p>{done(t)}</p>
             ) : null}
           </div>
           {errors.length > 0 ? (
             <div class="alert" role="alert">
-              {errors.map((e) => (
-                <p key={e}>{e}</p>
+              {errors.map((problem, i) => (
+                <p key={i}>{problem(t)}</p>
               ))}
             </div>
           ) : null}

@@ -16,7 +16,7 @@ import { isOverCost, type StatusInput } from '../../../domain/statusRules';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../domain/types';
 import { Field } from '../../components/Field';
 import { SaveStatus } from '../../components/SaveStatus';
-import { fieldErrors } from '../../errors';
+import { fieldErrors, useInWords } from '../../errors';
 import { useT } from '../../i18n';
 import type { SaveState, SessionHandle } from '../../useSession';
 import { amountOrNull, inputFrom, typedFrom, type Typed } from './statusForm';
@@ -57,7 +57,9 @@ export function StatusEditor({
   const id = useId();
   const current = history[0];
   const [typed, setTyped] = useState<Typed>(() => typedFrom(current));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Put into words as the editor renders, so a problem on screen follows the staff language switch.
+  const [errorsInWords, setErrors] = useInWords<Record<string, string>>();
+  const errors = errorsInWords?.(t) ?? {};
   const [state, setState] = useState<SaveState>('idle');
   const [failure, setFailure] = useState<unknown>(null);
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2] ?? 'h3';
@@ -65,18 +67,18 @@ export function StatusEditor({
 
   const change = (patch: Partial<Typed>): void => {
     setTyped((was) => ({ ...was, ...patch }));
-    setErrors({});
+    setErrors(null);
     if (state !== 'saving') setState('idle');
   };
 
   const save = async (): Promise<void> => {
-    setErrors({});
+    setErrors(null);
     setFailure(null);
     let input: StatusInput;
     try {
       input = inputFrom(proposal.id, typed);
     } catch (e) {
-      setErrors(fieldErrors(t, e));
+      setErrors((t) => fieldErrors(t, e));
       return;
     }
     setState('saving');
@@ -86,7 +88,7 @@ export function StatusEditor({
     } catch (e) {
       if (isValidationError(e)) {
         setState('idle');
-        setErrors(fieldErrors(t, e));
+        setErrors((t) => fieldErrors(t, e));
       } else {
         setState('failed');
         setFailure(e);

@@ -16,6 +16,7 @@ import {
   type ParsedFile,
 } from '../../../../sync/sessionFile';
 import { SaveStatus } from '../../../components/SaveStatus';
+import { useInWords } from '../../../errors';
 import { useT } from '../../../i18n';
 import { useServices } from '../../../services';
 import { doneInWords, previewInWords } from '../../files/words';
@@ -63,7 +64,8 @@ export function CameraReceive({ sessionId, session, onDone, onCancel }: Transfer
   const services = useServices();
   const [phase, setPhase] = useState<Phase>(PHASES.asking);
   const [round, setRound] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Put into words as the step renders, so a problem on screen follows the staff language switch.
+  const [problem, setProblem] = useInWords();
   const [read, setRead] = useState<Read | null>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -106,7 +108,7 @@ export function CameraReceive({ sessionId, session, onDone, onCancel }: Transfer
       setRead({ preview, parsed, bytes: message.byteLength });
       setPhase(PHASES.preview);
     } catch (e) {
-      setProblem(refusalInWords(t, e));
+      setProblem((t) => refusalInWords(t, e));
       setPhase(PHASES.reading);
     }
   };
@@ -119,7 +121,7 @@ export function CameraReceive({ sessionId, session, onDone, onCancel }: Transfer
     setRead(null);
     setPhase(PHASES.reading);
     const failed = await scan.start({ kind: FRAME_KINDS.delta, sessionId, requestId: request.requestId });
-    if (failed) setProblem(t(SCAN_PROBLEM_WORDS[failed]));
+    if (failed) setProblem((t) => t(SCAN_PROBLEM_WORDS[failed]));
   };
 
   const apply = async (): Promise<void> => {
@@ -129,7 +131,7 @@ export function CameraReceive({ sessionId, session, onDone, onCancel }: Transfer
       await sessionRef.current.run((doc) => applyImport(doc, read.preview));
     } catch (e) {
       if (e instanceof SessionFileError) {
-        setProblem(refusalInWords(t, e));
+        setProblem((t) => refusalInWords(t, e));
         setRead(null);
         setPhase(PHASES.reading);
       } else {
@@ -209,7 +211,7 @@ export function CameraReceive({ sessionId, session, onDone, onCancel }: Transfer
           </p>
           {problem ? (
             <p class="alert" role="alert">
-              {problem}
+              {problem(t)}
             </p>
           ) : null}
           {!isScanning && phase === PHASES.reading ? (

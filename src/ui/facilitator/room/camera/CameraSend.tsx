@@ -9,7 +9,7 @@ import {
   type FrameSource,
   type TransferRequest,
 } from '../../../../sync/cameraTransfer';
-import { describeError } from '../../../errors';
+import { describeError, useInWords } from '../../../errors';
 import { useT } from '../../../i18n';
 import { useServices } from '../../../services';
 import { countsInWords } from '../../files/words';
@@ -49,7 +49,8 @@ export function CameraSend({ sessionId, session, onDone, onCancel }: TransferSte
   const t = useT();
   const services = useServices();
   const [phase, setPhase] = useState<Phase>(PHASES.scanning);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Put into words as the step renders, so a problem on screen follows the staff language switch.
+  const [problem, setProblem] = useInWords();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [isPaused, setPaused] = useState(false);
   const [peer, setPeer] = useState('');
@@ -61,7 +62,7 @@ export function CameraSend({ sessionId, session, onDone, onCancel }: TransferSte
   const requested = async (message: Uint8Array, requestId: number): Promise<void> => {
     const request = decodeRequest(message);
     if (!request || request.sessionId !== sessionId) {
-      setProblem(t('camera.send.requestUnreadable'));
+      setProblem((t) => t('camera.send.requestUnreadable'));
       return;
     }
     setPeer(request.deviceName || request.deviceId);
@@ -85,7 +86,7 @@ export function CameraSend({ sessionId, session, onDone, onCancel }: TransferSte
       setPaused(false);
       setPhase(PHASES.showing);
     } catch (e) {
-      setProblem(
+      setProblem((t) =>
         e instanceof TooLargeForCamera
           ? t('camera.send.tooLarge')
           : t('camera.send.failed', { reason: describeError(t, e) }),
@@ -101,7 +102,7 @@ export function CameraSend({ sessionId, session, onDone, onCancel }: TransferSte
   const startCamera = async (): Promise<void> => {
     setProblem(null);
     const failed = await scan.start({ kind: FRAME_KINDS.request, sessionId });
-    if (failed) setProblem(t(SCAN_PROBLEM_WORDS[failed]));
+    if (failed) setProblem((t) => t(SCAN_PROBLEM_WORDS[failed]));
   };
 
   useEffect(() => {
@@ -132,7 +133,7 @@ export function CameraSend({ sessionId, session, onDone, onCancel }: TransferSte
           </p>
           {problem ? (
             <p class="alert" role="alert">
-              {problem}
+              {problem(t)}
             </p>
           ) : null}
           {!isScanning && phase === PHASES.scanning ? (

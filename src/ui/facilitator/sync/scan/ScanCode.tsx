@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { InWords } from '../../../errors';
 import { useT, type MessageKey } from '../../../i18n';
 import { judgeScan } from './enrolCodeText';
 import { drawScaled } from './frames';
@@ -27,8 +28,8 @@ const FRAME_GAP_MS = 150;
 export interface ScanCodeProps {
   /** An enrolment code was read (capitals, no spaces). */
   onCode: (code: string) => void;
-  /** A problem to show in words, or null to clear the last one. */
-  onProblem: (message: string | null) => void;
+  /** A problem to show (put into words when shown), or null to clear the last one. */
+  onProblem: (problem: InWords | null) => void;
   /** While the form is enrolling, a press does nothing. */
   isBusy: boolean;
 }
@@ -74,7 +75,7 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
     if (problem) {
       refocusScan.current = true;
       setWords('');
-      onProblem(t(PROBLEM_WORDS[problem]));
+      onProblem((t) => t(PROBLEM_WORDS[problem]));
       return;
     }
     setWords((now) => (now === t('sync.scan.starting') ? t('sync.scan.point') : now));
@@ -99,7 +100,7 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
         bitmap = await createImageBitmap(file);
       } catch {
         setWords('');
-        onProblem(t('sync.scan.photoUnreadable'));
+        onProblem((t) => t('sync.scan.photoUnreadable'));
         return;
       }
       const canvas = document.createElement('canvas');
@@ -108,7 +109,7 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
       outcome = judgeScan(drawn ? await reader(canvas).catch(() => []) : []);
     } catch {
       setWords('');
-      onProblem(t('sync.scan.loadFailed'));
+      onProblem((t) => t('sync.scan.loadFailed'));
       return;
     }
     if (outcome.kind === 'code') {
@@ -117,7 +118,8 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
       return;
     }
     setWords('');
-    onProblem(t(outcome.kind === 'otherQr' ? 'sync.scan.photoOtherQr' : 'sync.scan.photoNoCode'));
+    const key = outcome.kind === 'otherQr' ? 'sync.scan.photoOtherQr' : 'sync.scan.photoNoCode';
+    onProblem((t) => t(key));
   };
 
   const isOpen = view !== 'closed';
