@@ -221,6 +221,31 @@ describe('the officer view', () => {
       check.destroy();
     }
 
+    // The rule's result and the council's decision are two columns with two names. Under "Votes only", which
+    // decides no funding, there is no column for the rule's result, and the youth club shows the decision under
+    // "Council decision" (it showed "—" under "Funded", beside "Funded: £28,000" in its idea below).
+    const ruleSelect = springResults.getByRole('combobox', { name: 'Counting rule' });
+    const headers = (): Promise<string[]> =>
+      springResults.locator('[data-table=results] thead th').allTextContents();
+    await ruleSelect.selectOption('votes');
+    const votesHeaders = await headers();
+    expect(votesHeaders).toContain('Council decision');
+    expect(votesHeaders).not.toContain('Result under this rule');
+    expect(votesHeaders.filter((h) => /fund/i.test(h))).toEqual([]);
+    expect(new Set(votesHeaders).size).toBe(votesHeaders.length);
+    expect(await row(spring.ideas.youth!).locator('[data-funded]').count()).toBe(0);
+    expect(await row(spring.ideas.youth!).locator('[data-decision]').textContent()).toBe('Funded: £28,000');
+    expect(await row(spring.ideas.youth!).textContent()).not.toContain('—');
+    expect(await row(spring.ideas.garden!).locator('[data-decision]').textContent()).toBe('No decision yet');
+    await expectAccessible(page);
+    // Under greedy: both, each under its own name.
+    await ruleSelect.selectOption('greedy');
+    const greedyHeaders = await headers();
+    expect(greedyHeaders.slice(-2)).toEqual(['Result under this rule', 'Council decision']);
+    expect(await row(spring.ideas.youth!).locator('[data-funded]').textContent()).toBe('Funded');
+    expect(await row(spring.ideas.garden!).locator('[data-funded]').textContent()).toBe('Not funded');
+    expect(await row(spring.ideas.youth!).locator('[data-decision]').textContent()).toBe('Funded: £28,000');
+
     // Every export of the spring session, read back.
     const exports = page.locator(`[data-session="${spring.sessionId}"]`);
     const results = await download(page, () => exports.locator('[data-export=results]').click());

@@ -3,8 +3,9 @@
  * fixture figures, the app's styles and catalogue) served by the real server. On screen: axe finds nothing, every
  * button is a 44 px target, the charts have accessible names and data tables, and the tables hold the fixture's
  * figures. In print: buttons and the table toggles are gone, text is black on white, and Save as PDF makes A4
- * pages. Screenshots to look at: /tmp/report-print.png, /tmp/report-votes-print.png (print) and
- * /tmp/report-screen.png (screen, tables open).
+ * pages. On a 768 px tablet the results chart's words are the page's text size and none overlaps another or the
+ * pot's line. Screenshots to look at: /tmp/report-print.png, /tmp/report-votes-print.png (print),
+ * /tmp/report-screen.png (screen, tables open) and /tmp/report-results-768.png, /tmp/report-results-votes-768.png.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,8 @@ const PAGE_DIR = resolve(import.meta.dirname, 'report-page');
 const SCREENSHOT = '/tmp/report-print.png';
 const VOTES_SCREENSHOT = '/tmp/report-votes-print.png';
 const SCREEN_SCREENSHOT = '/tmp/report-screen.png';
+const TABLET_SCREENSHOT = '/tmp/report-results-768.png';
+const TABLET_VOTES_SCREENSHOT = '/tmp/report-results-votes-768.png';
 const t = makeTranslator('en');
 
 let outDir: string;
@@ -58,9 +61,12 @@ afterAll(async () => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-async function openReport(query = ''): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+async function openReport(
+  query = '',
+  viewport = { width: 1024, height: 768 },
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   // bypassCSP: the server's Content-Security-Policy (script-src 'self') would block axe-core being added.
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
+  const context = await browser.newContext({ viewport, bypassCSP: true });
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${url}${query}`);
@@ -90,6 +96,13 @@ describe('printable report', () => {
       // Results: every proposal, in the rule's order, with its points, cost and whether it is funded.
       const results = await bodyCells(page, 'Results, every proposal');
       expect(results).toHaveLength(ROWS.length);
+      expect(
+        await page
+          .getByRole('table', { name: 'Results, every proposal', exact: true })
+          .locator('thead th')
+          .last()
+          .textContent(),
+      ).toBe('Result under this rule');
       let running = 0;
       results.forEach((cells, i) => {
         const r = ROWS[i]!;
@@ -313,9 +326,18 @@ describe('printable report', () => {
           .then((y) => Number(y));
       expect(lineY).toBeGreaterThan(await labelY(3));
       expect(lineY).toBeLessThan(await labelY(4));
-      const results = await bodyCells(page, 'Results, every proposal');
-      expect(results.map((cells) => cells[cells.length - 1])).toEqual(
-        ROWS.map(() => 'Not decided by this rule'),
+      // The rule decides no funding, so the table has no column for the rule's result.
+      const table = page.getByRole('table', { name: 'Results, every proposal', exact: true });
+      expect(await table.locator('thead th').allTextContents()).toEqual([
+        'Rank',
+        'Proposal',
+        'Theme',
+        'Points',
+        'Residents who chose it',
+        'Cost',
+      ]);
+      expect((await bodyCells(page, 'Results, every proposal')).map((cells) => cells.length)).toEqual(
+        ROWS.map(() => 6),
       );
       expect(
         await page.getByText('Pot £150,000. This rule ranks the proposals and decides no funding.').count(),
@@ -327,4 +349,63 @@ describe('printable report', () => {
       await close();
     }
   });
+
+  it.each([
+    ['a rule that funds', '', TABLET_SCREENSHOT],
+    ['the plain vote count', '?rule=votes', TABLET_VOTES_SCREENSHOT],
+  ])(
+    'Given %s on a 768 px tablet, then the results chart’s words are the page’s text size and none overlaps another or the pot’s line',
+    async (_, query, screenshot) => {
+      // Found in a walk: the pot's line ran through the bars' figures, and the words were 12.6 px on 18 px text.
+      const { page, errors, close } = await openReport(query, { width: 768, height: 1024 });
+      try {
+        const chart = page.getByRole('figure').filter({ has: page.locator('.chart__pot-line') });
+        const svg = chart.locator('svg');
+        await svg.locator('text.chart__label').first().waitFor();
+        const drawn = await svg.evaluate((el) => {
+          const svgEl = el as SVGSVGElement;
+          const scale = svgEl.getBoundingClientRect().width / svgEl.viewBox.baseVal.width;
+          const words = [...svgEl.querySelectorAll('text')].map((t) => {
+            const b = t.getBBox();
+            return {
+              text: t.textContent ?? '',
+              px: parseFloat(getComputedStyle(t).fontSize) * scale,
+              box: { left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height },
+            };
+          });
+          const lines = [...svgEl.querySelectorAll('line.chart__pot-line')].map((l) => {
+            const n = (a: string): number => Number(l.getAttribute(a));
+            const half = parseFloat(getComputedStyle(l).strokeWidth) / 2;
+            return {
+              left: Math.min(n('x1'), n('x2')) - half,
+              right: Math.max(n('x1'), n('x2')) + half,
+              top: Math.min(n('y1'), n('y2')) - half,
+              bottom: Math.max(n('y1'), n('y2')) + half,
+            };
+          });
+          return { body: parseFloat(getComputedStyle(document.body).fontSize), words, lines };
+        });
+        type Box = (typeof drawn.lines)[number];
+        const overlaps = (a: Box, b: Box): boolean =>
+          a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect(drawn.words.length).toBeGreaterThan(40);
+        const problems: string[] = [];
+        for (const [i, a] of drawn.words.entries()) {
+          for (const b of drawn.words.slice(i + 1)) {
+            if (overlaps(a.box, b.box)) problems.push(`“${a.text}” overlaps “${b.text}”`);
+          }
+          for (const line of drawn.lines) {
+            if (overlaps(a.box, line)) problems.push(`the pot’s line crosses “${a.text}”`);
+          }
+        }
+        expect(problems).toEqual([]);
+        for (const w of drawn.words) expect(w.px).toBeGreaterThanOrEqual(drawn.body - 0.01);
+        expect(await axeViolations(page)).toEqual([]);
+        await chart.screenshot({ path: screenshot });
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+  );
 });

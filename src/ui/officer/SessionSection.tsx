@@ -19,6 +19,8 @@ import { IdeaDetails } from './IdeaDetails';
 import { ExcludedTable } from './ExcludedTable';
 import { deviceText } from '../format/devices';
 import { SessionChecks } from './SessionChecks';
+import type { CleanStatus } from '../../domain/statusRules';
+import { statusShort } from './status/statusWords';
 import { pointsCount, pointsLabel, ruleName } from './words';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
@@ -51,6 +53,11 @@ export function SessionSection({
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const id = (part: string): string => `officer-${part}-${sessionId}`;
   const label = pointsLabel(t, rule, s);
+  // What the rule would fund and what the council decided are two columns with two names: "Votes only" decides
+  // no funding, so it has no column of its own (an idea decided Funded showed "—" under "Funded").
+  const decidesFunding = rule !== 'votes';
+  const decisionText = (status: CleanStatus | undefined): string =>
+    status ? statusShort(t, status) : t('officer.ideas.noDecision');
   const poolable = s.fundingStreams.filter((f) => f.isPoolable).reduce((n, f) => n + f.annualPence, 0);
 
   const sections = (
@@ -148,7 +155,8 @@ export function SessionSection({
                 <th scope="col">{t('officer.results.cost')}</th>
                 <th scope="col">{label}</th>
                 <th scope="col">{t('officer.results.supporters')}</th>
-                <th scope="col">{t('officer.results.funded')}</th>
+                {decidesFunding ? <th scope="col">{t('officer.results.ruleResult')}</th> : null}
+                <th scope="col">{t('officer.results.decision')}</th>
               </tr>
             </thead>
             <tbody>
@@ -160,14 +168,17 @@ export function SessionSection({
                   <td>{t.money(r.costPence)}</td>
                   <td data-points>{t.number(r.points)}</td>
                   <td>{t.number(r.supporters)}</td>
-                  <td data-funded={r.funded === null ? '' : String(r.funded)}>
-                    {result.counting
-                      ? t('officer.results.fundedCounting')
-                      : r.funded === null
-                        ? '—'
+                  {decidesFunding ? (
+                    <td data-funded={r.funded === null ? '' : String(r.funded)}>
+                      {result.counting
+                        ? t('officer.results.fundedCounting')
                         : r.funded
                           ? t('officer.results.isFunded')
-                          : t('officer.no')}
+                          : t('officer.results.notFunded')}
+                    </td>
+                  ) : null}
+                  <td data-decision={view.statuses.get(r.proposalId)?.status ?? 'submitted'}>
+                    {decisionText(view.statuses.get(r.proposalId))}
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { estimatedFont, textBox } from '../../../src/ui/officer/charts/chartText';
 import {
   clipText,
   costStarts,
@@ -8,11 +9,10 @@ import {
   lastRowWithinPot,
   linearScale,
   niceCeil,
-  resultsModel,
   ticks,
-  RESULTS_LAYOUT,
   type ChartRow,
 } from '../../../src/ui/officer/charts/geometry';
+import { RESULTS_LAYOUT, resultsModel } from '../../../src/ui/officer/charts/resultsGeometry';
 
 const POUND = 100;
 
@@ -112,15 +112,23 @@ describe('results chart', () => {
     expect(defaultMeasure(votes)).toBe('points');
     expect(lastRowWithinPot(votes, pot)).toBe(1);
     const m = resultsModel(votes, pot);
-    expect(m.runsOutY).toBe(m.plotTop + 2 * RESULTS_LAYOUT.rowHeight - 2);
-    // Rows below the line move down to leave room for its words; rows above stay.
+    const font = estimatedFont(m.fontSize);
+    // Between the 2nd row's bar and the 3rd row, with its words in a band of their own under it.
     expect(m.bars[1]!.barY + m.bars[1]!.barHeight).toBeLessThan(m.runsOutY!);
-    expect(m.bars[2]!.rowY).toBe(m.plotTop + 2 * RESULTS_LAYOUT.rowHeight + RESULTS_LAYOUT.runsOutGap);
-    expect(m.bars[2]!.rowY - m.runsOutY!).toBeGreaterThanOrEqual(RESULTS_LAYOUT.runsOutGap);
-    expect(m.plotBottom).toBe(m.plotTop + 4 * RESULTS_LAYOUT.rowHeight + RESULTS_LAYOUT.runsOutGap);
+    expect(m.runsOutTexts.length).toBeGreaterThan(0);
+    for (const text of m.runsOutTexts) {
+      expect(textBox(text, font).top).toBeGreaterThan(m.runsOutY!);
+      expect(textBox(text, font).bottom).toBeLessThan(m.bars[2]!.rowY);
+    }
+    // Rows above the line stay where they were without it.
+    const all = resultsModel(votes, 1_000_000 * POUND);
+    expect(all.runsOutY).toBeNull();
+    expect(m.bars[1]!.rowY).toBe(all.bars[1]!.rowY);
+    expect(m.bars[2]!.rowY).toBeGreaterThan(all.bars[2]!.rowY);
     expect(lastRowWithinPot(votes, 10_000 * POUND)).toBe(-1);
-    expect(resultsModel(votes, 10_000 * POUND).runsOutY).toBe(m.plotTop - 2);
-    expect(resultsModel(votes, 1_000_000 * POUND).runsOutY).toBeNull();
+    const none = resultsModel(votes, 10_000 * POUND);
+    expect(none.runsOutY).toBe(none.plotTop);
+    expect(none.bars[0]!.rowY).toBeGreaterThan(none.runsOutY!);
   });
 
   it('Given 300 proposals, Then the top 20 are drawn in the order they come and 280 are left to the table', () => {
@@ -129,20 +137,32 @@ describe('results chart', () => {
     expect(m.bars).toHaveLength(20);
     expect(m.hiddenCount).toBe(280);
     expect(m.bars.map((b) => b.rank)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(m.height).toBe(m.plotTop + 20 * RESULTS_LAYOUT.rowHeight + RESULTS_LAYOUT.axisHeight);
+    expect(m.height).toBeGreaterThan(m.bars[19]!.barY + m.bars[19]!.barHeight);
     // Totals cover every row, not just those drawn.
     expect(m.fundedCount).toBe(100);
     expect(resultsModel(many, pot, { maxBars: 50 }).hiddenCount).toBe(250);
   });
 
-  it('Given each bar, Then its label has the rank and the title, cut to fit, and rows do not overlap', () => {
+  it('Given each bar, Then its label has the rank and the title, cut to the chart’s width, and rows do not overlap', () => {
     const long = [row(1, 5, 100, null), { ...row(2, 3, 100, null), title: 'x'.repeat(120) }];
-    const m = resultsModel(long, pot);
+    const m = resultsModel(long, pot, { width: 400 });
+    const font = estimatedFont(m.fontSize);
     expect(m.bars[0]!.shownTitle).toBe('1. Proposal 1');
     expect(m.bars[1]!.shownTitle.endsWith('…')).toBe(true);
+    expect(textBox(m.bars[1]!.titleText, font).right).toBeLessThanOrEqual(m.plotRight);
     expect(m.bars[1]!.title).toBe('x'.repeat(120));
     expect(m.bars[0]!.barY + m.bars[0]!.barHeight).toBeLessThan(m.bars[1]!.rowY);
-    expect(m.bars[0]!.textY).toBeLessThan(m.bars[0]!.barY);
+    expect(m.bars[0]!.titleText.y).toBeLessThan(m.bars[0]!.barY);
+  });
+
+  it('Given a title and figures too wide for one line, Then the figures go on lines of their own under the title', () => {
+    const rows = [{ ...row(1, 12, 6_000, true), title: 'Safer crossing on Mill Lane by the school gates' }];
+    const wide = resultsModel(rows, pot, { width: 1400 });
+    expect(wide.bars[0]!.valueTexts.map((v) => v.y)).toEqual([wide.bars[0]!.titleText.y]);
+    const narrow = resultsModel(rows, pot, { width: 400 });
+    const { titleText, valueTexts } = narrow.bars[0]!;
+    expect(valueTexts.length).toBeGreaterThan(0);
+    for (const v of valueTexts) expect(v.y).toBeGreaterThan(titleText.y);
   });
 
   it('Given ten funded ideas, one costing £0, Then the chart shows ten: the £0 idea gets a marker and its label', () => {
@@ -153,6 +173,7 @@ describe('results chart', () => {
       row(11, 0, 90_000, false),
     ];
     const m = resultsModel(ten, pot);
+    const font = estimatedFont(m.fontSize);
     expect(m.fundedCount).toBe(10);
     const funded = m.bars.filter((b) => b.funded === true);
     expect(funded).toHaveLength(10);
@@ -167,9 +188,10 @@ describe('results chart', () => {
       cy: free.barY + free.barHeight / 2,
       r: RESULTS_LAYOUT.markerRadius,
     });
-    // Inside the row's bar band, clear of its title line.
-    expect(free.marker!.cy - free.marker!.r).toBeGreaterThan(free.textY);
-    expect(free.marker!.cy + free.marker!.r).toBeLessThan(free.rowY + RESULTS_LAYOUT.rowHeight);
+    // Inside the row's bar band, clear of its words and of the next row.
+    const words = [free.titleText, ...free.valueTexts].map((t) => textBox(t, font));
+    expect(free.marker!.cy - free.marker!.r).toBeGreaterThan(Math.max(...words.map((w) => w.bottom)));
+    expect(free.marker!.cy + free.marker!.r).toBeLessThan(m.bars[10]!.rowY);
     // Bars wide enough to see keep their bar.
     expect(m.bars.filter((b) => b.marker === null)).toHaveLength(10);
   });

@@ -3,7 +3,8 @@ import { addMessages, makeTranslator } from '../../../src/ui/i18n';
 import { officerReport } from '../../../src/ui/i18n/en/officer-report';
 import { barValueText, fundedText } from '../../../src/ui/officer/charts/ResultsChart';
 import { dayText, hourText, hoursSummary } from '../../../src/ui/officer/charts/ParticipationChart';
-import { hoursModel, resultsModel } from '../../../src/ui/officer/charts/geometry';
+import { hoursModel } from '../../../src/ui/officer/charts/geometry';
+import { resultsModel } from '../../../src/ui/officer/charts/resultsGeometry';
 import { cellText } from '../../../src/ui/officer/report/Report';
 
 addMessages('en', officerReport);
@@ -24,7 +25,7 @@ describe('chart and report labels', () => {
       10_000_000,
     );
     expect(barValueText(t, votes.bars[1]!, 'points')).toBe('12 points · £12.50');
-    expect(fundedText(t, null)).toBe('Not decided by this rule');
+    expect(fundedText(t, true)).toBe('Funded');
   });
 
   it('Given a suppressed about-you cell, Then a small one reads "fewer than 5" and the one hidden to protect it "hidden"', () => {

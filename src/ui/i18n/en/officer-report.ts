@@ -43,8 +43,7 @@ export const officerReport = {
   'chart.results.col.supporters': 'Residents who chose it',
   'chart.results.col.cost': 'Cost',
   'chart.results.col.runningTotal': 'Running total of funded costs',
-  'chart.results.col.funded': 'Funded?',
-  'chart.results.noDecision': 'Not decided by this rule',
+  'chart.results.col.funded': 'Result under this rule',
 
   // Participation chart
   'chart.hours.caption': 'Residents who took part, hour by hour',

@@ -5,7 +5,7 @@
  * apart). The table's container is always in the page (the button controls it); the table itself is only built
  * when asked for, so a 300-proposal chart does not build a second hidden 300-row table.
  */
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { useT } from '../../i18n';
 import './charts.css';
@@ -22,6 +22,10 @@ export interface ChartFigureProps {
   table: ComponentChildren;
   isTableShown?: boolean;
   class?: string;
+  /** For a chart laid out at its own width (./useChartRoom.ts): the drawing, measured. */
+  svgRef?: Ref<SVGSVGElement>;
+  /** Words drawn the size of the page's text (the drawing is one unit a CSS pixel). */
+  isFitted?: boolean;
 }
 
 export function ChartFigure(props: ChartFigureProps) {
@@ -36,7 +40,8 @@ export function ChartFigure(props: ChartFigureProps) {
         {props.caption}
       </figcaption>
       <svg
-        class="chart__svg"
+        ref={props.svgRef}
+        class={props.isFitted ? 'chart__svg chart__svg--fitted' : 'chart__svg'}
         role="img"
         aria-label={props.summary}
         viewBox={`0 0 ${props.viewBox.width} ${props.viewBox.height}`}

@@ -3,19 +3,16 @@
  * the pot: a vertical "Pot £…" line on the money axis (cost mode), or a line under the last proposal the pot
  * covers (points mode, plain vote counts). Funded or not is written on every bar and drawn as solid or hatched,
  * never by colour alone; a bar too narrow to see (a £0 idea) is a diamond, so every row drawn shows a mark.
- * Geometry: ./geometry.ts.
+ * Laid out at its own width with words the size of the page's text, none over another or over the pot's line
+ * (./resultsGeometry.ts, measured by ./useChartRoom.ts).
  */
 import { useId } from 'preact/hooks';
 import { useT, type Translator } from '../../i18n';
 import { ChartFigure, HatchPattern } from './ChartFigure';
-import {
-  costStarts,
-  DEFAULT_MAX_BARS,
-  resultsModel,
-  type ChartRow,
-  type ResultsBar,
-  type ResultsMeasure,
-} from './geometry';
+import type { ChartText } from './chartText';
+import { costStarts, DEFAULT_MAX_BARS, defaultMeasure, type ChartRow, type ResultsMeasure } from './geometry';
+import { resultsModel, VALUE_SEPARATOR, type ResultsWords } from './resultsGeometry';
+import { useChartRoom } from './useChartRoom';
 
 export interface ResultsChartRow extends ChartRow {
   themeName?: string;
@@ -31,19 +28,32 @@ export interface ResultsChartProps {
   isTableShown?: boolean;
 }
 
-export function fundedText(t: Translator, funded: boolean | null): string {
-  if (funded === null) return t('chart.results.noDecision');
+/** What the counting rule does with a proposal: funds it or not (only asked of rules that decide funding). */
+export function fundedText(t: Translator, funded: boolean): string {
   return funded ? t('chart.results.funded') : t('chart.results.notFunded');
 }
 
-/** The words at the end of a bar's line: points and cost, then Funded / Not funded when the rule funds. */
-export function barValueText(t: Translator, bar: ResultsBar, measure: ResultsMeasure): string {
+/** A bar's figures, in order: points and cost, then Funded / Not funded when the rule funds. */
+export function barValueParts(
+  t: Translator,
+  bar: Pick<ChartRow, 'points' | 'costPence' | 'funded'>,
+  measure: ResultsMeasure,
+): string[] {
   const parts =
     measure === 'cost'
       ? [t.money(bar.costPence), t('chart.results.points', { count: bar.points })]
       : [t('chart.results.points', { count: bar.points }), t.money(bar.costPence)];
   if (bar.funded !== null) parts.push(fundedText(t, bar.funded));
-  return parts.join(' · ');
+  return parts;
+}
+
+/** The words at the end of a bar's line (on the chart they may wrap between figures). */
+export function barValueText(
+  t: Translator,
+  bar: Pick<ChartRow, 'points' | 'costPence' | 'funded'>,
+  measure: ResultsMeasure,
+): string {
+  return barValueParts(t, bar, measure).join(VALUE_SEPARATOR);
 }
 
 /** A diamond for a row whose bar is too narrow to see (a £0 idea): the row still shows, funded or not. */
@@ -56,12 +66,31 @@ function barClass(funded: boolean | null): string {
   return funded ? 'chart__bar chart__bar--funded' : 'chart__bar chart__bar--not-funded';
 }
 
+function Words({ text, class: className }: { text: ChartText; class: string }) {
+  return (
+    <text class={className} x={text.x} y={text.y} text-anchor={text.anchor}>
+      {text.text}
+    </text>
+  );
+}
+
 export function ResultsChart(props: ResultsChartProps) {
   const t = useT();
   const hatchId = `${useId()}-hatch`;
+  const [svgRef, room] = useChartRoom();
+  const measure = props.measure ?? defaultMeasure(props.rows);
+  const words: ResultsWords = {
+    value: (row, m) => barValueParts(t, row, m),
+    pot: t('chart.results.pot', { pot: t.money(props.potPence) }),
+    runsOut: t('chart.results.potRunsOut', { pot: t.money(props.potPence) }),
+    tick: (v, m) => (m === 'cost' ? t.money(v) : t.number(v)),
+  };
   const m = resultsModel(props.rows, props.potPence, {
-    measure: props.measure,
+    measure,
     maxBars: props.maxBars ?? DEFAULT_MAX_BARS,
+    width: room?.width,
+    font: room?.font,
+    words,
   });
   const decided = props.rows.some((r) => r.funded !== null);
   const fundedSentence = decided
@@ -84,7 +113,6 @@ export function ResultsChart(props: ResultsChartProps) {
           funded: fundedSentence,
           pot: t.money(props.potPence),
         });
-  const axisText = (v: number): string => (m.measure === 'cost' ? t.money(v) : t.number(v));
   const drawing = (
     <>
       <defs>
@@ -92,15 +120,8 @@ export function ResultsChart(props: ResultsChartProps) {
       </defs>
       {m.ticks.map((tick) => (
         <g key={tick.value}>
-          <line class="chart__grid" x1={tick.x} x2={tick.x} y1={m.plotTop - 4} y2={m.plotBottom} />
-          <text
-            class="chart__axis-text"
-            x={tick.x}
-            y={m.plotBottom + 22}
-            text-anchor={tick.x <= m.plotLeft ? 'start' : tick.x >= m.plotRight ? 'end' : 'middle'}
-          >
-            {axisText(tick.value)}
-          </text>
+          <line class="chart__grid" x1={tick.x} x2={tick.x} y1={m.plotTop} y2={m.plotBottom} />
+          <Words class="chart__axis-text" text={tick.text} />
         </g>
       ))}
       {m.bars.map((bar) =>
@@ -125,34 +146,29 @@ export function ResultsChart(props: ResultsChartProps) {
       )}
       {m.potX !== null ? (
         <g class="chart__pot">
-          <line class="chart__pot-line" x1={m.potX} x2={m.potX} y1={m.plotTop - 10} y2={m.plotBottom} />
-          <text
-            class="chart__pot-text"
-            x={m.potX}
-            y={m.plotTop - 16}
-            text-anchor={m.potX > m.plotRight - 120 ? 'end' : 'start'}
-          >
-            {t('chart.results.pot', { pot: t.money(props.potPence) })}
-          </text>
+          {m.potSegments.map((s) => (
+            <line key={s.y1} class="chart__pot-line" x1={m.potX ?? 0} x2={m.potX ?? 0} y1={s.y1} y2={s.y2} />
+          ))}
+          {m.potTexts.map((text) => (
+            <Words key={text.y} class="chart__pot-text" text={text} />
+          ))}
         </g>
       ) : null}
       {m.runsOutY !== null ? (
         <g class="chart__pot">
           <line class="chart__pot-line" x1={m.plotLeft} x2={m.plotRight} y1={m.runsOutY} y2={m.runsOutY} />
-          <text class="chart__pot-text" x={m.plotLeft} y={m.runsOutY + 18}>
-            {t('chart.results.potRunsOut', { pot: t.money(props.potPence) })}
-          </text>
+          {m.runsOutTexts.map((text) => (
+            <Words key={text.y} class="chart__pot-text" text={text} />
+          ))}
         </g>
       ) : null}
-      {/* Text last, with a white halo (CSS), so lines never run through a label. */}
+      {/* Words last, with a white halo (CSS) against the grid; the layout keeps them off the pot's line. */}
       {m.bars.map((bar) => (
         <g key={bar.rank}>
-          <text class="chart__label" x={m.plotLeft} y={bar.textY}>
-            {bar.shownTitle}
-          </text>
-          <text class="chart__value" x={m.plotRight} y={bar.textY} text-anchor="end">
-            {barValueText(t, bar, m.measure)}
-          </text>
+          <Words class="chart__label" text={bar.titleText} />
+          {bar.valueTexts.map((text) => (
+            <Words key={text.y} class="chart__value" text={text} />
+          ))}
         </g>
       ))}
     </>
@@ -163,6 +179,8 @@ export function ResultsChart(props: ResultsChartProps) {
       summary={summary}
       viewBox={{ width: m.width, height: m.height }}
       drawing={drawing}
+      svgRef={svgRef}
+      isFitted
       note={m.hiddenCount > 0 ? t('chart.results.more', { count: m.hiddenCount }) : undefined}
       table={<ResultsTable rows={props.rows} measure={m.measure} />}
       isTableShown={props.isTableShown}
@@ -207,7 +225,7 @@ export function ResultsTable(props: {
               {t('chart.results.col.runningTotal')}
             </th>
           ) : null}
-          <th scope="col">{t('chart.results.col.funded')}</th>
+          {decided ? <th scope="col">{t('chart.results.col.funded')}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -222,7 +240,7 @@ export function ResultsTable(props: {
             {props.measure === 'cost' && decided ? (
               <td class="num">{r.funded ? t.money((starts[i] ?? 0) + r.costPence) : ''}</td>
             ) : null}
-            <td>{fundedText(t, r.funded)}</td>
+            {decided ? <td>{r.funded === null ? '' : fundedText(t, r.funded)}</td> : null}
           </tr>
         ))}
       </tbody>

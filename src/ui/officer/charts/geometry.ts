@@ -5,16 +5,8 @@
  * Rules:
  * - Scales are linear from 0. The axis ends on a "nice" number (1, 2, 2.5 or 5 times a power of ten) at or above
  *   the largest value, so ticks land on round figures; point axes tick on whole numbers only.
- * - Results: rows are drawn in the order they come (the rule's ranking), the first `maxBars` only; the rest are
- *   counted in `hiddenCount` for the "and N more in the table" line (the data table always has every row).
- *   Measure 'points': each bar runs from 0 to the proposal's points. Measure 'cost' (for rules that fund): a
- *   waterfall, each bar starting where the costs of the funded rows above it end (all rows above when the rule
- *   funds nothing), so funded bars climb to the vertical pot line and one that does not fit is seen crossing it.
- * - Every drawn row shows a mark: a bar too narrow to see (an idea costing £0, a few pounds against a big pot, or
- *   0 points) gets a diamond at its start instead (`marker`), so a funded £0 idea is seen as funded like the rest.
- * - The "pot runs out" line (points mode, rules that decide no funding): under the last row whose running total of
- *   costs, all rows above it included in order, still fits in the pot; above the first row if none fits; none
- *   when every drawn row fits. The rows below it move down to leave room for its words under the line.
+ * - Results (the bars and the words placed around them): ./resultsGeometry.ts; the helpers it shares with the
+ *   results table are here.
  * - Hours: one bar per hour in time order. When the hours span several days (sessions on different days), days
  *   with nobody at all are left out, and the first bar of each day is marked so its date can be shown.
  */
@@ -24,7 +16,6 @@ import { graphemes } from '../../components/textLimit';
 
 export const CHART_WIDTH = 800;
 export const DEFAULT_MAX_BARS = 20;
-export const TITLE_MAX_CHARS = 56;
 
 export type ResultsMeasure = 'points' | 'cost';
 export type ChartRow = Pick<ResultRow, 'rank' | 'title' | 'points' | 'costPence' | 'funded'>;
@@ -64,65 +55,6 @@ export function defaultMeasure(rows: readonly ChartRow[]): ResultsMeasure {
   return rows.some((r) => r.funded !== null) ? 'cost' : 'points';
 }
 
-export interface ResultsBar {
-  rank: number;
-  title: string;
-  /** The title cut to fit the line above the bar. */
-  shownTitle: string;
-  funded: boolean | null;
-  points: number;
-  costPence: number;
-  /** Cost mode: where the bar starts and ends on the money axis, in pence; points mode: 0 and the points. */
-  from: number;
-  to: number;
-  x: number;
-  width: number;
-  /** Top of the bar's row (its title line); the bar itself is at barY. */
-  rowY: number;
-  /** A bar narrower than `RESULTS_LAYOUT.minBarWidth` is drawn as a diamond centred here instead. */
-  marker: { cx: number; cy: number; r: number } | null;
-  textY: number;
-  barY: number;
-  barHeight: number;
-}
-
-export interface ResultsModel {
-  measure: ResultsMeasure;
-  width: number;
-  height: number;
-  plotLeft: number;
-  plotRight: number;
-  plotTop: number;
-  plotBottom: number;
-  axisMax: number;
-  ticks: { value: number; x: number }[];
-  bars: ResultsBar[];
-  hiddenCount: number;
-  /** Cost mode: x of the pot on the money axis. */
-  potX: number | null;
-  /** Points mode, rules that fund nothing: y of the line where the pot runs out. */
-  runsOutY: number | null;
-  fundedCount: number;
-  /** Sum of the funded rows' costs, all rows (not only those drawn). */
-  spentPence: number;
-}
-
-export const RESULTS_LAYOUT = {
-  margin: 8,
-  top: 36,
-  rowHeight: 50,
-  titleBaseline: 18,
-  barOffset: 24,
-  barHeight: 18,
-  axisHeight: 34,
-  /** Room under the "pot runs out" line for its words; the rows below move down by it. */
-  runsOutGap: 24,
-  /** Narrower than this (viewBox units) a bar cannot be seen, so the row gets a marker instead. */
-  minBarWidth: 3,
-  /** Half the diagonal of that marker. */
-  markerRadius: 8,
-} as const;
-
 /** Where each row's bar starts on the money axis: after the funded rows above (all rows when nothing is funded). */
 export function costStarts(rows: readonly ChartRow[]): number[] {
   const decided = rows.some((r) => r.funded !== null);
@@ -144,82 +76,6 @@ export function lastRowWithinPot(rows: readonly ChartRow[], potPence: number): n
     last = i;
   }
   return last;
-}
-
-export function resultsModel(
-  rows: readonly ChartRow[],
-  potPence: number,
-  options: { measure?: ResultsMeasure; maxBars?: number; width?: number } = {},
-): ResultsModel {
-  const L = RESULTS_LAYOUT;
-  const measure = options.measure ?? defaultMeasure(rows);
-  const width = options.width ?? CHART_WIDTH;
-  const maxBars = Math.max(1, Math.floor(options.maxBars ?? DEFAULT_MAX_BARS));
-  const shown = rows.slice(0, maxBars);
-  const starts = costStarts(rows);
-  const spans = shown.map((r, i) =>
-    measure === 'cost'
-      ? { from: starts[i] ?? 0, to: (starts[i] ?? 0) + r.costPence }
-      : { from: 0, to: Math.max(0, r.points) },
-  );
-  const largest = Math.max(0, ...spans.map((s) => s.to), measure === 'cost' ? potPence : 0);
-  const axisMax = measure === 'points' ? Math.max(1, Math.ceil(niceCeil(largest))) : niceCeil(largest);
-  const plotLeft = L.margin;
-  const plotRight = width - L.margin;
-  const plotTop = L.top;
-  // The "pot runs out" line goes under row `runsOutAfter` (-1: above the first), with room for its words.
-  let runsOutAfter: number | null = null;
-  if (measure === 'points' && rows.every((r) => r.funded === null)) {
-    const last = lastRowWithinPot(rows, potPence);
-    if (last < shown.length - 1) runsOutAfter = last;
-  }
-  const gap = (i: number): number => (runsOutAfter !== null && i > runsOutAfter ? L.runsOutGap : 0);
-  const plotBottom = plotTop + shown.length * L.rowHeight + (runsOutAfter !== null ? L.runsOutGap : 0);
-  const x = linearScale(axisMax, plotLeft, plotRight);
-  const bars = shown.map((r, i): ResultsBar => {
-    const span = spans[i] ?? { from: 0, to: 0 };
-    const rowY = plotTop + i * L.rowHeight + gap(i);
-    const barX = x(span.from);
-    const barWidth = Math.max(0, x(span.to) - barX);
-    return {
-      rank: r.rank,
-      title: r.title,
-      shownTitle: clipText(`${r.rank}. ${r.title}`, TITLE_MAX_CHARS),
-      funded: r.funded,
-      points: r.points,
-      costPence: r.costPence,
-      from: span.from,
-      to: span.to,
-      x: barX,
-      width: barWidth,
-      rowY,
-      marker:
-        barWidth < L.minBarWidth
-          ? { cx: barX, cy: rowY + L.barOffset + L.barHeight / 2, r: L.markerRadius }
-          : null,
-      textY: rowY + L.titleBaseline,
-      barY: rowY + L.barOffset,
-      barHeight: L.barHeight,
-    };
-  });
-  const runsOutY = runsOutAfter === null ? null : plotTop + (runsOutAfter + 1) * L.rowHeight - 2;
-  return {
-    measure,
-    width,
-    height: plotBottom + L.axisHeight,
-    plotLeft,
-    plotRight,
-    plotTop,
-    plotBottom,
-    axisMax,
-    ticks: ticks(axisMax, 4, measure === 'points').map((value) => ({ value, x: x(value) })),
-    bars,
-    hiddenCount: rows.length - shown.length,
-    potX: measure === 'cost' ? x(potPence) : null,
-    runsOutY,
-    fundedCount: rows.filter((r) => r.funded === true).length,
-    spentPence: rows.filter((r) => r.funded === true).reduce((s, r) => s + r.costPence, 0),
-  };
 }
 
 export interface HourBar {
