@@ -23,7 +23,9 @@ import {
   unlock,
   type FilesTablet,
 } from './pages/files';
+import { validSession } from './pages/SessionForm';
 import { useBrowserAndApp } from './support/setup';
+import { openNewSessionDashboard } from './support/tablet';
 
 const IDEAS = 'Ideas shown to residents';
 const IDEA_A = 'Bike repair workshop on Saturdays';
@@ -180,19 +182,23 @@ describe('session files', () => {
         '“changed.codesign” has been changed since it was saved, so it cannot be trusted. Save a new session file on the tablet it came from. Nothing has been changed.',
       );
 
-    // Another session's file on this dashboard: said plainly, nothing changes.
+    // B was given the demo in a file: "Open the demo session" there opens that demo, not a second one beside it.
     await goHome(b.page, app.url);
     await b.page.getByRole('button', { name: 'Open the demo session' }).click();
     await b.page.getByRole('heading', { level: 1, name: 'Unlock facilitator mode' }).waitFor();
-    expect(sessionIdOf(b.page.url())).not.toBe(sessionId);
-    await unlock(b.page);
+    expect(sessionIdOf(b.page.url())).toBe(sessionId);
+
+    // Another session's file on this dashboard: said plainly, nothing changes.
+    const other = validSession('Westfield: what should the pot pay for?');
+    const { sessionId: otherId } = await openNewSessionDashboard(b.page, app.url, other);
+    expect(otherId).not.toBe(sessionId);
     const otherFile = join(dir, 'other-session.codesign');
     await filesB.saveFile(otherFile);
     await filesA.choose(otherFile);
     await expect
       .poll(() => filesA.alert.textContent())
       .toBe(
-        `“other-session.codesign” is for another session, “${DEMO_TITLE}”, not this one. Nothing has been changed. To add that session to this tablet, import the file from the home screen.`,
+        `“other-session.codesign” is for another session, “${other.title}”, not this one. Nothing has been changed. To add that session to this tablet, import the file from the home screen.`,
       );
     expect(await filesA.count(IDEAS)).toBe(ideasAtStart + 2);
 
