@@ -1,5 +1,8 @@
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FundingStream, SessionSettings } from '../../domain/types';
 import { poolableTotal } from '../../domain/validate';
+import { writtenIn } from '../../domain/wording';
 import { useT } from '../i18n';
 import { MoneyMapPicture } from '../pictures/lazy';
 import { KioskPage } from './KioskPage';
@@ -16,6 +19,37 @@ function byPublicBody(streams: readonly FundingStream[]): [string, FundingStream
 }
 
 /**
+ * A table that may be wider than the screen (320 px, large text, long names): it scrolls sideways on its own,
+ * never the page. A region named like its table (by the public body's heading); focusable (so a keyboard can
+ * scroll it) only while it scrolls, so on a tablet it is no extra stop.
+ */
+function ScrollRegion({ labelledBy, children }: { labelledBy: string; children: ComponentChildren }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [isScrolling, setScrolling] = useState(false);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const update = (): void => setScrolling(el.scrollWidth > el.clientWidth + 1);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={box}
+      class="money-table-scroll"
+      role="region"
+      aria-labelledby={labelledBy}
+      tabIndex={isScrolling ? 0 : undefined}
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
  * Who spends what here: the totals, the money map drawn (bodies -> services -> what can be pooled -> the pot),
  * and each public body's services in tables, which say in words everything the picture shows.
  */
@@ -24,6 +58,10 @@ export function MoneyMapStep({ settings, onBack }: MoneyMapStepProps) {
   const streams = settings.fundingStreams;
   const all = streams.reduce((sum, s) => sum + s.annualPence, 0);
   const poolable = poolableTotal(streams);
+  // Bodies and services are the session's own words: marked with the language they were typed in when the turn
+  // is in another, so a voice reads them in theirs.
+  const written = writtenIn(settings);
+  const wordsLang = written === t.locale.code ? undefined : written;
   return (
     <KioskPage
       title={t('kiosk.money.title')}
@@ -47,47 +85,51 @@ export function MoneyMapStep({ settings, onBack }: MoneyMapStepProps) {
       </dl>
       {streams.length === 0 ? <p>{t('kiosk.money.empty')}</p> : <MoneyMapPicture settings={settings} />}
       {byPublicBody(streams).map(([body, list], i) => (
-        <section key={body} class="money-body" aria-labelledby={`money-body-${i}`}>
+        // The table's region is the body's part of the page, named by its heading (a section as well would be a
+        // second region of the same name).
+        <div key={body} class="money-body">
           <h2 id={`money-body-${i}`}>
-            <bdi>{body}</bdi>
+            <bdi lang={wordsLang}>{body}</bdi>
           </h2>
-          <table class="money-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('kiosk.money.service')}</th>
-                <th scope="col" class="num">
-                  {t('kiosk.money.perYear')}
-                </th>
-                <th scope="col">{t('kiosk.money.poolable')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <bdi>{s.service}</bdi>
-                  </th>
-                  <td class="num">{t.money(s.annualPence)}</td>
-                  <td class={s.isPoolable ? 'money-yes' : 'money-no'}>
-                    <span aria-hidden="true" class="money-mark">
-                      {s.isPoolable ? '✓' : '✕'}
-                    </span>{' '}
-                    {s.isPoolable ? t('kiosk.money.yesPoolable') : t('kiosk.money.notPoolable')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            {list.length > 1 ? (
-              <tfoot>
+          <ScrollRegion labelledBy={`money-body-${i}`}>
+            <table class="money-table" aria-labelledby={`money-body-${i}`}>
+              <thead>
                 <tr>
-                  <th scope="row">{t('kiosk.money.bodyTotal')}</th>
-                  <td class="num">{t.money(list.reduce((sum, s) => sum + s.annualPence, 0))}</td>
-                  <td />
+                  <th scope="col">{t('kiosk.money.service')}</th>
+                  <th scope="col" class="num">
+                    {t('kiosk.money.perYear')}
+                  </th>
+                  <th scope="col">{t('kiosk.money.poolable')}</th>
                 </tr>
-              </tfoot>
-            ) : null}
-          </table>
-        </section>
+              </thead>
+              <tbody>
+                {list.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">
+                      <bdi lang={wordsLang}>{s.service}</bdi>
+                    </th>
+                    <td class="num">{t.money(s.annualPence)}</td>
+                    <td class={s.isPoolable ? 'money-yes' : 'money-no'}>
+                      <span aria-hidden="true" class="money-mark">
+                        {s.isPoolable ? '✓' : '✕'}
+                      </span>{' '}
+                      {s.isPoolable ? t('kiosk.money.yesPoolable') : t('kiosk.money.notPoolable')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              {list.length > 1 ? (
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t('kiosk.money.bodyTotal')}</th>
+                    <td class="num">{t.money(list.reduce((sum, s) => sum + s.annualPence, 0))}</td>
+                    <td />
+                  </tr>
+                </tfoot>
+              ) : null}
+            </table>
+          </ScrollRegion>
+        </div>
       ))}
     </KioskPage>
   );

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SessionSettings } from '../../domain/types';
+import { writtenIn } from '../../domain/wording';
 import { useT } from '../i18n';
-import { columnsFor, layoutMoneyMap, ribbonPath, type MapNode } from './moneyMapLayout';
+import { fitFor, layoutMoneyMap, ribbonPath, type MapNode } from './moneyMapLayout';
 
 /** The room the picture has, and its text size (large text included) before any fitting. */
 interface Room {
@@ -16,12 +17,6 @@ interface Room {
 const LINE_HEIGHT = 1.25;
 /** Room a guessed line is given for the space lost where words wrap. */
 const WRAP_SLACK = 1.15;
-/**
- * Smallest the picture's words get, as a share of the text around it, so that its longest word fits its box
- * (e.g. in large text on an upright tablet). Still no smaller than usual text, and the tables below keep the
- * full size.
- */
-const MIN_SCALE = 0.7;
 const GROUP_COLOURS = 6;
 /** Borders are at most this wide (pictures.css); the layout's padding includes them. */
 const BORDER_PX = 3;
@@ -62,7 +57,7 @@ const sameRoom = (a: Room, b: Room): boolean =>
 const wordsKey = (w: { key: string; name: string; amount: string }, width: number, fontPx: number): string =>
   [w.key, w.name, w.amount, Math.round(width), fontPx.toFixed(2)].join('\u0000');
 
-function Node({ node, padding }: { node: MapNode; padding: number }) {
+function Node({ node, padding, lang }: { node: MapNode; padding: number; lang: string | undefined }) {
   const isResidentsWords = node.kind === 'body' || node.kind === 'service';
   const colour = node.group >= 0 ? ` money-flow__node--c${node.group % GROUP_COLOURS}` : '';
   const fixed = node.kind === 'service' && !node.isPoolable ? ' money-flow__node--fixed' : '';
@@ -80,7 +75,9 @@ function Node({ node, padding }: { node: MapNode; padding: number }) {
     >
       <div class="money-flow__words">
         {/* Residents' words are isolated (they may be in another script) but aligned like the page. */}
-        <span class="money-flow__name">{isResidentsWords ? <bdi>{node.name}</bdi> : node.name}</span>
+        <span class="money-flow__name">
+          {isResidentsWords ? <bdi lang={lang}>{node.name}</bdi> : node.name}
+        </span>
         <span class="money-flow__amount">{node.amount}</span>
       </div>
     </div>
@@ -92,9 +89,10 @@ function Node({ node, padding }: { node: MapNode; padding: number }) {
  * as the money (layout in ./moneyMapLayout.ts). A picture only: hidden from screen readers, since the tables
  * under it say the same in words.
  *
- * Sized to the room it is given and the text size in force (both watched), so it fits the tablet either way up
- * and in large text: its words are made smaller (down to MIN_SCALE) when the longest of them would not fit a box,
- * and every box shows its words whole, measured in the page and sized to them before the picture is painted. It
+ * Sized to the room it is given and the text size in force (both watched), so it fits the tablet either way up,
+ * a phone and large text: in four columns, or two where four leave too little room (`fitFor`); its words are made
+ * smaller when the longest of them would not fit a box (an amount always fits whole), and every box shows its
+ * words whole, measured in the page and sized to them before the picture is painted. It
  * follows the language's direction: boxes are placed with logical properties, and pictures.css mirrors the
  * ribbons' drawing in right-to-left.
  */
@@ -124,21 +122,29 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
   const titles = useMemo(() => ({ pooled: t('kiosk.money.poolableTotal'), pot: t('kiosk.money.pot') }), [t]);
   const streams = settings.fundingStreams;
 
-  // The words' size: the room's, or smaller so that the longest single word fits its box.
-  const fontPx = useMemo(() => {
-    if (!room || room.width <= 0) return 0;
+  // Residents' words (bodies, services) in the language they were typed in, when the turn's is another.
+  const written = writtenIn(settings);
+  const wordsLang = written === t.locale.code ? undefined : written;
+
+  // The shape, and the words' size: the room's, or smaller so that the longest single word fits its box.
+  const { shape, fontPx } = useMemo(() => {
+    if (!room || room.width <= 0) return { shape: undefined, fontPx: 0 };
     const measure = measureIn(`700 ${room.fontPx}px ${room.family}`);
     const money = pictureMoney(t.money);
-    const texts = [titles.pooled, titles.pot, money(settings.potPence)];
-    for (const s of streams) texts.push(s.publicBody, s.service, money(s.annualPence));
-    texts.push(money(streams.reduce((sum, s) => sum + s.annualPence, 0)));
-    const widest = Math.max(1, ...texts.flatMap((text) => text.split(/\s+/)).map(measure));
-    const { textWidth } = columnsFor(room.width, room.lineHeight);
-    return room.fontPx * Math.min(1, Math.max(MIN_SCALE, textWidth / widest));
+    const names = [titles.pooled, titles.pot, ...streams.flatMap((s) => [s.publicBody, s.service])];
+    const amounts = [settings.potPence, streams.reduce((sum, s) => sum + s.annualPence, 0)];
+    for (const s of streams) amounts.push(s.annualPence);
+    const widest = (texts: string[]): number =>
+      Math.max(1, ...texts.flatMap((text) => text.split(/\s+/)).map(measure));
+    const fit = fitFor(room.width, room.lineHeight, {
+      word: widest(names),
+      amount: widest(amounts.map(money)),
+    });
+    return { shape: fit.shape, fontPx: room.fontPx * fit.scale };
   }, [room, streams, settings.potPence, titles, t]);
 
   const layout = useMemo(() => {
-    if (!room || room.width <= 0 || fontPx <= 0) return null;
+    if (!room || room.width <= 0 || fontPx <= 0 || !shape) return null;
     const lineHeight = (room.lineHeight * fontPx) / room.fontPx;
     const measure = measureIn(`700 ${fontPx}px ${room.family}`);
     const lines = (text: string, width: number): number =>
@@ -147,6 +153,7 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
       { streams, potPence: settings.potPence, titles },
       {
         width: room.width,
+        shape,
         lineHeight,
         money: pictureMoney(t.money),
         // What the page measured, once it has; a guess from the text's width before that.
@@ -155,7 +162,7 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
           (lines(words.name, width) + lines(words.amount, width)) * lineHeight,
       },
     );
-  }, [room, fontPx, measured, streams, settings.potPence, titles, t]);
+  }, [room, shape, fontPx, measured, streams, settings.potPence, titles, t]);
 
   // Boxes whose words turned out taller or shorter than guessed are sized again before the screen is painted.
   useLayoutEffect(() => {
@@ -165,7 +172,7 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
     for (const node of layout.nodes) {
       const words = el.querySelector(`[data-key="${CSS.escape(node.key)}"] .money-flow__words`);
       if (!words) continue;
-      const key = wordsKey(node, layout.textWidth, fontPx);
+      const key = wordsKey(node, node.width - 2 * layout.padding, fontPx);
       const height = words.getBoundingClientRect().height;
       const known = measured.get(key);
       if (known === undefined || Math.abs(known - height) > 1) found.set(key, height);
@@ -177,6 +184,7 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
     <div
       ref={box}
       class="money-flow"
+      data-shape={layout?.shape}
       aria-hidden="true"
       style={{ blockSize: layout ? `${layout.height}px` : undefined }}
     >
@@ -200,7 +208,7 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
             ))}
           </svg>
           {layout.nodes.map((n) => (
-            <Node key={n.key} node={n} padding={layout.padding} />
+            <Node key={n.key} node={n} padding={layout.padding} lang={wordsLang} />
           ))}
         </div>
       ) : null}

@@ -20,121 +20,104 @@
  * - Services that cannot be pooled have no ribbon on to the pooled money. The pooled box is centred on the
  *   services that feed it, weighted by money; the pot box is centred on the pooled box; both stay inside the
  *   picture.
+ *
+ * Two shapes (`MapShape`): four columns ('wide', every tablet), or, where four columns would leave a box too
+ * narrow for its longest word (a phone, 320 px, 250% zoom), two ('narrow'): each public body with its services
+ * under it (ribbons bend down from the body into each service), and the pooled money with the pot under it.
+ * `fitFor` chooses; the same money, ribbons and order either way.
  */
-import type { FundingStream, Pence } from '../../domain/types';
+import type { Pence } from '../../domain/types';
+import { layoutNarrow } from './moneyMapNarrow';
+import {
+  bodyWords,
+  clamp,
+  columnsFor,
+  groupByBody,
+  MAP_SHAPE,
+  MIN_RIBBON,
+  MIN_SCALE,
+  narrowColumns,
+  poolableOf,
+  poolRibbons,
+  PROPORTIONAL_LINES,
+  ribbonThickness,
+  serviceWords,
+  totalNode,
+  type MapLink,
+  type MapNode,
+  type MapShape,
+  type MoneyMapInput,
+  type MoneyMapLayout,
+  type MoneyMapMetrics,
+} from './moneyMapParts';
 
-/** Lines of text height that the whole map's money (every service added up) is drawn across. */
-export const PROPORTIONAL_LINES = 16;
-/** Thinnest ribbon for money that is not zero, in px. */
-export const MIN_RIBBON = 2;
+export {
+  columnsFor,
+  COLUMNS,
+  groupByBody,
+  MAP_SHAPE,
+  MIN_RIBBON,
+  MIN_SCALE,
+  narrowColumns,
+  PROPORTIONAL_LINES,
+  ribbonThickness,
+} from './moneyMapParts';
+export type {
+  LinkKind,
+  LinkPath,
+  MapLink,
+  MapNode,
+  MapShape,
+  MoneyMapInput,
+  MoneyMapLayout,
+  MoneyMapMetrics,
+  NodeKind,
+} from './moneyMapParts';
 
-export const COLUMNS = ['body', 'service', 'pooled', 'pot'] as const;
-export type NodeKind = (typeof COLUMNS)[number];
-
-export interface MoneyMapInput {
-  streams: readonly FundingStream[];
-  potPence: Pence;
-  /** The words on the last two boxes ("Money that can be pooled", "The pot you help decide on"). */
-  titles: { pooled: string; pot: string };
-}
-
-export interface MoneyMapMetrics {
-  /** Width of the picture, in CSS px. */
-  width: number;
-  /** Height of one line of label text, in CSS px: sets the spacing and the money's scale. */
-  lineHeight: number;
-  /**
-   * Height of a box's words (its name above its amount) wrapped to `width`, in CSS px. The component measures
-   * them in the page; tests count characters.
-   */
-  textHeight: (words: { key: string; name: string; amount: string }, width: number) => number;
-  /** Money as the resident reads it (the catalogue's `t.money`). */
-  money: (pence: Pence) => string;
-}
-
-export interface MapNode {
-  kind: NodeKind;
-  /** Unique within the picture: `body:<index>`, the stream id for a service, `pooled`, `pot`. */
-  key: string;
-  /** The body's or service's name as typed (residents' words), or the box's title. */
-  name: string;
-  pence: Pence;
-  amount: string;
-  /** Index of the public body, for its colour; -1 for the pooled and pot boxes. */
-  group: number;
-  /** Services: whether it can be pooled. Bodies: whether any of its services can. True for pooled and pot. */
-  isPoolable: boolean;
-  /** Logical position: x from the inline-start edge, y from the top; all in CSS px. */
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  /** Height of the words inside, as `textHeight` gave it (the box adds `padding` above and below). */
-  textHeight: number;
-}
-
-export type LinkKind = 'spend' | 'pool' | 'pot';
-
-/** A ribbon from the inline-end edge of one box (x0) to the inline-start edge of the next (x1). */
-export interface MapLink {
-  kind: LinkKind;
-  /** Keys of the boxes it joins. */
-  from: string;
-  to: string;
-  group: number;
-  pence: Pence;
-  x0: number;
-  /** Top of the ribbon where it leaves, and where it arrives. */
-  y0: number;
-  x1: number;
-  y1: number;
-  thickness: number;
-}
-
-export interface MoneyMapLayout {
-  width: number;
-  height: number;
-  columnWidth: number;
-  /** Room between columns, where the ribbons run. */
-  gap: number;
-  /** Padding inside a box, around its words (borders included). */
-  padding: number;
-  /** Width the words of every box are wrapped to. */
-  textWidth: number;
-  nodes: MapNode[];
-  links: MapLink[];
-}
-
-const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), max);
-
-/** Public bodies in the order the map first names them, each with its services in the map's order. */
-export function groupByBody(streams: readonly FundingStream[]): { name: string; streams: FundingStream[] }[] {
-  const groups = new Map<string, FundingStream[]>();
-  for (const s of streams) groups.set(s.publicBody, [...(groups.get(s.publicBody) ?? []), s]);
-  return [...groups].map(([name, list]) => ({ name, streams: list }));
-}
-
-/** Ribbon thickness for an amount at `scale` px per penny: 0 for nothing, at least MIN_RIBBON otherwise. */
-export function ribbonThickness(pence: Pence, scale: number): number {
-  return pence > 0 ? Math.max(MIN_RIBBON, pence * scale) : 0;
+/**
+ * The largest share of full size (at most 1) at which a text `px` wide at full size fits the room `room(share)`
+ * gives it, the room shrinking as the words (and so the padding and gaps, which are a share of a line) grow.
+ */
+function largestFit(px: number, room: (share: number) => number): number {
+  if (px <= room(1)) return 1;
+  let [fits, not] = [0, 1];
+  for (let i = 0; i < 20; i++) {
+    const mid = (fits + not) / 2;
+    if (px * mid <= room(mid)) fits = mid;
+    else not = mid;
+  }
+  return fits;
 }
 
 /**
- * The four columns across `width`: the room between them (for the ribbons) grows with the width, between 1.2 and 3
- * lines; a box's padding is a third of a line.
+ * The shape and the words' size (a share of the text around the picture) for a picture `width` wide, given the
+ * widest single word of its names and its widest amount at full size, in px. Four columns when they give the
+ * longest word room at MIN_SCALE or more (shrinking it that far if need be); two otherwise. An amount is never
+ * broken or cut: the words shrink until the widest one fits, below MIN_SCALE if they must. A name's word that
+ * does not fit even then is broken (the last resort; pictures.css).
  */
-export function columnsFor(
+export function fitFor(
   width: number,
   lineHeight: number,
-): { gap: number; columnWidth: number; padding: number; textWidth: number } {
-  const gap = clamp(Math.max(0, width) * 0.045, 1.2 * lineHeight, 3 * lineHeight);
-  const columnWidth = Math.max(1, (width - 3 * gap) / COLUMNS.length);
-  const padding = Math.round(lineHeight / 3);
-  return { gap, columnWidth, padding, textWidth: Math.max(1, columnWidth - 2 * padding) };
+  widest: { word: number; amount: number },
+): { shape: MapShape; scale: number } {
+  const word = Math.max(1, widest.word);
+  const amount = Math.max(1, widest.amount);
+  const wide = columnsFor(width, lineHeight).textWidth;
+  if (wide / word >= MIN_SCALE && wide / amount >= MIN_SCALE) {
+    return { shape: MAP_SHAPE.wide, scale: Math.min(1, wide / word, wide / amount) };
+  }
+  // Two columns' room depends more on the line (the indent is two lines): worked out at the size chosen.
+  const room = (share: number): number => narrowColumns(width, lineHeight * share).textWidth;
+  return {
+    shape: MAP_SHAPE.narrow,
+    scale: Math.min(largestFit(amount, room), Math.max(MIN_SCALE, largestFit(word, room))),
+  };
 }
 
 /** The picture for a money map; an empty picture (height 0) when the map has no services. */
 export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMapLayout {
+  if (m.shape === MAP_SHAPE.narrow) return layoutNarrow(input, m);
   const lh = m.lineHeight;
   const width = Math.max(0, m.width);
   const { gap, columnWidth, padding, textWidth } = columnsFor(width, lh);
@@ -143,6 +126,7 @@ export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyM
     Math.max(lh, m.textHeight({ key, name, amount }, textWidth));
 
   const empty: MoneyMapLayout = {
+    shape: MAP_SHAPE.wide,
     width,
     height: 0,
     columnWidth,
@@ -167,16 +151,10 @@ export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyM
 
   groupByBody(input.streams).forEach((group, g) => {
     const boxes = group.streams.map((s): MapNode => {
-      const amount = m.money(s.annualPence);
-      const textHeight = wordsHeight(s.id, s.service, amount);
+      const words = serviceWords(s, g, m.money);
+      const textHeight = wordsHeight(words.key, words.name, words.amount);
       return {
-        kind: 'service',
-        key: s.id,
-        name: s.service,
-        pence: s.annualPence,
-        amount,
-        group: g,
-        isPoolable: s.isPoolable,
+        ...words,
         x: columnX(1),
         y: 0,
         width: columnWidth,
@@ -184,21 +162,13 @@ export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyM
         textHeight,
       };
     });
-    const bodyPence = group.streams.reduce((sum, s) => sum + s.annualPence, 0);
-    const bodyAmount = m.money(bodyPence);
-    const bodyKey = `body:${g}`;
-    const bodyText = wordsHeight(bodyKey, group.name, bodyAmount);
+    const words = bodyWords(group, g, m.money);
+    const bodyText = wordsHeight(words.key, words.name, words.amount);
     const slices = boxes.reduce((sum, b) => sum + thick(b.pence), 0);
     const span = boxes.reduce((sum, b) => sum + b.height, 0) + (boxes.length - 1) * inGroupGap;
     const height = Math.max(span, bodyText + 2 * padding, slices);
     const body: MapNode = {
-      kind: 'body',
-      key: bodyKey,
-      name: group.name,
-      pence: bodyPence,
-      amount: bodyAmount,
-      group: g,
-      isPoolable: group.streams.some((s) => s.isPoolable),
+      ...words,
       x: columnX(0),
       y: top,
       width: columnWidth,
@@ -235,52 +205,20 @@ export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyM
   const servicesBottom = top - groupGap;
 
   // What can be pooled: fed by every poolable service, centred on them (weighted by money).
-  const feeding = services.filter((s) => s.isPoolable);
-  const poolable = feeding.reduce((sum, s) => sum + s.pence, 0);
+  const { feeding, poolable, slices: pooledSlices, centre } = poolableOf(services, thick, servicesBottom / 2);
   const pooledAmount = m.money(poolable);
   const pooledText = wordsHeight('pooled', input.titles.pooled, pooledAmount);
-  const pooledSlices = feeding.reduce((sum, s) => sum + thick(s.pence), 0);
   const pooledHeight = Math.max(pooledText + 2 * padding, pooledSlices);
-  const centreOf = (n: MapNode): number => n.y + n.height / 2;
-  const weighted =
-    poolable > 0
-      ? feeding.reduce((sum, s) => sum + centreOf(s) * s.pence, 0) / poolable
-      : feeding.length > 0
-        ? feeding.reduce((sum, s) => sum + centreOf(s), 0) / feeding.length
-        : servicesBottom / 2;
-  const pooledY = clamp(weighted - pooledHeight / 2, 0, Math.max(0, servicesBottom - pooledHeight));
-  const pooled: MapNode = {
-    kind: 'pooled',
-    key: 'pooled',
-    name: input.titles.pooled,
-    pence: poolable,
-    amount: pooledAmount,
-    group: -1,
-    isPoolable: true,
+  const pooledY = clamp(centre - pooledHeight / 2, 0, Math.max(0, servicesBottom - pooledHeight));
+  const pooled = totalNode('pooled', input.titles.pooled, poolable, pooledAmount, {
     x: columnX(2),
     y: pooledY,
     width: columnWidth,
     height: pooledHeight,
     textHeight: pooledText,
-  };
-  let sliceY = pooledY + (pooledHeight - pooledSlices) / 2;
-  for (const s of feeding) {
-    const t = thick(s.pence);
-    if (t === 0) continue;
-    links.push({
-      kind: 'pool',
-      from: s.key,
-      to: pooled.key,
-      group: s.group,
-      pence: s.pence,
-      x0: columnX(1) + columnWidth,
-      y0: s.y + (s.height - t) / 2,
-      x1: columnX(2),
-      y1: sliceY,
-      thickness: t,
-    });
-    sliceY += t;
-  }
+  });
+  const top0 = pooledY + (pooledHeight - pooledSlices) / 2;
+  links.push(...poolRibbons(feeding, thick, columnX(1) + columnWidth, columnX(2), top0));
   nodes.push(pooled);
 
   // The pot: taken from the pooled money (never drawn thicker than what feeds it), centred on the pooled box.
@@ -289,21 +227,14 @@ export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyM
   const potRibbon = poolable > 0 ? Math.min(thick(input.potPence), Math.max(pooledSlices, MIN_RIBBON)) : 0;
   const potHeight = Math.max(potText + 2 * padding, potRibbon);
   const bottom = Math.max(servicesBottom, pooledY + pooledHeight);
-  const potY = clamp(centreOf(pooled) - potHeight / 2, 0, Math.max(0, bottom - potHeight));
-  const pot: MapNode = {
-    kind: 'pot',
-    key: 'pot',
-    name: input.titles.pot,
-    pence: input.potPence,
-    amount: potAmount,
-    group: -1,
-    isPoolable: true,
+  const potY = clamp(pooledY + pooledHeight / 2 - potHeight / 2, 0, Math.max(0, bottom - potHeight));
+  const pot = totalNode('pot', input.titles.pot, input.potPence, potAmount, {
     x: columnX(3),
     y: potY,
     width: columnWidth,
     height: potHeight,
     textHeight: potText,
-  };
+  });
   if (potRibbon > 0) {
     links.push({
       kind: 'pot',
@@ -321,13 +252,25 @@ export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyM
   nodes.push(pot);
 
   const height = Math.ceil(Math.max(bottom, potY + potHeight));
-  return { width, height, columnWidth, gap, padding, textWidth, nodes, links };
+  return { shape: MAP_SHAPE.wide, width, height, columnWidth, gap, padding, textWidth, nodes, links };
 }
 
-/** The outline of a ribbon: a band curving from (x0, y0) to (x1, y1), `thickness` thick at both ends. */
+/** The outline of a ribbon: a band from where it leaves to where it arrives, `thickness` thick at both ends. */
 export function ribbonPath(l: MapLink): string {
-  const mid = (l.x0 + l.x1) / 2;
   const r = (n: number): number => Math.round(n * 10) / 10;
+  if (l.path === 'down') {
+    const [x0, y0, x1, y1] = [l.x0, l.y0, l.x1, l.y1].map(r);
+    const [e0, e1] = [l.x0 + l.thickness, l.x1 + l.thickness].map(r);
+    return `M${x0} ${y0}L${e0} ${y0}L${e1} ${y1}L${x1} ${y1}Z`;
+  }
+  if (l.path === 'bend') {
+    // Down from the box above, turning a quarter round into the box beside: the outer edge round the corner
+    // (x0, y1 + thickness), the inner edge round (x0 + thickness, y1).
+    const [x0, y0, x1, y1] = [l.x0, l.y0, l.x1, l.y1].map(r);
+    const [a, b] = [l.x0 + l.thickness, l.y1 + l.thickness].map(r);
+    return `M${x0} ${y0}Q${x0} ${b} ${x1} ${b}L${x1} ${y1}Q${a} ${y1} ${a} ${y0}Z`;
+  }
+  const mid = (l.x0 + l.x1) / 2;
   const [x0, x1, m, y0, y1, b0, b1] = [
     l.x0,
     l.x1,

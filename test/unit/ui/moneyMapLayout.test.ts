@@ -1,14 +1,18 @@
 /**
  * The money map's picture laid out (src/ui/pictures/moneyMapLayout.ts): columns in flow order, ribbons as thick
  * as the money, boxes as tall as their words, nothing overlapping or outside the picture, for zero amounts, one
- * body, many services and long names.
+ * body, many services and long names; and on a narrow screen (320 px) the two-column shape, chosen by fitFor.
  */
 import { describe, expect, it } from 'vitest';
 import type { FundingStream } from '../../../src/domain/types';
 import {
   columnsFor,
+  fitFor,
   layoutMoneyMap,
+  MAP_SHAPE,
   MIN_RIBBON,
+  MIN_SCALE,
+  narrowColumns,
   PROPORTIONAL_LINES,
   ribbonPath,
   type MapNode,
@@ -247,5 +251,134 @@ describe('the money map picture', () => {
       thickness: 5,
     });
     expect(path).toBe('M100 10C150 10 150 50 200 50L200 55C150 55 150 15 100 15Z');
+  });
+});
+
+describe('the money map picture on a narrow screen', () => {
+  const narrow = (streams: FundingStream[], potPounds: number, width = 280): MoneyMapLayout =>
+    layout(streams, potPounds, { width, shape: MAP_SHAPE.narrow });
+
+  it('Given a tablet, When the shape is chosen, Then it is four columns at full size; Given 280 px, Then two columns, and the widest amount fits its box whole', () => {
+    // Widest word 110 px ("Neighbourhood" in bold), widest amount 85 px ("£3,065,000"), 20 px lines.
+    const widest = { word: 110, amount: 85 };
+    expect(fitFor(760, LINE, widest)).toEqual({ shape: MAP_SHAPE.wide, scale: 1 });
+    const phone = fitFor(280, LINE, widest);
+    expect(phone.shape).toBe(MAP_SHAPE.narrow);
+    expect(phone.scale).toBeGreaterThanOrEqual(MIN_SCALE);
+    expect(85 * phone.scale).toBeLessThanOrEqual(narrowColumns(280, LINE * phone.scale).textWidth);
+    // Large text on a phone: the amount still fits whole, whatever size that takes.
+    const large = fitFor(250, 2 * LINE, { word: 260, amount: 200 });
+    expect(large.shape).toBe(MAP_SHAPE.narrow);
+    expect(200 * large.scale).toBeLessThanOrEqual(
+      narrowColumns(250, 2 * LINE * large.scale).textWidth + 0.01,
+    );
+  });
+
+  it('Given three public bodies in two columns, When laid out, Then each body is above its services (indented under it), the pooled money is beside them with the pot under it, and nothing overlaps or leaves the picture', () => {
+    const l = narrow([...council, nhs, police], 50_000);
+    expect(l.shape).toBe(MAP_SHAPE.narrow);
+    const [bodies, services] = [nodes(l, 'body'), nodes(l, 'service')];
+    const [pooled, pot] = [nodes(l, 'pooled')[0]!, nodes(l, 'pot')[0]!];
+    expect(services.map((s) => s.name)).toEqual([
+      'Youth services',
+      'Parks',
+      'Adult social care',
+      'Community health',
+      'Neighbourhood policing',
+    ]);
+    for (const s of services) {
+      const body = bodies[s.group]!;
+      expect(s.y).toBeGreaterThan(body.y + body.height);
+      expect(s.x).toBeGreaterThan(body.x);
+      expect(s.x + s.width).toBeCloseTo(body.x + body.width, 6);
+      const next = bodies[s.group + 1];
+      if (next) expect(s.y + s.height).toBeLessThan(next.y);
+    }
+    expect(pooled.x).toBeGreaterThan(bodies[0]!.x + bodies[0]!.width);
+    expect(pot.x).toBe(pooled.x);
+    expect(pot.y).toBeGreaterThan(pooled.y + pooled.height);
+    expect(pot.x + pot.width).toBeCloseTo(280, 6);
+    expectTidy(l);
+  });
+
+  it('Given services of different sizes in two columns, When laid out, Then every ribbon is as thick as its money on one scale, bending down from its body into its service, and the largest body’s ribbons fit under it beside its services', () => {
+    const l = narrow([...council, nhs, police], 50_000);
+    const spends = l.links.filter((x) => x.kind === 'spend');
+    expect(spends.map((x) => x.path)).toEqual(Array(5).fill('bend'));
+    const [youth, parks] = nodes(l, 'service');
+    expect(link(l, 'spend', parks!.key).thickness / link(l, 'spend', youth!.key).thickness).toBeCloseTo(
+      1.5,
+      6,
+    );
+    const scale = link(l, 'spend', youth!.key).thickness / youth!.pence;
+    expect(link(l, 'pool', 'pooled').thickness).toBeCloseTo(youth!.pence * scale, 6);
+    expect(link(l, 'pot', 'pot').thickness).toBeCloseTo(50_000 * 100 * scale, 6);
+    expect(link(l, 'pot', 'pot').path).toBe('down');
+    for (const s of nodes(l, 'service')) {
+      const x = link(l, 'spend', s.key);
+      const body = nodes(l, 'body')[s.group]!;
+      // From the body's bottom edge, within the room left of the services, into the service's edge.
+      expect(x.y0).toBeCloseTo(body.y + body.height, 6);
+      expect(x.x0).toBeGreaterThanOrEqual(0);
+      expect(x.x0 + x.thickness).toBeLessThanOrEqual(s.x);
+      expect(x.x1).toBe(s.x);
+      expect(x.y1).toBeGreaterThanOrEqual(s.y);
+      expect(x.y1 + x.thickness).toBeLessThanOrEqual(s.y + s.height + 0.001);
+    }
+    // The first service's ribbon is on the inside of the bend: ribbons of one body never cross.
+    const council3 = nodes(l, 'service')
+      .slice(0, 3)
+      .map((s) => link(l, 'spend', s.key));
+    for (let i = 1; i < council3.length; i++) {
+      expect(council3[i]!.x0 + council3[i]!.thickness).toBeCloseTo(council3[i - 1]!.x0, 6);
+    }
+  });
+
+  it('Given forty services under five bodies in two columns, When laid out, Then every small service keeps a visible ribbon, the indent grows to fit them, and nothing overlaps', () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      stream(`Body ${i % 5}`, `Service number ${i}`, 1_000 + i * 997, i % 3 !== 0),
+    );
+    const l = narrow(many, 10_000);
+    expect(nodes(l, 'service')).toHaveLength(40);
+    for (const x of l.links) expect(x.thickness).toBeGreaterThanOrEqual(MIN_RIBBON);
+    expectTidy(l);
+  });
+
+  it('Given a map with no services, or nothing that can be pooled, When laid out in two columns, Then the picture is empty, or has no ribbon on to the pooled money and the pot', () => {
+    expect(narrow([], 0).height).toBe(0);
+    const l = narrow([stream('Police', 'Patrols', 10_000, false)], 500);
+    expect(l.links.map((x) => x.kind)).toEqual(['spend']);
+    expectTidy(l);
+  });
+
+  it('Given ribbons that bend down or run straight down, When drawn, Then each outline is a closed band of its thickness', () => {
+    const bend = ribbonPath({
+      kind: 'spend',
+      from: 'a',
+      to: 'b',
+      group: 0,
+      pence: 1,
+      x0: 10,
+      y0: 40,
+      x1: 30,
+      y1: 60,
+      thickness: 4,
+      path: 'bend',
+    });
+    expect(bend).toBe('M10 40Q10 64 30 64L30 60Q14 60 14 40Z');
+    const down = ribbonPath({
+      kind: 'pot',
+      from: 'a',
+      to: 'b',
+      group: -1,
+      pence: 1,
+      x0: 100,
+      y0: 50,
+      x1: 100,
+      y1: 80,
+      thickness: 3,
+      path: 'down',
+    });
+    expect(down).toBe('M100 50L103 50L103 80L100 80Z');
   });
 });

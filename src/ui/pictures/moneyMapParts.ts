@@ -1,0 +1,267 @@
+/**
+ * The money map picture's parts (./moneyMapLayout.ts): its shapes, columns, boxes and ribbons, and what both its
+ * layouts (four columns there, two in ./moneyMapNarrow.ts) build them with.
+ */
+import type { FundingStream, Pence } from '../../domain/types';
+
+/** Lines of text height that the whole map's money (every service added up) is drawn across. */
+export const PROPORTIONAL_LINES = 16;
+/** Thinnest ribbon for money that is not zero, in px. */
+export const MIN_RIBBON = 2;
+
+export const COLUMNS = ['body', 'service', 'pooled', 'pot'] as const;
+export type NodeKind = (typeof COLUMNS)[number];
+
+export const MAP_SHAPE = {
+  /** Four columns side by side: bodies, services, pooled money, pot. */
+  wide: 'wide',
+  /** Two columns: bodies each above their services; the pooled money above the pot. */
+  narrow: 'narrow',
+} as const;
+export type MapShape = (typeof MAP_SHAPE)[keyof typeof MAP_SHAPE];
+
+/**
+ * Smallest the picture's words get, as a share of the text around it, so that its longest word fits its box
+ * (e.g. in large text on an upright tablet). The tables below keep the full size.
+ */
+export const MIN_SCALE = 0.7;
+/** Narrow shape: the share of the width (less the gap) for bodies and services; the rest is the pooled money's. */
+const NARROW_SHARE = 0.6;
+
+export interface MoneyMapInput {
+  streams: readonly FundingStream[];
+  potPence: Pence;
+  /** The words on the last two boxes ("Money that can be pooled", "The pot you help decide on"). */
+  titles: { pooled: string; pot: string };
+}
+
+export interface MoneyMapMetrics {
+  /** Width of the picture, in CSS px. */
+  width: number;
+  /** Height of one line of label text, in CSS px: sets the spacing and the money's scale. */
+  lineHeight: number;
+  /**
+   * Height of a box's words (its name above its amount) wrapped to `width`, in CSS px. The component measures
+   * them in the page; tests count characters.
+   */
+  textHeight: (words: { key: string; name: string; amount: string }, width: number) => number;
+  /** Money as the resident reads it (the catalogue's `t.money`). */
+  money: (pence: Pence) => string;
+  /** Four columns unless told otherwise (see `fitFor`). */
+  shape?: MapShape;
+}
+
+export interface MapNode {
+  kind: NodeKind;
+  /** Unique within the picture: `body:<index>`, the stream id for a service, `pooled`, `pot`. */
+  key: string;
+  /** The body's or service's name as typed (residents' words), or the box's title. */
+  name: string;
+  pence: Pence;
+  amount: string;
+  /** Index of the public body, for its colour; -1 for the pooled and pot boxes. */
+  group: number;
+  /** Services: whether it can be pooled. Bodies: whether any of its services can. True for pooled and pot. */
+  isPoolable: boolean;
+  /** Logical position: x from the inline-start edge, y from the top; all in CSS px. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Height of the words inside, as `textHeight` gave it (the box adds `padding` above and below). */
+  textHeight: number;
+}
+
+export type LinkKind = 'spend' | 'pool' | 'pot';
+
+/**
+ * How a ribbon runs: 'across' from the inline-end edge of one box (x0) to the inline-start edge of the next (x1);
+ * 'bend' down from the bottom edge of a box (x0 to x0 + thickness, at y0) and round into the inline-start edge of
+ * one below (x1, y1 to y1 + thickness); 'down' straight from a box's bottom edge (y0) to the top of the one under
+ * it (y1), x0 to x0 + thickness.
+ */
+export type LinkPath = 'across' | 'bend' | 'down';
+
+export interface MapLink {
+  kind: LinkKind;
+  /** Keys of the boxes it joins. */
+  from: string;
+  to: string;
+  group: number;
+  pence: Pence;
+  x0: number;
+  /** Top of the ribbon where it leaves, and where it arrives. */
+  y0: number;
+  x1: number;
+  y1: number;
+  thickness: number;
+  /** 'across' when absent. */
+  path?: LinkPath;
+}
+
+export interface MoneyMapLayout {
+  shape: MapShape;
+  width: number;
+  height: number;
+  /** Wide: every column's width. Narrow: the bodies' (the pooled money's column is `width - columnWidth - gap`). */
+  columnWidth: number;
+  /** Room between columns, where the ribbons run. */
+  gap: number;
+  /** Padding inside a box, around its words (borders included). */
+  padding: number;
+  /** Width the words of the narrowest boxes are wrapped to (a box's own: its width less twice the padding). */
+  textWidth: number;
+  nodes: MapNode[];
+  links: MapLink[];
+}
+
+export const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), max);
+
+/** Public bodies in the order the map first names them, each with its services in the map's order. */
+export function groupByBody(streams: readonly FundingStream[]): { name: string; streams: FundingStream[] }[] {
+  const groups = new Map<string, FundingStream[]>();
+  for (const s of streams) groups.set(s.publicBody, [...(groups.get(s.publicBody) ?? []), s]);
+  return [...groups].map(([name, list]) => ({ name, streams: list }));
+}
+
+/** Ribbon thickness for an amount at `scale` px per penny: 0 for nothing, at least MIN_RIBBON otherwise. */
+export function ribbonThickness(pence: Pence, scale: number): number {
+  return pence > 0 ? Math.max(MIN_RIBBON, pence * scale) : 0;
+}
+
+/**
+ * The four columns across `width`: the room between them (for the ribbons) grows with the width, between 1.2 and 3
+ * lines; a box's padding is a third of a line.
+ */
+export function columnsFor(
+  width: number,
+  lineHeight: number,
+): { gap: number; columnWidth: number; padding: number; textWidth: number } {
+  const gap = clamp(Math.max(0, width) * 0.045, 1.2 * lineHeight, 3 * lineHeight);
+  const columnWidth = Math.max(1, (width - 3 * gap) / COLUMNS.length);
+  const padding = Math.round(lineHeight / 3);
+  return { gap, columnWidth, padding, textWidth: Math.max(1, columnWidth - 2 * padding) };
+}
+
+/**
+ * The two columns of the narrow shape: bodies (and, indented by `indent`, their services) and the pooled money
+ * with the pot; `indent` is the room the ribbons bend down through, at least two lines.
+ */
+export function narrowColumns(
+  width: number,
+  lineHeight: number,
+  indent = 2 * lineHeight,
+): {
+  gap: number;
+  columnWidth: number;
+  poolWidth: number;
+  indent: number;
+  padding: number;
+  textWidth: number;
+} {
+  const { gap, padding } = columnsFor(width, lineHeight);
+  const columnWidth = Math.max(1, (width - gap) * NARROW_SHARE);
+  const poolWidth = Math.max(1, width - gap - columnWidth);
+  const textWidth = Math.max(1, Math.min(columnWidth - indent, poolWidth) - 2 * padding);
+  return { gap, columnWidth, poolWidth, indent, padding, textWidth };
+}
+
+/** The pooled money's or the pot's box (no body's colour; always poolable). */
+export function totalNode(
+  kind: 'pooled' | 'pot',
+  name: string,
+  pence: Pence,
+  amount: string,
+  at: { x: number; y: number; width: number; height: number; textHeight: number },
+): MapNode {
+  return { kind, key: kind, name, pence, amount, group: -1, isPoolable: true, ...at };
+}
+
+/**
+ * What can be pooled: the services that feed it, their money, how thick their ribbons are together, and where
+ * the pooled box is centred (on them, weighted by money; `otherwise` when none can be pooled).
+ */
+export function poolableOf(
+  services: readonly MapNode[],
+  thick: (pence: Pence) => number,
+  otherwise: number,
+): { feeding: MapNode[]; poolable: Pence; slices: number; centre: number } {
+  const feeding = services.filter((s) => s.isPoolable);
+  const poolable = feeding.reduce((sum, s) => sum + s.pence, 0);
+  const slices = feeding.reduce((sum, s) => sum + thick(s.pence), 0);
+  const centreOf = (n: MapNode): number => n.y + n.height / 2;
+  const centre =
+    poolable > 0
+      ? feeding.reduce((sum, s) => sum + centreOf(s) * s.pence, 0) / poolable
+      : feeding.length > 0
+        ? feeding.reduce((sum, s) => sum + centreOf(s), 0) / feeding.length
+        : otherwise;
+  return { feeding, poolable, slices, centre };
+}
+
+/** Ribbons from each feeding service's inline-end edge (x0) into the pooled box (x1), stacked from `top`, in order. */
+export function poolRibbons(
+  feeding: readonly MapNode[],
+  thick: (pence: Pence) => number,
+  x0: number,
+  x1: number,
+  top: number,
+): MapLink[] {
+  const links: MapLink[] = [];
+  let sliceY = top;
+  for (const s of feeding) {
+    const t = thick(s.pence);
+    if (t === 0) continue;
+    links.push({
+      kind: 'pool',
+      from: s.key,
+      to: 'pooled',
+      group: s.group,
+      pence: s.pence,
+      x0,
+      y0: s.y + (s.height - t) / 2,
+      x1,
+      y1: sliceY,
+      thickness: t,
+    });
+    sliceY += t;
+  }
+  return links;
+}
+
+/** A public body's box without its place: its name, the money of all its services, its colour. */
+export function bodyWords(
+  group: { name: string; streams: readonly FundingStream[] },
+  g: number,
+  money: (pence: Pence) => string,
+): Omit<MapNode, 'x' | 'y' | 'width' | 'height' | 'textHeight'> {
+  const pence = group.streams.reduce((sum, s) => sum + s.annualPence, 0);
+  const isPoolable = group.streams.some((s) => s.isPoolable);
+  return {
+    kind: 'body',
+    key: `body:${g}`,
+    name: group.name,
+    pence,
+    amount: money(pence),
+    group: g,
+    isPoolable,
+  };
+}
+
+/** A service's box without its place. */
+export function serviceWords(
+  s: FundingStream,
+  g: number,
+  money: (pence: Pence) => string,
+): Omit<MapNode, 'x' | 'y' | 'width' | 'height' | 'textHeight'> {
+  const amount = money(s.annualPence);
+  return {
+    kind: 'service',
+    key: s.id,
+    name: s.service,
+    pence: s.annualPence,
+    amount,
+    group: g,
+    isPoolable: s.isPoolable,
+  };
+}
