@@ -14,6 +14,8 @@ import { useBrowserAndApp } from './support/setup';
 const app = useBrowserAndApp();
 
 const TYPED = 'Shade trees on Moor Parade';
+/** Longer than Preact's wait for a frame before it runs effects (as in the Kiosk page object). */
+const EFFECTS_FLUSH_MS = 200;
 
 /** The focused element's accessible label (its <label>'s text) or its text. */
 function focusedName(page: Page): Promise<string> {
@@ -34,11 +36,23 @@ async function untilFocused(page: Page, name: string): Promise<string> {
   return seen;
 }
 
+/**
+ * Shift+Tab as a person presses it: Shift first, a moment (the page's effects run), then Tab. Shift alone used to
+ * answer the warning and put focus back in the field, and the Tab after it then moved on to "Back to the menu".
+ */
+async function shiftTab(page: Page): Promise<void> {
+  await page.keyboard.down('Shift');
+  await page.clock.runFor(EFFECTS_FLUSH_MS);
+  await page.keyboard.press('Tab');
+  await page.keyboard.up('Shift');
+}
+
 describe('the idle warning gives focus back', () => {
   it.each([
     ['Enter on “I’m still here”', (kiosk: Kiosk) => kiosk.page.keyboard.press('Enter')],
     ['Space on “I’m still here”', (kiosk: Kiosk) => kiosk.page.keyboard.press('Space')],
     ['Tab', (kiosk: Kiosk) => kiosk.page.keyboard.press('Tab')],
+    ['Shift+Tab', (kiosk: Kiosk) => shiftTab(kiosk.page)],
     ['a tap on “I’m still here”', (kiosk: Kiosk) => kiosk.tap('I’m still here')],
   ])(
     'Given a resident typing an idea who left it long enough for the warning, when they answer it with %s, then focus is back in the field and nothing was added or typed',

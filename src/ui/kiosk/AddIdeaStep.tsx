@@ -11,6 +11,7 @@ import { useT, type Translator } from '../i18n';
 import type { SessionHandle } from '../useSession';
 import { KioskPage } from './KioskPage';
 import { RadioGroup } from './RadioGroup';
+import { useTypedLang } from './typedWords';
 import type { TurnDrafts } from './turnDrafts';
 import { useDraftForm } from './useDraftForm';
 
@@ -47,6 +48,7 @@ function checkAll(t: Translator, v: IdeaValues, themes: readonly Theme[]): Recor
 /** A new idea: title, more detail, theme, rough cost in pounds and where. Kept as a draft while typed. */
 export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBack }: AddIdeaStepProps) {
   const t = useT();
+  const typedLang = useTypedLang();
   const form = useDraftForm<IdeaValues>(drafts, 'addIdea', {
     title: '',
     description: '',
@@ -104,6 +106,8 @@ export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBac
           {...p}
           type="text"
           inputMode={name === 'cost' ? 'decimal' : undefined}
+          // Said to screen readers; the form is noValidate, so the browser shows no bubble of its own.
+          required={!isOptional}
           autocomplete="off"
           value={v[name]}
           onInput={(e) => form.set(name, e.currentTarget.value)}
@@ -153,7 +157,8 @@ export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBac
           value={v.themeId}
           onChange={(id) => form.set('themeId', id)}
           error={errors.themeId}
-          options={themes.map((th) => ({ value: th.id, label: th.name, icon: th.icon }))}
+          isRequired
+          options={themes.map((th) => ({ value: th.id, label: th.name, icon: th.icon, lang: typedLang }))}
         />
         {textField('cost', t('kiosk.addIdea.costLabel'), t('kiosk.addIdea.costHint'))}
         {textField('where', t('kiosk.addIdea.whereLabel'), t('kiosk.addIdea.whereHint'), true)}

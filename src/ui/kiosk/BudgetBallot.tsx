@@ -5,6 +5,7 @@ import type { Theme } from '../../domain/types';
 import { useT } from '../i18n';
 import { PotShare, ThemeIcon } from '../pictures/lazy';
 import { groupByTheme } from './ideas';
+import { useTypedLang } from './typedWords';
 
 interface BudgetBallotProps {
   ideas: readonly ProposalView[];
@@ -22,6 +23,7 @@ interface BudgetBallotProps {
  */
 export function BudgetBallot({ ideas, themes, potPence, selected, onChange }: BudgetBallotProps) {
   const t = useT();
+  const typedLang = useTypedLang();
   const baseId = useId();
   const toggle = (id: string, isOn: boolean): void => {
     onChange(isOn ? [...selected.filter((x) => x !== id), id] : selected.filter((x) => x !== id));
@@ -33,7 +35,9 @@ export function BudgetBallot({ ideas, themes, potPence, selected, onChange }: Bu
           <fieldset key={group.id} class="ballot-theme ballot-theme--fieldset">
             <legend>
               <ThemeIcon icon={group.theme?.icon} />
-              <bdi>{group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}</bdi>
+              <bdi lang={group.theme ? typedLang : undefined}>
+                {group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}
+              </bdi>
             </legend>
             <ul class="ballot-list">
               {group.ideas.map((idea) => {

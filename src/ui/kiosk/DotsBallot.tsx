@@ -3,6 +3,7 @@ import type { Theme } from '../../domain/types';
 import { useT } from '../i18n';
 import { PotShare, ThemeIcon } from '../pictures/lazy';
 import { groupByTheme } from './ideas';
+import { useTypedLang } from './typedWords';
 import { usePendingFocus } from './usePendingFocus';
 
 interface DotsBallotProps {
@@ -19,6 +20,7 @@ interface DotsBallotProps {
 export function DotsBallot(props: DotsBallotProps) {
   const { ideas, themes, potPence, dots, dotsLeft, maxPerIdea, onChange } = props;
   const t = useT();
+  const typedLang = useTypedLang();
   const focusLater = usePendingFocus();
 
   const change = (id: string, by: 1 | -1): void => {
@@ -43,7 +45,9 @@ export function DotsBallot(props: DotsBallotProps) {
           >
             <h2 id={`ballot-theme-${group.id || 'other'}`}>
               <ThemeIcon icon={group.theme?.icon} />
-              <bdi>{group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}</bdi>
+              <bdi lang={group.theme ? typedLang : undefined}>
+                {group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}
+              </bdi>
             </h2>
             <ul class="ballot-list">
               {group.ideas.map((idea) => {

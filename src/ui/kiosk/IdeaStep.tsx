@@ -1,9 +1,11 @@
+import { useId } from 'preact/hooks';
 import type { SessionView } from '../../doc/session';
 import { useT } from '../i18n';
 import { CommentForm } from './CommentForm';
 import { KioskPage } from './KioskPage';
 import { commentsOn } from './ideas';
 import type { TurnDrafts } from './turnDrafts';
+import { useTypedLang } from './typedWords';
 import type { SessionHandle } from '../useSession';
 
 interface IdeaStepProps {
@@ -20,6 +22,8 @@ interface IdeaStepProps {
 /** One idea: what it is, what it would cost, where, what people said, and a form to say something. */
 export function IdeaStep({ view, ideaId, participantId, drafts, run, justAdded, onBack }: IdeaStepProps) {
   const t = useT();
+  const typedLang = useTypedLang();
+  const thanksId = useId();
   const idea = view.visible.find((v) => v.id === ideaId);
   const back = { label: t('kiosk.back.ideas'), onClick: onBack };
   if (!idea) {
@@ -32,12 +36,19 @@ export function IdeaStep({ view, ideaId, participantId, drafts, run, justAdded, 
   const theme = view.settings.themes.find((th) => th.id === idea.themeId);
   const comments = commentsOn(view, idea.id);
   return (
-    <KioskPage title={idea.shownTitle} isUserTitle back={back}>
-      {justAdded ? <p class="notice kiosk-notice">{t('kiosk.addIdea.added')}</p> : null}
+    // The thanks is said with the idea's heading, where focus goes when this screen appears.
+    <KioskPage title={idea.shownTitle} isUserTitle back={back} describedBy={justAdded ? thanksId : undefined}>
+      {justAdded ? (
+        <p class="notice kiosk-notice" id={thanksId}>
+          {t('kiosk.addIdea.added')}
+        </p>
+      ) : null}
       <dl class="idea-facts">
         <div>
           <dt>{t('kiosk.idea.themeLabel')}</dt>
-          <dd dir="auto">{theme ? theme.name : t('kiosk.ideas.otherTheme')}</dd>
+          <dd dir="auto" lang={theme ? typedLang : undefined}>
+            {theme ? theme.name : t('kiosk.ideas.otherTheme')}
+          </dd>
         </div>
         <div>
           <dt>{t('kiosk.idea.costLabel')}</dt>

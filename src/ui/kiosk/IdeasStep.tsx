@@ -4,6 +4,7 @@ import { ThemeIcon } from '../pictures/lazy';
 import { IdeaCard } from './IdeaCard';
 import { KioskPage } from './KioskPage';
 import { commentCounts, groupByTheme } from './ideas';
+import { useTypedLang } from './typedWords';
 
 interface IdeasStepProps {
   view: SessionView;
@@ -15,6 +16,7 @@ interface IdeasStepProps {
 /** Every visible idea, grouped by theme. */
 export function IdeasStep({ view, onOpen, onAdd, onBack }: IdeasStepProps) {
   const t = useT();
+  const typedLang = useTypedLang();
   const counts = commentCounts(view);
   const groups = groupByTheme(view.visible, view.settings.themes);
   return (
@@ -37,7 +39,9 @@ export function IdeasStep({ view, onOpen, onAdd, onBack }: IdeasStepProps) {
         <section key={group.id} class="idea-theme" aria-labelledby={`theme-${group.id || 'other'}`}>
           <h2 id={`theme-${group.id || 'other'}`}>
             <ThemeIcon icon={group.theme?.icon} />
-            <bdi>{group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}</bdi>{' '}
+            <bdi lang={group.theme ? typedLang : undefined}>
+              {group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}
+            </bdi>{' '}
             <span class="idea-theme__count">({t('kiosk.ideas.count', { count: group.ideas.length })})</span>
           </h2>
           {group.ideas.length === 0 ? (

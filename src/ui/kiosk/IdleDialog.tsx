@@ -1,6 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n';
 
+/** Keys that only change the key pressed with them. */
+const MODIFIERS: ReadonlySet<string> = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta']);
+
 /** "Still there?": shown when the tablet has been left alone; focus goes to "I'm still here". */
 export function IdleDialog({ onStay }: { onStay: () => void }) {
   const t = useT();
@@ -13,7 +16,17 @@ export function IdleDialog({ onStay }: { onStay: () => void }) {
   );
   useEffect(() => {
     button.current?.focus();
+    // Any key answers the warning (useIdle) and focus goes back to where the resident was, so a key must not
+    // also move focus on from there. A modifier alone (the Shift of Shift+Tab, pressed first) is not yet an
+    // answer: it would close the warning and the Tab after it would move on from the field. The key pressed
+    // with it answers. Tab itself moves nothing: the answer puts focus back.
+    const onKey = (e: KeyboardEvent): void => {
+      if (MODIFIERS.has(e.key)) e.stopImmediatePropagation();
+      else if (e.key === 'Tab') e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
     return () => {
+      window.removeEventListener('keydown', onKey, { capture: true });
       if (before?.isConnected) before.focus({ preventScroll: true });
     };
   }, []);

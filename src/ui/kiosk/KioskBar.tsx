@@ -1,4 +1,5 @@
 import { useT } from '../i18n';
+import { useTypedLang } from './typedWords';
 
 interface KioskBarProps {
   sessionTitle: string;
@@ -9,9 +10,10 @@ interface KioskBarProps {
 /** The strip above every kiosk screen: the session's name and the small Facilitator button. */
 export function KioskBar({ sessionTitle, onFacilitator }: KioskBarProps) {
   const t = useT();
+  const typedLang = useTypedLang();
   return (
     <header class="kiosk-bar">
-      <p class="kiosk-bar__title" dir="auto">
+      <p class="kiosk-bar__title" dir="auto" lang={typedLang}>
         {sessionTitle}
       </p>
       {onFacilitator ? (

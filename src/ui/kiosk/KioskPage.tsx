@@ -10,6 +10,11 @@ interface KioskPageProps {
   isBackAtEnd?: boolean;
   /** The heading is a resident's words (an idea's title): its direction comes from its own script. */
   isUserTitle?: boolean;
+  /**
+   * The id of words said with the heading when it takes focus (a word of thanks for what was just done: focus
+   * moving to the heading would talk over a status message, and a status drawn with the screen is not announced).
+   */
+  describedBy?: string | undefined;
   children?: ComponentChildren;
 }
 
@@ -19,6 +24,7 @@ export function KioskPage({
   back,
   isBackAtEnd = false,
   isUserTitle = false,
+  describedBy,
   children,
 }: KioskPageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -30,7 +36,7 @@ export function KioskPage({
   return (
     <main ref={main} id="main" tabIndex={-1} class="page kiosk-page">
       {back ? <BackButton {...back} /> : null}
-      <h1 ref={heading} tabIndex={-1} dir={isUserTitle ? 'auto' : undefined}>
+      <h1 ref={heading} tabIndex={-1} dir={isUserTitle ? 'auto' : undefined} aria-describedby={describedBy}>
         {title}
       </h1>
       {/* Reads the heading and instructions (a new screen is a new button: leaving one stops its reading). */}

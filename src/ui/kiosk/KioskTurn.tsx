@@ -5,7 +5,7 @@ import { finishParticipant, setAnswers, startParticipant } from '../../doc/comma
 import type { SessionView } from '../../doc/session';
 import { choicesOf, emptyChoices } from '../../domain/ballots';
 import type { BallotChoices } from '../../domain/types';
-import { consentFor, questionsFor } from '../../domain/wording';
+import { consentFor, questionsFor, writtenIn } from '../../domain/wording';
 import { describeError, fieldErrors } from '../errors';
 import { availableLanguages, loadLanguage, useT } from '../i18n';
 import { navigate } from '../router';
@@ -57,6 +57,7 @@ import { KioskBar } from './KioskBar';
 import { NO_TURN, TurnMarker, type LiveTurn, type ResumedTurn } from './liveTurn';
 import { BALLOT_DRAFT, ballotDraft, choicesFromDraft } from './ballotDraft';
 import { TurnDrafts } from './turnDrafts';
+import { TypedInContext } from './typedWords';
 import { BACK_STEP, TURN_STEPS, type TurnStep } from './turnSteps';
 import { DEFAULT_IDLE_MS, idleMsFrom, useIdle } from './useIdle';
 import { WelcomeStep } from './WelcomeStep';
@@ -482,14 +483,16 @@ export function KioskTurn({
   return (
     // data-idle-ms: the idle time this turn read (absent until read); tests wait for it before stopping their clock.
     <div class="kiosk" data-idle-ms={idleMs ?? undefined}>
-      <div class="kiosk__screen" inert={idle.isWarning}>
-        <KioskBar
-          sessionTitle={settings.title}
-          onFacilitator={step === TURN_STEPS.facilitator ? undefined : openFacilitator}
-        />
-        {/* A later step opened before its code has arrived (lazySteps.tsx): "Loading…" under the kiosk's bar. */}
-        <Suspense fallback={<p class="kiosk-loading">{t('common.loading')}</p>}>{screen}</Suspense>
-      </div>
+      <TypedInContext.Provider value={writtenIn(settings)}>
+        <div class="kiosk__screen" inert={idle.isWarning}>
+          <KioskBar
+            sessionTitle={settings.title}
+            onFacilitator={step === TURN_STEPS.facilitator ? undefined : openFacilitator}
+          />
+          {/* A later step opened before its code has arrived (lazySteps.tsx): "Loading…" under the kiosk's bar. */}
+          <Suspense fallback={<p class="kiosk-loading">{t('common.loading')}</p>}>{screen}</Suspense>
+        </div>
+      </TypedInContext.Provider>
       {idle.isWarning ? <IdleDialog onStay={idle.poke} /> : null}
     </div>
   );

@@ -22,6 +22,8 @@ interface RadioGroupProps {
   legendNote?: ComponentChildren;
   /** The legend's language, when it is not the page's. */
   legendLang?: string | undefined;
+  /** An answer is needed (said to screen readers; forms here are noValidate, so no browser bubble shows). */
+  isRequired?: boolean;
   /** Whether Read aloud reads the question and its options (the session's own questions, about you). */
   isReadAloud?: boolean;
 }
@@ -36,6 +38,7 @@ export function RadioGroup({
   error,
   legendNote,
   legendLang,
+  isRequired = false,
   isReadAloud = false,
 }: RadioGroupProps) {
   const read = isReadAloud ? { 'data-read-aloud': '' } : {};
@@ -68,6 +71,7 @@ export function RadioGroup({
               name={id}
               value={option.value}
               checked={value === option.value}
+              required={isRequired}
               onChange={() => onChange(option.value)}
               aria-describedby={described || undefined}
               aria-invalid={error ? true : undefined}

@@ -3,6 +3,7 @@ import type { Theme } from '../../domain/types';
 import { useT } from '../i18n';
 import { PotShare, ThemeIcon } from '../pictures/lazy';
 import { groupByTheme } from './ideas';
+import { useTypedLang } from './typedWords';
 import { usePendingFocus } from './usePendingFocus';
 
 interface RankingBallotProps {
@@ -18,11 +19,15 @@ interface RankingBallotProps {
 export function RankingBallot(props: RankingBallotProps) {
   const { ideas, themes, potPence, ranked, maxRanked, onChange } = props;
   const t = useT();
+  const typedLang = useTypedLang();
   const focusLater = usePendingFocus();
   const byId = new Map(ideas.map((v) => [v.id, v]));
   const iconOf = new Map(themes.map((th) => [th.id, th.icon]));
   const isFull = ranked.length >= maxRanked;
   const rest = ideas.filter((v) => !ranked.includes(v.id));
+  // The ideas that can be added, as the screen shows them: under their themes, in the themes' order.
+  const restGroups = groupByTheme(rest, themes);
+  const restShown = restGroups.flatMap((group) => group.ideas);
 
   const move = (index: number, by: -1 | 1): void => {
     const next = [...ranked];
@@ -45,9 +50,9 @@ export function RankingBallot(props: RankingBallotProps) {
 
   const add = (id: string): void => {
     const next = [...ranked, id];
-    const after = rest.filter((v) => v.id !== id);
-    const i = rest.findIndex((v) => v.id === id);
-    const neighbour = after[i] ?? after[i - 1];
+    // Focus stays where the resident was on screen: the idea after this one (the one before, at the end).
+    const i = restShown.findIndex((v) => v.id === id);
+    const neighbour = restShown[i + 1] ?? restShown[i - 1];
     focusLater(next.length >= maxRanked || !neighbour ? 'ranking-list' : `add:${neighbour.id}`);
     onChange(next);
   };
@@ -114,7 +119,7 @@ export function RankingBallot(props: RankingBallotProps) {
       <section class="ranking-rest" aria-labelledby="ranking-rest-heading">
         <h2 id="ranking-rest-heading">{t('kiosk.ranking.rest')}</h2>
         {isFull ? <p class="notice kiosk-notice">{t('kiosk.ranking.fullHint')}</p> : null}
-        {groupByTheme(rest, themes).map((group) =>
+        {restGroups.map((group) =>
           group.ideas.length === 0 ? null : (
             <section
               key={group.id}
@@ -123,7 +128,9 @@ export function RankingBallot(props: RankingBallotProps) {
             >
               <h3 id={`rank-theme-${group.id || 'other'}`}>
                 <ThemeIcon icon={group.theme?.icon} />
-                <bdi>{group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}</bdi>
+                <bdi lang={group.theme ? typedLang : undefined}>
+                  {group.theme ? group.theme.name : t('kiosk.ideas.otherTheme')}
+                </bdi>
               </h3>
               <ul class="ballot-list">
                 {group.ideas.map((idea) => (

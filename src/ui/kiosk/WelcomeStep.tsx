@@ -1,6 +1,7 @@
 import type { SessionSettings } from '../../domain/types';
 import { LOCALES, useT } from '../i18n';
 import { KioskPage } from './KioskPage';
+import { useTypedLang } from './typedWords';
 
 interface WelcomeStepProps {
   settings: SessionSettings;
@@ -26,10 +27,11 @@ export function WelcomeStep({
   onStart,
 }: WelcomeStepProps) {
   const t = useT();
+  const typedLang = useTypedLang();
   const canStart = !settings.isEnded && !isReadOnly;
   return (
     <KioskPage title={t('kiosk.welcome.title')}>
-      <p class="kiosk-lead" dir="auto">
+      <p class="kiosk-lead" dir="auto" lang={typedLang}>
         {settings.title}
       </p>
       {settings.isEnded ? (
@@ -53,19 +55,24 @@ export function WelcomeStep({
         <section class="kiosk-languages" aria-labelledby="kiosk-languages-heading">
           <h2 id="kiosk-languages-heading">{t('kiosk.welcome.language')}</h2>
           <ul class="kiosk-languages__list">
-            {languages.map((code) => (
-              <li key={code}>
-                <button
-                  type="button"
-                  class="btn kiosk-languages__button"
-                  lang={code}
-                  aria-pressed={code === language}
-                  onClick={() => onLanguage(code)}
-                >
-                  {LOCALES[code]?.name ?? code}
-                </button>
-              </li>
-            ))}
+            {languages.map((code) => {
+              const name = LOCALES[code]?.name ?? code;
+              return (
+                <li key={code}>
+                  {/* Named by its words alone: the chosen one's ✓ (drawn by the style sheet) is its aria-pressed. */}
+                  <button
+                    type="button"
+                    class="btn kiosk-languages__button"
+                    lang={code}
+                    aria-pressed={code === language}
+                    aria-label={name}
+                    onClick={() => onLanguage(code)}
+                  >
+                    {name}
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </section>
       ) : null}
