@@ -1,8 +1,8 @@
 /**
- * The room a chart is drawn in: its width and the page's text (size, family), watched, so the chart is laid out
- * at its own width, one unit a CSS pixel, with words the size of the page's text whatever the screen (a fixed
- * 800-unit drawing shrank 14 px words to 12.6 px on a 768 px tablet). Widths of words are measured on a canvas in
- * the page's font, with a little to spare.
+ * The room a chart is drawn in: its width and the page's text (size, family), watched (on paper too), so the chart
+ * is laid out at its own width, one unit a CSS pixel, with words the size of the page's text whatever the screen
+ * (a fixed 800-unit drawing shrank 14 px words to 12.6 px on a 768 px tablet). Widths of words are measured on a
+ * canvas in the page's font, with a little to spare.
  */
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -55,7 +55,15 @@ export function useChartRoom(): [RefObject<SVGSVGElement | null>, { width: numbe
     update();
     const observer = new ResizeObserver(update);
     observer.observe(el);
-    return () => observer.disconnect();
+    // Printing lays the page out again at the paper's width and text size, but no ResizeObserver runs for it:
+    // the chart kept the screen's layout and was shrunk onto the page (from a laptop, its words printed at 13 px
+    // beside 18 px text). The print media query does report it, in the print layout, before pages are drawn.
+    const print = typeof matchMedia === 'function' ? matchMedia('print') : null;
+    print?.addEventListener('change', update);
+    return () => {
+      observer.disconnect();
+      print?.removeEventListener('change', update);
+    };
   }, []);
   const font = useMemo(() => (room ? measuredFont(room.size, room.family) : null), [room]);
   return [ref, room && font ? { width: room.width, font } : null];
