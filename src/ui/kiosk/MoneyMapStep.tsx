@@ -2,9 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FundingStream, SessionSettings } from '../../domain/types';
 import { poolableTotal } from '../../domain/validate';
-import { writtenIn } from '../../domain/wording';
 import { useT } from '../i18n';
 import { MoneyMapPicture } from '../pictures/lazy';
+import { useTypedLang } from './typedWords';
 import { KioskPage } from './KioskPage';
 
 interface MoneyMapStepProps {
@@ -60,8 +60,7 @@ export function MoneyMapStep({ settings, onBack }: MoneyMapStepProps) {
   const poolable = poolableTotal(streams);
   // Bodies and services are the session's own words: marked with the language they were typed in when the turn
   // is in another, so a voice reads them in theirs.
-  const written = writtenIn(settings);
-  const wordsLang = written === t.locale.code ? undefined : written;
+  const wordsLang = useTypedLang();
   return (
     <KioskPage
       title={t('kiosk.money.title')}

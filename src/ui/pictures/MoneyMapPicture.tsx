@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SessionSettings } from '../../domain/types';
-import { writtenIn } from '../../domain/wording';
+import { useTypedLang } from '../kiosk/typedWords';
 import { useT } from '../i18n';
 import { fitFor, layoutMoneyMap, ribbonPath, type MapNode } from './moneyMapLayout';
 
@@ -122,9 +122,8 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
   const titles = useMemo(() => ({ pooled: t('kiosk.money.poolableTotal'), pot: t('kiosk.money.pot') }), [t]);
   const streams = settings.fundingStreams;
 
-  // Residents' words (bodies, services) in the language they were typed in, when the turn's is another.
-  const written = writtenIn(settings);
-  const wordsLang = written === t.locale.code ? undefined : written;
+  // The session's own words (bodies, services) in the language they were typed in, when the turn's is another.
+  const wordsLang = useTypedLang();
 
   // The shape, and the words' size: the room's, or smaller so that the longest single word fits its box.
   const { shape, fontPx } = useMemo(() => {
