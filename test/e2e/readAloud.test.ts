@@ -25,6 +25,7 @@ const app = useBrowserAndApp();
 
 beforeAll(async () => {
   await loadLanguage('cy');
+  await loadLanguage('cy', 'staff');
 });
 
 const DANIEL: FakeVoice = { name: 'Daniel', lang: 'en-GB', localService: true, default: true };
@@ -492,6 +493,13 @@ describe('language sound packs', () => {
       await expect
         .poll(() => panel.language('English').innerText())
         .toContain('Recorded sound pack: 1 screen.');
+      const status = page.locator('.speech-recorder > p[role="status"]');
+      expect(await status.innerText()).toBe('Added the sound pack for English: 1 screen.');
+      // Staff switch to Cymraeg: the line says the same in Welsh (it stayed English before).
+      await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+      await expect
+        .poll(() => status.innerText())
+        .toBe(makeTranslator('cy')('speech.packs.added', { language: 'Saesneg', count: 1 }));
       expect(errors).toEqual([]);
     } finally {
       await micBrowser.close();

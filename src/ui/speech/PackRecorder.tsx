@@ -51,7 +51,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
   const [spoken, setSpoken] = useState<Translator | null>(null);
   const [clips, setClips] = useState<ReadonlyMap<string, PackClip>>(new Map());
   const [recordingId, setRecordingId] = useState<string | null>(null);
-  const [status, setStatus] = useState<string>('');
+  const [status, setStatus] = useInWords();
   // Put into words as the recorder renders, so a problem on screen follows the staff language switch.
   const [problem, setProblem] = useInWords();
   const stop = useRef<(() => void) | null>(null);
@@ -106,7 +106,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
         return;
       }
       setClips((now) => new Map(now).set(promptId, { prompt: promptId, text, ...audio }));
-      setStatus(
+      setStatus((t) =>
         audio.wasCut
           ? t('speech.record.stoppedAtMax', { maxSeconds: MAX_SECONDS })
           : t('speech.record.done', { seconds: Math.max(1, Math.round(audio.durationMs / 1000)) }),
@@ -120,7 +120,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
     try {
       stop.current = await startRecording(PACK_LIMITS.maxClipMs, done, failed);
       setRecordingId(promptId);
-      setStatus(t('speech.record.recording'));
+      setStatus((t) => t('speech.record.recording'));
     } catch {
       failed();
     }
@@ -143,7 +143,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
     }
     const fileName = soundPackFileName(code, new Date());
     download(encodeSoundPack(pack()), fileName);
-    setStatus(t('speech.record.saved', { fileName }));
+    setStatus((t) => t('speech.record.saved', { fileName }));
   };
 
   const useHere = async (): Promise<void> => {
@@ -158,7 +158,8 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
       // Through the same checks as a file another tablet adds.
       const checked = readSoundPack(text, new Blob([text]).size, Object.keys(LOCALES));
       await saveSoundPack(services.db, checked, fileName, Date.now());
-      setStatus(t('speech.packs.added', { language: languageName(t, code), count: checked.clips.length }));
+      const count = checked.clips.length;
+      setStatus((t) => t('speech.packs.added', { language: languageName(t, code), count }));
       onStored();
     } catch (e) {
       setProblem((t) => storeFailedInWords(t, e));
@@ -249,7 +250,7 @@ export function PackRecorder({ languages, onStored, onClose }: PackRecorderProps
           {t('speech.record.close')}
         </button>
       </div>
-      <p role="status">{status}</p>
+      <p role="status">{status?.(t) ?? ''}</p>
       {problem ? (
         <p class="alert" role="alert">
           {problem(t)}
