@@ -1,10 +1,9 @@
-import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FundingStream, SessionSettings } from '../../domain/types';
 import { poolableTotal } from '../../domain/validate';
 import { useT } from '../i18n';
 import { MoneyMapPicture } from '../pictures/lazy';
 import { useTypedLang } from './typedWords';
+import { ScrollRegion } from '../components/ScrollRegion';
 import { KioskPage } from './KioskPage';
 
 interface MoneyMapStepProps {
@@ -16,37 +15,6 @@ function byPublicBody(streams: readonly FundingStream[]): [string, FundingStream
   const groups = new Map<string, FundingStream[]>();
   for (const s of streams) groups.set(s.publicBody, [...(groups.get(s.publicBody) ?? []), s]);
   return [...groups];
-}
-
-/**
- * A table that may be wider than the screen (320 px, large text, long names): it scrolls sideways on its own,
- * never the page. A region named like its table (by the public body's heading); focusable (so a keyboard can
- * scroll it) only while it scrolls, so on a tablet it is no extra stop.
- */
-function ScrollRegion({ labelledBy, children }: { labelledBy: string; children: ComponentChildren }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [isScrolling, setScrolling] = useState(false);
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const update = (): void => setScrolling(el.scrollWidth > el.clientWidth + 1);
-    update();
-    const observer = new ResizeObserver(update);
-    observer.observe(el);
-    if (el.firstElementChild) observer.observe(el.firstElementChild);
-    return () => observer.disconnect();
-  }, []);
-  return (
-    <div
-      ref={box}
-      class="money-table-scroll"
-      role="region"
-      aria-labelledby={labelledBy}
-      tabIndex={isScrolling ? 0 : undefined}
-    >
-      {children}
-    </div>
-  );
 }
 
 /**
@@ -90,7 +58,7 @@ export function MoneyMapStep({ settings, onBack }: MoneyMapStepProps) {
           <h2 id={`money-body-${i}`}>
             <bdi lang={wordsLang}>{body}</bdi>
           </h2>
-          <ScrollRegion labelledBy={`money-body-${i}`}>
+          <ScrollRegion class="money-table-scroll" labelledBy={`money-body-${i}`}>
             <table class="money-table" aria-labelledby={`money-body-${i}`}>
               <thead>
                 <tr>

@@ -3,6 +3,7 @@ import { describeExclusion } from '../errors';
 import { useT } from '../i18n';
 import './excludedMessages';
 import { shortId, timeText } from './words';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /** Ballots left out of the count, with why and what can be done about it (src/ui/i18n/en/excluded.ts), as a table. */
 export function ExcludedTable({
@@ -19,7 +20,7 @@ export function ExcludedTable({
 }) {
   const t = useT();
   return (
-    <div class="table-scroll">
+    <ScrollRegion class="table-scroll" label={caption}>
       <table class="officer-table" data-table={name}>
         <caption>{caption}</caption>
         <thead>
@@ -41,6 +42,6 @@ export function ExcludedTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

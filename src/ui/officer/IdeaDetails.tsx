@@ -16,6 +16,7 @@ import { ExcludedTable } from './ExcludedTable';
 import { deviceText } from '../format/devices';
 import { shortId, timeText } from './words';
 import { sessionChecks } from '../../doc/sessionChecks';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
 
@@ -114,7 +115,7 @@ function TraceTables({ view, row, H }: { view: SessionView; row: ResultRow; H: '
         {t('officer.trace.total', { points: t.number(trace.points), count: trace.supporters })}
       </p>
       {trace.ballots.length > 0 ? (
-        <div class="table-scroll">
+        <ScrollRegion class="table-scroll" label={t('officer.trace.caption', { title: row.title })}>
           <table class="officer-table" data-table="trace">
             <caption>{t('officer.trace.caption', { title: row.title })}</caption>
             <thead>
@@ -138,7 +139,7 @@ function TraceTables({ view, row, H }: { view: SessionView; row: ResultRow; H: '
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {trace.excluded.length > 0 ? (
         <ExcludedTable

@@ -5,6 +5,7 @@ import { effectiveDeviceNames } from '../../domain/devices';
 import { deviceText } from '../format/devices';
 import { CouncilKeyPanel } from './CouncilKeyPanel';
 import { useOpenedViews } from './councilKeys';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 /**
  * Who took part, across the sessions shown: residents taking part (people who did something, the one definition
@@ -54,7 +55,7 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
       </dl>
       <p>{t('officer.participation.definition')}</p>
 
-      <div class="table-scroll">
+      <ScrollRegion class="table-scroll" label={t('officer.participation.byChannel')}>
         <table class="officer-table" data-table="channels">
           <caption>{t('officer.participation.byChannel')}</caption>
           <thead>
@@ -76,9 +77,9 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
-      <div class="table-scroll">
+      <ScrollRegion class="table-scroll" label={t('officer.participation.byDevice')}>
         <table class="officer-table" data-table="devices">
           <caption>{t('officer.participation.byDevice')}</caption>
           <thead>
@@ -104,14 +105,18 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       <h3>{t('officer.participation.aboutYou')}</h3>
       <p>{t('officer.participation.suppression', { n: SUPPRESS_BELOW })}</p>
       <CouncilKeyPanel opened={opened} />
       {p.aboutYou.length === 0 ? <p>{t('officer.participation.noAboutYou')}</p> : null}
       {p.aboutYou.map((q) => (
-        <div class="table-scroll" key={q.questionId}>
+        <ScrollRegion
+          class="table-scroll"
+          key={q.questionId}
+          label={t('officer.participation.question', { text: q.text, count: q.total })}
+        >
           <table class="officer-table" data-question={q.questionId}>
             <caption>{t('officer.participation.question', { text: q.text, count: q.total })}</caption>
             <thead>
@@ -135,7 +140,7 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ))}
     </section>
   );

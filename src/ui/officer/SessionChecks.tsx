@@ -18,6 +18,7 @@ import { PaperConflicts } from '../paper/PaperConflicts';
 import '../paper/messages';
 import './status/messages';
 import { sessionChecks } from '../../doc/sessionChecks';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
 
@@ -117,7 +118,7 @@ export function SessionChecks({
             })}
           </p>
           <p>{t('checks.afterEnd.lead')}</p>
-          <div class="table-scroll">
+          <ScrollRegion class="table-scroll" label={t('checks.afterEnd.caption')}>
             <table class="officer-table">
               <caption>{t('checks.afterEnd.caption')}</caption>
               <thead>
@@ -137,7 +138,7 @@ export function SessionChecks({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </div>
       ) : null}
     </section>

@@ -22,6 +22,7 @@ import { SessionChecks } from './SessionChecks';
 import type { CleanStatus } from '../../domain/statusRules';
 import { statusShort } from './status/statusWords';
 import { pointsCount, pointsLabel, ruleName } from './words';
+import { ScrollRegion } from '../components/ScrollRegion';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
 
@@ -65,7 +66,7 @@ export function SessionSection({
       <section class="card officer-section" aria-labelledby={id('money')}>
         <H id={id('money')}>{t('officer.money.heading')}</H>
         <p data-figure="pot">{t('officer.money.pot', { pot: t.money(s.potPence) })}</p>
-        <div class="table-scroll">
+        <ScrollRegion class="table-scroll" label={t('officer.money.caption')}>
           <table class="officer-table">
             <caption>{t('officer.money.caption')}</caption>
             <thead>
@@ -95,7 +96,7 @@ export function SessionSection({
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <section
@@ -144,7 +145,7 @@ export function SessionSection({
                 : null}
         </p>
         <ResultsChart rows={result.rows} potPence={result.potPence} />
-        <div class="table-scroll">
+        <ScrollRegion class="table-scroll" label={t('officer.results.caption', { rule: ruleName(t, rule) })}>
           <table class="officer-table officer-results" data-table="results">
             <caption>{t('officer.results.caption', { rule: ruleName(t, rule) })}</caption>
             <thead>
@@ -184,7 +185,7 @@ export function SessionSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
 
       <SessionChecks view={view} run={run} headingLevel={headingLevel} />
