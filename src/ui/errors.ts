@@ -39,7 +39,22 @@ export function describeError(t: Translator, e: unknown): string {
     return t(`error.${e.code}` as MessageKey, params);
   }
   if (isQuotaError(e)) return t('storage.quota');
+  if (e instanceof ErrorInWords) return e.words(t);
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * An error a screen throws with its words still to be found: describeError puts them into words with the
+ * translator of the render that shows them, so they follow the staff language switch (the message is for logs).
+ */
+export class ErrorInWords extends Error {
+  override readonly name = 'ErrorInWords';
+  constructor(
+    readonly words: InWords,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** Field errors for a form: the field a ValidationError names gets the message; others go to the form. */

@@ -12,6 +12,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/app';
 import { createEnrolCode, listDevices } from '../../src/server/devices';
+import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
 import { Home } from './pages/Home';
 import { axeViolations } from './support/axe';
 import { launchBrowser } from './support/browser';
@@ -42,6 +43,7 @@ function code(name: string): string {
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'codesign-scan-e2e-'));
+  await loadLanguage('cy', 'staff');
   server = await startServer({ port: 0, host: '127.0.0.1', distDir: DIST, dataDir, log: () => undefined });
   url = `http://127.0.0.1:${server.port}/`;
   cameraCode = code('Camera tablet');
@@ -143,6 +145,11 @@ describe('scanning the enrolment code', () => {
     expect(await codeField(council).inputValue()).toBe('7K2M 9Q');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Scan the code');
     expect(listDevices(server.store!)).toEqual([]);
+    // Staff switch to Cymraeg: the line says the same in Welsh (it stayed English before).
+    await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.sync-scan__words').textContent())
+      .toBe(makeTranslator('cy')('sync.scan.stopped'));
     expect(errors).toEqual([]);
   });
 

@@ -3,7 +3,8 @@
  * ideas' supporters, counting each resident once and within the session's limit per idea. The live board fits a
  * portrait tablet (768 px) with nothing to scroll sideways, not even inside its own box (WCAG 1.4.10, reflow).
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
 import { layoutProblems, settleLayout } from './support/layout';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { Dashboard } from './pages/Dashboard';
@@ -16,6 +17,10 @@ import { SessionForm, validSession } from './pages/SessionForm';
 import { useBrowserAndApp } from './support/setup';
 
 const app = useBrowserAndApp();
+
+beforeAll(async () => {
+  await loadLanguage('cy', 'staff');
+});
 
 describe('facilitator mode', () => {
   it('Given the PIN screen, when wrong PINs are typed, then they are refused and slowed down, and the right PIN opens facilitator mode', async () => {
@@ -123,6 +128,14 @@ describe('facilitator mode', () => {
 
       // When: B is merged into A.
       await dashboard.merge(B, A);
+      // Staff switch to Cymraeg and back: the merge's line says the same in Welsh (it stayed English before).
+      const merged = page.locator('section:has(#fac-merge-heading) > p.fac-announce');
+      await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+      await expect
+        .poll(() => merged.innerText())
+        .toBe(makeTranslator('cy')('fac.merge.done', { duplicate: B, kept: A }));
+      await page.getByRole('button', { name: 'English', exact: true }).click();
+      await expect.poll(() => merged.innerText()).toBe(`“${B}” is now part of “${A}”.`);
 
       // Then: A has all three residents once; resident 1's 2 + 2 dots are capped at 3; B is gone.
       await expect.poll(async () => (await dashboard.boardRows()).length).toBe(1);

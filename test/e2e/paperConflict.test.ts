@@ -15,6 +15,7 @@ import { enterPaperBallot } from '../../src/doc/paperCommands';
 import { viewSession } from '../../src/doc/session';
 import { applyImport, prepareImport } from '../../src/sync/importSession';
 import { encodeSessionFile, readSessionFile } from '../../src/sync/sessionFile';
+import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
 import { axeViolations } from './support/axe';
 import { smallTargets } from './support/targets';
 import { FilesDashboard, filesTablet, openDemo, type FilesTablet } from './pages/files';
@@ -28,8 +29,9 @@ const app = useBrowserAndApp();
 let dir: string;
 let tablet: FilesTablet | undefined;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'codesign-paper-conflict-'));
+  await loadLanguage('cy', 'staff');
 });
 
 afterAll(async () => {
@@ -100,6 +102,20 @@ describe('a paper sheet typed differently on two devices', () => {
       counted: 'Yes',
     });
     expect(await paper.counts()).toEqual({ kiosk: 12, paper: 1 });
+
+    // The panel's two lines: the version kept, and the sheet typed in on this tablet.
+    const lines = page.locator('.paper-panel .paper-announce');
+    expect(await lines.allInnerTexts()).toEqual([
+      'Sheet 7: version 2 kept. It now counts for this sheet.',
+      'Sheet 7 added.',
+    ]);
+    // Staff switch to Cymraeg (the panel's English name no longer finds it): both lines say the same in Welsh.
+    // They stayed English before.
+    await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+    const cy = makeTranslator('cy');
+    await expect
+      .poll(() => lines.allInnerTexts())
+      .toEqual([cy('checks.paper.kept', { sheet: 7, number: 2 }), cy('paper.form.added', { sheet: 7 })]);
     expect(errors).toEqual([]);
   });
 });

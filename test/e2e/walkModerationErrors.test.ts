@@ -4,12 +4,17 @@
  * button just pressed: a screen-reader user heard nothing and had to go looking. Now focus goes to the field, as
  * on the residents' screens, and what was there is kept.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
 import { newTablet, openDemoDashboard } from './support/tablet';
 import { useBrowserAndApp } from './support/setup';
 
 const app = useBrowserAndApp();
+
+beforeAll(async () => {
+  await loadLanguage('cy', 'staff');
+});
 
 const IDEA = 'Lunch club for older people';
 
@@ -44,7 +49,7 @@ describe('moderation errors take focus to the field', () => {
     }
   });
 
-  it('Given “Hide this idea” with no reason, when the idea is hidden, then focus is on the reason field, marked invalid, and the idea is still shown', async () => {
+  it('Given “Hide this idea” with no reason, when the idea is hidden, then focus is on the reason field, marked invalid, and the idea is still shown; with a reason it is hidden and shown again, and both lines turn Welsh when staff switch to Cymraeg', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
       await openDemoDashboard(page, app.url);
@@ -55,6 +60,22 @@ describe('moderation errors take focus to the field', () => {
 
       await expect.poll(() => focused(page)).toBe('Why are you hiding it? (invalid)');
       expect(await page.getByRole('article', { name: IDEA, exact: true }).count()).toBe(1);
+
+      // With a reason the idea is hidden (the keyboard stays in the list), then shown again.
+      await card.getByLabel('Why are you hiding it?').fill('Already offered by the council.');
+      await card.getByRole('button', { name: 'Hide the idea', exact: true }).click();
+      const hiddenLine = page.locator('#fac-ideas-heading ~ p.fac-announce');
+      await expect.poll(() => hiddenLine.innerText()).toBe(`“${IDEA}” is now hidden.`);
+      await expect.poll(() => focused(page)).toBe('h2 Look after the ideas');
+      await page.getByRole('button', { name: `Show this idea again: ${IDEA}`, exact: true }).click();
+      const shownLine = page.locator('section[aria-labelledby="fac-hidden-heading"] > p.fac-announce');
+      await expect.poll(() => shownLine.innerText()).toBe(`“${IDEA}” is shown to residents again.`);
+
+      // Staff switch to Cymraeg: both lines say the same in Welsh (they stayed English before).
+      await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+      const cy = makeTranslator('cy');
+      await expect.poll(() => hiddenLine.innerText()).toBe(cy('fac.hide.done', { title: IDEA }));
+      expect(await shownLine.innerText()).toBe(cy('fac.hidden.done', { title: IDEA }));
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/domain/errors';
-import { makeTranslator } from '../../src/ui/i18n';
-import { describeError, fieldErrors } from '../../src/ui/errors';
+import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
+import { describeError, ErrorInWords, fieldErrors } from '../../src/ui/errors';
 
 describe('errors in words', () => {
   const t = makeTranslator('en');
@@ -26,5 +26,13 @@ describe('errors in words', () => {
       title: 'Please fill this in.',
     });
     expect(fieldErrors(t, new Error('boom'))).toEqual({ form: 'boom' });
+  });
+
+  it('Given an error thrown with its words still to find, Then it is put into words in the language shown', async () => {
+    await Promise.all([loadLanguage('cy'), loadLanguage('cy', 'staff')]);
+    const e = new ErrorInWords((t) => t('session.notFound'), 'session missing');
+    expect(fieldErrors(t, e)).toEqual({ form: 'This session is not on this tablet.' });
+    expect(describeError(makeTranslator('cy'), e)).toBe(makeTranslator('cy')('session.notFound'));
+    expect(makeTranslator('cy')('session.notFound')).not.toBe(t('session.notFound'));
   });
 });

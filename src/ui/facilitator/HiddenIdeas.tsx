@@ -1,8 +1,8 @@
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { unhideProposal } from '../../doc/moderationCommands';
 import type { SessionView } from '../../doc/session';
 import { SaveStatus } from '../components/SaveStatus';
-import { describeError } from '../errors';
+import { describeError, useInWords } from '../errors';
 import { useT } from '../i18n';
 import type { SessionHandle } from '../useSession';
 import { useAction } from './useAction';
@@ -12,13 +12,14 @@ export function HiddenIdeas({ session, view }: { session: SessionHandle; view: S
   const t = useT();
   const action = useAction(session.run);
   const heading = useRef<HTMLHeadingElement>(null);
-  const [announcement, setAnnouncement] = useState('');
+  // Put into words as the section renders, so it follows the staff language switch.
+  const [announcement, setAnnouncement] = useInWords();
   const hidden = view.proposals.filter((p) => p.isHidden);
 
   const unhide = async (id: string, title: string): Promise<void> => {
-    setAnnouncement('');
+    setAnnouncement(null);
     if (await action.act((doc, ctx) => unhideProposal(doc, id, ctx))) {
-      setAnnouncement(t('fac.hidden.done', { title }));
+      setAnnouncement((t) => t('fac.hidden.done', { title }));
       heading.current?.focus();
     }
   };
@@ -53,7 +54,7 @@ export function HiddenIdeas({ session, view }: { session: SessionHandle; view: S
       )}
       {action.invalid ? <p class="alert">{describeError(t, action.invalid)}</p> : null}
       <p role="status" class="fac-announce">
-        {announcement}
+        {announcement?.(t)}
       </p>
       <SaveStatus state={action.state} error={action.failure} />
     </section>

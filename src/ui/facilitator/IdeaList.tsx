@@ -1,5 +1,6 @@
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { SessionView } from '../../doc/session';
+import { useInWords } from '../errors';
 import { useT } from '../i18n';
 import type { SessionHandle } from '../useSession';
 import { IdeaCard } from './IdeaCard';
@@ -8,12 +9,13 @@ import { IdeaCard } from './IdeaCard';
 export function IdeaList({ session, view }: { session: SessionHandle; view: SessionView }) {
   const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [announcement, setAnnouncement] = useState('');
+  // Put into words as the list renders, so it follows the staff language switch.
+  const [announcement, setAnnouncement] = useInWords();
   const themes = new Map(view.settings.themes.map((th) => [th.id, th.name]));
   const titles = new Map(view.proposals.map((p) => [p.id, p.shownTitle]));
 
   const onHidden = (title: string): void => {
-    setAnnouncement(t('fac.hide.done', { title }));
+    setAnnouncement((t) => t('fac.hide.done', { title }));
     // The hidden idea's card is gone: keep the keyboard in this list.
     heading.current?.focus();
   };
@@ -25,7 +27,7 @@ export function IdeaList({ session, view }: { session: SessionHandle; view: Sess
       </h2>
       <p class="field__hint">{t('fac.ideas.hint')}</p>
       <p role="status" class="fac-announce">
-        {announcement}
+        {announcement?.(t)}
       </p>
       {view.visible.length === 0 ? (
         <p>{t('fac.board.empty')}</p>

@@ -4,7 +4,7 @@ import { isValidationError, ValidationError } from '../../domain/errors';
 import type { SessionView } from '../../doc/session';
 import { Field } from '../components/Field';
 import { SaveStatus } from '../components/SaveStatus';
-import { describeError } from '../errors';
+import { describeError, useInWords } from '../errors';
 import { useT } from '../i18n';
 import type { SessionHandle } from '../useSession';
 import { ConfirmSection } from './ConfirmSection';
@@ -18,7 +18,8 @@ export function MergeIdeas({ session, view }: { session: SessionHandle; view: Se
   const [keptId, setKeptId] = useState('');
   const [isConfirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<ValidationError | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  // Put into words as the section renders, so it follows the staff language switch.
+  const [announcement, setAnnouncement] = useInWords();
   const mergeButton = useRef<HTMLButtonElement>(null);
 
   const ideas = [...view.visible].sort((a, b) => a.shownTitle.localeCompare(b.shownTitle, t.locale.intl));
@@ -30,7 +31,7 @@ export function MergeIdeas({ session, view }: { session: SessionHandle; view: Se
   const start = (e: Event): void => {
     e.preventDefault();
     action.reset();
-    setAnnouncement('');
+    setAnnouncement(null);
     if (duplicateId === '') setProblem(new ValidationError('required', 'duplicateId'));
     else if (keptId === '') setProblem(new ValidationError('required', 'keptId'));
     else if (duplicateId === keptId) setProblem(new ValidationError('mergeIntoSelf', 'keptId'));
@@ -51,7 +52,7 @@ export function MergeIdeas({ session, view }: { session: SessionHandle; view: Se
     const isDone = await action.act((doc, ctx) => mergeProposals(doc, duplicateId, keptId, ctx));
     setConfirming(false);
     if (isDone) {
-      setAnnouncement(t('fac.merge.done', { duplicate, kept }));
+      setAnnouncement((t) => t('fac.merge.done', { duplicate, kept }));
       setDuplicateId('');
       setKeptId('');
     }
@@ -129,7 +130,7 @@ export function MergeIdeas({ session, view }: { session: SessionHandle; view: Se
         <p class="alert">{describeError(t, invalid)}</p>
       ) : null}
       <p role="status" class="fac-announce">
-        {announcement}
+        {announcement?.(t)}
       </p>
       <SaveStatus state={action.state} error={action.failure} />
     </section>

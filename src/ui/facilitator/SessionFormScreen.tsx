@@ -9,6 +9,7 @@ import type { SessionSettings, Translations } from '../../domain/types';
 import { validateSettings } from '../../domain/validateSettings';
 import { writtenIn } from '../../domain/wording';
 import { SaveStatus } from '../components/SaveStatus';
+import { ErrorInWords } from '../errors';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT } from '../i18n';
 import { navigate } from '../router';
@@ -177,7 +178,7 @@ function EditSession({ sessionId }: { sessionId: string }) {
 
   const save = async (settings: FormSettings, pin: string | null): Promise<void> => {
     const current = session.view?.settings;
-    if (!current) throw new Error(t('session.notFound'));
+    if (!current) throw new ErrorInWords((t) => t('session.notFound'), 'The session is not on this device');
     // The wording as the form read it when it opened: only languages typed since are sent (changedWording).
     const loaded = readForm(t, original.current ?? formFromSettings(t, current), null).settings?.translations;
     const patch = settingsPatch(settings, current, { loaded, isWithCouncil });

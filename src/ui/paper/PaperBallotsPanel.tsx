@@ -20,7 +20,7 @@ import type { PaperEntry } from '../../domain/paper';
 import { participation } from '../../domain/results/participation';
 import type { BallotChoices } from '../../domain/types';
 import { SaveStatus } from '../components/SaveStatus';
-import { describeError, type InWords } from '../errors';
+import { describeError, useInWords, type InWords } from '../errors';
 import { useT } from '../i18n';
 import { useAction } from '../facilitator/useAction';
 import { PaperConflicts } from './PaperConflicts';
@@ -76,7 +76,8 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const [sheet, setSheet] = useState('');
   const [values, setValues] = useState<Values>({});
   const [problem, setProblem] = useState<ValidationError | null>(null);
-  const [announcement, setAnnouncement] = useState('');
+  // Put into words as the panel renders, so it follows the staff language switch.
+  const [announcement, setAnnouncement] = useInWords();
   const [phase, setPhase] = useState<ImportPhase>({ name: 'idle' });
   const sheetInput = useRef<HTMLInputElement>(null);
   const choicesGroup = useRef<HTMLFieldSetElement>(null);
@@ -110,7 +111,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   };
 
   const submit = async (replace: boolean): Promise<void> => {
-    setAnnouncement('');
+    setAnnouncement(null);
     setProblem(null);
     action.reset();
     let choices: BallotChoices;
@@ -128,7 +129,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
     );
     if (isDone) {
       const n = Number(typed.trim());
-      setAnnouncement(t(replace ? 'paper.form.replaced' : 'paper.form.added', { sheet: n }));
+      setAnnouncement((t) => t(replace ? 'paper.form.replaced' : 'paper.form.added', { sheet: n }));
       setSheet('');
       setValues({});
       setTimeout(() => sheetInput.current?.focus(), 0);
@@ -413,7 +414,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
             </button>
           </div>
           <p role="status" class="paper-announce">
-            {announcement}
+            {announcement?.(t)}
           </p>
           <SaveStatus state={action.state === 'failed' ? 'failed' : 'idle'} error={action.failure} />
         </form>

@@ -4,7 +4,6 @@
  * that replaces them all (keepPaperTyping). Shown in the paper ballots panel and in the officer view's "Things
  * to check"; renders nothing when no sheet is flagged.
  */
-import { useState } from 'preact/hooks';
 import type * as Y from 'yjs';
 import type { CommandContext } from '../../doc/commands';
 import { keepPaperTyping } from '../../doc/paperCommands';
@@ -12,7 +11,7 @@ import type { SessionView } from '../../doc/session';
 import { compareTypings, type PaperSheet } from '../../domain/paper';
 import type { PaperTyping } from '../../domain/types';
 import { SaveStatus } from '../components/SaveStatus';
-import { describeError } from '../errors';
+import { describeError, useInWords } from '../errors';
 import { deviceText } from '../format/devices';
 import { momentText } from '../format/dates';
 import { useT } from '../i18n';
@@ -38,20 +37,21 @@ export function sheetVersions(sheet: PaperSheet): PaperTyping[] {
 export function PaperConflicts({ view, run, headingLevel }: PaperConflictsProps) {
   const t = useT();
   const action = useAction(run);
-  const [kept, setKept] = useState('');
+  // Put into words as it renders, so the line follows the staff language switch.
+  const [kept, setKept] = useInWords();
   if (sessionChecks(view).paperConflicts.length === 0) {
     return kept ? (
       <p role="status" class="paper-announce">
-        {kept}
+        {kept(t)}
       </p>
     ) : null;
   }
   const H = `h${headingLevel}` as 'h3';
   const keep = async (sheet: number, typing: PaperTyping, number: number): Promise<void> => {
-    setKept('');
+    setKept(null);
     if (action.isBusy) return;
     const isDone = await action.act((doc, ctx) => keepPaperTyping(doc, { sheet, typingId: typing.id }, ctx));
-    if (isDone) setKept(t('checks.paper.kept', { sheet, number }));
+    if (isDone) setKept((t) => t('checks.paper.kept', { sheet, number }));
   };
   return (
     <div class="paper-conflicts">
@@ -103,7 +103,7 @@ export function PaperConflicts({ view, run, headingLevel }: PaperConflictsProps)
         </p>
       ) : null}
       <p role="status" class="paper-announce">
-        {kept}
+        {kept?.(t)}
       </p>
       <SaveStatus state={action.state === 'failed' ? 'failed' : 'idle'} error={action.failure} />
     </div>

@@ -36,7 +36,8 @@ export interface ScanCodeProps {
 
 export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
   const t = useT();
-  const [words, setWords] = useState('');
+  // What is happening, as a catalogue key put into words as the view renders (it follows the language switch).
+  const [words, setWords] = useState<MessageKey | null>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
   const scanButton = useRef<HTMLButtonElement>(null);
   const photoInput = useRef<HTMLInputElement>(null);
@@ -48,12 +49,12 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
     onTexts: (texts) => {
       const outcome = judgeScan(texts);
       if (outcome.kind === 'code') {
-        setWords(t('sync.scan.found'));
+        setWords('sync.scan.found');
         onCode(outcome.code);
         return true;
       }
       // Said until the right code is found: a live region that changed with every frame would chatter.
-      if (outcome.kind === 'otherQr') setWords(t('sync.scan.otherQr'));
+      if (outcome.kind === 'otherQr') setWords('sync.scan.otherQr');
       return false;
     },
   });
@@ -70,27 +71,27 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
   const startCamera = async (): Promise<void> => {
     if (isBusy || view !== 'closed') return;
     onProblem(null);
-    setWords(t('sync.scan.starting'));
+    setWords('sync.scan.starting');
     const problem = await camera.start();
     if (problem) {
       refocusScan.current = true;
-      setWords('');
+      setWords(null);
       onProblem((t) => t(PROBLEM_WORDS[problem]));
       return;
     }
-    setWords((now) => (now === t('sync.scan.starting') ? t('sync.scan.point') : now));
+    setWords((now) => (now === 'sync.scan.starting' ? 'sync.scan.point' : now));
   };
 
   const stop = (): void => {
     refocusScan.current = true;
     camera.stop();
-    setWords(t('sync.scan.stopped'));
+    setWords('sync.scan.stopped');
   };
 
   const readPhoto = async (file: File | undefined): Promise<void> => {
     if (!file || isBusy) return;
     onProblem(null);
-    setWords(t('sync.scan.reading'));
+    setWords('sync.scan.reading');
     let outcome: ReturnType<typeof judgeScan>;
     try {
       const reader = await qrReader();
@@ -99,7 +100,7 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
         // Rejects when the file is not a picture this browser can read.
         bitmap = await createImageBitmap(file);
       } catch {
-        setWords('');
+        setWords(null);
         onProblem((t) => t('sync.scan.photoUnreadable'));
         return;
       }
@@ -108,16 +109,16 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
       bitmap.close();
       outcome = judgeScan(drawn ? await reader(canvas).catch(() => []) : []);
     } catch {
-      setWords('');
+      setWords(null);
       onProblem((t) => t('sync.scan.loadFailed'));
       return;
     }
     if (outcome.kind === 'code') {
-      setWords(t('sync.scan.found'));
+      setWords('sync.scan.found');
       onCode(outcome.code);
       return;
     }
-    setWords('');
+    setWords(null);
     const key = outcome.kind === 'otherQr' ? 'sync.scan.photoOtherQr' : 'sync.scan.photoNoCode';
     onProblem((t) => t(key));
   };
@@ -172,7 +173,7 @@ export function ScanCode({ onCode, onProblem, isBusy }: ScanCodeProps) {
         }}
       />
       <p class="sync-scan__words" aria-live="polite">
-        {words}
+        {words ? t(words) : ''}
       </p>
     </div>
   );
