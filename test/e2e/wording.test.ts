@@ -120,13 +120,17 @@ describe('the consent and the questions in the resident’s language', () => {
       }
       // Chromium names no language in Welsh: the catalogue does ("Saesneg", not "English").
       const english = page.getByRole('group', {
-        name: new RegExp(`^${cy('fac.form.wordingLegend', { language: 'Saesneg' })}`),
+        name: new RegExp(`^${cy('fac.form.wordingLegend', { inLanguage: 'yn Saesneg' })}`),
       });
-      const consent = english.getByLabel(cy('fac.form.wordingConsent', { language: 'Saesneg' }), {
+      const consent = english.getByLabel(cy('fac.form.wordingConsent', { inLanguage: 'yn Saesneg' }), {
         exact: true,
       });
       expect(await consent.inputValue()).toBe(en('fac.form.consentDefault'));
       expect(await consent.getAttribute('lang')).toBe('en');
+      // Welsh mutates a language's name after "yn": the words typed in Welsh are "yn Gymraeg", never "yn Cymraeg".
+      expect(await english.locator('.field__hint').first().innerText()).toContain(
+        'fel y’i teipiwyd, yn Gymraeg.',
+      );
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

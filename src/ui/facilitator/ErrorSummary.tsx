@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useT, type MessageKey, type Translator } from '../i18n';
-import { languageName } from '../i18n/languageName';
+import { inLanguage as languageIn } from '../i18n/languageName';
 import type { FieldErrors } from './formModel';
 
 const LABELS: Record<string, MessageKey> = {
@@ -39,11 +39,11 @@ export function fieldLabel(t: Translator, field: string, questionIds: readonly s
   if (named) return t(named);
   const w = /^translations\.(\w+)\.(consentText|aboutYou\.(.+)\.(text|options\.(\d+)))$/.exec(field);
   if (w) {
-    const language = languageName(t, w[1]!);
-    if (w[2] === 'consentText') return t('fac.form.wordingConsent', { language });
+    const inLanguage = languageIn(t, w[1]!);
+    if (w[2] === 'consentText') return t('fac.form.wordingConsent', { inLanguage });
     return t('fac.form.inRow', {
       field: w[5] === undefined ? t('fac.form.questionText') : t('fac.form.answerN', { n: Number(w[5]) + 1 }),
-      row: t('fac.form.wordingQuestionLegend', { n: questionIds.indexOf(w[3]!) + 1, language }),
+      row: t('fac.form.wordingQuestionLegend', { n: questionIds.indexOf(w[3]!) + 1, inLanguage }),
     });
   }
   let m = /^fundingStreams\.(\d+)\.(\w+)$/.exec(field);

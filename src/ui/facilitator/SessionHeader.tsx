@@ -4,8 +4,8 @@ import { poolableTotal } from '../../domain/validate';
 import { isFullyWorded, writtenIn } from '../../domain/wording';
 import { describeError } from '../errors';
 import { useFacilitatorLock } from '../facilitatorLock';
-import { useT, type MessageKey } from '../i18n';
-import { languageName } from '../i18n/languageName';
+import { useT } from '../i18n';
+import { inLanguage, languageName } from '../i18n/languageName';
 import { listInWords } from './files/words';
 import { navigate } from '../router';
 import { longDate, methodInWords } from './format';
@@ -95,7 +95,7 @@ export function SessionHeader({ sessionId, view }: Props) {
           </div>
           <div>
             <dt>{t('fac.dash.languages')}</dt>
-            <dd>{s.languages.map((code) => t(`language.${code}` as MessageKey)).join(', ')}</dd>
+            <dd>{s.languages.map((code) => languageName(t, code)).join(', ')}</dd>
           </div>
           <div>
             <dt>{t('fac.dash.aboutYou')}</dt>
@@ -108,7 +108,7 @@ export function SessionHeader({ sessionId, view }: Props) {
                 {unworded.length === 0
                   ? t('fac.dash.wordingAll')
                   : t('fac.dash.wordingMissing', {
-                      written: languageName(t, writtenIn(s)),
+                      inWritten: inLanguage(t, writtenIn(s)),
                       languages: listInWords(
                         t,
                         unworded.map((code) => languageName(t, code)),

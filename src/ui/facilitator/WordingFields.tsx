@@ -1,6 +1,6 @@
 import { LIMITS } from '../../domain/limits';
 import { useT } from '../i18n';
-import { languageName } from '../i18n/languageName';
+import { inLanguage as languageIn, languageName } from '../i18n/languageName';
 import { formWordingLanguage, labelFor, optionLines, type QuestionRows, type WordingRows } from './formModel';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
@@ -16,7 +16,7 @@ export function WordingFields({ values, errors, update }: SectionProps) {
   const written = formWordingLanguage(values);
   const others = values.languages.filter((code) => code !== written);
   if (others.length === 0) return null;
-  const writtenName = languageName(t, written);
+  const inWritten = languageIn(t, written);
   const setWording = (code: string, patch: Partial<WordingRows>): void => {
     const was = values.translations?.[code] ?? EMPTY;
     update({ translations: { ...values.translations, [code]: { ...was, ...patch } } });
@@ -25,17 +25,18 @@ export function WordingFields({ values, errors, update }: SectionProps) {
     <>
       {others.map((code) => {
         const language = languageName(t, code);
+        const inLanguage = languageIn(t, code);
         const rows = values.translations?.[code] ?? EMPTY;
         const at = `translations.${code}`;
         return (
           <fieldset class="fac-fieldset" key={code} data-wording={code}>
             <legend>
-              {t('fac.form.wordingLegend', { language })}{' '}
+              {t('fac.form.wordingLegend', { inLanguage })}{' '}
               <span class="field__optional">({t('common.optional')})</span>
             </legend>
-            <p class="field__hint">{t('fac.form.wordingHint', { language, written: writtenName })}</p>
+            <p class="field__hint">{t('fac.form.wordingHint', { language, inWritten })}</p>
             <TextField
-              label={t('fac.form.wordingConsent', { language })}
+              label={t('fac.form.wordingConsent', { inLanguage })}
               field={`${at}.consentText`}
               lang={code}
               rows={6}
@@ -53,7 +54,7 @@ export function WordingFields({ values, errors, update }: SectionProps) {
               const field = `${at}.aboutYou.${q.id}`;
               return (
                 <fieldset class="fac-row" key={q.id}>
-                  <legend>{t('fac.form.wordingQuestionLegend', { n: i + 1, language })}</legend>
+                  <legend>{t('fac.form.wordingQuestionLegend', { n: i + 1, inLanguage })}</legend>
                   <TextField
                     label={t('fac.form.questionText')}
                     hint={t('fac.form.wordingAsTyped', { text: q.text.trim() })}

@@ -13,3 +13,13 @@ export function languageName(t: Translator, code: string): string {
     return code;
   }
 }
+
+/**
+ * A language after "in", as a sentence needs it: "in Welsh" on an English screen, "yn Gymraeg" on a Welsh one (Welsh
+ * mutates the name after "yn", so the name alone cannot be put in a sentence). From the catalogue for the app's own
+ * languages (`language.in.<code>`, staff screens); any other is the name after the screen's word for "in".
+ */
+export function inLanguage(t: Translator, code: string): string {
+  if (Object.hasOwn(LOCALES, code)) return t(`language.in.${code}` as MessageKey);
+  return languageName(t, code);
+}

@@ -31,7 +31,7 @@ export const facilitator = {
   'fac.dash.wording': 'Consent and questions',
   'fac.dash.wordingAll': 'In every language of the session',
   'fac.dash.wordingMissing':
-    'Residents who choose {languages} read some of them in {written}: add their wording in Edit session',
+    'Residents who choose {languages} read some of them {inWritten}: add their wording in Edit session',
   'fac.dash.aboutYouCount': {
     zero: 'None',
     one: '{count} optional question',
@@ -231,11 +231,11 @@ export const facilitator = {
   'fac.form.wordingLanguageLegend': 'Language this wording and the questions are typed in',
   'fac.form.wordingLanguageHint':
     'Below the questions, you can give the same words in the session’s other languages, so every resident reads what they agree to in their own language.',
-  'fac.form.wordingLegend': 'Wording in {language}',
+  'fac.form.wordingLegend': 'Wording {inLanguage}',
   'fac.form.wordingHint':
-    'Residents who choose {language} read these words. Anything left empty is shown as typed, in {written}. Answers are counted together whatever language they were given in.',
-  'fac.form.wordingConsent': 'What residents agree to, in {language}',
-  'fac.form.wordingQuestionLegend': 'Question {n} in {language}',
+    'Residents who choose {language} read these words. Anything left empty is shown as typed, {inWritten}. Answers are counted together whatever language they were given in.',
+  'fac.form.wordingConsent': 'What residents agree to, {inLanguage}',
+  'fac.form.wordingQuestionLegend': 'Question {n} {inLanguage}',
   'fac.form.wordingAsTyped': 'As typed: {text}',
   'fac.form.wordingOption': 'For “{option}”',
   'fac.form.answerN': 'Answer {n}',
