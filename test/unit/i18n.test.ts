@@ -86,6 +86,29 @@ describe('message catalogue', () => {
     );
   });
 
+  it('Given money in Polish and Arabic, Then it says £ where the language has it, and Arabic’s UK£ stays whole in right-to-left text', async () => {
+    await Promise.all([loadLanguage('pl'), loadLanguage('ar')]);
+    const pl = makeTranslator('pl').money(800_000);
+    expect(pl).toContain('£');
+    expect(pl).not.toContain('GBP');
+    // The currency is an isolate of its own (LRI … PDI), so the bidi algorithm cannot tear "£" from "UK", which
+    // showed "£UK 8,000" on an Arabic screen; the figure is untouched.
+    const ar = makeTranslator('ar').money(800_000);
+    const currency = /\u2066([^\u2069]*)\u2069/.exec(ar);
+    expect(currency?.[1]).toMatch(/£/);
+    expect(ar.replace(/[\u2066\u2069]/g, '')).toBe(
+      new Intl.NumberFormat('ar', {
+        style: 'currency',
+        currency: 'GBP',
+        currencyDisplay: 'narrowSymbol',
+        maximumFractionDigits: 0,
+      }).format(8000),
+    );
+    expect(makeTranslator('ar').money(1250)).toMatch(/\u2066[^\u2069]*£[^\u2069]*\u2069/);
+    // Left-to-right languages have no isolate marks in their money.
+    expect(makeTranslator('en').money(800_000)).toBe('£8,000');
+  });
+
   it('Given a plural chosen by another parameter, Then that number picks the form and is formatted', () => {
     const messages = {
       'error.tooMany': {

@@ -122,16 +122,24 @@ export interface Translator {
 export function makeTranslator(code: string): Translator {
   const locale = LOCALES[code] ?? LOCALES.en!;
   const plurals = new Intl.PluralRules(locale.intl);
-  const moneyWhole = new Intl.NumberFormat(locale.intl, {
-    style: 'currency',
-    currency: 'GBP',
-    maximumFractionDigits: 0,
-  });
-  const moneyPence = new Intl.NumberFormat(locale.intl, {
-    style: 'currency',
-    currency: 'GBP',
-    minimumFractionDigits: 2,
-  });
+  // "£" where the language has it (Polish wrote "8000 GBP"). In a right-to-left language the currency is an
+  // isolate of its own: Arabic's "8,000 UK£" otherwise showed as "£UK 8,000", the "£" torn from its "UK".
+  const currency = (options: Intl.NumberFormatOptions): ((n: number) => string) => {
+    const f = new Intl.NumberFormat(locale.intl, {
+      style: 'currency',
+      currency: 'GBP',
+      currencyDisplay: 'narrowSymbol',
+      ...options,
+    });
+    if (locale.dir !== 'rtl') return (n) => f.format(n);
+    return (n) =>
+      f
+        .formatToParts(n)
+        .map((p) => (p.type === 'currency' ? `\u2066${p.value}\u2069` : p.value))
+        .join('');
+  };
+  const moneyWhole = currency({ maximumFractionDigits: 0 });
+  const moneyPence = currency({ minimumFractionDigits: 2 });
   const numbers = new Intl.NumberFormat(locale.intl);
   const fallback: Messages = LOCALES.en!.messages;
   const t = ((key: MessageKey, params: Params = {}) => {
@@ -144,7 +152,7 @@ export function makeTranslator(code: string): Translator {
     return interpolate(message[form] ?? message.other, params, isolate, numbers);
   }) as Translator;
   t.locale = locale;
-  t.money = (pence) => (pence % 100 === 0 ? moneyWhole.format(pence / 100) : moneyPence.format(pence / 100));
+  t.money = (pence) => (pence % 100 === 0 ? moneyWhole(pence / 100) : moneyPence(pence / 100));
   t.number = (n) => numbers.format(n);
   return t;
 }
