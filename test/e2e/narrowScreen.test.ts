@@ -239,3 +239,55 @@ describe('a resident on a screen 320 px wide, and in high contrast', () => {
     }
   });
 });
+
+describe('staff on a screen 320 px wide', () => {
+  it('Given a facilitator at 320x640, when they open the demo’s dashboard, its edit form and a new session form, in English and in Cymraeg, then no page scrolls sideways', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await page.setViewportSize(PHONE);
+      const wide = async (name: string): Promise<string[]> => {
+        await settleLayout(page);
+        // The page's width, and what sticks out past the window (the innermost elements that do), to name it.
+        const [scrollWidth, innerWidth, out] = await page.evaluate(() => {
+          const over = (el: Element): boolean => el.getBoundingClientRect().right > window.innerWidth + 0.5;
+          const leaves = [...document.querySelectorAll('body *')].filter(
+            (el) => over(el) && ![...el.children].some(over),
+          );
+          return [
+            document.documentElement.scrollWidth,
+            window.innerWidth,
+            leaves
+              .slice(0, 6)
+              .map(
+                (el) =>
+                  `${el.tagName.toLowerCase()}.${el.className} “${(el.textContent ?? '').slice(0, 40)}”`,
+              ),
+          ] as const;
+        });
+        const found =
+          scrollWidth > innerWidth
+            ? [`${name}: ${scrollWidth} px wide in ${innerWidth} px (${out.join('; ')})`]
+            : [];
+        return [...found, ...(await axeViolations(page)).map((v) => `${name}: ${v}`)];
+      };
+      const problems: string[] = [];
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      problems.push(...(await wide('dashboard')));
+      await dashboard.openEditForm();
+      problems.push(...(await wide('edit form')));
+      await page.getByRole('button', { name: 'Cymraeg', exact: true }).click();
+      await page.getByRole('navigation', { name: makeTranslator('cy')('language.staffSwitch') }).waitFor();
+      problems.push(...(await wide('edit form, Welsh')));
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: /Northmoor/ }).waitFor();
+      problems.push(...(await wide('dashboard, Welsh')));
+      await page.goto(`${app.url}#/new`);
+      await page.locator('form').first().waitFor();
+      problems.push(...(await wide('new session form, Welsh')));
+      expect(problems).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
