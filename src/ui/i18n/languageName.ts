@@ -3,7 +3,7 @@ import { LOCALES, type MessageKey, type Translator } from './index';
 /**
  * A language named in the screen's language, for a sentence: "Welsh" on an English screen, "Cymraeg" on a Welsh one.
  * The app's own languages are named by the catalogue (`language.name.<code>`): Chromium's Intl.DisplayNames has no
- * Welsh names and gave "Geiriad yn English". Any other language (a sound pack's) is named by the browser.
+ * Welsh names and gave "Geiriad yn English". Any other language (a session's Somali or Bengali) is named by the browser.
  */
 export function languageName(t: Translator, code: string): string {
   if (Object.hasOwn(LOCALES, code)) return t(`language.name.${code}` as MessageKey);
@@ -21,5 +21,5 @@ export function languageName(t: Translator, code: string): string {
  */
 export function inLanguage(t: Translator, code: string): string {
   if (Object.hasOwn(LOCALES, code)) return t(`language.in.${code}` as MessageKey);
-  return languageName(t, code);
+  return t('language.inOther', { language: languageName(t, code) });
 }

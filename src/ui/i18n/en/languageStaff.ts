@@ -11,4 +11,6 @@ export const languageStaff = {
   'language.in.pl': 'in Polish',
   'language.in.ur': 'in Urdu',
   'language.in.ar': 'in Arabic',
+  // A session's language the app has no screens in (Somali, Bengali), named by the browser.
+  'language.inOther': 'in {language}',
 } satisfies Catalogue;
