@@ -240,6 +240,41 @@ describe('a resident on a screen 320 px wide, and in high contrast', () => {
   });
 });
 
+describe('a resident on a screen 320 px wide with larger text', () => {
+  it('Given larger text at 320x640, when a resident opens the money map, then its totals fit and nothing scrolls sideways', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const kiosk = new Kiosk(page);
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      await dashboard.startKiosk();
+      await page.setViewportSize(PHONE);
+      await kiosk.waitFor('Welcome');
+      await kiosk.tap('Larger text');
+      await kiosk.beginTurn();
+      await kiosk.openFromMenu('Where the money goes');
+      await new Pictures(page).waitForMoneyMap();
+      await settleLayout(page);
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        window: window.innerWidth,
+        totals: [...document.querySelectorAll('.money-totals__item dd')].map((dd) => {
+          const range = document.createRange();
+          range.selectNodeContents(dd);
+          return (
+            range.getBoundingClientRect().right <=
+            dd.closest('.money-totals__item')!.getBoundingClientRect().right
+          );
+        }),
+      }));
+      expect(widths.page).toBeLessThanOrEqual(widths.window);
+      expect(widths.totals).toEqual([true, true, true]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('staff on a screen 320 px wide', () => {
   it('Given a facilitator at 320x640, when they open the demo’s dashboard, its edit form and a new session form, in English and in Cymraeg, then no page scrolls sideways', async () => {
     const { context, page, errors } = await newTablet(app.browser);
