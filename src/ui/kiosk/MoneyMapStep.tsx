@@ -58,7 +58,7 @@ export function MoneyMapStep({ settings, onBack }: MoneyMapStepProps) {
           <h2 id={`money-body-${i}`}>
             <bdi lang={wordsLang}>{body}</bdi>
           </h2>
-          <ScrollRegion class="money-table-scroll" labelledBy={`money-body-${i}`}>
+          <ScrollRegion labelledBy={`money-body-${i}`}>
             <table class="money-table" aria-labelledby={`money-body-${i}`}>
               <thead>
                 <tr>
