@@ -12,14 +12,16 @@ import { startTestServer, tempDir } from './support';
 /** More than Node's default backlog (511), fewer than a burst of 1,000 needs. */
 const CONNECTIONS = 700;
 
-/** Opens `CONNECTIONS` TCP connections, writes how many completed once all did, or after 10 s, to a file. */
+/** Opens `CONNECTIONS` TCP connections, writes how many completed once all did, or after 10 s, to a file (atomically). */
 const CONNECTOR = `
 const net = require('node:net');
 const fs = require('node:fs');
 const [port, out, n] = [Number(process.argv[1]), process.argv[2], Number(process.argv[3])];
 let connected = 0;
 const sockets = [];
-const report = () => { fs.writeFileSync(out, String(connected)); process.exit(0); };
+// Written whole, then renamed: the test reads the file as soon as it exists, and a file still being written read
+// as "" (0 connections) once in a CI run while all 700 had connected.
+const report = () => { fs.writeFileSync(out + '.part', String(connected)); fs.renameSync(out + '.part', out); process.exit(0); };
 setTimeout(report, 10000);
 for (let i = 0; i < n; i++) {
   const s = net.connect({ port, host: '127.0.0.1' });
