@@ -4,7 +4,7 @@
  * catalogue's `list.and`. Node has the data, so the browser's gap is passed in as `hasListData: false`.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listInWords } from '../../../src/ui/facilitator/files/words';
+import { listInWords, startsWithVowelSound } from '../../../src/ui/facilitator/files/words';
 import { loadLanguage, makeTranslator } from '../../../src/ui/i18n';
 
 beforeAll(async () => {
@@ -18,6 +18,40 @@ describe('a list in words', () => {
     expect(listInWords(t, ['Saesneg', 'Pwyleg'], false)).toBe('Saesneg a Pwyleg');
     expect(listInWords(t, ['Saesneg'], false)).toBe('Saesneg');
     expect(listInWords(t, [], false)).toBe('');
+  });
+
+  it('Given a Welsh list whose last item starts with a vowel sound, then "and" is "ac", not "a"', () => {
+    const t = makeTranslator('cy');
+    expect(listInWords(t, ['Saesneg', 'Wrdw'], false)).toBe('Saesneg ac Wrdw');
+    expect(listInWords(t, ['Pwyleg', 'Saesneg', 'Arabeg'], false)).toBe('Pwyleg, Saesneg ac Arabeg');
+    expect(listInWords(t, ['3 syniad', '8 sylw'], false)).toBe('3 syniad ac 8 sylw');
+    expect(listInWords(t, ['3 syniad', '1 bleidlais'], false)).toBe('3 syniad ac 1 bleidlais');
+    expect(listInWords(t, ['3 syniad', '14 sylw'], false)).toBe('3 syniad a 14 sylw');
+    expect(listInWords(t, ['Arabeg', 'Cymraeg'], false)).toBe('Arabeg a Cymraeg');
+    // Other languages' "and" does not change.
+    expect(listInWords(makeTranslator('en'), ['Welsh', 'Urdu'], false)).toBe('Welsh and Urdu');
+    expect(listInWords(makeTranslator('pl'), ['A', 'E'], false)).toBe('A i E');
+  });
+
+  it('Given the start of a word or number, then a vowel sound is a Welsh vowel letter or a number read from "un" or "wyth"', () => {
+    for (const yes of [
+      'Arabeg',
+      'Éire',
+      'ûn',
+      'Wrdw',
+      'ynys',
+      ' Oriel',
+      '1 syniad',
+      '11 sylw',
+      '8',
+      '85 dot',
+      '8,000',
+    ]) {
+      expect(startsWithVowelSound(yes), yes).toBe(true);
+    }
+    for (const no of ['Cymraeg', 'Tabled 3', 'Hywel', '2 syniad', '10 sylw', '18 dot', '1,000', '', '  ']) {
+      expect(startsWithVowelSound(no), no).toBe(false);
+    }
   });
 
   it('Given any of our languages without list data, then every item is there once, in order, and the join is the language’s own', () => {

@@ -34,7 +34,24 @@ export function listInWords(
   if (hasListData)
     return new Intl.ListFormat(t.locale.intl, { style: 'long', type: 'conjunction' }).format(items);
   if (items.length < 2) return items.join('');
-  return t('list.and', { rest: items.slice(0, -1).join(', '), last: items.at(-1)! });
+  const last = items.at(-1)!;
+  const key = startsWithVowelSound(last) ? 'list.andVowel' : 'list.and';
+  return t(key, { rest: items.slice(0, -1).join(', '), last });
+}
+
+/**
+ * Whether a list's last item starts with a vowel sound, for languages whose "and" changes before one (Welsh "a"
+ * becomes "ac": "Saesneg ac Wrdw"). A letter a e i o u w y (any accent), or a number read in Welsh from "un" (1,
+ * 11) or "wyth" (8, 80-89, 800-899, 8,000-8,999). Other languages' catalogues give both keys the same words.
+ * Left to a Welsh speaker: the spirant mutation after "a" ("a Thabled 3"), which our lists do not make, as names
+ * typed by people are usually left as typed.
+ */
+export function startsWithVowelSound(text: string): boolean {
+  const start = text.trimStart();
+  const digits = /^\d[\d,]*/.exec(start)?.[0].replaceAll(',', '');
+  if (digits !== undefined) return digits === '1' || digits === '11' || digits.startsWith('8');
+  const first = start.normalize('NFD').charAt(0).toLowerCase();
+  return 'aeiouwy'.includes(first) && first !== '';
 }
 
 /** "14 ideas, 32 comments and 11 ballots"; '' when every count is zero. */

@@ -53,6 +53,8 @@ export const common = {
   // "A, B and C" where the browser has no list data for the screen's language (Chromium has none for Welsh):
   // {rest} is the items before the last, joined with commas (src/ui/facilitator/files/words.ts).
   'list.and': '{rest} and {last}',
+  // The same where {last} starts with a vowel sound (words.ts decides): Welsh writes "ac" there, not "a".
+  'list.andVowel': '{rest} and {last}',
   'method.dots': 'Dot voting',
   'method.budget': 'Budget allocation',
   'method.ranking': 'Ranking',
