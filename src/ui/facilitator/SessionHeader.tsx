@@ -112,6 +112,7 @@ export function SessionHeader({ sessionId, view }: Props) {
                       languages: listInWords(
                         t,
                         unworded.map((code) => languageName(t, code)),
+                        { ownWords: true },
                       ),
                     })}
               </dd>

@@ -14,23 +14,42 @@ beforeAll(async () => {
 describe('a list in words', () => {
   it('Given a Welsh screen on a browser without Welsh list data, then the list is joined the Welsh way, with no English in it', () => {
     const t = makeTranslator('cy');
-    expect(listInWords(t, ['Tabled 1', 'Tabled 2', 'Tabled 3'], false)).toBe('Tabled 1, Tabled 2 a Tabled 3');
-    expect(listInWords(t, ['Saesneg', 'Pwyleg'], false)).toBe('Saesneg a Pwyleg');
-    expect(listInWords(t, ['Saesneg'], false)).toBe('Saesneg');
-    expect(listInWords(t, [], false)).toBe('');
+    expect(listInWords(t, ['Tabled 1', 'Tabled 2', 'Tabled 3'], { hasListData: false })).toBe(
+      'Tabled 1, Tabled 2 a Tabled 3',
+    );
+    expect(listInWords(t, ['Saesneg', 'Pwyleg'], { hasListData: false })).toBe('Saesneg a Pwyleg');
+    expect(listInWords(t, ['Saesneg'], { hasListData: false })).toBe('Saesneg');
+    expect(listInWords(t, [], { hasListData: false })).toBe('');
   });
 
   it('Given a Welsh list whose last item starts with a vowel sound, then "and" is "ac", not "a"', () => {
     const t = makeTranslator('cy');
-    expect(listInWords(t, ['Saesneg', 'Wrdw'], false)).toBe('Saesneg ac Wrdw');
-    expect(listInWords(t, ['Pwyleg', 'Saesneg', 'Arabeg'], false)).toBe('Pwyleg, Saesneg ac Arabeg');
-    expect(listInWords(t, ['3 syniad', '8 sylw'], false)).toBe('3 syniad ac 8 sylw');
-    expect(listInWords(t, ['3 syniad', '1 bleidlais'], false)).toBe('3 syniad ac 1 bleidlais');
-    expect(listInWords(t, ['3 syniad', '14 sylw'], false)).toBe('3 syniad a 14 sylw');
-    expect(listInWords(t, ['Arabeg', 'Cymraeg'], false)).toBe('Arabeg a Cymraeg');
+    expect(listInWords(t, ['Saesneg', 'Wrdw'], { hasListData: false })).toBe('Saesneg ac Wrdw');
+    expect(listInWords(t, ['Pwyleg', 'Saesneg', 'Arabeg'], { hasListData: false })).toBe(
+      'Pwyleg, Saesneg ac Arabeg',
+    );
+    expect(listInWords(t, ['3 syniad', '8 sylw'], { hasListData: false })).toBe('3 syniad ac 8 sylw');
+    expect(listInWords(t, ['3 syniad', '1 bleidlais'], { hasListData: false })).toBe(
+      '3 syniad ac 1 bleidlais',
+    );
+    expect(listInWords(t, ['3 syniad', '14 sylw'], { hasListData: false })).toBe('3 syniad a 14 sylw');
+    expect(listInWords(t, ['Arabeg', 'Cymraeg'], { hasListData: false })).toBe('Arabeg a Cymraeg');
     // Other languages' "and" does not change.
-    expect(listInWords(makeTranslator('en'), ['Welsh', 'Urdu'], false)).toBe('Welsh and Urdu');
-    expect(listInWords(makeTranslator('pl'), ['A', 'E'], false)).toBe('A i E');
+    expect(listInWords(makeTranslator('en'), ['Welsh', 'Urdu'], { hasListData: false })).toBe(
+      'Welsh and Urdu',
+    );
+    expect(listInWords(makeTranslator('pl'), ['A', 'E'], { hasListData: false })).toBe('A i E');
+  });
+
+  it('Given a Welsh list of the app’s own words (language names), then the last one takes the spirant mutation after "a"; names people typed stay as typed', () => {
+    const t = makeTranslator('cy');
+    const ours = { hasListData: false, ownWords: true };
+    expect(listInWords(t, ['Saesneg', 'Cymraeg'], ours)).toBe('Saesneg a Chymraeg');
+    expect(listInWords(t, ['Saesneg', 'Cymraeg', 'Pwyleg'], ours)).toBe('Saesneg, Cymraeg a Phwyleg');
+    expect(listInWords(t, ['Cymraeg', 'Arabeg'], ours)).toBe('Cymraeg ac Arabeg');
+    expect(listInWords(t, ['Cymraeg', 'Saesneg'], ours)).toBe('Cymraeg a Saesneg');
+    expect(listInWords(t, ['Tabled 1', 'Tabled 3'], { hasListData: false })).toBe('Tabled 1 a Tabled 3');
+    expect(listInWords(makeTranslator('en'), ['English', 'Polish'], ours)).toBe('English and Polish');
   });
 
   it('Given the start of a word or number, then a vowel sound is a Welsh vowel letter or a number read from "un" or "wyth"', () => {
@@ -58,7 +77,7 @@ describe('a list in words', () => {
     const items = ['A1', 'B2', 'C3', 'D4'];
     for (const code of ['en', 'cy', 'pl', 'ur', 'ar']) {
       const t = makeTranslator(code);
-      const text = listInWords(t, items, false);
+      const text = listInWords(t, items, { hasListData: false });
       expect(text, code).not.toContain('list.and');
       const at = items.map((item) => text.indexOf(item));
       expect(
@@ -70,7 +89,7 @@ describe('a list in words', () => {
         code,
       ).toEqual(at);
     }
-    expect(listInWords(makeTranslator('en'), items, false)).toBe('A1, B2, C3 and D4');
+    expect(listInWords(makeTranslator('en'), items, { hasListData: false })).toBe('A1, B2, C3 and D4');
   });
 
   it('Given a browser with the language’s list data, then Intl writes the list', () => {

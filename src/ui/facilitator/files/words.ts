@@ -29,14 +29,41 @@ const KINDS: readonly (keyof ImportCounts)[] = [
 export function listInWords(
   t: Translator,
   items: readonly string[],
-  hasListData = Intl.ListFormat.supportedLocalesOf([t.locale.intl]).length > 0,
+  { hasListData = Intl.ListFormat.supportedLocalesOf([t.locale.intl]).length > 0, ownWords = false } = {},
 ): string {
   if (hasListData)
     return new Intl.ListFormat(t.locale.intl, { style: 'long', type: 'conjunction' }).format(items);
   if (items.length < 2) return items.join('');
-  const last = items.at(-1)!;
-  const key = startsWithVowelSound(last) ? 'list.andVowel' : 'list.and';
+  const written = items.at(-1)!;
+  const key = startsWithVowelSound(written) ? 'list.andVowel' : 'list.and';
+  const last = ownWords ? afterAnd(t, written) : written;
   return t(key, { rest: items.slice(0, -1).join(', '), last });
+}
+
+/**
+ * How a word changes after "and", by language, as [from, to] starts: Welsh takes the spirant mutation after "a"
+ * ("Saesneg a Chymraeg", "a Phwyleg"). A rule of grammar, like plurals, so it lives here rather than in a catalogue.
+ */
+const AFTER_AND: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  cy: [
+    ['c', 'ch'],
+    ['p', 'ph'],
+    ['t', 'th'],
+  ],
+};
+
+/** The app's own word as it is written after "and" in the screen's language. */
+function afterAnd(t: Translator, word: string): string {
+  const lower = word.toLowerCase();
+  const rule = (AFTER_AND[t.locale.code] ?? []).find(
+    ([from, to]) => lower.startsWith(from) && !lower.startsWith(to),
+  );
+  if (!rule) return word;
+  const [from, to] = rule;
+  const head = word.slice(0, from.length);
+  return (
+    (head === head.toUpperCase() ? to.charAt(0).toUpperCase() + to.slice(1) : to) + word.slice(from.length)
+  );
 }
 
 /**
