@@ -6,7 +6,8 @@ import { DEMO, newTablet, openDemoDashboard, openSessionForm } from './support/t
 import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen, WRONG_PIN_MESSAGE } from './pages/PinScreen';
-import { SessionForm } from './pages/SessionForm';
+import { SessionForm, validSession } from './pages/SessionForm';
+import { Dashboard } from './pages/Dashboard';
 import { useBrowserAndApp } from './support/setup';
 
 const app = useBrowserAndApp();
@@ -71,6 +72,44 @@ describe('bad input', () => {
       expect(await form.streamField(1, 'Amount each year').inputValue()).toBe('12000');
       expect(await form.field('PIN').inputValue()).toBe('97531');
       expect(page.url()).toMatch(/#\/new$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given the create-session form on 7 December 2026, when the date typed has passed, then the field says so and the session can still be saved; editing it later does not ask again', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await page.clock.setFixedTime(new Date('2026-12-07T10:00:00'));
+      const form = await openSessionForm(page, app.url);
+      const date = form.field('Date of the workshop');
+      const hint = (): Promise<string> =>
+        date.evaluate((el) =>
+          (el.getAttribute('aria-describedby') ?? '')
+            .split(/\s+/)
+            .map((id) => document.getElementById(id))
+            .filter((e) => e?.classList.contains('field__hint'))
+            .map((e) => e?.textContent?.trim() ?? '')
+            .join(' '),
+        );
+      const passed =
+        '12 December 2025 has already passed. Check the year, or keep it if you are recording a workshop that has happened.';
+      await date.fill('2025-12-12');
+      expect(await hint()).toBe(passed);
+      await date.fill('2026-12-07');
+      expect(await hint()).toBe('');
+      await date.fill('2027-01-12');
+      expect(await hint()).toBe('');
+
+      // A workshop already held may be recorded: the past date is kept and the session made.
+      const session = { ...validSession('Westgate, recorded afterwards'), date: '2025-12-12' };
+      await form.create(session);
+      const dashboard = new Dashboard(page, session.title);
+      await dashboard.waitUntilShown();
+      await dashboard.openEditForm();
+      expect(await form.field('Date of the workshop').inputValue()).toBe('2025-12-12');
+      expect(await hint()).toBe('');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,5 +1,7 @@
 import { LIMITS } from '../../domain/limits';
+import { sessionDate } from '../format/dates';
 import { useT } from '../i18n';
+import { isPastDate } from './formModel';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
 
@@ -7,15 +9,19 @@ import { TextField } from './TextField';
  * Title, neighbourhood, date and venue. Once the session is with the council (`isWithCouncil`), the neighbourhood
  * decides which facilitators may open it, so the council server refuses a change of it from a facilitator's
  * tablet (src/server/neighbourhoodRule.ts): the field is shown read-only, saying so, instead of letting a change
- * be saved that could never sync.
+ * be saved that could never sync. A date that has passed is pointed out under the field, not refused.
  */
 export function DetailsFields({
   values,
   errors,
   update,
   isWithCouncil = false,
-}: SectionProps & { isWithCouncil?: boolean }) {
+  originalDate = '',
+}: SectionProps & { isWithCouncil?: boolean; originalDate?: string }) {
   const t = useT();
+  // A date before today is usually a mistyped year. Said, not refused: a workshop held on paper may be recorded
+  // afterwards. A session's own date, kept when its settings are edited after the day, is not questioned.
+  const hasPassed = values.date !== originalDate && isPastDate(values.date, new Date());
   return (
     <fieldset class="fac-fieldset">
       <legend>{t('fac.form.detailsLegend')}</legend>
@@ -41,6 +47,7 @@ export function DetailsFields({
         />
         <TextField
           label={t('fac.form.date')}
+          hint={hasPassed ? t('fac.form.datePassed', { date: sessionDate(t, values.date) }) : undefined}
           field="date"
           type="date"
           value={values.date}

@@ -151,7 +151,11 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
         <ErrorSummary errors={errors} attempt={attempt} questionIds={values.questions.map((q) => q.id)} />
       ) : null}
       <form class="fac-form" onSubmit={(e) => void submit(e)} noValidate>
-        <DetailsFields {...section} isWithCouncil={props.isWithCouncil} />
+        <DetailsFields
+          {...section}
+          isWithCouncil={props.isWithCouncil}
+          originalDate={isCreating ? '' : props.original.date}
+        />
         <MoneyFields {...section} />
         <ThemeFields {...section} />
         <MethodFields {...section} hasBallots={props.hasBallots} />

@@ -280,6 +280,15 @@ function wholeNumber(text: string, field: string): number {
   return Number(s);
 }
 
+/** Whether a well-formed date ("2026-12-05") is before the day `now` falls on, in the tablet's own time zone. */
+export function isPastDate(iso: string, now: Date): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return false;
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+    .map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0'))
+    .join('-');
+  return iso < today;
+}
+
 /**
  * Reads the whole form, collecting every problem (not just the first), so the facilitator can fix them all
  * in one go. Returns settings only when there were none. The command validates again before writing.

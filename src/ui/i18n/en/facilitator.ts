@@ -175,6 +175,9 @@ export const facilitator = {
   'fac.form.neighbourhoodWithCouncil':
     'This session is already with the council, so its neighbourhood cannot be changed on this tablet: moving it to another neighbourhood needs a council officer. Ask your council admin.',
   'fac.form.date': 'Date of the workshop',
+  // Shown under the date while it is before today (a mistyped year is the usual cause); saving is still allowed.
+  'fac.form.datePassed':
+    '{date} has already passed. Check the year, or keep it if you are recording a workshop that has happened.',
   'fac.form.venue': 'Venue',
   'fac.form.venueHint': 'For example “St Aidan’s Church Hall, Moor Lane”',
   'fac.form.moneyLegend': 'Money map',
