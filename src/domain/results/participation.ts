@@ -37,6 +37,8 @@ import type { Channel, Participant, SessionRecords } from '../types';
 
 export const SUPPRESS_BELOW = 5;
 export const SUPPRESSED_TEXT = 'fewer than 5';
+/** A cell of 5 or more hidden only so that a small one cannot be worked out: its count is not "fewer than 5". */
+export const COMPLEMENTARY_TEXT = 'hidden to protect a small count';
 export const NO_ANSWER = 'No answer';
 
 export interface DeviceParticipation {
@@ -52,7 +54,7 @@ export interface AboutYouCell {
   option: string;
   /** null when suppressed. */
   count: number | null;
-  /** The count as text, or "fewer than 5". */
+  /** The count as text, "fewer than 5" (small), or "hidden to protect a small count" (complementary). */
   shown: string;
   suppressed: boolean;
   /** Why: 'small' (under 5) or 'complementary' (hidden so a small cell cannot be worked out). */
@@ -173,7 +175,7 @@ export function suppressCells(raw: readonly { option: string; count: number }[])
     return {
       option: c.option,
       count: why === null ? c.count : null,
-      shown: why === null ? String(c.count) : SUPPRESSED_TEXT,
+      shown: why === null ? String(c.count) : why === 'small' ? SUPPRESSED_TEXT : COMPLEMENTARY_TEXT,
       suppressed: why !== null,
       suppressedBecause: why,
     };

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { participation, suppressCells, SUPPRESSED_TEXT } from '../../../src/domain/results/participation';
+import {
+  COMPLEMENTARY_TEXT,
+  participation,
+  suppressCells,
+  SUPPRESSED_TEXT,
+} from '../../../src/domain/results/participation';
 import { budgetSession, dotsSession } from './fixtures';
 
 describe('participation', () => {
@@ -24,7 +29,8 @@ describe('participation', () => {
       ['Under 18', '6', null],
       ['18 to 64', '7', null],
       ['65 or over', SUPPRESSED_TEXT, 'small'],
-      ['No answer', SUPPRESSED_TEXT, 'complementary'],
+      // Hidden as cover, not because it is small: it does not say "fewer than 5".
+      ['No answer', COMPLEMENTARY_TEXT, 'complementary'],
     ]);
     expect(age!.cells.map((c) => c.count)).toEqual([6, 7, null, null]);
     // Two small cells, but 20 - 16 gives their sum, 4: North is hidden too.
@@ -52,7 +58,7 @@ describe('participation', () => {
         { option: 'y', count: 12 },
         { option: 'z', count: 30 },
       ]).map((c) => c.shown),
-    ).toEqual([SUPPRESSED_TEXT, SUPPRESSED_TEXT, '30']);
+    ).toEqual([SUPPRESSED_TEXT, COMPLEMENTARY_TEXT, '30']);
   });
 
   it('never leaves small cells whose sum the total would give away (found in a walk: three small cells holding one resident)', () => {
@@ -77,7 +83,10 @@ describe('participation', () => {
         const hiddenSum = hidden.reduce((a, b) => a + b, 0);
         cells.forEach((c, i) => {
           expect(c.count).toBe(c.suppressed ? null : counts[i]);
-          expect(c.shown).toBe(c.suppressed ? SUPPRESSED_TEXT : String(counts[i]));
+          const said = { small: SUPPRESSED_TEXT, complementary: COMPLEMENTARY_TEXT };
+          expect(c.shown).toBe(c.suppressedBecause ? said[c.suppressedBecause] : String(counts[i]));
+          // Only a count under 5 is ever said to be "fewer than 5".
+          if (c.shown === SUPPRESSED_TEXT) expect(counts[i]).toBeLessThan(5);
           expect(c.suppressedBecause === 'small').toBe(counts[i]! < 5);
           if (c.suppressedBecause === 'complementary')
             for (const n of shown) expect(counts[i]).toBeLessThanOrEqual(n);
@@ -117,7 +126,12 @@ describe('participation', () => {
     // Alone, nobody answered: the three options hold 0 between them, so No answer (5) is hidden too (shown, it
     // would say that none of the five is under 18, 18 to 64 or 65 or over).
     const ageNoAnswer = participation(budget).aboutYou[0]!.cells;
-    expect(ageNoAnswer.map((c) => c.shown)).toEqual(Array(4).fill(SUPPRESSED_TEXT));
+    expect(ageNoAnswer.map((c) => c.shown)).toEqual([
+      SUPPRESSED_TEXT,
+      SUPPRESSED_TEXT,
+      SUPPRESSED_TEXT,
+      COMPLEMENTARY_TEXT,
+    ]);
     expect(ageNoAnswer.map((c) => c.suppressedBecause)).toEqual(['small', 'small', 'small', 'complementary']);
   });
 });
