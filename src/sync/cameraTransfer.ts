@@ -14,6 +14,7 @@ import { ID_LENGTH } from '../doc/recordShapes';
 import { MAPS, readMeta, readRecords } from '../doc/schema';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
+import { takingPart } from '../domain/results/participation';
 import { effectiveSettings } from '../domain/settings';
 import {
   FRAME_KINDS,
@@ -137,20 +138,26 @@ export function transferIdOf(file: Uint8Array): number {
   );
 }
 
-/** Records of each map the receiver lacks: keys whose current entry was written after its state vector. */
+/**
+ * Records of each map the receiver lacks: keys whose current entry was written after its state vector
+ * (participants: only residents taking part).
+ */
 function countsBeyond(doc: Y.Doc, stateVector: Map<number, number>): FileCounts {
-  const count = (name: string): number => {
+  const count = (name: string, only?: ReadonlySet<string>): number => {
     let n = 0;
     // _map holds each key's current item: its id says who wrote it and when, in Yjs's clock.
-    for (const item of doc.getMap(name)._map.values()) {
+    for (const [key, item] of doc.getMap(name)._map) {
+      if (only && !only.has(key)) continue;
       if (!item.deleted && item.id.clock >= (stateVector.get(item.id.client) ?? 0)) n++;
     }
     return n;
   };
+  // Residents, as the dashboard counts them: a turn in which nothing was done is sent but is not one.
+  const residents = new Set(takingPart(readRecords(doc)).residents.map((p) => p.id));
   return {
     proposals: count(MAPS.proposals),
     comments: count(MAPS.comments),
-    participants: count(MAPS.participants),
+    participants: count(MAPS.participants, residents),
     ballots: count(MAPS.ballots),
     moderation: count(MAPS.moderation),
     statuses: count(MAPS.statuses),

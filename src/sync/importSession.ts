@@ -16,7 +16,8 @@
  */
 import * as Y from 'yjs';
 import { MAX_PROBLEMS, RECORD_MAPS, type MapName, type RecordMapName } from '../doc/recordShapes';
-import { isNewerSchema, MAPS, readMeta, SCHEMA_VERSION } from '../doc/schema';
+import { isNewerSchema, MAPS, readMeta, readRecords, SCHEMA_VERSION } from '../doc/schema';
+import { takingPart } from '../domain/results/participation';
 import { effectiveSettings } from '../domain/settings';
 import type { SettingsEdit } from '../domain/types';
 import {
@@ -55,11 +56,14 @@ export interface ImportPreview {
   /** False when this device already holds everything the files bring: applying does nothing. */
   hasChanges: boolean;
   sources: FileSource[];
-  /** Records new to this device, per map. `ballots` also counts ballots the files bring a later revision of. */
+  /**
+   * Records new to this device, per map. `ballots` also counts ballots the files bring a later revision of;
+   * `participants` counts residents taking part after the import and not before (a turn with nothing done is none).
+   */
   adds: ImportCounts;
-  /** Participants this device has whose record the files bring a later version of (finished, answers given). */
+  /** Residents already taking part here whose record the files bring a later version of (finished, answers given). */
   updatedParticipants: number;
-  /** What the session will hold after the import. */
+  /** What the session will hold after the import (`participants`: the residents taking part). */
   totals: ImportCounts;
   /**
    * What the checked scratch copy holds beyond the target as it was at preview time, as one Yjs update. Applying
@@ -231,21 +235,34 @@ function preview(
   const adds = zeroCounts();
   const totals = zeroCounts();
   let updatedParticipants = 0;
+  // Residents are counted as the dashboard counts them (takingPart): a turn in which nothing was done is kept but
+  // is not a resident, and a turn already here becomes one when the files bring what they did. So the residents
+  // added are those taking part after the import and not before, and "Residents taking part" grows by as many.
+  const residentsIn = (doc: Y.Doc | null): Set<string> =>
+    new Set(doc ? takingPart(readRecords(doc)).residents.map((p) => p.id) : []);
+  const after = residentsIn(scratch);
+  const before = residentsIn(target);
   for (const map of RECORD_MAPS) {
-    totals[map] = scratch.getMap(MAPS[map]).size;
+    totals[map] = map === 'participants' ? after.size : scratch.getMap(MAPS[map]).size;
+    if (map === 'participants') {
+      adds[map] = [...after].filter((id) => !before.has(id)).length;
+      for (const [id, { action }] of changes.get(map) ?? []) {
+        if (action === 'update' && before.has(id)) updatedParticipants++;
+      }
+      continue;
+    }
     for (const { action } of changes.get(map)?.values() ?? []) {
       if (action === 'add' || (action === 'update' && map === 'ballots')) adds[map]++;
-      else if (action === 'update' && map === 'participants') updatedParticipants++;
     }
   }
   const edits: SettingsEdit[] = [];
   scratch.getMap<SettingsEdit>(MAPS.settings).forEach((e) => edits.push(e));
-  const before = target ? Y.snapshot(target) : Y.emptySnapshot;
+  const snapshotBefore = target ? Y.snapshot(target) : Y.emptySnapshot;
   return {
     sessionId: files[0]?.header.sessionId ?? '',
     sessionTitle: effectiveSettings(edits)?.title ?? '',
     isNewSession,
-    hasChanges: !Y.equalSnapshots(before, Y.snapshot(scratch)),
+    hasChanges: !Y.equalSnapshots(snapshotBefore, Y.snapshot(scratch)),
     sources: files.map((f) => ({
       fileName: f.fileName,
       deviceId: f.header.deviceId,

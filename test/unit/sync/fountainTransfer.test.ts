@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { startParticipant } from '../../../src/doc/commands';
 import { readRecords } from '../../../src/doc/schema';
 import {
   decodeRequest,
@@ -48,6 +49,9 @@ describe('camera transfer between two tablets', () => {
   it('Given tablet A ran a morning of residents that tablet B lacks, when B asks by QR and A answers with frames of which 30% are lost, then B adds exactly what A has and the answer is smaller than a whole session file', async () => {
     const [a, b] = tabletsApart(2, 2);
     runResidents(a!, 20);
+    // Two turns in which nothing was done: sent, but not residents (as the dashboard counts them).
+    startParticipant(a!.doc, { language: 'en', hasConsented: true }, a!.ctx);
+    startParticipant(a!.doc, { language: 'en', hasConsented: true }, a!.ctx);
     const sessionId = readRecords(a!.doc).sessionId;
 
     // B's request, over the camera.
@@ -87,6 +91,7 @@ describe('camera transfer between two tablets', () => {
     expect(preview.adds.proposals).toBe(delta.counts.proposals);
     expect(preview.adds.comments).toBe(delta.counts.comments);
     expect(preview.adds.participants).toBe(delta.counts.participants);
+    expect(delta.counts.participants).toBe(22); // A's first 2 and its 20, not the 2 empty turns
     const onB = new Set(readRecords(b!.doc).proposals.map((p) => p.id));
     expect(preview.adds.proposals).toBe(readRecords(a!.doc).proposals.filter((p) => !onB.has(p.id)).length);
     expect(preview.adds.proposals).toBeGreaterThanOrEqual(10);

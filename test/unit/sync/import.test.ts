@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { castBallot, finishParticipant, startParticipant } from '../../../src/doc/commands';
 import { readRecords } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
+import { sessionCounts } from '../../../src/domain/results/participation';
 import { applyImport, ImportOrigin, prepareImport, type ParsedFile } from '../../../src/sync/sessionFile';
 import { canonicalRecords, recordTransactions, replicaOf } from '../helpers/session';
 import { parsedFrom, stateOf, tabletsApart, type Tablet } from './workshop';
@@ -115,6 +116,32 @@ describe('importing one file', () => {
     expect(preview.updatedParticipants).toBe(1);
     applyImport(facilitator.doc, preview);
     expect(facilitator.doc.getMap('ballots').get(who)).toMatchObject({ revision: 2, dots: { [idea]: 3 } });
+  });
+
+  it('Given a tablet’s file with two turns in which nothing was done, When the facilitator previews it, Then it counts residents as the dashboard does, not turns (found in a walk: "4 residents" for 2 more taking part)', async () => {
+    const [facilitator, tablet] = tabletsApart(2, 3) as [Tablet, Tablet];
+    importAll(facilitator.doc, [await parsedFrom(tablet)]);
+    const residentsBefore = sessionCounts(viewSession(facilitator.doc)!).residents;
+    const turnsBefore = readRecords(facilitator.doc).participants.length;
+    const idea = viewSession(tablet.doc)!.visible[0]!.id;
+    // One resident votes; one walks away before doing anything; one is handed over with nothing saved.
+    const voter = startParticipant(tablet.doc, { language: 'en', hasConsented: true }, tablet.ctx);
+    castBallot(tablet.doc, voter, { kind: 'dots', dots: { [idea]: 2 } }, tablet.ctx);
+    finishParticipant(tablet.doc, voter, tablet.ctx);
+    startParticipant(tablet.doc, { language: 'en', hasConsented: true }, tablet.ctx);
+    const handedOver = startParticipant(tablet.doc, { language: 'cy', hasConsented: true }, tablet.ctx);
+    finishParticipant(tablet.doc, handedOver, tablet.ctx);
+
+    const preview = prepareImport(facilitator.doc, await parsedFrom(tablet));
+    applyImport(facilitator.doc, preview);
+    const residentsAfter = sessionCounts(viewSession(facilitator.doc)!).residents;
+
+    expect(residentsAfter).toBe(residentsBefore + 1);
+    expect(preview.adds.participants).toBe(1);
+    expect(preview.totals.participants).toBe(residentsAfter);
+    expect(preview.adds.ballots).toBe(1);
+    // The empty turns are still merged (kept, not counted).
+    expect(readRecords(facilitator.doc).participants.length).toBe(turnsBefore + 3);
   });
 });
 

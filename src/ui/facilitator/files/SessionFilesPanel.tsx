@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { SessionView } from '../../../doc/session';
+import { sessionCounts } from '../../../domain/results/participation';
 import {
   applyImport,
   encodeSessionFile,
@@ -65,7 +66,8 @@ export function SessionFilesPanel({ session, view }: { session: SessionHandle; v
         proposals: r.proposals.length,
         comments: r.comments.length,
         ballots: r.ballots.length,
-        participants: r.participants.length,
+        // Residents taking part, as the dashboard counts them: a turn in which nothing was done is not one.
+        participants: sessionCounts(view).residents,
       };
       setSaved((t) => {
         const what = countsInWords(t, counts);
