@@ -15,8 +15,8 @@
  * later go the same way. "synced" means every part was acknowledged and nothing is left to split.
  *
  * Roles: both read everything the server sends. A facilitator device sends its changes; an officer device sends
- * its proposal statuses (the server refuses anything else from an officer, and any status from a facilitator:
- * changeRules.ts `mayWrite`). Every local change goes to the provider; only records of maps the device's role may
+ * its proposal statuses, the paper ballots typed in on it and its own name (the server refuses anything else from
+ * an officer, and any status from a facilitator: changeRules.ts `mayWrite`). Every local change goes to the provider; only records of maps the device's role may
  * write are counted as to send and sent.
  *
  * Counting: every record map of the app's document is observed; a record added or changed by an admission from

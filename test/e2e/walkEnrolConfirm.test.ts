@@ -63,7 +63,7 @@ describe('enrolling says it worked', () => {
       await expect
         .poll(() => focusedText(page))
         .toMatch(
-          /^Enrolled with http:\/\/127\.0\.0\.1:\d+ as an officer device since .+: it reads every session it is given and sends only decisions on ideas\.$/,
+          /^Enrolled with http:\/\/127\.0\.0\.1:\d+ as an officer device since .+: it reads every session it is given and sends only decisions on ideas and paper ballots typed in on it\.$/,
         );
       expect(errors).toEqual([]);
     } finally {

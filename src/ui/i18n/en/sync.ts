@@ -28,7 +28,7 @@ export const sync = {
   // other languages other changes ('as a officer device' was wrong English).
   'sync.enrol.status.facilitator': 'Enrolled with {server} as a facilitator device since {when}.',
   'sync.enrol.status.officer':
-    'Enrolled with {server} as an officer device since {when}: it reads every session it is given and sends only decisions on ideas.',
+    'Enrolled with {server} as an officer device since {when}: it reads every session it is given and sends only decisions on ideas and paper ballots typed in on it.',
   'sync.enrol.again': 'Enrol again with a new code',
   'sync.enrol.empty': 'Type the enrolment code first.',
   'sync.enrol.wrongLength':
@@ -94,7 +94,7 @@ export const sync = {
   'sync.failed.rejected':
     'Sync failed: the council server did not accept a change from this tablet. Nothing is lost on this tablet. Ask your council admin.',
   'sync.failed.rejectedOfficer':
-    'Sync failed: from an officer device the council server takes only decisions on ideas. Sessions, ideas, comments and priorities made on this device stay here: make sessions and take residents’ turns on a facilitator’s tablet. Nothing is lost on this device.',
+    'Sync failed: from an officer device the council server takes only decisions on ideas and paper ballots. Sessions, ideas, comments and priorities made on this device stay here: make sessions and take residents’ turns on a facilitator’s tablet. Nothing is lost on this device.',
   'sync.failed.tooLarge':
     'Sync failed: this session is too large for the council server. Ask your council admin.',
   'sync.failed.demo':
