@@ -708,12 +708,12 @@ describe('a workshop day counted', () => {
       });
     expect(await cells(op.locator('[data-table=channels]'))).toEqual([
       [
-        t('officer.participation.channel.kiosk'),
+        t('participation.channel.kiosk'),
         String(want.residents),
         String(want.ballotsCounted),
         String(want.ballotsExcluded),
       ],
-      [t('officer.participation.channel.paper'), '0', '0', '0'],
+      [t('participation.channel.paper'), '0', '0', '0'],
     ]);
     const perDevice = tally.byDevice();
     const deviceRows = (['A', 'B'] as const).map((d) => [
@@ -771,7 +771,7 @@ describe('a workshop day counted', () => {
     await expect.poll(() => resultRows(), { timeout: POLL_MS }).toEqual(expectedRows(greedy));
     const greedySpent = ranked.filter((r) => greedy.has(r.title)).reduce((s, r) => s + r.cost, 0);
     expect(await results.locator('[data-figure=spent]').textContent()).toBe(
-      t('officer.results.spent', {
+      t('results.spent', {
         spent: money(greedySpent),
         pot: money(POT),
         left: money(POT - greedySpent),
@@ -786,7 +786,7 @@ describe('a workshop day counted', () => {
         .filter({ has: op.locator('.officer-idea__title').getByText(r.title, { exact: true }) });
       expect(await idea.locator('.officer-idea__meta').textContent()).toBe(
         t('officer.ideas.summary', {
-          points: t('officer.count.budget', { count: r.points }),
+          points: t('results.count.budget', { count: r.points }),
           comments: t('officer.ideas.comments', { count: r.comments }),
           cost: money(r.cost),
         }),
@@ -962,26 +962,26 @@ describe('a workshop day counted', () => {
       .toEqual(
         (
           [
-            ['report.participation.residents', want.residents],
-            ['report.participation.ideasShown', want.ideasShown],
-            ['report.participation.ideas', want.ideas],
-            ['report.participation.comments', want.comments],
-            ['report.participation.ballotsCounted', want.ballotsCounted],
-            ['report.participation.ballotsExcluded', want.ballotsExcluded],
-            ['report.participation.nothingDone', want.nothingDone],
+            ['participation.residents', want.residents],
+            ['participation.proposalsShown', want.ideasShown],
+            ['participation.proposals', want.ideas],
+            ['participation.comments', want.comments],
+            ['participation.ballotsCounted', want.ballotsCounted],
+            ['participation.ballotsExcluded', want.ballotsExcluded],
+            ['participation.nothingDone', want.nothingDone],
           ] as const
         ).map(([key, n]) => [t(key), String(n)]),
       );
-    expect(await cells(reportTable(t('report.channels.caption')))).toEqual([
+    expect(await cells(reportTable(t('participation.byChannel')))).toEqual([
       [
-        t('report.channels.kiosk'),
+        t('participation.channel.kiosk'),
         String(want.residents),
         String(want.ballotsCounted),
         String(want.ballotsExcluded),
       ],
-      [t('report.channels.paper'), '0', '0', '0'],
+      [t('participation.channel.paper'), '0', '0', '0'],
     ]);
-    expect(byName(await cells(reportTable(t('report.devices.caption'))))).toEqual(byName(deviceRows));
+    expect(byName(await cells(reportTable(t('participation.byDevice'))))).toEqual(byName(deviceRows));
     let running = 0;
     const reportRows = ranked.map((r, i) => {
       const isFunded = mes.has(r.title);
@@ -994,7 +994,7 @@ describe('a workshop day counted', () => {
         String(r.supporters),
         money(r.cost),
         isFunded ? money(running) : '',
-        isFunded ? t('chart.results.funded') : t('chart.results.notFunded'),
+        isFunded ? t('results.funded') : t('results.notFunded'),
       ];
     });
     const fullTables = reportTable(t('chart.results.tableCaption'));
@@ -1003,7 +1003,12 @@ describe('a workshop day counted', () => {
     expect(
       await op
         .getByText(
-          t('report.results.summary', { pot: money(POT), spent: money(running), left: money(POT - running) }),
+          t('results.spent', {
+            count: mes.size,
+            pot: money(POT),
+            spent: money(running),
+            left: money(POT - running),
+          }),
         )
         .count(),
     ).toBe(1);

@@ -10,7 +10,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEnrolCode } from '../../src/server/devices';
 import { parsePabulib } from '../../src/domain/counting/pabulib';
 import { sessionResults } from '../../src/domain/results/results';
 import { viewSession } from '../../src/doc/session';
@@ -27,6 +26,7 @@ import {
   SPRING,
   type SeededSession,
 } from './support/neighbourhood';
+import { enrolOfficer } from './support/officer';
 import { useBrowserAndCouncil } from './support/setup';
 
 const app = useBrowserAndCouncil('codesign-officer-e2e-');
@@ -63,7 +63,9 @@ afterAll(async () => {
 async function expectNoRawKeys(page: Page): Promise<void> {
   const text = (await page.locator('body').textContent()) ?? '';
   expect(
-    text.match(/\b(?:officer|report|chart|fac|sync|status|paper|error)\.[A-Za-z]+(?:\.[A-Za-z]+)*\b/g),
+    text.match(
+      /\b(?:officer|report|chart|results|participation|money|fac|sync|status|paper|error)\.[A-Za-z]+(?:\.[A-Za-z]+)*\b/g,
+    ),
   ).toBeNull();
 }
 
@@ -84,13 +86,11 @@ describe('the officer view', () => {
     const { page } = officer;
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
-    await page.goto(app.url);
-    const council = page.getByRole('region', { name: 'Sessions from the council', exact: true });
-    await council
-      .getByRole('textbox', { name: /^Enrolment code/ })
-      .fill(createEnrolCode(app.server.store!, 'officer', 'Officer laptop').code);
-    await council.getByRole('button', { name: 'Enrol this device', exact: true }).click();
-    await council.getByRole('link', { name: 'Open the council results' }).click();
+    await enrolOfficer(page, app);
+    await page
+      .getByRole('region', { name: 'Sessions from the council', exact: true })
+      .getByRole('link', { name: 'Open the council results' })
+      .click();
 
     // The council's sessions by neighbourhood.
     await page.getByRole('heading', { level: 1, name: 'Council results' }).waitFor();
@@ -141,7 +141,7 @@ describe('the officer view', () => {
       ).toBe(String(r.funded));
     }
     expect(await springResults.locator('[data-figure=spent]').textContent()).toMatch(
-      new RegExp(`^${mes.selected.length} ideas? funded: `),
+      new RegExp(`^${mes.selected.length} proposals? funded: `),
     );
 
     // Spring under greedy: the youth club and the benches, £35,000 of £50,000.
@@ -157,7 +157,7 @@ describe('the officer view', () => {
     expect(await funded(spring.ideas.garden!)).toBe('false');
     expect(await funded(spring.ideas.lights!)).toBe('false');
     expect(await springResults.locator('[data-figure=spent]').textContent()).toMatch(
-      /^2 ideas funded: £35,000 of the £50,000 pot, £15,000 left\.$/,
+      /^2 proposals funded: £35,000 of the £50,000 pot, £15,000 left over\.$/,
     );
 
     // Autumn (dots) under greedy: the bus shelter (12 dots) is funded, the play area (10) no longer fits.
@@ -333,7 +333,7 @@ describe('the officer view', () => {
     await page.getByRole('heading', { level: 1, name: SPRING }).waitFor();
     await expectAccessible(page);
     // The report names the devices as the officer view does.
-    const byTablet = page.getByRole('table', { name: 'By tablet' });
+    const byTablet = page.getByRole('table', { name: 'By device' });
     expect(await byTablet.locator('tbody th').allTextContents()).toEqual([
       'Tablet 1 (blue case)',
       'Tablet tabl',
@@ -343,7 +343,7 @@ describe('the officer view', () => {
       await page.locator('.report__comments blockquote', { hasText: 'Somewhere warm' }).innerText(),
     ).toBe(THREE_LINE_COMMENT);
     // "You said, we did": the decision recorded above, with its amount.
-    const decisions = page.getByRole('table', { name: 'What became of each idea' });
+    const decisions = page.getByRole('table', { name: 'What became of each proposal' });
     expect(await decisions.locator('tbody th').allTextContents()).toEqual(['Youth club']);
     expect(await decisions.locator('tbody td').first().textContent()).toBe('Funded');
     expect(await decisions.locator('tbody td').nth(1).textContent()).toBe('£28,000');

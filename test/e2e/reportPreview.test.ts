@@ -4,7 +4,8 @@
  * button is a 44 px target, the charts have accessible names and data tables, and the tables hold the fixture's
  * figures. In print: buttons and the table toggles are gone, text is black on white, and Save as PDF makes A4
  * pages. On a 768 px tablet the results chart's words are the page's text size and none overlaps another or the
- * pot's line; printed from a laptop, the chart is laid out again at the paper's width. Screenshots to look at:
+ * pot's line; printed from a laptop, the results and hours charts are laid out again at the paper's width (their
+ * words the page's text size). Screenshots to look at:
  * /tmp/report-print.png, /tmp/report-votes-print.png (print), /tmp/report-screen.png (screen, tables open) and
  * /tmp/report-results-768.png, /tmp/report-results-votes-768.png.
  */
@@ -94,7 +95,7 @@ describe('printable report', () => {
       expect(await axeViolations(page)).toEqual([]);
       expect(await smallTargets(page, 44)).toEqual([]);
 
-      // Results: every proposal, in the rule's order, with its points, cost and whether it is funded.
+      // Results: every proposal, in the rule's order, with its votes, cost and whether it is funded.
       const results = await bodyCells(page, 'Results, every proposal');
       expect(results).toHaveLength(ROWS.length);
       expect(
@@ -121,21 +122,23 @@ describe('printable report', () => {
       });
       expect(running).toBe(148_000 * 100);
       await expect
-        .poll(() => page.getByText('Pot £150,000: £148,000 funded, £2,000 left over.').count())
+        .poll(() =>
+          page.getByText('5 proposals funded: £148,000 of the £150,000 pot, £2,000 left over.').count(),
+        )
         .toBe(1);
 
       // Participation in numbers, and the about-you counts as suppressed (never a number under 5).
       expect(await bodyCells(page, 'Participation in numbers')).toEqual([
         ['Residents who took part', '61'],
-        ['Ideas shown to residents', '24'],
-        ['Ideas put forward (hidden and merged ones included)', '31'],
+        ['Proposals shown to residents', '24'],
+        ['Proposals put forward (hidden and merged ones included)', '31'],
         ['Comments', '47'],
         ['Ballots counted', '58'],
-        ['Ballots not counted (kept, not deleted; the officer view gives the reason for each)', '2'],
+        ['Ballots not counted', '2'],
       ]);
-      expect(await bodyCells(page, 'On the tablets and on paper')).toEqual([
+      expect(await bodyCells(page, 'On tablets and on paper')).toEqual([
         ['On a tablet', '55', '52', '2'],
-        ['Paper ballots', '6', '6', '0'],
+        ['Paper ballots (typed in)', '6', '6', '0'],
       ]);
       expect(await bodyCells(page, 'Your age (61 residents)')).toEqual([
         ['Under 25', '14'],
@@ -145,14 +148,14 @@ describe('printable report', () => {
       ]);
       // Each tablet by its name in the session, the unnamed one by "Tablet" and the start of its id.
       const names = ['Tablet 1 (blue case)', 'Tablet 2', 'Tablet 7c1e'];
-      expect(await bodyCells(page, 'By tablet')).toEqual(
+      expect(await bodyCells(page, 'By device')).toEqual(
         PARTICIPATION.byDevice.map((d, i) => [
           names[i],
           ...[d.residents, d.ideas, d.comments, d.ballotsCounted, d.ballotsExcluded].map(String),
         ]),
       );
       // "You said, we did": each decision with its amount, reason and when it was recorded (London time).
-      const decided = await bodyCells(page, 'What became of each idea');
+      const decided = await bodyCells(page, 'What became of each proposal');
       expect(decided.map((row) => row.slice(0, 4))).toEqual([
         ['Safer crossing on Mill Lane', 'Funded', '£60,000', ''],
         [
@@ -191,10 +194,10 @@ describe('printable report', () => {
       expect(labels).toHaveLength(20);
       expect(labels[0]).toBe('1. Safer crossing on Mill Lane');
       expect(await resultsChart.locator('text.chart__value').first().textContent()).toBe(
-        '£60,000 · 96 points · Funded',
+        '£60,000 · 96 votes · Funded',
       );
       expect(await resultsChart.locator('text.chart__value').nth(4).textContent()).toBe(
-        '£25,000 · 80 points · Not funded',
+        '£25,000 · 80 votes · Not funded',
       );
       expect(await resultsChart.getByText('and 4 more proposals in the table').count()).toBe(1);
       expect(await resultsChart.locator('text.chart__pot-text').textContent()).toBe('Pot £150,000');
@@ -303,16 +306,16 @@ describe('printable report', () => {
     }
   });
 
-  it('Given the plain vote count, then bars show points, a line marks where the pot runs out, and nothing says funded', async () => {
+  it('Given the plain vote count, then bars show votes, a line marks where the pot runs out, and nothing says funded', async () => {
     const { page, errors, close } = await openReport('?rule=votes');
     try {
       expect(await axeViolations(page)).toEqual([]);
       const chart = page.getByRole('figure').filter({ hasText: 'Results: proposals in the order' });
       const name = (await chart.getByRole('img').getAttribute('aria-label')) ?? '';
       expect(name).toBe(
-        'Bar chart of 24 proposals by points. Highest: “Safer crossing on Mill Lane” with 96 points. This rule decides no funding. The pot is £150,000.',
+        'Bar chart of 24 proposals in the order the rule ranks them. Highest: “Safer crossing on Mill Lane” with 96 votes. This rule decides no funding. The pot is £150,000.',
       );
-      expect(await chart.locator('text.chart__value').first().textContent()).toBe('96 points · £60,000');
+      expect(await chart.locator('text.chart__value').first().textContent()).toBe('96 votes · £60,000');
       // £60k + £42k + £30k + £12k = £144k fits the £150k pot; adding the 5th (£25k) does not.
       const runsOut = chart.locator('text.chart__pot-text');
       expect(await runsOut.textContent()).toBe(
@@ -333,7 +336,7 @@ describe('printable report', () => {
         'Rank',
         'Proposal',
         'Theme',
-        'Points',
+        'Votes',
         'Residents who chose it',
         'Cost',
       ]);
@@ -341,7 +344,9 @@ describe('printable report', () => {
         ROWS.map(() => 6),
       );
       expect(
-        await page.getByText('Pot £150,000. This rule ranks the proposals and decides no funding.').count(),
+        await page
+          .getByText('The pot is £150,000. This rule ranks the proposals and decides no funding.')
+          .count(),
       ).toBe(1);
       await page.emulateMedia({ media: 'print' });
       await page.screenshot({ path: VOTES_SCREENSHOT, fullPage: true });
@@ -409,6 +414,53 @@ describe('printable report', () => {
       }
     },
   );
+
+  it('Given the report printed from a laptop, then the hours chart’s words are the page’s text size on paper, as on screen', async () => {
+    // Found on a walk: the hours chart was a fixed 800-unit drawing shrunk onto the page, its words printed at
+    // 12-13 px beside 14 px text. It is now laid out at its own width, as the results chart is.
+    const { page, errors, close } = await openReport('', { width: 1366, height: 900 });
+    try {
+      const hours = page.getByRole('figure').filter({ hasText: 'Residents who took part, hour by hour' });
+      await hours.locator('text.chart__value').first().waitFor();
+      type Sizes = { body: number; smallest: number; drawn: number; laidOut: number };
+      type Watched = Window & { hoursSizes: () => Sizes; printSizes: Sizes[] };
+      // The words' size as drawn (their font size times the drawing's scale) beside the page's text, now and
+      // each time printing starts (listeners run in the order added, each after the one before has rendered).
+      await hours.locator('svg').evaluate((svg) => {
+        const w = window as unknown as Watched;
+        w.hoursSizes = () => {
+          const el = svg as SVGSVGElement;
+          const drawn = el.getBoundingClientRect().width;
+          const laidOut = el.viewBox.baseVal.width;
+          const sizes = [...el.querySelectorAll('text')].map(
+            (t) => (parseFloat(getComputedStyle(t).fontSize) * drawn) / laidOut,
+          );
+          return {
+            body: parseFloat(getComputedStyle(document.body).fontSize),
+            smallest: Math.min(...sizes),
+            drawn,
+            laidOut,
+          };
+        };
+        w.printSizes = [];
+        matchMedia('print').addEventListener('change', (e) => {
+          if (e.matches) w.printSizes.push(w.hoursSizes());
+        });
+      });
+      const onScreen = await page.evaluate(() => (window as unknown as Watched).hoursSizes());
+      expect(onScreen.smallest).toBeGreaterThanOrEqual(onScreen.body - 0.01);
+      await page.pdf({ preferCSSPageSize: true });
+      const inPrint = await page.evaluate(() => (window as unknown as Watched).printSizes);
+      expect(inPrint).toHaveLength(1);
+      expect(inPrint[0]!.smallest).toBeGreaterThanOrEqual(inPrint[0]!.body - 0.01);
+      // Laid out at the paper's width, not shrunk onto it.
+      expect(inPrint[0]!.drawn).toBeLessThan(onScreen.drawn - 100);
+      expect(Math.abs(inPrint[0]!.laidOut - inPrint[0]!.drawn)).toBeLessThanOrEqual(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 
   it('Given the report printed from a laptop, then the results chart is laid out again at the paper’s width, and back at the screen’s after', async () => {
     // Found in review: printing runs no ResizeObserver, so the chart kept its 1,035 px screen layout and was

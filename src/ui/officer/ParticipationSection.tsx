@@ -6,6 +6,7 @@ import { deviceText } from '../format/devices';
 import { CouncilKeyPanel } from './CouncilKeyPanel';
 import { useOpenedViews } from './councilKeys';
 import { ScrollRegion } from '../components/ScrollRegion';
+import { cellText } from './figureWords';
 
 /**
  * Who took part, across the sessions shown: residents taking part (people who did something, the one definition
@@ -22,54 +23,54 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
   const names = { deviceNames: effectiveDeviceNames(views.flatMap((v) => v.records.devices)) };
   return (
     <section class="card officer-section" aria-labelledby="officer-participation">
-      <h2 id="officer-participation">{t('officer.participation.heading')}</h2>
+      <h2 id="officer-participation">{t('participation.heading')}</h2>
       <dl class="officer-figures" data-figures="participation">
         <div>
-          <dt>{t('officer.participation.residents')}</dt>
+          <dt>{t('participation.residents')}</dt>
           <dd data-figure="residents">{t.number(p.residents)}</dd>
         </div>
         <div>
-          <dt>{t('officer.participation.nothingDone')}</dt>
+          <dt>{t('participation.nothingDone')}</dt>
           <dd data-figure="nothing-done">{t.number(p.turnsWithNothingDone)}</dd>
         </div>
         <div>
-          <dt>{t('officer.participation.ideasShown')}</dt>
+          <dt>{t('participation.proposalsShown')}</dt>
           <dd data-figure="ideas">{t.number(p.ideasShown)}</dd>
         </div>
         <div>
-          <dt>{t('officer.participation.ideasApart')}</dt>
+          <dt>{t('participation.proposalsApart')}</dt>
           <dd data-figure="ideas-apart">{t.number(p.ideas - p.ideasShown)}</dd>
         </div>
         <div>
-          <dt>{t('officer.participation.comments')}</dt>
+          <dt>{t('participation.comments')}</dt>
           <dd data-figure="comments">{t.number(p.comments)}</dd>
         </div>
         <div>
-          <dt>{t('officer.participation.ballots')}</dt>
+          <dt>{t('participation.ballotsCounted')}</dt>
           <dd data-figure="ballots">{t.number(p.ballots.counted)}</dd>
         </div>
         <div>
-          <dt>{t('officer.participation.excluded')}</dt>
+          <dt>{t('participation.ballotsExcluded')}</dt>
           <dd data-figure="excluded">{t.number(p.ballots.excluded)}</dd>
         </div>
       </dl>
       <p>{t('officer.participation.definition')}</p>
 
-      <ScrollRegion class="table-scroll" label={t('officer.participation.byChannel')}>
+      <ScrollRegion class="table-scroll" label={t('participation.byChannel')}>
         <table class="officer-table" data-table="channels">
-          <caption>{t('officer.participation.byChannel')}</caption>
+          <caption>{t('participation.byChannel')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('officer.participation.channel')}</th>
-              <th scope="col">{t('officer.participation.residents')}</th>
-              <th scope="col">{t('officer.participation.ballots')}</th>
-              <th scope="col">{t('officer.participation.excluded')}</th>
+              <th scope="col">{t('participation.col.channel')}</th>
+              <th scope="col">{t('participation.col.residents')}</th>
+              <th scope="col">{t('participation.ballotsCounted')}</th>
+              <th scope="col">{t('participation.ballotsExcluded')}</th>
             </tr>
           </thead>
           <tbody>
             {(['kiosk', 'paper'] as const).map((channel) => (
               <tr key={channel} data-channel={channel}>
-                <th scope="row">{t(`officer.participation.channel.${channel}`)}</th>
+                <th scope="row">{t(`participation.channel.${channel}`)}</th>
                 <td>{t.number(p.byChannel[channel].residents)}</td>
                 <td>{t.number(p.byChannel[channel].ballotsCounted)}</td>
                 <td>{t.number(p.byChannel[channel].ballotsExcluded)}</td>
@@ -79,17 +80,17 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
         </table>
       </ScrollRegion>
 
-      <ScrollRegion class="table-scroll" label={t('officer.participation.byDevice')}>
+      <ScrollRegion class="table-scroll" label={t('participation.byDevice')}>
         <table class="officer-table" data-table="devices">
-          <caption>{t('officer.participation.byDevice')}</caption>
+          <caption>{t('participation.byDevice')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('officer.participation.device')}</th>
-              <th scope="col">{t('officer.participation.residents')}</th>
-              <th scope="col">{t('officer.participation.ideas')}</th>
-              <th scope="col">{t('officer.participation.comments')}</th>
-              <th scope="col">{t('officer.participation.ballots')}</th>
-              <th scope="col">{t('officer.participation.excluded')}</th>
+              <th scope="col">{t('participation.col.device')}</th>
+              <th scope="col">{t('participation.col.residents')}</th>
+              <th scope="col">{t('participation.col.proposals')}</th>
+              <th scope="col">{t('participation.comments')}</th>
+              <th scope="col">{t('participation.ballotsCounted')}</th>
+              <th scope="col">{t('participation.ballotsExcluded')}</th>
             </tr>
           </thead>
           <tbody>
@@ -107,7 +108,7 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
         </table>
       </ScrollRegion>
 
-      <h3>{t('officer.participation.aboutYou')}</h3>
+      <h3>{t('participation.aboutYou')}</h3>
       <p>{t('officer.participation.suppression', { n: SUPPRESS_BELOW })}</p>
       <CouncilKeyPanel opened={opened} />
       {p.aboutYou.length === 0 ? <p>{t('officer.participation.noAboutYou')}</p> : null}
@@ -115,27 +116,21 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
         <ScrollRegion
           class="table-scroll"
           key={q.questionId}
-          label={t('officer.participation.question', { text: q.text, count: q.total })}
+          label={t('participation.question', { text: q.text, count: q.total })}
         >
           <table class="officer-table" data-question={q.questionId}>
-            <caption>{t('officer.participation.question', { text: q.text, count: q.total })}</caption>
+            <caption>{t('participation.question', { text: q.text, count: q.total })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('officer.participation.answer')}</th>
-                <th scope="col">{t('officer.participation.people')}</th>
+                <th scope="col">{t('participation.col.answer')}</th>
+                <th scope="col">{t('participation.col.residents')}</th>
               </tr>
             </thead>
             <tbody>
               {q.cells.map((c) => (
                 <tr key={c.option}>
                   <th scope="row">{c.option}</th>
-                  <td>
-                    {c.count === null
-                      ? c.suppressedBecause === 'small'
-                        ? t('officer.participation.suppressedSmall', { n: SUPPRESS_BELOW })
-                        : t('officer.participation.suppressedOther')
-                      : t.number(c.count)}
-                  </td>
+                  <td>{cellText(t, c)}</td>
                 </tr>
               ))}
             </tbody>

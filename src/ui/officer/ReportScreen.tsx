@@ -12,6 +12,7 @@ import { Report, type ReportDecision } from './report/Report';
 import { useOpenedViews } from './councilKeys';
 import { useOfficerSessions } from './useOfficerSessions';
 import { ruleName } from './words';
+import { figureKind } from './figureWords';
 
 /** How many comments the report quotes per session: the ideas with most comments first. */
 const TOP_COMMENTS = 10;
@@ -100,6 +101,7 @@ function SessionReport({ view }: { view: SessionView }) {
       participation={p}
       deviceNames={view.deviceNames}
       rows={result.rows}
+      figure={figureKind(rule, s.method.kind)}
       potPence={result.potPence}
       fundingStreams={s.fundingStreams}
       topComments={topComments}

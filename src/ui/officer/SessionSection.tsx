@@ -21,7 +21,8 @@ import { deviceText } from '../format/devices';
 import { SessionChecks } from './SessionChecks';
 import type { CleanStatus } from '../../domain/statusRules';
 import { statusShort } from './status/statusWords';
-import { pointsCount, pointsLabel, ruleName } from './words';
+import { ruleName } from './words';
+import { figureCount, figureKind, figureName } from './figureWords';
 import { ScrollRegion } from '../components/ScrollRegion';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
@@ -53,7 +54,8 @@ export function SessionSection({
   const ideas = useMemo(() => ideaParts(view), [view]);
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const id = (part: string): string => `officer-${part}-${sessionId}`;
-  const label = pointsLabel(t, rule, s);
+  // Each proposal's figure has one name here, on the chart and in the report (figureWords.ts).
+  const figure = figureKind(rule, s.method.kind);
   // What the rule would fund and what the council decided are two columns with two names: "Votes only" decides
   // no funding, so it has no column of its own (an idea decided Funded showed "—" under "Funded").
   const decidesFunding = rule !== 'votes';
@@ -71,10 +73,10 @@ export function SessionSection({
             <caption>{t('officer.money.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('officer.money.body')}</th>
-                <th scope="col">{t('officer.money.service')}</th>
-                <th scope="col">{t('officer.money.annual')}</th>
-                <th scope="col">{t('officer.money.poolable')}</th>
+                <th scope="col">{t('money.col.body')}</th>
+                <th scope="col">{t('money.col.service')}</th>
+                <th scope="col">{t('money.col.annual')}</th>
+                <th scope="col">{t('money.col.poolable')}</th>
               </tr>
             </thead>
             <tbody>
@@ -125,7 +127,8 @@ export function SessionSection({
         <p class="officer-rule" data-rule-text>
           {t(`officer.ruleText.${rule}` as MessageKey)} {t('officer.results.tieBreak')}
         </p>
-        {/* One live region: "Counting…" while the worker counts, then the money spent (or why not). */}
+        {/* One live region: "Counting…" while the worker counts, then the money spent (or why not), in the
+            report's words. */}
         <p
           role="status"
           data-figure={result.counting ? 'counting' : 'spent'}
@@ -135,28 +138,28 @@ export function SessionSection({
             ? t('officer.results.countFailed', { reason: problem })
             : result.counting
               ? t('officer.results.counting', { rule: ruleName(t, rule) })
-              : result.rows.some((r) => r.funded !== null)
-                ? t('officer.results.spent', {
+              : decidesFunding
+                ? t('results.spent', {
                     spent: t.money(result.spentPence),
                     pot: t.money(result.potPence),
                     left: t.money(result.leftoverPence),
                     count: result.selected.length,
                   })
-                : null}
+                : t('results.noFunding', { pot: t.money(result.potPence) })}
         </p>
-        <ResultsChart rows={result.rows} potPence={result.potPence} />
+        <ResultsChart rows={result.rows} potPence={result.potPence} figure={figure} />
         <ScrollRegion class="table-scroll" label={t('officer.results.caption', { rule: ruleName(t, rule) })}>
           <table class="officer-table officer-results" data-table="results">
             <caption>{t('officer.results.caption', { rule: ruleName(t, rule) })}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('officer.results.rank')}</th>
-                <th scope="col">{t('officer.results.idea')}</th>
-                <th scope="col">{t('officer.results.theme')}</th>
-                <th scope="col">{t('officer.results.cost')}</th>
-                <th scope="col">{label}</th>
-                <th scope="col">{t('officer.results.supporters')}</th>
-                {decidesFunding ? <th scope="col">{t('officer.results.ruleResult')}</th> : null}
+                <th scope="col">{t('results.col.rank')}</th>
+                <th scope="col">{t('results.col.proposal')}</th>
+                <th scope="col">{t('results.col.theme')}</th>
+                <th scope="col">{t('results.col.cost')}</th>
+                <th scope="col">{figureName(t, figure)}</th>
+                <th scope="col">{t('results.col.supporters')}</th>
+                {decidesFunding ? <th scope="col">{t('results.col.funded')}</th> : null}
                 <th scope="col">{t('officer.results.decision')}</th>
               </tr>
             </thead>
@@ -174,8 +177,8 @@ export function SessionSection({
                       {result.counting
                         ? t('officer.results.fundedCounting')
                         : r.funded
-                          ? t('officer.results.isFunded')
-                          : t('officer.results.notFunded')}
+                          ? t('results.funded')
+                          : t('results.notFunded')}
                     </td>
                   ) : null}
                   <td data-decision={view.statuses.get(r.proposalId)?.status ?? 'submitted'}>
@@ -201,7 +204,7 @@ export function SessionSection({
                 row={r}
                 proposal={ideas.proposals.get(r.proposalId)}
                 comments={ideas.comments.get(r.proposalId) ?? []}
-                pointsText={pointsCount(t, rule, s, r.points)}
+                pointsText={figureCount(t, figure, r.points)}
                 run={run}
                 headingLevel={headingLevel}
               />

@@ -1,4 +1,4 @@
-/** Small helpers for the officer view: short ids, what a rule's points are called, file names, downloads. */
+/** Small helpers for the officer view: short ids, rule names, file names, downloads (figure names: ./figureWords.ts). */
 import type { SessionSettings } from '../../domain/types';
 import type { RuleName } from '../../domain/results/results';
 import { slug } from '../../sync/sessionFile';
@@ -8,25 +8,6 @@ import type { MessageKey, Translator } from '../i18n';
 /** The first 8 characters of an id: enough to tell devices and residents apart on screen. */
 export function shortId(id: string): string {
   return id.length > 8 ? id.slice(0, 8) : id;
-}
-
-/** What the figure in the results table is, under a rule and method. */
-export function pointsLabel(t: Translator, rule: RuleName, settings: SessionSettings): string {
-  if (rule === 'borda') return t('officer.points.borda');
-  switch (settings.method.kind) {
-    case 'dots':
-      return t('officer.points.dots');
-    case 'budget':
-      return t('officer.points.budget');
-    case 'ranking':
-      return t('officer.points.ranking');
-  }
-}
-
-/** A figure with its unit, for a sentence: "4 votes", "1 dot", "Borda score 12". */
-export function pointsCount(t: Translator, rule: RuleName, settings: SessionSettings, n: number): string {
-  const kind = rule === 'borda' ? 'borda' : settings.method.kind;
-  return t(`officer.count.${kind}` as MessageKey, { count: n });
 }
 
 export function ruleName(t: Translator, rule: RuleName): string {

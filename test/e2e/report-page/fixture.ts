@@ -143,6 +143,8 @@ export const REPORT: ReportProps = {
   tieBreakText: 'Equal points: the idea put forward first wins.',
   participation: PARTICIPATION,
   rows: ROWS,
+  // A budget session: each proposal's figure is its votes, named as on the officer screen.
+  figure: 'budget',
   potPence: POT_PENCE,
   fundingStreams: [
     {

@@ -14,7 +14,10 @@
  * £8,000. Five residents (consented, no "about you" answers): dots {play 3, shelter 2} x3, {play 1, shelter 3}, {shelter 3}.
  *   Dots: Play area 10, Bus shelter 12. Greedy: Bus shelter (£8,000; £7,000 left), Play area does not fit.
  *   Comments: 1 on the bus shelter.
- * Together: 11 residents, 6 ideas, 4 comments, 11 ballots; about you (11 consented): 18 to 64: 4, 65 or over: 1,
+ * Summer (ranking, top 2 places, pot £20,000; seedSummer, not synced by every test), tablet D: Street trees
+ * £9,000, More bins £4,000, Underpass mural £12,000; three residents rank {trees, bins}, {trees, mural},
+ * {bins, trees}: ranking points trees 5, bins 3, mural 1.
+ * Spring and autumn together: 11 residents, 6 ideas, 4 comments, 11 ballots; about you (11 consented): 18 to 64: 4, 65 or over: 1,
  * Under 18: 1, every one under 5 and so shown as "fewer than 5"; no answer: 5.
  */
 import { randomUUID } from 'node:crypto';
@@ -36,6 +39,7 @@ import { validSettings } from '../../unit/helpers/session';
 export const NEIGHBOURHOOD = 'Ashfield North';
 export const SPRING = 'Ashfield North spring workshop';
 export const AUTUMN = 'Ashfield North autumn workshop';
+export const SUMMER = 'Ashfield North summer ranking';
 
 export interface SeededSession {
   sessionId: string;
@@ -151,5 +155,32 @@ export function seedAutumn(): SeededSession {
   resident(doc, c, dots(1, 3), null);
   resident(doc, c, dots(0, 3), null);
   addComment(doc, { proposalId: shelter, text: 'The stop on Mill Lane has none' }, null, c);
+  return s;
+}
+
+/** A ranking session, for the ranking points and the Borda count (figures in the header). */
+export function seedSummer(): SeededSession {
+  const d = device('tablet-d-0004', Date.UTC(2026, 5, 6, 10, 0));
+  const s = created(
+    validSettings({
+      title: SUMMER,
+      neighbourhood: NEIGHBOURHOOD,
+      date: '2026-06-06',
+      potPence: 2_000_000,
+      method: { kind: 'ranking', maxRanked: 2 },
+    }),
+    d,
+  );
+  const { doc } = s;
+  const trees = idea(doc, d, 'Street trees', 9_000, 'theme-green');
+  const bins = idea(doc, d, 'More bins', 4_000, 'theme-green');
+  const mural = idea(doc, d, 'Underpass mural', 12_000, 'theme-young');
+  s.ideas = { trees, bins, mural };
+  for (const ranked of [
+    [trees, bins],
+    [trees, mural],
+    [bins, trees],
+  ])
+    resident(doc, d, { kind: 'ranking', ranked }, null);
   return s;
 }

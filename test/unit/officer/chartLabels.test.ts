@@ -5,7 +5,7 @@ import { barValueText, fundedText } from '../../../src/ui/officer/charts/Results
 import { dayText, hourText, hoursSummary } from '../../../src/ui/officer/charts/ParticipationChart';
 import { hoursModel } from '../../../src/ui/officer/charts/geometry';
 import { resultsModel } from '../../../src/ui/officer/charts/resultsGeometry';
-import { cellText } from '../../../src/ui/officer/report/Report';
+import { cellText } from '../../../src/ui/officer/figureWords';
 
 addMessages('en', officerReport);
 const t = makeTranslator('en');
@@ -16,15 +16,16 @@ describe('chart and report labels', () => {
     { rank: 2, title: 'Youth club', points: 12, costPence: 1_250, funded: false },
   ];
 
-  it('Given a bar, Then its words say the points, the cost and whether it is funded, never colour alone', () => {
+  it('Given a bar, Then its words say its figure by the officer screen’s name, the cost and whether it is funded, never colour alone', () => {
     const cost = resultsModel(rows, 10_000_000);
-    expect(barValueText(t, cost.bars[0]!, 'cost')).toBe('£60,000 · 1 point · Funded');
-    expect(barValueText(t, cost.bars[1]!, 'cost')).toBe('£12.50 · 12 points · Not funded');
+    expect(barValueText(t, cost.bars[0]!, 'cost', 'budget')).toBe('£60,000 · 1 vote · Funded');
+    expect(barValueText(t, cost.bars[1]!, 'cost', 'dots')).toBe('£12.50 · 12 dots · Not funded');
     const votes = resultsModel(
       rows.map((r) => ({ ...r, funded: null })),
       10_000_000,
     );
-    expect(barValueText(t, votes.bars[1]!, 'points')).toBe('12 points · £12.50');
+    expect(barValueText(t, votes.bars[1]!, 'points', 'ranking')).toBe('12 ranking points · £12.50');
+    expect(barValueText(t, votes.bars[1]!, 'points', 'borda')).toBe('Borda score 12 · £12.50');
     expect(fundedText(t, true)).toBe('Funded');
   });
 

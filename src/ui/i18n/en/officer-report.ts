@@ -1,10 +1,68 @@
 import type { Catalogue } from '../types';
 
 /**
- * The officer view's charts and printable report. Loaded with the officer screens only (tablets in kiosk mode
- * never download it) and registered there with addMessages().
+ * The officer view's charts and printable report, and the names of the figures they share with the officer
+ * screen: one key per figure (results.*, participation.*), so a column or figure has one name on screen, on the
+ * chart and on paper. Officers' word for what residents put forward is "proposal" (PRODUCT.md, "Words we use").
+ * Loaded with the officer screens only (tablets in kiosk mode never download it) and registered there with
+ * addMessages().
  */
 export const officerReport = {
+  // Results: the columns and figures of the officer screen's table, the chart and the report
+  'results.col.rank': 'Rank',
+  'results.col.proposal': 'Proposal',
+  'results.col.theme': 'Theme',
+  'results.col.cost': 'Cost',
+  'results.col.supporters': 'Residents who chose it',
+  'results.col.runningTotal': 'Running total of funded costs',
+  'results.col.funded': 'Result under this rule',
+  'results.funded': 'Funded',
+  'results.notFunded': 'Not funded',
+  // Each proposal's figure, named by how residents set priorities (by the rule for a Borda count)
+  'results.figure.dots': 'Dots',
+  'results.figure.budget': 'Votes',
+  'results.figure.ranking': 'Ranking points',
+  'results.figure.borda': 'Borda score',
+  'results.count.dots': { one: '{count} dot', other: '{count} dots' },
+  'results.count.budget': { one: '{count} vote', other: '{count} votes' },
+  'results.count.ranking': { one: '{count} ranking point', other: '{count} ranking points' },
+  'results.count.borda': 'Borda score {count}',
+  'results.spent': {
+    one: '{count} proposal funded: {spent} of the {pot} pot, {left} left over.',
+    other: '{count} proposals funded: {spent} of the {pot} pot, {left} left over.',
+  },
+  'results.noFunding': 'The pot is {pot}. This rule ranks the proposals and decides no funding.',
+
+  // Participation: the officer screen's figures and tables, and the report's
+  'participation.heading': 'Who took part',
+  'participation.residents': 'Residents who took part',
+  'participation.nothingDone': 'Turns ended with nothing done (not counted as residents)',
+  'participation.proposals': 'Proposals put forward (hidden and merged ones included)',
+  'participation.proposalsShown': 'Proposals shown to residents',
+  'participation.proposalsApart': 'Proposals hidden or merged into another',
+  'participation.comments': 'Comments',
+  'participation.ballotsCounted': 'Ballots counted',
+  'participation.ballotsExcluded': 'Ballots not counted',
+  'participation.byChannel': 'On tablets and on paper',
+  'participation.col.channel': 'How',
+  'participation.channel.kiosk': 'On a tablet',
+  'participation.channel.paper': 'Paper ballots (typed in)',
+  'participation.byDevice': 'By device',
+  'participation.col.device': 'Device',
+  'participation.col.residents': 'Residents',
+  'participation.col.proposals': 'Proposals',
+  'participation.aboutYou': 'About the residents who agreed to answer',
+  'participation.question': { one: '{text} ({count} resident)', other: '{text} ({count} residents)' },
+  'participation.col.answer': 'Answer',
+  'participation.suppressedSmall': 'fewer than {n}',
+  'participation.suppressedOther': 'hidden',
+
+  // The money map: the columns of the officer screen's table and the report's
+  'money.col.body': 'Public body',
+  'money.col.service': 'Service',
+  'money.col.annual': 'Each year',
+  'money.col.poolable': 'Can be pooled',
+
   // Charts: shared
   'chart.showTable': 'Show as a table',
   'chart.hideTable': 'Hide the table',
@@ -15,7 +73,7 @@ export const officerReport = {
   'chart.results.captionCost':
     'Where the money goes: each funded proposal’s cost added to the ones above it, against the pot',
   'chart.results.summaryPoints':
-    'Bar chart of {count} proposals by points. Highest: “{top}” with {points}. {funded} The pot is {pot}.',
+    'Bar chart of {count} proposals in the order the rule ranks them. Highest: “{top}” with {points}. {funded} The pot is {pot}.',
   'chart.results.summaryCost':
     'Bar chart of {count} proposals by cost, each starting where the funded ones above it end. {funded} The pot is {pot}; {spent} is spent and {left} is left over.',
   'chart.results.summaryFunded': {
@@ -30,20 +88,9 @@ export const officerReport = {
   },
   'chart.results.pot': 'Pot {pot}',
   'chart.results.potRunsOut': 'The pot, {pot}, covers the proposals above this line, in this order',
-  'chart.results.funded': 'Funded',
-  'chart.results.notFunded': 'Not funded',
-  'chart.results.points': { one: '{count} point', other: '{count} points' },
   'chart.results.value': '{points} · {cost}',
   'chart.results.costFrom': '{cost}, from {from} to {to}',
   'chart.results.tableCaption': 'Results, every proposal',
-  'chart.results.col.rank': 'Rank',
-  'chart.results.col.proposal': 'Proposal',
-  'chart.results.col.theme': 'Theme',
-  'chart.results.col.points': 'Points',
-  'chart.results.col.supporters': 'Residents who chose it',
-  'chart.results.col.cost': 'Cost',
-  'chart.results.col.runningTotal': 'Running total of funded costs',
-  'chart.results.col.funded': 'Result under this rule',
 
   // Participation chart
   'chart.hours.caption': 'Residents who took part, hour by hour',
@@ -55,7 +102,6 @@ export const officerReport = {
   'chart.hours.residents': { one: '{count} resident', other: '{count} residents' },
   'chart.hours.tableCaption': 'Residents per hour',
   'chart.hours.col.hour': 'Hour starting',
-  'chart.hours.col.residents': 'Residents',
 
   // Report
   'report.label': 'Report',
@@ -71,62 +117,26 @@ export const officerReport = {
   'report.method.method': 'Method',
   'report.method.rule': 'Counting rule',
   'report.method.tieBreak': 'Ties',
-  'report.participation.heading': 'Who took part',
   'report.participation.caption': 'Participation in numbers',
   'report.participation.col.what': 'What',
   'report.participation.col.count': 'Number',
-  'report.participation.residents': 'Residents who took part',
-  'report.participation.ideas': 'Ideas put forward (hidden and merged ones included)',
-  'report.participation.ideasShown': 'Ideas shown to residents',
-  'report.participation.comments': 'Comments',
-  'report.participation.ballotsCounted': 'Ballots counted',
-  'report.participation.ballotsExcluded':
-    'Ballots not counted (kept, not deleted; the officer view gives the reason for each)',
-  'report.participation.nothingDone': 'Turns ended with nothing done (not counted as residents)',
   'report.participation.definition':
-    'Residents who took part are the people who did something: answered a question about themselves, put forward an idea, commented, or set priorities (paper ballots included), each counted once. Every figure below is about these residents.',
-  'report.channels.caption': 'On the tablets and on paper',
-  'report.channels.col.channel': 'How',
-  'report.channels.col.residents': 'Residents',
-  'report.channels.col.ballots': 'Ballots counted',
-  'report.channels.col.excluded': 'Ballots not counted',
-  'report.channels.kiosk': 'On a tablet',
-  'report.channels.paper': 'Paper ballots',
-  'report.devices.caption': 'By tablet',
-  'report.devices.col.device': 'Tablet',
-  'report.devices.col.residents': 'Residents',
-  'report.devices.col.ideas': 'Ideas',
-  'report.devices.col.comments': 'Comments',
-  'report.devices.col.ballots': 'Ballots counted',
-  'report.devices.col.excluded': 'Ballots not counted',
-  'report.aboutYou.heading': 'About the residents who agreed to answer',
+    'Residents who took part are the people who did something: answered a question about themselves, put forward a proposal, commented, or set priorities (paper ballots included), each counted once. Every figure below is about these residents. Ballots not counted are kept, not deleted; the officer view gives the reason for each.',
   'report.aboutYou.note':
     'Counts under 5 are shown as “fewer than 5”, and where only one would be hidden a second is hidden too, so nobody can be picked out.',
-  'report.aboutYou.caption': '{question} ({total} residents)',
-  'report.aboutYou.col.answer': 'Answer',
-  'report.aboutYou.col.count': 'Residents',
-  'report.aboutYou.suppressed': 'fewer than 5',
-  'report.aboutYou.hidden': 'hidden',
   'report.results.heading': 'Results',
-  'report.results.summary': 'Pot {pot}: {spent} funded, {left} left over.',
-  'report.results.summaryNoFunding': 'Pot {pot}. This rule ranks the proposals and decides no funding.',
   'report.money.heading': 'The money map',
   'report.money.intro': 'Where the pot comes from. Only poolable money can go into the pot.',
   'report.money.caption': 'Funding streams',
-  'report.money.col.body': 'Public body',
-  'report.money.col.service': 'Service',
-  'report.money.col.annual': 'A year',
-  'report.money.col.poolable': 'Poolable?',
   'report.money.pot': 'The pot',
   'report.money.none': 'No funding streams were entered.',
   'report.decisions.heading': 'You said, we did: decisions so far',
-  'report.decisions.caption': 'What became of each idea',
-  'report.decisions.col.idea': 'Idea',
+  'report.decisions.caption': 'What became of each proposal',
   'report.decisions.col.decision': 'Decision',
   'report.decisions.col.amount': 'Amount',
   'report.decisions.col.reason': 'Why',
   'report.decisions.col.when': 'Recorded',
-  'report.decisions.none': 'No decisions recorded yet: every idea is still waiting for one.',
+  'report.decisions.none': 'No decisions recorded yet: every proposal is still waiting for one.',
   'report.comments.heading': 'What residents said',
   'report.comments.none': 'No comments.',
   'report.comments.on': 'On “{title}”',

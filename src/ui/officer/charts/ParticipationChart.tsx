@@ -1,13 +1,16 @@
 /**
  * Residents who took part, hour by hour (Participation.byHour), as vertical bars with the count written above
  * each bar and the hour under it; the data table has every hour. Hours are keyed in UTC by the domain and shown
- * in the council's time zone (Europe/London unless told), so "10:00" is the hour on the venue's clock.
+ * in the council's time zone (Europe/London unless told), so "10:00" is the hour on the venue's clock. Laid out
+ * at its own width with words the page's text size, on screen and on paper (./useChartRoom.ts), as the results
+ * chart is: a fixed 800-unit drawing printed its words at 12-13 px beside 14 px text.
  */
 import type { HourCount } from '../../../domain/results/participation';
 import { clockText, dayMonthText, momentText } from '../../format/dates';
 import { useT, type Translator } from '../../i18n';
 import { ChartFigure } from './ChartFigure';
 import { hoursModel, type HoursModel } from './geometry';
+import { useChartRoom } from './useChartRoom';
 
 export const DEFAULT_TIME_ZONE = 'Europe/London';
 
@@ -51,14 +54,20 @@ export function hoursSummary(t: Translator, m: HoursModel, zone: string): string
 export function ParticipationChart(props: ParticipationChartProps) {
   const t = useT();
   const zone = props.timeZone ?? DEFAULT_TIME_ZONE;
-  const m = hoursModel(props.hours);
+  const [svgRef, room] = useChartRoom();
+  const m = hoursModel(props.hours, { width: room?.width, fontSize: room?.font.size });
   const summary = hoursSummary(t, m, zone);
   const drawing = (
     <>
       {m.ticks.map((tick) => (
         <g key={tick.value}>
           <line class="chart__grid" x1={m.plotLeft} x2={m.plotRight} y1={tick.y} y2={tick.y} />
-          <text class="chart__axis-text" x={m.plotLeft - 6} y={tick.y + 5} text-anchor="end">
+          <text
+            class="chart__axis-text"
+            x={m.plotLeft - m.tickTextDx}
+            y={tick.y + m.tickTextDy}
+            text-anchor="end"
+          >
             {t.number(tick.value)}
           </text>
         </g>
@@ -74,22 +83,17 @@ export function ParticipationChart(props: ParticipationChartProps) {
             height={Math.max(bar.height, 0)}
           />
           {bar.hasValueLabel ? (
-            <text class="chart__value" x={bar.x + bar.width / 2} y={bar.y - 5} text-anchor="middle">
+            <text class="chart__value" x={bar.x + bar.width / 2} y={bar.y - m.valueGap} text-anchor="middle">
               {t.number(bar.residents)}
             </text>
           ) : null}
           {bar.hasHourLabel ? (
-            <text
-              class="chart__axis-text"
-              x={bar.x + bar.width / 2}
-              y={m.plotBottom + 20}
-              text-anchor="middle"
-            >
+            <text class="chart__axis-text" x={bar.x + bar.width / 2} y={m.hourTextY} text-anchor="middle">
               {hourText(t, bar.hour, zone)}
             </text>
           ) : null}
           {bar.isDayStart ? (
-            <text class="chart__axis-text chart__day" x={bar.x} y={m.plotBottom + 40}>
+            <text class="chart__axis-text chart__day" x={bar.x} y={m.dayTextY}>
               {dayText(t, bar.hour, zone)}
             </text>
           ) : null}
@@ -103,6 +107,8 @@ export function ParticipationChart(props: ParticipationChartProps) {
       summary={summary}
       viewBox={{ width: m.width, height: m.height }}
       drawing={drawing}
+      svgRef={svgRef}
+      isFitted
       isTableShown={props.isTableShown}
       table={
         <table class="chart-table">
@@ -111,7 +117,7 @@ export function ParticipationChart(props: ParticipationChartProps) {
             <tr>
               <th scope="col">{t('chart.hours.col.hour')}</th>
               <th scope="col" class="num">
-                {t('chart.hours.col.residents')}
+                {t('participation.col.residents')}
               </th>
             </tr>
           </thead>

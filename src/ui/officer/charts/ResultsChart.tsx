@@ -8,6 +8,7 @@
  */
 import { useId } from 'preact/hooks';
 import { useT, type Translator } from '../../i18n';
+import { figureCount, figureName, type FigureKind } from '../figureWords';
 import { ChartFigure, HatchPattern } from './ChartFigure';
 import type { ChartText } from './chartText';
 import { costStarts, DEFAULT_MAX_BARS, defaultMeasure, type ChartRow, type ResultsMeasure } from './geometry';
@@ -22,6 +23,8 @@ export interface ResultsChartRow extends ChartRow {
 export interface ResultsChartProps {
   rows: readonly ResultsChartRow[];
   potPence: number;
+  /** What each proposal's figure is (its name and unit, as on the officer screen): ../figureWords.ts. */
+  figure: FigureKind;
   /** Bars show points or (for rules that fund) costs against the pot; by default cost when the rule funds. */
   measure?: ResultsMeasure;
   maxBars?: number;
@@ -30,19 +33,18 @@ export interface ResultsChartProps {
 
 /** What the counting rule does with a proposal: funds it or not (only asked of rules that decide funding). */
 export function fundedText(t: Translator, funded: boolean): string {
-  return funded ? t('chart.results.funded') : t('chart.results.notFunded');
+  return funded ? t('results.funded') : t('results.notFunded');
 }
 
-/** A bar's figures, in order: points and cost, then Funded / Not funded when the rule funds. */
+/** A bar's figures, in order: its figure ("4 votes") and cost, then Funded / Not funded when the rule funds. */
 export function barValueParts(
   t: Translator,
   bar: Pick<ChartRow, 'points' | 'costPence' | 'funded'>,
   measure: ResultsMeasure,
+  figure: FigureKind,
 ): string[] {
-  const parts =
-    measure === 'cost'
-      ? [t.money(bar.costPence), t('chart.results.points', { count: bar.points })]
-      : [t('chart.results.points', { count: bar.points }), t.money(bar.costPence)];
+  const points = figureCount(t, figure, bar.points);
+  const parts = measure === 'cost' ? [t.money(bar.costPence), points] : [points, t.money(bar.costPence)];
   if (bar.funded !== null) parts.push(fundedText(t, bar.funded));
   return parts;
 }
@@ -52,8 +54,9 @@ export function barValueText(
   t: Translator,
   bar: Pick<ChartRow, 'points' | 'costPence' | 'funded'>,
   measure: ResultsMeasure,
+  figure: FigureKind,
 ): string {
-  return barValueParts(t, bar, measure).join(VALUE_SEPARATOR);
+  return barValueParts(t, bar, measure, figure).join(VALUE_SEPARATOR);
 }
 
 /** A diamond for a row whose bar is too narrow to see (a £0 idea): the row still shows, funded or not. */
@@ -80,7 +83,7 @@ export function ResultsChart(props: ResultsChartProps) {
   const [svgRef, room] = useChartRoom();
   const measure = props.measure ?? defaultMeasure(props.rows);
   const words: ResultsWords = {
-    value: (row, m) => barValueParts(t, row, m),
+    value: (row, m) => barValueParts(t, row, m, props.figure),
     pot: t('chart.results.pot', { pot: t.money(props.potPence) }),
     runsOut: t('chart.results.potRunsOut', { pot: t.money(props.potPence) }),
     tick: (v, m) => (m === 'cost' ? t.money(v) : t.number(v)),
@@ -109,7 +112,7 @@ export function ResultsChart(props: ResultsChartProps) {
       : t('chart.results.summaryPoints', {
           count: props.rows.length,
           top: top?.title ?? '',
-          points: t('chart.results.points', { count: top?.points ?? 0 }),
+          points: figureCount(t, props.figure, top?.points ?? 0),
           funded: fundedSentence,
           pot: t.money(props.potPence),
         });
@@ -182,16 +185,20 @@ export function ResultsChart(props: ResultsChartProps) {
       svgRef={svgRef}
       isFitted
       note={m.hiddenCount > 0 ? t('chart.results.more', { count: m.hiddenCount }) : undefined}
-      table={<ResultsTable rows={props.rows} measure={m.measure} />}
+      table={<ResultsTable rows={props.rows} measure={m.measure} figure={props.figure} />}
       isTableShown={props.isTableShown}
     />
   );
 }
 
-/** Every result row as a data table: the chart's alternative, and the report's results table. */
+/**
+ * Every result row as a data table: the chart's alternative, and the report's results table. Its columns have
+ * the names the officer screen's results table gives them (the same catalogue keys).
+ */
 export function ResultsTable(props: {
   rows: readonly ResultsChartRow[];
   measure: ResultsMeasure;
+  figure: FigureKind;
   caption?: string;
 }) {
   const t = useT();
@@ -205,27 +212,27 @@ export function ResultsTable(props: {
       <thead>
         <tr>
           <th scope="col" class="num">
-            {t('chart.results.col.rank')}
+            {t('results.col.rank')}
           </th>
-          <th scope="col">{t('chart.results.col.proposal')}</th>
-          {hasTheme ? <th scope="col">{t('chart.results.col.theme')}</th> : null}
+          <th scope="col">{t('results.col.proposal')}</th>
+          {hasTheme ? <th scope="col">{t('results.col.theme')}</th> : null}
           <th scope="col" class="num">
-            {t('chart.results.col.points')}
+            {figureName(t, props.figure)}
           </th>
           {hasSupporters ? (
             <th scope="col" class="num">
-              {t('chart.results.col.supporters')}
+              {t('results.col.supporters')}
             </th>
           ) : null}
           <th scope="col" class="num">
-            {t('chart.results.col.cost')}
+            {t('results.col.cost')}
           </th>
           {props.measure === 'cost' && decided ? (
             <th scope="col" class="num">
-              {t('chart.results.col.runningTotal')}
+              {t('results.col.runningTotal')}
             </th>
           ) : null}
-          {decided ? <th scope="col">{t('chart.results.col.funded')}</th> : null}
+          {decided ? <th scope="col">{t('results.col.funded')}</th> : null}
         </tr>
       </thead>
       <tbody>

@@ -8,7 +8,9 @@
  * - Results (the bars and the words placed around them): ./resultsGeometry.ts; the helpers it shares with the
  *   results table are here.
  * - Hours: one bar per hour in time order. When the hours span several days (sessions on different days), days
- *   with nobody at all are left out, and the first bar of each day is marked so its date can be shown.
+ *   with nobody at all are left out, and the first bar of each day is marked so its date can be shown. Laid out
+ *   at the chart's own width with words the page's text size (./useChartRoom.ts, on paper too): the room kept
+ *   for words grows with them (HOURS_LAYOUT is for 14 px words), so larger text never crowds the labels.
  */
 import type { HourCount } from '../../../domain/results/participation';
 import type { ResultRow } from '../../../domain/results/results';
@@ -96,6 +98,15 @@ export interface HourBar {
 export interface HoursModel {
   width: number;
   height: number;
+  /** Size of the words, in viewBox units (CSS px when drawn at its own width). */
+  fontSize: number;
+  /** Where words go: tick numbers this far left of the axis and down from their tick; counts this far above
+   * their bar; the hours and the days on these baselines. */
+  tickTextDx: number;
+  tickTextDy: number;
+  valueGap: number;
+  hourTextY: number;
+  dayTextY: number;
   plotLeft: number;
   plotRight: number;
   plotTop: number;
@@ -109,6 +120,8 @@ export interface HoursModel {
 }
 
 export const HOURS_LAYOUT = {
+  /** The size of words the other figures are for; they grow in step with larger words. */
+  fontSize: 14,
   margin: 8,
   axisLabelWidth: 40,
   top: 24,
@@ -128,8 +141,21 @@ export function hoursToShow(hours: readonly HourCount[]): HourCount[] {
   return hours.filter((h) => busy.has(day(h)));
 }
 
-export function hoursModel(hours: readonly HourCount[], options: { width?: number } = {}): HoursModel {
-  const L = HOURS_LAYOUT;
+export function hoursModel(
+  hours: readonly HourCount[],
+  options: { width?: number; fontSize?: number } = {},
+): HoursModel {
+  const fontSize = options.fontSize ?? HOURS_LAYOUT.fontSize;
+  // Room for words in step with their size: the 14 px layout's figures, times this.
+  const k = fontSize / HOURS_LAYOUT.fontSize;
+  const L = {
+    ...HOURS_LAYOUT,
+    axisLabelWidth: HOURS_LAYOUT.axisLabelWidth * k,
+    top: HOURS_LAYOUT.top * k,
+    axisHeight: HOURS_LAYOUT.axisHeight * k,
+    minLabelWidth: HOURS_LAYOUT.minLabelWidth * k,
+    minValueWidth: HOURS_LAYOUT.minValueWidth * k,
+  };
   const width = options.width ?? CHART_WIDTH;
   const shown = hoursToShow(hours);
   const isMultiDay = new Set(shown.map((h) => h.hour.slice(0, 10))).size > 1;
@@ -163,6 +189,12 @@ export function hoursModel(hours: readonly HourCount[], options: { width?: numbe
   return {
     width,
     height: plotBottom + L.axisHeight,
+    fontSize,
+    tickTextDx: 6 * k,
+    tickTextDy: 5 * k,
+    valueGap: 5 * k,
+    hourTextY: plotBottom + 20 * k,
+    dayTextY: plotBottom + 40 * k,
     plotLeft,
     plotRight,
     plotTop,

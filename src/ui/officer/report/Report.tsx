@@ -6,15 +6,16 @@
  * the officer screen computes them. report.css makes it A4 in black and white when printed or saved as PDF.
  */
 import { useId } from 'preact/hooks';
-import type { AboutYouCell, Participation } from '../../../domain/results/participation';
+import type { Participation } from '../../../domain/results/participation';
 import type { DecidedStatusKind } from '../../../domain/statuses';
 import { CHANNELS, type Channel, type FundingStream, type Pence } from '../../../domain/types';
 import { deviceText } from '../../format/devices';
 import { momentText, sessionDate } from '../../format/dates';
-import { useT, type MessageKey, type Translator } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { ParticipationChart } from '../charts/ParticipationChart';
 import { ResultsChart, ResultsTable, type ResultsChartRow } from '../charts/ResultsChart';
 import { defaultMeasure, type ResultsMeasure } from '../charts/geometry';
+import { cellText, type FigureKind } from '../figureWords';
 import { statusLabel } from '../status/statusWords';
 // The status words ("Funded", "Not taken forward") are the status editor's, so the two never disagree.
 import '../status/messages';
@@ -55,6 +56,8 @@ export interface ReportProps {
   tieBreakText: string;
   participation: Participation;
   rows: readonly ResultsChartRow[];
+  /** What each proposal's figure is, so it has the officer screen's name (../figureWords.ts figureKind). */
+  figure: FigureKind;
   potPence: number;
   fundingStreams: readonly FundingStream[];
   topComments: readonly ReportComment[];
@@ -69,14 +72,6 @@ export interface ReportProps {
   timeZone?: string;
 }
 
-/** A suppressed cell in words: "fewer than 5" when small, "hidden" when hidden only to protect a small one. */
-export function cellText(t: Translator, cell: AboutYouCell): string {
-  if (cell.count !== null) return t.number(cell.count);
-  return cell.suppressedBecause === 'complementary'
-    ? t('report.aboutYou.hidden')
-    : t('report.aboutYou.suppressed');
-}
-
 export function Report(props: ReportProps) {
   const t = useT();
   // Several reports can share a page (one per session), so heading ids are unique per report.
@@ -86,17 +81,17 @@ export function Report(props: ReportProps) {
   const p = props.participation;
   const decided = props.rows.some((r) => r.funded !== null);
   const spent = props.rows.filter((r) => r.funded === true).reduce((s, r) => s + r.costPence, 0);
+  // Each figure by the name the officer screen gives it (participation.*).
   const figures: [string, number][] = [
-    [t('report.participation.residents'), p.residents],
-    [t('report.participation.ideasShown'), p.ideasShown],
-    [t('report.participation.ideas'), p.ideas],
-    [t('report.participation.comments'), p.comments],
-    [t('report.participation.ballotsCounted'), p.ballots.counted],
-    [t('report.participation.ballotsExcluded'), p.ballots.excluded],
+    [t('participation.residents'), p.residents],
+    [t('participation.proposalsShown'), p.ideasShown],
+    [t('participation.proposals'), p.ideas],
+    [t('participation.comments'), p.comments],
+    [t('participation.ballotsCounted'), p.ballots.counted],
+    [t('participation.ballotsExcluded'), p.ballots.excluded],
   ];
   // Shown apart, and only when there were some: never part of "Residents who took part".
-  if (p.turnsWithNothingDone > 0)
-    figures.push([t('report.participation.nothingDone'), p.turnsWithNothingDone]);
+  if (p.turnsWithNothingDone > 0) figures.push([t('participation.nothingDone'), p.turnsWithNothingDone]);
   return (
     <article class="report" aria-labelledby={`${id}-title`}>
       <header class="report__header">
@@ -144,7 +139,7 @@ export function Report(props: ReportProps) {
       </section>
 
       <section aria-labelledby={`${id}-participation`}>
-        <h2 id={`${id}-participation`}>{t('report.participation.heading')}</h2>
+        <h2 id={`${id}-participation`}>{t('participation.heading')}</h2>
         <table class="report__figures">
           <caption>{t('report.participation.caption')}</caption>
           <thead>
@@ -172,18 +167,16 @@ export function Report(props: ReportProps) {
         ) : null}
         {p.aboutYou.length > 0 ? (
           <>
-            <h3>{t('report.aboutYou.heading')}</h3>
+            <h3>{t('participation.aboutYou')}</h3>
             <p>{t('report.aboutYou.note')}</p>
             {p.aboutYou.map((q) => (
               <table key={q.questionId} class="report__about">
-                <caption>
-                  {t('report.aboutYou.caption', { question: q.text, total: t.number(q.total) })}
-                </caption>
+                <caption>{t('participation.question', { text: q.text, count: q.total })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('report.aboutYou.col.answer')}</th>
+                    <th scope="col">{t('participation.col.answer')}</th>
                     <th scope="col" class="num">
-                      {t('report.aboutYou.col.count')}
+                      {t('participation.col.residents')}
                     </th>
                   </tr>
                 </thead>
@@ -203,17 +196,25 @@ export function Report(props: ReportProps) {
 
       <section aria-labelledby={`${id}-results`}>
         <h2 id={`${id}-results`}>{t('report.results.heading')}</h2>
+        {/* The money spent in the officer screen's words. */}
         <p class="report__summary">
           {decided
-            ? t('report.results.summary', {
+            ? t('results.spent', {
+                count: props.rows.filter((r) => r.funded === true).length,
                 pot: t.money(props.potPence),
                 spent: t.money(spent),
                 left: t.money(props.potPence - spent),
               })
-            : t('report.results.summaryNoFunding', { pot: t.money(props.potPence) })}
+            : t('results.noFunding', { pot: t.money(props.potPence) })}
         </p>
-        <ResultsChart rows={props.rows} potPence={props.potPence} measure={measure} maxBars={props.maxBars} />
-        <ResultsTable rows={props.rows} measure={measure} />
+        <ResultsChart
+          rows={props.rows}
+          potPence={props.potPence}
+          figure={props.figure}
+          measure={measure}
+          maxBars={props.maxBars}
+        />
+        <ResultsTable rows={props.rows} measure={measure} figure={props.figure} />
       </section>
 
       <Decisions id={`${id}-decisions`} decisions={props.decisions ?? []} timeZone={zone} />
@@ -226,12 +227,12 @@ export function Report(props: ReportProps) {
             <caption>{t('report.money.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('report.money.col.body')}</th>
-                <th scope="col">{t('report.money.col.service')}</th>
+                <th scope="col">{t('money.col.body')}</th>
+                <th scope="col">{t('money.col.service')}</th>
                 <th scope="col" class="num">
-                  {t('report.money.col.annual')}
+                  {t('money.col.annual')}
                 </th>
-                <th scope="col">{t('report.money.col.poolable')}</th>
+                <th scope="col">{t('money.col.poolable')}</th>
               </tr>
             </thead>
             <tbody>
@@ -285,23 +286,23 @@ export function Report(props: ReportProps) {
 function ChannelsTable({ participation }: { participation: Participation }) {
   const t = useT();
   const names: Record<Channel, MessageKey> = {
-    kiosk: 'report.channels.kiosk',
-    paper: 'report.channels.paper',
+    kiosk: 'participation.channel.kiosk',
+    paper: 'participation.channel.paper',
   };
   return (
     <table class="report__channels">
-      <caption>{t('report.channels.caption')}</caption>
+      <caption>{t('participation.byChannel')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('report.channels.col.channel')}</th>
+          <th scope="col">{t('participation.col.channel')}</th>
           <th scope="col" class="num">
-            {t('report.channels.col.residents')}
+            {t('participation.col.residents')}
           </th>
           <th scope="col" class="num">
-            {t('report.channels.col.ballots')}
+            {t('participation.ballotsCounted')}
           </th>
           <th scope="col" class="num">
-            {t('report.channels.col.excluded')}
+            {t('participation.ballotsExcluded')}
           </th>
         </tr>
       </thead>
@@ -332,24 +333,24 @@ function DevicesTable({
   const t = useT();
   return (
     <table class="report__devices">
-      <caption>{t('report.devices.caption')}</caption>
+      <caption>{t('participation.byDevice')}</caption>
       <thead>
         <tr>
-          <th scope="col">{t('report.devices.col.device')}</th>
+          <th scope="col">{t('participation.col.device')}</th>
           <th scope="col" class="num">
-            {t('report.devices.col.residents')}
+            {t('participation.col.residents')}
           </th>
           <th scope="col" class="num">
-            {t('report.devices.col.ideas')}
+            {t('participation.col.proposals')}
           </th>
           <th scope="col" class="num">
-            {t('report.devices.col.comments')}
+            {t('participation.comments')}
           </th>
           <th scope="col" class="num">
-            {t('report.devices.col.ballots')}
+            {t('participation.ballotsCounted')}
           </th>
           <th scope="col" class="num">
-            {t('report.devices.col.excluded')}
+            {t('participation.ballotsExcluded')}
           </th>
         </tr>
       </thead>
@@ -388,7 +389,7 @@ function Decisions({
           <caption>{t('report.decisions.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('report.decisions.col.idea')}</th>
+              <th scope="col">{t('results.col.proposal')}</th>
               <th scope="col">{t('report.decisions.col.decision')}</th>
               <th scope="col" class="num">
                 {t('report.decisions.col.amount')}

@@ -1,0 +1,38 @@
+/**
+ * The officer's side of the council for e2e tests: seeded sessions synced to the council server by a
+ * facilitator's device, and a browser enrolled as an officer from the home screen.
+ */
+import type { Page } from 'playwright-core';
+import type * as Y from 'yjs';
+import { createEnrolCode } from '../../../src/server/devices';
+import { acknowledged, connect, enrolDevice } from '../../unit/server/support';
+import type { BrowserAndCouncil } from './setup';
+
+/** A facilitator's device syncs each session to the council, as it would back at the council office. */
+export async function syncToCouncil(
+  app: BrowserAndCouncil,
+  sessions: readonly { sessionId: string; doc: Y.Doc }[],
+): Promise<void> {
+  const facilitator = await enrolDevice(
+    app.dataDir,
+    app.url.slice(0, -1),
+    'facilitator',
+    'Facilitator laptop',
+  );
+  for (const s of sessions) {
+    const client = connect(`ws://127.0.0.1:${app.server.port}/sync`, s.sessionId, facilitator.token, s.doc);
+    await acknowledged(client);
+    client.destroy();
+  }
+}
+
+/** Enrols the page's device as an officer's with a fresh code, from the home screen's council panel. */
+export async function enrolOfficer(page: Page, app: BrowserAndCouncil): Promise<void> {
+  await page.goto(app.url);
+  const council = page.getByRole('region', { name: 'Sessions from the council', exact: true });
+  await council
+    .getByRole('textbox', { name: /^Enrolment code/ })
+    .fill(createEnrolCode(app.server.store!, 'officer', 'Officer laptop').code);
+  await council.getByRole('button', { name: 'Enrol this device', exact: true }).click();
+  await council.getByRole('link', { name: 'Open the council results' }).waitFor();
+}
