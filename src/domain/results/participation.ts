@@ -14,7 +14,8 @@
  *   ideas; comments = comment records; ballots as countBallots splits them (counted / excluded). Several sessions
  *   are added up: a participant id belongs to one session, so nobody is matched across sessions.
  * - per device: the same counts by the device that wrote each record (ballots by the device they were cast on).
- * - about you: only residents taking part who consented count. Each question has one cell per option (in the
+ * - about you: only residents taking part who consented and were asked count: a paper sheet asks no about-you
+ *   questions, so its residents are left out here (not "No answer"). Each question has one cell per option (in the
  *   question's option order, options of later sessions that the first did not offer appended) and a final
  *   "No answer" cell, so the cells add up to the published consented-resident total. SUPPRESSION: every cell
  *   under 5 (0 included) is shown as "fewer than 5" and its count is withheld (null). COMPLEMENTARY RULE: the
@@ -23,8 +24,9 @@
  *   resident away as surely as one cell would), the smallest shown cell is suppressed too (ties: the last in
  *   cell order), until the hidden cells are at least two adding up to 5 or more, or every cell is hidden.
  * - by channel: residents and ballots (counted / excluded) from the tablets ('kiosk') and from paper sheets typed
- *   in ('paper', src/domain/paper.ts), shown apart; kiosk + paper = the totals. Paper residents are in every
- *   other figure too (residents, per device under the device that typed them, about you as "No answer").
+ *   in ('paper', src/domain/paper.ts), shown apart; kiosk + paper = the totals. Paper residents are in the
+ *   other figures too (residents, per device under the device that typed them), except about you (never asked)
+ *   and over the day (below).
  * - over the day: kiosk residents taking part per UTC hour of their `at`, every hour from the first to the last present
  *   (zeros included), keyed "YYYY-MM-DDTHH:00Z". Paper residents are left out: their time is when the sheet was
  *   typed in, not when it was filled in.
@@ -247,7 +249,8 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
       }
       for (const o of q.options) if (!entry.options.includes(o)) entry.options.push(o);
       for (const p of residents) {
-        if (!p.hasConsented) continue;
+        // Asked at a tablet only: a paper sheet has no about-you questions (src/domain/paper.ts).
+        if (!p.hasConsented || channelOf(p) === 'paper') continue;
         // Answers still sealed (no council key loaded, or an envelope that did not open) count nowhere here:
         // never as "No answer" nor as an option (openAnswers.ts reports them).
         if (hasSealedAnswers(p)) continue;
