@@ -4,8 +4,13 @@
  * column, the money map's tables scroll inside their own named region, and the money map picture is laid out in two
  * columns with every amount whole inside its box and no word broken. The session's name in the top bar wraps at
  * spaces. In a Welsh turn the money map's bodies and services (typed in English) are marked as English. In forced
- * colours, filled dots and the share-of-the-pot bar still look filled.
+ * colours, filled dots and the share-of-the-pot bar still look filled. On a phone (320, 360 and 400 px), in usual
+ * and larger text, the picture's ribbons into the pooled money are thick enough to see all along their way, and in
+ * Urdu, Arabic, Welsh and English turns its names wrap only between words. With E2E_SCREENSHOTS=<dir>, the picture
+ * is saved there at each size.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { newTablet, openDemoDashboard } from './support/tablet';
@@ -19,10 +24,137 @@ import { useBrowserAndApp } from './support/setup';
 
 const app = useBrowserAndApp();
 const PHONE = { width: 320, height: 640 };
+/** Phones, small to large. */
+const PHONE_WIDTHS = [320, 360, 400] as const;
 
 beforeAll(async () => {
-  await loadLanguage('cy');
+  await Promise.all(['cy', 'ur', 'ar'].map((code) => loadLanguage(code)));
 });
+
+/**
+ * The demo with `lang` among its languages (typed in English), and a resident's turn in it, with larger text
+ * chosen on the welcome screen if `isLarge`, open at the money map with its picture drawn.
+ */
+async function moneyMapTurn(page: Page, lang: string, isLarge = false): Promise<void> {
+  const { dashboard } = await openDemoDashboard(page, app.url);
+  if (lang !== 'en') {
+    await dashboard.openEditForm();
+    await page.getByRole('checkbox', { name: LOCALES[lang]!.name, exact: true }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('[data-save-state="saved"]').waitFor();
+    await page.getByRole('link', { name: 'Back to the session' }).click();
+    await dashboard.waitUntilShown();
+  }
+  await dashboard.startKiosk();
+  const t = makeTranslator(lang);
+  const kiosk = new Kiosk(page);
+  await kiosk.waitFor(STEP.welcome);
+  if (lang !== 'en') await kiosk.tap(LOCALES[lang]!.name, t('kiosk.welcome.title'));
+  if (isLarge) await kiosk.tap(t('kiosk.welcome.largeText'));
+  await kiosk.tap(t('kiosk.welcome.start'));
+  await kiosk.tap(t('kiosk.consent.agree'));
+  const about = kiosk.step(t('kiosk.about.title'));
+  await about.or(kiosk.step(t('kiosk.hub.title'))).waitFor();
+  if (await about.isVisible()) await kiosk.tap(t('kiosk.about.skip'));
+  await kiosk.tap(t('kiosk.hub.moneyMap'), t('kiosk.money.title'));
+  await new Pictures(page).waitForMoneyMap();
+}
+
+/**
+ * Each phone width in turn, in larger text (as the turn began) and then in usual text (the class the "Larger text"
+ * button sets, taken off): `check` is run at each, once the picture has measured itself and its fonts are in.
+ */
+async function atEachPhoneSize(
+  page: Page,
+  name: string,
+  check: (size: string) => Promise<void>,
+): Promise<void> {
+  for (const isLarge of [true, false]) {
+    await page.evaluate((large) => document.documentElement.classList.toggle('large-text', large), isLarge);
+    for (const width of PHONE_WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.evaluate(() => document.fonts.ready.then(() => null));
+      await settleLayout(page);
+      const size = `${width} px${isLarge ? ', larger text' : ''}`;
+      const dir = process.env.E2E_SCREENSHOTS;
+      if (dir) {
+        mkdirSync(dir, { recursive: true });
+        const file = `narrow-${name}-${width}${isLarge ? '-large' : ''}.png`;
+        await page.locator('.money-flow').screenshot({ path: join(dir, file) });
+      }
+      await check(size);
+    }
+  }
+}
+
+/**
+ * How thick each ribbon into the pooled money is along its way, in CSS px: its outline's area (painted at 4x on a
+ * canvas) and length taken as a band's, whose area is its length times its thickness and whose outline runs along
+ * both its sides and across both its ends. A ribbon that runs far up or down as a thin slanted band has little area
+ * for its length.
+ */
+async function poolRibbonThickness(page: Page): Promise<number[]> {
+  return page.locator('.money-flow path[data-link="pool"]').evaluateAll((paths) =>
+    paths.map((path) => {
+      const scale = 4;
+      const box = (path as SVGPathElement).getBBox();
+      const [w, h] = [Math.ceil(box.width * scale) + 4, Math.ceil(box.height * scale) + 4];
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [w, h];
+      const ctx = canvas.getContext('2d')!;
+      ctx.setTransform(scale, 0, 0, scale, 2 - box.x * scale, 2 - box.y * scale);
+      ctx.fill(new Path2D(path.getAttribute('d') ?? ''));
+      const pixels = ctx.getImageData(0, 0, w, h).data;
+      let area = 0;
+      for (let i = 3; i < pixels.length; i += 4) area += pixels[i]! / 255;
+      area /= scale * scale;
+      // Outline = 2 x length + 2 x thickness, area = length x thickness: the thickness is the smaller root.
+      const half = (path as SVGPathElement).getTotalLength() / 2;
+      return Math.round(((half - Math.sqrt(Math.max(0, half * half - 4 * area))) / 2) * 100) / 100;
+    }),
+  );
+}
+
+/**
+ * The words of each name in the picture that are not whole on their line: each line of the name is read (its
+ * characters grouped by where they are drawn) and its words compared with the name's own words.
+ */
+async function wordsNotWhole(page: Page): Promise<string[]> {
+  return page.locator('.money-flow__name').evaluateAll((names) => {
+    const out: string[] = [];
+    for (const name of names) {
+      const text = name.textContent ?? '';
+      const words = new Set(text.split(/\s+/).filter(Boolean));
+      const lines: { top: number; bottom: number; text: string }[] = [];
+      let last: { text: string } | undefined;
+      const walker = document.createTreeWalker(name, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const chars = node.textContent ?? '';
+        for (let i = 0; i < chars.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const r = range.getClientRects()[0];
+          if (!r || r.height === 0) {
+            if (last) last.text += ' ';
+            continue;
+          }
+          const middle = (r.top + r.bottom) / 2;
+          let line = lines.find((l) => middle >= l.top && middle <= l.bottom);
+          if (!line) lines.push((line = { top: r.top, bottom: r.bottom, text: '' }));
+          line.text += chars[i];
+          last = line;
+        }
+      }
+      for (const line of lines) {
+        for (const word of line.text.split(/\s+/).filter(Boolean)) {
+          if (!words.has(word)) out.push(`"${word}" (of "${text}")`);
+        }
+      }
+    }
+    return out;
+  });
+}
 
 /** What is wrong with the screen at this width: sideways scrolling, the page's layout checks, small targets, axe. */
 async function screenProblems(page: Page, name: string): Promise<string[]> {
@@ -197,26 +329,8 @@ describe('a resident on a screen 320 px wide, and in high contrast', () => {
   it('Given a session typed in English with Welsh turned on, when a resident reads the money map in Welsh, then its bodies and services are marked as English', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      const { dashboard } = await openDemoDashboard(page, app.url);
-      await dashboard.openEditForm();
-      await page.getByRole('checkbox', { name: LOCALES.cy!.name, exact: true }).check();
-      await page.getByRole('button', { name: 'Save changes' }).click();
-      await page.locator('[data-save-state="saved"]').waitFor();
-      await page.getByRole('link', { name: 'Back to the session' }).click();
-      await dashboard.waitUntilShown();
-      await dashboard.startKiosk();
-
+      await moneyMapTurn(page, 'cy');
       const t = makeTranslator('cy');
-      const kiosk = new Kiosk(page);
-      await kiosk.waitFor(STEP.welcome);
-      await kiosk.tap(LOCALES.cy!.name, t('kiosk.welcome.title'));
-      await kiosk.tap(t('kiosk.welcome.start'));
-      await kiosk.tap(t('kiosk.consent.agree'));
-      const about = kiosk.step(t('kiosk.about.title'));
-      await about.or(kiosk.step(t('kiosk.hub.title'))).waitFor();
-      if (await about.isVisible()) await kiosk.tap(t('kiosk.about.skip'));
-      await kiosk.tap(t('kiosk.hub.moneyMap'), t('kiosk.money.title'));
-      await new Pictures(page).waitForMoneyMap();
 
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('cy');
       const langOf = (locator: Locator) =>
@@ -237,6 +351,79 @@ describe('a resident on a screen 320 px wide, and in high contrast', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('the money map picture on a phone, in usual and larger text', () => {
+  it('Given the demo at 320, 360 and 400 px, when a resident opens the money map, then every ribbon into the money that can be pooled is at least 4 px thick all along its way and a larger amount is never thinner, so the picture shows which services feed it', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await moneyMapTurn(page, 'en', true);
+      const thin: string[] = [];
+      await atEachPhoneSize(page, 'ribbons', async (size) => {
+        expect(await page.locator('.money-flow').getAttribute('data-shape')).toBe('narrow');
+        const thickness = await poolRibbonThickness(page);
+        expect(thickness).toHaveLength(6);
+        // Drawn 4 px (MIN_POOL_RIBBON) or more; anti-aliasing may take a hundredth or so off the reckoning.
+        for (const px of thickness) if (px < 3.9) thin.push(`${size}: a ribbon ${px} px thick`);
+        // Their widths still say which is more money: the demo's poolable services in the map's order.
+        const pounds = [420_000, 310_000, 185_000, 380_000, 95_000, 150_000];
+        pounds.forEach((a, i) =>
+          pounds.forEach((b, j) => {
+            if (a > b && thickness[i]! < thickness[j]! - 0.05) {
+              thin.push(
+                `${size}: £${a} is drawn thinner (${thickness[i]} px) than £${b} (${thickness[j]} px)`,
+              );
+            }
+          }),
+        );
+      });
+      expect(thin).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given turns in Urdu, Arabic, Welsh and English at 320, 360 and 400 px, when a resident opens the money map, then every name in the picture wraps only between its words (Urdu’s tall lines included), and names and amounts stay inside their boxes', async () => {
+    const problems: string[] = [];
+    for (const lang of ['ur', 'ar', 'cy', 'en']) {
+      const { context, page, errors } = await newTablet(app.browser);
+      try {
+        await moneyMapTurn(page, lang, true);
+        await atEachPhoneSize(page, `words-${lang}`, async (size) => {
+          for (const word of await wordsNotWhole(page))
+            problems.push(`${lang}, ${size}: ${word} is not whole`);
+          for (const a of (await pictureAmounts(page)).filter((x) => !x.isInside)) {
+            problems.push(`${lang}, ${size}: "${a.amount}" (${a.key}) goes outside its box or the picture`);
+          }
+          const spilt = await page.locator('.money-flow__node').evaluateAll((nodes) =>
+            nodes
+              .filter((node) => {
+                const box = node.getBoundingClientRect();
+                const range = document.createRange();
+                range.selectNodeContents(node.querySelector('.money-flow__name')!);
+                const name = range.getBoundingClientRect();
+                return (
+                  name.left < box.left - 0.5 ||
+                  name.right > box.right + 0.5 ||
+                  name.top < box.top - 0.5 ||
+                  name.bottom > box.bottom + 0.5
+                );
+              })
+              .map((node) => node.textContent ?? ''),
+          );
+          for (const box of spilt)
+            problems.push(`${lang}, ${size}: the name of "${box}" goes outside its box`);
+        });
+        problems.push(...(await axeViolations(page)).map((v) => `${lang}: ${v}`));
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 

@@ -5,7 +5,8 @@
  * -> services -> what can be pooled -> the pot) above its tables, which stay; in an Arabic session it runs right
  * to left. At 800x1280 and 1280x800, in usual and in large text, nothing goes past the screen's sides, the page
  * never scrolls sideways, and the picture's words stay inside their boxes, which never overlap. axe finds nothing.
- * With E2E_SCREENSHOTS=<dir>, each screen is saved there at each size.
+ * In high contrast (forced colours) the picture's ribbons take the text's colour and the pot is filled with the
+ * highlight colour, on a tablet and on a phone. With E2E_SCREENSHOTS=<dir>, each screen is saved there at each size.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,6 +88,18 @@ async function fitsEverywhere(page: Page, withMap: boolean, name: string): Promi
   }
   await page.setViewportSize({ width: 1024, height: 768 });
   return found;
+}
+
+/** The demo's kiosk, a resident's turn in English, at the money map with its picture drawn. */
+async function openDemoMoneyMap(page: Page): Promise<Pictures> {
+  const pictures = new Pictures(page);
+  const kiosk = new Kiosk(page);
+  const { dashboard } = await openDemoDashboard(page, app.url);
+  await dashboard.startKiosk();
+  await kiosk.beginTurn();
+  await kiosk.openFromMenu('Where the money goes');
+  await pictures.waitForMoneyMap();
+  return pictures;
 }
 
 const right = (boxes: Box[]): number => Math.max(...boxes.map((b) => b.right));
@@ -178,13 +191,7 @@ describe('pictures for residents who would rather look than read', () => {
   it('Given the demo session, when a resident opens the money map, then it is drawn from left to right above its tables, and fits every tablet size in usual and large text', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      const pictures = new Pictures(page);
-      const kiosk = new Kiosk(page);
-      const { dashboard } = await openDemoDashboard(page, app.url);
-      await dashboard.startKiosk();
-      await kiosk.beginTurn();
-      await kiosk.openFromMenu('Where the money goes');
-      await pictures.waitForMoneyMap();
+      const pictures = await openDemoMoneyMap(page);
 
       // The tables (the picture's words for screen readers) are still there, and the picture draws what they say.
       const bodies = await page.locator('.money-body').count();
@@ -216,6 +223,59 @@ describe('pictures for residents who would rather look than read', () => {
 
       expect(await fitsEverywhere(page, true, 'money-map')).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given forced colours (high contrast), when a resident opens the money map on a tablet (four columns) and on a phone (two), then its ribbons are drawn in the text colour and the pot is filled with the highlight colour, its words in the highlight text colour', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await page.emulateMedia({ forcedColors: 'active' });
+      const pictures = await openDemoMoneyMap(page);
+      const sizes = [
+        { width: 1024, height: 768, shape: 'wide' },
+        { width: 320, height: 640, shape: 'narrow' },
+      ];
+      for (const { shape, ...size } of sizes) {
+        await page.setViewportSize(size);
+        await settleLayout(page);
+        const dir = process.env.E2E_SCREENSHOTS;
+        if (dir) await pictures.moneyMap.screenshot({ path: join(dir, `map-forced-colours-${shape}.png`) });
+        const looks = await pictures.moneyMap.evaluate((map) => {
+          // A system colour as this theme paints it.
+          const system = (colour: string): string => {
+            const probe = document.createElement('span');
+            probe.style.cssText = `forced-color-adjust: none; color: ${colour}`;
+            document.body.append(probe);
+            const painted = getComputedStyle(probe).color;
+            probe.remove();
+            return painted;
+          };
+          const pot = getComputedStyle(map.querySelector('.money-flow__node--pot')!);
+          return {
+            shape: map.getAttribute('data-shape'),
+            ribbons: [
+              ...new Set(
+                [...map.querySelectorAll('path[data-link]')].map((path) => {
+                  const style = getComputedStyle(path);
+                  return `fill ${style.fill}, stroke ${style.stroke}`;
+                }),
+              ),
+            ],
+            pot: { fill: pot.backgroundColor, words: pot.color },
+            page: getComputedStyle(document.body).backgroundColor,
+            canvasText: system('CanvasText'),
+            highlight: { fill: system('Highlight'), words: system('HighlightText') },
+          };
+        });
+        expect(looks.shape).toBe(shape);
+        expect(looks.ribbons).toEqual([`fill ${looks.canvasText}, stroke ${looks.canvasText}`]);
+        expect(looks.pot).toEqual(looks.highlight);
+        expect(looks.pot.fill).not.toBe(looks.page);
+        expect(await axeViolations(page)).toEqual([]);
+      }
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -128,17 +128,23 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
   // The shape, and the words' size: the room's, or smaller so that the longest single word fits its box.
   const { shape, fontPx } = useMemo(() => {
     if (!room || room.width <= 0) return { shape: undefined, fontPx: 0 };
-    const measure = measureIn(`700 ${room.fontPx}px ${room.family}`);
+    // In the weights pictures.css sets: names 600, amounts 700.
+    const name = measureIn(`600 ${room.fontPx}px ${room.family}`);
+    const figure = measureIn(`700 ${room.fontPx}px ${room.family}`);
     const money = pictureMoney(t.money);
     const names = [titles.pooled, titles.pot, ...streams.flatMap((s) => [s.publicBody, s.service])];
     const amounts = [settings.potPence, streams.reduce((sum, s) => sum + s.annualPence, 0)];
     for (const s of streams) amounts.push(s.annualPence);
-    const widest = (texts: string[]): number =>
+    const widest = (texts: string[], measure: (text: string) => number): number =>
       Math.max(1, ...texts.flatMap((text) => text.split(/\s+/)).map(measure));
-    const fit = fitFor(room.width, room.lineHeight, {
-      word: widest(names),
-      amount: widest(amounts.map(money)),
-    });
+    const fit = fitFor(
+      room.width,
+      { lineHeight: room.lineHeight, em: room.fontPx },
+      {
+        word: widest(names, name),
+        amount: widest(amounts.map(money), figure),
+      },
+    );
     return { shape: fit.shape, fontPx: room.fontPx * fit.scale };
   }, [room, streams, settings.potPence, titles, t]);
 
@@ -154,6 +160,7 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
         width: room.width,
         shape,
         lineHeight,
+        em: fontPx,
         money: pictureMoney(t.money),
         // What the page measured, once it has; a guess from the text's width before that.
         textHeight: (words, width) =>

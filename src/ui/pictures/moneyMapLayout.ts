@@ -24,7 +24,9 @@
  * Two shapes (`MapShape`): four columns ('wide', every tablet), or, where four columns would leave a box too
  * narrow for its longest word (a phone, 320 px, 250% zoom), two ('narrow'): each public body with its services
  * under it (ribbons bend down from the body into each service), and the pooled money with the pot under it.
- * `fitFor` chooses; the same money, ribbons and order either way.
+ * `fitFor` chooses; the same money, ribbons and order either way. In two columns the ribbons into the pooled money
+ * run far up and down a narrow gap, each along a lane of its own, on a scale of their own so that each is at least
+ * MIN_POOL_RIBBON thick (./moneyMapNarrow.ts), and the words shrink rather than break inside a word.
  */
 import type { Pence } from '../../domain/types';
 import { layoutNarrow } from './moneyMapNarrow';
@@ -36,6 +38,7 @@ import {
   MAP_SHAPE,
   MIN_RIBBON,
   MIN_SCALE,
+  MIN_WORD_PX,
   narrowColumns,
   poolableOf,
   poolRibbons,
@@ -57,7 +60,9 @@ export {
   groupByBody,
   MAP_SHAPE,
   MIN_RIBBON,
+  MIN_POOL_RIBBON,
   MIN_SCALE,
+  MIN_WORD_PX,
   narrowColumns,
   PROPORTIONAL_LINES,
   ribbonThickness,
@@ -91,27 +96,32 @@ function largestFit(px: number, room: (share: number) => number): number {
 
 /**
  * The shape and the words' size (a share of the text around the picture) for a picture `width` wide, given the
- * widest single word of its names and its widest amount at full size, in px. Four columns when they give the
- * longest word room at MIN_SCALE or more (shrinking it that far if need be); two otherwise. An amount is never
- * broken or cut: the words shrink until the widest one fits, below MIN_SCALE if they must. A name's word that
- * does not fit even then is broken (the last resort; pictures.css).
+ * text's line height and font size and the widest single word of its names and its widest amount at full size,
+ * in px. Four columns when they give the longest word room at MIN_SCALE or more (shrinking it that far if need
+ * be); two otherwise, where the words shrink until the longest word fits whole (names wrap only between words),
+ * down to MIN_WORD_PX. An amount is never broken or cut: the words shrink until the widest one fits, however
+ * small. A name's word that does not fit even at MIN_WORD_PX is hyphenated or broken (the last resort;
+ * pictures.css).
  */
 export function fitFor(
   width: number,
-  lineHeight: number,
+  text: { lineHeight: number; em: number },
   widest: { word: number; amount: number },
 ): { shape: MapShape; scale: number } {
   const word = Math.max(1, widest.word);
   const amount = Math.max(1, widest.amount);
-  const wide = columnsFor(width, lineHeight).textWidth;
+  const wide = columnsFor(width, text.lineHeight).textWidth;
   if (wide / word >= MIN_SCALE && wide / amount >= MIN_SCALE) {
     return { shape: MAP_SHAPE.wide, scale: Math.min(1, wide / word, wide / amount) };
   }
-  // Two columns' room depends more on the line (the indent is two lines): worked out at the size chosen.
-  const room = (share: number): number => narrowColumns(width, lineHeight * share).textWidth;
+  // Two columns' room depends on the text's size too (gaps and indent are counted in lines): worked out at the
+  // size chosen.
+  const room = (share: number): number =>
+    narrowColumns(width, text.lineHeight * share, text.em * share).textWidth;
+  const smallest = Math.min(1, MIN_WORD_PX / Math.max(1, text.em));
   return {
     shape: MAP_SHAPE.narrow,
-    scale: Math.min(largestFit(amount, room), Math.max(MIN_SCALE, largestFit(word, room))),
+    scale: Math.min(largestFit(amount, room), Math.max(smallest, largestFit(word, room))),
   };
 }
 
@@ -255,9 +265,40 @@ export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyM
   return { shape: MAP_SHAPE.wide, width, height, columnWidth, gap, padding, textWidth, nodes, links };
 }
 
+/** Corners of a ribbon running along a lane are rounded this far (px, inside edge), room allowing. */
+const LANE_ROUND = 6;
+
+/**
+ * A 'lane' ribbon's outline: across from x0 to its lane, along the lane, across into x1, rounding each corner.
+ * Worked out going down; one going up is the same turned upside down (y to -y).
+ */
+function lanePath(l: MapLink, r: (n: number) => number): string | null {
+  const t = l.thickness;
+  const lane = l.laneX ?? (l.x0 + l.x1 - t) / 2;
+  const isDown = l.y1 >= l.y0;
+  const [y0, y1] = isDown ? [l.y0, l.y1] : [-(l.y0 + t), -(l.y1 + t)];
+  const rise = y1 - y0;
+  if (rise < t) return null;
+  const round = Math.max(0, Math.min(LANE_ROUND, (rise - t) / 2, lane - l.x0, l.x1 - lane - t));
+  const o = round + t;
+  const [a, b] = [lane, lane + t];
+  const at = (x: number, y: number): string => `${r(x)} ${r(isDown ? y : -y)}`;
+  return (
+    `M${at(l.x0, y0)}L${at(b - o, y0)}Q${at(b, y0)} ${at(b, y0 + o)}` +
+    `L${at(b, y1 - round)}Q${at(b, y1)} ${at(b + round, y1)}L${at(l.x1, y1)}L${at(l.x1, y1 + t)}` +
+    `L${at(a + o, y1 + t)}Q${at(a, y1 + t)} ${at(a, y1 + t - o)}` +
+    `L${at(a, y0 + t + round)}Q${at(a, y0 + t)} ${at(a - round, y0 + t)}L${at(l.x0, y0 + t)}Z`
+  );
+}
+
 /** The outline of a ribbon: a band from where it leaves to where it arrives, `thickness` thick at both ends. */
 export function ribbonPath(l: MapLink): string {
   const r = (n: number): number => Math.round(n * 10) / 10;
+  if (l.path === 'lane') {
+    // A lane too short to turn in (the boxes face each other) is drawn across.
+    const lane = lanePath(l, r);
+    if (lane) return lane;
+  }
   if (l.path === 'down') {
     const [x0, y0, x1, y1] = [l.x0, l.y0, l.x1, l.y1].map(r);
     const [e0, e1] = [l.x0 + l.thickness, l.x1 + l.thickness].map(r);

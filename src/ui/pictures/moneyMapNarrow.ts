@@ -8,6 +8,7 @@ import {
   clamp,
   groupByBody,
   MAP_SHAPE,
+  MIN_POOL_RIBBON,
   MIN_RIBBON,
   narrowColumns,
   poolableOf,
@@ -24,23 +25,72 @@ import {
 } from './moneyMapParts';
 
 /**
+ * How thick the ribbons into the pooled money are: on one scale (so a larger amount is never thinner), as thick as
+ * the gap they run along side by side allows but no thicker than four columns draw them, and at least
+ * MIN_POOL_RIBBON (less only when too many feed the pool for that), so every one is seen on a phone. That scale is
+ * their own: the ribbons from the bodies are as thin as the indent makes them.
+ */
+function poolThickness(amounts: readonly Pence[], room: number, most: number): (pence: Pence) => number {
+  const paid = amounts.filter((p) => p > 0);
+  const least = Math.max(MIN_RIBBON, Math.min(MIN_POOL_RIBBON, room / Math.max(1, paid.length)));
+  const across = (scale: number): number => paid.reduce((sum, p) => sum + Math.max(least, p * scale), 0);
+  let scale = most;
+  if (across(most) > room) {
+    let [fits, not] = [0, most];
+    for (let i = 0; i < 40; i++) {
+      const mid = (fits + not) / 2;
+      if (across(mid) <= room) fits = mid;
+      else not = mid;
+    }
+    scale = fits;
+  }
+  return (pence) => (pence > 0 ? Math.max(least, pence * scale) : 0);
+}
+
+/**
+ * Each ribbon into the pooled money given a lane in the gap: ribbons going down (from services above their place
+ * in the pooled box) side by side, the first nearest the pooled box; those going up likewise, the last nearest.
+ * So none crosses another: a ribbon turns into the pooled box past the lanes of those still to come only.
+ */
+function inLanes(pools: readonly MapLink[], right: number): MapLink[] {
+  const lanes = new Map<MapLink, number>();
+  let down = right;
+  for (const l of pools) {
+    if (l.y1 < l.y0) continue;
+    down -= l.thickness;
+    lanes.set(l, down);
+  }
+  let up = right;
+  for (const l of [...pools].reverse()) {
+    if (l.y1 >= l.y0) continue;
+    up -= l.thickness;
+    lanes.set(l, up);
+  }
+  return pools.map((l) => ({ ...l, path: 'lane', laneX: lanes.get(l) ?? right - l.thickness }));
+}
+
+/**
  * The narrow shape: down the inline-start column, each body's box with its services under it, indented; a ribbon
  * bends down from the body's bottom edge into each service (the first service's on the inside of the bend, so
  * they never cross). Across the gap, the pooled money (centred on what feeds it, as in four columns) with the pot
- * under it, joined by a straight ribbon. The money's scale is the four columns' or smaller, so the largest body's
- * ribbons fit the indent.
+ * under it, joined by a straight ribbon. The bodies' money is on the four columns' scale or smaller, so the
+ * largest body's ribbons fit the indent; the ribbons into the pooled money, which run along the gap, on their own
+ * (`poolThickness`).
  */
 export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMapLayout {
   const lh = m.lineHeight;
   const width = Math.max(0, m.width);
   const groups = groupByBody(input.streams);
   const total = input.streams.reduce((sum, s) => sum + s.annualPence, 0);
-  const base = narrowColumns(width, lh);
+  const base = narrowColumns(width, lh, m.em);
   const padding = base.padding;
-  // The ribbons of one body side by side under its box, with a padding either side of them.
-  const room = Math.max(1, base.indent - 2 * padding);
+  // The ribbons of one body side by side under its box, clear of its edge and of the services by half a padding
+  // (as the ribbons into the pooled money are clear of the boxes either side of the gap).
+  const margin = padding / 2;
+  const room = Math.max(1, base.indent - 2 * margin);
   const largest = Math.max(0, ...groups.map((g) => g.streams.reduce((sum, s) => sum + s.annualPence, 0)));
-  const scale = total > 0 ? Math.min((PROPORTIONAL_LINES * lh) / total, room / Math.max(1, largest)) : 0;
+  const wideScale = total > 0 ? (PROPORTIONAL_LINES * lh) / total : 0;
+  const scale = Math.min(wideScale, room / Math.max(1, largest));
   const thick = (pence: Pence): number => ribbonThickness(pence, scale);
   // Many small services need MIN_RIBBON each: the indent grows to fit them.
   const widestSlices = Math.max(
@@ -50,7 +100,13 @@ export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMap
   const { gap, columnWidth, poolWidth, indent, textWidth } = narrowColumns(
     width,
     lh,
-    Math.max(base.indent, widestSlices + 2 * padding),
+    m.em,
+    Math.max(base.indent, widestSlices + 2 * margin),
+  );
+  const poolThick = poolThickness(
+    input.streams.filter((s) => s.isPoolable).map((s) => s.annualPence),
+    gap - 2 * margin,
+    wideScale,
   );
   const poolX = columnWidth + gap;
   const wordsHeight = (key: string, name: string, amount: string, boxWidth: number): number =>
@@ -80,7 +136,7 @@ export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMap
     const bodyBottom = body.y + body.height;
     let y = bodyBottom + padding;
     // The first service's ribbon is the innermost of the bend: slices are laid from the indent back.
-    let sliceX = indent - padding;
+    let sliceX = indent - margin;
     for (const s of group.streams) {
       const words = serviceWords(s, g, m.money);
       const t = thick(s.annualPence);
@@ -117,7 +173,12 @@ export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMap
   });
   const servicesBottom = top - groupGap;
 
-  const { feeding, poolable, slices: pooledSlices, centre } = poolableOf(services, thick, servicesBottom / 2);
+  const {
+    feeding,
+    poolable,
+    slices: pooledSlices,
+    centre,
+  } = poolableOf(services, poolThick, servicesBottom / 2);
   const pooledAmount = m.money(poolable);
   const pooledText = wordsHeight('pooled', input.titles.pooled, pooledAmount, poolWidth);
   const pooledHeight = Math.max(pooledText + 2 * padding, pooledSlices);
@@ -126,7 +187,7 @@ export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMap
   const potHeight = potText + 2 * padding;
   const potRibbon =
     poolable > 0
-      ? Math.min(thick(input.potPence), Math.max(pooledSlices, MIN_RIBBON), poolWidth - 2 * padding)
+      ? Math.min(poolThick(input.potPence), Math.max(pooledSlices, MIN_RIBBON), poolWidth - 2 * padding)
       : 0;
   const potGap = Math.round(1.5 * lh);
   const stack = pooledHeight + potGap + potHeight;
@@ -139,7 +200,7 @@ export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMap
     textHeight: pooledText,
   });
   const top0 = pooledY + (pooledHeight - pooledSlices) / 2;
-  links.push(...poolRibbons(feeding, thick, columnWidth, poolX, top0));
+  links.push(...inLanes(poolRibbons(feeding, poolThick, columnWidth, poolX, top0), poolX - margin));
   nodes.push(pooled);
 
   const pot = totalNode('pot', input.titles.pot, input.potPence, potAmount, {

@@ -8,6 +8,11 @@ import type { FundingStream, Pence } from '../../domain/types';
 export const PROPORTIONAL_LINES = 16;
 /** Thinnest ribbon for money that is not zero, in px. */
 export const MIN_RIBBON = 2;
+/**
+ * Narrow shape: thinnest ribbon into the pooled money, in px (unless so many feed it that they would not fit side
+ * by side), so a phone still shows which services feed it.
+ */
+export const MIN_POOL_RIBBON = 4;
 
 export const COLUMNS = ['body', 'service', 'pooled', 'pot'] as const;
 export type NodeKind = (typeof COLUMNS)[number];
@@ -21,12 +26,21 @@ export const MAP_SHAPE = {
 export type MapShape = (typeof MAP_SHAPE)[keyof typeof MAP_SHAPE];
 
 /**
- * Smallest the picture's words get, as a share of the text around it, so that its longest word fits its box
- * (e.g. in large text on an upright tablet). The tables below keep the full size.
+ * Smallest the picture's words get in four columns, as a share of the text around it, so that its longest word
+ * fits its box (e.g. in large text on an upright tablet); where that is not enough the picture takes two columns.
+ * The tables below keep the full size.
  */
 export const MIN_SCALE = 0.7;
-/** Narrow shape: the share of the width (less the gap) for bodies and services; the rest is the pooled money's. */
-const NARROW_SHARE = 0.6;
+/**
+ * Smallest the picture's words get in two columns, in px: a name's longest word is shrunk as far as this to fit
+ * its box whole rather than be broken (an amount is shrunk further if it must: it is never broken).
+ */
+export const MIN_WORD_PX = 10;
+/**
+ * Narrow shape: room across is measured in lines no taller than this many font sizes, so that a script with tall
+ * lines (Urdu's Nastaliq, 2.1) does not take its words' width for gaps and indents.
+ */
+const ACROSS_EMS = 1.5;
 
 export interface MoneyMapInput {
   streams: readonly FundingStream[];
@@ -40,6 +54,8 @@ export interface MoneyMapMetrics {
   width: number;
   /** Height of one line of label text, in CSS px: sets the spacing and the money's scale. */
   lineHeight: number;
+  /** The label text's font size, in CSS px: the narrow shape's room across is measured in it (`narrowColumns`). */
+  em: number;
   /**
    * Height of a box's words (its name above its amount) wrapped to `width`, in CSS px. The component measures
    * them in the page; tests count characters.
@@ -78,9 +94,11 @@ export type LinkKind = 'spend' | 'pool' | 'pot';
  * How a ribbon runs: 'across' from the inline-end edge of one box (x0) to the inline-start edge of the next (x1);
  * 'bend' down from the bottom edge of a box (x0 to x0 + thickness, at y0) and round into the inline-start edge of
  * one below (x1, y1 to y1 + thickness); 'down' straight from a box's bottom edge (y0) to the top of the one under
- * it (y1), x0 to x0 + thickness.
+ * it (y1), x0 to x0 + thickness; 'lane' from the inline-end edge of a box (x0) across to its lane (`laneX` to
+ * `laneX` + thickness), up or down the lane, and across into the inline-start edge of the next box (x1), so it is
+ * as thick all the way as it is at its ends (an 'across' ribbon that climbs far is a hairline in the middle).
  */
-export type LinkPath = 'across' | 'bend' | 'down';
+export type LinkPath = 'across' | 'bend' | 'down' | 'lane';
 
 export interface MapLink {
   kind: LinkKind;
@@ -97,6 +115,8 @@ export interface MapLink {
   thickness: number;
   /** 'across' when absent. */
   path?: LinkPath;
+  /** 'lane': where its lane starts (inline-start edge). */
+  laneX?: number;
 }
 
 export interface MoneyMapLayout {
@@ -145,12 +165,16 @@ export function columnsFor(
 
 /**
  * The two columns of the narrow shape: bodies (and, indented by `indent`, their services) and the pooled money
- * with the pot; `indent` is the room the ribbons bend down through, at least two lines.
+ * with the pot, the services' boxes as wide as the pooled money's (the narrowest boxes, which the words are fitted
+ * to, as wide as they can be). Room across is counted in `across` lines (a line, or 1.5 font sizes where lines are
+ * taller): the indent, which the ribbons bend down through, is at least 1.5 of them; the gap, where the ribbons
+ * into the pooled money run up and down side by side, 14% of the width, within 1.2 and 2.5 of them.
  */
 export function narrowColumns(
   width: number,
   lineHeight: number,
-  indent = 2 * lineHeight,
+  em: number,
+  indent?: number,
 ): {
   gap: number;
   columnWidth: number;
@@ -159,9 +183,12 @@ export function narrowColumns(
   padding: number;
   textWidth: number;
 } {
-  const { gap, padding } = columnsFor(width, lineHeight);
-  const columnWidth = Math.max(1, (width - gap) * NARROW_SHARE);
-  const poolWidth = Math.max(1, width - gap - columnWidth);
+  const across = Math.min(lineHeight, ACROSS_EMS * em);
+  const gap = clamp(Math.max(0, width) * 0.14, 1.2 * across, 2.5 * across);
+  const padding = Math.round(across / 3);
+  indent ??= 1.5 * across;
+  const poolWidth = Math.max(1, (width - gap - indent) / 2);
+  const columnWidth = Math.max(1, width - gap - poolWidth);
   const textWidth = Math.max(1, Math.min(columnWidth - indent, poolWidth) - 2 * padding);
   return { gap, columnWidth, poolWidth, indent, padding, textWidth };
 }

@@ -1,7 +1,9 @@
 /**
  * The money map's picture laid out (src/ui/pictures/moneyMapLayout.ts): columns in flow order, ribbons as thick
  * as the money, boxes as tall as their words, nothing overlapping or outside the picture, for zero amounts, one
- * body, many services and long names; and on a narrow screen (320 px) the two-column shape, chosen by fitFor.
+ * body, many services and long names; and on a narrow screen (320 px) the two-column shape, chosen by fitFor:
+ * words that wrap only between words (also in a script with tall lines), and ribbons into the pooled money that
+ * stay thick enough to see.
  */
 import { describe, expect, it } from 'vitest';
 import type { FundingStream } from '../../../src/domain/types';
@@ -10,8 +12,10 @@ import {
   fitFor,
   layoutMoneyMap,
   MAP_SHAPE,
+  MIN_POOL_RIBBON,
   MIN_RIBBON,
   MIN_SCALE,
+  MIN_WORD_PX,
   narrowColumns,
   PROPORTIONAL_LINES,
   ribbonPath,
@@ -22,10 +26,12 @@ import {
 } from '../../../src/ui/pictures/moneyMapLayout';
 
 const LINE = 20;
+const EM = 16;
 /** 10 px a character; a name and an amount each wrap to as many lines as they need. */
 const metrics: MoneyMapMetrics = {
   width: 760,
   lineHeight: LINE,
+  em: EM,
   money: (pence) => `£${(pence / 100).toLocaleString('en-GB')}`,
   textHeight: ({ name, amount }, width) =>
     (Math.ceil((name.length * 10) / width) + Math.ceil((amount.length * 10) / width)) * LINE,
@@ -258,19 +264,47 @@ describe('the money map picture on a narrow screen', () => {
   const narrow = (streams: FundingStream[], potPounds: number, width = 280): MoneyMapLayout =>
     layout(streams, potPounds, { width, shape: MAP_SHAPE.narrow });
 
-  it('Given a tablet, When the shape is chosen, Then it is four columns at full size; Given 280 px, Then two columns, and the widest amount fits its box whole', () => {
+  const text = { lineHeight: LINE, em: EM };
+  /** Room for the words of the narrowest box at the size `fitFor` chose. */
+  const roomAt = (width: number, t: { lineHeight: number; em: number }, scale: number): number =>
+    narrowColumns(width, t.lineHeight * scale, t.em * scale).textWidth + 0.01;
+
+  it('Given a tablet, When the shape is chosen, Then it is four columns at full size; Given 280 px, Then two columns, and the widest word and amount fit their box whole', () => {
     // Widest word 110 px ("Neighbourhood" in bold), widest amount 85 px ("£3,065,000"), 20 px lines.
     const widest = { word: 110, amount: 85 };
-    expect(fitFor(760, LINE, widest)).toEqual({ shape: MAP_SHAPE.wide, scale: 1 });
-    const phone = fitFor(280, LINE, widest);
+    expect(fitFor(760, text, widest)).toEqual({ shape: MAP_SHAPE.wide, scale: 1 });
+    const phone = fitFor(280, text, widest);
     expect(phone.shape).toBe(MAP_SHAPE.narrow);
-    expect(phone.scale).toBeGreaterThanOrEqual(MIN_SCALE);
-    expect(85 * phone.scale).toBeLessThanOrEqual(narrowColumns(280, LINE * phone.scale).textWidth);
+    expect(110 * phone.scale).toBeLessThanOrEqual(roomAt(280, text, phone.scale));
+    expect(85 * phone.scale).toBeLessThanOrEqual(roomAt(280, text, phone.scale));
     // Large text on a phone: the amount still fits whole, whatever size that takes.
-    const large = fitFor(250, 2 * LINE, { word: 260, amount: 200 });
+    const large = fitFor(250, { lineHeight: 2 * LINE, em: 2 * EM }, { word: 260, amount: 200 });
     expect(large.shape).toBe(MAP_SHAPE.narrow);
     expect(200 * large.scale).toBeLessThanOrEqual(
-      narrowColumns(250, 2 * LINE * large.scale).textWidth + 0.01,
+      roomAt(250, { lineHeight: 2 * LINE, em: 2 * EM }, large.scale),
+    );
+  });
+
+  it('Given a word too long for two columns at MIN_SCALE, When the shape is chosen, Then the words shrink until it fits whole (not below MIN_WORD_PX), rather than break it', () => {
+    const large = { lineHeight: 1.5 * 27, em: 27 };
+    // "Neighbourhood" in bold at 27 px (large text), in a 253 px picture (a 320 px phone).
+    const fit = fitFor(253, large, { word: 200, amount: 150 });
+    expect(fit.shape).toBe(MAP_SHAPE.narrow);
+    expect(fit.scale).toBeLessThan(MIN_SCALE);
+    expect(200 * fit.scale).toBeLessThanOrEqual(roomAt(253, large, fit.scale));
+    // A word no box could hold is not shrunk past MIN_WORD_PX (it is hyphenated or broken instead).
+    expect(fitFor(253, large, { word: 2000, amount: 150 }).scale * 27).toBeCloseTo(MIN_WORD_PX, 6);
+  });
+
+  it('Given Urdu’s tall lines (2.1 times the font size), When two columns are worked out, Then its words get as much room across as with 1.5 lines: gaps and the indent are not counted in its tall lines', () => {
+    const urdu = narrowColumns(280, 2.1 * EM, EM);
+    const latin = narrowColumns(280, 1.5 * EM, EM);
+    expect(urdu.textWidth).toBeCloseTo(latin.textWidth, 6);
+    expect(urdu.indent).toBeCloseTo(1.5 * 1.5 * EM, 6);
+    const widest = { word: 110, amount: 85 };
+    expect(fitFor(280, { lineHeight: 2.1 * EM, em: EM }, widest).scale).toBeCloseTo(
+      fitFor(280, { lineHeight: 1.5 * EM, em: EM }, widest).scale,
+      6,
     );
   });
 
@@ -301,7 +335,7 @@ describe('the money map picture on a narrow screen', () => {
     expectTidy(l);
   });
 
-  it('Given services of different sizes in two columns, When laid out, Then every ribbon is as thick as its money on one scale, bending down from its body into its service, and the largest body’s ribbons fit under it beside its services', () => {
+  it('Given services of different sizes in two columns, When laid out, Then the ribbons from a body are as thick as its money on one scale, bending down from its body into its service, and the largest body’s ribbons fit under it beside its services', () => {
     const l = narrow([...council, nhs, police], 50_000);
     const spends = l.links.filter((x) => x.kind === 'spend');
     expect(spends.map((x) => x.path)).toEqual(Array(5).fill('bend'));
@@ -310,9 +344,8 @@ describe('the money map picture on a narrow screen', () => {
       1.5,
       6,
     );
-    const scale = link(l, 'spend', youth!.key).thickness / youth!.pence;
-    expect(link(l, 'pool', 'pooled').thickness).toBeCloseTo(youth!.pence * scale, 6);
-    expect(link(l, 'pot', 'pot').thickness).toBeCloseTo(50_000 * 100 * scale, 6);
+    const pool = link(l, 'pool', 'pooled');
+    expect(link(l, 'pot', 'pot').thickness).toBeCloseTo((50_000 * 100 * pool.thickness) / pool.pence, 6);
     expect(link(l, 'pot', 'pot').path).toBe('down');
     for (const s of nodes(l, 'service')) {
       const x = link(l, 'spend', s.key);
@@ -341,6 +374,51 @@ describe('the money map picture on a narrow screen', () => {
     const l = narrow(many, 10_000);
     expect(nodes(l, 'service')).toHaveLength(40);
     for (const x of l.links) expect(x.thickness).toBeGreaterThanOrEqual(MIN_RIBBON);
+    expectTidy(l);
+  });
+
+  it('Given small services that can be pooled, When laid out in two columns, Then each ribbon into the pooled money is at least MIN_POOL_RIBBON thick, a larger amount never thinner, and each runs along a lane of its own in the gap', () => {
+    const small = [
+      stream('Council', 'Adult social care', 2_150_000, false),
+      stream('Council', 'Youth services', 420_000),
+      stream('Council', 'Libraries', 185_000),
+      stream('NHS', 'Community health', 380_000),
+      stream('Police and Crime Commissioner', 'Safety fund', 95_000),
+      stream('Housing', 'Community investment', 150_000),
+    ];
+    const l = narrow(small, 250_000);
+    const pools = l.links.filter((x) => x.kind === 'pool');
+    expect(pools).toHaveLength(5);
+    const poolX = nodes(l, 'pooled')[0]!.x;
+    const edge = nodes(l, 'body')[0]!.x + l.columnWidth;
+    for (const x of pools) {
+      expect(x.thickness).toBeGreaterThanOrEqual(MIN_POOL_RIBBON);
+      expect(x.path).toBe('lane');
+      expect(x.laneX!).toBeGreaterThanOrEqual(edge);
+      expect(x.laneX! + x.thickness).toBeLessThanOrEqual(poolX);
+    }
+    const bySize = [...pools].sort((a, b) => a.pence - b.pence);
+    for (let i = 1; i < bySize.length; i++) {
+      expect(bySize[i]!.thickness).toBeGreaterThanOrEqual(bySize[i - 1]!.thickness);
+    }
+    // Above the floor, widths keep the money's proportions: youth (420,000) against health (380,000).
+    const [youth, health] = ['Youth services', 'Community health'].map((name) =>
+      pools.find((x) => x.from === nodes(l, 'service').find((s) => s.name === name)!.key)!,
+    );
+    expect(youth!.thickness / health!.thickness).toBeCloseTo(420 / 380, 6);
+    // Two ribbons whose lanes run at the same height never share a lane.
+    const runs = pools.map((x) => ({
+      x: x.laneX!,
+      t: x.thickness,
+      top: Math.min(x.y0, x.y1),
+      bottom: Math.max(x.y0, x.y1) + x.thickness,
+    }));
+    for (const a of runs) {
+      for (const b of runs) {
+        if (a === b || Math.min(a.bottom, b.bottom) <= Math.max(a.top, b.top)) continue;
+        expect(Math.min(a.x + a.t, b.x + b.t) - Math.max(a.x, b.x)).toBeLessThanOrEqual(0.001);
+      }
+    }
     expectTidy(l);
   });
 
@@ -380,5 +458,32 @@ describe('the money map picture on a narrow screen', () => {
       path: 'down',
     });
     expect(down).toBe('M100 50L103 50L103 80L100 80Z');
+  });
+
+  it('Given a ribbon along a lane, When drawn, Then its outline runs across to the lane, along it, and across into the next box, rounding its corners; going up, it is the same turned upside down', () => {
+    const lane = {
+      kind: 'pool',
+      from: 'a',
+      to: 'pooled',
+      group: 0,
+      pence: 1,
+      x0: 100,
+      y0: 10,
+      x1: 140,
+      y1: 100,
+      thickness: 4,
+      path: 'lane',
+      laneX: 120,
+    } as const;
+    expect(ribbonPath(lane)).toBe(
+      'M100 10L114 10Q124 10 124 20L124 94Q124 100 130 100L140 100L140 104' +
+        'L130 104Q120 104 120 94L120 20Q120 14 114 14L100 14Z',
+    );
+    expect(ribbonPath({ ...lane, y0: 100, y1: 10 })).toBe(
+      'M100 104L114 104Q124 104 124 94L124 20Q124 14 130 14L140 14L140 10' +
+        'L130 10Q120 10 120 20L120 94Q120 100 114 100L100 100Z',
+    );
+    // Boxes that face each other: drawn across.
+    expect(ribbonPath({ ...lane, y1: 12 })).toMatch(/^M100 10C/);
   });
 });
