@@ -6,8 +6,9 @@
  * spaces. In a Welsh turn the money map's bodies and services (typed in English) are marked as English. In forced
  * colours, filled dots and the share-of-the-pot bar still look filled. On a phone (320, 360 and 400 px), in usual
  * and larger text, the picture's ribbons into the pooled money are thick enough to see all along their way, and in
- * Urdu, Arabic, Welsh and English turns its names wrap only between words. With E2E_SCREENSHOTS=<dir>, the picture
- * is saved there at each size.
+ * Urdu, Arabic, Welsh and English turns its names wrap only between words. So too on the kiosk's tablets (768x1024,
+ * 1024x768, 800x1280, 1280x800), where the picture has four columns (two in larger text upright), in English and
+ * Arabic. With E2E_SCREENSHOTS=<dir>, the picture is saved there at each size.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +26,16 @@ import { useBrowserAndApp } from './support/setup';
 const app = useBrowserAndApp();
 const PHONE = { width: 320, height: 640 };
 /** Phones, small to large. */
-const PHONE_WIDTHS = [320, 360, 400] as const;
+const PHONE_SIZES = [320, 360, 400].map((width) => ({ width, height: 800 }));
+/** The kiosk's tablets, upright and on their side. */
+const KIOSK_TABLETS = [
+  { width: 768, height: 1024 },
+  { width: 1024, height: 768 },
+  { width: 800, height: 1280 },
+  { width: 1280, height: 800 },
+];
+/** The demo's services that can be pooled, in the map's order: their money, in pounds. */
+const DEMO_POOLED_POUNDS = [420_000, 310_000, 185_000, 380_000, 95_000, 150_000];
 
 beforeAll(async () => {
   await Promise.all(['cy', 'ur', 'ar'].map((code) => loadLanguage(code)));
@@ -61,25 +71,26 @@ async function moneyMapTurn(page: Page, lang: string, isLarge = false): Promise<
 }
 
 /**
- * Each phone width in turn, in larger text (as the turn began) and then in usual text (the class the "Larger text"
+ * Each screen size in turn, in larger text (as the turn began) and then in usual text (the class the "Larger text"
  * button sets, taken off): `check` is run at each, once the picture has measured itself and its fonts are in.
  */
-async function atEachPhoneSize(
+async function atEachSize(
   page: Page,
   name: string,
+  sizes: readonly { width: number; height: number }[],
   check: (size: string) => Promise<void>,
 ): Promise<void> {
   for (const isLarge of [true, false]) {
     await page.evaluate((large) => document.documentElement.classList.toggle('large-text', large), isLarge);
-    for (const width of PHONE_WIDTHS) {
-      await page.setViewportSize({ width, height: 800 });
+    for (const { width, height } of sizes) {
+      await page.setViewportSize({ width, height });
       await page.evaluate(() => document.fonts.ready.then(() => null));
       await settleLayout(page);
-      const size = `${width} px${isLarge ? ', larger text' : ''}`;
+      const size = `${width}x${height}${isLarge ? ', larger text' : ''}`;
       const dir = process.env.E2E_SCREENSHOTS;
       if (dir) {
         mkdirSync(dir, { recursive: true });
-        const file = `narrow-${name}-${width}${isLarge ? '-large' : ''}.png`;
+        const file = `map-${name}-${width}x${height}${isLarge ? '-large' : ''}.png`;
         await page.locator('.money-flow').screenshot({ path: join(dir, file) });
       }
       await check(size);
@@ -113,6 +124,54 @@ async function poolRibbonThickness(page: Page): Promise<number[]> {
       return Math.round(((half - Math.sqrt(Math.max(0, half * half - 4 * area))) / 2) * 100) / 100;
     }),
   );
+}
+
+/**
+ * What is wrong with the ribbons into the pooled money at `size`: one thinner than 4 px (MIN_POOL_RIBBON; anti-
+ * aliasing may take a hundredth or so off the reckoning) along its way, or more money drawn thinner than less (the
+ * demo's poolable services in the map's order).
+ */
+async function poolRibbonProblems(page: Page, size: string): Promise<string[]> {
+  const thickness = await poolRibbonThickness(page);
+  if (thickness.length !== DEMO_POOLED_POUNDS.length) return [`${size}: ${thickness.length} ribbons`];
+  const out = thickness.filter((px) => px < 3.9).map((px) => `${size}: a ribbon ${px} px thick`);
+  DEMO_POOLED_POUNDS.forEach((a, i) =>
+    DEMO_POOLED_POUNDS.forEach((b, j) => {
+      if (a > b && thickness[i]! < thickness[j]! - 0.05) {
+        out.push(`${size}: £${a} is drawn thinner (${thickness[i]} px) than £${b} (${thickness[j]} px)`);
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * What is wrong with the picture's words at `size`: a name's word not whole on its line, or a name or an amount
+ * outside its box.
+ */
+async function pictureWordProblems(page: Page, size: string): Promise<string[]> {
+  const out = (await wordsNotWhole(page)).map((word) => `${size}: ${word} is not whole`);
+  for (const a of (await pictureAmounts(page)).filter((x) => !x.isInside)) {
+    out.push(`${size}: "${a.amount}" (${a.key}) goes outside its box or the picture`);
+  }
+  const spilt = await page.locator('.money-flow__node').evaluateAll((nodes) =>
+    nodes
+      .filter((node) => {
+        const box = node.getBoundingClientRect();
+        const range = document.createRange();
+        range.selectNodeContents(node.querySelector('.money-flow__name')!);
+        const name = range.getBoundingClientRect();
+        return (
+          name.left < box.left - 0.5 ||
+          name.right > box.right + 0.5 ||
+          name.top < box.top - 0.5 ||
+          name.bottom > box.bottom + 0.5
+        );
+      })
+      .map((node) => node.textContent ?? ''),
+  );
+  for (const box of spilt) out.push(`${size}: the name of "${box}" goes outside its box`);
+  return out;
 }
 
 /**
@@ -360,23 +419,9 @@ describe('the money map picture on a phone, in usual and larger text', () => {
     try {
       await moneyMapTurn(page, 'en', true);
       const thin: string[] = [];
-      await atEachPhoneSize(page, 'ribbons', async (size) => {
+      await atEachSize(page, 'ribbons', PHONE_SIZES, async (size) => {
         expect(await page.locator('.money-flow').getAttribute('data-shape')).toBe('narrow');
-        const thickness = await poolRibbonThickness(page);
-        expect(thickness).toHaveLength(6);
-        // Drawn 4 px (MIN_POOL_RIBBON) or more; anti-aliasing may take a hundredth or so off the reckoning.
-        for (const px of thickness) if (px < 3.9) thin.push(`${size}: a ribbon ${px} px thick`);
-        // Their widths still say which is more money: the demo's poolable services in the map's order.
-        const pounds = [420_000, 310_000, 185_000, 380_000, 95_000, 150_000];
-        pounds.forEach((a, i) =>
-          pounds.forEach((b, j) => {
-            if (a > b && thickness[i]! < thickness[j]! - 0.05) {
-              thin.push(
-                `${size}: £${a} is drawn thinner (${thickness[i]} px) than £${b} (${thickness[j]} px)`,
-              );
-            }
-          }),
-        );
+        thin.push(...(await poolRibbonProblems(page, size)));
       });
       expect(thin).toEqual([]);
       expect(await axeViolations(page)).toEqual([]);
@@ -392,31 +437,34 @@ describe('the money map picture on a phone, in usual and larger text', () => {
       const { context, page, errors } = await newTablet(app.browser);
       try {
         await moneyMapTurn(page, lang, true);
-        await atEachPhoneSize(page, `words-${lang}`, async (size) => {
-          for (const word of await wordsNotWhole(page))
-            problems.push(`${lang}, ${size}: ${word} is not whole`);
-          for (const a of (await pictureAmounts(page)).filter((x) => !x.isInside)) {
-            problems.push(`${lang}, ${size}: "${a.amount}" (${a.key}) goes outside its box or the picture`);
-          }
-          const spilt = await page.locator('.money-flow__node').evaluateAll((nodes) =>
-            nodes
-              .filter((node) => {
-                const box = node.getBoundingClientRect();
-                const range = document.createRange();
-                range.selectNodeContents(node.querySelector('.money-flow__name')!);
-                const name = range.getBoundingClientRect();
-                return (
-                  name.left < box.left - 0.5 ||
-                  name.right > box.right + 0.5 ||
-                  name.top < box.top - 0.5 ||
-                  name.bottom > box.bottom + 0.5
-                );
-              })
-              .map((node) => node.textContent ?? ''),
-          );
-          for (const box of spilt)
-            problems.push(`${lang}, ${size}: the name of "${box}" goes outside its box`);
+        await atEachSize(page, `words-${lang}`, PHONE_SIZES, async (size) => {
+          problems.push(...(await pictureWordProblems(page, `${lang}, ${size}`)));
         });
+        problems.push(...(await axeViolations(page)).map((v) => `${lang}: ${v}`));
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the money map picture on a kiosk tablet, in usual and larger text', () => {
+  it('Given the demo in English and in Arabic at 768x1024, 1024x768, 800x1280 and 1280x800, when a resident opens the money map, then every ribbon into the money that can be pooled is at least 4 px thick all along its way (none a hairline as it climbs) and a larger amount is never thinner, with every word whole inside its box', async () => {
+    const problems: string[] = [];
+    for (const lang of ['en', 'ar']) {
+      const { context, page, errors } = await newTablet(app.browser);
+      try {
+        await moneyMapTurn(page, lang, true);
+        const shapes = new Set<string | null>();
+        await atEachSize(page, `tablet-${lang}`, KIOSK_TABLETS, async (size) => {
+          shapes.add(await page.locator('.money-flow').getAttribute('data-shape'));
+          problems.push(...(await poolRibbonProblems(page, `${lang}, ${size}`)));
+          problems.push(...(await pictureWordProblems(page, `${lang}, ${size}`)));
+        });
+        // Four columns at least in usual text: the shape residents meet on the tablets.
+        expect(shapes).toContain('wide');
         problems.push(...(await axeViolations(page)).map((v) => `${lang}: ${v}`));
         expect(errors).toEqual([]);
       } finally {

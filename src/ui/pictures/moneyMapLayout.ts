@@ -11,8 +11,10 @@
  *
  * Rules:
  * - Money is shown by the ribbons: a ribbon's thickness is proportional to the money it carries, on one scale for
- *   the whole picture (the largest flows share `PROPORTIONAL_LINES` lines of height), and at least `MIN_RIBBON` px
- *   when the money is not zero, so a small service is still seen. A zero amount has no ribbon.
+ *   the ribbons from the bodies into their services (the largest flows share `PROPORTIONAL_LINES` lines of height)
+ *   and one for those into the pooled money and the pot (as many as the gap between the columns holds side by
+ *   side), and at least `MIN_RIBBON` px when the money is not zero (`MIN_POOL_RIBBON` into the pooled money), so a
+ *   small service is still seen. A zero amount has no ribbon.
  * - Boxes carry the words (a name and an amount), always whole: a box is as tall as its words (`textHeight`, which
  *   the component measures in the page) and as its ribbons. A public body's box spans its services.
  * - Order: public bodies in the order the money map first names them, each body's services in the map's order.
@@ -24,9 +26,11 @@
  * Two shapes (`MapShape`): four columns ('wide', every tablet), or, where four columns would leave a box too
  * narrow for its longest word (a phone, 320 px, 250% zoom), two ('narrow'): each public body with its services
  * under it (ribbons bend down from the body into each service), and the pooled money with the pot under it.
- * `fitFor` chooses; the same money, ribbons and order either way. In two columns the ribbons into the pooled money
- * run far up and down a narrow gap, each along a lane of its own, on a scale of their own so that each is at least
- * MIN_POOL_RIBBON thick (./moneyMapNarrow.ts), and the words shrink rather than break inside a word.
+ * `fitFor` chooses; the same money, ribbons and order either way. In either shape the ribbons into the pooled
+ * money run far up and down a narrow gap (a slanted band across it would be a hairline on the way), so each runs
+ * along a lane of its own, on a scale of their own (the pot's ribbon with them) so that each is at least
+ * MIN_POOL_RIBBON thick (`pooledInLanes`). In two columns (./moneyMapNarrow.ts) the words shrink rather
+ * than break inside a word.
  */
 import type { Pence } from '../../domain/types';
 import { layoutNarrow } from './moneyMapNarrow';
@@ -40,8 +44,7 @@ import {
   MIN_SCALE,
   MIN_WORD_PX,
   narrowColumns,
-  poolableOf,
-  poolRibbons,
+  pooledInLanes,
   PROPORTIONAL_LINES,
   ribbonThickness,
   serviceWords,
@@ -214,12 +217,27 @@ export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyM
   });
   const servicesBottom = top - groupGap;
 
-  // What can be pooled: fed by every poolable service, centred on them (weighted by money).
-  const { feeding, poolable, slices: pooledSlices, centre } = poolableOf(services, thick, servicesBottom / 2);
+  // What can be pooled: fed by every poolable service, centred on them (weighted by money). The ribbons into it
+  // run along lanes in the gap, clear of the boxes either side by half a padding, on their own scale (so each is
+  // seen however far it climbs), and the pot's with them.
+  const poolable = services.filter((s) => s.isPoolable).reduce((sum, s) => sum + s.pence, 0);
   const pooledAmount = m.money(poolable);
   const pooledText = wordsHeight('pooled', input.titles.pooled, pooledAmount);
-  const pooledHeight = Math.max(pooledText + 2 * padding, pooledSlices);
-  const pooledY = clamp(centre - pooledHeight / 2, 0, Math.max(0, servicesBottom - pooledHeight));
+  const {
+    thick: poolThick,
+    ribbons,
+    slices: pooledSlices,
+    height: pooledHeight,
+    y: pooledY,
+  } = pooledInLanes(services, {
+    x0: columnX(1) + columnWidth,
+    x1: columnX(2),
+    margin: padding / 2,
+    most: scale,
+    wordsHeight: pooledText + 2 * padding,
+    centreOf: servicesBottom / 2,
+    place: (height, centre) => clamp(centre - height / 2, 0, Math.max(0, servicesBottom - height)),
+  });
   const pooled = totalNode('pooled', input.titles.pooled, poolable, pooledAmount, {
     x: columnX(2),
     y: pooledY,
@@ -227,14 +245,14 @@ export function layoutMoneyMap(input: MoneyMapInput, m: MoneyMapMetrics): MoneyM
     height: pooledHeight,
     textHeight: pooledText,
   });
-  const top0 = pooledY + (pooledHeight - pooledSlices) / 2;
-  links.push(...poolRibbons(feeding, thick, columnX(1) + columnWidth, columnX(2), top0));
+  links.push(...ribbons);
   nodes.push(pooled);
 
   // The pot: taken from the pooled money (never drawn thicker than what feeds it), centred on the pooled box.
   const potAmount = m.money(input.potPence);
   const potText = wordsHeight('pot', input.titles.pot, potAmount);
-  const potRibbon = poolable > 0 ? Math.min(thick(input.potPence), Math.max(pooledSlices, MIN_RIBBON)) : 0;
+  const potRibbon =
+    poolable > 0 ? Math.min(poolThick(input.potPence), Math.max(pooledSlices, MIN_RIBBON)) : 0;
   const potHeight = Math.max(potText + 2 * padding, potRibbon);
   const bottom = Math.max(servicesBottom, pooledY + pooledHeight);
   const potY = clamp(pooledY + pooledHeight / 2 - potHeight / 2, 0, Math.max(0, bottom - potHeight));

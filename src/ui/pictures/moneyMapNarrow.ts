@@ -8,11 +8,9 @@ import {
   clamp,
   groupByBody,
   MAP_SHAPE,
-  MIN_POOL_RIBBON,
   MIN_RIBBON,
   narrowColumns,
-  poolableOf,
-  poolRibbons,
+  pooledInLanes,
   PROPORTIONAL_LINES,
   ribbonThickness,
   serviceWords,
@@ -25,57 +23,12 @@ import {
 } from './moneyMapParts';
 
 /**
- * How thick the ribbons into the pooled money are: on one scale (so a larger amount is never thinner), as thick as
- * the gap they run along side by side allows but no thicker than four columns draw them, and at least
- * MIN_POOL_RIBBON (less only when too many feed the pool for that), so every one is seen on a phone. That scale is
- * their own: the ribbons from the bodies are as thin as the indent makes them.
- */
-function poolThickness(amounts: readonly Pence[], room: number, most: number): (pence: Pence) => number {
-  const paid = amounts.filter((p) => p > 0);
-  const least = Math.max(MIN_RIBBON, Math.min(MIN_POOL_RIBBON, room / Math.max(1, paid.length)));
-  const across = (scale: number): number => paid.reduce((sum, p) => sum + Math.max(least, p * scale), 0);
-  let scale = most;
-  if (across(most) > room) {
-    let [fits, not] = [0, most];
-    for (let i = 0; i < 40; i++) {
-      const mid = (fits + not) / 2;
-      if (across(mid) <= room) fits = mid;
-      else not = mid;
-    }
-    scale = fits;
-  }
-  return (pence) => (pence > 0 ? Math.max(least, pence * scale) : 0);
-}
-
-/**
- * Each ribbon into the pooled money given a lane in the gap: ribbons going down (from services above their place
- * in the pooled box) side by side, the first nearest the pooled box; those going up likewise, the last nearest.
- * So none crosses another: a ribbon turns into the pooled box past the lanes of those still to come only.
- */
-function inLanes(pools: readonly MapLink[], right: number): MapLink[] {
-  const lanes = new Map<MapLink, number>();
-  let down = right;
-  for (const l of pools) {
-    if (l.y1 < l.y0) continue;
-    down -= l.thickness;
-    lanes.set(l, down);
-  }
-  let up = right;
-  for (const l of [...pools].reverse()) {
-    if (l.y1 >= l.y0) continue;
-    up -= l.thickness;
-    lanes.set(l, up);
-  }
-  return pools.map((l) => ({ ...l, path: 'lane', laneX: lanes.get(l) ?? right - l.thickness }));
-}
-
-/**
  * The narrow shape: down the inline-start column, each body's box with its services under it, indented; a ribbon
  * bends down from the body's bottom edge into each service (the first service's on the inside of the bend, so
  * they never cross). Across the gap, the pooled money (centred on what feeds it, as in four columns) with the pot
  * under it, joined by a straight ribbon. The bodies' money is on the four columns' scale or smaller, so the
  * largest body's ribbons fit the indent; the ribbons into the pooled money, which run along the gap, on their own
- * (`poolThickness`).
+ * (`pooledInLanes`).
  */
 export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMapLayout {
   const lh = m.lineHeight;
@@ -102,11 +55,6 @@ export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMap
     lh,
     m.em,
     Math.max(base.indent, widestSlices + 2 * margin),
-  );
-  const poolThick = poolThickness(
-    input.streams.filter((s) => s.isPoolable).map((s) => s.annualPence),
-    gap - 2 * margin,
-    wideScale,
   );
   const poolX = columnWidth + gap;
   const wordsHeight = (key: string, name: string, amount: string, boxWidth: number): number =>
@@ -173,25 +121,34 @@ export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMap
   });
   const servicesBottom = top - groupGap;
 
-  const {
-    feeding,
-    poolable,
-    slices: pooledSlices,
-    centre,
-  } = poolableOf(services, poolThick, servicesBottom / 2);
+  const poolable = services.filter((s) => s.isPoolable).reduce((sum, s) => sum + s.pence, 0);
   const pooledAmount = m.money(poolable);
   const pooledText = wordsHeight('pooled', input.titles.pooled, pooledAmount, poolWidth);
-  const pooledHeight = Math.max(pooledText + 2 * padding, pooledSlices);
   const potAmount = m.money(input.potPence);
   const potText = wordsHeight('pot', input.titles.pot, potAmount, poolWidth);
   const potHeight = potText + 2 * padding;
+  const potGap = Math.round(1.5 * lh);
+  const {
+    thick: poolThick,
+    ribbons,
+    slices: pooledSlices,
+    height: pooledHeight,
+    y: pooledY,
+  } = pooledInLanes(services, {
+    x0: columnWidth,
+    x1: poolX,
+    margin,
+    most: wideScale,
+    wordsHeight: pooledText + 2 * padding,
+    centreOf: servicesBottom / 2,
+    // The pot under it: both inside the picture.
+    place: (height, centre) =>
+      clamp(centre - height / 2, 0, Math.max(0, servicesBottom - (height + potGap + potHeight))),
+  });
   const potRibbon =
     poolable > 0
       ? Math.min(poolThick(input.potPence), Math.max(pooledSlices, MIN_RIBBON), poolWidth - 2 * padding)
       : 0;
-  const potGap = Math.round(1.5 * lh);
-  const stack = pooledHeight + potGap + potHeight;
-  const pooledY = clamp(centre - pooledHeight / 2, 0, Math.max(0, servicesBottom - stack));
   const pooled = totalNode('pooled', input.titles.pooled, poolable, pooledAmount, {
     x: poolX,
     y: pooledY,
@@ -199,8 +156,7 @@ export function layoutNarrow(input: MoneyMapInput, m: MoneyMapMetrics): MoneyMap
     height: pooledHeight,
     textHeight: pooledText,
   });
-  const top0 = pooledY + (pooledHeight - pooledSlices) / 2;
-  links.push(...inLanes(poolRibbons(feeding, poolThick, columnWidth, poolX, top0), poolX - margin));
+  links.push(...ribbons);
   nodes.push(pooled);
 
   const pot = totalNode('pot', input.titles.pot, input.potPence, potAmount, {

@@ -9,8 +9,8 @@ export const PROPORTIONAL_LINES = 16;
 /** Thinnest ribbon for money that is not zero, in px. */
 export const MIN_RIBBON = 2;
 /**
- * Narrow shape: thinnest ribbon into the pooled money, in px (unless so many feed it that they would not fit side
- * by side), so a phone still shows which services feed it.
+ * Thinnest ribbon into the pooled money, in px (unless so many feed it that they would not fit side by side in the
+ * gap they run along), so a phone or a tablet still shows which services feed it all along the way.
  */
 export const MIN_POOL_RIBBON = 4;
 
@@ -254,6 +254,109 @@ export function poolRibbons(
     sliceY += t;
   }
   return links;
+}
+
+/**
+ * How thick the ribbons into the pooled money (and on into the pot) are, in either shape: on a scale of their own,
+ * one for them all (so a larger amount is never thinner), as thick as the gap they run along allows (`room`: the
+ * ribbons of each of `sides` side by side in it) but no thicker than the map's scale (`most`, px per penny) draws
+ * them, and at least MIN_POOL_RIBBON (less only when too many run side by side for that). The ribbons from the
+ * bodies into their services keep the map's scale.
+ */
+function poolThickness(
+  sides: readonly (readonly Pence[])[],
+  room: number,
+  most: number,
+): (pence: Pence) => number {
+  const paid = sides.map((side) => side.filter((p) => p > 0));
+  const crowded = Math.max(1, ...paid.map((side) => side.length));
+  const least = Math.max(MIN_RIBBON, Math.min(MIN_POOL_RIBBON, room / crowded));
+  const across = (scale: number): number =>
+    Math.max(0, ...paid.map((side) => side.reduce((sum, p) => sum + Math.max(least, p * scale), 0)));
+  let scale = most;
+  if (across(most) > room) {
+    let [fits, not] = [0, most];
+    for (let i = 0; i < 40; i++) {
+      const mid = (fits + not) / 2;
+      if (across(mid) <= room) fits = mid;
+      else not = mid;
+    }
+    scale = fits;
+  }
+  return (pence) => (pence > 0 ? Math.max(least, pence * scale) : 0);
+}
+
+const isGoingDown = (l: MapLink): boolean => l.y1 >= l.y0;
+
+/**
+ * Each ribbon into the pooled money given a lane in the gap, its inline-end edge at `right`: ribbons going down
+ * (from services above their place in the pooled box) side by side, the first nearest the pooled box; those going
+ * up likewise, the last nearest. So none crosses another: a ribbon turns into the pooled box past the lanes of
+ * those still to come only, and those going down all arrive above those going up. Along its lane a ribbon is as
+ * thick as at its ends, however far it climbs.
+ */
+function inLanes(pools: readonly MapLink[], right: number): MapLink[] {
+  const lanes = new Map<MapLink, number>();
+  let down = right;
+  for (const l of pools) {
+    if (!isGoingDown(l)) continue;
+    down -= l.thickness;
+    lanes.set(l, down);
+  }
+  let up = right;
+  for (const l of [...pools].reverse()) {
+    if (isGoingDown(l)) continue;
+    up -= l.thickness;
+    lanes.set(l, up);
+  }
+  return pools.map((l) => ({ ...l, path: 'lane', laneX: lanes.get(l) ?? right - l.thickness }));
+}
+
+/**
+ * The pooled money's box (its height and top) and the ribbons into it, in their lanes (`inLanes`) across the gap
+ * from the services' inline-end edge (`x0`) to the pooled box (`x1`), clear of either by `margin`, at the thickness
+ * `poolThickness` gives them (`most`: the map's scale). The box is as tall as its words (`wordsHeight`, padding
+ * included) and as its ribbons, and `place`d (its top) by its height and the services' centre weighted by money
+ * (`centreOf` when nothing is paid in). The ribbons going down and those going up have lanes of their own, so each
+ * may fill the gap; but which go down depends on where the box goes, which depends on their thickness. So it is
+ * laid out with every ribbon side by side first (that always fits), then with each of those two sets side by side,
+ * and the second is kept if each set still fits the gap.
+ */
+export function pooledInLanes(
+  services: readonly MapNode[],
+  at: {
+    x0: number;
+    x1: number;
+    margin: number;
+    most: number;
+    wordsHeight: number;
+    centreOf: number;
+    place: (height: number, centre: number) => number;
+  },
+): { thick: (pence: Pence) => number; ribbons: MapLink[]; slices: number; height: number; y: number } {
+  const room = at.x1 - at.x0 - 2 * at.margin;
+  const laidOut = (thick: (pence: Pence) => number) => {
+    const { feeding, slices, centre } = poolableOf(services, thick, at.centreOf);
+    const height = Math.max(at.wordsHeight, slices);
+    const y = at.place(height, centre);
+    const ribbons = poolRibbons(feeding, thick, at.x0, at.x1, y + (height - slices) / 2);
+    return { thick, ribbons, slices, height, y };
+  };
+  const widest = (ribbons: readonly MapLink[]): number =>
+    Math.max(
+      ...[true, false].map((isDown) =>
+        ribbons.filter((l) => isGoingDown(l) === isDown).reduce((sum, l) => sum + l.thickness, 0),
+      ),
+    );
+  const amounts = services.filter((s) => s.isPoolable).map((s) => s.pence);
+  let chosen = laidOut(poolThickness([amounts], room, at.most));
+  const down = chosen.ribbons.filter(isGoingDown).map((l) => l.pence);
+  const up = chosen.ribbons.filter((l) => !isGoingDown(l)).map((l) => l.pence);
+  if (down.length > 0 && up.length > 0) {
+    const apart = laidOut(poolThickness([down, up], room, at.most));
+    if (widest(apart.ribbons) <= Math.max(room, widest(chosen.ribbons)) + 1e-6) chosen = apart;
+  }
+  return { ...chosen, ribbons: inLanes(chosen.ribbons, at.x1 - at.margin) };
 }
 
 /** A public body's box without its place: its name, the money of all its services, its colour. */

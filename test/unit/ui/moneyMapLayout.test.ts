@@ -2,8 +2,8 @@
  * The money map's picture laid out (src/ui/pictures/moneyMapLayout.ts): columns in flow order, ribbons as thick
  * as the money, boxes as tall as their words, nothing overlapping or outside the picture, for zero amounts, one
  * body, many services and long names; and on a narrow screen (320 px) the two-column shape, chosen by fitFor:
- * words that wrap only between words (also in a script with tall lines), and ribbons into the pooled money that
- * stay thick enough to see.
+ * words that wrap only between words (also in a script with tall lines); and in either shape, ribbons into the
+ * pooled money that stay thick enough to see all along their way (each in a lane of its own).
  */
 import { describe, expect, it } from 'vitest';
 import type { FundingStream } from '../../../src/domain/types';
@@ -19,6 +19,7 @@ import {
   narrowColumns,
   PROPORTIONAL_LINES,
   ribbonPath,
+  type MapLink,
   type MapNode,
   type MoneyMapInput,
   type MoneyMapLayout,
@@ -75,6 +76,39 @@ function expectTidy(l: MoneyMapLayout): void {
     }
   }
   for (const x of numbers(l)) expect(Number.isFinite(x)).toBe(true);
+}
+
+/**
+ * The ribbons into the pooled money: each along a lane of its own in the gap (between the services' and the pooled
+ * money's boxes), at least MIN_POOL_RIBBON thick, a larger amount never thinner; two whose lanes run at the same
+ * height never share one.
+ */
+function expectPoolLanes(l: MoneyMapLayout, servicesEdge: number): MapLink[] {
+  const pools = l.links.filter((x) => x.kind === 'pool');
+  const poolX = nodes(l, 'pooled')[0]!.x;
+  for (const x of pools) {
+    expect(x.thickness).toBeGreaterThanOrEqual(MIN_POOL_RIBBON);
+    expect(x.path).toBe('lane');
+    expect(x.laneX!).toBeGreaterThanOrEqual(servicesEdge);
+    expect(x.laneX! + x.thickness).toBeLessThanOrEqual(poolX);
+  }
+  const bySize = [...pools].sort((a, b) => a.pence - b.pence);
+  for (let i = 1; i < bySize.length; i++) {
+    expect(bySize[i]!.thickness).toBeGreaterThanOrEqual(bySize[i - 1]!.thickness);
+  }
+  const runs = pools.map((x) => ({
+    x: x.laneX!,
+    t: x.thickness,
+    top: Math.min(x.y0, x.y1),
+    bottom: Math.max(x.y0, x.y1) + x.thickness,
+  }));
+  for (const a of runs) {
+    for (const b of runs) {
+      if (a === b || Math.min(a.bottom, b.bottom) <= Math.max(a.top, b.top)) continue;
+      expect(Math.min(a.x + a.t, b.x + b.t) - Math.max(a.x, b.x)).toBeLessThanOrEqual(0.001);
+    }
+  }
+  return pools;
 }
 
 const council = [
@@ -134,13 +168,18 @@ describe('the money map picture', () => {
       1.5,
       6,
     );
-    expect(link(l, 'pool', 'pooled').thickness).toBeCloseTo(youth!.pence * scale, 6);
-    const pooledIn = l.links.filter((x) => x.kind === 'pool').reduce((sum, x) => sum + x.thickness, 0);
-    expect(pooledIn).toBeCloseTo(200_000 * 100 * scale, 6);
-    expect(link(l, 'pot', 'pot').thickness).toBeCloseTo(50_000 * 100 * scale, 6);
     // All the money together is drawn PROPORTIONAL_LINES lines thick.
     const spent = l.links.filter((x) => x.kind === 'spend').reduce((sum, x) => sum + x.thickness, 0);
     expect(spent).toBeCloseTo(PROPORTIONAL_LINES * LINE, 6);
+    // On to the pooled money and the pot: a scale of their own, as thick as the gap holds those going down side by
+    // side, and those going up.
+    const pools = l.links.filter((x) => x.kind === 'pool');
+    const side = (isDown: boolean): number =>
+      pools.filter((x) => x.y1 >= x.y0 === isDown).reduce((sum, x) => sum + x.thickness, 0);
+    expect(Math.max(side(true), side(false))).toBeCloseTo(l.gap - l.padding, 6);
+    const perPenny = pools[0]!.thickness / pools[0]!.pence;
+    for (const x of pools) expect(x.thickness).toBeCloseTo(x.pence * perPenny, 6);
+    expect(link(l, 'pot', 'pot').thickness).toBeCloseTo(50_000 * 100 * perPenny, 6);
   });
 
   it('Given services that cannot be pooled, When laid out, Then no ribbon goes from them to the pooled money, and ribbons into it keep the services’ order (they never cross)', () => {
@@ -156,6 +195,38 @@ describe('the money map picture', () => {
     for (let i = 1; i < pools.length; i++) {
       expect(pools[i]!.y0).toBeGreaterThan(pools[i - 1]!.y0);
       expect(pools[i]!.y1).toBeCloseTo(pools[i - 1]!.y1 + pools[i - 1]!.thickness, 6);
+    }
+  });
+
+  it('Given the demo’s money map on a tablet, When laid out in four columns, Then each ribbon into the pooled money runs along a lane of its own in the gap, at least MIN_POOL_RIBBON thick all the way however far it climbs, a larger amount never thinner, and the ribbons from the bodies keep the map’s scale', () => {
+    const demo = [
+      stream('Northmoor City Council', 'Youth services', 420_000),
+      stream('Northmoor City Council', 'Parks and green spaces', 310_000),
+      stream('Northmoor City Council', 'Libraries and community centres', 185_000),
+      stream('Northmoor City Council', 'Adult social care', 2_150_000, false),
+      stream('NHS North Moorland', 'Community health and wellbeing', 380_000),
+      stream('Moorland Police', 'Neighbourhood policing', 640_000, false),
+      stream('Police and Crime Commissioner', 'Community safety fund', 95_000),
+      stream('Jobcentre Plus (DWP)', 'Employment support', 520_000, false),
+      stream('Northmoor Homes', 'Community investment', 150_000),
+    ];
+    for (const width of [720, 760, 1035]) {
+      const l = layout(demo, 250_000, { width });
+      expect(l.shape).toBe(MAP_SHAPE.wide);
+      const services = nodes(l, 'service');
+      const pools = expectPoolLanes(l, services[0]!.x + services[0]!.width);
+      expect(pools).toHaveLength(6);
+      // The last ones climb far (hundreds of px) to the pooled money, along their lanes.
+      expect(Math.max(...pools.map((x) => Math.abs(x.y1 - x.y0)))).toBeGreaterThan(10 * LINE);
+      const [youth, health] = ['Youth services', 'Community health and wellbeing'].map((name) =>
+        pools.find((x) => x.from === services.find((s) => s.name === name)!.key)!,
+      );
+      expect(youth!.thickness / health!.thickness).toBeCloseTo(420 / 380, 6);
+      const scale = (PROPORTIONAL_LINES * LINE) / demo.reduce((sum, s) => sum + s.annualPence, 0);
+      for (const s of services) expect(link(l, 'spend', s.key).thickness).toBeCloseTo(s.pence * scale, 6);
+      // The pot's ribbon is on the pooled money's scale: £250,000 is thinner than £420,000 into it.
+      expect(link(l, 'pot', 'pot').thickness).toBeLessThan(youth!.thickness);
+      expectTidy(l);
     }
   });
 
@@ -387,38 +458,13 @@ describe('the money map picture on a narrow screen', () => {
       stream('Housing', 'Community investment', 150_000),
     ];
     const l = narrow(small, 250_000);
-    const pools = l.links.filter((x) => x.kind === 'pool');
+    const pools = expectPoolLanes(l, nodes(l, 'body')[0]!.x + l.columnWidth);
     expect(pools).toHaveLength(5);
-    const poolX = nodes(l, 'pooled')[0]!.x;
-    const edge = nodes(l, 'body')[0]!.x + l.columnWidth;
-    for (const x of pools) {
-      expect(x.thickness).toBeGreaterThanOrEqual(MIN_POOL_RIBBON);
-      expect(x.path).toBe('lane');
-      expect(x.laneX!).toBeGreaterThanOrEqual(edge);
-      expect(x.laneX! + x.thickness).toBeLessThanOrEqual(poolX);
-    }
-    const bySize = [...pools].sort((a, b) => a.pence - b.pence);
-    for (let i = 1; i < bySize.length; i++) {
-      expect(bySize[i]!.thickness).toBeGreaterThanOrEqual(bySize[i - 1]!.thickness);
-    }
     // Above the floor, widths keep the money's proportions: youth (420,000) against health (380,000).
     const [youth, health] = ['Youth services', 'Community health'].map((name) =>
       pools.find((x) => x.from === nodes(l, 'service').find((s) => s.name === name)!.key)!,
     );
     expect(youth!.thickness / health!.thickness).toBeCloseTo(420 / 380, 6);
-    // Two ribbons whose lanes run at the same height never share a lane.
-    const runs = pools.map((x) => ({
-      x: x.laneX!,
-      t: x.thickness,
-      top: Math.min(x.y0, x.y1),
-      bottom: Math.max(x.y0, x.y1) + x.thickness,
-    }));
-    for (const a of runs) {
-      for (const b of runs) {
-        if (a === b || Math.min(a.bottom, b.bottom) <= Math.max(a.top, b.top)) continue;
-        expect(Math.min(a.x + a.t, b.x + b.t) - Math.max(a.x, b.x)).toBeLessThanOrEqual(0.001);
-      }
-    }
     expectTidy(l);
   });
 
