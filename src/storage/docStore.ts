@@ -14,6 +14,12 @@ export interface DocHandle {
   whenSaved(): Promise<void>;
   /** Stops persisting and releases the document. Waits for pending writes first. */
   close(): Promise<void>;
+  /**
+   * Drops every change storage refused: resolves with a new handle whose document holds exactly what was
+   * committed, and releases this one (its document must no longer be used). For a command whose save failed, so
+   * that trying it again makes one record, not two (useSession.ts).
+   */
+  reload(): Promise<DocHandle>;
 }
 
 export interface DocStore {
@@ -70,6 +76,12 @@ export class MemoryDocStore implements DocStore {
         doc.off('update', onUpdate);
         doc.destroy();
         return Promise.resolve();
+      },
+      // Memory never refuses a write: the stored updates are the document.
+      reload: async () => {
+        doc.off('update', onUpdate);
+        doc.destroy();
+        return this.open(sessionId);
       },
     });
   }

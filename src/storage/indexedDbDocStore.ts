@@ -34,62 +34,98 @@ export class IndexedDbDocStore implements DocStore {
     const persistence = new IndexeddbPersistence(sessionDbName(sessionId), doc);
     await persistence.whenSynced;
     doc.off('update', persistence._storeUpdate);
-
-    const writes = new WriteTracker();
-    // After a refused write the stored updates have a gap, and Yjs cannot apply anything that comes after a
-    // gap: so the next write stores the whole document instead of just its own update.
-    let hasGap = false;
-    let compactTimer: ReturnType<typeof setTimeout> | null = null;
-    const write = (update: Uint8Array, origin: unknown): void => {
-      const db = persistence.db;
-      if (origin === persistence || !db) return;
-      try {
-        const tx = db.transaction([UPDATES_STORE], 'readwrite');
-        const wasGap = hasGap;
-        hasGap = false;
-        tx.objectStore(UPDATES_STORE).add(wasGap ? Y.encodeStateAsUpdate(doc) : update);
-        writes.track(
-          commit(tx).catch((e: unknown) => {
-            hasGap = true;
-            throw e;
-          }),
-        );
-      } catch (e) {
-        hasGap = true;
-        writes.track(Promise.reject(e instanceof Error ? e : new Error(String(e))));
-        return;
-      }
-      if (++persistence._dbsize >= PREFERRED_TRIM_SIZE) {
-        if (compactTimer !== null) clearTimeout(compactTimer);
-        compactTimer = setTimeout(() => {
-          compactTimer = null;
-          writes.track(storeState(persistence, false));
-        }, COMPACT_AFTER_MS);
-      }
-    };
-    doc.on('update', write);
-
-    return {
-      sessionId,
-      doc,
-      whenSaved: () => writes.whenSettled(),
-      close: async () => {
-        if (compactTimer !== null) clearTimeout(compactTimer);
-        doc.off('update', write);
-        try {
-          await writes.whenSettled().catch(() => undefined);
-          // One last try to store what a refused write left out.
-          if (hasGap && persistence.db) await storeState(persistence, true);
-          await writes.whenSettled();
-        } finally {
-          await persistence.destroy();
-          doc.destroy();
-        }
-      },
-    };
+    return persisting(sessionId, persistence, doc);
   }
 
   async remove(sessionId: string): Promise<void> {
     await clearDocument(sessionDbName(sessionId));
   }
+}
+
+/** Reads every stored update of the session, as committed. */
+function storedUpdates(db: IDBDatabase): Promise<Uint8Array[]> {
+  return new Promise((resolve, reject) => {
+    const request = db.transaction([UPDATES_STORE], 'readonly').objectStore(UPDATES_STORE).getAll();
+    request.onsuccess = () => resolve(request.result as Uint8Array[]);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
+  });
+}
+
+/** Persists `doc`'s changes through our own writer (header): the handle the app uses. */
+function persisting(sessionId: string, persistence: IndexeddbPersistence, doc: Y.Doc): DocHandle {
+  const writes = new WriteTracker();
+  // After a refused write the stored updates have a gap, and Yjs cannot apply anything that comes after a
+  // gap: so the next write stores the whole document instead of just its own update.
+  let hasGap = false;
+  let compactTimer: ReturnType<typeof setTimeout> | null = null;
+  const write = (update: Uint8Array, origin: unknown): void => {
+    const db = persistence.db;
+    if (origin === persistence || !db) return;
+    try {
+      const tx = db.transaction([UPDATES_STORE], 'readwrite');
+      const wasGap = hasGap;
+      hasGap = false;
+      tx.objectStore(UPDATES_STORE).add(wasGap ? Y.encodeStateAsUpdate(doc) : update);
+      writes.track(
+        commit(tx).catch((e: unknown) => {
+          hasGap = true;
+          throw e;
+        }),
+      );
+    } catch (e) {
+      hasGap = true;
+      writes.track(Promise.reject(e instanceof Error ? e : new Error(String(e))));
+      return;
+    }
+    if (++persistence._dbsize >= PREFERRED_TRIM_SIZE) {
+      if (compactTimer !== null) clearTimeout(compactTimer);
+      compactTimer = setTimeout(() => {
+        compactTimer = null;
+        writes.track(storeState(persistence, false));
+      }, COMPACT_AFTER_MS);
+    }
+  };
+  doc.on('update', write);
+
+  const stopWriting = async (): Promise<void> => {
+    if (compactTimer !== null) clearTimeout(compactTimer);
+    doc.off('update', write);
+    await writes.whenSettled().catch(() => undefined);
+  };
+
+  return {
+    sessionId,
+    doc,
+    whenSaved: () => writes.whenSettled(),
+    close: async () => {
+      try {
+        await stopWriting();
+        // One last try to store what a refused write left out.
+        if (hasGap && persistence.db) await storeState(persistence, true);
+        await writes.whenSettled();
+      } finally {
+        await persistence.destroy();
+        doc.destroy();
+      }
+    },
+    reload: async () => {
+      await stopWriting();
+      const db = persistence.db;
+      if (!db) throw new Error('session storage is closed');
+      // The same database connection, read only: opening y-indexeddb again would first write to a disk that may
+      // still be full. A new document from the committed updates takes the old one's place in the persistence
+      // (its compaction reads persistence.doc); the old one is released without storing what was refused.
+      const rows = await storedUpdates(db);
+      const fresh = new Y.Doc();
+      Y.transact(fresh, () => rows.forEach((u) => Y.applyUpdate(fresh, u)), persistence, false);
+      // y-indexeddb binds destroy in its constructor and listens with that very function: move it over as it is.
+      /* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-misused-promises */
+      doc.off('destroy', persistence.destroy);
+      persistence.doc = fresh;
+      fresh.on('destroy', persistence.destroy);
+      /* eslint-enable @typescript-eslint/unbound-method, @typescript-eslint/no-misused-promises */
+      doc.destroy();
+      return persisting(sessionId, persistence, fresh);
+    },
+  };
 }

@@ -57,10 +57,28 @@ export class ErrorInWords extends Error {
   }
 }
 
+/**
+ * An error in words for a resident at the kiosk: the same words, except where only staff can act. A full
+ * tablet says to ask the facilitator, not to free some space.
+ */
+export function describeErrorToResident(t: Translator, e: unknown): string {
+  return isQuotaError(e) ? t('storage.quotaResident') : describeError(t, e);
+}
+
+/** A save that failed, in one message: a full tablet is its own whole sentence, other causes are the reason. */
+export function saveFailedInWords(t: Translator, e: unknown, isResident = false): string {
+  if (isQuotaError(e)) return isResident ? t('storage.quotaResident') : t('storage.quota');
+  return t('common.saveFailed', { reason: describeError(t, e) });
+}
+
 /** Field errors for a form: the field a ValidationError names gets the message; others go to the form. */
-export function fieldErrors(t: Translator, e: unknown): Record<string, string> {
-  if (isValidationError(e)) return { [e.field || 'form']: describeError(t, e) };
-  return { form: describeError(t, e) };
+export function fieldErrors(
+  t: Translator,
+  e: unknown,
+  describe: (t: Translator, e: unknown) => string = describeError,
+): Record<string, string> {
+  if (isValidationError(e)) return { [e.field || 'form']: describe(t, e) };
+  return { form: describe(t, e) };
 }
 
 /**

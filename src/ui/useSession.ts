@@ -1,6 +1,8 @@
 /**
  * Opening a session document for a screen: subscribe, re-read, render (the automerge-repo `useDocument`
- * pattern). `run` applies a command and reports "saved" only after IndexedDB committed the change.
+ * pattern). `run` applies a command and reports "saved" only after IndexedDB committed the change; a change
+ * storage refused is dropped (the document is opened again from what is stored), so trying again cannot count
+ * it twice.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type * as Y from 'yjs';
@@ -44,7 +46,7 @@ export interface SessionHandle {
   saveError: unknown;
   /**
    * Runs a command against the document. Throws its ValidationError without changing anything; otherwise
-   * resolves once the change is committed (or rejects with the storage error).
+   * resolves once the change is committed, or rejects with the storage error, the change dropped.
    */
   run: <T>(command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
 }
@@ -56,37 +58,45 @@ export function useSession(sessionId: string): SessionHandle {
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saveError, setSaveError] = useState<unknown>(null);
   const handle = useRef<DocHandle | null>(null);
+  /** Drops the document's unstored changes: it is read again from what storage committed (after a refused save). */
+  const reopen = useRef<(() => Promise<void>) | null>(null);
 
   useEffect(() => {
     let isCurrent = true;
-    let opened: DocHandle | null = null;
-    let onUpdate: (() => void) | null = null;
+    let current: DocHandle | null = null;
+    const refresh = (): void => {
+      if (!current) return;
+      const v = viewSession(current.doc);
+      setView(v);
+      setState(v ? 'ready' : 'missing');
+    };
+    const use = (h: DocHandle): void => {
+      if (!isCurrent) {
+        void h.close();
+        return;
+      }
+      current = h;
+      handle.current = h;
+      h.doc.on('update', refresh);
+      refresh();
+    };
     setState('loading');
-    services.docs.open(sessionId).then(
-      (h) => {
-        opened = h;
-        if (!isCurrent) {
-          void h.close();
-          return;
-        }
-        handle.current = h;
-        const refresh = (): void => {
-          const v = viewSession(h.doc);
-          setView(v);
-          setState(v ? 'ready' : 'missing');
-        };
-        onUpdate = refresh;
-        h.doc.on('update', refresh);
-        refresh();
-      },
-      () => isCurrent && setState('failed'),
-    );
+    services.docs.open(sessionId).then(use, () => isCurrent && setState('failed'));
+    reopen.current = async () => {
+      const old = current;
+      if (!old) return;
+      old.doc.off('update', refresh);
+      current = null;
+      handle.current = null;
+      await old.reload().then(use, () => isCurrent && setState('failed'));
+    };
     return () => {
       isCurrent = false;
       handle.current = null;
-      if (opened) {
-        if (onUpdate) opened.doc.off('update', onUpdate);
-        void opened.close();
+      reopen.current = null;
+      if (current) {
+        current.doc.off('update', refresh);
+        void current.close();
       }
     };
   }, [sessionId, services.docs]);
@@ -101,8 +111,12 @@ export function useSession(sessionId: string): SessionHandle {
       try {
         await h.whenSaved();
       } catch (e) {
+        // Storage refused the change, so it did not happen: the document goes back to what is stored, and the
+        // screen, which keeps what was typed, can try again and make one record, not a second beside one kept
+        // in memory and stored by a later write (a walk: a full disk, then "Add my idea" again, gave two ideas).
         setSaveState('failed');
         setSaveError(e);
+        await reopen.current?.().catch(() => undefined);
         throw e;
       }
       setSaveState('saved');

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/domain/errors';
 import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
-import { describeError, ErrorInWords, fieldErrors } from '../../src/ui/errors';
+import {
+  describeError,
+  describeErrorToResident,
+  ErrorInWords,
+  fieldErrors,
+  saveFailedInWords,
+} from '../../src/ui/errors';
 
 describe('errors in words', () => {
   const t = makeTranslator('en');
@@ -19,6 +25,28 @@ describe('errors in words', () => {
 
   it('Given a full disk, Then the tablet says so in plain words', () => {
     expect(describeError(t, new DOMException('x', 'QuotaExceededError'))).toBe(t('storage.quota'));
+  });
+
+  it('Given a full disk during a resident’s turn, Then the resident is asked to get the facilitator, in one message said once, in every language', async () => {
+    const full = new DOMException('x', 'QuotaExceededError');
+    // A walk saw "…Nothing has been lost.. Nothing you typed has been lost." and "Free some space" at the kiosk.
+    expect(saveFailedInWords(t, full, true)).toBe(
+      'This tablet is out of storage space, so this was not saved. Please ask the facilitator for help. Nothing you typed has been lost.',
+    );
+    expect(fieldErrors(t, full, describeErrorToResident)).toEqual({ form: saveFailedInWords(t, full, true) });
+    expect(saveFailedInWords(t, full)).toBe(t('storage.quota'));
+    await Promise.all(['cy', 'pl', 'ur', 'ar'].map((code) => loadLanguage(code)));
+    for (const code of ['en', 'cy', 'pl', 'ur', 'ar']) {
+      const tr = makeTranslator(code);
+      for (const text of [saveFailedInWords(tr, full, true), saveFailedInWords(tr, full)]) {
+        expect(text, code).not.toMatch(/\.\.|۔۔/);
+      }
+      expect(saveFailedInWords(tr, full, true), code).toBe(tr('storage.quotaResident'));
+    }
+    // Any other refusal is the reason inside the usual sentence.
+    expect(saveFailedInWords(t, new Error('The browser closed the database'))).toBe(
+      'This could not be saved on the tablet: The browser closed the database. Nothing you typed has been lost.',
+    );
   });
 
   it('Given a field error, Then it is filed under that field', () => {

@@ -1,9 +1,20 @@
 import { useT } from '../i18n';
 import type { SaveState } from '../useSession';
-import { describeError } from '../errors';
+import { saveFailedInWords } from '../errors';
 
-/** "Saving…" then "Saved" only once IndexedDB committed; a refused write is said plainly. */
-export function SaveStatus({ state, error }: { state: SaveState; error?: unknown }) {
+/**
+ * "Saving…" then "Saved" only once IndexedDB committed; a refused write is said plainly (to a resident at the
+ * kiosk, `isResident`, in words that ask the facilitator where only staff can act).
+ */
+export function SaveStatus({
+  state,
+  error,
+  isResident = false,
+}: {
+  state: SaveState;
+  error?: unknown;
+  isResident?: boolean;
+}) {
   const t = useT();
   return (
     <p class={`save-status save-status--${state}`} role="status" aria-live="polite" data-save-state={state}>
@@ -12,7 +23,7 @@ export function SaveStatus({ state, error }: { state: SaveState; error?: unknown
         : state === 'saved'
           ? t('common.saved')
           : state === 'failed'
-            ? t('common.saveFailed', { reason: describeError(t, error) })
+            ? saveFailedInWords(t, error, isResident)
             : ''}
     </p>
   );

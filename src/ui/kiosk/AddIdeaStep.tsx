@@ -6,7 +6,7 @@ import { parsePounds } from '../../domain/money';
 import type { Theme } from '../../domain/types';
 import { requireText } from '../../domain/validate';
 import { Field } from '../components/Field';
-import { describeError, fieldErrors } from '../errors';
+import { describeError, describeErrorToResident, fieldErrors } from '../errors';
 import { useT, type Translator } from '../i18n';
 import type { SessionHandle } from '../useSession';
 import { KioskPage } from './KioskPage';
@@ -89,7 +89,7 @@ export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBac
       onAdded(id);
     } catch (e) {
       setBusy(false);
-      fail(fieldErrors(t, e));
+      fail(fieldErrors(t, e, describeErrorToResident));
     }
   };
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { addComment } from '../../doc/commands';
 import { Field } from '../components/Field';
-import { fieldErrors } from '../errors';
+import { describeErrorToResident, fieldErrors } from '../errors';
 import { useT } from '../i18n';
 import type { SessionHandle } from '../useSession';
 import type { TurnDrafts } from './turnDrafts';
@@ -40,7 +40,7 @@ export function CommentForm({ ideaId, participantId, drafts, run }: CommentFormP
       setErrors({});
       setDone(true);
     } catch (e) {
-      setErrors(fieldErrors(t, e));
+      setErrors(fieldErrors(t, e, describeErrorToResident));
       setFocusError((n) => n + 1);
     } finally {
       setBusy(false);

@@ -6,7 +6,7 @@ import type { SessionView } from '../../doc/session';
 import { choicesOf, emptyChoices } from '../../domain/ballots';
 import type { BallotChoices } from '../../domain/types';
 import { consentFor, questionsFor, writtenIn } from '../../domain/wording';
-import { describeError, fieldErrors } from '../errors';
+import { describeErrorToResident, fieldErrors } from '../errors';
 import { availableLanguages, loadLanguage, useT } from '../i18n';
 import { navigate } from '../router';
 import { useServices } from '../services';
@@ -250,7 +250,7 @@ export function KioskTurn({
       setDrafts(d);
       go(next);
     } catch (e) {
-      setErrors({ form: describeError(t, e) });
+      setErrors({ form: describeErrorToResident(t, e) });
     } finally {
       setBusy(false);
     }
@@ -270,7 +270,7 @@ export function KioskTurn({
       await run((doc, ctx) => setAnswers(doc, participantId, chosen, ctx, sealed));
       go(TURN_STEPS.hub);
     } catch (e) {
-      setErrors(fieldErrors(t, e));
+      setErrors(fieldErrors(t, e, describeErrorToResident));
     } finally {
       setBusy(false);
     }

@@ -133,7 +133,7 @@ export function PrioritiesStep(props: PrioritiesStepProps) {
             >
               {t('kiosk.priorities.save')}
             </button>
-            <SaveStatus state={saveState} error={saveError} />
+            <SaveStatus state={saveState} error={saveError} isResident />
             {saveState === 'saved' && !isDirty ? (
               <div class="kiosk-after-save">
                 <p>{t('kiosk.priorities.savedText')}</p>

@@ -2,7 +2,7 @@
  * The contract every DocStore must keep, run against both implementations, plus the IndexedDB store's own
  * promise: whenSaved() means IndexedDB committed, and a refused write is reported, never lost silently.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { MemoryDocStore, type DocStore } from '../../../src/storage/docStore';
@@ -113,6 +113,56 @@ describe('IndexedDbDocStore: Saved means committed', () => {
     expect(Object.keys(again.doc.getMap('proposals').toJSON()).sort()).toEqual(['p1', 'p2']);
     await again.close();
   });
+
+  it('Given IndexedDB refused a write, When the handle is reloaded, Then the refused change is gone from the document and from storage, and what was committed is kept', async () => {
+    const store = new IndexedDbDocStore();
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Community garden' });
+    await h.whenSaved();
+    failNextAdd();
+    h.doc.getMap('proposals').set('p2', { title: 'Homework club' });
+    await expect(h.whenSaved()).rejects.toMatchObject({ name: 'QuotaExceededError' });
+
+    const again = await h.reload();
+    expect(Object.keys(again.doc.getMap('proposals').toJSON())).toEqual(['p1']);
+    // Trying again makes the one record, and the next write stores no trace of the refused one.
+    again.doc.getMap('proposals').set('p3', { title: 'Homework club' });
+    await again.whenSaved();
+    await again.close();
+    const last = await store.open(id);
+    expect(Object.keys(last.doc.getMap('proposals').toJSON()).sort()).toEqual(['p1', 'p3']);
+    await last.close();
+  });
+
+  it('Given a reloaded handle, When it writes enough to be compacted and is reopened, Then everything is there once', async () => {
+    const store = new IndexedDbDocStore();
+    const id = freshId();
+    const h = await store.open(id);
+    failNextAdd();
+    h.doc.getMap('comments').set('refused', { text: 'never stored' });
+    await expect(h.whenSaved()).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    const again = await h.reload();
+    // The compaction waits a second after the last write: that second is the test's to give.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (let i = 0; i < 600; i++) again.doc.getMap('comments').set(`c${i}`, { text: `comment ${i}` });
+      await again.whenSaved();
+      vi.advanceTimersByTime(1000);
+      await again.whenSaved();
+    } finally {
+      vi.useRealTimers();
+    }
+    // Compacted: the 600 writes are one stored state now (y-indexeddb's storeState read the new document).
+    const rows = await countRows(id);
+    expect(rows).toBeLessThan(10);
+    await again.close();
+    const last = await store.open(id);
+    const keys = Object.keys(last.doc.getMap('comments').toJSON());
+    expect(keys).toHaveLength(600);
+    expect(keys).not.toContain('refused');
+    await last.close();
+  });
 });
 
 let restoreAdd: (() => void) | null = null;
@@ -137,4 +187,21 @@ function failNextAdd(): void {
     });
     return request;
   };
+}
+
+/** How many updates the session's database holds (each write adds one; a compaction leaves one). */
+function countRows(sessionId: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(sessionDbName(sessionId));
+    open.onerror = () => reject(open.error ?? new Error('open failed'));
+    open.onsuccess = () => {
+      const db = open.result;
+      const count = db.transaction(['updates'], 'readonly').objectStore('updates').count();
+      count.onsuccess = () => {
+        db.close();
+        resolve(count.result);
+      };
+      count.onerror = () => reject(count.error ?? new Error('count failed'));
+    };
+  });
 }

@@ -31,7 +31,10 @@ export const common = {
   'storage.privateWindow':
     'This looks like a private window. Everything typed here will be lost when the window closes. Open the app in a normal window.',
   'storage.quota':
-    'The tablet is out of storage space. Free some space, then try again. Nothing has been lost.',
+    'The tablet is out of storage space, so this was not saved. Free some space, then try again. Nothing you typed has been lost.',
+  // The same to a resident at the kiosk, who cannot free space.
+  'storage.quotaResident':
+    'This tablet is out of storage space, so this was not saved. Please ask the facilitator for help. Nothing you typed has been lost.',
   'storage.bestEffort':
     'The browser has not promised to keep this data; install the app to the home screen to keep it safe.',
   'storage.space': '{used} used of about {total} available on this tablet',
