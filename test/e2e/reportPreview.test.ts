@@ -217,10 +217,15 @@ describe('printable report', () => {
         .filter({ hasText: 'Residents who took part, hour by hour' });
       const hoursName = (await hoursChart.getByRole('img').getAttribute('aria-label')) ?? '';
       expect(hoursName).toContain('6 hours');
-      expect(hoursName).toContain('Busiest: 15:00 with 22 residents. 61 residents in all.');
+      // The bars are the 55 tablet residents; the 6 on paper (61 took part) are said to be left out, under the
+      // drawing and in its text alternative.
+      const paperNote =
+        '6 residents who took part on paper are not in this chart: a paper sheet has no time of day.';
+      expect(hoursName).toContain(`Busiest: 15:00 with 22 residents. 55 residents in all. ${paperNote}`);
+      expect(await hoursChart.locator('.chart__note').textContent()).toBe(paperNote);
       expect(await hoursChart.locator('text.chart__value').allTextContents()).toEqual([
         '8',
-        '14',
+        '8',
         '6',
         '0',
         '11',
@@ -230,6 +235,12 @@ describe('printable report', () => {
       expect(await bodyCells(page, 'Residents per hour')).toEqual(
         PARTICIPATION.byHour.map((h, i) => [`24 Nov 2026, ${String(10 + i)}:00`, String(h.residents)]),
       );
+      expect(
+        await page
+          .getByRole('table', { name: 'Residents per hour', exact: true })
+          .locator('tfoot tr')
+          .allTextContents(),
+      ).toEqual(['Took part on paper (no time of day)6']);
 
       // With both tables open, the page still passes axe.
       expect(await axeViolations(page)).toEqual([]);

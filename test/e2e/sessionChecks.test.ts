@@ -134,6 +134,10 @@ describe('things to check in the officer view', () => {
     expect(versions[1]).toContain('Community garden: 2');
 
     await checks.locator('[data-check="merged"]').waitFor();
+    // In officers' words: "proposal", not residents' "idea".
+    expect(await checks.locator('[data-check="merged"]').getByRole('heading').textContent()).toBe(
+      'Decisions on merged proposals',
+    );
     expect(await checks.locator('[data-check="merged"] li').allTextContents()).toEqual([
       'On “Community garden”: decided on a duplicate, “Garden for everyone”, before it was merged. Funded: £10,000',
     ]);

@@ -246,7 +246,7 @@ describe('the officer’s status editor', () => {
       await expect
         .poll(() => garden.locator('.field__error').textContent())
         .toBe(
-          'That is more than £100,000,000, far more than any one idea in a neighbourhood gets. Please check the amount: it may have a few zeros too many.',
+          'That is more than £100,000,000, far more than any one proposal in a neighbourhood gets. Please check the amount: it may have a few zeros too many.',
         );
       expect(await amount.getAttribute('aria-invalid')).toBe('true');
       expect(await amount.inputValue()).toBe('£9,999,999,999');
@@ -258,7 +258,7 @@ describe('the officer’s status editor', () => {
       // More than the rough cost: allowed, and said so; then saved with the history.
       await amount.fill('£15,000');
       await garden
-        .getByText('This is more than the idea’s rough cost of £10,000.', { exact: false })
+        .getByText('This is more than the proposal’s rough cost of £10,000.', { exact: false })
         .waitFor();
       await save.click();
       await garden.locator('[data-save-state="saved"]').waitFor();
@@ -278,7 +278,7 @@ describe('the officer’s status editor', () => {
       await skate.getByRole('button', { name: 'Save status: Skate park' }).click();
       await skate.locator('.field__error').waitFor();
       expect(await skate.locator('.field__error').textContent()).toBe(
-        'Please say why this idea is not being taken forward: residents will read it.',
+        'Please say why this proposal is not being taken forward: residents will read it.',
       );
       const reason = skate.getByLabel('Why is it not being taken forward?');
       await reason.fill('There is no safe site yet.');

@@ -13,6 +13,7 @@ import { useOpenedViews } from './councilKeys';
 import { useOfficerSessions } from './useOfficerSessions';
 import { ruleName } from './words';
 import { figureKind } from './figureWords';
+import { includedTitles, notOnBallot } from './notOnBallot';
 
 /** How many comments the report quotes per session: the ideas with most comments first. */
 const TOP_COMMENTS = 10;
@@ -54,6 +55,12 @@ function SessionReport({ view }: { view: SessionView }) {
   const s = view.settings;
   const rule = defaultRule(s.method.kind);
   const result = useMemo(() => sessionResults(view, rule), [view, rule]);
+  const rows = useMemo(() => {
+    const includes = includedTitles(view);
+    return result.rows.map((r) => ({ ...r, includes: includes.get(r.proposalId) }));
+  }, [view, result]);
+  // The report may be published: a hidden proposal's title and reason are withheld, as in the open-data export.
+  const apart = useMemo(() => notOnBallot(view, { forPublishing: true }), [view]);
   // Sealed about-you answers count once the officer has loaded the council key (councilKeys.ts).
   const given = useMemo(() => [view], [view]);
   const opened = useOpenedViews(given).views[0] ?? view;
@@ -100,7 +107,8 @@ function SessionReport({ view }: { view: SessionView }) {
       tieBreakText={t('officer.results.tieBreak')}
       participation={p}
       deviceNames={view.deviceNames}
-      rows={result.rows}
+      rows={rows}
+      notOnBallot={apart}
       figure={figureKind(rule, s.method.kind)}
       potPence={result.potPence}
       fundingStreams={s.fundingStreams}

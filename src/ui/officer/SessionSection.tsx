@@ -24,10 +24,16 @@ import { statusShort } from './status/statusWords';
 import { ruleName } from './words';
 import { figureCount, figureKind, figureName } from './figureWords';
 import { ScrollRegion } from '../components/ScrollRegion';
+import { includedTitles, notOnBallot } from './notOnBallot';
+import { NotOnBallotList } from './NotOnBallotList';
+import { ProposalTitle } from './ProposalTitle';
 
 type Run = <T>(sessionId: string, command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
 
-/** One session in the officer view: money map, results under a chosen rule, each idea, excluded ballots, exports. */
+/**
+ * One session in the officer view: money map, results under a chosen rule, the proposals not on the ballot, each
+ * proposal, excluded ballots, the day hour by hour, paper ballots, exports.
+ */
 export function SessionSection({
   view,
   headingLevel,
@@ -52,6 +58,13 @@ export function SessionSection({
   const took = useMemo(() => participation(view), [view]);
   const hours = took.byHour;
   const ideas = useMemo(() => ideaParts(view), [view]);
+  const includes = useMemo(() => includedTitles(view), [view]);
+  const apart = useMemo(() => notOnBallot(view), [view]);
+  const chartRows = useMemo(
+    () => result.rows.map((r) => ({ ...r, includes: includes.get(r.proposalId) })),
+    [result.rows, includes],
+  );
+  const paperResidents = took.byChannel.paper.residents;
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const id = (part: string): string => `officer-${part}-${sessionId}`;
   // Each proposal's figure has one name here, on the chart and in the report (figureWords.ts).
@@ -147,7 +160,7 @@ export function SessionSection({
                   })
                 : t('results.noFunding', { pot: t.money(result.potPence) })}
         </p>
-        <ResultsChart rows={result.rows} potPence={result.potPence} figure={figure} />
+        <ResultsChart rows={chartRows} potPence={result.potPence} figure={figure} />
         <ScrollRegion class="table-scroll" label={t('officer.results.caption', { rule: ruleName(t, rule) })}>
           <table class="officer-table officer-results" data-table="results">
             <caption>{t('officer.results.caption', { rule: ruleName(t, rule) })}</caption>
@@ -167,7 +180,9 @@ export function SessionSection({
               {result.rows.map((r) => (
                 <tr key={r.proposalId} data-proposal={r.proposalId}>
                   <td>{r.rank}</td>
-                  <th scope="row">{r.title}</th>
+                  <th scope="row">
+                    <ProposalTitle title={r.title} includes={includes.get(r.proposalId)} />
+                  </th>
                   <td>{r.themeName}</td>
                   <td>{t.money(r.costPence)}</td>
                   <td data-points>{t.number(r.points)}</td>
@@ -190,6 +205,14 @@ export function SessionSection({
           </table>
         </ScrollRegion>
       </section>
+
+      {apart.length > 0 ? (
+        <section class="card officer-section" aria-labelledby={id('apart')} data-not-on-ballot-of={sessionId}>
+          <H id={id('apart')}>{t('notOnBallot.heading')}</H>
+          <p>{t('notOnBallot.lead')}</p>
+          <NotOnBallotList entries={apart} />
+        </section>
+      ) : null}
 
       <SessionChecks view={view} run={run} headingLevel={headingLevel} />
 
@@ -229,7 +252,13 @@ export function SessionSection({
 
       <section class="card officer-section" aria-labelledby={id('day')}>
         <H id={id('day')}>{t('officer.day.heading')}</H>
-        {hours.length === 0 ? <p>{t('officer.day.none')}</p> : <ParticipationChart hours={hours} />}
+        {hours.length > 0 ? (
+          <ParticipationChart hours={hours} paperResidents={paperResidents} />
+        ) : paperResidents > 0 ? (
+          <p>{t('chart.hours.paperOnly', { count: paperResidents })}</p>
+        ) : (
+          <p>{t('officer.day.none')}</p>
+        )}
       </section>
 
       <PaperFold

@@ -115,9 +115,10 @@ export const PARTICIPATION: Participation = {
       ],
     },
   ],
+  // Tablet residents only (55): the 6 on paper have no time of day, and the chart says so.
   byHour: [
     { hour: '2026-11-24T10:00Z', residents: 8 },
-    { hour: '2026-11-24T11:00Z', residents: 14 },
+    { hour: '2026-11-24T11:00Z', residents: 8 },
     { hour: '2026-11-24T12:00Z', residents: 6 },
     { hour: '2026-11-24T13:00Z', residents: 0 },
     { hour: '2026-11-24T14:00Z', residents: 11 },

@@ -43,7 +43,7 @@ describe('the status form', () => {
     addMessages('en', errorsOffice);
     expect(fieldErrors(makeTranslator('en'), e)).toEqual({
       amountPence:
-        'That is more than £100,000,000, far more than any one idea in a neighbourhood gets. Please check the amount: it may have a few zeros too many.',
+        'That is more than £100,000,000, far more than any one proposal in a neighbourhood gets. Please check the amount: it may have a few zeros too many.',
     });
     // What was typed is the form's own state: inputFrom leaves it as it was.
     expect(typed.amountText).toBe('£9,999,999,999');

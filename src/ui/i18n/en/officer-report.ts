@@ -32,6 +32,19 @@ export const officerReport = {
     other: '{count} proposals funded: {spent} of the {pot} pot, {left} left over.',
   },
   'results.noFunding': 'The pot is {pot}. This rule ranks the proposals and decides no funding.',
+  // Under a proposal's title: the duplicates merged into it, whose choices count for it
+  'results.includes': 'includes: {titles}',
+  'results.quoted': '“{title}”',
+
+  // The proposals behind "Proposals hidden or merged into another", on the officer screen and in the report
+  'notOnBallot.heading': 'Proposals not on the ballot',
+  'notOnBallot.lead':
+    'Put forward, but residents could not choose them: hidden by the facilitator, or merged into another proposal (a choice of a merged proposal counts for the one it was merged into).',
+  'notOnBallot.hidden': '“{title}”: hidden by the facilitator. Reason: {reason}',
+  'notOnBallot.hiddenWithheld':
+    '{title}: hidden by the facilitator. Its title and the reason are not printed, as they may name someone.',
+  'notOnBallot.hiddenTitle': '(hidden title)',
+  'notOnBallot.merged': '“{title}”: merged into {into}',
 
   // Participation: the officer screen's figures and tables, and the report's
   'participation.heading': 'Who took part',
@@ -102,6 +115,18 @@ export const officerReport = {
   'chart.hours.residents': { one: '{count} resident', other: '{count} residents' },
   'chart.hours.tableCaption': 'Residents per hour',
   'chart.hours.col.hour': 'Hour starting',
+  // Paper residents are not in the hours chart (src/domain/results/participation.ts): said under it
+  'chart.hours.paperLeftOut': {
+    one: '{count} resident who took part on paper is not in this chart: a paper sheet has no time of day.',
+    other:
+      '{count} residents who took part on paper are not in this chart: a paper sheet has no time of day.',
+  },
+  'chart.hours.paperRow': 'Took part on paper (no time of day)',
+  'chart.hours.paperOnly': {
+    one: '{count} resident took part, on paper. A paper sheet has no time of day, so there is no chart of the hours.',
+    other:
+      '{count} residents took part, all on paper. A paper sheet has no time of day, so there is no chart of the hours.',
+  },
 
   // Report
   'report.label': 'Report',

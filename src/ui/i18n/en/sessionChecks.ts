@@ -2,14 +2,15 @@ import type { Catalogue } from '../types';
 
 /**
  * Things a facilitator or officer should look at after devices merged: a paper sheet typed differently on two
- * devices, a decision made on an idea later merged into another, records made after the session was ended.
+ * devices, a decision made on a proposal later merged into another, records made after the session was ended.
  * Loaded with the paper ballots panel and the officer view (src/ui/paper/messages.ts,
- * src/ui/officer/SessionChecks.tsx).
+ * src/ui/officer/SessionChecks.tsx). Only `checks.paper.*` is shown to facilitators too (the paper ballots panel);
+ * the rest is on officers' screens only, so it says "proposal", officers' word (PRODUCT.md, "Words we use").
  */
 export const sessionChecks = {
   'checks.heading': 'Things to check',
   'checks.none':
-    'Nothing to check: no sheet was typed differently, no decision sits on a merged idea, and nothing came after the end.',
+    'Nothing to check: no sheet was typed differently, no decision sits on a merged proposal, and nothing came after the end.',
 
   // A paper sheet typed differently on two devices
   'checks.paper.title': 'Sheet {sheet} was typed differently on two devices',
@@ -25,10 +26,10 @@ export const sessionChecks = {
   'checks.paper.kept': 'Sheet {sheet}: version {number} kept. It now counts for this sheet.',
   'checks.paper.inList': 'Typed differently on two devices: choose a version above',
 
-  // Decisions on merged ideas
-  'checks.merged.heading': 'Decisions on merged ideas',
+  // Decisions on merged proposals (officers only)
+  'checks.merged.heading': 'Decisions on merged proposals',
   'checks.merged.lead':
-    'These decisions were made on an idea before it was merged into another. Residents see the kept idea only: record the decision on it if it still stands.',
+    'These decisions were made on a proposal before it was merged into another. Residents see the kept proposal only: record the decision on it if it still stands.',
   'checks.merged.item': 'On “{kept}”: decided on a duplicate, “{title}”, before it was merged. {decision}',
   'checks.merged.onIdea': 'Decided on a duplicate, “{title}”, before it was merged. {decision}',
 
@@ -46,6 +47,6 @@ export const sessionChecks = {
   'checks.afterEnd.time': 'Time',
   'checks.afterEnd.participant': 'A resident’s turn at a tablet',
   'checks.afterEnd.ballot': 'A ballot cast at a tablet',
-  'checks.afterEnd.proposal': 'An idea: “{title}”',
+  'checks.afterEnd.proposal': 'A proposal: “{title}”',
   'checks.afterEnd.comment': 'A comment on “{title}”',
 } satisfies Catalogue;

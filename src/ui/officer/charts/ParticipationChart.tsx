@@ -3,7 +3,9 @@
  * each bar and the hour under it; the data table has every hour. Hours are keyed in UTC by the domain and shown
  * in the council's time zone (Europe/London unless told), so "10:00" is the hour on the venue's clock. Laid out
  * at its own width with words the page's text size, on screen and on paper (./useChartRoom.ts), as the results
- * chart is: a fixed 800-unit drawing printed its words at 12-13 px beside 14 px text.
+ * chart is: a fixed 800-unit drawing printed its words at 12-13 px beside 14 px text. Residents who took part on
+ * paper are not in it (a sheet has no time of day: participation.ts), so the bars add up to fewer than "Residents
+ * who took part": when there are some, the chart says how many under the drawing, in its summary and in its table.
  */
 import type { HourCount } from '../../../domain/results/participation';
 import { clockText, dayMonthText, momentText } from '../../format/dates';
@@ -16,6 +18,8 @@ export const DEFAULT_TIME_ZONE = 'Europe/London';
 
 export interface ParticipationChartProps {
   hours: readonly HourCount[];
+  /** Residents who took part on paper (Participation.byChannel.paper.residents): not in the chart, said so. */
+  paperResidents?: number;
   timeZone?: string;
   isTableShown?: boolean;
 }
@@ -56,7 +60,9 @@ export function ParticipationChart(props: ParticipationChartProps) {
   const zone = props.timeZone ?? DEFAULT_TIME_ZONE;
   const [svgRef, room] = useChartRoom();
   const m = hoursModel(props.hours, { width: room?.width, fontSize: room?.font.size });
-  const summary = hoursSummary(t, m, zone);
+  const paper = props.paperResidents ?? 0;
+  const leftOut = paper > 0 ? t('chart.hours.paperLeftOut', { count: paper }) : undefined;
+  const summary = leftOut ? `${hoursSummary(t, m, zone)} ${leftOut}` : hoursSummary(t, m, zone);
   const drawing = (
     <>
       {m.ticks.map((tick) => (
@@ -109,6 +115,7 @@ export function ParticipationChart(props: ParticipationChartProps) {
       drawing={drawing}
       svgRef={svgRef}
       isFitted
+      note={leftOut}
       isTableShown={props.isTableShown}
       table={
         <table class="chart-table">
@@ -129,6 +136,14 @@ export function ParticipationChart(props: ParticipationChartProps) {
               </tr>
             ))}
           </tbody>
+          {paper > 0 ? (
+            <tfoot>
+              <tr>
+                <th scope="row">{t('chart.hours.paperRow')}</th>
+                <td class="num">{t.number(paper)}</td>
+              </tr>
+            </tfoot>
+          ) : null}
         </table>
       }
     />

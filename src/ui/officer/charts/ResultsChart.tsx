@@ -9,6 +9,7 @@
 import { useId } from 'preact/hooks';
 import { useT, type Translator } from '../../i18n';
 import { figureCount, figureName, type FigureKind } from '../figureWords';
+import { ProposalTitle } from '../ProposalTitle';
 import { ChartFigure, HatchPattern } from './ChartFigure';
 import type { ChartText } from './chartText';
 import { costStarts, DEFAULT_MAX_BARS, defaultMeasure, type ChartRow, type ResultsMeasure } from './geometry';
@@ -18,6 +19,8 @@ import { useChartRoom } from './useChartRoom';
 export interface ResultsChartRow extends ChartRow {
   themeName?: string;
   supporters?: number;
+  /** Titles of the duplicates merged into this proposal, whose choices count for it (../notOnBallot.ts). */
+  includes?: readonly string[];
 }
 
 export interface ResultsChartProps {
@@ -239,7 +242,9 @@ export function ResultsTable(props: {
         {props.rows.map((r, i) => (
           <tr key={`${r.rank}-${r.title}`}>
             <td class="num">{t.number(r.rank)}</td>
-            <th scope="row">{r.title}</th>
+            <th scope="row">
+              <ProposalTitle title={r.title} includes={r.includes} />
+            </th>
             {hasTheme ? <td>{r.themeName ?? ''}</td> : null}
             <td class="num">{t.number(r.points)}</td>
             {hasSupporters ? <td class="num">{t.number(r.supporters ?? 0)}</td> : null}

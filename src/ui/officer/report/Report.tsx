@@ -1,9 +1,10 @@
 /**
  * The printable report an officer takes to a budget board: title, sessions and dates, method and counting rule,
  * participation (with its chart and the about-you counts as suppressed by the domain), results (chart and the
- * full table), "you said, we did" (what officers decided about each idea so far), the money map and the
- * residents' top comments. Fed with plain figures (no document, no network);
- * the officer screen computes them. report.css makes it A4 in black and white when printed or saved as PDF.
+ * full table, each proposal with the duplicates merged into it, and the proposals not on the ballot, a hidden
+ * one's title and reason withheld as for publishing: ../notOnBallot.ts), "you said, we did" (what officers
+ * decided about each proposal so far), the money map and the residents' top comments. Fed with plain figures (no
+ * document, no network); the officer screen computes them. report.css makes it A4 in black and white when printed or saved as PDF.
  */
 import { useId } from 'preact/hooks';
 import type { Participation } from '../../../domain/results/participation';
@@ -16,6 +17,8 @@ import { ParticipationChart } from '../charts/ParticipationChart';
 import { ResultsChart, ResultsTable, type ResultsChartRow } from '../charts/ResultsChart';
 import { defaultMeasure, type ResultsMeasure } from '../charts/geometry';
 import { cellText, type FigureKind } from '../figureWords';
+import type { NotOnBallot } from '../notOnBallot';
+import { NotOnBallotList } from '../NotOnBallotList';
 import { statusLabel } from '../status/statusWords';
 // The status words ("Funded", "Not taken forward") are the status editor's, so the two never disagree.
 import '../status/messages';
@@ -55,7 +58,13 @@ export interface ReportProps {
   ruleText: string;
   tieBreakText: string;
   participation: Participation;
+  /** Each proposal on the ballot; `includes` names the duplicates merged into it. */
   rows: readonly ResultsChartRow[];
+  /**
+   * Proposals put forward but not on the ballot (hidden or merged), made for publishing: a hidden one's title and
+   * reason withheld (notOnBallot(view, { forPublishing: true })). Absent or empty: none.
+   */
+  notOnBallot?: readonly NotOnBallot[];
   /** What each proposal's figure is, so it has the officer screen's name (../figureWords.ts figureKind). */
   figure: FigureKind;
   potPence: number;
@@ -160,7 +169,11 @@ export function Report(props: ReportProps) {
           </tbody>
         </table>
         <p>{t('report.participation.definition')}</p>
-        {p.byHour.length > 0 ? <ParticipationChart hours={p.byHour} timeZone={zone} /> : null}
+        {p.byHour.length > 0 ? (
+          <ParticipationChart hours={p.byHour} timeZone={zone} paperResidents={p.byChannel.paper.residents} />
+        ) : p.byChannel.paper.residents > 0 ? (
+          <p>{t('chart.hours.paperOnly', { count: p.byChannel.paper.residents })}</p>
+        ) : null}
         <ChannelsTable participation={p} />
         {p.byDevice.length > 0 ? (
           <DevicesTable participation={p} deviceNames={props.deviceNames ?? new Map()} />
@@ -215,6 +228,13 @@ export function Report(props: ReportProps) {
           maxBars={props.maxBars}
         />
         <ResultsTable rows={props.rows} measure={measure} figure={props.figure} />
+        {props.notOnBallot && props.notOnBallot.length > 0 ? (
+          <>
+            <h3>{t('notOnBallot.heading')}</h3>
+            <p>{t('notOnBallot.lead')}</p>
+            <NotOnBallotList entries={props.notOnBallot} />
+          </>
+        ) : null}
       </section>
 
       <Decisions id={`${id}-decisions`} decisions={props.decisions ?? []} timeZone={zone} />
