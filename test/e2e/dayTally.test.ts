@@ -46,6 +46,14 @@ import {
 } from './support/childServer';
 
 const t = makeTranslator('en');
+
+/** A proposal's title as the results tables show it, the duplicates merged into it named under it. */
+function shownTitle(r: { title: string; includes: readonly string[] }): string {
+  if (r.includes.length === 0) return r.title;
+  const quoted = r.includes.map((title) => t('results.quoted', { title }));
+  const titles = new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(quoted);
+  return `${r.title} ${t('results.includes', { titles })}`;
+}
 /** How long a screen may take to show a change (generous: a shared 2-core machine). */
 const POLL_MS = 15_000;
 
@@ -756,7 +764,7 @@ describe('a workshop day counted', () => {
     const expectedRows = (funded: Set<string>): string[][] =>
       ranked.map((r, i) => [
         String(i + 1),
-        r.title,
+        shownTitle(r),
         r.theme,
         money(r.cost),
         String(r.points),
@@ -988,7 +996,7 @@ describe('a workshop day counted', () => {
       if (isFunded) running += r.cost;
       return [
         String(i + 1),
-        r.title,
+        shownTitle(r),
         r.theme,
         String(r.points),
         String(r.supporters),
