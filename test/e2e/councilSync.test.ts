@@ -76,6 +76,14 @@ describe('council sync', () => {
     await homeB.goto(app.url);
     const council = b.page.getByRole('region', { name: 'Sessions from the council', exact: true });
     await enrol(council, code('Tablet B'));
+    // Before the admin gives B anything, B is told so, and who to ask (it said "The council has no sessions yet.").
+    await council.getByRole('button', { name: 'Get sessions from the council', exact: true }).click();
+    await council
+      .getByText(
+        'The council has not given this tablet any sessions yet. If you expected one, ask your council admin to give this tablet the session or its neighbourhood.',
+        { exact: true },
+      )
+      .waitFor();
     // The admin assigns B the session's neighbourhood (`npm run admin -- assign <device> --neighbourhood Eastbrook`).
     await expect.poll(() => listDevices(app.server.store!).length).toBe(2);
     const tabletB = listDevices(app.server.store!).at(-1)!;

@@ -113,7 +113,9 @@ export function HomeCouncil() {
           >
             {isListing ? t('sync.fetch.listing') : t('sync.fetch.list')}
           </button>
-          {sessions && sessions.length === 0 ? <p>{t('sync.fetch.none')}</p> : null}
+          {sessions && sessions.length === 0 ? (
+            <p>{enrolment.role === 'officer' ? t('sync.fetch.none') : t('sync.fetch.noneAssigned')}</p>
+          ) : null}
           {sessions && sessions.length > 0 ? (
             <fieldset class="sync-fetch__choose">
               <legend>{t('sync.fetch.choose')}</legend>

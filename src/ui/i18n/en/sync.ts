@@ -116,6 +116,9 @@ export const sync = {
   'sync.fetch.list': 'Get sessions from the council',
   'sync.fetch.listing': 'Asking the council…',
   'sync.fetch.none': 'The council has no sessions yet.',
+  // A facilitator's tablet is given sessions by the council admin (assignments): none given is not none at all.
+  'sync.fetch.noneAssigned':
+    'The council has not given this tablet any sessions yet. If you expected one, ask your council admin to give this tablet the session or its neighbourhood.',
   'sync.fetch.choose': 'Choose the sessions to get',
   'sync.fetch.onDevice': 'already on this tablet',
   'sync.fetch.meta': '{neighbourhood} · {date} · {venue}',
