@@ -6,17 +6,18 @@
  * else English. Only words change with the language: ids, roles, kinds, timestamps and the columns of a
  * listing stay the same, and `--json` is the same in both.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderUnicodeCompact } from 'uqr';
 import { assign, listAssignments, unassign, type Target } from './assignments';
 import { createEnrolCode, isRole, listDevices, revokeDevice } from './devices';
+import { backupDatabase, fileProblem, openCouncilDatabase } from './adminDatabase';
+import { listParticipants, localMinute } from './adminParticipants';
 import { CompactionError, compactAll, compactSession, type CompactionResult } from './compaction';
 import { makeCouncilKey } from './councilKey';
 import { eraseAnswersCommand } from './eraseCommand';
 import { RollbackError, rollbackDevice } from './rollback';
-import { isSessionId, Store } from './store';
-import { type AdminLang, isAdminLang, languageFromEnv, type Say, wordsFor } from './adminWords';
+import { ADMIN_DEVICE, isSessionId, type Store } from './store';
+import { type AdminLang, countOf, isAdminLang, languageFromEnv, type Say, wordsFor } from './adminWords';
 
 /**
  * A moment for the admin to read, in this computer's local time (or `timeZone`): "14:30 on 12 December 2026",
@@ -150,6 +151,7 @@ const COMMANDS = [
   'assignments',
   'updates',
   'rollback',
+  'participants',
   'backup',
   'compact',
   'erase-answers',
@@ -196,6 +198,26 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: Outpu
     io.out(usage(lang));
     return 0;
   }
+  try {
+    return await runOnFiles(command, values, positionals, env, io, lang);
+  } catch (e) {
+    // A missing folder or one this user may not write: a sentence, not Node's "ENOENT: no such file…".
+    const problem = fileProblem(e, say);
+    if (problem === null) throw e;
+    io.err(problem);
+    return 2;
+  }
+}
+
+async function runOnFiles(
+  command: Command,
+  values: Values,
+  positionals: string[],
+  env: NodeJS.ProcessEnv,
+  io: Output,
+  lang: AdminLang,
+): Promise<number> {
+  const say = wordsFor(lang);
   if (command === 'council-key') {
     // Before the database opens: the council's private key never goes near it.
     const made = await makeCouncilKey(positionals, say, new Date());
@@ -207,9 +229,17 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: Outpu
     else io.out(say('councilKeyMade', { kid: made.kid, file: made.file, publicKey: made.publicKey }));
     return 0;
   }
-  const store = Store.open(resolve(env.DATA_DIR?.trim() || 'data'));
+  const opened = openCouncilDatabase(env, say);
+  if (!opened.ok) {
+    io.err(opened.mistake);
+    return 2;
+  }
+  const { store, file } = opened;
+  // Which database, on every run. On stderr, beside the command's mistakes: what it prints on stdout (a listing,
+  // --json) stays the same for a script or a pipe.
+  io.err(say('councilDatabase', { file }));
   try {
-    return await run(store, command, values, positionals, io, lang);
+    return await run(store, file, command, values, positionals, io, lang);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(e.message);
@@ -227,11 +257,9 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: Outpu
     if (e instanceof RollbackError) {
       const session = values.session ?? '';
       const device = values.device ?? '';
-      io.err(
-        e.reason === 'noSession'
-          ? say('rollbackNoSession', { session })
-          : say('rollbackNoUpdates', { device, session }),
-      );
+      if (e.reason === 'noSession') io.err(say('rollbackNoSession', { session }));
+      else if (!isDevice(store, device)) io.err(noSuchDevice(store, device, say));
+      else io.err(say('rollbackNoUpdates', { device, session }));
       return 2;
     }
     throw e;
@@ -267,7 +295,7 @@ function assignmentArgs(
   const example = say('assignExample', { command });
   if (deviceId === undefined) throw new UsageError(say('sayWhichDevice', { example }));
   const device = listDevices(store).find((d) => d.id === deviceId);
-  if (!device) throw new UsageError(say('noDevice', { device: deviceId }));
+  if (!device) throw new UsageError(noSuchDevice(store, deviceId, say));
   if (extra !== undefined) throw new UsageError(say('oneSessionAtATime', { example }));
   const neighbourhood = values.neighbourhood?.trim();
   if (sessionId !== undefined && neighbourhood !== undefined) {
@@ -280,6 +308,7 @@ function assignmentArgs(
     target = { kind: 'neighbourhood', value: neighbourhood };
   } else {
     if (sessionId === undefined) throw new UsageError(say('sayWhichSession', { example }));
+    checkSessionId(store, sessionId, say);
     if (!isSessionId(sessionId)) throw new UsageError(say('notASessionId', { value: sessionId }));
     target = { kind: 'session', value: sessionId.toLowerCase() };
   }
@@ -288,6 +317,35 @@ function assignmentArgs(
     if (device.revokedAt !== null) throw new UsageError(say('revokedDevice', { device: deviceId }));
   }
   return { deviceId, target };
+}
+
+/** "There is no device …", saying the whole id is needed, and which one was meant if only one starts so. */
+function noSuchDevice(store: Store, deviceId: string, say: Say): string {
+  const meant = listDevices(store).filter((d) => d.id.startsWith(deviceId));
+  return meant.length === 1 && meant[0] !== undefined
+    ? say('noDeviceMeant', { device: deviceId, match: meant[0].id })
+    : say('noDevice', { device: deviceId });
+}
+
+/** An enrolled device, or the admin's own (rollbacks and erasures). */
+function isDevice(store: Store, deviceId: string): boolean {
+  return deviceId === ADMIN_DEVICE || listDevices(store).some((d) => d.id === deviceId);
+}
+
+/** Refuses a device id that is no enrolled device, in words (noSuchDevice). */
+function checkDeviceId(store: Store, deviceId: string, say: Say): void {
+  if (!isDevice(store, deviceId)) throw new UsageError(noSuchDevice(store, deviceId, say));
+}
+
+/** A short session id that starts exactly one stored session: say the whole id is needed, and which it was. */
+function checkSessionId(store: Store, value: string | undefined, say: Say): void {
+  if (value === undefined || value.trim() === '' || isSessionId(value)) return;
+  const meant = store
+    .statement("SELECT DISTINCT session_id AS id FROM updates WHERE session_id LIKE ? ESCAPE '\\' LIMIT 2")
+    .all(`${value.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as { id: string }[];
+  if (meant.length === 1 && meant[0] !== undefined) {
+    throw new UsageError(say('wholeSessionId', { value, match: meant[0].id }));
+  }
 }
 
 /** One of the sentences about a device and a session or a neighbourhood, in the admin's language. */
@@ -311,6 +369,7 @@ function aboutTarget(
 
 async function run(
   store: Store,
+  file: string,
   command: Command,
   values: Values,
   positionals: string[],
@@ -322,6 +381,7 @@ async function run(
     const [first] = positionals;
     if (first !== undefined) throw new UsageError(say('takesNo', { command, value: first }));
   };
+  checkSessionId(store, values.session, say);
   switch (command) {
     case 'enrol': {
       needNoPositionals();
@@ -373,7 +433,7 @@ async function run(
       const [deviceId, extra] = positionals;
       if (deviceId === undefined) throw new UsageError(say('revokeWhich'));
       if (extra !== undefined) throw new UsageError(say('revokeOne'));
-      if (!revokeDevice(store, deviceId)) throw new UsageError(say('noDevice', { device: deviceId }));
+      if (!revokeDevice(store, deviceId)) throw new UsageError(noSuchDevice(store, deviceId, say));
       io.out(say('revoked', { device: deviceId }));
       return 0;
     }
@@ -422,6 +482,7 @@ async function run(
     case 'assignments': {
       const [deviceId, extra] = positionals;
       if (extra !== undefined) throw new UsageError(say('assignmentsOne'));
+      if (deviceId !== undefined) checkDeviceId(store, deviceId, say);
       const assignments = listAssignments(store, deviceId);
       if (values.json) io.out(JSON.stringify(assignments));
       else if (assignments.length === 0)
@@ -450,6 +511,7 @@ async function run(
         throw new UsageError(say('notASessionIdShort', { value: values.session }));
       }
       const updates = store.listUpdates(values.device, values.session);
+      if (updates.length === 0) checkDeviceId(store, values.device, say);
       if (values.json) io.out(JSON.stringify(updates));
       else if (updates.length === 0) io.out(say('noUpdates', { device: values.device }));
       else {
@@ -477,7 +539,7 @@ async function run(
             : say('rolledBack', {
                 device: result.deviceId,
                 session: result.sessionId,
-                removed: result.keysRemoved,
+                removed: countOf(say, result.keysRemoved, 'records'),
                 restored: result.keysRestored,
               }),
         );
@@ -518,12 +580,45 @@ async function run(
       io.out(done.text);
       return done.someFailed ? 1 : 0;
     }
+    case 'participants': {
+      needNoPositionals();
+      const session = values.session;
+      if (session === undefined || !isSessionId(session)) throw new UsageError(say('participantsSession'));
+      const rows = listParticipants(store, session.toLowerCase());
+      if (rows === null) throw new UsageError(say('rollbackNoSession', { session }));
+      if (values.json) io.out(JSON.stringify(rows));
+      else if (rows.length === 0) io.out(say('participantsNone', { session }));
+      else {
+        io.out(
+          table([
+            [
+              say('participantsId'),
+              say('participantsTablet'),
+              say('participantsStarted'),
+              say('participantsLanguage'),
+              say('participantsAnswers'),
+              say('participantsErased'),
+            ],
+            ...rows.map((r) => [
+              r.id,
+              r.tablet ?? say('participantsPaper'),
+              r.startedAt === null ? '-' : localMinute(r.startedAt),
+              r.language || '-',
+              say(r.gaveAnswers ? 'answersGiven' : 'answersNone'),
+              r.erasedAt ?? '-',
+            ]),
+          ]),
+        );
+      }
+      return 0;
+    }
     case 'backup': {
-      const [file, extra] = positionals;
-      if (file === undefined) throw new UsageError(say('backupWhere'));
+      const [target, extra] = positionals;
+      if (target === undefined) throw new UsageError(say('backupWhere'));
       if (extra !== undefined) throw new UsageError(say('backupOne'));
-      await store.db.backup(resolve(file));
-      io.out(say('backedUp', { file: resolve(file) }));
+      const done = await backupDatabase(store, file, target, say);
+      if (!done.ok) throw new UsageError(done.mistake);
+      io.out(say('backedUp', { file: done.file }));
       return 0;
     }
     case 'help':

@@ -33,7 +33,11 @@ Commands:
                       list the updates a device sent (when, which session, how big)
   rollback --session <sessionId> --device <deviceId> [--json]
                       undo that device's contribution to the session with a new update
-  backup <file>       write a consistent copy of the database to <file>, also while the server runs
+  participants --session <sessionId> [--json]
+                      list a session's participants (to find a resident who asks for erasure): the tablet, when
+                      the turn started, its language, whether they gave about-you answers, erased or not; never
+                      the answers themselves
+  backup <file>       write a consistent copy of the database to <file> (owner-only), also while the server runs
   compact [--session <sessionId>] [--json]
                       store each session (or one) as one snapshot plus one row per device, so it loads fast
                       and takes less disk; rollback keeps working; the server also does this on its own
@@ -51,7 +55,9 @@ Every command also takes:
   --lang en|cy        the language of these messages: English, or Welsh (Cymraeg). Without it: NCD_LANG, else
                       Welsh if the locale (LC_ALL, LC_MESSAGES or LANG) starts with "cy", else English.
 
-The database is in DATA_DIR (default ./data).`,
+The database is DATA_DIR/codesign.sqlite: set DATA_DIR to the folder the server uses (npm start uses ./data
+unless DATA_DIR is set). Every command but council-key says which database it used (on stderr) and refuses
+if there is none.`,
 
   // The command line itself
   notACommand: '"{command}" is not a command.',
@@ -62,6 +68,25 @@ The database is in DATA_DIR (default ./data).`,
   languageMissing: 'Say which language after --lang: --lang en or --lang cy.',
   takesNo: '"{command}" takes no "{value}".',
   commandFailed: 'The command failed: {reason}',
+
+  // the database and files
+  councilDatabase: 'Council database: {file}',
+  noDatabase:
+    'There is no council database at {file}. Set DATA_DIR to the folder the server uses (npm start uses ./data unless DATA_DIR is set).',
+  dataDirNotWritable:
+    'Cannot write to {folder}: run this command as the user the server runs as, and make the folder writable by that user.',
+  noFolder: 'There is no folder {folder}: create it first, or choose a file in a folder that exists.',
+  folderNotWritable:
+    'Cannot write to {folder}: make it writable by the user you run this command as, or choose another folder.',
+  notAFolder: 'Part of the path {file} is a file, not a folder: check the path.',
+
+  // counts
+  participantsOne: '{count} participant',
+  participantsMany: '{count} participants',
+  daysOne: '{count} day',
+  daysMany: '{count} days',
+  recordsOne: '{count} record',
+  recordsMany: '{count} records',
 
   // enrol
   roleMissing: 'Say which role the device gets: --role facilitator or --role officer.',
@@ -87,7 +112,10 @@ The database is in DATA_DIR (default ./data).`,
   // revoke
   revokeWhich: 'Say which device to revoke: revoke <deviceId> (see "devices").',
   revokeOne: 'Revoke one device at a time.',
-  noDevice: 'There is no device {device}. See "devices".',
+  noDevice: 'There is no device {device}. Give the whole id, as "devices" lists it.',
+  noDeviceMeant:
+    'There is no device {device}. Give the whole id, as "devices" lists it: did you mean {match}?',
+  wholeSessionId: '"{value}" is not a whole session id: give all of it. Did you mean {match}?',
   revoked:
     'Device {device} is revoked: a running server closes its open connections within a few seconds and refuses it from then on.',
 
@@ -140,10 +168,26 @@ The database is in DATA_DIR (default ./data).`,
   rollbackNoUpdates: 'Device {device} sent no updates to session {session}.',
   nothingToRollBack: 'Nothing to roll back: session {session} already has nothing from device {device}.',
   rolledBack:
-    'Rolled back device {device} in session {session}: {removed} records removed, {restored} restored. Connected devices receive it within a few seconds.',
+    'Rolled back device {device} in session {session}: {removed} removed, {restored} restored. Connected devices receive it within a few seconds.',
 
   // backup
   backupWhere: 'Say where to write the backup: backup <file>.',
+  backupIsLive:
+    '{file} is the council database itself (or one of its files): write the backup to another file, for example /backups/codesign-2026-12-07.sqlite.',
+  backupIsFolder: '{file} is a folder: give a file name in it, for example {example}.',
+  // participants
+  participantsSession:
+    "Say which session: participants --session <sessionId> (a UUID, see the app's session details).",
+  participantsNone: 'Session {session} has no participants yet.',
+  participantsId: 'PARTICIPANT',
+  participantsTablet: 'TABLET',
+  participantsStarted: 'STARTED (LOCAL TIME)',
+  participantsLanguage: 'LANGUAGE',
+  participantsAnswers: 'ABOUT-YOU ANSWERS',
+  participantsErased: 'ERASED',
+  participantsPaper: 'paper sheet',
+  answersGiven: 'given',
+  answersNone: 'none',
   // compact
   compactSession:
     'Say which session to compact with --session <sessionId> (a UUID), or leave it out for all.',
@@ -156,16 +200,18 @@ The database is in DATA_DIR (default ./data).`,
   // erase-answers
   eraseSession:
     'Say which session with --session <sessionId> (a UUID), or give --older-than <days> for every session.',
-  eraseParticipantEmpty: 'Say which participant after --participant (their id, from the session).',
+  eraseParticipantEmpty:
+    'Say which participant after --participant (their id: see "participants --session <sessionId>").',
   eraseParticipantOrOlder: 'Give --participant or --older-than, not both.',
   eraseParticipantSession: 'Say which session the participant took part in: --session <sessionId>.',
   eraseOlderThan: '--older-than must be a whole number of days from 1 to 36500.',
   eraseNoSession: 'There is no session {session} on this server.',
-  eraseNoParticipant: 'Session {session} has no participant {participant}.',
+  eraseNoParticipant:
+    'Session {session} has no participant {participant}. Give the whole id, as "participants --session {session}" lists it.',
   eraseNothing: 'Nothing to erase: no answers are stored for the participants chosen in session {session}.',
-  eraseNothingOlder: 'Nothing to erase: no answers given more than {days} days ago are stored.',
+  eraseNothingOlder: 'Nothing to erase: no answers given more than {days} ago are stored.',
   erased:
-    'Erased the about-you answers of {participants} participants in session {session} ({purged} stored values removed from the archive).',
+    'Erased the about-you answers of {participants} in session {session} ({purged} stored values removed from the archive).',
   erasedReach:
     'Connected devices receive the erasure within a few seconds, others when they next sync. Clear tablets as the admin guide says.',
   eraseSessionFailed:
@@ -182,7 +228,7 @@ The database is in DATA_DIR (default ./data).`,
   councilKeyExists:
     'The file {file} already exists: it may hold a council key still needed to read answers. Choose a new file name.',
   councilKeyMade:
-    "Council key {kid} made.\nThe private key is in {file} (readable by you only). Keep it safe and keep old ones: answers sealed to key {kid} can only be read with it. Never put it on a tablet.\nPaste this public key into each session's form (Residents' answers, council key):\n\n{publicKey}",
+    "Council key {kid} made.\nThe private key is in {file} (readable by you only). Keep it safe and keep old ones: answers sealed to key {kid} can only be read with it. Never put it on a tablet.\nPaste this public key into each session's form (Questions about residents, Council key for residents’ answers):\n\n{publicKey}",
 } as const;
 
 export type AdminWordKey = keyof typeof en;
@@ -214,7 +260,12 @@ Gorchmynion:
                       rhestru’r diweddariadau a anfonodd dyfais (pryd, i ba sesiwn, pa mor fawr)
   rollback --session <id-sesiwn> --device <id-dyfais> [--json]
                       dadwneud cyfraniad y ddyfais honno i’r sesiwn gyda diweddariad newydd
-  backup <ffeil>      ysgrifennu copi cyson o’r gronfa ddata i <ffeil>, hyd yn oed tra bo’r gweinydd yn rhedeg
+  participants --session <id-sesiwn> [--json]
+                      rhestru cyfranogwyr sesiwn (i ddod o hyd i breswylydd sy’n gofyn am ddileu): y tabled, pryd
+                      y dechreuodd y tro, ei iaith, a roddodd atebion amdanoch chi, wedi’u dileu neu beidio; byth
+                      yr atebion eu hunain
+  backup <ffeil>      ysgrifennu copi cyson o’r gronfa ddata i <ffeil> (i’r perchennog yn unig), hyd yn oed tra bo’r
+                      gweinydd yn rhedeg
   compact [--session <id-sesiwn>] [--json]
                       cadw pob sesiwn (neu un) fel un ciplun ac un rhes i bob dyfais, fel ei bod yn llwytho’n gyflym
                       ac yn cymryd llai o ddisg; mae dadwneud yn dal i weithio; mae’r gweinydd yn gwneud hyn ei hun hefyd
@@ -233,7 +284,9 @@ Mae pob gorchymyn hefyd yn derbyn:
   --lang en|cy        iaith y negeseuon hyn: Saesneg (English), neu Gymraeg. Hebddo: NCD_LANG, neu Gymraeg os yw
                       gosodiad iaith y system (LC_ALL, LC_MESSAGES neu LANG) yn dechrau â "cy", neu Saesneg.
 
-Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
+Y gronfa ddata yw DATA_DIR/codesign.sqlite: gosodwch DATA_DIR i’r ffolder y mae’r gweinydd yn ei defnyddio (mae
+npm start yn defnyddio ./data oni bai bod DATA_DIR wedi’i osod). Mae pob gorchymyn ond council-key yn dweud pa gronfa
+ddata a ddefnyddiodd (ar stderr), ac yn gwrthod os nad oes un.`,
 
   notACommand: 'Nid yw "{command}" yn orchymyn.',
   unknownOption: "Nid yw '{option}' yn opsiwn.",
@@ -244,6 +297,23 @@ Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
   languageMissing: 'Dywedwch pa iaith ar ôl --lang: --lang cy neu --lang en.',
   takesNo: 'Nid yw "{command}" yn cymryd "{value}".',
   commandFailed: 'Methodd y gorchymyn: {reason}',
+
+  councilDatabase: 'Cronfa ddata’r cyngor: {file}',
+  noDatabase:
+    'Nid oes cronfa ddata’r cyngor yn {file}. Gosodwch DATA_DIR i’r ffolder y mae’r gweinydd yn ei defnyddio (mae npm start yn defnyddio ./data oni bai bod DATA_DIR wedi’i osod).',
+  dataDirNotWritable:
+    'Nid oes modd ysgrifennu i {folder}: rhedwch y gorchymyn hwn fel y defnyddiwr y mae’r gweinydd yn rhedeg fel, a gwnewch y ffolder yn ysgrifenadwy i’r defnyddiwr hwnnw.',
+  noFolder: 'Nid oes ffolder {folder}: crëwch hi yn gyntaf, neu dewiswch ffeil mewn ffolder sy’n bodoli.',
+  folderNotWritable:
+    'Nid oes modd ysgrifennu i {folder}: gwnewch hi’n ysgrifenadwy i’r defnyddiwr sy’n rhedeg y gorchymyn hwn, neu dewiswch ffolder arall.',
+  notAFolder: 'Mae rhan o’r llwybr {file} yn ffeil, nid yn ffolder: gwiriwch y llwybr.',
+
+  participantsOne: '{count} cyfranogwr',
+  participantsMany: '{count} cyfranogwr',
+  daysOne: '{count} diwrnod',
+  daysMany: '{count} diwrnod',
+  recordsOne: '{count} cofnod',
+  recordsMany: '{count} cofnod',
 
   roleMissing: 'Dywedwch pa rôl y mae’r ddyfais yn ei chael: --role facilitator neu --role officer.',
   notARole: 'Nid yw "{role}" yn rôl: defnyddiwch facilitator (hwylusydd) neu officer (swyddog).',
@@ -267,7 +337,10 @@ Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
 
   revokeWhich: 'Dywedwch pa ddyfais i’w dirymu: revoke <id-dyfais> (gweler "devices").',
   revokeOne: 'Dirymwch un ddyfais ar y tro.',
-  noDevice: 'Nid oes dyfais {device}. Gweler "devices".',
+  noDevice: 'Nid oes dyfais {device}. Rhowch yr ID cyfan, fel y mae "devices" yn ei restru.',
+  noDeviceMeant:
+    'Nid oes dyfais {device}. Rhowch yr ID cyfan, fel y mae "devices" yn ei restru: ai {match} oedd gennych mewn golwg?',
+  wholeSessionId: 'Nid yw "{value}" yn ID sesiwn cyfan: rhowch y cyfan. Ai {match} oedd gennych mewn golwg?',
   revoked:
     'Mae dyfais {device} wedi’i dirymu: bydd gweinydd sy’n rhedeg yn cau ei chysylltiadau agored o fewn ychydig ' +
     'eiliadau ac yn ei gwrthod o hynny ymlaen.',
@@ -325,10 +398,25 @@ Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
   rollbackNoUpdates: 'Nid yw dyfais {device} wedi anfon unrhyw ddiweddariadau i sesiwn {session}.',
   nothingToRollBack: 'Nid oes dim i’w ddadwneud: nid oes dim o ddyfais {device} yn sesiwn {session} bellach.',
   rolledBack:
-    'Wedi dadwneud cyfraniad dyfais {device} yn sesiwn {session}: {removed} cofnod wedi’u tynnu, {restored} ' +
+    'Wedi dadwneud cyfraniad dyfais {device} yn sesiwn {session}: {removed} wedi’u tynnu, {restored} ' +
     'wedi’u hadfer. Bydd dyfeisiau sydd wedi’u cysylltu yn cael y newid o fewn ychydig eiliadau.',
 
   backupWhere: 'Dywedwch ble i ysgrifennu’r copi wrth gefn: backup <ffeil>.',
+  backupIsLive:
+    '{file} yw cronfa ddata’r cyngor ei hun (neu un o’i ffeiliau): ysgrifennwch y copi wrth gefn i ffeil arall, er enghraifft /backups/codesign-2026-12-07.sqlite.',
+  backupIsFolder: 'Mae {file} yn ffolder: rhowch enw ffeil ynddi, er enghraifft {example}.',
+  participantsSession:
+    'Dywedwch pa sesiwn: participants --session <id-sesiwn> (UUID, gweler manylion y sesiwn yn yr ap).',
+  participantsNone: 'Nid oes gan sesiwn {session} gyfranogwyr eto.',
+  participantsId: 'CYFRANOGWR',
+  participantsTablet: 'TABLED',
+  participantsStarted: 'DECHREUODD (AMSER LLEOL)',
+  participantsLanguage: 'IAITH',
+  participantsAnswers: 'ATEBION AMDANOCH CHI',
+  participantsErased: 'DILEWYD',
+  participantsPaper: 'taflen bapur',
+  answersGiven: 'wedi’u rhoi',
+  answersNone: 'dim',
   // compact
   compactSession:
     'Dywedwch pa sesiwn i’w chywasgu gyda --session <id-sesiwn> (UUID), neu gadewch hynny allan i’w cywasgu i gyd.',
@@ -341,17 +429,19 @@ Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
   // erase-answers
   eraseSession:
     'Dywedwch pa sesiwn gyda --session <id-sesiwn> (UUID), neu rhowch --older-than <dyddiau> ar gyfer pob sesiwn.',
-  eraseParticipantEmpty: 'Dywedwch pa gyfranogwr ar ôl --participant (ei ID, o’r sesiwn).',
+  eraseParticipantEmpty:
+    'Dywedwch pa gyfranogwr ar ôl --participant (ei ID: gweler "participants --session <id-sesiwn>").',
   eraseParticipantOrOlder: 'Rhowch --participant neu --older-than, nid y ddau.',
   eraseParticipantSession: 'Dywedwch ym mha sesiwn y cymerodd y cyfranogwr ran: --session <id-sesiwn>.',
   eraseOlderThan: 'Rhaid i --older-than fod yn rhif cyfan o ddyddiau, o 1 i 36500.',
   eraseNoSession: 'Nid oes sesiwn {session} ar y gweinydd hwn.',
-  eraseNoParticipant: 'Nid oes cyfranogwr {participant} yn sesiwn {session}.',
+  eraseNoParticipant:
+    'Nid oes cyfranogwr {participant} yn sesiwn {session}. Rhowch yr ID cyfan, fel y mae "participants --session {session}" yn ei restru.',
   eraseNothing:
     'Dim i’w ddileu: nid oes atebion wedi’u cadw ar gyfer y cyfranogwyr a ddewiswyd yn sesiwn {session}.',
-  eraseNothingOlder: 'Dim i’w ddileu: nid oes atebion a roddwyd fwy na {days} diwrnod yn ôl wedi’u cadw.',
+  eraseNothingOlder: 'Dim i’w ddileu: nid oes atebion a roddwyd fwy na {days} yn ôl wedi’u cadw.',
   erased:
-    'Wedi dileu atebion ‘amdanoch chi’ {participants} cyfranogwr yn sesiwn {session} ({purged} gwerth wedi’u tynnu o’r archif).',
+    'Wedi dileu atebion ‘amdanoch chi’ {participants} yn sesiwn {session} ({purged} gwerth wedi’u tynnu o’r archif).',
   erasedReach:
     'Bydd dyfeisiau sydd wedi’u cysylltu yn cael y dileu o fewn ychydig eiliadau, ac eraill pan fyddant yn cysoni nesaf. Cliriwch y tabledi fel y mae’r canllaw gweinyddu yn ei ddweud.',
   eraseSessionFailed:
@@ -367,7 +457,7 @@ Mae’r gronfa ddata yn DATA_DIR (./data oni bai eich bod yn nodi fel arall).`,
   councilKeyExists:
     'Mae’r ffeil {file} yn bodoli’n barod: efallai ei bod yn dal allwedd cyngor sydd ei hangen o hyd i ddarllen atebion. Dewiswch enw ffeil newydd.',
   councilKeyMade:
-    'Gwnaed allwedd cyngor {kid}.\nMae’r allwedd breifat yn {file} (dim ond chi all ei darllen). Cadwch hi’n ddiogel a chadwch yr hen rai: dim ond gyda hi y gellir darllen atebion a seliwyd i allwedd {kid}. Peidiwch byth â’i rhoi ar dabled.\nGludwch yr allwedd gyhoeddus hon i ffurflen pob sesiwn (Atebion y trigolion, allwedd y cyngor):\n\n{publicKey}',
+    'Gwnaed allwedd cyngor {kid}.\nMae’r allwedd breifat yn {file} (dim ond chi all ei darllen). Cadwch hi’n ddiogel a chadwch yr hen rai: dim ond gyda hi y gellir darllen atebion a seliwyd i allwedd {kid}. Peidiwch byth â’i rhoi ar dabled.\nGludwch yr allwedd gyhoeddus hon i ffurflen pob sesiwn (Cwestiynau am drigolion, Allwedd y cyngor ar gyfer atebion y trigolion):\n\n{publicKey}',
 };
 
 export const ADMIN_WORDS: Readonly<Record<AdminLang, { readonly [K in AdminWordKey]: string }>> = { en, cy };
@@ -418,4 +508,9 @@ export function languageFromEnv(env: NodeJS.ProcessEnv): AdminLang {
   if (/^en([_.@-]|$)/.test(chosen)) return 'en';
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].map((v) => v?.trim() ?? '').find((v) => v !== '');
   return locale !== undefined && isWelshLocale(locale) ? 'cy' : 'en';
+}
+
+/** "1 participant", "3 participants" (in Welsh the noun stays singular after a number: "3 cyfranogwr"). */
+export function countOf(say: Say, count: number, noun: 'participants' | 'days' | 'records'): string {
+  return say(count === 1 ? `${noun}One` : `${noun}Many`, { count });
 }

@@ -6,7 +6,7 @@
  *   erase-answers --older-than <days> [--session <id>]  answers given more than <days> days ago
  */
 import { isSessionId, type Store } from './store';
-import type { Say } from './adminWords';
+import { countOf, type Say } from './adminWords';
 import {
   ErasureError,
   eraseAnswers,
@@ -76,7 +76,9 @@ export function eraseAnswersCommand(store: Store, args: EraseArgs, say: Say, now
   );
   if (results.length === 0) {
     const nothing =
-      days === null ? say('eraseNothing', { session: session ?? '' }) : say('eraseNothingOlder', { days });
+      days === null
+        ? say('eraseNothing', { session: session ?? '' })
+        : say('eraseNothingOlder', { days: countOf(say, days, 'days') });
     const lines = someFailed ? failed : [nothing];
     if (!scrub.complete) lines.push(say('eraseFileBusy'));
     return { ok: true, someFailed, text: lines.join('\n') };
@@ -84,7 +86,7 @@ export function eraseAnswersCommand(store: Store, args: EraseArgs, say: Say, now
   const lines = results.map((r) =>
     say('erased', {
       session: r.sessionId,
-      participants: r.participantsErased.length,
+      participants: countOf(say, r.participantsErased.length, 'participants'),
       purged: r.valuesPurged,
     }),
   );

@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, readConfig } from './config';
+import { DataDirError } from './store';
 import { startServer } from './app';
 import { isBuildStale } from './build';
 
@@ -28,12 +29,14 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
+// process.stderr, not console.error: a server that failed while starting may still route console.error into its
+// log as a `library-error` line (log.ts), which the guide calls a bug to report.
+const say = (text: string): void => void process.stderr.write(`${text}\n`);
+
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError) console.error(`Cannot start: ${e.message}`);
+  if (e instanceof ConfigError || e instanceof DataDirError) say(`Cannot start: ${e.message}`);
   else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    console.error(
-      `Cannot start: port ${process.env.PORT ?? 8080} is already in use. Set PORT to a free port.`,
-    );
-  } else console.error('Cannot start:', e);
+    say(`Cannot start: port ${process.env.PORT ?? 8080} is already in use. Set PORT to a free port.`);
+  } else say(`Cannot start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   process.exit(1);
 });

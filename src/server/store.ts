@@ -12,6 +12,29 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+/**
+ * The data folder or its database file cannot be written (EACCES, EPERM, EROFS, or SQLite opening the file read-only):
+ * the message is the sentence `npm start` prints; the admin CLI says it in its own words from `folder`.
+ */
+export class DataDirError extends Error {
+  override readonly name = 'DataDirError';
+  constructor(
+    readonly folder: string,
+    readonly code: string,
+  ) {
+    super(`The server cannot write to ${folder}: make it writable by the user the server runs as.`);
+  }
+}
+
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** True for a file-system or SQLite error meaning "not allowed to write here". */
+function isNotWritable(e: unknown): e is { code: string } {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  return NOT_WRITABLE.has(code) || /^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code);
+}
+
 export const DB_FILE = 'codesign.sqlite';
 
 /** Device id written on updates made by the admin CLI (rollbacks); the running server picks these up. */
@@ -191,15 +214,28 @@ export class Store {
    * Opens (creating if needed) DATA_DIR and the SQLite file in it. The file holds residents' answers, so it is
    * owner-only: a new DATA_DIR is created 0700, and the database file is created (or tightened) to 0600 before
    * SQLite opens it; SQLite gives its -wal and -shm files the database file's mode, and any left by an older
-   * version are tightened too. An existing DATA_DIR keeps its mode (a backup job may need to read it).
+   * version are tightened too. An existing DATA_DIR keeps its mode (a backup job may need to read it). A folder or
+   * file this user may not write is a DataDirError, in words.
    */
   static open(dataDir: string): Store {
     const dir = resolve(dataDir);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const file = join(dir, DB_FILE);
-    closeSync(openSync(file, 'a', 0o600));
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
-    return new Store(new Database(file));
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const file = join(dir, DB_FILE);
+      closeSync(openSync(file, 'a', 0o600));
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
+      const db = new Database(file);
+      try {
+        return new Store(db);
+      } catch (e) {
+        db.close();
+        throw e;
+      }
+    } catch (e) {
+      // A raw "EACCES: permission denied, open '…'" and a stack told the admin nothing they could act on.
+      if (isNotWritable(e)) throw new DataDirError(dir, e.code);
+      throw e;
+    }
   }
 
   close(): void {

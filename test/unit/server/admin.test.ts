@@ -43,9 +43,11 @@ describe('admin CLI', { timeout: 20_000 }, () => {
   afterEach(() => {
     for (const f of cleanup.splice(0)) f();
   });
+  /** A data folder holding a council database, as the server leaves it after its first start. */
   const data = (): string => {
     const t = tempDir();
     cleanup.push(t.remove);
+    Store.open(t.dir).close();
     return t.dir;
   };
 
@@ -153,9 +155,11 @@ describe('admin CLI in Welsh', { timeout: 20_000 }, () => {
   afterEach(() => {
     for (const f of cleanup.splice(0)) f();
   });
+  /** A data folder holding a council database, as the server leaves it after its first start. */
   const data = (): string => {
     const t = tempDir();
     cleanup.push(t.remove);
+    Store.open(t.dir).close();
     return t.dir;
   };
 
@@ -246,7 +250,9 @@ describe('admin CLI in Welsh', { timeout: 20_000 }, () => {
       encoding: 'utf8',
     });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('Nid oes dyfais nobody. Gweler "devices".');
+    expect(r.stderr).toContain(
+      'Nid oes dyfais nobody. Rhowch yr ID cyfan, fel y mae "devices" yn ei restru.',
+    );
   }, 30_000);
 
   it('Given --help --lang cy, Then the Welsh usage, which explains --lang as the English one does', async () => {

@@ -1,6 +1,7 @@
 /** The enrolment code's expiry, as the admin reads it: local time in words, never a UTC ISO timestamp. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAdmin, untilInWords } from '../../../src/server/adminCli';
+import { Store } from '../../../src/server/store';
 import { tempDir } from './support';
 
 describe('the enrolment code’s expiry in words', { timeout: 20_000 }, () => {
@@ -30,6 +31,7 @@ describe('the enrolment code’s expiry in words', { timeout: 20_000 }, () => {
   it('Given enrol without --json, Then the code is printed with "valid until" in local time, not an ISO timestamp', async () => {
     const t = tempDir();
     cleanup.push(t.remove);
+    Store.open(t.dir).close();
     let out = '';
     const code = await runAdmin(
       ['enrol', '--role', 'facilitator', '--name', 'Tablet 3', '--expires-minutes', '30'],

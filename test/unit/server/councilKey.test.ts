@@ -8,30 +8,14 @@ import {
   readPublicKey,
   sealAnswers,
 } from '../../../src/domain/answersCrypto';
-import { runAdmin } from '../../../src/server/adminCli';
-import { tempDir } from './support';
+import { adminOn, tempDir } from './support';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
   for (const c of cleanup.splice(0)) c();
 });
 
-async function admin(
-  dataDir: string,
-  ...argv: string[]
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runAdmin(
-    argv,
-    { DATA_DIR: dataDir },
-    {
-      out: (t) => (out += t + '\n'),
-      err: (t) => (err += t + '\n'),
-    },
-  );
-  return { code, out, err };
-}
+const admin = adminOn;
 
 function dirs(): { data: string; keys: string } {
   const t = tempDir('codesign-council-key-');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runAdmin } from '../../../src/server/adminCli';
+import { Store } from '../../../src/server/store';
 import {
   acknowledged,
   connect,
@@ -168,6 +169,7 @@ describe('archive and rollback of a bad device', { timeout: 20_000 }, () => {
   it('Given a device with no updates in the session, Then a clear sentence and exit code 2', async () => {
     const t = tempDir();
     cleanup.push(t.remove);
+    Store.open(t.dir).close();
     const r = await admin(t.dir, 'rollback', '--session', randomUUID(), '--device', 'nobody');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no session/);

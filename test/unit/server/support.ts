@@ -13,6 +13,7 @@ import { afterAll, afterEach } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { createSession } from '../../../src/doc/sessionCommands';
+import { runAdmin } from '../../../src/server/adminCli';
 import { startServer, type RunningServer } from '../../../src/server/app';
 import { assign } from '../../../src/server/assignments';
 import { createEnrolCode } from '../../../src/server/devices';
@@ -328,4 +329,22 @@ export function serverSessions(when: 'each' | 'all' = 'each'): {
       };
     },
   };
+}
+
+/** `npm run admin -- <argv>` in-process on DATA_DIR `dataDir`: exit code and what it printed, a line each. */
+export async function adminOn(
+  dataDir: string,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runAdmin(
+    argv,
+    { DATA_DIR: dataDir },
+    {
+      out: (t) => (out += t + '\n'),
+      err: (t) => (err += t + '\n'),
+    },
+  );
+  return { code, out, err };
 }

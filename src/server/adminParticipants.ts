@@ -1,0 +1,82 @@
+/**
+ * `npm run admin -- participants --session <id>`: a session's participants, for finding the one resident who asks
+ * for their answers to be erased (`erase-answers --participant`). The privacy notice tells residents to give the
+ * workshop, the time and the tablet: so each row says which tablet hosted the turn (its name in the session), when
+ * the turn started, its language, and whether about-you answers were given or erased. Never the answers.
+ */
+import * as Y from 'yjs';
+import { MAPS } from '../doc/schema';
+import { deviceLabel, effectiveDeviceNames } from '../domain/devices';
+import { holdsAnswers, isErased } from '../domain/erasure';
+import type { DeviceName } from '../domain/types';
+import { updatesToLoad } from './compaction';
+import type { Store } from './store';
+
+/** One participant as the admin sees them (also the `--json` shape). */
+export interface ParticipantRow {
+  id: string;
+  /** The tablet's name in the session ("Tablet 3f9a" when nobody named it); null for a paper sheet. */
+  tablet: string | null;
+  /** 'paper' for a paper sheet typed in; 'tablet' otherwise. */
+  channel: 'tablet' | 'paper';
+  /** When the turn started (ISO), or null when the record has no time. */
+  startedAt: string | null;
+  finishedAt: string | null;
+  language: string;
+  /** About-you answers are stored (plain or sealed to the council key). */
+  gaveAnswers: boolean;
+  /** When the answers were erased (ISO), or null. */
+  erasedAt: string | null;
+}
+
+const iso = (ms: unknown): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null);
+
+/** The session's participants by start time; null when the server holds no such session. */
+export function listParticipants(store: Store, sessionId: string): ParticipantRow[] | null {
+  const { updates } = updatesToLoad(store, sessionId);
+  if (updates.length === 0) return null;
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const u of updates) Y.applyUpdate(doc, u);
+    });
+    const names = effectiveDeviceNames([...doc.getMap<DeviceName>(MAPS.devices).values()]);
+    const rows: ParticipantRow[] = [];
+    for (const [id, value] of doc.getMap<unknown>(MAPS.participants)) {
+      const r = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+      const isPaper = r.channel === 'paper';
+      const deviceId = typeof r.deviceId === 'string' ? r.deviceId : '';
+      rows.push({
+        id,
+        tablet: isPaper ? null : deviceLabel(deviceId, { deviceNames: names }),
+        channel: isPaper ? 'paper' : 'tablet',
+        startedAt: iso(r.at),
+        finishedAt: iso(r.finishedAt),
+        language: typeof r.language === 'string' ? r.language : '',
+        gaveAnswers: holdsAnswers(value),
+        erasedAt: isErased(value) ? iso(r.answersErased) : null,
+      });
+    }
+    return rows.sort(
+      (a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? '') || a.id.localeCompare(b.id),
+    );
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** "2026-12-07 14:32" in this computer's local time (or `timeZone`): what a resident remembers. */
+export function localMinute(at: string, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  }).formatToParts(new Date(at));
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
