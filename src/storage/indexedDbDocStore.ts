@@ -57,24 +57,40 @@ function persisting(sessionId: string, persistence: IndexeddbPersistence, doc: Y
   // After a refused write the stored updates have a gap, and Yjs cannot apply anything that comes after a
   // gap: so the next write stores the whole document instead of just its own update.
   let hasGap = false;
+  // Writes are numbered as they are made; `stored` is the last one up to which every change is committed: a
+  // write that commits extends it if it holds the whole document or follows on from `stored`. IndexedDB commits
+  // one store's read-write transactions in the order they were made, so this is decided in order. A save asks
+  // whether `stored` reached the last write made before it: its own outcome, not someone else's refusal.
+  let issued = 0;
+  let stored = 0;
+  let refusal: Error | null = null;
   let compactTimer: ReturnType<typeof setTimeout> | null = null;
+  const refuse = (e: unknown): Error => {
+    hasGap = true;
+    refusal = e instanceof Error ? e : new Error(String(e));
+    return refusal;
+  };
   const write = (update: Uint8Array, origin: unknown): void => {
     const db = persistence.db;
     if (origin === persistence || !db) return;
+    const n = ++issued;
+    const isWhole = hasGap;
+    hasGap = false;
     try {
       const tx = db.transaction([UPDATES_STORE], 'readwrite');
-      const wasGap = hasGap;
-      hasGap = false;
-      tx.objectStore(UPDATES_STORE).add(wasGap ? Y.encodeStateAsUpdate(doc) : update);
+      tx.objectStore(UPDATES_STORE).add(isWhole ? Y.encodeStateAsUpdate(doc) : update);
       writes.track(
-        commit(tx).catch((e: unknown) => {
-          hasGap = true;
-          throw e;
-        }),
+        commit(tx).then(
+          () => {
+            if (isWhole || stored === n - 1) stored = n;
+          },
+          (e: unknown) => {
+            throw refuse(e);
+          },
+        ),
       );
     } catch (e) {
-      hasGap = true;
-      writes.track(Promise.reject(e instanceof Error ? e : new Error(String(e))));
+      writes.track(Promise.reject(refuse(e)));
       return;
     }
     if (++persistence._dbsize >= PREFERRED_TRIM_SIZE) {
@@ -87,6 +103,12 @@ function persisting(sessionId: string, persistence: IndexeddbPersistence, doc: Y
   };
   doc.on('update', write);
 
+  const whenSaved = async (): Promise<void> => {
+    const last = issued;
+    await writes.whenSettled().catch(() => undefined);
+    if (stored < last) throw refusal ?? new Error('A change was not stored');
+  };
+
   const stopWriting = async (): Promise<void> => {
     if (compactTimer !== null) clearTimeout(compactTimer);
     doc.off('update', write);
@@ -96,7 +118,7 @@ function persisting(sessionId: string, persistence: IndexeddbPersistence, doc: Y
   return {
     sessionId,
     doc,
-    whenSaved: () => writes.whenSettled(),
+    whenSaved,
     close: async () => {
       try {
         await stopWriting();

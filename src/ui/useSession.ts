@@ -10,6 +10,7 @@ import type { CommandContext } from '../doc/commands';
 import { viewSession, type SessionView } from '../doc/session';
 import type { DocHandle } from '../storage/docStore';
 import { useServices } from './services';
+import { oneAtATime } from './oneAtATime';
 import { upsertSessionEntry } from './sessionList';
 
 /** Loading a session, as named states. */
@@ -88,7 +89,11 @@ export function useSession(sessionId: string): SessionHandle {
       old.doc.off('update', refresh);
       current = null;
       handle.current = null;
-      await old.reload().then(use, () => isCurrent && setState('failed'));
+      await old.reload().then(use, () => {
+        // The document could not be read again: let go of it (what it holds is stored if storage allows).
+        void old.close();
+        if (isCurrent) setState('failed');
+      });
     };
     return () => {
       isCurrent = false;
@@ -101,12 +106,17 @@ export function useSession(sessionId: string): SessionHandle {
     };
   }, [sessionId, services.docs]);
 
-  const run = useCallback(
+  // One command at a time: a command's save, and the reload after a refused one, are over before the next
+  // command starts, so no command writes into a document that is being replaced, and each save's outcome is
+  // its own.
+  const queue = useRef(oneAtATime());
+  const runOne = useCallback(
     async <T>(command: (doc: Y.Doc, ctx: CommandContext) => T | Promise<T>): Promise<T> => {
       const h = handle.current;
       if (!h) throw new Error('session not open');
       // A resident's records are signed first (src/doc/commands.ts): the command resolves once it has written.
       const result = await command(h.doc, services.ctx);
+      if (handle.current !== h) throw new Error('session closed while the change was made');
       setSaveState('saving');
       try {
         await h.whenSaved();
@@ -125,6 +135,12 @@ export function useSession(sessionId: string): SessionHandle {
       return result;
     },
     [services],
+  );
+  const run = useCallback(
+    <T>(command: (doc: Y.Doc, ctx: CommandContext) => T | Promise<T>): Promise<T> => {
+      return queue.current(() => runOne(command));
+    },
+    [runOne],
   );
 
   return { state, view, doc: handle.current?.doc ?? null, saveState, saveError, run };

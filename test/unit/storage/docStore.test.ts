@@ -114,6 +114,34 @@ describe('IndexedDbDocStore: Saved means committed', () => {
     await again.close();
   });
 
+  it('Given a write refused and another made before the refusal was known, When each waits for its save, Then every wait hears that not everything is stored (the refusal is not used up by the first)', async () => {
+    const store = new IndexedDbDocStore();
+    const h = await store.open(freshId());
+    void failNextAdd();
+    h.doc.getMap('proposals').set('a', { title: 'Refused' });
+    h.doc.getMap('proposals').set('b', { title: 'Written after it' });
+    const [first, second] = await Promise.allSettled([h.whenSaved(), h.whenSaved()]);
+    expect(first.status).toBe('rejected');
+    expect(second.status).toBe('rejected');
+    await expect(h.whenSaved()).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    await h.close();
+  });
+
+  it('Given a write refused that nobody waited for, When a later write stores the whole document, Then its save succeeds (an old refusal is not the later save’s)', async () => {
+    const store = new IndexedDbDocStore();
+    const id = freshId();
+    const h = await store.open(id);
+    const aborted = failNextAdd();
+    h.doc.getMap('proposals').set('a', { title: 'Arrived from the council while the disk was full' });
+    await aborted;
+    h.doc.getMap('proposals').set('b', { title: 'Homework club' });
+    await expect(h.whenSaved()).resolves.toBeUndefined();
+    await h.close();
+    const again = await store.open(id);
+    expect(Object.keys(again.doc.getMap('proposals').toJSON()).sort()).toEqual(['a', 'b']);
+    await again.close();
+  });
+
   it('Given IndexedDB refused a write, When the handle is reloaded, Then the refused change is gone from the document and from storage, and what was committed is kept', async () => {
     const store = new IndexedDbDocStore();
     const id = freshId();
@@ -168,25 +196,29 @@ describe('IndexedDbDocStore: Saved means committed', () => {
 let restoreAdd: (() => void) | null = null;
 
 /** Makes the next IDBObjectStore.add fail the way a full disk does: the transaction aborts with QuotaExceededError. */
-function failNextAdd(): void {
+function failNextAdd(): Promise<void> {
   const proto = IDBObjectStore.prototype;
   const original = Reflect.get<IDBObjectStore, 'add'>(proto, 'add');
   restoreAdd = () => {
     proto.add = original;
   };
-  proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-    proto.add = original;
-    restoreAdd = null;
-    const request = original.apply(this, args);
-    const tx = this.transaction;
-    queueMicrotask(() => {
-      Object.defineProperty(tx, 'error', {
-        value: new DOMException('The disk is full', 'QuotaExceededError'),
+  // Resolves once the refused transaction has aborted (its refusal has reached the store's writer).
+  return new Promise((aborted) => {
+    proto.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      proto.add = original;
+      restoreAdd = null;
+      const request = original.apply(this, args);
+      const tx = this.transaction;
+      tx.addEventListener('abort', () => queueMicrotask(aborted));
+      queueMicrotask(() => {
+        Object.defineProperty(tx, 'error', {
+          value: new DOMException('The disk is full', 'QuotaExceededError'),
+        });
+        tx.abort();
       });
-      tx.abort();
-    });
-    return request;
-  };
+      return request;
+    };
+  });
 }
 
 /** How many updates the session's database holds (each write adds one; a compaction leaves one). */
