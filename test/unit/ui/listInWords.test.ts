@@ -54,6 +54,8 @@ describe('a list in words', () => {
 
   it('Given the start of a word or number, then a vowel sound is a Welsh vowel letter or a number read from "un" or "wyth"', () => {
     for (const yes of [
+      '“Oriel y dref”',
+      '(8 sylw)',
       'Arabeg',
       'Éire',
       'ûn',

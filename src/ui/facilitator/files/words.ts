@@ -74,7 +74,8 @@ function afterAnd(t: Translator, word: string): string {
  * typed by people are usually left as typed.
  */
 export function startsWithVowelSound(text: string): boolean {
-  const start = text.trimStart();
+  // What is said first: opening quotes and brackets are not ("“Arabeg”" starts with a vowel).
+  const start = text.replace(/^[\s\p{P}\p{S}]+/u, '');
   const digits = /^\d[\d,]*/.exec(start)?.[0].replaceAll(',', '');
   if (digits !== undefined) return digits === '1' || digits === '11' || digits.startsWith('8');
   const first = start.normalize('NFD').charAt(0).toLowerCase();
