@@ -14,7 +14,9 @@ import { ID_LENGTH } from '../doc/recordShapes';
 import { MAPS, readMeta, readRecords } from '../doc/schema';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
+import { hasSealedAnswers } from '../domain/results/openAnswers';
 import { takingPart } from '../domain/results/participation';
+import { channelOf } from '../domain/paper';
 import { effectiveSettings } from '../domain/settings';
 import {
   FRAME_KINDS,
@@ -139,29 +141,59 @@ export function transferIdOf(file: Uint8Array): number {
 }
 
 /**
- * Records of each map the receiver lacks: keys whose current entry was written after its state vector
- * (participants: only residents taking part).
+ * Records of each map the receiver lacks: keys whose current entry was written after its state vector. For
+ * participants, the residents it will count that it does not count now (as the dashboard counts them, and as its
+ * own preview of the answer will): a turn with nothing done is sent but is not one, and a turn it holds becomes
+ * one when what the resident did reaches it.
  */
 function countsBeyond(doc: Y.Doc, stateVector: Map<number, number>): FileCounts {
-  const count = (name: string, only?: ReadonlySet<string>): number => {
+  const isThere = (id: Y.ID): boolean => id.clock < (stateVector.get(id.client) ?? 0);
+  const count = (name: string): number => {
     let n = 0;
     // _map holds each key's current item: its id says who wrote it and when, in Yjs's clock.
-    for (const [key, item] of doc.getMap(name)._map) {
-      if (only && !only.has(key)) continue;
-      if (!item.deleted && item.id.clock >= (stateVector.get(item.id.client) ?? 0)) n++;
-    }
+    for (const item of doc.getMap(name)._map.values()) if (!item.deleted && !isThere(item.id)) n++;
     return n;
   };
-  // Residents, as the dashboard counts them: a turn in which nothing was done is sent but is not one.
-  const residents = new Set(takingPart(readRecords(doc)).residents.map((p) => p.id));
   return {
     proposals: count(MAPS.proposals),
     comments: count(MAPS.comments),
-    participants: count(MAPS.participants, residents),
+    participants: newResidents(doc, isThere),
     ballots: count(MAPS.ballots),
     moderation: count(MAPS.moderation),
     statuses: count(MAPS.statuses),
   };
+}
+
+/** Residents taking part here whom the receiver (holding what `isThere` says) does not count yet. */
+function newResidents(doc: Y.Doc, isThere: (id: Y.ID) => boolean): number {
+  const item = (map: string, key: string): Y.Item | undefined => doc.getMap(map)._map.get(key);
+  // Whether the receiver holds some version of a record: its current entry, or one the current one replaced
+  // (a map key's earlier entries are to its left).
+  const hasSome = (entry: Y.Item | undefined): boolean => {
+    for (let at: Y.Item | null = entry ?? null; at; at = at.left instanceof Y.Item ? at.left : null) {
+      if (isThere(at.id)) return true;
+    }
+    return false;
+  };
+  const r = readRecords(doc);
+  const actedThere = new Set<string>();
+  for (const p of r.proposals) {
+    if (p.participantId !== null && hasSome(item(MAPS.proposals, p.id))) actedThere.add(p.participantId);
+  }
+  for (const c of r.comments) {
+    if (c.participantId !== null && hasSome(item(MAPS.comments, c.id))) actedThere.add(c.participantId);
+  }
+  for (const b of r.ballots)
+    if (hasSome(item(MAPS.ballots, b.participantId))) actedThere.add(b.participantId);
+  return takingPart(r).residents.filter((p) => {
+    const entry = item(MAPS.participants, p.id);
+    if (!hasSome(entry)) return true;
+    if (actedThere.has(p.id) || channelOf(p) === 'paper') return false;
+    // Answers: known only when the receiver holds this very version (an earlier one is read as none).
+    const answered =
+      Object.keys(p.answers).length > 0 || p.answersErased !== undefined || hasSealedAnswers(p);
+    return !(answered && entry !== undefined && isThere(entry.id));
+  }).length;
 }
 
 export interface DeltaFile {

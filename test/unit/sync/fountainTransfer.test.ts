@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startParticipant } from '../../../src/doc/commands';
+import { castBallot, finishParticipant, startParticipant } from '../../../src/doc/commands';
+import { viewSession } from '../../../src/doc/session';
 import { readRecords } from '../../../src/doc/schema';
 import {
   decodeRequest,
@@ -22,7 +23,7 @@ import {
 } from '../../../src/sync/cameraTransfer';
 import { applyImport, prepareImport, readSessionFile } from '../../../src/sync/sessionFile';
 import { canonicalRecords, replicaOf } from '../helpers/session';
-import { exportFrom, expectRefusal, runResidents, stateOf, tabletsApart } from './workshop';
+import { exportFrom, expectRefusal, runResidents, stateOf, tabletsApart, type Tablet } from './workshop';
 
 function requestOf(doc: Y.Doc, sessionId: string): TransferRequest {
   return { sessionId, deviceId: 'device-b', deviceName: 'Tablet 2', stateVector: Y.encodeStateVector(doc) };
@@ -102,6 +103,49 @@ describe('camera transfer between two tablets', () => {
     for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(a!.doc))) {
       expect(onBNow.get(client)).toBe(clock);
     }
+  });
+
+  it('Given B gathered from A at midday, when A answers again later, then "residents" counts who becomes a resident on B: not one who only finished, but one whose empty turn now has a ballot (a review: 1 and 0 before)', async () => {
+    /** A's answer to B after: `before` runs on A, B gathers everything, then `after` runs on A. */
+    const later = async (
+      before: (a: Tablet, idea: string) => string,
+      after: (a: Tablet, idea: string, who: string) => void,
+    ): Promise<{ said: number; added: number }> => {
+      const [b, a] = tabletsApart(2, 2) as [Tablet, Tablet];
+      const idea = viewSession(a.doc)!.visible[0]!.id;
+      const who = before(a, idea);
+      Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(a.doc));
+      after(a, idea, who);
+      const sessionId = readRecords(a.doc).sessionId;
+      const delta = await encodeDelta(a.doc, requestOf(b.doc, sessionId), {
+        deviceId: 'device-b',
+        deviceName: 'Tablet 2',
+        now: 0,
+      });
+      const parsed = await readSessionFile(delta.bytes, { fileName: 'Tablet 2' });
+      const preview = prepareImport(b.doc, mergeableFile(b.doc, parsed));
+      return { said: delta.counts.participants, added: preview.adds.participants };
+    };
+    const start = (a: Tablet): string =>
+      startParticipant(a.doc, { language: 'en', hasConsented: true }, a.ctx);
+
+    // A resident with a ballot at midday, who finishes after: B already counts them.
+    const finished = await later(
+      (a, idea) => {
+        const voter = start(a);
+        castBallot(a.doc, voter, { kind: 'dots', dots: { [idea]: 1 } }, a.ctx);
+        return voter;
+      },
+      (a, _idea, voter) => finishParticipant(a.doc, voter, a.ctx),
+    );
+    expect(finished).toEqual({ said: 0, added: 0 });
+
+    // A turn with nothing done at midday, whose ballot comes after: B counts one more resident.
+    const lateBallot = await later(
+      (a) => start(a),
+      (a, idea, who) => castBallot(a.doc, who, { kind: 'dots', dots: { [idea]: 2 } }, a.ctx),
+    );
+    expect(lateBallot).toEqual({ said: 1, added: 1 });
   });
 
   it('Given an answer damaged on the way, when B reads it, then the checksum refuses it and nothing is applied', async () => {
