@@ -32,4 +32,15 @@ describe('a refused change in words', () => {
     expect(statusInWords(t, refused)).toBe(before);
     expect(before).toMatch(/did not accept a change from this tablet/);
   });
+
+  it('Given a tablet online where the council server does not answer (a hall’s wifi with no internet), Then it is not called a failure, and it says nothing is lost (a walk saw "Sync failed")', () => {
+    const unreachable: SyncStatus = { ...initialStatus(null), state: 'failed', failure: 'offline' };
+    for (const code of ['en', 'cy']) {
+      const words = statusInWords(makeTranslator(code), unreachable, 'facilitator');
+      expect(words, code).not.toMatch(/failed|Methodd/);
+    }
+    expect(statusInWords(makeTranslator('en'), unreachable, 'facilitator')).toMatch(
+      /Everything is kept on this tablet/,
+    );
+  });
 });

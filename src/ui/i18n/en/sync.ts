@@ -83,7 +83,9 @@ export const sync = {
   'sync.state.synced': 'Synced at {time}',
   'sync.state.syncedOn': 'Synced on {date} at {time}',
   'sync.state.offline': 'Offline: will sync when the network is back',
-  'sync.failed.offline': 'Sync failed: the council server cannot be reached. Trying again…',
+  // Online but the server does not answer: often a hall's wifi with no internet. Nothing is wrong on the tablet.
+  'sync.failed.offline':
+    'The council server cannot be reached from here just now. Everything is kept on this tablet, and it syncs by itself once the server can be reached. Trying again…',
   'sync.failed.notEnrolled':
     'Sync failed: this device is not enrolled. Enrol it with a code from your council admin.',
   'sync.failed.refused':
