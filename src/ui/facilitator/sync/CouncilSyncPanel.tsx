@@ -22,7 +22,8 @@ export function CouncilSyncPanel({ session, sessionId }: { session: SessionHandl
   const enrolment = useEnrolment(services.db);
   const justEnrolled = useJustEnrolled(enrolment);
   const { isDemo, status, loadError, syncNow } = useCouncilSync(session.doc, sessionId, enrolment);
-  const isFailed = status?.state === 'failed';
+  // A server out of reach is said calmly, as a status: the tablet keeps everything and tries again by itself.
+  const isFailed = status?.state === 'failed' && status.failure !== 'offline';
   const isBusy = status?.state === 'connecting' || status?.state === 'syncing';
 
   return (
