@@ -19,6 +19,11 @@ import { axeViolations } from './support/axe';
 import { smallTargets } from './support/targets';
 import { newTablet, openDemoDashboard, openNewSessionDashboard, type Tablet } from './support/tablet';
 import { useBrowserAndCouncil } from './support/setup';
+import { DIST } from './support/server';
+import { startServer } from '../../src/server/app';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const IDEA = 'Youth club open on Friday and Saturday nights';
 /** Tablet A's session, made with the form (the demo never syncs: see the last test). */
@@ -126,6 +131,44 @@ describe('council sync', () => {
       .toBe('Sync failed: this device has been removed from the council’s list. Ask your council admin.');
     await syncA.getByRole('button', { name: 'Enrol again with a new code', exact: true }).waitFor();
     await expectAccessible(a.page);
+  });
+
+  it('Given an enrolled tablet whose council server goes out of reach (a hall’s wifi with no internet), then the panel says so calmly as its status, with no alert, and nothing is lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codesign-unreachable-e2e-'));
+    const server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      distDir: DIST,
+      dataDir: dir,
+      log: () => undefined,
+    });
+    const tablet = await newTablet(app.browser);
+    tablets.push(tablet);
+    try {
+      const url = `http://127.0.0.1:${server.port}/`;
+      const session = validSession('Westmoor: what should the pot pay for?');
+      await openNewSessionDashboard(tablet.page, url, session);
+      const sync = tablet.page.getByRole('region', { name: 'Council sync', exact: true });
+      await enrol(sync, createEnrolCode(server.store!, 'facilitator', 'Tablet W').code);
+      const state = sync.locator('p[role=status][data-sync-state]');
+      await expect
+        .poll(() => sync.locator('[data-sync-state]').textContent(), { timeout: 15_000 })
+        .toMatch(/^Synced at/);
+      await server.close();
+      await expect
+        .poll(() => sync.locator('[data-sync-state]').textContent(), { timeout: 15_000 })
+        .toBe(
+          'The council server cannot be reached from here just now. Everything is kept on this tablet, and it syncs by itself once the server can be reached. Trying again…',
+        );
+      expect(await state.count()).toBe(1);
+      expect(await sync.getByRole('alert').count()).toBe(0);
+      expect(await tablet.page.getByRole('heading', { level: 1, name: session.title }).isVisible()).toBe(
+        true,
+      );
+    } finally {
+      await server.close().catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('Given a tablet enrolled from the demo’s dashboard, when its own session syncs, then the demo says it stays on the tablet and the council never gets it', async () => {
