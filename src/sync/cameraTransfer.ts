@@ -14,6 +14,7 @@ import { ID_LENGTH } from '../doc/recordShapes';
 import { MAPS, readMeta, readRecords } from '../doc/schema';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
+import { toBase64 } from '../domain/recordSigning';
 import { hasSealedAnswers } from '../domain/results/openAnswers';
 import { takingPart } from '../domain/results/participation';
 import { channelOf } from '../domain/paper';
@@ -196,6 +197,39 @@ function newResidents(doc: Y.Doc, isThere: (id: Y.ID) => boolean): number {
   }).length;
 }
 
+/**
+ * Longest state vector (as base64) the answer's header carries: the header has MAX_HEADER_BYTES (8 KB) in all,
+ * and the rest of it takes well under 2 KB. A session copied through more Yjs clients than that sends none, and the
+ * receiver's room then knows only that this tablet was gathered, as before.
+ */
+const MAX_HEADER_STATE_VECTOR = 6000;
+
+/**
+ * The answer's header with what the sending tablet held when it answered: its own state vector (base64). A delta
+ * carries only what the receiver lacked, so without it the receiving room could not tell whether the sender holds
+ * everything it holds, as a whole session file tells. Extra header fields are allowed (recordShapes.ts `fields`);
+ * an older app ignores it.
+ */
+interface DeltaHeader extends SessionFileHeader {
+  senderStateVector?: string;
+}
+
+/**
+ * What the sending tablet held when it made this answer (Y.encodeStateVector of its copy), from the answer's
+ * header; undefined when an older app sent none or the text is not a state vector.
+ */
+export function senderStateVectorOf(header: SessionFileHeader): Uint8Array | undefined {
+  const { senderStateVector: text }: DeltaHeader = header;
+  if (typeof text !== 'string' || text.length > MAX_HEADER_STATE_VECTOR) return undefined;
+  try {
+    const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+    Y.decodeStateVector(bytes);
+    return bytes;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface DeltaFile {
   /** A session file holding only what the receiver lacks. */
   bytes: Uint8Array;
@@ -217,7 +251,8 @@ export async function encodeDelta(
   const update = Y.encodeStateAsUpdate(doc, request.stateVector);
   const payload = await gzip(update);
   const counts = countsBeyond(doc, Y.decodeStateVector(request.stateVector));
-  const header: SessionFileHeader = {
+  const senderStateVector = toBase64(Y.encodeStateVector(doc));
+  const header: DeltaHeader = {
     format: FORMAT_NAME,
     version: FORMAT_VERSION,
     schemaVersion: meta.schemaVersion,
@@ -230,6 +265,7 @@ export async function encodeDelta(
     compression: 'gzip',
     payloadBytes: payload.byteLength,
     updateBytes: update.byteLength,
+    ...(senderStateVector.length <= MAX_HEADER_STATE_VECTOR ? { senderStateVector } : {}),
   };
   const bytes = await writeEnvelope(JSON.stringify(header), payload);
   return { bytes, transferId: transferIdOf(bytes), updateBytes: update.byteLength, counts };

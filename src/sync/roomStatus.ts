@@ -14,6 +14,10 @@
  * 2. `upToDate`: what it last sent holds everything this device has.
  * 3. `sent`: this device's copy, as sent to it, holds everything this device has; not confirmed yet.
  * 4. `behind`: this device has changes the tablet is not known to have (hand back the room's ideas).
+ *
+ * Every device opens the same room screen, but only the device gathering can say which tablets are gathered.
+ * `gatheringElsewhere` reads from the log that this device is a tablet that gave its ideas to another (see there);
+ * such a tablet lists only the devices it gave them to, and one it has not heard back from is `gathering`.
  */
 
 /** Client id -> how many operations of that client a copy holds (`Y.decodeStateVector`). */
@@ -28,6 +32,8 @@ export const TABLET_STATES = {
   sent: 'sent',
   /** What it last sent holds everything this device has. */
   upToDate: 'upToDate',
+  /** Seen from a tablet that is not gathering: the device this tablet gave its ideas to; nothing back yet. */
+  gathering: 'gathering',
 } as const;
 export type TabletState = (typeof TABLET_STATES)[keyof typeof TABLET_STATES];
 
@@ -39,8 +45,8 @@ export interface RoomTransfer {
   /** Milliseconds since the epoch. */
   at: number;
   /**
-   * The copy that crossed: received, the sender's whole copy; sent, this device's copy as sent. Absent when the
-   * way of sending could not tell (a camera transfer carries only what the other side lacked).
+   * The copy that crossed: received, the sender's whole copy (a camera answer's header says it); sent, this
+   * device's copy as sent. Absent when the way of sending could not tell (an older app's camera answer).
    */
   stateVector?: StateVector;
 }
@@ -111,6 +117,53 @@ export function roomTablets(
         sent: sent.length,
       };
     });
+}
+
+/**
+ * The devices this one gave its ideas to, when the log says it is a tablet of the room and not the device
+ * gathering; null when it is the device gathering (or nothing has happened here yet). A tablet sends its ideas
+ * (to a named device, or through the share sheet or a download, naming none) and then receives the room's ideas
+ * from one device (it may have received the session from it before); the device gathering receives from several
+ * tablets, and sends only to hand back. So: this device sent something, and received from no device, or from one
+ * only and from it again after it had sent. The log cannot tell more: a device that gathered one tablet only,
+ * handed back to it and received from it again reads as that tablet would, until it receives from a second.
+ */
+export function gatheringElsewhere(transfers: readonly RoomTransfer[]): string[] | null {
+  const sent = transfers.filter((x) => x.direction === 'sent');
+  if (sent.length === 0) return null;
+  const fromPeers = new Set(
+    transfers.flatMap((x) => (x.direction === 'received' && x.peerDeviceId ? [x.peerDeviceId] : [])),
+  );
+  if (fromPeers.size > 1) return null;
+  const [from] = fromPeers;
+  if (from === undefined) {
+    return [...new Set(sent.flatMap((x) => (x.peerDeviceId ? [x.peerDeviceId] : [])))];
+  }
+  const firstSent = Math.min(...sent.map((x) => x.at));
+  const isHandedBack = transfers.some((x) => x.direction === 'received' && x.at > firstSent);
+  return isHandedBack ? [from] : null;
+}
+
+/**
+ * The room as this device can tell it: every tablet when it is the device gathering (roomTablets), or only the
+ * devices it gave its ideas to when it is a tablet (gatheringElsewhere), so a tablet never says another tablet is
+ * not gathered: it cannot know.
+ */
+export function roomAsSeenHere(
+  selfId: string,
+  deviceIds: readonly string[],
+  transfers: readonly RoomTransfer[],
+  own: StateVector,
+): { isGathering: boolean; tablets: TabletInRoom[] } {
+  const gatherers = gatheringElsewhere(transfers);
+  const tablets = roomTablets(selfId, deviceIds, transfers, own);
+  if (gatherers === null) return { isGathering: true, tablets };
+  return {
+    isGathering: false,
+    tablets: tablets
+      .filter((x) => gatherers.includes(x.deviceId))
+      .map((x) => (x.state === TABLET_STATES.notGathered ? { ...x, state: TABLET_STATES.gathering } : x)),
+  };
 }
 
 function latest(transfers: readonly RoomTransfer[]): number | null {

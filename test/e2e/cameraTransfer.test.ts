@@ -194,6 +194,11 @@ describe('tablet to tablet by camera', () => {
     await stepB.getByRole('button', { name: 'Add to this tablet', exact: true }).click();
     // The room records it once stored, and closes the step.
     await stepB.waitFor({ state: 'detached' });
+    // The answer's header says what A held, as a whole file would: B knows A has everything it has (a walk:
+    // "Behind: hand back the room's ideas" after a hand-back by camera, "Up to date" after one by file).
+    const rowA = b.page.locator('tr[data-room-tablet]', { hasText: /^Tablet [0-9a-f]{4}/ });
+    await expect.poll(() => rowA.getAttribute('data-room-state')).toBe('upToDate');
+    expect((await rowA.locator('td').last().textContent())?.trim()).toBe('Up to date');
     await b.page.getByRole('link', { name: 'Back to the dashboard' }).click();
     const dashboardB = new FilesDashboard(b.page);
     await expect.poll(() => dashboardB.count(IDEAS)).toBe(ideasOnA);

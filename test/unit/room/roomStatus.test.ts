@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  gatheringElsewhere,
   lacks,
+  roomAsSeenHere,
   roomTablets,
   sessionDeviceIds,
   TABLET_STATES,
@@ -15,7 +17,9 @@ import {
 import { viewSession } from '../../../src/doc/session';
 import { addProposal } from '../../../src/doc/commands';
 import { updateSettings } from '../../../src/doc/sessionCommands';
-import { createdSession, testContext } from '../helpers/session';
+import { createdSession, replicaOf, testContext } from '../helpers/session';
+import { encodeDelta, senderStateVectorOf } from '../../../src/sync/cameraTransfer';
+import { readSessionFile } from '../../../src/sync/sessionFile';
 
 /** A tablet's copy of a session: a Y.Doc where residents add ideas. */
 function tablet(): Y.Doc {
@@ -151,6 +155,83 @@ describe('who in the room is behind', () => {
     expect(lacks(unionOf([a, b]), a)).toBe(false);
     expect(lacks(unionOf([a, b]), b)).toBe(false);
     expect(lacks(a, new Map())).toBe(false);
+  });
+});
+
+describe('the room as a tablet that is not gathering sees it', () => {
+  const idea = (title: string) => ({
+    title,
+    description: '',
+    themeId: 'theme-young',
+    costPence: 1_000,
+    where: '',
+  });
+
+  it('Given T3 gave its ideas to F by file and F handed the room’s ideas back BY CAMERA, Then on T3 F is up to date, as after a file (a walk: “Behind”)', async () => {
+    // F's session, given to T3 (share target) before the workshop.
+    const s = createdSession(undefined, testContext('F'));
+    const t3 = replicaOf(s.doc);
+    addProposal(t3, idea('Safer crossing'), null, testContext('T3').ctx);
+    // T3 sends its file to F (the share sheet names no tablet); F gathers it and T1's ideas.
+    const t3File = Y.encodeStateAsUpdate(t3);
+    Y.applyUpdate(s.doc, t3File);
+    addProposal(s.doc, idea('Homework club'), null, testContext('T1').ctx);
+    // Hand back by camera: T3 asks with what it has, F answers with what T3 lacks.
+    const delta = await encodeDelta(
+      s.doc,
+      {
+        sessionId: s.sessionId,
+        deviceId: 'T3',
+        deviceName: 'Tablet 3',
+        stateVector: Y.encodeStateVector(t3),
+      },
+      { deviceId: 'F', deviceName: 'Facilitator', now: 0 },
+    );
+    const answer = await readSessionFile(delta.bytes);
+    Y.applyUpdate(t3, answer.update);
+    const senderVector = senderStateVectorOf(answer.header);
+    expect(senderVector).toEqual(Y.encodeStateVector(s.doc));
+
+    const log: RoomTransfer[] = [
+      { direction: 'received', peerDeviceId: 'F', at: 1, stateVector: fileVector(s.doc) },
+      { direction: 'sent', at: 2, stateVector: Y.decodeStateVector(Y.encodeStateVectorFromUpdate(t3File)) },
+      { direction: 'received', peerDeviceId: 'F', at: 3, stateVector: Y.decodeStateVector(senderVector!) },
+    ];
+    const room = roomAsSeenHere('T3', ['F', 'T1', 'T2', 'T3'], log, vector(t3));
+    expect(room.isGathering).toBe(false);
+    // Only what T3 knows: the device it gave its ideas to, up to date; nothing about T1 and T2.
+    expect(room.tablets.map((x) => [x.deviceId, x.state])).toEqual([['F', TABLET_STATES.upToDate]]);
+  });
+
+  it('Given a tablet that has sent its ideas and received nothing yet, Then it is not gathering and names only the device it sent to', () => {
+    expect(gatheringElsewhere([{ direction: 'sent', peerDeviceId: 'F', at: 1 }])).toEqual(['F']);
+    const room = roomAsSeenHere(
+      'T2',
+      ['T1', 'T2', 'F'],
+      [{ direction: 'sent', peerDeviceId: 'F', at: 1 }],
+      new Map(),
+    );
+    expect(room.tablets.map((x) => [x.deviceId, x.state])).toEqual([['F', TABLET_STATES.gathering]]);
+  });
+
+  it('Given the device gathering received from two tablets and handed back, or received from one and sent nothing yet, Then it is gathering and lists every tablet', () => {
+    const gathered: RoomTransfer[] = [
+      { direction: 'received', peerDeviceId: 'T1', at: 1, stateVector: new Map() },
+      { direction: 'received', peerDeviceId: 'T2', at: 2, stateVector: new Map() },
+      { direction: 'sent', at: 3, stateVector: new Map() },
+      { direction: 'received', peerDeviceId: 'T1', at: 4, stateVector: new Map() },
+    ];
+    expect(gatheringElsewhere(gathered)).toBeNull();
+    expect(gatheringElsewhere(gathered.slice(0, 1))).toBeNull();
+    // Received from one tablet, then handed back to it: still gathering until it hears from it again.
+    expect(gatheringElsewhere(gathered.filter((x) => x.peerDeviceId !== 'T2').slice(0, 2))).toBeNull();
+    const room = roomAsSeenHere('F', ['T1', 'T2', 'T3'], gathered, new Map());
+    expect(room.isGathering).toBe(true);
+    expect(room.tablets.map((x) => [x.deviceId, x.state])).toEqual([
+      ['T1', TABLET_STATES.upToDate],
+      ['T2', TABLET_STATES.upToDate],
+      ['T3', TABLET_STATES.notGathered],
+    ]);
   });
 });
 

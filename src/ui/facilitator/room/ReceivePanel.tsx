@@ -23,7 +23,10 @@ interface Props {
   heading: string;
   session: SessionHandle;
   view: SessionView;
-  /** Called once a camera transfer is stored (the camera carries no state vector of the sender's copy). */
+  /**
+   * Called once a camera transfer is stored, with the state vector of the sender's copy when its answer carried
+   * one (an older app's does not).
+   */
   onReceived: (done: TransferDone, stateVector: Uint8Array | undefined) => Promise<void>;
   /** Called after files received were logged, to read the log again. */
   onLogged: () => Promise<void>;
@@ -100,10 +103,10 @@ export function ReceivePanel({ heading, session, view, onReceived, onLogged }: P
             sessionId={sessionId}
             // The room's own open session: the merge shows here at once, not only after a reload.
             session={session}
-            onDone={(done) => {
+            onDone={(done, stateVector) => {
               setCamera(false);
-              // The camera carries only what this device lacked: the sender's whole copy is not known.
-              void onReceived(done, undefined);
+              // The camera carries only what this device lacked; its header says what the sender held.
+              void onReceived(done, stateVector);
             }}
             onCancel={() => {
               setCamera(false);

@@ -8,7 +8,7 @@ import {
   transfersOf,
   type RoomLogEntry,
 } from '../../../storage/roomLog';
-import { roomTablets, sessionDeviceIds, TABLET_STATES, type TabletInRoom } from '../../../sync/roomStatus';
+import { roomAsSeenHere, sessionDeviceIds, TABLET_STATES, type TabletInRoom } from '../../../sync/roomStatus';
 import { clockText } from '../../format/dates';
 import { deviceText } from '../../format/devices';
 import { useT, type Translator } from '../../i18n';
@@ -82,16 +82,16 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
 
   const doc = session.doc;
   // `view` changes with every update of the document: the tablets' states are read again with it.
-  const tablets = useMemo(
+  const { isGathering, tablets } = useMemo(
     () =>
       doc
-        ? roomTablets(
+        ? roomAsSeenHere(
             services.device.id,
             sessionDeviceIds(view.records),
             log.map((e) => asRoomTransfer(e, Y.decodeStateVector)),
             Y.decodeStateVector(Y.encodeStateVector(doc)),
           )
-        : [],
+        : { isGathering: true, tablets: [] },
     [doc, view, log, services.device.id],
   );
   const gathered = tablets.filter((x) => x.state !== TABLET_STATES.notGathered).length;
@@ -145,9 +145,11 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
             <li>{t('room.gather.do3')}</li>
           </ol>
           <p class="room-progress" data-room-gathered={gathered}>
-            {tablets.length === 0
-              ? t('room.gather.none')
-              : t('room.gather.progress', { gathered, count: tablets.length })}
+            {!isGathering
+              ? t('room.elsewhere')
+              : tablets.length === 0
+                ? t('room.gather.none')
+                : t('room.gather.progress', { gathered, count: tablets.length })}
           </p>
           {/* In the order of the steps above: the tablets send, the device gathering receives. */}
           <SendPanel heading={t('room.gather.send')} session={session} view={view} onSent={record} />
@@ -173,11 +175,13 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
             <li>{t('room.handBack.do3')}</li>
           </ol>
           <p class="room-progress" data-room-missing={missing}>
-            {tablets.length === 0
-              ? t('room.gather.none')
-              : missing === 0
-                ? t('room.handBack.allSent')
-                : t('room.handBack.progress', { behind: missing, count: tablets.length })}
+            {!isGathering
+              ? t('room.elsewhere')
+              : tablets.length === 0
+                ? t('room.gather.none')
+                : missing === 0
+                  ? t('room.handBack.allSent')
+                  : t('room.handBack.progress', { behind: missing, count: tablets.length })}
           </p>
           <SendPanel heading={t('room.handBack.send')} session={session} view={view} onSent={record} />
           <ReceivePanel
@@ -191,6 +195,7 @@ function Room({ session, view }: { session: SessionHandle; view: SessionView }) 
       )}
 
       <TabletsTable
+        isGathering={isGathering}
         tablets={tablets}
         view={view}
         selfId={services.device.id}
@@ -206,11 +211,14 @@ function when(t: Translator, at: number | null): string {
 }
 
 function TabletsTable({
+  isGathering,
   tablets,
   view,
   selfId,
   selfName,
 }: {
+  /** False on a tablet that gave its ideas to another device: it lists only that device. */
+  isGathering: boolean;
   tablets: readonly TabletInRoom[];
   view: SessionView;
   selfId: string;
@@ -222,7 +230,7 @@ function TabletsTable({
       <h2 id="room-tablets-heading">{t('room.tablets.heading')}</h2>
       <p>{t('room.tablets.self', { name: view.deviceNames.get(selfId) ?? selfName })}</p>
       {tablets.length === 0 ? (
-        <p>{t('room.gather.none')}</p>
+        <p>{isGathering ? t('room.gather.none') : t('room.elsewhere')}</p>
       ) : (
         <div class="room-table-wrap">
           <table class="room-tablets">

@@ -30,6 +30,10 @@ export interface TransferStepProps {
    * once (a copy of its own, opened from IndexedDB, would show it only after a reload).
    */
   session: SessionHandle;
-  onDone: (done: TransferDone) => void;
+  /**
+   * `stateVector`: what the other tablet held when the transfer was made, when it said (a camera answer's
+   * header), as a session file's whole copy says it.
+   */
+  onDone: (done: TransferDone, stateVector?: Uint8Array) => void;
   onCancel: () => void;
 }

@@ -33,6 +33,8 @@ export const room = {
     one: 'Gathered from {gathered} of {count} tablet.',
     other: 'Gathered from {gathered} of {count} tablets.',
   },
+  'room.elsewhere':
+    'This tablet gave its ideas to the device gathering the room. That device shows which tablets are gathered and which still need the room’s ideas.',
   'room.gather.none': 'No other tablet of this session is known here yet. Receive a tablet’s file to start.',
   'room.gather.send': 'Send this tablet’s ideas',
   'room.gather.receive': 'Receive a tablet’s ideas',
@@ -91,6 +93,7 @@ export const room = {
   'room.state.behind': 'Behind: hand back the room’s ideas',
   'room.state.sent': 'Sent the room’s ideas, not confirmed',
   'room.state.upToDate': 'Up to date',
+  'room.state.gathering': 'Gathering the room: this tablet sent it its ideas',
 
   // The log
   'room.log.heading': 'Transfers on this device',

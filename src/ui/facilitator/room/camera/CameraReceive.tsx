@@ -6,6 +6,7 @@ import {
   frameSource,
   mergeableFile,
   newRequestId,
+  senderStateVectorOf,
 } from '../../../../sync/cameraTransfer';
 import {
   applyImport,
@@ -147,15 +148,18 @@ export function CameraReceive({ sessionId, session, onDone, onCancel }: Transfer
   /** Tells the room what arrived (nothing new is news too: this tablet is up to date with the sender). */
   const finish = ({ preview, parsed, bytes }: Read): void => {
     const source = parsed.header;
-    onDone({
-      direction: 'received',
-      way: 'camera',
-      peerDeviceId: source.deviceId,
-      peerName: source.deviceName,
-      bytes,
-      recordsAdded: preview.hasChanges ? Object.values(preview.adds).reduce((n, v) => n + v, 0) : 0,
-      at: Date.now(),
-    });
+    onDone(
+      {
+        direction: 'received',
+        way: 'camera',
+        peerDeviceId: source.deviceId,
+        peerName: source.deviceName,
+        bytes,
+        recordsAdded: preview.hasChanges ? Object.values(preview.adds).reduce((n, v) => n + v, 0) : 0,
+        at: Date.now(),
+      },
+      senderStateVectorOf(source),
+    );
   };
 
   useEffect(() => {
