@@ -298,7 +298,7 @@ export const TAKE_OUTCOMES = {
   otherKind: 'otherKind',
   /** A frame for another session. */
   otherSession: 'otherSession',
-  /** A delta made for another tablet's request. */
+  /** A delta made for another tablet's request (or, after a reload, for one this tablet no longer knows). */
   otherTablet: 'otherTablet',
   /** A frame of another transfer than the one being read. */
   otherTransfer: 'otherTransfer',
@@ -312,6 +312,12 @@ export interface CollectorExpects {
   sessionId: string;
   /** For a delta: the request it must answer. */
   requestId?: number;
+  /**
+   * For a delta: this tablet's earlier requests in the session. An answer to one still fits (a copy only grows,
+   * so it holds all that the answer to the new one would, and more), so it is read as well: a receiver that left
+   * the room part way and showed a new code goes on reading the codes still on the sending screen.
+   */
+  earlierRequestIds?: readonly number[];
 }
 
 /**
@@ -357,7 +363,12 @@ export class FrameCollector {
     const frame = read.frame;
     if (frame.kind !== this.expects.kind) return TAKE_OUTCOMES.otherKind;
     if (frame.sessionTag !== this.tag) return TAKE_OUTCOMES.otherSession;
-    if (this.expects.requestId !== undefined && frame.requestId !== this.expects.requestId) {
+    const { requestId, earlierRequestIds = [] } = this.expects;
+    if (
+      requestId !== undefined &&
+      frame.requestId !== requestId &&
+      !earlierRequestIds.includes(frame.requestId)
+    ) {
       return TAKE_OUTCOMES.otherTablet;
     }
     if (!this.transfer) {

@@ -132,6 +132,39 @@ async function receiveByCamera(b: Page): Promise<Locator> {
 }
 
 describe('tablet to tablet by camera', () => {
+  it('Given B left the room part way through reading and came back with a new code, when the codes A made for B’s first code reach its camera, then B reads them: they are for this tablet (a walk: “made for another tablet”)', async () => {
+    const { b, sessionId, fileA } = await twoTablets();
+    const firstStep = await receiveByCamera(b.page);
+    const first = readFrame(
+      await shownText(firstStep.getByRole('img', { name: 'Code showing what this tablet already has' })),
+    );
+    if (!first.ok) throw new Error(`B's code is not a request: ${first.problem}`);
+    // B leaves the room and comes back: a new code.
+    await b.page.getByRole('link', { name: 'Back to the dashboard' }).click();
+    const stepB = await receiveByCamera(b.page);
+    const second = readFrame(
+      await shownText(stepB.getByRole('img', { name: 'Code showing what this tablet already has' })),
+    );
+    if (!second.ok) throw new Error(`B's code is not a request: ${second.problem}`);
+    expect(second.frame.transferId).not.toBe(first.frame.transferId);
+    await stepB.getByRole('button', { name: 'Next: read the sending tablet’s codes' }).click();
+    await stepB.getByRole('group', { name: 'Camera view' }).waitFor();
+
+    // A's codes, still on its screen, answer B's first code.
+    const codesForFirst = frameSource(new Uint8Array(fileA.subarray(0, 700)), 'D', {
+      sessionId,
+      transferId: 5,
+      requestId: first.frame.transferId,
+    });
+    await showToCamera(b.page, qrSvg(codesForFirst.frame(0)));
+    const progress = stepB.getByRole('progressbar', { name: 'Read from the sending tablet' });
+    await expect
+      .poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect(((await stepB.locator('.camera-notice').textContent()) ?? '').trim()).toBe('');
+    expect(b.errors).toEqual([]);
+  }, 300_000);
+
   it('Given tablet A has ideas tablet B lacks, when B shows its code to A and A’s moving codes to B with 30% lost, then B adds exactly A’s new ideas', async () => {
     const { a, b } = await twoTablets();
     const ideasOnB = await new FilesDashboard(b.page).count(IDEAS);
@@ -199,6 +232,10 @@ describe('tablet to tablet by camera', () => {
     const rowA = b.page.locator('tr[data-room-tablet]', { hasText: /^Tablet [0-9a-f]{4}/ });
     await expect.poll(() => rowA.getAttribute('data-room-state')).toBe('upToDate');
     expect((await rowA.locator('td').last().textContent())?.trim()).toBe('Up to date');
+    // A may read a new code without cancelling (B was closed and shows another): its camera is on again.
+    await stepA.getByRole('button', { name: 'Scan a new code', exact: true }).click();
+    await stepA.getByRole('group', { name: 'Camera view' }).waitFor();
+    expect(await codesA.count()).toBe(0);
     await b.page.getByRole('link', { name: 'Back to the dashboard' }).click();
     const dashboardB = new FilesDashboard(b.page);
     await expect.poll(() => dashboardB.count(IDEAS)).toBe(ideasOnA);
@@ -250,7 +287,7 @@ describe('tablet to tablet by camera', () => {
         qrSvg(frameSource(altered, 'D', { sessionId, transferId: 2, requestId: requestId ^ 1 }).frame(0)),
       ),
     ).toBe(
-      'These codes were made for another tablet, so they were ignored. On the sending tablet, scan this tablet’s code again.',
+      'These codes answer another tablet’s code, or a code this tablet showed before the app was closed, so they were ignored. On the sending tablet, scan this tablet’s code again.',
     );
     const good = alteredFrames.frame(0);
     const damaged = good.slice(0, 40) + (good[40] === 'A' ? 'B' : 'A') + good.slice(41);

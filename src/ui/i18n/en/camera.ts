@@ -32,6 +32,7 @@ export const camera = {
   'camera.send.showIntro':
     'Step 2 of 2: hold this screen in front of {device}’s camera until {device} says it has read everything.',
   'camera.send.what': 'Sending {what} to {device} ({size}).',
+  'camera.send.scanAgain': 'Scan a new code',
   'camera.send.nothingNew':
     '{device} already has every idea, comment and resident on this tablet. Sending the rest ({size}).',
   'camera.send.codes': 'Moving codes for {device}’s camera',
@@ -62,7 +63,7 @@ export const camera = {
   'camera.frame.otherSession':
     'A code from a tablet in another session was ignored. Nothing from it will be added to this session.',
   'camera.frame.otherTablet':
-    'These codes were made for another tablet, so they were ignored. On the sending tablet, scan this tablet’s code again.',
+    'These codes answer another tablet’s code, or a code this tablet showed before the app was closed, so they were ignored. On the sending tablet, scan this tablet’s code again.',
   'camera.frame.otherTransfer':
     'A code from another transfer was ignored. Keep the camera on the tablet you started with.',
   'camera.frame.otherKindReceive':

@@ -48,6 +48,19 @@ const PHASES = {
 } as const;
 type Phase = (typeof PHASES)[keyof typeof PHASES];
 
+/**
+ * The requests this tablet made, per session, while the app stays open: the sending screen may still show the
+ * answer to one when the facilitator comes back to the room and shows a new code (FrameCollector reads both).
+ */
+const requestsMade = new Map<string, number[]>();
+/** Enough for a morning of false starts; the oldest are forgotten first. */
+const MAX_REQUESTS_KEPT = 20;
+
+function rememberRequest(sessionId: string, requestId: number): void {
+  const ids = [...(requestsMade.get(sessionId) ?? []), requestId];
+  requestsMade.set(sessionId, ids.slice(-MAX_REQUESTS_KEPT));
+}
+
 interface Read {
   preview: ImportPreview;
   parsed: ParsedFile;
@@ -83,6 +96,7 @@ export function CameraReceive({ sessionId, session, onDone, onCancel }: Transfer
     const doc = sessionRef.current.doc;
     if (!doc) return null;
     const requestId = newRequestId();
+    rememberRequest(sessionId, requestId);
     const message = encodeRequest({
       sessionId,
       deviceId: services.device.id,
@@ -121,7 +135,12 @@ export function CameraReceive({ sessionId, session, onDone, onCancel }: Transfer
     setProblem(null);
     setRead(null);
     setPhase(PHASES.reading);
-    const failed = await scan.start({ kind: FRAME_KINDS.delta, sessionId, requestId: request.requestId });
+    const failed = await scan.start({
+      kind: FRAME_KINDS.delta,
+      sessionId,
+      requestId: request.requestId,
+      earlierRequestIds: (requestsMade.get(sessionId) ?? []).filter((id) => id !== request.requestId),
+    });
     if (failed) setProblem((t) => t(SCAN_PROBLEM_WORDS[failed]));
   };
 

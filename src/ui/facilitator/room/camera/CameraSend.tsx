@@ -192,6 +192,18 @@ export function CameraSend({ sessionId, session, onDone, onCancel }: TransferSte
             <button type="button" class="btn" onClick={() => setPaused(!isPaused)}>
               {isPaused ? t('camera.send.resume') : t('camera.send.pause')}
             </button>
+            {/* The receiving tablet showed a new code (it was closed, or the facilitator went back a step). */}
+            <button
+              type="button"
+              class="btn"
+              onClick={() => {
+                setAnswer(null);
+                setPhase(PHASES.scanning);
+                void startCamera();
+              }}
+            >
+              {t('camera.send.scanAgain')}
+            </button>
             <button type="button" class="btn" onClick={onCancel}>
               {t('camera.cancel')}
             </button>
