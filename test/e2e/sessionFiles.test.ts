@@ -201,6 +201,15 @@ describe('session files', () => {
         `“other-session.codesign” is for another session, “${other.title}”, not this one. Nothing has been changed. To add that session to this tablet, import the file from the home screen.`,
       );
     expect(await filesA.count(IDEAS)).toBe(ideasAtStart + 2);
+    // Chosen together with a file of this session: only the other session's file is refused, the good one is
+    // still read and previewed (a walk: both were refused, and the message named only the wrong one).
+    await filesA.choose(otherFile, fileB);
+    expect(await filesA.preview()).toEqual(['Nothing new: this tablet already has everything in this file.']);
+    expect(await filesA.alert.locator('p').allTextContents()).toEqual([
+      '1 of the files you chose was refused and will not be added. The others can be added below.',
+      `“other-session.codesign” is for another session, “${other.title}”, not this one. Nothing has been changed. To add that session to this tablet, import the file from the home screen.`,
+    ]);
+    await filesA.button('Close').click();
 
     // On B's home screen, A's newer file goes into the session B already has: the same preview, no new session.
     // It is chosen together with a damaged file: the good one is added, the damaged one refused, both said.
@@ -221,7 +230,11 @@ describe('session files', () => {
     expect(await homeB.status.textContent()).toMatch(
       /^Added 1 idea and 1 resident from Tablet [0-9a-f]{4}\.$/,
     );
-    expect(await homeB.alert.textContent()).toContain('“cut-too.codesign” is incomplete');
+    // Once added, the screen says which file went in and which did not.
+    expect(await homeB.alert.locator('p').allTextContents()).toEqual([
+      'Added what “from-a-again.codesign” brought. Not added: “cut-too.codesign”, for the reason below.',
+      expect.stringMatching(/^“cut-too\.codesign” is incomplete: /),
+    ]);
     expect(b.page.url()).toBe(app.url);
     await b.page
       .getByRole('link', {

@@ -1,12 +1,24 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ImportPreview, ParsedFile } from '../../../sync/sessionFile';
-import { FILE_EXTENSION, FILE_MEDIA_TYPE, isSessionFileError } from '../../../sync/sessionFile';
+import {
+  FILE_EXTENSION,
+  FILE_MEDIA_TYPE,
+  isSessionFileError,
+  SessionFileError,
+} from '../../../sync/sessionFile';
 import { SaveStatus } from '../../components/SaveStatus';
 import type { InWords } from '../../errors';
 import { useT } from '../../i18n';
 import type { SaveState } from '../../useSession';
 import { readFiles, type ReadProgress } from './readFiles';
-import { describeFileError, doneInWords, previewInWords, whenInWords, type FileNames } from './words';
+import {
+  describeFileError,
+  doneInWords,
+  listInWords,
+  previewInWords,
+  whenInWords,
+  type FileNames,
+} from './words';
 import './files.css';
 
 /** Where an import goes: the session on the dashboard, or a session chosen by the files on the home screen. */
@@ -21,6 +33,11 @@ export interface ImportTarget {
 
 interface Props {
   target: ImportTarget;
+  /**
+   * The session the files go into, when there is one (the dashboard, the room). A file for another session is
+   * refused on its own: the files chosen with it for this session are still previewed and added.
+   */
+  sessionId?: string;
   /** The apply button's words for this preview. */
   applyLabel: (preview: ImportPreview) => string;
   /** A line above the preview, e.g. which session on this tablet it goes into. */
@@ -46,6 +63,7 @@ type Phase =
  */
 export function ImportFiles({
   target,
+  sessionId,
   applyLabel,
   context,
   onApplied,
@@ -61,6 +79,8 @@ export function ImportFiles({
   const [progress, setProgress] = useState<ReadProgress | null>(null);
   // Put into words as the screen renders, so they follow the staff language switch.
   const [errors, setErrors] = useState<InWords[]>([]);
+  /** Files refused while others chosen with them go on: named again once those are added. */
+  const [leftOut, setLeftOut] = useState<readonly string[]>([]);
   const [isDragging, setDragging] = useState(false);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saveError, setSaveError] = useState<unknown>(null);
@@ -89,11 +109,26 @@ export function ImportFiles({
     if (files.length === 0 || isBusy) return;
     target.release?.();
     setErrors([]);
+    setLeftOut([]);
     setSaveState('idle');
     setPhase({ name: 'reading', count: files.length });
     const names: FileNames = { names: files.map((f) => f.name) };
-    const { parsed, errors: refused } = await readFiles(files, setProgress);
-    names.titles = new Map(parsed.map((p) => [p.fileName, p.header.sessionTitle]));
+    const read = await readFiles(files, setProgress);
+    names.titles = new Map(read.parsed.map((p) => [p.fileName, p.header.sessionTitle]));
+    const isOther = (f: ParsedFile): boolean => sessionId !== undefined && f.header.sessionId !== sessionId;
+    const parsed = read.parsed.filter((f) => !isOther(f));
+    const refused: unknown[] = [
+      ...read.errors,
+      ...read.parsed.filter(isOther).map(
+        (f) =>
+          new SessionFileError('wrongSession', {
+            expected: sessionId ?? '',
+            found: f.header.sessionId,
+            fileName: f.fileName,
+            title: f.header.sessionTitle,
+          }),
+      ),
+    ];
     // Each refused file is named with why; the good ones chosen with them are still read and previewed.
     const refusals: InWords[] = refused.map((e) => (t) => describeFileError(t, e, names));
     if (parsed.length === 0) {
@@ -106,6 +141,8 @@ export function ImportFiles({
     const lead: InWords[] =
       refusals.length > 0 ? [(t) => t('files.someRefused', { count: refusals.length })] : [];
     setErrors([...lead, ...refusals]);
+    const added = new Set(parsed.map((f) => f.fileName));
+    setLeftOut(names.names.filter((n) => !added.has(n)));
     try {
       const preview = await target.prepare(parsed);
       setPhase({ name: 'preview', preview });
@@ -113,6 +150,7 @@ export function ImportFiles({
     } catch (e) {
       target.release?.();
       setErrors([...refusals, (t) => describeFileError(t, e, names)]);
+      setLeftOut([]);
       setPhase({ name: 'idle' });
     }
   };
@@ -147,6 +185,25 @@ export function ImportFiles({
       return;
     }
     setSaveState('saved');
+    // The lead said the others "can be added below": now say which were added and which were not.
+    if (leftOut.length > 0) {
+      const addedNames = preview.sources.map((s) => s.fileName);
+      setErrors((shown) => [
+        (t) =>
+          t('files.addedNotOthers', {
+            added: listInWords(
+              t,
+              addedNames.map((n) => `“${n}”`),
+            ),
+            notAdded: listInWords(
+              t,
+              leftOut.map((n) => `“${n}”`),
+            ),
+            count: leftOut.length,
+          }),
+        ...shown.slice(1),
+      ]);
+    }
     setPhase({ name: 'done', preview });
     setTimeout(() => chooseButton.current?.focus(), 0);
     onApplied?.(preview);

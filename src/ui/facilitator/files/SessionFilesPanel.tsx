@@ -7,7 +7,6 @@ import {
   FILE_MEDIA_TYPE,
   fileName,
   prepareImport,
-  SessionFileError,
   type ImportPreview,
   type ParsedFile,
 } from '../../../sync/sessionFile';
@@ -86,16 +85,7 @@ export function SessionFilesPanel({ session, view }: { session: SessionHandle; v
     prepare: (files: readonly ParsedFile[]): ImportPreview => {
       const doc = sessionRef.current.doc;
       if (!doc) throw new Error('session not open');
-      // Said before any merging: a file for another session changes nothing and says which session it is.
-      const other = files.find((f) => f.header.sessionId !== sessionId);
-      if (other) {
-        throw new SessionFileError('wrongSession', {
-          expected: sessionId,
-          found: other.header.sessionId,
-          fileName: other.fileName,
-          title: other.header.sessionTitle,
-        });
-      }
+      // A file for another session never gets here: ImportFiles refuses it alone (its `sessionId`).
       return prepareImport(doc, files);
     },
     apply: async (preview: ImportPreview): Promise<void> => {
@@ -132,7 +122,12 @@ export function SessionFilesPanel({ session, view }: { session: SessionHandle; v
 
       <h3>{t('files.import.heading')}</h3>
       <p>{t('files.import.text')}</p>
-      <ImportFiles target={target} applyLabel={() => t('files.apply')} disabled={view.isReadOnly} />
+      <ImportFiles
+        target={target}
+        sessionId={sessionId}
+        applyLabel={() => t('files.apply')}
+        disabled={view.isReadOnly}
+      />
     </section>
   );
 }

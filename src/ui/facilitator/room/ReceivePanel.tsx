@@ -1,13 +1,7 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useRef, useState } from 'preact/hooks';
 import type { SessionView } from '../../../doc/session';
-import {
-  applyImport,
-  prepareImport,
-  SessionFileError,
-  type ImportPreview,
-  type ParsedFile,
-} from '../../../sync/sessionFile';
+import { applyImport, prepareImport, type ImportPreview, type ParsedFile } from '../../../sync/sessionFile';
 import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import type { SessionHandle } from '../../useSession';
@@ -57,16 +51,7 @@ export function ReceivePanel({ heading, session, view, onReceived, onLogged }: P
     prepare: async (files: readonly ParsedFile[]): Promise<ImportPreview> => {
       const doc = sessionRef.current.doc;
       if (!doc) throw new Error('session not open');
-      // Said before any merging: a file for another session changes nothing and says which session it is.
-      const other = files.find((f) => f.header.sessionId !== sessionId);
-      if (other) {
-        throw new SessionFileError('wrongSession', {
-          expected: sessionId,
-          found: other.header.sessionId,
-          fileName: other.fileName,
-          title: other.header.sessionTitle,
-        });
-      }
+      // A file for another session never gets here: ImportFiles refuses it alone (its `sessionId`).
       chosen.current = files;
       const preview = prepareImport(doc, files);
       // Nothing to add: this device already holds those copies, which says where those tablets are.
@@ -84,7 +69,12 @@ export function ReceivePanel({ heading, session, view, onReceived, onLogged }: P
     <section class="room-panel" aria-label={heading}>
       <h3>{heading}</h3>
       <p>{t('room.receive.where')}</p>
-      <ImportFiles target={target} applyLabel={() => t('files.apply')} disabled={view.isReadOnly} />
+      <ImportFiles
+        target={target}
+        sessionId={sessionId}
+        applyLabel={() => t('files.apply')}
+        disabled={view.isReadOnly}
+      />
       <div class="btn-row">
         <button
           ref={cameraButton}

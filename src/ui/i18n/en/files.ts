@@ -99,6 +99,11 @@ export const files = {
     other:
       '{count} of the files you chose were refused and will not be added. The others can be added below.',
   },
+  // The same, once the others were added: which files went in and which did not.
+  'files.addedNotOthers': {
+    one: 'Added what {added} brought. Not added: {notAdded}, for the reason below.',
+    other: 'Added what {added} brought. Not added: {notAdded}, for the reasons below.',
+  },
   'files.refusedAll': {
     one: 'The file you chose was refused.',
     other: 'None of the {count} files you chose can be added.',
