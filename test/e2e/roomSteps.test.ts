@@ -48,4 +48,22 @@ describe('the room’s steps', () => {
       expect(t.errors).toEqual([]);
     });
   }, 120_000);
+
+  it('Given the facilitator saves the room’s file (a download, nobody picked), then the room’s log says it was saved on this device, not sent to devices picked there', async () => {
+    await inRoom({}, async (t, room) => {
+      const panel = room.panel('Send this tablet’s ideas');
+      const save = panel.getByRole('button', { name: 'Save the file', exact: true });
+      await expect.poll(() => save.getAttribute('aria-disabled')).toBeNull();
+      const [download] = await Promise.all([t.page.waitForEvent('download'), save.click()]);
+      expect(download.suggestedFilename()).toMatch(/\.codesign$/);
+      await expect
+        .poll(() => room.logLines())
+        .toEqual([
+          expect.stringMatching(
+            /^\d{2}:\d{2}: saved the file on this device \(.+\), for the tablets you give it to\.$/,
+          ),
+        ]);
+      expect(t.errors).toEqual([]);
+    });
+  }, 120_000);
 });

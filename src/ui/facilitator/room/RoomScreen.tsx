@@ -289,7 +289,9 @@ function logLine(t: Translator, e: RoomLogEntry, view: SessionView): string {
       : t('room.log.unknownDevice'),
   };
   if (e.direction === 'sent') {
-    return e.peerDeviceId ? t('room.log.sent', params) : t('room.log.sentAnyone', params);
+    if (e.peerDeviceId) return t('room.log.sent', params);
+    // Saved as a file (a download): nobody was picked, it went to this device's files.
+    return e.way === 'file' ? t('room.log.savedFile', params) : t('room.log.sentAnyone', params);
   }
   return e.recordsAdded === undefined
     ? t('room.log.received', params)

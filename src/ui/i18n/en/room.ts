@@ -105,6 +105,7 @@ export const room = {
   },
   'room.log.sent': '{when}: sent to {device} by {way} ({size}).',
   'room.log.sentAnyone': '{when}: sent by {way} ({size}) to the devices picked there.',
+  'room.log.savedFile': '{when}: saved the file on this device ({size}), for the tablets you give it to.',
   'room.log.unknownDevice': 'another device',
   'room.way.share': 'share sheet',
   'room.way.file': 'file',
