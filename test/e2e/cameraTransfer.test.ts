@@ -236,6 +236,22 @@ describe('tablet to tablet by camera', () => {
     await stepA.getByRole('button', { name: 'Scan a new code', exact: true }).click();
     await stepA.getByRole('group', { name: 'Camera view' }).waitFor();
     expect(await codesA.count()).toBe(0);
+    // B, which now has everything, asks again: A says there is nothing new to send (not "sending the rest").
+    await b.page.getByRole('link', { name: 'Back to the dashboard' }).click();
+    const againB = await receiveByCamera(b.page);
+    await showToCamera(
+      a.page,
+      await againB.getByRole('img', { name: 'Code showing what this tablet already has' }).screenshot(),
+      clockA,
+    );
+    while (!(await codesA.isVisible())) {
+      if (Date.now() > deadline) throw new Error('A never showed its codes again');
+      await clockA();
+    }
+    expect(await stepA.getByRole('status').textContent()).toMatch(
+      /^Tablet [0-9a-f]{4} already has everything on this tablet: there is nothing new to send\. The codes only let Tablet [0-9a-f]{4} check it \(\d+(\.\d+)? kilobytes?\)\.$/,
+    );
+    await againB.getByRole('button', { name: 'Cancel', exact: true }).click();
     await b.page.getByRole('link', { name: 'Back to the dashboard' }).click();
     const dashboardB = new FilesDashboard(b.page);
     await expect.poll(() => dashboardB.count(IDEAS)).toBe(ideasOnA);

@@ -34,7 +34,10 @@ export const camera = {
   'camera.send.what': 'Sending {what} to {device} ({size}).',
   'camera.send.scanAgain': 'Scan a new code',
   'camera.send.nothingNew':
-    '{device} already has every idea, comment and resident on this tablet. Sending the rest ({size}).',
+    '{device} already has everything on this tablet: there is nothing new to send. The codes only let {device} check it ({size}).',
+  // Nothing a count names, but other changes (settings, tablet names, turns where nothing was done).
+  'camera.send.otherChanges':
+    '{device} already has every idea, comment and resident on this tablet. Sending only smaller changes it lacks, such as the session’s settings or tablet names ({size}).',
   'camera.send.codes': 'Moving codes for {device}’s camera',
   'camera.send.pause': 'Pause the codes',
   'camera.send.resume': 'Carry on showing the codes',

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import * as Y from 'yjs';
 import {
   decodeRequest,
   encodeDelta,
@@ -9,6 +10,7 @@ import {
   type FrameSource,
   type TransferRequest,
 } from '../../../../sync/cameraTransfer';
+import { lacks } from '../../../../sync/roomStatus';
 import { describeError, useInWords } from '../../../errors';
 import { useT } from '../../../i18n';
 import { useServices } from '../../../services';
@@ -38,6 +40,8 @@ interface Answer {
   request: TransferRequest;
   delta: DeltaFile;
   source: FrameSource;
+  /** The receiver holds everything this tablet holds: the codes carry nothing it lacks, only the file's frame. */
+  isNothingNew: boolean;
 }
 
 /**
@@ -82,7 +86,11 @@ export function CameraSend({ sessionId, session, onDone, onCancel }: TransferSte
         transferId: delta.transferId,
         requestId,
       });
-      setAnswer({ request, delta, source });
+      const isNothingNew = !lacks(
+        Y.decodeStateVector(request.stateVector),
+        Y.decodeStateVector(Y.encodeStateVector(doc)),
+      );
+      setAnswer({ request, delta, source, isNothingNew });
       setPaused(false);
       setPhase(PHASES.showing);
     } catch (e) {
@@ -165,7 +173,10 @@ export function CameraSend({ sessionId, session, onDone, onCancel }: TransferSte
                   device,
                   size: bytesInWords(t, answer.delta.bytes.byteLength),
                 })
-              : t('camera.send.nothingNew', { device, size: bytesInWords(t, answer.delta.bytes.byteLength) })}
+              : t(answer.isNothingNew ? 'camera.send.nothingNew' : 'camera.send.otherChanges', {
+                  device,
+                  size: bytesInWords(t, answer.delta.bytes.byteLength),
+                })}
           </p>
           <QrFrames source={answer.source} label={t('camera.send.codes', { device })} isPaused={isPaused} />
           <p class="camera-words" aria-live="polite">
