@@ -169,6 +169,12 @@ describe('the room with no internet', () => {
     await expect
       .poll(async () => Object.values(await gatherer!.states()), { timeout: 30_000 })
       .toEqual(Array(TABLETS - 1).fill('behind'));
+    // The log says what each of the four files added, as it does for one file alone.
+    expect(await gatherer!.logLines()).toEqual(
+      Array(TABLETS - 1).fill(
+        expect.stringMatching(/^\d{2}:\d{2}: received from .+ by file \(.+\), \d+ new records?\.$/),
+      ),
+    );
     const gatherMs = performance.now() - started;
 
     // And hand back: tablet 1 sends the room's ideas once, picking every tablet in the share sheet.

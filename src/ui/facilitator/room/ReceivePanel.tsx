@@ -6,7 +6,7 @@ import { useT } from '../../i18n';
 import { useServices } from '../../services';
 import type { SessionHandle } from '../../useSession';
 import { ImportFiles, type ImportTarget } from '../files/ImportFiles';
-import { logReceivedFiles } from './logReceived';
+import { logReceivedFiles, recordsAddedPerFile } from './logReceived';
 import { TRANSFER_WAY, type TransferDone } from './transfer';
 import '../files/messages';
 
@@ -42,8 +42,12 @@ export function ReceivePanel({ heading, session, view, onReceived, onLogged }: P
   const chosen = useRef<readonly ParsedFile[]>([]);
   const sessionId = view.records.sessionId;
 
-  const log = async (files: readonly ParsedFile[], preview: ImportPreview): Promise<void> => {
-    await logReceivedFiles(files, services.device.id, preview, TRANSFER_WAY.file);
+  const log = async (
+    files: readonly ParsedFile[],
+    preview: ImportPreview,
+    perFile: readonly number[] | null = null,
+  ): Promise<void> => {
+    await logReceivedFiles(files, services.device.id, preview, TRANSFER_WAY.file, Date.now(), perFile);
     await onLogged();
   };
 
@@ -59,9 +63,13 @@ export function ReceivePanel({ heading, session, view, onReceived, onLogged }: P
       return preview;
     },
     apply: async (preview: ImportPreview): Promise<void> => {
+      const files = chosen.current;
+      const before = sessionRef.current.doc;
+      // Several files: what each adds, counted before they are added (a file alone's is the preview's).
+      const perFile = files.length > 1 && before ? recordsAddedPerFile(before, files) : null;
       await sessionRef.current.run((doc) => applyImport(doc, preview));
       // Committed: now the log may say so.
-      await log(chosen.current, preview);
+      await log(files, preview, perFile);
     },
   };
 
