@@ -101,7 +101,7 @@ describe('IndexedDbDocStore: Saved means committed', () => {
     const store = new IndexedDbDocStore();
     const id = freshId();
     const h = await store.open(id);
-    failNextAdd();
+    void failNextAdd();
     h.doc.getMap('proposals').set('p1', { title: 'Community garden' });
     await expect(h.whenSaved()).rejects.toMatchObject({ name: 'QuotaExceededError' });
 
@@ -148,7 +148,7 @@ describe('IndexedDbDocStore: Saved means committed', () => {
     const h = await store.open(id);
     h.doc.getMap('proposals').set('p1', { title: 'Community garden' });
     await h.whenSaved();
-    failNextAdd();
+    void failNextAdd();
     h.doc.getMap('proposals').set('p2', { title: 'Homework club' });
     await expect(h.whenSaved()).rejects.toMatchObject({ name: 'QuotaExceededError' });
 
@@ -167,7 +167,7 @@ describe('IndexedDbDocStore: Saved means committed', () => {
     const store = new IndexedDbDocStore();
     const id = freshId();
     const h = await store.open(id);
-    failNextAdd();
+    void failNextAdd();
     h.doc.getMap('comments').set('refused', { text: 'never stored' });
     await expect(h.whenSaved()).rejects.toMatchObject({ name: 'QuotaExceededError' });
     const again = await h.reload();
