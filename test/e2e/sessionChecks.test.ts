@@ -25,7 +25,6 @@ import { mergeProposals } from '../../src/doc/moderationCommands';
 import { enterPaperBallot } from '../../src/doc/paperCommands';
 import { viewSession } from '../../src/doc/session';
 import { setProposalStatus } from '../../src/doc/statusCommands';
-import { createEnrolCode } from '../../src/server/devices';
 import { acknowledged, connect, enrolDevice } from '../unit/server/support';
 import { validSettings } from '../unit/helpers/session';
 import { axeViolations } from './support/axe';
@@ -33,6 +32,7 @@ import { smallTargets } from './support/targets';
 import { newTablet, type Tablet } from './support/tablet';
 import { sessionChecks } from '../../src/doc/sessionChecks';
 import { useBrowserAndCouncil } from './support/setup';
+import { enrolOfficer } from './support/officer';
 
 const TITLE = 'Ashfield North spring workshop';
 const START = Date.UTC(2026, 3, 18, 9, 0, 0);
@@ -116,13 +116,7 @@ describe('things to check in the officer view', () => {
   it('Given a session merged from devices that worked apart, when an officer opens it, then a sheet typed twice, a decision on a merged idea and the records after the end are shown, and keeping a version settles the sheet', async () => {
     officer = await newTablet(app.browser);
     const { page, errors } = officer;
-    await page.goto(app.url);
-    const council = page.getByRole('region', { name: 'Sessions from the council', exact: true });
-    await council
-      .getByRole('textbox', { name: /^Enrolment code/ })
-      .fill(createEnrolCode(app.server.store!, 'officer', 'Officer laptop').code);
-    await council.getByRole('button', { name: 'Enrol this device', exact: true }).click();
-    await council.getByRole('link', { name: 'Open the council results' }).waitFor();
+    await enrolOfficer(page, app);
     await page.goto(`${app.url}#/officer/session/${sessionId}`);
 
     const checks = page.locator(`[data-checks="${sessionId}"]`);

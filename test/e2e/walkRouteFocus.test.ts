@@ -7,8 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEnrolCode } from '../../src/server/devices';
-import { acknowledged, connect, enrolDevice } from '../unit/server/support';
+import { enrolOfficer, syncToCouncil } from './support/officer';
 import { newTablet } from './support/tablet';
 import { NEIGHBOURHOOD, seedSpring, SPRING } from './support/neighbourhood';
 import { Home } from './pages/Home';
@@ -18,21 +17,7 @@ import { useBrowserAndCouncil } from './support/setup';
 const app = useBrowserAndCouncil('codesign-route-focus-e2e-');
 
 beforeAll(async () => {
-  const facilitator = await enrolDevice(
-    app.dataDir,
-    app.url.slice(0, -1),
-    'facilitator',
-    'Facilitator laptop',
-  );
-  const spring = seedSpring();
-  const client = connect(
-    `ws://127.0.0.1:${app.server.port}/sync`,
-    spring.sessionId,
-    facilitator.token,
-    spring.doc,
-  );
-  await acknowledged(client);
-  client.destroy();
+  await syncToCouncil(app, [seedSpring()]);
 }, 60_000);
 
 /** The focused element: "main" when it is the screen's main content (or inside it), else what it is. */
@@ -83,13 +68,8 @@ describe('moving between screens', () => {
   it('Given an officer’s device, when the council results, a session and its report are opened in turn, then focus is on each screen’s main content', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      await page.goto(app.url);
-      const council = page.getByRole('region', { name: 'Sessions from the council', exact: true });
-      await council
-        .getByRole('textbox', { name: /^Enrolment code/ })
-        .fill(createEnrolCode(app.server.store!, 'officer', 'Officer laptop').code);
-      await council.getByRole('button', { name: 'Enrol this device', exact: true }).click();
-      await council.getByRole('link', { name: 'Open the council results' }).click();
+      await enrolOfficer(page, app);
+      await page.getByRole('link', { name: 'Open the council results' }).click();
       await page.getByRole('heading', { level: 1, name: 'Council results' }).waitFor();
       await expect.poll(() => focused(page)).toBe('main');
 

@@ -7,7 +7,6 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAdmin } from '../../../src/server/adminCli';
 import { assign, listAssignments, neighbourhoodKey, unassign } from '../../../src/server/assignments';
 import { DB_FILE, STORE_VERSION, Store } from '../../../src/server/store';
 import {
@@ -19,25 +18,12 @@ import {
   startTestServer,
   tempDir,
   type Client,
+  adminOn as admin,
 } from './support';
 import { createSession } from '../../../src/doc/sessionCommands';
 import { validSettings } from '../helpers/session';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-async function admin(
-  dataDir: string,
-  ...argv: string[]
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runAdmin(
-    argv,
-    { DATA_DIR: dataDir },
-    { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') },
-  );
-  return { code, out, err };
-}
 
 describe('session assignment', { timeout: 20_000 }, () => {
   const cleanup: (() => void | Promise<void>)[] = [];

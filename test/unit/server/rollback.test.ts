@@ -3,7 +3,6 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { runAdmin } from '../../../src/server/adminCli';
 import { Store } from '../../../src/server/store';
 import {
   acknowledged,
@@ -16,23 +15,10 @@ import {
   tempDir,
   waitFor,
   type Client,
+  adminOn as admin,
 } from './support';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-async function admin(
-  dataDir: string,
-  ...argv: string[]
-): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runAdmin(
-    argv,
-    { DATA_DIR: dataDir },
-    { out: (t) => (out += t), err: (t) => (err += t) },
-  );
-  return { code, out, err };
-}
 
 describe('archive and rollback of a bad device', { timeout: 20_000 }, () => {
   const cleanup: (() => void | Promise<void>)[] = [];
