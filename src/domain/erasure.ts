@@ -79,6 +79,22 @@ export function isErasureOf(oldValue: unknown, value: unknown): boolean {
   return canonical(erasedRecord(oldValue, at)) === canonical(value);
 }
 
+/**
+ * True when `oldValue` and `value` are two erasures of the same record, differing at most in when they were made:
+ * a backup restored from before an erasure and the erasure made again (docs/admin-guide.md) gives the council one
+ * and the devices that had the first another. Either may replace the other, from any writer: neither holds answers,
+ * and nothing but that time may differ.
+ */
+export function isSameErasure(oldValue: unknown, value: unknown): boolean {
+  if (!isErased(oldValue) || !isErased(value) || holdsAnswers(oldValue) || holdsAnswers(value)) return false;
+  const withoutTime = (record: Record<string, unknown>): Record<string, unknown> =>
+    Object.fromEntries(Object.entries(record).filter(([name]) => name !== ERASED_FIELD));
+  return (
+    canonical(withoutTime(oldValue as Record<string, unknown>)) ===
+    canonical(withoutTime(value as Record<string, unknown>))
+  );
+}
+
 /** JSON with object keys sorted, so field order does not matter. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;

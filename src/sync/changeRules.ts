@@ -40,7 +40,7 @@ import {
 } from '../doc/recordShapes';
 import { MAPS, readMeta } from '../doc/schema';
 import { KEY_FIELD } from '../domain/recordSigning';
-import { isErasureOf } from '../domain/erasure';
+import { isErasureOf, isSameErasure } from '../domain/erasure';
 import { sheetOf } from '../domain/paper';
 import { signatureState } from './recordSignatures';
 
@@ -180,6 +180,8 @@ function replacementProblem(
   const state = signatureState(sessionId, map, value);
   if (state === 'invalid') return 'badSignature';
   if (leave.erasures === true && map === 'participants' && isErasureOf(oldValue, value)) return null;
+  // The council's erasure made twice (a backup from before it restored, then erased again): either copy stands.
+  if (map === 'participants' && isSameErasure(oldValue, value)) return null;
   // The same paper sheet typed on two devices, or typed again (src/domain/paper.ts): one record either way.
   if (isPaperReplacement(map, key, oldValue, value)) return null;
   if (!isPlainObject(oldValue) || !Object.hasOwn(oldValue, KEY_FIELD)) return 'unsigned';

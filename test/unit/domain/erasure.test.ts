@@ -3,7 +3,14 @@
  * part (takingPart), whatever form the answers had.
  */
 import { describe, expect, it } from 'vitest';
-import { answeredAt, erasedRecord, holdsAnswers, isErased, isErasureOf } from '../../../src/domain/erasure';
+import {
+  answeredAt,
+  erasedRecord,
+  holdsAnswers,
+  isErased,
+  isErasureOf,
+  isSameErasure,
+} from '../../../src/domain/erasure';
 import { takingPart } from '../../../src/domain/results/participation';
 import type { Participant } from '../../../src/domain/types';
 
@@ -74,5 +81,18 @@ describe('an erased participant record', () => {
     expect(isErasureOf(signed, { ...erased, answers: { age: 'Under 18' } })).toBe(false);
     expect(isErasureOf(signed, { ...signed, answersErased: 9_000 })).toBe(false);
     expect(isErasureOf(erased, erasedRecord(erased, 9_500))).toBe(false);
+  });
+
+  it('Given the same record erased twice (a backup restored, then erased again), Then each erasure may stand for the other, and nothing else may', () => {
+    const first = erasedRecord(signed, 9_000);
+    const second = erasedRecord(signed, 9_500);
+    expect(isSameErasure(first, second)).toBe(true);
+    expect(isSameErasure(second, first)).toBe(true);
+    expect(isSameErasure(first, { ...second, hasConsented: false })).toBe(false);
+    expect(isSameErasure(first, { ...second, answers: { age: 'Under 18' } })).toBe(false);
+    expect(isSameErasure(first, { ...second, sealedAnswers: 'v1.k1.AAAA' })).toBe(false);
+    expect(isSameErasure(signed, second)).toBe(false);
+    expect(isSameErasure(first, signed)).toBe(false);
+    expect(isSameErasure(first, erasedRecord({ ...signed, id: 'r2' }, 9_500))).toBe(false);
   });
 });

@@ -83,4 +83,31 @@ describe('the council’s erasure reaching a device', () => {
 
     expect(changeProblems(doc, changes, false, { erasures: true })).toHaveLength(1);
   });
+
+  it('Given a record erased twice (a backup from before the erasure restored, then erased again), When either erasure replaces the other, Then it is taken from the council and from any device alike', () => {
+    const signed = resident();
+    const first = erasedRecord(signed, 1_800_000_000_000);
+    const second = erasedRecord(signed, 1_800_000_500_000);
+    for (const [was, now] of [
+      [first, second],
+      [second, first],
+    ]) {
+      const doc = seedSession(new Y.Doc(), SESSION);
+      doc.getMap('participants').set('r1', now);
+      const changes: Changes = new Map([
+        ['participants', new Map([['r1', { action: 'update', oldValue: was }]])],
+      ]);
+      expect(changeProblems(doc, changes, false)).toEqual([]);
+      expect(changeProblems(doc, changes, false, { erasures: true })).toEqual([]);
+    }
+
+    const doc = seedSession(new Y.Doc(), SESSION);
+    doc.getMap('participants').set('r1', { ...second, hasConsented: false });
+    const changes: Changes = new Map([
+      ['participants', new Map([['r1', { action: 'update', oldValue: first }]])],
+    ]);
+    expect(changeProblems(doc, changes, false, { erasures: true })).toEqual([
+      { map: 'participants', key: 'r1', field: '', problem: 'unsigned' },
+    ]);
+  });
 });
