@@ -3,6 +3,7 @@
  * (WebSocket, path /sync) on the same port.
  */
 import { createServer, type Server } from 'node:http';
+import { lockDataDir, type DataDirLock } from './dataDirLock';
 import { enrolHandler } from './enrolApi';
 import { sessionsHandler } from './sessionsApi';
 import { DEFAULT_LIMITS, type Limits } from './limits';
@@ -33,12 +34,27 @@ export interface RunningServer {
   index?: SessionIndex;
 }
 
+/** Store.open on a folder this server holds, letting the folder go when its file cannot be opened. */
+function openHolding(dataDir: string, lock: DataDirLock | undefined): Store {
+  try {
+    return Store.open(dataDir);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+}
+
 export async function startServer(options: {
   port: number;
   host: string;
   distDir: string;
   /** Where the SQLite file lives. Without it the server serves the app only (no sync, no enrolment). */
   dataDir?: string;
+  /**
+   * The lock on dataDir, when the caller took it already (`npm start` does, before it builds the app); the server
+   * lets it go when it closes. Without it the server takes one (dataDirLock.ts): one server per data folder.
+   */
+  dataDirLock?: DataDirLock;
   limits?: Partial<Limits>;
   log?: Logger;
   /** Erase about-you answers older than this many days, on a schedule (retention.ts); null or absent: never. */
@@ -50,9 +66,12 @@ export async function startServer(options: {
   const startedAt = Date.now();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? jsonLogger();
+  // Before the file is opened: a second server on the folder is refused having changed nothing in it.
+  const lock =
+    options.dataDir === undefined ? undefined : (options.dataDirLock ?? lockDataDir(options.dataDir));
+  const store = options.dataDir === undefined ? undefined : openHolding(options.dataDir, lock);
   // Hocuspocus prints every refused message with a stack trace: one log line each instead (log.ts).
   const stopRouting = routeLibraryErrors(log);
-  const store = options.dataDir === undefined ? undefined : Store.open(options.dataDir);
   // One summary of each stored session, for listing (GET /api/sessions) and for who may open it (/sync).
   const index = store ? new SessionIndex(store, log) : undefined;
   const sync = store && index ? createSync(store, log, limits, index) : undefined;
@@ -122,6 +141,7 @@ export async function startServer(options: {
     stopRetention?.();
     await sync?.close();
     store?.close();
+    lock?.release();
     stopRouting();
     throw e;
   }
@@ -142,6 +162,7 @@ export async function startServer(options: {
         server.close(() => resolve());
       });
       store?.close();
+      lock?.release();
       stopRouting();
     },
   };

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startServer } from './app';
 import { ConfigError, readConfig } from './config';
 import { DataDirError } from './store';
+import { DataDirInUseError } from './dataDirLock';
 
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
 const say = (text: string): void => void process.stderr.write(`${text}\n`);
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataDirError) say(`Cannot start: ${e.message}`);
+  if (e instanceof ConfigError || e instanceof DataDirError || e instanceof DataDirInUseError)
+    say(`Cannot start: ${e.message}`);
   else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     say(`Cannot start: port ${process.env.PORT ?? 8080} is already in use. Set PORT to a free port.`);
   } else say(`Cannot start: ${e instanceof Error ? e.message : String(e)}`);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError, readConfig } from './config';
 import { DataDirError } from './store';
+import { DataDirInUseError, lockDataDir } from './dataDirLock';
 import { startServer } from './app';
 import { isBuildStale } from './build';
 
@@ -14,12 +15,15 @@ const distDir = join(projectDir, 'dist');
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, distDir);
+  // Before the build: a second `npm start` on the folder is refused at once, not after rebuilding the app that
+  // the first one serves.
+  const dataDirLock = lockDataDir(config.dataDir);
   if (isBuildStale(projectDir, distDir)) {
     console.log('Building the app (first start, or the sources changed)…');
     const { build } = await import('vite');
     await build({ root: projectDir, logLevel: 'warn' });
   }
-  const running = await startServer(config);
+  const running = await startServer({ ...config, dataDirLock });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   console.log(
     `Neighbourhood Co-design is running at http://${shown}:${running.port}/ (data in ${config.dataDir})`,
@@ -34,7 +38,8 @@ async function main(): Promise<void> {
 const say = (text: string): void => void process.stderr.write(`${text}\n`);
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataDirError) say(`Cannot start: ${e.message}`);
+  if (e instanceof ConfigError || e instanceof DataDirError || e instanceof DataDirInUseError)
+    say(`Cannot start: ${e.message}`);
   else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     say(`Cannot start: port ${process.env.PORT ?? 8080} is already in use. Set PORT to a free port.`);
   } else say(`Cannot start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

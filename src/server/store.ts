@@ -29,7 +29,7 @@ export class DataDirError extends Error {
 const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
 
 /** True for a file-system or SQLite error meaning "not allowed to write here". */
-function isNotWritable(e: unknown): e is { code: string } {
+export function isNotWritable(e: unknown): e is { code: string } {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
   return NOT_WRITABLE.has(code) || /^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code);
