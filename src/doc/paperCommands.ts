@@ -18,6 +18,7 @@ import { proposalViews, visibleProposals } from '../domain/proposals';
 import { unsigned } from '../domain/recordSigning';
 import type { Ballot, Participant } from '../domain/types';
 import { andThen, run, signFor, writable, type CommandContext, type Signing } from './commands';
+import { MAX_REPLACED } from './recordShapes';
 import { maps, readRecords } from './schema';
 
 /**
@@ -39,14 +40,29 @@ export function enterPaperBallots<C extends CommandContext>(
   return writePaper(doc, 'enterPaperBallots', inputs, ctx, options.replace ?? false) as Signing<C, string[]>;
 }
 
+/**
+ * One try at typing in a sheet, from a form that keeps what was typed when storage refuses the save ("not
+ * saved"), so the person tries again. A refused change is dropped from the device (useSession.ts,
+ * useOfficerSessions.ts), but an online device may have sent it to the council first, and the council sends it
+ * back. So a try names the typings its earlier tries wrote: the sheet is not "already entered" when only they
+ * hold it, and the new typing replaces them, whether they are here now or arrive later. Either way the sheet is
+ * one ballot with one current typing, not a sheet flagged as typed twice.
+ */
+export interface PaperAttempt {
+  /** The id this try's typing takes (a fresh one for every try: a typing is written once). */
+  typingId: string;
+  /** The typings earlier tries at this ballot wrote, each of which the screen was told was not saved. */
+  earlier: readonly string[];
+}
+
 /** Types in one paper sheet (see enterPaperBallots). Returns its participant id, `paper-<sheet>`. */
 export function enterPaperBallot<C extends CommandContext>(
   doc: Y.Doc,
-  input: PaperInput & { replace?: boolean },
+  input: PaperInput & { replace?: boolean; attempt?: PaperAttempt },
   ctx: C,
 ): Signing<C, string> {
   return andThen(
-    writePaper(doc, 'enterPaperBallot', [input], ctx, input.replace ?? false),
+    writePaper(doc, 'enterPaperBallot', [input], ctx, input.replace ?? false, input.attempt),
     (ids) => ids[0] ?? '',
   ) as Signing<C, string>;
 }
@@ -76,23 +92,30 @@ function writePaper(
   inputs: readonly PaperInput[],
   ctx: CommandContext,
   replace: boolean,
+  attempt?: PaperAttempt,
 ): Maybe<string[]> {
   const settings = writable(doc);
   if (inputs.length === 0) throw new ValidationError('emptyBallot', 'ballot');
   const r = readRecords(doc);
   const views = visibleProposals(proposalViews(r.proposals, r.moderation));
+  const sheets = new Map(paperSheets(r.paperTypings).map((s) => [s.sheet, s]));
+  const earlier = new Set(attempt?.earlier ?? []);
+  // A sheet only this ballot's earlier tries hold is not taken: trying again is what the person was asked to do.
+  const taken = takenSheets(r.participants);
+  for (const s of sheets.values()) {
+    if (s.current.length > 0 && s.current.every((t) => earlier.has(t.id))) taken.delete(s.sheet);
+  }
   const entries = checkPaperEntries(inputs, {
     method: settings.method,
     potPence: settings.potPence,
     costs: new Map(views.map((v) => [v.id, v.costPence])),
-    taken: takenSheets(r.participants),
+    taken,
     replace,
   });
   const castUnder = castUnderNow(settings.method, {
     potPence: settings.potPence,
     costs: new Map(views.map((v) => [v.id, v.costPence])),
   });
-  const sheets = new Map(paperSheets(r.paperTypings).map((s) => [s.sheet, s]));
   const at = ctx.now();
   const language = settings.languages[0] ?? 'en';
   const unsignedRecords = entries.map((e) => {
@@ -112,11 +135,13 @@ function writePaper(
   return andThen(signing, (signedRecords) => {
     const records = signedRecords.map(({ sheet: number, participant, ballot }) => {
       const sheet = sheets.get(number);
-      const replaces = sheet ? sheet.current.map((t) => t.id) : [];
+      // The earlier tries too, here or not: one that reached the council and comes back is replaced by this one.
+      const seen = sheet ? sheet.current.map((t) => t.id) : [];
+      const replaces = [...new Set([...seen, ...earlier])].slice(0, MAX_REPLACED);
       return {
         participant,
         ballot,
-        typing: paperTyping(ballot, { id: ctx.newId(), sheet: number, replaces }),
+        typing: paperTyping(ballot, { id: attempt?.typingId ?? ctx.newId(), sheet: number, replaces }),
       };
     });
     run(doc, name, ctx, () => {

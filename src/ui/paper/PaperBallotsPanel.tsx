@@ -4,8 +4,9 @@
  * run a command (the session handle's `run`, which resolves once the change is saved).
  *
  * Rules: a sheet's form keeps what was typed when it is refused, with the reason beside the field; a sheet
- * already entered can be replaced only by choosing "Replace sheet N"; the CSV import (src/domain/paperCsv.ts,
- * loaded when a file is chosen) adds every sheet or none, after a preview.
+ * already entered can be replaced only by choosing "Replace sheet N", except by trying again after "not saved"
+ * (the earlier tries are replaced, so the sheet stays one ballot even if one reached the council); the CSV
+ * import (src/domain/paperCsv.ts, loaded when a file is chosen) adds every sheet or none, after a preview.
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import type * as Y from 'yjs';
@@ -83,6 +84,8 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const choicesGroup = useRef<HTMLFieldSetElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const importStatus = useRef<HTMLDivElement>(null);
+  // The typings of this sheet's tries that were not saved: a try again replaces them (src/doc/paperCommands.ts).
+  const earlierTries = useRef<string[]>([]);
 
   const { method, potPence } = view.settings;
   const numbers = ideaNumbers(view.proposals);
@@ -124,10 +127,19 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
       return;
     }
     const typed = sheet;
-    const isDone = await action.act((doc, ctx) =>
-      enterPaperBallot(doc, { sheet: typed, choices, replace }, ctx),
-    );
+    const earlier = [...earlierTries.current];
+    const isDone = await action.act(async (doc, ctx) => {
+      const typingId = ctx.newId();
+      // Signed first in the app (a promise), at once in tests.
+      const written = await Promise.resolve(
+        enterPaperBallot(doc, { sheet: typed, choices, replace, attempt: { typingId, earlier } }, ctx),
+      );
+      // Written to the document: if storage now refuses it, the next try replaces it (PaperAttempt).
+      earlierTries.current.push(typingId);
+      return written;
+    });
     if (isDone) {
+      earlierTries.current = [];
       const n = Number(typed.trim());
       setAnnouncement((t) => t(replace ? 'paper.form.replaced' : 'paper.form.added', { sheet: n }));
       setSheet('');
