@@ -46,8 +46,20 @@ export async function checkStorage(nav: Navigator = navigator): Promise<StorageR
   return { state, usageBytes, quotaBytes };
 }
 
+const QUOTA_NAMES: ReadonlySet<string> = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
+
+/**
+ * True when storage refused a write for want of space: the browser's DOMException itself, Dexie's error of that
+ * name, or an error that wraps one (Dexie's `inner`, or `cause`): a transaction the full disk aborted reaches us
+ * as Dexie's AbortError ("The transaction was aborted") with the quota error inside, e.g. a new device's first
+ * signature, when its signing key cannot be stored (src/storage/deviceKey.ts).
+ */
 export function isQuotaError(e: unknown): boolean {
-  return (
-    e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED')
-  );
+  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth += 1) {
+    const { name, inner, cause } = e as { name?: unknown; inner?: unknown; cause?: unknown };
+    const isError = e instanceof DOMException || e instanceof Error;
+    if (isError && typeof name === 'string' && QUOTA_NAMES.has(name)) return true;
+    e = inner ?? cause;
+  }
+  return false;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
 import { checkStorage, isQuotaError } from '../../../src/storage/quota';
 
 /** A stand-in for navigator.storage: the browser edge we do not own. */
@@ -42,5 +43,17 @@ describe('storage health', () => {
     expect(isQuotaError(new DOMException('full', 'QuotaExceededError'))).toBe(true);
     expect(isQuotaError(new DOMException('x', 'AbortError'))).toBe(false);
     expect(isQuotaError(new Error('QuotaExceededError'))).toBe(false);
+  });
+
+  it('Given Dexie’s errors for a full disk (its own quota error, or a transaction aborted by one), Then each is a quota error, and other aborts are not', () => {
+    const full = new DOMException('full', 'QuotaExceededError');
+    expect(isQuotaError(new Dexie.QuotaExceededError('full'))).toBe(true);
+    expect(isQuotaError(new Dexie.AbortError('The transaction was aborted', full))).toBe(true);
+    expect(isQuotaError(new Error('could not sign', { cause: full }))).toBe(true);
+    expect(
+      isQuotaError(new Dexie.AbortError('The transaction was aborted', new DOMException('x', 'AbortError'))),
+    ).toBe(false);
+    expect(isQuotaError(new Dexie.AbortError('The transaction was aborted'))).toBe(false);
+    expect(isQuotaError({ name: 'QuotaExceededError' })).toBe(false);
   });
 });
