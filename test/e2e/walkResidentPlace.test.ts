@@ -3,6 +3,9 @@
  * - on the ranking ballot, "Add to my list" sent focus to an idea in another theme, skipping ideas and a heading
  *   (the next idea in stored order, not on screen); focus now goes to the next idea on screen, and moving or
  *   removing an idea keeps focus on the list;
+ * - moving an idea on the ranking list changed no live region, and its new place was in no button's name: the
+ *   move is now said ("Play area for under-5s moved to number 1 of 3."), in the turn's language, and each button
+ *   of the list is described by its idea's place;
  * - in a Welsh turn the session's own English words (its title, its theme names) were marked as Welsh, so a
  *   screen reader or voice read them with Welsh rules; they now carry the language they were typed in;
  * - "Thank you. Your idea has been added." was a plain paragraph on a screen whose heading took focus, so it was
@@ -113,6 +116,101 @@ describe('the ranking ballot keeps a keyboard user’s place', () => {
       await enterOn(page, add('Lights at the skate park'));
       expect(await focusedName(page)).toBe('My list');
 
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/**
+ * Starts listening as a screen reader does: from now on, the text of each live region (polite or assertive, one
+ * already on the page) whose words change. Returns a function that reads what was said so far.
+ */
+async function listenToLiveRegions(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    const region = (node: Node): Element | null =>
+      (node instanceof Element ? node : node.parentElement)?.closest(
+        '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"]',
+      ) ?? null;
+    new MutationObserver((changes) => {
+      const changed = new Set(changes.map((c) => region(c.target)).filter((r) => r !== null));
+      for (const r of changed) {
+        const text = (r.textContent ?? '').trim();
+        if (text) said.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { said: string[] }).said.slice());
+}
+
+describe('the ranking ballot says where a moved idea went', () => {
+  it('Given a resident’s list of three ideas, when they move one up to the top and down again with the keyboard, then each move is said politely with the new place, and focus stays on that idea’s buttons, which say its place', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const kiosk = await demoKiosk(page, (form) =>
+        form.getByRole('radio', { name: 'Ranking', exact: true }).check(),
+      );
+      await kiosk.beginTurn();
+      await kiosk.openFromMenu('Choose your priorities');
+      const ideas = [
+        'Lunch club for older people',
+        'Bulky rubbish collection days',
+        'Play area for under-5s',
+      ];
+      for (const title of ideas) await kiosk.tap(`Add to my list: ${title}`);
+      const said = await listenToLiveRegions(page);
+      const focused = page.locator(':focus');
+
+      await enterOn(page, kiosk.button('Move up: Play area for under-5s'));
+      expect(await said()).toEqual(['Play area for under-5s moved to number 2 of 3.']);
+      expect(await focusedName(page)).toBe('Move up: Play area for under-5s');
+      expect(await description(focused)).toBe('Number 2');
+
+      // At the top "Move up" can go no further: focus goes to the same idea's "Move down", never to another idea.
+      await enterOn(page, kiosk.button('Move up: Play area for under-5s'));
+      expect((await said()).at(-1)).toBe('Play area for under-5s moved to number 1 of 3.');
+      expect(await focusedName(page)).toBe('Move down: Play area for under-5s');
+      expect(await description(focused)).toBe('Number 1');
+
+      await enterOn(page, kiosk.button('Move down: Play area for under-5s'));
+      expect((await said()).at(-1)).toBe('Play area for under-5s moved to number 2 of 3.');
+      expect(await focusedName(page)).toBe('Move down: Play area for under-5s');
+      expect(await page.locator('.ranking-list li .ballot-item__title').allTextContents()).toEqual([
+        'Lunch club for older people',
+        'Play area for under-5s',
+        'Bulky rubbish collection days',
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given a Welsh turn, when a resident moves an idea on their list, then the move is said in Welsh', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const kiosk = await demoKiosk(page, async (form) => {
+        await form.getByRole('radio', { name: 'Ranking', exact: true }).check();
+        await form.getByRole('checkbox', { name: LOCALES.cy!.name, exact: true }).check();
+      });
+      const cy = makeTranslator('cy');
+      await kiosk.waitFor(STEP.welcome);
+      await kiosk.button('Cymraeg').click();
+      await kiosk.tap(cy('kiosk.welcome.start'), cy('kiosk.consent.title'));
+      await kiosk.tap(cy('kiosk.consent.agree'));
+      await kiosk.tap(cy('kiosk.about.skip'), cy('kiosk.hub.title'));
+      await kiosk.tap(cy('kiosk.hub.priorities'), cy('kiosk.priorities.title'));
+      for (const title of ['Lunch club for older people', 'Play area for under-5s']) {
+        await kiosk.tap(cy('kiosk.ranking.addFor', { title }));
+      }
+      const said = await listenToLiveRegions(page);
+      await enterOn(page, kiosk.button(cy('kiosk.ranking.upFor', { title: 'Play area for under-5s' })));
+      expect(await said()).toEqual(['Symudwyd Play area for under-5s i rif 1 o 2.']);
       expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { ProposalView } from '../../domain/proposals';
 import type { Theme } from '../../domain/types';
 import { useT } from '../i18n';
@@ -15,12 +16,24 @@ interface RankingBallotProps {
   onChange: (ranked: string[]) => void;
 }
 
-/** Ranking: "my list" in order (move up, move down, remove), then the ideas that can be added to it. */
+/** The last move, said politely ("Play area moved to number 1 of 3"): the idea, its new place, the list's length. */
+interface Moved {
+  id: string;
+  place: number;
+  of: number;
+}
+
+/**
+ * Ranking: "my list" in order (move up, move down, remove), then the ideas that can be added to it. A move is
+ * said in a polite live region, and each button of the list is described by its idea's place, so a screen
+ * reader hears the new place whether focus stays on the button pressed or goes to the other one at the end.
+ */
 export function RankingBallot(props: RankingBallotProps) {
   const { ideas, themes, potPence, ranked, maxRanked, onChange } = props;
   const t = useT();
   const typedLang = useTypedLang();
   const focusLater = usePendingFocus();
+  const [moved, setMoved] = useState<Moved | null>(null);
   const byId = new Map(ideas.map((v) => [v.id, v]));
   const iconOf = new Map(themes.map((th) => [th.id, th.icon]));
   const isFull = ranked.length >= maxRanked;
@@ -38,6 +51,7 @@ export function RankingBallot(props: RankingBallotProps) {
     // Focus follows the idea; if its button is now at the end of the list, use the other one.
     const atEdge = (by === -1 && to === 0) || (by === 1 && to === next.length - 1);
     focusLater(`${atEdge ? (by === -1 ? 'down' : 'up') : by === -1 ? 'up' : 'down'}:${id}`);
+    setMoved({ id, place: to + 1, of: next.length });
     onChange(next);
   };
 
@@ -45,6 +59,7 @@ export function RankingBallot(props: RankingBallotProps) {
     const next = ranked.filter((_, i) => i !== index);
     const neighbour = next[index] ?? next[index - 1];
     focusLater(neighbour ? `remove:${neighbour}` : 'ranking-list');
+    setMoved(null);
     onChange(next);
   };
 
@@ -54,8 +69,11 @@ export function RankingBallot(props: RankingBallotProps) {
     const i = restShown.findIndex((v) => v.id === id);
     const neighbour = restShown[i + 1] ?? restShown[i - 1];
     focusLater(next.length >= maxRanked || !neighbour ? 'ranking-list' : `add:${neighbour.id}`);
+    setMoved(null);
     onChange(next);
   };
+
+  const movedIdea = moved ? byId.get(moved.id) : undefined;
 
   return (
     <>
@@ -73,7 +91,9 @@ export function RankingBallot(props: RankingBallotProps) {
               return (
                 <li key={id} class="ballot-item ballot-item--chosen">
                   <div class="ballot-item__text">
-                    <span class="ranking-place">{t('kiosk.ranking.place', { place: i + 1 })}</span>
+                    <span class="ranking-place" id={`rank-place-${id}`}>
+                      {t('kiosk.ranking.place', { place: i + 1 })}
+                    </span>
                     <span class="ballot-item__title">
                       <ThemeIcon icon={idea ? iconOf.get(idea.themeId) : undefined} />
                       {title}
@@ -84,6 +104,7 @@ export function RankingBallot(props: RankingBallotProps) {
                       type="button"
                       class="btn"
                       aria-label={t('kiosk.ranking.upFor', { title })}
+                      aria-describedby={`rank-place-${id}`}
                       data-focus-key={`up:${id}`}
                       disabled={i === 0}
                       onClick={() => move(i, -1)}
@@ -94,6 +115,7 @@ export function RankingBallot(props: RankingBallotProps) {
                       type="button"
                       class="btn"
                       aria-label={t('kiosk.ranking.downFor', { title })}
+                      aria-describedby={`rank-place-${id}`}
                       data-focus-key={`down:${id}`}
                       disabled={i === ranked.length - 1}
                       onClick={() => move(i, 1)}
@@ -104,6 +126,7 @@ export function RankingBallot(props: RankingBallotProps) {
                       type="button"
                       class="btn btn--danger"
                       aria-label={t('kiosk.ranking.removeFor', { title })}
+                      aria-describedby={`rank-place-${id}`}
                       data-focus-key={`remove:${id}`}
                       onClick={() => remove(i)}
                     >
@@ -115,6 +138,16 @@ export function RankingBallot(props: RankingBallotProps) {
             })}
           </ol>
         )}
+        {/* Present from the first paint, so that a change is announced; said in the words of the screen. */}
+        <p class="visually-hidden" role="status" aria-live="polite">
+          {moved && movedIdea
+            ? t('kiosk.ranking.moved', {
+                title: movedIdea.shownTitle,
+                place: moved.place,
+                count: moved.of,
+              })
+            : ''}
+        </p>
       </section>
       <section class="ranking-rest" aria-labelledby="ranking-rest-heading">
         <h2 id="ranking-rest-heading">{t('kiosk.ranking.rest')}</h2>

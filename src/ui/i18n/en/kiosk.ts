@@ -176,6 +176,8 @@ export const kiosk = {
   'kiosk.ranking.removeFor': 'Remove from my list: {title}',
   'kiosk.ranking.add': 'Add to my list',
   'kiosk.ranking.addFor': 'Add to my list: {title}',
+  // Said to a screen reader after "Move up" or "Move down": the idea's title and its new place in the list.
+  'kiosk.ranking.moved': '{title} moved to number {place} of {count}.',
 
   // Finishing
   'kiosk.finishCheck.title': 'Your changes are not saved',
