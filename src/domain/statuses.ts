@@ -12,6 +12,7 @@
  *   title and decision: never comments, never who suggested them.
  */
 import { byStampThenId } from './order';
+import { isSameNeighbourhood } from './neighbourhood';
 import type { ProposalView } from './proposals';
 import { PROPOSAL_STATUSES, type Pence, type ProposalStatus, type ProposalStatusKind } from './types';
 
@@ -95,15 +96,11 @@ export interface SessionPlace {
   date: string;
 }
 
-function sameNeighbourhood(a: string, b: string): boolean {
-  return a.trim().toLocaleLowerCase('en') === b.trim().toLocaleLowerCase('en');
-}
-
 /** Another session of the same neighbourhood held on an earlier day (ISO dates compare as text). */
 export function isEarlierSession(candidate: SessionPlace, current: SessionPlace): boolean {
   return (
     candidate.id !== current.id &&
-    sameNeighbourhood(candidate.neighbourhood, current.neighbourhood) &&
+    isSameNeighbourhood(candidate.neighbourhood, current.neighbourhood) &&
     candidate.date < current.date
   );
 }

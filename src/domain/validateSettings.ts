@@ -6,6 +6,7 @@
 import { councilKeyForm } from './answersCrypto';
 import { ValidationError } from './errors';
 import { isKnownLanguage, KNOWN_LANGUAGES, LIMITS } from './limits';
+import { neighbourhoodName } from './neighbourhood';
 import { keptIcon } from './themeIcons';
 import type {
   AboutYouQuestion,
@@ -240,7 +241,9 @@ export function validateSettings(s: SessionSettings): SessionSettings {
   }
   return {
     title: requireText(s.title, 'title', LIMITS.sessionTitleLength),
-    neighbourhood: requireText(s.neighbourhood, 'neighbourhood', LIMITS.nameLength),
+    // Stored as one spelling (NFC, single spaces) so exports and screens that show the name as text agree;
+    // comparisons still go through neighbourhoodKey, for sessions written before or by other means.
+    neighbourhood: neighbourhoodName(requireText(s.neighbourhood, 'neighbourhood', LIMITS.nameLength)),
     date: requireDate(s.date, 'date'),
     venue: requireText(s.venue, 'venue', LIMITS.nameLength),
     fundingStreams,

@@ -6,10 +6,11 @@
  * Access rules (one place, used by GET /api/sessions and by the sync server's authentication):
  * - an officer device sees and opens every session;
  * - a facilitator device sees the sessions assigned to it (by id, or by neighbourhood: the session's current
- *   neighbourhood, compared ignoring case and extra spaces) plus those it has itself written to (it has updates
- *   in the archive), and opens only those, or a session it is creating (the server holds no session under that
- *   id yet).
+ *   neighbourhood, compared by `neighbourhoodKey` of src/domain/neighbourhood.ts, NFC with case and extra spaces
+ *   ignored, as the officer view groups them) plus those it has itself written to (it has updates in the
+ *   archive), and opens only those, or a session it is creating (the server holds no session under that id yet).
  */
+import { neighbourhoodKey } from '../domain/neighbourhood';
 import type { SessionIndex, SessionSummary } from './sessionIndex';
 import type { Role, Store } from './store';
 
@@ -26,11 +27,6 @@ export interface Assignment {
 export interface Target {
   kind: AssignmentKind;
   value: string;
-}
-
-/** The name a neighbourhood is matched on: case and spacing do not matter ("Ashfield  north" = "Ashfield North"). */
-export function neighbourhoodKey(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
 }
 
 function keyOf(target: Target): string {

@@ -21,7 +21,7 @@ import { MAPS } from '../doc/schema';
 import type { SettingsEdit } from '../domain/types';
 import { effectiveSettings } from '../domain/settings';
 import type { Changes, RoleRuleCode, WriterRole } from '../sync/changeRules';
-import { neighbourhoodKey } from './assignments';
+import { neighbourhoodKey } from '../domain/neighbourhood';
 
 export type NeighbourhoodRuling = 'unchanged' | 'allowed' | 'needsOfficer';
 

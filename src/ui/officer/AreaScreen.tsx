@@ -2,7 +2,8 @@ import type { Enrolment } from '../../storage/appDb';
 import { describeCouncilError } from '../facilitator/sync/words';
 import { useT } from '../i18n';
 import { Analysis } from './Analysis';
-import { neighbourhoodKey, useCouncilList } from './useCouncilList';
+import { isSameNeighbourhood } from '../../domain/neighbourhood';
+import { useCouncilList } from './useCouncilList';
 
 /** All sessions of one neighbourhood together: the council's list says which they are. */
 export function AreaScreen({ enrolment, neighbourhood }: { enrolment: Enrolment; neighbourhood: string }) {
@@ -23,7 +24,7 @@ export function AreaScreen({ enrolment, neighbourhood }: { enrolment: Enrolment;
   }
   if (!sessions) return <p class="page">{t('common.loading')}</p>;
   const ids = sessions
-    .filter((s) => neighbourhoodKey(s.neighbourhood) === neighbourhoodKey(neighbourhood))
+    .filter((s) => isSameNeighbourhood(s.neighbourhood, neighbourhood))
     .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))
     .map((s) => s.id);
   if (ids.length === 0) {

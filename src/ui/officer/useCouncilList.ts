@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { fetchCouncilSessions, type CouncilSession } from '../../sync/councilApi';
 import type { Enrolment } from '../../storage/appDb';
+import { neighbourhoodKey, neighbourhoodName } from '../../domain/neighbourhood';
 
 export interface Neighbourhood {
   name: string;
@@ -10,16 +11,9 @@ export interface Neighbourhood {
 }
 
 /**
- * The same neighbourhood however it was typed: case and spaces ignored (as the server's assignments do,
- * src/server/assignments.ts).
- */
-export function neighbourhoodKey(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
-}
-
-/**
  * Neighbourhoods in alphabetical order, each with its sessions newest first; a neighbourhood is named as its
- * newest session spells it.
+ * newest session spells it. Sessions are one neighbourhood when the server would match them so
+ * (`neighbourhoodKey`, src/domain/neighbourhood.ts: NFC, case and spaces ignored).
  */
 export function byNeighbourhood(sessions: readonly CouncilSession[]): Neighbourhood[] {
   const groups = new Map<string, CouncilSession[]>();
@@ -30,7 +24,7 @@ export function byNeighbourhood(sessions: readonly CouncilSession[]): Neighbourh
   return [...groups.values()]
     .map((list) => {
       const sorted = [...list].sort((a, b) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title));
-      return { name: sorted[0]!.neighbourhood.trim().replace(/\s+/g, ' '), sessions: sorted };
+      return { name: neighbourhoodName(sorted[0]!.neighbourhood), sessions: sorted };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
 }

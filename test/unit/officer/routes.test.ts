@@ -54,4 +54,16 @@ describe('sessions by neighbourhood', () => {
     expect(groups[0]!.sessions.map((s) => s.id)).toEqual(['4', '2']);
     expect(groups[1]!.sessions.map((s) => s.id)).toEqual(['3', '1']);
   });
+
+  it('Given sessions in "Tŵr Ward" typed with ŵ as one character (NFC) and as w + combining circumflex (NFD), Then they are ONE neighbourhood, as the server matches them', () => {
+    const nfc = 'T\u0175r Ward';
+    const nfd = 'Tw\u0302r Ward';
+    const groups = byNeighbourhood([
+      session('1', nfc, '2026-03-01'),
+      session('2', nfd, '2026-10-10'),
+      session('3', 'Ashfield North', '2026-04-18'),
+    ]);
+    expect(groups.map((g) => g.name)).toEqual(['Ashfield North', nfc]);
+    expect(groups[1]!.sessions.map((s) => s.id)).toEqual(['2', '1']);
+  });
 });

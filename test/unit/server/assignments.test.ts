@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assign, listAssignments, neighbourhoodKey, unassign } from '../../../src/server/assignments';
+import { assign, listAssignments, unassign } from '../../../src/server/assignments';
+import { neighbourhoodKey } from '../../../src/domain/neighbourhood';
 import { DB_FILE, STORE_VERSION, Store } from '../../../src/server/store';
 import {
   acknowledged,
