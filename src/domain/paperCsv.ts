@@ -3,10 +3,14 @@
  * facilitator chooses such a file.
  *
  * Rules:
- * - The file: UTF-8 text of at most MAX_CSV_BYTES, a byte-order mark allowed; RFC 4180 (fields separated by
- *   commas, or by semicolons when the header row holds a semicolon and no comma, as some spreadsheets save;
- *   double-quoted fields may hold separators, line breaks and doubled quotes; CRLF, LF or CR line ends). Rows
- *   that are wholly empty are skipped. At most MAX_CSV_SHEETS sheets.
+ * - The file: at most MAX_CSV_BYTES; text as spreadsheets save it (decodeCsvBytes): UTF-8 (a byte-order mark
+ *   allowed); UTF-16 with its byte-order mark (Excel's "Unicode text"); otherwise, when the bytes are not valid
+ *   UTF-8, windows-1252 (Excel's plain "CSV" on a UK Windows PC: £ and ’ are single bytes), and the preview says
+ *   which was read. RFC 4180 (fields separated by commas, semicolons (Excel with Welsh or Polish settings) or
+ *   tabs ("Unicode text"): the separator is the one that gives the header row a `sheet` cell, the one with most
+ *   cells if several do, else a comma unless the header has no comma; double-quoted fields may hold separators,
+ *   line breaks and doubled quotes; CRLF, LF or CR line ends). Rows that are wholly empty are skipped. At most
+ *   MAX_CSV_SHEETS sheets.
  * - The header row: a `sheet` column (any case), then one column per idea, named by its number (`4` or `#4`: the
  *   position in the list of every idea put forward, oldest first, as the paper ballots panel shows it) or by its
  *   title as shown (any case, spaces trimmed). A title a spreadsheet export protected with a leading `'` is read
@@ -112,9 +116,83 @@ class CsvSyntaxError extends Error {
   }
 }
 
-function separatorOf(text: string): ',' | ';' {
+/** How a file's bytes were read as text. */
+export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+/**
+ * windows-1252's characters for the bytes 0x80-0x9F (WHATWG Encoding Standard, index-windows-1252); every other
+ * byte is the code point of the same number. Decoded here, not with TextDecoder('windows-1252'): Node 20's
+ * TextDecoder reads that label as ISO-8859-1, giving control characters for these bytes (’ would be U+0092).
+ */
+const WINDOWS_1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function windows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = Array.from(bytes.subarray(i, i + 8192), (b) =>
+      b >= 0x80 && b < 0xa0 ? WINDOWS_1252_HIGH.charAt(b - 0x80) : String.fromCharCode(b),
+    );
+    text += chunk.join('');
+  }
+  return text;
+}
+
+/**
+ * A CSV file's text: UTF-16 when it starts with a UTF-16 byte-order mark, UTF-8 when its bytes are valid UTF-8,
+ * otherwise windows-1252, which gives each of the 256 byte values a character (so nothing is replaced by �, and
+ * a title with £ or ’ matches its idea).
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  const utf16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : null;
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16 };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: windows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+const SEPARATORS = [',', ';', '\t'] as const;
+type Separator = (typeof SEPARATORS)[number];
+
+/** The header row's cells with `sep` as the separator, quotes honoured (a broken quote is parseCsvRows' to report). */
+function headerCells(text: string, sep: Separator): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let isQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (isQuoted) {
+      if (ch === '"' && text[i + 1] === '"') i += 1;
+      else if (ch === '"') isQuoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell.trim() === '') isQuoted = true;
+    else if (ch === sep) {
+      cells.push(cell);
+      cell = '';
+    } else if (ch === '\r' || ch === '\n') break;
+    else cell += ch;
+  }
+  return [...cells, cell];
+}
+
+/** The separator that gives the header a `sheet` cell (an idea's title may hold the others: "Youth club, phase 2"). */
+function separatorOf(text: string): Separator {
+  const withSheet = SEPARATORS.map((sep) => ({ sep, cells: headerCells(text, sep) }))
+    .filter(({ cells }) => cells.some((c) => normalHeader(c) === 'sheet'))
+    .sort((a, b) => b.cells.length - a.cells.length);
+  if (withSheet[0]) return withSheet[0].sep;
   const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';
-  return firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  if (firstLine.includes(',')) return ',';
+  return firstLine.includes(';') ? ';' : firstLine.includes('\t') ? '\t' : ',';
 }
 
 /** RFC 4180 rows, wholly empty rows skipped. Throws CsvSyntaxError with the row of a broken quote. */

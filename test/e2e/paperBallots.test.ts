@@ -1,8 +1,8 @@
 /**
  * Paper ballots on the facilitator dashboard (the demo session: dot voting, 5 dots, at most 3 on one idea, 12
  * residents have voted at the tablets): two sheets typed in, a sheet typed twice refused and then replaced, a
- * sheet breaking the rules refused, a CSV with bad rows refused with every row in words and nothing added, a
- * good CSV previewed and added. Paper ballots count with the rest and are shown apart; the panel has no axe
+ * sheet breaking the rules refused, a CSV with bad rows refused with every row in words and nothing added, files
+ * saved as windows-1252 and as UTF-16 read with the encoding said, a good CSV previewed and added. Paper ballots count with the rest and are shown apart; the panel has no axe
  * violations; a reload keeps them.
  */
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ import { useBrowserAndApp } from './support/setup';
 const YOUTH = 'Youth club open on Friday and Saturday nights';
 const FAIR = 'Apprenticeship fair with local employers';
 const GARDEN = 'Community garden on the empty plot';
+const UTF_16 = 'The file was saved as “Unicode text” (UTF-16) and has been read as such.';
+const WINDOWS_1252 =
+  'The file is not UTF-8, so it was read as Windows text (windows-1252), as Excel’s plain “CSV” saves it. If an idea’s name looks wrong, save the file as “CSV UTF-8” and choose it again.';
 
 const app = useBrowserAndApp();
 
@@ -84,6 +87,32 @@ describe('paper ballots', () => {
       expect(await paper.counts()).toEqual({ kiosk: 12, paper: 2 });
       expect(await axeViolations(page)).toEqual([]);
       expect(await smallTargets(page, 44)).toEqual([]);
+
+      // Excel's plain "CSV" on Windows (windows-1252, £ as the byte 0xA3): the problem names the column as typed,
+      // not "Skate park �", and the panel says how the file was read.
+      await paper.chooseCsv(
+        'windows.csv',
+        Buffer.concat([
+          Buffer.from(`sheet,${FAIR},Skate park `, 'latin1'),
+          Buffer.from([0xa3]),
+          Buffer.from('\r\n10,1,\r\n'),
+        ]),
+      );
+      await paper.importProblems.getByText('Row 1, column “Skate park £”:', { exact: false }).waitFor();
+      await paper.importProblems.getByText(WINDOWS_1252, { exact: true }).waitFor();
+
+      // Excel's "Unicode text" (UTF-16 with a byte-order mark, tabs between cells): read, and the preview says so.
+      const unicodeText = [`sheet\t${YOUTH}\t${FAIR}`, '20\t1\t2'].join('\r\n');
+      await paper.chooseCsv(
+        'stall.txt',
+        Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unicodeText, 'utf16le')]),
+      );
+      await paper.importStatus
+        .getByText('Adds 1 paper ballot (sheet 20) from “stall.txt”.', { exact: true })
+        .waitFor();
+      await paper.importStatus.getByText(UTF_16, { exact: true }).waitFor();
+      await paper.button('Cancel').click();
+      expect(await paper.counts()).toEqual({ kiosk: 12, paper: 2 });
 
       // A good CSV: preview, then added.
       await paper.chooseCsv(

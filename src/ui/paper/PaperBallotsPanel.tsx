@@ -16,13 +16,13 @@ import type { SessionView } from '../../doc/session';
 import { minimumSpendPence } from '../../domain/ballots';
 import { isValidationError, ValidationError } from '../../domain/errors';
 import { channelOf, ideaNumbers, sheetOf } from '../../domain/paper';
-import type { CsvProblem } from '../../domain/paperCsv';
+import type { CsvEncoding, CsvProblem } from '../../domain/paperCsv';
 import type { PaperEntry } from '../../domain/paper';
 import { participation } from '../../domain/results/participation';
 import type { BallotChoices } from '../../domain/types';
 import { SaveStatus } from '../components/SaveStatus';
 import { describeError, useInWords, type InWords } from '../errors';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { useAction } from '../facilitator/useAction';
 import { PaperConflicts } from './PaperConflicts';
 import { choicesInWords, csvProblemInWords, excludedInWords, sheetRanges } from './words';
@@ -62,11 +62,18 @@ type ImportPhase =
   | { name: 'idle' }
   | { name: 'reading'; fileName: string }
   // Problems are put into words as the panel renders, so they follow the staff language switch.
-  | { name: 'problems'; fileName: string; problems: InWords[]; more: number }
-  | { name: 'preview'; fileName: string; entries: PaperEntry[] }
-  | { name: 'applying'; fileName: string; entries: PaperEntry[] }
+  | { name: 'problems'; fileName: string; encoding: CsvEncoding; problems: InWords[]; more: number }
+  | { name: 'preview'; fileName: string; encoding: CsvEncoding; entries: PaperEntry[] }
+  | { name: 'applying'; fileName: string; encoding: CsvEncoding; entries: PaperEntry[] }
   | { name: 'done'; count: number }
   | { name: 'failed'; message: InWords };
+
+/** What the import says when a file was not UTF-8 (decodeCsvBytes), so a facilitator can check the names. */
+const ENCODING_KEYS = {
+  'utf-16le': 'paper.import.encoding.utf16',
+  'utf-16be': 'paper.import.encoding.utf16',
+  'windows-1252': 'paper.import.encoding.windows1252',
+} as const satisfies Record<Exclude<CsvEncoding, 'utf-8'>, MessageKey>;
 
 export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsProps) {
   const t = useT();
@@ -179,12 +186,14 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
         setPhase({
           name: 'problems',
           fileName: file.name,
+          encoding: 'utf-8',
           problems: [(t) => csvProblemInWords(t, tooLarge, method.kind)],
           more: 0,
         });
         return;
       }
-      const text = await file.text();
+      // Not file.text(), which reads everything as UTF-8: spreadsheets also save UTF-16 and windows-1252.
+      const { text, encoding } = csv.decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
       const choosable = new Set(order);
       const result = csv.readPaperCsv(text, {
         method,
@@ -198,10 +207,10 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
           isChoosable: choosable.has(p.id),
         })),
       });
-      if (result.ok) setPhase({ name: 'preview', fileName: file.name, entries: result.entries });
+      if (result.ok) setPhase({ name: 'preview', fileName: file.name, encoding, entries: result.entries });
       else {
         const problems: InWords[] = result.problems.map((p) => (t) => csvProblemInWords(t, p, method.kind));
-        setPhase({ name: 'problems', fileName: file.name, problems, more: result.more });
+        setPhase({ name: 'problems', fileName: file.name, encoding, problems, more: result.more });
       }
     } catch {
       setPhase({ name: 'failed', message: (t) => t('paper.import.unreadable', { fileName: file.name }) });
@@ -209,8 +218,12 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
     setTimeout(() => importStatus.current?.focus(), 0);
   };
 
-  const applyImport = async (entries: PaperEntry[], fileName: string): Promise<void> => {
-    setPhase({ name: 'applying', fileName, entries });
+  const applyImport = async (
+    entries: PaperEntry[],
+    fileName: string,
+    encoding: CsvEncoding,
+  ): Promise<void> => {
+    setPhase({ name: 'applying', fileName, encoding, entries });
     try {
       await run((doc, ctx) => enterPaperBallots(doc, entries, ctx));
       setPhase({ name: 'done', count: entries.length });
@@ -510,6 +523,9 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
             })}
           </p>
         ) : null}
+        {(phase.name === 'preview' || phase.name === 'applying') && phase.encoding !== 'utf-8' ? (
+          <p class="paper-encoding">{t(ENCODING_KEYS[phase.encoding])}</p>
+        ) : null}
         {phase.name === 'done' ? (
           <p class="paper-done">{t('paper.import.done', { count: phase.count })}</p>
         ) : null}
@@ -528,6 +544,9 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
             ))}
           </ul>
           {phase.more > 0 ? <p>{t('paper.import.more', { count: phase.more })}</p> : null}
+          {phase.encoding !== 'utf-8' ? (
+            <p class="paper-encoding">{t(ENCODING_KEYS[phase.encoding])}</p>
+          ) : null}
         </div>
       ) : null}
       {phase.name === 'failed' ? (
@@ -542,7 +561,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
             class="btn btn--primary"
             aria-disabled={phase.name === 'applying' ? 'true' : undefined}
             onClick={() => {
-              if (phase.name === 'preview') void applyImport(phase.entries, phase.fileName);
+              if (phase.name === 'preview') void applyImport(phase.entries, phase.fileName, phase.encoding);
             }}
           >
             {phase.name === 'applying'

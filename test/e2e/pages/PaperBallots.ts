@@ -78,10 +78,9 @@ export class PaperBallots {
     }));
   }
 
-  /** Chooses a CSV file (given as text) in the import. */
-  async chooseCsv(name: string, text: string): Promise<void> {
-    await this.region
-      .locator('input[type=file]')
-      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+  /** Chooses a CSV file (given as text, saved as UTF-8, or as bytes) in the import. */
+  async chooseCsv(name: string, text: string | Buffer): Promise<void> {
+    const buffer = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    await this.region.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer });
   }
 }

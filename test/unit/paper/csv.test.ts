@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { addProposal } from '../../../src/doc/commands';
 import { hideProposal } from '../../../src/doc/moderationCommands';
 import { enterPaperBallot, enterPaperBallots } from '../../../src/doc/paperCommands';
 import { viewSession } from '../../../src/doc/session';
 import type { PriorityMethod } from '../../../src/domain/types';
 import { ideaNumbers, takenSheets } from '../../../src/domain/paper';
 import {
+  decodeCsvBytes,
   MAX_CSV_BYTES,
   paperCsvTemplate,
   parseCsvRows,
@@ -156,5 +158,75 @@ describe('sheet numbers in words', () => {
     expect(sheetRanges([12, 10, 11, 3, 5, 4, 20, 3])).toBe('3–5, 10–12, 20');
     expect(sheetRanges([7])).toBe('7');
     expect(sheetRanges([])).toBe('');
+  });
+});
+
+describe('files as spreadsheets save them', () => {
+  /** The fixture's session with a fourth idea, titled `title` (£5,000). */
+  function withIdea(title: string) {
+    const { s, read } = session();
+    s.clock.advance();
+    const idea = { title, description: '', themeId: 'theme-young', costPence: 500_000, where: '' };
+    return { s, read, id: addProposal(s.doc, idea, null, s.ctx) };
+  }
+  /** An idea whose title has £ and ’, as a Windows spreadsheet might hold it. */
+  const withPoundIdea = () => withIdea('Youth club £5 trips’');
+  /** What the import panel reads from a chosen file: its bytes, decoded. */
+  const readBytes = (bytes: Uint8Array, read: (text: string) => PaperCsvResult) => {
+    const { text, encoding } = decodeCsvBytes(bytes);
+    return { encoding, result: read(text) };
+  };
+
+  it('Given Excel’s “Unicode text” (UTF-16LE with a byte-order mark, tabs between cells), When read, Then every sheet is found and the encoding is named', () => {
+    const { s, read } = session();
+    const text = 'sheet\tYouth club\tJob fair\r\n1\t2\t1\r\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    const { encoding, result } = readBytes(bytes, read);
+    expect(encoding).toBe('utf-16le');
+    expect(result).toEqual({
+      ok: true,
+      entries: [{ sheet: 1, choices: { kind: 'dots', dots: { [s.ids.I1]: 2, [s.ids.I2]: 1 } } }],
+    });
+    // And big-endian, as some Mac tools save it.
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(readBytes(new Uint8Array([0xfe, 0xff, ...be]), read).result.ok).toBe(true);
+  });
+
+  it('Given a windows-1252 CSV (Excel’s plain “CSV”) with £ and ’ in a title, When read, Then the title matches its idea and the encoding is named', () => {
+    const { read, id } = withPoundIdea();
+    // "Youth club £5 trips’" in windows-1252: £ is 0xA3, ’ is 0x92 (not valid UTF-8).
+    const bytes = new Uint8Array([
+      ...Buffer.from('sheet,Youth club ', 'latin1'),
+      0xa3,
+      ...Buffer.from('5 trips', 'latin1'),
+      0x92,
+      ...Buffer.from('\r\n1,2\r\n', 'latin1'),
+    ]);
+    const { encoding, result } = readBytes(bytes, read);
+    expect(encoding).toBe('windows-1252');
+    expect(result).toEqual({
+      ok: true,
+      entries: [{ sheet: 1, choices: { kind: 'dots', dots: { [id]: 2 } } }],
+    });
+  });
+
+  it('Given a UTF-8 file, When read, Then it is read as UTF-8', () => {
+    const { read, id } = withPoundIdea();
+    const { encoding, result } = readBytes(
+      Buffer.from('\uFEFFsheet,Youth club £5 trips’\n1,3\n', 'utf8'),
+      read,
+    );
+    expect(encoding).toBe('utf-8');
+    expect(result.ok && result.entries[0]!.choices).toEqual({ kind: 'dots', dots: { [id]: 3 } });
+  });
+
+  it('Given a semicolon file whose idea title holds a comma, When read, Then semicolons separate and the idea is found', () => {
+    const { s, read, id } = withIdea('Youth club, phase 2');
+    expect(read('sheet;Youth club, phase 2;Job fair\r\n7;1;2\r\n')).toEqual({
+      ok: true,
+      entries: [{ sheet: 7, choices: { kind: 'dots', dots: { [id]: 1, [s.ids.I2]: 2 } } }],
+    });
+    // A comma file whose title holds a semicolon still reads with commas.
+    expect(read('sheet,"Youth club, phase 2",Job fair\r\n8,1,\r\n').ok).toBe(true);
   });
 });

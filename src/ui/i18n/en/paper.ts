@@ -87,6 +87,10 @@ export const paper = {
     one: 'Adds {count} paper ballot (sheet {sheets}) from “{fileName}”.',
     other: 'Adds {count} paper ballots (sheets {sheets}) from “{fileName}”.',
   },
+  // Said under the preview (or the problems) when the file was not UTF-8 and was read another way.
+  'paper.import.encoding.utf16': 'The file was saved as “Unicode text” (UTF-16) and has been read as such.',
+  'paper.import.encoding.windows1252':
+    'The file is not UTF-8, so it was read as Windows text (windows-1252), as Excel’s plain “CSV” saves it. If an idea’s name looks wrong, save the file as “CSV UTF-8” and choose it again.',
   'paper.import.apply': { one: 'Add {count} paper ballot', other: 'Add {count} paper ballots' },
   'paper.import.cancel': 'Cancel',
   'paper.import.applying': 'Adding…',
