@@ -24,11 +24,17 @@
  * - VOTES: columns in pabulib's order, `voter_id` and `vote` present; `points` required for cumulative and
  *   scoring, forbidden for approval and choose-1; one points value per project in `vote`. A project named twice
  *   in one ballot is accepted and counted per occurrence.
+ * - Cells (FORMAT.md §3, when given the file's text): no white space at the start or end of any cell, and none
+ *   around the commas of a list cell (`vote`, `points`, `category`, `beneficiaries`; META `categories`,
+ *   `neighborhoods`, `subdistricts`), white space as Python's `str.strip()` sees it (the checker is Python: it
+ *   also strips U+001C-U+001F and U+0085, which JavaScript's `trim()` keeps). Ours, stricter than the checker:
+ *   no line break in a cell, even quoted (a reader that splits lines first, FORMAT.md §7, would break the row),
+ *   line breaks as Python's `str.splitlines()` sees them.
  * Tie-break: not applicable (greedy recounts break equal scores by row order, as the checker does).
  */
 import { greedy, WITHDRAWN_COST } from './greedy';
 import { equalShares } from './mes';
-import { parsePabulib, type PbElection } from './pabulib';
+import { parsePabulib, readRows, type PbElection } from './pabulib';
 
 export interface PbCheck {
   /** Errors make the file invalid for pabulib. */
@@ -184,10 +190,12 @@ export function checkPb(input: string | PbElection): PbCheck {
   const warnings: string[] = [];
   let e: PbElection;
   if (typeof input === 'string') {
+    checkCells(input, errors);
     try {
       e = parsePabulib(input);
     } catch (err) {
-      return { errors: [`unreadable file: ${err instanceof Error ? err.message : String(err)}`], warnings };
+      errors.push(`unreadable file: ${err instanceof Error ? err.message : String(err)}`);
+      return { errors, warnings };
     }
   } else e = input;
   checkMeta(e, errors, warnings);
@@ -218,6 +226,59 @@ function checkMeta(e: PbElection, errors: string[], warnings: string[]): void {
   const country = e.meta['country'];
   if (country !== undefined && !(COUNTRY_NAMES as readonly string[]).includes(country))
     errors.push(`unknown country name: ${country}`);
+}
+
+/** White space as Python's `str.isspace()` has it (pabulib's checker strips cells with `str.strip()`). */
+const SPACE = '[\\s\\x1c-\\x1f\\x85]';
+/** Line ends as Python's `str.splitlines()` has them (a pattern in a string: eslint's no-control-regex). */
+const LINE_BREAKS = '[\\n\\v\\f\\r\\x1c-\\x1e\\x85\\u2028\\u2029]';
+const LINE_BREAK = new RegExp(LINE_BREAKS);
+const EDGE_SPACE = new RegExp(`^${SPACE}|${SPACE}$`);
+const SPACE_BY_COMMA = new RegExp(`${SPACE},|,${SPACE}`);
+
+/** Cells holding comma-separated lists (FORMAT.md §3). */
+const LIST_COLUMNS = ['vote', 'points', 'category', 'beneficiaries'];
+const LIST_META = ['categories', 'neighborhoods', 'subdistricts'];
+
+/**
+ * Text for one `.pb` cell that these rules accept: line breaks made spaces, white space at either end removed.
+ * A list item (`isListItem`) also has its commas, with any spaces around them, made " / ".
+ */
+export function pbCellText(text: string, isListItem = false): string {
+  const oneLine = text.replace(new RegExp(LINE_BREAKS, 'g'), ' ');
+  const listed = isListItem ? oneLine.replace(new RegExp(`${SPACE}*,${SPACE}*`, 'g'), ' / ') : oneLine;
+  return listed.replace(new RegExp(`^${SPACE}+|${SPACE}+$`, 'g'), '');
+}
+
+function checkCells(text: string, errors: string[]): void {
+  let rows: ReturnType<typeof readRows>;
+  try {
+    rows = readRows(text);
+  } catch {
+    return; // parsePabulib has said why
+  }
+  let section = '';
+  let header: string[] | undefined;
+  for (const { cells, line } of rows) {
+    const name = cells.length === 1 ? (cells[0] ?? '').trim().toLowerCase() : '';
+    if (name === 'meta' || name === 'projects' || name === 'votes') {
+      section = name;
+      header = undefined;
+    }
+    cells.forEach((cell, i) => {
+      const column = section === 'meta' ? (cells[0] ?? '') : (header?.[i] ?? '');
+      const shown = JSON.stringify(cell.length > 60 ? `${cell.slice(0, 60)}…` : cell);
+      if (LINE_BREAK.test(cell)) errors.push(`line break in a cell: line ${line}, ${shown}`);
+      if (EDGE_SPACE.test(cell))
+        errors.push(`whitespace at the start or end of a cell: line ${line}, ${shown}`);
+      const isList =
+        header !== undefined &&
+        (section === 'meta' ? i === 1 && LIST_META.includes(cells[0] ?? '') : LIST_COLUMNS.includes(column));
+      if (isList && SPACE_BY_COMMA.test(cell))
+        errors.push(`spaces around a comma in a list: line ${line}, ${column}: ${shown}`);
+    });
+    if (name === '') header ??= cells;
+  }
 }
 
 /** Columns must come in pabulib's order; unknown columns may follow the known ones. */

@@ -23,7 +23,10 @@
  * - PROJECTS: the ideas residents could choose (visible, not merged away), oldest first (the PROJECTS row order
  *   is the greedy tie-break, so recounting gives the same winners): project_id, cost (pounds), votes (ballots in
  *   the file naming it), score (the sum of its points in the file: dots, ranking points or Borda points; omitted
- *   for approval), name (shown title), category (theme name), selected (1/0 under the rule; not for votes).
+ *   for approval), name (shown title), category (theme name, a comma in it written " / ": pabulib reads
+ *   `category` as a comma-separated list, and a theme is one category), selected (1/0 under the rule; not for
+ *   votes). Text cells (description, unit, name, category) are one line, with no white space at either end
+ *   (pbCellText: a line break, possible in a title that came by sync or a crafted file, becomes a space).
  *   Left out, each named in the comment: ideas costing £0 (pabulib: "project with no cost"; they cost nothing,
  *   so leaving them out changes no other idea's greedy or MES outcome) and ideas costing more than the pot
  *   (pabulib: cost above the budget; no rule can fund them). Ideas nobody chose are kept (pabulib warns
@@ -42,7 +45,8 @@ import type { SessionView } from '../../doc/session';
 import type { PbElection, PbProject, PbVoter } from '../counting';
 import { equalShares, greedy, writePabulib } from '../counting';
 // pabulib's META order (its checker warns otherwise): the one list the checker rules use too.
-import { META_ORDER } from '../counting/pbCheck';
+import { META_ORDER, pbCellText } from '../counting/pbCheck';
+import { neighbourhoodName } from '../neighbourhood';
 import { wantedMinimumPence } from '../ballots';
 import { sessionResults, type RuleName } from './results';
 
@@ -66,7 +70,8 @@ export function sessionToPb(view: SessionView, rule: RuleName = 'greedy'): PbEle
   const s = view.settings;
   const method = s.method;
   const pot = s.potPence;
-  const themes = new Map(s.themes.map((t) => [t.id, t.name]));
+  // A theme is one category: pabulib reads commas in `category` as a list, so a comma in its name is written " / ".
+  const themes = new Map(s.themes.map((t) => [t.id, pbCellText(t.name, true)]));
   const result = sessionResults(view, rule);
   const funded = new Set(result.selected);
   const voteType = method.kind === 'dots' ? 'cumulative' : method.kind === 'budget' ? 'approval' : 'ordinal';
@@ -151,9 +156,9 @@ export function sessionToPb(view: SessionView, rule: RuleName = 'greedy'): PbEle
     }
   }
   const meta: Record<string, string> = {
-    description: s.title,
+    description: pbCellText(s.title),
     country: 'United Kingdom',
-    unit: s.neighbourhood,
+    unit: pbCellText(neighbourhoodName(s.neighbourhood)),
     instance: s.date.slice(0, 4),
     num_projects: String(exported.length),
     num_votes: String(counted.length),
@@ -192,7 +197,7 @@ export function sessionToPb(view: SessionView, rule: RuleName = 'greedy'): PbEle
   const projects: PbProject[] = exported.map((v) => {
     const fields: Record<string, string> = { votes: String(votes.get(v.id) ?? 0) };
     if (hasScore) fields['score'] = String(score.get(v.id) ?? 0);
-    fields['name'] = v.shownTitle;
+    fields['name'] = pbCellText(v.shownTitle);
     fields['category'] = themes.get(v.themeId) ?? '';
     if (hasSelected) fields['selected'] = funded.has(v.id) ? '1' : '0';
     return { id: v.id, cost: v.costPence / 100, fields };

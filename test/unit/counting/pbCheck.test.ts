@@ -275,3 +275,55 @@ describe('checkPb on the ten real elections', () => {
     expect(errors[0]).toMatch(/^greedy rule not followed/);
   });
 });
+
+describe('checkPb: cells (FORMAT.md §3)', () => {
+  it('Given spaces around the commas of a list cell, When checked, Then each such cell is an error', () => {
+    const projects = ['project_id;cost;votes;name;category;selected', '1;60;3;One;jobs, skills;1'];
+    // The vote's space also makes the file unreadable for pabulib's parser (" 2" is no project): both are said.
+    const errors = errorsOf(
+      file({
+        meta: [...replaceMeta('currency', null), 'categories;jobs ,green'],
+        projects: [...projects, '2;50;2;Two;green;0', '3;40;1;Three;green;1'],
+        votes: ['voter_id;vote', 'a;1, 2,3', 'b;1,2', 'c;1'],
+      }),
+    );
+    expect(errors).toEqual([
+      'spaces around a comma in a list: line 14, categories: "jobs ,green"',
+      'spaces around a comma in a list: line 17, category: "jobs, skills"',
+      'spaces around a comma in a list: line 22, vote: "1, 2,3"',
+      'unreadable file: Line 22: voter a votes for " 2", which is not a project.',
+    ]);
+  });
+
+  it('Given white space at the start or end of a cell, Python’s too (U+0085, U+001F), When checked, Then it is an error', () => {
+    const errors = errorsOf(
+      file({
+        projects: [
+          'project_id;cost;votes;name;selected',
+          '1;60;3;One ;1',
+          '2;50;2;Two\u0085;0',
+          '3;40;1;\u001FThree;1',
+        ],
+      }),
+    );
+    expect(errors).toHaveLength(4);
+    expect(errors[0]).toBe('whitespace at the start or end of a cell: line 16, "One "');
+    expect(errors.filter((e) => e.startsWith('whitespace'))).toHaveLength(3);
+    // U+0085 also ends a line for Python's splitlines.
+    expect(errors).toContain('line break in a cell: line 17, "Two\u0085"');
+  });
+
+  it('Given a quoted cell holding a line break, When checked, Then it is an error (a reader splitting lines first breaks the row)', () => {
+    const errors = errorsOf(
+      file({
+        projects: [
+          'project_id;cost;votes;name;selected',
+          '1;60;3;"Tidy\r\nthe park";1',
+          '2;50;2;Two;0',
+          '3;40;1;Three;1',
+        ],
+      }),
+    );
+    expect(errors).toEqual(['line break in a cell: line 16, "Tidy\\r\\nthe park"']);
+  });
+});

@@ -465,3 +465,48 @@ describe('random workshops', () => {
     PROPERTY_BUDGET_MS,
   );
 });
+
+describe('names that pabulib reads differently', () => {
+  /** One idea under one theme, one ballot for it, in a session titled `sessionTitle`. */
+  function named(theme: string, title: string, sessionTitle = 'Workshop'): string {
+    const t = testContext('device-x', { idPrefix: 'x' });
+    const { doc } = createdSession(
+      validSettings({ title: sessionTitle, themes: [{ id: 'th', name: theme }] }),
+      t,
+      'pb-names',
+    );
+    t.clock.advance();
+    const id = addProposal(
+      doc,
+      { title, description: '', themeId: 'th', costPence: 100_000, where: '' },
+      null,
+      t.ctx,
+    );
+    t.clock.advance();
+    const p = startParticipant(doc, { language: 'en', hasConsented: true }, t.ctx);
+    castBallot(doc, p, { kind: 'dots', dots: { [id]: 1 } }, t.ctx);
+    return sessionToPbText(viewSession(doc)!, 'greedy');
+  }
+
+  it('Given the theme "Jobs, skills and training", When exported, Then its ideas have ONE category, with no comma, and the file passes the checker', () => {
+    for (const theme of ['Jobs, skills and training', 'Jobs,skills']) {
+      const text = named(theme, 'Apprenticeship fair');
+      expect(checkPb(text).errors).toEqual([]);
+      const category = parsePabulib(text).projects[0]!.fields['category']!;
+      expect(category.split(',')).toHaveLength(1);
+      expect(category).toBe(theme === 'Jobs,skills' ? 'Jobs / skills' : 'Jobs / skills and training');
+    }
+  });
+
+  it('Given a title with a line break, or ending in U+0085, When exported, Then the name is one line with no white space at its ends, and the file passes the checker', () => {
+    const text = named('Green spaces', 'Tidy\nthe park');
+    expect(checkPb(text).errors).toEqual([]);
+    // Every line of the file is a whole row: a reader that splits lines first (FORMAT.md §7) reads it right.
+    expect(text.split('\r\n').find((line) => line.includes('Tidy'))).toMatch(/;Tidy the park;Green spaces;/);
+    expect(parsePabulib(named('Green spaces', 'Tidy the park\u0085')).projects[0]!.fields['name']).toBe(
+      'Tidy the park',
+    );
+    const e = parsePabulib(named('Green spaces', 'Tidy', 'Workshop\u0085'));
+    expect(e.meta['description']).toBe('Workshop');
+  });
+});
