@@ -6,9 +6,28 @@ import { ValidationError } from './errors';
 import { LIMITS } from './limits';
 import type { FundingStream, Theme, Pence } from './types';
 
+/**
+ * Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069). Nobody types them on purpose, and one
+ * left open reverses the words after it: "Bus pass U+202E costs £1,000" made the staff sentence around it read
+ * "000,1£ stsoc". The marks (LRM U+200E, RLM U+200F, ALM U+061C) are kept: Arabic and Urdu keyboards and
+ * writers use them to place a number or a full stop, they never reach past the next letter, and the screens
+ * isolate residents' words anyway (`isolate`, src/ui/i18n). Letters are never touched, so Arabic, Urdu and
+ * every other script come through whole.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Typed text without bidi embeddings, overrides or isolates (see BIDI_CONTROLS). */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * Typed text as it is stored: without bidi controls (withoutBidiControls), trimmed, then checked against its
+ * limit and whether it may be empty.
+ */
 export function requireText(value: unknown, field: string, max: number, isRequired = true): string {
   if (typeof value !== 'string') throw new ValidationError('required', field);
-  const text = value.trim();
+  const text = withoutBidiControls(value).trim();
   if (isRequired && text.length === 0) throw new ValidationError('required', field);
   if (text.length > max) throw new ValidationError('tooLong', field, { max });
   return text;

@@ -21,7 +21,7 @@ import { makeTranslator } from '../../src/ui/i18n';
 import { axeViolations } from './support/axe';
 import { launchBrowser, watchErrors } from './support/browser';
 import { smallTargets } from './support/targets';
-import { PARTICIPATION, POT_PENCE, REPORT, ROWS } from './report-page/fixture';
+import { LONG_WORD, PARTICIPATION, POT_PENCE, REPORT, ROWS } from './report-page/fixture';
 
 const PAGE_DIR = resolve(import.meta.dirname, 'report-page');
 const SCREENSHOT = '/tmp/report-print.png';
@@ -311,6 +311,26 @@ describe('printable report', () => {
         expect(Math.round(Number(w))).toBe(595);
         expect(Math.round(Number(h))).toBe(842);
       }
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('Given one very long unbroken word in a theme name, a venue, a service and a reason, then it wraps: neither the screen nor the printed page is wider than the paper', async () => {
+    const { page, errors, close } = await openReport('?words=long');
+    const overflow = (): Promise<number> =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    try {
+      // Every chart's table open (the results table holds the theme names).
+      const showTable = page.getByRole('button', { name: 'Show as a table', exact: true });
+      while ((await showTable.count()) > 0) await showTable.first().click();
+      expect(await page.getByText(LONG_WORD, { exact: true }).count()).toBeGreaterThanOrEqual(4);
+      expect(await overflow()).toBeLessThanOrEqual(0);
+      // A4 less the report's margins (210 - 2 x 14 mm) is about 688 px across.
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: 688, height: 1000 });
+      expect(await overflow()).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -1,10 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/domain/errors';
-import { LOCALES, loadLanguage, makeTranslator, type MessageKey, type Translator } from '../../src/ui/i18n';
+import {
+  addMessages,
+  isolate,
+  LOCALES,
+  loadLanguage,
+  makeTranslator,
+  type MessageKey,
+  type Translator,
+} from '../../src/ui/i18n';
 import type { Message } from '../../src/ui/i18n/types';
 import { enShell } from '../../src/ui/i18n/en';
 import { errorsOffice } from '../../src/ui/i18n/en/errorsOffice';
 import { facilitator } from '../../src/ui/i18n/en/facilitator';
+import { paper } from '../../src/ui/i18n/en/paper';
+import { room } from '../../src/ui/i18n/en/room';
 
 const en = { ...enShell, ...errorsOffice, ...facilitator };
 
@@ -135,6 +145,61 @@ describe('message catalogue', () => {
       expect(makeTranslator('en')('kiosk.hub.addIdeaText', { neighbourhood: 'Northmoor' })).toBe(
         'Tell us what would make Northmoor better.',
       );
+    });
+  });
+
+  describe('residents’ words inside a left-to-right sentence (English, Welsh)', () => {
+    const FSI = '\u2068';
+    const PDI = '\u2069';
+    const ARABIC = 'نادي الشباب 2';
+
+    beforeAll(async () => {
+      // The staff parts load with their screens' chunks; here they are added as those chunks add them.
+      addMessages('en', { ...facilitator, ...paper, ...room });
+      await loadLanguage('cy', 'staff');
+    });
+
+    it('Given an Arabic title in the English and Welsh staff sentences, Then it is isolated, so the figures after it stay in the sentence’s order', () => {
+      for (const code of ['en', 'cy']) {
+        const t = makeTranslator(code);
+        expect(t('paper.form.idea', { number: 24, title: ARABIC, cost: t.money(50_000) })).toBe(
+          `24. ${FSI}${ARABIC}${PDI} (£500)`,
+        );
+        expect(t('fac.hide.done', { title: ARABIC })).toContain(`“${FSI}${ARABIC}${PDI}”`);
+      }
+    });
+
+    it('Given a title or a device name holding a right-to-left override, Then it is isolated, and the override ends with it', () => {
+      const t = makeTranslator('en');
+      expect(t('fac.hide.done', { title: 'Bus pass \u202Ecosts £1,000' })).toBe(
+        `“${FSI}Bus pass \u202Ecosts £1,000${PDI}” is now hidden.`,
+      );
+      expect(
+        t('room.log.receivedAdded', {
+          when: '09:25',
+          device: 'Tablet\u202E',
+          way: 'file',
+          size: '3 KB',
+          count: 23,
+        }),
+      ).toBe(`09:25: received from ${FSI}Tablet\u202E${PDI} by file (3 KB), 23 new records.`);
+    });
+
+    it('Given plain left-to-right words, Then they are put in as they are (nothing in them can reorder the sentence)', () => {
+      const t = makeTranslator('en');
+      expect(t('fac.hide.done', { title: 'Lunch club (£500)' })).toBe('“Lunch club (£500)” is now hidden.');
+      expect(isolate('Café 12, “Northmoor”')).toBe('Café 12, “Northmoor”');
+    });
+
+    it('Given words with a stray closing isolate, Then it cannot close the isolate around them early, and one left open is closed inside', () => {
+      expect(isolate(`a${PDI}\u202Eb`)).toBe(`${FSI}a\u202Eb${PDI}`);
+      expect(isolate(`\u2067a`)).toBe(`${FSI}\u2067a${PDI}${PDI}`);
+      expect(isolate(`${FSI}a${PDI}; ${FSI}b${PDI}`)).toBe(`${FSI}${FSI}a${PDI}; ${FSI}b${PDI}${PDI}`);
+      withTestLocale('ar', 'rtl', { 'kiosk.hub.addIdeaText': 'أخبرنا عن {neighbourhood}' }, (t) => {
+        expect(t('kiosk.hub.addIdeaText', { neighbourhood: `North${PDI}moor` })).toBe(
+          `أخبرنا عن ${FSI}Northmoor${PDI}`,
+        );
+      });
     });
   });
 });

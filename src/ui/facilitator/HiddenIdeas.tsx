@@ -37,7 +37,7 @@ export function HiddenIdeas({ session, view }: { session: SessionHandle; view: S
             <li key={idea.id} class="fac-idea fac-idea--hidden">
               <h3 class="fac-idea__title">{idea.shownTitle}</h3>
               <p>
-                <span class="fac-idea__label">{t('fac.hidden.reason')}</span> {idea.hiddenReason}
+                <span class="fac-idea__label">{t('fac.hidden.reason')}</span> <bdi>{idea.hiddenReason}</bdi>
               </p>
               <button
                 type="button"

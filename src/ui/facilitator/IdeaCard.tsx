@@ -6,7 +6,7 @@ import type { ProposalView } from '../../domain/proposals';
 import { Field } from '../components/Field';
 import { SaveStatus } from '../components/SaveStatus';
 import { describeError } from '../errors';
-import { useT } from '../i18n';
+import { isolate, useT } from '../i18n';
 import type { SessionHandle } from '../useSession';
 import { useAction } from './useAction';
 
@@ -106,17 +106,20 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
         </p>
         {idea.shownDescription ? <p class="fac-idea__text">{idea.shownDescription}</p> : null}
         {mergedTitles.length > 0 ? (
-          <p class="fac-idea__tag">{t('fac.idea.includes', { titles: mergedTitles.join('; ') })}</p>
+          <p class="fac-idea__tag">
+            {t('fac.idea.includes', { titles: mergedTitles.map(isolate).join('; ') })}
+          </p>
         ) : null}
         {idea.isEdited ? (
           <div class="fac-idea__original">
             <p class="fac-idea__tag">{t('fac.idea.edited')}</p>
             <p>
-              <span class="fac-idea__label">{t('fac.idea.originalTitle')}</span> {idea.title}
+              <span class="fac-idea__label">{t('fac.idea.originalTitle')}</span> <bdi>{idea.title}</bdi>
             </p>
             {idea.description ? (
               <p>
-                <span class="fac-idea__label">{t('fac.idea.originalDescription')}</span> {idea.description}
+                <span class="fac-idea__label">{t('fac.idea.originalDescription')}</span>{' '}
+                <bdi>{idea.description}</bdi>
               </p>
             ) : null}
           </div>

@@ -1,5 +1,5 @@
 import type { SessionView } from '../../doc/session';
-import { useT } from '../i18n';
+import { isolate, useT } from '../i18n';
 import type { MessageKey } from '../i18n';
 
 const POINTS_HINT: Record<string, MessageKey> = {
@@ -48,11 +48,13 @@ export function LiveBoard({ view }: { view: SessionView }) {
               {view.board.map((row) => (
                 <tr key={row.proposal.id}>
                   <th scope="row" class="fac-board__idea">
-                    {row.proposal.shownTitle}
+                    <bdi>{row.proposal.shownTitle}</bdi>
                     {row.proposal.mergedIds.length > 0 ? (
                       <span class="fac-board__note">
                         {t('fac.idea.includes', {
-                          titles: row.proposal.mergedIds.map((id) => titles.get(id) ?? '').join('; '),
+                          titles: row.proposal.mergedIds
+                            .map((id) => isolate(titles.get(id) ?? ''))
+                            .join('; '),
                         })}
                       </span>
                     ) : null}

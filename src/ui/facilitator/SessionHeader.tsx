@@ -4,7 +4,7 @@ import { poolableTotal } from '../../domain/validate';
 import { isFullyWorded, writtenIn } from '../../domain/wording';
 import { describeError } from '../errors';
 import { useFacilitatorLock } from '../facilitatorLock';
-import { useT } from '../i18n';
+import { isolate, useT } from '../i18n';
 import { inLanguage, languageName } from '../i18n/languageName';
 import { listInWords } from './files/words';
 import { navigate } from '../router';
@@ -91,7 +91,7 @@ export function SessionHeader({ sessionId, view }: Props) {
           </div>
           <div>
             <dt>{t('fac.dash.themes')}</dt>
-            <dd>{s.themes.map((th) => th.name).join(', ')}</dd>
+            <dd>{s.themes.map((th) => isolate(th.name)).join(', ')}</dd>
           </div>
           <div>
             <dt>{t('fac.dash.languages')}</dt>

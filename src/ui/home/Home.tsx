@@ -112,7 +112,9 @@ export function Home() {
             {sessions.map((s) => (
               <li key={s.id} class="session-list__item">
                 <a class="session-list__link" href={`#/session/${s.id}`}>
-                  <span class="session-list__title">{s.title}</span>
+                  <span class="session-list__title" dir="auto">
+                    {s.title}
+                  </span>
                   <span class="session-list__meta">
                     {t('home.sessionMeta', {
                       neighbourhood: s.neighbourhood,

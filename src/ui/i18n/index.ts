@@ -99,15 +99,55 @@ export function staffLanguages(): Locale[] {
   return Object.values(LOCALES).filter((l) => l.isStaff);
 }
 
-function interpolate(text: string, params: Params, isolate: boolean, numbers: Intl.NumberFormat): string {
+/**
+ * Characters that can move the text around them: right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko,
+ * Samaritan, Mandaic and their presentation forms, and the right-to-left scripts beyond the BMP) and the bidi
+ * controls (marks, embeddings, overrides, isolates). Text without any of them, in a left-to-right sentence,
+ * cannot reorder anything (the bidi algorithm has no right-to-left run to make), so it is left as it is.
+ */
+const MOVES_TEXT =
+  /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFE\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/**
+ * The text with its isolates paired: a PDI that closes nothing is dropped (it would close the isolate we put
+ * around the text, letting what follows leak out), and isolates left open are closed at the end. Embeddings and
+ * overrides need nothing: the closing PDI ends every one opened inside it.
+ */
+function pairIsolates(text: string): string {
+  if (!/[\u2066-\u2069]/.test(text)) return text;
+  let open = 0;
+  let out = '';
+  for (const ch of text) {
+    if (ch === '\u2069') {
+      if (open === 0) continue;
+      open -= 1;
+    } else if (ch >= '\u2066' && ch <= '\u2068') open += 1;
+    out += ch;
+  }
+  return out + '\u2069'.repeat(open);
+}
+
+/**
+ * A resident's or facilitator's words, made safe to put inside a sentence: wrapped in first-strong isolates
+ * (FSI … PDI, as `<bdi>` would) when they hold right-to-left letters or bidi controls, so "نادي الشباب 2" or a
+ * title with U+202E cannot carry the figures after it ("(£500)", "23 new records") into its own direction.
+ * Text that cannot move anything comes back unchanged. For words joined in code (lists of titles, a label
+ * built outside the catalogue); the catalogue's parameters get the same through `t()`.
+ */
+export function isolate(text: string): string {
+  return MOVES_TEXT.test(text) ? `\u2068${pairIsolates(text)}\u2069` : text;
+}
+
+function interpolate(text: string, params: Params, isRtl: boolean, numbers: Intl.NumberFormat): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(name in params)) return whole;
     // Numbers in the language's own way of writing them (1,200 / 1 200 / ١٬٢٠٠); texts as given.
     const param = params[name];
     const value = typeof param === 'number' ? numbers.format(param) : String(param);
     // In a right-to-left sentence, a name or amount (often left to right: "Northmoor", "£5,000") is isolated,
-    // as <bdi> would, so it cannot reorder the words around it.
-    return isolate ? `\u2068${value}\u2069` : value;
+    // as <bdi> would, so it cannot reorder the words around it. In a left-to-right one, so is a parameter that
+    // could reorder it (right-to-left words, bidi controls: `isolate`); plain left-to-right text stays as it is.
+    return isRtl ? `\u2068${pairIsolates(value)}\u2069` : isolate(value);
   });
 }
 
@@ -144,12 +184,12 @@ export function makeTranslator(code: string): Translator {
   const fallback: Messages = LOCALES.en!.messages;
   const t = ((key: MessageKey, params: Params = {}) => {
     const message = locale.messages[key] ?? fallback[key] ?? key;
-    const isolate = locale.dir === 'rtl';
-    if (typeof message === 'string') return interpolate(message, params, isolate, numbers);
+    const isRtl = locale.dir === 'rtl';
+    if (typeof message === 'string') return interpolate(message, params, isRtl, numbers);
     const by = message.by ?? 'count';
     const count = Number(params[by] ?? 0);
     const form = plurals.select(count);
-    return interpolate(message[form] ?? message.other, params, isolate, numbers);
+    return interpolate(message[form] ?? message.other, params, isRtl, numbers);
   }) as Translator;
   t.locale = locale;
   t.money = (pence) => (pence % 100 === 0 ? moneyWhole(pence / 100) : moneyPence(pence / 100));

@@ -55,7 +55,10 @@ export function Analysis({
         <ul class="officer-sync__list">
           {sessions.map((s) => (
             <li key={s.sessionId} data-sync-session={s.sessionId} data-sync-state={s.status?.state ?? ''}>
-              <strong>{s.view?.settings.title ?? t('officer.sessionLoading')}</strong>:{' '}
+              <strong>
+                <bdi>{s.view?.settings.title ?? t('officer.sessionLoading')}</bdi>
+              </strong>
+              :{' '}
               <span role="status">
                 {s.status ? statusInWords(t, s.status, 'officer') : t('officer.syncStarting')}
               </span>

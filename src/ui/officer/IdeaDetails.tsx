@@ -53,7 +53,9 @@ export function IdeaDetails({
   return (
     <details class="officer-idea" data-idea={row.proposalId} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        <span class="officer-idea__title">{row.title}</span>{' '}
+        <span class="officer-idea__title" dir="auto">
+          {row.title}
+        </span>{' '}
         <span class="officer-idea__meta">
           {t('officer.ideas.summary', {
             points: pointsText,

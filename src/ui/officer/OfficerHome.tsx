@@ -46,7 +46,9 @@ export function OfficerHome({ enrolment }: { enrolment: Enrolment }) {
             {g.sessions.map((s) => (
               <li key={s.id} class="session-list__item">
                 <a class="session-list__link" href={routeHash({ name: 'officerSession', sessionId: s.id })}>
-                  <span class="session-list__title">{s.title}</span>
+                  <span class="session-list__title" dir="auto">
+                    {s.title}
+                  </span>
                   <span class="session-list__meta">
                     {t('officer.sessionMeta', { date: longDate(t, s.date), venue: s.venue })}
                   </span>

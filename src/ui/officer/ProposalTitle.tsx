@@ -10,7 +10,7 @@ export function ProposalTitle({ title, includes }: { title: string; includes?: r
   const merged = includesText(t, includes);
   return (
     <>
-      {title}
+      <bdi>{title}</bdi>
       {merged ? ' ' : null}
       {merged ? (
         <span class="proposal-includes" data-includes>

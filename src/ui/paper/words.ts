@@ -8,7 +8,7 @@ import { spentPence } from '../../domain/ballots';
 import { ValidationError, type ErrorCode } from '../../domain/errors';
 import type { Ballot, MethodKind, Pence, PriorityMethod } from '../../domain/types';
 import { describeError } from '../errors';
-import type { MessageKey, Translator } from '../i18n';
+import { isolate, type MessageKey, type Translator } from '../i18n';
 
 /** 1, 2, 3, 5, 7, 8 -> "1–3, 5, 7–8" (sorted, each number once). */
 export function sheetRanges(sheets: readonly number[]): string {
@@ -46,7 +46,7 @@ export function choicesInWords(t: Translator, ballot: Ballot, proposals: readonl
       .map(([id, count]) => t('paper.list.dots', { title: title(id), count }))
       .join(', ');
   }
-  if (ballot.kind === 'budget') return ballot.selected.map(title).join(', ');
+  if (ballot.kind === 'budget') return ballot.selected.map((id) => isolate(title(id))).join(', ');
   return ballot.ranked.map((id, i) => t('paper.list.place', { place: i + 1, title: title(id) })).join(', ');
 }
 

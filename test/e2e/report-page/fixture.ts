@@ -205,3 +205,15 @@ export const VOTES_REPORT: ReportProps = {
   ruleText: 'Votes: points per proposal.',
   rows: ROWS.map((r) => ({ ...r, funded: null })),
 };
+
+/** One unbroken 300-letter word, as a resident or facilitator might paste. */
+export const LONG_WORD = 'Ashfield'.repeat(38);
+
+/** The same report with one very long unbroken word in a theme name, a venue, a service and a decision's reason. */
+export const LONG_WORDS_REPORT: ReportProps = {
+  ...REPORT,
+  sessions: REPORT.sessions.map((s, i) => (i === 0 ? { ...s, venue: LONG_WORD } : s)),
+  rows: ROWS.map((r, i) => (i === 0 ? { ...r, themeName: LONG_WORD } : r)),
+  fundingStreams: REPORT.fundingStreams.map((f, i) => (i === 0 ? { ...f, service: LONG_WORD } : f)),
+  decisions: REPORT.decisions?.map((d, i) => (i === 1 ? { ...d, reason: LONG_WORD } : d)),
+};

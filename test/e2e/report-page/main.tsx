@@ -1,7 +1,7 @@
 /**
  * The report preview page: the officer report rendered with fixture figures and the app's own styles and
  * message catalogue, built by test/e2e/reportPreview.test.ts (no app routes involved). ?rule=votes shows the
- * plain vote count.
+ * plain vote count; ?words=long has one very long unbroken word in several of its tables.
  */
 import { render } from 'preact';
 import { addMessages } from '../../../src/ui/i18n';
@@ -9,12 +9,14 @@ import { officerReport } from '../../../src/ui/i18n/en/officer-report';
 import { PrintButton } from '../../../src/ui/officer/report/PrintButton';
 import { Report } from '../../../src/ui/officer/report/Report';
 import '../../../src/ui/styles.css';
-import { REPORT, VOTES_REPORT } from './fixture';
+import { LONG_WORDS_REPORT, REPORT, VOTES_REPORT } from './fixture';
 
 addMessages('en', officerReport);
 
 // ?rule=votes: the same figures counted under the plain vote count (no funding decided).
-const props = new URLSearchParams(location.search).get('rule') === 'votes' ? VOTES_REPORT : REPORT;
+const query = new URLSearchParams(location.search);
+const props =
+  query.get('rule') === 'votes' ? VOTES_REPORT : query.get('words') === 'long' ? LONG_WORDS_REPORT : REPORT;
 
 const app = document.getElementById('app');
 if (app) {

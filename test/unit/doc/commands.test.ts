@@ -164,6 +164,30 @@ describe('addProposal and addComment', () => {
     expect(viewSession(doc)?.visible.map((v) => v.id)).toEqual([id]);
   });
 
+  it('Given a resident who types bidi overrides into an idea, a comment and a typo fix, when they are stored, then the overrides are not, and Arabic words are kept whole', () => {
+    const { doc, ctx, participantId, proposalId } = workshop();
+    const id = addProposal(
+      doc,
+      {
+        ...idea,
+        title: 'Bus pass \u202Ecosts £1,000',
+        description: 'نادي الشباب 2',
+        where: '\u2067High St\u2069',
+      },
+      participantId,
+      ctx,
+    );
+    expect(maps(doc).proposals.get(id)).toMatchObject({
+      title: 'Bus pass costs £1,000',
+      description: 'نادي الشباب 2',
+      where: 'High St',
+    });
+    const comment = addComment(doc, { proposalId, text: 'I agree \u202Eit saves £250' }, participantId, ctx);
+    expect(maps(doc).comments.get(comment)?.text).toBe('I agree it saves £250');
+    editProposal(doc, id, { title: 'Bus \u202Dpass', description: '' }, ctx);
+    expect(viewSession(doc)?.visible.find((v) => v.id === id)?.shownTitle).toBe('Bus pass');
+  });
+
   it('Given a facilitator, when they type an idea in, then it has no participant', () => {
     const { doc, ctx } = createdSession();
     const id = addProposal(doc, idea, null, ctx);

@@ -8,6 +8,7 @@ import {
   requireText,
   requireWholeNumber,
   validateProposalInput,
+  withoutBidiControls,
 } from '../../../src/domain/validate';
 import { validateMethod, validateSettings } from '../../../src/domain/validateSettings';
 import { expectValidation, validSettings } from '../helpers/session';
@@ -26,6 +27,23 @@ describe('requireText', () => {
 
   it('Given a blank optional text, when checked, then it is accepted as empty', () => {
     expect(requireText('  ', 'where', 20, false)).toBe('');
+  });
+
+  it('Given text holding bidi embeddings, overrides or isolates, when checked, then they are taken out before the trim and the limit', () => {
+    // "Bus pass U+202E costs £1,000": left in, the override reversed the staff sentence around the title.
+    expect(requireText('Bus pass \u202Ecosts £1,000', 'title', 120)).toBe('Bus pass costs £1,000');
+    expect(requireText('\u202A\u202B\u202C\u202D\u2066\u2067\u2068\u2069 Play park \u202E', 'title', 9)).toBe(
+      'Play park',
+    );
+    expectValidation(() => requireText('\u202E\u2069', 'title', 20), 'required', 'title');
+  });
+
+  it('Given Arabic and Urdu text with the marks their writers use (RLM, LRM, ALM), when checked, then it comes back whole', () => {
+    const arabic = 'نادي الشباب 2\u200F';
+    const urdu = 'نوجوانوں کا کلب \u061C٣٠٠ \u200Eok';
+    expect(requireText(arabic, 'title', 120)).toBe(arabic);
+    expect(requireText(urdu, 'title', 120)).toBe(urdu);
+    expect(withoutBidiControls('Zoë’s café 👩🏽‍🍳')).toBe('Zoë’s café 👩🏽‍🍳');
   });
 
   it('Given something that is not text, when checked, then it is refused as required', () => {

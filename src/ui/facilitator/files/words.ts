@@ -6,7 +6,7 @@ import {
   type ImportPreview,
 } from '../../../sync/sessionFile';
 import { describeError } from '../../errors';
-import type { Translator } from '../../i18n';
+import { isolate, type Translator } from '../../i18n';
 import { momentText } from '../../format/dates';
 import { bytesInWords } from '../format';
 
@@ -93,7 +93,7 @@ export function countsInWords(t: Translator, counts: Partial<ImportCounts>): str
 /** "Tablet 3 and Tablet 5": each exporting device once. */
 export function devicesInWords(t: Translator, preview: ImportPreview): string {
   const names = [...new Set(preview.sources.map((s) => s.deviceName || s.deviceId))];
-  return listInWords(t, names);
+  return listInWords(t, names.map(isolate));
 }
 
 /** When a file was saved, in the screen's language and the one style of moments: "23 November 2026 at 14:02". */

@@ -134,7 +134,9 @@ export function HomeCouncil() {
                         }}
                       />
                       <span>
-                        <span class="sync-fetch__title">{s.title}</span>
+                        <span class="sync-fetch__title" dir="auto">
+                          {s.title}
+                        </span>
                         {local.has(s.id) ? ` (${t('sync.fetch.onDevice')})` : ''}
                         <span class="sync-fetch__meta">
                           {t('sync.fetch.meta', {

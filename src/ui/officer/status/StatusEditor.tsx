@@ -214,7 +214,10 @@ export function StatusEditor({
                 {r.reason !== '' ? (
                   <>
                     <span class="status-editor__history-reason">
-                      {t('status.editor.historyReason')} <q>{r.reason}</q>
+                      {t('status.editor.historyReason')}{' '}
+                      <q>
+                        <bdi>{r.reason}</bdi>
+                      </q>
                     </span>{' '}
                   </>
                 ) : null}
