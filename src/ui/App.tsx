@@ -17,6 +17,8 @@ import { ShareRefused } from './kiosk/ShareRefused';
 // The home screen is staff's (a tablet in kiosk mode never shows it), and so is the language switch on it.
 const Home = lazy(() => import('./home/Home').then((m) => m.Home));
 const StaffLanguageSwitch = lazy(() => import('./StaffLanguageSwitch').then((m) => m.StaffLanguageSwitch));
+// A new version's offer and "The app was updated.": staff screens only, with the service worker's bridge.
+const UpdateNotices = lazy(() => import('./UpdateNotices').then((m) => m.UpdateNotices));
 const FacilitatorScreen = lazy(() =>
   import('./facilitator/FacilitatorScreen').then((m) => m.FacilitatorScreen),
 );
@@ -218,6 +220,11 @@ export function App({ services }: { services: Services }) {
                   setStaffLanguage(code);
                 }}
               />
+            </Suspense>
+          )}
+          {isKioskShown || route === null ? null : (
+            <Suspense fallback={null}>
+              <UpdateNotices route={route} unlockedSessionId={unlockedSessionId} />
             </Suspense>
           )}
           <Suspense fallback={<p class="page">{t('common.loading')}</p>}>{screen}</Suspense>

@@ -1,6 +1,11 @@
 /**
  * The service worker's update flow in one place. A new version is announced as "update ready"; it is applied
- * only when the facilitator taps "Update now" (between residents), which activates it and reloads once.
+ * only when someone taps "Update now" on a staff screen (between residents), which activates it and reloads once.
+ *
+ * An open page asks the server for a new version by itself (a small fetch of sw.js, never a reload): when the
+ * device comes back online, when the page is shown again, and every hour, so a tablet left on its dashboard or
+ * an officer's screen open all week learns of an upgrade. The browser checks only on a navigation otherwise,
+ * and an app that runs as one page rarely navigates.
  */
 import { useEffect, useState } from 'preact/hooks';
 
@@ -9,47 +14,116 @@ export const UPDATE_STATES = {
   none: 'none',
   /** The current version is installed and serves the app offline. */
   current: 'current',
-  /** A new version is downloaded and waiting for the facilitator. */
+  /** A newer version than this page runs is installed: waiting for someone to apply it, or applied in another tab. */
   ready: 'ready',
 } as const;
 export type UpdateState = (typeof UPDATE_STATES)[keyof typeof UPDATE_STATES];
 
+/** How often an open page checks for a new version. */
+export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
+
+/** Set just before the reload that applies an update, so the next page says once that the app was updated. */
+const UPDATED_KEY = 'codesign.updated';
+
 type Listener = (state: UpdateState) => void;
 let state: UpdateState = 'none';
 const listeners = new Set<Listener>();
-let apply: (() => void) | null = null;
+let registration: ServiceWorkerRegistration | null = null;
+/** True once this page asked the waiting version to take over: its controller change is the cue to reload. */
+let isApplying = false;
 
 function set(next: UpdateState): void {
   state = next;
   for (const l of listeners) l(state);
 }
 
+function reloadIntoNewVersion(): void {
+  try {
+    sessionStorage.setItem(UPDATED_KEY, '1');
+  } catch {
+    // No session storage: the update still happens, only unannounced.
+  }
+  window.location.reload();
+}
+
+/** A version waiting while an older one serves the page is an update (the first install activates at once). */
+function offerIfWaiting(reg: ServiceWorkerRegistration): void {
+  if (reg.waiting && reg.active) set('ready');
+}
+
+function watchInstalls(reg: ServiceWorkerRegistration): void {
+  offerIfWaiting(reg);
+  reg.addEventListener('updatefound', () => {
+    const installing = reg.installing;
+    installing?.addEventListener('statechange', () => {
+      if (installing.state === 'installed') offerIfWaiting(reg);
+    });
+  });
+  // The version changed under this page: applied here (reload now) or in another tab of the app. The other tab's
+  // page keeps running the old code (whose files the new version no longer holds), so it offers the reload
+  // rather than forcing one: it may be a kiosk in the middle of a resident's turn.
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (isApplying) reloadIntoNewVersion();
+    else set('ready');
+  });
+}
+
+function checkForUpdates(reg: ServiceWorkerRegistration): void {
+  const check = (): void => {
+    if (!navigator.onLine) return;
+    // Offline after all, or the server is down: the next check tries again.
+    reg.update().catch(() => undefined);
+  };
+  window.addEventListener('online', check);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check();
+  });
+  setInterval(check, UPDATE_CHECK_INTERVAL_MS);
+}
+
 export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   const { Workbox } = await import('workbox-window');
   const wb = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
-  wb.addEventListener('waiting', () => {
-    apply = () => {
-      wb.addEventListener('controlling', () => window.location.reload());
-      wb.messageSkipWaiting();
-    };
-    set('ready');
-  });
   wb.addEventListener('activated', (event) => {
-    if (!event.isUpdate) set('current');
+    if (!event.isUpdate && state === 'none') set('current');
   });
   try {
-    const registration = await wb.register();
-    if (registration?.active && state === 'none') set('current');
+    registration = (await wb.register()) ?? null;
   } catch {
     // No service worker here (blocked by policy, private browsing in some browsers): the app still runs from
     // what the page holds; it just will not start offline next time. Nothing to tell a resident.
+    return;
+  }
+  if (!registration) return;
+  if (registration.active && state === 'none') set('current');
+  watchInstalls(registration);
+  checkForUpdates(registration);
+}
+
+/**
+ * Activates the waiting version and reloads; when another tab has already activated it, just reloads. Only call
+ * between residents.
+ */
+export function applyUpdate(): void {
+  const waiting = registration?.waiting;
+  if (waiting) {
+    isApplying = true;
+    waiting.postMessage({ type: 'SKIP_WAITING' });
+  } else if (state === 'ready') {
+    reloadIntoNewVersion();
   }
 }
 
-/** Activates the waiting version and reloads. Only call between residents. */
-export function applyUpdate(): void {
-  apply?.();
+/** True once, on the first page after "Update now" reloaded the app. */
+export function takeWasJustUpdated(): boolean {
+  try {
+    if (sessionStorage.getItem(UPDATED_KEY) === null) return false;
+    sessionStorage.removeItem(UPDATED_KEY);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function useUpdateState(): UpdateState {

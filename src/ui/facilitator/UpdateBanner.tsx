@@ -1,8 +1,12 @@
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { applyUpdate, useUpdateState } from '../swBridge';
+import './facilitator.css';
 
-/** "A new version is ready": applied only when the facilitator chooses, between residents. Never in kiosk mode. */
-export function UpdateBanner() {
+/**
+ * "A new version is ready": applied only when staff choose (on a tablet, between residents). Never in kiosk mode.
+ * The facilitator's dashboard says when to tap it there; other staff screens pass their own hint.
+ */
+export function UpdateBanner({ hint = 'fac.update.hint' }: { hint?: MessageKey }) {
   const t = useT();
   const state = useUpdateState();
   if (state !== 'ready') return null;
@@ -11,7 +15,7 @@ export function UpdateBanner() {
       <h2 id="fac-update-heading" class="fac-update__heading">
         {t('update.ready')}
       </h2>
-      <p>{t('fac.update.hint')}</p>
+      <p>{t(hint)}</p>
       <button type="button" class="btn btn--primary" onClick={() => applyUpdate()}>
         {t('update.apply')}
       </button>

@@ -41,6 +41,8 @@ export const common = {
   'storage.unknownSpace': 'The browser does not say how much space is left.',
   'update.ready': 'A new version of the app is ready.',
   'update.apply': 'Update now',
+  // Once, on the first screen after "Update now" restarted the app (a polite live region; never in the kiosk).
+  'update.done': 'The app was updated.',
   'offline.ready': 'The app is ready to work offline.',
   'session.readOnly':
     'This session was made by a newer version of the app, so it opens read-only here. Update the app to change it.',

@@ -49,6 +49,9 @@ export const facilitator = {
     other: 'Ranking: each resident puts up to {count} ideas in order',
   },
   'fac.update.hint': 'Update between residents: the app restarts, and nothing typed is lost.',
+  // Under "A new version of the app is ready." on the other staff screens: home, officer view, room, session form.
+  'update.hintStaff':
+    'The app restarts: save what you are typing first. Update before printing or exporting, so your figures match the council’s.',
 
   // Counts
   'fac.counts.heading': 'So far',
