@@ -72,15 +72,20 @@ describe('app updates', () => {
         await registration?.update();
       });
       // Installing fetches and stores the whole app again: seconds, and several times that on a busy machine.
-      await page.waitForFunction(
-        async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null,
-        undefined,
-        { timeout: 60_000 },
-      );
+      // (Polled: waitForFunction takes an async predicate's promise as a true answer and would not wait.)
+      await expect
+        .poll(
+          () =>
+            page.evaluate(
+              async () => ((await navigator.serviceWorker.getRegistration())?.waiting ?? null) !== null,
+            ),
+          { timeout: 60_000 },
+        )
+        .toBe(true);
 
-      // Then: the resident's screen is untouched: same page, same typed text, still the add-idea step.
-      // A self-updating worker would take over (and reload) right after installing: give it the chance to.
-      await page.waitForTimeout(500);
+      // Then: the resident's screen is untouched: same page, same typed text, still the add-idea step. (A
+      // self-updating worker would take over and reload: then the update would not be offered below, where the
+      // page is checked to be the same one again.)
       expect(await isSamePage(page)).toBe(true);
       await expect(kiosk.ideaTitle.inputValue()).resolves.toBe('Benches by the canal');
       await kiosk.waitFor(STEP.addIdea);
