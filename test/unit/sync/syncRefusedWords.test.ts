@@ -20,8 +20,12 @@ describe('a refused change in words', () => {
     expect(en).toMatch(/officer device/);
     expect(en).toMatch(/facilitator’s tablet/);
     expect(en).toMatch(/Nothing is lost/);
+    // Not only work made on it: after the council restores a backup, work the device received from the council
+    // before is refused too (an update walk): it says what to do then.
+    expect(en).toMatch(/restored a backup, sync the facilitators’ tablets that hold them/);
     const cy = statusInWords(makeTranslator('cy'), refused, 'officer');
     expect(cy).toMatch(/ddyfais swyddog/);
+    expect(cy).toMatch(/adfer copi wrth gefn/);
     expect(cy).not.toBe(en);
   });
 

@@ -96,7 +96,7 @@ export const sync = {
   'sync.failed.rejected':
     'Sync failed: the council server did not accept a change from this tablet. Nothing is lost on this tablet. Ask your council admin.',
   'sync.failed.rejectedOfficer':
-    'Sync failed: from an officer device the council server takes only decisions on ideas and paper ballots. Sessions, ideas, comments and priorities made on this device stay here: make sessions and take residents’ turns on a facilitator’s tablet. Nothing is lost on this device.',
+    'Sync failed: this officer device holds sessions, ideas, comments or priorities the council server does not have, and from an officer device it takes only decisions on ideas and paper ballots. If they were made on this device, make sessions and take residents’ turns on a facilitator’s tablet. If they came from the council before it restored a backup, sync the facilitators’ tablets that hold them, then sync here again; or ask your council admin. Nothing is lost on this device.',
   'sync.failed.tooLarge':
     'Sync failed: this session is too large for the council server. Ask your council admin.',
   'sync.failed.demo':
