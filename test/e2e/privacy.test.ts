@@ -40,7 +40,7 @@ async function tracesOfFirstResident(page: Page): Promise<Traces> {
         .map((el) => el.closest('label')?.textContent?.trim() ?? '')
         .filter((label) => label === answer);
       const dotsOn = [...document.querySelectorAll<HTMLButtonElement>('button[aria-label^="Take a dot off"]')]
-        .filter((b) => !b.disabled)
+        .filter((b) => !b.disabled && b.getAttribute('aria-disabled') !== 'true')
         .map((b) => b.getAttribute('aria-label') ?? '');
       return { text, checkedAnswers, dotsOn };
     },

@@ -4,7 +4,7 @@ import { useT } from '../i18n';
 import { PotShare, ThemeIcon } from '../pictures/lazy';
 import { groupByTheme } from './ideas';
 import { useTypedLang } from './typedWords';
-import { usePendingFocus } from './usePendingFocus';
+import { NONE_LEFT_ID } from './BallotProgressText';
 
 interface DotsBallotProps {
   ideas: readonly ProposalView[];
@@ -13,24 +13,28 @@ interface DotsBallotProps {
   dots: Record<string, number>;
   dotsLeft: number;
   maxPerIdea: number;
+  /** The id of the words that give the rules (how many dots, how many on one idea). */
+  rulesId: string;
   onChange: (dots: Record<string, number>) => void;
 }
 
-/** Dot voting: − and + per idea, the count in words, + disabled at either limit. */
+/**
+ * Dot voting: − and + per idea, the count in words. At a limit (no dots left, the most on one idea, none on it to
+ * take off) a button does nothing and says so, but stays where it is and keeps focus (aria-disabled, not disabled):
+ * focus moved to the other button of the pair would let a held Enter or Space, repeating, start undoing what it
+ * did. A "+" that does nothing is described by why: no dots left, or the rules (at most so many on one idea).
+ */
 export function DotsBallot(props: DotsBallotProps) {
-  const { ideas, themes, potPence, dots, dotsLeft, maxPerIdea, onChange } = props;
+  const { ideas, themes, potPence, dots, dotsLeft, maxPerIdea, rulesId, onChange } = props;
   const t = useT();
   const typedLang = useTypedLang();
-  const focusLater = usePendingFocus();
 
   const change = (id: string, by: 1 | -1): void => {
     const n = (dots[id] ?? 0) + by;
+    if (n < 0 || n > maxPerIdea || (by === 1 && dotsLeft <= 0)) return;
     const next = { ...dots };
     if (n > 0) next[id] = n;
     else delete next[id];
-    // The button just pressed may become disabled; keep focus on this idea's other button.
-    if (by === 1 && (n >= maxPerIdea || dotsLeft - 1 <= 0)) focusLater(`minus:${id}`);
-    if (by === -1 && n === 0) focusLater(`plus:${id}`);
     onChange(next);
   };
 
@@ -52,8 +56,13 @@ export function DotsBallot(props: DotsBallotProps) {
             <ul class="ballot-list">
               {group.ideas.map((idea) => {
                 const n = dots[idea.id] ?? 0;
+                const isNoneLeft = dotsLeft <= 0;
+                const isFull = n >= maxPerIdea;
                 return (
-                  <li key={idea.id} class={`ballot-item${n > 0 ? ' ballot-item--chosen' : ''}`}>
+                  <li
+                    key={idea.id}
+                    class={`ballot-item ballot-item--dots${n > 0 ? ' ballot-item--chosen' : ''}`}
+                  >
                     <div class="ballot-item__text">
                       <span class="ballot-item__title">{idea.shownTitle}</span>
                       <span class="ballot-item__cost">{t.money(idea.costPence)}</span>
@@ -64,8 +73,7 @@ export function DotsBallot(props: DotsBallotProps) {
                         type="button"
                         class="btn dots-control__button"
                         aria-label={t('kiosk.dots.remove', { title: idea.shownTitle })}
-                        data-focus-key={`minus:${idea.id}`}
-                        disabled={n === 0}
+                        aria-disabled={n === 0 || undefined}
                         onClick={() => change(idea.id, -1)}
                       >
                         <span aria-hidden="true">−</span>
@@ -82,8 +90,8 @@ export function DotsBallot(props: DotsBallotProps) {
                         type="button"
                         class="btn dots-control__button"
                         aria-label={t('kiosk.dots.add', { title: idea.shownTitle })}
-                        data-focus-key={`plus:${idea.id}`}
-                        disabled={n >= maxPerIdea || dotsLeft <= 0}
+                        aria-disabled={isFull || isNoneLeft || undefined}
+                        aria-describedby={isFull ? rulesId : isNoneLeft ? NONE_LEFT_ID : undefined}
                         onClick={() => change(idea.id, 1)}
                       >
                         <span aria-hidden="true">+</span>

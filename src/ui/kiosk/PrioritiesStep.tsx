@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { castBallot } from '../../doc/commands';
 import type { SessionView } from '../../doc/session';
 import { ballotProgress, spentPence } from '../../domain/ballots';
@@ -8,12 +8,13 @@ import { isValidationError } from '../../domain/errors';
 import { useT } from '../i18n';
 import type { SaveState, SessionHandle } from '../useSession';
 import { describeError } from '../errors';
-import { BallotProgressText } from './BallotProgressText';
+import { BallotMinimumText, BallotProgressText } from './BallotProgressText';
 import { BudgetBallot } from './BudgetBallot';
 import { DotsBallot } from './DotsBallot';
 import { costsOf, keepVisible } from './ideas';
 import { KioskPage } from './KioskPage';
 import { RankingBallot } from './RankingBallot';
+import { useStickyBar } from './useStickyBar';
 
 interface PrioritiesStepProps {
   view: SessionView;
@@ -40,6 +41,9 @@ export function PrioritiesStep(props: PrioritiesStepProps) {
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [saveError, setSaveError] = useState<unknown>(null);
   const [error, setError] = useState<string | null>(null);
+  const { isSticky, barRef } = useStickyBar();
+  const rulesId = useId();
+  const spent = choices.kind === 'budget' ? spentPence(choices.selected, ctx.costs) : 0;
 
   const change = (next: BallotChoices): void => {
     setSaveState('idle');
@@ -75,19 +79,22 @@ export function PrioritiesStep(props: PrioritiesStepProps) {
 
   return (
     <KioskPage title={t('kiosk.priorities.title')} back={{ label: t('kiosk.back.hub'), onClick: onBack }}>
-      <p class="kiosk-text">{intro}</p>
+      <p class="kiosk-text" id={rulesId}>
+        {intro}
+      </p>
       {visible.length === 0 ? (
         <p class="notice kiosk-notice">{t('kiosk.priorities.noIdeas')}</p>
       ) : (
         <>
-          <div class="ballot-progress">
+          <div ref={barRef} class={`ballot-progress${isSticky ? ' ballot-progress--sticky' : ''}`}>
             <BallotProgressText
               method={method}
               progress={progress}
               potPence={settings.potPence}
-              spent={choices.kind === 'budget' ? spentPence(choices.selected, ctx.costs) : 0}
+              spent={spent}
             />
           </div>
+          {method.kind === 'budget' ? <BallotMinimumText progress={progress} spent={spent} /> : null}
           <div class="ballot" aria-describedby={error ? 'ballot-error' : undefined}>
             {choices.kind === 'dots' && method.kind === 'dots' ? (
               <DotsBallot
@@ -97,6 +104,7 @@ export function PrioritiesStep(props: PrioritiesStepProps) {
                 dots={choices.dots}
                 dotsLeft={progress.dotsLeft}
                 maxPerIdea={method.maxDotsPerProposal}
+                rulesId={rulesId}
                 onChange={(dots) => change({ kind: 'dots', dots })}
               />
             ) : choices.kind === 'budget' ? (

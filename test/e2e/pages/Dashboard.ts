@@ -1,6 +1,7 @@
 /** Facilitator mode for one session: counts, the live board, looking after ideas, merging. */
 import type { Locator, Page } from 'playwright-core';
 import { escapeRegExp } from './Home';
+import type { MethodName } from './SessionForm';
 
 export interface BoardRow {
   idea: string;
@@ -81,6 +82,18 @@ export class Dashboard {
   async openEditForm(): Promise<void> {
     await this.page.getByRole('link', { name: 'Edit session' }).click();
     await this.page.getByRole('heading', { level: 1, name: 'Edit the session' }).waitFor();
+  }
+
+  /** "Edit session": the languages named (in themselves) turned on and the method chosen, saved; back here. */
+  async changeSettings(change: { languages?: readonly string[]; method?: MethodName }): Promise<void> {
+    const { languages = [], method } = change;
+    await this.openEditForm();
+    for (const name of languages) await this.page.getByRole('checkbox', { name, exact: true }).check();
+    if (method) await this.page.getByRole('radio', { name: method, exact: true }).check();
+    await this.page.getByRole('button', { name: 'Save changes' }).click();
+    await this.page.locator('[data-save-state="saved"]').waitFor();
+    await this.page.getByRole('link', { name: 'Back to the session' }).click();
+    await this.waitUntilShown();
   }
 
   async lock(): Promise<void> {

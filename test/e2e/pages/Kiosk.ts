@@ -1,5 +1,6 @@
 /** The residents' kiosk: one turn, step by step, by what is on the screen. */
 import type { Locator, Page } from 'playwright-core';
+import { LOCALES, makeTranslator, type Translator } from '../../../src/ui/i18n';
 import { DEFAULT_IDLE_MS, WARN_AT } from '../../../src/ui/kiosk/useIdle';
 import { escapeRegExp } from './Home';
 
@@ -115,6 +116,25 @@ export class Kiosk {
     }
   }
 
+  /**
+   * Welcome → the language `lang` (one the session offers), its larger text if `isLarge` → consent → about you,
+   * skipped → the menu, tapping the words of that language (its catalogue loaded first: `loadLanguage`). Returns
+   * its translator.
+   */
+  async beginTurnIn(lang: string, isLarge = false): Promise<Translator> {
+    const t = makeTranslator(lang);
+    await this.waitFor(STEP.welcome);
+    if (lang !== 'en') await this.tap(LOCALES[lang]!.name, t('kiosk.welcome.title'));
+    if (isLarge) await this.tap(t('kiosk.welcome.largeText'));
+    await this.tap(t('kiosk.welcome.start'));
+    await this.tap(t('kiosk.consent.agree'));
+    const about = this.step(t('kiosk.about.title'));
+    await about.or(this.step(t('kiosk.hub.title'))).waitFor();
+    if (await about.isVisible()) await this.tap(t('kiosk.about.skip'));
+    await this.waitFor(t('kiosk.hub.title'));
+    return t;
+  }
+
   async agree(): Promise<void> {
     await this.button('I agree').click();
     await this.page
@@ -226,6 +246,11 @@ export class Kiosk {
   /** "5 dots left", "You have used all your dots.", "Money left: …", "You can add 3 more ideas." */
   get ballotProgress(): Locator {
     return this.page.locator('.ballot-progress [role=status]');
+  }
+
+  /** Under that bar, on a budget ballot: the minimum still to reach, or nothing when none applies. */
+  get ballotMinimum(): Locator {
+    return this.page.locator('.ballot-minimum[role=status]');
   }
 
   /** Saves the ballot and waits until the app says it is stored (IndexedDB committed). */
