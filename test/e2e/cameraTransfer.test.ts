@@ -59,15 +59,20 @@ async function showToCamera(
       : `data:image/png;base64,${picture.toString('base64')}`;
   const before = await cameraLooks(page);
   await showOnCamera(page, url);
-  const deadline = Date.now() + DEADLINE_MS;
   // Until the reader has looked a few times, or the camera went off (the message was whole: that look was the last).
-  while (
-    (await cameraLooks(page)) < before + LOOKS_PER_PICTURE &&
-    (await page.locator('video').count()) > 0
-  ) {
+  const looked = (enough: number): boolean =>
+    (window as unknown as { camera: { looks: number } }).camera.looks >= enough ||
+    document.querySelector('video') === null;
+  const enough = before + LOOKS_PER_PICTURE;
+  if (!drive) {
+    // The page's own clock runs: its reader looks by itself, and the page tells when (checked every frame).
+    await page.waitForFunction(looked, enough, { timeout: DEADLINE_MS });
+    return;
+  }
+  const deadline = Date.now() + DEADLINE_MS;
+  while (!(await page.evaluate(looked, enough))) {
     if (Date.now() > deadline) throw new Error('the camera was not looked at');
-    if (drive) await drive();
-    else await page.waitForTimeout(20);
+    await drive();
   }
 }
 

@@ -1,12 +1,15 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { revokeDevice } from '../../../src/server/devices';
 import {
   acknowledged,
   assignSession,
   connect,
   enrolDevice,
+  nextClose,
   proposal,
   startTestServer,
   seedSession,
@@ -50,16 +53,35 @@ describe('sync authentication and roles', { timeout: 20_000 }, () => {
     return { sessionId, facilitator: token };
   }
   const rows = (server: Server, sessionId: string): number => server.store!.updatesFor(sessionId).length;
+  /**
+   * Resolves once the server has read everything `c` sent so far: a socket's messages are read in the order they
+   * were sent, and another session signing in on the same socket (`token`'s device) has its answer.
+   */
+  async function readSoFar(c: Client, token: string): Promise<void> {
+    const probe = new HocuspocusProvider({
+      websocketProvider: c.provider.configuration.websocketProvider,
+      name: randomUUID(),
+      token,
+      document: new Y.Doc(),
+    });
+    const answered = new Promise((r) => {
+      probe.on('authenticated', r);
+      probe.on('authenticationFailed', r);
+    });
+    probe.attach();
+    await answered;
+    probe.destroy();
+  }
 
   it('Given a wrong token, Then the client is refused, reads nothing, and what it writes is not stored; the token is not logged', async () => {
     const { server, dataDir } = await setup();
-    const { sessionId } = await seeded(server, dataDir);
+    const { sessionId, facilitator } = await seeded(server, dataDir);
     const stored = rows(server, sessionId);
     const wrongToken = 'not-a-real-token-' + randomUUID();
     const intruder = client(server, sessionId, wrongToken);
     expect(await intruder.denied).toMatch(/unauthorized/);
     intruder.doc.getMap('proposals').set('evil', proposal('evil', 'Spam'));
-    await new Promise((r) => setTimeout(r, 300));
+    await readSoFar(intruder, facilitator);
     expect(intruder.doc.getMap('proposals').has('p1')).toBe(false);
     expect(rows(server, sessionId)).toBe(stored);
     expect(server.logs.some((l) => l.event === 'auth-failed')).toBe(true);
@@ -89,8 +111,10 @@ describe('sync authentication and roles', { timeout: 20_000 }, () => {
     const reader = client(server, sessionId, officer.token);
     await waitFor(() => reader.provider.isSynced, 'officer synced');
     expect(reader.doc.getMap('proposals').get('p1')).toMatchObject({ title: 'Youth club' });
+    const refused = nextClose(reader);
     reader.doc.getMap('proposals').set('p2', proposal('p2', 'Officer write'));
-    await new Promise((r) => setTimeout(r, 300));
+    // Refused before Hocuspocus applies (and would acknowledge) it: the close is the server's answer.
+    expect(await refused).toMatch(/^invalid-update/);
     expect(reader.provider.unsyncedChanges).toBeGreaterThan(0);
     expect(rows(server, sessionId)).toBe(stored);
     expect(server.sync!.hocuspocus.documents.get(sessionId)?.getMap('proposals').has('p2')).toBe(false);

@@ -152,6 +152,7 @@ describe('a plain provider with more than the message limit to send', { timeout:
     const seen = closes(c);
     let done = false;
     const health: number[] = [];
+    // One request after another, each sent once the last is answered, for as long as the sync takes.
     const polling = (async () => {
       while (!done) {
         health.push(
@@ -160,7 +161,6 @@ describe('a plain provider with more than the message limit to send', { timeout:
             () => -1,
           ),
         );
-        await new Promise((r) => setTimeout(r, 50));
       }
     })();
     try {

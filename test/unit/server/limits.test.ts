@@ -7,6 +7,7 @@ import {
   acknowledged,
   connect,
   enrolDevice,
+  nextClose,
   proposal,
   startTestServer,
   seedSession,
@@ -110,8 +111,10 @@ describe('limits and malformed input', { timeout: 20_000 }, () => {
     const before = server.store!.updatesFor(sessionId).length;
     // Sync message (0), update (2), then a length-prefixed "update" of random bytes.
     const junk = randomBytes(300);
+    const refused = nextClose(bad);
     bad.provider.configuration.websocketProvider.send(frame(sessionId, [0, 2, 0xac, 0x02, ...junk]));
-    await new Promise((r) => setTimeout(r, 300));
+    // The server's answer to it: refused, and the device's session closed.
+    await refused;
     expect(server.store!.updatesFor(sessionId).length).toBe(before);
     good.doc.transact(() => {
       seedSession(good.doc, sessionId);

@@ -190,6 +190,26 @@ export function waitFor(check: () => boolean, what: string, timeoutMs = 10_000):
   });
 }
 
+/**
+ * Resolves with the reason when `client`'s connection to its session next closes: `'document'`, the server closing
+ * the session on it (as after refusing a message: Hocuspocus prints the refusal, then sends the close) or the socket
+ * closing; `'socket'`, the WebSocket itself closing. Call it before sending what the server should answer so. An
+ * answer sent before the close (an acknowledgement) arrives before it: once it resolves, none is still on its way.
+ */
+export function nextClose(
+  client: Pick<Client, 'provider'>,
+  what: 'document' | 'socket' = 'document',
+): Promise<string> {
+  const emitter = what === 'socket' ? client.provider.configuration.websocketProvider : client.provider;
+  return new Promise((resolveClose) => {
+    const onClose = ({ event }: { event: { reason?: string } }): void => {
+      emitter.off('close', onClose);
+      resolveClose(event.reason ?? '');
+    };
+    emitter.on('close', onClose);
+  });
+}
+
 /** Synced with the server, and every local change acknowledged by it. */
 export async function acknowledged(client: Client): Promise<void> {
   await waitFor(() => client.provider.isSynced, 'synced');

@@ -306,7 +306,7 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
     const early = client(server, sessionId, token);
     await acknowledged(early);
     early.doc.getMap('proposals').set('p1', proposal('p1', 'Early idea'));
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => server.sync!.checkStats().held === 1, 'the early idea held');
     expect(server.store!.updatesFor(sessionId)).toEqual([]);
     const creator = client(server, sessionId, token);
     await acknowledged(creator);
@@ -348,7 +348,7 @@ describe('the server checks updates before applying them', { timeout: 20_000 }, 
       );
     const rows = s.server.store!.updatesFor(s.sessionId).length;
     send(revision2!);
-    await new Promise((r) => setTimeout(r, 150));
+    await waitFor(() => s.server.sync!.checkStats().held === 1, 'revision 2 held');
     expect(s.server.store!.updatesFor(s.sessionId).length).toBe(rows);
     send(comment!);
     const live = s.server.sync!.hocuspocus.documents.get(s.sessionId)!;

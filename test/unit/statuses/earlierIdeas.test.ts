@@ -4,7 +4,7 @@
  * that received new decisions (its list entry rewritten) is read again. Real Dexie on fake-indexeddb, real docs.
  */
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { addComment, addProposal } from '../../../src/doc/commands';
 import { endSession } from '../../../src/doc/sessionCommands';
@@ -51,7 +51,11 @@ async function seed(
 }
 
 describe('earlier ideas for the kiosk', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('Given sessions of several places and dates, then only earlier ones of this neighbourhood with decisions are shown, newest first', async () => {
+    // The session list's clock (its entries' updatedAt) moves only when the test moves it.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const db = new AppDb('codesign-app', { indexedDB: new IDBFactory() });
     const docs = new MemoryDocStore();
     const current = { id: 'now', neighbourhood: 'Northmoor', date: '2026-11-24' };
@@ -99,7 +103,8 @@ describe('earlier ideas for the kiosk', () => {
       { proposalId: bench, status: 'shortlisted', amountPence: null, reason: '' },
       ctx,
     );
-    await new Promise((r) => setTimeout(r, 2));
+    // Its list entry is written again a day later.
+    vi.setSystemTime(Date.now() + 24 * 60 * 60 * 1000);
     await upsertSessionEntry(db, viewSession(handle.doc)!);
     await handle.close();
     const again = await loadEarlierSessions({ db, docs }, current);

@@ -277,7 +277,12 @@ describe('council sync in the app', { timeout: 30_000 }, () => {
         null,
         a.ctx,
       );
-      await new Promise((r) => setTimeout(r, 200));
+      await waitFor(
+        () =>
+          sync.status.failure !== null ||
+          (sync.status.state === SYNC_STATES.synced && sync.status.toSend === 0),
+        `idea ${i} taken or refused`,
+      );
     }
     await waitFor(() => sync.status.failure === 'tooLarge', 'refused as too large');
     expect(sync.status.state).toBe('failed');
