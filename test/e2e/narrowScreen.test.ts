@@ -8,7 +8,9 @@
  * and larger text, the picture's ribbons into the pooled money are thick enough to see all along their way, and in
  * Urdu, Arabic, Welsh and English turns its names wrap only between words. So too on the kiosk's tablets (768x1024,
  * 1024x768, 800x1280, 1280x800), where the picture has four columns (two in larger text upright), in English and
- * Arabic. With E2E_SCREENSHOTS=<dir>, the picture is saved there at each size.
+ * Arabic. With E2E_SCREENSHOTS=<dir>, the picture is saved there at each size. On a 360 px phone with larger text
+ * in Welsh and Polish, the menu's tile titles ("Dewiswch eich blaenoriaethau"), the kiosk bar's "Osoba prowadząca"
+ * and "Ychwanegu fy sylw" stay on the screen (each ran off it, and every page scrolled sideways).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ import { newTablet, openDemoDashboard } from './support/tablet';
 import { axeViolations } from './support/axe';
 import { layoutProblems, settleLayout } from './support/layout';
 import { smallTargets } from './support/targets';
-import { Kiosk, STEP } from './pages/Kiosk';
+import { Kiosk } from './pages/Kiosk';
 import { Pictures } from './pages/Pictures';
 import { LOCALES, loadLanguage, makeTranslator } from '../../src/ui/i18n';
 import { useBrowserAndApp } from './support/setup';
@@ -38,34 +40,26 @@ const KIOSK_TABLETS = [
 const DEMO_POOLED_POUNDS = [420_000, 310_000, 185_000, 380_000, 95_000, 150_000];
 
 beforeAll(async () => {
-  await Promise.all(['cy', 'ur', 'ar'].map((code) => loadLanguage(code)));
+  await Promise.all(['cy', 'pl', 'ur', 'ar'].map((code) => loadLanguage(code)));
 });
 
 /**
  * The demo with `lang` among its languages (typed in English), and a resident's turn in it, with larger text
- * chosen on the welcome screen if `isLarge`, open at the money map with its picture drawn.
+ * chosen on the welcome screen if `isLarge`, at the menu.
  */
-async function moneyMapTurn(page: Page, lang: string, isLarge = false): Promise<void> {
+async function turnAtMenu(page: Page, lang: string, isLarge = false): Promise<Kiosk> {
   const { dashboard } = await openDemoDashboard(page, app.url);
-  if (lang !== 'en') {
-    await dashboard.openEditForm();
-    await page.getByRole('checkbox', { name: LOCALES[lang]!.name, exact: true }).check();
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.locator('[data-save-state="saved"]').waitFor();
-    await page.getByRole('link', { name: 'Back to the session' }).click();
-    await dashboard.waitUntilShown();
-  }
+  if (lang !== 'en') await dashboard.changeSettings({ languages: [LOCALES[lang]!.name] });
   await dashboard.startKiosk();
-  const t = makeTranslator(lang);
   const kiosk = new Kiosk(page);
-  await kiosk.waitFor(STEP.welcome);
-  if (lang !== 'en') await kiosk.tap(LOCALES[lang]!.name, t('kiosk.welcome.title'));
-  if (isLarge) await kiosk.tap(t('kiosk.welcome.largeText'));
-  await kiosk.tap(t('kiosk.welcome.start'));
-  await kiosk.tap(t('kiosk.consent.agree'));
-  const about = kiosk.step(t('kiosk.about.title'));
-  await about.or(kiosk.step(t('kiosk.hub.title'))).waitFor();
-  if (await about.isVisible()) await kiosk.tap(t('kiosk.about.skip'));
+  await kiosk.beginTurnIn(lang, isLarge);
+  return kiosk;
+}
+
+/** As turnAtMenu, then open at the money map with its picture drawn. */
+async function moneyMapTurn(page: Page, lang: string, isLarge = false): Promise<void> {
+  const kiosk = await turnAtMenu(page, lang, isLarge);
+  const t = makeTranslator(lang);
   await kiosk.tap(t('kiosk.hub.moneyMap'), t('kiosk.money.title'));
   await new Pictures(page).waitForMoneyMap();
 }
@@ -507,6 +501,73 @@ describe('a resident on a screen 320 px wide with larger text', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+/**
+ * What sticks out on a kiosk screen at this width: the page's layout checks (sideways scrolling: its scrollWidth
+ * against its clientWidth), a menu tile's title outside its tile, the kiosk bar's Facilitator button outside the
+ * screen or under 48 px, small targets, axe.
+ */
+async function kioskScreenProblems(page: Page, name: string): Promise<string[]> {
+  await settleLayout(page);
+  const found = await layoutProblems(page);
+  const looks = await page.evaluate(() => {
+    const textBox = (el: Element): DOMRect => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect();
+    };
+    const spills = [...document.querySelectorAll('.kiosk-tile')].flatMap((tile) => {
+      const title = tile.querySelector('.kiosk-tile__button')!;
+      const [box, text] = [tile.getBoundingClientRect(), textBox(title)];
+      return text.left < box.left - 0.5 || text.right > box.right + 0.5 ? [title.textContent ?? ''] : [];
+    });
+    const bar = document.querySelector('.kiosk-bar__facilitator')?.getBoundingClientRect();
+    return {
+      clientWidth: document.documentElement.clientWidth,
+      spills,
+      bar: bar && { left: bar.left, right: bar.right, height: bar.height },
+    };
+  });
+  found.push(...looks.spills.map((title) => `the tile title "${title}" goes outside its tile`));
+  if (!looks.bar) found.push('no Facilitator button in the kiosk bar');
+  else if (looks.bar.left < 0 || looks.bar.right > looks.clientWidth || looks.bar.height < 48) {
+    found.push(
+      `the Facilitator button is at ${Math.round(looks.bar.left)}..${Math.round(looks.bar.right)}, ${Math.round(looks.bar.height)} px tall`,
+    );
+  }
+  found.push(...(await smallTargets(page, 48)).map((t) => `small target: ${t}`));
+  found.push(...(await axeViolations(page)));
+  return found.map((p) => `${name}: ${p}`);
+}
+
+describe('a resident on a 360 px phone with larger text, in Welsh and Polish', () => {
+  it('Given turns in Welsh and in Polish with larger text at 360x740, when a resident opens the menu and an idea to comment on, then no screen scrolls sideways: the tiles’ titles stay in their tiles, the kiosk bar’s Facilitator button and the Add my comment button wrap inside the screen', async () => {
+    const problems: string[] = [];
+    for (const lang of ['cy', 'pl']) {
+      const { context, page, errors } = await newTablet(app.browser);
+      try {
+        await page.setViewportSize({ width: 360, height: 740 });
+        const kiosk = await turnAtMenu(page, lang, true);
+        const t = makeTranslator(lang);
+        problems.push(...(await kioskScreenProblems(page, `${lang} menu`)));
+
+        await kiosk.tap(t('kiosk.hub.ideas'), t('kiosk.ideas.title'));
+        await kiosk.openIdea('Play area for under-5s');
+        const submit = kiosk.button(t('kiosk.comment.submit'));
+        await submit.scrollIntoViewIfNeeded();
+        problems.push(...(await kioskScreenProblems(page, `${lang} idea with its comment form`)));
+        const box = (await submit.boundingBox())!;
+        if (box.x < 0 || box.x + box.width > 360) {
+          problems.push(`${lang}: "${t('kiosk.comment.submit')}" is at ${box.x}..${box.x + box.width}`);
+        }
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 
