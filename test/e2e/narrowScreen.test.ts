@@ -571,6 +571,37 @@ describe('a resident on a 360 px phone with larger text, in Welsh and Polish', (
   });
 });
 
+describe('a resident adding an idea on a 320 px screen with larger text', () => {
+  it('Given turns in English and in Welsh with larger text at 320x640, when a resident opens Add your idea, then the theme choices stay inside the screen (none scrolls it sideways)', async () => {
+    const problems: string[] = [];
+    for (const lang of ['en', 'cy']) {
+      const { context, page, errors } = await newTablet(app.browser);
+      try {
+        await page.setViewportSize(PHONE);
+        const kiosk = await turnAtMenu(page, lang, true);
+        const t = makeTranslator(lang);
+        await kiosk.tap(t('kiosk.hub.addIdea'), t('kiosk.addIdea.title'));
+        problems.push(...(await kioskScreenProblems(page, `${lang} add your idea`)));
+        const dir = process.env.E2E_SCREENSHOTS;
+        if (dir) {
+          mkdirSync(dir, { recursive: true });
+          await page.screenshot({ path: join(dir, `add-idea-${lang}-320-large.png`), fullPage: true });
+        }
+        const outside = await page.evaluate(() =>
+          [...document.querySelectorAll('.kiosk-choice')]
+            .filter((c) => c.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+            .map((c) => c.textContent ?? ''),
+        );
+        problems.push(...outside.map((c) => `${lang}: the choice "${c}" goes past the screen`));
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('staff on a screen 320 px wide', () => {
   it('Given a facilitator at 320x640, when they open the demo’s dashboard, its edit form and a new session form, in English and in Cymraeg, then no page scrolls sideways', async () => {
     const { context, page, errors } = await newTablet(app.browser);
