@@ -15,11 +15,14 @@ import { axeViolations } from './support/axe';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { installFakeSpeech, Speech, VoicesPanel, type FakeVoice } from './pages/ReadAloud';
 import { LOCALES, loadLanguage, makeTranslator } from '../../src/ui/i18n';
-import { kiosk as en } from '../../src/ui/i18n/en/kiosk';
+import { kiosk } from '../../src/ui/i18n/en/kiosk';
+import { kioskLater } from '../../src/ui/i18n/en/kioskLater';
 import { encodeSoundPack, SOUND_PACK_FORMAT } from '../../src/ui/speech/soundPackFile';
 import { POLL_DELAYS_MS } from '../../src/ui/speech/voiceList';
 import { PROMPTS } from '../../src/ui/speech/prompts';
 import { useBrowserAndApp } from './support/setup';
+
+const en = { ...kiosk, ...kioskLater };
 
 const app = useBrowserAndApp();
 

@@ -15,6 +15,8 @@ import { errorsOffice } from '../../src/ui/i18n/en/errorsOffice';
 import { facilitator } from '../../src/ui/i18n/en/facilitator';
 import { paper } from '../../src/ui/i18n/en/paper';
 import { room } from '../../src/ui/i18n/en/room';
+// The kiosk's later steps' English (idea counts, the menu) registers as their chunk loads; these tests use it.
+import '../../src/ui/kiosk/laterMessages';
 
 const en = { ...enShell, ...errorsOffice, ...facilitator };
 

@@ -6,6 +6,8 @@ import type { EarlierSession } from './earlierIdeas';
 import { KioskPage } from './KioskPage';
 import { addMessages } from '../i18n';
 import { kioskEarlier } from '../i18n/en/kioskEarlier';
+// Its "Back to the menu" and idea counts are the later steps' words: this step can be the first drawn after a reload.
+import './laterMessages';
 
 addMessages('en', kioskEarlier);
 

@@ -15,6 +15,7 @@ import { costsOf, keepVisible } from './ideas';
 import { KioskPage } from './KioskPage';
 import { RankingBallot } from './RankingBallot';
 import { useStickyBar } from './useStickyBar';
+import './laterMessages';
 
 interface PrioritiesStepProps {
   view: SessionView;

@@ -17,6 +17,8 @@ import { useVoices } from './useVoices';
 import { pageSynth } from './voiceList';
 import { SUPPORT, voiceSupport } from './voices';
 import './staffMessages';
+// Every screen's heading is a prompt; the steps after "I agree" have their English with their chunk otherwise.
+import '../kiosk/laterMessages';
 import './speech.css';
 
 // The "earlier ideas" screen's heading is a prompt; its English loads with that screen otherwise.

@@ -1,6 +1,8 @@
 /** The residents' kiosk: one turn, step by step, by what is on the screen. */
 import type { Locator, Page } from 'playwright-core';
 import { LOCALES, makeTranslator, type Translator } from '../../../src/ui/i18n';
+// The English of the steps after "I agree" loads with their chunk in the app; the tests name those steps in it.
+import '../../../src/ui/kiosk/laterMessages';
 import { DEFAULT_IDLE_MS, WARN_AT } from '../../../src/ui/kiosk/useIdle';
 import { escapeRegExp } from './Home';
 

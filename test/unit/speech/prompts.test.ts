@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { addMessages, loadLanguage, makeTranslator } from '../../../src/ui/i18n';
 import { enShell } from '../../../src/ui/i18n/en';
 import { kioskEarlier } from '../../../src/ui/i18n/en/kioskEarlier';
+import { kioskLater } from '../../../src/ui/i18n/en/kioskLater';
 import { PROMPT_IDS, PROMPTS, promptForTitle, promptText, sameWords } from '../../../src/ui/speech/prompts';
 
 addMessages('en', kioskEarlier);
-const english = { ...enShell, ...kioskEarlier };
+addMessages('en', kioskLater);
+const english = { ...enShell, ...kioskEarlier, ...kioskLater };
 
 describe('the kiosk screens’ fixed prompts', () => {
   it('Given every prompt, Then its ids are unique and every message it reads is a resident message without the session’s figures', () => {

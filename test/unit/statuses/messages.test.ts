@@ -9,6 +9,7 @@ import { PROPOSAL_STATUSES } from '../../../src/domain/types';
 import { makeTranslator } from '../../../src/ui/i18n';
 import { enShell } from '../../../src/ui/i18n/en';
 import { kioskEarlier } from '../../../src/ui/i18n/en/kioskEarlier';
+import { kioskLater } from '../../../src/ui/i18n/en/kioskLater';
 import { statuses } from '../../../src/ui/i18n/en/statuses';
 
 describe('status words', () => {
@@ -17,8 +18,9 @@ describe('status words', () => {
       expect(kioskEarlier).toHaveProperty(`kiosk.earlier.group.${kind}`);
       expect(enShell).not.toHaveProperty(`kiosk.earlier.group.${kind}`);
     }
-    // The hub's tile is in the shell: it shows before the step loads.
-    expect(enShell).toHaveProperty('kiosk.hub.earlier');
+    // The hub's tile comes with the hub (the later steps' words): it shows before the step loads.
+    expect(kioskLater).toHaveProperty('kiosk.hub.earlier');
+    expect(kioskEarlier).not.toHaveProperty('kiosk.hub.earlier');
   });
 
   it('Given the officer’s editor loads, then its words are registered and cover every status', async () => {

@@ -3,6 +3,7 @@ import type { Translation, WelshForms } from '../types';
 import type { common as en_common } from '../en/common';
 import type { errors as en_errors } from '../en/errors';
 import type { kiosk as en_kiosk } from '../en/kiosk';
+import type { kioskLater as en_kioskLater } from '../en/kioskLater';
 import type { gate as en_gate } from '../en/gate';
 import type { kioskEarlier as en_kioskEarlier } from '../en/kioskEarlier';
 import type { language as en_language } from '../en/language';
@@ -11,6 +12,7 @@ import type { pictures as en_pictures } from '../en/pictures';
 import common from './common.json';
 import errors from './errors.json';
 import kiosk from './kiosk.json';
+import kioskLater from './kioskLater.json';
 import gate from './gate.json';
 import kioskEarlier from './kioskEarlier.json';
 import language from './language.json';
@@ -21,6 +23,7 @@ export const messages = {
   ...(common satisfies Translation<typeof en_common, WelshForms>),
   ...(errors satisfies Translation<typeof en_errors, WelshForms>),
   ...(kiosk satisfies Translation<typeof en_kiosk, WelshForms>),
+  ...(kioskLater satisfies Translation<typeof en_kioskLater, WelshForms>),
   ...(gate satisfies Translation<typeof en_gate, WelshForms>),
   ...(kioskEarlier satisfies Translation<typeof en_kioskEarlier, WelshForms>),
   ...(language satisfies Translation<typeof en_language, WelshForms>),

@@ -5,6 +5,7 @@ import type { languageStaff } from './languageStaff';
 import type { files } from './files';
 import type { gate } from './gate';
 import { kiosk } from './kiosk';
+import type { kioskLater } from './kioskLater';
 import { language } from './language';
 import type { kioskEarlier } from './kioskEarlier';
 import type { errorsOffice } from './errorsOffice';
@@ -23,13 +24,15 @@ import type { camera } from './camera';
 import type { room } from './room';
 
 /**
- * The English messages the app shell needs (the resident's kiosk): always loaded. The home and PIN screens'
- * (./gate.ts) load with those screens (src/ui/gateMessages.ts).
+ * The English messages the app shell needs (the resident's first screen): always loaded. The kiosk's steps after
+ * "I agree" (./kioskLater.ts) load with those steps (src/ui/kiosk/laterMessages.ts); the home and PIN screens'
+ * (./gate.ts) with those screens (src/ui/gateMessages.ts).
  */
 export const enShell = { ...common, ...errors, ...kiosk, ...language };
 
 /** Every English key, including the facilitator screens' (./facilitator.ts, loaded with those screens). */
 export type EnglishMessages = typeof enShell &
+  typeof kioskLater &
   typeof gate &
   typeof facilitator &
   typeof languageStaff &
@@ -52,6 +55,7 @@ export type EnglishMessages = typeof enShell &
 
 /** What a resident can meet (every other language translates at least these; see ../<code>/resident.ts). */
 export type ResidentMessages = typeof enShell &
+  typeof kioskLater &
   typeof kioskEarlier &
   typeof gate &
   typeof readAloud &
