@@ -340,10 +340,12 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     // `revision` grows with each write of a signed participant record, so an older signed version cannot be
     // sent again to undo a later one (the change rules want a later revision, as for ballots).
     // `sealedAnswers`: the about-you answers sealed to the council key, an opaque envelope string.
+    // `answersErased`: when the council erased the answers (src/domain/erasure.ts), a time like any other.
     optional({
       channel,
       revision: whole(1, 1_000_000),
       sealedAnswers: text(ENVELOPE_MAX_LENGTH, true),
+      answersErased: time,
       ...signed,
     }),
   ),

@@ -45,6 +45,11 @@ export function isErased(record: unknown): boolean {
   return isPlainObject(record) && typeof record[ERASED_FIELD] === 'number';
 }
 
+/** A time the council could have written: whole milliseconds within the range of a Date. */
+function isTime(v: unknown): boolean {
+  return Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 8.64e15;
+}
+
 /** The record with its answers erased at `at` (see the module comment). */
 export function erasedRecord(record: object, at: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -83,10 +88,14 @@ export function isErasureOf(oldValue: unknown, value: unknown): boolean {
  * True when `oldValue` and `value` are two erasures of the same record, differing at most in when they were made:
  * a backup restored from before an erasure and the erasure made again (docs/admin-guide.md) gives the council one
  * and the devices that had the first another. Either may replace the other, from any writer: neither holds answers,
- * and nothing but that time may differ.
+ * nothing but that time may differ, and the new time must be one the council could have written. (So a device can
+ * move an erased record's time within that range, as it could always add a record saying anything about itself;
+ * it cannot bring answers back or change anything else.)
  */
 export function isSameErasure(oldValue: unknown, value: unknown): boolean {
   if (!isErased(oldValue) || !isErased(value) || holdsAnswers(oldValue) || holdsAnswers(value)) return false;
+  // Only a time the council could have written (a device could otherwise put NaN or 1e300 in the record).
+  if (!isTime((value as Record<string, unknown>)[ERASED_FIELD])) return false;
   const withoutTime = (record: Record<string, unknown>): Record<string, unknown> =>
     Object.fromEntries(Object.entries(record).filter(([name]) => name !== ERASED_FIELD));
   return (

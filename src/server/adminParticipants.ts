@@ -29,7 +29,11 @@ export interface ParticipantRow {
   erasedAt: string | null;
 }
 
-const iso = (ms: unknown): string | null => (typeof ms === 'number' ? new Date(ms).toISOString() : null);
+/** A time as ISO 8601, or null where it is not one a Date can hold (a record that says anything else is listed). */
+const iso = (ms: unknown): string | null =>
+  typeof ms === 'number' && Number.isFinite(ms) && Math.abs(ms) <= 8.64e15
+    ? new Date(ms).toISOString()
+    : null;
 
 /** The session's participants by start time; null when the server holds no such session. */
 export function listParticipants(store: Store, sessionId: string): ParticipantRow[] | null {

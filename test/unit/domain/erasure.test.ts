@@ -94,5 +94,9 @@ describe('an erased participant record', () => {
     expect(isSameErasure(signed, second)).toBe(false);
     expect(isSameErasure(first, signed)).toBe(false);
     expect(isSameErasure(first, erasedRecord({ ...signed, id: 'r2' }, 9_500))).toBe(false);
+    // Only a time the council could have written (a review: a device could write NaN or 1e300 there).
+    for (const at of [Number.NaN, 1e300, -1, 9_000.5]) {
+      expect(isSameErasure(first, { ...second, answersErased: at }), String(at)).toBe(false);
+    }
   });
 });

@@ -233,6 +233,20 @@ describe('malformed records', () => {
     expect(checkRecord('statuses', 's-1', { ...status, amountPence: 999_999_999_900 })).toEqual([]);
   });
 
+  it('Given an erased resident whose time of erasure is not a time (NaN, 1e300, below 0: a review found a device could write them, and the admin listing then threw), When checked, Then the field is named; a real erasure passes', () => {
+    const erased = { ...participant, answers: {}, answersErased: 1_800_000_000_000 };
+    delete (erased as Record<string, unknown>).deviceKey;
+    delete (erased as Record<string, unknown>).signature;
+    expect(checkRecord('participants', participant.id, erased)).toEqual([]);
+    for (const answersErased of [Number.NaN, 1e300, -1, 1.5, '2026-12-07']) {
+      const problems = checkRecord('participants', participant.id, { ...erased, answersErased });
+      expect(
+        problems.map((p) => p.field),
+        String(answersErased),
+      ).toContain('answersErased');
+    }
+  });
+
   it('Given a record with fields a newer app added, When it is checked, Then it passes', () => {
     expect(checkRecord('proposals', proposal.id, { ...proposal, photoId: 'ph-1' })).toEqual([]);
   });
