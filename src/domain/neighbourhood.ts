@@ -18,6 +18,11 @@ export function neighbourhoodName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
+/** A typed neighbourhood as it will be stored (`neighbourhoodName`), anything else as it is, for the checks. */
+export function asNeighbourhood(value: unknown): unknown {
+  return typeof value === 'string' ? neighbourhoodName(value) : value;
+}
+
 /** Whether two names are the same neighbourhood (`neighbourhoodKey`). */
 export function isSameNeighbourhood(a: string, b: string): boolean {
   return neighbourhoodKey(a) === neighbourhoodKey(b);

@@ -6,7 +6,7 @@
 import { councilKeyForm } from './answersCrypto';
 import { ValidationError } from './errors';
 import { isKnownLanguage, KNOWN_LANGUAGES, LIMITS } from './limits';
-import { neighbourhoodName } from './neighbourhood';
+import { asNeighbourhood, neighbourhoodName } from './neighbourhood';
 import { keptIcon } from './themeIcons';
 import type {
   AboutYouQuestion,
@@ -243,7 +243,11 @@ export function validateSettings(s: SessionSettings): SessionSettings {
     title: requireText(s.title, 'title', LIMITS.sessionTitleLength),
     // Stored as one spelling (NFC, single spaces) so exports and screens that show the name as text agree;
     // comparisons still go through neighbourhoodKey, for sessions written before or by other means.
-    neighbourhood: neighbourhoodName(requireText(s.neighbourhood, 'neighbourhood', LIMITS.nameLength)),
+    // Normalised before its length is checked: NFC can lengthen a name (U+0958 becomes two characters), and the
+    // stored name must be within the limit every device checks (a review found one the server then refused).
+    neighbourhood: neighbourhoodName(
+      requireText(asNeighbourhood(s.neighbourhood), 'neighbourhood', LIMITS.nameLength),
+    ),
     date: requireDate(s.date, 'date'),
     venue: requireText(s.venue, 'venue', LIMITS.nameLength),
     fundingStreams,

@@ -7,6 +7,7 @@ import { councilKeyForm } from '../../domain/answersCrypto';
 import { isValidationError, ValidationError } from '../../domain/errors';
 import { isKnownLanguage, LIMITS } from '../../domain/limits';
 import { parsePounds, penceToPoundsText } from '../../domain/money';
+import { asNeighbourhood } from '../../domain/neighbourhood';
 import { checkPinFormat } from '../../domain/pin';
 import { keptIcon, type ThemeIconId } from '../../domain/themeIcons';
 import type {
@@ -311,7 +312,10 @@ export function readForm(
   };
 
   const title = check(() => requireText(v.title, 'title', LIMITS.sessionTitleLength), '');
-  const neighbourhood = check(() => requireText(v.neighbourhood, 'neighbourhood', LIMITS.nameLength), '');
+  const neighbourhood = check(
+    () => requireText(asNeighbourhood(v.neighbourhood), 'neighbourhood', LIMITS.nameLength),
+    '',
+  );
   const date = check(() => {
     if (v.date.trim() === '') throw new ValidationError('required', 'date');
     return requireDate(v.date, 'date');

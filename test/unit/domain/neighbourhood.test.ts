@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { isSameNeighbourhood, neighbourhoodKey, neighbourhoodName } from '../../../src/domain/neighbourhood';
 import { isEarlierSession } from '../../../src/domain/statuses';
 import { validateSettings } from '../../../src/domain/validateSettings';
-import { validSettings } from '../helpers/session';
+import { checkDocShape } from '../../../src/doc/recordShapes';
+import { LIMITS } from '../../../src/domain/limits';
+import { createdSession, validSettings } from '../helpers/session';
 
 const NFC = 'T\u0175r Ward';
 const NFD = 'Tw\u0302r Ward';
@@ -29,5 +31,15 @@ describe('neighbourhood names', () => {
   it('Given a session form with the name typed in NFD with extra spaces, When validated, Then it is stored as one NFC spelling', () => {
     const settings = validateSettings(validSettings({ neighbourhood: `  ${NFD}   ` }));
     expect(settings.neighbourhood).toBe(NFC);
+  });
+
+  it('Given a name NFC makes longer than the limit (100 × U+0958, pasted from a PDF: each becomes two characters), When validated, Then it is refused as too long, not stored for the council to refuse', () => {
+    const name = '\u0958'.repeat(LIMITS.nameLength);
+    expect(name.normalize('NFC').length).toBe(2 * LIMITS.nameLength);
+    expect(() => validateSettings(validSettings({ neighbourhood: name }))).toThrow(
+      expect.objectContaining({ code: 'tooLong', field: 'neighbourhood' }),
+    );
+    const session = createdSession(validSettings({ neighbourhood: 'Tŵr Ward' }));
+    expect(checkDocShape(session.doc)).toEqual([]);
   });
 });
