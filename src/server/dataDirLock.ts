@@ -84,19 +84,39 @@ export function lockDataDir(dataDir: string): DataDirLock {
     db.exec('CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, host TEXT NOT NULL)');
     db.exec('DELETE FROM holder');
     db.prepare('INSERT INTO holder (pid, host) VALUES (?, ?)').run(process.pid, hostname());
+    // The commit waits for readers: a server refused a moment ago reads who holds the file (readHolder), and
+    // with no wait both would be refused and neither run (a review saw it in 4 of 40 starts at the same instant).
+    db.pragma(`busy_timeout = ${COMMIT_WAIT_MS}`);
     db.exec('COMMIT');
+    db.pragma('busy_timeout = 0');
     wroteItself = true;
     take(db);
   } catch (e) {
     const read = isBusy(e) ? readHolder(db) : null;
-    // Refused after writing itself in: the winner may not have written itself over this server yet.
-    const holder = wroteItself && read?.pid === process.pid && read.host === hostname() ? null : read;
+    // Refused after writing itself in: the winner may not have written itself over this server yet. Nor may a
+    // winner that is still writing itself in, when the file names a server that has since ended (on this host).
+    const isSelf = read?.pid === process.pid && read.host === hostname();
+    const holder = (wroteItself && isSelf) || (read !== null && !isAlive(read)) ? null : read;
     db.close();
     if (isBusy(e)) throw new DataDirInUseError(folder, holder);
     if (isNotWritable(e)) throw new DataDirError(folder, e.code);
     throw e;
   }
   return { folder, release: () => db.close() };
+}
+
+/** Longest a server writing itself in waits for another's brief read of the file (see lockDataDir). */
+const COMMIT_WAIT_MS = 5_000;
+
+/** False only for a process on this host that is known to have ended (a holder on another host is believed). */
+function isAlive(holder: LockHolder): boolean {
+  if (holder.host !== hostname()) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: unknown }).code === 'EPERM';
+  }
 }
 
 /** A write transaction held open: SQLite's RESERVED lock, which readers may share and no other writer. */

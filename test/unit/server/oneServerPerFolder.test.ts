@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataDirInUseError } from '../../../src/server/dataDirLock';
+import { DataDirInUseError, LOCK_FILE, lockDataDir } from '../../../src/server/dataDirLock';
 import { DB_FILE } from '../../../src/server/store';
 import {
   acknowledged,
@@ -163,6 +163,43 @@ describe('a second server on the same data folder is refused', { timeout: 60_000
     const next = await startTestServer(dataDir);
     cleanup.push(() => next.close());
     expect(await healthy(next)).toBe('ok');
+  });
+});
+
+describe('two servers started at the same moment', { timeout: 60_000 }, () => {
+  /**
+   * Another process reading who holds the folder, as a server refused a moment ago does (readHolder), for
+   * `holdMs` after it says it is reading: its read lock is what the winner's commit met.
+   */
+  function readerOf(lockFile: string, holdMs: number): Promise<{ done: Promise<void> }> {
+    const script = `
+      const Database = require('better-sqlite3');
+      const db = new Database(${JSON.stringify(lockFile)}, { timeout: 0 });
+      db.exec('BEGIN');
+      db.prepare('SELECT pid, host FROM holder').all();
+      console.log('reading');
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, ${holdMs});
+    `;
+    const child = spawn(process.execPath, ['-e', script], { cwd: PROJECT_DIR });
+    const done = new Promise<void>((resolveDone) => child.once('exit', () => resolveDone()));
+    cleanup.push(() => void child.kill('SIGKILL'));
+    return new Promise((resolveReading, reject) => {
+      createInterface({ input: child.stdout }).once('line', () => resolveReading({ done }));
+      child.once('exit', (code) => reject(new Error(`the reader ended (${code}) before reading`)));
+    });
+  }
+
+  it('Given a refused server reading who holds the folder just as the winner writes itself in, When the winner commits, Then it waits for that read and starts, not refused as well (a review saw neither start in 4 of 40 starts at the same instant)', async () => {
+    const dataDir = dataFolder();
+    lockDataDir(dataDir).release(); // a folder a server used before: the file and its table are there
+    const reader = await readerOf(join(dataDir, LOCK_FILE), 500);
+
+    const lock = lockDataDir(dataDir);
+    cleanup.push(() => lock.release());
+    await reader.done;
+    const other = await startAnother('src/server/serve.ts', dataDir);
+    expect(other.outcome).toBe(1);
+    expect(other.stderr.trim()).toBe(inUse(dataDir, process.pid));
   });
 });
 
