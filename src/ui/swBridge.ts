@@ -52,13 +52,16 @@ function offerIfWaiting(reg: ServiceWorkerRegistration): void {
 }
 
 function watchInstalls(reg: ServiceWorkerRegistration): void {
-  offerIfWaiting(reg);
-  reg.addEventListener('updatefound', () => {
-    const installing = reg.installing;
+  const follow = (installing: ServiceWorker | null): void => {
     installing?.addEventListener('statechange', () => {
       if (installing.state === 'installed') offerIfWaiting(reg);
     });
-  });
+  };
+  offerIfWaiting(reg);
+  // A version already installing as this page starts (found by another tab, or by the browser's own check) fires
+  // no updatefound here: follow it too.
+  follow(reg.installing);
+  reg.addEventListener('updatefound', () => follow(reg.installing));
   // The version changed under this page: applied here (reload now) or in another tab of the app. The other tab's
   // page keeps running the old code (whose files the new version no longer holds), so it offers the reload
   // rather than forcing one: it may be a kiosk in the middle of a resident's turn.
@@ -71,8 +74,12 @@ function watchInstalls(reg: ServiceWorkerRegistration): void {
 function checkForUpdates(reg: ServiceWorkerRegistration): void {
   const check = (): void => {
     if (!navigator.onLine) return;
-    // Offline after all, or the server is down: the next check tries again.
-    reg.update().catch(() => undefined);
+    // Offline after all, or the server is down: the next check tries again. A version that finished installing
+    // unseen by this page (see watchInstalls) is offered once the check is done.
+    reg.update().then(
+      () => offerIfWaiting(reg),
+      () => undefined,
+    );
   };
   window.addEventListener('online', check);
   document.addEventListener('visibilitychange', () => {
@@ -115,15 +122,25 @@ export function applyUpdate(): void {
   }
 }
 
-/** True once, on the first page after "Update now" reloaded the app. */
-export function takeWasJustUpdated(): boolean {
+/**
+ * Whether this page is the first after "Update now" reloaded the app, read (and the mark cleared) as the page
+ * starts: a tab that reloads into kiosk mode shows no notice, and must not say it later on a staff screen.
+ */
+let wasJustUpdated = ((): boolean => {
   try {
-    if (sessionStorage.getItem(UPDATED_KEY) === null) return false;
+    if (typeof sessionStorage === 'undefined' || sessionStorage.getItem(UPDATED_KEY) === null) return false;
     sessionStorage.removeItem(UPDATED_KEY);
     return true;
   } catch {
     return false;
   }
+})();
+
+/** True once, on the first page after "Update now" reloaded the app (for its first staff screen to say so). */
+export function takeWasJustUpdated(): boolean {
+  const was = wasJustUpdated;
+  wasJustUpdated = false;
+  return was;
 }
 
 export function useUpdateState(): UpdateState {
