@@ -13,6 +13,7 @@ import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen } from './pages/PinScreen';
 import { launchBrowser } from './support/browser';
+import { waitForWaitingVersion } from './support/appVersions';
 import { DIST } from './support/server';
 import { DEMO, newTablet } from './support/tablet';
 
@@ -71,17 +72,7 @@ describe('app updates', () => {
         const registration = await navigator.serviceWorker.getRegistration();
         await registration?.update();
       });
-      // Installing fetches and stores the whole app again: seconds, and several times that on a busy machine.
-      // (Polled: waitForFunction takes an async predicate's promise as a true answer and would not wait.)
-      await expect
-        .poll(
-          () =>
-            page.evaluate(
-              async () => ((await navigator.serviceWorker.getRegistration())?.waiting ?? null) !== null,
-            ),
-          { timeout: 60_000 },
-        )
-        .toBe(true);
+      await waitForWaitingVersion(page);
 
       // Then: the resident's screen is untouched: same page, same typed text, still the add-idea step. (A
       // self-updating worker would take over and reload: then the update would not be offered below, where the
