@@ -21,7 +21,7 @@ import { makeTranslator } from '../../src/ui/i18n';
 import { axeViolations } from './support/axe';
 import { launchBrowser, watchErrors } from './support/browser';
 import { smallTargets } from './support/targets';
-import { LONG_WORD, PARTICIPATION, POT_PENCE, REPORT, ROWS } from './report-page/fixture';
+import { ARABIC_TITLE, LONG_WORD, PARTICIPATION, POT_PENCE, REPORT, ROWS } from './report-page/fixture';
 
 const PAGE_DIR = resolve(import.meta.dirname, 'report-page');
 const SCREENSHOT = '/tmp/report-print.png';
@@ -331,6 +331,59 @@ describe('printable report', () => {
       await page.emulateMedia({ media: 'print' });
       await page.setViewportSize({ width: 688, height: 1000 });
       expect(await overflow()).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('Given a title stored with a right-to-left override ("Bus pass U+202E costs £1,000") and one in Arabic, then the chart, its name and its table read "£1,000" left to right, and the Arabic title is isolated after its rank', async () => {
+    // Found in a review: the chart drew that title's own figures backwards ("000,1£ stsoc"), as its table did.
+    const { page, errors, close } = await openReport('?words=bidi');
+    try {
+      const chart = page.getByRole('figure').filter({ hasText: 'Results: proposals in the order' });
+      const labels = chart.locator('text.chart__label');
+      expect(await labels.nth(0).textContent()).toBe('1. Bus pass costs £1,000');
+      expect(await labels.nth(1).textContent()).toBe(`2. \u2068${ARABIC_TITLE}\u2069`);
+      // Where each character of "£1,000" is drawn, left to right on the page.
+      const drawnAt = await labels.nth(0).evaluate((el) => {
+        const text = el as SVGTextElement;
+        const from = (text.textContent ?? '').indexOf('£');
+        return [...'£1,000'].map((_, i) => text.getStartPositionOfChar(from + i).x);
+      });
+      expect(drawnAt).toEqual([...drawnAt].sort((a, b) => a - b));
+      expect(new Set(drawnAt).size).toBe(drawnAt.length);
+      // The rank stays before the Arabic title: "2." is drawn left of every Arabic letter.
+      const arabic = await labels.nth(1).evaluate((el) => {
+        const text = el as SVGTextElement;
+        const all = [...(text.textContent ?? '')].map((ch, i) => ({
+          ch,
+          x: text.getStartPositionOfChar(i).x,
+        }));
+        return {
+          rank: all[0]!.x,
+          letters: all.filter((c) => /\p{Script=Arabic}/u.test(c.ch)).map((c) => c.x),
+        };
+      });
+      expect(arabic.letters.length).toBeGreaterThan(0);
+      expect(Math.min(...arabic.letters)).toBeGreaterThan(arabic.rank);
+      const name = (await chart.getByRole('img').getAttribute('aria-label')) ?? '';
+      expect(name).toContain('Highest: “Bus pass costs £1,000” with 96 votes.');
+      // The chart's table: the title's cell reads the same, its figures in order too.
+      await chart.getByRole('button', { name: 'Show as a table' }).click();
+      const cell = chart.getByRole('table').locator('tbody tr').first().locator('th');
+      expect(await cell.textContent()).toBe('Bus pass costs £1,000');
+      const cellAt = await cell.evaluate((th) => {
+        const node = th.querySelector('bdi')?.firstChild as Text;
+        const from = node.data.indexOf('£');
+        return [...'£1,000'].map((_, i) => {
+          const range = document.createRange();
+          range.setStart(node, from + i);
+          range.setEnd(node, from + i + 1);
+          return range.getBoundingClientRect().left;
+        });
+      });
+      expect(cellAt).toEqual([...cellAt].sort((a, b) => a - b));
       expect(errors).toEqual([]);
     } finally {
       await close();

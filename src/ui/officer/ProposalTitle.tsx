@@ -1,3 +1,4 @@
+import { withoutBidiControls } from '../../domain/validate';
 import { useT } from '../i18n';
 import { includesText } from './notOnBallot';
 
@@ -10,7 +11,7 @@ export function ProposalTitle({ title, includes }: { title: string; includes?: r
   const merged = includesText(t, includes);
   return (
     <>
-      <bdi>{title}</bdi>
+      <bdi>{withoutBidiControls(title)}</bdi>
       {merged ? ' ' : null}
       {merged ? (
         <span class="proposal-includes" data-includes>

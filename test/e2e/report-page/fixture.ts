@@ -217,3 +217,16 @@ export const LONG_WORDS_REPORT: ReportProps = {
   fundingStreams: REPORT.fundingStreams.map((f, i) => (i === 0 ? { ...f, service: LONG_WORD } : f)),
   decisions: REPORT.decisions?.map((d, i) => (i === 1 ? { ...d, reason: LONG_WORD } : d)),
 };
+
+/** A title as stored before bidi overrides were refused ("Bus pass", then U+202E, then "costs £1,000"). */
+export const OVERRIDDEN_TITLE = 'Bus pass \u202Ecosts £1,000';
+/** A title in Arabic letters ending in a digit. */
+export const ARABIC_TITLE = 'نادي الشباب 2';
+
+/** The plain vote count's report with those two titles first and second (the first is named in the summary). */
+export const BIDI_REPORT: ReportProps = {
+  ...VOTES_REPORT,
+  rows: VOTES_REPORT.rows.map((r, i) =>
+    i === 0 ? { ...r, title: OVERRIDDEN_TITLE } : i === 1 ? { ...r, title: ARABIC_TITLE } : r,
+  ),
+};

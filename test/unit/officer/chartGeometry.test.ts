@@ -155,6 +155,25 @@ describe('results chart', () => {
     expect(m.bars[0]!.titleText.y).toBeLessThan(m.bars[0]!.barY);
   });
 
+  it('Given titles stored before bidi overrides were refused, or in Arabic, Then each label draws the title’s words in order, isolated after its rank, and cut inside the isolate', () => {
+    // "Bus pass U+202E costs £1,000" drew its own figures backwards on the chart: "1. Bus pass 000,1£ stsoc".
+    const arabic = 'نادي الشباب 2';
+    const rows = [
+      { ...row(1, 5, 100, null), title: 'Bus pass \u202Ecosts £1,000' },
+      { ...row(2, 3, 100, null), title: arabic },
+      { ...row(3, 2, 100, null), title: `\u2069${arabic.repeat(20)}` },
+    ];
+    const m = resultsModel(rows, pot, { width: 400 });
+    const font = estimatedFont(m.fontSize);
+    expect(m.bars[0]!.shownTitle).toBe('1. Bus pass costs £1,000');
+    expect(m.bars[1]!.shownTitle).toBe(`2. \u2068${arabic}\u2069`);
+    const cut = m.bars[2]!.shownTitle;
+    expect(cut.startsWith(`3. \u2068${arabic.slice(0, 4)}`)).toBe(true);
+    expect(cut.endsWith('…\u2069')).toBe(true);
+    expect(cut.slice(4, -1)).not.toMatch(/[\u2066-\u2069]/);
+    expect(textBox(m.bars[2]!.titleText, font).right).toBeLessThanOrEqual(m.plotRight);
+  });
+
   it('Given a title and figures too wide for one line, Then the figures go on lines of their own under the title', () => {
     const rows = [{ ...row(1, 12, 6_000, true), title: 'Safer crossing on Mill Lane by the school gates' }];
     const wide = resultsModel(rows, pot, { width: 1400 });

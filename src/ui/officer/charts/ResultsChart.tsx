@@ -7,6 +7,7 @@
  * (./resultsGeometry.ts, measured by ./useChartRoom.ts).
  */
 import { useId } from 'preact/hooks';
+import { withoutBidiControls } from '../../../domain/validate';
 import { useT, type Translator } from '../../i18n';
 import { figureCount, figureName, type FigureKind } from '../figureWords';
 import { ProposalTitle } from '../ProposalTitle';
@@ -114,7 +115,7 @@ export function ResultsChart(props: ResultsChartProps) {
         })
       : t('chart.results.summaryPoints', {
           count: props.rows.length,
-          top: top?.title ?? '',
+          top: withoutBidiControls(top?.title ?? ''),
           points: figureCount(t, props.figure, top?.points ?? 0),
           funded: fundedSentence,
           pot: t.money(props.potPence),

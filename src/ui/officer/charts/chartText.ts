@@ -20,11 +20,15 @@ export interface ChartFont {
   widthOf: (text: string, isBold: boolean) => number;
 }
 
+/** Bidi marks, embeddings, overrides and isolates: they steer the words around them and take no room. */
+const BIDI_FORMATS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
 /** Widths guessed from the number of characters (wide enough for DejaVu Sans, the widest usual system font). */
 export function estimatedFont(size: number): ChartFont {
   return {
     size,
-    widthOf: (text, isBold) => graphemes(text).length * size * (isBold ? 0.72 : 0.64),
+    widthOf: (text, isBold) =>
+      graphemes(text.replace(BIDI_FORMATS, '')).length * size * (isBold ? 0.72 : 0.64),
   };
 }
 

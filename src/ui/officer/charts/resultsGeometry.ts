@@ -18,9 +18,14 @@
  * - The "pot runs out" line (points mode, rules that decide no funding): under the last row whose running total of
  *   costs, all rows above it included in order, still fits in the pot; above the first row if none fits; none
  *   when every drawn row fits. Its words (wrapped) take a band of their own under the line, moving the rows below.
+ * - A title is a resident's words inside a line of the chart's own: it is drawn without the bidi embeddings and
+ *   overrides that text stored before they were refused may hold (a title "Bus pass U+202E costs £1,000" drew its
+ *   own figures backwards, "000,1£"), and isolated (FSI … PDI) after its rank, cut to fit inside the isolate.
  * - Sizes: words are `font.size` (the page's text size: the chart is drawn at its own width, one unit a CSS
  *   pixel); gaps and bars are in ems of it, so large text makes a larger chart rather than overlapping words.
  */
+import { withoutBidiControls } from '../../../domain/validate';
+import { isolate } from '../../i18n';
 import {
   baselineIn,
   clipToWidth,
@@ -235,7 +240,7 @@ export function resultsModel(
   const bars = shown.map((r, i): ResultsBar => {
     const span = spans[i] ?? { from: 0, to: 0 };
     const rowY = y;
-    const shownTitle = clipToWidth(`${r.rank}. ${r.title}`, plotWidth, font, true);
+    const shownTitle = titleLine(r.rank, r.title, plotWidth, font);
     const parts = words.value(r, measure);
     const oneLine = parts.join(VALUE_SEPARATOR);
     const fitsBeside =
@@ -313,6 +318,17 @@ export function resultsModel(
     fundedCount: rows.filter((r) => r.funded === true).length,
     spentPence: rows.filter((r) => r.funded === true).reduce((s, r) => s + r.costPence, 0),
   };
+}
+
+/**
+ * A row's title line: "rank. title", the title cut with an ellipsis to fit `width`, without bidi embeddings,
+ * overrides or isolates (withoutBidiControls, the rule typed text is stored by since they were refused) and
+ * isolated, so right-to-left words or a mark cannot carry the rank into their own direction.
+ */
+function titleLine(rank: number, title: string, width: number, font: ChartFont): string {
+  const prefix = `${rank}. `;
+  const room = width - font.widthOf(prefix, true);
+  return `${prefix}${isolate(clipToWidth(withoutBidiControls(title), room, font, true))}`;
 }
 
 /** The pot's line from the top of the plot to its bottom, left out (with room to spare) where words cross it. */

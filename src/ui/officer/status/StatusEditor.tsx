@@ -13,6 +13,7 @@ import { isValidationError } from '../../../domain/errors';
 import { LIMITS } from '../../../domain/limits';
 import type { ProposalView } from '../../../domain/proposals';
 import { isOverCost, type StatusInput } from '../../../domain/statusRules';
+import { withoutBidiControls } from '../../../domain/validate';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../domain/types';
 import { Field } from '../../components/Field';
 import { SaveStatus } from '../../components/SaveStatus';
@@ -99,6 +100,8 @@ export function StatusEditor({
   const amount = typed.status === 'funded' ? amountOrNull(typed.amountText) : null;
   const isOver =
     amount !== null && isOverCost({ status: 'funded', amountPence: amount, reason: '' }, proposal.costPence);
+  // The form's name and its Save button's: a title stored before bidi overrides were refused reads in order.
+  const title = withoutBidiControls(proposal.shownTitle);
   const who = (deviceId: string): string =>
     deviceLabel ? deviceLabel(deviceId) : deviceText(t, deviceId, { deviceNames: deviceNames ?? new Map() });
 
@@ -113,7 +116,7 @@ export function StatusEditor({
       }}
     >
       <Heading id={`${id}-title`} class="status-editor__title">
-        {proposal.shownTitle}
+        {title}
       </Heading>
       <p class="status-editor__meta">
         {t('status.editor.cost', { cost: t.money(proposal.costPence) })}
@@ -192,7 +195,7 @@ export function StatusEditor({
           type="submit"
           class="btn btn--primary"
           disabled={state === 'saving'}
-          aria-label={t('status.editor.saveFor', { title: proposal.shownTitle })}
+          aria-label={t('status.editor.saveFor', { title })}
         >
           {t('status.editor.save')}
         </button>
