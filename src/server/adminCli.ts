@@ -16,6 +16,7 @@ import { CompactionError, compactAll, compactSession, type CompactionResult } fr
 import { makeCouncilKey } from './councilKey';
 import { eraseAnswersCommand } from './eraseCommand';
 import { RollbackError, rollbackDevice } from './rollback';
+import { allowRelay, DEFAULT_RELAY_HOURS, endRelay, listRelays, MAX_RELAY_HOURS } from './relayPermits';
 import { ADMIN_DEVICE, isSessionId, type Store } from './store';
 import { type AdminLang, countOf, isAdminLang, languageFromEnv, type Say, wordsFor } from './adminWords';
 
@@ -57,6 +58,7 @@ const OPTIONS = {
   session: { type: 'string' },
   participant: { type: 'string' },
   'older-than': { type: 'string' },
+  hours: { type: 'string' },
   neighbourhood: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -151,6 +153,9 @@ const COMMANDS = [
   'assignments',
   'updates',
   'rollback',
+  'allow-relay',
+  'end-relay',
+  'relays',
   'participants',
   'backup',
   'compact',
@@ -317,6 +322,23 @@ function assignmentArgs(
     if (device.revokedAt !== null) throw new UsageError(say('revokedDevice', { device: deviceId }));
   }
   return { deviceId, target };
+}
+
+/**
+ * The officer device and session of `allow-relay`/`end-relay`: an enrolled officer device that is not revoked (a
+ * facilitator device may relay already) and a whole session id; a UsageError in words otherwise.
+ */
+function relayArgs(store: Store, values: Values, say: Say): { deviceId: string; sessionId: string } {
+  const deviceId = values.device;
+  const session = values.session;
+  if (deviceId === undefined || session === undefined || !isSessionId(session)) {
+    throw new UsageError(say('relayWhich'));
+  }
+  const device = listDevices(store).find((d) => d.id === deviceId);
+  if (!device) throw new UsageError(noSuchDevice(store, deviceId, say));
+  if (device.role !== 'officer') throw new UsageError(say('relayFacilitator', { device: deviceId }));
+  if (device.revokedAt !== null) throw new UsageError(say('relayRevoked', { device: deviceId }));
+  return { deviceId, sessionId: session.toLowerCase() };
 }
 
 /** "There is no device …", saying the whole id is needed, and which one was meant if only one starts so. */
@@ -542,6 +564,45 @@ async function run(
                 removed: countOf(say, result.keysRemoved, 'records'),
                 restored: result.keysRestored,
               }),
+        );
+      }
+      return 0;
+    }
+    case 'allow-relay':
+    case 'end-relay': {
+      needNoPositionals();
+      const { deviceId, sessionId } = relayArgs(store, values, say);
+      if (command === 'end-relay') {
+        if (values.hours !== undefined) throw new UsageError(say('takesNo', { command, value: '--hours' }));
+        if (!endRelay(store, deviceId, sessionId)) {
+          throw new UsageError(say('relayNone', { device: deviceId, session: sessionId }));
+        }
+        io.out(say('relayEnded', { device: deviceId, session: sessionId }));
+        return 0;
+      }
+      const rawHours = values.hours ?? String(DEFAULT_RELAY_HOURS);
+      if (!/^\d+$/.test(rawHours) || Number(rawHours) < 1 || Number(rawHours) > MAX_RELAY_HOURS) {
+        throw new UsageError(say('relayHours'));
+      }
+      const permit = allowRelay(store, deviceId, sessionId, Number(rawHours));
+      if (values.json) io.out(JSON.stringify(permit));
+      else {
+        const until = untilInWords(permit.expiresAt, undefined, lang);
+        io.out(say('relayAllowed', { device: deviceId, session: sessionId, until }));
+      }
+      return 0;
+    }
+    case 'relays': {
+      needNoPositionals();
+      const permits = listRelays(store);
+      if (values.json) io.out(JSON.stringify(permits));
+      else if (permits.length === 0) io.out(say('relaysNone'));
+      else {
+        io.out(
+          table([
+            [say('assignmentsDevice'), say('updatesSession'), say('relaysGranted'), say('relaysUntil')],
+            ...permits.map((p) => [p.deviceId, p.sessionId, p.grantedAt, p.expiresAt]),
+          ]),
         );
       }
       return 0;

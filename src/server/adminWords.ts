@@ -33,6 +33,12 @@ Commands:
                       list the updates a device sent (when, which session, how big)
   rollback --session <sessionId> --device <deviceId> [--json]
                       undo that device's contribution to the session with a new update
+  allow-relay --device <deviceId> --session <sessionId> [--hours 24] [--json]
+                      after restoring a backup: let an officer device send that session's ideas, comments and
+                      residents' records it holds (when no tablet holds them any more), for 24 hours or --hours
+  end-relay --device <deviceId> --session <sessionId>
+                      end that permission now
+  relays [--json]     list the permissions to relay that are still running
   participants --session <sessionId> [--json]
                       list a session's participants (to find a resident who asks for erasure): the tablet, when
                       the turn started, its language, whether they gave about-you answers, erased or not; never
@@ -170,6 +176,22 @@ if there is none.`,
   rolledBack:
     'Rolled back device {device} in session {session}: {removed} removed, {restored} restored. Connected devices receive it within a few seconds.',
 
+  // allow-relay, end-relay, relays
+  relayWhich:
+    'Say which officer device and which session: allow-relay --device <deviceId> --session <sessionId> (whole ids, see "devices").',
+  relayFacilitator:
+    'Device {device} is a facilitator device: it may send every session it opens already. Only an officer device needs this.',
+  relayRevoked: 'Device {device} was revoked: enrol it again first.',
+  relayHours: '--hours must be a whole number of hours from 1 to 168 (a week).',
+  relayAllowed:
+    'Device {device} may now send what it holds of session {session} (ideas, comments, residents and their priorities), until {until}. On that device, reload the officer view: it sends them as it syncs. Run "end-relay" once it has synced.',
+  relayEnded:
+    'Device {device} may no longer send session {session}: it sends only decisions and paper ballots again.',
+  relayNone: 'Device {device} has no permission to send session {session} running.',
+  relaysNone: 'No device may relay a session now.',
+  relaysGranted: 'GRANTED',
+  relaysUntil: 'UNTIL',
+
   // backup
   backupWhere: 'Say where to write the backup: backup <file>.',
   backupIsLive:
@@ -260,6 +282,12 @@ Gorchmynion:
                       rhestru’r diweddariadau a anfonodd dyfais (pryd, i ba sesiwn, pa mor fawr)
   rollback --session <id-sesiwn> --device <id-dyfais> [--json]
                       dadwneud cyfraniad y ddyfais honno i’r sesiwn gyda diweddariad newydd
+  allow-relay --device <id-dyfais> --session <id-sesiwn> [--hours 24] [--json]
+                      ar ôl adfer copi wrth gefn: gadael i ddyfais swyddog anfon syniadau, sylwadau a chofnodion
+                      preswylwyr y sesiwn honno sydd ganddi (pan nad oes tabled yn eu dal mwyach), am 24 awr neu --hours
+  end-relay --device <id-dyfais> --session <id-sesiwn>
+                      dod â’r caniatâd hwnnw i ben nawr
+  relays [--json]     rhestru’r caniatâd i drosglwyddo sy’n dal i redeg
   participants --session <id-sesiwn> [--json]
                       rhestru cyfranogwyr sesiwn (i ddod o hyd i breswylydd sy’n gofyn am ddileu): y tabled, pryd
                       y dechreuodd y tro, ei iaith, a roddodd atebion amdanoch chi, wedi’u dileu neu beidio; byth
@@ -400,6 +428,21 @@ ddata a ddefnyddiodd (ar stderr), ac yn gwrthod os nad oes un.`,
   rolledBack:
     'Wedi dadwneud cyfraniad dyfais {device} yn sesiwn {session}: {removed} wedi’u tynnu, {restored} ' +
     'wedi’u hadfer. Bydd dyfeisiau sydd wedi’u cysylltu yn cael y newid o fewn ychydig eiliadau.',
+
+  relayWhich:
+    'Dywedwch pa ddyfais swyddog a pha sesiwn: allow-relay --device <id-dyfais> --session <id-sesiwn> (yr id cyfan, gweler "devices").',
+  relayFacilitator:
+    'Mae dyfais {device} yn ddyfais hwylusydd: mae’n gallu anfon pob sesiwn y mae’n ei hagor yn barod. Dim ond dyfais swyddog sydd angen hyn.',
+  relayRevoked: 'Mae dyfais {device} wedi’i dirymu: cofrestrwch hi eto yn gyntaf.',
+  relayHours: 'Rhaid i --hours fod yn nifer cyfan o oriau o 1 i 168 (wythnos).',
+  relayAllowed:
+    'Caiff dyfais {device} anfon nawr yr hyn sydd ganddi o sesiwn {session} (syniadau, sylwadau, preswylwyr a’u blaenoriaethau), tan {until}. Ar y ddyfais honno, ail-lwythwch olwg y swyddog: mae’n eu hanfon wrth gysoni. Rhedwch "end-relay" ar ôl iddi gysoni.',
+  relayEnded:
+    'Ni chaiff dyfais {device} anfon sesiwn {session} mwyach: mae’n anfon penderfyniadau a phapurau pleidleisio yn unig eto.',
+  relayNone: 'Nid oes gan ddyfais {device} ganiatâd i anfon sesiwn {session} yn rhedeg.',
+  relaysNone: 'Nid oes dyfais yn cael trosglwyddo sesiwn nawr.',
+  relaysGranted: 'RHODDWYD',
+  relaysUntil: 'TAN',
 
   backupWhere: 'Dywedwch ble i ysgrifennu’r copi wrth gefn: backup <ffeil>.',
   backupIsLive:

@@ -51,7 +51,7 @@ export function neighbourhoodRuling(change: NeighbourhoodChange): NeighbourhoodR
       change.after !== null &&
       neighbourhoodKey(change.before) === neighbourhoodKey(change.after));
   if (same) return 'unchanged';
-  if (!change.councilHasSession || change.role === 'officer') return 'allowed';
+  if (!change.councilHasSession || change.role !== 'facilitator') return 'allowed';
   return 'needsOfficer';
 }
 
@@ -68,7 +68,7 @@ export function councilKeyRuling(change: CouncilKeyChange): NeighbourhoodRuling 
   const before = change.before ?? '';
   const after = change.after ?? '';
   if (before === after) return 'unchanged';
-  if (before === '' || !change.councilHasSession || change.role === 'officer') return 'allowed';
+  if (before === '' || !change.councilHasSession || change.role !== 'facilitator') return 'allowed';
   return 'needsOfficer';
 }
 

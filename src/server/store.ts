@@ -138,6 +138,15 @@ const MIGRATIONS: readonly string[] = [
   // 4: the name the admin gave the enrolment code (`enrol --name "Tablet 3"`), kept beside the name the device
   // gave itself, so `devices` lists both: before, the admin's name was dropped whenever the device sent its own.
   `ALTER TABLE devices ADD COLUMN code_name TEXT NOT NULL DEFAULT '';`,
+  // 5: relay permits (relayPermits.ts): an officer device the admin lets pass on one session's records after a
+  // restore, until a time.
+  `CREATE TABLE IF NOT EXISTS relay_permits (
+    device_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    granted_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (device_id, session_id)
+  );`,
 ];
 
 /** The schema version this code writes (PRAGMA user_version once every migration has run). */

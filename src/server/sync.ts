@@ -36,7 +36,8 @@
  * (Limits.maxLargeMessageBytesInFlight); past it a device is closed with 1013 ('server-busy') and tries again.
  *
  * Roles: both roles read; what each may write is changeRules.ts `roleProblems` (an officer only adds proposal
- * statuses, a facilitator never writes them), checked with the rest of the update. A facilitator device opens
+ * statuses, a facilitator never writes them), checked with the rest of the update; an officer device the admin
+ * lets relay a session after a restore (relayPermits.ts) writes there what either role may. A facilitator device opens
  * only the sessions assigned to it, those it has written to, or one it is creating (assignments.ts `mayOpen`);
  * otherwise authentication is refused ('not-assigned: ...', 4403).
  *
@@ -55,6 +56,8 @@ import { mayOpen } from './assignments';
 import { archiveJobs, type ArchiveJobs } from './archiveJobs';
 import { rowsSinceSnapshot, updatesToLoad } from './compaction';
 import { deviceForToken, isRevoked, revokedAmong, sha256 } from './devices';
+import { mayRelay } from './relayPermits';
+import type { WriterRole } from '../sync/changeRules';
 import { checkCredential, DEFAULT_LIMITS, remoteAddress, tokenFailures, type Limits } from './limits';
 import type { Logger } from './log';
 import { SessionIndex } from './sessionIndex';
@@ -633,10 +636,19 @@ export function createSync(
     }
     // Checked and applied after this connection's earlier updates, or held until what it lacks has arrived
     // (Hocuspocus applies and acknowledges a message only once this hook resolves).
+    // An officer device the admin lets pass on this session's records after a restore (relayPermits.ts).
+    const writer: WriterRole = role === 'officer' && mayRelay(store, deviceId, documentName) ? 'relay' : role;
     const outcome = large
-      ? await queue.submitLarge(connection, () => splitLarge(payload, document, documentName, deviceId), role)
-      : await queue.submit(connection, payload, role);
+      ? await queue.submitLarge(
+          connection,
+          () => splitLarge(payload, document, documentName, deviceId),
+          writer,
+        )
+      : await queue.submit(connection, payload, writer);
     refuseUnlessApplied(outcome, documentName, deviceId, update.byteLength);
+    if (writer === 'relay') {
+      log('update-relayed', { session: documentName, device: deviceId, bytes: update.byteLength });
+    }
     // Checked and applied in parts: Hocuspocus's own apply (then its acknowledgement) need not decode it again.
     if (large) emptyTheUpdate(update);
   }

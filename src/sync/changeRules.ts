@@ -26,7 +26,8 @@
  * ballots typed in at the office (participants and ballots under `paper-<sheet>` keys, which the shape checks
  * keep for paper records, and their typings in `paperTypings`) and its own name (`devices`, a name whose writer
  * is the device named); a facilitator device may write everything else, names of any device included, but never a status (statuses are the
- * council's decision).
+ * council's decision). An officer device the admin lets relay a session after a restore (src/server/relayPermits.ts)
+ * is checked there as 'relay': what either role may write, under every other rule here.
  */
 import type * as Y from 'yjs';
 import {
@@ -44,8 +45,12 @@ import { isErasureOf, isSameErasure } from '../domain/erasure';
 import { sheetOf } from '../domain/paper';
 import { signatureState } from './recordSignatures';
 
-/** The role of an enrolled device (the server's `devices.role`, the app's `Enrolment.role`). */
-export type WriterRole = 'facilitator' | 'officer';
+/**
+ * The role a device's update is checked in: an enrolled device's role (the server's `devices.role`, the app's
+ * `Enrolment.role`), or 'relay': an officer device the council admin lets pass on one session's records after a
+ * restore (src/server/relayPermits.ts), which may write what either role may.
+ */
+export type WriterRole = 'facilitator' | 'officer' | 'relay';
 
 export type KeyChange = { action: 'add' | 'update' | 'delete'; oldValue: unknown };
 /** Every key a change added, replaced or deleted, per map. */
@@ -222,6 +227,7 @@ const PAPER_MAPS: ReadonlySet<MapName> = new Set<MapName>(['participants', 'ball
  * device only itself, which only the record can tell (`mayWriteRecord`), so here it may.
  */
 export function mayWrite(role: WriterRole, map: MapName, key?: string): boolean {
+  if (role === 'relay') return mayWrite('facilitator', map, key) || mayWrite('officer', map, key);
   if (role === 'facilitator') return !COUNCIL_MAPS.has(map);
   if (COUNCIL_MAPS.has(map) || map === 'devices' || map === 'paperTypings') return true;
   if (!PAPER_MAPS.has(map)) return false;
@@ -234,7 +240,7 @@ export function mayWrite(role: WriterRole, map: MapName, key?: string): boolean 
  */
 export function mayWriteRecord(role: WriterRole, map: MapName, key: string, value: unknown): boolean {
   if (!mayWrite(role, map, key)) return false;
-  if (role === 'facilitator' || map !== 'devices') return true;
+  if (role !== 'officer' || map !== 'devices') return true;
   const named = field(value, 'namedDeviceId');
   return typeof named === 'string' && named === field(value, 'deviceId');
 }
