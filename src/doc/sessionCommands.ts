@@ -19,7 +19,7 @@ export function createSession(
   { isDemo = false }: { isDemo?: boolean } = {},
 ): void {
   if (readMeta(doc)) throw new ValidationError('required', 'session');
-  const settings = validateSettings({ ...input, isEnded: false });
+  const settings = validateSettings({ ...input, isEnded: false }, { streamsBefore: [] });
   const edit: SettingsEdit = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now(), values: settings };
   run(doc, 'createSession', ctx, () => {
     const m = maps(doc);
@@ -39,7 +39,8 @@ export function updateSettings(doc: Y.Doc, patch: Partial<SessionSettings>, ctx:
 
 function writeSettings(doc: Y.Doc, patch: Partial<SessionSettings>, ctx: CommandContext, name: string): void {
   const current = writable(doc);
-  const next = validateSettings({ ...current, ...patch });
+  // The streams as stored: one of £0 from before the rule is kept, a new or changed one cannot be £0.
+  const next = validateSettings({ ...current, ...patch }, { streamsBefore: current.fundingStreams });
   const values: Partial<SessionSettings> = {};
   for (const key of Object.keys(patch) as (keyof SessionSettings)[]) {
     (values as Record<string, unknown>)[key] = next[key];

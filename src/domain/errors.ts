@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'tooMuchMoney',
   'potOverPoolable',
   'potNotPositive',
+  /** A funding stream of £0 typed or added (src/domain/validateSettings.ts `requireStreamAmount`). */
+  'streamNotPositive',
   'unknownTheme',
   'unknownProposal',
   'unknownParticipant',

@@ -11,6 +11,7 @@ import { keptIcon } from './themeIcons';
 import type {
   AboutYouQuestion,
   FundingStream,
+  Pence,
   PriorityMethod,
   SessionSettings,
   Theme,
@@ -26,19 +27,41 @@ function uniqueId(id: string, seen: Set<string>, field: string): string {
   return id;
 }
 
-function validateStreams(streams: unknown): FundingStream[] {
+/**
+ * A funding stream's amount as written: a stream is money a public body spends in the area, so £0 (a slice of
+ * nothing on the money map, a "0%" line) is refused where an amount is written: a new stream, or a stream whose
+ * amount changed. A stream that held £0 in `before` (the session's streams as stored) keeps it: sessions made
+ * before this rule still open, end, sync and take other edits (the shape checks accept £0 too), and a facilitator
+ * changing the PIN mid-workshop is not stopped by a stream nobody touched. The form says so beside the amount.
+ */
+export function requireStreamAmount(
+  stream: Pick<FundingStream, 'id' | 'annualPence'>,
+  field: string,
+  before: readonly FundingStream[],
+): Pence {
+  const pence = requirePence(stream.annualPence, field);
+  if (pence === 0 && !before.some((s) => s.id === stream.id && s.annualPence === 0)) {
+    throw new ValidationError('streamNotPositive', field);
+  }
+  return pence;
+}
+
+function validateStreams(streams: unknown, before: readonly FundingStream[] | undefined): FundingStream[] {
   if (!Array.isArray(streams)) throw new ValidationError('required', 'fundingStreams');
   if (streams.length > LIMITS.maxFundingStreams) {
     throw new ValidationError('tooMany', 'fundingStreams', { max: LIMITS.maxFundingStreams });
   }
   const ids = new Set<string>();
-  return streams.map((s: FundingStream, i) => ({
-    id: uniqueId(requireText(s.id, `fundingStreams.${i}.id`, 64), ids, `fundingStreams.${i}.id`),
-    publicBody: requireText(s.publicBody, `fundingStreams.${i}.publicBody`, LIMITS.nameLength),
-    service: requireText(s.service, `fundingStreams.${i}.service`, LIMITS.nameLength),
-    annualPence: requirePence(s.annualPence, `fundingStreams.${i}.annualPence`),
-    isPoolable: s.isPoolable === true,
-  }));
+  return streams.map((s: FundingStream, i) => {
+    const field = `fundingStreams.${i}.annualPence`;
+    return {
+      id: uniqueId(requireText(s.id, `fundingStreams.${i}.id`, 64), ids, `fundingStreams.${i}.id`),
+      publicBody: requireText(s.publicBody, `fundingStreams.${i}.publicBody`, LIMITS.nameLength),
+      service: requireText(s.service, `fundingStreams.${i}.service`, LIMITS.nameLength),
+      annualPence: before ? requireStreamAmount(s, field, before) : requirePence(s.annualPence, field),
+      isPoolable: s.isPoolable === true,
+    };
+  });
 }
 
 function validateThemes(themes: unknown): Theme[] {
@@ -221,12 +244,21 @@ function councilKeyOf(key: unknown): { councilKey?: string } {
   return { councilKey: clean };
 }
 
+export interface SettingsWrite {
+  /**
+   * The session's funding streams as stored before this write ([] for a new session): given, a stream of £0 is
+   * refused unless it was already £0 there (`requireStreamAmount`). Absent for settings read back (two devices'
+   * edits merged): those keep what was written.
+   */
+  streamsBefore?: readonly FundingStream[];
+}
+
 /**
  * Checks a complete settings object and returns a normalised copy (trimmed text). Throws on the first problem.
  * The pot may not exceed the poolable total of the money map.
  */
-export function validateSettings(s: SessionSettings): SessionSettings {
-  const fundingStreams = validateStreams(s.fundingStreams);
+export function validateSettings(s: SessionSettings, write: SettingsWrite = {}): SessionSettings {
+  const fundingStreams = validateStreams(s.fundingStreams, write.streamsBefore);
   const potPence = requirePence(s.potPence, 'potPence');
   if (potPence === 0) throw new ValidationError('potNotPositive', 'potPence');
   const poolable = poolableTotal(fundingStreams);

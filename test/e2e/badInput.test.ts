@@ -78,6 +78,37 @@ describe('bad input', () => {
     }
   });
 
+  it('Given the create-session form, when a funding stream’s amount is 0, then the form says a stream must be more than zero, keeps the 0, and creates the session once it is fixed', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const form = await openSessionForm(page, app.url);
+      const session = validSession('Eastbrook, money map');
+      const [first, second] = session.streams;
+      await form.fill({ ...session, streams: [first!, { ...second!, amount: '0' }] });
+      await form.submit();
+
+      const notPositive =
+        'A funding stream must be more than zero: type what this public body spends here each year, or remove the stream.';
+      await form.errorSummary.waitFor();
+      expect(await form.errorSummary.textContent()).toContain(
+        `Amount each year, Funding stream 2: ${notPositive}`,
+      );
+      const amount = form.streamField(2, 'Amount each year');
+      expect(await form.errorNextTo(amount)).toBe(notPositive);
+      expect(await amount.getAttribute('aria-invalid')).toBe('true');
+      expect(await amount.inputValue()).toBe('0');
+      expect(await form.streamField(2, 'Service').inputValue()).toBe('Neighbourhood policing');
+      expect(page.url()).toMatch(/#\/new$/);
+
+      await amount.fill('90000');
+      await form.submit();
+      await new Dashboard(page, session.title).waitUntilShown();
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('Given the create-session form on 7 December 2026, when the date typed has passed, then the field says so and the session can still be saved; editing it later does not ask again', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {

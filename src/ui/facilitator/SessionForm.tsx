@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { FundingStream } from '../../domain/types';
 import { useInWords } from '../errors';
 import { useT } from '../i18n';
 import { AboutYouFields, CouncilKeyField } from './AboutYouFields';
@@ -33,6 +34,8 @@ interface SessionFormProps<R> {
   isReadOnly: boolean;
   /** The session has synced with the council: its neighbourhood is then the council's to change. */
   isWithCouncil?: boolean;
+  /** The session's funding streams as stored (none for a new session): one of £0 there may stay £0. */
+  streamsBefore?: readonly FundingStream[];
   submitLabel: string;
   busyLabel: string;
   backHref: string;
@@ -101,10 +104,10 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     if (isBusy) return;
-    const read = readForm(t, values, pin);
+    const read = readForm(t, values, pin, props.streamsBefore);
     if (!read.settings) {
       // The problems of the form as sent (this render's values), read again in the screen's language: readForm is pure.
-      setErrors((t) => readForm(t, values, pin).errors);
+      setErrors((t) => readForm(t, values, pin, props.streamsBefore).errors);
       setAttempt((a) => a + 1);
       return;
     }

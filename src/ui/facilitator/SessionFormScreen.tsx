@@ -104,7 +104,10 @@ function CreateSession() {
     setSaveError(null);
     try {
       await checkCouncilKey(settings.councilKey);
-      const full = validateSettings({ ...settings, pin: await hashPin(pin ?? ''), isEnded: false });
+      const full = validateSettings(
+        { ...settings, pin: await hashPin(pin ?? ''), isEnded: false },
+        { streamsBefore: [] },
+      );
       const id = crypto.randomUUID();
       const handle = await services.docs.open(id);
       let isStored = false;
@@ -180,7 +183,8 @@ function EditSession({ sessionId }: { sessionId: string }) {
     const current = session.view?.settings;
     if (!current) throw new ErrorInWords((t) => t('session.notFound'), 'The session is not on this device');
     // The wording as the form read it when it opened: only languages typed since are sent (changedWording).
-    const loaded = readForm(t, original.current ?? formFromSettings(t, current), null).settings?.translations;
+    const opened = original.current ?? formFromSettings(t, current);
+    const loaded = readForm(t, opened, null, current.fundingStreams).settings?.translations;
     const patch = settingsPatch(settings, current, { loaded, isWithCouncil });
     if (pin !== null) patch.pin = await hashPin(pin);
     if (patch.councilKey) await checkCouncilKey(patch.councilKey);
@@ -215,6 +219,7 @@ function EditSession({ sessionId }: { sessionId: string }) {
       hasBallots={view.records.ballots.length > 0}
       isReadOnly={view.isReadOnly}
       isWithCouncil={isWithCouncil}
+      streamsBefore={view.settings.fundingStreams}
       submitLabel={t('fac.form.save')}
       busyLabel={t('common.saving')}
       backHref={`#/session/${sessionId}`}

@@ -11,6 +11,7 @@ import { asNeighbourhood } from '../../domain/neighbourhood';
 import { checkPinFormat } from '../../domain/pin';
 import { keptIcon, type ThemeIconId } from '../../domain/themeIcons';
 import type {
+  FundingStream,
   MethodKind,
   PriorityMethod,
   QuestionWording,
@@ -20,7 +21,7 @@ import type {
 } from '../../domain/types';
 import { METHOD_KINDS } from '../../domain/types';
 import { poolableTotal, requireDate, requireText } from '../../domain/validate';
-import { validateMethod } from '../../domain/validateSettings';
+import { requireStreamAmount, validateMethod } from '../../domain/validateSettings';
 import { optionLabels, writtenIn } from '../../domain/wording';
 import { describeError } from '../errors';
 import type { MessageKey, Translator } from '../i18n';
@@ -293,11 +294,14 @@ export function isPastDate(iso: string, now: Date): boolean {
 /**
  * Reads the whole form, collecting every problem (not just the first), so the facilitator can fix them all
  * in one go. Returns settings only when there were none. The command validates again before writing.
+ * `streamsBefore`: the session's funding streams as stored ([] for a new session); a stream that was £0 there
+ * may stay £0, any other may not (requireStreamAmount).
  */
 export function readForm(
   t: Translator,
   v: FormValues,
   pin: PinValues | null,
+  streamsBefore: readonly FundingStream[] = [],
 ): { settings: FormSettings | null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const check = <T>(fn: () => T, fallback: T): T => {
@@ -334,8 +338,10 @@ export function readForm(
       '',
     );
     const service = check(() => requireText(s.service, `fundingStreams.${i}.service`, LIMITS.nameLength), '');
-    const annualPence = check(() => parsePounds(s.amount, `fundingStreams.${i}.annualPence`), -1);
+    const amountField = `fundingStreams.${i}.annualPence`;
+    const annualPence = check(() => parsePounds(s.amount, amountField), -1);
     if (annualPence < 0) streamsReadable = false;
+    else check(() => requireStreamAmount({ id: s.id, annualPence }, amountField, streamsBefore), 0);
     return { id: s.id, publicBody, service, annualPence: Math.max(0, annualPence), isPoolable: s.isPoolable };
   });
 

@@ -2,7 +2,8 @@
  * Validation errors only the office screens can raise (paper ballots, proposal statuses): loaded with those
  * screens (registered by the facilitator, paper and officer messages modules), not with the kiosk. The status
  * errors come only from the officer's status editor (setProposalStatus), so they say "proposal", officers' word
- * (PRODUCT.md, "Words we use"); the paper errors are facilitators' too.
+ * (PRODUCT.md, "Words we use"); the paper errors are facilitators' too, and a funding stream of £0 comes only from
+ * the facilitator's session form (requireStreamAmount).
  */
 import type { ErrorCode } from '../../../domain/errors';
 import type { Catalogue } from '../types';
@@ -19,6 +20,7 @@ export type OfficeErrorCode = Extract<
   | 'proposalMerged'
   | 'methodChanged'
   | 'notACouncilKey'
+  | 'streamNotPositive'
 >;
 
 export const errorsOffice = {
@@ -34,6 +36,8 @@ export const errorsOffice = {
     'This proposal was merged into another one. Set the status of the proposal it was merged into instead.',
   'error.methodChanged':
     'This ballot was cast for another way of voting. Change the way of voting back to count it.',
+  'error.streamNotPositive':
+    'A funding stream must be more than zero: type what this public body spends here each year, or remove the stream.',
   'error.notACouncilKey':
     'This is not the council key: paste the whole line that starts with ncdck1, as npm run admin -- council-key printed it.',
 } satisfies Catalogue & Record<`error.${OfficeErrorCode}`, string>;
