@@ -3,7 +3,7 @@
  * never downloads it. Same contract: validate first, then one transaction. Rules: src/domain/devices.ts.
  */
 import type * as Y from 'yjs';
-import { latest } from '../domain/order';
+import { latest, stampAfter } from '../domain/order';
 import { validateDeviceName, validateNamedDevice } from '../domain/devices';
 import type { DeviceName } from '../domain/types';
 import { run, writable, type CommandContext } from './commands';
@@ -22,9 +22,12 @@ export function nameDevice(
   writable(doc);
   const namedDeviceId = validateNamedDevice(input.namedDeviceId);
   const name = validateDeviceName(input.name);
-  const current = latest(readRecords(doc).devices.filter((r) => r.namedDeviceId === namedDeviceId));
+  const names = readRecords(doc).devices.filter((r) => r.namedDeviceId === namedDeviceId);
+  const current = latest(names);
   if (current && current.name === name) return current.id;
-  const record: DeviceName = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now(), namedDeviceId, name };
+  // After every name it replaces, whatever this device's clock says (order.ts stampAfter).
+  const at = stampAfter(ctx.now(), names);
+  const record: DeviceName = { id: ctx.newId(), deviceId: ctx.deviceId, at, namedDeviceId, name };
   run(doc, 'nameDevice', ctx, () => maps(doc).devices.set(record.id, record));
   return record.id;
 }

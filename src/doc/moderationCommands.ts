@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
 import { resolveMerges } from '../domain/proposals';
+import { stampAfter } from '../domain/order';
 import type { Moderation } from '../domain/types';
 import { requireText } from '../domain/validate';
 import { requireProposal, run, writable, type CommandContext } from './commands';
@@ -17,18 +18,32 @@ function moderate(doc: Y.Doc, name: string, record: Moderation, ctx: CommandCont
   return record.id;
 }
 
+/**
+ * A moderation record's stamp: after every record of the same kind on the same idea that it takes the place of
+ * (a hide or unhide after the last hide or unhide, an edit after the last edit), whatever this device's clock says
+ * (src/domain/order.ts stampAfter).
+ */
+function stampFor(doc: Y.Doc, proposalId: string, kinds: readonly Moderation['kind'][], ctx: CommandContext) {
+  const replaced = readRecords(doc).moderation.filter(
+    (m) => m.proposalId === proposalId && kinds.includes(m.kind),
+  );
+  return { id: ctx.newId(), deviceId: ctx.deviceId, at: stampAfter(ctx.now(), replaced) };
+}
+
+const VISIBILITY: readonly Moderation['kind'][] = ['hide', 'unhide'];
+
 export function hideProposal(doc: Y.Doc, proposalId: string, reason: string, ctx: CommandContext): string {
   writable(doc);
   requireProposal(doc, proposalId);
   const clean = requireText(reason, 'reason', LIMITS.reasonLength);
-  const stamp = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now() };
+  const stamp = stampFor(doc, proposalId, VISIBILITY, ctx);
   return moderate(doc, 'hideProposal', { ...stamp, kind: 'hide', proposalId, reason: clean }, ctx);
 }
 
 export function unhideProposal(doc: Y.Doc, proposalId: string, ctx: CommandContext): string {
   writable(doc);
   requireProposal(doc, proposalId);
-  const stamp = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now() };
+  const stamp = stampFor(doc, proposalId, VISIBILITY, ctx);
   return moderate(doc, 'unhideProposal', { ...stamp, kind: 'unhide', proposalId }, ctx);
 }
 
@@ -43,7 +58,7 @@ export function editProposal(
   requireProposal(doc, proposalId);
   const title = requireText(input.title, 'title', LIMITS.titleLength);
   const description = requireText(input.description, 'description', LIMITS.descriptionLength, false);
-  const stamp = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now() };
+  const stamp = stampFor(doc, proposalId, ['edit'], ctx);
   return moderate(doc, 'editProposal', { ...stamp, kind: 'edit', proposalId, title, description }, ctx);
 }
 
@@ -60,7 +75,7 @@ export function mergeProposals(doc: Y.Doc, duplicateId: string, keptId: string, 
   // canonical id, and the facilitator needs to hear that this merge would go round in a circle.
   if (keptCanonical === duplicateId) throw new ValidationError('mergeCycle', 'keptId');
   if (canonical.get(duplicateId) === keptCanonical) throw new ValidationError('mergeIntoSelf', 'keptId');
-  const stamp = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now() };
+  const stamp = stampFor(doc, duplicateId, ['merge'], ctx);
   return moderate(
     doc,
     'mergeProposals',

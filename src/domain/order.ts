@@ -34,3 +34,17 @@ export function latest<T extends Stamp & { id: string }>(records: readonly T[]):
   for (const r of records) if (!best || byStampThenId(best, r) < 0) best = r;
   return best;
 }
+
+/**
+ * The time to stamp a record that takes the place of `replaced` under "the latest wins": this device's clock, or
+ * one millisecond after the latest of them when the clock is behind it. Tablets' clocks are often wrong (a dead
+ * battery resets one to 2000; another is an hour slow); stamped by its clock alone, an action taken after seeing
+ * a record lost to it: ending a session on a reset tablet did nothing, a second "hide" lost to the "show" it
+ * answered. So a record always comes after every record its writer saw and replaced; records written apart still
+ * go by their clocks, as before.
+ */
+export function stampAfter(now: number, replaced: Iterable<{ at: number }>): number {
+  let after = now;
+  for (const r of replaced) if (r.at >= after) after = r.at + 1;
+  return after;
+}
