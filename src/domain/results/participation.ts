@@ -27,9 +27,12 @@
  *   in ('paper', src/domain/paper.ts), shown apart; kiosk + paper = the totals. Paper residents are in the
  *   other figures too (residents, per device under the device that typed them), except about you (never asked)
  *   and over the day (below).
- * - over the day: kiosk residents taking part per UTC hour of their `at`, every hour from the first to the last present
- *   (zeros included), keyed "YYYY-MM-DDTHH:00Z". Paper residents are left out: their time is when the sheet was
- *   typed in, not when it was filled in.
+ * - over the day: kiosk residents taking part per UTC hour of their `at`, keyed "YYYY-MM-DDTHH:00Z": every hour
+ *   from the first to the last present (zeros included) that falls on a UTC day with a resident in it; days with
+ *   nobody are left out (the rule the chart draws by, src/ui/officer/charts/geometry.ts `hoursToShow`). So the
+ *   list is at most 24 entries per day with residents, however far apart the tablets' clocks put them: one
+ *   tablet reset to 1970 beside today's made every hour between (586,666 entries) before. Paper residents are
+ *   left out: their time is when the sheet was typed in, not when it was filled in.
  * Tie-break: devices are listed by device id; hours in time order. Deterministic: no clock, no randomness.
  */
 import type { SessionView } from '../../doc/session';
@@ -189,6 +192,7 @@ function hourKey(at: number): string {
 }
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export function participation(sessions: SessionView | readonly SessionView[]): Participation {
   const views: readonly SessionView[] = Array.isArray(sessions) ? sessions : [sessions as SessionView];
@@ -275,12 +279,20 @@ export function participation(sessions: SessionView | readonly SessionView[]): P
       [...q.options, NO_ANSWER].map((option) => ({ option, count: q.counts.get(option) ?? 0 })),
     ),
   }));
-  if (hours.size > 0) {
-    const keys = [...hours.keys()];
-    const first = Math.min(...keys);
-    const last = Math.max(...keys);
-    for (let h = first; h <= last; h += HOUR)
-      out.byHour.push({ hour: hourKey(h), residents: hours.get(h) ?? 0 });
-  }
+  out.byHour = hoursOnBusyDays(hours);
+  return out;
+}
+
+/** The hours from the first to the last with residents, on the UTC days that have any (module header). */
+function hoursOnBusyDays(hours: ReadonlyMap<number, number>): HourCount[] {
+  const keys = [...hours.keys()].sort((a, b) => a - b);
+  const first = keys[0];
+  const last = keys[keys.length - 1];
+  if (first === undefined || last === undefined) return [];
+  const days = [...new Set(keys.map((h) => Math.floor(h / DAY) * DAY))];
+  const out: HourCount[] = [];
+  for (const day of days)
+    for (let h = Math.max(day, first); h < day + DAY && h <= last; h += HOUR)
+      out.push({ hour: hourKey(h), residents: hours.get(h) ?? 0 });
   return out;
 }

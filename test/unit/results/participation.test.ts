@@ -1,11 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addProposal, startParticipant } from '../../../src/doc/commands';
+import { viewSession } from '../../../src/doc/session';
+import { exportJsonText } from '../../../src/domain/results/json';
 import {
   COMPLEMENTARY_TEXT,
   participation,
   suppressCells,
   SUPPRESSED_TEXT,
 } from '../../../src/domain/results/participation';
+import { createdSession, exchange, replicaOf, testContext } from '../helpers/session';
 import { budgetSession, dotsSession } from './fixtures';
 
 describe('participation', () => {
@@ -106,6 +110,54 @@ describe('participation', () => {
       { hour: '2025-04-12T11:00Z', residents: 0 },
       { hour: '2025-04-12T12:00Z', residents: 10 },
     ]);
+  });
+
+  it('Given a tablet whose clock was reset to 1970 beside one on today’s date, when the day is counted by the hour, then only the hours of the two days with residents are listed and every resident is still in them', () => {
+    // Found in a walk: every hour from 1970 to today (586,666 of them) was listed, 38 MB of JSON export.
+    const today = Date.UTC(2026, 11, 7, 14, 10);
+    const office = testContext('office', { startAt: today - 60 * 60_000 });
+    const s = createdSession(undefined, office);
+    const right = replicaOf(s.doc);
+    const reset = replicaOf(s.doc);
+    const turn = (doc: typeof s.doc, deviceId: string, at: number): void => {
+      const c = testContext(deviceId, { startAt: at });
+      const pid = startParticipant(doc, { language: 'en', hasConsented: true }, c.ctx);
+      c.clock.advance(60_000);
+      const idea = {
+        title: `Idea from ${deviceId}`,
+        description: '',
+        themeId: 'theme-jobs',
+        costPence: 100,
+        where: '',
+      };
+      addProposal(doc, idea, pid, c.ctx);
+    };
+    turn(right, 'tablet-right', today);
+    turn(reset, 'tablet-1970', Date.UTC(1970, 0, 1, 9, 5));
+    exchange(s.doc, right);
+    exchange(s.doc, reset);
+
+    const view = viewSession(s.doc)!;
+    const p = participation(view);
+
+    expect(p.residents).toBe(2);
+    expect(p.byChannel.kiosk.residents).toBe(2);
+    expect(p.byHour.reduce((n, h) => n + h.residents, 0)).toBe(2);
+    // Two days with residents: at most 2 × 24 hours, from the first resident's hour to the last one's.
+    expect(new Set(p.byHour.map((h) => h.hour.slice(0, 10)))).toEqual(new Set(['1970-01-01', '2026-12-07']));
+    expect(p.byHour.length).toBeLessThanOrEqual(2 * 24);
+    expect(p.byHour[0]).toEqual({ hour: '1970-01-01T09:00Z', residents: 1 });
+    expect(p.byHour.at(-1)).toEqual({ hour: '2026-12-07T14:00Z', residents: 1 });
+    expect(p.byHour.filter((h) => h.residents > 0).map((h) => h.hour)).toEqual([
+      '1970-01-01T09:00Z',
+      '2026-12-07T14:00Z',
+    ]);
+    expect(p.byHour.map((h) => h.hour)).toEqual([
+      ...Array.from({ length: 15 }, (_, i) => `1970-01-01T${String(9 + i).padStart(2, '0')}:00Z`),
+      ...Array.from({ length: 15 }, (_, i) => `2026-12-07T${String(i).padStart(2, '0')}:00Z`),
+    ]);
+    // The JSON export carries that list: its size follows the residents, not the clocks.
+    expect(exportJsonText(view).length).toBeLessThan(100_000);
   });
 
   it('adds up a neighbourhood of several sessions', () => {

@@ -132,7 +132,10 @@ export const HOURS_LAYOUT = {
   minValueWidth: 22,
 } as const;
 
-/** Drops the days with nobody at all, when the hours span several days. */
+/**
+ * Drops the days with nobody at all, when the hours span several days. participation() already lists only the
+ * hours of days with residents (the same rule); this keeps the chart right for any list it is given.
+ */
 export function hoursToShow(hours: readonly HourCount[]): HourCount[] {
   const day = (h: HourCount): string => h.hour.slice(0, 10);
   const days = new Set(hours.map(day));
