@@ -46,7 +46,9 @@ export function enterPaperBallots<C extends CommandContext>(
  * useOfficerSessions.ts), but an online device may have sent it to the council first, and the council sends it
  * back. So a try names the typings its earlier tries wrote: the sheet is not "already entered" when only they
  * hold it, and the new typing replaces them, whether they are here now or arrive later. Either way the sheet is
- * one ballot with one current typing, not a sheet flagged as typed twice.
+ * one ballot with one current typing, not a sheet flagged as typed twice. If the person put the sheet number
+ * right before trying again, the earlier tries under the old number are withdrawn (src/domain/paper.ts
+ * withdrawnTypings): the old sheet has no ballot and no resident, and the corrected one is the one ballot.
  */
 export interface PaperAttempt {
   /** The id this try's typing takes (a fresh one for every try: a typing is written once). */

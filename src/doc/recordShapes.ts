@@ -306,7 +306,7 @@ const ballotShape: Check = all(
   castUnderKind,
 );
 
-/** Most typings one typing of a sheet may replace: far more than a sheet is ever typed. */
+/** Most records one typing of a sheet (or one decision) may replace: far more than a sheet is ever typed. */
 export const MAX_REPLACED = 100;
 
 const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
@@ -359,17 +359,21 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
       merge: { intoId: id },
     },
   ),
-  statuses: fields({
-    id,
-    ...stamp,
-    proposalId: id,
-    status: oneOf(PROPOSAL_STATUSES),
-    // As setProposalStatus allows (src/domain/statusRules.ts): more than zero, at most the funded limit.
-    // Only setProposalStatus bounds a new amount (LIMITS.maxFundedPence): a decision is write-once, so one saved
-    // before the bound must still be read, or its whole session would be refused on every new device.
-    amountPence: nullable(pence),
-    reason: text(LIMITS.reasonLength),
-  }),
+  statuses: all(
+    fields({
+      id,
+      ...stamp,
+      proposalId: id,
+      status: oneOf(PROPOSAL_STATUSES),
+      // As setProposalStatus allows (src/domain/statusRules.ts): more than zero, at most the funded limit.
+      // Only setProposalStatus bounds a new amount (LIMITS.maxFundedPence): a decision is write-once, so one
+      // saved before the bound must still be read, or its whole session would be refused on every new device.
+      amountPence: nullable(pence),
+      reason: text(LIMITS.reasonLength),
+    }),
+    // The earlier tries a retry after "not saved" stands for (src/domain/statuses.ts standingStatuses).
+    optional({ replaces: list(id, MAX_REPLACED) }),
+  ),
   devices: fields({ id, ...stamp, namedDeviceId: id, name: text(DEVICE_NAME_LENGTH, true) }),
   paperTypings: fields({
     id,

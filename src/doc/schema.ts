@@ -9,7 +9,14 @@
  */
 import type * as Y from 'yjs';
 import { byBallotOrder, sortedByStamp } from '../domain/order';
-import { derivePaperBallots, paperSheets, withOlderPaperBallots } from '../domain/paper';
+import { standingStatuses } from '../domain/statuses';
+import {
+  derivePaperBallots,
+  isWithdrawnSheet,
+  paperSheets,
+  withdrawnSheets,
+  withOlderPaperBallots,
+} from '../domain/paper';
 import type {
   Ballot,
   Comment,
@@ -97,14 +104,17 @@ function values<T>(map: Y.Map<T>): T[] {
 
 /**
  * Every record in the document, as plain data, each list in the documented order: by (at, id), ballots by
- * (at, participant id). A paper sheet's ballot is the one its typings decide (src/domain/paper.ts), and a paper
- * ballot written by an older app without a typing is listed among the typings as one.
+ * (at, participant id). A paper sheet's ballot is the one its typings decide (src/domain/paper.ts), a sheet whose
+ * every typing was withdrawn (a retry under a corrected sheet number) has neither ballot nor participant, and a
+ * paper ballot written by an older app without a typing is listed among the typings as one. A decision a retry
+ * after "not saved" stands for is left out (src/domain/statuses.ts standingStatuses).
  */
 export function readRecords(doc: Y.Doc): SessionRecords {
   const m = maps(doc);
   const meta = readMeta(doc);
   const stored = values(m.ballots);
   const paperTypings = sortedByStamp(withOlderPaperBallots(values(m.paperTypings), stored));
+  const withdrawn = withdrawnSheets(paperTypings);
   return {
     sessionId: meta?.sessionId ?? '',
     schemaVersion: meta?.schemaVersion ?? 0,
@@ -112,10 +122,10 @@ export function readRecords(doc: Y.Doc): SessionRecords {
     settingsEdits: sortedByStamp(values(m.settings)),
     proposals: sortedByStamp(values(m.proposals)),
     comments: sortedByStamp(values(m.comments)),
-    participants: sortedByStamp(values(m.participants)),
-    ballots: derivePaperBallots(stored, paperSheets(paperTypings)).sort(byBallotOrder),
+    participants: sortedByStamp(values(m.participants).filter((p) => !isWithdrawnSheet(p.id, withdrawn))),
+    ballots: derivePaperBallots(stored, paperSheets(paperTypings), withdrawn).sort(byBallotOrder),
     moderation: sortedByStamp(values(m.moderation)),
-    statuses: sortedByStamp(values(m.statuses)),
+    statuses: sortedByStamp(standingStatuses(values(m.statuses))),
     paperTypings,
     devices: sortedByStamp(values(m.devices)),
   };

@@ -16,6 +16,11 @@
  *   device. A replacement names the typings it replaces and carries the next revision, so it wins over every
  *   version its typist had seen. When a typing nobody replaced says something different from the survivor, the
  *   sheet is flagged ("typed differently on two devices") with both versions until a person keeps one.
+ * - A try again after "not saved" names the typings its earlier tries wrote (src/doc/paperCommands.ts
+ *   PaperAttempt), and the person may have put the sheet number right in between. A typing named by a typing of
+ *   ANOTHER sheet from the same device is withdrawn (`withdrawnTypings`): it is no typing of its sheet at all, as
+ *   far as the person who typed it was told it was never saved. A sheet left with no typing (every one withdrawn)
+ *   has no ballot and no resident (`withdrawnSheets`), so the corrected sheet is the one ballot.
  *   (The `paper-<sheet>` key in `ballots` is still written, for older apps; which of two writes Yjs keeps
  *   there no longer matters.)
  * - A paper ballot follows the session's method rules exactly as a tablet ballot does (checkBallot), against the
@@ -225,6 +230,38 @@ function typingsBySheet(typings: readonly PaperTyping[]): Map<number, PaperTypin
   return out;
 }
 
+/**
+ * The typings a try at another sheet from the same device names (see the module header): withdrawn, whichever
+ * sheet they are under. Only the device's own: another device's typing of a sheet is its typist's to check.
+ */
+export function withdrawnTypings(typings: readonly PaperTyping[]): Set<string> {
+  const byId = new Map(typings.map((t) => [t.id, t]));
+  const out = new Set<string>();
+  for (const t of typings) {
+    for (const id of t.replaces) {
+      const named = byId.get(id);
+      if (named && named.sheet !== t.sheet && named.deviceId === t.deviceId) out.add(id);
+    }
+  }
+  return out;
+}
+
+/** Sheets that have typings but no typing that is not withdrawn: no ballot, no resident. */
+export function withdrawnSheets(typings: readonly PaperTyping[]): Set<number> {
+  const withdrawn = withdrawnTypings(typings);
+  const out = new Set<number>();
+  for (const [sheet, list] of typingsBySheet(typings)) {
+    if (list.every((t) => withdrawn.has(t.id))) out.add(sheet);
+  }
+  return out;
+}
+
+/** Whether a participant id (a record's, or a ballot's) is the key of a withdrawn sheet. */
+export function isWithdrawnSheet(participantId: string, withdrawn: ReadonlySet<number>): boolean {
+  const sheet = sheetOf(participantId);
+  return sheet !== null && withdrawn.has(sheet);
+}
+
 /** One sheet as its typings decide it. */
 export interface PaperSheet {
   sheet: number;
@@ -239,10 +276,11 @@ export interface PaperSheet {
   differing: PaperTyping[];
 }
 
-/** Every sheet that has a typing, by sheet number. */
+/** Every sheet that has a typing (withdrawn typings left out, see withdrawnTypings), by sheet number. */
 export function paperSheets(typings: readonly PaperTyping[]): PaperSheet[] {
+  const withdrawn = withdrawnTypings(typings);
   const out: PaperSheet[] = [];
-  for (const [sheet, list] of typingsBySheet(typings)) {
+  for (const [sheet, list] of typingsBySheet(typings.filter((t) => !withdrawn.has(t.id)))) {
     const replaced = new Set(list.flatMap((t) => t.replaces));
     const ranked = [...list].sort((a, b) => compareTypings(b, a));
     const survivor = ranked[0]!;
@@ -261,11 +299,17 @@ export function paperConflicts(sheets: readonly PaperSheet[]): PaperSheet[] {
 
 /**
  * The ballots with each paper sheet's ballot taken from its surviving typing (whatever Yjs kept under the
- * sheet's key): what is counted, listed and exported.
+ * sheet's key), and none for a withdrawn sheet (`withdrawnSheets`): what is counted, listed and exported.
  */
-export function derivePaperBallots(ballots: readonly Ballot[], sheets: readonly PaperSheet[]): Ballot[] {
+export function derivePaperBallots(
+  ballots: readonly Ballot[],
+  sheets: readonly PaperSheet[],
+  withdrawn: ReadonlySet<number> = new Set(),
+): Ballot[] {
   const survivors = new Map(sheets.map((s) => [paperParticipantId(s.sheet), s.survivor.ballot]));
-  const out = ballots.map((b) => survivors.get(b.participantId) ?? b);
+  const out = ballots
+    .filter((b) => !isWithdrawnSheet(b.participantId, withdrawn))
+    .map((b) => survivors.get(b.participantId) ?? b);
   const present = new Set(ballots.map((b) => b.participantId));
   for (const [id, ballot] of survivors) if (!present.has(id)) out.push(ballot);
   return out;

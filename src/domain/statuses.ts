@@ -4,6 +4,10 @@
  * - Officers write `ProposalStatus` records; none is ever rewritten. The effective status of an idea is the
  *   latest of its records by (at, id) (`order.ts`), so every device that holds the same records shows the same
  *   status, whatever order they arrived in. An idea with no record is `submitted`.
+ * - A decision saved again after "not saved" names the earlier tries (`replaces`): storage refused them on the
+ *   officer's device, but the council may hold them. A record named so by a record of the same idea from the
+ *   same device does not stand (`standingStatuses`, applied as the records are read): it is neither in force
+ *   nor in the history, wherever and whenever it arrives, so a decision saved on a retry is one record.
  * - What a status may carry: `funded` needs an amount of money above zero and at most LIMITS.maxFundedPence
  *   (£100 million; more than the idea's estimated cost is allowed, a larger scheme can be funded, but it is
  *   flagged so the officer sees it); `not-taken-forward`
@@ -18,6 +22,19 @@ import { PROPOSAL_STATUSES, type Pence, type ProposalStatus, type ProposalStatus
 
 export function isStatusKind(value: unknown): value is ProposalStatusKind {
   return typeof value === 'string' && (PROPOSAL_STATUSES as readonly string[]).includes(value);
+}
+
+/** The records that stand: all but those a later try at the same idea's decision on the same device replaces. */
+export function standingStatuses(records: readonly ProposalStatus[]): ProposalStatus[] {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const replaced = new Set<string>();
+  for (const r of records) {
+    for (const id of r.replaces ?? []) {
+      const earlier = byId.get(id);
+      if (earlier && earlier.proposalId === r.proposalId && earlier.deviceId === r.deviceId) replaced.add(id);
+    }
+  }
+  return records.filter((r) => !replaced.has(r.id));
 }
 
 /** The effective status of every idea that has at least one status record: the latest by (at, id). */

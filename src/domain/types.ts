@@ -243,6 +243,12 @@ export interface ProposalStatus extends Stamp {
   status: ProposalStatusKind;
   amountPence: Pence | null;
   reason: string;
+  /**
+   * Earlier tries at this decision on the same device, each of which storage refused (the screen said "not
+   * saved") but which may have reached the council: this record stands for them (src/domain/statuses.ts
+   * `standingStatuses`). Absent on a first try, and in records written before it existed.
+   */
+  replaces?: string[];
 }
 
 /**

@@ -7,8 +7,7 @@ import type { Comment } from '../../domain/types';
 import type { ResultRow } from '../../domain/results/results';
 import { traceProposal } from '../../domain/results/trace';
 import { statusHistory } from '../../domain/statusRules';
-import { setProposalStatus } from '../../doc/statusCommands';
-import { StatusEditor } from './status/StatusEditor';
+import { saveStatusWith, StatusEditor } from './status/StatusEditor';
 import { statusShort } from './status/statusWords';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
@@ -78,9 +77,7 @@ export function IdeaDetails({
         <StatusEditor
           proposal={proposal}
           history={statusHistory(view.records.statuses, row.proposalId)}
-          onSave={async (input) => {
-            await run(sessionId, (doc, ctx) => setProposalStatus(doc, input, ctx));
-          }}
+          onSave={saveStatusWith((command) => run(sessionId, command))}
           headingLevel={headingLevel === 2 ? 3 : 4}
           deviceLabel={(deviceId) => deviceText(t, deviceId, view)}
         />

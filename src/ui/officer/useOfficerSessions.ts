@@ -11,8 +11,9 @@
  * the council may hold the refused change already: the sync starts again on the reloaded document, and the
  * council sends it back. So a session's commands run one at a time (oneAtATime.ts), and after a reload the next
  * one waits until the new sync has heard from the council (or cannot): a retry then sees what came back, and the
- * commands are idempotent across retries (setProposalStatus writes nothing for the status already in force; a
- * paper ballot's retry replaces its earlier tries, src/doc/paperCommands.ts PaperAttempt), so it makes one record.
+ * commands are idempotent across retries even when the council answers later than that (a decision's retry
+ * replaces its earlier tries, src/doc/statusCommands.ts StatusAttempt; a paper ballot's too, under whatever sheet
+ * number, src/doc/paperCommands.ts PaperAttempt), so it makes one record.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type * as Y from 'yjs';

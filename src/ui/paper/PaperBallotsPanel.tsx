@@ -5,7 +5,8 @@
  *
  * Rules: a sheet's form keeps what was typed when it is refused, with the reason beside the field; a sheet
  * already entered can be replaced only by choosing "Replace sheet N", except by trying again after "not saved"
- * (the earlier tries are replaced, so the sheet stays one ballot even if one reached the council); the CSV
+ * (the earlier tries are replaced, so the sheet stays one ballot even if one reached the council, and one typed
+ * under a sheet number then put right counts under neither number but the new one); the CSV
  * import (src/domain/paperCsv.ts, loaded when a file is chosen) adds every sheet or none, after a preview.
  */
 import { useId, useRef, useState } from 'preact/hooks';
@@ -91,7 +92,8 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const choicesGroup = useRef<HTMLFieldSetElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const importStatus = useRef<HTMLDivElement>(null);
-  // The typings of this sheet's tries that were not saved: a try again replaces them (src/doc/paperCommands.ts).
+  // The typings of this sheet's tries that were not saved: a try again replaces them, whatever sheet number
+  // they were typed under (src/doc/paperCommands.ts). Kept when the number is changed, for that reason.
   const earlierTries = useRef<string[]>([]);
 
   const { method, potPence } = view.settings;

@@ -3,7 +3,8 @@
  * refused sheet 12, so the laptop dropped it, but its sync had already sent it to the council. Whether the
  * council's copy comes back before the retry or after, the retry makes the sheet one ballot with one typing that
  * counts, never a sheet "already entered" or "typed differently on two devices"; and the council takes it.
- * Another device's typing of the sheet is still the officer's to check.
+ * Another device's typing of the sheet is still the officer's to check. When the officer corrects the sheet
+ * number before trying again, the try under the old number goes too: one sheet, one ballot, one resident.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -11,6 +12,7 @@ import { enterPaperBallot, type PaperAttempt } from '../../../src/doc/paperComma
 import { viewSession } from '../../../src/doc/session';
 import { sessionChecks } from '../../../src/doc/sessionChecks';
 import { channelOf, paperSheets } from '../../../src/domain/paper';
+import { takingPart } from '../../../src/domain/results/participation';
 import type { BallotChoices } from '../../../src/domain/types';
 import { UpdateGate } from '../../../src/server/validation';
 import { exchange, expectValidation, replicaOf, testContext } from '../helpers/session';
@@ -30,13 +32,34 @@ function refusedTry(s: PaperSession, choices: BallotChoices) {
   Y.applyUpdate(council, sent);
   office.clock.advance(30_000);
   /** The officer's retry on the laptop, then what it sends the council (which the council must take). */
-  const retry = (again: BallotChoices, attempt: PaperAttempt = { typingId: 'try-2', earlier: ['try-1'] }) => {
+  const retry = (
+    again: BallotChoices,
+    attempt: PaperAttempt = { typingId: 'try-2', earlier: ['try-1'] },
+    sheet = 12,
+  ) => {
     const before = Y.encodeStateVector(council);
-    enterPaperBallot(laptop, { sheet: 12, choices: again, attempt }, office.ctx);
+    enterPaperBallot(laptop, { sheet, choices: again, attempt }, office.ctx);
     expect(gate.check(Y.encodeStateAsUpdate(laptop, before), 'officer')).toEqual([]);
     exchange(laptop, council);
   };
-  return { council, laptop, retry };
+  return { council, laptop, retry, office };
+}
+
+/** Every figure that says how many paper sheets there are: sheets, counted ballots, residents, sheets flagged. */
+function paperTally(doc: Y.Doc) {
+  const view = viewSession(doc)!;
+  return {
+    sheets: paperSheets(view.records.paperTypings).map((x) => x.sheet),
+    counted: view.count.counted
+      .filter((c) => channelOf(c.ballot) === 'paper')
+      .map((c) => c.ballot.participantId),
+    excluded: view.count.excluded.filter((e) => channelOf(e.ballot) === 'paper').length,
+    residents: takingPart(view.records)
+      .residents.filter((p) => channelOf(p) === 'paper')
+      .map((p) => p.id)
+      .sort(),
+    flagged: sessionChecks(view).paperConflicts.map((c) => c.sheet),
+  };
 }
 
 function sheet12(doc: Y.Doc) {
@@ -95,5 +118,62 @@ describe('trying a paper sheet again after "not saved"', () => {
       'sheetTaken',
       'sheet',
     );
+  });
+
+  it('Given sheet 12 refused on the laptop but at the council, when the officer corrects the number to 13 and tries again before the council sends it back, then on both only sheet 13 counts: one ballot, one resident', () => {
+    const s = paperSession();
+    const choices: BallotChoices = { kind: 'dots', dots: { [s.ids.I1]: 2 } };
+    const { council, laptop, retry } = refusedTry(s, choices);
+    retry(choices, { typingId: 'try-2', earlier: ['try-1'] }, 13);
+    for (const doc of [laptop, council]) {
+      expect(paperTally(doc)).toEqual({
+        sheets: [13],
+        counted: ['paper-13'],
+        excluded: 0,
+        residents: ['paper-13'],
+        flagged: [],
+      });
+    }
+  });
+
+  it('Given the council sent sheet 12 back before the retry, when the officer tries again as sheet 13, then sheet 12 goes, and the real sheet 12 can still be typed in later', () => {
+    const s = paperSession();
+    const { council, laptop, retry, office } = refusedTry(s, { kind: 'dots', dots: { [s.ids.I2]: 1 } });
+    exchange(laptop, council);
+    expect(paperTally(laptop).counted).toEqual(['paper-12']);
+    retry({ kind: 'dots', dots: { [s.ids.I2]: 1 } }, { typingId: 'try-2', earlier: ['try-1'] }, 13);
+    for (const doc of [laptop, council]) expect(paperTally(doc).counted).toEqual(['paper-13']);
+    // Sheet 12 is not "already entered": as far as the officer knows it never was.
+    office.clock.advance(60_000);
+    enterPaperBallot(laptop, { sheet: 12, choices: { kind: 'dots', dots: { [s.ids.I3]: 3 } } }, office.ctx);
+    exchange(laptop, council);
+    for (const doc of [laptop, council]) {
+      expect(paperTally(doc)).toEqual({
+        sheets: [12, 13],
+        counted: ['paper-12', 'paper-13'],
+        excluded: 0,
+        residents: ['paper-12', 'paper-13'],
+        flagged: [],
+      });
+      expect(sheet12(doc).survivor).toMatchObject({ dots: { [s.ids.I3]: 3 } });
+    }
+  });
+
+  it('Given sheet 12 also typed on another device, when the laptop’s retry moves to sheet 13, then only the laptop’s own try goes: sheet 12 stays as the other device typed it', () => {
+    const s = paperSession();
+    const { council, laptop, retry } = refusedTry(s, { kind: 'dots', dots: { [s.ids.I1]: 1 } });
+    const tablet = replicaOf(s.doc);
+    enterPaperBallot(tablet, { sheet: 12, choices: { kind: 'dots', dots: { [s.ids.I3]: 1 } } }, s.ctx);
+    exchange(tablet, council);
+    retry({ kind: 'dots', dots: { [s.ids.I1]: 1 } }, { typingId: 'try-2', earlier: ['try-1'] }, 13);
+    exchange(tablet, council);
+    for (const doc of [laptop, council, tablet]) {
+      expect(paperTally(doc)).toMatchObject({
+        sheets: [12, 13],
+        counted: ['paper-12', 'paper-13'],
+        flagged: [],
+      });
+      expect(sheet12(doc).survivor).toMatchObject({ deviceId: s.ctx.deviceId, dots: { [s.ids.I3]: 1 } });
+    }
   });
 });

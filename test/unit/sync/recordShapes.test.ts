@@ -233,6 +233,19 @@ describe('malformed records', () => {
     expect(checkRecord('statuses', 's-1', { ...status, amountPence: 999_999_999_900 })).toEqual([]);
   });
 
+  it('Given a decision saved again after "not saved", When checked, Then the earlier tries it names pass as a list of ids, and anything else there is named', () => {
+    expect(checkRecord('statuses', 's-2', { ...status, id: 's-2', replaces: ['s-1'] })).toEqual([]);
+    expect(checkRecord('statuses', 's-2', { ...status, id: 's-2', replaces: 's-1' })).toContainEqual({
+      map: 'statuses',
+      key: 's-2',
+      field: 'replaces',
+      problem: 'wrongType',
+    });
+    expect(
+      checkRecord('statuses', 's-2', { ...status, id: 's-2', replaces: Array(101).fill('s-1') }),
+    ).toContainEqual({ map: 'statuses', key: 's-2', field: 'replaces', problem: 'tooMany' });
+  });
+
   it('Given an erased resident whose time of erasure is not a time (NaN, 1e300, below 0: a review found a device could write them, and the admin listing then threw), When checked, Then the field is named; a real erasure passes', () => {
     const erased = { ...participant, answers: {}, answersErased: 1_800_000_000_000 };
     delete (erased as Record<string, unknown>).deviceKey;

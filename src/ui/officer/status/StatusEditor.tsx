@@ -3,12 +3,14 @@
  * when funded, the reason when not taken forward, and Save. Checked on the device first with the same domain
  * rule the command uses, so a mistake is shown beside its field and what was typed stays. "Saved" appears only
  * once `onSave` resolves: the caller runs `setProposalStatus` and waits for storage to commit (`saveStatusWith`).
+ * A save storage refused ("not saved") is kept as an earlier try until a save succeeds: the next save replaces it
+ * (src/doc/statusCommands.ts StatusAttempt), so a decision saved on a retry is one record even if the refused
+ * one reached the council.
  * The history (newest first) says who decided what, and when: each part in its own element, the reason as the
  * officer typed it (text, never markup), so no sentence runs into the next.
  */
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
 import type { CommandContext } from '../../../doc/commands';
-import { setProposalStatus } from '../../../doc/statusCommands';
 import { isValidationError } from '../../../domain/errors';
 import { LIMITS } from '../../../domain/limits';
 import type { ProposalView } from '../../../domain/proposals';
@@ -20,7 +22,14 @@ import { SaveStatus } from '../../components/SaveStatus';
 import { fieldErrors, useInWords } from '../../errors';
 import { useT } from '../../i18n';
 import type { SaveState, SessionHandle } from '../../useSession';
-import { amountOrNull, inputFrom, typedFrom, type Typed } from './statusForm';
+import {
+  amountOrNull,
+  inputFrom,
+  saveStatusTry,
+  typedFrom,
+  type StatusTries,
+  type Typed,
+} from './statusForm';
 import { deviceText } from '../../format/devices';
 import { statusLabel, statusShort, whenText } from './statusWords';
 import './messages';
@@ -30,8 +39,11 @@ export interface StatusEditorProps {
   proposal: ProposalView;
   /** This idea's status records, newest first (`statusHistory`). */
   history: readonly ProposalStatus[];
-  /** Stores the status; resolves once it is committed, rejects with a ValidationError or a storage error. */
-  onSave: (input: StatusInput) => Promise<void>;
+  /**
+   * Stores the status as one try (`saveStatusTry`); resolves once it is committed, rejects with a
+   * ValidationError or a storage error.
+   */
+  onSave: (input: StatusInput, tries: StatusTries) => Promise<void>;
   /** A device as people read it, for the history (`deviceText` with the session). */
   deviceLabel?: (deviceId: string) => string;
   /** Names of devices by id, when there is no `deviceLabel`; others show as "Tablet <short code>". */
@@ -40,9 +52,11 @@ export interface StatusEditorProps {
 }
 
 /** Wires the editor to a session: runs the command and resolves only after storage committed it. */
-export function saveStatusWith(run: SessionHandle['run']): (input: StatusInput) => Promise<void> {
-  return async (input) => {
-    await run((doc, ctx: CommandContext) => setProposalStatus(doc, input, ctx));
+export function saveStatusWith(
+  run: SessionHandle['run'],
+): (input: StatusInput, tries: StatusTries) => Promise<void> {
+  return async (input, tries) => {
+    await run((doc, ctx: CommandContext) => saveStatusTry(doc, input, ctx, tries));
   };
 }
 
@@ -63,6 +77,8 @@ export function StatusEditor({
   const errors = errorsInWords?.(t) ?? {};
   const [state, setState] = useState<SaveState>('idle');
   const [failure, setFailure] = useState<unknown>(null);
+  // The records of tries storage refused: the next save replaces them (src/doc/statusCommands.ts).
+  const earlierTries = useRef<string[]>([]);
   const Heading = (['h2', 'h3', 'h4'] as const)[headingLevel - 2] ?? 'h3';
   const SubHeading = (['h3', 'h4', 'h5'] as const)[headingLevel - 2] ?? 'h4';
 
@@ -84,7 +100,11 @@ export function StatusEditor({
     }
     setState('saving');
     try {
-      await onSave(input);
+      await onSave(input, {
+        earlier: [...earlierTries.current],
+        wrote: (recordId) => earlierTries.current.push(recordId),
+      });
+      earlierTries.current = [];
       setState('saved');
     } catch (e) {
       if (isValidationError(e)) {

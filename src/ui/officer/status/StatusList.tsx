@@ -3,15 +3,14 @@
  * each with its status editor. The lead's officer screen mounts this with the session's `run`.
  */
 import type { SessionView } from '../../../doc/session';
-import type { StatusInput } from '../../../domain/statusRules';
 import { statusHistory } from '../../../domain/statusRules';
 import { useT } from '../../i18n';
 import { deviceText } from '../../format/devices';
-import { StatusEditor } from './StatusEditor';
+import { StatusEditor, type StatusEditorProps } from './StatusEditor';
 
 interface StatusListProps {
   view: SessionView;
-  onSave: (input: StatusInput) => Promise<void>;
+  onSave: StatusEditorProps['onSave'];
   /** Names to use before the session's own (a page without a device record); by device id. */
   deviceNames?: ReadonlyMap<string, string>;
 }

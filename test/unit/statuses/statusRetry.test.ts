@@ -1,0 +1,156 @@
+/**
+ * Saving a decision again after "not saved" (src/doc/statusCommands.ts StatusAttempt). The office laptop's storage
+ * refused "Funded £12,000" on the community garden, so the laptop dropped it, but its sync had already sent it
+ * to the council. The connection then dropped, and the council stayed out of reach for longer than the officer
+ * view waits for it (15 s), so the retry could not see the council's copy. Before, the retry wrote a second,
+ * identical record: the idea's history showed the decision twice, on the laptop and for every officer. Now the
+ * retry names its earlier tries and stands for them wherever they are: one decision in the history, and the one
+ * the officer last saved is the one in force.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addProposal } from '../../../src/doc/commands';
+import { viewSession } from '../../../src/doc/session';
+import { setProposalStatus, type StatusAttempt } from '../../../src/doc/statusCommands';
+import { exportJson } from '../../../src/domain/results/json';
+import { statusHistory, type StatusInput } from '../../../src/domain/statusRules';
+import { UpdateGate } from '../../../src/server/validation';
+import { saveStatusTry } from '../../../src/ui/officer/status/statusForm';
+import { createdSession, exchange, replicaOf, testContext } from '../helpers/session';
+
+const FUNDED: Omit<StatusInput, 'proposalId'> = { status: 'funded', amountPence: 1_200_000, reason: '' };
+
+/** The council's copy and the office laptop's, which has just had a try at a decision refused by storage. */
+function refusedDecision(first: Omit<StatusInput, 'proposalId'>, before?: Omit<StatusInput, 'proposalId'>) {
+  const s = createdSession();
+  const garden = addProposal(
+    s.doc,
+    { title: 'Community garden', description: '', themeId: 'theme-green', costPence: 1_200_000, where: '' },
+    null,
+    s.ctx,
+  );
+  const office = testContext('office-pc', { startAt: s.clock.now() + 60_000 });
+  if (before) setProposalStatus(s.doc, { proposalId: garden, ...before }, office.ctx);
+  office.clock.advance(60_000);
+  const council = replicaOf(s.doc);
+  const gate = new UpdateGate('session-1', council);
+  const laptop = replicaOf(s.doc);
+  // The try as the sync saw it: written to the laptop's document and sent, then dropped there when the save failed.
+  const tried = replicaOf(laptop);
+  setProposalStatus(tried, { proposalId: garden, ...first }, office.ctx, { recordId: 'try-1', earlier: [] });
+  const sent = Y.encodeStateAsUpdate(tried, Y.encodeStateVector(council));
+  expect(gate.check(sent, 'officer')).toEqual([]);
+  Y.applyUpdate(council, sent);
+  office.clock.advance(20_000);
+  /** The officer's retry on the laptop, then what it sends the council once it is back (which must take it). */
+  const retry = (
+    again: Omit<StatusInput, 'proposalId'>,
+    attempt: StatusAttempt = { recordId: 'try-2', earlier: ['try-1'] },
+  ) => {
+    const before = Y.encodeStateVector(council);
+    setProposalStatus(laptop, { proposalId: garden, ...again }, office.ctx, attempt);
+    expect(gate.check(Y.encodeStateAsUpdate(laptop, before), 'officer')).toEqual([]);
+    exchange(laptop, council);
+  };
+  return { council, laptop, retry, garden };
+}
+
+/** What officers and exports see of the garden's decision: the history, the decision in force, the JSON export. */
+function seen(doc: Y.Doc, garden: string) {
+  const view = viewSession(doc)!;
+  return {
+    history: statusHistory(view.records.statuses, garden).map((r) =>
+      `${r.status} ${r.amountPence ?? ''}`.trim(),
+    ),
+    inForce: view.statuses.get(garden)?.status,
+    exported: exportJson(view).proposals.find((p) => p.id === garden)?.decision?.status,
+  };
+}
+
+describe('saving a decision again after "not saved", the council out of reach', () => {
+  it('Given "funded" refused on the laptop but at the council, when the officer saves it again before the council sends it back, then on both the history holds it once', () => {
+    const { council, laptop, retry, garden } = refusedDecision(FUNDED);
+    retry(FUNDED);
+    for (const doc of [laptop, council]) {
+      expect(seen(doc, garden)).toEqual({
+        history: ['funded 1200000'],
+        inForce: 'funded',
+        exported: 'funded',
+      });
+    }
+  });
+
+  it('Given the council sent the refused try back before the retry, when the officer saves it again, then the history still holds it once', () => {
+    const { council, laptop, retry, garden } = refusedDecision(FUNDED);
+    exchange(laptop, council);
+    retry(FUNDED);
+    for (const doc of [laptop, council]) expect(seen(doc, garden).history).toEqual(['funded 1200000']);
+  });
+
+  it('Given "funded" in force and a change to "not taken forward" refused but at the council, when the officer saves "funded" again, then funded stays in force once the council’s copy arrives', () => {
+    const { council, laptop, retry, garden } = refusedDecision(
+      { status: 'not-taken-forward', amountPence: null, reason: 'Costs more than the pot' },
+      FUNDED,
+    );
+    retry(FUNDED);
+    for (const doc of [laptop, council]) {
+      expect(seen(doc, garden)).toMatchObject({ inForce: 'funded', exported: 'funded' });
+      expect(seen(doc, garden).history).not.toContain('not-taken-forward');
+    }
+  });
+
+  it('Given the officer changes the decision before trying again, then only what they saved is in the history', () => {
+    const { council, laptop, retry, garden } = refusedDecision(FUNDED);
+    retry({ status: 'shortlisted', amountPence: null, reason: '' });
+    for (const doc of [laptop, council]) {
+      expect(seen(doc, garden)).toEqual({
+        history: ['shortlisted'],
+        inForce: 'shortlisted',
+        exported: 'shortlisted',
+      });
+    }
+  });
+
+  it('Given another device’s decision, when a retry names it, then it stays: a try stands only for this device’s own tries', () => {
+    const { council, laptop, garden } = refusedDecision(FUNDED);
+    const other = replicaOf(council);
+    const elsewhere = testContext('office-2', { startAt: Date.UTC(2025, 3, 13) });
+    setProposalStatus(
+      other,
+      { proposalId: garden, status: 'shortlisted', amountPence: null, reason: '' },
+      elsewhere.ctx,
+      {
+        recordId: 'try-9',
+        earlier: ['try-1'],
+      },
+    );
+    exchange(other, council);
+    exchange(laptop, council);
+    expect(seen(laptop, garden).history).toEqual(['shortlisted', 'funded 1200000']);
+  });
+
+  it('Given the editor’s own tries (saveStatusTry, as StatusEditor keeps them), when a second try is refused too and the third saved, then the third names both, and a save of the decision in force with no refused try writes nothing', () => {
+    const { council, laptop, garden } = refusedDecision(FUNDED);
+    const office = testContext('office-pc', { startAt: Date.UTC(2025, 3, 12, 11), idPrefix: 'editor' });
+    // The editor's first try is the one refusedDecision made (try-1, at the council).
+    const refused: string[] = ['try-1'];
+    const tries = () => ({ earlier: [...refused], wrote: (id: string) => refused.push(id) });
+    // The second try, written, sent to the council and dropped: storage refused it too.
+    const dropped = replicaOf(laptop);
+    const second = saveStatusTry(dropped, { proposalId: garden, ...FUNDED }, office.ctx, tries());
+    expect(refused).toEqual(['try-1', second]);
+    Y.applyUpdate(council, Y.encodeStateAsUpdate(dropped, Y.encodeStateVector(council)));
+    office.clock.advance(30_000);
+    const third = saveStatusTry(laptop, { proposalId: garden, ...FUNDED }, office.ctx, tries());
+    expect(viewSession(laptop)!.records.statuses.find((r) => r.id === third)?.replaces).toEqual([
+      'try-1',
+      second,
+    ]);
+    exchange(laptop, council);
+    for (const doc of [laptop, council]) expect(seen(doc, garden).history).toEqual(['funded 1200000']);
+    // Saved: the editor forgets its refused tries, and the same decision again writes nothing.
+    refused.length = 0;
+    expect(saveStatusTry(laptop, { proposalId: garden, ...FUNDED }, office.ctx, tries())).toBe(third);
+    expect(refused).toEqual([]);
+  });
+});
