@@ -5,6 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { ValidationError } from '../domain/errors';
+import { stampAfter } from '../domain/order';
 import type { SessionSettings, SettingsEdit } from '../domain/types';
 import { validateSettings } from '../domain/validateSettings';
 import { run, writable, type CommandContext } from './commands';
@@ -37,7 +38,13 @@ export function updateSettings(doc: Y.Doc, patch: Partial<SessionSettings>, ctx:
   writeSettings(doc, patch, ctx, 'updateSettings');
 }
 
-function writeSettings(doc: Y.Doc, patch: Partial<SessionSettings>, ctx: CommandContext, name: string): void {
+function writeSettings(
+  doc: Y.Doc,
+  patch: Partial<SessionSettings>,
+  ctx: CommandContext,
+  name: string,
+  after: Iterable<{ at: number }> = [],
+): void {
   const current = writable(doc);
   // The streams as stored: one of £0 from before the rule is kept, a new or changed one cannot be £0.
   const next = validateSettings({ ...current, ...patch }, { streamsBefore: current.fundingStreams });
@@ -45,10 +52,19 @@ function writeSettings(doc: Y.Doc, patch: Partial<SessionSettings>, ctx: Command
   for (const key of Object.keys(patch) as (keyof SessionSettings)[]) {
     (values as Record<string, unknown>)[key] = next[key];
   }
-  const edit: SettingsEdit = { id: ctx.newId(), deviceId: ctx.deviceId, at: ctx.now(), values };
+  // After every edit it overrides, whatever this device's clock says (order.ts stampAfter): ending a session on
+  // a tablet reset to 2000 must not lose to the session's own creation.
+  const at = stampAfter(ctx.now(), [...maps(doc).settings.values(), ...after]);
+  const edit: SettingsEdit = { id: ctx.newId(), deviceId: ctx.deviceId, at, values };
   run(doc, name, ctx, () => maps(doc).settings.set(edit.id, edit));
 }
 
+/**
+ * Ends the session. The end is stamped after every turn, ballot, idea and comment this device holds too: they came
+ * before it, so a tablet whose clock is behind does not list them as made after the end (src/domain/afterEnd.ts).
+ */
 export function endSession(doc: Y.Doc, ctx: CommandContext): void {
-  writeSettings(doc, { isEnded: true }, ctx, 'endSession');
+  const m = maps(doc);
+  const seen = [m.participants, m.ballots, m.proposals, m.comments].flatMap((map) => [...map.values()]);
+  writeSettings(doc, { isEnded: true }, ctx, 'endSession', seen);
 }

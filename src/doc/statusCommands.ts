@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import { ValidationError } from '../domain/errors';
 import { resolveMerges } from '../domain/proposals';
 import { isSameStatus, latestStatus, validateStatusInput, type StatusInput } from '../domain/statusRules';
+import { stampAfter } from '../domain/order';
 import type { ProposalStatus } from '../domain/types';
 import { requireProposal, run, writable, type CommandContext } from './commands';
 import { MAX_REPLACED } from './recordShapes';
@@ -55,7 +56,12 @@ export function setProposalStatus(
   const record: ProposalStatus = {
     id: attempt?.recordId ?? ctx.newId(),
     deviceId: ctx.deviceId,
-    at: ctx.now(),
+    // After every decision on this idea it replaces, whatever this device's clock says (order.ts stampAfter): a
+    // decision corrected on a laptop with the right clock must not lose to one made on a laptop a day ahead.
+    at: stampAfter(
+      ctx.now(),
+      r.statuses.filter((s) => s.proposalId === input.proposalId),
+    ),
     proposalId: input.proposalId,
     ...clean,
     ...(earlier.length > 0 ? { replaces: earlier } : {}),

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addProposal } from '../../../src/doc/commands';
+import type * as Y from 'yjs';
+import { addProposal, startParticipant } from '../../../src/doc/commands';
 import { nameDevice } from '../../../src/doc/deviceCommands';
 import {
   editProposal,
@@ -13,8 +14,14 @@ import {
   mergeProposals,
   unhideProposal,
 } from '../../../src/doc/moderationCommands';
+import { readRecords } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
+import { endSession, updateSettings } from '../../../src/doc/sessionCommands';
+import { setProposalStatus } from '../../../src/doc/statusCommands';
+import { latestStatus } from '../../../src/domain/statusRules';
+import { recordsAfterEnd } from '../../../src/domain/afterEnd';
 import { stampAfter } from '../../../src/domain/order';
+import { effectiveSettings } from '../../../src/domain/settings';
 import {
   createdSession,
   exchange,
@@ -25,6 +32,7 @@ import {
 } from '../helpers/session';
 
 const HOUR = 3_600_000;
+const settingsOf = (doc: Y.Doc) => effectiveSettings(readRecords(doc).settingsEdits);
 const DAY = 24 * HOUR;
 const RESET_TO_2000 = Date.UTC(2000, 0, 1);
 
@@ -113,6 +121,57 @@ describe('an action taken after seeing another wins, whatever the clocks', () =>
     exchange(a.doc, b.doc);
     expect(view(a.doc).deviceNames.get('device-b')).toBe('Tablet 3 (blue case)');
     expect(view(b.doc).deviceNames.get('device-b')).toBe('Tablet 3 (blue case)');
+  });
+
+  it('Given a session made on a tablet with the right clock, When a tablet reset to 2000 ends it, Then it is ended there and everywhere', () => {
+    const { a, b } = twoTablets(0);
+    b.clock.set(RESET_TO_2000);
+    endSession(b.doc, b.ctx);
+    expect(settingsOf(b.doc)?.isEnded).toBe(true);
+    exchange(a.doc, b.doc);
+    expect(settingsOf(a.doc)?.isEnded).toBe(true);
+  });
+
+  it('Given residents took turns on tablet A, When tablet B, reset to 2000, ends the session after gathering them, Then none of those turns is listed as after the end', () => {
+    const { a, b } = twoTablets(0);
+    for (let i = 0; i < 3; i++) {
+      a.clock.advance(10 * 60_000);
+      startParticipant(a.doc, { language: 'en', hasConsented: true }, a.ctx);
+    }
+    exchange(a.doc, b.doc);
+    b.clock.set(RESET_TO_2000);
+    endSession(b.doc, b.ctx);
+    // Tablet A has not heard of the end yet: its next turn comes after it.
+    a.clock.advance(10 * 60_000);
+    const late = startParticipant(a.doc, { language: 'en', hasConsented: true }, a.ctx);
+    exchange(a.doc, b.doc);
+    const after = recordsAfterEnd(readRecords(a.doc));
+    expect(after?.participants.map((p) => p.id)).toEqual([late]);
+  });
+
+  it('Given a tablet an hour slow, When it changes the pot and the title after seeing the session, Then the change holds', () => {
+    const { a, b } = twoTablets(-HOUR);
+    updateSettings(b.doc, { potPence: 6_000_000, title: 'Ashfield spring, second evening' }, b.ctx);
+    exchange(a.doc, b.doc);
+    for (const doc of [a.doc, b.doc]) {
+      expect(settingsOf(doc)).toMatchObject({
+        potPence: 6_000_000,
+        title: 'Ashfield spring, second evening',
+      });
+    }
+  });
+
+  it('Given "funded £50,000" decided on a laptop a day ahead, When an officer with the right clock corrects it the next morning, Then the correction is the decision', () => {
+    const { a, b, p1 } = twoTablets(0);
+    a.clock.set(WORKSHOP_START + 2 * DAY);
+    setProposalStatus(a.doc, { proposalId: p1, status: 'funded', amountPence: 5_000_000, reason: '' }, a.ctx);
+    exchange(a.doc, b.doc);
+    b.clock.set(WORKSHOP_START + DAY);
+    setProposalStatus(b.doc, { proposalId: p1, status: 'funded', amountPence: 500_000, reason: '' }, b.ctx);
+    exchange(a.doc, b.doc);
+    for (const doc of [a.doc, b.doc]) {
+      expect(latestStatus(readRecords(doc).statuses, p1)).toMatchObject({ amountPence: 500_000 });
+    }
   });
 
   it('Property: hides and shows from tablets with any clocks, each after seeing the one before, end as the last one did', () => {
