@@ -80,6 +80,10 @@ export function App({ services }: { services: Services }) {
       break;
   }
   const isKioskShown = route?.name === 'kiosk';
+  // A page that started as the kiosk (an update's restart into kiosk mode) never says "The app was updated." on a
+  // staff screen later: the restart is long past by then.
+  const hasShownKiosk = useRef(false);
+  if (isKioskShown) hasShownKiosk.current = true;
   const language = isKioskShown ? kioskLanguage : staffLanguage;
   const t = useMemo(() => makeTranslator(language), [language, loadedCount]);
 
@@ -224,7 +228,11 @@ export function App({ services }: { services: Services }) {
           )}
           {isKioskShown || route === null ? null : (
             <Suspense fallback={null}>
-              <UpdateNotices route={route} unlockedSessionId={unlockedSessionId} />
+              <UpdateNotices
+                route={route}
+                unlockedSessionId={unlockedSessionId}
+                hasShownKiosk={hasShownKiosk.current}
+              />
             </Suspense>
           )}
           <Suspense fallback={<p class="page">{t('common.loading')}</p>}>{screen}</Suspense>

@@ -24,17 +24,21 @@ function isOfferedOn(route: Route, unlockedSessionId: string | null): boolean {
 /**
  * The app's update, on every staff screen (never the kiosk; App does not render this there): the offer of a new
  * version where the screen has none of its own (the facilitator's dashboard has), and, once, after "Update now"
- * restarted the app, that it was updated. Loaded after the first screen, with the service worker's bridge.
+ * restarted the app, that it was updated: only when the restart came to a staff screen, not when this page
+ * showed the kiosk first (`hasShownKiosk`). Loaded after the first screen, with the service worker's bridge.
  */
 export function UpdateNotices({
   route,
   unlockedSessionId,
+  hasShownKiosk,
 }: {
   route: Route;
   unlockedSessionId: string | null;
+  hasShownKiosk: boolean;
 }) {
   const t = useT();
-  const [wasJustUpdated] = useState(takeWasJustUpdated);
+  // Taken either way, so that no later staff screen of this page says it.
+  const [wasJustUpdated] = useState(() => takeWasJustUpdated() && !hasShownKiosk);
   // The live region is on the page before its words, so screen readers announce them.
   const [isSaid, setSaid] = useState(false);
   useEffect(() => {
