@@ -2,6 +2,7 @@ import './messages';
 import { lazy, Suspense } from 'preact/compat';
 import { useT } from '../i18n';
 import { useSession } from '../useSession';
+import { ClockWarning } from './ClockWarning';
 import { CountsPanel } from './CountsPanel';
 import { EndSession } from './EndSession';
 import { HiddenIdeas } from './HiddenIdeas';
@@ -50,6 +51,7 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
   return (
     <main class="page fac-page" id="main" tabIndex={-1}>
       <SessionHeader sessionId={sessionId} view={view} />
+      <ClockWarning view={view} />
       <CountsPanel view={view} />
       <LiveBoard view={view} />
       <IdeaList session={session} view={view} />

@@ -49,6 +49,12 @@ export const facilitator = {
     other: 'Ranking: each resident puts up to {count} ideas in order',
   },
   'fac.update.hint': 'Update between residents: the app restarts, and nothing typed is lost.',
+  'fac.clock.heading': 'Check this tablet’s date and time',
+  'fac.clock.text':
+    'This tablet’s clock says {now}, but this session holds records stamped as late as {latest}, the first of them from {device} ({first}). One of the clocks is wrong.',
+  'fac.clock.do':
+    'If it is this tablet’s, set the date and time in the tablet’s settings before residents take part: every idea, comment and priority is stamped with the clock of the tablet it was made on. If it is another tablet’s, set that one.',
+  'fac.clock.thisTablet': 'this tablet',
   // Under "A new version of the app is ready." on the other staff screens: home, officer view, room, session form.
   'update.hintStaff':
     'The app restarts: save what you are typing first. Update before printing or exporting, so your figures match the council’s.',
