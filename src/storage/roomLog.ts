@@ -71,10 +71,14 @@ export async function recordTransfer(
   });
 }
 
-/** The session's transfers, oldest first (by time, then by the order they were written). */
+/**
+ * The session's transfers in the order they happened on this device: by the log's own auto-increment id, never
+ * by `at`. A tablet's clock may be put right in the middle of the day (the network corrects one an hour fast), and
+ * then a hand-back received after a send can carry an earlier time than the send.
+ */
 export async function transfersOf(db: RoomLogDb, sessionId: string): Promise<RoomLogEntry[]> {
   const rows = await db.transfers.where('sessionId').equals(sessionId).toArray();
-  return rows.sort((a, b) => a.at - b.at || (a.id ?? 0) - (b.id ?? 0));
+  return rows.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
 }
 
 /** A log row as the room's pure rules read it, with its state vector decoded by `decode` (Y.decodeStateVector). */

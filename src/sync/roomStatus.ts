@@ -18,6 +18,11 @@
  * Every device opens the same room screen, but only the device gathering can say which tablets are gathered.
  * `gatheringElsewhere` reads from the log that this device is a tablet that gave its ideas to another (see there);
  * such a tablet lists only the devices it gave them to, and one it has not heard back from is `gathering`.
+ *
+ * ORDER: the transfers are read in the order they happened on this device, as the log gives them
+ * (src/storage/roomLog.ts `transfersOf`, by its auto-increment id). Their times are only shown, never compared: a
+ * tablet's clock may be put right mid-gathering (the network sets one an hour fast back), so a hand-back received
+ * after the tablet sent its ideas can carry an earlier time than the send.
  */
 
 /** Client id -> how many operations of that client a copy holds (`Y.decodeStateVector`). */
@@ -42,7 +47,7 @@ export interface RoomTransfer {
   direction: 'sent' | 'received';
   /** The other device; a share sheet's send names none (it counts for every tablet). */
   peerDeviceId?: string;
-  /** Milliseconds since the epoch. */
+  /** Milliseconds since the epoch, by this device's clock then: shown, never used to order (module header). */
   at: number;
   /**
    * The copy that crossed: received, the sender's whole copy (a camera answer's header says it); sent, this
@@ -54,7 +59,7 @@ export interface RoomTransfer {
 export interface TabletInRoom {
   deviceId: string;
   state: TabletState;
-  /** When this device last received from it / sent to it (a send naming no tablet counts), or null. */
+  /** The time of the last transfer received from it / sent to it (a send naming no tablet counts), or null. */
   lastReceivedAt: number | null;
   lastSentAt: number | null;
   received: number;
@@ -80,7 +85,8 @@ export function unionOf(vectors: readonly StateVector[]): Map<number, number> {
 
 /**
  * Every tablet of the room but this device, in the order given, with its state. `deviceIds` are the tablets the
- * session knows (records and names); tablets met only in the log are added after them.
+ * session knows (records and names); tablets met only in the log are added after them. `transfers` in the log's
+ * order (module header).
  */
 export function roomTablets(
   selfId: string,
@@ -91,13 +97,14 @@ export function roomTablets(
   const ids = [
     ...new Set([...deviceIds, ...transfers.flatMap((x) => (x.peerDeviceId ? [x.peerDeviceId] : []))]),
   ];
-  const toAll = transfers.filter((x) => x.direction === 'sent' && !x.peerDeviceId);
   return ids
     .filter((id) => id !== selfId)
     .map((deviceId) => {
-      const mine = transfers.filter((x) => x.peerDeviceId === deviceId);
-      const received = mine.filter((x) => x.direction === 'received');
-      const sent = [...mine.filter((x) => x.direction === 'sent'), ...toAll];
+      const received = transfers.filter((x) => x.direction === 'received' && x.peerDeviceId === deviceId);
+      // In the log's order, sends naming no tablet among them, so the last is the latest.
+      const sent = transfers.filter(
+        (x) => x.direction === 'sent' && (x.peerDeviceId === deviceId || !x.peerDeviceId),
+      );
       const proof = unionOf(received.flatMap((x) => (x.stateVector ? [x.stateVector] : [])));
       const claim = unionOf([proof, ...sent.flatMap((x) => (x.stateVector ? [x.stateVector] : []))]);
       const state: TabletState =
@@ -111,8 +118,8 @@ export function roomTablets(
       return {
         deviceId,
         state,
-        lastReceivedAt: latest(received),
-        lastSentAt: latest(sent),
+        lastReceivedAt: received.at(-1)?.at ?? null,
+        lastSentAt: sent.at(-1)?.at ?? null,
         received: received.length,
         sent: sent.length,
       };
@@ -127,6 +134,7 @@ export function roomTablets(
  * tablets, and sends only to hand back. So: this device sent something, and received from no device, or from one
  * only and from it again after it had sent. The log cannot tell more: a device that gathered one tablet only,
  * handed back to it and received from it again reads as that tablet would, until it receives from a second.
+ * "After" is in the log's order, not by time (module header).
  */
 export function gatheringElsewhere(transfers: readonly RoomTransfer[]): string[] | null {
   const sent = transfers.filter((x) => x.direction === 'sent');
@@ -139,8 +147,8 @@ export function gatheringElsewhere(transfers: readonly RoomTransfer[]): string[]
   if (from === undefined) {
     return [...new Set(sent.flatMap((x) => (x.peerDeviceId ? [x.peerDeviceId] : [])))];
   }
-  const firstSent = Math.min(...sent.map((x) => x.at));
-  const isHandedBack = transfers.some((x) => x.direction === 'received' && x.at > firstSent);
+  const firstSent = transfers.findIndex((x) => x.direction === 'sent');
+  const isHandedBack = transfers.slice(firstSent + 1).some((x) => x.direction === 'received');
   return isHandedBack ? [from] : null;
 }
 
@@ -164,10 +172,6 @@ export function roomAsSeenHere(
       .filter((x) => gatherers.includes(x.deviceId))
       .map((x) => (x.state === TABLET_STATES.notGathered ? { ...x, state: TABLET_STATES.gathering } : x)),
   };
-}
-
-function latest(transfers: readonly RoomTransfer[]): number | null {
-  return transfers.reduce<number | null>((at, x) => (at === null || x.at > at ? x.at : at), null);
 }
 
 /**

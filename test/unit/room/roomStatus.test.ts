@@ -98,6 +98,19 @@ describe('who in the room is behind', () => {
     ]);
   });
 
+  it('Given F’s clock was put back an hour between two sends (share sheet, then to B), Then B’s last send is the later one, whatever its time says', () => {
+    const [f, b] = [tablet(), tablet()];
+    addIdea(b, 'b1');
+    merge(f, b);
+    const H = 3_600_000;
+    const log: RoomTransfer[] = [
+      { direction: 'received', peerDeviceId: 'B', at: 14 * H, stateVector: fileVector(b) },
+      { direction: 'sent', at: 15 * H, stateVector: vector(f) },
+      { direction: 'sent', peerDeviceId: 'B', at: 14.5 * H, stateVector: vector(f) },
+    ];
+    expect(roomTablets('F', ['B'], log, vector(f))[0]).toMatchObject({ sent: 2, lastSentAt: 14.5 * H });
+  });
+
   it('Given a tablet handed back, When F gets a new idea after the send, Then that tablet is behind again', () => {
     const [f, b] = [tablet(), tablet()];
     addIdea(b, 'b1');
