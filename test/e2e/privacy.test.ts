@@ -140,6 +140,34 @@ describe('privacy on a shared tablet', () => {
     }
   });
 
+  it('Given a resident who turns on larger text on the welcome screen and walks away without starting, when the idle time runs out, then the next person gets the usual text size', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await page.clock.install();
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      await dashboard.startKiosk();
+      const kiosk = new Kiosk(page);
+      await kiosk.waitFor(STEP.welcome);
+      const larger = page.getByRole('button', { name: 'Larger text', exact: true });
+      await larger.click();
+      await expect.poll(() => larger.getAttribute('aria-pressed')).toBe('true');
+      const isLarge = () => page.evaluate(() => document.documentElement.classList.contains('large-text'));
+      await expect.poll(isLarge).toBe(true);
+
+      await kiosk.stopTime();
+      await kiosk.idleUntilWarning();
+      await kiosk.idleDialog.waitFor();
+      await kiosk.idleUntilTurnEnds();
+      await kiosk.waitFor(STEP.welcome);
+      await page.clock.resume();
+      await expect.poll(isLarge).toBe(false);
+      expect(await larger.getAttribute('aria-pressed')).toBe('false');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('Given a resident who walks away mid-turn, when the idle time runs out, then the turn ends, the next turn is clean and the first ballot still counts', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {

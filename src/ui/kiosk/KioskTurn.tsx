@@ -192,9 +192,12 @@ export function KioskTurn({
     await d?.close().catch(() => undefined);
   };
 
+  // On the welcome screen only a choice made there (a language, larger text) needs the idle time to undo it for
+  // the next person.
+  const hasWelcomeChoice = language !== defaultLanguage || isLargeText;
   const idle = useIdle(
     idleMs,
-    step !== TURN_STEPS.thanks && (step !== TURN_STEPS.welcome || language !== defaultLanguage),
+    step !== TURN_STEPS.thanks && (step !== TURN_STEPS.welcome || hasWelcomeChoice),
     () => void endTurn().then(onTurnOver),
     { idleSince: resume?.lastActiveAt ?? null, onActivity: () => live.current.marker?.touch() },
   );
