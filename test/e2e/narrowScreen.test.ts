@@ -2,7 +2,8 @@
  * The resident's turn on a screen 320 CSS px wide (WCAG 1.4.10 reflow: a small phone, or a tablet at 250% zoom),
  * and in high contrast (forced colours). At 320 px the page never scrolls sideways: the menu and the ideas are one
  * column, the money map's tables scroll inside their own named region, and the money map picture is laid out in two
- * columns with every amount whole inside its box and no word broken. The session's name in the top bar wraps at
+ * columns with every amount whole inside its box and no word broken (or, where its words would be drawn under 70%
+ * of their size, as in larger text on a phone, with a number in each box and the words listed under it). The session's name in the top bar wraps at
  * spaces. In a Welsh turn the money map's bodies and services (typed in English) are marked as English. In forced
  * colours, filled dots and the share-of-the-pot bar still look filled. On a phone (320, 360 and 400 px), in usual
  * and larger text, the picture's ribbons into the pooled money are thick enough to see all along their way, and in
@@ -148,12 +149,13 @@ async function pictureWordProblems(page: Page, size: string): Promise<string[]> 
   for (const a of (await pictureAmounts(page)).filter((x) => !x.isInside)) {
     out.push(`${size}: "${a.amount}" (${a.key}) goes outside its box or the picture`);
   }
-  const spilt = await page.locator('.money-flow__node').evaluateAll((nodes) =>
-    nodes
-      .filter((node) => {
-        const box = node.getBoundingClientRect();
+  // A name in the picture's box, or in its line of the list under a picture too narrow for the words.
+  const spilt = await page.locator('.money-flow__name').evaluateAll((names) =>
+    names
+      .filter((el) => {
+        const box = el.closest('.money-flow__node, .money-legend__item')!.getBoundingClientRect();
         const range = document.createRange();
-        range.selectNodeContents(node.querySelector('.money-flow__name')!);
+        range.selectNodeContents(el);
         const name = range.getBoundingClientRect();
         return (
           name.left < box.left - 0.5 ||
@@ -162,7 +164,7 @@ async function pictureWordProblems(page: Page, size: string): Promise<string[]> 
           name.bottom > box.bottom + 0.5
         );
       })
-      .map((node) => node.textContent ?? ''),
+      .map((el) => el.textContent ?? ''),
   );
   for (const box of spilt) out.push(`${size}: the name of "${box}" goes outside its box`);
   return out;
@@ -244,12 +246,15 @@ async function brokenWords(within: Locator): Promise<string[]> {
   });
 }
 
-/** Each box of the money map picture: its amount as shown, and whether that text lies inside its box and the picture. */
+/**
+ * Each box of the money map picture: its amount as shown, and whether that text lies inside its box and the picture
+ * (or, under a picture too narrow for its words, inside its line of the list and the list).
+ */
 async function pictureAmounts(page: Page): Promise<{ key: string; amount: string; isInside: boolean }[]> {
-  return page.locator('.money-flow__node').evaluateAll((nodes) => {
-    const picture = document.querySelector('.money-flow')!.getBoundingClientRect();
-    return nodes.map((node) => {
-      const amount = node.querySelector('.money-flow__amount')!;
+  return page.locator('.money-flow__amount').evaluateAll((amounts) => {
+    return amounts.map((amount) => {
+      const node = amount.closest('.money-flow__node, .money-legend__item')!;
+      const picture = amount.closest('.money-flow, .money-legend')!.getBoundingClientRect();
       const range = document.createRange();
       range.selectNodeContents(amount);
       const text = range.getBoundingClientRect();
@@ -301,7 +306,7 @@ describe('a resident on a screen 320 px wide, and in high contrast', () => {
       for (const a of amounts.filter((x) => !x.isInside)) {
         problems.push(`picture: "${a.amount}" (${a.key}) goes outside its box or the picture`);
       }
-      for (const word of await brokenWords(page.locator('.money-flow__node'))) {
+      for (const word of await brokenWords(page.locator('.money-flow__node, .money-legend__item'))) {
         problems.push(`picture: "${word}" is split over two lines`);
       }
       // A table too wide for the screen scrolls in a region named by its public body, which a keyboard reaches;

@@ -2,7 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SessionSettings } from '../../domain/types';
 import { useTypedLang } from '../kiosk/typedWords';
 import { useT } from '../i18n';
-import { fitFor, layoutMoneyMap, ribbonPath, type MapNode } from './moneyMapLayout';
+import { fitFor, groupByBody, layoutMoneyMap, ribbonPath, type MapNode } from './moneyMapLayout';
 
 /** The room the picture has, and its text size (large text included) before any fitting. */
 interface Room {
@@ -57,13 +57,36 @@ const sameRoom = (a: Room, b: Room): boolean =>
 const wordsKey = (w: { key: string; name: string; amount: string }, width: number, fontPx: number): string =>
   [w.key, w.name, w.amount, Math.round(width), fontPx.toFixed(2)].join('\u0000');
 
-function Node({ node, padding, lang }: { node: MapNode; padding: number; lang: string | undefined }) {
+/** A box's look (its kind, its body's colour, dashed when it cannot be pooled) as classes under `base`. */
+function looks(base: string, node: MapNode): string {
+  const colour = node.group >= 0 ? ` ${base}--c${node.group % GROUP_COLOURS}` : '';
+  const fixed = node.kind === 'service' && !node.isPoolable ? ` ${base}--fixed` : '';
+  return `${base} ${base}--${node.kind}${colour}${fixed}`;
+}
+
+/** A box's name: the session's own words (bodies, services) isolated and marked with their language. */
+function NodeName({ node, lang }: { node: MapNode; lang: string | undefined }) {
   const isResidentsWords = node.kind === 'body' || node.kind === 'service';
-  const colour = node.group >= 0 ? ` money-flow__node--c${node.group % GROUP_COLOURS}` : '';
-  const fixed = node.kind === 'service' && !node.isPoolable ? ' money-flow__node--fixed' : '';
+  return (
+    <span class="money-flow__name">{isResidentsWords ? <bdi lang={lang}>{node.name}</bdi> : node.name}</span>
+  );
+}
+
+function Node({
+  node,
+  padding,
+  lang,
+  number,
+}: {
+  node: MapNode;
+  padding: number;
+  lang: string | undefined;
+  /** With a legend: the box's number, in place of its words. */
+  number?: string | undefined;
+}) {
   return (
     <div
-      class={`money-flow__node money-flow__node--${node.kind}${colour}${fixed}`}
+      class={looks('money-flow__node', node)}
       data-key={node.key}
       style={{
         insetInlineStart: `${node.x}px`,
@@ -74,13 +97,47 @@ function Node({ node, padding, lang }: { node: MapNode; padding: number; lang: s
       }}
     >
       <div class="money-flow__words">
-        {/* Residents' words are isolated (they may be in another script) but aligned like the page. */}
-        <span class="money-flow__name">
-          {isResidentsWords ? <bdi lang={lang}>{node.name}</bdi> : node.name}
-        </span>
-        <span class="money-flow__amount">{node.amount}</span>
+        {number !== undefined ? (
+          <span class="money-flow__number">{number}</span>
+        ) : (
+          <>
+            {/* Residents' words are isolated (they may be in another script) but aligned like the page. */}
+            <NodeName node={node} lang={lang} />
+            <span class="money-flow__amount">{node.amount}</span>
+          </>
+        )}
       </div>
     </div>
+  );
+}
+
+/**
+ * The words of a picture too narrow for them (`hasLegend`), under it at the page's size: each box's number, in
+ * the box's own look, at the start of its name (so a long name has the whole width from its second line), and its
+ * amount under it; services set in under their body as in the picture. Hidden from screen readers with the
+ * picture: the tables say the same.
+ */
+function Legend({
+  nodes,
+  numbers,
+  lang,
+  money,
+}: {
+  nodes: readonly MapNode[];
+  numbers: readonly string[];
+  lang: string | undefined;
+  money: (pence: number) => string;
+}) {
+  return (
+    <ol class="money-legend" aria-hidden="true">
+      {nodes.map((node, i) => (
+        <li key={node.key} class={`money-legend__item money-legend__item--${node.kind}`} data-key={node.key}>
+          <span class={looks('money-legend__number', node)}>{numbers[i]}</span>{' '}
+          <NodeName node={node} lang={lang} />
+          <span class="money-flow__amount">{money(node.pence)}</span>
+        </li>
+      ))}
+    </ol>
   );
 }
 
@@ -91,8 +148,10 @@ function Node({ node, padding, lang }: { node: MapNode; padding: number; lang: s
  *
  * Sized to the room it is given and the text size in force (both watched), so it fits the tablet either way up,
  * a phone and large text: in four columns, or two where four leave too little room (`fitFor`); its words are made
- * smaller when the longest of them would not fit a box (an amount always fits whole), and every box shows its
- * words whole, measured in the page and sized to them before the picture is painted. It
+ * smaller when the longest of them would not fit a box (an amount always fits whole), down to MIN_SCALE, and every
+ * box shows its words whole, measured in the page and sized to them before the picture is painted. Where they
+ * would have to be smaller still (larger text or 200% zoom on a phone), the boxes show numbers and the words are
+ * listed under the picture at the page's size (WCAG 1.4.4: they were 10 px beside 27 px text). It
  * follows the language's direction: boxes are placed with logical properties, and pictures.css mirrors the
  * ribbons' drawing in right-to-left.
  */
@@ -125,9 +184,15 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
   // The session's own words (bodies, services) in the language they were typed in, when the turn's is another.
   const wordsLang = useTypedLang();
 
+  // Each box's number, for a picture whose words are listed under it: in map order, in the language's digits.
+  const numbers = useMemo(() => {
+    const count = groupByBody(streams).length + streams.length + 2;
+    return Array.from({ length: count }, (_, i) => t.number(i + 1));
+  }, [streams, t]);
+
   // The shape, and the words' size: the room's, or smaller so that the longest single word fits its box.
-  const { shape, fontPx } = useMemo(() => {
-    if (!room || room.width <= 0) return { shape: undefined, fontPx: 0 };
+  const { shape, fontPx, hasLegend } = useMemo(() => {
+    if (!room || room.width <= 0) return { shape: undefined, fontPx: 0, hasLegend: false };
     // In the weights pictures.css sets: names 600, amounts 700.
     const name = measureIn(`600 ${room.fontPx}px ${room.family}`);
     const figure = measureIn(`700 ${room.fontPx}px ${room.family}`);
@@ -143,10 +208,11 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
       {
         word: widest(names, name),
         amount: widest(amounts.map(money), figure),
+        key: widest(numbers, figure),
       },
     );
-    return { shape: fit.shape, fontPx: room.fontPx * fit.scale };
-  }, [room, streams, settings.potPence, titles, t]);
+    return { shape: fit.shape, fontPx: room.fontPx * fit.scale, hasLegend: fit.hasLegend };
+  }, [room, streams, settings.potPence, titles, numbers, t]);
 
   const layout = useMemo(() => {
     if (!room || room.width <= 0 || fontPx <= 0 || !shape) return null;
@@ -162,18 +228,21 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
         lineHeight,
         em: fontPx,
         money: pictureMoney(t.money),
-        // What the page measured, once it has; a guess from the text's width before that.
+        // What the page measured, once it has; a guess from the text's width before that. A box that shows
+        // its number is one line (fitFor sized the numbers to fit).
         textHeight: (words, width) =>
-          measured.get(wordsKey(words, width, fontPx)) ??
-          (lines(words.name, width) + lines(words.amount, width)) * lineHeight,
+          hasLegend
+            ? lineHeight
+            : (measured.get(wordsKey(words, width, fontPx)) ??
+              (lines(words.name, width) + lines(words.amount, width)) * lineHeight),
       },
     );
-  }, [room, shape, fontPx, measured, streams, settings.potPence, titles, t]);
+  }, [room, shape, fontPx, hasLegend, measured, streams, settings.potPence, titles, t]);
 
   // Boxes whose words turned out taller or shorter than guessed are sized again before the screen is painted.
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el || !layout) return;
+    if (!el || !layout || hasLegend) return;
     const found = new Map<string, number>();
     for (const node of layout.nodes) {
       const words = el.querySelector(`[data-key="${CSS.escape(node.key)}"] .money-flow__words`);
@@ -184,40 +253,46 @@ export function MoneyMapPicture({ settings }: { settings: SessionSettings }) {
       if (known === undefined || Math.abs(known - height) > 1) found.set(key, height);
     }
     if (found.size > 0) setMeasured((prev) => new Map([...prev, ...found]));
-  }, [layout, measured, fontPx]);
+  }, [layout, measured, fontPx, hasLegend]);
 
+  const legend = layout && layout.nodes.length > 0 && hasLegend ? numbers : null;
   return (
-    <div
-      ref={box}
-      class="money-flow"
-      data-shape={layout?.shape}
-      aria-hidden="true"
-      style={{ blockSize: layout ? `${layout.height}px` : undefined }}
-    >
-      <span class="money-flow__em" />
-      {layout && layout.nodes.length > 0 ? (
-        <div class="money-flow__drawing" style={{ fontSize: `${fontPx}px` }}>
-          <svg
-            class="money-flow__ribbons"
-            width={layout.width}
-            height={layout.height}
-            viewBox={`0 0 ${layout.width} ${layout.height}`}
-            focusable="false"
-          >
-            {layout.links.map((l) => (
-              <path
-                key={`${l.from}>${l.to}`}
-                class={`money-flow__ribbon money-flow__ribbon--${l.kind}${l.group >= 0 ? ` money-flow__ribbon--c${l.group % GROUP_COLOURS}` : ''}`}
-                data-link={l.kind}
-                d={ribbonPath(l)}
-              />
+    <>
+      <div
+        ref={box}
+        class="money-flow"
+        data-shape={layout?.shape}
+        aria-hidden="true"
+        style={{ blockSize: layout ? `${layout.height}px` : undefined }}
+      >
+        <span class="money-flow__em" />
+        {layout && layout.nodes.length > 0 ? (
+          <div class="money-flow__drawing" style={{ fontSize: `${fontPx}px` }}>
+            <svg
+              class="money-flow__ribbons"
+              width={layout.width}
+              height={layout.height}
+              viewBox={`0 0 ${layout.width} ${layout.height}`}
+              focusable="false"
+            >
+              {layout.links.map((l) => (
+                <path
+                  key={`${l.from}>${l.to}`}
+                  class={`money-flow__ribbon money-flow__ribbon--${l.kind}${l.group >= 0 ? ` money-flow__ribbon--c${l.group % GROUP_COLOURS}` : ''}`}
+                  data-link={l.kind}
+                  d={ribbonPath(l)}
+                />
+              ))}
+            </svg>
+            {layout.nodes.map((n, i) => (
+              <Node key={n.key} node={n} padding={layout.padding} lang={wordsLang} number={legend?.[i]} />
             ))}
-          </svg>
-          {layout.nodes.map((n) => (
-            <Node key={n.key} node={n} padding={layout.padding} lang={wordsLang} />
-          ))}
-        </div>
+          </div>
+        ) : null}
+      </div>
+      {layout && legend ? (
+        <Legend nodes={layout.nodes} numbers={legend} lang={wordsLang} money={t.money} />
       ) : null}
-    </div>
+    </>
   );
 }

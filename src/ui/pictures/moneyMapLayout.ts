@@ -30,7 +30,8 @@
  * money run far up and down a narrow gap (a slanted band across it would be a hairline on the way), so each runs
  * along a lane of its own, on a scale of their own (the pot's ribbon with them) so that each is at least
  * MIN_POOL_RIBBON thick (`pooledInLanes`). In two columns (./moneyMapNarrow.ts) the words shrink rather
- * than break inside a word.
+ * than break inside a word, down to MIN_SCALE; below that the boxes hold numbers and the words go in a list
+ * under the picture, at the page's size (the component draws it; this layout is the same).
  */
 import type { Pence } from '../../domain/types';
 import { layoutNarrow } from './moneyMapNarrow';
@@ -42,7 +43,6 @@ import {
   MAP_SHAPE,
   MIN_RIBBON,
   MIN_SCALE,
-  MIN_WORD_PX,
   narrowColumns,
   pooledInLanes,
   PROPORTIONAL_LINES,
@@ -65,7 +65,6 @@ export {
   MIN_RIBBON,
   MIN_POOL_RIBBON,
   MIN_SCALE,
-  MIN_WORD_PX,
   narrowColumns,
   PROPORTIONAL_LINES,
   ribbonThickness,
@@ -99,33 +98,31 @@ function largestFit(px: number, room: (share: number) => number): number {
 
 /**
  * The shape and the words' size (a share of the text around the picture) for a picture `width` wide, given the
- * text's line height and font size and the widest single word of its names and its widest amount at full size,
- * in px. Four columns when they give the longest word room at MIN_SCALE or more (shrinking it that far if need
- * be); two otherwise, where the words shrink until the longest word fits whole (names wrap only between words),
- * down to MIN_WORD_PX. An amount is never broken or cut: the words shrink until the widest one fits, however
- * small. A name's word that does not fit even at MIN_WORD_PX is hyphenated or broken (the last resort;
- * pictures.css).
+ * text's line height and font size, the widest single word of its names and its widest amount at full size, and
+ * the widest of its boxes' numbers, in px. Four columns when they give the longest word and the widest amount room
+ * at MIN_SCALE or more (shrinking them that far if need be); else two, where the words shrink until the longest
+ * word and the widest amount fit whole (names wrap only between words), down to MIN_SCALE. Where even that is not
+ * enough, the words are not shrunk further (they were drawn at 10 px beside 27 px text): `hasLegend`, each box
+ * shows its number (at full size, or as large as fits) and the words are listed under the picture.
  */
 export function fitFor(
   width: number,
   text: { lineHeight: number; em: number },
-  widest: { word: number; amount: number },
-): { shape: MapShape; scale: number } {
+  widest: { word: number; amount: number; key?: number },
+): { shape: MapShape; scale: number; hasLegend: boolean } {
   const word = Math.max(1, widest.word);
   const amount = Math.max(1, widest.amount);
   const wide = columnsFor(width, text.lineHeight).textWidth;
   if (wide / word >= MIN_SCALE && wide / amount >= MIN_SCALE) {
-    return { shape: MAP_SHAPE.wide, scale: Math.min(1, wide / word, wide / amount) };
+    return { shape: MAP_SHAPE.wide, scale: Math.min(1, wide / word, wide / amount), hasLegend: false };
   }
   // Two columns' room depends on the text's size too (gaps and indent are counted in lines): worked out at the
   // size chosen.
   const room = (share: number): number =>
     narrowColumns(width, text.lineHeight * share, text.em * share).textWidth;
-  const smallest = Math.min(1, MIN_WORD_PX / Math.max(1, text.em));
-  return {
-    shape: MAP_SHAPE.narrow,
-    scale: Math.min(largestFit(amount, room), Math.max(smallest, largestFit(word, room))),
-  };
+  const scale = Math.min(largestFit(amount, room), largestFit(word, room));
+  if (scale >= MIN_SCALE) return { shape: MAP_SHAPE.narrow, scale, hasLegend: false };
+  return { shape: MAP_SHAPE.narrow, scale: largestFit(Math.max(1, widest.key ?? 1), room), hasLegend: true };
 }
 
 /** The picture for a money map; an empty picture (height 0) when the map has no services. */

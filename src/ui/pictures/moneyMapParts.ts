@@ -26,16 +26,13 @@ export const MAP_SHAPE = {
 export type MapShape = (typeof MAP_SHAPE)[keyof typeof MAP_SHAPE];
 
 /**
- * Smallest the picture's words get in four columns, as a share of the text around it, so that its longest word
- * fits its box (e.g. in large text on an upright tablet); where that is not enough the picture takes two columns.
+ * Smallest the picture's words get, as a share of the text around it, so that its longest word and its widest
+ * amount fit their boxes whole (e.g. in large text on an upright tablet). Where four columns need smaller words
+ * the picture takes two; where two do too (larger text or 200% zoom on a phone: the words were 10 px beside 27 px
+ * text), each box shows a number and the words are listed under the picture at the page's size (`hasLegend`).
  * The tables below keep the full size.
  */
 export const MIN_SCALE = 0.7;
-/**
- * Smallest the picture's words get in two columns, in px: a name's longest word is shrunk as far as this to fit
- * its box whole rather than be broken (an amount is shrunk further if it must: it is never broken).
- */
-export const MIN_WORD_PX = 10;
 /**
  * Narrow shape: room across is measured in lines no taller than this many font sizes, so that a script with tall
  * lines (Urdu's Nastaliq, 2.1) does not take its words' width for gaps and indents.

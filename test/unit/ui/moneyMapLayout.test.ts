@@ -2,7 +2,8 @@
  * The money map's picture laid out (src/ui/pictures/moneyMapLayout.ts): columns in flow order, ribbons as thick
  * as the money, boxes as tall as their words, nothing overlapping or outside the picture, for zero amounts, one
  * body, many services and long names; and on a narrow screen (320 px) the two-column shape, chosen by fitFor:
- * words that wrap only between words (also in a script with tall lines); and in either shape, ribbons into the
+ * words that wrap only between words (also in a script with tall lines), or, where they would be drawn under
+ * MIN_SCALE, numbers in the boxes and the words listed under the picture; and in either shape, ribbons into the
  * pooled money that stay thick enough to see all along their way (each in a lane of its own).
  */
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,6 @@ import {
   MIN_POOL_RIBBON,
   MIN_RIBBON,
   MIN_SCALE,
-  MIN_WORD_PX,
   narrowColumns,
   PROPORTIONAL_LINES,
   ribbonPath,
@@ -343,28 +343,33 @@ describe('the money map picture on a narrow screen', () => {
   it('Given a tablet, When the shape is chosen, Then it is four columns at full size; Given 280 px, Then two columns, and the widest word and amount fit their box whole', () => {
     // Widest word 110 px ("Neighbourhood" in bold), widest amount 85 px ("£3,065,000"), 20 px lines.
     const widest = { word: 110, amount: 85 };
-    expect(fitFor(760, text, widest)).toEqual({ shape: MAP_SHAPE.wide, scale: 1 });
+    expect(fitFor(760, text, widest)).toEqual({ shape: MAP_SHAPE.wide, scale: 1, hasLegend: false });
     const phone = fitFor(280, text, widest);
     expect(phone.shape).toBe(MAP_SHAPE.narrow);
+    expect(phone.hasLegend).toBe(false);
+    expect(phone.scale).toBeGreaterThanOrEqual(MIN_SCALE);
     expect(110 * phone.scale).toBeLessThanOrEqual(roomAt(280, text, phone.scale));
     expect(85 * phone.scale).toBeLessThanOrEqual(roomAt(280, text, phone.scale));
-    // Large text on a phone: the amount still fits whole, whatever size that takes.
-    const large = fitFor(250, { lineHeight: 2 * LINE, em: 2 * EM }, { word: 260, amount: 200 });
-    expect(large.shape).toBe(MAP_SHAPE.narrow);
-    expect(200 * large.scale).toBeLessThanOrEqual(
-      roomAt(250, { lineHeight: 2 * LINE, em: 2 * EM }, large.scale),
-    );
   });
 
-  it('Given a word too long for two columns at MIN_SCALE, When the shape is chosen, Then the words shrink until it fits whole (not below MIN_WORD_PX), rather than break it', () => {
+  it('Given larger text on a phone, When the words would have to shrink under MIN_SCALE to fit two columns, Then they are not shrunk (they were 10 px beside 27 px text): the boxes show their numbers, at full size where they fit, and the words go under the picture', () => {
     const large = { lineHeight: 1.5 * 27, em: 27 };
     // "Neighbourhood" in bold at 27 px (large text), in a 253 px picture (a 320 px phone).
-    const fit = fitFor(253, large, { word: 200, amount: 150 });
-    expect(fit.shape).toBe(MAP_SHAPE.narrow);
-    expect(fit.scale).toBeLessThan(MIN_SCALE);
-    expect(200 * fit.scale).toBeLessThanOrEqual(roomAt(253, large, fit.scale));
-    // A word no box could hold is not shrunk past MIN_WORD_PX (it is hyphenated or broken instead).
-    expect(fitFor(253, large, { word: 2000, amount: 150 }).scale * 27).toBeCloseTo(MIN_WORD_PX, 6);
+    const fit = fitFor(253, large, { word: 200, amount: 150, key: 30 });
+    expect(fit).toEqual({ shape: MAP_SHAPE.narrow, scale: 1, hasLegend: true });
+    expect(30).toBeLessThanOrEqual(roomAt(253, large, 1));
+    // An amount too wide does the same; a number too wide for its box at full size is made as small as fits.
+    expect(fitFor(253, large, { word: 100, amount: 400, key: 30 }).hasLegend).toBe(true);
+    const tight = fitFor(253, large, { word: 200, amount: 150, key: 400 });
+    expect(tight.hasLegend).toBe(true);
+    expect(tight.scale).toBeLessThan(1);
+    expect(400 * tight.scale).toBeLessThanOrEqual(roomAt(253, large, tight.scale));
+    // Just at MIN_SCALE, the words are still drawn in the picture.
+    const room = (share: number): number =>
+      narrowColumns(253, large.lineHeight * share, large.em * share).textWidth;
+    const atFloor = fitFor(253, large, { word: room(MIN_SCALE) / MIN_SCALE - 0.5, amount: 10 });
+    expect(atFloor.hasLegend).toBe(false);
+    expect(atFloor.scale).toBeGreaterThanOrEqual(MIN_SCALE);
   });
 
   it('Given Urdu’s tall lines (2.1 times the font size), When two columns are worked out, Then its words get as much room across as with 1.5 lines: gaps and the indent are not counted in its tall lines', () => {
