@@ -63,13 +63,44 @@ export function erasedRecord(record: object, at: number): Record<string, unknown
 }
 
 /**
- * When the answers were given, for the retention period: the later of the record's `at` (its turn began) and
- * `finishedAt`; null when the record has neither as a number.
+ * When the tablet says the answers were given: the later of the record's `at` (its turn began) and `finishedAt`,
+ * by the tablet's own clock; null when the record has neither as a finite number. Not, on its own, the age of the
+ * answers for the retention period: see `retentionFrom`.
  */
 export function answeredAt(record: unknown): number | null {
   if (!isPlainObject(record)) return null;
-  const times = [record.at, record.finishedAt].filter((t): t is number => typeof t === 'number');
+  const times = [record.at, record.finishedAt].filter((t): t is number => Number.isFinite(t));
   return times.length === 0 ? null : Math.max(...times);
+}
+
+/**
+ * Times from the council server's own clock for one session (src/server/receipts.ts): `first`, when the council
+ * first received any of it; `last`, when it last received an update a device sent (the newest that could hold a
+ * record). Every record of the session reached the council at or before `last`.
+ */
+export interface ReceiptSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * The time a record's answers count from for the retention period: the tablet's time (`answeredAt`) clamped into
+ * the council's receipts of the session, `[first, last]`. A tablet's clock is not to be trusted (one whose battery
+ * died says 1970; one set ten years ahead says 2036), and the retention promise is the council's, so its bounds
+ * come from the council's clock:
+ * - never later than `last`: the council had the record by then, so the answers were given by then. A tablet ahead
+ *   in time keeps them at most the period after the council last received the session (later syncs of it, such
+ *   as an officer's decisions on ideas, move that on: a record's own receipt would be tighter, but compaction
+ *   does not keep it);
+ * - never earlier than `first`: a tablet reset to 1970 does not make answers given today due tonight. An answer
+ *   given before the council first had the session (a session made offline and synced days after the workshop)
+ *   counts from that first receipt, so it is kept at most that many days longer, never erased early.
+ * A record with no time counts from `last`, so it is still erased in the end.
+ */
+export function retentionFrom(record: unknown, span: ReceiptSpan): number {
+  const claimed = answeredAt(record);
+  if (claimed === null) return span.last;
+  return Math.min(Math.max(claimed, span.first), span.last);
 }
 
 /**

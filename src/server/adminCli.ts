@@ -658,6 +658,7 @@ async function run(
               say('participantsStarted'),
               say('participantsLanguage'),
               say('participantsAnswers'),
+              say('participantsRetention'),
               say('participantsErased'),
             ],
             ...rows.map((r) => [
@@ -666,6 +667,7 @@ async function run(
               r.startedAt === null ? '-' : localMinute(r.startedAt),
               r.language || '-',
               say(r.gaveAnswers ? 'answersGiven' : 'answersNone'),
+              r.retentionFrom === null ? '-' : localMinute(r.retentionFrom),
               r.erasedAt ?? '-',
             ]),
           ]),

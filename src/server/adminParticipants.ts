@@ -3,13 +3,18 @@
  * for their answers to be erased (`erase-answers --participant`). The privacy notice tells residents to give the
  * workshop, the time and the tablet: so each row says which tablet hosted the turn (its name in the session), when
  * the turn started, its language, and whether about-you answers were given or erased. Never the answers.
+ *
+ * The start time is the tablet's clock, as the resident saw it; where answers are held, the row also says when the
+ * retention period counts them from (src/domain/erasure.ts `retentionFrom`, the time `erase-answers --older-than`
+ * and RETENTION_DAYS go by), so a tablet whose clock was wrong shows both.
  */
 import * as Y from 'yjs';
 import { MAPS } from '../doc/schema';
 import { deviceLabel, effectiveDeviceNames } from '../domain/devices';
-import { holdsAnswers, isErased } from '../domain/erasure';
+import { holdsAnswers, isErased, retentionFrom } from '../domain/erasure';
 import type { DeviceName } from '../domain/types';
 import { updatesToLoad } from './compaction';
+import { sessionReceipts } from './receipts';
 import type { Store } from './store';
 
 /** One participant as the admin sees them (also the `--json` shape). */
@@ -25,6 +30,11 @@ export interface ParticipantRow {
   language: string;
   /** About-you answers are stored (plain or sealed to the council key). */
   gaveAnswers: boolean;
+  /**
+   * Where answers are stored: when the retention period counts them from (ISO), the tablet's time held within
+   * when the council received the session; null otherwise.
+   */
+  retentionFrom: string | null;
   /** When the answers were erased (ISO), or null. */
   erasedAt: string | null;
 }
@@ -38,7 +48,8 @@ const iso = (ms: unknown): string | null =>
 /** The session's participants by start time; null when the server holds no such session. */
 export function listParticipants(store: Store, sessionId: string): ParticipantRow[] | null {
   const { updates } = updatesToLoad(store, sessionId);
-  if (updates.length === 0) return null;
+  const span = sessionReceipts(store, sessionId);
+  if (updates.length === 0 || span === null) return null;
   const doc = new Y.Doc();
   try {
     doc.transact(() => {
@@ -58,6 +69,7 @@ export function listParticipants(store: Store, sessionId: string): ParticipantRo
         finishedAt: iso(r.finishedAt),
         language: typeof r.language === 'string' ? r.language : '',
         gaveAnswers: holdsAnswers(value),
+        retentionFrom: holdsAnswers(value) ? iso(retentionFrom(value, span)) : null,
         erasedAt: isErased(value) ? iso(r.answersErased) : null,
       });
     }

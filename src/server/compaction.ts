@@ -13,7 +13,8 @@
  *    archive still says which device brought what, so rolling back a device's records (rollback.ts rebuilds the
  *    session from every row but that device's) works exactly as before; it only has fewer, larger rows to read.
  *    Keeping each merged row at its last id keeps the order the server relies on (admin rows it has applied are
- *    those at or below the last admin id it saw).
+ *    those at or below the last admin id it saw). A merged row keeps its last row's received_at, so the session's
+ *    latest receipt survives but its first may not: the snapshot keeps that (`firstReceivedAt`, for receipts.ts).
  *
  * It runs on demand (`npm run admin -- compact`) and on a schedule in the server (Limits.compactAfterRows: a
  * session with that many rows after its snapshot is compacted when idle). A session whose rows leave structs
@@ -29,6 +30,12 @@ export interface Snapshot {
   state: Uint8Array;
   bytes: number;
   createdAt: number;
+  /**
+   * The earliest received_at of every row this snapshot and those before it were made from: merging a device's
+   * rows keeps only the last one's, so this is where the session's first receipt survives (receipts.ts). Null for
+   * a snapshot made before it was kept (store.ts migration 6).
+   */
+  firstReceivedAt: number | null;
 }
 
 export interface CompactionResult {
@@ -59,16 +66,25 @@ interface SnapshotRow {
   state: Buffer;
   bytes: number;
   created_at: number;
+  first_received_at: number | null;
 }
 
 const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 
 export function snapshotOf(store: Store, sessionId: string): Snapshot | null {
   const row = store.db
-    .prepare('SELECT up_to_id, state, bytes, created_at FROM snapshots WHERE session_id = ?')
+    .prepare(
+      'SELECT up_to_id, state, bytes, created_at, first_received_at FROM snapshots WHERE session_id = ?',
+    )
     .get(sessionId) as SnapshotRow | undefined;
   return row
-    ? { upToId: row.up_to_id, state: bytesOf(row.state), bytes: row.bytes, createdAt: row.created_at }
+    ? {
+        upToId: row.up_to_id,
+        state: bytesOf(row.state),
+        bytes: row.bytes,
+        createdAt: row.created_at,
+        firstReceivedAt: row.first_received_at,
+      }
     : null;
 }
 
@@ -116,6 +132,8 @@ interface Plan {
   previousUpTo: number | null;
   upToId: number;
   state: Uint8Array;
+  /** The snapshot's firstReceivedAt: the earlier of the previous snapshot's and the rows' own. */
+  firstReceivedAt: number;
   merged: { deviceId: string; last: StoredUpdate; update: Uint8Array }[];
 }
 
@@ -161,6 +179,11 @@ function plan(store: Store, sessionId: string): Plan {
       previousUpTo: previous?.upToId ?? null,
       upToId: (rows.at(-1) as StoredUpdate).id,
       state: Y.encodeStateAsUpdate(doc),
+      // A reduce, not Math.min(...rows): a session may have 100,000 rows, past what a call's arguments can hold.
+      firstReceivedAt: rows.reduce(
+        (t, r) => Math.min(t, r.receivedAt),
+        previous?.firstReceivedAt ?? Infinity,
+      ),
       merged,
     };
   } finally {
@@ -193,11 +216,13 @@ export function compactSession(store: Store, sessionId: string, now = Date.now()
         }
         store.db
           .prepare(
-            `INSERT INTO snapshots (session_id, up_to_id, state, bytes, created_at) VALUES (?, ?, ?, ?, ?)
+            `INSERT INTO snapshots (session_id, up_to_id, state, bytes, created_at, first_received_at)
+             VALUES (?, ?, ?, ?, ?, ?)
              ON CONFLICT(session_id) DO UPDATE SET up_to_id = excluded.up_to_id, state = excluded.state,
-               bytes = excluded.bytes, created_at = excluded.created_at`,
+               bytes = excluded.bytes, created_at = excluded.created_at,
+               first_received_at = excluded.first_received_at`,
           )
-          .run(sessionId, p.upToId, Buffer.from(p.state), p.state.byteLength, now);
+          .run(sessionId, p.upToId, Buffer.from(p.state), p.state.byteLength, now, p.firstReceivedAt);
         const remove = store.db.prepare(
           'DELETE FROM updates WHERE session_id = ? AND device_id = ? AND id <= ?',
         );

@@ -18,9 +18,10 @@
  */
 import * as Y from 'yjs';
 import { MAPS } from '../doc/schema';
-import { answeredAt, erasedRecord, holdsAnswers } from '../domain/erasure';
+import { erasedRecord, holdsAnswers, retentionFrom } from '../domain/erasure';
 import { mergeArchiveUpdates, purgeContent } from './archiveMerge';
 import { compactSession, updatesToLoad } from './compaction';
+import { sessionReceipts } from './receipts';
 import { ADMIN_DEVICE, type Store } from './store';
 
 export interface ErasureResult {
@@ -48,7 +49,10 @@ export class ErasureError extends Error {
 /** Which participants: one, those whose answers were given before a time, or (neither) all of them. */
 export interface ErasureChoice {
   participantId?: string;
-  /** Wall-clock ms: records answered (domain/erasure.ts answeredAt) before it. */
+  /**
+   * Wall-clock ms: records whose answers count from before it for the retention period (domain/erasure.ts
+   * `retentionFrom`: the tablet's time, clamped into when the council received the session, receipts.ts).
+   */
   answeredBefore?: number;
 }
 
@@ -94,7 +98,8 @@ export function eraseAnswers(
 ): ErasureResult {
   const run = store.db.transaction((): ErasureResult => {
     const rows = store.updatesFor(sessionId);
-    if (rows.length === 0)
+    const span = sessionReceipts(store, sessionId);
+    if (rows.length === 0 || span === null)
       throw new ErasureError(`There is no session ${sessionId} on this server.`, 'noSession');
     const history = fullHistory(rows);
     try {
@@ -106,8 +111,7 @@ export function eraseAnswers(
       const chosen = [...participants.keys()].filter((key) => {
         if (participantId !== undefined) return key === participantId;
         if (answeredBefore === undefined) return true;
-        const at = answeredAt(participants.get(key));
-        return at !== null && at < answeredBefore;
+        return retentionFrom(participants.get(key), span) < answeredBefore;
       });
       const toErase = chosen.filter((key) => holdsAnswers(participants.get(key)));
 
@@ -157,6 +161,9 @@ export function eraseAnswers(
 
 /** Cheap look first (snapshot and rows after it, not the whole history): a record with answers that are due. */
 function hasAnswersBefore(store: Store, sessionId: string, answeredBefore: number): boolean {
+  const span = sessionReceipts(store, sessionId);
+  // Nothing can be due before the council first had the session: no need to load it.
+  if (span === null || span.first >= answeredBefore) return false;
   const doc = new Y.Doc();
   try {
     const { updates } = updatesToLoad(store, sessionId);
@@ -164,10 +171,9 @@ function hasAnswersBefore(store: Store, sessionId: string, answeredBefore: numbe
       for (const u of updates) Y.applyUpdate(doc, u);
     });
     const participants = doc.getMap<unknown>(MAPS.participants);
-    return [...participants.values()].some((record) => {
-      const at = answeredAt(record);
-      return holdsAnswers(record) && at !== null && at < answeredBefore;
-    });
+    return [...participants.values()].some(
+      (record) => holdsAnswers(record) && retentionFrom(record, span) < answeredBefore,
+    );
   } finally {
     doc.destroy();
   }

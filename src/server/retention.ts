@@ -3,9 +3,12 @@
  * erase (erasure.ts) the answers of every participant who answered more than that many days ago, on a schedule.
  * Without it nothing is erased on its own; `npm run admin -- erase-answers --older-than <days>` does the same once.
  *
- * "Answered" is the later of the record's start and finish times (src/domain/erasure.ts answeredAt), as the
- * tablet's clock wrote them. The check runs once shortly after the server starts and then every `everyMs`
- * (default: hourly); a session with nothing due costs one load of its compacted state.
+ * "Answered" is the later of the record's start and finish times as the tablet's clock wrote them, clamped into
+ * when the council received the session by its own clock (src/domain/erasure.ts `retentionFrom`, receipts.ts):
+ * before, the tablet's time alone decided, so a tablet reset to 1970 had a resident's answers erased the evening
+ * they were given, and one ten years ahead kept them ten years past the period. The check runs once shortly after
+ * the server starts and then every `everyMs` (default: hourly); a session with nothing due costs one indexed read
+ * of its receipt times, or one load of its compacted state once it has been with the council a whole period.
  */
 import { eraseAnswersBefore, scrubFile, type ErasureBatch } from './erasure';
 import type { RetentionOutcome } from './archiveJobs';

@@ -147,6 +147,10 @@ const MIGRATIONS: readonly string[] = [
     expires_at INTEGER NOT NULL,
     PRIMARY KEY (device_id, session_id)
   );`,
+  // 6: the session's first receipt, kept with its snapshot (compaction.ts). Compaction merges a device's rows into
+  // one under its last row's received_at, so after it the rows no longer say when the council first had the
+  // session; the retention period needs that time (receipts.ts). NULL for a snapshot made before this.
+  `ALTER TABLE snapshots ADD COLUMN first_received_at INTEGER;`,
 ];
 
 /** The schema version this code writes (PRAGMA user_version once every migration has run). */

@@ -10,6 +10,7 @@ import {
   isErased,
   isErasureOf,
   isSameErasure,
+  retentionFrom,
 } from '../../../src/domain/erasure';
 import { takingPart } from '../../../src/domain/results/participation';
 import type { Participant } from '../../../src/domain/types';
@@ -72,6 +73,16 @@ describe('an erased participant record', () => {
     expect(answeredAt(signed)).toBe(2_000);
     expect(answeredAt({ ...signed, finishedAt: null })).toBe(1_000);
     expect(answeredAt('not a record')).toBeNull();
+  });
+
+  it('Given the council received the session between 1,500 and 5,000, Then a record counts from its tablet time held within those', () => {
+    const span = { first: 1_500, last: 5_000 };
+    expect(retentionFrom(signed, span)).toBe(2_000); // answered at 2,000: the tablet's time stands
+    expect(retentionFrom({ ...signed, at: 0, finishedAt: 60 }, span)).toBe(1_500); // a clock reset to 1970
+    expect(retentionFrom({ ...signed, at: 9e12, finishedAt: 9e12 }, span)).toBe(5_000); // a clock years ahead
+    // No time the tablet wrote (or none that is a number): the latest the council could have had it.
+    expect(retentionFrom({ ...signed, at: Number.NaN, finishedAt: null }, span)).toBe(5_000);
+    expect(retentionFrom('not a record', span)).toBe(5_000);
   });
 
   it('Given a record, Then only its exact erased form is an erasure of it', () => {

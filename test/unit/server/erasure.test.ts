@@ -37,11 +37,12 @@ class Device {
     private readonly store: Store,
   ) {}
 
-  write(map: string, key: string, value: unknown): void {
+  /** `receivedAt`: when the server archives it, by the council's clock. */
+  write(map: string, key: string, value: unknown, receivedAt = 1_700_000_000_000): void {
     this.catchUp();
     const before = Y.encodeStateVector(this.doc);
     this.doc.getMap(map).set(key, value);
-    this.store.appendUpdate(SESSION, this.id, Y.encodeStateAsUpdate(this.doc, before), 1_700_000_000_000);
+    this.store.appendUpdate(SESSION, this.id, Y.encodeStateAsUpdate(this.doc, before), receivedAt);
   }
 
   catchUp(): void {
@@ -182,8 +183,9 @@ describe('erasing a resident’s answers', () => {
   it('Given answers older and newer than a cut-off, When erased by age, Then only the older go', () => {
     const { store } = openStore();
     const a = new Device('tablet-a', store);
-    a.write('participants', 'old', participant('old', 'tablet-a', { age: SECRET_FIRST }, 1_000));
-    a.write('participants', 'new', participant('new', 'tablet-a', { age: OTHER_ANSWER }, 5_000));
+    // Each synced a little after it was given (the council's clock and the tablet's agree).
+    a.write('participants', 'old', participant('old', 'tablet-a', { age: SECRET_FIRST }, 1_000), 1_500);
+    a.write('participants', 'new', participant('new', 'tablet-a', { age: OTHER_ANSWER }, 5_000), 5_500);
 
     const result = eraseAnswers(store, SESSION, { answeredBefore: 2_000 }, 10_000);
 

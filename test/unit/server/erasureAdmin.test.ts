@@ -58,10 +58,13 @@ function writeResidents(
   store.close();
 }
 
-/** A session whose one archive row Yjs cannot read: erasing it fails, as a locked or damaged file would. */
-function writeUnreadable(dir: string, sessionId: string): void {
+/**
+ * A session whose one archive row Yjs cannot read: erasing it fails, as a locked or damaged file would. Received
+ * at `receivedAt`: a session the council has had for less than the period is never looked into.
+ */
+function writeUnreadable(dir: string, sessionId: string, receivedAt: number): void {
   const store = Store.open(dir);
-  store.appendUpdate(sessionId, 'tablet-x', new Uint8Array([9, 200, 200, 200, 200, 200]));
+  store.appendUpdate(sessionId, 'tablet-x', new Uint8Array([9, 200, 200, 200, 200, 200]), receivedAt);
   store.close();
 }
 
@@ -143,7 +146,7 @@ describe('a run over every session where one cannot be erased', () => {
     const dir = dataDir();
     const now = Date.now();
     writeResidents(dir, SESSION, [{ id: 'a', at: now - 40 * DAY_MS, answer: '18 to 64' }]);
-    writeUnreadable(dir, BROKEN);
+    writeUnreadable(dir, BROKEN, now - 40 * DAY_MS);
     writeResidents(dir, OTHER, [{ id: 'b', at: now - 40 * DAY_MS, answer: '65 or over' }]);
 
     const result = await admin(dir, 'erase-answers', '--older-than', '30');
@@ -170,7 +173,7 @@ describe('a run over every session where one cannot be erased', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
     const dir = dataDir();
     writeResidents(dir, SESSION, [{ id: 'a', at: DAY0, answer: '18 to 64' }]);
-    writeUnreadable(dir, BROKEN);
+    writeUnreadable(dir, BROKEN, DAY0);
     writeResidents(dir, OTHER, [{ id: 'b', at: DAY0, answer: '65 or over' }]);
     const store = Store.open(dir);
     cleanup.push(() => store.close());
