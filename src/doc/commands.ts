@@ -13,6 +13,7 @@ import type * as Y from 'yjs';
 import { castUnderNow, checkBallot } from '../domain/ballots';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
+import { nextIdeaSeq } from '../domain/order';
 import { proposalViews, visibleProposals } from '../domain/proposals';
 import { effectiveSettings } from '../domain/settings';
 import {
@@ -139,6 +140,8 @@ export function addProposal(
     participantId,
     deviceId: ctx.deviceId,
     at: ctx.now(),
+    // Listed after every idea this device holds, whatever its clock says (byIdeaOrder).
+    seq: nextIdeaSeq(maps(doc).proposals.values()),
   };
   run(doc, 'addProposal', ctx, () => maps(doc).proposals.set(proposal.id, proposal));
   return proposal.id;

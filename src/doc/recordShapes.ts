@@ -12,6 +12,7 @@ import type * as Y from 'yjs';
 import { COUNCIL_KEY_LENGTH, ENVELOPE_MAX_LENGTH } from '../domain/answersCrypto';
 import { DEVICE_NAME_LENGTH } from '../domain/devices';
 import { LIMITS } from '../domain/limits';
+import { MAX_IDEA_SEQ } from '../domain/order';
 import { MAX_SHEET, sheetOf, PAPER_PREFIX } from '../domain/paper';
 import { CHANNELS, PROPOSAL_STATUSES, type SettingsField } from '../domain/types';
 import { requireDate } from '../domain/validate';
@@ -311,16 +312,20 @@ export const MAX_REPLACED = 100;
 
 const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
   settings: fields({ id, ...stamp, values: fields(SETTINGS_VALUES, true) }),
-  proposals: fields({
-    id,
-    ...stamp,
-    title: text(LIMITS.titleLength, true),
-    description: text(LIMITS.descriptionLength),
-    themeId: id,
-    costPence: pence,
-    where: text(LIMITS.whereLength),
-    participantId: nullable(id),
-  }),
+  proposals: all(
+    fields({
+      id,
+      ...stamp,
+      title: text(LIMITS.titleLength, true),
+      description: text(LIMITS.descriptionLength),
+      themeId: id,
+      costPence: pence,
+      where: text(LIMITS.whereLength),
+      participantId: nullable(id),
+    }),
+    // Where the idea is listed (src/domain/order.ts byIdeaOrder); absent on ideas of apps before it.
+    optional({ seq: whole(0, MAX_IDEA_SEQ) }),
+  ),
   comments: fields({
     id,
     ...stamp,

@@ -8,7 +8,7 @@
  * (the order its entries reached this device), so every device lists the same records the same way.
  */
 import type * as Y from 'yjs';
-import { byBallotOrder, sortedByStamp } from '../domain/order';
+import { byBallotOrder, byIdeaOrder, sortedByStamp } from '../domain/order';
 import { standingStatuses } from '../domain/statuses';
 import {
   derivePaperBallots,
@@ -103,11 +103,12 @@ function values<T>(map: Y.Map<T>): T[] {
 }
 
 /**
- * Every record in the document, as plain data, each list in the documented order: by (at, id), ballots by
- * (at, participant id). A paper sheet's ballot is the one its typings decide (src/domain/paper.ts), a sheet whose
- * every typing was withdrawn (a retry under a corrected sheet number) has neither ballot nor participant, and a
- * paper ballot written by an older app without a typing is listed among the typings as one. A decision a retry
- * after "not saved" stands for is left out (src/domain/statuses.ts standingStatuses).
+ * Every record in the document, as plain data, each list in the documented order: by (at, id), ideas by
+ * (seq, at, id) (byIdeaOrder), ballots by (at, participant id). A paper sheet's ballot is the one its typings
+ * decide (src/domain/paper.ts), a sheet whose every typing was withdrawn (a retry under a corrected sheet number)
+ * has neither ballot nor participant, and a paper ballot written by an older app without a typing is listed among
+ * the typings as one. A decision a retry after "not saved" stands for is left out (src/domain/statuses.ts
+ * standingStatuses).
  */
 export function readRecords(doc: Y.Doc): SessionRecords {
   const m = maps(doc);
@@ -120,7 +121,7 @@ export function readRecords(doc: Y.Doc): SessionRecords {
     schemaVersion: meta?.schemaVersion ?? 0,
     ...(meta?.isDemo === true ? { isDemo: true as const } : {}),
     settingsEdits: sortedByStamp(values(m.settings)),
-    proposals: sortedByStamp(values(m.proposals)),
+    proposals: values(m.proposals).sort(byIdeaOrder),
     comments: sortedByStamp(values(m.comments)),
     participants: sortedByStamp(values(m.participants).filter((p) => !isWithdrawnSheet(p.id, withdrawn))),
     ballots: derivePaperBallots(stored, paperSheets(paperTypings), withdrawn).sort(byBallotOrder),

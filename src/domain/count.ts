@@ -27,6 +27,7 @@ import { checkBallot } from './ballots';
 import type { ErrorCode, ErrorParams } from './errors';
 import { isValidationError } from './errors';
 import type { ProposalView } from './proposals';
+import { byIdeaOrder } from './order';
 import type { Ballot, CastUnder, Comment, PriorityMethod, Pence } from './types';
 
 /** Every reason a stored ballot can be left out of the count for; each has a sentence for facilitators. */
@@ -166,7 +167,7 @@ export interface BoardRow {
   comments: number;
 }
 
-/** One row per visible idea, most points first; ties by supporters, then oldest first. */
+/** One row per visible idea, most points first; ties by supporters, then in idea order (byIdeaOrder). */
 export function boardRows(
   views: readonly ProposalView[],
   count: BallotCount,
@@ -192,6 +193,6 @@ export function boardRows(
     if (row) row.comments += 1;
   }
   return [...rows.values()].sort(
-    (a, b) => b.points - a.points || b.supporters - a.supporters || a.proposal.at - b.proposal.at,
+    (a, b) => b.points - a.points || b.supporters - a.supporters || byIdeaOrder(a.proposal, b.proposal),
   );
 }

@@ -1,4 +1,4 @@
-import type { Ballot, Stamp } from './types';
+import type { Ballot, Proposal, Stamp } from './types';
 
 /**
  * The one ordering used wherever "the latest record wins": by wall-clock time, then by record id. Clocks drift,
@@ -12,6 +12,35 @@ import type { Ballot, Stamp } from './types';
  */
 export function byStampThenId<T extends Stamp & { id: string }>(a: T, b: T): number {
   return a.at - b.at || compareText(a.id, b.id);
+}
+
+/** The largest `seq` an idea may carry (src/doc/recordShapes.ts): ideas past it stay level and go by (at, id). */
+export const MAX_IDEA_SEQ = 1_000_000_000;
+
+/** An idea's `seq`, 0 when it has none (an older app's record) or one no shape check would have let in. */
+export function ideaSeq(p: Pick<Proposal, 'seq'>): number {
+  const seq = p.seq;
+  return typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 && seq <= MAX_IDEA_SEQ ? seq : 0;
+}
+
+/**
+ * The `seq` of an idea added now: one more than the largest among the ideas this device holds (a Lamport counter),
+ * so an idea added after seeing others is listed after them whatever the tablets' clocks say.
+ */
+export function nextIdeaSeq(held: Iterable<Pick<Proposal, 'seq'>>): number {
+  let most = 0;
+  for (const p of held) most = Math.max(most, ideaSeq(p));
+  return Math.min(most + 1, MAX_IDEA_SEQ);
+}
+
+/**
+ * The order ideas are listed in, "oldest first": by `seq`, then (at, id). Idea numbers on paper forms are
+ * positions in this list (src/domain/paper.ts), and kiosk lists, ballots, exports and counting's tie-break read
+ * ideas in it. Ideas added apart on devices that had not seen each other have equal `seq` and go by their clocks,
+ * as before; ideas without `seq` (older apps) count as 0, so they come first.
+ */
+export function byIdeaOrder<T extends Stamp & { id: string; seq?: number }>(a: T, b: T): number {
+  return ideaSeq(a) - ideaSeq(b) || byStampThenId(a, b);
 }
 
 /** Ballots in the documented order: by `at`, then by participant id (a ballot's key). */

@@ -29,7 +29,9 @@
  * - The paper resident has consented (the paper form carries the consent wording), gave no about-you answers
  *   (so counts as "No answer"), speaks the session's first language, and is finished when typed in.
  * - Idea numbers (on a paper form, in the CSV import, in the panel) are positions in the list of every idea put
- *   forward, oldest first, starting at 1: hiding or merging an idea never renumbers the others.
+ *   forward, oldest first, starting at 1: hiding or merging an idea never renumbers the others. Oldest first is
+ *   idea order (byIdeaOrder in ./order.ts), so an idea added on a tablet that held the others, however wrong its
+ *   clock, is numbered after them; ideas added apart and gathered later may still come between.
  */
 import { checkBallot, type BallotContext } from './ballots';
 import { ValidationError } from './errors';
@@ -141,7 +143,7 @@ export function paperRecords(
   return { participant, ballot };
 }
 
-/** Idea numbers: position (from 1) in the list of every idea put forward, oldest first. */
+/** Idea numbers: position (from 1) in the list of every idea put forward, in idea order (readRecords'). */
 export function ideaNumbers(proposals: readonly { id: string }[]): Map<string, number> {
   return new Map(proposals.map((p, i) => [p.id, i + 1]));
 }

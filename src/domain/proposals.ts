@@ -7,7 +7,7 @@
  *   apart), the latest merge record wins. Chains are followed to their end. A cycle (A into B on one tablet,
  *   B into A on another) is broken deterministically: the member of the cycle with the smallest id is kept.
  */
-import { byStampThenId, latest } from './order';
+import { byIdeaOrder, byStampThenId, latest } from './order';
 import type { Moderation, Proposal } from './types';
 
 export interface ProposalView extends Proposal {
@@ -75,25 +75,21 @@ export function proposalViews(
   for (const [id, c] of canonical) {
     if (id !== c) merged.set(c, [...(merged.get(c) ?? []), id]);
   }
-  return [...proposals]
-    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1))
-    .map((p) => {
-      const records = byProposal.get(p.id) ?? [];
-      const visibility = latest(records.filter((m) => m.kind === 'hide' || m.kind === 'unhide'));
-      const edit = latest(
-        records.filter((m): m is Extract<Moderation, { kind: 'edit' }> => m.kind === 'edit'),
-      );
-      return {
-        ...p,
-        shownTitle: edit?.title ?? p.title,
-        shownDescription: edit?.description ?? p.description,
-        isEdited: edit !== undefined,
-        isHidden: visibility?.kind === 'hide',
-        hiddenReason: visibility?.kind === 'hide' ? visibility.reason : '',
-        canonicalId: canonical.get(p.id) ?? p.id,
-        mergedIds: (merged.get(p.id) ?? []).sort(),
-      };
-    });
+  return [...proposals].sort(byIdeaOrder).map((p) => {
+    const records = byProposal.get(p.id) ?? [];
+    const visibility = latest(records.filter((m) => m.kind === 'hide' || m.kind === 'unhide'));
+    const edit = latest(records.filter((m): m is Extract<Moderation, { kind: 'edit' }> => m.kind === 'edit'));
+    return {
+      ...p,
+      shownTitle: edit?.title ?? p.title,
+      shownDescription: edit?.description ?? p.description,
+      isEdited: edit !== undefined,
+      isHidden: visibility?.kind === 'hide',
+      hiddenReason: visibility?.kind === 'hide' ? visibility.reason : '',
+      canonicalId: canonical.get(p.id) ?? p.id,
+      mergedIds: (merged.get(p.id) ?? []).sort(),
+    };
+  });
 }
 
 /** Ideas residents see: not hidden and not merged into another. */

@@ -127,6 +127,11 @@ export interface Proposal extends Stamp {
   where: string;
   /** The participant who added it, or null when a facilitator typed it in. */
   participantId: string | null;
+  /**
+   * Where it is listed among ideas (src/domain/order.ts byIdeaOrder): one more than the largest `seq` of the ideas
+   * the adding device held. Absent on ideas of older apps (read as 0).
+   */
+  seq?: number;
 }
 
 export interface Comment extends Stamp {

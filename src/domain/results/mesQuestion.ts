@@ -4,7 +4,7 @@
  * for 10,000 ballots over 300 ideas on a laptop and four times that on a slow one) and give the same answer as
  * counting in place: `decideFunding(view, 'mes')` is `answerMesQuestion(mesQuestion(view))`.
  *
- * Packing: the candidates' ids in input order (./results.ts: oldest first, then id), their costs and the pot in
+ * Packing: the candidates' ids in input order (./results.ts: idea order), their costs and the pot in
  * POUNDS (see 'mes' in ./results.ts), and each counted ballot's approval set as candidate indices, all ballots
  * in one Int32Array with a start offset per ballot (two transferable buffers instead of 10,000 small arrays).
  * Unpacking rebuilds the same ids in the same order, so the answer cannot depend on where it was worked out.

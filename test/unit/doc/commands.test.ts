@@ -160,6 +160,8 @@ describe('addProposal and addComment', () => {
       participantId,
       deviceId: 'device-a',
       at: clock.now(),
+      // The first idea this device holds: listed after none (byIdeaOrder).
+      seq: 1,
     });
     expect(viewSession(doc)?.visible.map((v) => v.id)).toEqual([id]);
   });
