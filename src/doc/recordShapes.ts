@@ -12,7 +12,7 @@ import type * as Y from 'yjs';
 import { COUNCIL_KEY_LENGTH, ENVELOPE_MAX_LENGTH } from '../domain/answersCrypto';
 import { DEVICE_NAME_LENGTH } from '../domain/devices';
 import { LIMITS } from '../domain/limits';
-import { MAX_IDEA_SEQ } from '../domain/order';
+import { MAX_IDEA_SEQ, MAX_STAMP } from '../domain/order';
 import { MAX_SHEET, sheetOf, PAPER_PREFIX } from '../domain/paper';
 import { CHANNELS, PROPOSAL_STATUSES, type SettingsField } from '../domain/types';
 import { requireDate } from '../domain/validate';
@@ -197,7 +197,7 @@ const dateString: Check = (v, f, report) => {
 
 const id = text(ID_LENGTH, true);
 /** Wall-clock ms: a whole number from 1970 to the end of JavaScript's dates. */
-const time = whole(0, 8.64e15);
+const time = whole(0, MAX_STAMP);
 const pence = whole(0, LIMITS.maxPence);
 const stamp = { deviceId: id, at: time };
 const LANGUAGE_LENGTH = 16;

@@ -64,6 +64,9 @@ export function latest<T extends Stamp & { id: string }>(records: readonly T[]):
   return best;
 }
 
+/** The latest `at` a record may hold (the latest time a Date can), as the record shapes check it. */
+export const MAX_STAMP = 8.64e15;
+
 /**
  * The time to stamp a record that takes the place of `replaced` under "the latest wins": this device's clock, or
  * one millisecond after the latest of them when the clock is behind it. Tablets' clocks are often wrong (a dead
@@ -75,5 +78,7 @@ export function latest<T extends Stamp & { id: string }>(records: readonly T[]):
 export function stampAfter(now: number, replaced: Iterable<{ at: number }>): number {
   let after = now;
   for (const r of replaced) if (r.at >= after) after = r.at + 1;
-  return after;
+  // Never past the latest time a record may hold: one stamped there (a hostile device's, or a clock gone mad)
+  // would otherwise make every record written after it unsendable, refused by every shape check.
+  return Math.min(after, MAX_STAMP);
 }

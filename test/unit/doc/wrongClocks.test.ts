@@ -14,13 +14,14 @@ import {
   mergeProposals,
   unhideProposal,
 } from '../../../src/doc/moderationCommands';
+import { checkDocShape } from '../../../src/doc/recordShapes';
 import { readRecords } from '../../../src/doc/schema';
 import { viewSession } from '../../../src/doc/session';
 import { endSession, updateSettings } from '../../../src/doc/sessionCommands';
 import { setProposalStatus } from '../../../src/doc/statusCommands';
 import { latestStatus } from '../../../src/domain/statusRules';
 import { recordsAfterEnd } from '../../../src/domain/afterEnd';
-import { stampAfter } from '../../../src/domain/order';
+import { MAX_STAMP, stampAfter } from '../../../src/domain/order';
 import { effectiveSettings } from '../../../src/domain/settings';
 import {
   createdSession,
@@ -64,6 +65,16 @@ describe('stampAfter', () => {
     expect(stampAfter(1_000, [{ at: 4_000 }, { at: 9_000 }])).toBe(9_001);
     expect(stampAfter(9_000, [{ at: 9_000 }])).toBe(9_001);
     expect(stampAfter(1_000, [])).toBe(1_000);
+  });
+
+  it('Given a record stamped at the latest time a record may hold, When a device shows the idea again after it, Then its record still passes the shape checks every device and the council apply', () => {
+    const { a, b, p1 } = twoTablets(0);
+    a.clock.set(MAX_STAMP); // a clock gone mad, or a hostile device
+    hideProposal(a.doc, p1, 'Names a neighbour', a.ctx);
+    exchange(a.doc, b.doc);
+    unhideProposal(b.doc, p1, b.ctx);
+    expect(stampAfter(1_000, [{ at: MAX_STAMP }])).toBe(MAX_STAMP);
+    expect(checkDocShape(b.doc)).toEqual([]);
   });
 });
 
