@@ -17,7 +17,7 @@ import { LIMITS } from '../domain/limits';
 import { toBase64 } from '../domain/recordSigning';
 import { hasSealedAnswers } from '../domain/results/openAnswers';
 import { takingPart } from '../domain/results/participation';
-import { channelOf } from '../domain/paper';
+import { channelOf, paperParticipantId, sheetOf, withdrawnTypings } from '../domain/paper';
 import { effectiveSettings } from '../domain/settings';
 import {
   FRAME_KINDS,
@@ -142,10 +142,9 @@ export function transferIdOf(file: Uint8Array): number {
 }
 
 /**
- * Records of each map the receiver lacks: keys whose current entry was written after its state vector. For
- * participants, the residents it will count that it does not count now (as the dashboard counts them, and as its
- * own preview of the answer will): a turn with nothing done is sent but is not one, and a turn it holds becomes
- * one when what the resident did reaches it.
+ * Records of each map the receiver lacks, as it will count them once the answer is merged (as the dashboard
+ * counts them, and as its own preview of the answer will): keys whose current entry was written after its state
+ * vector, but for ballots, decisions and residents (newInReceiver).
  */
 function countsBeyond(doc: Y.Doc, stateVector: Map<number, number>): FileCounts {
   const isThere = (id: Y.ID): boolean => id.clock < (stateVector.get(id.client) ?? 0);
@@ -155,18 +154,32 @@ function countsBeyond(doc: Y.Doc, stateVector: Map<number, number>): FileCounts 
     for (const item of doc.getMap(name)._map.values()) if (!item.deleted && !isThere(item.id)) n++;
     return n;
   };
+  const { ballots, statuses, participants } = newInReceiver(doc, isThere);
   return {
     proposals: count(MAPS.proposals),
     comments: count(MAPS.comments),
-    participants: newResidents(doc, isThere),
-    ballots: count(MAPS.ballots),
+    participants,
+    ballots,
     moderation: count(MAPS.moderation),
-    statuses: count(MAPS.statuses),
+    statuses,
   };
 }
 
-/** Residents taking part here whom the receiver (holding what `isThere` says) does not count yet. */
-function newResidents(doc: Y.Doc, isThere: (id: Y.ID) => boolean): number {
+/**
+ * Ballots, decisions and residents taking part here that the receiver (holding what `isThere` says) does not
+ * count yet, read as the dashboard reads them (readRecords):
+ * - a ballot it holds no version of: a later revision of one it holds is no new ballot. A paper sheet is new only
+ *   if it holds no typing of the sheet that counts here (a sheet typed on two devices is one ballot, and a
+ *   withdrawn sheet is none), whichever write of the sheet's key Yjs kept. A sheet the receiver typed apart, which
+ *   this tablet has never seen, it cannot know of: that one is counted, and the receiver's preview says better.
+ * - a decision in the history (a try its retry replaced is not);
+ * - a resident taking part it does not count now: a turn with nothing done is sent but is not one, and a turn it
+ *   holds becomes one when what the resident did reaches it.
+ */
+function newInReceiver(
+  doc: Y.Doc,
+  isThere: (id: Y.ID) => boolean,
+): Pick<FileCounts, 'ballots' | 'statuses' | 'participants'> {
   const item = (map: string, key: string): Y.Item | undefined => doc.getMap(map)._map.get(key);
   // Whether the receiver holds some version of a record: its current entry, or one the current one replaced
   // (a map key's earlier entries are to its left).
@@ -177,6 +190,16 @@ function newResidents(doc: Y.Doc, isThere: (id: Y.ID) => boolean): number {
     return false;
   };
   const r = readRecords(doc);
+  const withdrawn = withdrawnTypings(r.paperTypings);
+  const sheetsThere = new Set<string>();
+  for (const t of r.paperTypings) {
+    if (!withdrawn.has(t.id) && hasSome(item(MAPS.paperTypings, t.id)))
+      sheetsThere.add(paperParticipantId(t.sheet));
+  }
+  // Whether the receiver holds this resident's ballot in some version (a paper sheet: some typing of it, or a
+  // ballot an older app wrote under its key).
+  const hasBallot = (participantId: string): boolean =>
+    sheetsThere.has(participantId) || hasSome(item(MAPS.ballots, participantId));
   const actedThere = new Set<string>();
   for (const p of r.proposals) {
     if (p.participantId !== null && hasSome(item(MAPS.proposals, p.id))) actedThere.add(p.participantId);
@@ -184,9 +207,10 @@ function newResidents(doc: Y.Doc, isThere: (id: Y.ID) => boolean): number {
   for (const c of r.comments) {
     if (c.participantId !== null && hasSome(item(MAPS.comments, c.id))) actedThere.add(c.participantId);
   }
-  for (const b of r.ballots)
-    if (hasSome(item(MAPS.ballots, b.participantId))) actedThere.add(b.participantId);
-  return takingPart(r).residents.filter((p) => {
+  for (const b of r.ballots) if (hasBallot(b.participantId)) actedThere.add(b.participantId);
+  const participants = takingPart(r).residents.filter((p) => {
+    // A paper resident is there with its sheet, whichever device typed it.
+    if (channelOf(p) === 'paper' && sheetOf(p.id) !== null) return !hasBallot(p.id);
     const entry = item(MAPS.participants, p.id);
     if (!hasSome(entry)) return true;
     if (actedThere.has(p.id) || channelOf(p) === 'paper') return false;
@@ -195,6 +219,11 @@ function newResidents(doc: Y.Doc, isThere: (id: Y.ID) => boolean): number {
       Object.keys(p.answers).length > 0 || p.answersErased !== undefined || hasSealedAnswers(p);
     return !(answered && entry !== undefined && isThere(entry.id));
   }).length;
+  return {
+    ballots: r.ballots.filter((b) => !hasBallot(b.participantId)).length,
+    statuses: r.statuses.filter((s) => !hasSome(item(MAPS.statuses, s.id))).length,
+    participants,
+  };
 }
 
 /**

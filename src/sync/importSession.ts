@@ -17,9 +17,10 @@
 import * as Y from 'yjs';
 import { MAX_PROBLEMS, RECORD_MAPS, type MapName, type RecordMapName } from '../doc/recordShapes';
 import { isNewerSchema, MAPS, readMeta, readRecords, SCHEMA_VERSION } from '../doc/schema';
+import { choicesKey, sheetOf, withdrawnTypings } from '../domain/paper';
 import { takingPart } from '../domain/results/participation';
 import { effectiveSettings } from '../domain/settings';
-import type { SettingsEdit } from '../domain/types';
+import type { Ballot, SessionRecords, SettingsEdit } from '../domain/types';
 import {
   changeProblems,
   hasPending,
@@ -57,13 +58,19 @@ export interface ImportPreview {
   hasChanges: boolean;
   sources: FileSource[];
   /**
-   * Records new to this device, per map. `ballots` also counts ballots the files bring a later revision of;
-   * `participants` counts residents taking part after the import and not before (a turn with nothing done is none).
+   * Records new to this device, per map, as the dashboard counts them: what the session holds after the import
+   * and not before (a sheet typed here and on another device is one ballot; a withdrawn sheet, a withdrawn typing
+   * and a decision try its retry replaced are none). `participants`: residents taking part after the import and
+   * not before (a turn with nothing done is none). A later revision of a ballot here is not added: see
+   * `updatedParticipants`.
    */
   adds: ImportCounts;
-  /** Residents already taking part here whose record the files bring a later version of (finished, answers given). */
+  /**
+   * Residents already taking part here whose record the files bring a later version of (finished, answers given),
+   * or whose ballot they change (a later revision; another device's typing of a sheet that wins).
+   */
   updatedParticipants: number;
-  /** What the session will hold after the import (`participants`: the residents taking part). */
+  /** What the session will hold after the import, counted as `adds` is (`participants`: the residents taking part). */
   totals: ImportCounts;
   /**
    * What the checked scratch copy holds beyond the target as it was at preview time, as one Yjs update. Applying
@@ -225,6 +232,31 @@ function prepare(target: Y.Doc | null, list: readonly ParsedFile[], leave: Chang
   }
 }
 
+/**
+ * The keys of each map's records as the screens read them (readRecords), so the preview counts what the dashboard
+ * counts: a sheet is one ballot whichever device's write of its key Yjs kept, a withdrawn sheet (a try under a
+ * number put right) is no ballot and no resident, a withdrawn typing is no typing, and a decision try its retry
+ * replaced is not in the history. `participants`: the residents taking part (takingPart).
+ */
+function shownKeys(r: SessionRecords | null): Record<RecordMapName, Set<string>> {
+  const ids = (records: readonly { id: string }[] = []): Set<string> => new Set(records.map((x) => x.id));
+  const withdrawn = withdrawnTypings(r?.paperTypings ?? []);
+  return {
+    settings: ids(r?.settingsEdits),
+    proposals: ids(r?.proposals),
+    comments: ids(r?.comments),
+    participants: ids(r ? takingPart(r).residents : []),
+    ballots: new Set(r?.ballots.map((b) => b.participantId)),
+    moderation: ids(r?.moderation),
+    statuses: ids(r?.statuses),
+    devices: ids(r?.devices),
+    paperTypings: ids(r?.paperTypings.filter((t) => !withdrawn.has(t.id))),
+  };
+}
+
+/** A ballot as it counts: who cast or typed it, when, which revision, and what it says. */
+const ballotKey = (b: Ballot): string => JSON.stringify([b.deviceId, b.at, b.revision, choicesKey(b)]);
+
 function preview(
   target: Y.Doc | null,
   scratch: Y.Doc,
@@ -234,27 +266,32 @@ function preview(
 ): ImportPreview {
   const adds = zeroCounts();
   const totals = zeroCounts();
-  let updatedParticipants = 0;
-  // Residents are counted as the dashboard counts them (takingPart): a turn in which nothing was done is kept but
-  // is not a resident, and a turn already here becomes one when the files bring what they did. So the residents
-  // added are those taking part after the import and not before, and "Residents taking part" grows by as many.
-  const residentsIn = (doc: Y.Doc | null): Set<string> =>
-    new Set(doc ? takingPart(readRecords(doc)).residents.map((p) => p.id) : []);
-  const after = residentsIn(scratch);
-  const before = residentsIn(target);
+  // Counted as the dashboard reads the records (shownKeys): what is added is what is there after the import and
+  // not before, so every figure grows by as many as the preview says, whichever writes Yjs keeps.
+  const recordsAfter = readRecords(scratch);
+  const recordsBefore = target ? readRecords(target) : null;
+  const after = shownKeys(recordsAfter);
+  const before = shownKeys(recordsBefore);
   for (const map of RECORD_MAPS) {
-    totals[map] = map === 'participants' ? after.size : scratch.getMap(MAPS[map]).size;
-    if (map === 'participants') {
-      adds[map] = [...after].filter((id) => !before.has(id)).length;
-      for (const [id, { action }] of changes.get(map) ?? []) {
-        if (action === 'update' && before.has(id)) updatedParticipants++;
-      }
-      continue;
-    }
-    for (const { action } of changes.get(map)?.values() ?? []) {
-      if (action === 'add' || (action === 'update' && map === 'ballots')) adds[map]++;
-    }
+    totals[map] = after[map].size;
+    adds[map] = [...after[map]].filter((key) => !before[map].has(key)).length;
   }
+  // Residents already taking part whom the files bring something newer for: their record (a tablet's resident
+  // finished, answers given), or the ballot that counts for them (a later revision, another typing of a sheet
+  // that wins by the survivor rule). A paper resident's record follows its sheet's typings, so only its ballot
+  // says whether it changed (which write of its key Yjs kept does not).
+  const wasResident = (id: string): boolean => before.participants.has(id) && after.participants.has(id);
+  const updated = new Set<string>();
+  for (const [id, { action }] of changes.get('participants') ?? []) {
+    if (action === 'update' && wasResident(id) && sheetOf(id) === null) updated.add(id);
+  }
+  const ballotsBefore = new Map(recordsBefore?.ballots.map((b) => [b.participantId, ballotKey(b)]));
+  for (const b of recordsAfter.ballots) {
+    const was = ballotsBefore.get(b.participantId);
+    if (was !== undefined && was !== ballotKey(b) && wasResident(b.participantId))
+      updated.add(b.participantId);
+  }
+  const updatedParticipants = updated.size;
   const edits: SettingsEdit[] = [];
   scratch.getMap<SettingsEdit>(MAPS.settings).forEach((e) => edits.push(e));
   const snapshotBefore = target ? Y.snapshot(target) : Y.emptySnapshot;

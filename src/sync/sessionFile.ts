@@ -21,6 +21,7 @@ import {
 import { readMeta, readRecords, SCHEMA_VERSION } from '../doc/schema';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
+import { takingPart } from '../domain/results/participation';
 import { effectiveSettings } from '../domain/settings';
 import type { SessionSettings } from '../domain/types';
 import {
@@ -57,7 +58,11 @@ export const FILE_LIMITS = {
   maxUpdateBytes: 64 * 1024 * 1024,
 } as const;
 
-/** How many records of each kind the file holds, for listing files before importing them. */
+/**
+ * How many records of each kind the file holds, for listing files before importing them, counted as the dashboard
+ * counts them (readRecords; `participants`: the residents taking part), so they agree with the preview of the file
+ * on a device without the session.
+ */
 export interface FileCounts {
   proposals: number;
   comments: number;
@@ -182,7 +187,8 @@ export async function encodeSessionFile(doc: Y.Doc, context: ExportContext): Pro
     counts: {
       proposals: records.proposals.length,
       comments: records.comments.length,
-      participants: records.participants.length,
+      // Residents taking part, as the dashboard, the "saved" message and the preview count them.
+      participants: takingPart(records).residents.length,
       ballots: records.ballots.length,
       moderation: records.moderation.length,
       statuses: records.statuses.length,
