@@ -527,8 +527,9 @@ export class Workshop {
         continue;
       }
       expect(preview.totals[map], `${map} total`).toBe(now.size);
-      if (map === 'ballots') expect(preview.adds.ballots, 'ballots added or re-cast').toBe(added + changed);
-      else expect(preview.adds[map], `${map} added`).toBe(added);
+      // A later revision of a ballot already here is no ballot added (the dashboard's count does not grow): its
+      // resident is one with newer details (updatedParticipants, bounded above).
+      expect(preview.adds[map], `${map} added`).toBe(added);
       if (map !== 'ballots') expect(changed, `${map} records are written once`).toBe(0);
     }
   }
