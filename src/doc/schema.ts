@@ -11,12 +11,16 @@ import type * as Y from 'yjs';
 import { byBallotOrder, byIdeaOrder, sortedByStamp } from '../domain/order';
 import { standingStatuses } from '../domain/statuses';
 import {
+  channelOf,
   derivePaperBallots,
   isWithdrawnSheet,
+  paperParticipantId,
   paperSheets,
   withdrawnSheets,
   withOlderPaperBallots,
+  type PaperSheet,
 } from '../domain/paper';
+import { unsigned } from '../domain/recordSigning';
 import type {
   Ballot,
   Comment,
@@ -103,11 +107,27 @@ function values<T>(map: Y.Map<T>): T[] {
 }
 
 /**
+ * Each paper sheet's resident as its surviving typing wrote it: the device that typed it and when (deviceId, at,
+ * finishedAt), as derivePaperBallots takes the sheet's ballot, not from whichever write of the `paper-<sheet>` key
+ * Yjs kept, so the resident is listed under its ballot's device on every device. Where the kept write is another
+ * typist's, the record read is no longer the one that device signed, so it is read without the signature.
+ */
+function withPaperTypists(participants: Participant[], sheets: readonly PaperSheet[]): Participant[] {
+  const survivors = new Map(sheets.map((s) => [paperParticipantId(s.sheet), s.survivor]));
+  return participants.map((p) => {
+    const typing = channelOf(p) === 'paper' ? survivors.get(p.id) : undefined;
+    if (!typing || (p.deviceId === typing.deviceId && p.at === typing.at && p.finishedAt === typing.at))
+      return p;
+    return { ...unsigned(p), deviceId: typing.deviceId, at: typing.at, finishedAt: typing.at };
+  });
+}
+
+/**
  * Every record in the document, as plain data, each list in the documented order: by (at, id), ideas by
  * (seq, at, id) (byIdeaOrder), ballots by (at, participant id). A paper sheet's ballot is the one its typings
- * decide (src/domain/paper.ts), a sheet whose every typing was withdrawn (a retry under a corrected sheet number)
- * has neither ballot nor participant, and a paper ballot written by an older app without a typing is listed among
- * the typings as one. A decision a retry after "not saved" stands for is left out (src/domain/statuses.ts
+ * decide (src/domain/paper.ts), and its resident's device and time come from the same typing (withPaperTypists);
+ * a sheet whose every typing was withdrawn (a retry under a corrected sheet number) has neither ballot nor
+ * participant, and a paper ballot written by an older app without a typing is listed among the typings as one. A decision a retry after "not saved" stands for is left out (src/domain/statuses.ts
  * standingStatuses).
  */
 export function readRecords(doc: Y.Doc): SessionRecords {
@@ -116,6 +136,7 @@ export function readRecords(doc: Y.Doc): SessionRecords {
   const stored = values(m.ballots);
   const paperTypings = sortedByStamp(withOlderPaperBallots(values(m.paperTypings), stored));
   const withdrawn = withdrawnSheets(paperTypings);
+  const sheets = paperSheets(paperTypings);
   return {
     sessionId: meta?.sessionId ?? '',
     schemaVersion: meta?.schemaVersion ?? 0,
@@ -123,8 +144,13 @@ export function readRecords(doc: Y.Doc): SessionRecords {
     settingsEdits: sortedByStamp(values(m.settings)),
     proposals: values(m.proposals).sort(byIdeaOrder),
     comments: sortedByStamp(values(m.comments)),
-    participants: sortedByStamp(values(m.participants).filter((p) => !isWithdrawnSheet(p.id, withdrawn))),
-    ballots: derivePaperBallots(stored, paperSheets(paperTypings), withdrawn).sort(byBallotOrder),
+    participants: sortedByStamp(
+      withPaperTypists(
+        values(m.participants).filter((p) => !isWithdrawnSheet(p.id, withdrawn)),
+        sheets,
+      ),
+    ),
+    ballots: derivePaperBallots(stored, sheets, withdrawn).sort(byBallotOrder),
     moderation: sortedByStamp(values(m.moderation)),
     statuses: sortedByStamp(standingStatuses(values(m.statuses))),
     paperTypings,
