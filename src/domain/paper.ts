@@ -234,15 +234,20 @@ function typingsBySheet(typings: readonly PaperTyping[]): Map<number, PaperTypin
 
 /**
  * The typings a try at another sheet from the same device names (see the module header): withdrawn, whichever
- * sheet they are under. Only the device's own: another device's typing of a sheet is its typist's to check.
+ * sheet they are under. Only the device's own, as its signing key shows (both typings' ballots carry the same
+ * `deviceKey`): `deviceId` is a label any sender can copy, while the change rules let a typing in only with a
+ * valid signature by the key it names (src/sync/changeRules.ts), so a typing cannot withdraw another device's
+ * sheet. Unsigned typings (older apps) neither withdraw nor are withdrawn.
  */
 export function withdrawnTypings(typings: readonly PaperTyping[]): Set<string> {
   const byId = new Map(typings.map((t) => [t.id, t]));
   const out = new Set<string>();
   for (const t of typings) {
+    const key = t.ballot.deviceKey;
+    if (typeof key !== 'string' || key === '') continue;
     for (const id of t.replaces) {
       const named = byId.get(id);
-      if (named && named.sheet !== t.sheet && named.deviceId === t.deviceId) out.add(id);
+      if (named && named.sheet !== t.sheet && named.ballot.deviceKey === key) out.add(id);
     }
   }
   return out;

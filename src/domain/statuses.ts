@@ -5,9 +5,10 @@
  *   latest of its records by (at, id) (`order.ts`), so every device that holds the same records shows the same
  *   status, whatever order they arrived in. An idea with no record is `submitted`.
  * - A decision saved again after "not saved" names the earlier tries (`replaces`): storage refused them on the
- *   officer's device, but the council may hold them. A record named so by a record of the same idea from the
- *   same device does not stand (`standingStatuses`, applied as the records are read): it is neither in force
- *   nor in the history, wherever and whenever it arrives, so a decision saved on a retry is one record.
+ *   officer's device, but the council may hold them. A try that made the same decision is folded into the
+ *   record that names it (`standingStatuses`, applied as the records are read), so the same decision saved on a
+ *   retry is one line of history; a try at another decision stays in the history, and the retry, written after
+ *   it, is in force. Nothing else is ever left out (status records are not signed).
  * - What a status may carry: `funded` needs an amount of money above zero and at most LIMITS.maxFundedPence
  *   (£100 million; more than the idea's estimated cost is allowed, a larger scheme can be funded, but it is
  *   flagged so the officer sees it); `not-taken-forward`
@@ -24,14 +25,28 @@ export function isStatusKind(value: unknown): value is ProposalStatusKind {
   return typeof value === 'string' && (PROPOSAL_STATUSES as readonly string[]).includes(value);
 }
 
-/** The records that stand: all but those a later try at the same idea's decision on the same device replaces. */
+/**
+ * The records that stand: all but those a later try names (`replaces`) that made the same decision on the same
+ * idea with the same device label. Only a repeat is left out: `deviceId` is a label any sender can copy (status
+ * records are not signed), so a record naming another's decision can at most fold a copy of that same decision
+ * into itself, never take a decision out of the history or out of force. A refused try at another decision that
+ * reached the council stays in the history, and the retry, written after it, is in force.
+ */
 export function standingStatuses(records: readonly ProposalStatus[]): ProposalStatus[] {
   const byId = new Map(records.map((r) => [r.id, r]));
   const replaced = new Set<string>();
   for (const r of records) {
     for (const id of r.replaces ?? []) {
       const earlier = byId.get(id);
-      if (earlier && earlier.proposalId === r.proposalId && earlier.deviceId === r.deviceId) replaced.add(id);
+      if (
+        earlier &&
+        earlier.proposalId === r.proposalId &&
+        earlier.deviceId === r.deviceId &&
+        earlier.status === r.status &&
+        earlier.amountPence === r.amountPence &&
+        earlier.reason === r.reason
+      )
+        replaced.add(id);
     }
   }
   return records.filter((r) => !replaced.has(r.id));

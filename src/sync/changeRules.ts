@@ -18,7 +18,8 @@
  * new, so old sessions load, sync and count, but nothing may ever replace it ('unsigned'): there is no key to
  * prove who wrote it, and trusting its `deviceId` is exactly what a forger exploits. A paper record (a sheet typed
  * in, src/domain/paper.ts) stays replaceable by a paper record from any device, as before; its signature, when
- * it has one, must be valid. Records relayed by another device (a facilitator syncing a tablet's records, a
+ * it has one, must be valid; so must the ballot a new paper typing (`paperTypings`) carries, since its key decides
+ * which of that device's earlier typings it may withdraw (src/domain/paper.ts). Records relayed by another device (a facilitator syncing a tablet's records, a
  * session file) keep their writer's signature, so relaying needs no key of its own.
  *
  * Who may write what (the council server only, which knows the enrolled device's role; a session file carries
@@ -155,6 +156,12 @@ export function changeProblems(
         if (!isNewSession) report('rewritten');
       } else if (!REPLACEABLE.has(map)) {
         if (action === 'update') report('rewritten');
+        else if (map === 'paperTypings') {
+          // A typing carries the ballot it wrote, signed as that ballot was: the signature is checked here too,
+          // since whose key it is decides which typings it may withdraw (src/domain/paper.ts withdrawnTypings).
+          const ballot = field(scratch.getMap<unknown>(MAPS[map]).get(key), 'ballot');
+          if (signatureState(sessionId, 'ballots', ballot) === 'invalid') report('badSignature');
+        }
       } else {
         const value: unknown = scratch.getMap<unknown>(MAPS[map]).get(key);
         const problem =

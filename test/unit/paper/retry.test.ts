@@ -16,6 +16,7 @@ import { takingPart } from '../../../src/domain/results/participation';
 import type { BallotChoices } from '../../../src/domain/types';
 import { UpdateGate } from '../../../src/server/validation';
 import { exchange, expectValidation, replicaOf, testContext } from '../helpers/session';
+import { testSigner } from '../helpers/signing';
 import { paperSession, type PaperSession } from './fixtures';
 
 /** The council's copy, and the office laptop's, which has just had a try at sheet 12 refused by storage. */
@@ -175,5 +176,54 @@ describe('trying a paper sheet again after "not saved"', () => {
       });
       expect(sheet12(doc).survivor).toMatchObject({ deviceId: s.ctx.deviceId, dots: { [s.ids.I3]: 1 } });
     }
+  });
+
+  it('Given an officer’s sheet 5 at the council, when another device types throw-away sheets labelled with the officer’s device id that name it, then sheet 5 still counts (a review of d9ae205 found it could be withdrawn)', () => {
+    const s = paperSession();
+    const council = replicaOf(s.doc);
+    const gate = new UpdateGate('session-1', council);
+    const laptop = replicaOf(council);
+    const office = testContext('office-pc', { startAt: s.clock.now() + 60_000 });
+    enterPaperBallot(laptop, { sheet: 5, choices: { kind: 'dots', dots: { [s.ids.I1]: 3 } } }, office.ctx);
+    exchange(laptop, council);
+    const victim = viewSession(council)!.records.paperTypings.find((t) => t.sheet === 5)!;
+
+    // The forger copies the officer's device id but can only sign with its own key.
+    const hostile = replicaOf(council);
+    const evil = testContext('hostile-tab', { startAt: s.clock.now() + 120_000 });
+    const forged = { ...evil.ctx, deviceId: victim.deviceId, signer: testSigner('hostile-tab') };
+    const dots: BallotChoices = { kind: 'dots', dots: { [s.ids.I2]: 1 } };
+    enterPaperBallot(
+      hostile,
+      { sheet: 900, choices: dots, attempt: { typingId: 'x-900', earlier: [victim.id, 'x-901'] } },
+      forged,
+    );
+    enterPaperBallot(
+      hostile,
+      { sheet: 901, choices: dots, attempt: { typingId: 'x-901', earlier: ['x-900'] } },
+      forged,
+    );
+    const update = Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(council));
+    expect(gate.check(update, 'facilitator')).toEqual([]);
+    Y.applyUpdate(council, update);
+    // Its own two throw-away sheets name each other under its own key and go; the officer's stays.
+    expect(paperTally(council).counted).toEqual(['paper-5']);
+
+    // Nor can it borrow the officer's key: a typing whose ballot names that key without its signature is refused.
+    const borrowed = replicaOf(council);
+    enterPaperBallot(
+      borrowed,
+      { sheet: 902, choices: dots, attempt: { typingId: 'x-902', earlier: [victim.id] } },
+      forged,
+    );
+    const typing = borrowed.getMap<Record<string, unknown>>('paperTypings').get('x-902')!;
+    borrowed.getMap('paperTypings').set('x-902', {
+      ...typing,
+      ballot: { ...(typing.ballot as object), deviceKey: victim.ballot.deviceKey },
+    });
+    const problems = gate.check(Y.encodeStateAsUpdate(borrowed, Y.encodeStateVector(council)), 'facilitator');
+    expect(problems).toContainEqual(
+      expect.objectContaining({ map: 'paperTypings', key: 'x-902', problem: 'badSignature' }),
+    );
   });
 });

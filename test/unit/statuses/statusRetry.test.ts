@@ -94,21 +94,51 @@ describe('saving a decision again after "not saved", the council out of reach', 
     );
     retry(FUNDED);
     for (const doc of [laptop, council]) {
-      expect(seen(doc, garden)).toMatchObject({ inForce: 'funded', exported: 'funded' });
-      expect(seen(doc, garden).history).not.toContain('not-taken-forward');
+      // The refused try reached the council, so it is in the history (a try at another decision is never folded
+      // away: status records are not signed); the retry, written after it, is in force.
+      expect(seen(doc, garden)).toEqual({
+        history: ['funded 1200000', 'not-taken-forward', 'funded 1200000'],
+        inForce: 'funded',
+        exported: 'funded',
+      });
     }
   });
 
-  it('Given the officer changes the decision before trying again, then only what they saved is in the history', () => {
+  it('Given the officer changes the decision before trying again, then what they saved is in force and the refused try stays in the history below it', () => {
     const { council, laptop, retry, garden } = refusedDecision(FUNDED);
     retry({ status: 'shortlisted', amountPence: null, reason: '' });
     for (const doc of [laptop, council]) {
       expect(seen(doc, garden)).toEqual({
-        history: ['shortlisted'],
+        history: ['shortlisted', 'funded 1200000'],
         inForce: 'shortlisted',
         exported: 'shortlisted',
       });
     }
+  });
+
+  it('Given an officer device that labels its records with another officer’s device id and names that officer’s decision, then the decision stays in the history (a review of d9ae205 found it could be taken out)', () => {
+    const { council, garden } = refusedDecision(FUNDED);
+    const forger = replicaOf(council);
+    const forged = (id: string, replaces: string[]) => ({
+      id,
+      proposalId: garden,
+      status: 'not-taken-forward',
+      amountPence: null,
+      reason: 'Forged',
+      deviceId: 'office-pc',
+      at: Date.UTC(2025, 3, 14),
+      replaces,
+    });
+    const gate = new UpdateGate('session-1', council);
+    const before = Y.encodeStateVector(council);
+    forger.transact(() => {
+      forger.getMap('statuses').set('x-1', forged('x-1', ['try-1', 'x-2']));
+      forger.getMap('statuses').set('x-2', forged('x-2', ['x-1']));
+    });
+    const update = Y.encodeStateAsUpdate(forger, before);
+    expect(gate.check(update, 'officer')).toEqual([]);
+    Y.applyUpdate(council, update);
+    expect(seen(council, garden).history).toContain('funded 1200000');
   });
 
   it('Given another device’s decision, when a retry names it, then it stays: a try stands only for this device’s own tries', () => {
