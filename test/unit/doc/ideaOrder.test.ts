@@ -184,22 +184,25 @@ describe('ideas from an app before idea order', () => {
     expect(problem(1_000_000_000)).toEqual([]);
   });
 
-  it('Given ideas already at the largest seq, When a device adds one, Then it is written within the bound and listed after them', () => {
+  it('Given an idea whose seq is above the number of ideas, When the document is checked, Then it is refused: one idea at 1e9 would hand idea order back to the clocks (a review of 2d24d79)', () => {
     const s = createdSession();
-    s.doc.transact(() =>
-      maps(s.doc).proposals.set('idea-top', {
-        id: 'idea-top',
-        ...idea('Youth club'),
-        participantId: null,
-        deviceId: 'device-x',
-        at: s.clock.now() + HOUR,
-        seq: 1_000_000_000,
-      }),
-    );
-    const added = addProposal(s.doc, idea('Bench by the bus stop'), null, s.ctx);
+    addProposal(s.doc, idea('Youth club'), null, s.ctx);
+    const top = (seq: number) =>
+      s.doc.transact(() =>
+        maps(s.doc).proposals.set('idea-top', {
+          id: 'idea-top',
+          ...idea('Skate park'),
+          participantId: null,
+          deviceId: 'device-x',
+          at: s.clock.now() + HOUR,
+          seq,
+        }),
+      );
+    top(2);
     expect(checkDocShape(s.doc)).toEqual([]);
-    expect(maps(s.doc).proposals.get(added)!.seq).toBe(1_000_000_000);
-    // Level at the bound, the two go by their clocks.
-    expect(readRecords(s.doc).proposals.map((p) => p.id)).toEqual([added, 'idea-top']);
+    top(1_000_000_000);
+    expect(checkDocShape(s.doc)).toEqual([
+      { map: 'proposals', key: 'idea-top', field: 'seq', problem: 'outOfRange' },
+    ]);
   });
 });
