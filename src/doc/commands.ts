@@ -140,7 +140,7 @@ export function addProposal(
     participantId,
     deviceId: ctx.deviceId,
     at: ctx.now(),
-    // Listed after every idea this device holds, whatever its clock says (byIdeaOrder).
+    // Listed after every idea this device holds, whatever its clock says (ideaOrder).
     seq: nextIdeaSeq(maps(doc).proposals.values()),
   };
   run(doc, 'addProposal', ctx, () => maps(doc).proposals.set(proposal.id, proposal));

@@ -323,7 +323,7 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
       where: text(LIMITS.whereLength),
       participantId: nullable(id),
     }),
-    // Where the idea is listed (src/domain/order.ts byIdeaOrder); absent on ideas of apps before it.
+    // Where the idea is listed (src/domain/order.ts ideaOrder); absent on ideas of apps before it.
     optional({ seq: whole(0, MAX_IDEA_SEQ) }),
   ),
   comments: fields({
@@ -504,23 +504,8 @@ export function checkDocShape(doc: Y.Doc, options: CheckDocOptions = {}): ShapeP
     if (options.keys && !only) continue;
     for (const key of only ?? map.keys()) {
       if (problems.length >= MAX_PROBLEMS) return problems.slice(0, MAX_PROBLEMS);
-      if (!map.has(key)) continue;
-      const value = map.get(key);
-      problems.push(...checkRecord(name, key, value));
-      if (name === 'proposals' && !withinIdeaCount(value, map.size)) {
-        problems.push({ map: name, key: clip(key), field: 'seq', problem: 'outOfRange' });
-      }
+      if (map.has(key)) problems.push(...checkRecord(name, key, map.get(key)));
     }
   }
   return problems.slice(0, MAX_PROBLEMS);
-}
-
-/**
- * An idea's `seq` (src/domain/order.ts nextIdeaSeq) is one more than the largest its device held, so honestly it
- * never passes the number of ideas in any document that holds it: one idea at 1e9 would make every later idea's
- * seq the same and turn idea order back over to the clocks.
- */
-function withinIdeaCount(value: unknown, ideas: number): boolean {
-  if (!isPlainObject(value) || typeof value.seq !== 'number') return true;
-  return value.seq <= ideas;
 }

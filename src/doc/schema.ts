@@ -8,7 +8,7 @@
  * (the order its entries reached this device), so every device lists the same records the same way.
  */
 import type * as Y from 'yjs';
-import { byBallotOrder, byIdeaOrder, sortedByStamp } from '../domain/order';
+import { byBallotOrder, ideaOrder, sortedByStamp } from '../domain/order';
 import { standingStatuses } from '../domain/statuses';
 import {
   channelOf,
@@ -124,7 +124,7 @@ function withPaperTypists(participants: Participant[], sheets: readonly PaperShe
 
 /**
  * Every record in the document, as plain data, each list in the documented order: by (at, id), ideas by
- * (seq, at, id) (byIdeaOrder), ballots by (at, participant id). A paper sheet's ballot is the one its typings
+ * (seq, at, id) (ideaOrder), ballots by (at, participant id). A paper sheet's ballot is the one its typings
  * decide (src/domain/paper.ts), and its resident's device and time come from the same typing (withPaperTypists);
  * a sheet whose every typing was withdrawn (a retry under a corrected sheet number) has neither ballot nor
  * participant, and a paper ballot written by an older app without a typing is listed among the typings as one. A decision a retry after "not saved" stands for is left out (src/domain/statuses.ts
@@ -142,7 +142,7 @@ export function readRecords(doc: Y.Doc): SessionRecords {
     schemaVersion: meta?.schemaVersion ?? 0,
     ...(meta?.isDemo === true ? { isDemo: true as const } : {}),
     settingsEdits: sortedByStamp(values(m.settings)),
-    proposals: values(m.proposals).sort(byIdeaOrder),
+    proposals: values(m.proposals).sort(ideaOrder(m.proposals.size)),
     comments: sortedByStamp(values(m.comments)),
     participants: sortedByStamp(
       withPaperTypists(

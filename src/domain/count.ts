@@ -27,7 +27,7 @@ import { checkBallot } from './ballots';
 import type { ErrorCode, ErrorParams } from './errors';
 import { isValidationError } from './errors';
 import type { ProposalView } from './proposals';
-import { byIdeaOrder } from './order';
+import { ideaOrder } from './order';
 import type { Ballot, CastUnder, Comment, PriorityMethod, Pence } from './types';
 
 /** Every reason a stored ballot can be left out of the count for; each has a sentence for facilitators. */
@@ -167,7 +167,7 @@ export interface BoardRow {
   comments: number;
 }
 
-/** One row per visible idea, most points first; ties by supporters, then in idea order (byIdeaOrder). */
+/** One row per visible idea, most points first; ties by supporters, then in idea order (ideaOrder). */
 export function boardRows(
   views: readonly ProposalView[],
   count: BallotCount,
@@ -192,7 +192,8 @@ export function boardRows(
     const row = canonical === undefined ? undefined : rows.get(canonical);
     if (row) row.comments += 1;
   }
+  const inIdeaOrder = ideaOrder<ProposalView>(views.length);
   return [...rows.values()].sort(
-    (a, b) => b.points - a.points || b.supporters - a.supporters || byIdeaOrder(a.proposal, b.proposal),
+    (a, b) => b.points - a.points || b.supporters - a.supporters || inIdeaOrder(a.proposal, b.proposal),
   );
 }

@@ -17,30 +17,42 @@ export function byStampThenId<T extends Stamp & { id: string }>(a: T, b: T): num
 /** The largest `seq` an idea may carry (src/doc/recordShapes.ts): ideas past it stay level and go by (at, id). */
 export const MAX_IDEA_SEQ = 1_000_000_000;
 
-/** An idea's `seq`, 0 when it has none (an older app's record) or one no shape check would have let in. */
-export function ideaSeq(p: Pick<Proposal, 'seq'>): number {
+/**
+ * An idea's `seq` as it is read among `ideas` ideas: 0 when it has none (an older app's record) or one no shape
+ * check would have let in, and never more than `ideas`. An honest `seq` (one more than the largest its device
+ * held) never passes the number of ideas in a document that holds it; a larger one (a hostile device's 1e9) is
+ * read as that number, so it cannot lift every later idea to the same level and hand the order back to the
+ * clocks. Read, never refused: a sync sent in parts, or a document after an admin's rollback, can hold an honest
+ * idea whose `seq` is above the ideas there so far.
+ */
+export function ideaSeq(p: Pick<Proposal, 'seq'>, ideas: number = MAX_IDEA_SEQ): number {
   const seq = p.seq;
-  return typeof seq === 'number' && Number.isInteger(seq) && seq >= 0 && seq <= MAX_IDEA_SEQ ? seq : 0;
+  if (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 0 || seq > MAX_IDEA_SEQ) return 0;
+  return Math.min(seq, ideas);
 }
 
 /**
- * The `seq` of an idea added now: one more than the largest among the ideas this device holds (a Lamport counter),
- * so an idea added after seeing others is listed after them whatever the tablets' clocks say.
+ * The `seq` of an idea added now: one more than the largest among the ideas this device holds (a Lamport counter,
+ * each read as `ideaSeq` among them), so an idea added after seeing others is listed after them whatever the
+ * tablets' clocks say.
  */
 export function nextIdeaSeq(held: Iterable<Pick<Proposal, 'seq'>>): number {
+  const ideas = [...held];
   let most = 0;
-  for (const p of held) most = Math.max(most, ideaSeq(p));
+  for (const p of ideas) most = Math.max(most, ideaSeq(p, ideas.length));
   return Math.min(most + 1, MAX_IDEA_SEQ);
 }
 
 /**
- * The order ideas are listed in, "oldest first": by `seq`, then (at, id). Idea numbers on paper forms are
- * positions in this list (src/domain/paper.ts), and kiosk lists, ballots, exports and counting's tie-break read
- * ideas in it. Ideas added apart on devices that had not seen each other have equal `seq` and go by their clocks,
- * as before; ideas without `seq` (older apps) count as 0, so they come first.
+ * The order ideas are listed in, "oldest first", among `ideas` ideas: by `seq` (ideaSeq), then (at, id). Idea
+ * numbers on paper forms are positions in this list (src/domain/paper.ts), and kiosk lists, ballots, exports and
+ * counting's tie-break read ideas in it. Ideas added apart on devices that had not seen each other have equal
+ * `seq` and go by their clocks, as before; ideas without `seq` (older apps) count as 0, so they come first.
  */
-export function byIdeaOrder<T extends Stamp & { id: string; seq?: number }>(a: T, b: T): number {
-  return ideaSeq(a) - ideaSeq(b) || byStampThenId(a, b);
+export function ideaOrder<T extends Stamp & { id: string; seq?: number }>(
+  ideas: number,
+): (a: T, b: T) => number {
+  return (a, b) => ideaSeq(a, ideas) - ideaSeq(b, ideas) || byStampThenId(a, b);
 }
 
 /** Ballots in the documented order: by `at`, then by participant id (a ballot's key). */

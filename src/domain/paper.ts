@@ -30,7 +30,7 @@
  *   (so counts as "No answer"), speaks the session's first language, and is finished when typed in.
  * - Idea numbers (on a paper form, in the CSV import, in the panel) are positions in the list of every idea put
  *   forward, oldest first, starting at 1: hiding or merging an idea never renumbers the others. Oldest first is
- *   idea order (byIdeaOrder in ./order.ts), so an idea added on a tablet that held the others, however wrong its
+ *   idea order (ideaOrder in ./order.ts), so an idea added on a tablet that held the others, however wrong its
  *   clock, is numbered after them; ideas added apart and gathered later may still come between.
  */
 import { checkBallot, type BallotContext } from './ballots';

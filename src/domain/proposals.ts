@@ -7,7 +7,7 @@
  *   apart), the latest merge record wins. Chains are followed to their end. A cycle (A into B on one tablet,
  *   B into A on another) is broken deterministically: the member of the cycle with the smallest id is kept.
  */
-import { byIdeaOrder, byStampThenId, latest } from './order';
+import { byStampThenId, ideaOrder, latest } from './order';
 import type { Moderation, Proposal } from './types';
 
 export interface ProposalView extends Proposal {
@@ -75,7 +75,7 @@ export function proposalViews(
   for (const [id, c] of canonical) {
     if (id !== c) merged.set(c, [...(merged.get(c) ?? []), id]);
   }
-  return [...proposals].sort(byIdeaOrder).map((p) => {
+  return [...proposals].sort(ideaOrder(proposals.length)).map((p) => {
     const records = byProposal.get(p.id) ?? [];
     const visibility = latest(records.filter((m) => m.kind === 'hide' || m.kind === 'unhide'));
     const edit = latest(records.filter((m): m is Extract<Moderation, { kind: 'edit' }> => m.kind === 'edit'));

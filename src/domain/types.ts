@@ -128,7 +128,7 @@ export interface Proposal extends Stamp {
   /** The participant who added it, or null when a facilitator typed it in. */
   participantId: string | null;
   /**
-   * Where it is listed among ideas (src/domain/order.ts byIdeaOrder): one more than the largest `seq` of the ideas
+   * Where it is listed among ideas (src/domain/order.ts ideaOrder): one more than the largest `seq` of the ideas
    * the adding device held. Absent on ideas of older apps (read as 0).
    */
   seq?: number;

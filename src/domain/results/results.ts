@@ -1,6 +1,6 @@
 /**
  * Results of one session under a named counting rule. Candidates are the ideas residents could choose (visible,
- * not merged away), in the order they were put forward (idea order: byIdeaOrder): that order is the input order of
+ * not merged away), in the order they were put forward (idea order: ideaOrder): that order is the input order of
  * every rule and so its final tie-break. Money is whole pence.
  *
  * Rules:

@@ -160,7 +160,7 @@ describe('addProposal and addComment', () => {
       participantId,
       deviceId: 'device-a',
       at: clock.now(),
-      // The first idea this device holds: listed after none (byIdeaOrder).
+      // The first idea this device holds: listed after none (ideaOrder).
       seq: 1,
     });
     expect(viewSession(doc)?.visible.map((v) => v.id)).toEqual([id]);

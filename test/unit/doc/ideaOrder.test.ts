@@ -1,10 +1,12 @@
 /**
  * Idea order and paper idea numbers do not follow tablets' clocks. Ideas are listed by (seq, at, id)
- * (src/domain/order.ts byIdeaOrder): an idea added after seeing others comes after them, whatever the adding
+ * (src/domain/order.ts ideaOrder): an idea added after seeing others comes after them, whatever the adding
  * tablet's clock says (reset to 1970, two hours slow). Real Yjs documents, exchanged as devices do.
  */
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { UpdateGate } from '../../../src/server/validation';
+import { splitUpdate } from '../../../src/sync/updateParts';
 import { addProposal } from '../../../src/doc/commands';
 import { checkDocShape, checkRecord } from '../../../src/doc/recordShapes';
 import { maps, readRecords } from '../../../src/doc/schema';
@@ -184,25 +186,60 @@ describe('ideas from an app before idea order', () => {
     expect(problem(1_000_000_000)).toEqual([]);
   });
 
-  it('Given an idea whose seq is above the number of ideas, When the document is checked, Then it is refused: one idea at 1e9 would hand idea order back to the clocks (a review of 2d24d79)', () => {
+  it('Given a hostile idea at seq 1e9, When a slow tablet that holds it adds ideas, Then they are listed after the ideas it saw, and nothing is refused (a review of 2d24d79; a refusal broke syncs sent in parts)', () => {
     const s = createdSession();
-    addProposal(s.doc, idea('Youth club'), null, s.ctx);
-    const top = (seq: number) =>
-      s.doc.transact(() =>
-        maps(s.doc).proposals.set('idea-top', {
-          id: 'idea-top',
-          ...idea('Skate park'),
-          participantId: null,
-          deviceId: 'device-x',
-          at: s.clock.now() + HOUR,
-          seq,
-        }),
-      );
-    top(2);
+    const youth = addProposal(s.doc, idea('Youth club'), null, s.ctx);
+    s.doc.transact(() =>
+      maps(s.doc).proposals.set('idea-top', {
+        id: 'idea-top',
+        ...idea('Skate park'),
+        participantId: null,
+        deviceId: 'device-x',
+        at: s.clock.now() + HOUR,
+        seq: 1_000_000_000,
+      }),
+    );
     expect(checkDocShape(s.doc)).toEqual([]);
-    top(1_000_000_000);
-    expect(checkDocShape(s.doc)).toEqual([
-      { map: 'proposals', key: 'idea-top', field: 'seq', problem: 'outOfRange' },
-    ]);
+    const slow = testContext('tablet-slow', { startAt: s.clock.now() - 2 * HOUR });
+    const bench = addProposal(s.doc, idea('Bench by the bus stop'), null, slow.ctx);
+    // Then a tablet slower still, holding all of them.
+    const slower = testContext('tablet-slower', { startAt: s.clock.now() - 3 * HOUR });
+    const garden = addProposal(s.doc, idea('Community garden'), null, slower.ctx);
+    const order = readRecords(s.doc).proposals.map((p) => p.id);
+    // The honest ideas keep the order they were added in, whatever the slow clock says.
+    expect(order.filter((id) => id !== 'idea-top')).toEqual([youth, bench, garden]);
+    expect(maps(s.doc).proposals.get(garden)!.seq).toBeLessThanOrEqual(4);
+    expect(checkDocShape(s.doc)).toEqual([]);
+  });
+  it('Given a laptop that gathered a tablet’s seven ideas and another’s eighth, When its sync is sent in small parts (the highest client first), Then the council takes every part', () => {
+    const s = createdSession();
+    const council = replicaOf(s.doc);
+    const gate = new UpdateGate('session-1', council);
+    const tabletY = replicaOf(s.doc);
+    tabletY.clientID = 5;
+    const y = testContext('tablet-y', { idPrefix: 'y' });
+    for (let i = 0; i < 7; i++) {
+      y.clock.advance();
+      addProposal(
+        tabletY,
+        { ...idea(`Idea ${i} ${'x'.repeat(50)}`), description: 'd'.repeat(300) },
+        null,
+        y.ctx,
+      );
+    }
+    const tabletX = replicaOf(tabletY);
+    tabletX.clientID = 4_000_000_000;
+    addProposal(tabletX, idea('Bench by the bus stop'), null, testContext('tablet-x', { idPrefix: 'x' }).ctx);
+    const base = Y.encodeStateVector(council);
+    const parts = splitUpdate(Y.encodeStateAsUpdate(tabletX, base), 1200, {
+      base: Y.decodeStateVector(base),
+      first: [],
+    });
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(gate.check(part, 'facilitator')).toEqual([]);
+      Y.applyUpdate(council, part);
+    }
+    expect(readRecords(council).proposals).toHaveLength(8);
   });
 });
