@@ -237,14 +237,20 @@ function typingsBySheet(typings: readonly PaperTyping[]): Map<number, PaperTypin
  * sheet they are under. Only the device's own, as its signing key shows (both typings' ballots carry the same
  * `deviceKey`): `deviceId` is a label any sender can copy, while the change rules let a typing in only with a
  * valid signature by the key it names (src/sync/changeRules.ts), so a typing cannot withdraw another device's
- * sheet. Unsigned typings (older apps) neither withdraw nor are withdrawn.
+ * sheet. And only a typing whose signed ballot no other typing carries: the signature covers the ballot, not the
+ * typing's `replaces`, so a copy of another device's signed typing with a `replaces` of its own (a replay) withdraws
+ * nothing, nor does the typing it copied. A retry signs its ballot afresh, so its signature is its own. Unsigned
+ * typings (older apps) neither withdraw nor are withdrawn.
  */
 export function withdrawnTypings(typings: readonly PaperTyping[]): Set<string> {
   const byId = new Map(typings.map((t) => [t.id, t]));
+  const carriers = new Map<unknown, number>();
+  for (const t of typings) carriers.set(t.ballot.signature, (carriers.get(t.ballot.signature) ?? 0) + 1);
   const out = new Set<string>();
   for (const t of typings) {
     const key = t.ballot.deviceKey;
     if (typeof key !== 'string' || key === '') continue;
+    if (carriers.get(t.ballot.signature) !== 1) continue;
     for (const id of t.replaces) {
       const named = byId.get(id);
       if (named && named.sheet !== t.sheet && named.ballot.deviceKey === key) out.add(id);

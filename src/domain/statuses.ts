@@ -27,7 +27,8 @@ export function isStatusKind(value: unknown): value is ProposalStatusKind {
 
 /**
  * The records that stand: all but those a later try names (`replaces`) that made the same decision on the same
- * idea with the same device label. Only a repeat is left out: `deviceId` is a label any sender can copy (status
+ * idea with the same device label, stamped no later than it (a copy stamped earlier would otherwise take a later
+ * decision out of force and leave an earlier one in it). Only a repeat is left out: `deviceId` is a label any sender can copy (status
  * records are not signed), so a record naming another's decision can at most fold a copy of that same decision
  * into itself, never take a decision out of the history or out of force. A refused try at another decision that
  * reached the council stays in the history, and the retry, written after it, is in force.
@@ -42,6 +43,7 @@ export function standingStatuses(records: readonly ProposalStatus[]): ProposalSt
         earlier &&
         earlier.proposalId === r.proposalId &&
         earlier.deviceId === r.deviceId &&
+        r.at >= earlier.at &&
         earlier.status === r.status &&
         earlier.amountPence === r.amountPence &&
         earlier.reason === r.reason

@@ -226,4 +226,30 @@ describe('trying a paper sheet again after "not saved"', () => {
       expect.objectContaining({ map: 'paperTypings', key: 'x-902', problem: 'badSignature' }),
     );
   });
+  it('Given an officer’s sheets 5 and 6, when another device copies the officer’s signed typings with a replaces of its own (a replay), then both sheets still count (a second review of 7c60b84)', () => {
+    const s = paperSession();
+    const council = replicaOf(s.doc);
+    const gate = new UpdateGate('session-1', council);
+    const laptop = replicaOf(council);
+    const office = testContext('office-pc', { startAt: s.clock.now() + 60_000 });
+    enterPaperBallot(laptop, { sheet: 5, choices: { kind: 'dots', dots: { [s.ids.I1]: 3 } } }, office.ctx);
+    office.clock.advance();
+    enterPaperBallot(laptop, { sheet: 6, choices: { kind: 'dots', dots: { [s.ids.I2]: 1 } } }, office.ctx);
+    exchange(laptop, council);
+    const typings = viewSession(council)!.records.paperTypings;
+    const t5 = typings.find((t) => t.sheet === 5)!;
+    const t6 = typings.find((t) => t.sheet === 6)!;
+    const hostile = replicaOf(council);
+    hostile.transact(() => {
+      hostile.getMap('paperTypings').set('evil-a', { ...t6, id: 'evil-a', replaces: [t5.id, 'evil-b'] });
+      hostile.getMap('paperTypings').set('evil-b', { ...t5, id: 'evil-b', replaces: [t6.id, 'evil-a'] });
+    });
+    const update = Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(council));
+    expect(gate.check(update, 'facilitator')).toEqual([]);
+    Y.applyUpdate(council, update);
+    expect(paperTally(council)).toMatchObject({
+      counted: ['paper-5', 'paper-6'],
+      residents: ['paper-5', 'paper-6'],
+    });
+  });
 });

@@ -183,4 +183,18 @@ describe('saving a decision again after "not saved", the council out of reach', 
     expect(saveStatusTry(laptop, { proposalId: garden, ...FUNDED }, office.ctx, tries())).toBe(third);
     expect(refused).toEqual([]);
   });
+  it('Given a later decision in force, when a file brings a copy of it stamped 1970 that names it, then the later decision stays in force (a second review of 7c60b84)', () => {
+    const { council, laptop, retry, garden } = refusedDecision(FUNDED);
+    retry({ status: 'shortlisted', amountPence: null, reason: '' });
+    const inForce = viewSession(council)!.statuses.get(garden)!;
+    expect(inForce.status).toBe('shortlisted');
+    const forger = replicaOf(council);
+    forger.getMap('statuses').set('x-old', { ...inForce, id: 'x-old', at: 1, replaces: [inForce.id] });
+    exchange(forger, council);
+    exchange(council, laptop);
+    for (const doc of [council, laptop]) {
+      expect(seen(doc, garden).inForce).toBe('shortlisted');
+      expect(seen(doc, garden).history).toContain('funded 1200000');
+    }
+  });
 });
