@@ -30,6 +30,7 @@ import {
   testContext,
   validSettings,
   WORKSHOP_START,
+  ideaInput,
 } from '../helpers/session';
 
 const HOUR = 3_600_000;
@@ -37,13 +38,7 @@ const settingsOf = (doc: Y.Doc) => effectiveSettings(readRecords(doc).settingsEd
 const DAY = 24 * HOUR;
 const RESET_TO_2000 = Date.UTC(2000, 0, 1);
 
-const idea = (title: string) => ({
-  title,
-  description: '',
-  themeId: 'theme-green',
-  costPence: 100_000,
-  where: '',
-});
+const idea = ideaInput;
 
 /** A session with two ideas on tablet A (clock right) and a copy on tablet B, whose clock is `offset` off. */
 function twoTablets(offset: number) {

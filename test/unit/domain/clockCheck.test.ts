@@ -13,15 +13,10 @@ import {
   testContext,
   validSettings,
   WORKSHOP_START,
+  ideaInput,
 } from '../helpers/session';
 
-const idea = (title: string) => ({
-  title,
-  description: '',
-  themeId: 'theme-green',
-  costPence: 100_000,
-  where: '',
-});
+const idea = ideaInput;
 
 describe('clockBehind', () => {
   it('Given records made with the right time, Then a clock at that time or within the hour is not behind; reset to 2000 it is, naming the earliest later record and its tablet', () => {

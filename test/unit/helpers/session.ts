@@ -210,3 +210,12 @@ export function canonicalRecords(doc: Y.Doc): string {
     statuses: sortedList(r.statuses),
   });
 }
+
+/** What a resident types for a new idea (addProposal's input), in the green theme at £1,000. */
+export const ideaInput = (title: string) => ({
+  title,
+  description: '',
+  themeId: 'theme-green',
+  costPence: 100_000,
+  where: '',
+});

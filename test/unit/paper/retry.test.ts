@@ -13,7 +13,7 @@ import { viewSession } from '../../../src/doc/session';
 import { sessionChecks } from '../../../src/doc/sessionChecks';
 import { channelOf, paperSheets } from '../../../src/domain/paper';
 import { takingPart } from '../../../src/domain/results/participation';
-import type { BallotChoices } from '../../../src/domain/types';
+import type { BallotChoices, PaperTyping } from '../../../src/domain/types';
 import { UpdateGate } from '../../../src/server/validation';
 import { exchange, expectValidation, replicaOf, testContext } from '../helpers/session';
 import { testSigner } from '../helpers/signing';
@@ -74,6 +74,23 @@ function sheet12(doc: Y.Doc) {
     survivor: sheet.survivor.ballot,
     flagged: sessionChecks(view).paperConflicts.map((c) => c.sheet),
   };
+}
+
+/** The council's copy holding sheets an officer typed at the office (signed with its key), and their typings. */
+function officerSheets(sheets: number[]) {
+  const s = paperSession();
+  const council = replicaOf(s.doc);
+  const gate = new UpdateGate('session-1', council);
+  const laptop = replicaOf(council);
+  const office = testContext('office-pc', { startAt: s.clock.now() + 60_000 });
+  for (const sheet of sheets) {
+    office.clock.advance();
+    enterPaperBallot(laptop, { sheet, choices: { kind: 'dots', dots: { [s.ids.I1]: 3 } } }, office.ctx);
+  }
+  exchange(laptop, council);
+  const all = viewSession(council)!.records.paperTypings;
+  const typings = sheets.map((sheet) => all.find((t) => t.sheet === sheet)!);
+  return { s, council, gate, typings };
 }
 
 describe('trying a paper sheet again after "not saved"', () => {
@@ -179,14 +196,8 @@ describe('trying a paper sheet again after "not saved"', () => {
   });
 
   it('Given an officer’s sheet 5 at the council, when another device types throw-away sheets labelled with the officer’s device id that name it, then sheet 5 still counts (a review of d9ae205 found it could be withdrawn)', () => {
-    const s = paperSession();
-    const council = replicaOf(s.doc);
-    const gate = new UpdateGate('session-1', council);
-    const laptop = replicaOf(council);
-    const office = testContext('office-pc', { startAt: s.clock.now() + 60_000 });
-    enterPaperBallot(laptop, { sheet: 5, choices: { kind: 'dots', dots: { [s.ids.I1]: 3 } } }, office.ctx);
-    exchange(laptop, council);
-    const victim = viewSession(council)!.records.paperTypings.find((t) => t.sheet === 5)!;
+    const { s, council, gate, typings } = officerSheets([5]);
+    const victim = typings[0]!;
 
     // The forger copies the officer's device id but can only sign with its own key.
     const hostile = replicaOf(council);
@@ -227,18 +238,8 @@ describe('trying a paper sheet again after "not saved"', () => {
     );
   });
   it('Given an officer’s sheets 5 and 6, when another device copies the officer’s signed typings with a replaces of its own (a replay), then both sheets still count (a second review of 7c60b84)', () => {
-    const s = paperSession();
-    const council = replicaOf(s.doc);
-    const gate = new UpdateGate('session-1', council);
-    const laptop = replicaOf(council);
-    const office = testContext('office-pc', { startAt: s.clock.now() + 60_000 });
-    enterPaperBallot(laptop, { sheet: 5, choices: { kind: 'dots', dots: { [s.ids.I1]: 3 } } }, office.ctx);
-    office.clock.advance();
-    enterPaperBallot(laptop, { sheet: 6, choices: { kind: 'dots', dots: { [s.ids.I2]: 1 } } }, office.ctx);
-    exchange(laptop, council);
-    const typings = viewSession(council)!.records.paperTypings;
-    const t5 = typings.find((t) => t.sheet === 5)!;
-    const t6 = typings.find((t) => t.sheet === 6)!;
+    const { council, gate, typings } = officerSheets([5, 6]);
+    const [t5, t6] = typings as [PaperTyping, PaperTyping];
     const hostile = replicaOf(council);
     hostile.transact(() => {
       hostile.getMap('paperTypings').set('evil-a', { ...t6, id: 'evil-a', replaces: [t5.id, 'evil-b'] });
