@@ -14,7 +14,7 @@ import { deviceLabel, effectiveDeviceNames } from '../domain/devices';
 import { holdsAnswers, isErased, retentionFrom } from '../domain/erasure';
 import type { DeviceName } from '../domain/types';
 import { updatesToLoad } from './compaction';
-import { sessionReceipts } from './receipts';
+import { sessionReceipts, withWorkshopDay } from './receipts';
 import type { Store } from './store';
 
 /** One participant as the admin sees them (also the `--json` shape). */
@@ -56,6 +56,7 @@ export function listParticipants(store: Store, sessionId: string): ParticipantRo
       for (const u of updates) Y.applyUpdate(doc, u);
     });
     const names = effectiveDeviceNames([...doc.getMap<DeviceName>(MAPS.devices).values()]);
+    const bounds = withWorkshopDay(span, doc);
     const rows: ParticipantRow[] = [];
     for (const [id, value] of doc.getMap<unknown>(MAPS.participants)) {
       const r = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
@@ -69,7 +70,7 @@ export function listParticipants(store: Store, sessionId: string): ParticipantRo
         finishedAt: iso(r.finishedAt),
         language: typeof r.language === 'string' ? r.language : '',
         gaveAnswers: holdsAnswers(value),
-        retentionFrom: holdsAnswers(value) ? iso(retentionFrom(value, span)) : null,
+        retentionFrom: holdsAnswers(value) ? iso(retentionFrom(value, bounds)) : null,
         erasedAt: isErased(value) ? iso(r.answersErased) : null,
       });
     }

@@ -21,7 +21,7 @@ import { MAPS } from '../doc/schema';
 import { erasedRecord, holdsAnswers, retentionFrom } from '../domain/erasure';
 import { mergeArchiveUpdates, purgeContent } from './archiveMerge';
 import { compactSession, updatesToLoad } from './compaction';
-import { sessionReceipts } from './receipts';
+import { sessionReceipts, withWorkshopDay } from './receipts';
 import { ADMIN_DEVICE, type Store } from './store';
 
 export interface ErasureResult {
@@ -103,6 +103,7 @@ export function eraseAnswers(
       throw new ErasureError(`There is no session ${sessionId} on this server.`, 'noSession');
     const history = fullHistory(rows);
     try {
+      const bounds = withWorkshopDay(span, history);
       const participants = history.getMap<unknown>(MAPS.participants);
       const { participantId, answeredBefore } = choice;
       if (participantId !== undefined && !participants.has(participantId)) {
@@ -111,7 +112,7 @@ export function eraseAnswers(
       const chosen = [...participants.keys()].filter((key) => {
         if (participantId !== undefined) return key === participantId;
         if (answeredBefore === undefined) return true;
-        return retentionFrom(participants.get(key), span) < answeredBefore;
+        return retentionFrom(participants.get(key), bounds) < answeredBefore;
       });
       const toErase = chosen.filter((key) => holdsAnswers(participants.get(key)));
 
@@ -171,8 +172,9 @@ function hasAnswersBefore(store: Store, sessionId: string, answeredBefore: numbe
       for (const u of updates) Y.applyUpdate(doc, u);
     });
     const participants = doc.getMap<unknown>(MAPS.participants);
+    const bounds = withWorkshopDay(span, doc);
     return [...participants.values()].some(
-      (record) => holdsAnswers(record) && retentionFrom(record, span) < answeredBefore,
+      (record) => holdsAnswers(record) && retentionFrom(record, bounds) < answeredBefore,
     );
   } finally {
     doc.destroy();

@@ -12,8 +12,28 @@
  * - `first`, the earliest received_at: the rows' own, or the snapshot's `firstReceivedAt`, which compaction keeps
  *   for this (a session compacted before that was kept counts from its earliest row left: later, never earlier).
  */
+import type * as Y from 'yjs';
+import { MAPS } from '../doc/schema';
 import type { ReceiptSpan } from '../domain/erasure';
+import { effectiveSettings } from '../domain/settings';
+import type { SettingsEdit } from '../domain/types';
 import { ADMIN_DEVICE, type Store } from './store';
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * `span` with its lower bound no earlier than the session's workshop day (its settings' `date`, from a day before
+ * its UTC midnight, so the day's start in any time zone is inside): a session made on the council server months
+ * before its workshop does not make a 1970 tablet's answers count from then, and go early. The date is the
+ * facilitator's, so it only ever moves the bound later, and never past `last`: a wrong date keeps answers longer,
+ * never erases them sooner.
+ */
+export function withWorkshopDay(span: ReceiptSpan, doc: Y.Doc): ReceiptSpan {
+  const settings = effectiveSettings([...doc.getMap<SettingsEdit>(MAPS.settings).values()]);
+  const day = Date.parse(`${settings?.date ?? ''}T00:00:00Z`);
+  if (!Number.isFinite(day)) return span;
+  return { first: Math.min(Math.max(span.first, day - DAY_MS), span.last), last: span.last };
+}
 
 /** The session's receipt span, or null when the server holds no row of it. */
 export function sessionReceipts(store: Store, sessionId: string): ReceiptSpan | null {

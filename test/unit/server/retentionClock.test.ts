@@ -22,6 +22,8 @@ const YEAR = 365;
 const WORKSHOP = Date.UTC(2026, 11, 7, 9, 0);
 /** The officer made the session a week before and the council received it then. */
 const PREPARED = WORKSHOP - 7 * DAY_MS;
+/** The earliest a resident's answers at that workshop can count from: the day before its date, 2026-12-07. */
+const WORKSHOP_DAY_BOUND = Date.UTC(2026, 11, 6);
 /** The facilitator's laptop synced the day's work that evening. */
 const SYNCED = WORKSHOP + 8 * HOUR;
 
@@ -32,9 +34,13 @@ class Laptop {
   readonly doc = new Y.Doc();
   private sent: Uint8Array = new Uint8Array([0]);
 
-  constructor(private readonly store: Store) {
-    const office = testContext('office', { startAt: PREPARED - HOUR });
-    createSession(this.doc, SESSION, validSettings({ date: '2026-12-07' }), office.ctx);
+  constructor(
+    private readonly store: Store,
+    prepared = PREPARED,
+    date = '2026-12-07',
+  ) {
+    const office = testContext('office', { startAt: prepared - HOUR });
+    createSession(this.doc, SESSION, validSettings({ date }), office.ctx);
   }
 
   syncAt(receivedAt: number): void {
@@ -70,7 +76,7 @@ const erasedBy = (batch: ReturnType<typeof applyRetention>): string[] =>
   batch.results.flatMap((r) => r.participantsErased).sort();
 
 describe('the retention period by the council’s clock', () => {
-  it('Given a tablet reset to 1970 at today’s workshop, When the 365-day retention runs that evening, Then its residents’ answers are kept, and they go a year after the council first had the session', () => {
+  it('Given a tablet reset to 1970 at today’s workshop, When the 365-day retention runs that evening, Then its residents’ answers are kept, and they go a year after the workshop’s day (later than the council’s first receipt)', () => {
     const store = openStore();
     const laptop = new Laptop(store);
     laptop.syncAt(PREPARED);
@@ -86,17 +92,34 @@ describe('the retention period by the council’s clock', () => {
       { age: 'Under 18' },
       { age: '65 or over' },
     ]);
-    // The admin's list says when those answers count from: the council's first receipt, not 1970.
+    // The admin's list says when those answers count from: the council's first receipt, or the day before the
+    // workshop's date where that is later (a day's start in any time zone), not 1970.
     const listed = listParticipants(store, SESSION) ?? [];
-    expect(listed.find((p) => p.id === reset[0])?.retentionFrom).toBe(new Date(PREPARED).toISOString());
+    expect(listed.find((p) => p.id === reset[0])?.retentionFrom).toBe(
+      new Date(WORKSHOP_DAY_BOUND).toISOString(),
+    );
     expect(listed.find((p) => p.id === right[0])?.retentionFrom).toBe(
       new Date(WORKSHOP + HOUR + 5 * 60_000).toISOString(),
     );
 
-    const yearOn = applyRetention(store, YEAR, PREPARED + YEAR * DAY_MS + HOUR);
+    expect(erasedBy(applyRetention(store, YEAR, PREPARED + YEAR * DAY_MS + HOUR))).toEqual([]);
+    const yearOn = applyRetention(store, YEAR, WORKSHOP_DAY_BOUND + YEAR * DAY_MS + HOUR);
 
     expect(erasedBy(yearOn)).toEqual([...reset].sort());
     expect(answersOf(store, [...right, ...reset])).toEqual([{ age: '18 to 64' }, {}, {}]);
+  });
+
+  it('Given a session made on the council server 300 days before its workshop, When a tablet reset to 1970 takes turns there, Then a 365-day retention does not erase them 66 days after the workshop, only a year after its day (a review of f67d505)', () => {
+    const store = openStore();
+    const made = WORKSHOP - 300 * DAY_MS;
+    const laptop = new Laptop(store, made);
+    laptop.syncAt(made);
+    const reset = laptop.tablet('tablet-1970', 5 * 60_000, ['Under 18']);
+    laptop.syncAt(SYNCED);
+
+    expect(erasedBy(applyRetention(store, YEAR, WORKSHOP + 66 * DAY_MS))).toEqual([]);
+    expect(answersOf(store, reset)).toEqual([{ age: 'Under 18' }]);
+    expect(erasedBy(applyRetention(store, YEAR, WORKSHOP_DAY_BOUND + YEAR * DAY_MS + HOUR))).toEqual(reset);
   });
 
   it('Given a tablet ten years ahead, When the retention runs a year and a day after the council received its answers, Then they are erased with the rest of the day’s', () => {
@@ -116,7 +139,8 @@ describe('the retention period by the council’s clock', () => {
 
   it('Given the session compacted (its first receipt merged away) and erased once, When later retention runs come, Then the 1970 answers still count from the first receipt and the ahead ones from the evening sync, not from the erasure', () => {
     const store = openStore();
-    const laptop = new Laptop(store);
+    // A session dated before the council first had it (typed in after the day), so that first receipt is the bound.
+    const laptop = new Laptop(store, PREPARED, '2026-11-01');
     laptop.syncAt(PREPARED);
     const reset = laptop.tablet('tablet-1970', 5 * 60_000, ['Under 18']);
     const right = laptop.tablet('tablet-right', WORKSHOP + HOUR, ['18 to 64']);
