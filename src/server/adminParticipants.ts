@@ -7,11 +7,17 @@
  * The start time is the tablet's clock, as the resident saw it; where answers are held, the row also says when the
  * retention period counts them from (src/domain/erasure.ts `retentionFrom`, the time `erase-answers --older-than`
  * and RETENTION_DAYS go by), so a tablet whose clock was wrong shows both.
+ *
+ * The rows are the participants as the dashboard and the officer view read them (readRecords): a paper sheet
+ * whose every typing a retry withdrew (a try under a sheet number then put right) is no participant there, so it
+ * is not listed here either, and a sheet's row has the time of the typing whose ballot counts. Turns with nothing
+ * done are still listed (the dashboard shows them as such): nobody is left out whom a resident might ask about.
  */
 import * as Y from 'yjs';
-import { MAPS } from '../doc/schema';
+import { MAPS, readRecords } from '../doc/schema';
 import { deviceLabel, effectiveDeviceNames } from '../domain/devices';
 import { holdsAnswers, isErased, retentionFrom } from '../domain/erasure';
+import { channelOf } from '../domain/paper';
 import type { DeviceName } from '../domain/types';
 import { updatesToLoad } from './compaction';
 import { sessionReceipts, withWorkshopDay } from './receipts';
@@ -58,20 +64,18 @@ export function listParticipants(store: Store, sessionId: string): ParticipantRo
     const names = effectiveDeviceNames([...doc.getMap<DeviceName>(MAPS.devices).values()]);
     const bounds = withWorkshopDay(span, doc);
     const rows: ParticipantRow[] = [];
-    for (const [id, value] of doc.getMap<unknown>(MAPS.participants)) {
-      const r = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-      const isPaper = r.channel === 'paper';
-      const deviceId = typeof r.deviceId === 'string' ? r.deviceId : '';
+    for (const p of readRecords(doc).participants) {
+      const isPaper = channelOf(p) === 'paper';
       rows.push({
-        id,
-        tablet: isPaper ? null : deviceLabel(deviceId, { deviceNames: names }),
+        id: p.id,
+        tablet: isPaper ? null : deviceLabel(p.deviceId, { deviceNames: names }),
         channel: isPaper ? 'paper' : 'tablet',
-        startedAt: iso(r.at),
-        finishedAt: iso(r.finishedAt),
-        language: typeof r.language === 'string' ? r.language : '',
-        gaveAnswers: holdsAnswers(value),
-        retentionFrom: holdsAnswers(value) ? iso(retentionFrom(value, bounds)) : null,
-        erasedAt: isErased(value) ? iso(r.answersErased) : null,
+        startedAt: iso(p.at),
+        finishedAt: iso(p.finishedAt),
+        language: p.language,
+        gaveAnswers: holdsAnswers(p),
+        retentionFrom: holdsAnswers(p) ? iso(retentionFrom(p, bounds)) : null,
+        erasedAt: isErased(p) ? iso(p.answersErased) : null,
       });
     }
     return rows.sort(

@@ -5,6 +5,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { enterPaperBallot } from '../../../src/doc/paperCommands';
+import { readRecords } from '../../../src/doc/schema';
+import { takingPart } from '../../../src/domain/results/participation';
+import { replicaOf, testContext } from '../helpers/session';
+import { paperSession } from '../paper/fixtures';
 import { localMinute } from '../../../src/server/adminParticipants';
 import { Store } from '../../../src/server/store';
 import { adminOn, tempDir } from './support';
@@ -62,6 +67,33 @@ function workshop(): string {
 
 const admin = adminOn;
 
+/**
+ * An officer typed sheet 17, storage refused it but the council got it, and the officer tried again as sheet 7,
+ * the number put right (a retry naming the try: src/domain/paper.ts withdrawnTypings); sheet 2 was typed once.
+ */
+function retriedSheet(): { dir: string; doc: Y.Doc } {
+  const t = tempDir('codesign-participants-');
+  cleanup.push(t.remove);
+  const s = paperSession();
+  const office = testContext('office-pc', { startAt: s.clock.now() + 60_000, idPrefix: 'o' });
+  const choices = { kind: 'dots' as const, dots: { [s.ids.I1]: 2 } };
+  enterPaperBallot(s.doc, { sheet: 2, choices }, office.ctx);
+  office.clock.advance();
+  const tried = replicaOf(s.doc);
+  enterPaperBallot(tried, { sheet: 17, choices, attempt: { typingId: 'try-1', earlier: [] } }, office.ctx);
+  Y.applyUpdate(s.doc, Y.encodeStateAsUpdate(tried, Y.encodeStateVector(s.doc)));
+  office.clock.advance();
+  enterPaperBallot(
+    s.doc,
+    { sheet: 7, choices, attempt: { typingId: 'try-2', earlier: ['try-1'] } },
+    office.ctx,
+  );
+  const store = Store.open(t.dir);
+  store.appendUpdate(SESSION, 'office-pc', Y.encodeStateAsUpdate(s.doc), SYNCED);
+  store.close();
+  return { dir: t.dir, doc: s.doc };
+}
+
 describe('npm run admin -- participants', () => {
   it('Given a workshop, When the admin lists its participants, Then each row names the tablet, the start time, the language and whether answers were given, never the answers', async () => {
     const dir = workshop();
@@ -103,6 +135,21 @@ describe('npm run admin -- participants', () => {
     expect(erased?.erasedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(rows.find((p) => p.id === 'r-unnamed')).toMatchObject({ gaveAnswers: true, erasedAt: null });
     expect(r.out).not.toContain('65 or over');
+  });
+
+  it('Given a paper sheet tried under a wrong number and put right by a retry, When the admin lists the participants, Then the list has the residents the dashboard counts: the corrected sheet, not the withdrawn try', async () => {
+    const { dir, doc } = retriedSheet();
+    // The raw map still holds the try's resident; the dashboard does not count it.
+    expect(doc.getMap('participants').has('paper-17')).toBe(true);
+    const counted = takingPart(readRecords(doc)).residents.map((p) => p.id);
+    expect(counted.sort()).toEqual(['paper-2', 'paper-7']);
+    const r = await admin(dir, 'participants', '--session', SESSION, '--json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out) as { id: string; channel: string }[];
+    expect(rows.map((p) => p.id).sort()).toEqual(counted.sort());
+    expect(rows.every((p) => p.channel === 'paper')).toBe(true);
+    const text = await admin(dir, 'participants', '--session', SESSION);
+    expect(text.out).not.toContain('paper-17');
   });
 
   it('Given the Welsh words, Then only the headings and the words change', async () => {
