@@ -58,13 +58,20 @@ export interface ImportPreview {
   hasChanges: boolean;
   sources: FileSource[];
   /**
-   * Records new to this device, per map, as the dashboard counts them: what the session holds after the import
-   * and not before (a sheet typed here and on another device is one ballot; a withdrawn sheet, a withdrawn typing
-   * and a decision try its retry replaced are none). `participants`: residents taking part after the import and
-   * not before (a turn with nothing done is none). A later revision of a ballot here is not added: see
-   * `updatedParticipants`.
+   * How much each of the dashboard's figures grows, per map: what the session holds after the import less what it
+   * held before, counted as the dashboard counts (a sheet typed here and on another device is one ballot; a
+   * withdrawn sheet, a withdrawn typing and a decision try its retry replaced are none). `participants`: residents
+   * taking part (a turn with nothing done is none). A later revision of a ballot here is not added: see
+   * `updatedParticipants`. Where the files take records here out of the count (see `replaces`), only the growth
+   * beyond them is added: a retry under the right sheet number that withdraws the try here adds no ballot.
    */
   adds: ImportCounts;
+  /**
+   * Records counted here before the import and not after, per map: tries the files' retries withdraw (a paper
+   * sheet typed under a wrong number, put right under another; a decision try saved again). Each figure after the
+   * import (`totals`) is the one before, grown by `adds`, or less where the retries withdraw more than they bring.
+   */
+  replaces: ImportCounts;
   /**
    * Residents already taking part here whose record the files bring a later version of (finished, answers given),
    * or whose ballot they change (a later revision; another device's typing of a sheet that wins).
@@ -265,16 +272,19 @@ function preview(
   isNewSession: boolean,
 ): ImportPreview {
   const adds = zeroCounts();
+  const replaces = zeroCounts();
   const totals = zeroCounts();
-  // Counted as the dashboard reads the records (shownKeys): what is added is what is there after the import and
-  // not before, so every figure grows by as many as the preview says, whichever writes Yjs keeps.
+  // Counted as the dashboard reads the records (shownKeys): what is added is how much the figure grows, so every
+  // figure grows by as many as the preview says, whichever writes Yjs keeps. A retry in the files can withdraw a
+  // try counted here (replaces) while its own sheet is new: the figure stays the same, and nothing is added.
   const recordsAfter = readRecords(scratch);
   const recordsBefore = target ? readRecords(target) : null;
   const after = shownKeys(recordsAfter);
   const before = shownKeys(recordsBefore);
   for (const map of RECORD_MAPS) {
     totals[map] = after[map].size;
-    adds[map] = [...after[map]].filter((key) => !before[map].has(key)).length;
+    adds[map] = Math.max(0, after[map].size - before[map].size);
+    replaces[map] = [...before[map]].filter((key) => !after[map].has(key)).length;
   }
   // Residents already taking part whom the files bring something newer for: their record (a tablet's resident
   // finished, answers given), or the ballot that counts for them (a later revision, another typing of a sheet
@@ -307,6 +317,7 @@ function preview(
       exportedAt: f.header.exportedAt,
     })),
     adds,
+    replaces,
     updatedParticipants,
     totals,
     updates: [Y.encodeStateAsUpdate(scratch, target ? Y.encodeStateVector(target) : undefined)],

@@ -25,6 +25,9 @@ import {
   readSessionFile,
   type ParsedFile,
 } from '../../../src/sync/sessionFile';
+import { previewInWords } from '../../../src/ui/facilitator/files/words';
+import '../../../src/ui/facilitator/files/messages';
+import { makeTranslator } from '../../../src/ui/i18n';
 import { exchange, replicaOf, testContext } from '../helpers/session';
 import { paperSession } from '../paper/fixtures';
 
@@ -97,7 +100,7 @@ function day(clientIds: { a: number; b: number }) {
   setProposalStatus(O, funded, o.ctx, { recordId: 'o-status-2', earlier: ['o-status-1'] });
   o.clock.advance();
   setProposalStatus(O, { proposalId: s.ids.I2, status: 'shortlisted', amountPence: null, reason: '' }, o.ctx);
-  return { A, B, O, atNoon };
+  return { A, B, O, atNoon, tried };
 }
 
 /** The target's figures before and after the preview is applied to a copy of it. */
@@ -139,6 +142,29 @@ describe('what a transfer says it brings is what the dashboard gains', () => {
       expect(preview.updatedParticipants).toBe(2);
       // Typings: B's of sheets 3 and 5, O's of sheet 7; not O's withdrawn try at sheet 17.
       expect(preview.adds.paperTypings).toBe(3);
+    }
+  });
+
+  it('Given tablet A holds the laptop’s refused try at sheet 17 (the council sent it back), when the laptop’s file with its retry as sheet 7 is previewed on A, then the preview adds no ballot and says it replaces one, as the dashboard stays the same', async () => {
+    for (const order of CLIENT_ORDERS) {
+      const { O, tried } = day(order);
+      // A already has everything on the laptop but its retries and its decision on Job fair.
+      const A = replicaOf(tried);
+      const { preview, grew } = growth(A, await fileOf(O, 'office'));
+      expect(grew).toEqual({ residents: 0, ballots: 0, statuses: 1 });
+      expect([preview.adds.ballots, preview.adds.participants]).toEqual([0, 0]);
+      // The decision on Youth club was tried there too: its retry stands in the history in its place.
+      expect(preview.adds.statuses).toBe(1);
+      expect([preview.replaces.ballots, preview.replaces.participants, preview.replaces.statuses]).toEqual([
+        1, 1, 1,
+      ]);
+      expect(preview.totals.ballots).toBe(figures(A).ballots);
+      const words = previewInWords(makeTranslator('en'), preview).join(' ');
+      expect(words).not.toMatch(/ballot.* from office/);
+      expect(words).toMatch(/^Adds 1 decision on an idea from office\./);
+      expect(words).toContain(
+        'On this tablet, 1 ballot, 1 resident and 1 decision on an idea were tries the files try again',
+      );
     }
   });
 

@@ -120,6 +120,8 @@ export function previewInWords(t: Translator, preview: ImportPreview): string[] 
   if (!preview.hasChanges) return [t('files.preview.nothingNew', { count: preview.sources.length })];
   const what = countsInWords(t, preview.adds);
   const out = [what ? t('files.preview.adds', { what, devices }) : t('files.preview.addsOther', { devices })];
+  const replaced = countsInWords(t, preview.replaces);
+  if (replaced) out.push(t('files.preview.replaces', { what: replaced }));
   if (preview.updatedParticipants > 0) {
     out.push(t('files.preview.updated', { count: preview.updatedParticipants }));
   }
