@@ -3,7 +3,7 @@
  * never downloads it. Same contract: validate first, then one transaction. Rules: src/domain/devices.ts.
  */
 import type * as Y from 'yjs';
-import { latest, stampAfter } from '../domain/order';
+import { causalLatest, stampAfter } from '../domain/order';
 import { validateDeviceName, validateNamedDevice } from '../domain/devices';
 import type { DeviceName } from '../domain/types';
 import { run, writable, type CommandContext } from './commands';
@@ -23,11 +23,19 @@ export function nameDevice(
   const namedDeviceId = validateNamedDevice(input.namedDeviceId);
   const name = validateDeviceName(input.name);
   const names = readRecords(doc).devices.filter((r) => r.namedDeviceId === namedDeviceId);
-  const current = latest(names);
+  const current = causalLatest(names);
   if (current && current.name === name) return current.id;
   // After every name it replaces, whatever this device's clock says (order.ts stampAfter).
   const at = stampAfter(ctx.now(), names);
-  const record: DeviceName = { id: ctx.newId(), deviceId: ctx.deviceId, at, namedDeviceId, name };
+  const record: DeviceName = {
+    id: ctx.newId(),
+    deviceId: ctx.deviceId,
+    at,
+    namedDeviceId,
+    name,
+    // The name in force it replaces, so that it comes after it whatever the stamps say (order.ts causalOrder).
+    ...(current ? { after: current.id } : {}),
+  };
   run(doc, 'nameDevice', ctx, () => maps(doc).devices.set(record.id, record));
   return record.id;
 }

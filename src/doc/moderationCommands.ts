@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
 import { resolveMerges } from '../domain/proposals';
-import { stampAfter } from '../domain/order';
+import { causalLatest, stampAfter } from '../domain/order';
 import type { Moderation } from '../domain/types';
 import { requireText } from '../domain/validate';
 import { requireProposal, run, writable, type CommandContext } from './commands';
@@ -21,13 +21,20 @@ function moderate(doc: Y.Doc, name: string, record: Moderation, ctx: CommandCont
 /**
  * A moderation record's stamp: after every record of the same kind on the same idea that it takes the place of
  * (a hide or unhide after the last hide or unhide, an edit after the last edit), whatever this device's clock says
- * (src/domain/order.ts stampAfter).
+ * (src/domain/order.ts stampAfter), naming the one in force (`after`, order.ts causalOrder) so that it comes after
+ * it even when that one is stamped at the latest possible time.
  */
 function stampFor(doc: Y.Doc, proposalId: string, kinds: readonly Moderation['kind'][], ctx: CommandContext) {
   const replaced = readRecords(doc).moderation.filter(
     (m) => m.proposalId === proposalId && kinds.includes(m.kind),
   );
-  return { id: ctx.newId(), deviceId: ctx.deviceId, at: stampAfter(ctx.now(), replaced) };
+  const inForce = causalLatest(replaced);
+  return {
+    id: ctx.newId(),
+    deviceId: ctx.deviceId,
+    at: stampAfter(ctx.now(), replaced),
+    ...(inForce ? { after: inForce.id } : {}),
+  };
 }
 
 const VISIBILITY: readonly Moderation['kind'][] = ['hide', 'unhide'];

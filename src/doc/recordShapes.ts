@@ -310,8 +310,14 @@ const ballotShape: Check = all(
 /** Most records one typing of a sheet (or one decision) may replace: far more than a sheet is ever typed. */
 export const MAX_REPLACED = 100;
 
+/**
+ * The record in force that a settings edit, moderation record, decision or device name took the place of
+ * (src/domain/order.ts causalOrder): an id. Absent on the first of its kind and on records of older apps.
+ */
+const caused = optional({ after: id });
+
 const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
-  settings: fields({ id, ...stamp, values: fields(SETTINGS_VALUES, true) }),
+  settings: all(fields({ id, ...stamp, values: fields(SETTINGS_VALUES, true) }), caused),
   proposals: all(
     fields({
       id,
@@ -355,14 +361,17 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     }),
   ),
   ballots: ballotShape,
-  moderation: variant(
-    { id, ...stamp, proposalId: id },
-    {
-      hide: { reason: text(LIMITS.reasonLength, true) },
-      unhide: {},
-      edit: { title: text(LIMITS.titleLength, true), description: text(LIMITS.descriptionLength) },
-      merge: { intoId: id },
-    },
+  moderation: all(
+    variant(
+      { id, ...stamp, proposalId: id },
+      {
+        hide: { reason: text(LIMITS.reasonLength, true) },
+        unhide: {},
+        edit: { title: text(LIMITS.titleLength, true), description: text(LIMITS.descriptionLength) },
+        merge: { intoId: id },
+      },
+    ),
+    caused,
   ),
   statuses: all(
     fields({
@@ -378,8 +387,9 @@ const RECORD_SHAPES: Readonly<Record<RecordMapName, Check>> = {
     }),
     // The earlier tries a retry after "not saved" stands for (src/domain/statuses.ts standingStatuses).
     optional({ replaces: list(id, MAX_REPLACED) }),
+    caused,
   ),
-  devices: fields({ id, ...stamp, namedDeviceId: id, name: text(DEVICE_NAME_LENGTH, true) }),
+  devices: all(fields({ id, ...stamp, namedDeviceId: id, name: text(DEVICE_NAME_LENGTH, true) }), caused),
   paperTypings: fields({
     id,
     ...stamp,

@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import { ValidationError } from '../domain/errors';
-import { stampAfter } from '../domain/order';
+import { causalLatest, stampAfter } from '../domain/order';
 import type { SessionSettings, SettingsEdit } from '../domain/types';
 import { validateSettings } from '../domain/validateSettings';
 import { run, writable, type CommandContext } from './commands';
@@ -43,7 +43,7 @@ function writeSettings(
   patch: Partial<SessionSettings>,
   ctx: CommandContext,
   name: string,
-  after: Iterable<{ at: number }> = [],
+  alsoAfter: Iterable<{ at: number }> = [],
 ): void {
   const current = writable(doc);
   // The streams as stored: one of £0 from before the rule is kept, a new or changed one cannot be £0.
@@ -53,9 +53,18 @@ function writeSettings(
     (values as Record<string, unknown>)[key] = next[key];
   }
   // After every edit it overrides, whatever this device's clock says (order.ts stampAfter): ending a session on
-  // a tablet reset to 2000 must not lose to the session's own creation.
-  const at = stampAfter(ctx.now(), [...maps(doc).settings.values(), ...after]);
-  const edit: SettingsEdit = { id: ctx.newId(), deviceId: ctx.deviceId, at, values };
+  // a tablet reset to 2000 must not lose to the session's own creation. And naming the edit applied last, so
+  // that it is applied after it even when that one is stamped at the latest possible time (order.ts causalOrder).
+  const edits = [...maps(doc).settings.values()];
+  const at = stampAfter(ctx.now(), [...edits, ...alsoAfter]);
+  const inForce = causalLatest(edits);
+  const edit: SettingsEdit = {
+    id: ctx.newId(),
+    deviceId: ctx.deviceId,
+    at,
+    values,
+    ...(inForce ? { after: inForce.id } : {}),
+  };
   run(doc, name, ctx, () => maps(doc).settings.set(edit.id, edit));
 }
 

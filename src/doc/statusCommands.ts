@@ -65,6 +65,8 @@ export function setProposalStatus(
     proposalId: input.proposalId,
     ...clean,
     ...(earlier.length > 0 ? { replaces: earlier } : {}),
+    // The decision in force it replaces, so that it comes after it whatever the stamps say (order.ts causalOrder).
+    ...(current ? { after: current.id } : {}),
   };
   run(doc, 'setProposalStatus', ctx, () => maps(doc).statuses.set(record.id, record));
   return record.id;

@@ -7,9 +7,11 @@
  * officer can see how many there are and decide what to say about them.
  *
  * Rules:
- * - The end is the settings edit that ended the session: in (at, id) order, the first edit setting `isEnded`
- *   to true after the last one setting it to false (sessions are not reopened in the app, but a record could say
- *   so). No end while the settings say the session is open.
+ * - The end is the settings edit that ended the session: in the order settings are applied (causal order,
+ *   src/domain/order.ts causalOrder), the first edit setting `isEnded` to true after the last one setting it to
+ *   false (sessions are not reopened in the app, but a record could say so). No end while the settings say the
+ *   session is open. An end written after seeing a "not ended" edit names it, so it comes after it whatever the
+ *   stamps say, even one stamped at the latest possible time.
  * - A record came after the end when its `at` is later than the end edit's `at`: tablet turns (participants),
  *   ballots cast at a tablet, ideas and comments. Paper sheets are left out: typing them in after the workshop
  *   is allowed and expected.
@@ -18,7 +20,7 @@
  *   device and time of each record, not a verdict. Nothing is excluded from counting because of it.
  */
 import { channelOf } from './paper';
-import { byBallotOrder, byStampThenId } from './order';
+import { byBallotOrder, byStampThenId, causalOrder } from './order';
 import type { Ballot, Comment, Participant, Proposal, SessionRecords, SettingsEdit } from './types';
 
 export interface AfterEnd {
@@ -37,7 +39,7 @@ export interface AfterEnd {
 /** The edit that ended the session, or null while it is open (see the rules above). */
 export function endEdit(edits: readonly SettingsEdit[]): SettingsEdit | null {
   let end: SettingsEdit | null = null;
-  for (const edit of [...edits].sort(byStampThenId)) {
+  for (const edit of causalOrder(edits)) {
     if (edit.values.isEnded === true && end === null) end = edit;
     else if (edit.values.isEnded === false) end = null;
   }

@@ -3,13 +3,14 @@
  *
  * - A name is a `DeviceName` record in the session document's `devices` map, written once under a fresh id by
  *   `nameDevice` (a facilitator on the tablet, or the device naming itself). Renaming writes a new record.
- * - The name in force for a device is its latest record by (at, id) (`order.ts`): every device holding the same
- *   records shows the same name, whatever order they arrived in.
+ * - The name in force for a device is its latest record in causal order (`order.ts` causalLatest: a rename names
+ *   the name it replaced, then by (at, id)): every device holding the same records shows the same name, whatever
+ *   order they arrived in.
  * - A device with no name in the document is shown as "Tablet <short code>": the first characters of its id,
  *   the same short code everywhere.
  */
 import { ValidationError } from './errors';
-import { byStampThenId } from './order';
+import { causalLatest, groupBy } from './order';
 import type { DeviceName } from './types';
 import { requireText } from './validate';
 
@@ -27,14 +28,14 @@ const DEVICE_ID_LENGTH = 64;
  */
 export const SHORT_CODE_LENGTH = 4;
 
-/** The name in force for each named device: its latest record by (at, id). */
+/** The name in force for each named device: its latest record in causal order. */
 export function effectiveDeviceNames(records: readonly DeviceName[]): Map<string, string> {
-  const best = new Map<string, DeviceName>();
-  for (const r of records) {
-    const was = best.get(r.namedDeviceId);
-    if (!was || byStampThenId(was, r) < 0) best.set(r.namedDeviceId, r);
+  const names = new Map<string, string>();
+  for (const [id, group] of groupBy(records, (r) => r.namedDeviceId)) {
+    const best = causalLatest(group);
+    if (best) names.set(id, best.name);
   }
-  return new Map([...best].map(([id, r]) => [id, r.name]));
+  return names;
 }
 
 /** The first characters of a device id, as written: "3f9a". */

@@ -1,7 +1,8 @@
 import type { Ballot, Proposal, Stamp } from './types';
 
 /**
- * The one ordering used wherever "the latest record wins": by wall-clock time, then by record id. Clocks drift,
+ * The ordering by wall-clock time, then by record id: "the latest record wins" goes by it among records written
+ * apart (causalOrder below puts a record after the one it names first). Clocks drift,
  * so this is a rule people can read, not a truth about causality; the id makes it total and deterministic, so
  * every device computes the same answer from the same records.
  *
@@ -70,6 +71,7 @@ export function sortedByStamp<T extends Stamp & { id: string }>(records: readonl
   return [...records].sort(byStampThenId);
 }
 
+/** The latest by (at, id). For records one replaces another of, use causalLatest. */
 export function latest<T extends Stamp & { id: string }>(records: readonly T[]): T | undefined {
   let best: T | undefined;
   for (const r of records) if (!best || byStampThenId(best, r) < 0) best = r;
@@ -93,4 +95,96 @@ export function stampAfter(now: number, replaced: Iterable<{ at: number }>): num
   // Never past the latest time a record may hold: one stamped there (a hostile device's, or a clock gone mad)
   // would otherwise make every record written after it unsendable, refused by every shape check.
   return Math.min(after, MAX_STAMP);
+}
+
+/**
+ * A record that may name, in `after`, the record in force it took the place of when it was written (a settings
+ * edit, a hide or unhide, a typo fix, a merge, an officer's decision, a device's name). Absent when there was none,
+ * and on records of apps before it.
+ */
+export type CausalRecord = Stamp & { id: string; after?: string };
+
+/**
+ * Each record's causal depth among `records` (one group: the records of which the latest is in force, such as
+ * the hides and unhides of one idea): 0 when it names nothing; 1 + the depth of the record it names when that is
+ * among them; 1 when it is not (a sync in parts, a rollback, a record of another group). A record on a cycle of
+ * `after` (only a forger can make one: A after B and B after A) counts as naming nothing, so its depth is 0 and
+ * does not depend on the order records are read in. `after` names one record, so the records form a functional
+ * graph: one walk per record, each record visited once, O(n).
+ */
+export function causalDepths(records: readonly CausalRecord[]): Map<string, number> {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const depth = new Map<string, number>();
+  for (const start of records) {
+    if (depth.has(start.id)) continue;
+    const path: CausalRecord[] = [];
+    const onPath = new Map<string, number>();
+    let cur: CausalRecord = start;
+    // The depth of the record the path's last record names: -1 when it names nothing.
+    let below = -1;
+    for (;;) {
+      onPath.set(cur.id, path.length);
+      path.push(cur);
+      if (cur.after === undefined) break;
+      const next = byId.get(cur.after);
+      if (!next) {
+        below = 0;
+        break;
+      }
+      const known = depth.get(next.id);
+      if (known !== undefined) {
+        below = known;
+        break;
+      }
+      const cycleStart = onPath.get(next.id);
+      if (cycleStart !== undefined) {
+        for (const r of path.splice(cycleStart)) depth.set(r.id, 0);
+        below = 0;
+        break;
+      }
+      cur = next;
+    }
+    for (let i = path.length - 1; i >= 0; i--) {
+      below += 1;
+      depth.set(path[i]!.id, below);
+    }
+  }
+  return depth;
+}
+
+/**
+ * The order in which "the latest wins" among one group of records: by causal depth (causalDepths), then by
+ * (at, id) as byStampThenId. A record written after reading the one in force names it and comes after it, and
+ * after every record that one came after, whatever the stamps say: a hostile "show" stamped at MAX_STAMP, which
+ * every later stamp is capped at (stampAfter), cannot outlast the "hide" written after seeing it. Records written
+ * apart, neither naming the other, go by their clocks as before. A record of an older app names nothing (depth
+ * 0), so during an upgrade it loses to a new app's record written before it: accepted.
+ */
+export function causalComparator<T extends CausalRecord>(records: readonly T[]): (a: T, b: T) => number {
+  const depth = causalDepths(records);
+  return (a, b) => (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) || byStampThenId(a, b);
+}
+
+/** A sorted copy of one group of records, oldest first, in causal order (causalComparator). */
+export function causalOrder<T extends CausalRecord>(records: readonly T[]): T[] {
+  return [...records].sort(causalComparator(records));
+}
+
+/** The record in force among one group of records: the last in causal order (causalComparator). */
+export function causalLatest<T extends CausalRecord>(records: readonly T[]): T | undefined {
+  const compare = causalComparator(records);
+  let best: T | undefined;
+  for (const r of records) if (!best || compare(best, r) < 0) best = r;
+  return best;
+}
+
+/** Records grouped by `key` (an idea, a named device), each group in the order given. */
+export function groupBy<T, K>(records: Iterable<T>, key: (r: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const r of records) {
+    const group = groups.get(key(r));
+    if (group) group.push(r);
+    else groups.set(key(r), [r]);
+  }
+  return groups;
 }

@@ -1,13 +1,15 @@
 /**
  * What moderation records mean for the ideas residents see.
  *
- * - hide / unhide: the latest of them (by at, id) for a proposal decides whether it is hidden.
+ * - "The latest" is the last in causal order (order.ts causalLatest): a record names the one in force it
+ *   replaced (`after`) and comes after it whatever the stamps say; records written apart go by (at, id).
+ * - hide / unhide: the latest of them for a proposal decides whether it is hidden.
  * - edit: the latest edit gives the shown title and description; the original record is never changed.
  * - merge: a duplicate points at the idea it was merged into. If one duplicate was merged twice (two devices
- *   apart), the latest merge record wins. Chains are followed to their end. A cycle (A into B on one tablet,
+ *   apart), the latest merge record of both ideas held wins. Chains are followed to their end. A cycle (A into B on one tablet,
  *   B into A on another) is broken deterministically: the member of the cycle with the smallest id is kept.
  */
-import { byStampThenId, ideaOrder, latest } from './order';
+import { causalLatest, causalOrder, groupBy, ideaOrder } from './order';
 import type { Moderation, Proposal } from './types';
 
 export interface ProposalView extends Proposal {
@@ -30,10 +32,13 @@ export function resolveMerges(
   moderation: readonly Moderation[],
 ): Map<string, string> {
   const target = new Map<string, MergeRecord>();
-  for (const m of moderation) {
-    if (m.kind !== 'merge' || !proposalIds.has(m.proposalId) || !proposalIds.has(m.intoId)) continue;
-    const prev = target.get(m.proposalId);
-    if (!prev || byStampThenId(prev, m) < 0) target.set(m.proposalId, m);
+  const merges = moderation.filter((m): m is MergeRecord => m.kind === 'merge');
+  // Ordered among all merges of the duplicate (those its writer read), then the latest of both ideas held.
+  for (const [duplicateId, group] of groupBy(merges, (m) => m.proposalId)) {
+    if (!proposalIds.has(duplicateId)) continue;
+    const held = causalOrder(group).filter((m) => proposalIds.has(m.intoId));
+    const last = held[held.length - 1];
+    if (last) target.set(duplicateId, last);
   }
   const canonical = new Map<string, string>();
   for (const id of proposalIds) {
@@ -77,8 +82,10 @@ export function proposalViews(
   }
   return [...proposals].sort(ideaOrder(proposals.length)).map((p) => {
     const records = byProposal.get(p.id) ?? [];
-    const visibility = latest(records.filter((m) => m.kind === 'hide' || m.kind === 'unhide'));
-    const edit = latest(records.filter((m): m is Extract<Moderation, { kind: 'edit' }> => m.kind === 'edit'));
+    const visibility = causalLatest(records.filter((m) => m.kind === 'hide' || m.kind === 'unhide'));
+    const edit = causalLatest(
+      records.filter((m): m is Extract<Moderation, { kind: 'edit' }> => m.kind === 'edit'),
+    );
     return {
       ...p,
       shownTitle: edit?.title ?? p.title,

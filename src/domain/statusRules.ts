@@ -5,7 +5,7 @@
  */
 import { ValidationError } from './errors';
 import { LIMITS } from './limits';
-import { byStampThenId, latest } from './order';
+import { causalLatest, causalOrder } from './order';
 import type { ProposalView } from './proposals';
 import { effectiveStatuses, isStatusKind } from './statuses';
 import type { Pence, ProposalStatus, ProposalStatusKind } from './types';
@@ -47,9 +47,9 @@ export function validateStatusInput(input: Omit<StatusInput, 'proposalId'>): Cle
   return { status, amountPence: null, reason: '' };
 }
 
-/** Every status record of one idea, newest first (the first is the effective one). */
+/** Every status record of one idea, newest first in causal order (the first is the effective one). */
 export function statusHistory(records: readonly ProposalStatus[], proposalId: string): ProposalStatus[] {
-  return records.filter((r) => r.proposalId === proposalId).sort((a, b) => byStampThenId(b, a));
+  return causalOrder(records.filter((r) => r.proposalId === proposalId)).reverse();
 }
 
 /** The latest record of one idea, or undefined when it is still `submitted` by default. */
@@ -57,7 +57,7 @@ export function latestStatus(
   records: readonly ProposalStatus[],
   proposalId: string,
 ): ProposalStatus | undefined {
-  return latest(records.filter((r) => r.proposalId === proposalId));
+  return causalLatest(records.filter((r) => r.proposalId === proposalId));
 }
 
 /** Funded with more than the idea's estimated cost: allowed, but worth a second look. */
@@ -81,7 +81,7 @@ export interface MergedDecision {
   duplicateId: string;
   /** The duplicate's shown title. */
   duplicateTitle: string;
-  /** The duplicate's effective status (latest by at, id). */
+  /** The duplicate's effective status (the latest in causal order). */
   status: ProposalStatus;
 }
 

@@ -2,8 +2,9 @@
  * "You said, we did": what became of each idea, as decided by council officers after the workshop.
  *
  * - Officers write `ProposalStatus` records; none is ever rewritten. The effective status of an idea is the
- *   latest of its records by (at, id) (`order.ts`), so every device that holds the same records shows the same
- *   status, whatever order they arrived in. An idea with no record is `submitted`.
+ *   latest of its records in causal order (`order.ts` causalLatest: a decision names the one in force it
+ *   replaced, `after`, then by (at, id)), so every device that holds the same records shows the same status,
+ *   whatever order they arrived in. An idea with no record is `submitted`.
  * - A decision saved again after "not saved" names the earlier tries (`replaces`): storage refused them on the
  *   officer's device, but the council may hold them. A try that made the same decision is folded into the
  *   record that names it (`standingStatuses`, applied as the records are read), so the same decision saved on a
@@ -16,7 +17,7 @@
  * - Residents see only visible ideas (not hidden, not merged away) whose status moved on from `submitted`, by
  *   title and decision: never comments, never who suggested them.
  */
-import { byStampThenId } from './order';
+import { causalLatest, compareText, groupBy } from './order';
 import { isSameNeighbourhood } from './neighbourhood';
 import type { ProposalView } from './proposals';
 import { PROPOSAL_STATUSES, type Pence, type ProposalStatus, type ProposalStatusKind } from './types';
@@ -31,11 +32,14 @@ export function isStatusKind(value: unknown): value is ProposalStatusKind {
  * decision out of force and leave an earlier one in it). Only a repeat is left out: `deviceId` is a label any sender can copy (status
  * records are not signed), so a record naming another's decision can at most fold a copy of that same decision
  * into itself, never take a decision out of the history or out of force. A refused try at another decision that
- * reached the council stays in the history, and the retry, written after it, is in force.
+ * reached the council stays in the history, and the retry, written after it, is in force. A decision written
+ * after seeing a try that is folded away names it (`after`); it is read as naming the retry the try is folded
+ * into, which made the same decision, so it still comes after it (order.ts causalOrder).
  */
 export function standingStatuses(records: readonly ProposalStatus[]): ProposalStatus[] {
   const byId = new Map(records.map((r) => [r.id, r]));
-  const replaced = new Set<string>();
+  // Each folded try and the retry it is folded into (the smallest id where two retries name it).
+  const replaced = new Map<string, string>();
   for (const r of records) {
     for (const id of r.replaces ?? []) {
       const earlier = byId.get(id);
@@ -47,19 +51,32 @@ export function standingStatuses(records: readonly ProposalStatus[]): ProposalSt
         earlier.status === r.status &&
         earlier.amountPence === r.amountPence &&
         earlier.reason === r.reason
-      )
-        replaced.add(id);
+      ) {
+        const was = replaced.get(id);
+        if (was === undefined || compareText(r.id, was) < 0) replaced.set(id, r.id);
+      }
     }
   }
-  return records.filter((r) => !replaced.has(r.id));
+  const standing = (id: string): string => {
+    const seen = new Set<string>();
+    let cur = id;
+    for (let next = replaced.get(cur); next !== undefined && !seen.has(next); next = replaced.get(cur)) {
+      seen.add(cur);
+      cur = next;
+    }
+    return cur;
+  };
+  return records
+    .filter((r) => !replaced.has(r.id))
+    .map((r) => (r.after !== undefined && replaced.has(r.after) ? { ...r, after: standing(r.after) } : r));
 }
 
-/** The effective status of every idea that has at least one status record: the latest by (at, id). */
+/** The effective status of every idea that has at least one status record: the latest in causal order. */
 export function effectiveStatuses(records: readonly ProposalStatus[]): Map<string, ProposalStatus> {
   const byProposal = new Map<string, ProposalStatus>();
-  for (const r of records) {
-    const best = byProposal.get(r.proposalId);
-    if (!best || byStampThenId(best, r) < 0) byProposal.set(r.proposalId, r);
+  for (const [proposalId, group] of groupBy(records, (r) => r.proposalId)) {
+    const best = causalLatest(group);
+    if (best) byProposal.set(proposalId, best);
   }
   return byProposal;
 }

@@ -13,6 +13,15 @@ export interface Stamp {
   at: number;
 }
 
+/**
+ * On records of which the latest is in force (settings edits, moderation, decisions, device names): the id of the
+ * record in force that this one took the place of when it was written, so it comes after that record whatever
+ * the clocks say (src/domain/order.ts causalOrder). Absent when there was none, and on records of older apps.
+ */
+export interface Caused {
+  after?: string;
+}
+
 export interface FundingStream {
   id: string;
   /** e.g. "Ashfield City Council", "NHS North Ashfield" */
@@ -113,7 +122,7 @@ export interface SessionSettings {
 export type SettingsField = keyof SessionSettings;
 
 /** One edit of the settings. The session's creation is the first edit and carries every field. */
-export interface SettingsEdit extends Stamp {
+export interface SettingsEdit extends Stamp, Caused {
   id: string;
   values: Partial<SessionSettings>;
 }
@@ -223,7 +232,12 @@ export type BallotChoices =
   | { kind: 'budget'; selected: string[] }
   | { kind: 'ranking'; ranked: string[] };
 
-export type Moderation = Stamp & { id: string } & (
+interface ModerationRecord extends Stamp, Caused {
+  id: string;
+}
+
+export type Moderation = ModerationRecord &
+  (
     | { kind: 'hide'; proposalId: string; reason: string }
     | { kind: 'unhide'; proposalId: string }
     | { kind: 'edit'; proposalId: string; title: string; description: string }
@@ -241,8 +255,8 @@ export const PROPOSAL_STATUSES = [
 ] as const;
 export type ProposalStatusKind = (typeof PROPOSAL_STATUSES)[number];
 
-/** Written by officers (issue 4); the effective status is the latest by (at, id). */
-export interface ProposalStatus extends Stamp {
+/** Written by officers (issue 4); the effective status is the latest in causal order (src/domain/order.ts). */
+export interface ProposalStatus extends Stamp, Caused {
   id: string;
   proposalId: string;
   status: ProposalStatusKind;
@@ -258,9 +272,9 @@ export interface ProposalStatus extends Stamp {
 
 /**
  * A name given to a device ("Tablet 3 (blue case)"): `deviceId` (the Stamp) is the device that wrote it,
- * `namedDeviceId` the device it names. The name in force is the latest by (at, id) (src/domain/devices.ts).
+ * `namedDeviceId` the device it names. The name in force is the latest in causal order (src/domain/devices.ts).
  */
-export interface DeviceName extends Stamp {
+export interface DeviceName extends Stamp, Caused {
   id: string;
   namedDeviceId: string;
   name: string;

@@ -86,6 +86,8 @@ describe('updateSettings and endSession', () => {
       deviceId: 'device-a',
       at: clock.now(),
       values: { venue: 'Library' },
+      // The edit it is applied after: the session's creation (src/domain/order.ts causalOrder).
+      after: 'device-a-0001',
     });
     expect(viewSession(doc)?.settings).toEqual(validSettings({ venue: 'Library' }));
     expect(readRecords(doc).settingsEdits).toHaveLength(2);
@@ -285,7 +287,7 @@ describe('moderation commands', () => {
 
   it('Given a hidden idea, when it is unhidden later, then an unhide record is written and it is back', () => {
     const { doc, ctx, clock, proposalId } = workshop();
-    hideProposal(doc, proposalId, 'Mistake', ctx);
+    const hide = hideProposal(doc, proposalId, 'Mistake', ctx);
     clock.advance();
     const origins = recordTransactions(doc);
     const id = unhideProposal(doc, proposalId, ctx);
@@ -296,6 +298,8 @@ describe('moderation commands', () => {
       at: clock.now(),
       kind: 'unhide',
       proposalId,
+      // The hide it replaces (src/domain/order.ts causalOrder).
+      after: hide,
     });
     expect(viewSession(doc)?.visible.map((v) => v.id)).toEqual([proposalId]);
   });

@@ -1,7 +1,8 @@
 /**
  * Property: officers on several devices record statuses for the same ideas, each on its own copy of the
  * session; the updates then reach another device in any order, some of them more than once. Every device that
- * has received everything shows the same effective status for every idea: the latest record by (at, id).
+ * has received everything shows the same effective status for every idea: the latest record in causal order
+ * (each device's decisions name the one before on that device: depth, then at, then id).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -82,12 +83,18 @@ describe('status records from several devices', () => {
             const a = receive(orderA);
             const b = receive(orderB);
             expect(effective(a)).toBe(effective(b));
-            // And the effective status is the latest of all records written, by (at, id).
-            const all = devices.flatMap((d) => [...viewSession(d.doc)!.records.statuses]);
+            // And the effective status is the latest of all records written in causal order: the devices never
+            // met, so a record's depth is its place among its own device's decisions on the idea (each is stamped
+            // after the one before it there), then by (at, id).
             for (const id of ideas) {
-              const mine = all
-                .filter((r) => r.proposalId === id)
-                .sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1));
+              const mine = devices
+                .flatMap((d) =>
+                  viewSession(d.doc)!
+                    .records.statuses.filter((r) => r.proposalId === id)
+                    .map((r, depth) => ({ r, depth })),
+                )
+                .sort((x, y) => x.depth - y.depth || x.r.at - y.r.at || (x.r.id < y.r.id ? -1 : 1))
+                .map((x) => x.r);
               expect(viewSession(a)!.statuses.get(id)).toEqual(mine.at(-1));
             }
           },

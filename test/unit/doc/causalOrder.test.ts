@@ -1,0 +1,363 @@
+/**
+ * A record stamped at the latest possible time must not win for ever. A hostile enrolled device (or a session
+ * file) writes a record stamped MAX_STAMP; every honest record written after it is capped at the same stamp
+ * (order.ts stampAfter), so under (at, id) alone the hostile record won whenever its id sorted last. Now a record
+ * names the one in force it replaced (`after`) and "the latest" goes by (depth, at, id) (order.ts causalOrder).
+ * Real Yjs documents; the forged records are written straight into the maps, as a forger would, and pass the same
+ * shape checks the council and file imports apply.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { addProposal } from '../../../src/doc/commands';
+import { nameDevice } from '../../../src/doc/deviceCommands';
+import { hideProposal, unhideProposal } from '../../../src/doc/moderationCommands';
+import { checkDocShape, checkRecord, type RecordMapName } from '../../../src/doc/recordShapes';
+import { maps, readRecords } from '../../../src/doc/schema';
+import { viewSession } from '../../../src/doc/session';
+import { endSession, updateSettings } from '../../../src/doc/sessionCommands';
+import { setProposalStatus } from '../../../src/doc/statusCommands';
+import { endEdit } from '../../../src/domain/afterEnd';
+import { causalDepths, causalOrder, MAX_STAMP } from '../../../src/domain/order';
+import { effectiveSettings } from '../../../src/domain/settings';
+import { latestStatus } from '../../../src/domain/statusRules';
+import type { DeviceName, Moderation, ProposalStatus, SettingsEdit } from '../../../src/domain/types';
+import { PROPERTY_BUDGET_MS } from '../helpers/property';
+import { createdSession, exchange, ideaInput, replicaOf, testContext } from '../helpers/session';
+
+/** Forged ids that sort after every honest id ('device-…') and before them. */
+const FORGED_IDS = ['zz-forged', '00-forged'] as const;
+
+/** A session with one idea on tablet A, a copy on the honest tablet B and on the hostile device H. */
+function room() {
+  const a = createdSession();
+  a.clock.advance();
+  const p1 = addProposal(a.doc, ideaInput('Youth club'), null, a.ctx);
+  const b = { ...testContext('device-b', { startAt: a.clock.now() + 60_000 }), doc: replicaOf(a.doc) };
+  const hostile = replicaOf(a.doc);
+  const view = (doc: Y.Doc) => viewSession(doc)!;
+  const shown = (doc: Y.Doc) => view(doc).proposals.find((p) => p.id === p1)!;
+  return { a, b, hostile, p1, view, shown };
+}
+
+type Forged =
+  | { map: 'moderation'; record: Moderation }
+  | { map: 'statuses'; record: ProposalStatus }
+  | { map: 'devices'; record: DeviceName }
+  | { map: 'settings'; record: SettingsEdit };
+
+/** Writes records straight into a document's maps, after checking each passes the shape checks every door applies. */
+function forge(doc: Y.Doc, ...records: Forged[]): void {
+  for (const { map, record } of records) expect(checkRecord(map, record.id, record)).toEqual([]);
+  doc.transact(() => {
+    for (const { map, record } of records) (maps(doc)[map] as Y.Map<unknown>).set(record.id, record);
+  });
+}
+
+const settingsOf = (doc: Y.Doc) => effectiveSettings(readRecords(doc).settingsEdits);
+
+describe.each(FORGED_IDS)('a record forged at the latest possible time, id %s', (forgedId) => {
+  const forgedStamp = { id: forgedId, deviceId: 'device-h', at: MAX_STAMP };
+  it('Given a hostile "show" of an abusive idea stamped at MAX_STAMP, When the facilitator hides it after syncing it, Then it is hidden on every device', () => {
+    const { a, b, hostile, p1, shown } = room();
+    hideProposal(b.doc, p1, 'Names a neighbour', b.ctx);
+    exchange(b.doc, hostile);
+    forge(hostile, {
+      map: 'moderation',
+      record: { ...forgedStamp, kind: 'unhide', proposalId: p1 },
+    });
+    exchange(hostile, b.doc);
+    expect(shown(b.doc).isHidden).toBe(false);
+    b.clock.advance();
+    hideProposal(b.doc, p1, 'Still names a neighbour', b.ctx);
+    exchange(b.doc, a.doc);
+    exchange(b.doc, hostile);
+    for (const doc of [a.doc, b.doc, hostile]) {
+      expect(shown(doc)).toMatchObject({ isHidden: true, hiddenReason: 'Still names a neighbour' });
+      expect(checkDocShape(doc)).toEqual([]);
+    }
+  });
+
+  it('Given a hostile "funded £5m" stamped at MAX_STAMP, When an officer decides after syncing it, Then the officer\'s decision is in force', () => {
+    const { a, b, hostile, p1 } = room();
+    forge(hostile, {
+      map: 'statuses',
+      record: {
+        ...forgedStamp,
+        proposalId: p1,
+        status: 'funded',
+        amountPence: 500_000_000,
+        reason: '',
+      },
+    });
+    exchange(hostile, b.doc);
+    setProposalStatus(
+      b.doc,
+      {
+        proposalId: p1,
+        status: 'not-taken-forward',
+        amountPence: null,
+        reason: 'Already funded by the youth service',
+      },
+      b.ctx,
+    );
+    exchange(b.doc, a.doc);
+    for (const doc of [a.doc, b.doc]) {
+      expect(latestStatus(readRecords(doc).statuses, p1)).toMatchObject({
+        deviceId: 'device-b',
+        status: 'not-taken-forward',
+      });
+      expect(viewSession(doc)!.statuses.get(p1)?.status).toBe('not-taken-forward');
+    }
+  });
+
+  it('Given a hostile name for tablet B stamped at MAX_STAMP, When the facilitator renames it after syncing it, Then the new name stands', () => {
+    const { a, b, hostile, view } = room();
+    forge(hostile, {
+      map: 'devices',
+      record: {
+        ...forgedStamp,
+        namedDeviceId: 'device-b',
+        name: 'Rude word',
+      },
+    });
+    exchange(hostile, b.doc);
+    nameDevice(b.doc, { namedDeviceId: 'device-b', name: 'Tablet 3 (blue case)' }, b.ctx);
+    exchange(b.doc, a.doc);
+    for (const doc of [a.doc, b.doc])
+      expect(view(doc).deviceNames.get('device-b')).toBe('Tablet 3 (blue case)');
+  });
+
+  it("Given a hostile title stamped at MAX_STAMP, When the facilitator changes the title after syncing it, Then the facilitator's title is the session's", () => {
+    const { a, b, hostile } = room();
+    forge(hostile, {
+      map: 'settings',
+      record: { ...forgedStamp, values: { title: 'Free money here' } },
+    });
+    exchange(hostile, b.doc);
+    updateSettings(b.doc, { title: 'Ashfield spring, second evening' }, b.ctx);
+    exchange(b.doc, a.doc);
+    for (const doc of [a.doc, b.doc]) expect(settingsOf(doc)?.title).toBe('Ashfield spring, second evening');
+  });
+
+  it('Given a hostile "not ended" stamped at MAX_STAMP, When the facilitator ends the session after syncing it, Then the session is ended by that end', () => {
+    const { a, b, hostile } = room();
+    forge(hostile, {
+      map: 'settings',
+      record: { ...forgedStamp, values: { isEnded: false } },
+    });
+    exchange(hostile, b.doc);
+    endSession(b.doc, b.ctx);
+    exchange(b.doc, a.doc);
+    for (const doc of [a.doc, b.doc]) {
+      expect(settingsOf(doc)?.isEnded).toBe(true);
+      expect(endEdit(readRecords(doc).settingsEdits)).toMatchObject({ deviceId: 'device-b' });
+    }
+  });
+
+  it('Given the session ended, When a hostile "reopened" stamped at MAX_STAMP that names nothing arrives, Then it stays ended', () => {
+    const { a, b, hostile } = room();
+    endSession(b.doc, b.ctx);
+    forge(hostile, {
+      map: 'settings',
+      record: { ...forgedStamp, values: { isEnded: false } },
+    });
+    exchange(hostile, b.doc);
+    exchange(b.doc, a.doc);
+    for (const doc of [a.doc, b.doc, hostile]) expect(settingsOf(doc)?.isEnded).toBe(true);
+  });
+});
+
+describe('records written apart still go by their clocks', () => {
+  it.each([
+    ['B later', 5_000, 'hide'],
+    ['A later', -5_000, 'unhide'],
+  ] as const)(
+    'Given A shows and B hides the same idea without seeing each other (%s), When they sync, Then the later stamp wins on both',
+    (_case, bOffset, expected) => {
+      const { a, b, p1, shown } = room();
+      hideProposal(a.doc, p1, 'First look', a.ctx);
+      exchange(a.doc, b.doc);
+      a.clock.set(b.clock.now() + 10_000);
+      b.clock.set(b.clock.now() + 10_000 + bOffset);
+      unhideProposal(a.doc, p1, a.ctx);
+      hideProposal(b.doc, p1, 'Names a neighbour', b.ctx);
+      exchange(a.doc, b.doc);
+      for (const doc of [a.doc, b.doc]) expect(shown(doc).isHidden).toBe(expected === 'hide');
+    },
+  );
+});
+
+describe('a cycle of forged records', () => {
+  /** Two forged "show" records naming each other, at MAX_STAMP, with ids that sort after the honest ones. */
+  const cycle = (p1: string, ids: readonly [string, string]): Forged[] => [
+    {
+      map: 'moderation',
+      record: {
+        id: ids[0],
+        deviceId: 'device-h',
+        at: MAX_STAMP,
+        kind: 'unhide',
+        proposalId: p1,
+        after: ids[1],
+      },
+    },
+    {
+      map: 'moderation',
+      record: {
+        id: ids[1],
+        deviceId: 'device-h',
+        at: MAX_STAMP,
+        kind: 'unhide',
+        proposalId: p1,
+        after: ids[0],
+      },
+    },
+  ];
+
+  it('Given two forged records naming each other, When the facilitator hides the idea after seeing them, Then it is hidden, read in any order', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom<readonly [string, string]>(['zz-1', 'zz-2'], ['zz-2', 'zz-1'], ['00-1', 'zz-1']),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 2 }),
+        (ids, hideFirst, honestAt) => {
+          const { a, b, hostile, p1, shown } = room();
+          if (hideFirst) {
+            hideProposal(b.doc, p1, 'First look', b.ctx);
+            exchange(b.doc, hostile);
+          }
+          forge(hostile, ...cycle(p1, ids));
+          exchange(hostile, b.doc);
+          hideProposal(b.doc, p1, 'Names a neighbour', b.ctx);
+          const records = Object.values(maps(b.doc).moderation.toJSON()) as Moderation[];
+          const honest = records.find((r) => r.kind === 'hide' && r.reason === 'Names a neighbour')!;
+          expect(ids).toContain(honest.after);
+          // The same records written one by one into another device's copy in another order (a session file, a
+          // sync in parts): the honest record first, in the middle, or last.
+          const order = records.filter((r) => r.id !== honest.id);
+          order.splice(Math.min(honestAt, order.length), 0, honest);
+          const fresh = replicaOf(a.doc);
+          for (const r of order) maps(fresh).moderation.set(r.id, r);
+          for (const doc of [b.doc, fresh]) {
+            expect(shown(doc)).toMatchObject({ isHidden: true, hiddenReason: 'Names a neighbour' });
+          }
+        },
+      ),
+      { numRuns: 24, interruptAfterTimeLimit: PROPERTY_BUDGET_MS },
+    );
+  });
+
+  it('Property: causal order depends on the records, never on the order they are read in, and a record on a cycle has depth 0', () => {
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const record = fc.record({
+      at: fc.constantFrom(0, 1, MAX_STAMP),
+      after: fc.option(fc.constantFrom(...ids, 'not-held'), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(record, { minLength: ids.length, maxLength: ids.length }),
+        fc.array(fc.nat(), { minLength: ids.length, maxLength: ids.length }),
+        (shapes, keys) => {
+          const records = shapes.map((s, i) => ({
+            id: ids[i]!,
+            deviceId: 'd',
+            at: s.at,
+            ...(s.after === undefined ? {} : { after: s.after }),
+          }));
+          const shuffled = records
+            .map((r, i) => ({ r, k: keys[i]! }))
+            .sort((x, y) => x.k - y.k)
+            .map((x) => x.r);
+          expect(causalOrder(shuffled).map((r) => r.id)).toEqual(causalOrder(records).map((r) => r.id));
+          const depth = causalDepths(shuffled);
+          const byId = new Map(records.map((r) => [r.id, r]));
+          for (const r of records) {
+            // Walking `after` from r comes back to r: r is on a cycle.
+            let cur = r.after === undefined ? undefined : byId.get(r.after);
+            for (let i = 0; i < ids.length && cur && cur.id !== r.id; i++)
+              cur = cur.after === undefined ? undefined : byId.get(cur.after);
+            const named = r.after === undefined ? undefined : byId.get(r.after);
+            if (cur?.id === r.id) expect(depth.get(r.id)).toBe(0);
+            else if (r.after === undefined) expect(depth.get(r.id)).toBe(0);
+            else if (!named) expect(depth.get(r.id)).toBe(1);
+            else expect(depth.get(r.id)).toBe(depth.get(named.id)! + 1);
+          }
+        },
+      ),
+      { numRuns: 300, interruptAfterTimeLimit: PROPERTY_BUDGET_MS },
+    );
+  });
+});
+
+describe('a decision taken after seeing a try that a retry folds away', () => {
+  it('Given officer 1\'s try "funded" folded into its retry, When officer 2 decided after seeing the try, before the retry was stamped, Then officer 2\'s decision is in force', () => {
+    const { a, p1 } = room();
+    const t = a.clock.now();
+    const decision = (id: string, at: number, extra: Partial<ProposalStatus>): Forged => ({
+      map: 'statuses',
+      record: {
+        id,
+        deviceId: 'officer-1',
+        at,
+        proposalId: p1,
+        status: 'funded',
+        amountPence: 100_000,
+        reason: '',
+        ...extra,
+      },
+    });
+    forge(
+      a.doc,
+      decision('shortlist', t, { status: 'shortlisted', amountPence: null }),
+      // The try storage refused on officer 1's device, which reached the council first.
+      decision('try', t + 1_000, { after: 'shortlist' }),
+      // Officer 2 saw the try and turned the idea down.
+      decision('officer-2', t + 2_000, {
+        deviceId: 'officer-2',
+        status: 'not-taken-forward',
+        amountPence: null,
+        reason: 'Already funded by the youth service',
+        after: 'try',
+      }),
+      // Officer 1's retry, which never saw officer 2's decision: the same decision, folding the try into itself.
+      decision('retry', t + 3_000, { after: 'shortlist', replaces: ['try'] }),
+    );
+    const records = readRecords(a.doc).statuses;
+    expect(records.map((r) => r.id)).not.toContain('try');
+    expect(latestStatus(records, p1)?.id).toBe('officer-2');
+  });
+});
+
+describe('the shape of `after`', () => {
+  const base: Record<RecordMapName & ('moderation' | 'statuses' | 'devices' | 'settings'), object> = {
+    moderation: { id: 'm1', deviceId: 'd', at: 1, kind: 'unhide', proposalId: 'p1' },
+    statuses: {
+      id: 'm1',
+      deviceId: 'd',
+      at: 1,
+      proposalId: 'p1',
+      status: 'shortlisted',
+      amountPence: null,
+      reason: '',
+    },
+    devices: { id: 'm1', deviceId: 'd', at: 1, namedDeviceId: 'd', name: 'Tablet 3' },
+    settings: { id: 'm1', deviceId: 'd', at: 1, values: { title: 'x' } },
+  };
+
+  it.each(Object.keys(base) as (keyof typeof base)[])(
+    'Given a %s record, Then an id-shaped `after` passes and a malformed one is refused',
+    (map) => {
+      expect(checkRecord(map, 'm1', { ...base[map], after: 'device-b-0001' })).toEqual([]);
+      expect(checkRecord(map, 'm1', { ...base[map], after: 5 })).toEqual([
+        { map, key: 'm1', field: 'after', problem: 'wrongType' },
+      ]);
+      expect(checkRecord(map, 'm1', { ...base[map], after: 'x'.repeat(65) })).toEqual([
+        { map, key: 'm1', field: 'after', problem: 'tooLong' },
+      ]);
+      expect(checkRecord(map, 'm1', { ...base[map], after: '' })).toEqual([
+        { map, key: 'm1', field: 'after', problem: 'empty' },
+      ]);
+    },
+  );
+});
