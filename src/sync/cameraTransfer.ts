@@ -11,13 +11,10 @@
  */
 import * as Y from 'yjs';
 import { ID_LENGTH } from '../doc/recordShapes';
-import { MAPS, readMeta, readRecords } from '../doc/schema';
+import { readMeta, readRecords } from '../doc/schema';
 import { ValidationError } from '../domain/errors';
 import { LIMITS } from '../domain/limits';
 import { toBase64 } from '../domain/recordSigning';
-import { hasSealedAnswers } from '../domain/results/openAnswers';
-import { takingPart } from '../domain/results/participation';
-import { channelOf, paperParticipantId, sheetOf, withdrawnTypings } from '../domain/paper';
 import { effectiveSettings } from '../domain/settings';
 import {
   FRAME_KINDS,
@@ -30,6 +27,7 @@ import {
 } from './cameraFrames';
 import { FORMAT_NAME, FORMAT_VERSION, gzip, splitEnvelope, writeEnvelope } from './envelope';
 import { blockCount, encodePart, FountainDecoder, MAX_BLOCKS, PART_OUTCOMES } from './fountain';
+import { deltaCounts, sheetsIn } from './deltaCounts';
 import type { ExportContext, FileCounts, ParsedFile, SessionFileHeader } from './sessionFile';
 
 /**
@@ -50,6 +48,12 @@ export interface TransferRequest {
   deviceName: string;
   /** Y.encodeStateVector of its copy of the session. */
   stateVector: Uint8Array;
+  /**
+   * The paper sheets whose ballot it counts (heldSheets), as ranges: a state vector cannot tell the sender of a
+   * sheet it typed apart, which the sender never saw. Absent from an older app, or where the list would pass
+   * MAX_SHEETS_TEXT.
+   */
+  sheets?: string;
 }
 
 /** One message as frames: `frame(seq)` for seq = 0, 1, 2, ... without end. */
@@ -63,8 +67,9 @@ export interface FrameSource {
 
 /** The request as bytes: its identities as one line of JSON, a newline, then the state vector. */
 export function encodeRequest(request: TransferRequest): Uint8Array {
-  const { sessionId, deviceId, deviceName } = request;
-  const head = new TextEncoder().encode(`${JSON.stringify({ sessionId, deviceId, deviceName })}\n`);
+  const { sessionId, deviceId, deviceName, sheets } = request;
+  const fields = { sessionId, deviceId, deviceName, ...(sheets !== undefined ? { sheets } : {}) };
+  const head = new TextEncoder().encode(`${JSON.stringify(fields)}\n`);
   const out = new Uint8Array(head.length + request.stateVector.length);
   out.set(head);
   out.set(request.stateVector, head.length);
@@ -83,11 +88,19 @@ export function decodeRequest(bytes: Uint8Array): TransferRequest | null {
       new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end)),
     );
     if (typeof head !== 'object' || head === null) return null;
-    const { sessionId, deviceId, deviceName } = head as Record<string, unknown>;
+    const { sessionId, deviceId, deviceName, sheets } = head as Record<string, unknown>;
     if (!isId(sessionId) || !isId(deviceId) || typeof deviceName !== 'string') return null;
     const stateVector = bytes.slice(end + 1);
     Y.decodeStateVector(stateVector);
-    return { sessionId, deviceId, deviceName: deviceName.slice(0, LIMITS.nameLength), stateVector };
+    // A list that is not one is left out: the sender counts as far as the state vector tells.
+    const isSheets = typeof sheets === 'string' && sheetsIn(sheets) !== null;
+    return {
+      sessionId,
+      deviceId,
+      deviceName: deviceName.slice(0, LIMITS.nameLength),
+      stateVector,
+      ...(isSheets ? { sheets } : {}),
+    };
   } catch {
     return null;
   }
@@ -139,91 +152,6 @@ export function transferIdOf(file: Uint8Array): number {
       digest.charCodeAt(3)) >>>
     0
   );
-}
-
-/**
- * Records of each map the receiver lacks, as it will count them once the answer is merged (as the dashboard
- * counts them, and as its own preview of the answer will): keys whose current entry was written after its state
- * vector, but for ballots, decisions and residents (newInReceiver).
- */
-function countsBeyond(doc: Y.Doc, stateVector: Map<number, number>): FileCounts {
-  const isThere = (id: Y.ID): boolean => id.clock < (stateVector.get(id.client) ?? 0);
-  const count = (name: string): number => {
-    let n = 0;
-    // _map holds each key's current item: its id says who wrote it and when, in Yjs's clock.
-    for (const item of doc.getMap(name)._map.values()) if (!item.deleted && !isThere(item.id)) n++;
-    return n;
-  };
-  const { ballots, statuses, participants } = newInReceiver(doc, isThere);
-  return {
-    proposals: count(MAPS.proposals),
-    comments: count(MAPS.comments),
-    participants,
-    ballots,
-    moderation: count(MAPS.moderation),
-    statuses,
-  };
-}
-
-/**
- * Ballots, decisions and residents taking part here that the receiver (holding what `isThere` says) does not
- * count yet, read as the dashboard reads them (readRecords):
- * - a ballot it holds no version of: a later revision of one it holds is no new ballot. A paper sheet is new only
- *   if it holds no typing of the sheet that counts here (a sheet typed on two devices is one ballot, and a
- *   withdrawn sheet is none), whichever write of the sheet's key Yjs kept. A sheet the receiver typed apart, which
- *   this tablet has never seen, it cannot know of: that one is counted, and the receiver's preview says better.
- * - a decision in the history (a try its retry replaced is not);
- * - a resident taking part it does not count now: a turn with nothing done is sent but is not one, and a turn it
- *   holds becomes one when what the resident did reaches it.
- */
-function newInReceiver(
-  doc: Y.Doc,
-  isThere: (id: Y.ID) => boolean,
-): Pick<FileCounts, 'ballots' | 'statuses' | 'participants'> {
-  const item = (map: string, key: string): Y.Item | undefined => doc.getMap(map)._map.get(key);
-  // Whether the receiver holds some version of a record: its current entry, or one the current one replaced
-  // (a map key's earlier entries are to its left).
-  const hasSome = (entry: Y.Item | undefined): boolean => {
-    for (let at: Y.Item | null = entry ?? null; at; at = at.left instanceof Y.Item ? at.left : null) {
-      if (isThere(at.id)) return true;
-    }
-    return false;
-  };
-  const r = readRecords(doc);
-  const withdrawn = withdrawnTypings(r.paperTypings);
-  const sheetsThere = new Set<string>();
-  for (const t of r.paperTypings) {
-    if (!withdrawn.has(t.id) && hasSome(item(MAPS.paperTypings, t.id)))
-      sheetsThere.add(paperParticipantId(t.sheet));
-  }
-  // Whether the receiver holds this resident's ballot in some version (a paper sheet: some typing of it, or a
-  // ballot an older app wrote under its key).
-  const hasBallot = (participantId: string): boolean =>
-    sheetsThere.has(participantId) || hasSome(item(MAPS.ballots, participantId));
-  const actedThere = new Set<string>();
-  for (const p of r.proposals) {
-    if (p.participantId !== null && hasSome(item(MAPS.proposals, p.id))) actedThere.add(p.participantId);
-  }
-  for (const c of r.comments) {
-    if (c.participantId !== null && hasSome(item(MAPS.comments, c.id))) actedThere.add(c.participantId);
-  }
-  for (const b of r.ballots) if (hasBallot(b.participantId)) actedThere.add(b.participantId);
-  const participants = takingPart(r).residents.filter((p) => {
-    // A paper resident is there with its sheet, whichever device typed it.
-    if (channelOf(p) === 'paper' && sheetOf(p.id) !== null) return !hasBallot(p.id);
-    const entry = item(MAPS.participants, p.id);
-    if (!hasSome(entry)) return true;
-    if (actedThere.has(p.id) || channelOf(p) === 'paper') return false;
-    // Answers: known only when the receiver holds this very version (an earlier one is read as none).
-    const answered =
-      Object.keys(p.answers).length > 0 || p.answersErased !== undefined || hasSealedAnswers(p);
-    return !(answered && entry !== undefined && isThere(entry.id));
-  }).length;
-  return {
-    ballots: r.ballots.filter((b) => !hasBallot(b.participantId)).length,
-    statuses: r.statuses.filter((s) => !hasSome(item(MAPS.statuses, s.id))).length,
-    participants,
-  };
 }
 
 /**
@@ -279,7 +207,8 @@ export async function encodeDelta(
   if (!meta || !settings) throw new ValidationError('required', 'session');
   const update = Y.encodeStateAsUpdate(doc, request.stateVector);
   const payload = await gzip(update);
-  const counts = countsBeyond(doc, Y.decodeStateVector(request.stateVector));
+  const sheetsHeld = (request.sheets !== undefined ? sheetsIn(request.sheets) : null) ?? (() => false);
+  const counts = deltaCounts(doc, Y.decodeStateVector(request.stateVector), sheetsHeld);
   const senderStateVector = toBase64(Y.encodeStateVector(doc));
   const header: DeltaHeader = {
     format: FORMAT_NAME,

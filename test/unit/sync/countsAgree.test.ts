@@ -17,7 +17,13 @@ import { viewSession } from '../../../src/doc/session';
 import { setProposalStatus } from '../../../src/doc/statusCommands';
 import { sessionCounts } from '../../../src/domain/results/participation';
 import type { Ballot } from '../../../src/domain/types';
-import { encodeDelta } from '../../../src/sync/cameraTransfer';
+import {
+  decodeRequest,
+  encodeDelta,
+  encodeRequest,
+  type TransferRequest,
+} from '../../../src/sync/cameraTransfer';
+import { heldSheets, MAX_SHEETS_TEXT, sheetRanges, sheetsIn } from '../../../src/sync/deltaCounts';
 import {
   applyImport,
   encodeSessionFile,
@@ -100,7 +106,39 @@ function day(clientIds: { a: number; b: number }) {
   setProposalStatus(O, funded, o.ctx, { recordId: 'o-status-2', earlier: ['o-status-1'] });
   o.clock.advance();
   setProposalStatus(O, { proposalId: s.ids.I2, status: 'shortlisted', amountPence: null, reason: '' }, o.ctx);
-  return { A, B, O, atNoon, tried };
+  return { A, B, O, atNoon, tried, ids: s.ids, at: s.clock.now() };
+}
+
+/** A receiver's request as its room screen makes it, read back as the sender's camera reads it. */
+function requestOf(doc: Y.Doc, deviceId: string): TransferRequest {
+  const made = {
+    sessionId: 'session-1',
+    deviceId,
+    deviceName: deviceId,
+    stateVector: Y.encodeStateVector(doc),
+  };
+  return decodeRequest(encodeRequest({ ...made, sheets: heldSheets(doc) }))!;
+}
+
+/** What a camera sender says it sends, and how much the receiver's dashboard grows once merged. */
+async function cameraGrowth(from: Y.Doc, to: Y.Doc, request: TransferRequest) {
+  const delta = await encodeDelta(from, request, {
+    deviceId: 'sender',
+    deviceName: 'Sender',
+    now: Date.now(),
+  });
+  const merged = replicaOf(to);
+  Y.applyUpdate(merged, Y.encodeStateAsUpdate(from, request.stateVector));
+  const [before, after] = [figures(to), figures(merged)];
+  const { participants: residents, ballots, statuses } = delta.counts;
+  return {
+    says: { residents, ballots, statuses },
+    grew: {
+      residents: after.residents - before.residents,
+      ballots: after.ballots - before.ballots,
+      statuses: after.statuses - before.statuses,
+    },
+  };
 }
 
 /** The target's figures before and after the preview is applied to a copy of it. */
@@ -214,30 +252,74 @@ describe('what a transfer says it brings is what the dashboard gains', () => {
   it('Given O holds every typing A has, when O sends A what it lacks by camera, then "Sending …" is what A’s dashboard and decision history grow by', async () => {
     for (const order of CLIENT_ORDERS) {
       const { A, O } = day(order);
-      const request = {
+      // With the sheets A counts in its request, and without them (an older app's request).
+      const request = requestOf(A, 'device-a');
+      for (const asked of [request, { ...request, sheets: undefined }]) {
+        const { says, grew } = await cameraGrowth(O, A, asked);
+        expect(says).toEqual(grew);
+      }
+    }
+  });
+
+  it('Given A typed sheet 3 apart and B never saw it, when B sends A what it lacks by camera, then "Sending …" counts only sheet 5, as A’s dashboard grows by one ballot and one resident', async () => {
+    for (const order of CLIENT_ORDERS) {
+      // The afternoon again, before the laptop gathered: each tablet types its sheets without the other's.
+      const { atNoon, ids, at } = day(order);
+      const [A, B] = [atNoon.A, atNoon.B].map((u) => {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, u);
+        return doc;
+      }) as [Y.Doc, Y.Doc];
+      const later = at + 5000;
+      const a = testContext('device-a', { startAt: later, idPrefix: 'a2' });
+      const b = testContext('device-b', { startAt: later, idPrefix: 'b2' });
+      enterPaperBallot(A, { sheet: 1, choices: { kind: 'dots', dots: { [ids.I1]: 2 } } }, a.ctx);
+      enterPaperBallot(A, { sheet: 3, choices: { kind: 'dots', dots: { [ids.I1]: 1 } } }, a.ctx);
+      enterPaperBallot(B, { sheet: 3, choices: { kind: 'dots', dots: { [ids.I2]: 2 } } }, b.ctx);
+      enterPaperBallot(B, { sheet: 5, choices: { kind: 'dots', dots: { [ids.I3]: 1 } } }, b.ctx);
+      const request = requestOf(A, 'device-a');
+      expect(request.sheets).toBe('1,3');
+      const { says, grew } = await cameraGrowth(B, A, request);
+      expect(grew).toEqual({ residents: 1, ballots: 1, statuses: 0 });
+      expect(says).toEqual(grew);
+      // An older app's request lists no sheets: its sender still counts sheet 3, as far as it can tell.
+      const older = await cameraGrowth(B, A, { ...request, sheets: undefined });
+      expect(older.says).toEqual({ residents: 2, ballots: 2, statuses: 0 });
+    }
+  });
+
+  it('Given A holds the laptop’s refused try at sheet 17, when the laptop sends A its retry as sheet 7 by camera, then it says no ballot and no resident, as A’s dashboard stays the same', async () => {
+    for (const order of CLIENT_ORDERS) {
+      const { O, tried } = day(order);
+      const A = replicaOf(tried);
+      const request = requestOf(A, 'device-a');
+      expect(request.sheets).toBe('1,3,5,17');
+      const { says, grew } = await cameraGrowth(O, A, request);
+      // The decision on Job fair is new; Youth club's retry stands in its try's place.
+      expect(grew).toEqual({ residents: 0, ballots: 0, statuses: 1 });
+      expect(says).toEqual(grew);
+    }
+  });
+
+  it('Given a request’s list of sheets, then it is ranges within its limit, a list past the limit is left out, and a list that is not one is not read', () => {
+    expect(sheetRanges([5, 1, 2, 3, 9, 10, 3])).toBe('1-3,5,9-10');
+    expect(sheetRanges([])).toBe('');
+    const held = sheetsIn('1-3,5,9-10')!;
+    expect([1, 2, 3, 4, 5, 8, 9, 10, 11].filter(held)).toEqual([1, 2, 3, 5, 9, 10]);
+    // Every other sheet from 1 to 999,999 does not fit: the request then carries none.
+    const scattered = Array.from({ length: 2000 }, (_, i) => 1 + i * 2);
+    expect(sheetRanges(scattered)).toBeUndefined();
+    expect(sheetRanges(Array.from({ length: 5000 }, (_, i) => i + 1))).toBe('1-5000');
+    for (const bad of ['1-', '0', '3-1', '1,,2', '1000000', 'x', '1'.repeat(MAX_SHEETS_TEXT + 1)]) {
+      expect(sheetsIn(bad)).toBeNull();
+      const bytes = encodeRequest({
         sessionId: 'session-1',
         deviceId: 'device-a',
         deviceName: 'A',
-        stateVector: Y.encodeStateVector(A),
-      };
-      const delta = await encodeDelta(O, request, {
-        deviceId: 'office-pc',
-        deviceName: 'Office',
-        now: Date.now(),
+        stateVector: Y.encodeStateVector(new Y.Doc()),
+        sheets: bad,
       });
-      const merged = replicaOf(A);
-      Y.applyUpdate(merged, Y.encodeStateAsUpdate(O, request.stateVector));
-      const before = figures(A);
-      const after = figures(merged);
-      expect({
-        residents: delta.counts.participants,
-        ballots: delta.counts.ballots,
-        statuses: delta.counts.statuses,
-      }).toEqual({
-        residents: after.residents - before.residents,
-        ballots: after.ballots - before.ballots,
-        statuses: after.statuses - before.statuses,
-      });
+      expect(decodeRequest(bytes)).not.toHaveProperty('sheets');
     }
   });
 

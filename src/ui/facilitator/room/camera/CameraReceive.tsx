@@ -8,6 +8,7 @@ import {
   newRequestId,
   senderStateVectorOf,
 } from '../../../../sync/cameraTransfer';
+import { heldSheets } from '../../../../sync/deltaCounts';
 import {
   applyImport,
   prepareImport,
@@ -102,6 +103,8 @@ export function CameraReceive({ sessionId, session, onDone, onCancel }: Transfer
       deviceId: services.device.id,
       deviceName,
       stateVector: Y.encodeStateVector(doc),
+      // The sheets it counts, so the sender does not count one this tablet typed apart as new.
+      sheets: heldSheets(doc),
     });
     return {
       requestId,
