@@ -8,7 +8,7 @@ import type { Pence } from './types';
 
 export function parsePounds(text: string, field: string): Pence {
   const cleaned = decimalPoint(
-    westernDigits(text)
+    westernSeparators(westernDigits(text))
       .trim()
       .replace(/^£/, '')
       .replace(/[\s\u00A0\u202F]/g, ''),
@@ -23,15 +23,18 @@ export function parsePounds(text: string, field: string): Pence {
 }
 
 /**
- * Arabic and Urdu keyboards type Arabic-Indic digits (٠١٢ / ۰۱۲) and separators (٫ decimal, ٬ thousands): the same
- * amount as 0-9, so they are read as such.
+ * Arabic and Urdu keyboards type Arabic-Indic digits (٠١٢ / ۰۱۲): the same numbers as 0-9, so they are read as
+ * such wherever numbers are typed (amounts here, PINs in pin.ts). Nothing else in the text changes.
  */
-function westernDigits(text: string): string {
+export function westernDigits(text: string): string {
   return text
     .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/\u066B/g, '.')
-    .replace(/\u066C/g, ',');
+    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+}
+
+/** The Arabic decimal (٫) and thousands (٬) separators, read as a point and a comma. */
+function westernSeparators(text: string): string {
+  return text.replace(/\u066B/g, '.').replace(/\u066C/g, ',');
 }
 
 /**

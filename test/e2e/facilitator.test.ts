@@ -6,11 +6,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLanguage, makeTranslator } from '../../src/ui/i18n';
 import { layoutProblems, settleLayout } from './support/layout';
+import { axeViolations } from './support/axe';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 import { Dashboard } from './pages/Dashboard';
 import { Home } from './pages/Home';
 import { Kiosk, STEP } from './pages/Kiosk';
-import { PinScreen, WAIT_MESSAGE, WRONG_PIN_MESSAGE } from './pages/PinScreen';
+import { PIN_RULE_MESSAGE, PinScreen, WAIT_MESSAGE, WRONG_PIN_MESSAGE } from './pages/PinScreen';
 
 const SLOWED_DOWN = 'To keep the session safe, you must wait a little longer before each new try.';
 import { SessionForm, validSession } from './pages/SessionForm';
@@ -71,6 +72,49 @@ describe('facilitator mode', () => {
       await page.goBack();
       await pin.waitUntilShown();
       expect(await page.getByRole('button', { name: 'Start kiosk mode' }).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given the PIN screen of a tablet in kiosk mode, when what is typed cannot be a PIN, then the PIN rule is said and the try is not counted or slowed down; the PIN typed in Arabic-Indic digits unlocks', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await page.clock.install();
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      await dashboard.startKiosk();
+      const kiosk = new Kiosk(page);
+      await kiosk.handOver();
+      const pin = new PinScreen(page);
+      await pin.waitUntilShown();
+      // Page time stops: a wait that any try below started would never end by itself, so it would show.
+      const now = await page.evaluate(() => Date.now());
+      await page.clock.pauseAt(now + 1_000);
+
+      // Letters, too few digits, too many, and two Arabic-Indic digits: more than the three tries before a wait.
+      for (const typed of ['abcd', '12', '12a4', '1234567890123', '١٢']) {
+        expect(await pin.submitWrong(typed)).toBe(PIN_RULE_MESSAGE);
+        expect(await pin.field.inputValue()).toBe(typed);
+        expect(await pin.field.getAttribute('aria-invalid')).toBe('true');
+        expect(await pin.field.evaluate((el) => el === document.activeElement)).toBe(true);
+        expect(await pin.waitMessage.count()).toBe(0);
+        expect(await pin.unlockButton.isDisabled()).toBe(false);
+      }
+      expect(await axeViolations(page, { clockStopped: true })).toEqual([]);
+
+      // None of them counted: the next two wrong PINs are the first and second wrong tries, with no wait.
+      for (const wrong of ['0000', '1111']) {
+        expect(await pin.submitWrong(wrong)).toBe(WRONG_PIN_MESSAGE);
+        expect(await pin.waitMessage.count()).toBe(0);
+        expect(await pin.unlockButton.isDisabled()).toBe(false);
+      }
+
+      // The demo's PIN 1234, typed on an Arabic keyboard, ends kiosk mode and opens facilitator mode.
+      await page.clock.resume();
+      await pin.unlock('١٢٣٤', DEMO.title);
+      await dashboard.waitUntilShown();
+      expect(await page.getByRole('button', { name: 'Start kiosk mode' }).isVisible()).toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

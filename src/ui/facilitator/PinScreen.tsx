@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { LIMITS } from '../../domain/limits';
 import type * as PinFunctions from '../../domain/pin';
 import type { PinAttempts } from '../../storage/appDb';
 import { useFacilitatorLock } from '../facilitatorLock';
@@ -16,6 +17,8 @@ type PinModule = typeof PinFunctions;
  * reload does not reset the wait between tries; the right PIN clears the count and unlocks this session. On a
  * tablet in kiosk mode for this session it is the only way out of the kiosk: the right PIN ends kiosk mode
  * (committed before facilitator mode opens), and "back" leads to the kiosk, never to the home screen.
+ * Something that cannot be a PIN (letters, too short or too long) gets the PIN's rule in words and is not
+ * counted: no stored PIN has that shape, so it is a slip of the finger, not a guess.
  */
 export function PinScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
@@ -33,7 +36,9 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
   /** undefined while loading; null when there were no failures. */
   const [attempts, setAttempts] = useState<PinAttempts | null | undefined>(undefined);
   const [now, setNow] = useState(() => Date.now());
-  const [problem, setProblem] = useState<'wrong' | 'empty' | null>(null);
+  const [problem, setProblem] = useState<'wrong' | 'empty' | 'format' | null>(null);
+  /** Each refusal draws its alert anew, so a screen reader says it again when the same problem comes twice. */
+  const [refusals, setRefusals] = useState(0);
   const [isChecking, setChecking] = useState(false);
 
   useEffect(() => {
@@ -82,16 +87,24 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     }
   };
 
+  const refuse = (why: 'wrong' | 'empty' | 'format'): void => {
+    setProblem(why);
+    setRefusals((n) => n + 1);
+    input.current?.focus();
+  };
+
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
     if (!isReady || isChecking || isWaiting) return;
-    if (pin === '') {
-      setProblem('empty');
-      input.current?.focus();
-      return;
+    if (pin === '') return refuse('empty');
+    let digits: string;
+    try {
+      digits = pinModule.checkPinFormat(pin);
+    } catch {
+      return refuse('format');
     }
     setChecking(true);
-    const isRight = await pinModule.verifyPin(pin, settings.pin).catch(() => false);
+    const isRight = await pinModule.verifyPin(digits, settings.pin).catch(() => false);
     if (isRight) {
       await services.db.pinAttempts.put({ sessionId, failures: 0, lastFailureAt: 0 }).catch(() => undefined);
       // If storage refuses, facilitator mode still opens; the tablet is a kiosk again after a reload.
@@ -102,9 +115,8 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     const next = await recordFailure();
     setAttempts(next);
     setNow(Date.now());
-    setProblem('wrong');
     setChecking(false);
-    input.current?.focus();
+    refuse('wrong');
   };
 
   const leaveMissingKiosk = async (): Promise<void> => {
@@ -153,12 +165,14 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
               {t('fac.gate.pinHint')}
             </p>
             {problem ? (
-              <p class="field__error" id={problemId} role="alert" key={failures}>
+              <p class="field__error" id={problemId} role="alert" key={refusals}>
                 {problem === 'empty'
                   ? t('fac.gate.empty')
-                  : failures >= 3
-                    ? `${t('fac.gate.wrong')} ${t('fac.gate.slowedDown')}`
-                    : t('fac.gate.wrong')}
+                  : problem === 'format'
+                    ? t('fac.form.pinRule', { min: LIMITS.minPinLength, max: LIMITS.maxPinLength })
+                    : failures >= 3
+                      ? `${t('fac.gate.wrong')} ${t('fac.gate.slowedDown')}`
+                      : t('fac.gate.wrong')}
               </p>
             ) : null}
             <input

@@ -8,7 +8,7 @@ import { isValidationError, ValidationError } from '../../domain/errors';
 import { isKnownLanguage, LIMITS } from '../../domain/limits';
 import { parsePounds, penceToPoundsText } from '../../domain/money';
 import { asNeighbourhood } from '../../domain/neighbourhood';
-import { checkPinFormat } from '../../domain/pin';
+import { checkPinFormat, isSamePin } from '../../domain/pin';
 import { keptIcon, type ThemeIconId } from '../../domain/themeIcons';
 import type {
   FundingStream,
@@ -467,7 +467,7 @@ export function readForm(
     }, '');
     if (!errors.pin) {
       if (pin.confirm === '') errors.pinConfirm = t('fac.form.pinConfirmMissing');
-      else if (pin.confirm !== pin.pin) errors.pinConfirm = t('fac.form.pinMismatch');
+      else if (!isSamePin(pin.confirm, pin.pin)) errors.pinConfirm = t('fac.form.pinMismatch');
     }
   }
 

@@ -2,6 +2,8 @@
 import type { Locator, Page } from 'playwright-core';
 
 export const WRONG_PIN_MESSAGE = 'That PIN is not right. Please check it and try again.';
+/** What cannot be a PIN at all (letters, too short, too long): the session form's rule, not a wrong try. */
+export const PIN_RULE_MESSAGE = 'The PIN must be 4 to 12 digits, with numbers only.';
 export const WAIT_MESSAGE = /Please wait (\d+) seconds? before you try again\./;
 
 export class PinScreen {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isValidationError } from '../../../src/domain/errors';
 import { parsePounds, penceToPoundsText } from '../../../src/domain/money';
-import { checkPinFormat, hashPin, pinDelayMs, verifyPin } from '../../../src/domain/pin';
+import { checkPinFormat, hashPin, isSamePin, pinDelayMs, verifyPin } from '../../../src/domain/pin';
 
 describe('facilitator PIN', () => {
   it('Given a PIN set with a random salt, Then only the hash is kept and only the same PIN verifies', async () => {
@@ -29,6 +29,57 @@ describe('facilitator PIN', () => {
     } catch (e) {
       expect(isValidationError(e) && e.code).toBe(code);
     }
+  });
+
+  it.each([
+    ['abcd', 'badPin'],
+    ['12 34', 'badPin'],
+    ['１２３４', 'badPin'],
+    ['12', 'tooFew'],
+    ['١٢٣', 'tooFew'],
+    ['۱۲۳۴۵۶۷۸۹۰۱۲۳', 'tooLong'],
+  ])(
+    'Given "%s" typed on the PIN screen, Then it cannot be a PIN (%s): the screen says the rule',
+    (pin, code) => {
+      expect(() => checkPinFormat(pin)).toThrow(expect.objectContaining({ code, field: 'pin' }));
+    },
+  );
+
+  it.each([
+    ['١٢٣٤', '1234'],
+    ['۱۲۳۴', '1234'],
+    ['12٣٤', '1234'],
+    ['0987654321', '0987654321'],
+  ])('Given the PIN typed as "%s" on an Arabic or Urdu keyboard, Then it is the PIN %s', (typed, digits) => {
+    expect(checkPinFormat(typed)).toBe(digits);
+  });
+
+  it('Given a PIN set as 1234, When it is typed in Arabic-Indic or Eastern Arabic-Indic digits, Then it unlocks', async () => {
+    const stored = await hashPin('1234', 1000);
+    expect(await verifyPin('١٢٣٤', stored)).toBe(true);
+    expect(await verifyPin('۱۲۳۴', stored)).toBe(true);
+    expect(await verifyPin('١٢٣٥', stored)).toBe(false);
+  });
+
+  it('Given a PIN set in Arabic-Indic digits, Then the same digits typed 0-9 unlock it, and its confirmation in either is the same PIN', async () => {
+    const stored = await hashPin('٤٨٢١', 1000);
+    expect(await verifyPin('4821', stored)).toBe(true);
+    expect(await verifyPin('۴۸۲۱', stored)).toBe(true);
+    expect(isSamePin('٤٨٢١', '4821')).toBe(true);
+    expect(isSamePin('٤٨٢١', '4822')).toBe(false);
+  });
+
+  it('Given a hash stored before Arabic-Indic digits were read (a PIN of 0-9 hashed as typed), Then it verifies as before', async () => {
+    // PBKDF2-SHA-256('4821', salt 0x00..0f, 1000 iterations), worked out apart from this code (Node's crypto.pbkdf2Sync): a stored PIN's
+    // hash must never need the PIN set again.
+    const stored = {
+      saltB64: 'AAECAwQFBgcICQoLDA0ODw==',
+      hashB64: 'Z6JOy8PjhRTmSedeSHtn7HxPh52Qj1lcDGYj1Pc79cU=',
+      iterations: 1000,
+    };
+    expect(await verifyPin('4821', stored)).toBe(true);
+    expect(await verifyPin('٤٨٢١', stored)).toBe(true);
+    expect(await verifyPin('4822', stored)).toBe(false);
   });
 
   it('Given wrong tries in a row, Then the wait grows from the third and is capped at 5 minutes', () => {

@@ -279,7 +279,6 @@ export const facilitator = {
   'fac.form.changePin': 'Change the facilitator PIN',
   'fac.form.newPin': 'New PIN',
   'fac.form.newPinConfirm': 'Type the new PIN again',
-  'fac.form.pinRule': 'The PIN must be {min} to {max} digits, with numbers only.',
   'fac.form.pinMismatch': 'The two PINs are not the same. Please type them again.',
   'fac.form.pinConfirmMissing': 'Please type the PIN a second time.',
   'fac.form.create': 'Create the session',

@@ -30,6 +30,8 @@ export const gate = {
   'fac.gate.checking': 'Checking…',
   'fac.gate.empty': 'Please type the PIN.',
   'fac.gate.wrong': 'That PIN is not right. Please check it and try again.',
+  // Also the session form's rule for a new PIN (a PIN typed here that cannot be one is not counted as a wrong try).
+  'fac.form.pinRule': 'The PIN must be {min} to {max} digits, with numbers only.',
   'fac.gate.slowedDown': 'To keep the session safe, you must wait a little longer before each new try.',
   'fac.gate.kioskMode':
     'This tablet is in kiosk mode: residents can only use the kiosk. Unlocking ends kiosk mode until you start it again.',
