@@ -1,10 +1,18 @@
 /**
  * Reading money people type. Amounts are typed in pounds ("2500", "£2,500", "12.50") and stored as whole
- * pence. Anything else (letters, three decimals, a minus sign) is refused rather than guessed.
+ * pence. Anything else (letters, three decimals, a minus sign, a comma that is not between thousands) is refused
+ * rather than guessed.
  */
 import { ValidationError } from './errors';
 import { requirePence } from './validate';
 import type { Pence } from './types';
+
+/**
+ * Whole pounds, with or without commas between thousands ("2500", "2,500", "1,000,000"), then at most two decimals.
+ * A comma anywhere else ("1,0,0,0", "25,00,0", ",5", "1000,000") is refused, not dropped: dropping it read
+ * "1,0,0,0" as £1,000 without a word.
+ */
+const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
 
 export function parsePounds(text: string, field: string): Pence {
   const cleaned = decimalPoint(
@@ -12,13 +20,11 @@ export function parsePounds(text: string, field: string): Pence {
       .trim()
       .replace(/^£/, '')
       .replace(/[\s\u00A0\u202F]/g, ''),
-  )
-    .replace(/,/g, '')
-    .trim();
+  );
   if (cleaned.startsWith('-')) throw new ValidationError('negativeMoney', field);
-  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
+  const match = AMOUNT.exec(cleaned);
   if (!match) throw new ValidationError(cleaned === '' ? 'required' : 'notWholePence', field);
-  const pence = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  const pence = Number(match[1]!.replace(/,/g, '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   return requirePence(pence, field);
 }
 

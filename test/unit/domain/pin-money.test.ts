@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidationError } from '../../../src/domain/errors';
+import { LIMITS } from '../../../src/domain/limits';
 import { parsePounds, penceToPoundsText } from '../../../src/domain/money';
 import { checkPinFormat, hashPin, isSamePin, pinDelayMs, verifyPin } from '../../../src/domain/pin';
 
@@ -119,6 +121,18 @@ describe('money typed in pounds', () => {
     ['-5', 'negativeMoney'],
     ['1e5', 'notWholePence'],
     ['99999999999999', 'tooMuchMoney'],
+    // A comma that is not between thousands was dropped: "1,0,0,0" was stored as £1,000 without a word.
+    ['1,0,0,0', 'notWholePence'],
+    ['1,00,000', 'notWholePence'],
+    ['1000,000', 'notWholePence'],
+    ['1,000,5', 'notWholePence'],
+    ['1,0000', 'notWholePence'],
+    [',500', 'notWholePence'],
+    ['500,', 'notWholePence'],
+    ['2,,500', 'notWholePence'],
+    ['1,000,00', 'notWholePence'],
+    ['1,234.5,6', 'notWholePence'],
+    ['٢٬٥٠٬٠', 'notWholePence'],
   ])('Given "%s", Then it is refused with %s and names the field', (text, code) => {
     try {
       parsePounds(text, 'costPence');
@@ -126,6 +140,64 @@ describe('money typed in pounds', () => {
     } catch (e) {
       expect(isValidationError(e) && [e.code, e.field]).toEqual([code, 'costPence']);
     }
+  });
+
+  it.each([
+    ['1,000', 100_000],
+    ['1,000,000', 100_000_000],
+    ['£12,345.67', 1_234_567],
+    ['1,000.5', 100_050],
+    // The documented decimal comma stays: a comma with one or two digits after it and nothing else.
+    ['10,00', 1000],
+    ['0,5', 50],
+  ])('Given "%s" with commas between thousands or as a decimal comma, Then %i pence', (text, pence) => {
+    expect(parsePounds(text, 'cost')).toBe(pence);
+  });
+
+  it('Given any amount written with commas between thousands, Then it parses back to itself (and so does the same amount with one comma moved)', () => {
+    const groupedPounds = (pounds: number): string => pounds.toLocaleString('en-GB', { useGrouping: true });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: LIMITS.maxPence }),
+        fc.boolean(),
+        fc.boolean(),
+        (pence, isPoundSign, isArabic) => {
+          const pounds = Math.floor(pence / 100);
+          const rest = pence % 100;
+          let text = `${isPoundSign ? '£' : ''}${groupedPounds(pounds)}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+          if (isArabic)
+            text = text
+              .replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d)))
+              .replace(/,/g, '\u066C')
+              .replace('.', '\u066B');
+          expect(parsePounds(text, 'cost')).toBe(pence);
+        },
+      ),
+    );
+  });
+
+  it('Given an amount of a thousand or more with a comma moved out of its place between thousands, Then it is refused, never read as another amount', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: LIMITS.maxPence / 100 }),
+        fc.nat(),
+        fc.integer({ min: -2, max: 2 }).filter((shift) => shift !== 0),
+        (pounds, which, shift) => {
+          const grouped = pounds.toLocaleString('en-GB', { useGrouping: true });
+          const commas = [...grouped.matchAll(/,/g)].map((m) => m.index);
+          const at = commas[which % commas.length]!;
+          const digits = grouped.slice(0, at) + grouped.slice(at + 1);
+          const to = at + shift;
+          fc.pre(to > 0 && to < digits.length);
+          const moved = digits.slice(0, to) + ',' + digits.slice(to);
+          // A comma moved to leave one or two digits after it at the end is the documented decimal comma.
+          fc.pre(!/^\d+,\d{1,2}$/.test(moved));
+          expect(() => parsePounds(moved, 'cost')).toThrow(
+            expect.objectContaining({ code: 'notWholePence' }),
+          );
+        },
+      ),
+    );
   });
 
   it('Given pence, Then the text a form shows parses back to the same pence', () => {
