@@ -201,7 +201,7 @@ describe('what a transfer says it brings is what the dashboard gains', () => {
       expect(words).not.toMatch(/ballot.* from office/);
       expect(words).toMatch(/^Adds 1 decision on an idea from office\./);
       expect(words).toContain(
-        'On this tablet, 1 ballot, 1 resident and 1 decision on an idea were tries the files try again',
+        'The files try again what this tablet holds as 1 ballot, 1 resident and 1 decision on an idea',
       );
     }
   });

@@ -41,7 +41,7 @@ export const files = {
   'files.preview.adds': 'Adds {what} from {devices}.',
   'files.preview.addsOther': 'Brings small updates from {devices}.',
   'files.preview.replaces':
-    'On this tablet, {what} were tries the files try again (a sheet number put right, a decision saved again): the retries count in their place.',
+    'The files try again what this tablet holds as {what} (a sheet number put right, a decision saved again): the retries count in their place.',
   'files.preview.updated': {
     one: 'It also brings newer details for {count} resident already on this tablet.',
     other: 'It also brings newer details for {count} residents already on this tablet.',
