@@ -60,7 +60,10 @@ export const CSV_PROBLEMS = [
   'badPlaces',
   /** The same sheet twice in the file. */
   'sheetTwice',
-  /** A rule of the session or of sheets, as a ValidationError. */
+  /**
+   * A rule of the session or of sheets, as a ValidationError; a ballot rule also has the sheet's own figure in
+   * params (`dots`, `ranked`) and, for too many dots on one idea, that idea's column.
+   */
   'invalid',
 ] as const;
 export type CsvProblemCode = (typeof CSV_PROBLEMS)[number];
@@ -387,10 +390,34 @@ export function readPaperCsv(text: string, ctx: PaperCsvContext): PaperCsvResult
       entries.push(checkPaperEntry({ sheet: sheetText, choices }, { ...ctx, replace: false }));
     } catch (e) {
       if (!isValidationError(e)) throw e;
-      problems.push(problem(row, 'invalid', e.field === 'sheet' ? 'sheet' : '', {}, e));
+      problems.push(
+        e.field === 'sheet' ? problem(row, 'invalid', 'sheet', {}, e) : ruleProblem(row, e, picks, columns),
+      );
     }
   }
   return problems.length > 0 ? fail() : { ok: true, entries };
+}
+
+/**
+ * A ballot rule a sheet breaks, with what the sheet itself has beside the session's limit (the error's params), so
+ * the facilitator reads both: `dots` on the sheet in all, or on the one idea whose column is named; `ranked` ideas.
+ */
+function ruleProblem(
+  row: number,
+  e: ValidationError,
+  picks: readonly { id: string; n: number }[],
+  columns: readonly { header: string; id: string }[],
+): CsvProblem {
+  const chosen = picks.filter((p) => p.n > 0);
+  if (e.code === 'dotsOverPerProposal') {
+    const over = chosen.find((p) => p.n > Number(e.params.max));
+    const column = columns.find((c) => c.id === over?.id)?.header ?? '';
+    return problem(row, 'invalid', column, over ? { dots: over.n } : {}, e);
+  }
+  if (e.code === 'dotsOverTotal')
+    return problem(row, 'invalid', '', { dots: chosen.reduce((sum, p) => sum + p.n, 0) }, e);
+  if (e.code === 'rankingTooLong') return problem(row, 'invalid', '', { ranked: chosen.length }, e);
+  return problem(row, 'invalid', '', {}, e);
 }
 
 /**

@@ -82,7 +82,7 @@ describe('paper ballots', () => {
         'Row 3, column “sheet”: Please use a whole number.',
         `Row 4, column “${YOUTH}”: “lots” is not a number of dots.`,
         'Row 5, column “sheet”: Sheet 2 is already entered.',
-        'Row 6: You have 5 dots in all. Take a dot off another idea first.',
+        'Row 6: this sheet has 6 dots; the session allows 5 in all.',
       ]);
       expect(await paper.counts()).toEqual({ kiosk: 12, paper: 2 });
       expect(await axeViolations(page)).toEqual([]);

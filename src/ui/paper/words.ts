@@ -24,11 +24,42 @@ export function sheetRanges(sheets: readonly number[]): string {
   return parts.join(', ');
 }
 
+/**
+ * A ballot rule a sheet in a CSV breaks, in the facilitator's words: what the sheet has and what the session allows
+ * ("this sheet has 6 dots; the session allows 5 in all"), not the resident's at the kiosk ("Take a dot off…").
+ * Null for a rule that has no sheet's words of its own.
+ */
+function sheetRuleInWords(t: Translator, p: CsvProblem, e: ValidationError): string | null {
+  const figure = (name: string): number => Number(p.params[name] ?? e.params[name] ?? 0);
+  switch (e.code) {
+    case 'dotsOverTotal':
+      return t('paper.csv.rule.dotsOverTotal', { dots: figure('dots'), max: figure('max') });
+    case 'dotsOverPerProposal':
+      return t('paper.csv.rule.dotsOverPerProposal', { dots: figure('dots'), max: figure('max') });
+    case 'rankingTooLong':
+      return t('paper.csv.rule.rankingTooLong', { ranked: figure('ranked'), max: figure('max') });
+    case 'budgetOverPot':
+      return t('paper.csv.rule.budgetOverPot', {
+        spent: t.money(figure('spent')),
+        pot: t.money(figure('pot')),
+      });
+    case 'budgetUnderMinimum':
+      return t('paper.csv.rule.budgetUnderMinimum', {
+        spent: t.money(figure('spent')),
+        minimum: t.money(figure('minimum')),
+      });
+    case 'emptyBallot':
+      return t('paper.csv.rule.emptyBallot');
+    default:
+      return null;
+  }
+}
+
 /** One CSV problem: where it is (the file, a row, or a cell) and what is wrong. */
 export function csvProblemInWords(t: Translator, p: CsvProblem, method: MethodKind): string {
   const problem =
     p.code === 'invalid' && p.error
-      ? describeError(t, p.error)
+      ? (sheetRuleInWords(t, p, p.error) ?? describeError(t, p.error))
       : p.code === 'badCell'
         ? t(`paper.csv.badCell.${method}`, p.params)
         : t(`paper.csv.${p.code}` as MessageKey, p.params);

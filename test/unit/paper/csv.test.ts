@@ -152,6 +152,62 @@ describe('readPaperCsv', () => {
   });
 });
 
+describe('CSV problems in the facilitator’s words', () => {
+  /** Every problem of the file as the import panel lists it, in English or Welsh. */
+  async function sentences(text: string, method?: PriorityMethod, language = 'en'): Promise<string[]> {
+    const [{ csvProblemInWords }, { loadLanguage, makeTranslator }] = await Promise.all([
+      import('../../../src/ui/paper/words'),
+      import('../../../src/ui/i18n'),
+      import('../../../src/ui/paper/messages'),
+    ]);
+    if (language !== 'en') await loadLanguage(language, 'staff');
+    const t = makeTranslator(language);
+    const { s, read } = session(method);
+    const r = read(text);
+    if (r.ok) throw new Error('expected problems');
+    return r.problems.map((p) => csvProblemInWords(t, p, viewSession(s.doc)!.settings.method.kind));
+  }
+
+  it('Given a dots file with too many dots on a sheet, on one idea, or none, When read, Then each row says what the sheet has and what the session allows, not the resident’s kiosk words', async () => {
+    const said = await sentences(
+      ['sheet,Youth club,Job fair,Tree planting', '1,2,2,2', '2,4,,', '3,,,', '4,1,1,1'].join('\n'),
+    );
+    expect(said).toEqual([
+      'Row 2: this sheet has 6 dots; the session allows 5 in all.',
+      'Row 3, column “Youth club”: this sheet has 4 dots on this idea; the session allows at most 3 on one idea.',
+      'Row 4: this sheet has no idea chosen. If the sheet was handed in blank, leave its row out.',
+    ]);
+    for (const sentence of said) expect(sentence).not.toMatch(/\byou\b|\byour\b|Take a dot off/i);
+  });
+
+  it('Given a ranking file ranking more ideas than the session allows, When read, Then the row says how many it ranks and the limit', async () => {
+    expect(
+      await sentences('sheet,Youth club,Job fair,Tree planting\n1,1,2,3\n', {
+        kind: 'ranking',
+        maxRanked: 2,
+      }),
+    ).toEqual(['Row 2: this sheet ranks 3 ideas; the session allows at most 2.']);
+  });
+
+  it('Given a budget file ticking more than the pot, or less than the minimum spend, When read, Then the row gives the sheet’s cost beside the pot or the minimum', async () => {
+    const said = await sentences('sheet,Youth club,Job fair,Tree planting\n1,x,x,x\n2,,x,\n', {
+      kind: 'budget',
+      minSharePercent: 50,
+    });
+    expect(said[0]).toBe('Row 2: the ideas ticked on this sheet cost £60,000; the pot is £50,000.');
+    expect(said[1]).toMatch(
+      /^Row 3: the ideas ticked on this sheet cost £15,000; the session asks for ideas worth at least £[\d,]+\.$/,
+    );
+    expect(said).toHaveLength(2);
+  });
+
+  it('Given the same file on a Welsh staff screen, Then the row is in Welsh with the sheet’s figures', async () => {
+    expect(await sentences('sheet,Youth club,Job fair\n1,3,3\n', undefined, 'cy')).toEqual([
+      'Rhes 2: mae gan y ddalen hon 6 dot; mae’r sesiwn yn caniatáu 5 i gyd.',
+    ]);
+  });
+});
+
 describe('sheet numbers in words', () => {
   it('Given sheet numbers in any order with repeats, then they read as short ranges', async () => {
     const { sheetRanges } = await import('../../../src/ui/paper/words');

@@ -118,4 +118,15 @@ export const paper = {
   'paper.csv.badCell.ranking': '“{value}” is not a place: use 1, 2, 3…, or leave the cell empty.',
   'paper.csv.badPlaces': 'the places must be 1, 2, 3… with no number used twice and none missed.',
   'paper.csv.sheetTwice': 'sheet {sheet} is also on row {first}.',
+  // A ballot rule a sheet breaks, for the facilitator: what the sheet has and what the session allows (the kiosk
+  // says the same rules to the resident in the resident's words, error.dotsOverTotal and the like).
+  'paper.csv.rule.dotsOverTotal': 'this sheet has {dots} dots; the session allows {max} in all.',
+  'paper.csv.rule.dotsOverPerProposal':
+    'this sheet has {dots} dots on this idea; the session allows at most {max} on one idea.',
+  'paper.csv.rule.rankingTooLong': 'this sheet ranks {ranked} ideas; the session allows at most {max}.',
+  'paper.csv.rule.budgetOverPot': 'the ideas ticked on this sheet cost {spent}; the pot is {pot}.',
+  'paper.csv.rule.budgetUnderMinimum':
+    'the ideas ticked on this sheet cost {spent}; the session asks for ideas worth at least {minimum}.',
+  'paper.csv.rule.emptyBallot':
+    'this sheet has no idea chosen. If the sheet was handed in blank, leave its row out.',
 } satisfies Catalogue;
