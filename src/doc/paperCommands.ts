@@ -8,6 +8,7 @@ import { castUnderNow } from '../domain/ballots';
 import { ValidationError } from '../domain/errors';
 import {
   checkPaperEntries,
+  nextRevision,
   paperRecords,
   paperSheets,
   paperTyping,
@@ -29,7 +30,8 @@ import { maps, readRecords } from './schema';
  *
  * Each sheet is also kept as a typing (`paperTypings`, a fresh UUID): a replacement names the typings of the
  * sheet this device holds now (it replaces what its typist could see) and takes the next revision after the
- * sheet's ballot, so it wins over all of them by the survivor rule.
+ * sheet's ballot (never past MAX_REVISION, src/domain/paper.ts nextRevision), so it wins over all of them by the
+ * survivor rule, which ranks only typings nobody replaced.
  */
 export function enterPaperBallots<C extends CommandContext>(
   doc: Y.Doc,
@@ -178,7 +180,7 @@ export function keepPaperTyping<C extends CommandContext>(
   // The chosen typing's signature was over its own revision and stamp: this device signs the copy afresh.
   const ballot: Ballot = {
     ...unsigned(chosen.ballot),
-    revision: sheet.survivor.ballot.revision + 1,
+    revision: nextRevision(sheet.survivor.ballot),
     deviceId: ctx.deviceId,
     at,
   };

@@ -13,7 +13,7 @@ import { COUNCIL_KEY_LENGTH, ENVELOPE_MAX_LENGTH } from '../domain/answersCrypto
 import { DEVICE_NAME_LENGTH } from '../domain/devices';
 import { LIMITS } from '../domain/limits';
 import { MAX_IDEA_SEQ, MAX_STAMP } from '../domain/order';
-import { MAX_SHEET, sheetOf, PAPER_PREFIX } from '../domain/paper';
+import { MAX_REVISION, MAX_SHEET, sheetOf, PAPER_PREFIX } from '../domain/paper';
 import { CHANNELS, PROPOSAL_STATUSES, type SettingsField } from '../domain/types';
 import { requireDate } from '../domain/validate';
 import { MAPS } from './schema';
@@ -296,7 +296,7 @@ const castUnderKind: Check = (v, f, report) => {
 
 const ballotShape: Check = all(
   variant(
-    { participantId: id, ...stamp, revision: whole(1, 1_000_000) },
+    { participantId: id, ...stamp, revision: whole(1, MAX_REVISION) },
     {
       dots: { dots: dict(whole(1, LIMITS.maxDots), LIMITS.maxDots) },
       budget: { selected: list(id, MAX_RECORDS.proposals) },

@@ -11,11 +11,16 @@
  * - Typing a sheet this device already holds is refused (`sheetTaken`) unless the person chooses to replace it;
  *   a replacement is a later revision of the same ballot, from whichever device types it.
  * - Every typing is also kept as its own record (`PaperTyping`, under a fresh UUID), so two devices that type one
- *   sheet apart both keep theirs. The sheet's ballot is the typing that ranks highest by the survivor rule
- *   (`compareTypings`): highest revision, then latest `at`, then device id, then record id, the same on every
- *   device. A replacement names the typings it replaces and carries the next revision, so it wins over every
- *   version its typist had seen. When a typing nobody replaced says something different from the survivor, the
- *   sheet is flagged ("typed differently on two devices") with both versions until a person keeps one.
+ *   sheet apart both keep theirs. The sheet's ballot is the typing nobody replaced that ranks highest by the
+ *   survivor rule (`compareTypings`): highest revision, then latest `at`, then device id, then record id, the
+ *   same on every device. A replacement names the typings it replaces (those of the sheet nobody had replaced
+ *   yet) and carries the next revision, so it wins over every version its typist had seen. The revision stops
+ *   at MAX_REVISION (`nextRevision`), the most the record shapes take: a hostile device's typing there, stamped
+ *   at the latest time a record may hold, cannot make later typings of its sheet unsendable, and cannot win
+ *   over a replacement written after seeing it, which names it. (Every typing of a sheet is replaced only where
+ *   typings name each other, which no app writes: the rule then ranks them all.) When a typing nobody replaced
+ *   says something different from the survivor, the sheet is flagged ("typed differently on two devices") with
+ *   both versions until a person keeps one.
  * - A try again after "not saved" names the typings its earlier tries wrote (src/doc/paperCommands.ts
  *   PaperAttempt), and the person may have put the sheet number right in between. A typing named by a typing of
  *   ANOTHER sheet from the same device is withdrawn (`withdrawnTypings`): it is no typing of its sheet at all, as
@@ -40,6 +45,17 @@ import type { Ballot, BallotChoices, Channel, PaperTyping, Participant, Priority
 
 export const PAPER_PREFIX = 'paper-';
 export const MAX_SHEET = 999_999;
+/** The highest revision a ballot may carry, a tablet's or a paper sheet's (src/doc/recordShapes.ts). */
+export const MAX_REVISION = 1_000_000;
+
+/**
+ * The revision of a typing that replaces `previous` (the sheet's ballot now): the next one, but never past
+ * MAX_REVISION. A typing at the cap (a hostile device's) would otherwise make every later typing of its sheet
+ * unsendable, refused by every shape check; the typing that replaces it still wins, as it names it (paperSheets).
+ */
+export function nextRevision(previous: Pick<Ballot, 'revision'> | undefined): number {
+  return Math.min((previous?.revision ?? 0) + 1, MAX_REVISION);
+}
 
 /** The participant (and ballot key) of a paper sheet. */
 export function paperParticipantId(sheet: number): string {
@@ -135,7 +151,7 @@ export function paperRecords(
   const ballot: Ballot = {
     ...entry.choices,
     participantId: id,
-    revision: (stamp.previous?.revision ?? 0) + 1,
+    revision: nextRevision(stamp.previous),
     deviceId: stamp.deviceId,
     at: stamp.at,
     channel: 'paper',
@@ -164,8 +180,9 @@ export function paperTyping(
 }
 
 /**
- * The survivor rule, ascending (the last one wins): highest ballot revision, then latest `at`, then device id,
- * then record id. Text compares by code unit, so every device orders the same typings the same way.
+ * The survivor rule among the typings of a sheet nobody replaced (paperSheets), ascending (the last one wins):
+ * highest ballot revision, then latest `at`, then device id, then record id. Text compares by code unit, so every
+ * device orders the same typings the same way.
  */
 export function compareTypings(a: PaperTyping, b: PaperTyping): number {
   return (
@@ -278,7 +295,7 @@ export function isWithdrawnSheet(participantId: string, withdrawn: ReadonlySet<n
 /** One sheet as its typings decide it. */
 export interface PaperSheet {
   sheet: number;
-  /** The typing whose ballot counts: the highest by the survivor rule (`compareTypings`). */
+  /** The typing whose ballot counts: the highest of `current` (of all, if none) by the survivor rule. */
   survivor: PaperTyping;
   /** Typings no other typing of the sheet replaces (the survivor among them), by the survivor rule, best first. */
   current: PaperTyping[];
@@ -296,8 +313,11 @@ export function paperSheets(typings: readonly PaperTyping[]): PaperSheet[] {
   for (const [sheet, list] of typingsBySheet(typings.filter((t) => !withdrawn.has(t.id)))) {
     const replaced = new Set(list.flatMap((t) => t.replaces));
     const ranked = [...list].sort((a, b) => compareTypings(b, a));
-    const survivor = ranked[0]!;
     const current = ranked.filter((t) => !replaced.has(t.id));
+    // Among the typings nobody replaced: one written after seeing another names it, so it wins whatever the
+    // other's revision and stamp (a forged one at the highest of both). Every typing is replaced only when some
+    // name each other, which no app writes (typings are written once, under fresh ids): then all of them.
+    const survivor = current[0] ?? ranked[0]!;
     const key = choicesKey(survivor.ballot);
     const differing = current.filter((t) => t !== survivor && choicesKey(t.ballot) !== key);
     out.push({ sheet, survivor, current, differing });

@@ -1,7 +1,7 @@
 /**
  * A paper sheet typed on two devices: both typings are kept, the sheet's ballot is chosen by the documented rule
- * (highest revision, then latest time, then device, then record id), never by which write Yjs kept, and a sheet
- * typed differently is flagged with both versions until someone keeps one.
+ * (among typings nobody replaced: highest revision, then latest time, then device, then record id), never by
+ * which write Yjs kept, and a sheet typed differently is flagged with both versions until someone keeps one.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -166,6 +166,23 @@ describe('the survivor rule', () => {
     for (const order of [list, [...list].reverse()]) {
       expect(paperSheets(order)[0]!.survivor.id).toBe('t4');
     }
+  });
+
+  it('Given a typing at the highest revision and time that a later typing replaces, then the later typing counts; typings that only replace each other are ranked all together', () => {
+    const forged = { ...typing('t1', 'zz', 8.64e15, 1_000_000), replaces: ['t0'] };
+    const honest = typing('t0', 'dev-a', 1_000, 1);
+    const correction = { ...typing('t2', 'dev-a', 2_000, 1_000_000), replaces: ['t1'] };
+    for (const order of [
+      [honest, forged, correction],
+      [correction, forged, honest],
+    ]) {
+      expect(paperSheets(order)[0]).toMatchObject({ survivor: correction, current: [correction] });
+    }
+    const cycle = [
+      { ...forged, replaces: ['t3'] },
+      { ...typing('t3', 'dev-b', 3_000, 2), replaces: ['t1'] },
+    ];
+    expect(paperSheets(cycle)[0]).toMatchObject({ survivor: cycle[0], current: [] });
   });
 
   it('Given a stored ballot that one of the typings wrote, then it is not read a second time as an older app’s typing', () => {

@@ -1,0 +1,145 @@
+/**
+ * A forged paper revision (src/domain/paper.ts): a ballot's revision may be at most 1,000,000 (the record shapes),
+ * and a replacement of a sheet takes the next revision after the typing that counts. A hostile tablet (or a
+ * session file) typing a sheet at revision 1,000,000, stamped at the latest time a record may hold and labelled
+ * to sort last, made every honest correction of that sheet come out at 1,000,001: refused by the shape checks, so
+ * the council refused the officer's whole sync. Capped at 1,000,000 instead, the correction would tie with the
+ * forgery on revision and lose to it on time for ever. So a replacement never passes the cap, and the typing that
+ * counts is chosen among the typings nobody replaced: a correction made after seeing the forgery names it, and wins.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { enterPaperBallot, keepPaperTyping } from '../../../src/doc/paperCommands';
+import { checkDocShape } from '../../../src/doc/recordShapes';
+import { maps } from '../../../src/doc/schema';
+import { viewSession } from '../../../src/doc/session';
+import { sessionChecks } from '../../../src/doc/sessionChecks';
+import { MAX_STAMP } from '../../../src/domain/order';
+import { channelOf, paperSheets, paperTyping } from '../../../src/domain/paper';
+import type { Ballot, BallotChoices } from '../../../src/domain/types';
+import { UpdateGate } from '../../../src/server/validation';
+import { exchange, replicaOf, testContext } from '../helpers/session';
+import { signedBy } from '../helpers/signing';
+import { paperSession } from './fixtures';
+
+const FORGER = 'zz-hostile-tab';
+const CAP = 1_000_000;
+
+/** The council's copy holding sheet 12 as an officer typed it at the office, and the officer's laptop. */
+function officerSheet12() {
+  const s = paperSession();
+  const council = replicaOf(s.doc);
+  const gate = new UpdateGate('session-1', council);
+  const laptop = replicaOf(council);
+  const office = testContext('office-pc', { startAt: s.clock.now() + 60_000 });
+  const right: BallotChoices = { kind: 'dots', dots: { [s.ids.I1]: 3 } };
+  enterPaperBallot(laptop, { sheet: 12, choices: right }, office.ctx);
+  exchange(laptop, council);
+  const typed = viewSession(council)!.records.paperTypings.find((t) => t.sheet === 12)!;
+
+  /** What a hostile tablet sends: typings of sheet 12 at the highest revision and time, signed with its own key. */
+  const forge = (typings: { id: string; replaces: string[] }[]) => {
+    const hostile = replicaOf(council);
+    const ballot = signedBy(FORGER, 'session-1', 'ballots', {
+      kind: 'dots',
+      dots: { [s.ids.I2]: 1 },
+      participantId: 'paper-12',
+      revision: CAP,
+      deviceId: FORGER,
+      at: MAX_STAMP,
+      channel: 'paper',
+    } satisfies Ballot);
+    hostile.transact(() => {
+      maps(hostile).ballots.set('paper-12', ballot);
+      for (const t of typings) maps(hostile).paperTypings.set(t.id, paperTyping(ballot, { ...t, sheet: 12 }));
+    });
+    const update = Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(council));
+    // The shape checks and change rules take it: a revision and a time no higher than a record may hold.
+    expect(gate.check(update, 'facilitator')).toEqual([]);
+    Y.applyUpdate(council, update);
+    exchange(laptop, council);
+  };
+
+  /** The officer's next change on the laptop, which the council must take, and then takes. */
+  const send = (change: () => unknown) => {
+    office.clock.advance(60_000);
+    const before = Y.encodeStateVector(council);
+    change();
+    expect(checkDocShape(laptop)).toEqual([]);
+    expect(gate.check(Y.encodeStateAsUpdate(laptop, before), 'officer')).toEqual([]);
+    exchange(laptop, council);
+  };
+  return { s, council, laptop, office, right, typed, forge, send };
+}
+
+/** Sheet 12 as every screen reads it: the ballot counted, whether it is flagged, the revision it carries. */
+function sheet12(doc: Y.Doc) {
+  const view = viewSession(doc)!;
+  const counted = view.count.counted.filter((c) => channelOf(c.ballot) === 'paper').map((c) => c.ballot);
+  const sheet = paperSheets(view.records.paperTypings).find((x) => x.sheet === 12)!;
+  return {
+    counted: counted.map((b) => ({ deviceId: b.deviceId, dots: b.kind === 'dots' ? b.dots : null })),
+    flagged: sessionChecks(view).paperConflicts.map((c) => c.sheet),
+    revision: sheet.survivor.ballot.revision,
+  };
+}
+
+describe('a paper sheet typed by a hostile device at the highest revision', () => {
+  it('Given a forged typing of sheet 12 at revision 1,000,000 replacing the officer’s, when the officer corrects the sheet after seeing it, then the council takes the correction and it counts on both', () => {
+    const { laptop, council, office, right, typed, forge, send } = officerSheet12();
+    forge([{ id: 'zz-forged', replaces: [typed.id] }]);
+    expect(sheet12(laptop).counted.map((b) => b.deviceId)).toEqual([FORGER]);
+
+    send(() => enterPaperBallot(laptop, { sheet: 12, replace: true, choices: right }, office.ctx));
+    for (const doc of [laptop, council]) {
+      const seen = sheet12(doc);
+      expect(seen.counted).toEqual([{ deviceId: 'office-pc', dots: right.dots }]);
+      expect(seen.flagged).toEqual([]);
+      expect(seen.revision).toBeLessThanOrEqual(CAP);
+    }
+  });
+
+  it('Given the officer’s correction of a forged sheet, when the officer corrects it once more, then the later correction counts (revisions stay at the cap)', () => {
+    const { s, laptop, council, office, right, typed, forge, send } = officerSheet12();
+    forge([{ id: 'zz-forged', replaces: [typed.id] }]);
+    send(() => enterPaperBallot(laptop, { sheet: 12, replace: true, choices: right }, office.ctx));
+    const again: BallotChoices = { kind: 'dots', dots: { [s.ids.I3]: 2 } };
+    send(() => enterPaperBallot(laptop, { sheet: 12, replace: true, choices: again }, office.ctx));
+    for (const doc of [laptop, council]) {
+      expect(sheet12(doc)).toEqual({
+        counted: [{ deviceId: 'office-pc', dots: again.dots }],
+        flagged: [],
+        revision: CAP,
+      });
+    }
+  });
+
+  it('Given a forged typing of sheet 12 typed apart (replacing nothing), when the officer keeps their own version, then the council takes it and the kept version counts, no longer flagged', () => {
+    const { laptop, council, office, right, typed, forge, send } = officerSheet12();
+    forge([{ id: 'zz-forged', replaces: [] }]);
+    expect(sheet12(laptop).flagged).toEqual([12]);
+
+    send(() => keepPaperTyping(laptop, { sheet: 12, typingId: typed.id }, office.ctx));
+    for (const doc of [laptop, council]) {
+      expect(sheet12(doc)).toMatchObject({
+        counted: [{ deviceId: 'office-pc', dots: right.dots }],
+        flagged: [],
+      });
+    }
+  });
+
+  it('Given two forged typings of sheet 12 that replace each other and the officer’s, when the officer corrects the sheet, then the correction counts', () => {
+    const { laptop, council, office, right, typed, forge, send } = officerSheet12();
+    forge([
+      { id: 'zz-forged-a', replaces: [typed.id, 'zz-forged-b'] },
+      { id: 'zz-forged-b', replaces: ['zz-forged-a'] },
+    ]);
+    send(() => enterPaperBallot(laptop, { sheet: 12, replace: true, choices: right }, office.ctx));
+    for (const doc of [laptop, council]) {
+      expect(sheet12(doc)).toMatchObject({
+        counted: [{ deviceId: 'office-pc', dots: right.dots }],
+        flagged: [],
+      });
+    }
+  });
+});
