@@ -1,5 +1,6 @@
 /** `npm run admin -- <command>`: see adminCli.ts. */
-import { languageFor, runAdmin } from './adminCli';
+import { languageFor } from './adminArgs';
+import { runAdmin } from './adminCli';
 import { wordsFor } from './adminWords';
 
 const argv = process.argv.slice(2);

@@ -6,7 +6,6 @@
  * else English. Only words change with the language: ids, roles, kinds, timestamps and the columns of a
  * listing stay the same, and `--json` is the same in both.
  */
-import { parseArgs } from 'node:util';
 import { renderUnicodeCompact } from 'uqr';
 import { assign, listAssignments, unassign, type Target } from './assignments';
 import { createEnrolCode, isRole, listDevices, revokeDevice } from './devices';
@@ -18,7 +17,8 @@ import { eraseAnswersCommand } from './eraseCommand';
 import { RollbackError, rollbackDevice } from './rollback';
 import { allowRelay, DEFAULT_RELAY_HOURS, endRelay, listRelays, MAX_RELAY_HOURS } from './relayPermits';
 import { ADMIN_DEVICE, isSessionId, type Store } from './store';
-import { type AdminLang, countOf, isAdminLang, languageFromEnv, type Say, wordsFor } from './adminWords';
+import { chooseLanguage, type Command, parse, parseMistake, UsageError, type Values } from './adminArgs';
+import { type AdminLang, countOf, type Say, wordsFor } from './adminWords';
 
 /**
  * A moment for the admin to read, in this computer's local time (or `timeZone`): "14:30 on 12 December 2026",
@@ -46,129 +46,6 @@ export interface Output {
   err: (text: string) => void;
 }
 
-class UsageError extends Error {}
-
-/** The options of every command, for parseArgs and for finding `--lang` before parsing. */
-const OPTIONS = {
-  role: { type: 'string' },
-  name: { type: 'string' },
-  'expires-minutes': { type: 'string' },
-  json: { type: 'boolean', default: false },
-  device: { type: 'string' },
-  session: { type: 'string' },
-  participant: { type: 'string' },
-  'older-than': { type: 'string' },
-  hours: { type: 'string' },
-  neighbourhood: { type: 'string' },
-  lang: { type: 'string' },
-  help: { type: 'boolean', short: 'h', default: false },
-} as const;
-
-/** What `--lang` says in the command line (the last one counts, as with every option). */
-type LangArg =
-  | { kind: 'none' }
-  | { kind: 'missing' }
-  | { kind: 'unknown'; value: string }
-  | { kind: 'ok'; lang: AdminLang };
-
-function langArg(argv: string[]): LangArg {
-  let found: LangArg = { kind: 'none' };
-  const valueOf = (raw: string): LangArg => {
-    const value = raw.trim().toLowerCase();
-    if (value === '') return { kind: 'missing' };
-    return isAdminLang(value) ? { kind: 'ok', lang: value } : { kind: 'unknown', value: raw };
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') break;
-    if (arg.startsWith('--lang=')) found = valueOf(arg.slice('--lang='.length));
-    else if (arg === '--lang') {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('-')) found = { kind: 'missing' };
-      else {
-        found = valueOf(next);
-        i++;
-      }
-    } else if (arg.startsWith('--') && !arg.includes('=')) {
-      // A string option's value is not read as an option (parseArgs refuses a value starting with "-").
-      const option = OPTIONS[arg.slice(2) as keyof typeof OPTIONS] as { type: string } | undefined;
-      if (option?.type === 'string' && !(argv[i + 1] ?? '-').startsWith('-')) i++;
-    }
-  }
-  return found;
-}
-
-/**
- * The language of the messages: `--lang`, else the environment, else English. An unknown or missing `--lang`
- * value is a mistake said in both languages, on one line.
- */
-export function chooseLanguage(
-  argv: string[],
-  env: NodeJS.ProcessEnv,
-): { lang: AdminLang } | { mistake: string } {
-  const arg = langArg(argv);
-  switch (arg.kind) {
-    case 'ok':
-      return { lang: arg.lang };
-    case 'none':
-      return { lang: languageFromEnv(env) };
-    case 'missing':
-      return { mistake: `${wordsFor('en')('languageMissing')} / ${wordsFor('cy')('languageMissing')}` };
-    case 'unknown': {
-      const value = arg.value;
-      return {
-        mistake: `${wordsFor('en')('languageUnknown', { value })} / ${wordsFor('cy')('languageUnknown', { value })}`,
-      };
-    }
-  }
-}
-
-/** The language to report a crash in (admin.ts): as chooseLanguage, English if `--lang` was a mistake. */
-export function languageFor(argv: string[], env: NodeJS.ProcessEnv): AdminLang {
-  const chosen = chooseLanguage(argv, env);
-  return 'lang' in chosen ? chosen.lang : 'en';
-}
-
-/** parseArgs's own (English) complaint, in the admin's language where we know its kind. */
-function parseMistake(e: unknown, say: Say): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const code = (e as { code?: unknown } | null)?.code;
-  const option = /'(-[^'\s]*)/.exec(message)?.[1];
-  if (option === undefined) return message;
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return say('unknownOption', { option });
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /does not take an argument/.test(message)
-      ? say('optionTakesNoValue', { option })
-      : say('optionNeedsValue', { option });
-  }
-  return message;
-}
-
-const COMMANDS = [
-  'enrol',
-  'devices',
-  'revoke',
-  'assign',
-  'unassign',
-  'assignments',
-  'updates',
-  'rollback',
-  'allow-relay',
-  'end-relay',
-  'relays',
-  'participants',
-  'backup',
-  'compact',
-  'erase-answers',
-  'council-key',
-  'help',
-] as const;
-type Command = (typeof COMMANDS)[number];
-
-function isCommand(value: string | undefined): value is Command {
-  return value !== undefined && (COMMANDS as readonly string[]).includes(value);
-}
-
 /** Columns two spaces apart, the same in every language (only the headings are translated). */
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -194,8 +71,9 @@ export async function runAdmin(argv: string[], env: NodeJS.ProcessEnv, io: Outpu
   try {
     parsed = parse(argv, say);
   } catch (e) {
-    const message = e instanceof UsageError ? e.message : parseMistake(e, say);
-    io.err(`${message}\n\n${usage(lang)}`);
+    // A word that is no command gets the whole usage; a mistake in one option, its sentence and where to look.
+    if (!(e instanceof UsageError)) io.err(`${parseMistake(e, say)} ${say('seeHelp')}`);
+    else io.err(e.showUsage ? `${e.message}\n\n${usage(lang)}` : e.message);
     return 2;
   }
   const { command, values, positionals } = parsed;
@@ -273,21 +151,6 @@ async function runOnFiles(
   }
 }
 
-function parse(argv: string[], say: Say) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: OPTIONS,
-  });
-  const [first, ...rest] = positionals;
-  if (values.help || first === undefined) return { command: 'help' as const, values, positionals: rest };
-  if (!isCommand(first)) throw new UsageError(say('notACommand', { command: first }));
-  return { command: first, values, positionals: rest };
-}
-
-type Values = ReturnType<typeof parse>['values'];
-
 /** The device and what to assign from `assign`/`unassign`'s arguments; a UsageError in words otherwise. */
 function assignmentArgs(
   store: Store,
@@ -328,11 +191,16 @@ function assignmentArgs(
  * The officer device and session of `allow-relay`/`end-relay`: an enrolled officer device that is not revoked (a
  * facilitator device may relay already) and a whole session id; a UsageError in words otherwise.
  */
-function relayArgs(store: Store, values: Values, say: Say): { deviceId: string; sessionId: string } {
+function relayArgs(
+  store: Store,
+  command: 'allow-relay' | 'end-relay',
+  values: Values,
+  say: Say,
+): { deviceId: string; sessionId: string } {
   const deviceId = values.device;
   const session = values.session;
   if (deviceId === undefined || session === undefined || !isSessionId(session)) {
-    throw new UsageError(say('relayWhich'));
+    throw new UsageError(say('relayWhich', { command }));
   }
   const device = listDevices(store).find((d) => d.id === deviceId);
   if (!device) throw new UsageError(noSuchDevice(store, deviceId, say));
@@ -571,18 +439,18 @@ async function run(
     case 'allow-relay':
     case 'end-relay': {
       needNoPositionals();
-      const { deviceId, sessionId } = relayArgs(store, values, say);
+      // The number first: `--hours -1` is wrong whatever the device and the session.
+      const rawHours = values.hours ?? String(DEFAULT_RELAY_HOURS);
+      if (!/^\d+$/.test(rawHours) || Number(rawHours) < 1 || Number(rawHours) > MAX_RELAY_HOURS) {
+        throw new UsageError(say('relayHours'));
+      }
+      const { deviceId, sessionId } = relayArgs(store, command, values, say);
       if (command === 'end-relay') {
-        if (values.hours !== undefined) throw new UsageError(say('takesNo', { command, value: '--hours' }));
         if (!endRelay(store, deviceId, sessionId)) {
           throw new UsageError(say('relayNone', { device: deviceId, session: sessionId }));
         }
         io.out(say('relayEnded', { device: deviceId, session: sessionId }));
         return 0;
-      }
-      const rawHours = values.hours ?? String(DEFAULT_RELAY_HOURS);
-      if (!/^\d+$/.test(rawHours) || Number(rawHours) < 1 || Number(rawHours) > MAX_RELAY_HOURS) {
-        throw new UsageError(say('relayHours'));
       }
       const permit = allowRelay(store, deviceId, sessionId, Number(rawHours));
       if (values.json) io.out(JSON.stringify(permit));

@@ -9,7 +9,7 @@
 import { chmodSync, closeSync, existsSync, openSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Say } from './adminWords';
-import { DataDirError, DB_FILE, Store } from './store';
+import { DataDirError, dataDirSentence, DB_FILE, Store } from './store';
 
 export type OpenedDatabase = { ok: true; store: Store; file: string } | { ok: false; mistake: string };
 
@@ -21,15 +21,14 @@ export function openCouncilDatabase(env: NodeJS.ProcessEnv, say: Say): OpenedDat
   try {
     return { ok: true, store: Store.open(dataDir), file };
   } catch (e) {
-    if (e instanceof DataDirError)
-      return { ok: false, mistake: say('dataDirNotWritable', { folder: e.folder }) };
+    if (e instanceof DataDirError) return { ok: false, mistake: dataDirMistake(e, say) };
     throw e;
   }
 }
 
 /** A sentence for a file-system error a command met (a missing folder, one it may not write), else null. */
 export function fileProblem(e: unknown, say: Say): string | null {
-  if (e instanceof DataDirError) return say('dataDirNotWritable', { folder: e.folder });
+  if (e instanceof DataDirError) return dataDirMistake(e, say);
   const { code, path } = (e ?? {}) as NodeJS.ErrnoException;
   if (typeof path !== 'string') return null;
   switch (code) {
@@ -44,6 +43,13 @@ export function fileProblem(e: unknown, say: Say): string | null {
     default:
       return null;
   }
+}
+
+/** Not writable: run the command as the server's user; anything else (codesign.sqlite a folder): as the server. */
+function dataDirMistake(e: DataDirError, say: Say): string {
+  return e.problem === 'notWritable'
+    ? say('dataDirNotWritable', { folder: e.folder })
+    : dataDirSentence(say, e);
 }
 
 /** The path with its folder's links resolved, so two names of one file compare equal. */

@@ -1,5 +1,6 @@
 /**
- * Every word the council admin's command line (adminCli.ts) prints, in English (`en`) and Welsh (`cy`).
+ * Every word the council admin's command line (adminCli.ts) prints, in English (`en`) and Welsh (`cy`), and the
+ * line `npm start` and `npm run server` print when the server cannot start (startProblem.ts).
  *
  * A message is a string with `{placeholder}`s. `cy` has exactly the keys of `en` (a missing or extra key is a type
  * error) and the same placeholders (checked by test/unit/server/admin.test.ts). Command names, option names and
@@ -73,7 +74,24 @@ if there is none.`,
   languageUnknown: '"{value}" is not a language of these commands: use --lang en or --lang cy.',
   languageMissing: 'Say which language after --lang: --lang en or --lang cy.',
   takesNo: '"{command}" takes no "{value}".',
+  optionNotFor: '"{command}" does not take the option {option}.',
+  devicePositional: '"{command}" takes the device id on its own, not after --device: {example}.',
+  seeHelp: 'See "npm run admin -- help" for every command and its options.',
   commandFailed: 'The command failed: {reason}',
+
+  // npm start and npm run server: why the server did not start (startProblem.ts), on one line
+  cannotStart: 'Cannot start: {reason}',
+  serverCannotWrite: 'The server cannot write to {folder}: make it writable by the user the server runs as.',
+  dataDirIsFile: 'DATA_DIR {folder} is a file, not a folder: set DATA_DIR to a folder.',
+  dataDirUnderFile:
+    'DATA_DIR {folder} cannot be made: {file} is a file, not a folder. Set DATA_DIR to a folder.',
+  dataDirUnusable:
+    'The server cannot make or open the data folder {folder} ({code}): set DATA_DIR to a folder the server may create and write.',
+  dataDirInUse:
+    'The data folder {folder} is already in use by another server{by}: stop that one first, or set DATA_DIR to another folder.',
+  inUseByProcess: ' (process {pid})',
+  inUseByProcessOn: ' (process {pid} on {host})',
+  portInUse: 'port {port} is already in use. Set PORT to a free port.',
 
   // the database and files
   councilDatabase: 'Council database: {file}',
@@ -116,6 +134,7 @@ if there is none.`,
   devicesRevoked: 'REVOKED',
 
   // revoke
+  revokeExample: 'revoke <deviceId>',
   revokeWhich: 'Say which device to revoke: revoke <deviceId> (see "devices").',
   revokeOne: 'Revoke one device at a time.',
   noDevice: 'There is no device {device}. Give the whole id, as "devices" lists it.',
@@ -150,7 +169,10 @@ if there is none.`,
     'Device {device} no longer has the sessions of {neighbourhood} (it keeps the sessions it has written to).',
 
   // assignments
+  assignmentsExample: 'assignments [<deviceId>]',
   assignmentsOne: 'List one device at a time: assignments [<deviceId>].',
+  assignmentsBySession:
+    '"assignments" lists by device, not by session (a device may have a session through its neighbourhood): run "assignments" for every device, or "assignments <deviceId>" for one.',
   noAssignments: 'No device has an assignment yet.',
   deviceNoAssignment: 'Device {device} has no assignment.',
   assignmentsDevice: 'DEVICE',
@@ -178,7 +200,7 @@ if there is none.`,
 
   // allow-relay, end-relay, relays
   relayWhich:
-    'Say which officer device and which session: allow-relay --device <deviceId> --session <sessionId> (whole ids, see "devices").',
+    'Say which officer device and which session: {command} --device <deviceId> --session <sessionId> (whole ids, see "devices").',
   relayFacilitator:
     'Device {device} is a facilitator device: it may send every session it opens already. Only an officer device needs this.',
   relayRevoked: 'Device {device} was revoked: enrol it again first.',
@@ -325,7 +347,24 @@ ddata a ddefnyddiodd (ar stderr), ac yn gwrthod os nad oes un.`,
     'Nid yw "{value}" yn un o ieithoedd y gorchmynion hyn: defnyddiwch --lang cy neu --lang en.',
   languageMissing: 'Dywedwch pa iaith ar ôl --lang: --lang cy neu --lang en.',
   takesNo: 'Nid yw "{command}" yn cymryd "{value}".',
+  optionNotFor: 'Nid yw "{command}" yn cymryd yr opsiwn {option}.',
+  devicePositional: 'Mae "{command}" yn cymryd ID y ddyfais ar ei ben ei hun, nid ar ôl --device: {example}.',
+  seeHelp: 'Gweler "npm run admin -- help" am bob gorchymyn a’i opsiynau.',
   commandFailed: 'Methodd y gorchymyn: {reason}',
+
+  cannotStart: 'Methu cychwyn: {reason}',
+  serverCannotWrite:
+    'Ni all y gweinydd ysgrifennu i {folder}: gwnewch hi’n ysgrifenadwy i’r defnyddiwr y mae’r gweinydd yn rhedeg fel.',
+  dataDirIsFile: 'Mae DATA_DIR {folder} yn ffeil, nid yn ffolder: gosodwch DATA_DIR i ffolder.',
+  dataDirUnderFile:
+    'Nid oes modd gwneud DATA_DIR {folder}: mae {file} yn ffeil, nid yn ffolder. Gosodwch DATA_DIR i ffolder.',
+  dataDirUnusable:
+    'Ni all y gweinydd wneud nac agor y ffolder ddata {folder} ({code}): gosodwch DATA_DIR i ffolder y caiff y gweinydd ei chreu ac ysgrifennu iddi.',
+  dataDirInUse:
+    'Mae’r ffolder ddata {folder} yn cael ei defnyddio gan weinydd arall yn barod{by}: stopiwch hwnnw yn gyntaf, neu gosodwch DATA_DIR i ffolder arall.',
+  inUseByProcess: ' (proses {pid})',
+  inUseByProcessOn: ' (proses {pid} ar {host})',
+  portInUse: 'mae porth {port} yn cael ei ddefnyddio’n barod. Gosodwch PORT i borth rhydd.',
 
   councilDatabase: 'Cronfa ddata’r cyngor: {file}',
   noDatabase:
@@ -364,6 +403,7 @@ ddata a ddefnyddiodd (ar stderr), ac yn gwrthod os nad oes un.`,
   devicesEnrolled: 'COFRESTRWYD',
   devicesRevoked: 'DIRYMWYD',
 
+  revokeExample: 'revoke <id-dyfais>',
   revokeWhich: 'Dywedwch pa ddyfais i’w dirymu: revoke <id-dyfais> (gweler "devices").',
   revokeOne: 'Dirymwch un ddyfais ar y tro.',
   noDevice: 'Nid oes dyfais {device}. Rhowch yr ID cyfan, fel y mae "devices" yn ei restru.',
@@ -405,7 +445,10 @@ ddata a ddefnyddiodd (ar stderr), ac yn gwrthod os nad oes un.`,
     'Nid yw sesiynau {neighbourhood} wedi’u neilltuo i ddyfais {device} mwyach (mae’r ddyfais yn cadw’r ' +
     'sesiynau y mae wedi ysgrifennu ynddynt).',
 
+  assignmentsExample: 'assignments [<id-dyfais>]',
   assignmentsOne: 'Rhestrwch un ddyfais ar y tro: assignments [<id-dyfais>].',
+  assignmentsBySession:
+    'Mae "assignments" yn rhestru fesul dyfais, nid fesul sesiwn (gall sesiwn fod wedi’i neilltuo i ddyfais drwy ei chymdogaeth): rhedwch "assignments" ar gyfer pob dyfais, neu "assignments <id-dyfais>" ar gyfer un.',
   noAssignments: 'Nid oes dim wedi’i neilltuo i unrhyw ddyfais eto.',
   deviceNoAssignment: 'Nid oes dim wedi’i neilltuo i ddyfais {device}.',
   assignmentsDevice: 'DYFAIS',
@@ -431,7 +474,7 @@ ddata a ddefnyddiodd (ar stderr), ac yn gwrthod os nad oes un.`,
     'wedi’u hadfer. Bydd dyfeisiau sydd wedi’u cysylltu yn cael y newid o fewn ychydig eiliadau.',
 
   relayWhich:
-    'Dywedwch pa ddyfais swyddog a pha sesiwn: allow-relay --device <id-dyfais> --session <id-sesiwn> (yr id cyfan, gweler "devices").',
+    'Dywedwch pa ddyfais swyddog a pha sesiwn: {command} --device <id-dyfais> --session <id-sesiwn> (yr id cyfan, gweler "devices").',
   relayFacilitator:
     'Mae dyfais {device} yn ddyfais hwylusydd: mae’n gallu anfon pob sesiwn y mae’n ei hagor yn barod. Dim ond dyfais swyddog sydd angen hyn.',
   relayRevoked: 'Mae dyfais {device} wedi’i dirymu: cofrestrwch hi eto yn gyntaf.',

@@ -21,7 +21,8 @@ import Database from 'better-sqlite3';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DataDirError, isNotWritable } from './store';
+import { type Say, wordsFor } from './adminWords';
+import { DataDirError, dataDirError, isNotWritable } from './store';
 
 export const LOCK_FILE = 'server.lock';
 
@@ -39,16 +40,19 @@ export class DataDirInUseError extends Error {
     /** Null when the holder could not be read (it was writing itself in at that very moment). */
     readonly holder: LockHolder | null,
   ) {
-    const by =
-      holder === null
-        ? ''
-        : holder.host === hostname()
-          ? ` (process ${holder.pid})`
-          : ` (process ${holder.pid} on ${holder.host})`;
-    super(
-      `The data folder ${folder} is already in use by another server${by}: stop that one first, or set DATA_DIR to another folder.`,
-    );
+    super(inUseSentence(wordsFor('en'), folder, holder));
   }
+}
+
+/** DataDirInUseError's sentence in the admin's words, naming the process (and its host when it is another). */
+export function inUseSentence(say: Say, folder: string, holder: LockHolder | null): string {
+  const by =
+    holder === null
+      ? ''
+      : holder.host === hostname()
+        ? say('inUseByProcess', { pid: holder.pid })
+        : say('inUseByProcessOn', { pid: holder.pid, host: holder.host });
+  return say('dataDirInUse', { folder, by });
 }
 
 /** A held lock on a data folder; `release` lets it go (ending the process does too). */
@@ -60,7 +64,7 @@ export interface DataDirLock {
 /**
  * Takes the data folder for this server, creating the folder (0700) and the lock file (made 0600) if missing,
  * before anything else in it is opened: a refused server changes nothing. Throws DataDirInUseError when another
- * server holds it, DataDirError when the folder cannot be written.
+ * server holds it, DataDirError when the folder cannot be made or written (or DATA_DIR is a file).
  */
 export function lockDataDir(dataDir: string): DataDirLock {
   const folder = resolve(dataDir);
@@ -72,8 +76,7 @@ export function lockDataDir(dataDir: string): DataDirLock {
     // of it is opened here, because closing one would let go of this process's POSIX locks on it.
     db = new Database(file, { timeout: 0 });
   } catch (e) {
-    if (isNotWritable(e)) throw new DataDirError(folder, e.code);
-    throw e;
+    throw dataDirError(folder, e) ?? e;
   }
   let wroteItself = false;
   try {

@@ -5,9 +5,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from './app';
-import { ConfigError, readConfig } from './config';
-import { DataDirError } from './store';
-import { DataDirInUseError } from './dataDirLock';
+import { readConfig } from './config';
+import { cannotStart } from './startProblem';
 
 const projectDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -28,10 +27,6 @@ async function main(): Promise<void> {
 const say = (text: string): void => void process.stderr.write(`${text}\n`);
 
 main().catch((e: unknown) => {
-  if (e instanceof ConfigError || e instanceof DataDirError || e instanceof DataDirInUseError)
-    say(`Cannot start: ${e.message}`);
-  else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-    say(`Cannot start: port ${process.env.PORT ?? 8080} is already in use. Set PORT to a free port.`);
-  } else say(`Cannot start: ${e instanceof Error ? e.message : String(e)}`);
+  say(cannotStart(e, process.env));
   process.exit(1);
 });

@@ -9,20 +9,53 @@
  * again inside it). Never edit a migration that has shipped: add one.
  */
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { type Say, wordsFor } from './adminWords';
+
+/** Why the server cannot use its data folder (DataDirError). */
+export type DataDirProblem =
+  /** The folder or its database file may not be written (EACCES, EPERM, EROFS, or SQLite opening it read-only). */
+  | 'notWritable'
+  /** DATA_DIR names a file (or a device), not a folder. */
+  | 'isFile'
+  /** A folder above DATA_DIR is a file: `blocker` names it (DATA_DIR=/etc/hostname/data, /dev/null/x). */
+  | 'underFile'
+  /** Any other refusal of the file system (a full disk, a loop of links, a name too long): `code` says which. */
+  | 'unusable';
 
 /**
- * The data folder or its database file cannot be written (EACCES, EPERM, EROFS, or SQLite opening the file read-only):
- * the message is the sentence `npm start` prints; the admin CLI says it in its own words from `folder`.
+ * The data folder or its database file cannot be made or opened. The message is the English sentence; `npm start`
+ * says it in the admin's language (startProblem.ts) and the admin CLI in its own words, from `problem`.
  */
 export class DataDirError extends Error {
   override readonly name = 'DataDirError';
   constructor(
     readonly folder: string,
     readonly code: string,
+    readonly problem: DataDirProblem = 'notWritable',
+    /** For 'underFile': the file in the way. */
+    readonly blocker: string = folder,
   ) {
-    super(`The server cannot write to ${folder}: make it writable by the user the server runs as.`);
+    super(dataDirSentence(wordsFor('en'), { folder, code, problem, blocker }));
+  }
+}
+
+/** A DataDirError's sentence in the admin's words (the one `npm start` prints after "Cannot start: "). */
+export function dataDirSentence(
+  say: Say,
+  e: Pick<DataDirError, 'folder' | 'code' | 'problem' | 'blocker'>,
+): string {
+  const { folder } = e;
+  switch (e.problem) {
+    case 'notWritable':
+      return say('serverCannotWrite', { folder });
+    case 'isFile':
+      return say('dataDirIsFile', { folder });
+    case 'underFile':
+      return say('dataDirUnderFile', { folder, file: e.blocker });
+    case 'unusable':
+      return say('dataDirUnusable', { folder, code: e.code });
   }
 }
 
@@ -33,6 +66,35 @@ export function isNotWritable(e: unknown): e is { code: string } {
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
   return NOT_WRITABLE.has(code) || /^SQLITE_(READONLY|CANTOPEN|PERM)/.test(code);
+}
+
+/**
+ * What making or opening the data folder `dir` (or a file in it) refused, as a DataDirError; null for an error that
+ * is not the file system's (a bug, SQLite reading the file), which the caller throws as it is. Node's own words
+ * ("EEXIST: file already exists, mkdir …") and a stack told the admin nothing they could act on.
+ */
+export function dataDirError(dir: string, e: unknown): DataDirError | null {
+  if (isNotWritable(e)) return new DataDirError(dir, e.code);
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return null;
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    const blocker = fileInTheWay(dir);
+    if (blocker === dir) return new DataDirError(dir, code, 'isFile');
+    if (blocker !== null) return new DataDirError(dir, code, 'underFile', blocker);
+  }
+  return new DataDirError(dir, code, 'unusable');
+}
+
+/** The nearest existing path at or above `dir` when it is not a folder, else null. */
+function fileInTheWay(dir: string): string | null {
+  for (let path = dir; ; path = dirname(path)) {
+    try {
+      return statSync(path).isDirectory() ? null : path;
+    } catch {
+      // Not there (or not reachable through a file above it): look one level up.
+    }
+    if (dirname(path) === path) return null;
+  }
 }
 
 export const DB_FILE = 'codesign.sqlite';
@@ -228,7 +290,7 @@ export class Store {
    * owner-only: a new DATA_DIR is created 0700, and the database file is created (or tightened) to 0600 before
    * SQLite opens it; SQLite gives its -wal and -shm files the database file's mode, and any left by an older
    * version are tightened too. An existing DATA_DIR keeps its mode (a backup job may need to read it). A folder or
-   * file this user may not write is a DataDirError, in words.
+   * file this user may not write, or a DATA_DIR that is a file, is a DataDirError, in words.
    */
   static open(dataDir: string): Store {
     const dir = resolve(dataDir);
@@ -246,8 +308,7 @@ export class Store {
       }
     } catch (e) {
       // A raw "EACCES: permission denied, open '…'" and a stack told the admin nothing they could act on.
-      if (isNotWritable(e)) throw new DataDirError(dir, e.code);
-      throw e;
+      throw dataDirError(dir, e) ?? e;
     }
   }
 

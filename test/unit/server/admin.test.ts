@@ -334,3 +334,170 @@ describe('admin CLI in Welsh', { timeout: 20_000 }, () => {
     );
   });
 });
+
+/**
+ * From a walk of the admin commands with wrong input: `--hours -1` said "needs a value after it" (a value was
+ * given) and printed the whole usage, `--bogus` printed the whole usage, `end-relay` alone named allow-relay,
+ * `revoke --device x` did not say that revoke takes the id on its own, and `assignments --session x` ignored
+ * --session with exit 0. The standard: what is wrong in one or two sentences, exit 2, no stack, nothing changed.
+ */
+describe('admin CLI with wrong input', { timeout: 20_000 }, () => {
+  const cleanup: (() => void)[] = [];
+  afterEach(() => {
+    for (const f of cleanup.splice(0)) f();
+  });
+  const SESSION = '0b7e2a4c-1111-4111-8111-111111111111';
+
+  /** A council database with a facilitator tablet (assigned a session) and an officer laptop. */
+  async function council(): Promise<{ dir: string; tablet: string; laptop: string }> {
+    const t = tempDir();
+    cleanup.push(t.remove);
+    Store.open(t.dir).close();
+    const ids: string[] = [];
+    for (const role of ['facilitator', 'officer']) {
+      const made = await admin(t.dir, 'enrol', '--role', role, '--name', role, '--json');
+      const store = Store.open(t.dir);
+      ids.push(redeemCode(store, (JSON.parse(made.out) as { code: string }).code, role).deviceId);
+      store.close();
+    }
+    const [tablet = '', laptop = ''] = ids;
+    expect((await admin(t.dir, 'assign', tablet, SESSION)).code).toBe(0);
+    return { dir: t.dir, tablet, laptop };
+  }
+
+  /** Every row of every table, to show a refused command changed nothing. */
+  function everything(dir: string): Record<string, unknown[]> {
+    const db = new Database(join(dir, 'codesign.sqlite'), { readonly: true });
+    try {
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .all() as { name: string }[];
+      return Object.fromEntries(
+        tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all()]),
+      );
+    } finally {
+      db.close();
+    }
+  }
+
+  /** The command's stderr, less the line naming the database, as lines. */
+  const said = (err: string): string[] =>
+    err
+      .trimEnd()
+      .split('\n')
+      .filter(
+        (line) => !line.startsWith('Council database: ') && !line.startsWith('Cronfa ddata’r cyngor: '),
+      );
+
+  async function refused(dir: string, argv: string[], sentence: string): Promise<void> {
+    const before = everything(dir);
+    const r = await admin(dir, ...argv);
+    const what = argv.join(' ');
+    expect(r.code, what).toBe(2);
+    expect(r.out, what).toBe('');
+    expect(said(r.err), what).toEqual([sentence]);
+    expect(r.err, what).not.toContain('    at ');
+    expect(everything(dir), what).toEqual(before);
+  }
+
+  it('Given a negative number after --hours, --older-than or --expires-minutes, Then the range sentence, as with "="', async () => {
+    const { dir, laptop } = await council();
+    const relay = ['allow-relay', '--device', laptop, '--session', SESSION];
+    const hours = '--hours must be a whole number of hours from 1 to 168 (a week).';
+    await refused(dir, [...relay, '--hours', '-1'], hours);
+    await refused(dir, [...relay, '--hours=-1'], hours);
+    await refused(dir, ['allow-relay', '--device', 'X', '--hours', '-1'], hours);
+    const days = '--older-than must be a whole number of days from 1 to 36500.';
+    await refused(dir, ['erase-answers', '--older-than', '-1'], days);
+    await refused(dir, ['erase-answers', '--older-than=-1'], days);
+    await refused(
+      dir,
+      ['enrol', '--role', 'facilitator', '--name', 'T3', '--expires-minutes', '-5'],
+      '--expires-minutes must be a whole number of minutes from 1 to 10080 (a week).',
+    );
+    await refused(
+      dir,
+      ['erase-answers', '--older-than', '-1', '--lang', 'cy'],
+      'Rhaid i --older-than fod yn rhif cyfan o ddyddiau, o 1 i 36500.',
+    );
+  });
+
+  it('Given an unknown option or a missing value, Then one line and where to look, not the whole usage', async () => {
+    const { dir } = await council();
+    const help = 'See "npm run admin -- help" for every command and its options.';
+    await refused(dir, ['devices', '--bogus'], `Unknown option '--bogus'. ${help}`);
+    await refused(dir, ['allow-relay', '--hours'], `The option --hours needs a value after it. ${help}`);
+    await refused(
+      dir,
+      ['enrol', '--bogus', '--lang', 'cy'],
+      'Nid yw \'--bogus\' yn opsiwn. Gweler "npm run admin -- help" am bob gorchymyn a’i opsiynau.',
+    );
+    // The pointer leads somewhere: help is a command.
+    expect((await admin(dir, 'help')).out).toContain('Usage: npm run admin -- <command> [options]');
+  });
+
+  it('Given end-relay with nothing after it, Then the sentence shows end-relay, not allow-relay', async () => {
+    const { dir } = await council();
+    await refused(
+      dir,
+      ['end-relay'],
+      'Say which officer device and which session: end-relay --device <deviceId> --session <sessionId> (whole ids, see "devices").',
+    );
+  });
+
+  it('Given --device to a command that takes the device id on its own, Then it says so and revokes or assigns nothing', async () => {
+    const { dir, tablet } = await council();
+    await refused(
+      dir,
+      ['revoke', '--device', tablet],
+      '"revoke" takes the device id on its own, not after --device: revoke <deviceId>.',
+    );
+    await refused(
+      dir,
+      ['revoke', '--device', 'nonexistent'],
+      '"revoke" takes the device id on its own, not after --device: revoke <deviceId>.',
+    );
+    for (const command of ['assign', 'unassign']) {
+      await refused(
+        dir,
+        [command, '--device', tablet, SESSION],
+        `"${command}" takes the device id on its own, not after --device: ${command} <deviceId> <sessionId>, or ${command} <deviceId> --neighbourhood "Ashfield North".`,
+      );
+    }
+    await refused(
+      dir,
+      ['assignments', '--device', tablet],
+      '"assignments" takes the device id on its own, not after --device: assignments [<deviceId>].',
+    );
+  });
+
+  it('Given an option the command does not take, Then it is refused in one sentence naming it', async () => {
+    const { dir, laptop } = await council();
+    const help = 'See "npm run admin -- help" for every command and its options.';
+    await refused(
+      dir,
+      ['end-relay', '--device', laptop, '--session', SESSION, '--hours', '2'],
+      `"end-relay" does not take the option --hours. ${help}`,
+    );
+    await refused(
+      dir,
+      ['backup', join(dir, 'copy.sqlite'), '--json'],
+      `"backup" does not take the option --json. ${help}`,
+    );
+    expect(existsSync(join(dir, 'copy.sqlite'))).toBe(false);
+  });
+
+  it('Given assignments --session, Then it is refused (a device may have a session through its neighbourhood), not ignored', async () => {
+    const { dir } = await council();
+    await refused(
+      dir,
+      ['assignments', '--session', 'nope'],
+      '"assignments" lists by device, not by session (a device may have a session through its neighbourhood): run "assignments" for every device, or "assignments <deviceId>" for one.',
+    );
+    await refused(
+      dir,
+      ['assignments', '--session', SESSION],
+      '"assignments" lists by device, not by session (a device may have a session through its neighbourhood): run "assignments" for every device, or "assignments <deviceId>" for one.',
+    );
+  });
+});

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { redeemCode } from '../../../src/server/devices';
+import { lockDataDir } from '../../../src/server/dataDirLock';
 import { DataDirError, DB_FILE, Store } from '../../../src/server/store';
 import { adminOn, PROJECT_DIR, tempDir } from './support';
 
@@ -181,6 +182,69 @@ describe('file-system errors in words', () => {
       `Cannot start: The server cannot write to ${data}: make it writable by the user the server runs as.`,
     );
   }, 30_000);
+});
+
+/**
+ * From a walk: `DATA_DIR=/etc/hostname npm start` (a file) or `DATA_DIR=/dev/null/x` (under one) printed Node's
+ * "EEXIST: file already exists, mkdir …" and, from npm start, a stack trace. Both starts, a real process each.
+ */
+describe('a DATA_DIR that is not a folder', () => {
+  /** `npm start` (start.ts) or `npm run server` (serve.ts) on DATA_DIR, in the environment's language. */
+  const start = (script: string, dataDir: string, lang = 'en') =>
+    spawnSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NCD_LANG: lang },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+
+  it.each(['src/server/start.ts', 'src/server/serve.ts'])(
+    'Given DATA_DIR is a file, or a folder under a file, When %s starts, Then one sentence naming it and what to do, exit 1, no stack, the file unchanged',
+    (script) => {
+      const dir = folder();
+      const file = join(dir, 'hostname');
+      writeFileSync(file, 'council-1\n');
+      const cases: [string, string][] = [
+        [file, `Cannot start: DATA_DIR ${file} is a file, not a folder: set DATA_DIR to a folder.`],
+        [
+          join(file, 'x'),
+          `Cannot start: DATA_DIR ${join(file, 'x')} cannot be made: ${file} is a file, not a folder. Set DATA_DIR to a folder.`,
+        ],
+        [
+          '/dev/null/x',
+          'Cannot start: DATA_DIR /dev/null/x cannot be made: /dev/null is a file, not a folder. Set DATA_DIR to a folder.',
+        ],
+      ];
+      for (const [dataDir, sentence] of cases) {
+        const r = start(script, dataDir);
+        expect(r.status, dataDir).toBe(1);
+        expect(r.stderr.trim(), dataDir).toBe(sentence);
+        expect(r.stderr, dataDir).not.toContain('    at ');
+        expect(r.stdout, dataDir).not.toContain('library-error');
+      }
+      expect(readFileSync(file, 'utf8')).toBe('council-1\n');
+      expect(readdirSync(dir)).toEqual(['hostname']);
+    },
+    60_000,
+  );
+
+  it('Given a Welsh environment, Then the sentence is in Welsh', () => {
+    const file = join(folder(), 'hostname');
+    writeFileSync(file, '');
+    const r = start('src/server/serve.ts', file, 'cy');
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `Methu cychwyn: Mae DATA_DIR ${file} yn ffeil, nid yn ffolder: gosodwch DATA_DIR i ffolder.`,
+    );
+  }, 30_000);
+
+  it('Given any other refusal of the file system (a name too long), Then a sentence naming the folder and the code', () => {
+    const dataDir = join(folder(), 'x'.repeat(300));
+    expect(() => lockDataDir(dataDir)).toThrow(
+      `The server cannot make or open the data folder ${dataDir} (ENAMETOOLONG): set DATA_DIR to a folder the server may create and write.`,
+    );
+    expect(() => Store.open(dataDir)).toThrow(DataDirError);
+  });
 });
 
 describe('words', () => {
