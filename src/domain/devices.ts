@@ -10,7 +10,7 @@
  *   the same short code everywhere.
  */
 import { ValidationError } from './errors';
-import { causalLatest, groupBy } from './order';
+import { byStampThenId, causalLatest, groupBy } from './order';
 import type { DeviceName } from './types';
 import { requireText } from './validate';
 
@@ -28,14 +28,27 @@ const DEVICE_ID_LENGTH = 64;
  */
 export const SHORT_CODE_LENGTH = 4;
 
-/** The name in force for each named device: its latest record in causal order. */
+/** The name in force for each named device in one session's document: its latest record in causal order. */
 export function effectiveDeviceNames(records: readonly DeviceName[]): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const [id, group] of groupBy(records, (r) => r.namedDeviceId)) {
-    const best = causalLatest(group);
-    if (best) names.set(id, best.name);
+  return deviceNamesAcross([records]);
+}
+
+/**
+ * One name per device across several sessions' documents (the officer's view of the sessions shown): in each
+ * document the name in force (causal order, as effectiveDeviceNames), then the latest of those by (at, id). Causal
+ * depth is not comparable across documents, and a session's records never name another's, so across sessions the
+ * latest name by time wins, as it always has.
+ */
+export function deviceNamesAcross(sessions: readonly (readonly DeviceName[])[]): Map<string, string> {
+  const inForce = new Map<string, DeviceName>();
+  for (const records of sessions) {
+    for (const [id, group] of groupBy(records, (r) => r.namedDeviceId)) {
+      const best = causalLatest(group);
+      const was = inForce.get(id);
+      if (best && (!was || byStampThenId(was, best) < 0)) inForce.set(id, best);
+    }
   }
-  return names;
+  return new Map([...inForce].map(([id, r]) => [id, r.name]));
 }
 
 /** The first characters of a device id, as written: "3f9a". */

@@ -105,64 +105,97 @@ export function stampAfter(now: number, replaced: Iterable<{ at: number }>): num
 export type CausalRecord = Stamp & { id: string; after?: string };
 
 /**
- * Each record's causal depth among `records` (one group: the records of which the latest is in force, such as
- * the hides and unhides of one idea): 0 when it names nothing; 1 + the depth of the record it names when that is
- * among them; 1 when it is not (a sync in parts, a rollback, a record of another group). A record on a cycle of
- * `after` (only a forger can make one: A after B and B after A) counts as naming nothing, so its depth is 0 and
+ * Where a record stands in causal order (causalComparator): `vat`, the latest stamp on its chain of `after` (its
+ * own `at`, or that of a record it comes after, whichever is later), then `depth`, the length of that chain.
+ */
+export interface CausalKey {
+  vat: number;
+  depth: number;
+}
+
+/**
+ * Each record's causal key among `records` (one group: the records of which the latest is in force, such as the
+ * hides and unhides of one idea). Depth: 0 when it names nothing; 1 + the depth of the record it names when that
+ * is among them; 1 when it is not (a sync in parts, a rollback, a record of another group). Vat: its own `at`, or
+ * the vat of the record it names when that is among them and later. A record on a cycle of `after` (only a
+ * forger can make one: A after B and B after A) counts as naming nothing (depth 0, vat its own `at`), so its key
  * does not depend on the order records are read in. `after` names one record, so the records form a functional
  * graph: one walk per record, each record visited once, O(n).
  */
-export function causalDepths(records: readonly CausalRecord[]): Map<string, number> {
+export function causalKeys(records: readonly CausalRecord[]): Map<string, CausalKey> {
   const byId = new Map(records.map((r) => [r.id, r]));
-  const depth = new Map<string, number>();
+  const keys = new Map<string, CausalKey>();
   for (const start of records) {
-    if (depth.has(start.id)) continue;
+    if (keys.has(start.id)) continue;
     const path: CausalRecord[] = [];
     const onPath = new Map<string, number>();
     let cur: CausalRecord = start;
-    // The depth of the record the path's last record names: -1 when it names nothing.
-    let below = -1;
+    // The key of the record the path's last record names: depth -1 when it names nothing, 0 when not held.
+    let below: CausalKey = { vat: -Infinity, depth: -1 };
     for (;;) {
       onPath.set(cur.id, path.length);
       path.push(cur);
       if (cur.after === undefined) break;
       const next = byId.get(cur.after);
       if (!next) {
-        below = 0;
+        below = { vat: -Infinity, depth: 0 };
         break;
       }
-      const known = depth.get(next.id);
+      const known = keys.get(next.id);
       if (known !== undefined) {
         below = known;
         break;
       }
       const cycleStart = onPath.get(next.id);
       if (cycleStart !== undefined) {
-        for (const r of path.splice(cycleStart)) depth.set(r.id, 0);
-        below = 0;
+        for (const r of path.splice(cycleStart)) keys.set(r.id, { vat: r.at, depth: 0 });
+        below = keys.get(next.id)!;
         break;
       }
       cur = next;
     }
     for (let i = path.length - 1; i >= 0; i--) {
-      below += 1;
-      depth.set(path[i]!.id, below);
+      const r = path[i]!;
+      below = { vat: Math.max(r.at, below.vat), depth: below.depth + 1 };
+      keys.set(r.id, below);
     }
   }
-  return depth;
+  return keys;
 }
 
 /**
- * The order in which "the latest wins" among one group of records: by causal depth (causalDepths), then by
- * (at, id) as byStampThenId. A record written after reading the one in force names it and comes after it, and
- * after every record that one came after, whatever the stamps say: a hostile "show" stamped at MAX_STAMP, which
- * every later stamp is capped at (stampAfter), cannot outlast the "hide" written after seeing it. Records written
- * apart, neither naming the other, go by their clocks as before. A record of an older app names nothing (depth
- * 0), so during an upgrade it loses to a new app's record written before it: accepted.
+ * Two records compared by their causal keys and stamps: a record that names nothing (depth 0) before one that
+ * names a record, then by vat, then depth, then (at, id) as byStampThenId.
+ */
+export function byCausalKey<T extends CausalRecord>(
+  key: (r: T) => CausalKey | undefined,
+): (a: T, b: T) => number {
+  return (a, b) => {
+    const ka = key(a) ?? { vat: a.at, depth: 0 };
+    const kb = key(b) ?? { vat: b.at, depth: 0 };
+    const named = Number(ka.depth > 0) - Number(kb.depth > 0);
+    return named || ka.vat - kb.vat || ka.depth - kb.depth || byStampThenId(a, b);
+  };
+}
+
+/**
+ * The order in which "the latest wins" among one group of records (causalKeys, byCausalKey):
+ * - A record that names nothing comes before every record that names one: the first of its group, a record of an
+ *   app before `after` (so during an upgrade it loses to a new app's record written before it: accepted), or a
+ *   forger's record, such as a "reopened" stamped at MAX_STAMP that must not undo the end it never saw.
+ * - Then by vat, then depth, then (at, id). A record written after reading the one in force names it and comes
+ *   after it, and after every record that one came after, whatever the stamps say: a hostile "show" stamped at
+ *   MAX_STAMP, which every later stamp is capped at (stampAfter), cannot outlast the "hide" written after seeing
+ *   it (the same vat, a greater depth). Otherwise records go by their stamps, because stampAfter already puts an
+ *   honest record after everything its writer saw: records written apart go by their clocks, however long the
+ *   chains before them, and so does a record whose named record is gone (an admin's rollback of the device that
+ *   wrote it). A forged record stamped early that names the record in force sits just above it, never above a
+ *   later honest record.
+ * Depth is comparable only among records of one document: across sessions, compare the records in force by time.
  */
 export function causalComparator<T extends CausalRecord>(records: readonly T[]): (a: T, b: T) => number {
-  const depth = causalDepths(records);
-  return (a, b) => (depth.get(a.id) ?? 0) - (depth.get(b.id) ?? 0) || byStampThenId(a, b);
+  const keys = causalKeys(records);
+  return byCausalKey((r) => keys.get(r.id));
 }
 
 /** A sorted copy of one group of records, oldest first, in causal order (causalComparator). */

@@ -17,7 +17,7 @@
  * - Residents see only visible ideas (not hidden, not merged away) whose status moved on from `submitted`, by
  *   title and decision: never comments, never who suggested them.
  */
-import { causalLatest, compareText, groupBy } from './order';
+import { byCausalKey, causalKeys, causalLatest, compareText, groupBy, type CausalKey } from './order';
 import { isSameNeighbourhood } from './neighbourhood';
 import type { ProposalView } from './proposals';
 import { PROPOSAL_STATUSES, type Pence, type ProposalStatus, type ProposalStatusKind } from './types';
@@ -32,19 +32,26 @@ export function isStatusKind(value: unknown): value is ProposalStatusKind {
  * decision out of force and leave an earlier one in it). Only a repeat is left out: `deviceId` is a label any sender can copy (status
  * records are not signed), so a record naming another's decision can at most fold a copy of that same decision
  * into itself, never take a decision out of the history or out of force. A refused try at another decision that
- * reached the council stays in the history, and the retry, written after it, is in force. A decision written
- * after seeing a try that is folded away names it (`after`); it is read as naming the retry the try is folded
- * into, which made the same decision, so it still comes after it (order.ts causalOrder).
+ * reached the council stays in the history, and the retry, written after it, is in force. Where tries fold into
+ * each other in a ring (only a forger's copies can), the one with the smallest id stands for them all.
+ *
+ * A retry stands in its tries' place in causal order (order.ts causalOrder), as the one record of that decision:
+ * it names (`after`, as read) the record that comes last in causal order, among those it and its tries named
+ * when written, other than itself (a retry written after the council sent its try back names that try);
+ * a record that named a try is read as naming the retry that stands for it, so it still comes after that
+ * decision. So a copy of the decision in force that folds it away stays in force, no lower than the decision
+ * it copies, and a retry never names itself. Each try's place is looked up once (memoised), O(n).
  */
 export function standingStatuses(records: readonly ProposalStatus[]): ProposalStatus[] {
   const byId = new Map(records.map((r) => [r.id, r]));
   // Each folded try and the retry it is folded into (the smallest id where two retries name it).
-  const replaced = new Map<string, string>();
+  const into = new Map<string, string>();
   for (const r of records) {
     for (const id of r.replaces ?? []) {
       const earlier = byId.get(id);
       if (
         earlier &&
+        earlier.id !== r.id &&
         earlier.proposalId === r.proposalId &&
         earlier.deviceId === r.deviceId &&
         r.at >= earlier.at &&
@@ -52,23 +59,74 @@ export function standingStatuses(records: readonly ProposalStatus[]): ProposalSt
         earlier.amountPence === r.amountPence &&
         earlier.reason === r.reason
       ) {
-        const was = replaced.get(id);
-        if (was === undefined || compareText(r.id, was) < 0) replaced.set(id, r.id);
+        const was = into.get(id);
+        if (was === undefined || compareText(r.id, was) < 0) into.set(id, r.id);
       }
     }
   }
+  const standsFor = new Map<string, string>();
+  // The record that stands for `id`: the end of its chain of folds, or the smallest id on a ring of them.
   const standing = (id: string): string => {
-    const seen = new Set<string>();
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
     let cur = id;
-    for (let next = replaced.get(cur); next !== undefined && !seen.has(next); next = replaced.get(cur)) {
-      seen.add(cur);
-      cur = next;
+    let found: string;
+    for (;;) {
+      const known = standsFor.get(cur) ?? (into.has(cur) ? undefined : cur);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      const ringStart = onPath.get(cur);
+      if (ringStart !== undefined) {
+        found = path.slice(ringStart).reduce((a, b) => (compareText(a, b) <= 0 ? a : b));
+        break;
+      }
+      onPath.set(cur, path.length);
+      path.push(cur);
+      cur = into.get(cur)!;
     }
-    return cur;
+    for (const p of path) standsFor.set(p, found);
+    return found;
   };
-  return records
-    .filter((r) => !replaced.has(r.id))
-    .map((r) => (r.after !== undefined && replaced.has(r.after) ? { ...r, after: standing(r.after) } : r));
+  // What each standing record and the tries folded into it named when written.
+  const named = new Map<string, string[]>();
+  for (const r of records) {
+    if (r.after === undefined) continue;
+    const s = standing(r.id);
+    const list = named.get(s);
+    if (list) list.push(r.after);
+    else named.set(s, [r.after]);
+  }
+  const keys = new Map<string, CausalKey>();
+  for (const group of groupBy(records, (r) => r.proposalId).values())
+    for (const [id, key] of causalKeys(group)) keys.set(id, key);
+  const rank = byCausalKey((r: ProposalStatus) => keys.get(r.id));
+  const out: ProposalStatus[] = [];
+  for (const r of records) {
+    if (standing(r.id) !== r.id) continue;
+    // The last in causal order of what it named, as read: a try as the record standing for it, never itself.
+    let after: string | undefined;
+    let last: ProposalStatus | undefined;
+    for (const id of named.get(r.id) ?? []) {
+      const held = byId.get(id);
+      if (!held) {
+        after ??= id;
+        continue;
+      }
+      if (standing(id) === r.id) continue;
+      if (!last || rank(last, held) < 0) last = held;
+    }
+    if (last) after = standing(last.id);
+    if (after === r.after) out.push(r);
+    else {
+      const read: ProposalStatus = { ...r };
+      if (after === undefined) delete read.after;
+      else read.after = after;
+      out.push(read);
+    }
+  }
+  return out;
 }
 
 /** The effective status of every idea that has at least one status record: the latest in causal order. */

@@ -1,7 +1,7 @@
 import type { SessionView } from '../../doc/session';
 import { participation, SUPPRESS_BELOW } from '../../domain/results/participation';
 import { useT } from '../i18n';
-import { effectiveDeviceNames } from '../../domain/devices';
+import { deviceNamesAcross } from '../../domain/devices';
 import { deviceText } from '../format/devices';
 import { CouncilKeyPanel } from './CouncilKeyPanel';
 import { useOpenedViews } from './councilKeys';
@@ -19,8 +19,8 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
   const opened = useOpenedViews(given);
   const views = opened.views;
   const p = participation(views);
-  // One name per device across the sessions shown: the latest (at, id) name any of them gives it.
-  const names = { deviceNames: effectiveDeviceNames(views.flatMap((v) => v.records.devices)) };
+  // One name per device across the sessions shown: the latest by time of the names in force in each.
+  const names = { deviceNames: deviceNamesAcross(views.map((v) => v.records.devices)) };
   return (
     <section class="card officer-section" aria-labelledby="officer-participation">
       <h2 id="officer-participation">{t('participation.heading')}</h2>

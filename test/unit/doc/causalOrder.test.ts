@@ -2,7 +2,7 @@
  * A record stamped at the latest possible time must not win for ever. A hostile enrolled device (or a session
  * file) writes a record stamped MAX_STAMP; every honest record written after it is capped at the same stamp
  * (order.ts stampAfter), so under (at, id) alone the hostile record won whenever its id sorted last. Now a record
- * names the one in force it replaced (`after`) and "the latest" goes by (depth, at, id) (order.ts causalOrder).
+ * names the one in force it replaced (`after`) and "the latest" goes by (vat, depth, at, id) (order.ts causalOrder).
  * Real Yjs documents; the forged records are written straight into the maps, as a forger would, and pass the same
  * shape checks the council and file imports apply.
  */
@@ -18,7 +18,8 @@ import { viewSession } from '../../../src/doc/session';
 import { endSession, updateSettings } from '../../../src/doc/sessionCommands';
 import { setProposalStatus } from '../../../src/doc/statusCommands';
 import { endEdit } from '../../../src/domain/afterEnd';
-import { causalDepths, causalOrder, MAX_STAMP } from '../../../src/domain/order';
+import { deviceNamesAcross } from '../../../src/domain/devices';
+import { causalKeys, causalOrder, MAX_STAMP } from '../../../src/domain/order';
 import { effectiveSettings } from '../../../src/domain/settings';
 import { latestStatus } from '../../../src/domain/statusRules';
 import type { DeviceName, Moderation, ProposalStatus, SettingsEdit } from '../../../src/domain/types';
@@ -248,7 +249,7 @@ describe('a cycle of forged records', () => {
     );
   });
 
-  it('Property: causal order depends on the records, never on the order they are read in, and a record on a cycle has depth 0', () => {
+  it('Property: causal order depends on the records, never on the order they are read in, and a record on a cycle has depth 0 and its own stamp', () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
     const record = fc.record({
       at: fc.constantFrom(0, 1, MAX_STAMP),
@@ -270,7 +271,9 @@ describe('a cycle of forged records', () => {
             .sort((x, y) => x.k - y.k)
             .map((x) => x.r);
           expect(causalOrder(shuffled).map((r) => r.id)).toEqual(causalOrder(records).map((r) => r.id));
-          const depth = causalDepths(shuffled);
+          const causal = causalKeys(shuffled);
+          const depth = new Map([...causal].map(([id, k]) => [id, k.depth]));
+          const vat = new Map([...causal].map(([id, k]) => [id, k.vat]));
           const byId = new Map(records.map((r) => [r.id, r]));
           for (const r of records) {
             // Walking `after` from r comes back to r: r is on a cycle.
@@ -278,10 +281,13 @@ describe('a cycle of forged records', () => {
             for (let i = 0; i < ids.length && cur && cur.id !== r.id; i++)
               cur = cur.after === undefined ? undefined : byId.get(cur.after);
             const named = r.after === undefined ? undefined : byId.get(r.after);
-            if (cur?.id === r.id) expect(depth.get(r.id)).toBe(0);
-            else if (r.after === undefined) expect(depth.get(r.id)).toBe(0);
-            else if (!named) expect(depth.get(r.id)).toBe(1);
-            else expect(depth.get(r.id)).toBe(depth.get(named.id)! + 1);
+            if (cur?.id === r.id) expect([depth.get(r.id), vat.get(r.id)]).toEqual([0, r.at]);
+            else if (r.after === undefined) expect([depth.get(r.id), vat.get(r.id)]).toEqual([0, r.at]);
+            else if (!named) expect([depth.get(r.id), vat.get(r.id)]).toEqual([1, r.at]);
+            else {
+              expect(depth.get(r.id)).toBe(depth.get(named.id)! + 1);
+              expect(vat.get(r.id)).toBe(Math.max(r.at, vat.get(named.id)!));
+            }
           }
         },
       ),
@@ -360,4 +366,104 @@ describe('the shape of `after`', () => {
       ]);
     },
   );
+});
+
+describe('records written apart, after a rollback, and in other sessions go by their clocks (a review of 2fd98aa)', () => {
+  /** What the council's forward update of a rollback does (src/server/rollback.ts): delete the keys that device wrote. */
+  function rollBack(doc: Y.Doc, deviceId: string): void {
+    const wrote = <T extends { deviceId: string }>(map: Y.Map<T>) => {
+      for (const [key, r] of [...map.entries()]) if (r.deviceId === deviceId) map.delete(key);
+    };
+    doc.transact(() => {
+      wrote(maps(doc).moderation);
+      wrote(maps(doc).settings);
+    });
+  }
+
+  it("Given A toggled an idea and hid it again after bad tablet B hid it, When the admin rolls B back, Then the idea stays hidden with A's reason", () => {
+    const { a, p1, shown } = room();
+    for (const step of ['hide', 'unhide', 'hide', 'unhide'] as const) {
+      a.clock.advance();
+      if (step === 'hide') hideProposal(a.doc, p1, 'Checking', a.ctx);
+      else unhideProposal(a.doc, p1, a.ctx);
+    }
+    const bad = { ...testContext('device-bad', { startAt: a.clock.now() + 1_000 }), doc: replicaOf(a.doc) };
+    hideProposal(bad.doc, p1, 'Bad tablet', bad.ctx);
+    exchange(a.doc, bad.doc);
+    a.clock.set(bad.clock.now() + 60_000);
+    hideProposal(a.doc, p1, 'Names a neighbour', a.ctx);
+    expect(shown(a.doc)).toMatchObject({ isHidden: true, hiddenReason: 'Names a neighbour' });
+    rollBack(a.doc, 'device-bad');
+    expect(shown(a.doc)).toMatchObject({ isHidden: true, hiddenReason: 'Names a neighbour' });
+  });
+
+  it("Given the laptop set the title three times and again after a bad device's edit, When the admin rolls the bad device back, Then the last title stands", () => {
+    const a = createdSession();
+    for (const title of ['Spring 1', 'Spring 2', 'Spring 3']) {
+      a.clock.advance();
+      updateSettings(a.doc, { title }, a.ctx);
+    }
+    const bad = { ...testContext('device-bad', { startAt: a.clock.now() + 1_000 }), doc: replicaOf(a.doc) };
+    updateSettings(bad.doc, { venue: 'Somewhere else' }, bad.ctx);
+    exchange(a.doc, bad.doc);
+    a.clock.set(bad.clock.now() + 60_000);
+    updateSettings(a.doc, { title: 'Ashfield spring, final' }, a.ctx);
+    expect(settingsOf(a.doc)?.title).toBe('Ashfield spring, final');
+    rollBack(a.doc, 'device-bad');
+    expect(settingsOf(a.doc)?.title).toBe('Ashfield spring, final');
+  });
+
+  /** The laptop at 10:00 and a tablet five hours on that has not seen what the laptop does next. */
+  function apart() {
+    const laptop = createdSession();
+    const tablet = {
+      ...testContext('device-t', { startAt: laptop.clock.now() + 5 * 3_600_000 }),
+      doc: replicaOf(laptop.doc),
+    };
+    return { laptop, tablet };
+  }
+
+  it('Given the laptop fixes the title twice at 10:00, When a tablet that has not seen them sets it at 15:00 and they sync, Then the 15:00 title stands on both', () => {
+    const { laptop, tablet } = apart();
+    updateSettings(laptop.doc, { title: 'Ashfield spring 1' }, laptop.ctx);
+    laptop.clock.advance();
+    updateSettings(laptop.doc, { title: 'Ashfield spring 2' }, laptop.ctx);
+    updateSettings(tablet.doc, { title: 'Ashfield spring, 15:00' }, tablet.ctx);
+    exchange(laptop.doc, tablet.doc);
+    for (const doc of [laptop.doc, tablet.doc]) expect(settingsOf(doc)?.title).toBe('Ashfield spring, 15:00');
+  });
+
+  it('Given the laptop ended and reopened the session at 15:00, When a tablet that had not seen that ends it at 17:00 and they sync, Then it is ended, by the tablet', () => {
+    const { laptop, tablet } = apart();
+    tablet.clock.advance(2 * 3_600_000);
+    laptop.clock.set(laptop.clock.now() + 5 * 3_600_000);
+    updateSettings(laptop.doc, { venue: 'Library, room 2' }, laptop.ctx);
+    laptop.clock.advance();
+    endSession(laptop.doc, laptop.ctx);
+    laptop.clock.advance(5 * 60_000);
+    updateSettings(laptop.doc, { isEnded: false }, laptop.ctx); // EndSession.tsx "Reopen"
+    endSession(tablet.doc, tablet.ctx);
+    exchange(laptop.doc, tablet.doc);
+    for (const doc of [laptop.doc, tablet.doc]) {
+      expect(settingsOf(doc)?.isEnded).toBe(true);
+      expect(endEdit(readRecords(doc).settingsEdits)?.deviceId).toBe('device-t');
+    }
+  });
+
+  it('Given tablet T named "Blue" then "Red" in April and "Green" in May, When the officer views both sessions, Then T is "Green"', () => {
+    const april = createdSession(undefined, testContext('laptop'), 'session-april');
+    nameDevice(april.doc, { namedDeviceId: 'device-t', name: 'Blue' }, april.ctx);
+    april.clock.advance();
+    nameDevice(april.doc, { namedDeviceId: 'device-t', name: 'Red' }, april.ctx);
+    const may = createdSession(
+      undefined,
+      testContext('laptop', { startAt: april.clock.now() + 30 * 86_400_000 }),
+      'session-may',
+    );
+    nameDevice(may.doc, { namedDeviceId: 'device-t', name: 'Green' }, may.ctx);
+    // As the officer's participation section merges the sessions shown (ParticipationSection.tsx).
+    const sessions = [april.doc, may.doc].map((doc) => readRecords(doc).devices);
+    expect(deviceNamesAcross(sessions).get('device-t')).toBe('Green');
+    expect(deviceNamesAcross([sessions[0]!]).get('device-t')).toBe('Red');
+  });
 });

@@ -16,12 +16,17 @@ import { exportJson } from '../../../src/domain/results/json';
 import { statusHistory, type StatusInput } from '../../../src/domain/statusRules';
 import { UpdateGate } from '../../../src/server/validation';
 import { saveStatusTry } from '../../../src/ui/officer/status/statusForm';
+import type { ProposalStatus } from '../../../src/domain/types';
 import { createdSession, exchange, replicaOf, testContext } from '../helpers/session';
 
 const FUNDED: Omit<StatusInput, 'proposalId'> = { status: 'funded', amountPence: 1_200_000, reason: '' };
+const SHORTLISTED: Omit<StatusInput, 'proposalId'> = { status: 'shortlisted', amountPence: null, reason: '' };
 
 /** The council's copy and the office laptop's, which has just had a try at a decision refused by storage. */
-function refusedDecision(first: Omit<StatusInput, 'proposalId'>, before?: Omit<StatusInput, 'proposalId'>) {
+function refusedDecision(
+  first: Omit<StatusInput, 'proposalId'>,
+  ...before: Omit<StatusInput, 'proposalId'>[]
+) {
   const s = createdSession();
   const garden = addProposal(
     s.doc,
@@ -30,7 +35,10 @@ function refusedDecision(first: Omit<StatusInput, 'proposalId'>, before?: Omit<S
     s.ctx,
   );
   const office = testContext('office-pc', { startAt: s.clock.now() + 60_000 });
-  if (before) setProposalStatus(s.doc, { proposalId: garden, ...before }, office.ctx);
+  for (const decided of before) {
+    setProposalStatus(s.doc, { proposalId: garden, ...decided }, office.ctx);
+    office.clock.advance();
+  }
   office.clock.advance(60_000);
   const council = replicaOf(s.doc);
   const gate = new UpdateGate('session-1', council);
@@ -195,6 +203,68 @@ describe('saving a decision again after "not saved", the council out of reach', 
     for (const doc of [council, laptop]) {
       expect(seen(doc, garden).inForce).toBe('shortlisted');
       expect(seen(doc, garden).history).toContain('funded 1200000');
+    }
+  });
+});
+
+describe('a retry or a copy that folds a decision into itself keeps its place in causal order (a review of 2fd98aa)', () => {
+  const NOT_TAKEN: Omit<StatusInput, 'proposalId'> = {
+    status: 'not-taken-forward',
+    amountPence: null,
+    reason: 'Costs more than the pot',
+  };
+
+  it('Given shortlisted then funded, When "not taken forward" is refused, sent back by the council, and saved again, Then the retry is in force on both', () => {
+    const { council, laptop, retry, garden } = refusedDecision(NOT_TAKEN, SHORTLISTED, FUNDED);
+    // The council sends the refused try back before the officer saves again: the retry names it (after) too.
+    exchange(laptop, council);
+    retry(NOT_TAKEN);
+    for (const doc of [laptop, council]) {
+      expect(seen(doc, garden)).toMatchObject({ inForce: 'not-taken-forward' });
+      expect(seen(doc, garden).history).toEqual(['not-taken-forward', 'funded 1200000', 'shortlisted']);
+    }
+  });
+
+  /** Shortlisted, funded, then "not taken forward" in force on the council's copy, and a forger's copy of it. */
+  function decidedThrice() {
+    const { council, laptop, retry, garden } = refusedDecision(SHORTLISTED);
+    retry(SHORTLISTED);
+    for (const again of [FUNDED, NOT_TAKEN]) retry(again, { recordId: `then-${again.status}`, earlier: [] });
+    const inForce = viewSession(council)!.statuses.get(garden)!;
+    expect(inForce.status).toBe('not-taken-forward');
+    const forger = replicaOf(council);
+    const copy: ProposalStatus = { ...inForce };
+    delete copy.after;
+    /** Sends the forger's records through the council's gate, as an officer device, then to the laptop. */
+    const send = (...records: ProposalStatus[]) => {
+      const before = Y.encodeStateVector(council);
+      forger.transact(() => {
+        for (const r of records) forger.getMap('statuses').set(r.id, r);
+      });
+      const update = Y.encodeStateAsUpdate(forger, before);
+      expect(new UpdateGate('session-1', council).check(update, 'officer')).toEqual([]);
+      Y.applyUpdate(council, update);
+      exchange(laptop, council);
+    };
+    return { council, laptop, garden, inForce, copy, send };
+  }
+
+  it('Given "not taken forward" in force after funded, When a device sends a copy of it (same label, decision and stamp, no after) that folds it away, Then "not taken forward" stays in force', () => {
+    const { council, laptop, garden, inForce, copy, send } = decidedThrice();
+    send({ ...copy, id: 'x-copy', replaces: [inForce.id] });
+    for (const doc of [council, laptop]) expect(seen(doc, garden).inForce).toBe('not-taken-forward');
+  });
+
+  it('Given "not taken forward" in force, When two copies of it name it and each other, Then one copy stands for it and it stays in force', () => {
+    const { council, laptop, garden, inForce, copy, send } = decidedThrice();
+    send(
+      { ...copy, id: 'x-copy-1', replaces: [inForce.id, 'x-copy-2'] },
+      { ...copy, id: 'x-copy-2', replaces: ['x-copy-1'] },
+      { ...copy, id: 'x-self', replaces: ['x-self'] },
+    );
+    for (const doc of [council, laptop]) {
+      expect(seen(doc, garden).inForce).toBe('not-taken-forward');
+      expect(seen(doc, garden).history.filter((h) => h === 'not-taken-forward')).toHaveLength(2);
     }
   });
 });
