@@ -261,17 +261,33 @@ function typingsBySheet(typings: readonly PaperTyping[]): Map<number, PaperTypin
  */
 export function withdrawnTypings(typings: readonly PaperTyping[]): Set<string> {
   const byId = new Map(typings.map((t) => [t.id, t]));
-  const carriers = new Map<unknown, number>();
-  for (const t of typings) carriers.set(t.ballot.signature, (carriers.get(t.ballot.signature) ?? 0) + 1);
+  const replayed = replayedSignatures(typings);
   const out = new Set<string>();
   for (const t of typings) {
     const key = t.ballot.deviceKey;
     if (typeof key !== 'string' || key === '') continue;
-    if (carriers.get(t.ballot.signature) !== 1) continue;
+    if (replayed.has(t.ballot.signature)) continue;
     for (const id of t.replaces) {
       const named = byId.get(id);
       if (named && named.sheet !== t.sheet && named.ballot.deviceKey === key) out.add(id);
     }
+  }
+  return out;
+}
+
+/**
+ * Signatures more than one typing carries: a copy of a signed typing under a fresh id (a replay). Every app signs
+ * each typing it writes afresh (a retry, "Keep this one"), so an honest signature is carried once; whose the first
+ * was cannot be told, so no carrier's `replaces` counts. Unsigned typings (older apps) carry none.
+ */
+function replayedSignatures(typings: readonly PaperTyping[]): Set<unknown> {
+  const seen = new Set<unknown>();
+  const out = new Set<unknown>();
+  for (const t of typings) {
+    const sig = t.ballot.signature;
+    if (sig === undefined) continue;
+    if (seen.has(sig)) out.add(sig);
+    else seen.add(sig);
   }
   return out;
 }
@@ -309,9 +325,12 @@ export interface PaperSheet {
 /** Every sheet that has a typing (withdrawn typings left out, see withdrawnTypings), by sheet number. */
 export function paperSheets(typings: readonly PaperTyping[]): PaperSheet[] {
   const withdrawn = withdrawnTypings(typings);
+  const replayed = replayedSignatures(typings);
   const out: PaperSheet[] = [];
   for (const [sheet, list] of typingsBySheet(typings.filter((t) => !withdrawn.has(t.id)))) {
-    const replaced = new Set(list.flatMap((t) => t.replaces));
+    // A replayed copy's `replaces` is the copier's, not the signer's (the signature covers the ballot only), so a
+    // copy of an earlier signed typing naming the correction cannot put the earlier version back.
+    const replaced = new Set(list.flatMap((t) => (replayed.has(t.ballot.signature) ? [] : t.replaces)));
     const ranked = [...list].sort((a, b) => compareTypings(b, a));
     const current = ranked.filter((t) => !replaced.has(t.id));
     // Among the typings nobody replaced: one written after seeing another names it, so it wins whatever the

@@ -143,3 +143,28 @@ describe('a paper sheet typed by a hostile device at the highest revision', () =
     }
   });
 });
+
+describe('a copy of a signed typing sent again with a replaces of its own (a replay)', () => {
+  it('Given the officer typed sheet 12 and then corrected it, when a device sends the first typing again under a fresh id naming the correction, then the correction still counts on the council and the laptop', () => {
+    const { s, laptop, council, office, typed, send } = officerSheet12();
+    const corrected: BallotChoices = { kind: 'dots', dots: { [s.ids.I2]: 3 } };
+    send(() => enterPaperBallot(laptop, { sheet: 12, replace: true, choices: corrected }, office.ctx));
+    const correction = viewSession(council)!.records.paperTypings.find(
+      (t) => t.sheet === 12 && t.id !== typed.id,
+    )!;
+
+    // The signature covers the ballot, not the typing's replaces: the copy passes the council's checks as it is.
+    const hostile = replicaOf(council);
+    hostile.transact(() =>
+      maps(hostile).paperTypings.set('zz-replay', { ...typed, id: 'zz-replay', replaces: [correction.id] }),
+    );
+    const update = Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(council));
+    expect(new UpdateGate('session-1', council).check(update, 'facilitator')).toEqual([]);
+    Y.applyUpdate(council, update);
+    exchange(laptop, council);
+
+    for (const doc of [laptop, council]) {
+      expect(sheet12(doc).counted).toEqual([{ deviceId: 'office-pc', dots: corrected.dots }]);
+    }
+  });
+});
