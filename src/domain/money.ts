@@ -8,11 +8,13 @@ import { requirePence } from './validate';
 import type { Pence } from './types';
 
 /**
- * Whole pounds, with or without commas between thousands ("2500", "2,500", "1,000,000"), then at most two decimals.
- * A comma anywhere else ("1,0,0,0", "25,00,0", ",5", "1000,000") is refused, not dropped: dropping it read
- * "1,0,0,0" as £1,000 without a word.
+ * Whole pounds, with or without commas between thousands ("2500", "2,500", "1,000,000"), or in the lakh grouping
+ * many Urdu, Hindi and Bengali speakers write ("1,00,000" is a hundred thousand, "10,00,000" a million: the last
+ * three digits, then pairs), then at most two decimals. A comma anywhere else ("1,0,0,0", "25,00,0", ",5",
+ * "1000,000") is refused, not dropped: dropping it read "1,0,0,0" as £1,000 without a word. Either grouping reads
+ * the digits as written, so no comma placement that is taken changes the amount.
  */
-const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/;
+const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.(\d{1,2}))?$/;
 
 export function parsePounds(text: string, field: string): Pence {
   const cleaned = decimalPoint(

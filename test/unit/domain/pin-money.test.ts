@@ -123,7 +123,9 @@ describe('money typed in pounds', () => {
     ['99999999999999', 'tooMuchMoney'],
     // A comma that is not between thousands was dropped: "1,0,0,0" was stored as £1,000 without a word.
     ['1,0,0,0', 'notWholePence'],
-    ['1,00,000', 'notWholePence'],
+    ['1,00,00', 'notWholePence'],
+    ['1,00,0000', 'notWholePence'],
+    ['100,00,000', 'notWholePence'],
     ['1000,000', 'notWholePence'],
     ['1,000,5', 'notWholePence'],
     ['1,0000', 'notWholePence'],
@@ -147,12 +149,20 @@ describe('money typed in pounds', () => {
     ['1,000,000', 100_000_000],
     ['£12,345.67', 1_234_567],
     ['1,000.5', 100_050],
+    // The lakh grouping (Urdu, Hindi, Bengali): the last three digits, then pairs.
+    ['1,00,000', 10_000_000],
+    ['10,00,000', 100_000_000],
+    ['£1,00,00,000.50', 1_000_000_050],
+    ['١٬٠٠٬٠٠٠', 10_000_000],
     // The documented decimal comma stays: a comma with one or two digits after it and nothing else.
     ['10,00', 1000],
     ['0,5', 50],
-  ])('Given "%s" with commas between thousands or as a decimal comma, Then %i pence', (text, pence) => {
-    expect(parsePounds(text, 'cost')).toBe(pence);
-  });
+  ])(
+    'Given "%s" with commas between thousands, in the lakh grouping or as a decimal comma, Then %i pence',
+    (text, pence) => {
+      expect(parsePounds(text, 'cost')).toBe(pence);
+    },
+  );
 
   it('Given any amount written with commas between thousands, Then it parses back to itself (and so does the same amount with one comma moved)', () => {
     const groupedPounds = (pounds: number): string => pounds.toLocaleString('en-GB', { useGrouping: true });
@@ -176,7 +186,7 @@ describe('money typed in pounds', () => {
     );
   });
 
-  it('Given an amount of a thousand or more with a comma moved out of its place between thousands, Then it is refused, never read as another amount', () => {
+  it('Given an amount of a thousand or more with a comma moved out of its place between thousands, Then it is refused, or read as the same amount where it makes the lakh grouping, never as another amount', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1000, max: LIMITS.maxPence / 100 }),
@@ -192,9 +202,12 @@ describe('money typed in pounds', () => {
           const moved = digits.slice(0, to) + ',' + digits.slice(to);
           // A comma moved to leave one or two digits after it at the end is the documented decimal comma.
           fc.pre(!/^\d+,\d{1,2}$/.test(moved));
-          expect(() => parsePounds(moved, 'cost')).toThrow(
-            expect.objectContaining({ code: 'notWholePence' }),
-          );
+          // "1,000,000" with its first comma moved on is "10,00,000", the same million in the lakh grouping.
+          if (/^\d{1,2}(,\d{2})+,\d{3}$/.test(moved)) expect(parsePounds(moved, 'cost')).toBe(pounds * 100);
+          else
+            expect(() => parsePounds(moved, 'cost')).toThrow(
+              expect.objectContaining({ code: 'notWholePence' }),
+            );
         },
       ),
     );
