@@ -123,21 +123,24 @@ function writePaper(
   const at = ctx.now();
   const language = settings.languages[0] ?? 'en';
   const unsignedRecords = entries.map((e) => {
+    // The typing's id goes inside the signed ballot, so a copy under another id is no typing (ownTypings).
+    const typingId = attempt?.typingId ?? ctx.newId();
     const written = paperRecords(e, {
       deviceId: ctx.deviceId,
       at,
       language,
       previous: sheets.get(e.sheet)?.survivor.ballot,
+      typing: typingId,
     });
     // The rules the sheet was just checked against, kept with its ballot (src/domain/count.ts).
     written.ballot.castUnder = castUnder;
-    return { sheet: e.sheet, written };
+    return { sheet: e.sheet, typingId, written };
   });
-  const signing = mapMaybe(unsignedRecords, ({ sheet, written }) =>
-    andThen(signSheet(doc, written, ctx), (signed) => ({ sheet, ...signed })),
+  const signing = mapMaybe(unsignedRecords, ({ sheet, typingId, written }) =>
+    andThen(signSheet(doc, written, ctx), (signed) => ({ sheet, typingId, ...signed })),
   );
   return andThen(signing, (signedRecords) => {
-    const records = signedRecords.map(({ sheet: number, participant, ballot }) => {
+    const records = signedRecords.map(({ sheet: number, typingId, participant, ballot }) => {
       const sheet = sheets.get(number);
       // The earlier tries too, here or not: one that reached the council and comes back is replaced by this one.
       const seen = sheet ? sheet.current.map((t) => t.id) : [];
@@ -145,7 +148,7 @@ function writePaper(
       return {
         participant,
         ballot,
-        typing: paperTyping(ballot, { id: attempt?.typingId ?? ctx.newId(), sheet: number, replaces }),
+        typing: paperTyping(ballot, { id: typingId, sheet: number, replaces }),
       };
     });
     run(doc, name, ctx, () => {
@@ -177,12 +180,15 @@ export function keepPaperTyping<C extends CommandContext>(
   const chosen = sheet?.current.find((t) => t.id === input.typingId);
   if (!sheet || !chosen) throw new ValidationError('required', 'typing');
   const at = ctx.now();
-  // The chosen typing's signature was over its own revision and stamp: this device signs the copy afresh.
+  const typingId = ctx.newId();
+  // The chosen typing's signature was over its own revision, stamp and typing id: this device signs the copy
+  // afresh, for the typing it writes.
   const ballot: Ballot = {
     ...unsigned(chosen.ballot),
     revision: nextRevision(sheet.survivor.ballot),
     deviceId: ctx.deviceId,
     at,
+    typing: typingId,
   };
   const participant: Participant = {
     id: ballot.participantId,
@@ -196,7 +202,7 @@ export function keepPaperTyping<C extends CommandContext>(
   };
   const replaces = sheet.current.map((t) => t.id);
   return andThen(signSheet(doc, { participant, ballot }, ctx), (signed) => {
-    const typing = paperTyping(signed.ballot, { id: ctx.newId(), sheet: sheet.sheet, replaces });
+    const typing = paperTyping(signed.ballot, { id: typingId, sheet: sheet.sheet, replaces });
     run(doc, 'keepPaperTyping', ctx, () => {
       const m = maps(doc);
       m.participants.set(signed.participant.id, signed.participant);

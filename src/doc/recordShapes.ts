@@ -303,7 +303,8 @@ const ballotShape: Check = all(
       ranking: { ranked: list(id, LIMITS.maxRanked) },
     },
   ),
-  optional({ channel, castUnder: castUnderShape, ...signed }),
+  // `typing`: the paper typing that wrote the ballot (src/domain/paper.ts ownTypings), an id.
+  optional({ channel, castUnder: castUnderShape, ...signed, typing: id }),
   castUnderKind,
 );
 
@@ -436,6 +437,9 @@ export function checkRecord(map: RecordMapName, key: string, value: unknown): Sh
   if (isPlainObject(value) && map === 'paperTypings' && !typingMatches(value)) {
     report('ballot.participantId', 'keyMismatch');
   }
+  if (isPlainObject(value) && map === 'paperTypings' && !namesItself(value)) {
+    report('ballot.typing', 'keyMismatch');
+  }
   return problems;
 }
 
@@ -459,6 +463,15 @@ function typingMatches(value: Record<string, unknown>): boolean {
     ballot.deviceId === value.deviceId &&
     ballot.at === value.at
   );
+}
+
+/**
+ * A paper typing's ballot names no typing (older apps) or this one: one naming another is a copy of that typing
+ * under a fresh id, sent again with a `replaces` of the sender's choosing (src/domain/paper.ts ownTypings).
+ */
+function namesItself(value: Record<string, unknown>): boolean {
+  const ballot = value.ballot;
+  return !isPlainObject(ballot) || !Object.hasOwn(ballot, 'typing') || ballot.typing === value.id;
 }
 
 /**

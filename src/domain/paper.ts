@@ -11,9 +11,10 @@
  * - Typing a sheet this device already holds is refused (`sheetTaken`) unless the person chooses to replace it;
  *   a replacement is a later revision of the same ballot, from whichever device types it.
  * - Every typing is also kept as its own record (`PaperTyping`, under a fresh UUID), so two devices that type one
- *   sheet apart both keep theirs. The sheet's ballot is the typing nobody replaced that ranks highest by the
- *   survivor rule (`compareTypings`): highest revision, then latest `at`, then device id, then record id, the
- *   same on every device. A replacement names the typings it replaces (those of the sheet nobody had replaced
+ *   sheet apart both keep theirs. Its ballot, signed, names the typing (`Ballot.typing`): a copy of a typing under
+ *   another id is no typing (`ownTypings`), so only the signer's typing says what it `replaces`. The sheet's
+ *   ballot is the typing nobody replaced that ranks highest by the survivor rule (`compareTypings`): highest
+ *   revision, then latest `at`, then device id, then record id, the same on every device. A replacement names the typings it replaces (those of the sheet nobody had replaced
  *   yet) and carries the next revision, so it wins over every version its typist had seen. The revision stops
  *   at MAX_REVISION (`nextRevision`), the most the record shapes take: a hostile device's typing there, stamped
  *   at the latest time a record may hold, cannot make later typings of its sheet unsendable, and cannot win
@@ -132,10 +133,13 @@ export function takenSheets(participants: readonly Participant[]): Set<number> {
   return out;
 }
 
-/** The records one sheet becomes. `previous` is the ballot already stored under its key, if any. */
+/**
+ * The records one sheet becomes. `previous` is the ballot already stored under its key, if any; `typing` the id
+ * of the typing that will carry the ballot (paperTyping), written inside it so the signature binds the two.
+ */
 export function paperRecords(
   entry: PaperEntry,
-  stamp: { deviceId: string; at: number; language: string; previous: Ballot | undefined },
+  stamp: { deviceId: string; at: number; language: string; previous: Ballot | undefined; typing: string },
 ): { participant: Participant; ballot: Ballot } {
   const id = paperParticipantId(entry.sheet);
   const participant: Participant = {
@@ -155,6 +159,7 @@ export function paperRecords(
     deviceId: stamp.deviceId,
     at: stamp.at,
     channel: 'paper',
+    typing: stamp.typing,
   };
   return { participant, ballot };
 }
@@ -225,8 +230,9 @@ export function withOlderPaperBallots(
   typings: readonly PaperTyping[],
   ballots: readonly Ballot[],
 ): PaperTyping[] {
-  const bySheet = typingsBySheet(typings);
-  const out = [...typings];
+  const own = ownTypings(typings);
+  const bySheet = typingsBySheet(own);
+  const out = [...own];
   for (const ballot of ballots) {
     if (channelOf(ballot) !== 'paper') continue;
     const sheet = sheetOf(ballot.participantId);
@@ -234,7 +240,38 @@ export function withOlderPaperBallots(
     if ((bySheet.get(sheet) ?? []).some((t) => isSameWrite(t, ballot))) continue;
     out.push(paperTyping(ballot, { id: ballot.participantId, sheet, replaces: [] }));
   }
-  return out;
+  // A ballot naming a typing that is not here is no older app's: left out, as its copy would be.
+  return ownTypings(out);
+}
+
+/**
+ * The typings with copies left out: every one a current app writes carries its own id in its signed ballot
+ * (`Ballot.typing`), so a typing whose ballot names another id, or that carries the signature of a typing whose
+ * ballot names that typing, is a copy of it sent again under a fresh id (a replay). The change rules refuse such
+ * a copy (src/doc/recordShapes.ts wants a typing's ballot to name the typing itself, and a signature is over the
+ * ballot with its `typing`); one sitting in a document all the same (merged without those checks) is no typing
+ * at all: it counts, replaces, withdraws and flags nothing. A typing whose ballot names no typing (older apps)
+ * is read as before (see replayedSignatures).
+ */
+export function ownTypings(typings: readonly PaperTyping[]): PaperTyping[] {
+  const boundTo = new Map<string, string>();
+  for (const t of typings) {
+    if (t.ballot.typing === t.id && t.ballot.signature !== undefined) boundTo.set(t.ballot.signature, t.id);
+  }
+  return typings.filter((t) => {
+    if (t.ballot.typing !== undefined) return t.ballot.typing === t.id;
+    const owner = t.ballot.signature === undefined ? undefined : boundTo.get(t.ballot.signature);
+    return owner === undefined || owner === t.id;
+  });
+}
+
+/**
+ * Whether a typing's `replaces` counts: the signer's own when the signed ballot names the typing (a copy cannot:
+ * ownTypings), else only when no other typing carries its signature (replayedSignatures).
+ */
+function replacesCount(typings: readonly PaperTyping[]): (t: PaperTyping) => boolean {
+  const replayed = replayedSignatures(typings);
+  return (t) => t.ballot.typing === t.id || !replayed.has(t.ballot.signature);
 }
 
 function typingsBySheet(typings: readonly PaperTyping[]): Map<number, PaperTyping[]> {
@@ -254,19 +291,21 @@ function typingsBySheet(typings: readonly PaperTyping[]): Map<number, PaperTypin
  * sheet they are under. Only the device's own, as its signing key shows (both typings' ballots carry the same
  * `deviceKey`): `deviceId` is a label any sender can copy, while the change rules let a typing in only with a
  * valid signature by the key it names (src/sync/changeRules.ts), so a typing cannot withdraw another device's
- * sheet. And only a typing whose signed ballot no other typing carries: the signature covers the ballot, not the
- * typing's `replaces`, so a copy of another device's signed typing with a `replaces` of its own (a replay) withdraws
- * nothing, nor does the typing it copied. A retry signs its ballot afresh, so its signature is its own. Unsigned
- * typings (older apps) neither withdraw nor are withdrawn.
+ * sheet. A copy of a typing under a fresh id (a replay, with a `replaces` of its own) is no typing (ownTypings):
+ * the signed ballot names the typing it was written for. Of older apps' typings (the ballot names none), only one
+ * whose signed ballot no other typing carries: that signature covers the ballot, not the typing's `replaces`, so
+ * neither a copy nor the typing it copied withdraws anything. A retry signs its ballot afresh, so its signature is
+ * its own. Unsigned typings (older apps) neither withdraw nor are withdrawn.
  */
 export function withdrawnTypings(typings: readonly PaperTyping[]): Set<string> {
-  const byId = new Map(typings.map((t) => [t.id, t]));
-  const replayed = replayedSignatures(typings);
+  const own = ownTypings(typings);
+  const byId = new Map(own.map((t) => [t.id, t]));
+  const isTrusted = replacesCount(own);
   const out = new Set<string>();
-  for (const t of typings) {
+  for (const t of own) {
     const key = t.ballot.deviceKey;
     if (typeof key !== 'string' || key === '') continue;
-    if (replayed.has(t.ballot.signature)) continue;
+    if (!isTrusted(t)) continue;
     for (const id of t.replaces) {
       const named = byId.get(id);
       if (named && named.sheet !== t.sheet && named.ballot.deviceKey === key) out.add(id);
@@ -278,7 +317,8 @@ export function withdrawnTypings(typings: readonly PaperTyping[]): Set<string> {
 /**
  * Signatures more than one typing carries: a copy of a signed typing under a fresh id (a replay). Every app signs
  * each typing it writes afresh (a retry, "Keep this one"), so an honest signature is carried once; whose the first
- * was cannot be told, so no carrier's `replaces` counts. Unsigned typings (older apps) carry none.
+ * was cannot be told when the ballot names no typing (older apps), so no carrier's `replaces` counts. (A ballot
+ * naming its typing tells: ownTypings leaves the copies out.) Unsigned typings (older apps) carry none.
  */
 function replayedSignatures(typings: readonly PaperTyping[]): Set<unknown> {
   const seen = new Set<unknown>();
@@ -296,7 +336,7 @@ function replayedSignatures(typings: readonly PaperTyping[]): Set<unknown> {
 export function withdrawnSheets(typings: readonly PaperTyping[]): Set<number> {
   const withdrawn = withdrawnTypings(typings);
   const out = new Set<number>();
-  for (const [sheet, list] of typingsBySheet(typings)) {
+  for (const [sheet, list] of typingsBySheet(ownTypings(typings))) {
     if (list.every((t) => withdrawn.has(t.id))) out.add(sheet);
   }
   return out;
@@ -324,13 +364,14 @@ export interface PaperSheet {
 
 /** Every sheet that has a typing (withdrawn typings left out, see withdrawnTypings), by sheet number. */
 export function paperSheets(typings: readonly PaperTyping[]): PaperSheet[] {
-  const withdrawn = withdrawnTypings(typings);
-  const replayed = replayedSignatures(typings);
+  const own = ownTypings(typings);
+  const withdrawn = withdrawnTypings(own);
+  const isTrusted = replacesCount(own);
   const out: PaperSheet[] = [];
-  for (const [sheet, list] of typingsBySheet(typings.filter((t) => !withdrawn.has(t.id)))) {
-    // A replayed copy's `replaces` is the copier's, not the signer's (the signature covers the ballot only), so a
-    // copy of an earlier signed typing naming the correction cannot put the earlier version back.
-    const replaced = new Set(list.flatMap((t) => (replayed.has(t.ballot.signature) ? [] : t.replaces)));
+  for (const [sheet, list] of typingsBySheet(own.filter((t) => !withdrawn.has(t.id)))) {
+    // A replayed copy's `replaces` is the copier's, not the signer's (an older app's signature covers the ballot
+    // only), so a copy of an earlier signed typing naming the correction cannot put the earlier version back.
+    const replaced = new Set(list.flatMap((t) => (isTrusted(t) ? t.replaces : [])));
     const ranked = [...list].sort((a, b) => compareTypings(b, a));
     const current = ranked.filter((t) => !replaced.has(t.id));
     // Among the typings nobody replaced: one written after seeing another names it, so it wins whatever the

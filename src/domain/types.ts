@@ -206,6 +206,12 @@ interface BallotBase extends Stamp {
   /** The writer's public key and signature (src/domain/recordSigning.ts); absent on ballots of older apps. */
   deviceKey?: string;
   signature?: string;
+  /**
+   * A paper sheet's ballot only: the id of the typing (`PaperTyping`) that wrote it, under the signature, so a
+   * copy of the typing under another id carries a signature for the wrong id (src/domain/paper.ts). Absent on
+   * tablet ballots and on typings of older apps.
+   */
+  typing?: string;
 }
 export type Ballot =
   | (BallotBase & { kind: 'dots'; dots: Record<string, number> })

@@ -19,8 +19,12 @@
  * prove who wrote it, and trusting its `deviceId` is exactly what a forger exploits. A paper record (a sheet typed
  * in, src/domain/paper.ts) stays replaceable by a paper record from any device, as before; its signature, when
  * it has one, must be valid; so must the ballot a new paper typing (`paperTypings`) carries, since its key decides
- * which of that device's earlier typings it may withdraw (src/domain/paper.ts). Records relayed by another device (a facilitator syncing a tablet's records, a
- * session file) keep their writer's signature, so relaying needs no key of its own.
+ * which of that device's earlier typings it may withdraw (src/domain/paper.ts). That ballot names, under the
+ * signature, the typing written with it: a typing whose ballot names another (a signed typing sent again under a
+ * fresh id, with a `replaces` of the sender's choosing) is refused by the shape checks run here (`keyMismatch`
+ * on `ballot.typing`), and typings are write-once, so the `replaces` of a typing whose ballot names it is its
+ * signer's. Records relayed by another device (a facilitator syncing a tablet's records, a session file) keep
+ * their writer's signature, so relaying needs no key of its own.
  *
  * Who may write what (the council server only, which knows the enrolled device's role; a session file carries
  * other devices' records and has no single writer): an officer device may only add proposal statuses and paper

@@ -4,8 +4,11 @@
  */
 import type * as Y from 'yjs';
 import { addProposal } from '../../../src/doc/commands';
-import type { PriorityMethod } from '../../../src/domain/types';
+import { maps } from '../../../src/doc/schema';
+import { unsigned } from '../../../src/domain/recordSigning';
+import type { Ballot, PriorityMethod } from '../../../src/domain/types';
 import { createdSession, validSettings, type TestContext } from '../helpers/session';
+import { signedBy } from '../helpers/signing';
 
 export interface PaperSession extends TestContext {
   doc: Y.Doc;
@@ -32,4 +35,27 @@ export function paperSession(
   };
   s.clock.advance();
   return { ...s, ids };
+}
+
+/**
+ * Every paper typing in `doc` whose ballot names it (and the ballot under its sheet's key) as an app from before
+ * `Ballot.typing` wrote it: the ballot names no typing, signed by the same device's test key. For the rules older apps' typings keep.
+ */
+export function asOlderApp(doc: Y.Doc, sessionId = 'session-1'): void {
+  const typings = maps(doc).paperTypings;
+  doc.transact(() => {
+    for (const t of [...typings.values()]) {
+      if (t.ballot.typing === undefined) continue;
+      const ballot = signedBy(t.deviceId, sessionId, 'ballots', namingNoTyping(unsigned(t.ballot)));
+      typings.set(t.id, { ...t, ballot });
+      maps(doc).ballots.set(ballot.participantId, ballot);
+    }
+  });
+}
+
+/** `ballot` as an app from before `Ballot.typing` wrote it: naming no typing. */
+export function namingNoTyping(ballot: Ballot): Ballot {
+  const older = { ...ballot };
+  delete older.typing;
+  return older;
 }

@@ -20,13 +20,16 @@ import type { Ballot, BallotChoices } from '../../../src/domain/types';
 import { UpdateGate } from '../../../src/server/validation';
 import { exchange, replicaOf, testContext } from '../helpers/session';
 import { signedBy } from '../helpers/signing';
-import { paperSession } from './fixtures';
+import { asOlderApp, paperSession } from './fixtures';
 
 const FORGER = 'zz-hostile-tab';
 const CAP = 1_000_000;
 
-/** The council's copy holding sheet 12 as an officer typed it at the office, and the officer's laptop. */
-function officerSheet12() {
+/**
+ * The council's copy holding sheet 12 as an officer typed it at the office, and the officer's laptop; `olderApp`:
+ * the laptop runs an app from before typings were named in their ballots (asOlderApp).
+ */
+function officerSheet12(options: { olderApp?: boolean } = {}) {
   const s = paperSession();
   const council = replicaOf(s.doc);
   const gate = new UpdateGate('session-1', council);
@@ -34,6 +37,7 @@ function officerSheet12() {
   const office = testContext('office-pc', { startAt: s.clock.now() + 60_000 });
   const right: BallotChoices = { kind: 'dots', dots: { [s.ids.I1]: 3 } };
   enterPaperBallot(laptop, { sheet: 12, choices: right }, office.ctx);
+  if (options.olderApp === true) asOlderApp(laptop);
   exchange(laptop, council);
   const typed = viewSession(council)!.records.paperTypings.find((t) => t.sheet === 12)!;
 
@@ -65,6 +69,7 @@ function officerSheet12() {
     office.clock.advance(60_000);
     const before = Y.encodeStateVector(council);
     change();
+    if (options.olderApp === true) asOlderApp(laptop);
     expect(checkDocShape(laptop)).toEqual([]);
     expect(gate.check(Y.encodeStateAsUpdate(laptop, before), 'officer')).toEqual([]);
     exchange(laptop, council);
@@ -144,9 +149,10 @@ describe('a paper sheet typed by a hostile device at the highest revision', () =
   });
 });
 
-describe('a copy of a signed typing sent again with a replaces of its own (a replay)', () => {
+describe('a copy of an older app’s signed typing sent again with a replaces of its own (a replay)', () => {
+  // Typings of this app name themselves in their signed ballots, and a copy is refused: boundTyping.test.ts.
   it('Given the officer typed sheet 12 and then corrected it, when a device sends the first typing again under a fresh id naming the correction, then the correction still counts on the council and the laptop', () => {
-    const { s, laptop, council, office, typed, send } = officerSheet12();
+    const { s, laptop, council, office, typed, send } = officerSheet12({ olderApp: true });
     const corrected: BallotChoices = { kind: 'dots', dots: { [s.ids.I2]: 3 } };
     send(() => enterPaperBallot(laptop, { sheet: 12, replace: true, choices: corrected }, office.ctx));
     const correction = viewSession(council)!.records.paperTypings.find(

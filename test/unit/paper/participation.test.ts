@@ -7,7 +7,8 @@ import { ballotsCsv, BALLOTS_COLUMNS } from '../../../src/domain/results/csv';
 import { exportJson } from '../../../src/domain/results/json';
 import { participation } from '../../../src/domain/results/participation';
 import { excludedBallots, traceProposal } from '../../../src/domain/results/trace';
-import { paperSession } from './fixtures';
+import { unsigned } from '../../../src/domain/recordSigning';
+import { namingNoTyping, paperSession } from './fixtures';
 
 /** Two tablet residents at 10:00 (one ballot counted), three paper sheets typed in at 15:00, one of them
  * written straight into the document by an older app with too many dots (excluded). */
@@ -24,7 +25,8 @@ function mixedSession() {
   enterPaperBallot(s.doc, { sheet: 1, choices: { kind: 'dots', dots: { [s.ids.I1]: 2 } } }, s.ctx);
   enterPaperBallot(s.doc, { sheet: 2, choices: { kind: 'dots', dots: { [s.ids.I2]: 1 } } }, s.ctx);
   enterPaperBallot(s.doc, { sheet: 3, choices: { kind: 'dots', dots: { [s.ids.I2]: 1 } } }, s.ctx);
-  const b3 = maps(s.doc).ballots.get('paper-3')!;
+  // An older app's ballot names no typing (Ballot.typing) and carries no signature.
+  const b3 = namingNoTyping(unsigned(maps(s.doc).ballots.get('paper-3')!));
   maps(s.doc).ballots.set('paper-3', { ...b3, dots: { [s.ids.I2]: 9 } } as typeof b3);
   return { ...s, view: viewSession(s.doc)! };
 }

@@ -15,7 +15,7 @@ import { encodeSessionFile, readSessionFile } from '../../../src/sync/sessionFil
 import { compareTypings, paperSheets, withOlderPaperBallots } from '../../../src/domain/paper';
 import type { Ballot, PaperTyping } from '../../../src/domain/types';
 import { exchange, expectValidation, replicaOf, testContext } from '../helpers/session';
-import { paperSession } from './fixtures';
+import { namingNoTyping, paperSession } from './fixtures';
 import { sessionChecks } from '../../../src/doc/sessionChecks';
 
 function sheetBallot(doc: Y.Doc, sheet: number): Ballot | undefined {
@@ -127,7 +127,12 @@ describe('a paper sheet typed on two devices', () => {
     const s = paperSession();
     enterPaperBallot(s.doc, { sheet: 9, choices: { kind: 'dots', dots: { [s.ids.I1]: 2 } } }, s.ctx);
     const typingId = [...maps(s.doc).paperTypings.keys()][0]!;
-    s.doc.transact(() => maps(s.doc).paperTypings.delete(typingId));
+    // An older app's ballot names no typing (Ballot.typing), and it kept none.
+    const older = namingNoTyping(maps(s.doc).ballots.get('paper-9')!);
+    s.doc.transact(() => {
+      maps(s.doc).paperTypings.delete(typingId);
+      maps(s.doc).ballots.set('paper-9', older);
+    });
     const r = readRecords(s.doc);
     expect(r.paperTypings.map((t) => t.id)).toEqual(['paper-9']);
     expect(r.ballots.map((b) => b.participantId)).toEqual(['paper-9']);
