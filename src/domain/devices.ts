@@ -10,7 +10,7 @@
  *   the same short code everywhere.
  */
 import { ValidationError } from './errors';
-import { byStampThenId, causalLatest, groupBy } from './order';
+import { causalLatest, compareText, groupBy } from './order';
 import type { DeviceName } from './types';
 import { requireText } from './validate';
 
@@ -30,25 +30,37 @@ export const SHORT_CODE_LENGTH = 4;
 
 /** The name in force for each named device in one session's document: its latest record in causal order. */
 export function effectiveDeviceNames(records: readonly DeviceName[]): Map<string, string> {
-  return deviceNamesAcross([records]);
+  const names = new Map<string, string>();
+  for (const [id, group] of groupBy(records, (r) => r.namedDeviceId)) {
+    const best = causalLatest(group);
+    if (best) names.set(id, best.name);
+  }
+  return names;
+}
+
+/** One session's device names, and what places the session among others: its workshop date, then its id. */
+export interface SessionDeviceNames {
+  sessionId: string;
+  /** The session's date (YYYY-MM-DD, as its settings hold it). */
+  date: string;
+  devices: readonly DeviceName[];
 }
 
 /**
- * One name per device across several sessions' documents (the officer's view of the sessions shown): in each
- * document the name in force (causal order, as effectiveDeviceNames), then the latest of those by (at, id). Causal
- * depth is not comparable across documents, and a session's records never name another's, so across sessions the
- * latest name by time wins, as it always has.
+ * One name per device across several sessions' documents (the officer's view of the sessions shown): the name in
+ * force (effectiveDeviceNames) in the latest session that names the device, by workshop date, then session id.
+ * Not by the records' stamps: a name forged in one session stamped at the latest possible time (and every honest
+ * rename after it there, capped at the same stamp) would win over every later session's name for ever. A session's
+ * date and id are the same on every screen and an edit to the date is one anybody sees.
  */
-export function deviceNamesAcross(sessions: readonly (readonly DeviceName[])[]): Map<string, string> {
-  const inForce = new Map<string, DeviceName>();
-  for (const records of sessions) {
-    for (const [id, group] of groupBy(records, (r) => r.namedDeviceId)) {
-      const best = causalLatest(group);
-      const was = inForce.get(id);
-      if (best && (!was || byStampThenId(was, best) < 0)) inForce.set(id, best);
-    }
-  }
-  return new Map([...inForce].map(([id, r]) => [id, r.name]));
+export function deviceNamesAcross(sessions: readonly SessionDeviceNames[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const inOrder = [...sessions].sort(
+    (a, b) => compareText(a.date, b.date) || compareText(a.sessionId, b.sessionId),
+  );
+  for (const session of inOrder)
+    for (const [id, name] of effectiveDeviceNames(session.devices)) names.set(id, name);
+  return names;
 }
 
 /** The first characters of a device id, as written: "3f9a". */

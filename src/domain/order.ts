@@ -163,35 +163,32 @@ export function causalKeys(records: readonly CausalRecord[]): Map<string, Causal
   return keys;
 }
 
-/**
- * Two records compared by their causal keys and stamps: a record that names nothing (depth 0) before one that
- * names a record, then by vat, then depth, then (at, id) as byStampThenId.
- */
+/** Two records compared by their causal keys and stamps: by vat, then depth, then (at, id) as byStampThenId. */
 export function byCausalKey<T extends CausalRecord>(
   key: (r: T) => CausalKey | undefined,
 ): (a: T, b: T) => number {
   return (a, b) => {
     const ka = key(a) ?? { vat: a.at, depth: 0 };
     const kb = key(b) ?? { vat: b.at, depth: 0 };
-    const named = Number(ka.depth > 0) - Number(kb.depth > 0);
-    return named || ka.vat - kb.vat || ka.depth - kb.depth || byStampThenId(a, b);
+    return ka.vat - kb.vat || ka.depth - kb.depth || byStampThenId(a, b);
   };
 }
 
 /**
- * The order in which "the latest wins" among one group of records (causalKeys, byCausalKey):
- * - A record that names nothing comes before every record that names one: the first of its group, a record of an
- *   app before `after` (so during an upgrade it loses to a new app's record written before it: accepted), or a
- *   forger's record, such as a "reopened" stamped at MAX_STAMP that must not undo the end it never saw.
- * - Then by vat, then depth, then (at, id). A record written after reading the one in force names it and comes
- *   after it, and after every record that one came after, whatever the stamps say: a hostile "show" stamped at
- *   MAX_STAMP, which every later stamp is capped at (stampAfter), cannot outlast the "hide" written after seeing
- *   it (the same vat, a greater depth). Otherwise records go by their stamps, because stampAfter already puts an
- *   honest record after everything its writer saw: records written apart go by their clocks, however long the
- *   chains before them, and so does a record whose named record is gone (an admin's rollback of the device that
- *   wrote it). A forged record stamped early that names the record in force sits just above it, never above a
- *   later honest record.
- * Depth is comparable only among records of one document: across sessions, compare the records in force by time.
+ * The order in which "the latest wins" among one group of records (causalKeys, byCausalKey): by vat, then depth,
+ * then (at, id). A record written after reading the one in force names it and comes after it, and after every
+ * record that one came after, whatever the stamps say: a hostile "show" stamped at MAX_STAMP, which every later
+ * stamp is capped at (stampAfter), cannot outlast the "hide" written after seeing it (the same vat, a greater
+ * depth). Otherwise records go by their stamps, because stampAfter already puts an honest record after everything
+ * its writer saw: records written apart go by their clocks, however long the chains before them (a tablet's first
+ * hide at 11:00 wins over a hide and show at 10:00 it never saw), and so does a record whose named record is gone
+ * (an admin's rollback of the device that wrote it) or that names nothing (the first of its group, an older app's).
+ * A forged record stamped early that names the record in force sits just above it, never above a later honest
+ * record; one stamped at MAX_STAMP wins over every record written without seeing it (whatever it names: a made-up
+ * id passes every shape check), until the next record written after seeing it, which names it.
+ * Depth is comparable only among records of one group: a record naming one of another group (another idea's,
+ * another device's name) counts it as not held, so it cannot borrow that chain's depth or stamps. Across
+ * sessions, compare the records in force by the sessions (devices.ts deviceNamesAcross).
  */
 export function causalComparator<T extends CausalRecord>(records: readonly T[]): (a: T, b: T) => number {
   const keys = causalKeys(records);

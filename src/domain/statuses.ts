@@ -35,12 +35,18 @@ export function isStatusKind(value: unknown): value is ProposalStatusKind {
  * reached the council stays in the history, and the retry, written after it, is in force. Where tries fold into
  * each other in a ring (only a forger's copies can), the one with the smallest id stands for them all.
  *
- * A retry stands in its tries' place in causal order (order.ts causalOrder), as the one record of that decision:
- * it names (`after`, as read) the record that comes last in causal order, among those it and its tries named
- * when written, other than itself (a retry written after the council sent its try back names that try);
- * a record that named a try is read as naming the retry that stands for it, so it still comes after that
- * decision. So a copy of the decision in force that folds it away stays in force, no lower than the decision
- * it copies, and a retry never names itself. Each try's place is looked up once (memoised), O(n).
+ * A retry stands in its tries' place in causal order (order.ts causalOrder), as the one record of that decision.
+ * Its `after`, as read, is the record that comes last in causal order (on the records as written) among those it
+ * and its tries named when written, other than itself (a retry written after the council sent its try back names
+ * that try); a record of another idea counts as not held, so a copy cannot borrow another idea's chain, and where
+ * none is held the smallest of the ids named is kept, the same on every device. A record that named a try is read
+ * as naming the retry that stands for it, so it still comes after that decision, unless that would close a loop
+ * of `after`: the retry's writer had already seen that record (a second officer decided on top of the try, and the
+ * retry was saved after seeing that), so the record is read as naming what the try named instead, and the retry
+ * stays after it. Folding never makes a loop that the records as written do not have: each record's `after` as
+ * read is taken in a fixed order (records naming as written first, then those naming a try, each in causal order)
+ * and kept only when the records read so far do not lead from it back to the record (a union-find, so O(n)
+ * amortised, with each try's place looked up once).
  */
 export function standingStatuses(records: readonly ProposalStatus[]): ProposalStatus[] {
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -89,6 +95,11 @@ export function standingStatuses(records: readonly ProposalStatus[]): ProposalSt
     for (const p of path) standsFor.set(p, found);
     return found;
   };
+  // A record named by one of `r`'s idea; a record of another idea counts as not held.
+  const heldFor = (r: ProposalStatus, id: string | undefined): ProposalStatus | undefined => {
+    const held = id === undefined ? undefined : byId.get(id);
+    return held && held.proposalId === r.proposalId ? held : undefined;
+  };
   // What each standing record and the tries folded into it named when written.
   const named = new Map<string, string[]>();
   for (const r of records) {
@@ -102,31 +113,83 @@ export function standingStatuses(records: readonly ProposalStatus[]): ProposalSt
   for (const group of groupBy(records, (r) => r.proposalId).values())
     for (const [id, key] of causalKeys(group)) keys.set(id, key);
   const rank = byCausalKey((r: ProposalStatus) => keys.get(r.id));
-  const out: ProposalStatus[] = [];
-  for (const r of records) {
-    if (standing(r.id) !== r.id) continue;
-    // The last in causal order of what it named, as read: a try as the record standing for it, never itself.
-    let after: string | undefined;
-    let last: ProposalStatus | undefined;
+
+  // Each standing record's choice among what it and its tries named: the last held in causal order as written,
+  // else the smallest id not held (the same on every device, whatever order the records arrived in).
+  const standingRecords = records.filter((r) => standing(r.id) === r.id);
+  const chosen = new Map<string, { held?: ProposalStatus; gone?: string }>();
+  for (const r of standingRecords) {
+    let held: ProposalStatus | undefined;
+    let gone: string | undefined;
     for (const id of named.get(r.id) ?? []) {
-      const held = byId.get(id);
-      if (!held) {
-        after ??= id;
-        continue;
-      }
-      if (standing(id) === r.id) continue;
-      if (!last || rank(last, held) < 0) last = held;
+      const h = heldFor(r, id);
+      if (!h) {
+        if (gone === undefined || compareText(id, gone) < 0) gone = id;
+      } else if (standing(h.id) !== r.id && (!held || rank(held, h) < 0)) held = h;
     }
-    if (last) after = standing(last.id);
-    if (after === r.after) out.push(r);
+    chosen.set(r.id, held ? { held } : { gone });
+  }
+
+  // The `after` read so far, as a forest of union-find sets whose root is the record their chains end at (one
+  // with no `after` read yet): a new `after` from r (a root) to x closes a loop exactly when x's root is r.
+  const parent = new Map<string, string>();
+  const rootOf = (id: string): string => {
+    let root = id;
+    while (parent.has(root)) root = parent.get(root)!;
+    for (let cur = id; cur !== root;) {
+      const next = parent.get(cur)!;
+      parent.set(cur, root);
+      cur = next;
+    }
+    return root;
+  };
+  // The `after` read for r, starting from the record it chose: the record standing for it, unless that is r or
+  // leads back to r; then what that record named, as written, and so on.
+  const readAfter = (r: ProposalStatus, first: ProposalStatus): string | undefined => {
+    const seen = new Set<string>();
+    let cur: ProposalStatus | undefined = first;
+    while (cur && !seen.has(cur.id)) {
+      seen.add(cur.id);
+      const target = standing(cur.id);
+      if (target !== r.id && rootOf(target) !== r.id) {
+        parent.set(r.id, rootOf(target));
+        return target;
+      }
+      const next = heldFor(r, cur.after);
+      if (!next) return cur.after;
+      cur = next;
+    }
+    return undefined;
+  };
+  // First the records that name, as written, a record that stands (a loop among them is one the records as
+  // written have, only a forger's: kept, causalKeys reads it), then those naming a record another's tries name,
+  // then those naming a try; each in causal order as written.
+  const tier = (r: ProposalStatus): number => {
+    const held = chosen.get(r.id)?.held;
+    if (!held) return 0;
+    if (standing(held.id) !== held.id) return 2;
+    return held.id === r.after ? 0 : 1;
+  };
+  const reads = new Map<string, string | undefined>();
+  const inOrder = [...standingRecords].sort((a, b) => tier(a) - tier(b) || rank(a, b));
+  for (const r of inOrder) {
+    const { held, gone } = chosen.get(r.id) ?? {};
+    if (!held) reads.set(r.id, gone);
+    else if (tier(r) > 0) reads.set(r.id, readAfter(r, held));
     else {
-      const read: ProposalStatus = { ...r };
-      if (after === undefined) delete read.after;
-      else read.after = after;
-      out.push(read);
+      reads.set(r.id, r.after);
+      if (rootOf(held.id) !== r.id) parent.set(r.id, rootOf(held.id));
     }
   }
-  return out;
+  return records.flatMap((r) => {
+    if (standing(r.id) !== r.id) return [];
+    const after = reads.get(r.id);
+    if (after === r.after) return [r];
+    const read: ProposalStatus = { ...r };
+    if (after === undefined) delete read.after;
+    else read.after = after;
+    return [read];
+  });
 }
 
 /** The effective status of every idea that has at least one status record: the latest in causal order. */

@@ -19,8 +19,16 @@ export function ParticipationSection({ views: given }: { views: SessionView[] })
   const opened = useOpenedViews(given);
   const views = opened.views;
   const p = participation(views);
-  // One name per device across the sessions shown: the latest by time of the names in force in each.
-  const names = { deviceNames: deviceNamesAcross(views.map((v) => v.records.devices)) };
+  // One name per device across the sessions shown: the name in force in the latest session (by date) naming it.
+  const names = {
+    deviceNames: deviceNamesAcross(
+      views.map((v) => ({
+        sessionId: v.records.sessionId,
+        date: v.settings.date,
+        devices: v.records.devices,
+      })),
+    ),
+  };
   return (
     <section class="card officer-section" aria-labelledby="officer-participation">
       <h2 id="officer-participation">{t('participation.heading')}</h2>

@@ -24,7 +24,14 @@ import { effectiveSettings } from '../../../src/domain/settings';
 import { latestStatus } from '../../../src/domain/statusRules';
 import type { DeviceName, Moderation, ProposalStatus, SettingsEdit } from '../../../src/domain/types';
 import { PROPERTY_BUDGET_MS } from '../helpers/property';
-import { createdSession, exchange, ideaInput, replicaOf, testContext } from '../helpers/session';
+import {
+  createdSession,
+  exchange,
+  ideaInput,
+  replicaOf,
+  testContext,
+  validSettings,
+} from '../helpers/session';
 
 /** Forged ids that sort after every honest id ('device-…') and before them. */
 const FORGED_IDS = ['zz-forged', '00-forged'] as const;
@@ -56,6 +63,15 @@ function forge(doc: Y.Doc, ...records: Forged[]): void {
 }
 
 const settingsOf = (doc: Y.Doc) => effectiveSettings(readRecords(doc).settingsEdits);
+
+const atDate = (date: string) => ({ ...validSettings(), date });
+
+/** Sessions' device names as the officer's participation section reads them (ParticipationSection.tsx). */
+const namesOf = (...docs: Y.Doc[]) =>
+  docs.map((doc) => {
+    const v = viewSession(doc)!;
+    return { sessionId: v.records.sessionId, date: v.settings.date, devices: v.records.devices };
+  });
 
 describe.each(FORGED_IDS)('a record forged at the latest possible time, id %s', (forgedId) => {
   const forgedStamp = { id: forgedId, deviceId: 'device-h', at: MAX_STAMP };
@@ -156,16 +172,25 @@ describe.each(FORGED_IDS)('a record forged at the latest possible time, id %s', 
     }
   });
 
-  it('Given the session ended, When a hostile "reopened" stamped at MAX_STAMP that names nothing arrives, Then it stays ended', () => {
+  it('Given the session ended and a hostile "reopened" stamped at MAX_STAMP naming a made-up id, When the facilitator ends it again after seeing it, Then it is ended by that end on every device', () => {
     const { a, b, hostile } = room();
     endSession(b.doc, b.ctx);
     forge(hostile, {
       map: 'settings',
-      record: { ...forgedStamp, values: { isEnded: false } },
+      record: { ...forgedStamp, values: { isEnded: false }, after: 'made-up' },
     });
     exchange(hostile, b.doc);
+    // A forged record wins over every record written without seeing it (a made-up `after` passes every check)...
+    expect(settingsOf(b.doc)?.isEnded).toBe(false);
+    // ...until the next action taken after seeing it, which names it.
+    b.clock.advance();
+    endSession(b.doc, b.ctx);
     exchange(b.doc, a.doc);
-    for (const doc of [a.doc, b.doc, hostile]) expect(settingsOf(doc)?.isEnded).toBe(true);
+    exchange(b.doc, hostile);
+    for (const doc of [a.doc, b.doc, hostile]) {
+      expect(settingsOf(doc)?.isEnded).toBe(true);
+      expect(endEdit(readRecords(doc).settingsEdits)).toMatchObject({ deviceId: 'device-b', at: MAX_STAMP });
+    }
   });
 });
 
@@ -187,6 +212,23 @@ describe('records written apart still go by their clocks', () => {
       for (const doc of [a.doc, b.doc]) expect(shown(doc).isHidden).toBe(expected === 'hide');
     },
   );
+
+  it("Given A hid and showed an idea at 10:00, When tablet B, which saw neither, hides it at 11:00 as its first record on it, Then it is hidden on both (a third review: B's hide names nothing)", () => {
+    const { a, b, p1, shown } = room();
+    const ten = a.clock.now() + 600_000;
+    a.clock.set(ten);
+    hideProposal(a.doc, p1, 'First look', a.ctx);
+    a.clock.advance(5 * 60_000);
+    unhideProposal(a.doc, p1, a.ctx);
+    b.clock.set(ten + 3_600_000);
+    hideProposal(b.doc, p1, 'Names a neighbour', b.ctx);
+    expect(readRecords(b.doc).moderation.at(-1)?.after).toBeUndefined();
+    exchange(a.doc, b.doc);
+    for (const doc of [a.doc, b.doc]) {
+      expect(shown(doc).isHidden).toBe(true);
+      expect(shown(doc).hiddenReason).toBe('Names a neighbour');
+    }
+  });
 });
 
 describe('a cycle of forged records', () => {
@@ -451,19 +493,43 @@ describe('records written apart, after a rollback, and in other sessions go by t
   });
 
   it('Given tablet T named "Blue" then "Red" in April and "Green" in May, When the officer views both sessions, Then T is "Green"', () => {
-    const april = createdSession(undefined, testContext('laptop'), 'session-april');
+    const april = createdSession(atDate('2025-04-12'), testContext('laptop'), 'session-april');
     nameDevice(april.doc, { namedDeviceId: 'device-t', name: 'Blue' }, april.ctx);
     april.clock.advance();
     nameDevice(april.doc, { namedDeviceId: 'device-t', name: 'Red' }, april.ctx);
     const may = createdSession(
-      undefined,
+      atDate('2025-05-10'),
       testContext('laptop', { startAt: april.clock.now() + 30 * 86_400_000 }),
       'session-may',
     );
     nameDevice(may.doc, { namedDeviceId: 'device-t', name: 'Green' }, may.ctx);
-    // As the officer's participation section merges the sessions shown (ParticipationSection.tsx).
-    const sessions = [april.doc, may.doc].map((doc) => readRecords(doc).devices);
-    expect(deviceNamesAcross(sessions).get('device-t')).toBe('Green');
-    expect(deviceNamesAcross([sessions[0]!]).get('device-t')).toBe('Red');
+    expect(deviceNamesAcross(namesOf(may.doc, april.doc)).get('device-t')).toBe('Green');
+    expect(deviceNamesAcross(namesOf(april.doc)).get('device-t')).toBe('Red');
+  });
+
+  it('Given a hostile name for T stamped at MAX_STAMP in April, put right there after it, When T is named in May, Then the officer sees the May name (a third review)', () => {
+    const april = createdSession(atDate('2025-04-12'), testContext('laptop'), 'session-april');
+    forge(april.doc, {
+      map: 'devices',
+      record: {
+        id: '00-forged',
+        deviceId: 'device-h',
+        at: MAX_STAMP,
+        namedDeviceId: 'device-t',
+        name: 'Abuse',
+        after: 'made-up',
+      },
+    });
+    // The facilitator puts it right after seeing it: stampAfter caps the honest name at MAX_STAMP too.
+    nameDevice(april.doc, { namedDeviceId: 'device-t', name: 'Red' }, april.ctx);
+    expect(readRecords(april.doc).devices.find((d) => d.name === 'Red')?.at).toBe(MAX_STAMP);
+    const may = createdSession(
+      atDate('2025-05-10'),
+      testContext('laptop', { startAt: april.clock.now() + 30 * 86_400_000 }),
+      'session-may',
+    );
+    nameDevice(may.doc, { namedDeviceId: 'device-t', name: 'Green' }, may.ctx);
+    expect(deviceNamesAcross(namesOf(april.doc, may.doc)).get('device-t')).toBe('Green');
+    expect(deviceNamesAcross(namesOf(may.doc, april.doc)).get('device-t')).toBe('Green');
   });
 });

@@ -16,11 +16,34 @@ import { exportJson } from '../../../src/domain/results/json';
 import { statusHistory, type StatusInput } from '../../../src/domain/statusRules';
 import { UpdateGate } from '../../../src/server/validation';
 import { saveStatusTry } from '../../../src/ui/officer/status/statusForm';
+import { MAX_STAMP } from '../../../src/domain/order';
 import type { ProposalStatus } from '../../../src/domain/types';
 import { createdSession, exchange, replicaOf, testContext } from '../helpers/session';
 
 const FUNDED: Omit<StatusInput, 'proposalId'> = { status: 'funded', amountPence: 1_200_000, reason: '' };
 const SHORTLISTED: Omit<StatusInput, 'proposalId'> = { status: 'shortlisted', amountPence: null, reason: '' };
+const NOT_TAKEN: Omit<StatusInput, 'proposalId'> = {
+  status: 'not-taken-forward',
+  amountPence: null,
+  reason: 'Costs more than the pot',
+};
+
+/** A forger's copy of the council's document: `send` puts records through the council's gate, as an officer device. */
+function forgerOf(council: Y.Doc, laptop: Y.Doc) {
+  const forger = replicaOf(council);
+  const send = (...records: ProposalStatus[]) => {
+    const before = Y.encodeStateVector(council);
+    forger.transact(() => {
+      for (const r of records) forger.getMap('statuses').set(r.id, r);
+    });
+    const update = Y.encodeStateAsUpdate(forger, before);
+    expect(new UpdateGate('session-1', council).check(update, 'officer')).toEqual([]);
+    Y.applyUpdate(council, update);
+    exchange(laptop, council);
+    exchange(forger, council);
+  };
+  return send;
+}
 
 /** The council's copy and the office laptop's, which has just had a try at a decision refused by storage. */
 function refusedDecision(
@@ -208,12 +231,6 @@ describe('saving a decision again after "not saved", the council out of reach', 
 });
 
 describe('a retry or a copy that folds a decision into itself keeps its place in causal order (a review of 2fd98aa)', () => {
-  const NOT_TAKEN: Omit<StatusInput, 'proposalId'> = {
-    status: 'not-taken-forward',
-    amountPence: null,
-    reason: 'Costs more than the pot',
-  };
-
   it('Given shortlisted then funded, When "not taken forward" is refused, sent back by the council, and saved again, Then the retry is in force on both', () => {
     const { council, laptop, retry, garden } = refusedDecision(NOT_TAKEN, SHORTLISTED, FUNDED);
     // The council sends the refused try back before the officer saves again: the retry names it (after) too.
@@ -232,21 +249,9 @@ describe('a retry or a copy that folds a decision into itself keeps its place in
     for (const again of [FUNDED, NOT_TAKEN]) retry(again, { recordId: `then-${again.status}`, earlier: [] });
     const inForce = viewSession(council)!.statuses.get(garden)!;
     expect(inForce.status).toBe('not-taken-forward');
-    const forger = replicaOf(council);
     const copy: ProposalStatus = { ...inForce };
     delete copy.after;
-    /** Sends the forger's records through the council's gate, as an officer device, then to the laptop. */
-    const send = (...records: ProposalStatus[]) => {
-      const before = Y.encodeStateVector(council);
-      forger.transact(() => {
-        for (const r of records) forger.getMap('statuses').set(r.id, r);
-      });
-      const update = Y.encodeStateAsUpdate(forger, before);
-      expect(new UpdateGate('session-1', council).check(update, 'officer')).toEqual([]);
-      Y.applyUpdate(council, update);
-      exchange(laptop, council);
-    };
-    return { council, laptop, garden, inForce, copy, send };
+    return { council, laptop, garden, inForce, copy, send: forgerOf(council, laptop) };
   }
 
   it('Given "not taken forward" in force after funded, When a device sends a copy of it (same label, decision and stamp, no after) that folds it away, Then "not taken forward" stays in force', () => {
@@ -266,5 +271,75 @@ describe('a retry or a copy that folds a decision into itself keeps its place in
       expect(seen(doc, garden).inForce).toBe('not-taken-forward');
       expect(seen(doc, garden).history.filter((h) => h === 'not-taken-forward')).toHaveLength(2);
     }
+  });
+});
+
+describe('a retry, the decisions taken on top of its try, and copies naming other ideas (a third review)', () => {
+  it('Given a second officer decided "in delivery" on top of a refused try, When the first officer sees that and saves the try again, Then the retry is in force on both', () => {
+    const { council, laptop, retry, garden } = refusedDecision(NOT_TAKEN, SHORTLISTED, FUNDED);
+    // At the council, a second officer sees the try in force and decides on top of it (its `after` names the try).
+    const other = replicaOf(council);
+    const office2 = testContext('office-2', { startAt: Date.parse('2030-01-01') });
+    setProposalStatus(
+      other,
+      { proposalId: garden, status: 'in-delivery', amountPence: null, reason: '' },
+      office2.ctx,
+    );
+    exchange(other, council);
+    // The laptop gets both back and shows "in delivery"; the officer saves "not taken forward" again, after it.
+    exchange(laptop, council);
+    expect(seen(laptop, garden).inForce).toBe('in-delivery');
+    retry(NOT_TAKEN);
+    for (const doc of [laptop, council]) {
+      expect(seen(doc, garden)).toMatchObject({
+        inForce: 'not-taken-forward',
+        exported: 'not-taken-forward',
+      });
+      expect(seen(doc, garden).history).toEqual([
+        'not-taken-forward',
+        'in-delivery',
+        'funded 1200000',
+        'shortlisted',
+      ]);
+    }
+  });
+
+  it('Given a forged "funded" at MAX_STAMP answered by the officer, When a copy of the answer names another idea\'s chain of forged records, Then the answer stays in force', () => {
+    const { council, laptop, retry, garden } = refusedDecision(SHORTLISTED);
+    retry(SHORTLISTED);
+    const other = addProposal(
+      laptop,
+      { title: 'Benches', description: '', themeId: 'theme-green', costPence: 50_000, where: '' },
+      null,
+      testContext('office-pc', { startAt: Date.parse('2030-01-01') }).ctx,
+    );
+    exchange(laptop, council);
+    const send = forgerOf(council, laptop);
+    const forged = {
+      deviceId: 'device-h',
+      at: MAX_STAMP,
+      status: 'done',
+      amountPence: null,
+      reason: '',
+    } as const;
+    send({
+      ...forged,
+      id: 'zz-forged',
+      proposalId: garden,
+      status: 'funded',
+      amountPence: 500_000_000,
+      after: 'made-up',
+    });
+    // The officer answers after seeing it (capped at MAX_STAMP, naming it).
+    retry(NOT_TAKEN, { recordId: 'answer', earlier: [] });
+    expect(seen(council, garden).inForce).toBe('not-taken-forward');
+    const answer = viewSession(council)!.records.statuses.find((r) => r.id === 'answer')!;
+    // A chain of two on another idea at MAX_STAMP, and a copy of the answer that folds it and names that chain.
+    send(
+      { ...forged, id: 'zzz-a', proposalId: other, after: 'made-up-2' },
+      { ...forged, id: 'zzz-b', proposalId: other, after: 'zzz-a' },
+      { ...answer, id: '00-copy', replaces: ['answer'], after: 'zzz-b' },
+    );
+    for (const doc of [council, laptop]) expect(seen(doc, garden).inForce).toBe('not-taken-forward');
   });
 });
