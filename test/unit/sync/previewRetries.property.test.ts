@@ -53,6 +53,12 @@ const op = fc.oneof(
 );
 type Op = typeof op extends fc.Arbitrary<infer T> ? T : never;
 
+const WALK_CASE: Op[] = [
+  { kind: 'try', device: 2, sheet: 1, idea: 0 },
+  { kind: 'send', from: 2, to: 0 },
+  { kind: 'retry', device: 2, sheet: 2, idea: 0 },
+];
+
 /** The dashboard's figures: residents taking part, and ballots (counted or excluded). */
 function figures(doc: Y.Doc) {
   const c = sessionCounts(viewSession(doc)!);
@@ -132,9 +138,11 @@ describe('the preview says what the dashboard gains, with retries (property)', (
             }
           }
         }),
-        { numRuns: 150 },
+        // The case the walk found, always run first: the laptop's try at sheet 1 reaches the tablet, then its
+        // retry under the corrected number 2 withdraws it; the laptop's file on the tablet adds nothing.
+        { numRuns: 150, examples: [[WALK_CASE]] },
       );
-      // The case the walk found (a retry in the file withdraws a try here: the total stays) came up.
+      // That case (a retry in the file withdraws a try here: the total stays) came up.
       expect(seen.replacedNoGrowth).toBeGreaterThan(0);
       expect(seen.grew).toBeGreaterThan(0);
     },
