@@ -18,9 +18,9 @@ export interface SessionView {
   visible: ProposalView[];
   count: BallotCount;
   board: BoardRow[];
-  /** Each idea's status as officers decided it (latest record by at, id); ideas not in it are `submitted`. */
+  /** Each idea's status as officers decided it (the latest in causal order, src/domain/order.ts causalOrder); ideas not in it are `submitted`. */
   statuses: ReadonlyMap<string, ProposalStatus>;
-  /** Each named device's name in force (latest by at, id): read through `deviceLabel` (src/domain/devices.ts). */
+  /** Each named device's name in force (the latest in causal order): read through `deviceLabel` (src/domain/devices.ts). */
   deviceNames: ReadonlyMap<string, string>;
   isReadOnly: boolean;
 }

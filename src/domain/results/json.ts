@@ -8,7 +8,7 @@
  *   exported.
  * - results: one entry per rule that applies to the method (rulesFor), in that order.
  * - proposals: every proposal record, hidden and merged ones included, with what moderation made of it and the
- *   "you said, we did" decision in force (the latest status record by at, id: src/domain/statuses.ts), so the
+ *   "you said, we did" decision in force (the latest status record in causal order: src/domain/statuses.ts), so the
  *   council's own records say what became of each idea.
  * - ballots: every ballot with status 'counted' (and the points it gives each canonical idea) or 'excluded' (and
  *   its reason code).
