@@ -9,6 +9,7 @@ export function IdleDialog({ onStay }: { onStay: () => void }) {
   const t = useT();
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
+  const overlay = useRef<HTMLDivElement>(null);
   // Where the resident was, read while rendering: by the time an effect runs, the screen behind has turned inert and
   // the browser has taken focus off it, so the effect would only see the page itself.
   const [before] = useState(() =>
@@ -24,14 +25,22 @@ export function IdleDialog({ onStay }: { onStay: () => void }) {
       if (MODIFIERS.has(e.key)) e.stopImmediatePropagation();
       else if (e.key === 'Tab') e.preventDefault();
     };
+    // The warning scrolls where it is taller than the screen (larger text on a small one), and taking focus
+    // scrolls its button into view: a scroll of the warning itself is not the resident's answer (useIdle counts
+    // scrolls as activity), else it would close itself as it opened. A key or a tap answers it.
+    const onScroll = (e: Event): void => {
+      if (e.target instanceof Node && overlay.current?.contains(e.target)) e.stopImmediatePropagation();
+    };
     window.addEventListener('keydown', onKey, { capture: true });
+    window.addEventListener('scroll', onScroll, { capture: true });
     return () => {
       window.removeEventListener('keydown', onKey, { capture: true });
+      window.removeEventListener('scroll', onScroll, { capture: true });
       if (before?.isConnected) before.focus({ preventScroll: true });
     };
   }, []);
   return (
-    <div class="kiosk-overlay">
+    <div ref={overlay} class="kiosk-overlay">
       <div
         class="kiosk-dialog"
         role="alertdialog"
