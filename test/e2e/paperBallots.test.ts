@@ -62,7 +62,14 @@ describe('paper ballots', () => {
 
       // A sheet that breaks the rules: refused beside the choices, nothing added.
       await paper.type('3', [[YOUTH, 4]]);
-      await paper.region.getByText('You can put at most 3 dots on one idea.', { exact: true }).waitFor();
+      await paper.region
+        .getByText(
+          `${YOUTH}: this sheet has 4 dots on this idea; the session allows at most 3 on one idea.`,
+          {
+            exact: true,
+          },
+        )
+        .waitFor();
       expect(await paper.sheetField.inputValue()).toBe('3');
       expect(await paper.counts()).toEqual({ kiosk: 12, paper: 2 });
 

@@ -23,7 +23,7 @@ import { participation } from '../../domain/results/participation';
 import type { BallotChoices } from '../../domain/types';
 import { SaveStatus } from '../components/SaveStatus';
 import { describeError, useInWords, type InWords } from '../errors';
-import { useT, type MessageKey } from '../i18n';
+import { isolate, useT, type MessageKey } from '../i18n';
 import { useAction } from '../facilitator/useAction';
 import { PaperConflicts } from './PaperConflicts';
 import { choicesInWords, csvProblemInWords, excludedInWords, sheetRanges } from './words';
@@ -89,7 +89,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const [announcement, setAnnouncement] = useInWords();
   const [phase, setPhase] = useState<ImportPhase>({ name: 'idle' });
   const sheetInput = useRef<HTMLInputElement>(null);
-  const choicesGroup = useRef<HTMLFieldSetElement>(null);
+  const choicesMessageRef = useRef<HTMLParagraphElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const importStatus = useRef<HTMLDivElement>(null);
   // The typings of this sheet's tries that were not saved: a try again replaces them, whatever sheet number
@@ -118,8 +118,29 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
     .map((x) => ({ ...x, sheet: sheetOf(x.ballot.participantId) ?? 0 }))
     .sort((a, b) => a.sheet - b.sheet);
 
+  /**
+   * The ideas whose boxes break the rule (typed values), so that only those boxes are marked and named: a sheet
+   * with 9 dots on one idea marked every one of the 23 boxes and named none. Empty where no box is to blame on its
+   * own (ranking and budget rules say what is wrong with the sheet as a whole).
+   */
+  const offendingIdeas = (e: ValidationError | null, typed: Values): string[] => {
+    if (!e || method.kind !== 'dots') return [];
+    const value = (ideaId: string): string => (typed[ideaId] ?? '').trim();
+    if (e.code === 'notWholeNumber') return order.filter((i) => value(i) !== '' && !/^\d+$/.test(value(i)));
+    if (e.code === 'dotsOverPerProposal')
+      return order.filter((i) => Number(value(i)) > method.maxDotsPerProposal);
+    if (e.code === 'dotsOverTotal') return order.filter((i) => Number(value(i)) > 0);
+    return [];
+  };
+
+  // Focus goes to the first box to blame, else to the message: the group itself is not a place to type.
   const focusError = (e: ValidationError): void => {
-    setTimeout(() => (e.field === 'sheet' ? sheetInput.current : choicesGroup.current)?.focus(), 0);
+    const [first] = offendingIdeas(e, values);
+    setTimeout(() => {
+      if (e.field === 'sheet') sheetInput.current?.focus();
+      else if (first) document.getElementById(`${id}-idea-${numbers.get(first) ?? 0}`)?.focus();
+      else choicesMessageRef.current?.focus();
+    }, 0);
   };
 
   const submit = async (replace: boolean): Promise<void> => {
@@ -169,6 +190,19 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const choicesMessage = (e: ValidationError): string => {
     if (e.field === 'places') return t('paper.form.badPlaces');
     if (e.code === 'notWholeNumber') return t('paper.form.notWhole');
+    if (e.code === 'dotsOverPerProposal' && method.kind === 'dots') {
+      // Each idea over the limit by name, in the CSV import's words (paper.csv.rule.*).
+      const over = offendingIdeas(e, values).map((ideaId) =>
+        t('paper.form.onIdea', {
+          title: isolate(ideas.find((i) => i.id === ideaId)?.shownTitle ?? ''),
+          problem: t('paper.csv.rule.dotsOverPerProposal', {
+            dots: Number((values[ideaId] ?? '').trim()),
+            max: method.maxDotsPerProposal,
+          }),
+        }),
+      );
+      if (over.length > 0) return over.join(' ');
+    }
     return describeError(t, e);
   };
 
@@ -263,6 +297,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const minimum = minimumSpendPence(method, { potPence, costs });
   const hintId = `${id}-choices-hint`;
   const errorId = `${id}-choices-error`;
+  const offenders = new Set(offendingIdeas(choicesError, values));
   const excludedCount = paperBallots.filter((b) => b.reason !== null).length;
   const flagged = new Set(sessionChecks(view).paperConflicts.map((c) => c.sheet));
 
@@ -333,9 +368,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
           </div>
 
           <fieldset
-            ref={choicesGroup}
-            tabIndex={-1}
-            class={`fac-fieldset paper-choices${choicesError ? ' field--error' : ''}`}
+            class={`fac-fieldset paper-choices${choicesError && offenders.size === 0 ? ' field--error' : ''}`}
             aria-describedby={`${hintId}${choicesError ? ` ${errorId}` : ''}`}
           >
             <legend>
@@ -360,7 +393,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
                   : t('paper.form.rankingHint', { max: method.maxRanked })}
             </p>
             {choicesError ? (
-              <p class="field__error" id={errorId}>
+              <p class="field__error paper-choices__error" id={errorId} ref={choicesMessageRef} tabIndex={-1}>
                 {choicesMessage(choicesError)}
               </p>
             ) : null}
@@ -418,6 +451,8 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
                       inputMode="numeric"
                       autoComplete="off"
                       maxLength={2}
+                      aria-invalid={offenders.has(idea.id) ? true : undefined}
+                      aria-describedby={offenders.has(idea.id) ? errorId : undefined}
                       value={values[idea.id] ?? ''}
                       onInput={(e) => setValue(idea.id, e.currentTarget.value)}
                     />

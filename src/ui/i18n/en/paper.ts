@@ -49,6 +49,8 @@ export const paper = {
   'paper.form.replaced': 'Sheet {sheet} replaced.',
   'paper.form.badPlaces': 'Places must be 1, 2, 3… with no number used twice and none missed.',
   'paper.form.notWhole': 'Please use whole numbers of dots.',
+  // A rule one idea's box breaks, with the idea named: '{title}: this sheet has 9 dots on this idea; …'.
+  'paper.form.onIdea': '{title}: {problem}',
   'paper.form.taken':
     'Sheet {sheet} is already entered. Check the number on the paper. If this sheet should replace the one already entered, choose “Replace sheet {sheet}”.',
   'paper.form.replace': 'Replace sheet {sheet}',
