@@ -12,13 +12,18 @@ interface IdeaCardProps {
   onOpen: () => void;
 }
 
+/** The data-focus-key of an idea's button in the list (KioskPage's focusKey). */
+export function ideaFocusKey(ideaId: string): string {
+  return `idea:${ideaId}`;
+}
+
 /** One idea in the list: its title opens it; cost, place and comment count underneath. */
 export function IdeaCard({ idea, commentCount, themeIcon, potPence, onOpen }: IdeaCardProps) {
   const t = useT();
   return (
     <li class="idea-card">
       <h3 class="idea-card__title">
-        <button type="button" class="idea-card__open" onClick={onOpen}>
+        <button type="button" class="idea-card__open" data-focus-key={ideaFocusKey(idea.id)} onClick={onOpen}>
           <ThemeIcon icon={themeIcon} />
           <bdi>{idea.shownTitle}</bdi>
         </button>

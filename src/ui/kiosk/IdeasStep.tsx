@@ -1,7 +1,7 @@
 import type { SessionView } from '../../doc/session';
 import { useT } from '../i18n';
 import { ThemeIcon } from '../pictures/lazy';
-import { IdeaCard } from './IdeaCard';
+import { IdeaCard, ideaFocusKey } from './IdeaCard';
 import { KioskPage } from './KioskPage';
 import { commentCounts, groupByTheme } from './ideas';
 import { useTypedLang } from './typedWords';
@@ -11,10 +11,12 @@ interface IdeasStepProps {
   onOpen: (ideaId: string) => void;
   onAdd: () => void;
   onBack: () => void;
+  /** The idea the resident has just come back from: focus goes to its card's button, if it is still listed. */
+  returnTo?: string | null;
 }
 
 /** Every visible idea, grouped by theme. */
-export function IdeasStep({ view, onOpen, onAdd, onBack }: IdeasStepProps) {
+export function IdeasStep({ view, onOpen, onAdd, onBack, returnTo = null }: IdeasStepProps) {
   const t = useT();
   const typedLang = useTypedLang();
   const counts = commentCounts(view);
@@ -24,6 +26,7 @@ export function IdeasStep({ view, onOpen, onAdd, onBack }: IdeasStepProps) {
       title={t('kiosk.ideas.title')}
       back={{ label: t('kiosk.back.hub'), onClick: onBack }}
       isBackAtEnd
+      focusKey={returnTo ? ideaFocusKey(returnTo) : null}
     >
       <p class="kiosk-text">
         {view.visible.length > 0

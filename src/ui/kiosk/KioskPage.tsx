@@ -15,6 +15,11 @@ interface KioskPageProps {
    * moving to the heading would talk over a status message, and a status drawn with the screen is not announced).
    */
   describedBy?: string | undefined;
+  /**
+   * The data-focus-key of the control to take focus instead of the heading, if it is on the screen: the idea just
+   * read, on the way back to the list, so a keyboard user does not tab through every idea again (WCAG 2.4.3).
+   */
+  focusKey?: string | null | undefined;
   children?: ComponentChildren;
 }
 
@@ -25,13 +30,18 @@ export function KioskPage({
   isBackAtEnd = false,
   isUserTitle = false,
   describedBy,
+  focusKey,
   children,
 }: KioskPageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const main = useRef<HTMLElement>(null);
   useEffect(() => {
     window.scrollTo(0, 0);
-    heading.current?.focus({ preventScroll: true });
+    const control = focusKey
+      ? main.current?.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)
+      : null;
+    if (control) control.focus();
+    else heading.current?.focus({ preventScroll: true });
   }, []);
   return (
     <main ref={main} id="main" tabIndex={-1} class="page kiosk-page">

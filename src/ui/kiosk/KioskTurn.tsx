@@ -125,6 +125,7 @@ export function KioskTurn({
     () => view.records.participants.find((p) => p.id === resume?.participantId)?.answers ?? {},
   );
   const [ideaId, setIdeaId] = useState<string | null>(resume?.ideaId ?? null);
+  const [returnToIdea, setReturnToIdea] = useState<string | null>(null);
   const [justAdded, setJustAdded] = useState(false);
   const [choices, setChoices] = useState<BallotChoices | null>(null);
   const [isBallotDirty, setBallotDirty] = useState(false);
@@ -172,6 +173,7 @@ export function KioskTurn({
 
   const go = (next: TurnStep): void => {
     setErrors({});
+    setReturnToIdea(null);
     setStep(next);
   };
 
@@ -312,7 +314,11 @@ export function KioskTurn({
       : emptyChoices(settings.method));
 
   const toHub = (): void => go(TURN_STEPS.hub);
-  const toIdeas = (): void => go(TURN_STEPS.ideas);
+  // Back from an idea: the list puts focus on that idea again, not on its heading.
+  const toIdeas = (): void => {
+    go(TURN_STEPS.ideas);
+    setReturnToIdea(ideaId);
+  };
   const isInTurn = participantId !== null && drafts !== null;
 
   let screen;
@@ -384,6 +390,7 @@ export function KioskTurn({
           }}
           onAdd={() => go(TURN_STEPS.addIdea)}
           onBack={toHub}
+          returnTo={returnToIdea}
         />
       );
       break;
