@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { useT } from '../i18n';
 import { ReadAloud } from '../speech/ReadAloud';
 
 interface KioskPageProps {
@@ -33,8 +34,18 @@ export function KioskPage({
   focusKey,
   children,
 }: KioskPageProps) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   const main = useRef<HTMLElement>(null);
+  const pageTitle = t('app.pageTitle', { screen: title, app: t('app.name') });
+  // The page's title names the screen in the turn's language (WCAG 2.4.2); the title before comes back after.
+  useEffect(() => {
+    const before = document.title;
+    document.title = pageTitle;
+    return () => {
+      document.title = before;
+    };
+  }, [pageTitle]);
   useEffect(() => {
     window.scrollTo(0, 0);
     const control = focusKey

@@ -2,6 +2,8 @@ import type { Catalogue } from '../types';
 
 export const common = {
   'app.name': 'Neighbourhood Co-design',
+  // The browser tab's and a screen reader's page title on each kiosk screen: 'Add your idea – Neighbourhood Co-design'.
+  'app.pageTitle': '{screen} – {app}',
   'app.skipToContent': 'Skip to main content',
   'common.save': 'Save',
   'common.saving': 'Saving…',
