@@ -256,11 +256,12 @@ export function withOlderPaperBallots(
 export function ownTypings(typings: readonly PaperTyping[]): PaperTyping[] {
   const boundTo = new Map<string, string>();
   for (const t of typings) {
-    if (t.ballot.typing === t.id && t.ballot.signature !== undefined) boundTo.set(t.ballot.signature, t.id);
+    if (t.ballot.typing === t.id && t.ballot.signature !== undefined)
+      boundTo.set(signatureOf(t.ballot.signature), t.id);
   }
   return typings.filter((t) => {
     if (t.ballot.typing !== undefined) return t.ballot.typing === t.id;
-    const owner = t.ballot.signature === undefined ? undefined : boundTo.get(t.ballot.signature);
+    const owner = t.ballot.signature === undefined ? undefined : boundTo.get(signatureOf(t.ballot.signature));
     return owner === undefined || owner === t.id;
   });
 }
@@ -271,7 +272,10 @@ export function ownTypings(typings: readonly PaperTyping[]): PaperTyping[] {
  */
 function replacesCount(typings: readonly PaperTyping[]): (t: PaperTyping) => boolean {
   const replayed = replayedSignatures(typings);
-  return (t) => t.ballot.typing === t.id || !replayed.has(t.ballot.signature);
+  return (t) =>
+    t.ballot.typing === t.id ||
+    t.ballot.signature === undefined ||
+    !replayed.has(signatureOf(t.ballot.signature));
 }
 
 function typingsBySheet(typings: readonly PaperTyping[]): Map<number, PaperTyping[]> {
@@ -320,16 +324,42 @@ export function withdrawnTypings(typings: readonly PaperTyping[]): Set<string> {
  * was cannot be told when the ballot names no typing (older apps), so no carrier's `replaces` counts. (A ballot
  * naming its typing tells: ownTypings leaves the copies out.) Unsigned typings (older apps) carry none.
  */
-function replayedSignatures(typings: readonly PaperTyping[]): Set<unknown> {
-  const seen = new Set<unknown>();
-  const out = new Set<unknown>();
+function replayedSignatures(typings: readonly PaperTyping[]): Set<string> {
+  const seen = new Set<string>();
+  const out = new Set<string>();
   for (const t of typings) {
-    const sig = t.ballot.signature;
-    if (sig === undefined) continue;
+    if (t.ballot.signature === undefined) continue;
+    const sig = signatureOf(t.ballot.signature);
     if (seen.has(sig)) out.add(sig);
     else seen.add(sig);
   }
   return out;
+}
+
+/** The order of P-256's group: (r, s) and (r, n - s) are both valid signatures of the same bytes. */
+const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+
+/**
+ * A signature as compared between typings: with s in its lower half. An ECDSA signature (r, s) has a twin
+ * (r, n - s) that every verifier takes, so a copy of a typing could carry the twin and not be seen as a copy;
+ * read this way, both are one. Not refused: WebCrypto signs with either half, so honest typings have both.
+ * Anything not 64 bytes of base64 is compared as it is (the shape checks refuse it anyway).
+ */
+function signatureOf(signature: string): string {
+  let bytes: string;
+  try {
+    bytes = atob(signature);
+  } catch {
+    return signature;
+  }
+  if (bytes.length !== 64) return signature;
+  let s = 0n;
+  for (let i = 32; i < 64; i++) s = (s << 8n) | BigInt(bytes.charCodeAt(i));
+  if (s <= P256_N >> 1n) return signature;
+  let low = P256_N - s;
+  let tail = '';
+  for (let i = 0; i < 32; i++, low >>= 8n) tail = String.fromCharCode(Number(low & 0xffn)) + tail;
+  return btoa(bytes.slice(0, 32) + tail);
 }
 
 /** Sheets that have typings but no typing that is not withdrawn: no ballot, no resident. */

@@ -149,28 +149,48 @@ describe('a paper sheet typed by a hostile device at the highest revision', () =
   });
 });
 
+/** The other valid form of a P-256 signature (r || s, base64): (r, n - s), which every verifier takes. */
+function twinSignature(b64: string): string {
+  const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+  const bytes = Buffer.from(b64, 'base64');
+  const sValue = BigInt('0x' + bytes.subarray(32).toString('hex'));
+  const twin = Buffer.from((n - sValue).toString(16).padStart(64, '0'), 'hex');
+  return Buffer.concat([bytes.subarray(0, 32), twin]).toString('base64');
+}
+
 describe('a copy of an older app’s signed typing sent again with a replaces of its own (a replay)', () => {
   // Typings of this app name themselves in their signed ballots, and a copy is refused: boundTyping.test.ts.
-  it('Given the officer typed sheet 12 and then corrected it, when a device sends the first typing again under a fresh id naming the correction, then the correction still counts on the council and the laptop', () => {
-    const { s, laptop, council, office, typed, send } = officerSheet12({ olderApp: true });
-    const corrected: BallotChoices = { kind: 'dots', dots: { [s.ids.I2]: 3 } };
-    send(() => enterPaperBallot(laptop, { sheet: 12, replace: true, choices: corrected }, office.ctx));
-    const correction = viewSession(council)!.records.paperTypings.find(
-      (t) => t.sheet === 12 && t.id !== typed.id,
-    )!;
+  it.each([
+    ['its signature as signed', (signature: string) => signature],
+    ['the twin of its signature, (r, n - s), which verifies as well', twinSignature],
+  ])(
+    'Given the officer typed sheet 12 and then corrected it, when a device sends the first typing again under a fresh id naming the correction, with %s, then the correction still counts on the council and the laptop',
+    (_, signatureOf) => {
+      const { s, laptop, council, office, typed, send } = officerSheet12({ olderApp: true });
+      const corrected: BallotChoices = { kind: 'dots', dots: { [s.ids.I2]: 3 } };
+      send(() => enterPaperBallot(laptop, { sheet: 12, replace: true, choices: corrected }, office.ctx));
+      const correction = viewSession(council)!.records.paperTypings.find(
+        (t) => t.sheet === 12 && t.id !== typed.id,
+      )!;
 
-    // The signature covers the ballot, not the typing's replaces: the copy passes the council's checks as it is.
-    const hostile = replicaOf(council);
-    hostile.transact(() =>
-      maps(hostile).paperTypings.set('zz-replay', { ...typed, id: 'zz-replay', replaces: [correction.id] }),
-    );
-    const update = Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(council));
-    expect(new UpdateGate('session-1', council).check(update, 'facilitator')).toEqual([]);
-    Y.applyUpdate(council, update);
-    exchange(laptop, council);
+      // The signature covers the ballot, not the typing's replaces: the copy passes the council's checks as it is.
+      const hostile = replicaOf(council);
+      hostile.transact(() =>
+        maps(hostile).paperTypings.set('zz-replay', {
+          ...typed,
+          id: 'zz-replay',
+          ballot: { ...typed.ballot, signature: signatureOf(typed.ballot.signature!) },
+          replaces: [correction.id],
+        }),
+      );
+      const update = Y.encodeStateAsUpdate(hostile, Y.encodeStateVector(council));
+      expect(new UpdateGate('session-1', council).check(update, 'facilitator')).toEqual([]);
+      Y.applyUpdate(council, update);
+      exchange(laptop, council);
 
-    for (const doc of [laptop, council]) {
-      expect(sheet12(doc).counted).toEqual([{ deviceId: 'office-pc', dots: corrected.dots }]);
-    }
-  });
+      for (const doc of [laptop, council]) {
+        expect(sheet12(doc).counted).toEqual([{ deviceId: 'office-pc', dots: corrected.dots }]);
+      }
+    },
+  );
 });
