@@ -340,7 +340,7 @@ function replayedSignatures(typings: readonly PaperTyping[]): Set<string> {
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 
 /**
- * A signature as compared between typings: with s in its lower half. An ECDSA signature (r, s) has a twin
+ * A signature as compared between typings: its bytes, with s in its lower half. An ECDSA signature (r, s) has a twin
  * (r, n - s) that every verifier takes, so a copy of a typing could carry the twin and not be seen as a copy;
  * read this way, both are one. Not refused: WebCrypto signs with either half, so honest typings have both.
  * Anything not 64 bytes of base64 is compared as it is (the shape checks refuse it anyway).
@@ -355,7 +355,9 @@ function signatureOf(signature: string): string {
   if (bytes.length !== 64) return signature;
   let s = 0n;
   for (let i = 32; i < 64; i++) s = (s << 8n) | BigInt(bytes.charCodeAt(i));
-  if (s <= P256_N >> 1n) return signature;
+  // Spelled anew either way: base64 of 64 bytes leaves 4 bits of its last letter unused, so 16 texts decode to
+  // the same signature, and a copy could hide behind another spelling.
+  if (s <= P256_N >> 1n) return btoa(bytes);
   let low = P256_N - s;
   let tail = '';
   for (let i = 0; i < 32; i++, low >>= 8n) tail = String.fromCharCode(Number(low & 0xffn)) + tail;

@@ -158,11 +158,37 @@ function twinSignature(b64: string): string {
   return Buffer.concat([bytes.subarray(0, 32), twin]).toString('base64');
 }
 
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The form of a signature (as signed, or its twin) whose s is in the lower or the upper half. */
+function half(b64: string, which: 'lower' | 'upper'): string {
+  const n = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+  const sValue = BigInt('0x' + Buffer.from(b64, 'base64').subarray(32).toString('hex'));
+  return sValue <= n >> 1n === (which === 'lower') ? b64 : twinSignature(b64);
+}
+
+/** The same 64 bytes in another base64 text: the 4 unused bits of the last data letter set (atob ignores them). */
+function otherSpelling(b64: string): string {
+  const i = B64.indexOf(b64[85]!);
+  const text = b64.slice(0, 85) + B64[(i & 0b110000) | 0b1111]! + '==';
+  expect(text).not.toBe(b64);
+  expect(Buffer.from(text, 'base64').equals(Buffer.from(b64, 'base64'))).toBe(true);
+  return text;
+}
+
 describe('a copy of an older app’s signed typing sent again with a replaces of its own (a replay)', () => {
   // Typings of this app name themselves in their signed ballots, and a copy is refused: boundTyping.test.ts.
   it.each([
     ['its signature as signed', (signature: string) => signature],
     ['the twin of its signature, (r, n - s), which verifies as well', twinSignature],
+    [
+      'its lower-half form spelled in other base64 (unused bits of the last letter set)',
+      (signature: string) => otherSpelling(half(signature, 'lower')),
+    ],
+    [
+      'its upper-half form spelled in other base64',
+      (signature: string) => otherSpelling(half(signature, 'upper')),
+    ],
   ])(
     'Given the officer typed sheet 12 and then corrected it, when a device sends the first typing again under a fresh id naming the correction, with %s, then the correction still counts on the council and the laptop',
     (_, signatureOf) => {
