@@ -64,6 +64,16 @@ describe('a hand-typed paper sheet that breaks a rule', () => {
       expect(await paper.counts()).toEqual({ kiosk: 12, paper: 0 });
       expect(await axeViolations(page)).toEqual([]);
 
+      // Put right in the box but not added again: the message and the mark stay with the sheet as it was added
+      // (they were worked out from the boxes as typed since, so the message lost the idea's name), and an idea
+      // typed over the rule since is not blamed for it.
+      await first.fill('3');
+      await boxes.nth(1).fill('9');
+      expect(await message.textContent()).toBe(
+        `${title}: this sheet has 9 dots on this idea; the session allows at most 3 on one idea.`,
+      );
+      expect(await invalidBoxes(paper)).toEqual([firstName]);
+
       // Too many dots in all (2 + 2 + 2 of 5): the three boxes with dots are marked, no empty one.
       await first.fill('2');
       await boxes.nth(1).fill('2');

@@ -95,6 +95,9 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   // The typings of this sheet's tries that were not saved: a try again replaces them, whatever sheet number
   // they were typed under (src/doc/paperCommands.ts). Kept when the number is changed, for that reason.
   const earlierTries = useRef<string[]>([]);
+  // The boxes as they were when the sheet was last added: an error names and marks the ideas to blame then, not
+  // as the facilitator retypes them.
+  const submitted = useRef<Values>({});
 
   const { method, potPence } = view.settings;
   const numbers = ideaNumbers(view.proposals);
@@ -135,7 +138,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
 
   // Focus goes to the first box to blame, else to the message: the group itself is not a place to type.
   const focusError = (e: ValidationError): void => {
-    const [first] = offendingIdeas(e, values);
+    const [first] = offendingIdeas(e, submitted.current);
     setTimeout(() => {
       if (e.field === 'sheet') sheetInput.current?.focus();
       else if (first) document.getElementById(`${id}-idea-${numbers.get(first) ?? 0}`)?.focus();
@@ -147,6 +150,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
     setAnnouncement(null);
     setProblem(null);
     action.reset();
+    submitted.current = values;
     let choices: BallotChoices;
     try {
       choices = choicesFrom(method.kind, order, values);
@@ -192,11 +196,11 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
     if (e.code === 'notWholeNumber') return t('paper.form.notWhole');
     if (e.code === 'dotsOverPerProposal' && method.kind === 'dots') {
       // Each idea over the limit by name, in the CSV import's words (paper.csv.rule.*).
-      const over = offendingIdeas(e, values).map((ideaId) =>
+      const over = offendingIdeas(e, submitted.current).map((ideaId) =>
         t('paper.form.onIdea', {
           title: isolate(ideas.find((i) => i.id === ideaId)?.shownTitle ?? ''),
           problem: t('paper.csv.rule.dotsOverPerProposal', {
-            dots: Number((values[ideaId] ?? '').trim()),
+            dots: Number((submitted.current[ideaId] ?? '').trim()),
             max: method.maxDotsPerProposal,
           }),
         }),
@@ -297,7 +301,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const minimum = minimumSpendPence(method, { potPence, costs });
   const hintId = `${id}-choices-hint`;
   const errorId = `${id}-choices-error`;
-  const offenders = new Set(offendingIdeas(choicesError, values));
+  const offenders = new Set(offendingIdeas(choicesError, submitted.current));
   const excludedCount = paperBallots.filter((b) => b.reason !== null).length;
   const flagged = new Set(sessionChecks(view).paperConflicts.map((c) => c.sheet));
 
