@@ -43,6 +43,16 @@ describe('back from an idea', () => {
       expect(await fifth.evaluate((el) => el === document.activeElement)).toBe(true);
       expect(await axeViolations(page)).toEqual([]);
 
+      // The browser's (or the tablet's) back button from an idea does the same.
+      const sixth = ideaButtons.nth(5);
+      const sixthTitle = ((await sixth.textContent()) ?? '').trim();
+      await sixth.focus();
+      await page.keyboard.press('Enter');
+      await kiosk.waitFor(sixthTitle);
+      await page.goBack();
+      await kiosk.waitFor(STEP.ideas);
+      await expect.poll(() => focusedText(page)).toBe(sixthTitle);
+
       // From the menu, the list starts at its heading again.
       await kiosk.backToMenu();
       await kiosk.openFromMenu('Read the ideas');

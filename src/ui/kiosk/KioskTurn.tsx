@@ -214,6 +214,7 @@ export function KioskTurn({
     if (isBusy) return;
     if (step === TURN_STEPS.facilitator) go(returnTo);
     else if (step === TURN_STEPS.idea && justAdded) go(TURN_STEPS.hub);
+    else if (step === TURN_STEPS.idea) toIdeas();
     else {
       const to = BACK_STEP[step];
       if (to) go(to);
