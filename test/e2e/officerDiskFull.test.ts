@@ -165,6 +165,9 @@ describe('a full disk on the officer’s laptop', () => {
     await page.reload();
     await youth.locator('summary').click();
     await expect.poll(() => youth.locator('[data-status]').getAttribute('data-status')).toBe('funded');
+    // The summary shows the status as the page loads; the decision form and its history are drawn once the
+    // details have opened (their toggle event comes after the click): waited for, not read at once.
+    await decision.getByRole('heading', { name: 'History', exact: true }).waitFor();
     expect(await decision.locator('.status-editor__history-item').count()).toBe(1);
     expect(errors).toEqual([]);
   });
