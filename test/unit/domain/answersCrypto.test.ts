@@ -31,8 +31,17 @@ describe('sealing about-you answers to the council key', () => {
   it('Given a council key, when answers are sealed and opened with its private key, then the same answers come back and the envelope holds none of them', async () => {
     const { pub, keys } = await councilKey();
     const envelope = await sealAnswers(ANSWERS, pub, PLACE);
+    // The envelope's only readable fields are its version and key id; the rest is base64url of random-looking bytes,
+    // where a short word like 'age' turns up by chance (about 1 run in 150), so the check there is on the bytes of
+    // the plaintext, long enough that chance cannot match it.
+    const fields = JSON.parse(envelope) as Record<string, unknown>;
+    expect(Object.keys(fields).sort()).toEqual(['ct', 'epk', 'iv', 'kid', 'v']);
     for (const value of [...Object.values(ANSWERS), ...Object.keys(ANSWERS)])
-      expect(envelope).not.toContain(value);
+      expect(`${String(fields.v)} ${String(fields.kid)}`).not.toContain(value);
+    for (const field of ['ct', 'epk', 'iv']) expect(fields[field]).toMatch(/^[A-Za-z0-9_-]+$/);
+    const ct = Buffer.from(fromB64u(String(fields.ct)) ?? new Uint8Array());
+    for (const plain of [JSON.stringify(ANSWERS), ...Object.values(ANSWERS).filter((v) => v.length >= 12)])
+      expect(ct.includes(Buffer.from(plain, 'utf8'))).toBe(false);
     expect(envelopeKeyId(envelope)).toBe(pub.kid);
     expect(await openAnswers(envelope, keys, PLACE)).toEqual({ ok: true, kid: pub.kid, answers: ANSWERS });
   });
