@@ -1,6 +1,7 @@
 import './messages';
 import { lazy, Suspense } from 'preact/compat';
 import { useT } from '../i18n';
+import { usePageTitle } from '../usePageTitle';
 import { useSession } from '../useSession';
 import { ClockWarning } from './ClockWarning';
 import { CountsPanel } from './CountsPanel';
@@ -27,6 +28,8 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
   const session = useSession(sessionId);
   const { view } = session;
+  // The heading is the session's title, under "Facilitator mode".
+  usePageTitle(t('fac.dash.eyebrow'), view?.settings.title);
 
   if (!view) {
     return (

@@ -6,6 +6,7 @@ import { useFacilitatorLock } from '../facilitatorLock';
 import { useT } from '../i18n';
 import { navigate, routeHash } from '../router';
 import { useServices } from '../services';
+import { usePageTitle } from '../usePageTitle';
 import { useSession } from '../useSession';
 import './facilitator.css';
 import '../gateMessages';
@@ -70,6 +71,8 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
   }, [isWaiting]);
 
   const settings = session.view?.settings;
+  const isMissing = session.state === 'missing' || session.state === 'failed';
+  usePageTitle(t(isMissing ? 'fac.gate.notFoundHeading' : 'fac.gate.heading'), settings?.title);
   const isReady = pinModule !== null && attempts !== undefined && settings !== undefined;
 
   const recordFailure = async (): Promise<PinAttempts> => {
@@ -124,7 +127,7 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     navigate({ name: 'home' });
   };
 
-  if (session.state === 'missing' || session.state === 'failed') {
+  if (isMissing) {
     return (
       <main class="page" id="main" tabIndex={-1}>
         <h1>{t('fac.gate.notFoundHeading')}</h1>

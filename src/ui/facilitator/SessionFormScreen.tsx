@@ -15,6 +15,7 @@ import { useT } from '../i18n';
 import { navigate } from '../router';
 import { useServices } from '../services';
 import { upsertSessionEntry } from '../sessionList';
+import { usePageTitle } from '../usePageTitle';
 import { useSession, type SaveState } from '../useSession';
 import { emptyForm, formFromSettings, readForm, type FormSettings, type FormValues } from './formModel';
 import { SessionForm } from './SessionForm';
@@ -94,6 +95,7 @@ function CreateSession() {
   const t = useT();
   const services = useServices();
   const { unlock } = useFacilitatorLock();
+  usePageTitle(t('fac.form.createHeading'));
   const draft = useFormDraft(undefined);
   const original = useMemo(() => emptyForm(t), [t]);
   const [saveState, setSaveState] = useState<SaveState>('idle');
@@ -159,6 +161,7 @@ function CreateSession() {
 function EditSession({ sessionId }: { sessionId: string }) {
   const t = useT();
   const session = useSession(sessionId);
+  usePageTitle(t('fac.form.editHeading'), session.view?.settings.title);
   const draft = useFormDraft(sessionId);
   const original = useRef<FormValues | null>(null);
   const [isUnchanged, setUnchanged] = useState(false);

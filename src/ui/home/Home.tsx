@@ -10,6 +10,7 @@ import { viewSession } from '../../doc/session';
 import { upsertSessionEntry } from '../sessionList';
 import { describeError, useInWords } from '../errors';
 import { sessionDate } from '../format/dates';
+import { usePageTitle } from '../usePageTitle';
 import '../gateMessages';
 
 // Importing a session file loads on demand, with its messages: a tablet in kiosk mode never needs it.
@@ -21,6 +22,8 @@ const HomeCouncil = lazy(() => import('../facilitator/sync/HomeCouncil').then((m
 export function Home() {
   const t = useT();
   const services = useServices();
+  // The screen's heading is the app's name.
+  usePageTitle(null);
   const [sessions, setSessions] = useState<SessionEntry[] | null>(null);
   const [isPrivateWindow, setPrivateWindow] = useState(false);
 

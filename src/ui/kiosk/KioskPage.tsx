@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { useT } from '../i18n';
 import { ReadAloud } from '../speech/ReadAloud';
+import { usePageTitle } from '../usePageTitle';
 
 interface KioskPageProps {
   title: string;
@@ -34,18 +34,10 @@ export function KioskPage({
   focusKey,
   children,
 }: KioskPageProps) {
-  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
   const main = useRef<HTMLElement>(null);
-  const pageTitle = t('app.pageTitle', { screen: title, app: t('app.name') });
-  // The page's title names the screen in the turn's language (WCAG 2.4.2); the title before comes back after.
-  useEffect(() => {
-    const before = document.title;
-    document.title = pageTitle;
-    return () => {
-      document.title = before;
-    };
-  }, [pageTitle]);
+  // In the turn's language: KioskPage is under the kiosk's translator.
+  usePageTitle(title);
   useEffect(() => {
     window.scrollTo(0, 0);
     const control = focusKey

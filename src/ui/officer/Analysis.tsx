@@ -5,6 +5,7 @@ import { longDate, methodInWords } from '../facilitator/format';
 import { statusInWords } from '../facilitator/sync/words';
 import { useT } from '../i18n';
 import { routeHash } from '../router';
+import { usePageTitle } from '../usePageTitle';
 import { ParticipationSection } from './ParticipationSection';
 import { SessionSection } from './SessionSection';
 import { useOfficerSessions } from './useOfficerSessions';
@@ -29,6 +30,8 @@ export function Analysis({
   const isArea = neighbourhood !== undefined;
   const title = isArea ? neighbourhood : (views[0]?.settings.title ?? t('officer.sessionLoading'));
   const headingLevel = isArea ? 3 : 2;
+  // The heading (the session or neighbourhood) within the officer's results.
+  usePageTitle(t('officer.heading'), isArea ? neighbourhood : views[0]?.settings.title);
 
   return (
     <main class="page officer" id="main" tabIndex={-1}>

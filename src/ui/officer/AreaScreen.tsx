@@ -1,6 +1,7 @@
 import type { Enrolment } from '../../storage/appDb';
 import { describeCouncilError } from '../facilitator/sync/words';
 import { useT } from '../i18n';
+import { usePageTitle } from '../usePageTitle';
 import { Analysis } from './Analysis';
 import { isSameNeighbourhood } from '../../domain/neighbourhood';
 import { useCouncilList } from './useCouncilList';
@@ -8,6 +9,8 @@ import { useCouncilList } from './useCouncilList';
 /** All sessions of one neighbourhood together: the council's list says which they are. */
 export function AreaScreen({ enrolment, neighbourhood }: { enrolment: Enrolment; neighbourhood: string }) {
   const t = useT();
+  // As Analysis names it, while the list comes and when it holds none of the neighbourhood's sessions.
+  usePageTitle(t('officer.heading'), neighbourhood);
   const { sessions, error, reload } = useCouncilList(enrolment);
   if (error) {
     return (

@@ -3,11 +3,13 @@ import { longDate } from '../facilitator/format';
 import { describeCouncilError } from '../facilitator/sync/words';
 import { useT } from '../i18n';
 import { routeHash } from '../router';
+import { usePageTitle } from '../usePageTitle';
 import { byNeighbourhood, useCouncilList } from './useCouncilList';
 
 /** The officer's first screen: every session the council holds, by neighbourhood. */
 export function OfficerHome({ enrolment }: { enrolment: Enrolment }) {
   const t = useT();
+  usePageTitle(t('officer.heading'));
   const { sessions, error, isLoading, reload } = useCouncilList(enrolment);
   const groups = sessions ? byNeighbourhood(sessions) : [];
 

@@ -1,6 +1,8 @@
+import type { Enrolment } from '../../storage/appDb';
 import type { Route } from '../router';
 import { useT } from '../i18n';
 import { useServices } from '../services';
+import { usePageTitle } from '../usePageTitle';
 import { useEnrolment } from '../facilitator/sync/useEnrolment';
 import { OfficerHome } from './OfficerHome';
 import { AreaScreen } from './AreaScreen';
@@ -24,19 +26,7 @@ export function OfficerScreen({ route }: { route: OfficerRoute }) {
   const enrolment = useEnrolment(services.db);
 
   if (enrolment === undefined) return <p class="page">{t('common.loading')}</p>;
-  if (!enrolment || enrolment.role !== 'officer') {
-    return (
-      <main class="page officer" id="main" tabIndex={-1}>
-        <h1>{t('officer.heading')}</h1>
-        <p class="alert" role="alert">
-          {enrolment ? t('officer.notOfficer') : t('officer.notEnrolled')}
-        </p>
-        <a class="btn btn--secondary" href="#/">
-          {t('officer.backHome')}
-        </a>
-      </main>
-    );
-  }
+  if (!enrolment || enrolment.role !== 'officer') return <NotAnOfficer enrolment={enrolment} />;
   switch (route.name) {
     case 'officer':
       return <OfficerHome enrolment={enrolment} />;
@@ -47,4 +37,21 @@ export function OfficerScreen({ route }: { route: OfficerRoute }) {
     case 'officerReport':
       return <ReportScreen enrolment={enrolment} sessionIds={route.sessionIds} />;
   }
+}
+
+/** The officer view on a device not enrolled as an officer's: what to do instead. */
+function NotAnOfficer({ enrolment }: { enrolment: Enrolment | null }) {
+  const t = useT();
+  usePageTitle(t('officer.heading'));
+  return (
+    <main class="page officer" id="main" tabIndex={-1}>
+      <h1>{t('officer.heading')}</h1>
+      <p class="alert" role="alert">
+        {enrolment ? t('officer.notOfficer') : t('officer.notEnrolled')}
+      </p>
+      <a class="btn btn--secondary" href="#/">
+        {t('officer.backHome')}
+      </a>
+    </main>
+  );
 }

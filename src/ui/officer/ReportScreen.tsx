@@ -8,6 +8,7 @@ import { methodInWords } from '../facilitator/format';
 import type { MessageKey } from '../i18n';
 import { useT } from '../i18n';
 import { routeHash } from '../router';
+import { usePageTitle } from '../usePageTitle';
 import { Report, type ReportDecision } from './report/Report';
 import { useOpenedViews } from './councilKeys';
 import { useOfficerSessions } from './useOfficerSessions';
@@ -26,6 +27,9 @@ export function ReportScreen({ enrolment, sessionIds }: { enrolment: Enrolment; 
   const t = useT();
   const { sessions } = useOfficerSessions(sessionIds, enrolment);
   const views = sessions.map((s) => s.view).filter((v): v is SessionView => v !== null);
+  // One session's report is headed by its title; a neighbourhood's sessions one after another share its name.
+  const first = views[0]?.settings;
+  usePageTitle(t('report.label'), sessionIds.length === 1 ? first?.title : first?.neighbourhood);
   const back =
     sessionIds.length === 1
       ? routeHash({ name: 'officerSession', sessionId: sessionIds[0]! })

@@ -13,6 +13,7 @@ import { clockText } from '../../format/dates';
 import { deviceText } from '../../format/devices';
 import { useT, type Translator } from '../../i18n';
 import { useServices } from '../../services';
+import { usePageTitle } from '../../usePageTitle';
 import { useSession, type SessionHandle } from '../../useSession';
 import { bytesInWords } from '../format';
 import { ReceivePanel } from './ReceivePanel';
@@ -34,6 +35,7 @@ export function RoomScreen({ sessionId }: { sessionId: string }) {
   const t = useT();
   const session = useSession(sessionId);
   const { view } = session;
+  usePageTitle(t('room.heading'), view?.settings.title);
 
   if (!view) {
     return (

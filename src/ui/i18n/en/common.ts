@@ -2,8 +2,10 @@ import type { Catalogue } from '../types';
 
 export const common = {
   'app.name': 'Neighbourhood Co-design',
-  // The browser tab's and a screen reader's page title on each kiosk screen: 'Add your idea – Neighbourhood Co-design'.
+  // The browser tab's and a screen reader's page title on each screen: 'Add your idea – Neighbourhood Co-design'.
   'app.pageTitle': '{screen} – {app}',
+  // On a staff screen about one session or neighbourhood: 'Edit the session – Northmoor – Neighbourhood Co-design'.
+  'app.pageTitleSession': '{screen} – {session} – {app}',
   'app.skipToContent': 'Skip to main content',
   'common.save': 'Save',
   'common.saving': 'Saving…',
