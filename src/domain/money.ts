@@ -3,7 +3,7 @@
  * pence. Anything else (letters, three decimals, a minus sign, a comma that is not between thousands) is refused
  * rather than guessed.
  */
-import { ValidationError } from './errors';
+import { isValidationError, ValidationError } from './errors';
 import { requirePence } from './validate';
 import type { Pence } from './types';
 
@@ -28,6 +28,22 @@ export function parsePounds(text: string, field: string): Pence {
   if (!match) throw new ValidationError(cleaned === '' ? 'required' : 'notWholePence', field);
   const pence = Number(match[1]!.replace(/,/g, '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
   return requirePence(pence, field);
+}
+
+/**
+ * How a money field's text reads while it is being typed, for the line beside it: nothing typed yet (spaces or a
+ * lone "£" too), the pence `parsePounds` reads (what saving will store), or the error saving would give.
+ */
+export type TypedPounds =
+  { kind: 'empty' } | { kind: 'read'; pence: Pence } | { kind: 'unreadable'; error: ValidationError };
+
+export function readTypedPounds(text: string, field: string): TypedPounds {
+  try {
+    return { kind: 'read', pence: parsePounds(text, field) };
+  } catch (e) {
+    if (!isValidationError(e)) throw e;
+    return e.code === 'required' ? { kind: 'empty' } : { kind: 'unreadable', error: e };
+  }
 }
 
 /**

@@ -1,11 +1,15 @@
 import { useId } from 'preact/hooks';
 import { LIMITS } from '../../domain/limits';
+import { moneyReading } from '../components/moneyReading';
 import { useT } from '../i18n';
 import { emptyStream, livePoolable, type StreamRow } from './formModel';
 import type { SectionProps } from './formSection';
 import { TextField } from './TextField';
 
-/** The money map (one row per funding stream) and the pot, with the poolable total worked out as you type. */
+/**
+ * The money map (one row per funding stream) and the pot, with the poolable total worked out as you type, and
+ * under each amount how it is read ("1,00,000": £100,000).
+ */
 export function MoneyFields({ values, errors, update, focusField }: SectionProps) {
   const t = useT();
   const id = useId();
@@ -67,6 +71,7 @@ export function MoneyFields({ values, errors, update, focusField }: SectionProps
                 value={s.amount}
                 onValue={(amount) => setRow(i, { amount })}
                 error={errors[`${key}.annualPence`]}
+                reading={moneyReading(t, s.amount, 'fac.form.moneyReadAs')}
               />
             </div>
             <div class="fac-row__actions">
@@ -108,6 +113,7 @@ export function MoneyFields({ values, errors, update, focusField }: SectionProps
         value={values.pot}
         onValue={(pot) => update({ pot })}
         error={errors.potPence}
+        reading={moneyReading(t, values.pot, 'fac.form.moneyReadAs')}
       />
     </fieldset>
   );

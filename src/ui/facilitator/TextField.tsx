@@ -1,4 +1,4 @@
-import { Field } from '../components/Field';
+import { Field, type FieldReading } from '../components/Field';
 
 interface TextFieldProps {
   label: string;
@@ -23,6 +23,8 @@ interface TextFieldProps {
   class?: string;
   /** The language typed here, when it is not the page's (a session's wording in another language). */
   lang?: string;
+  /** How the app reads what is typed, under the box (money: `moneyReading`). */
+  reading?: FieldReading;
 }
 
 /** A labelled text box (or text area when `rows` is given) for the session form. */
@@ -35,6 +37,7 @@ export function TextField(props: TextFieldProps) {
         hint={hint}
         error={error}
         isOptional={isOptional}
+        reading={props.reading}
         limit={props.maxLength === undefined ? undefined : { value, max: props.maxLength, isQuiet: true }}
       >
         {(p) => {

@@ -6,6 +6,7 @@ import { parsePounds } from '../../domain/money';
 import type { Theme } from '../../domain/types';
 import { requireText } from '../../domain/validate';
 import { Field } from '../components/Field';
+import { moneyReading } from '../components/moneyReading';
 import { describeError, describeErrorToResident, fieldErrors } from '../errors';
 import { useT, type Translator } from '../i18n';
 import type { SessionHandle } from '../useSession';
@@ -45,7 +46,10 @@ function checkAll(t: Translator, v: IdeaValues, themes: readonly Theme[]): Recor
   return errors;
 }
 
-/** A new idea: title, more detail, theme, rough cost in pounds and where. Kept as a draft while typed. */
+/**
+ * A new idea: title, more detail, theme, rough cost in pounds (with how the tablet reads it as it is typed) and
+ * where. Kept as a draft while typed.
+ */
 export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBack }: AddIdeaStepProps) {
   const t = useT();
   const typedLang = useTypedLang();
@@ -100,6 +104,7 @@ export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBac
       error={errors[name === 'cost' ? 'costPence' : name]}
       isOptional={isOptional}
       limit={name === 'title' ? { value: v.title, max: LIMITS.titleLength } : undefined}
+      reading={name === 'cost' ? moneyReading(t, v.cost, 'kiosk.addIdea.costReadAs') : undefined}
     >
       {(p) => (
         <input

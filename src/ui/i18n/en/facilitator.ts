@@ -196,6 +196,8 @@ export const facilitator = {
   'fac.form.publicBody': 'Public body',
   'fac.form.service': 'Service',
   'fac.form.annual': 'Amount each year',
+  // Under a money field while it is typed: how the app reads it ("1,00,000" -> £100,000), before saving.
+  'fac.form.moneyReadAs': 'Read as {amount}',
   'fac.form.poolable': 'This money can be pooled',
   'fac.form.remove': 'Remove',
   'fac.form.removeStreamFor': 'Remove funding stream {n}',

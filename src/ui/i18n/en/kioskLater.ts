@@ -110,6 +110,8 @@ export const kioskLater = {
   'kiosk.addIdea.themeLabel': 'Which of these is it closest to?',
   'kiosk.addIdea.costLabel': 'Roughly how much would it cost?',
   'kiosk.addIdea.costHint': 'In pounds, for example 5000. A guess is fine.',
+  // Under the cost while it is typed: how the tablet reads it (1,00,000 or 1000.5), before Add my idea.
+  'kiosk.addIdea.costReadAs': 'The tablet reads this as {amount}.',
   'kiosk.addIdea.whereLabel': 'Where would it happen?',
   'kiosk.addIdea.whereHint': 'A street, a building or a park',
   'kiosk.addIdea.submit': 'Add my idea',

@@ -24,6 +24,8 @@ export const statuses = {
   'status.editor.hidden': 'Hidden from residents by the facilitator.',
   'status.editor.amountLabel': 'Amount funded',
   'status.editor.amountHint': 'In pounds, for example 12000 or 12,000.50.',
+  // Under the amount while it is typed: how the app reads it ("12,000.5" -> £12,000.50), before saving.
+  'status.editor.amountReadAs': 'Read as {amount}',
   'status.editor.overCost':
     'This is more than the proposal’s rough cost of {cost}. That is allowed; residents will see the amount funded.',
   'status.editor.reasonLabel': 'Why is it not being taken forward?',

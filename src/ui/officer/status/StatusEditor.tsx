@@ -1,6 +1,6 @@
 /**
  * The officer's editor for one idea's status ("You said, we did"): the six statuses in plain words, the amount
- * when funded, the reason when not taken forward, and Save. Checked on the device first with the same domain
+ * when funded (with how it is read as it is typed), the reason when not taken forward, and Save. Checked on the device first with the same domain
  * rule the command uses, so a mistake is shown beside its field and what was typed stays. "Saved" appears only
  * once `onSave` resolves: the caller runs `setProposalStatus` and waits for storage to commit (`saveStatusWith`).
  * A save storage refused ("not saved") is kept as an earlier try until a save succeeds: the next save replaces it
@@ -18,6 +18,7 @@ import { isOverCost, type StatusInput } from '../../../domain/statusRules';
 import { withoutBidiControls } from '../../../domain/validate';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../domain/types';
 import { Field } from '../../components/Field';
+import { moneyReading } from '../../components/moneyReading';
 import { SaveStatus } from '../../components/SaveStatus';
 import { fieldErrors, useInWords } from '../../errors';
 import { useT } from '../../i18n';
@@ -176,6 +177,7 @@ export function StatusEditor({
               : t('status.editor.amountHint')
           }
           error={errors.amountPence}
+          reading={moneyReading(t, typed.amountText, 'status.editor.amountReadAs')}
         >
           {(props) => (
             <input

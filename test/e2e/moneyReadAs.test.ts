@@ -1,0 +1,176 @@
+/**
+ * Money fields say how the app reads what is typed, before saving: "1,00,000" (the lakh grouping) is £100,000,
+ * "1000.5" is £1,000.50. Before, the facilitator, the officer or the resident learned it only after saving.
+ * The line is part of the field's description (aria-describedby), not a live region speaking at every key; it is
+ * absent while the field is empty, and says the error saving would give while the text cannot be read (without
+ * marking the field invalid before anything is saved). In Chromium against the real council server: the
+ * facilitator's session form, the officer's decision on an idea, and the resident's new idea, each with axe.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addProposal, type CommandContext } from '../../src/doc/commands';
+import { createSession } from '../../src/doc/sessionCommands';
+import { validSettings } from '../unit/helpers/session';
+import { axeViolations } from './support/axe';
+import { description } from './support/describedBy';
+import { enrolOfficer, syncToCouncil } from './support/officer';
+import { useBrowserAndCouncil } from './support/setup';
+import { newTablet, openDemoDashboard, openSessionForm, type Tablet } from './support/tablet';
+import { Kiosk } from './pages/Kiosk';
+
+const app = useBrowserAndCouncil('codesign-money-read-as-');
+const NOT_MONEY = 'Please enter an amount of money, like 250 or 12.50.';
+const sessionId = randomUUID();
+let ideaId = '';
+let officer: Tablet | undefined;
+
+/** The reading line of the field around a control (none: ''). */
+async function readingOf(control: Locator): Promise<string> {
+  return control.evaluate((el) => el.closest('.field')?.querySelector('.field__reading')?.textContent ?? '');
+}
+
+/** Whether the reading line is among what a screen reader hears as the control's description. */
+async function isDescribedByReading(control: Locator): Promise<boolean> {
+  return control.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .some((id) => document.getElementById(id)?.classList.contains('field__reading') === true),
+  );
+}
+
+/** No live region on the page holds the reading (it would be spoken at every key press). */
+async function liveRegionsSaying(control: Locator, text: string): Promise<number> {
+  return control.evaluate(
+    (_, words) =>
+      [...document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')].filter((el) =>
+        (el.textContent ?? '').includes(words),
+      ).length,
+    text,
+  );
+}
+
+beforeAll(async () => {
+  const doc = new Y.Doc();
+  let now = Date.UTC(2026, 11, 5, 9, 0);
+  const laptop: CommandContext = {
+    deviceId: 'laptop-0001',
+    now: () => (now += 60_000),
+    newId: () => randomUUID(),
+  };
+  createSession(
+    doc,
+    sessionId,
+    validSettings({ title: 'Eastbrook money', neighbourhood: 'Eastbrook', date: '2026-12-05' }),
+    laptop,
+  );
+  ideaId = addProposal(
+    doc,
+    {
+      title: 'Youth club on Fridays',
+      description: '',
+      themeId: 'theme-young',
+      costPence: 2_000_000,
+      where: '',
+    },
+    null,
+    laptop,
+  );
+  await syncToCouncil(app, [{ sessionId, doc }]);
+  officer = await newTablet(app.browser);
+  await enrolOfficer(officer.page, app);
+}, 60_000);
+
+afterAll(async () => {
+  await officer?.context.close();
+});
+
+describe('money fields say how the amount is read', () => {
+  it('Given the facilitator’s session form, when amounts are typed, then each says how it is read, and the error while it cannot be', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const form = await openSessionForm(page, app.url);
+      await form.waitUntilShown();
+      const pot = form.field('The pot residents decide on');
+      const amount = form.streamField(1, 'Amount each year');
+      expect(await readingOf(pot)).toBe('');
+
+      await pot.fill('1,00,000');
+      expect(await readingOf(pot)).toBe('Read as £100,000');
+      expect(await isDescribedByReading(pot)).toBe(true);
+      expect(await description(pot)).toContain('Read as £100,000');
+      expect(await liveRegionsSaying(pot, 'Read as')).toBe(0);
+
+      await amount.fill('1000.5');
+      expect(await readingOf(amount)).toBe('Read as £1,000.50');
+      expect(await description(amount)).toContain('Read as £1,000.50');
+
+      await amount.fill('1,0,0,0');
+      expect(await readingOf(amount)).toBe(NOT_MONEY);
+      expect(await description(amount)).toContain(NOT_MONEY);
+      // Said, not yet an error: nothing has been saved.
+      expect(await amount.getAttribute('aria-invalid')).toBeNull();
+      expect(await axeViolations(page)).toEqual([]);
+
+      await pot.fill('');
+      expect(await readingOf(pot)).toBe('');
+      expect(await isDescribedByReading(pot)).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given the officer’s decision on an idea, when Funded is chosen and an amount typed, then it says how the amount is read', async () => {
+    const { page, errors } = officer!;
+    await page.goto(`${app.url}#/officer/session/${sessionId}`);
+    const idea = page.locator(`[data-idea="${ideaId}"]`);
+    await idea.locator('summary').click();
+    const form = page.getByRole('form', { name: 'Youth club on Fridays', exact: true });
+    await form.getByRole('radio', { name: 'Funded', exact: true }).check();
+    const amount = form.getByLabel('Amount funded');
+    expect(await readingOf(amount)).toBe('');
+
+    await amount.fill('12,000.5');
+    expect(await readingOf(amount)).toBe('Read as £12,000.50');
+    expect(await description(amount)).toContain('Read as £12,000.50');
+    await amount.fill('1,00,000');
+    expect(await readingOf(amount)).toBe('Read as £100,000');
+    expect(await liveRegionsSaying(amount, 'Read as')).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await amount.fill('12abc');
+    expect(await readingOf(amount)).toBe(NOT_MONEY);
+    expect(await description(amount)).toContain(NOT_MONEY);
+    expect(await amount.getAttribute('aria-invalid')).toBeNull();
+    expect(errors).toEqual([]);
+  });
+
+  it('Given a resident adding an idea at the kiosk, when a cost is typed, then it says how the tablet reads it', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      await dashboard.startKiosk();
+      const kiosk = new Kiosk(page);
+      await kiosk.beginTurn();
+      await kiosk.openFromMenu('Add your idea');
+      const cost = kiosk.ideaCost;
+      expect(await readingOf(cost)).toBe('');
+
+      await cost.fill('1,00,000');
+      expect(await readingOf(cost)).toBe('The tablet reads this as £100,000.');
+      expect(await description(cost)).toContain('The tablet reads this as £100,000.');
+      expect(await liveRegionsSaying(cost, 'reads this as')).toBe(0);
+      await cost.fill('5000.5');
+      expect(await readingOf(cost)).toBe('The tablet reads this as £5,000.50.');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await cost.fill('abc');
+      expect(await readingOf(cost)).toBe(NOT_MONEY);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
