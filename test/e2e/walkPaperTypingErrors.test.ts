@@ -79,7 +79,11 @@ describe('a hand-typed paper sheet that breaks a rule', () => {
       await boxes.nth(1).fill('2');
       await boxes.nth(2).fill('2');
       await paper.button('Add this sheet').click();
-      await paper.region.getByText('You have 5 dots in all. Take a dot off another idea first.').waitFor();
+      // In the words of the person typing the sheet in, with the sheet's figures (it said the kiosk's words to a
+      // resident: "You have 5 dots in all. Take a dot off another idea first.").
+      await paper.region
+        .getByText('This sheet has 6 dots in all; the session allows at most 5.', { exact: true })
+        .waitFor();
       expect((await invalidBoxes(paper)).length).toBe(3);
       expect(await boxesDrawnAsErrors(page)).toBe(3);
       expect(await axeViolations(page)).toEqual([]);

@@ -194,6 +194,11 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const choicesMessage = (e: ValidationError): string => {
     if (e.field === 'places') return t('paper.form.badPlaces');
     if (e.code === 'notWholeNumber') return t('paper.form.notWhole');
+    if (e.code === 'dotsOverTotal' && method.kind === 'dots') {
+      // In the typist's words, with the sheet's figures: not the kiosk's "You have 5 dots in all" to a resident.
+      const dots = order.reduce((sum, ideaId) => sum + Number((submitted.current[ideaId] ?? '').trim()), 0);
+      return t('paper.form.dotsOverTotal', { dots, max: method.dotsPerParticipant });
+    }
     if (e.code === 'dotsOverPerProposal' && method.kind === 'dots') {
       // Each idea over the limit by name, in the CSV import's words (paper.csv.rule.*).
       const over = offendingIdeas(e, submitted.current).map((ideaId) =>

@@ -49,6 +49,9 @@ export const paper = {
   'paper.form.replaced': 'Sheet {sheet} replaced.',
   'paper.form.badPlaces': 'Places must be 1, 2, 3… with no number used twice and none missed.',
   'paper.form.notWhole': 'Please use whole numbers of dots.',
+  // The sheet's dots added up, over the session's dots for each resident (the kiosk tells the resident
+  // error.dotsOverTotal, in the resident's words; this is for the person typing the sheet in).
+  'paper.form.dotsOverTotal': 'This sheet has {dots} dots in all; the session allows at most {max}.',
   // A rule one idea's box breaks, with the idea named: '{title}: this sheet has 9 dots on this idea; …'.
   'paper.form.onIdea': '{title}: {problem}',
   'paper.form.taken':
