@@ -22,6 +22,11 @@ import { createdSession, WORKSHOP_START } from '../helpers/session';
 
 const IDLE_MS = 120_000;
 const freshDb = (): AppDb => new AppDb('codesign-app', { indexedDB: new IDBFactory() });
+/**
+ * How long to wait (real time) for a marker write to be read back: vi.waitFor gives up after 1 s by default,
+ * which a busy 2-core machine can spend opening a fresh database. The wait ends as soon as the write is read.
+ */
+const WRITTEN = { timeout: 15_000 };
 
 afterEach(() => {
   vi.useRealTimers();
@@ -134,16 +139,20 @@ describe('the marker on the device', () => {
       language: 'en',
       ideaId: null,
     });
-    await vi.waitFor(async () =>
-      expect(await readLiveTurn(db, 's1')).toMatchObject({ step: 'hub', lastActiveAt: WORKSHOP_START }),
+    await vi.waitFor(
+      async () =>
+        expect(await readLiveTurn(db, 's1')).toMatchObject({ step: 'hub', lastActiveAt: WORKSHOP_START }),
+      WRITTEN,
     );
     vi.setSystemTime(WORKSHOP_START + 5_000);
     marker.move(TURN_STEPS.addIdea, null, 'en');
-    await vi.waitFor(async () =>
-      expect(await readLiveTurn(db, 's1')).toMatchObject({
-        step: 'addIdea',
-        lastActiveAt: WORKSHOP_START + 5_000,
-      }),
+    await vi.waitFor(
+      async () =>
+        expect(await readLiveTurn(db, 's1')).toMatchObject({
+          step: 'addIdea',
+          lastActiveAt: WORKSHOP_START + 5_000,
+        }),
+      WRITTEN,
     );
     // Typing: written within a second, not on every key.
     vi.setSystemTime(WORKSHOP_START + 30_000);
@@ -152,8 +161,9 @@ describe('the marker on the device', () => {
     marker.touch();
     expect((await readLiveTurn(db, 's1'))?.lastActiveAt).toBe(WORKSHOP_START + 5_000);
     await vi.advanceTimersByTimeAsync(ACTIVITY_WRITE_MS);
-    await vi.waitFor(async () =>
-      expect((await readLiveTurn(db, 's1'))?.lastActiveAt).toBe(WORKSHOP_START + 30_500),
+    await vi.waitFor(
+      async () => expect((await readLiveTurn(db, 's1'))?.lastActiveAt).toBe(WORKSHOP_START + 30_500),
+      WRITTEN,
     );
     // Touched, then the turn ends before the write: nothing brings the marker back.
     marker.touch();
@@ -177,8 +187,10 @@ describe('the marker on the device', () => {
     });
     // The kiosk then tells it the step it is on: the same step, so no activity is made up.
     marker.move(TURN_STEPS.ideas, null, 'en');
-    await vi.waitFor(async () =>
-      expect(await readLiveTurn(db, 's1')).toMatchObject({ step: 'ideas', lastActiveAt: WORKSHOP_START }),
+    await vi.waitFor(
+      async () =>
+        expect(await readLiveTurn(db, 's1')).toMatchObject({ step: 'ideas', lastActiveAt: WORKSHOP_START }),
+      WRITTEN,
     );
   });
 
@@ -191,7 +203,7 @@ describe('the marker on the device', () => {
       language: 'en',
       ideaId: null,
     });
-    await vi.waitFor(async () => expect((await readLiveTurn(db, 's1'))?.participantId).toBe('p1'));
+    await vi.waitFor(async () => expect((await readLiveTurn(db, 's1'))?.participantId).toBe('p1'), WRITTEN);
     await writeLiveTurn(db, {
       sessionId: 's1',
       participantId: 'p2',
