@@ -26,6 +26,9 @@ function folder(): string {
   return t.dir;
 }
 
+/** Stands in the table below for the backup's target, a file in a fresh folder of the test's own. */
+const BACKUP_FILE = '<fresh folder>/never-written.sqlite';
+
 /** A data folder holding a council database, as the server leaves it after its first start. */
 function councilData(): string {
   const dir = folder();
@@ -41,15 +44,18 @@ describe('an admin command never makes a database of its own', () => {
   it.each([
     [['enrol', '--role', 'facilitator', '--name', 'Tablet 3']],
     [['devices']],
-    [['backup', '/tmp/never-written.sqlite']],
+    [['backup', BACKUP_FILE]],
     [['erase-answers', '--older-than', '30']],
   ])(
     'Given DATA_DIR with no council database, When %j, Then it refuses in one sentence, exit 2, and creates nothing',
     async (argv) => {
+      // Not a fixed /tmp path, which a file left there by an earlier run or another checkout would fail.
+      const target = join(folder(), 'never-written.sqlite');
+      const args = argv.map((arg) => (arg === BACKUP_FILE ? target : arg));
       const empty = folder();
       const missing = join(folder(), 'data');
       for (const dir of [empty, missing]) {
-        const r = await admin(dir, ...argv);
+        const r = await admin(dir, ...args);
         expect(r.code).toBe(2);
         expect(r.out).toBe('');
         expect(r.err.trim()).toBe(
@@ -58,7 +64,7 @@ describe('an admin command never makes a database of its own', () => {
       }
       expect(readdirSync(empty)).toEqual([]);
       expect(existsSync(missing)).toBe(false);
-      expect(existsSync('/tmp/never-written.sqlite')).toBe(false);
+      expect(existsSync(target)).toBe(false);
     },
   );
 
