@@ -30,11 +30,7 @@ export function validateStatusInput(input: Omit<StatusInput, 'proposalId'>): Cle
   const reasonText = requireText(input.reason, 'reason', LIMITS.reasonLength, false);
   if (status === 'funded') {
     if (input.amountPence === null) throw new ValidationError('required', 'amountPence');
-    const amountPence = requirePence(input.amountPence, 'amountPence');
-    if (amountPence === 0) throw new ValidationError('amountNotPositive', 'amountPence');
-    if (amountPence > LIMITS.maxFundedPence) {
-      throw new ValidationError('fundedOverLimit', 'amountPence', { limit: LIMITS.maxFundedPence });
-    }
+    const amountPence = requireFundedAmount(input.amountPence, 'amountPence');
     if (reasonText !== '') throw new ValidationError('reasonOnlyWhenNotTaken', 'reason');
     return { status, amountPence, reason: '' };
   }
@@ -45,6 +41,16 @@ export function validateStatusInput(input: Omit<StatusInput, 'proposalId'>): Cle
   }
   if (reasonText !== '') throw new ValidationError('reasonOnlyWhenNotTaken', 'reason');
   return { status, amountPence: null, reason: '' };
+}
+
+/** The amount a funded idea gets: above zero and at most LIMITS.maxFundedPence (a few zeros too many past it). */
+export function requireFundedAmount(value: unknown, field: string): Pence {
+  const amountPence = requirePence(value, field);
+  if (amountPence === 0) throw new ValidationError('amountNotPositive', field);
+  if (amountPence > LIMITS.maxFundedPence) {
+    throw new ValidationError('fundedOverLimit', field, { limit: LIMITS.maxFundedPence });
+  }
+  return amountPence;
 }
 
 /** Every status record of one idea, newest first in causal order (the first is the effective one). */

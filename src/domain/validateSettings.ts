@@ -46,6 +46,13 @@ export function requireStreamAmount(
   return pence;
 }
 
+/** The pot residents decide on: an amount of money above zero (whether it fits the poolable money is checked apart). */
+export function requirePotAmount(value: unknown, field: string): Pence {
+  const pence = requirePence(value, field);
+  if (pence === 0) throw new ValidationError('potNotPositive', field);
+  return pence;
+}
+
 function validateStreams(streams: unknown, before: readonly FundingStream[] | undefined): FundingStream[] {
   if (!Array.isArray(streams)) throw new ValidationError('required', 'fundingStreams');
   if (streams.length > LIMITS.maxFundingStreams) {
@@ -259,8 +266,7 @@ export interface SettingsWrite {
  */
 export function validateSettings(s: SessionSettings, write: SettingsWrite = {}): SessionSettings {
   const fundingStreams = validateStreams(s.fundingStreams, write.streamsBefore);
-  const potPence = requirePence(s.potPence, 'potPence');
-  if (potPence === 0) throw new ValidationError('potNotPositive', 'potPence');
+  const potPence = requirePotAmount(s.potPence, 'potPence');
   const poolable = poolableTotal(fundingStreams);
   const languages = validateLanguages(s.languages);
   if (potPence > poolable) throw new ValidationError('potOverPoolable', 'potPence', { poolable });

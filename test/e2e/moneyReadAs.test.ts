@@ -7,7 +7,7 @@
  * facilitator's session form, the officer's decision on an idea, and the resident's new idea, each with axe.
  */
 import { randomUUID } from 'node:crypto';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addProposal, type CommandContext } from '../../src/doc/commands';
@@ -22,6 +22,10 @@ import { Kiosk } from './pages/Kiosk';
 
 const app = useBrowserAndCouncil('codesign-money-read-as-');
 const NOT_MONEY = 'Please enter an amount of money, like 250 or 12.50.';
+const FUNDED_OVER_LIMIT =
+  'That is more than £100,000,000, far more than any one proposal in a neighbourhood gets. Please check the amount: it may have a few zeros too many.';
+const STREAM_NOT_POSITIVE =
+  'A funding stream must be more than zero: type what this public body spends here each year, or remove the stream.';
 const sessionId = randomUUID();
 let ideaId = '';
 let officer: Tablet | undefined;
@@ -38,6 +42,14 @@ async function isDescribedByReading(control: Locator): Promise<boolean> {
       .split(' ')
       .some((id) => document.getElementById(id)?.classList.contains('field__reading') === true),
   );
+}
+
+/** Ids used by more than one element on the page. */
+async function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const ids = [...document.querySelectorAll('[id]')].map((el) => el.id);
+    return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  });
 }
 
 /** No live region on the page holds the reading (it would be spoken at every key press). */
@@ -116,6 +128,25 @@ describe('money fields say how the amount is read', () => {
       await pot.fill('');
       expect(await readingOf(pot)).toBe('');
       expect(await isDescribedByReading(pot)).toBe(false);
+
+      // An amount that reads but that saving refuses is never said as "Read as £0" (review of a1230d1).
+      await pot.fill('0');
+      expect(await readingOf(pot)).toBe('The pot must be more than zero.');
+      await amount.fill('0');
+      expect(await readingOf(amount)).toBe(STREAM_NOT_POSITIVE);
+
+      // Streams added and removed: every id on the form stays unique, and each reading describes its own box.
+      await page.getByRole('button', { name: 'Add a funding stream' }).click();
+      await page.getByRole('button', { name: 'Add a funding stream' }).click();
+      await form.streamField(2, 'Amount each year').fill('2,000');
+      await form.streamField(3, 'Amount each year').fill('3,000');
+      await page.getByRole('button', { name: 'Remove funding stream 1', exact: true }).click();
+      await page.getByRole('button', { name: 'Add a funding stream' }).click();
+      await form.streamField(3, 'Amount each year').fill('4,000');
+      expect(await duplicateIds(page)).toEqual([]);
+      expect(await description(form.streamField(1, 'Amount each year'))).toContain('Read as £2,000');
+      expect(await description(form.streamField(2, 'Amount each year'))).toContain('Read as £3,000');
+      expect(await description(form.streamField(3, 'Amount each year'))).toContain('Read as £4,000');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -144,6 +175,17 @@ describe('money fields say how the amount is read', () => {
     expect(await readingOf(amount)).toBe(NOT_MONEY);
     expect(await description(amount)).toContain(NOT_MONEY);
     expect(await amount.getAttribute('aria-invalid')).toBeNull();
+
+    // £200 million reads, but Save refuses it (LIMITS.maxFundedPence): the line says Save's error, never "Read
+    // as £200,000,000" (review of a1230d1); once Save has said it, it is said once, as the field's error.
+    await amount.fill('200000000');
+    expect(await readingOf(amount)).toBe(FUNDED_OVER_LIMIT);
+    await form.getByRole('button', { name: /^Save/ }).click();
+    await form.locator('.field__error').filter({ hasText: FUNDED_OVER_LIMIT }).waitFor();
+    expect(await readingOf(amount)).toBe('');
+    expect((await description(amount)).split(FUNDED_OVER_LIMIT).length - 1).toBe(1);
+    await amount.fill('0');
+    expect(await readingOf(amount)).toBe('The amount funded must be more than zero.');
     expect(errors).toEqual([]);
   });
 

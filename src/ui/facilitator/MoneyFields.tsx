@@ -1,5 +1,7 @@
 import { useId } from 'preact/hooks';
 import { LIMITS } from '../../domain/limits';
+import type { FundingStream } from '../../domain/types';
+import { requirePotAmount, requireStreamAmount } from '../../domain/validateSettings';
 import { moneyReading } from '../components/moneyReading';
 import { useT } from '../i18n';
 import { emptyStream, livePoolable, type StreamRow } from './formModel';
@@ -8,9 +10,16 @@ import { TextField } from './TextField';
 
 /**
  * The money map (one row per funding stream) and the pot, with the poolable total worked out as you type, and
- * under each amount how it is read ("1,00,000": £100,000).
+ * under each amount how it is read ("1,00,000": £100,000), or why saving would refuse it (£0).
+ * `streamsBefore`: the session's streams as stored, for the £0 rule (requireStreamAmount), as readForm has them.
  */
-export function MoneyFields({ values, errors, update, focusField }: SectionProps) {
+export function MoneyFields({
+  values,
+  errors,
+  update,
+  focusField,
+  streamsBefore = [],
+}: SectionProps & { streamsBefore?: readonly FundingStream[] }) {
   const t = useT();
   const id = useId();
   const streams = values.streams;
@@ -71,7 +80,9 @@ export function MoneyFields({ values, errors, update, focusField }: SectionProps
                 value={s.amount}
                 onValue={(amount) => setRow(i, { amount })}
                 error={errors[`${key}.annualPence`]}
-                reading={moneyReading(t, s.amount, 'fac.form.moneyReadAs')}
+                reading={moneyReading(t, s.amount, 'fac.form.moneyReadAs', (annualPence) =>
+                  requireStreamAmount({ id: s.id, annualPence }, `${key}.annualPence`, streamsBefore),
+                )}
               />
             </div>
             <div class="fac-row__actions">
@@ -113,7 +124,9 @@ export function MoneyFields({ values, errors, update, focusField }: SectionProps
         value={values.pot}
         onValue={(pot) => update({ pot })}
         error={errors.potPence}
-        reading={moneyReading(t, values.pot, 'fac.form.moneyReadAs')}
+        reading={moneyReading(t, values.pot, 'fac.form.moneyReadAs', (pot) =>
+          requirePotAmount(pot, 'potPence'),
+        )}
       />
     </fieldset>
   );

@@ -159,7 +159,7 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
           isWithCouncil={props.isWithCouncil}
           originalDate={isCreating ? '' : props.original.date}
         />
-        <MoneyFields {...section} />
+        <MoneyFields {...section} streamsBefore={props.streamsBefore} />
         <ThemeFields {...section} />
         <MethodFields {...section} hasBallots={props.hasBallots} />
         <LanguageConsentFields {...section} />

@@ -21,7 +21,7 @@ import type {
 } from '../../domain/types';
 import { METHOD_KINDS } from '../../domain/types';
 import { poolableTotal, requireDate, requireText } from '../../domain/validate';
-import { requireStreamAmount, validateMethod } from '../../domain/validateSettings';
+import { requirePotAmount, requireStreamAmount, validateMethod } from '../../domain/validateSettings';
 import { optionLabels, writtenIn } from '../../domain/wording';
 import { describeError } from '../errors';
 import type { MessageKey, Translator } from '../i18n';
@@ -346,8 +346,7 @@ export function readForm(
   });
 
   const potPence = check(() => {
-    const pot = parsePounds(v.pot, 'potPence');
-    if (pot === 0) throw new ValidationError('potNotPositive', 'potPence');
+    const pot = requirePotAmount(parsePounds(v.pot, 'potPence'), 'potPence');
     const poolable = poolableTotal(fundingStreams);
     if (streamsReadable && pot > poolable) {
       throw new ValidationError('potOverPoolable', 'potPence', { poolable });

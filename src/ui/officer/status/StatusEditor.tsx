@@ -14,7 +14,7 @@ import type { CommandContext } from '../../../doc/commands';
 import { isValidationError } from '../../../domain/errors';
 import { LIMITS } from '../../../domain/limits';
 import type { ProposalView } from '../../../domain/proposals';
-import { isOverCost, type StatusInput } from '../../../domain/statusRules';
+import { isOverCost, requireFundedAmount, type StatusInput } from '../../../domain/statusRules';
 import { withoutBidiControls } from '../../../domain/validate';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../../../domain/types';
 import { Field } from '../../components/Field';
@@ -177,7 +177,9 @@ export function StatusEditor({
               : t('status.editor.amountHint')
           }
           error={errors.amountPence}
-          reading={moneyReading(t, typed.amountText, 'status.editor.amountReadAs')}
+          reading={moneyReading(t, typed.amountText, 'status.editor.amountReadAs', (amount) =>
+            requireFundedAmount(amount, 'amountPence'),
+          )}
         >
           {(props) => (
             <input
