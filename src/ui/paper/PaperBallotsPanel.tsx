@@ -104,7 +104,6 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const ideas = view.visible;
   const order = ideas.map((i) => i.id);
   const costs = new Map(ideas.map((i) => [i.id, i.costPence]));
-  const allCosts = new Map(view.proposals.map((i) => [i.id, i.costPence]));
   const invalid = problem ?? (isValidationError(action.invalid) ? action.invalid : null);
   const sheetError = invalid?.field === 'sheet' ? invalid : null;
   const choicesError = invalid && invalid.field !== 'sheet' ? invalid : null;
@@ -114,8 +113,8 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const byChannel = participation(view).byChannel;
 
   const paperBallots = [
-    ...view.count.counted.map((c) => ({ ballot: c.ballot, reason: null })),
-    ...view.count.excluded.map((e) => ({ ballot: e.ballot, reason: e.reason })),
+    ...view.count.counted.map((c) => ({ ballot: c.ballot, excluded: null })),
+    ...view.count.excluded.map((e) => ({ ballot: e.ballot, excluded: e })),
   ]
     .filter((x) => channelOf(x.ballot) === 'paper')
     .map((x) => ({ ...x, sheet: sheetOf(x.ballot.participantId) ?? 0 }))
@@ -307,7 +306,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
   const hintId = `${id}-choices-hint`;
   const errorId = `${id}-choices-error`;
   const offenders = new Set(offendingIdeas(choicesError, submitted.current));
-  const excludedCount = paperBallots.filter((b) => b.reason !== null).length;
+  const excludedCount = paperBallots.filter((b) => b.excluded !== null).length;
   const flagged = new Set(sessionChecks(view).paperConflicts.map((c) => c.sheet));
 
   return (
@@ -508,18 +507,16 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
               </tr>
             </thead>
             <tbody>
-              {paperBallots.map(({ ballot, reason, sheet: n }) => (
+              {paperBallots.map(({ ballot, excluded, sheet: n }) => (
                 <tr key={ballot.participantId} data-sheet={n}>
                   <th scope="row" class="num">
                     {n}
                   </th>
                   <td>{choicesInWords(t, ballot, view.proposals)}</td>
                   <td>
-                    {reason === null
+                    {excluded === null
                       ? t('paper.list.counted')
-                      : t('paper.list.excluded', {
-                          reason: excludedInWords(t, reason, ballot, method, potPence, allCosts),
-                        })}
+                      : t('paper.list.excluded', { reason: excludedInWords(t, excluded, view.proposals) })}
                     {flagged.has(n) ? <strong class="paper-flag"> {t('checks.paper.inList')}</strong> : null}
                   </td>
                 </tr>

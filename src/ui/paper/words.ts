@@ -2,12 +2,12 @@
  * Paper ballots in words: a CSV problem as a sentence with where it is, sheet numbers as short ranges, and a
  * ballot's choices as the list shows them. Pure functions of the translator and the data.
  */
+import type { ExcludedBallot } from '../../domain/count';
 import type { CsvProblem } from '../../domain/paperCsv';
 import type { ProposalView } from '../../domain/proposals';
-import { spentPence } from '../../domain/ballots';
-import { ValidationError, type ErrorCode } from '../../domain/errors';
-import type { Ballot, MethodKind, Pence, PriorityMethod } from '../../domain/types';
-import { describeError } from '../errors';
+import type { ValidationError } from '../../domain/errors';
+import type { Ballot, MethodKind } from '../../domain/types';
+import { describeError, describeExclusion } from '../errors';
 import { isolate, type MessageKey, type Translator } from '../i18n';
 
 /** 1, 2, 3, 5, 7, 8 -> "1–3, 5, 7–8" (sorted, each number once). */
@@ -81,26 +81,47 @@ export function choicesInWords(t: Translator, ballot: Ballot, proposals: readonl
   return ballot.ranked.map((id, i) => t('paper.list.place', { place: i + 1, title: title(id) })).join(', ');
 }
 
-/** Why an excluded ballot does not count, with the figures its sentence needs (the method's limits, the money). */
+/**
+ * Why a sheet in the paper ballots list is left out of the count, for the facilitator or officer reading it: the
+ * rule it breaks in the words of the person who typed it in, with the sheet's own figures ("this sheet has 6 dots;
+ * the session allows 5 in all.", as the CSV import and the form say it), never the kiosk's words to a resident
+ * ("You have 5 dots in all. Take a dot off another idea first."). The figures the rule was checked with are the
+ * count's (`params`: the rules the sheet was typed under); what the sheet holds is read from its ballot. A reason
+ * with no sheet's words (the way of voting changed since, an idea this device does not have yet, a record no form
+ * writes) gets the sentence the officer's "Ballots left out" gives it, which says what to do.
+ */
 export function excludedInWords(
   t: Translator,
-  reason: ErrorCode,
-  ballot: Ballot,
-  method: PriorityMethod,
-  potPence: Pence,
-  costs: ReadonlyMap<string, Pence>,
+  excluded: Pick<ExcludedBallot, 'ballot' | 'reason' | 'params'>,
+  proposals: readonly ProposalView[],
 ): string {
-  const params: Record<string, number> = {
-    max:
-      method.kind === 'dots'
-        ? reason === 'dotsOverTotal'
-          ? method.dotsPerParticipant
-          : method.maxDotsPerProposal
-        : method.kind === 'ranking'
-          ? method.maxRanked
-          : 0,
-    pot: potPence,
-    spent: ballot.kind === 'budget' ? spentPence(ballot.selected, costs) : 0,
-  };
-  return describeError(t, new ValidationError(reason, '', params));
+  const { ballot, reason, params } = excluded;
+  const max = Number(params.max ?? 0);
+  if (reason === 'dotsOverTotal' && ballot.kind === 'dots') {
+    const dots = Object.values(ballot.dots).reduce((sum, n) => sum + n, 0);
+    return t('paper.csv.rule.dotsOverTotal', { dots, max });
+  }
+  if (reason === 'dotsOverPerProposal' && ballot.kind === 'dots') {
+    const over = Object.entries(ballot.dots).filter(([, n]) => n > max);
+    if (over.length > 0) {
+      return over
+        .map(([id, dots]) =>
+          t('paper.form.onIdea', {
+            title: isolate(proposals.find((p) => p.id === id)?.shownTitle ?? t('paper.list.unknownIdea')),
+            problem: t('paper.csv.rule.dotsOverPerProposal', { dots, max }),
+          }),
+        )
+        .join(' ');
+    }
+  }
+  if (reason === 'rankingTooLong' && ballot.kind === 'ranking') {
+    return t('paper.csv.rule.rankingTooLong', { ranked: ballot.ranked.length, max });
+  }
+  if (reason === 'budgetOverPot' || reason === 'budgetUnderMinimum') {
+    const money = (name: string): string => t.money(Number(params[name] ?? 0));
+    return reason === 'budgetOverPot'
+      ? t('paper.csv.rule.budgetOverPot', { spent: money('spent'), pot: money('pot') })
+      : t('paper.csv.rule.budgetUnderMinimum', { spent: money('spent'), minimum: money('minimum') });
+  }
+  return describeExclusion(t, reason, params);
 }
