@@ -4,7 +4,8 @@
  * reader's "title" command could not tell the dashboard from the session form or one session's results from
  * another's. Each names itself now, with the session (or neighbourhood) it is about, in the staff language:
  * "Edit the session – Northmoor: what should the pot pay for? – Neighbourhood Co-design". The words are the
- * screen's own heading (or the heading and the line above it), and axe finds nothing on any of them.
+ * screen's own heading (or the heading and the line above it), and axe finds nothing on any of them. A screen that
+ * names none (a loading state) has the app's name, never the title of a screen that has gone.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,9 +24,11 @@ import {
 } from './support/neighbourhood';
 import { enrolOfficer, syncToCouncil } from './support/officer';
 import { useBrowserAndCouncil } from './support/setup';
-import { DEMO, newTablet } from './support/tablet';
+import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 
 const app = useBrowserAndCouncil('codesign-staff-titles-');
+/** The officer view's chunk, whatever its hash. */
+const OFFICER_CHUNK = /\/assets\/OfficerScreen-[^/]+\.js$/;
 const APP = 'Neighbourhood Co-design';
 let spring: SeededSession;
 
@@ -155,6 +158,54 @@ describe('staff screens’ page titles', () => {
 
       expect(new Set(walk.titles).size).toBe(5);
       expect(walk.problems).toEqual({});
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('Given a facilitator who went from the dashboard to the edit form and the room and locked facilitator mode, when the next screen is still loading, then the page title names no screen or session that has gone', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      // The officer view's code comes only when the test lets it, so its "Loading…" stays while the title is read.
+      let deliver = (): void => undefined;
+      const delivered = new Promise<void>((resolve) => (deliver = resolve));
+      await page.route(OFFICER_CHUNK, async (route) => {
+        await delivered;
+        await route.continue();
+      });
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      await dashboard.openEditForm();
+      await page.getByRole('link', { name: 'Back to the session', exact: true }).click();
+      await dashboard.waitUntilShown();
+      await page.getByRole('link', { name: 'Gather the room', exact: true }).click();
+      await expect.poll(() => page.title()).toBe(`Gather the room’s ideas – ${DEMO.title} – ${APP}`);
+      await page.getByRole('link', { name: 'Back to the dashboard', exact: true }).click();
+      await dashboard.waitUntilShown();
+      await expect.poll(() => page.title()).toBe(`Facilitator mode – ${DEMO.title} – ${APP}`);
+      await dashboard.lock();
+      await new Home(page).demoButton.waitFor();
+      await expect.poll(() => page.title()).toBe(APP);
+
+      // Every title the page shows from here on (what a screen reader or the task switcher could have read).
+      await page.evaluate(() => {
+        const w = window as unknown as { titlesShown: string[] };
+        w.titlesShown = [];
+        new MutationObserver(() => w.titlesShown.push(document.title)).observe(document.head, {
+          childList: true,
+          subtree: true,
+          characterData: true,
+        });
+      });
+      await page.goto(`${app.url}#/officer`);
+      await page.getByText('Loading…', { exact: true }).waitFor();
+      // The loading screen names no screen: the app's name, as before any screen named the page.
+      expect(await page.title()).toBe(APP);
+      deliver();
+      await page.getByRole('alert').waitFor();
+      await expect.poll(() => page.title()).toBe(`Council results – ${APP}`);
+      const shown = await page.evaluate(() => (window as unknown as { titlesShown: string[] }).titlesShown);
+      expect(shown.filter((title) => title.includes(DEMO.title))).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
