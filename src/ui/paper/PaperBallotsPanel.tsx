@@ -26,7 +26,13 @@ import { describeError, useInWords, type InWords } from '../errors';
 import { isolate, useT, type MessageKey } from '../i18n';
 import { useAction } from '../facilitator/useAction';
 import { PaperConflicts } from './PaperConflicts';
-import { choicesInWords, csvProblemInWords, excludedInWords, sheetRanges } from './words';
+import {
+  choicesInWords,
+  csvProblemInWords,
+  excludedInWords,
+  sheetRanges,
+  sheetRefusalInWords,
+} from './words';
 import './messages';
 // Its sections, counts and tables share the facilitator dashboard's styles (it is also shown in the officer view).
 import '../facilitator/facilitator.css';
@@ -211,7 +217,7 @@ export function PaperBallotsPanel({ view, run, headingLevel = 2 }: PaperBallotsP
       );
       if (over.length > 0) return over.join(' ');
     }
-    return describeError(t, e);
+    return sheetRefusalInWords(t, e) ?? describeError(t, e);
   };
 
   // CSV import

@@ -55,6 +55,22 @@ function sheetRuleInWords(t: Translator, p: CsvProblem, e: ValidationError): str
   }
 }
 
+/**
+ * A sheet the form refused for the ideas ticked on it as a whole, in the words of the person typing it in, with the
+ * sheet's figures as it was added (the command's: `spent` is what the ticked ideas cost then), not the kiosk's
+ * words to a resident ("That is more than the pot of £5,000. Take an idea off first."). Null for any other rule.
+ */
+export function sheetRefusalInWords(t: Translator, e: ValidationError): string | null {
+  const money = (name: string): string => t.money(Number(e.params[name] ?? 0));
+  if (e.code === 'budgetOverPot') {
+    return t('paper.form.budgetOverPot', { spent: money('spent'), pot: money('pot') });
+  }
+  if (e.code === 'budgetUnderMinimum') {
+    return t('paper.form.budgetUnderMinimum', { spent: money('spent'), minimum: money('minimum') });
+  }
+  return null;
+}
+
 /** One CSV problem: where it is (the file, a row, or a cell) and what is wrong. */
 export function csvProblemInWords(t: Translator, p: CsvProblem, method: MethodKind): string {
   const problem =

@@ -14,7 +14,10 @@ import { addMessages, loadLanguage, makeTranslator } from '../../../src/ui/i18n'
 import { errorsOffice } from '../../../src/ui/i18n/en/errorsOffice';
 import { excluded } from '../../../src/ui/i18n/en/excluded';
 import { paper } from '../../../src/ui/i18n/en/paper';
-import { excludedInWords } from '../../../src/ui/paper/words';
+import { excludedInWords, sheetRefusalInWords } from '../../../src/ui/paper/words';
+import { enterPaperBallot } from '../../../src/doc/paperCommands';
+import { isValidationError, type ValidationError } from '../../../src/domain/errors';
+import { paperSession } from './fixtures';
 
 const proposal = (id: string, title: string, costPence: number): Proposal => ({
   id,
@@ -118,6 +121,31 @@ describe('why a sheet in the paper ballots list is left out, in the typist’s w
     }
     expect(excludedInWords(cy, byReason.get('dotsOverTotal')!, views)).toBe(
       'mae gan y ddalen hon 6 dot; mae’r sesiwn yn caniatáu 5 i gyd.',
+    );
+  });
+});
+
+describe('a budget sheet the form refuses, in the typist’s words', () => {
+  const t = makeTranslator('en');
+  /** The command's refusal of a budget sheet (pot £50,000; ideas £20,000, £15,000, £25,000) with these ticked. */
+  function refusal(minSharePercent: number, ticked: readonly ('I1' | 'I2' | 'I3')[]): ValidationError {
+    const s = paperSession({ kind: 'budget', minSharePercent });
+    const selected = ticked.map((k) => s.ids[k]);
+    try {
+      enterPaperBallot(s.doc, { sheet: 7, choices: { kind: 'budget', selected } }, s.ctx);
+    } catch (e) {
+      if (isValidationError(e)) return e;
+      throw e;
+    }
+    throw new Error('the sheet was not refused');
+  }
+
+  it('Given ideas ticked over the pot or under the minimum spend, when the sheet is added, then the form says the sheet’s cost and the pot or minimum, not the kiosk’s "Take an idea off first"', () => {
+    expect(sheetRefusalInWords(t, refusal(0, ['I1', 'I2', 'I3']))).toBe(
+      'The ideas ticked on this sheet cost £60,000; the pot is £50,000.',
+    );
+    expect(sheetRefusalInWords(t, refusal(50, ['I2']))).toBe(
+      'The ideas ticked on this sheet cost £15,000; the session asks for ideas worth at least £25,000.',
     );
   });
 });

@@ -52,6 +52,11 @@ export const paper = {
   // The sheet's dots added up, over the session's dots for each resident (the kiosk tells the resident
   // error.dotsOverTotal, in the resident's words; this is for the person typing the sheet in).
   'paper.form.dotsOverTotal': 'This sheet has {dots} dots in all; the session allows at most {max}.',
+  // The ideas ticked on a sheet (as it was added) over the pot, or under the minimum spend: the typist's words, not
+  // the kiosk's error.budgetOverPot ("Take an idea off first") to a resident.
+  'paper.form.budgetOverPot': 'The ideas ticked on this sheet cost {spent}; the pot is {pot}.',
+  'paper.form.budgetUnderMinimum':
+    'The ideas ticked on this sheet cost {spent}; the session asks for ideas worth at least {minimum}.',
   // A rule one idea's box breaks, with the idea named: '{title}: this sheet has 9 dots on this idea; …'.
   'paper.form.onIdea': '{title}: {problem}',
   'paper.form.taken':
