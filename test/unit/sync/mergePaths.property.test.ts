@@ -78,6 +78,8 @@ describe('merging devices by session files, in any order and any number of times
       expect(totals.ballots).toBeGreaterThan(NUM_RUNS / 2);
       expect(totals.recast).toBeGreaterThan(NUM_RUNS / 10);
     },
-    60_000 + NUM_RUNS * 200,
+    // A guard against a hang, not a speed goal: 300 cases took 16 s at load 5-6 on 2 cores (55 ms each), and cases
+    // here have run 13 times slower at load 17, past the 200 ms a case this once allowed.
+    60_000 + NUM_RUNS * 1_000,
   );
 });
