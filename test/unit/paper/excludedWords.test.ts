@@ -7,7 +7,12 @@
  * the real countBallots.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countBallots, EXCLUSION_REASONS, type ExcludedBallot } from '../../../src/domain/count';
+import {
+  countBallots,
+  EXCLUSION_REASONS,
+  type ExcludedBallot,
+  type ExclusionReason,
+} from '../../../src/domain/count';
 import { proposalViews } from '../../../src/domain/proposals';
 import type { Ballot, CastUnder, PriorityMethod, Proposal } from '../../../src/domain/types';
 import { addMessages, loadLanguage, makeTranslator } from '../../../src/ui/i18n';
@@ -50,7 +55,7 @@ const budget: PriorityMethod = { kind: 'budget', minSharePercent: 70 };
 const ranking: PriorityMethod = { kind: 'ranking', maxRanked: 3 };
 
 /** Sheets typed in by an older app (or damaged), one for every reason a sheet can be left out for. */
-function excludedSheets(): Map<string, ExcludedBallot> {
+function excludedSheets(): Map<ExclusionReason, ExcludedBallot> {
   const inDots: Ballot[] = [
     { ...typed(), kind: 'ranking', ranked: ['A'], ...under(ranking) },
     { ...typed(), kind: 'dots', dots: { A: 1 }, ...under(budget) },
