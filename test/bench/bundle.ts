@@ -80,6 +80,8 @@ export async function buildBaselinePage(outDir: string): Promise<void> {
     logLevel: 'warn',
     base: '/',
     plugins: [preact()],
+    // Dexie as the app's build takes it (vite.config.ts), so the floor is the same libraries in the same form.
+    resolve: { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
     build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false },
   });
 }
