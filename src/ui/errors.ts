@@ -82,6 +82,16 @@ export function fieldErrors(
 }
 
 /**
+ * A form's errors from its last save once the person edits `field`: its error stands down, as it was about what
+ * the box held then, not what it holds now; the others stay until they are edited or the form is saved again.
+ * `errors` itself when `field` had none, so typing in a field with no error redraws nothing more.
+ */
+export function withoutError(errors: Record<string, string>, field: string): Record<string, string> {
+  if (!Object.hasOwn(errors, field)) return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([key]) => key !== field));
+}
+
+/**
  * Words a staff screen keeps to show later (an error, how a save went): a function of the translator, called when
  * the screen renders, so what is on screen follows the staff language switch. Keep the cause in the closure (the
  * error, the figures, what was typed), never a sentence put together beforehand.

@@ -161,7 +161,15 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
               limit={{ value: reason, max: LIMITS.reasonLength, isQuiet: true }}
             >
               {(p) => (
-                <textarea {...p} rows={2} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+                <textarea
+                  {...p}
+                  rows={2}
+                  value={reason}
+                  onInput={(e) => {
+                    setReason(e.currentTarget.value);
+                    action.standDown('reason');
+                  }}
+                />
               )}
             </Field>
             {otherError ? <p class="alert">{otherError}</p> : null}
@@ -184,7 +192,15 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
               limit={{ value: title, max: LIMITS.titleLength, isQuiet: true }}
             >
               {(p) => (
-                <input {...p} type="text" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
+                <input
+                  {...p}
+                  type="text"
+                  value={title}
+                  onInput={(e) => {
+                    setTitle(e.currentTarget.value);
+                    action.standDown('title');
+                  }}
+                />
               )}
             </Field>
             <Field
@@ -198,7 +214,10 @@ export function IdeaCard({ idea, themeName, mergedTitles, session, onHidden }: P
                   {...p}
                   rows={4}
                   value={description}
-                  onInput={(e) => setDescription(e.currentTarget.value)}
+                  onInput={(e) => {
+                    setDescription(e.currentTarget.value);
+                    action.standDown('description');
+                  }}
                 />
               )}
             </Field>

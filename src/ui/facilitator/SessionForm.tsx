@@ -5,6 +5,7 @@ import { useInWords } from '../errors';
 import { useT } from '../i18n';
 import { AboutYouFields, CouncilKeyField } from './AboutYouFields';
 import { DetailsFields } from './DetailsFields';
+import { errorsAfterEdit, type FormState } from './editedErrors';
 import { ErrorSummary } from './ErrorSummary';
 import {
   errorsFrom,
@@ -87,9 +88,23 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
     setFocusTarget(null);
   }, [focusTarget]);
 
+  // An edited field's error from the last save stands down; the others stay until edited or saved again.
+  const standDown = (after: FormState): void => {
+    const before: FormState = { values, pin };
+    if (!errorsInWords || errorsAfterEdit(errors, before, after) === errors) return;
+    const was = errorsInWords;
+    setErrors((t) => errorsAfterEdit(was(t), before, after));
+  };
+
   const update = (patch: Partial<FormValues>): void => {
     isDirty.current = true;
+    standDown({ values: { ...values, ...patch }, pin });
     setValues((v) => ({ ...v, ...patch }));
+  };
+
+  const changePin = (next: PinValues): void => {
+    standDown({ values, pin: next });
+    setPin(next);
   };
 
   const discardDraft = async (): Promise<void> => {
@@ -169,7 +184,7 @@ export function SessionForm<R>(props: SessionFormProps<R>) {
           {...section}
           isKeyFixed={Boolean(props.isWithCouncil && props.original.councilKey?.trim())}
         />
-        <PinFields pin={pin} setPin={setPin} errors={errors} isRequired={isCreating} />
+        <PinFields pin={pin} setPin={changePin} errors={errors} isRequired={isCreating} />
         <div class="btn-row fac-form__submit">
           <button
             ref={submitButton}

@@ -19,6 +19,11 @@ export interface Action {
   /** Resolves true once the change is committed; false if it was refused (the error is kept). */
   act: (command: (doc: Y.Doc, ctx: CommandContext) => unknown) => Promise<boolean>;
   reset: () => void;
+  /**
+   * The facilitator edited `field`: the last ValidationError stands down if it was about that field (it was about
+   * what the box held then); one about another field stays until it is edited or the action is tried again.
+   */
+  standDown: (field: string) => void;
 }
 
 export function useAction(run: SessionHandle['run']): Action {
@@ -55,5 +60,9 @@ export function useAction(run: SessionHandle['run']): Action {
     setFailure(null);
   }, []);
 
-  return { state, invalid, failure, isBusy: state === 'saving', act, reset };
+  const standDown = useCallback((field: string) => {
+    setInvalid((was: unknown) => (isValidationError(was) && was.field === field ? null : was));
+  }, []);
+
+  return { state, invalid, failure, isBusy: state === 'saving', act, reset, standDown };
 }

@@ -7,7 +7,7 @@ import type { Theme } from '../../domain/types';
 import { requireText } from '../../domain/validate';
 import { Field } from '../components/Field';
 import { moneyReading } from '../components/moneyReading';
-import { describeError, describeErrorToResident, fieldErrors } from '../errors';
+import { describeError, describeErrorToResident, fieldErrors, withoutError } from '../errors';
 import { useT, type Translator } from '../i18n';
 import type { SessionHandle } from '../useSession';
 import { KioskPage } from './KioskPage';
@@ -70,6 +70,12 @@ export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBac
     if (focusError > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusError]);
 
+  // What is typed now is not what saving refused: the edited field's error stands down, the others stay.
+  const edit = (name: keyof IdeaValues, value: string): void => {
+    form.set(name, value);
+    setErrors((was) => withoutError(was, name === 'cost' ? 'costPence' : name));
+  };
+
   const fail = (found: Record<string, string>): void => {
     setErrors(found);
     setFocusError((n) => n + 1);
@@ -115,7 +121,7 @@ export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBac
           required={!isOptional}
           autocomplete="off"
           value={v[name]}
-          onInput={(e) => form.set(name, e.currentTarget.value)}
+          onInput={(e) => edit(name, e.currentTarget.value)}
         />
       )}
     </Field>
@@ -153,14 +159,14 @@ export function AddIdeaStep({ themes, participantId, drafts, run, onAdded, onBac
               rows={5}
               autocomplete="off"
               value={v.description}
-              onInput={(e) => form.set('description', e.currentTarget.value)}
+              onInput={(e) => edit('description', e.currentTarget.value)}
             />
           )}
         </Field>
         <RadioGroup
           legend={t('kiosk.addIdea.themeLabel')}
           value={v.themeId}
-          onChange={(id) => form.set('themeId', id)}
+          onChange={(id) => edit('themeId', id)}
           error={errors.themeId}
           isRequired
           options={themes.map((th) => ({ value: th.id, label: th.name, icon: th.icon, lang: typedLang }))}

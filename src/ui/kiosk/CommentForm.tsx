@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { addComment } from '../../doc/commands';
 import { Field } from '../components/Field';
-import { describeErrorToResident, fieldErrors } from '../errors';
+import { describeErrorToResident, fieldErrors, withoutError } from '../errors';
 import { useT } from '../i18n';
 import type { SessionHandle } from '../useSession';
 import type { TurnDrafts } from './turnDrafts';
@@ -73,6 +73,7 @@ export function CommentForm({ ideaId, participantId, drafts, run }: CommentFormP
             onInput={(e) => {
               setDone(false);
               form.set('text', e.currentTarget.value);
+              setErrors((was) => withoutError(was, 'text'));
             }}
           />
         )}

@@ -6,7 +6,7 @@ import type { SessionView } from '../../doc/session';
 import { choicesOf, emptyChoices } from '../../domain/ballots';
 import type { BallotChoices } from '../../domain/types';
 import { consentFor, questionsFor, writtenIn } from '../../domain/wording';
-import { describeErrorToResident, fieldErrors } from '../errors';
+import { describeErrorToResident, fieldErrors, withoutError } from '../errors';
 import { availableLanguages, loadLanguage, useT } from '../i18n';
 import { navigate } from '../router';
 import { useServices } from '../services';
@@ -354,7 +354,10 @@ export function KioskTurn({
         <AboutYouStep
           questions={questionsFor(settings, language)}
           answers={answers}
-          onAnswer={(q, option) => setAnswerState((a) => ({ ...a, [q]: option }))}
+          onAnswer={(q, option) => {
+            setAnswerState((a) => ({ ...a, [q]: option }));
+            setErrors((was) => withoutError(was, `answers.${q}`));
+          }}
           isBusy={isBusy}
           errors={errors}
           onNext={() => void saveAnswers()}
