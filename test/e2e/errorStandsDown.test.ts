@@ -25,6 +25,11 @@ function isFocused(control: Locator): Promise<boolean> {
   return control.evaluate((el) => el === document.activeElement);
 }
 
+/** What the session form's summary lists, one line a problem. */
+function summaryItems(form: SessionForm): Promise<string[]> {
+  return form.errorSummary.getByRole('listitem').allTextContents();
+}
+
 describe('an error from a failed save stands down once its field is edited', () => {
   it('Given a resident’s idea refused for its title, theme and cost, when the title is retyped, then only the title’s error goes; the cost and theme keep theirs until edited', async () => {
     const { context, page, errors } = await newTablet(app.browser);
@@ -123,8 +128,7 @@ describe('an error from a failed save stands down once its field is edited', () 
       });
       await form.submit();
       await form.errorSummary.waitFor();
-      const summary = async (): Promise<string[]> =>
-        form.errorSummary.getByRole('listitem').allTextContents();
+      const summary = (): Promise<string[]> => summaryItems(form);
       expect(await summary()).toEqual([
         `Session title: ${REQUIRED}`,
         `Venue: ${REQUIRED}`,
@@ -201,6 +205,55 @@ describe('an error from a failed save stands down once its field is edited', () 
       expect(await isFocused(title)).toBe(true);
       expect(await more.inputValue()).toBe('On Tuesdays and Thursdays.');
       expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given errors two fields made together (the PINs, the pot over the poolable money, the most dots on one idea), when the other field of each pair is edited, then its error goes and the summary follows', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const form = await openSessionForm(page, app.url);
+      await form.fill({
+        ...validSession('Westgate pairs'),
+        pot: '70000',
+        dots: '5',
+        maxPerIdea: '8',
+        pin: '2468',
+        pinConfirm: '1357',
+      });
+      await form.submit();
+      await form.errorSummary.waitFor();
+      const summary = (): Promise<string[]> => summaryItems(form);
+      const pot = form.field('The pot residents decide on');
+      const maxPerIdea = form.field('Most dots one resident can put on one idea');
+      const confirm = form.field('Type the PIN again');
+      expect(await summary()).toHaveLength(3);
+      expect(await form.errorNextTo(pot)).toContain('£60,000');
+
+      // The PIN retyped to be the one confirmed: "not the same" goes from the confirmation.
+      const pin = form.field('PIN');
+      await pin.fill('1357');
+      expect(await form.errorNextTo(confirm)).toBe('');
+      expect(await confirm.getAttribute('aria-invalid')).toBeNull();
+      expect(await isFocused(pin)).toBe(true);
+      expect(await summary()).toHaveLength(2);
+
+      // The first stream raised: the pot's error, with the old total in it, goes; the hint says the new total.
+      await form.streamField(1, 'Amount each year').fill('80000');
+      expect(await form.errorNextTo(pot)).toBe('');
+      expect(await pot.getAttribute('aria-invalid')).toBeNull();
+      expect(await description(pot)).toContain('£80,000');
+
+      // More dots in all: the most on one idea is no longer over them.
+      await form.field('Dots for each resident').fill('10');
+      expect(await form.errorNextTo(maxPerIdea)).toBe('');
+      expect(await form.errorSummary.count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await form.submit();
+      await page.getByRole('heading', { level: 1, name: 'Westgate pairs', exact: true }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();

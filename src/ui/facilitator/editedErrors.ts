@@ -7,10 +7,21 @@
  *
  * Rows (funding streams, themes, questions) are followed by their id, not their place: removing a row takes its
  * errors with it, and a row below it keeps its own under its new number, never another row's.
+ *
+ * An error two fields make together is shown beside one of them and stands down when either is edited: the PIN's
+ * confirmation when the PIN changes, the pot over the poolable money when the poolable total changes, the most
+ * dots on one idea when the dots in all change, a theme's "there twice" when the theme it repeats is renamed or
+ * removed. Each is about a pair that no longer holds what saving refused, and may now be right.
  */
+import { isValidationError } from '../../domain/errors';
+import { LIMITS } from '../../domain/limits';
+import { parsePounds } from '../../domain/money';
+import { requireText } from '../../domain/validate';
+import { requirePotAmount } from '../../domain/validateSettings';
 import {
   formWordingLanguage,
   labelFor,
+  livePoolable,
   optionLines,
   type FieldErrors,
   type FormValues,
@@ -29,13 +40,29 @@ interface Spot {
   valueIn: (s: FormState) => unknown;
 }
 
+/** What `read` gives, or null where saving would refuse it: a field right on its own is refused for another one. */
+function orNull<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch (e) {
+    if (!isValidationError(e)) throw e;
+    return null;
+  }
+}
+
 /** The fields that are one control each (or one list), by the key their errors have. */
 const SINGLE: Record<string, (s: FormState) => unknown> = {
   title: (s) => s.values.title,
   neighbourhood: (s) => s.values.neighbourhood,
   date: (s) => s.values.date,
   venue: (s) => s.values.venue,
-  potPence: (s) => s.values.pot,
+  // A pot of money above £0 can only be refused for being over the poolable money: that total is part of it.
+  potPence: (s) => [
+    s.values.pot,
+    orNull(() => requirePotAmount(parsePounds(s.values.pot, 'potPence'), 'potPence')) === null
+      ? null
+      : livePoolable(s.values),
+  ],
   consentText: (s) => s.values.consentText,
   councilKey: (s) => s.values.councilKey ?? '',
   wordingLanguage: (s) => s.values.wordingLanguage ?? '',
@@ -47,12 +74,18 @@ const SINGLE: Record<string, (s: FormState) => unknown> = {
   // A method's number belongs to the method it was typed for: choosing another hides the box and its error.
   method: (s) => s.values.methodKind,
   'method.dotsPerParticipant': (s) => [s.values.methodKind, s.values.dots],
-  'method.maxDotsPerProposal': (s) => [s.values.methodKind, s.values.maxPerIdea],
+  // A whole number of dots on one idea is refused against the dots in all: they are part of it.
+  'method.maxDotsPerProposal': (s) => [
+    s.values.methodKind,
+    s.values.maxPerIdea,
+    /^-?\d+$/.test(s.values.maxPerIdea.trim()) ? s.values.dots : null,
+  ],
   'method.minSharePercent': (s) => [s.values.methodKind, s.values.minShare],
   'method.maxRanked': (s) => [s.values.methodKind, s.values.maxRanked],
   // Turning "Change the PIN" off or on empties both boxes.
   pin: (s) => [s.pin.isChanging, s.pin.pin],
-  pinConfirm: (s) => [s.pin.isChanging, s.pin.confirm],
+  // A confirmation typed is refused for not being the PIN: the PIN is part of it (one left empty is not).
+  pinConfirm: (s) => [s.pin.isChanging, s.pin.confirm, s.pin.confirm === '' ? null : s.pin.pin],
 };
 
 const STREAM_PARTS = { publicBody: 'publicBody', service: 'service', annualPence: 'amount' } as const;
@@ -66,7 +99,7 @@ function rowSpot<R extends Row>(
   rowsOf: (s: FormState) => readonly R[],
   id: string,
   keyAt: (index: number) => string,
-  valueOf: (row: R) => unknown,
+  valueOf: (row: R, rows: readonly R[]) => unknown,
 ): Spot {
   return {
     keyIn: (s) => {
@@ -74,8 +107,9 @@ function rowSpot<R extends Row>(
       return at < 0 ? null : keyAt(at);
     },
     valueIn: (s) => {
-      const row = rowsOf(s).find((r) => r.id === id);
-      return row ? valueOf(row) : undefined;
+      const rows = rowsOf(s);
+      const row = rows.find((r) => r.id === id);
+      return row ? valueOf(row, rows) : undefined;
     },
   };
 }
@@ -105,7 +139,7 @@ function spotOf(key: string, before: FormState): Spot | null {
       (s) => s.values.themes,
       id,
       (i) => `themes.${i}.name`,
-      (row) => row.name,
+      (row, rows) => [row.name, earlierSameName(row, rows)],
     );
   }
   m = /^aboutYou\.(\d+)\.(text|options)$/.exec(key);
@@ -154,6 +188,21 @@ function spotOf(key: string, before: FormState): Spot | null {
     };
   }
   return null;
+}
+
+/** A theme name as saving compares it (readForm: trimmed, any case); null for one refused on its own. */
+const nameKey = (name: string): string | null =>
+  orNull(() => requireText(name, 'name', LIMITS.nameLength).toLocaleLowerCase());
+
+/** The themes above `row` with its name: "there twice" is said of the later one, about the earlier ones. */
+function earlierSameName(
+  row: { id: string; name: string },
+  rows: readonly { id: string; name: string }[],
+): string[] {
+  const key = nameKey(row.name);
+  if (key === null) return [];
+  const above = rows.slice(0, rows.indexOf(row));
+  return above.filter((r) => nameKey(r.name) === key).map((r) => r.id);
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

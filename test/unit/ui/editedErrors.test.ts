@@ -149,3 +149,82 @@ describe('an error from the last save, once its field is edited', () => {
     expect(errorsAfterEdit(errors, state, edit(state, { title: 'Other' }))).toBe(errors);
   });
 });
+
+describe('an error that two fields made together, once either of them is edited', () => {
+  const good = formFromSettings(makeTranslator('en'), validSettings());
+
+  it('Given the PINs that do not match, when the PIN itself is retyped to match the confirmation, then “not the same” goes', () => {
+    const mismatch = saved(good, { isChanging: true, pin: '2468', confirm: '1357' });
+    expect(mismatch.errors).toEqual({ pinConfirm: t('fac.form.pinMismatch') });
+    const pinRetyped = { ...mismatch.state, pin: { ...mismatch.state.pin, pin: '1357' } };
+    expect(errorsAfterEdit(mismatch.errors, mismatch.state, pinRetyped)).toEqual({});
+    expect(readForm(t, pinRetyped.values, pinRetyped.pin).errors).toEqual({});
+
+    // A confirmation left empty is still empty whatever the PIN: its error stays until it is typed.
+    const missing = saved(good, { isChanging: true, pin: '2468', confirm: '' });
+    expect(Object.keys(missing.errors)).toEqual(['pinConfirm']);
+    const pinEdited = { ...missing.state, pin: { ...missing.state.pin, pin: '1357' } };
+    expect(errorsAfterEdit(missing.errors, missing.state, pinEdited)).toBe(missing.errors);
+  });
+
+  it('Given the pot over the poolable money, when a stream’s amount or its poolable box changes the total, then the pot’s error (with the old total) goes', () => {
+    const over = saved({ ...good, pot: '150000' });
+    expect(Object.keys(over.errors)).toEqual(['potPence']);
+    expect(over.errors.potPence).toContain('£100,000');
+    const raised = edit(over.state, {
+      streams: over.state.values.streams.map((s, i) => (i === 0 ? { ...s, amount: '90000' } : s)),
+    });
+    expect(errorsAfterEdit(over.errors, over.state, raised)).toEqual({});
+    expect(readForm(t, raised.values, NO_PIN).errors).toEqual({});
+    const pooled = edit(over.state, {
+      streams: over.state.values.streams.map((s, i) => (i === 2 ? { ...s, isPoolable: true } : s)),
+    });
+    expect(errorsAfterEdit(over.errors, over.state, pooled)).toEqual({});
+
+    // A pot that is not money is about the pot alone: the streams do not take its error away.
+    const notMoney = saved({ ...good, pot: '12abc' });
+    expect(Object.keys(notMoney.errors)).toEqual(['potPence']);
+    const streamRaised = edit(notMoney.state, { streams: raised.values.streams });
+    expect(errorsAfterEdit(notMoney.errors, notMoney.state, streamRaised)).toBe(notMoney.errors);
+  });
+
+  it('Given the most dots on one idea over the dots in all, when the dots in all are raised, then the most on one idea’s error goes', () => {
+    const { state, errors } = saved({ ...good, methodKind: 'dots', dots: '5', maxPerIdea: '8' });
+    expect(Object.keys(errors)).toEqual(['method.maxDotsPerProposal']);
+    const raised = edit(state, { dots: '10' });
+    expect(errorsAfterEdit(errors, state, raised)).toEqual({});
+    expect(readForm(t, raised.values, NO_PIN).errors).toEqual({});
+
+    // Not a whole number is about the box alone.
+    const notWhole = saved({ ...good, methodKind: 'dots', dots: '5', maxPerIdea: 'x' });
+    expect(errorsAfterEdit(notWhole.errors, notWhole.state, edit(notWhole.state, { dots: '10' }))).toBe(
+      notWhole.errors,
+    );
+  });
+
+  it('Given a theme named twice, when the first of the two is renamed or removed, then the second’s “there twice” goes; other themes leave it', () => {
+    const themes = [
+      { id: 'a', name: 'Parks' },
+      { id: 'b', name: 'Safety' },
+      { id: 'c', name: 'parks ' },
+      { id: 'd', name: 'Health' },
+    ];
+    const { state, errors } = saved({ ...good, themes });
+    expect(Object.keys(errors)).toEqual(['themes.2.name']);
+    const renamed = edit(state, { themes: themes.map((th, i) => (i === 0 ? { ...th, name: 'Play' } : th)) });
+    expect(errorsAfterEdit(errors, state, renamed)).toEqual({});
+    expect(readForm(t, renamed.values, NO_PIN).errors).toEqual({});
+    const removed = edit(state, { themes: themes.slice(1) });
+    expect(errorsAfterEdit(errors, state, removed)).toEqual({});
+
+    // Another theme removed or renamed: still there twice, under its new number.
+    const otherRemoved = edit(state, { themes: [themes[0]!, themes[2]!, themes[3]!] });
+    expect(errorsAfterEdit(errors, state, otherRemoved)).toEqual({
+      'themes.1.name': errors['themes.2.name'],
+    });
+    const otherRenamed = edit(state, {
+      themes: themes.map((th, i) => (i === 3 ? { ...th, name: 'Play' } : th)),
+    });
+    expect(errorsAfterEdit(errors, state, otherRenamed)).toBe(errors);
+  });
+});
