@@ -7,6 +7,7 @@ import { ServicesContext, type Services } from './services';
 import { FacilitatorLockContext } from './facilitatorLock';
 import { KIOSK_ROUTING, kioskRouting } from './kioskRouting';
 import { navigate, routeHash, useRoute, type Route } from './router';
+import { PageLanguage } from './PageLanguage';
 import { useFocusMainOnRouteChange } from './useFocusMainOnRouteChange';
 import { useKioskLock } from './useKioskLock';
 import { KioskScreen } from './kiosk/KioskScreen';
@@ -146,12 +147,6 @@ export function App({ services }: { services: Services }) {
   // While the route is not yet decided (null: waiting on the kiosk lock), there is no screen to count as first.
   useFocusMainOnRouteChange(route === null ? undefined : isKioskShown ? null : routeHash(route));
 
-  // Before the screen is painted: words in a language are never shown under another language's lang and dir.
-  useLayoutEffect(() => {
-    document.documentElement.lang = t.locale.code;
-    document.documentElement.dir = t.locale.dir;
-  }, [t]);
-
   let screen;
   switch (route?.name) {
     case undefined:
@@ -204,6 +199,8 @@ export function App({ services }: { services: Services }) {
     <ServicesContext.Provider value={services}>
       <I18nContext.Provider value={t}>
         <FacilitatorLockContext.Provider value={lock}>
+          {/* First, so each screen's own page title is shown over its app's name. */}
+          <PageLanguage />
           <a
             class="skip-link"
             href="#main"

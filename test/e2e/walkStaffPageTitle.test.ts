@@ -14,6 +14,7 @@ import { Dashboard } from './pages/Dashboard';
 import { Home } from './pages/Home';
 import { PinScreen } from './pages/PinScreen';
 import { axeViolations } from './support/axe';
+import { holdChunk, OFFICER_CHUNK } from './support/heldChunk';
 import {
   AUTUMN,
   NEIGHBOURHOOD,
@@ -22,13 +23,11 @@ import {
   seedSpring,
   type SeededSession,
 } from './support/neighbourhood';
-import { enrolOfficer, syncToCouncil } from './support/officer';
+import { enrolOfficer, resultsShown, syncToCouncil } from './support/officer';
 import { useBrowserAndCouncil } from './support/setup';
 import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
 
 const app = useBrowserAndCouncil('codesign-staff-titles-');
-/** The officer view's chunk, whatever its hash. */
-const OFFICER_CHUNK = /\/assets\/OfficerScreen-[^/]+\.js$/;
 const APP = 'Neighbourhood Co-design';
 let spring: SeededSession;
 
@@ -123,12 +122,6 @@ describe('staff screens’ page titles', () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
       const walk = new TitleWalk(page);
-      const resultsShown = (sessionId: string): Promise<void> =>
-        expect
-          .poll(() => page.locator(`[data-results="${sessionId}"]`).getAttribute('data-results-state'), {
-            timeout: 20_000,
-          })
-          .toBe('ready');
       // The report of everything on the screen (each session's exports have one of their own too).
       const openReport = (): Promise<void> =>
         page
@@ -142,7 +135,7 @@ describe('staff screens’ page titles', () => {
       await walk.expectTitle(['Council results', APP]);
 
       await page.getByRole('link', { name: /^Open Ashfield North: 2 sessions together$/ }).click();
-      await resultsShown(spring.sessionId);
+      await resultsShown(page, spring.sessionId);
       await walk.expectTitle(['Council results', NEIGHBOURHOOD, APP]);
       await openReport();
       await page.getByRole('heading', { level: 1, name: AUTUMN }).waitFor();
@@ -150,7 +143,7 @@ describe('staff screens’ page titles', () => {
       await walk.expectTitle(['Report', NEIGHBOURHOOD, APP], [SPRING, AUTUMN]);
 
       await page.goto(`${app.url}#/officer/session/${spring.sessionId}`);
-      await resultsShown(spring.sessionId);
+      await resultsShown(page, spring.sessionId);
       await walk.expectTitle(['Council results', SPRING, APP]);
       await openReport();
       await page.getByRole('button', { name: 'Print or save as PDF' }).waitFor();
@@ -168,12 +161,7 @@ describe('staff screens’ page titles', () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
       // The officer view's code comes only when the test lets it, so its "Loading…" stays while the title is read.
-      let deliver = (): void => undefined;
-      const delivered = new Promise<void>((resolve) => (deliver = resolve));
-      await page.route(OFFICER_CHUNK, async (route) => {
-        await delivered;
-        await route.continue();
-      });
+      const deliver = await holdChunk(page, OFFICER_CHUNK);
       const { dashboard } = await openDemoDashboard(page, app.url);
       await dashboard.openEditForm();
       await page.getByRole('link', { name: 'Back to the session', exact: true }).click();

@@ -3,6 +3,7 @@
  * facilitator's device, and a browser enrolled as an officer from the home screen.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type * as Y from 'yjs';
 import { createEnrolCode } from '../../../src/server/devices';
 import { acknowledged, connect, enrolDevice } from '../../unit/server/support';
@@ -35,4 +36,13 @@ export async function enrolOfficer(page: Page, app: BrowserAndCouncil): Promise<
     .fill(createEnrolCode(app.server.store!, 'officer', 'Officer laptop').code);
   await council.getByRole('button', { name: 'Enrol this device', exact: true }).click();
   await council.getByRole('link', { name: 'Open the council results' }).waitFor();
+}
+
+/** Waits until a session's results on the officer's screen are counted and drawn. */
+export function resultsShown(page: Page, sessionId: string): Promise<void> {
+  return expect
+    .poll(() => page.locator(`[data-results="${sessionId}"]`).getAttribute('data-results-state'), {
+      timeout: 20_000,
+    })
+    .toBe('ready');
 }
