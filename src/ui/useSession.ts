@@ -52,12 +52,32 @@ export interface SessionHandle {
   run: <T>(command: (doc: Y.Doc, ctx: CommandContext) => T) => Promise<T>;
 }
 
+/** What the hook holds for one session: never handed back under another session's id. */
+interface Shown {
+  sessionId: string;
+  state: LoadState;
+  view: SessionView | null;
+  saveState: SaveState;
+  saveError: unknown;
+}
+
+const opening = (sessionId: string): Shown => ({
+  sessionId,
+  state: 'loading',
+  view: null,
+  saveState: 'idle',
+  saveError: null,
+});
+
 export function useSession(sessionId: string): SessionHandle {
   const services = useServices();
-  const [state, setState] = useState<LoadState>('loading');
-  const [view, setView] = useState<SessionView | null>(null);
-  const [saveState, setSaveState] = useState<SaveState>('idle');
-  const [saveError, setSaveError] = useState<unknown>(null);
+  // A screen kept for another session (a link or Back from one session's screen to another's) renders once with the
+  // new id before the effect below starts opening it: it shows the new session loading, never the one before.
+  const [stored, setShown] = useState<Shown>(() => opening(sessionId));
+  const shown = stored.sessionId === sessionId ? stored : opening(sessionId);
+  /** Changes what is shown, if it is still about that session. */
+  const patch = (id: string, change: Partial<Shown>): void =>
+    setShown((s) => (s.sessionId === id ? { ...s, ...change } : s));
   const handle = useRef<DocHandle | null>(null);
   /** Drops the document's unstored changes: it is read again from what storage committed (after a refused save). */
   const reopen = useRef<(() => Promise<void>) | null>(null);
@@ -68,8 +88,7 @@ export function useSession(sessionId: string): SessionHandle {
     const refresh = (): void => {
       if (!current) return;
       const v = viewSession(current.doc);
-      setView(v);
-      setState(v ? 'ready' : 'missing');
+      patch(sessionId, { view: v, state: v ? 'ready' : 'missing' });
     };
     const use = (h: DocHandle): void => {
       if (!isCurrent) {
@@ -81,8 +100,8 @@ export function useSession(sessionId: string): SessionHandle {
       h.doc.on('update', refresh);
       refresh();
     };
-    setState('loading');
-    services.docs.open(sessionId).then(use, () => isCurrent && setState('failed'));
+    setShown((s) => (s.sessionId === sessionId ? s : opening(sessionId)));
+    services.docs.open(sessionId).then(use, () => isCurrent && patch(sessionId, { state: 'failed' }));
     reopen.current = async () => {
       const old = current;
       if (!old) return;
@@ -92,7 +111,7 @@ export function useSession(sessionId: string): SessionHandle {
       await old.reload().then(use, () => {
         // The document could not be read again: let go of it (what it holds is stored if storage allows).
         void old.close();
-        if (isCurrent) setState('failed');
+        if (isCurrent) patch(sessionId, { state: 'failed' });
       });
     };
     return () => {
@@ -113,28 +132,27 @@ export function useSession(sessionId: string): SessionHandle {
   const runOne = useCallback(
     async <T>(command: (doc: Y.Doc, ctx: CommandContext) => T | Promise<T>): Promise<T> => {
       const h = handle.current;
-      if (!h) throw new Error('session not open');
+      if (h?.sessionId !== sessionId) throw new Error('session not open');
       // A resident's records are signed first (src/doc/commands.ts): the command resolves once it has written.
       const result = await command(h.doc, services.ctx);
       if (handle.current !== h) throw new Error('session closed while the change was made');
-      setSaveState('saving');
+      patch(sessionId, { saveState: 'saving' });
       try {
         await h.whenSaved();
       } catch (e) {
         // Storage refused the change, so it did not happen: the document goes back to what is stored, and the
         // screen, which keeps what was typed, can try again and make one record, not a second beside one kept
         // in memory and stored by a later write (a walk: a full disk, then "Add my idea" again, gave two ideas).
-        setSaveState('failed');
-        setSaveError(e);
+        patch(sessionId, { saveState: 'failed', saveError: e });
         await reopen.current?.().catch(() => undefined);
         throw e;
       }
-      setSaveState('saved');
+      patch(sessionId, { saveState: 'saved' });
       const v = viewSession(h.doc);
       if (v) void upsertSessionEntry(services.db, v);
       return result;
     },
-    [services],
+    [services, sessionId],
   );
   const run = useCallback(
     <T>(command: (doc: Y.Doc, ctx: CommandContext) => T | Promise<T>): Promise<T> => {
@@ -143,5 +161,8 @@ export function useSession(sessionId: string): SessionHandle {
     [runOne],
   );
 
-  return { state, view, doc: handle.current?.doc ?? null, saveState, saveError, run };
+  const { state, view, saveState, saveError } = shown;
+  // The handle is the previous session's until the effect above lets it go.
+  const doc = handle.current?.sessionId === sessionId ? handle.current.doc : null;
+  return { state, view, doc, saveState, saveError, run };
 }

@@ -82,12 +82,13 @@ function heardFromCouncil(sync: CouncilSync): Promise<void> {
   });
 }
 
+const notYetOpen = (sessionIds: readonly string[]): OfficerSession[] =>
+  sessionIds.map((sessionId) => ({ sessionId, view: null, status: null }));
+
 export function useOfficerSessions(sessionIds: readonly string[], enrolment: Enrolment): OfficerSessions {
   const services = useServices();
   const key = sessionIds.join(',');
-  const [sessions, setSessions] = useState<OfficerSession[]>(() =>
-    sessionIds.map((sessionId) => ({ sessionId, view: null, status: null })),
-  );
+  const [stored, setSessions] = useState<OfficerSession[]>(() => notYetOpen(sessionIds));
   const [loadError, setLoadError] = useState<unknown>(null);
   const opens = useRef(new Map<string, OpenSession>());
   /** Drops a session's unstored changes: its document is read again from storage and its sync started again. */
@@ -98,7 +99,7 @@ export function useOfficerSessions(sessionIds: readonly string[], enrolment: Enr
     let isCurrent = true;
     /** Every handle this effect holds, to close when it ends (a reloaded handle is replaced by its successor). */
     const opened = new Map<string, DocHandle>();
-    setSessions(ids.map((sessionId) => ({ sessionId, view: null, status: null })));
+    setSessions(notYetOpen(ids));
     setLoadError(null);
     const patch = (sessionId: string, change: Partial<OfficerSession>): void => {
       if (!isCurrent) return;
@@ -254,9 +255,12 @@ export function useOfficerSessions(sessionIds: readonly string[], enrolment: Enr
     [runOne],
   );
 
+  // A screen kept for other sessions (a link or Back from one session's results to another's) renders once with
+  // the new ids before the effect above opens them: it shows those loading, never the sessions before.
+  const isShown = stored.map((s) => s.sessionId).join(',') === key;
   return {
-    sessions,
-    loadError,
+    sessions: isShown ? stored : notYetOpen(sessionIds),
+    loadError: isShown ? loadError : null,
     run,
     syncNow: () => opens.current.forEach((o) => o.sync.syncNow()),
   };
