@@ -103,6 +103,8 @@ describe('a staff screen kept for another session', () => {
       const pin = new PinScreen(page);
       await pin.waitUntilShown();
       await expect.poll(() => page.title()).toBe(`Unlock facilitator mode – ${DEMO.title} – ${APP}`);
+      // Digits half typed for the demo belong to the demo's PIN screen only.
+      await pin.field.fill('12');
 
       const otherId = 'another-tablets-session';
       await holdStorage(page, otherId);
@@ -131,6 +133,7 @@ describe('a staff screen kept for another session', () => {
       await pin.field.waitFor();
       await expect.poll(() => page.title()).toBe(`Unlock facilitator mode – ${DEMO.title} – ${APP}`);
       expect(page.url()).toContain(`#/session/${demoId}`);
+      expect(await pin.field.inputValue()).toBe('');
       expect(errors).toEqual([]);
     } finally {
       await context.close();

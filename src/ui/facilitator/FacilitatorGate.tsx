@@ -23,9 +23,11 @@ export function FacilitatorGate({ sessionId, children }: { sessionId: string; ch
     );
   }
   wasLocked.current = true;
+  // Keyed by the session: digits typed and wrong tries counted for one session never carry to another's PIN screen
+  // (a link or the history list can go from one session's screen straight to another's).
   return (
     <Suspense fallback={<p class="page">{t('common.loading')}</p>}>
-      <PinScreen sessionId={sessionId} />
+      <PinScreen key={sessionId} sessionId={sessionId} />
     </Suspense>
   );
 }
