@@ -3,6 +3,7 @@
  * ballot's choices as the list shows them. Pure functions of the translator and the data.
  */
 import type { ExcludedBallot } from '../../domain/count';
+import { sheetOf } from '../../domain/paper';
 import type { CsvProblem } from '../../domain/paperCsv';
 import type { ProposalView } from '../../domain/proposals';
 import type { ValidationError } from '../../domain/errors';
@@ -101,17 +102,31 @@ export function choicesInWords(t: Translator, ballot: Ballot, proposals: readonl
  * Why a sheet in the paper ballots list is left out of the count, for the facilitator or officer reading it: the
  * rule it breaks in the words of the person who typed it in, with the sheet's own figures ("this sheet has 6 dots;
  * the session allows 5 in all.", as the CSV import and the form say it), never the kiosk's words to a resident
- * ("You have 5 dots in all. Take a dot off another idea first."). The figures the rule was checked with are the
- * count's (`params`: the rules the sheet was typed under); what the sheet holds is read from its ballot. A reason
- * with no sheet's words (the way of voting changed since, an idea this device does not have yet, a record no form
- * writes) gets the sentence the officer's "Ballots left out" gives it, which says what to do.
+ * ("You have 5 dots in all. Take a dot off another idea first."), then what they can do: check the paper and type
+ * the sheet in again with the form's "Replace sheet 7" (a sheet that breaks the rule on paper too stays out). The
+ * figures the rule was checked with are the count's (`params`: the rules the sheet was typed under); what the sheet
+ * holds is read from its ballot. A reason with no sheet's words (the way of voting changed since, an idea this
+ * device does not have yet, a record no form writes) gets the sentence the officer's "Ballots left out" gives it,
+ * which says what to do.
  */
 export function excludedInWords(
   t: Translator,
   excluded: Pick<ExcludedBallot, 'ballot' | 'reason' | 'params'>,
   proposals: readonly ProposalView[],
 ): string {
-  const { ballot, reason, params } = excluded;
+  const figures = sheetFiguresInWords(t, excluded, proposals);
+  if (figures === null) return describeExclusion(t, excluded.reason, excluded.params);
+  const sheet = sheetOf(excluded.ballot.participantId);
+  if (sheet === null) return figures;
+  return `${figures} ${t('paper.list.retype', { replace: t('paper.form.replace', { sheet }) })}`;
+}
+
+/** The sheet's figures against the rule it breaks (excludedInWords); null for a reason with none. */
+function sheetFiguresInWords(
+  t: Translator,
+  { ballot, reason, params }: Pick<ExcludedBallot, 'ballot' | 'reason' | 'params'>,
+  proposals: readonly ProposalView[],
+): string | null {
   const max = Number(params.max ?? 0);
   if (reason === 'dotsOverTotal' && ballot.kind === 'dots') {
     const dots = Object.values(ballot.dots).reduce((sum, n) => sum + n, 0);
@@ -139,5 +154,5 @@ export function excludedInWords(
       ? t('paper.csv.rule.budgetOverPot', { spent: money('spent'), pot: money('pot') })
       : t('paper.csv.rule.budgetUnderMinimum', { spent: money('spent'), minimum: money('minimum') });
   }
-  return describeExclusion(t, reason, params);
+  return null;
 }

@@ -94,16 +94,36 @@ describe('why a sheet in the paper ballots list is left out, in the typist’s w
   const words = (reason: (typeof EXCLUSION_REASONS)[number]): string =>
     excludedInWords(t, byReason.get(reason)!, views);
 
-  it('Given sheets that break a ballot rule, when the list says why, then it gives the sheet’s figures and the rules it was typed under', () => {
-    expect(words('dotsOverTotal')).toBe('this sheet has 6 dots; the session allows 5 in all.');
+  it('Given sheets that break a ballot rule, when the list says why, then it gives the sheet’s figures and the rules it was typed under, then how to type the sheet in again', () => {
+    const retype = (sheet: number): string =>
+      `Check the paper sheet, and if it was typed in wrongly, type it in again with “Replace sheet ${sheet}”.`;
+    expect(words('dotsOverTotal')).toBe(`this sheet has 6 dots; the session allows 5 in all. ${retype(6)}`);
     expect(words('dotsOverPerProposal')).toBe(
-      'Youth club: this sheet has 4 dots on this idea; the session allows at most 3 on one idea.',
+      `Youth club: this sheet has 4 dots on this idea; the session allows at most 3 on one idea. ${retype(7)}`,
     );
-    expect(words('budgetOverPot')).toBe('the ideas ticked on this sheet cost £6,000; the pot is £5,000.');
+    expect(words('budgetOverPot')).toBe(
+      `the ideas ticked on this sheet cost £6,000; the pot is £5,000. ${retype(9)}`,
+    );
     expect(words('budgetUnderMinimum')).toBe(
-      'the ideas ticked on this sheet cost £1,000; the session asks for ideas worth at least £7,000.',
+      `the ideas ticked on this sheet cost £1,000; the session asks for ideas worth at least £7,000. ${retype(10)}`,
     );
-    expect(words('rankingTooLong')).toBe('this sheet ranks 3 ideas; the session allows at most 2.');
+    expect(words('rankingTooLong')).toBe(
+      `this sheet ranks 3 ideas; the session allows at most 2. ${retype(11)}`,
+    );
+  });
+
+  it('Given a sheet over a rule on two ideas, then the next step is said once, after the figures of both', () => {
+    const [sheet] = countBallots(
+      [{ ...typed(), kind: 'dots', dots: { A: 4, B: 5 }, ...under(dots) }],
+      dots,
+      1_000_000,
+      views,
+    ).excluded;
+    const sentence = excludedInWords(t, sheet!, views);
+    expect(sentence).toMatch(
+      /^Youth club: .*at most 3 on one idea\. Job fair: .*at most 3 on one idea\. Check /,
+    );
+    expect(sentence.split('Check the paper sheet').length - 1).toBe(1);
   });
 
   it('Given a sheet left out for a reason with no figures of its own, then the list says what happened and what to do', () => {
@@ -125,7 +145,7 @@ describe('why a sheet in the paper ballots list is left out, in the typist’s w
       expect(welsh, reason).not.toBe(sentence);
     }
     expect(excludedInWords(cy, byReason.get('dotsOverTotal')!, views)).toBe(
-      'mae gan y ddalen hon 6 dot; mae’r sesiwn yn caniatáu 5 i gyd.',
+      'mae gan y ddalen hon 6 dot; mae’r sesiwn yn caniatáu 5 i gyd. Gwiriwch y ddalen bapur, ac os cafodd ei theipio’n anghywir, teipiwch hi eto gyda “Disodli dalen 6”.',
     );
   });
 });

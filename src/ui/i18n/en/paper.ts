@@ -75,6 +75,10 @@ export const paper = {
   'paper.list.dots': '{title}: {count}',
   'paper.list.place': '{place}. {title}',
   'paper.list.unknownIdea': 'an idea no longer shown',
+  // After the figures of a sheet left out for a rule it breaks: what the person typing can do ({replace} is the
+  // form's button, paper.form.replace). A sheet that breaks the rule on paper too stays out.
+  'paper.list.retype':
+    'Check the paper sheet, and if it was typed in wrongly, type it in again with “{replace}”.',
 
   // CSV import
   'paper.import.heading': 'Import a CSV file of paper ballots',
