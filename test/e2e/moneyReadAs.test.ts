@@ -6,16 +6,11 @@
  * marking the field invalid before anything is saved). In Chromium against the real council server: the
  * facilitator's session form, the officer's decision on an idea, and the resident's new idea, each with axe.
  */
-import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { addProposal, type CommandContext } from '../../src/doc/commands';
-import { createSession } from '../../src/doc/sessionCommands';
-import { validSettings } from '../unit/helpers/session';
 import { axeViolations } from './support/axe';
 import { description } from './support/describedBy';
-import { enrolOfficer, syncToCouncil } from './support/officer';
+import { enrolOfficer, syncSessionWithOneIdea } from './support/officer';
 import { useBrowserAndCouncil } from './support/setup';
 import { newTablet, openDemoDashboard, openSessionForm, type Tablet } from './support/tablet';
 import { Kiosk } from './pages/Kiosk';
@@ -26,7 +21,7 @@ const FUNDED_OVER_LIMIT =
   'That is more than £100,000,000, far more than any one proposal in a neighbourhood gets. Please check the amount: it may have a few zeros too many.';
 const STREAM_NOT_POSITIVE =
   'A funding stream must be more than zero: type what this public body spends here each year, or remove the stream.';
-const sessionId = randomUUID();
+let sessionId = '';
 let ideaId = '';
 let officer: Tablet | undefined;
 
@@ -64,32 +59,10 @@ async function liveRegionsSaying(control: Locator, text: string): Promise<number
 }
 
 beforeAll(async () => {
-  const doc = new Y.Doc();
-  let now = Date.UTC(2026, 11, 5, 9, 0);
-  const laptop: CommandContext = {
-    deviceId: 'laptop-0001',
-    now: () => (now += 60_000),
-    newId: () => randomUUID(),
-  };
-  createSession(
-    doc,
-    sessionId,
-    validSettings({ title: 'Eastbrook money', neighbourhood: 'Eastbrook', date: '2026-12-05' }),
-    laptop,
-  );
-  ideaId = addProposal(
-    doc,
-    {
-      title: 'Youth club on Fridays',
-      description: '',
-      themeId: 'theme-young',
-      costPence: 2_000_000,
-      where: '',
-    },
-    null,
-    laptop,
-  );
-  await syncToCouncil(app, [{ sessionId, doc }]);
+  ({ sessionId, ideaId } = await syncSessionWithOneIdea(app, {
+    title: 'Eastbrook money',
+    neighbourhood: 'Eastbrook',
+  }));
   officer = await newTablet(app.browser);
   await enrolOfficer(officer.page, app);
 }, 60_000);

@@ -2,10 +2,14 @@
  * The officer's side of the council for e2e tests: seeded sessions synced to the council server by a
  * facilitator's device, and a browser enrolled as an officer from the home screen.
  */
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { addProposal, type CommandContext } from '../../../src/doc/commands';
+import { createSession } from '../../../src/doc/sessionCommands';
 import { createEnrolCode } from '../../../src/server/devices';
+import { validSettings } from '../../unit/helpers/session';
 import { acknowledged, connect, enrolDevice } from '../../unit/server/support';
 import type { BrowserAndCouncil } from './setup';
 
@@ -25,6 +29,39 @@ export async function syncToCouncil(
     await acknowledged(client);
     client.destroy();
   }
+}
+
+/**
+ * A session of 5 December 2026 with one idea, "Youth club on Fridays" (£20,000), synced to the council by a
+ * facilitator's laptop, for an officer to decide on.
+ */
+export async function syncSessionWithOneIdea(
+  app: BrowserAndCouncil,
+  session: { title: string; neighbourhood: string },
+): Promise<{ sessionId: string; ideaId: string }> {
+  const sessionId = randomUUID();
+  const doc = new Y.Doc();
+  let now = Date.UTC(2026, 11, 5, 9, 0);
+  const laptop: CommandContext = {
+    deviceId: 'laptop-0001',
+    now: () => (now += 60_000),
+    newId: () => randomUUID(),
+  };
+  createSession(doc, sessionId, validSettings({ ...session, date: '2026-12-05' }), laptop);
+  const ideaId = addProposal(
+    doc,
+    {
+      title: 'Youth club on Fridays',
+      description: '',
+      themeId: 'theme-young',
+      costPence: 2_000_000,
+      where: '',
+    },
+    null,
+    laptop,
+  );
+  await syncToCouncil(app, [{ sessionId, doc }]);
+  return { sessionId, ideaId };
 }
 
 /** Enrols the page's device as an officer's with a fresh code, from the home screen's council panel. */

@@ -3,6 +3,9 @@
  * that is wrong, and fields that do not apply to the chosen status are not sent.
  */
 import { describe, expect, it } from 'vitest';
+import { isValidationError } from '../../../src/domain/errors';
+import { LIMITS } from '../../../src/domain/limits';
+import { PROPOSAL_STATUSES, type ProposalStatusKind } from '../../../src/domain/types';
 import { fieldErrors } from '../../../src/ui/errors';
 import { addMessages, makeTranslator } from '../../../src/ui/i18n';
 import { errorsOffice } from '../../../src/ui/i18n/en/errorsOffice';
@@ -61,6 +64,38 @@ describe('the status form', () => {
       amountPence: null,
       reason: '',
     });
+  });
+
+  it('Given anything typed under any status, when it is checked, then at most one field is wrong and it is the one box that status shows, so the editor never holds two errors', () => {
+    // The editor keeps only fieldErrors of the one ValidationError inputFrom or the command throws: one key. Its
+    // other control is the status, which shows or hides that box: editing either takes the error away, as
+    // withoutError and errorsAfterEdit do on the kiosk's and the session's forms (an edited field and a partner).
+    const box: Partial<Record<ProposalStatusKind, string>> = {
+      funded: 'amountPence',
+      'not-taken-forward': 'reason',
+    };
+    const amounts = ['', ' ', 'lots', '0', '-5', '12.345', '12.50', '£12,000.50', '1,00,000', '9999999999'];
+    const reasons = ['', ' ', 'The hall is booked', 'x'.repeat(LIMITS.reasonLength + 1)];
+    const t = makeTranslator('en');
+    let refused = 0;
+    for (const status of PROPOSAL_STATUSES) {
+      for (const amountText of amounts) {
+        for (const reason of reasons) {
+          let caught: unknown = null;
+          try {
+            inputFrom('p-1', { status, amountText, reason });
+          } catch (e) {
+            caught = e;
+          }
+          if (caught === null) continue;
+          refused += 1;
+          const where = `${status} ${JSON.stringify(amountText)} ${reason.length}`;
+          expect(isValidationError(caught), where).toBe(true);
+          expect(Object.keys(fieldErrors(t, caught)), where).toEqual([box[status]]);
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(0);
   });
 
   it('Given a stored decision, then the form starts from it', () => {
