@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { LIMITS } from '../../domain/limits';
 import type * as PinFunctions from '../../domain/pin';
 import type { PinAttempts } from '../../storage/appDb';
+import { claimTry, clearTries, readTries, remainingWaitMs, settleWrongTry } from '../../storage/pinTries';
 import { useFacilitatorLock } from '../facilitatorLock';
 import { useT } from '../i18n';
 import { navigate, routeHash } from '../router';
@@ -14,8 +15,9 @@ import '../gateMessages';
 type PinModule = typeof PinFunctions;
 
 /**
- * The PIN step in front of facilitator mode. Wrong tries are counted per session in the device database, so a
- * reload does not reset the wait between tries; the right PIN clears the count and unlocks this session. On a
+ * The PIN step in front of facilitator mode. Wrong tries are counted per session in the device database
+ * (src/storage/pinTries.ts), one try at a time, so a reload, a second tab or a double tap does not dodge the wait
+ * between tries; the right PIN clears the count and unlocks this session. On a
  * tablet in kiosk mode for this session it is the only way out of the kiosk: the right PIN ends kiosk mode
  * (committed before facilitator mode opens), and "back" leads to the kiosk, never to the home screen.
  * Something that cannot be a PIN (letters, too short or too long) gets the PIN's rule in words and is not
@@ -41,6 +43,8 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
   /** Each refusal draws its alert anew, so a screen reader says it again when the same problem comes twice. */
   const [refusals, setRefusals] = useState(0);
   const [isChecking, setChecking] = useState(false);
+  /** Set at once, not at the next drawing: a second submit in the same moment (a double tap) is no second try. */
+  const isTrying = useRef(false);
 
   useEffect(() => {
     void import('../../domain/pin').then((m) => setPinModule(() => m));
@@ -48,19 +52,14 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
 
   useEffect(() => {
     let isCurrent = true;
-    services.db.pinAttempts.get(sessionId).then(
-      (a) => isCurrent && setAttempts(a ?? null),
-      () => isCurrent && setAttempts(null),
-    );
+    void readTries(services.db, sessionId).then((a) => isCurrent && setAttempts(a));
     return () => {
       isCurrent = false;
     };
   }, [services.db, sessionId]);
 
   const failures = attempts?.failures ?? 0;
-  const delayMs = pinModule && attempts ? pinModule.pinDelayMs(failures) : 0;
-  // Capped by the delay itself, so a clock set back cannot lock the facilitator out for longer.
-  const remainingMs = attempts ? Math.min(delayMs, attempts.lastFailureAt + delayMs - now) : 0;
+  const remainingMs = pinModule && attempts ? remainingWaitMs(attempts, now, pinModule.pinDelayMs) : 0;
   const waitSeconds = remainingMs > 0 ? Math.ceil(remainingMs / 1000) : 0;
   const isWaiting = waitSeconds > 0;
 
@@ -75,21 +74,6 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
   usePageTitle(t(isMissing ? 'fac.gate.notFoundHeading' : 'fac.gate.heading'), settings?.title);
   const isReady = pinModule !== null && attempts !== undefined && settings !== undefined;
 
-  const recordFailure = async (): Promise<PinAttempts> => {
-    const db = services.db;
-    try {
-      return await db.transaction('rw', db.pinAttempts, async () => {
-        const current = await db.pinAttempts.get(sessionId);
-        const next = { sessionId, failures: (current?.failures ?? 0) + 1, lastFailureAt: Date.now() };
-        await db.pinAttempts.put(next);
-        return next;
-      });
-    } catch {
-      // The device database refused the write: still slow down this tab.
-      return { sessionId, failures: failures + 1, lastFailureAt: Date.now() };
-    }
-  };
-
   const refuse = (why: 'wrong' | 'empty' | 'format'): void => {
     setProblem(why);
     setRefusals((n) => n + 1);
@@ -98,7 +82,7 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
 
   const submit = async (e: Event): Promise<void> => {
     e.preventDefault();
-    if (!isReady || isChecking || isWaiting) return;
+    if (!isReady || isTrying.current || isWaiting) return;
     if (pin === '') return refuse('empty');
     let digits: string;
     try {
@@ -106,18 +90,29 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     } catch {
       return refuse('format');
     }
+    isTrying.current = true;
     setChecking(true);
+    const claim = await claimTry(services.db, sessionId, pinModule.pinDelayMs);
+    if (!claim.isAllowed) {
+      // A wait began since this screen last read the count (a try in another tab): the PIN is not checked.
+      isTrying.current = false;
+      setAttempts(claim.attempts);
+      setNow(Date.now());
+      setChecking(false);
+      input.current?.focus();
+      return;
+    }
     const isRight = await pinModule.verifyPin(digits, settings.pin).catch(() => false);
     if (isRight) {
-      await services.db.pinAttempts.put({ sessionId, failures: 0, lastFailureAt: 0 }).catch(() => undefined);
+      await clearTries(services.db, sessionId);
       // If storage refuses, facilitator mode still opens; the tablet is a kiosk again after a reload.
       if (isKiosk) await endKioskMode().catch(() => undefined);
       unlock(sessionId);
       return;
     }
-    const next = await recordFailure();
-    setAttempts(next);
+    setAttempts(await settleWrongTry(services.db, claim.attempts));
     setNow(Date.now());
+    isTrying.current = false;
     setChecking(false);
     refuse('wrong');
   };

@@ -1,0 +1,100 @@
+/**
+ * Wrong PIN tries, counted per session in the device database (table pinAttempts), one try at a time.
+ *
+ * A try is counted before its PIN is checked (PBKDF2 takes a moment): claimTry reads the count and, unless a wait
+ * is still owed, counts this try in the same transaction. A try from another tab of this device, or one sent while
+ * another is being checked, so sees every try before it; a page left in the middle of a check has its try counted.
+ * The right PIN clears the count (clearTries).
+ *
+ * If the device refuses to store a try (disk full, private mode), the count is kept in memory for the app's life,
+ * as a floor under the stored one, so leaving the PIN screen and coming back does not end the wait. A try stored
+ * again takes the memory's count with it (a later right PIN in another tab can then clear it).
+ */
+import type { AppDb, PinAttempts } from './appDb';
+
+/** Counts this app could not store, by session id. */
+const unstored = new Map<string, PinAttempts>();
+
+/** The larger count and the later failure of the two: neither the stored count nor the memory's can be dodged. */
+function atLeast(a: PinAttempts | undefined, b: PinAttempts | undefined): PinAttempts | null {
+  if (!a || !b) return a ?? b ?? null;
+  return {
+    sessionId: a.sessionId,
+    failures: Math.max(a.failures, b.failures),
+    lastFailureAt: Math.max(a.lastFailureAt, b.lastFailureAt),
+  };
+}
+
+/** The wait still owed at `now` after these tries; capped by the delay itself, so a clock set back cannot add to it. */
+export function remainingWaitMs(
+  attempts: PinAttempts | null,
+  now: number,
+  delayMs: (failures: number) => number,
+): number {
+  if (!attempts) return 0;
+  const delay = delayMs(attempts.failures);
+  return Math.max(0, Math.min(delay, attempts.lastFailureAt + delay - now));
+}
+
+/** The wrong tries counted so far for this session (null when none), stored or kept in memory. */
+export async function readTries(db: AppDb, sessionId: string): Promise<PinAttempts | null> {
+  const stored = await db.pinAttempts.get(sessionId).catch(() => undefined);
+  return atLeast(stored, unstored.get(sessionId));
+}
+
+/** Changes the count in one transaction, or in memory where the device refuses the write; null: nothing to change. */
+async function change(
+  db: AppDb,
+  sessionId: string,
+  next: (current: PinAttempts | null) => PinAttempts | null,
+): Promise<PinAttempts | null> {
+  let changed: PinAttempts | null = null;
+  try {
+    await db.transaction('rw', db.pinAttempts, async () => {
+      changed = next(atLeast(await db.pinAttempts.get(sessionId), unstored.get(sessionId)));
+      if (changed) await db.pinAttempts.put(changed);
+    });
+    if (changed) unstored.delete(sessionId);
+  } catch {
+    changed = next(await readTries(db, sessionId));
+    if (changed) unstored.set(sessionId, changed);
+  }
+  return changed;
+}
+
+export type Claim =
+  /** The try may be checked; it is counted already, in `attempts`. */
+  | { isAllowed: true; attempts: PinAttempts }
+  /** A wait is still owed after the tries counted before (`attempts`): the PIN must not be checked. */
+  | { isAllowed: false; attempts: PinAttempts | null };
+
+/** Counts a try before its PIN is checked, unless the tries before it still owe a wait. */
+export async function claimTry(
+  db: AppDb,
+  sessionId: string,
+  delayMs: (failures: number) => number,
+): Promise<Claim> {
+  let before: PinAttempts | null = null;
+  const counted = await change(db, sessionId, (current) => {
+    before = current;
+    if (remainingWaitMs(current, Date.now(), delayMs) > 0) return null;
+    return { sessionId, failures: (current?.failures ?? 0) + 1, lastFailureAt: Date.now() };
+  });
+  return counted ? { isAllowed: true, attempts: counted } : { isAllowed: false, attempts: before };
+}
+
+/** The try was wrong: its wait runs from now, when the facilitator is told, not from when it was counted. */
+export async function settleWrongTry(db: AppDb, claimed: PinAttempts): Promise<PinAttempts> {
+  const settled = await change(db, claimed.sessionId, (current) => ({
+    sessionId: claimed.sessionId,
+    failures: Math.max(current?.failures ?? 0, claimed.failures),
+    lastFailureAt: Date.now(),
+  }));
+  return settled ?? claimed;
+}
+
+/** The right PIN: the count starts again. If storage refuses, the stored count stays (as before) but memory's goes. */
+export async function clearTries(db: AppDb, sessionId: string): Promise<void> {
+  unstored.delete(sessionId);
+  await db.pinAttempts.put({ sessionId, failures: 0, lastFailureAt: 0 }).catch(() => undefined);
+}

@@ -1,0 +1,67 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pinDelayMs } from '../../../src/domain/pin';
+import { AppDb } from '../../../src/storage/appDb';
+import { claimTry, clearTries, readTries, settleWrongTry } from '../../../src/storage/pinTries';
+
+const T0 = Date.UTC(2026, 11, 7, 10);
+
+/** A wrong try from start to end: counted, checked (wrong), its wait starting now. */
+async function wrongTry(db: AppDb, sessionId: string) {
+  const claim = await claimTry(db, sessionId, pinDelayMs);
+  if (!claim.isAllowed) throw new Error('expected the try to be allowed');
+  return settleWrongTry(db, claim.attempts);
+}
+
+beforeEach(() => {
+  // Only the clock is the test's: fake-indexeddb's own timers run as usual.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('wrong PIN tries', () => {
+  it('Given three wrong tries whose wait is over, When two tries come at once (two tabs), Then the first is counted before its check and the second must wait', async () => {
+    const db = new AppDb('codesign-app', { indexedDB: new IDBFactory() });
+    for (let i = 0; i < 3; i++) await wrongTry(db, 's1');
+    vi.setSystemTime(T0 + 1_000);
+
+    const [first, second] = await Promise.all([
+      claimTry(db, 's1', pinDelayMs),
+      claimTry(db, 's1', pinDelayMs),
+    ]);
+
+    expect(first).toEqual({
+      isAllowed: true,
+      attempts: { sessionId: 's1', failures: 4, lastFailureAt: T0 + 1_000 },
+    });
+    expect(second).toMatchObject({ isAllowed: false, attempts: { failures: 4 } });
+    expect(await db.pinAttempts.get('s1')).toMatchObject({ failures: 4 });
+  });
+
+  it('Given a device that refuses to store tries, When three wrong tries are made and the database is opened again, Then the count and its wait are still there; the right PIN clears them', async () => {
+    const factory = new IDBFactory();
+    const db = new AppDb('codesign-app', { indexedDB: factory });
+    const refused = vi
+      .spyOn(db.pinAttempts, 'put')
+      .mockRejectedValue(new DOMException('The disk is full', 'QuotaExceededError'));
+    for (let i = 0; i < 3; i++) await wrongTry(db, 's2');
+    expect(refused).toHaveBeenCalled();
+    expect(await db.pinAttempts.get('s2')).toBeUndefined();
+
+    const reopened = new AppDb('codesign-app', { indexedDB: factory });
+    expect(await readTries(reopened, 's2')).toEqual({ sessionId: 's2', failures: 3, lastFailureAt: T0 });
+    expect(await claimTry(reopened, 's2', pinDelayMs)).toMatchObject({ isAllowed: false });
+
+    vi.setSystemTime(T0 + 1_000);
+    expect(await claimTry(reopened, 's2', pinDelayMs)).toMatchObject({
+      isAllowed: true,
+      attempts: { failures: 4 },
+    });
+    await clearTries(reopened, 's2');
+    expect(await readTries(reopened, 's2')).toEqual({ sessionId: 's2', failures: 0, lastFailureAt: 0 });
+  });
+});
