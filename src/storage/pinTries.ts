@@ -36,10 +36,26 @@ export function remainingWaitMs(
   return Math.max(0, Math.min(delay, attempts.lastFailureAt + delay - now));
 }
 
-/** The wrong tries counted so far for this session (null when none), stored or kept in memory. */
-export async function readTries(db: AppDb, sessionId: string): Promise<PinAttempts | null> {
+/**
+ * A failure stored at a time still to come (the tablet's clock was put back: from a day ahead, or to 1970) has its
+ * wait run from now. Left as it is, the wait would never start to run down until the clock reached that time.
+ */
+function notAfter(attempts: PinAttempts | null, now: number): PinAttempts | null {
+  return attempts && attempts.lastFailureAt > now ? { ...attempts, lastFailureAt: now } : attempts;
+}
+
+/** The count as stored or kept in memory, as it is. */
+async function readCount(db: AppDb, sessionId: string): Promise<PinAttempts | null> {
   const stored = await db.pinAttempts.get(sessionId).catch(() => undefined);
   return atLeast(stored, unstored.get(sessionId));
+}
+
+/** The wrong tries counted so far for this session (null when none), stored or kept in memory. */
+export async function readTries(db: AppDb, sessionId: string): Promise<PinAttempts | null> {
+  const tries = await readCount(db, sessionId);
+  if (!tries || tries.lastFailureAt <= Date.now()) return tries;
+  // Stored as running from now, so the wait this screen shows is the one a try is held to.
+  return (await change(db, sessionId, (current) => notAfter(current, Date.now()))) ?? notAfter(tries, Date.now());
 }
 
 /** Changes the count in one transaction, or in memory where the device refuses the write; null: nothing to change. */
@@ -56,7 +72,7 @@ async function change(
     });
     if (changed) unstored.delete(sessionId);
   } catch {
-    changed = next(await readTries(db, sessionId));
+    changed = next(await readCount(db, sessionId));
     if (changed) unstored.set(sessionId, changed);
   }
   return changed;
@@ -75,12 +91,16 @@ export async function claimTry(
   delayMs: (failures: number) => number,
 ): Promise<Claim> {
   let before: PinAttempts | null = null;
-  const counted = await change(db, sessionId, (current) => {
+  let isAllowed = false;
+  const counted = await change(db, sessionId, (stored) => {
+    const now = Date.now();
+    const current = notAfter(stored, now);
     before = current;
-    if (remainingWaitMs(current, Date.now(), delayMs) > 0) return null;
-    return { sessionId, failures: (current?.failures ?? 0) + 1, lastFailureAt: Date.now() };
+    isAllowed = remainingWaitMs(current, now, delayMs) === 0;
+    if (!isAllowed) return current === stored ? null : current;
+    return { sessionId, failures: (current?.failures ?? 0) + 1, lastFailureAt: now };
   });
-  return counted ? { isAllowed: true, attempts: counted } : { isAllowed: false, attempts: before };
+  return isAllowed && counted ? { isAllowed: true, attempts: counted } : { isAllowed: false, attempts: before };
 }
 
 /** The try was wrong: its wait runs from now, when the facilitator is told, not from when it was counted. */

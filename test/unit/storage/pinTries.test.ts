@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pinDelayMs } from '../../../src/domain/pin';
 import { AppDb } from '../../../src/storage/appDb';
-import { claimTry, clearTries, readTries, settleWrongTry } from '../../../src/storage/pinTries';
+import { claimTry, clearTries, readTries, remainingWaitMs, settleWrongTry } from '../../../src/storage/pinTries';
 
 const T0 = Date.UTC(2026, 11, 7, 10);
 
@@ -63,5 +63,32 @@ describe('wrong PIN tries', () => {
     });
     await clearTries(reopened, 's2');
     expect(await readTries(reopened, 's2')).toEqual({ sessionId: 's2', failures: 0, lastFailureAt: 0 });
+  });
+});
+
+describe('wrong PIN tries on a tablet whose clock jumps', () => {
+  it('Given three wrong tries made while the clock was a day ahead, When the clock is put right, Then the wait is at most the delay from then, not a day', async () => {
+    const db = new AppDb('codesign-app', { indexedDB: new IDBFactory() });
+    vi.setSystemTime(T0 + 86_400_000);
+    for (let i = 0; i < 3; i++) await wrongTry(db, 's3');
+
+    vi.setSystemTime(T0);
+    const read = await readTries(db, 's3');
+    expect(remainingWaitMs(read, Date.now(), pinDelayMs)).toBe(1_000);
+    expect(await claimTry(db, 's3', pinDelayMs)).toMatchObject({ isAllowed: false });
+
+    vi.setSystemTime(T0 + 1_000);
+    expect(remainingWaitMs(await readTries(db, 's3'), Date.now(), pinDelayMs)).toBe(0);
+    expect(await claimTry(db, 's3', pinDelayMs)).toMatchObject({ isAllowed: true, attempts: { failures: 4 } });
+  });
+
+  it('Given wrong tries stored in 2026, When the tablet restarts with its clock at 1970, Then the right PIN can be tried after the delay', async () => {
+    const db = new AppDb('codesign-app', { indexedDB: new IDBFactory() });
+    for (let i = 0; i < 3; i++) await wrongTry(db, 's4');
+
+    vi.setSystemTime(0);
+    expect(remainingWaitMs(await readTries(db, 's4'), Date.now(), pinDelayMs)).toBe(1_000);
+    vi.setSystemTime(1_000);
+    expect(await claimTry(db, 's4', pinDelayMs)).toMatchObject({ isAllowed: true, attempts: { failures: 4 } });
   });
 });
