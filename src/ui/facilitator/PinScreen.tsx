@@ -39,7 +39,8 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
   /** undefined while loading; null when there were no failures. */
   const [attempts, setAttempts] = useState<PinAttempts | null | undefined>(undefined);
   const [now, setNow] = useState(() => Date.now());
-  const [problem, setProblem] = useState<'wrong' | 'empty' | 'format' | null>(null);
+  /** 'wait': a try refused unchecked, because a wait began since this screen last read the count. */
+  const [problem, setProblem] = useState<'wrong' | 'empty' | 'format' | 'wait' | null>(null);
   /** Each refusal draws its alert anew, so a screen reader says it again when the same problem comes twice. */
   const [refusals, setRefusals] = useState(0);
   const [isChecking, setChecking] = useState(false);
@@ -74,7 +75,7 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
   usePageTitle(t(isMissing ? 'fac.gate.notFoundHeading' : 'fac.gate.heading'), settings?.title);
   const isReady = pinModule !== null && attempts !== undefined && settings !== undefined;
 
-  const refuse = (why: 'wrong' | 'empty' | 'format'): void => {
+  const refuse = (why: 'wrong' | 'empty' | 'format' | 'wait'): void => {
     setProblem(why);
     setRefusals((n) => n + 1);
     input.current?.focus();
@@ -94,13 +95,13 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     setChecking(true);
     const claim = await claimTry(services.db, sessionId, pinModule.pinDelayMs);
     if (!claim.isAllowed) {
-      // A wait began since this screen last read the count (a try in another tab): the PIN is not checked.
+      // A wait began since this screen last read the count (a try in another tab): the PIN is not checked. Said
+      // once, as a wrong try's wait is; focus stays in the field (pressing Enter there moves it nowhere).
       isTrying.current = false;
       setAttempts(claim.attempts);
       setNow(Date.now());
       setChecking(false);
-      input.current?.focus();
-      return;
+      return refuse('wait');
     }
     const isRight = await pinModule.verifyPin(digits, settings.pin).catch(() => false);
     if (isRight) {
@@ -147,6 +148,8 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
   const problemId = `${id}-problem`;
   const waitId = `${id}-wait`;
   const described = [hintId, problem ? problemId : '', isWaiting ? waitId : ''].filter(Boolean).join(' ');
+  /** A try refused for the wait was not checked: what was typed is not wrong. */
+  const isInvalid = problem !== null && problem !== 'wait';
 
   return (
     <main class="page fac-gate" id="main" tabIndex={-1}>
@@ -157,7 +160,7 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
         <p>{t('common.loading')}</p>
       ) : (
         <form class="card fac-gate__form" onSubmit={(e) => void submit(e)} noValidate>
-          <div class={`field${problem ? ' field--error' : ''}`}>
+          <div class={`field${isInvalid ? ' field--error' : ''}`}>
             <label for={id}>{t('fac.gate.pinLabel')}</label>
             <p class="field__hint" id={hintId}>
               {t('fac.gate.pinHint')}
@@ -168,9 +171,11 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
                   ? t('fac.gate.empty')
                   : problem === 'format'
                     ? t('fac.form.pinRule', { min: LIMITS.minPinLength, max: LIMITS.maxPinLength })
-                    : failures >= 3
-                      ? `${t('fac.gate.wrong')} ${t('fac.gate.slowedDown')}`
-                      : t('fac.gate.wrong')}
+                    : problem === 'wait'
+                      ? t('fac.gate.slowedDown')
+                      : failures >= 3
+                        ? `${t('fac.gate.wrong')} ${t('fac.gate.slowedDown')}`
+                        : t('fac.gate.wrong')}
               </p>
             ) : null}
             <input
@@ -183,7 +188,7 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
               value={pin}
               onInput={(e) => setPin(e.currentTarget.value)}
               aria-describedby={described}
-              aria-invalid={problem ? true : undefined}
+              aria-invalid={isInvalid ? true : undefined}
             />
           </div>
           {isWaiting ? (
