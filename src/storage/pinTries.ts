@@ -55,7 +55,9 @@ export async function readTries(db: AppDb, sessionId: string): Promise<PinAttemp
   const tries = await readCount(db, sessionId);
   if (!tries || tries.lastFailureAt <= Date.now()) return tries;
   // Stored as running from now, so the wait this screen shows is the one a try is held to.
-  return (await change(db, sessionId, (current) => notAfter(current, Date.now()))) ?? notAfter(tries, Date.now());
+  return (
+    (await change(db, sessionId, (current) => notAfter(current, Date.now()))) ?? notAfter(tries, Date.now())
+  );
 }
 
 /** Changes the count in one transaction, or in memory where the device refuses the write; null: nothing to change. */
@@ -100,7 +102,9 @@ export async function claimTry(
     if (!isAllowed) return current === stored ? null : current;
     return { sessionId, failures: (current?.failures ?? 0) + 1, lastFailureAt: now };
   });
-  return isAllowed && counted ? { isAllowed: true, attempts: counted } : { isAllowed: false, attempts: before };
+  return isAllowed && counted
+    ? { isAllowed: true, attempts: counted }
+    : { isAllowed: false, attempts: before };
 }
 
 /** The try was wrong: its wait runs from now, when the facilitator is told, not from when it was counted. */
@@ -113,8 +117,15 @@ export async function settleWrongTry(db: AppDb, claimed: PinAttempts): Promise<P
   return settled ?? claimed;
 }
 
-/** The right PIN: the count starts again. If storage refuses, the stored count stays (as before) but memory's goes. */
+/**
+ * The right PIN: the count starts again. If storage refuses the write, the count is deleted instead (a full disk
+ * still takes a deletion): else the right PIN's own try, counted before its check, would be left with its wait.
+ * Memory's count goes either way.
+ */
 export async function clearTries(db: AppDb, sessionId: string): Promise<void> {
   unstored.delete(sessionId);
-  await db.pinAttempts.put({ sessionId, failures: 0, lastFailureAt: 0 }).catch(() => undefined);
+  await db.pinAttempts
+    .put({ sessionId, failures: 0, lastFailureAt: 0 })
+    .catch(() => db.pinAttempts.delete(sessionId))
+    .catch(() => undefined);
 }

@@ -2,7 +2,13 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pinDelayMs } from '../../../src/domain/pin';
 import { AppDb } from '../../../src/storage/appDb';
-import { claimTry, clearTries, readTries, remainingWaitMs, settleWrongTry } from '../../../src/storage/pinTries';
+import {
+  claimTry,
+  clearTries,
+  readTries,
+  remainingWaitMs,
+  settleWrongTry,
+} from '../../../src/storage/pinTries';
 
 const T0 = Date.UTC(2026, 11, 7, 10);
 
@@ -79,7 +85,10 @@ describe('wrong PIN tries on a tablet whose clock jumps', () => {
 
     vi.setSystemTime(T0 + 1_000);
     expect(remainingWaitMs(await readTries(db, 's3'), Date.now(), pinDelayMs)).toBe(0);
-    expect(await claimTry(db, 's3', pinDelayMs)).toMatchObject({ isAllowed: true, attempts: { failures: 4 } });
+    expect(await claimTry(db, 's3', pinDelayMs)).toMatchObject({
+      isAllowed: true,
+      attempts: { failures: 4 },
+    });
   });
 
   it('Given wrong tries stored in 2026, When the tablet restarts with its clock at 1970, Then the right PIN can be tried after the delay', async () => {
@@ -89,6 +98,31 @@ describe('wrong PIN tries on a tablet whose clock jumps', () => {
     vi.setSystemTime(0);
     expect(remainingWaitMs(await readTries(db, 's4'), Date.now(), pinDelayMs)).toBe(1_000);
     vi.setSystemTime(1_000);
-    expect(await claimTry(db, 's4', pinDelayMs)).toMatchObject({ isAllowed: true, attempts: { failures: 4 } });
+    expect(await claimTry(db, 's4', pinDelayMs)).toMatchObject({
+      isAllowed: true,
+      attempts: { failures: 4 },
+    });
+  });
+});
+
+describe('the right PIN on a tablet whose disk fills', () => {
+  it('Given three wrong tries and the right PIN counted before its check, When the disk is full as the count is cleared, Then no try and no wait is left for the next unlock', async () => {
+    const db = new AppDb('codesign-app', { indexedDB: new IDBFactory() });
+    for (let i = 0; i < 3; i++) await wrongTry(db, 's5');
+    vi.setSystemTime(T0 + 1_000);
+    expect(await claimTry(db, 's5', pinDelayMs)).toMatchObject({
+      isAllowed: true,
+      attempts: { failures: 4 },
+    });
+
+    // The disk fills while the right PIN is checked; a full disk still takes a deletion (as Chromium's does).
+    vi.spyOn(db.pinAttempts, 'put').mockRejectedValue(
+      new DOMException('The disk is full', 'QuotaExceededError'),
+    );
+    await clearTries(db, 's5');
+
+    const left = await readTries(db, 's5');
+    expect(left?.failures ?? 0).toBe(0);
+    expect(remainingWaitMs(left, Date.now(), pinDelayMs)).toBe(0);
   });
 });
