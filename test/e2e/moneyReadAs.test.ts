@@ -10,9 +10,11 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
 import { description } from './support/describedBy';
+import { settleLayout, TABLET_SIZES, topsOf } from './support/layout';
 import { enrolOfficer, syncSessionWithOneIdea } from './support/officer';
 import { useBrowserAndCouncil } from './support/setup';
 import { newTablet, openDemoDashboard, openSessionForm, type Tablet } from './support/tablet';
+import { smallTargets } from './support/targets';
 import { Kiosk } from './pages/Kiosk';
 
 const app = useBrowserAndCouncil('codesign-money-read-as-');
@@ -120,6 +122,57 @@ describe('money fields say how the amount is read', () => {
       expect(await description(form.streamField(1, 'Amount each year'))).toContain('Read as £2,000');
       expect(await description(form.streamField(2, 'Amount each year'))).toContain('Read as £3,000');
       expect(await description(form.streamField(3, 'Amount each year'))).toContain('Read as £4,000');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given the session form on a tablet, when the amount says how it is read, a name nears its limit or saving refuses the row, then the three boxes of the funding stream keep one top', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const form = await openSessionForm(page, app.url);
+      await form.waitUntilShown();
+      const row = [
+        form.streamField(1, 'Public body'),
+        form.streamField(1, 'Service'),
+        form.streamField(1, 'Amount each year'),
+      ];
+      /** The three tops, at each tablet size (wide, portrait, and the 768 px portrait tablet). */
+      const topsAtEachSize = async (): Promise<number[][]> => {
+        const out: number[][] = [];
+        for (const size of [...TABLET_SIZES, { width: 768, height: 1024 }]) {
+          await page.setViewportSize(size);
+          await settleLayout(page);
+          out.push(await topsOf(row));
+        }
+        return out;
+      };
+      const lineUp = (tops: number[][]): number[][] => tops.map((t) => t.map(() => t[0] ?? 0));
+
+      // Empty: the name boxes' quiet character counts are empty, the amount's reading absent.
+      let tops = await topsAtEachSize();
+      expect(tops).toEqual(lineUp(tops));
+
+      await form.streamField(1, 'Amount each year').fill('2500');
+      tops = await topsAtEachSize();
+      expect(tops).toEqual(lineUp(tops));
+
+      // Near the 100-character limit the public body's count shows.
+      await form.streamField(1, 'Public body').fill('Eastbrook '.repeat(9) + 'Coun');
+      expect(await description(form.streamField(1, 'Public body'))).toContain('6 characters left');
+      tops = await topsAtEachSize();
+      expect(tops).toEqual(lineUp(tops));
+
+      await form.streamField(1, 'Service').fill('');
+      await form.submitButton.click();
+      await form.errorSummary.waitFor();
+      expect(await form.streamField(1, 'Service').getAttribute('aria-invalid')).toBe('true');
+      tops = await topsAtEachSize();
+      expect(tops).toEqual(lineUp(tops));
+
+      expect(await smallTargets(page, 44)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -2,7 +2,7 @@
  * Layout checks for a screen: nothing goes past the viewport's sides, the page never scrolls sideways, and no text is
  * cut off by a box that hides what does not fit. Run at each tablet size, in usual and in large text.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export const TABLET_SIZES = [
   { width: 800, height: 1280 },
@@ -54,4 +54,15 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     }
     return out;
   });
+}
+
+/** The top of each control's box in CSS px (to the nearest half pixel): boxes in one row should share it. */
+export async function topsOf(controls: readonly Locator[]): Promise<number[]> {
+  return Promise.all(
+    controls.map(async (c) => {
+      const box = await c.boundingBox();
+      if (!box) throw new Error('A control to line up is not on screen.');
+      return Math.round(box.y * 2) / 2;
+    }),
+  );
 }
