@@ -163,7 +163,10 @@ export function App({ services }: { services: Services }) {
         isShareRefused || routing.kind === KIOSK_ROUTING.refuseShare ? (
           <ShareRefused onDone={() => setShareRefused(false)} />
         ) : (
-          <KioskScreen sessionId={route.sessionId} onLanguage={chooseKioskLanguage} />
+          // Keyed by the session, as the PIN screen is: a kiosk kept on screen while the tablet's kiosk lock moves
+          // to another session (changed in another window) unmounts, so the turn under way is ended with its own
+          // session's document still open, and nothing of it (the turn count, a resumed turn) carries over.
+          <KioskScreen key={route.sessionId} sessionId={route.sessionId} onLanguage={chooseKioskLanguage} />
         );
       break;
     case 'facilitator':

@@ -5,17 +5,22 @@
  * had opened: the PIN screen for a session still opening said "For: <the session before>", under that session's
  * page title, with a PIN form ready (that session's PIN would have unlocked the new one), and the officer's results
  * for one session were drawn headed by the other. A hook now hands back nothing of a session under another's id.
+ * The kiosk too: no address reaches another session's kiosk while one shows (the tablet's kiosk lock sends every
+ * address to its own session's, and locking to another first draws nothing), but another window of the tablet can
+ * move the lock. The kiosk screen kept for the new session left the turn under way unfinished in its own session.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sessionDbName } from '../../src/storage/indexedDbDocStore';
 import { Home } from './pages/Home';
+import { Kiosk, STEP } from './pages/Kiosk';
 import { PinScreen } from './pages/PinScreen';
 import { axeViolations } from './support/axe';
 import { AUTUMN, SPRING, seedAutumn, seedSpring, type SeededSession } from './support/neighbourhood';
 import { enrolOfficer, resultsShown, syncToCouncil } from './support/officer';
 import { useBrowserAndCouncil } from './support/setup';
-import { DEMO, newTablet } from './support/tablet';
+import { storedRecords } from './support/stored';
+import { DEMO, newTablet, openDemoDashboard, openNewSessionDashboard, usePage } from './support/tablet';
 
 const app = useBrowserAndCouncil('codesign-session-switch-');
 const APP = 'Neighbourhood Co-design';
@@ -164,6 +169,46 @@ describe('a staff screen kept for another session', () => {
       const backToSpring = await drawnAt(page, `#/officer/session/${spring.sessionId}`);
       expect(backToSpring.filter((d) => d.heading === AUTUMN)).toEqual([]);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
+
+describe('a kiosk kept for another session', () => {
+  it('Given a resident’s turn under way on a kiosk, when another window of the tablet moves kiosk mode to another session, then this window shows that session’s kiosk from its start, and the turn under way is ended in its own session', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const { sessionId: otherId } = await openNewSessionDashboard(page, app.url);
+      const { sessionId: demoId, dashboard } = await openDemoDashboard(page, app.url);
+      await dashboard.startKiosk();
+      const kiosk = new Kiosk(page);
+      await kiosk.waitFor(STEP.welcome);
+
+      // The facilitator, in a second window, lifts kiosk mode with the demo's PIN (this window locks it again).
+      const second = usePage(await context.newPage());
+      await second.page.goto(`${app.url}#/session/${demoId}`);
+      await new PinScreen(second.page).unlock(DEMO.pin, DEMO.title);
+      await kiosk.waitFor(STEP.welcome);
+      await kiosk.beginTurn();
+      const open = (await storedRecords(page, demoId)).participants.filter((p) => p.finishedAt === null);
+      expect(open).toHaveLength(1);
+      const resident = open[0]!.id;
+
+      // It then opens the other session's kiosk: the tablet is that session's kiosk now, in every window.
+      await second.page.goto(`${app.url}#/session/${otherId}/kiosk`);
+      await new Kiosk(second.page).waitFor(STEP.welcome);
+      await page.waitForURL((url) => url.hash === `#/session/${otherId}/kiosk`);
+      await kiosk.waitFor(STEP.welcome);
+      await expect
+        .poll(
+          async () =>
+            (await storedRecords(page, demoId)).participants.find((p) => p.id === resident)?.finishedAt,
+        )
+        .toEqual(expect.any(Number));
+      expect((await storedRecords(page, otherId)).participants).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      expect([...errors, ...second.errors]).toEqual([]);
     } finally {
       await context.close();
     }

@@ -1,5 +1,9 @@
 /** What a page's origin keeps in IndexedDB, searched from outside the app. */
 import type { Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { readRecords } from '../../../src/doc/schema';
+import type { SessionRecords } from '../../../src/domain/types';
+import { sessionDbName } from '../../../src/storage/indexedDbDocStore';
 
 /** How many times `needle` occurs in everything the page's origin keeps in IndexedDB (bytes and text alike). */
 export async function storedOccurrences(page: Page, needle: string): Promise<number> {
@@ -42,4 +46,28 @@ export async function storedOccurrences(page: Page, needle: string): Promise<num
     }
     return total;
   }, needle);
+}
+
+/** A session's records as the page's device has stored them: every update in its IndexedDB database, applied. */
+export async function storedRecords(page: Page, sessionId: string): Promise<SessionRecords> {
+  const updates = await page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
+    });
+    try {
+      const all = await new Promise<unknown[]>((resolve, reject) => {
+        const r = db.transaction('updates', 'readonly').objectStore('updates').getAll();
+        r.onsuccess = () => resolve(r.result as unknown[]);
+        r.onerror = () => reject(r.error ?? new Error('read failed'));
+      });
+      return all.map((u) => [...(u as Uint8Array)]);
+    } finally {
+      db.close();
+    }
+  }, sessionDbName(sessionId));
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, new Uint8Array(u));
+  return readRecords(doc);
 }
