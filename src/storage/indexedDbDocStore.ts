@@ -1,18 +1,22 @@
 /**
  * Session documents in IndexedDB, one database per session, in y-indexeddb's layout (an `updates` store of
- * Yjs updates, compacted by y-indexeddb's `storeState`).
+ * Yjs updates, compacted now and then into one update holding the whole document; an unused `custom` store).
  *
- * Why we mend y-indexeddb: its update writer starts an IndexedDB transaction and forgets it. Nothing tells the
- * app when the write committed, and a refused write (QuotaExceededError) becomes an unhandled rejection: the
- * screen would say "Saved" for data that is not on disk (test/unit/storage/docStore.test.ts shows both). So
- * after y-indexeddb has loaded the document we replace its writer with one that keeps each transaction's
- * outcome; loading, the database layout and compaction stay y-indexeddb's.
+ * Why we mend y-indexeddb: it starts IndexedDB writes and forgets them. Its update writer: nothing tells the app
+ * when the write committed, and a refused write (QuotaExceededError) becomes an unhandled rejection, so the screen
+ * would say "Saved" for data that is not on disk (test/unit/storage/docStore.test.ts shows both). Its loading: it
+ * stores the document again as it opens it, so on a full disk opening a session threw two uncaught errors (the
+ * refused write, then a read queued behind it in the aborted transaction; test/e2e/diskFullReopen.test.ts). Its
+ * compaction: the same with the write that replaces the updates. So we keep its layout and its database name
+ * scheme, and open, read, write and compact ourselves: opening only reads (a full disk still opens every session
+ * with all it holds), and every write's outcome is kept.
  */
 import * as Y from 'yjs';
-import { IndexeddbPersistence, PREFERRED_TRIM_SIZE, clearDocument, storeState } from 'y-indexeddb';
+import { PREFERRED_TRIM_SIZE, clearDocument } from 'y-indexeddb';
 import { WriteTracker, type DocHandle, type DocStore } from './docStore';
 
 const UPDATES_STORE = 'updates';
+const CUSTOM_STORE = 'custom';
 /** Compact after this long without writes, as y-indexeddb does. */
 const COMPACT_AFTER_MS = 1000;
 
@@ -28,18 +32,52 @@ function commit(tx: IDBTransaction): Promise<void> {
   });
 }
 
+/** Opens a session's database, making y-indexeddb's two stores the first time (the only write opening makes). */
+function openDatabase(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onupgradeneeded = () => {
+      request.result.createObjectStore(UPDATES_STORE, { autoIncrement: true });
+      request.result.createObjectStore(CUSTOM_STORE);
+    };
+    request.onsuccess = () => {
+      const db = request.result;
+      // Removing the session (here or in another tab) does not wait for this connection, as with y-indexeddb.
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+  });
+}
+
 export class IndexedDbDocStore implements DocStore {
   async open(sessionId: string): Promise<DocHandle> {
-    const doc = new Y.Doc();
-    const persistence = new IndexeddbPersistence(sessionDbName(sessionId), doc);
-    await persistence.whenSynced;
-    doc.off('update', persistence._storeUpdate);
-    return persisting(sessionId, persistence, doc);
+    const db = await openDatabase(sessionDbName(sessionId));
+    try {
+      return await loaded(sessionId, db);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
   }
 
   async remove(sessionId: string): Promise<void> {
     await clearDocument(sessionDbName(sessionId));
   }
+}
+
+/** Applies stored updates to `doc` as coming from storage (`origin`), so they are not written back. */
+function applyStored(doc: Y.Doc, updates: readonly Uint8Array[], origin: object): void {
+  Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)), origin, false);
+}
+
+/** A new document holding every committed update, persisted from here on: the handle the app uses. */
+async function loaded(sessionId: string, db: IDBDatabase): Promise<DocHandle> {
+  const rows = await storedUpdates(db);
+  const doc = new Y.Doc();
+  const fromStorage = {};
+  applyStored(doc, rows, fromStorage);
+  return persisting(sessionId, db, doc, fromStorage, rows.length);
 }
 
 /** Reads every stored update of the session, as committed. */
@@ -51,8 +89,14 @@ function storedUpdates(db: IDBDatabase): Promise<Uint8Array[]> {
   });
 }
 
-/** Persists `doc`'s changes through our own writer (header): the handle the app uses. */
-function persisting(sessionId: string, persistence: IndexeddbPersistence, doc: Y.Doc): DocHandle {
+/** Persists `doc`'s changes through our own writer (header). `rowCount`: the updates stored when it was read. */
+function persisting(
+  sessionId: string,
+  db: IDBDatabase,
+  doc: Y.Doc,
+  fromStorage: object,
+  rowCount: number,
+): DocHandle {
   const writes = new WriteTracker();
   // After a refused write the stored updates have a gap, and Yjs cannot apply anything that comes after a
   // gap: so the next write stores the whole document instead of just its own update.
@@ -64,23 +108,22 @@ function persisting(sessionId: string, persistence: IndexeddbPersistence, doc: Y
   let issued = 0;
   let stored = 0;
   let refusal: Error | null = null;
+  let rows = rowCount;
   let compactTimer: ReturnType<typeof setTimeout> | null = null;
   const refuse = (e: unknown): Error => {
     hasGap = true;
     refusal = e instanceof Error ? e : new Error(String(e));
     return refusal;
   };
-  const write = (update: Uint8Array, origin: unknown): void => {
-    const db = persistence.db;
-    if (origin === persistence || !db) return;
+  /** Starts one write transaction, `fill` puts the write in it, and its outcome is kept. */
+  const writeInto = (isWhole: boolean, fill: (updates: IDBObjectStore) => void): void => {
     const n = ++issued;
-    const isWhole = hasGap;
-    hasGap = false;
     try {
       const tx = db.transaction([UPDATES_STORE], 'readwrite');
-      tx.objectStore(UPDATES_STORE).add(isWhole ? Y.encodeStateAsUpdate(doc) : update);
+      const committed = commit(tx);
+      fill(tx.objectStore(UPDATES_STORE));
       writes.track(
-        commit(tx).then(
+        committed.then(
           () => {
             if (isWhole || stored === n - 1) stored = n;
           },
@@ -91,13 +134,36 @@ function persisting(sessionId: string, persistence: IndexeddbPersistence, doc: Y
       );
     } catch (e) {
       writes.track(Promise.reject(refuse(e)));
-      return;
     }
-    if (++persistence._dbsize >= PREFERRED_TRIM_SIZE) {
+  };
+  /**
+   * Replaces every stored update with one holding the whole document, in one transaction: what another tab
+   * stored since this document was read comes into it first, so nothing stored is left out.
+   */
+  const compact = (): void => {
+    hasGap = false;
+    rows = 1;
+    writeInto(true, (updates) => {
+      const values = updates.getAll();
+      const keys = updates.getAllKeys();
+      keys.onsuccess = () => {
+        applyStored(doc, values.result as Uint8Array[], fromStorage);
+        const last = keys.result.at(-1);
+        if (last !== undefined) updates.delete(IDBKeyRange.upperBound(last));
+        updates.add(Y.encodeStateAsUpdate(doc));
+      };
+    });
+  };
+  const write = (update: Uint8Array, origin: unknown): void => {
+    if (origin === fromStorage) return;
+    const isWhole = hasGap;
+    hasGap = false;
+    writeInto(isWhole, (updates) => updates.add(isWhole ? Y.encodeStateAsUpdate(doc) : update));
+    if (++rows >= PREFERRED_TRIM_SIZE) {
       if (compactTimer !== null) clearTimeout(compactTimer);
       compactTimer = setTimeout(() => {
         compactTimer = null;
-        writes.track(storeState(persistence, false));
+        compact();
       }, COMPACT_AFTER_MS);
     }
   };
@@ -122,32 +188,22 @@ function persisting(sessionId: string, persistence: IndexeddbPersistence, doc: Y
     close: async () => {
       try {
         await stopWriting();
-        // One last try to store what a refused write left out.
-        if (hasGap && persistence.db) await storeState(persistence, true);
-        await writes.whenSettled();
+        // One last try to store what a refused write left out. Refused again (the disk still full), it is not
+        // kept: every screen that made such a change has already said it was not saved.
+        if (hasGap) compact();
+        await writes.whenSettled().catch(() => undefined);
       } finally {
-        await persistence.destroy();
+        db.close();
         doc.destroy();
       }
     },
     reload: async () => {
       await stopWriting();
-      const db = persistence.db;
-      if (!db) throw new Error('session storage is closed');
-      // The same database connection, read only: opening y-indexeddb again would first write to a disk that may
-      // still be full. A new document from the committed updates takes the old one's place in the persistence
-      // (its compaction reads persistence.doc); the old one is released without storing what was refused.
-      const rows = await storedUpdates(db);
-      const fresh = new Y.Doc();
-      Y.transact(fresh, () => rows.forEach((u) => Y.applyUpdate(fresh, u)), persistence, false);
-      // y-indexeddb binds destroy in its constructor and listens with that very function: move it over as it is.
-      /* eslint-disable @typescript-eslint/unbound-method, @typescript-eslint/no-misused-promises */
-      doc.off('destroy', persistence.destroy);
-      persistence.doc = fresh;
-      fresh.on('destroy', persistence.destroy);
-      /* eslint-enable @typescript-eslint/unbound-method, @typescript-eslint/no-misused-promises */
+      // The same database connection, read only: a new document from the committed updates; the old one is
+      // released without storing what was refused.
+      const fresh = await loaded(sessionId, db);
       doc.destroy();
-      return persisting(sessionId, persistence, fresh);
+      return fresh;
     },
   };
 }

@@ -151,8 +151,8 @@ describe('the wait between wrong PIN tries', () => {
       expect(await pin.submitWrong('2222')).toBe(`${WRONG_PIN_MESSAGE} ${SLOWED_DOWN}`);
       expect((await waitShown(page, pin)).wait).toContain('wait 1 second ');
       expect(await refusedWrites(page)).toBeGreaterThan(0);
-      // Space comes back before the screen is left (opening the session again on a full disk is another story:
-      // y-indexeddb's own writes fail there): none of the three wrong tries was stored.
+      // Space comes back before the screen is left (opening the session again on a full disk has its own test,
+      // diskFullReopen.test.ts): none of the three wrong tries was stored.
       await setDiskFull(page, false);
 
       await page.getByRole('link', { name: 'Back to the first screen' }).click();

@@ -2,7 +2,7 @@
  * The contract every DocStore must keep, run against both implementations, plus the IndexedDB store's own
  * promise: whenSaved() means IndexedDB committed, and a refused write is reported, never lost silently.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { MemoryDocStore, type DocStore } from '../../../src/storage/docStore';
@@ -181,7 +181,7 @@ describe('IndexedDbDocStore: Saved means committed', () => {
     } finally {
       vi.useRealTimers();
     }
-    // Compacted: the 600 writes are one stored state now (y-indexeddb's storeState read the new document).
+    // Compacted: the 600 writes are one stored state now (the compaction read the new document).
     const rows = await countRows(id);
     expect(rows).toBeLessThan(10);
     await again.close();
@@ -192,6 +192,106 @@ describe('IndexedDbDocStore: Saved means committed', () => {
     await last.close();
   });
 });
+
+describe('IndexedDbDocStore: a full disk', () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+  beforeEach(() => {
+    unhandled.length = 0;
+    process.on('unhandledRejection', onUnhandled);
+  });
+  afterEach(() => {
+    restoreWrites?.();
+    restoreWrites = null;
+    process.off('unhandledRejection', onUnhandled);
+  });
+
+  it('Given a stored session, When it is opened while every write is refused, Then it opens with all it holds, nothing is written or thrown, and a change is reported as not saved', async () => {
+    const store = new IndexedDbDocStore();
+    const id = freshId();
+    const first = await store.open(id);
+    first.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await first.whenSaved();
+    await first.close();
+
+    const refused = refuseEveryWrite();
+    const again = await store.open(id);
+    expect(again.doc.getMap('proposals').toJSON()).toEqual({ p1: { title: 'Youth club' } });
+    const refusedOnOpening = refused.count;
+    again.doc.getMap('proposals').set('p2', { title: 'Street lights' });
+    await expect(again.whenSaved()).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    // Closed with the refused change still left out, and the disk still full: one last try, refused, said by nobody.
+    await expect(again.close()).resolves.toBeUndefined();
+
+    restoreWrites?.();
+    const last = await store.open(id);
+    expect(last.doc.getMap('proposals').toJSON()).toEqual({ p1: { title: 'Youth club' } });
+    await last.close();
+    expect(unhandled).toEqual([]);
+    expect(refusedOnOpening).toBe(0);
+    // The change, then the last try on closing.
+    expect(refused.count).toBe(2);
+  });
+
+  it('Given another connection stored a change after this one read the session, When this one compacts, Then the stored state holds both', async () => {
+    const store = new IndexedDbDocStore();
+    const id = freshId();
+    const h = await store.open(id);
+    const other = await store.open(id);
+    other.doc.getMap('comments').set('from-the-other-tab', { text: 'kept' });
+    await other.whenSaved();
+    await other.close();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (let i = 0; i < 600; i++) h.doc.getMap('comments').set(`c${i}`, { i });
+      await h.whenSaved();
+      vi.advanceTimersByTime(1000);
+      await h.whenSaved();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await countRows(id)).toBeLessThan(10);
+    await h.close();
+    const last = await store.open(id);
+    expect(last.doc.getMap('comments').size).toBe(601);
+    expect(last.doc.getMap('comments').get('from-the-other-tab')).toEqual({ text: 'kept' });
+    await last.close();
+    expect(unhandled).toEqual([]);
+  });
+});
+
+let restoreWrites: (() => void) | null = null;
+
+/**
+ * Every IndexedDB write (add, put) from now on is refused as test/e2e/support/diskFull.ts models a full disk in
+ * Chromium: its transaction aborts at once with a QuotaExceededError; reads go on working.
+ */
+function refuseEveryWrite(): { count: number } {
+  const proto = IDBObjectStore.prototype;
+  const refused = { count: 0 };
+  const restores: (() => void)[] = [];
+  for (const method of ['add', 'put'] as const) {
+    const original = Reflect.get<IDBObjectStore, typeof method>(proto, method);
+    restores.push(() => {
+      proto[method] = original;
+    });
+    proto[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      const request = original.apply(this, args);
+      refused.count += 1;
+      Object.defineProperty(this.transaction, 'error', {
+        configurable: true,
+        value: new DOMException('The disk is full', 'QuotaExceededError'),
+      });
+      this.transaction.abort();
+      return request;
+    };
+  }
+  restoreWrites = () => {
+    restores.forEach((restore) => restore());
+    restoreWrites = null;
+  };
+  return refused;
+}
 
 let restoreAdd: (() => void) | null = null;
 
