@@ -13,7 +13,13 @@
  * 134). A database in memory (no file a second connection could open) is worked on here, on this thread.
  */
 import { Worker } from 'node:worker_threads';
-import { CompactionError, compactSession, rowsSinceSnapshot, type CompactionResult } from './compaction';
+import {
+  CompactionError,
+  compactSession,
+  rowsSinceSnapshot,
+  updatesToLoad,
+  type CompactionResult,
+} from './compaction';
 import type { ErasureBatch } from './erasure';
 import { applyRetention } from './retention';
 import type { Store } from './store';
@@ -26,7 +32,9 @@ export type ArchiveJob =
       /** Compact only when the session has at least this many rows since its snapshot. */
       minRows: number;
     }
-  | { id: number; kind: 'retention'; days: number; now: number };
+  | { id: number; kind: 'retention'; days: number; now: number }
+  /** What loading a session applies (compaction.ts updatesToLoad), its rows merged here rather than in the server. */
+  | { id: number; kind: 'load'; sessionId: string };
 
 /** A job as asked, before it is numbered. */
 type JobBody = ArchiveJob extends infer J ? (J extends unknown ? Omit<J, 'id'> : never) : never;
@@ -40,6 +48,16 @@ export type CompactionOutcome =
 
 export type RetentionOutcome =
   { kind: 'erased'; batch: ErasureBatch } | { kind: 'failed'; reason: string } | { kind: 'closed' };
+
+/** A session's snapshot and its rows since, merged (compaction.ts updatesToLoad), and the bytes of its rows. */
+export interface LoadedSession {
+  updates: Uint8Array[];
+  lastId: number;
+  storedBytes: number;
+}
+
+export type LoadOutcome =
+  { kind: 'loaded'; loaded: LoadedSession } | { kind: 'failed'; reason: string } | { kind: 'closed' };
 
 /** Asks the worker to end once the statement it is in is done (archiveWorker.ts). */
 export type StopMessage = { kind: 'stop' };
@@ -56,9 +74,14 @@ export interface ArchiveWorkerData {
 /** Nobody waits on the worker: it may wait for another program's write lock for a minute, not the server's 5 s. */
 export const WORKER_LOCK_WAIT_MS = 60_000;
 
-/** What the worker posts back: `started` when a due compaction begins, then the job's outcome. */
+/**
+ * What the worker posts back: `ready` once, when its code has loaded (id 0); `started` when a due compaction
+ * begins, then the job's outcome.
+ */
 export type ArchiveMessage = { id: number } & (
-  { kind: 'started' } | { kind: 'done'; outcome: CompactionOutcome | RetentionOutcome }
+  | { kind: 'ready' }
+  | { kind: 'started' }
+  | { kind: 'done'; outcome: CompactionOutcome | RetentionOutcome | LoadOutcome }
 );
 
 export interface ArchiveJobs {
@@ -69,6 +92,13 @@ export interface ArchiveJobs {
   compact(sessionId: string, minRows: number, onStart?: () => void): Promise<CompactionOutcome>;
   /** Erases every answer older than `days` days at `now` (retention.ts applyRetention). */
   retention(days: number, now: number): Promise<RetentionOutcome>;
+  /** A session's snapshot and rows to apply, its rows merged on this worker's thread (`loadSession`). */
+  load(sessionId: string): Promise<LoadOutcome>;
+  /**
+   * Whether jobs run on a thread of their own that is ready now: false, and the thread started, when it is not
+   * (yet): starting one takes a few hundred milliseconds that a caller in a hurry does better not to wait for.
+   */
+  readyOffThread(): boolean;
   /** Resolves once every job asked so far has its outcome. */
   idle(): Promise<void>;
   /** Whether a worker thread was ever started (none is until a job is asked). */
@@ -84,8 +114,9 @@ export function runArchiveJob(
   store: Store,
   job: ArchiveJob,
   started: () => void,
-): CompactionOutcome | RetentionOutcome {
+): CompactionOutcome | RetentionOutcome | LoadOutcome {
   try {
+    if (job.kind === 'load') return { kind: 'loaded', loaded: loadSession(store, job.sessionId) };
     if (job.kind === 'retention') return { kind: 'erased', batch: applyRetention(store, job.days, job.now) };
     if (rowsSinceSnapshot(store, job.sessionId) < job.minRows) return { kind: 'not-due' };
     started();
@@ -95,6 +126,17 @@ export function runArchiveJob(
     const why = job.kind === 'retention' && e instanceof Error ? e.message : reasonOf(e);
     return { kind: 'failed', reason: why };
   }
+}
+
+/**
+ * What loading a session needs from the archive, read in one read transaction: a compaction on another
+ * connection (the archive worker, the admin CLI) swaps the snapshot and rows in one transaction of its own.
+ */
+export function loadSession(store: Store, sessionId: string): LoadedSession {
+  return store.db.transaction(() => ({
+    ...updatesToLoad(store, sessionId),
+    storedBytes: store.storedBytes(sessionId),
+  }))();
 }
 
 export function archiveJobs(store: Store, options: { lockWaitMs?: number } = {}): ArchiveJobs {
@@ -115,6 +157,11 @@ function onThisThread(store: Store): ArchiveJobs {
       Promise.resolve(
         runArchiveJob(store, { id: 0, kind: 'retention', days, now }, () => undefined) as RetentionOutcome,
       ),
+    load: (sessionId) =>
+      Promise.resolve(
+        runArchiveJob(store, { id: 0, kind: 'load', sessionId }, () => undefined) as LoadOutcome,
+      ),
+    readyOffThread: () => false,
     idle: () => Promise.resolve(),
     workerStarted: () => false,
     close: () => Promise.resolve(),
@@ -124,9 +171,10 @@ function onThisThread(store: Store): ArchiveJobs {
 function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
   let worker: Worker | null = null;
   let started = false;
+  let ready = false;
   let closed = false;
   let nextId = 1;
-  type Outcome = CompactionOutcome | RetentionOutcome;
+  type Outcome = CompactionOutcome | RetentionOutcome | LoadOutcome;
   const stopping = new Int32Array(new SharedArrayBuffer(4));
   /** Each job with the worker it was posted to: only that worker stopping fails it. */
   const waiting = new Map<number, { worker: Worker; onStart?: () => void; done: (o: Outcome) => void }>();
@@ -138,6 +186,10 @@ function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
     const workerData: ArchiveWorkerData = { file, lockWaitMs, stopping };
     const w = new Worker(new URL('./archiveWorkerStart.mjs', import.meta.url), { workerData });
     w.on('message', (m: ArchiveMessage) => {
+      if (m.kind === 'ready') {
+        if (worker === w) ready = true;
+        return;
+      }
       const job = waiting.get(m.id);
       if (!job) return;
       if (m.kind === 'started') return job.onStart?.();
@@ -147,7 +199,10 @@ function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
     // A worker that failed to start or stopped on an error: its jobs fail, the next job starts a worker anew. Not
     // the jobs asked since: its 'exit' can come turns after its 'error', and those went to the next worker.
     const fail = (reason: string): void => {
-      if (worker === w) worker = null;
+      if (worker === w) {
+        worker = null;
+        ready = false;
+      }
       for (const [id, job] of waiting) {
         if (job.worker !== w) continue;
         waiting.delete(id);
@@ -188,6 +243,16 @@ function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
       return outcome;
     },
     retention: (days, now) => post<RetentionOutcome>({ kind: 'retention', days, now }),
+    load: (sessionId) => post<LoadOutcome>({ kind: 'load', sessionId }),
+    readyOffThread() {
+      if (closed) return false;
+      if (!worker) {
+        worker = start();
+        // Started, not yet asked anything: it does not keep the process alive.
+        worker.unref();
+      }
+      return ready;
+    },
     async idle() {
       await Promise.all([...pending]);
     },
@@ -195,6 +260,7 @@ function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
     async close() {
       if (closed) return;
       closed = true;
+      ready = false;
       Atomics.store(stopping, 0, 1);
       const w = worker;
       worker = null;

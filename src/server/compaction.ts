@@ -122,6 +122,20 @@ export function rowsSinceSnapshot(store: Store, sessionId: string): number {
   return row.n;
 }
 
+/**
+ * Whether any session has at least `minRows` archive rows after its snapshot: a server started on such an archive
+ * (restarted while tablets wrote all day) starts its loader's thread at once (sync.ts). One pass over the rows.
+ */
+export function anySessionWithRowsSinceSnapshot(store: Store, minRows: number): boolean {
+  const row = store.db
+    .prepare(
+      `SELECT 1 AS found FROM updates u LEFT JOIN snapshots s ON s.session_id = u.session_id
+         WHERE u.id > COALESCE(s.up_to_id, 0) GROUP BY u.session_id HAVING COUNT(*) >= ? LIMIT 1`,
+    )
+    .get(minRows) as { found: number } | undefined;
+  return row !== undefined;
+}
+
 function sumBytes(rows: readonly StoredUpdate[]): number {
   return rows.reduce((total, r) => total + r.bytes, 0);
 }

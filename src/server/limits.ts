@@ -56,6 +56,12 @@ export interface Limits {
    */
   compactAfterRows: number;
   /**
+   * A session with this many archive rows since its snapshot has them merged for its load on a thread of its own
+   * (archiveJobs.ts `load`), once that thread is ready: merging a day's 3,000 rows takes about 40 ms, which on the
+   * server's thread holds up /api/health and every device. Fewer rows are read and merged in a turn of the server's.
+   */
+  loadOffThreadRows: number;
+  /**
    * Updates, and their bytes, one connection may have held at once; the one that would pass either is refused
    * ('too-many-held-updates') and the connection closed. Holding costs other devices nothing (validation.ts).
    */
@@ -98,6 +104,7 @@ export const DEFAULT_LIMITS: Limits = {
   authTimeoutMs: 15_000,
   maxHoldMs: 10_000,
   compactAfterRows: 1000,
+  loadOffThreadRows: 200,
   maxHeldUpdatesPerConnection: 64,
   maxHeldBytesPerConnection: 4 * 1024 * 1024,
   maxWaitingBytesPerConnection: 16 * 1024 * 1024,

@@ -53,8 +53,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { mayOpen } from './assignments';
-import { archiveJobs, type ArchiveJobs } from './archiveJobs';
-import { rowsSinceSnapshot, updatesToLoad } from './compaction';
+import { archiveJobs, loadSession, type ArchiveJobs, type LoadedSession } from './archiveJobs';
+import { anySessionWithRowsSinceSnapshot, rowsSinceSnapshot } from './compaction';
 import { deviceForToken, isRevoked, revokedAmong, sha256 } from './devices';
 import { mayRelay } from './relayPermits';
 import type { WriterRole } from '../sync/changeRules';
@@ -135,6 +135,8 @@ export interface SyncServer {
   archiveIdle: () => Promise<void>;
   /** The archive worker (archiveJobs.ts): the retention period's erasure runs there too (app.ts). */
   archive: ArchiveJobs;
+  /** The loader: sessions' loads with many rows to merge (`Limits.loadOffThreadRows`). */
+  loader: ArchiveJobs;
   close: () => Promise<void>;
 }
 
@@ -210,6 +212,29 @@ export function createSync(
 
   /** Compaction and other archive work, on a thread of its own (archiveJobs.ts). */
   const archive = archiveJobs(store);
+  /** Sessions' loads with many rows to merge, on a thread of their own: behind no compaction or erasure. */
+  const loader = archiveJobs(store);
+  // Started now when some session already has that many rows (a server restarted while tablets wrote all day):
+  // the morning's first loads then need not wait for it, nor be read here. Otherwise the first such load starts it.
+  if (anySessionWithRowsSinceSnapshot(store, limits.loadOffThreadRows)) loader.readyOffThread();
+
+  /**
+   * What loading a session applies (archiveJobs.ts loadSession), and where it was read: on the loader's thread
+   * when the session has `loadOffThreadRows` rows to merge and that thread is ready, else on this one (in the
+   * caller's turn). A loader that failed or is closing leaves the read to this thread.
+   */
+  async function readForLoad(sessionId: string): Promise<LoadedSession & { on: 'loader' | 'server' }> {
+    if (rowsSinceSnapshot(store, sessionId) >= limits.loadOffThreadRows && loader.readyOffThread()) {
+      const outcome = await loader.load(sessionId);
+      if (outcome.kind === 'loaded') return { ...outcome.loaded, on: 'loader' };
+      log('session-load-read-here', {
+        session: sessionId,
+        reason: outcome.kind === 'failed' ? outcome.reason : 'closed',
+      });
+      await turns.turn(sessionId);
+    }
+    return { ...loadSession(store, sessionId), on: 'server' };
+  }
   /**
    * Compacts a session nobody has open when it has gathered Limits.compactAfterRows rows since its snapshot: in
    * the archive worker, so that /api/health and every device go on meanwhile.
@@ -529,8 +554,8 @@ export function createSync(
       // are read in one turn and applied in a turn of its own, so /api/health is answered in between.
       await turns.turn(documentName);
       // The session's snapshot and the rows since, merged (compaction.ts): not one apply per row ever stored.
-      const { updates, lastId } = updatesToLoad(store, documentName);
-      const storedBytes = store.storedBytes(documentName);
+      // Many rows are merged on the loader's thread (a day's 3,000: about 40 ms), once it is ready.
+      const { updates, lastId, storedBytes, on } = await readForLoad(documentName);
       await turns.turn(documentName, { heavy: true });
       Y.transact(
         document,
@@ -540,7 +565,12 @@ export function createSync(
         FROM_ARCHIVE,
       );
       loaded.set(documentName, { storedBytes, lastAdminId: lastId });
-      log('document-loaded', { session: documentName, updates: updates.length, bytes: storedBytes });
+      log('document-loaded', {
+        session: documentName,
+        updates: updates.length,
+        bytes: storedBytes,
+        read: on,
+      });
       return Promise.resolve();
     },
 
@@ -847,10 +877,11 @@ export function createSync(
     largeBytesInFlight: () => largeBudget.inUse,
     archiveIdle: () => archive.idle(),
     archive,
+    loader,
     close: async () => {
       clearInterval(poll);
       clearInterval(revocations);
-      await archive.close();
+      await Promise.all([archive.close(), loader.close()]);
       hocuspocus.closeConnections();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
