@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -213,13 +214,19 @@ describe('the officer’s status editor', () => {
     if (pageDir) rmSync(pageDir, { recursive: true, force: true });
   });
 
-  it('Given an ended session, when an officer records decisions with mistakes first, then the mistakes are named, what was typed stays, and Saved comes with the history', async () => {
+  /** A window of its own on the editor's page: a fresh document each time. */
+  async function openStatusPage(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
     const context = await app.browser.newContext({ viewport: { width: 1024, height: 768 }, bypassCSP: true });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const errors = watchErrors(page);
+    await page.goto(`http://127.0.0.1:${pageServer!.port}/`);
+    return { context, page, errors };
+  }
+
+  it('Given an ended session, when an officer records decisions with mistakes first, then the mistakes are named, what was typed stays, and Saved comes with the history', async () => {
+    const { context, page, errors } = await openStatusPage();
     try {
-      await page.goto(`http://127.0.0.1:${pageServer!.port}/`);
       const garden = page.getByRole('form', { name: 'Community garden', exact: true });
       await garden.waitFor();
       // A duplicate merged into the garden is decided with it: it has no editor of its own.
@@ -292,6 +299,49 @@ describe('the officer’s status editor', () => {
       ]);
       expect(await axeViolations(page)).toEqual([]);
       expect(await smallTargets(page, 44)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given a decision refused because a newer app saved the session meanwhile, when the officer edits the decision, then the refusal stays until the next Save, while a box’s own error goes as it is edited', async () => {
+    const READ_ONLY = 'This session is read-only on this version of the app.';
+    const { context, page, errors } = await openStatusPage();
+    try {
+      const garden = page.getByRole('form', { name: 'Community garden', exact: true });
+      const save = garden.getByRole('button', { name: 'Save status: Community garden' });
+      const amount = garden.getByLabel('Amount funded');
+      const alert = garden.getByRole('alert');
+      await garden.getByRole('radio', { name: 'Funded', exact: true }).check();
+      await amount.fill('lots');
+      await save.click();
+      await expect.poll(() => amount.getAttribute('aria-invalid')).toBe('true');
+
+      // The session arrives as a newer app saved it; the amount is put right: its error goes as before.
+      await page.evaluate(() => (window as unknown as { saveAsNewerApp: () => void }).saveAsNewerApp());
+      await amount.fill('12,000');
+      expect(await garden.locator('.field__error').count()).toBe(0);
+      await save.click();
+      await alert.waitFor();
+      expect(await alert.textContent()).toBe(READ_ONLY);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // No edit answers it: the amount retyped, the status changed, a reason typed. It stays, and focus too.
+      await amount.fill('12,500');
+      expect(await alert.allTextContents()).toEqual([READ_ONLY]);
+      expect(await amount.evaluate((el) => el === document.activeElement)).toBe(true);
+      await garden.getByRole('radio', { name: 'Not taken forward', exact: true }).check();
+      await garden.getByLabel('Why is it not being taken forward?').fill('No site yet.');
+      expect(await alert.allTextContents()).toEqual([READ_ONLY]);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The next Save says it again, once; nothing was recorded.
+      await save.click();
+      await expect.poll(() => alert.allTextContents()).toEqual([READ_ONLY]);
+      expect(await garden.locator('.status-editor__history').textContent()).toContain(
+        'No status recorded yet',
+      );
       expect(errors).toEqual([]);
     } finally {
       await context.close();

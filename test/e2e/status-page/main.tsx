@@ -3,6 +3,7 @@
  * The officer's status editor on its own page, built by test/e2e/youSaidWeDid.test.ts (no app routes involved):
  * a real session document in memory with three ideas (one merged into another), the editor list wired to
  * `setProposalStatus` through `saveStatusWith`, re-read on every document update like useSession does.
+ * `window.saveAsNewerApp()` marks the document as a newer app's, as a change arriving from one would.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -10,6 +11,7 @@ import * as Y from 'yjs';
 import { addProposal, type CommandContext } from '../../../src/doc/commands';
 import { createSession } from '../../../src/doc/sessionCommands';
 import { mergeProposals } from '../../../src/doc/moderationCommands';
+import { maps, SCHEMA_VERSION } from '../../../src/doc/schema';
 import { viewSession, type SessionView } from '../../../src/doc/session';
 import { saveStatusWith } from '../../../src/ui/officer/status/StatusEditor';
 import { StatusList } from '../../../src/ui/officer/status/StatusList';
@@ -52,6 +54,9 @@ idea('Skate park', 8_000_000);
 mergeProposals(doc, idea('Garden for the community', 900_000), garden, ctx);
 
 const run: SessionHandle['run'] = (command) => Promise.resolve(command(doc, ctx));
+// The session as a newer app saved it, arriving while the editor is open (a sync, or a session file).
+(window as unknown as { saveAsNewerApp: () => void }).saveAsNewerApp = () =>
+  maps(doc).meta.set('schemaVersion', SCHEMA_VERSION + 1);
 const names = new Map([['officer-laptop', 'Officer laptop']]);
 
 function App() {

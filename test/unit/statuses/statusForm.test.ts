@@ -3,14 +3,18 @@
  * that is wrong, and fields that do not apply to the chosen status are not sent.
  */
 import { describe, expect, it } from 'vitest';
+import { addProposal } from '../../../src/doc/commands';
+import { mergeProposals } from '../../../src/doc/moderationCommands';
+import { maps } from '../../../src/doc/schema';
+import { setProposalStatus } from '../../../src/doc/statusCommands';
 import { isValidationError } from '../../../src/domain/errors';
 import { LIMITS } from '../../../src/domain/limits';
 import { PROPOSAL_STATUSES, type ProposalStatusKind } from '../../../src/domain/types';
 import { fieldErrors } from '../../../src/ui/errors';
 import { addMessages, makeTranslator } from '../../../src/ui/i18n';
 import { errorsOffice } from '../../../src/ui/i18n/en/errorsOffice';
-import { inputFrom, typedFrom } from '../../../src/ui/officer/status/statusForm';
-import { expectValidation } from '../helpers/session';
+import { errorsAfterEdit, inputFrom, typedFrom } from '../../../src/ui/officer/status/statusForm';
+import { catchValidation, createdSession, expectValidation } from '../helpers/session';
 
 describe('the status form', () => {
   it('Given funded with "£12,000.50", then the amount is sent in pence and any reason typed earlier is not', () => {
@@ -96,6 +100,42 @@ describe('the status form', () => {
       }
     }
     expect(refused).toBeGreaterThan(0);
+  });
+
+  it('Given a save refused for the idea or the session (merged meanwhile, gone, saved by a newer app), when the officer edits the form, then that error stays until the next save; a field’s error goes', () => {
+    addMessages('en', errorsOffice);
+    const t = makeTranslator('en');
+    const s = createdSession();
+    const idea = { description: '', themeId: 'theme-green', costPence: 300_000, where: '' };
+    const kept = addProposal(s.doc, { ...idea, title: 'Community garden' }, null, s.ctx);
+    const copy = addProposal(s.doc, { ...idea, title: 'Garden for the community' }, null, s.ctx);
+    s.clock.advance();
+    // A facilitator's merge reached the officer's device while the form for the copy was open.
+    mergeProposals(s.doc, copy, kept, s.ctx);
+    const decide = (proposalId: string) => () =>
+      setProposalStatus(s.doc, { proposalId, status: 'done', amountPence: null, reason: '' }, s.ctx);
+    const merged = fieldErrors(t, catchValidation(decide(copy)));
+    const gone = fieldErrors(t, catchValidation(decide('not-in-this-session')));
+    maps(s.doc).meta.set('schemaVersion', 99);
+    const newerApp = fieldErrors(t, catchValidation(decide(kept)));
+    expect(Object.keys(merged)).toEqual(['proposalId']);
+    expect(Object.keys(gone)).toEqual(['proposalId']);
+    expect(newerApp).toEqual({ form: 'This session is read-only on this version of the app.' });
+
+    for (const errors of [merged, gone, newerApp]) expect(errorsAfterEdit(errors)).toBe(errors);
+    for (const amountText of ['', 'lots', '0']) {
+      const amountError = fieldErrors(
+        t,
+        catchValidation(() => inputFrom(kept, { status: 'funded', amountText, reason: '' })),
+      );
+      expect(errorsAfterEdit(amountError)).toEqual({});
+    }
+    const reasonError = fieldErrors(
+      t,
+      catchValidation(() => inputFrom(kept, { status: 'not-taken-forward', amountText: '', reason: '' })),
+    );
+    expect(errorsAfterEdit(reasonError)).toEqual({});
+    expect(errorsAfterEdit({ ...merged, status: 'Choose a status.' })).toEqual(merged);
   });
 
   it('Given a stored decision, then the form starts from it', () => {

@@ -25,6 +25,7 @@ import { useT } from '../../i18n';
 import type { SaveState, SessionHandle } from '../../useSession';
 import {
   amountOrNull,
+  errorsAfterEdit,
   inputFrom,
   saveStatusTry,
   typedFrom,
@@ -85,7 +86,10 @@ export function StatusEditor({
 
   const change = (patch: Partial<Typed>): void => {
     setTyped((was) => ({ ...was, ...patch }));
-    setErrors(null);
+    // A field's error goes; one about the idea or the session (merged meanwhile, a newer app) waits for Save.
+    const held = errorsInWords;
+    const isAnyStanding = Object.keys(errorsAfterEdit(errors)).length > 0;
+    setErrors(held && isAnyStanding ? (t) => errorsAfterEdit(held(t)) : null);
     if (state !== 'saving') setState('idle');
   };
 

@@ -37,6 +37,21 @@ export function inputFrom(proposalId: string, typed: Typed): StatusInput {
   return input;
 }
 
+/** The form's own fields: a save refused for one of them says so beside its box, one error at a time. */
+const FIELDS: ReadonlySet<string> = new Set(['status', 'amountPence', 'reason']);
+
+/**
+ * The errors of the last save still standing once the officer edits the form. A field's error goes with any
+ * edit: it is the only one, beside the box being edited or the box the status shows (c14ae8e). An error that is
+ * no field's stays until the next save, as on the session form (errorsAfterEdit, editedErrors.ts), since no edit
+ * here answers it: `proposalId` (the idea was merged into another, or is gone, while the form was open) and
+ * `form` (the session was saved by a newer app). `errors` itself when nothing goes.
+ */
+export function errorsAfterEdit(errors: Record<string, string>): Record<string, string> {
+  if (!Object.keys(errors).some((key) => FIELDS.has(key))) return errors;
+  return Object.fromEntries(Object.entries(errors).filter(([key]) => !FIELDS.has(key)));
+}
+
 export function amountOrNull(text: string): number | null {
   try {
     return parsePounds(text, 'amountPence');
