@@ -191,6 +191,33 @@ describe('IndexedDbDocStore: Saved means committed', () => {
     expect(keys).not.toContain('refused');
     await last.close();
   });
+
+  it('Given a compaction under way, When a resident’s change written behind it is committed but the compaction is refused (disk full), Then the change’s save succeeds (a refused compaction loses nothing), so trying again cannot make a second record', async () => {
+    const store = new IndexedDbDocStore();
+    const id = freshId();
+    const h = await store.open(id);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      for (let i = 0; i < 500; i++) h.doc.getMap('comments').set(`c${i}`, { i });
+      await h.whenSaved();
+      // The compaction starts (it reads every row first), and the resident's idea is written behind it.
+      vi.advanceTimersByTime(1000);
+      h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+      // The next add is the compaction's, of the whole document.
+      const compactionRefused = failNextAdd();
+      await expect(h.whenSaved()).resolves.toBeUndefined();
+      await compactionRefused;
+    } finally {
+      vi.useRealTimers();
+    }
+    // Not compacted: the 500 rows and the idea's.
+    expect(await countRows(id)).toBe(501);
+    await h.close();
+    const last = await store.open(id);
+    expect(last.doc.getMap('proposals').toJSON()).toEqual({ p1: { title: 'Youth club' } });
+    expect(last.doc.getMap('comments').size).toBe(500);
+    await last.close();
+  });
 });
 
 describe('IndexedDbDocStore: a full disk', () => {
