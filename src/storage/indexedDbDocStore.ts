@@ -115,11 +115,14 @@ function persisting(
     refusal = e instanceof Error ? e : new Error(String(e));
     return refusal;
   };
-  /** Starts one write transaction, `fill` puts the write in it, and its outcome is kept. */
+  /**
+   * Starts one write transaction, `fill` puts the write in it, and its outcome is kept. A compaction's whole
+   * document holds the change of every write made before it was encoded (`upTo`), even one whose own is refused.
+   */
   const writeInto = (
     isWhole: boolean,
     fill: (updates: IDBObjectStore) => void,
-    isCompaction = false,
+    compaction?: { upTo: number },
   ): void => {
     const n = ++issued;
     try {
@@ -129,13 +132,13 @@ function persisting(
       writes.track(
         committed.then(
           () => {
-            if (isWhole || stored === n - 1) stored = n;
+            if (isWhole || stored === n - 1) stored = Math.max(stored, compaction?.upTo ?? n);
           },
           (e: unknown) => {
             // A refused compaction changed nothing, so the writes after it still follow on from `stored`: a change
             // written behind it and committed is saved (said not saved, it would be dropped, and then found again
             // in storage beside the one tried again).
-            if (isCompaction && stored === n - 1) stored = n;
+            if (compaction && stored === n - 1) stored = n;
             throw refuse(e);
           },
         ),
@@ -151,6 +154,7 @@ function persisting(
   const compact = (): void => {
     hasGap = false;
     rows = 1;
+    const read = { upTo: 0 };
     writeInto(
       true,
       (updates) => {
@@ -160,10 +164,13 @@ function persisting(
           applyStored(doc, values.result as Uint8Array[], fromStorage);
           const last = keys.result.at(-1);
           if (last !== undefined) updates.delete(IDBKeyRange.upperBound(last));
+          // A change written since it started is in the document stored here: said refused, it would be dropped
+          // and then found again in storage beside the one tried again.
+          read.upTo = issued;
           updates.add(Y.encodeStateAsUpdate(doc));
         };
       },
-      true,
+      read,
     );
   };
   const write = (update: Uint8Array, origin: unknown): void => {

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { MemoryDocStore, type DocStore } from '../../../src/storage/docStore';
+import { MemoryDocStore, type DocHandle, type DocStore } from '../../../src/storage/docStore';
 import { IndexedDbDocStore, sessionDbName } from '../../../src/storage/indexedDbDocStore';
 
 const stores: [string, () => DocStore][] = [
@@ -193,30 +193,26 @@ describe('IndexedDbDocStore: Saved means committed', () => {
   });
 
   it('Given a compaction under way, When a resident’s change written behind it is committed but the compaction is refused (disk full), Then the change’s save succeeds (a refused compaction loses nothing), so trying again cannot make a second record', async () => {
-    const store = new IndexedDbDocStore();
-    const id = freshId();
-    const h = await store.open(id);
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    try {
-      for (let i = 0; i < 500; i++) h.doc.getMap('comments').set(`c${i}`, { i });
-      await h.whenSaved();
-      // The compaction starts (it reads every row first), and the resident's idea is written behind it.
-      vi.advanceTimersByTime(1000);
+    const stored = await duringCompaction(async (h) => {
       h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
       // The next add is the compaction's, of the whole document.
       const compactionRefused = failNextAdd();
       await expect(h.whenSaved()).resolves.toBeUndefined();
       await compactionRefused;
-    } finally {
-      vi.useRealTimers();
-    }
+    });
     // Not compacted: the 500 rows and the idea's.
-    expect(await countRows(id)).toBe(501);
-    await h.close();
-    const last = await store.open(id);
-    expect(last.doc.getMap('proposals').toJSON()).toEqual({ p1: { title: 'Youth club' } });
-    expect(last.doc.getMap('comments').size).toBe(500);
-    await last.close();
+    expect(stored).toEqual({ rows: 501, proposals: { p1: { title: 'Youth club' } }, comments: 500 });
+  });
+
+  it('Given a compaction under way, When a resident’s change made before it read the document is refused but the compaction stores it, Then the change’s save succeeds: it is stored, and a reload would have kept it beside the one tried again', async () => {
+    const stored = await duringCompaction(async (h) => {
+      // The idea's own write is refused; the compaction, already started, reads the document after it.
+      const refused = failNextAdd();
+      h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+      await refused;
+      await expect(h.whenSaved()).resolves.toBeUndefined();
+    });
+    expect(stored).toEqual({ rows: 1, proposals: { p1: { title: 'Youth club' } }, comments: 500 });
   });
 });
 
@@ -286,6 +282,34 @@ describe('IndexedDbDocStore: a full disk', () => {
     expect(unhandled).toEqual([]);
   });
 });
+
+/**
+ * A session of 500 stored comments whose compaction has just started (it reads every row before it writes):
+ * `during` runs then, the compaction's timer stopped. Then what storage holds: its rows and the session read again.
+ */
+async function duringCompaction(
+  during: (h: DocHandle) => Promise<void>,
+): Promise<{ rows: number; proposals: unknown; comments: number }> {
+  const store = new IndexedDbDocStore();
+  const id = freshId();
+  const h = await store.open(id);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  try {
+    for (let i = 0; i < 500; i++) h.doc.getMap('comments').set(`c${i}`, { i });
+    await h.whenSaved();
+    vi.advanceTimersByTime(1000);
+    await during(h);
+  } finally {
+    vi.useRealTimers();
+  }
+  const rows = await countRows(id);
+  await h.close();
+  const last = await store.open(id);
+  const proposals: unknown = last.doc.getMap('proposals').toJSON();
+  const comments = last.doc.getMap('comments').size;
+  await last.close();
+  return { rows, proposals, comments };
+}
 
 let restoreWrites: (() => void) | null = null;
 
