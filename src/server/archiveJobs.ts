@@ -139,10 +139,17 @@ export function loadSession(store: Store, sessionId: string): LoadedSession {
   }))();
 }
 
-export function archiveJobs(store: Store, options: { lockWaitMs?: number } = {}): ArchiveJobs {
+export function archiveJobs(
+  store: Store,
+  options: {
+    lockWaitMs?: number;
+    /** A worker stopped when nobody asked it to (it could not start, or its code threw): why, never data. */
+    onStopped?: (reason: string) => void;
+  } = {},
+): ArchiveJobs {
   return store.db.memory
     ? onThisThread(store)
-    : inWorker(store.db.name, options.lockWaitMs ?? WORKER_LOCK_WAIT_MS);
+    : inWorker(store.db.name, options.lockWaitMs ?? WORKER_LOCK_WAIT_MS, options.onStopped);
 }
 
 function onThisThread(store: Store): ArchiveJobs {
@@ -168,7 +175,7 @@ function onThisThread(store: Store): ArchiveJobs {
   };
 }
 
-function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
+function inWorker(file: string, lockWaitMs: number, onStopped?: (reason: string) => void): ArchiveJobs {
   let worker: Worker | null = null;
   let started = false;
   let ready = false;
@@ -198,11 +205,15 @@ function inWorker(file: string, lockWaitMs: number): ArchiveJobs {
     });
     // A worker that failed to start or stopped on an error: its jobs fail, the next job starts a worker anew. Not
     // the jobs asked since: its 'exit' can come turns after its 'error', and those went to the next worker.
+    let stopped = false;
     const fail = (reason: string): void => {
       if (worker === w) {
         worker = null;
         ready = false;
       }
+      // Said once per worker ('error' then 'exit'), and not for one asked to stop.
+      if (!stopped && !closed) onStopped?.(reason);
+      stopped = true;
       for (const [id, job] of waiting) {
         if (job.worker !== w) continue;
         waiting.delete(id);

@@ -213,7 +213,10 @@ export function createSync(
   /** Compaction and other archive work, on a thread of its own (archiveJobs.ts). */
   const archive = archiveJobs(store);
   /** Sessions' loads with many rows to merge, on a thread of their own: behind no compaction or erasure. */
-  const loader = archiveJobs(store);
+  const loader = archiveJobs(store, {
+    // Loads go on, read on this thread; the next large one starts the loader again.
+    onStopped: (reason) => log('loader-stopped', { reason }),
+  });
   // Started now when some session already has that many rows (a server restarted while tablets wrote all day):
   // the morning's first loads then need not wait for it, nor be read here. Otherwise the first such load starts it.
   if (anySessionWithRowsSinceSnapshot(store, limits.loadOffThreadRows)) loader.readyOffThread();

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { archiveJobs, type ArchiveJobs } from '../../../src/server/archiveJobs';
 import { snapshotOf } from '../../../src/server/compaction';
 import { DB_FILE, Store } from '../../../src/server/store';
@@ -38,6 +38,24 @@ describe('the archive worker', { timeout: 60_000 }, () => {
     const second = await jobs.compact(randomUUID(), 1);
 
     expect(second).toEqual({ kind: 'not-due' });
+  });
+
+  it('Given a loader whose worker cannot open the archive, When it is started, Then its stopping is said once, with the reason, and it is never ready', async () => {
+    const t = tempDir('codesign-jobs-');
+    undo.push(t.remove);
+    const file = join(t.dir, 'missing', DB_FILE);
+    const stops: string[] = [];
+    const jobs = archiveJobs({ db: { memory: false, name: file } } as unknown as Store, {
+      onStopped: (reason) => stops.push(reason),
+    });
+    undo.push(() => jobs.close());
+
+    expect(jobs.readyOffThread()).toBe(false);
+    await vi.waitFor(() => expect(stops).toHaveLength(1), { timeout: 30_000 });
+    expect(stops[0]).toMatch(/^worker-(error|stopped)/);
+    expect(jobs.readyOffThread()).toBe(false);
+    // The load asked of a worker that never starts comes back failed, not hanging.
+    expect((await jobs.load(randomUUID())).kind).toBe('failed');
   });
 
   it('Given the jobs closed (the server stopping), When a compaction is asked, Then it is not reported as failed', async () => {
