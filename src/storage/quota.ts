@@ -49,17 +49,78 @@ export async function checkStorage(nav: Navigator = navigator): Promise<StorageR
 const QUOTA_NAMES: ReadonlySet<string> = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
 
 /**
- * True when storage refused a write for want of space: the browser's DOMException itself, Dexie's error of that
- * name, or an error that wraps one (Dexie's `inner`, or `cause`): a transaction the full disk aborted reaches us
- * as Dexie's AbortError ("The transaction was aborted") with the quota error inside, e.g. a new device's first
- * signature, when its signing key cannot be stored (src/storage/deviceKey.ts).
+ * Chromium's own words for a full disk, which it does not name QuotaExceededError: a write the disk refuses aborts
+ * its transaction with an UnknownError ("Connection is closing because of: IO error: …/000003.log:
+ * FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)"), and a large value with a DataError ("Failed to
+ * write blobs (IOError)"). Measured with Debian's Chromium 150, its profile on a full tmpfs.
  */
-export function isQuotaError(e: unknown): boolean {
+const OUT_OF_SPACE = /FILE_ERROR_NO_SPACE|Failed to write blobs \(IOError\)/;
+
+/**
+ * What Chromium says once it has closed the origin's IndexedDB: the UnknownError above also closes every
+ * connection of the origin (its databases share one LevelDB), and what follows says nothing of space: a new
+ * transaction "The database connection is closing." (InvalidStateError), an open under way "The connection was
+ * closed." (AbortError), and opening again while the disk is still full "Internal error opening backing store for
+ * indexedDB.open." (UnknownError; Dexie's DatabaseClosedError and OpenFailedError carry these as `inner`).
+ */
+const CLOSED = /connection is closing|connection was closed|opening backing store/;
+
+/** The browser closed this origin's IndexedDB for want of space, and nothing has opened it again since. */
+let isClosedForSpace = false;
+/** Errors that said only "closed" while it was closed for want of space: their words do not change later. */
+const closedForSpace = new WeakSet<object>();
+
+/**
+ * Remembers that the browser closed this origin's IndexedDB for want of space, when `e` says so, and that `e`
+ * came while it was: the errors that follow say only that the connection is closed, and are a full disk all the
+ * same, even when they are put into words after IndexedDB has opened again.
+ */
+export function noteStorageError(e: unknown): void {
+  if (typeof e !== 'object' || e === null) return;
+  if (someError(e, ({ message }) => OUT_OF_SPACE.test(message) && /Connection is closing/.test(message))) {
+    isClosedForSpace = true;
+  } else if (isClosedForSpace && someError(e, ({ message }) => CLOSED.test(message))) {
+    closedForSpace.add(e);
+  }
+}
+
+/** IndexedDB opened (which Chromium refuses while the disk is still full): what closed it before is over. */
+export function noteStorageOpened(): void {
+  isClosedForSpace = false;
+}
+
+/** Whether `e`, or an error it wraps (Dexie's `inner`, or `cause`), is an Error or DOMException that `test` accepts. */
+function someError(e: unknown, test: (error: { name: string; message: string }) => boolean): boolean {
   for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth += 1) {
-    const { name, inner, cause } = e as { name?: unknown; inner?: unknown; cause?: unknown };
+    const { name, message, inner, cause } = e as {
+      name?: unknown;
+      message?: unknown;
+      inner?: unknown;
+      cause?: unknown;
+    };
     const isError = e instanceof DOMException || e instanceof Error;
-    if (isError && typeof name === 'string' && QUOTA_NAMES.has(name)) return true;
+    if (
+      isError &&
+      typeof name === 'string' &&
+      test({ name, message: typeof message === 'string' ? message : '' })
+    ) {
+      return true;
+    }
     e = inner ?? cause;
   }
   return false;
+}
+
+/**
+ * True when storage refused a write for want of space: the browser's DOMException itself, Dexie's error of that
+ * name, or an error that wraps one (Dexie's `inner`, or `cause`): a transaction the full disk aborted reaches us
+ * as Dexie's AbortError ("The transaction was aborted") with the quota error inside, e.g. a new device's first
+ * signature, when its signing key cannot be stored (src/storage/deviceKey.ts). Also Chromium's words for a full
+ * disk (`OUT_OF_SPACE`), and, after Chromium closed the origin's IndexedDB for them, its words for a closed
+ * connection (`CLOSED`), until IndexedDB opens again: those are remembered here (`noteStorageError`).
+ */
+export function isQuotaError(e: unknown): boolean {
+  noteStorageError(e);
+  if (typeof e === 'object' && e !== null && closedForSpace.has(e)) return true;
+  return someError(e, ({ name, message }) => QUOTA_NAMES.has(name) || OUT_OF_SPACE.test(message));
 }

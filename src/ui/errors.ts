@@ -65,10 +65,17 @@ export function describeErrorToResident(t: Translator, e: unknown): string {
   return isQuotaError(e) ? t('storage.quotaResident') : describeError(t, e);
 }
 
-/** A save that failed, in one message: a full tablet is its own whole sentence, other causes are the reason. */
+/** A sentence's own closing marks (full stops in the scripts we show, question and exclamation marks, an ellipsis). */
+const CLOSING_MARKS = /[\s.!?…。۔؟]+$/u;
+
+/**
+ * A save that failed, in one message: a full tablet is its own whole sentence, other causes are the reason. The
+ * reason sits inside the catalogue's sentence, which ends it: its own closing marks go (the browser's "The
+ * connection was closed." made "closed.. Nothing you typed has been lost.").
+ */
 export function saveFailedInWords(t: Translator, e: unknown, isResident = false): string {
   if (isQuotaError(e)) return isResident ? t('storage.quotaResident') : t('storage.quota');
-  return t('common.saveFailed', { reason: describeError(t, e) });
+  return t('common.saveFailed', { reason: describeError(t, e).replace(CLOSING_MARKS, '') });
 }
 
 /** Field errors for a form: the field a ValidationError names gets the message; others go to the form. */

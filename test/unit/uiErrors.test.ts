@@ -49,6 +49,26 @@ describe('errors in words', () => {
     );
   });
 
+  it('Given a refusal whose own words end a sentence (the browser’s "The connection was closed."), Then the app’s sentence around it still reads right, in every language', async () => {
+    await Promise.all(['cy', 'pl', 'ur', 'ar'].map((code) => loadLanguage(code)));
+    expect(saveFailedInWords(t, new DOMException('The connection was closed.', 'AbortError'))).toBe(
+      'This could not be saved on the tablet: The connection was closed. Nothing you typed has been lost.',
+    );
+    for (const reason of [
+      'The connection was closed.',
+      'Out of order!',
+      'Is the disk there?',
+      'Closing…',
+      'بند ہو گیا۔ ',
+    ]) {
+      for (const code of ['en', 'cy', 'pl', 'ur', 'ar']) {
+        const text = saveFailedInWords(makeTranslator(code), new Error(reason));
+        expect(text, `${code}: ${reason}`).not.toMatch(/[.!?…۔][.۔]/u);
+        expect(text, code).toContain(reason.replace(/[.!?…۔ ]+$/u, ''));
+      }
+    }
+  });
+
   it('Given a field error, Then it is filed under that field', () => {
     expect(fieldErrors(t, new ValidationError('required', 'title'))).toEqual({
       title: 'Please fill this in.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { checkStorage, isQuotaError } from '../../../src/storage/quota';
+import { checkStorage, isQuotaError, noteStorageOpened } from '../../../src/storage/quota';
+import { CHROMIUM_FULL } from '../helpers/chromiumDiskFull';
 
 /** A stand-in for navigator.storage: the browser edge we do not own. */
 function nav(storage: Partial<StorageManager> | undefined): Navigator {
@@ -55,5 +56,40 @@ describe('storage health', () => {
     ).toBe(false);
     expect(isQuotaError(new Dexie.AbortError('The transaction was aborted'))).toBe(false);
     expect(isQuotaError({ name: 'QuotaExceededError' })).toBe(false);
+  });
+
+  it('Given Chromium’s own words for a full disk (an UnknownError as the disk refuses a write, a DataError for a large value), Then each is a quota error, as Dexie passes it on too', () => {
+    const refused = new DOMException(CHROMIUM_FULL.noSpace, 'UnknownError');
+    expect(isQuotaError(refused)).toBe(true);
+    expect(isQuotaError(new DOMException(CHROMIUM_FULL.blobs, 'DataError'))).toBe(true);
+    expect(isQuotaError(new Dexie.UnknownError(refused.message, refused))).toBe(true);
+    expect(isQuotaError(new Dexie.AbortError('The transaction was aborted', refused))).toBe(true);
+    expect(
+      isQuotaError(
+        new DOMException('Data provided to an operation does not meet requirements.', 'DataError'),
+      ),
+    ).toBe(false);
+    expect(isQuotaError(new DOMException('Internal error.', 'UnknownError'))).toBe(false);
+    noteStorageOpened();
+  });
+
+  it('Given Chromium closed the origin’s IndexedDB for want of space, When its errors say only that the connection is closed, Then they are quota errors, still when put into words after it opened again; the same words after a close for another cause are not', () => {
+    const closing = new DOMException(CHROMIUM_FULL.closing, 'InvalidStateError');
+    const closed = new DOMException(CHROMIUM_FULL.connectionClosed, 'AbortError');
+    const backingStore = new DOMException(CHROMIUM_FULL.backingStore, 'UnknownError');
+    const dexieClosed = new Dexie.DatabaseClosedError(new Dexie.OpenFailedError(backingStore));
+    // Closed for another cause: the browser's words stand.
+    expect(isQuotaError(closed)).toBe(false);
+
+    expect(isQuotaError(new DOMException(CHROMIUM_FULL.noSpace, 'UnknownError'))).toBe(true);
+    const afterwards = new DOMException(CHROMIUM_FULL.connectionClosed, 'AbortError');
+    for (const e of [closing, afterwards, backingStore, dexieClosed])
+      expect(isQuotaError(e), e.message).toBe(true);
+
+    // Space is back and IndexedDB opened again: what was said stays said; a new close is the browser's again.
+    noteStorageOpened();
+    for (const e of [closing, afterwards, backingStore, dexieClosed])
+      expect(isQuotaError(e), e.message).toBe(true);
+    expect(isQuotaError(new DOMException(CHROMIUM_FULL.connectionClosed, 'AbortError'))).toBe(false);
   });
 });
