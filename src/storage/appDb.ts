@@ -3,7 +3,8 @@
  * that can be rebuilt from them), who this device is, its settings, half-typed form drafts and PIN attempts.
  * Session content itself lives only in the session documents.
  */
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Dexie, EntityTable, Table } from 'dexie';
+import { ReopeningDexie } from './reopeningDexie';
 
 export interface SessionEntry {
   id: string;
@@ -113,7 +114,7 @@ export interface SoundClipEntry {
   bytes: Uint8Array;
 }
 
-export class AppDb extends Dexie {
+export class AppDb extends ReopeningDexie {
   sessions!: EntityTable<SessionEntry, 'id'>;
   device!: EntityTable<DeviceIdentity, 'key'>;
   settings!: EntityTable<SettingEntry, 'key'>;

@@ -10,10 +10,16 @@
  * compaction: the same with the write that replaces the updates. So we keep its layout and its database name
  * scheme, and open, read, write and compact ourselves: opening only reads (a full disk still opens every session
  * with all it holds), and every write's outcome is kept.
+ *
+ * A full disk in Chromium also closes the database: the write it refuses aborts with an UnknownError, and the
+ * browser closes every IndexedDB connection of the origin, then refuses to open one until there is space
+ * (src/storage/quota.ts has its words). So the next write after the browser closed the connection opens it again,
+ * and a reload while it cannot be opened is read from the updates this handle knows are committed.
  */
 import * as Y from 'yjs';
 import { PREFERRED_TRIM_SIZE, clearDocument } from 'y-indexeddb';
 import { WriteTracker, type DocHandle, type DocStore } from './docStore';
+import { noteStorageError, noteStorageOpened } from './quota';
 
 const UPDATES_STORE = 'updates';
 const CUSTOM_STORE = 'custom';
@@ -41,22 +47,87 @@ function openDatabase(name: string): Promise<IDBDatabase> {
       request.result.createObjectStore(CUSTOM_STORE);
     };
     request.onsuccess = () => {
-      const db = request.result;
-      // Removing the session (here or in another tab) does not wait for this connection, as with y-indexeddb.
-      db.onversionchange = () => db.close();
-      resolve(db);
+      noteStorageOpened();
+      resolve(request.result);
     };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
   });
 }
 
+/**
+ * One session's database connection, opened again after the browser closed it (its `close` event, or a
+ * transaction refused as the connection closes); one closed here (the handle closed, the session removed) stays
+ * closed.
+ */
+class Connection {
+  /** Null from the browser's close until the database is opened again. */
+  private db: IDBDatabase | null;
+  private opening: Promise<IDBDatabase> | null = null;
+  /** Closed here: the handle is closed or the session removed. */
+  isReleased = false;
+
+  constructor(
+    private readonly name: string,
+    db: IDBDatabase,
+  ) {
+    this.db = this.watched(db);
+  }
+
+  private watched(db: IDBDatabase): IDBDatabase {
+    db.addEventListener('close', () => this.lost(db));
+    // Removing the session (here or in another tab) does not wait for this connection, as with y-indexeddb.
+    db.onversionchange = () => this.release();
+    return db;
+  }
+
+  /** The browser closed `db` (its close event, or a transaction it refused as it closes it). */
+  lost(db: IDBDatabase): void {
+    if (this.db !== db || this.isReleased) return;
+    this.db = null;
+    db.close();
+  }
+
+  /** The open connection, or null when the browser has closed it. */
+  get current(): IDBDatabase | null {
+    return this.db;
+  }
+
+  /** Opens the database again after the browser closed it (in Chromium, refused while the disk is still full). */
+  reopen(): Promise<IDBDatabase> {
+    this.opening ??= openDatabase(this.name)
+      .then((db) => {
+        if (this.isReleased) {
+          db.close();
+          throw new DOMException('The session was closed', 'InvalidStateError');
+        }
+        this.db = this.watched(db);
+        return db;
+      })
+      .finally(() => {
+        this.opening = null;
+      });
+    return this.opening;
+  }
+
+  /** This connection, opened again first if the browser closed it. */
+  ready(): Promise<IDBDatabase> {
+    return this.db ? Promise.resolve(this.db) : this.reopen();
+  }
+
+  release(): void {
+    this.isReleased = true;
+    this.db?.close();
+  }
+}
+
 export class IndexedDbDocStore implements DocStore {
   async open(sessionId: string): Promise<DocHandle> {
-    const db = await openDatabase(sessionDbName(sessionId));
+    const name = sessionDbName(sessionId);
+    const connection = new Connection(name, await openDatabase(name));
     try {
-      return await loaded(sessionId, db);
+      return await loaded(sessionId, connection);
     } catch (e) {
-      db.close();
+      connection.release();
       throw e;
     }
   }
@@ -71,13 +142,30 @@ function applyStored(doc: Y.Doc, updates: readonly Uint8Array[], origin: object)
   Y.transact(doc, () => updates.forEach((u) => Y.applyUpdate(doc, u)), origin, false);
 }
 
-/** A new document holding every committed update, persisted from here on: the handle the app uses. */
-async function loaded(sessionId: string, db: IDBDatabase): Promise<DocHandle> {
-  const rows = await storedUpdates(db);
+/**
+ * A new document holding every committed update, persisted from here on: the handle the app uses. `committed`:
+ * the updates a handle before it knows are stored, read instead when the browser has closed the database and it
+ * cannot be opened again (a full disk in Chromium: the screen reloads a refused change's document meanwhile).
+ */
+async function loaded(
+  sessionId: string,
+  connection: Connection,
+  committed?: readonly Uint8Array[],
+): Promise<DocHandle> {
+  let rows: Uint8Array[];
+  let db: IDBDatabase | null = null;
+  try {
+    db = await connection.ready();
+    rows = await storedUpdates(db);
+  } catch (e) {
+    if (committed === undefined || connection.isReleased) throw e;
+    if (db !== null) connection.lost(db);
+    rows = [...committed];
+  }
   const doc = new Y.Doc();
   const fromStorage = {};
   applyStored(doc, rows, fromStorage);
-  return persisting(sessionId, db, doc, fromStorage, rows.length);
+  return persisting(sessionId, connection, doc, fromStorage, rows);
 }
 
 /** Reads every stored update of the session, as committed. */
@@ -89,15 +177,18 @@ function storedUpdates(db: IDBDatabase): Promise<Uint8Array[]> {
   });
 }
 
-/** Persists `doc`'s changes through our own writer (header). `rowCount`: the updates stored when it was read. */
+/** Persists `doc`'s changes through our own writer (header). `rowsRead`: the updates stored when it was read. */
 function persisting(
   sessionId: string,
-  db: IDBDatabase,
+  connection: Connection,
   doc: Y.Doc,
   fromStorage: object,
-  rowCount: number,
+  rowsRead: readonly Uint8Array[],
 ): DocHandle {
   const writes = new WriteTracker();
+  // What is stored, as far as this handle knows: what it read, then each write as it commits (a compaction
+  // replaces it all). Read back only when the database cannot be (reload).
+  let committed: Uint8Array[] = [...rowsRead];
   // After a refused write the stored updates have a gap, and Yjs cannot apply anything that comes after a
   // gap: so the next write stores the whole document instead of just its own update.
   let hasGap = false;
@@ -108,44 +199,79 @@ function persisting(
   let issued = 0;
   let stored = 0;
   let refusal: Error | null = null;
-  let rows = rowCount;
+  let rows = rowsRead.length;
   let compactTimer: ReturnType<typeof setTimeout> | null = null;
   const refuse = (e: unknown): Error => {
     hasGap = true;
+    noteStorageError(e);
     refusal = e instanceof Error ? e : new Error(String(e));
     return refusal;
   };
+  // Writes made while the database is opened again wait for it, and start their transactions in the order they
+  // were made, before any write made after them.
+  let reopened: Promise<IDBDatabase> | null = null;
+  let waiting = 0;
+  const inOrder = (start: (db: IDBDatabase) => Promise<void>): Promise<void> => {
+    const db = connection.current;
+    if (db !== null && reopened === null) {
+      try {
+        return start(db);
+      } catch (e) {
+        // The browser closes the connection (a full disk in Chromium) and its close event is still to come.
+        if (e instanceof DOMException && e.name === 'InvalidStateError') connection.lost(db);
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    }
+    reopened ??= connection.reopen();
+    waiting += 1;
+    const done = (): void => {
+      waiting -= 1;
+      if (waiting === 0) reopened = null;
+    };
+    return reopened.then(
+      (opened) => {
+        done();
+        return start(opened);
+      },
+      (e: unknown) => {
+        done();
+        throw e;
+      },
+    );
+  };
   /**
-   * Starts one write transaction, `fill` puts the write in it, and its outcome is kept. A compaction's whole
-   * document holds the change of every write made before it was encoded (`upTo`), even one whose own is refused.
+   * Starts one write transaction, `fill` puts the write in it (`keep`: the update it adds), and its outcome is
+   * kept. A compaction's whole document holds the change of every write made before it was encoded (`upTo`), even
+   * one whose own is refused.
    */
   const writeInto = (
     isWhole: boolean,
-    fill: (updates: IDBObjectStore) => void,
+    fill: (updates: IDBObjectStore, keep: (update: Uint8Array) => void) => void,
     compaction?: { upTo: number },
   ): void => {
     const n = ++issued;
-    try {
+    const added: Uint8Array[] = [];
+    const written = inOrder((db) => {
       const tx = db.transaction([UPDATES_STORE], 'readwrite');
-      const committed = commit(tx);
-      fill(tx.objectStore(UPDATES_STORE));
-      writes.track(
-        committed.then(
-          () => {
-            if (isWhole || stored === n - 1) stored = Math.max(stored, compaction?.upTo ?? n);
-          },
-          (e: unknown) => {
-            // A refused compaction changed nothing, so the writes after it still follow on from `stored`: a change
-            // written behind it and committed is saved (said not saved, it would be dropped, and then found again
-            // in storage beside the one tried again).
-            if (compaction && stored === n - 1) stored = n;
-            throw refuse(e);
-          },
-        ),
-      );
-    } catch (e) {
-      writes.track(Promise.reject(refuse(e)));
-    }
+      const done = commit(tx);
+      fill(tx.objectStore(UPDATES_STORE), (update) => added.push(update));
+      return done;
+    });
+    writes.track(
+      written.then(
+        () => {
+          committed = compaction ? added : [...committed, ...added];
+          if (isWhole || stored === n - 1) stored = Math.max(stored, compaction?.upTo ?? n);
+        },
+        (e: unknown) => {
+          // A refused compaction changed nothing, so the writes after it still follow on from `stored`: a change
+          // written behind it and committed is saved (said not saved, it would be dropped, and then found again
+          // in storage beside the one tried again).
+          if (compaction && stored === n - 1) stored = n;
+          throw refuse(e);
+        },
+      ),
+    );
   };
   /**
    * Replaces every stored update with one holding the whole document, in one transaction: what another tab
@@ -157,7 +283,7 @@ function persisting(
     const read = { upTo: 0 };
     writeInto(
       true,
-      (updates) => {
+      (updates, keep) => {
         const values = updates.getAll();
         const keys = updates.getAllKeys();
         keys.onsuccess = () => {
@@ -167,7 +293,9 @@ function persisting(
           // A change written since it started is in the document stored here: said refused, it would be dropped
           // and then found again in storage beside the one tried again.
           read.upTo = issued;
-          updates.add(Y.encodeStateAsUpdate(doc));
+          const whole = Y.encodeStateAsUpdate(doc);
+          keep(whole);
+          updates.add(whole);
         };
       },
       read,
@@ -177,7 +305,11 @@ function persisting(
     if (origin === fromStorage) return;
     const isWhole = hasGap;
     hasGap = false;
-    writeInto(isWhole, (updates) => updates.add(isWhole ? Y.encodeStateAsUpdate(doc) : update));
+    writeInto(isWhole, (updates, keep) => {
+      const bytes = isWhole ? Y.encodeStateAsUpdate(doc) : update;
+      keep(bytes);
+      updates.add(bytes);
+    });
     if (++rows >= PREFERRED_TRIM_SIZE) {
       if (compactTimer !== null) clearTimeout(compactTimer);
       compactTimer = setTimeout(() => {
@@ -212,7 +344,7 @@ function persisting(
         if (hasGap) compact();
         await writes.whenSettled().catch(() => undefined);
       } finally {
-        db.close();
+        connection.release();
         doc.destroy();
       }
     },
@@ -220,7 +352,7 @@ function persisting(
       await stopWriting();
       // The same database connection, read only: a new document from the committed updates; the old one is
       // released without storing what was refused.
-      const fresh = await loaded(sessionId, db);
+      const fresh = await loaded(sessionId, connection, committed);
       doc.destroy();
       return fresh;
     },

@@ -9,8 +9,9 @@
  * A received transfer is written only after the merge it reports is committed to IndexedDB (the room view
  * awaits the session's save first), so the log never claims ideas the tablet does not have.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import type { Dexie, EntityTable } from 'dexie';
 import type { RoomTransfer, StateVector } from '../sync/roomStatus';
+import { ReopeningDexie } from './reopeningDexie';
 
 /**
  * One transfer as the room view reports it: the same fields as `TransferDone` (src/ui/facilitator/room/transfer.ts,
@@ -37,7 +38,7 @@ export interface RoomLogEntry extends LoggedTransfer {
 /** The most rows kept per session: a day in a hall is tens of transfers; the oldest go first. */
 export const MAX_LOG_ROWS = 500;
 
-export class RoomLogDb extends Dexie {
+export class RoomLogDb extends ReopeningDexie {
   transfers!: EntityTable<RoomLogEntry, 'id'>;
 
   constructor(name = 'codesign-room', options?: ConstructorParameters<typeof Dexie>[1]) {
