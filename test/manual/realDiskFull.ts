@@ -1,0 +1,277 @@
+/**
+ * `npm run check:real-disk-full` (as root, on Linux): what Debian's Chromium really does when the tablet's disk is
+ * full, to check test/e2e/support/diskFull.ts (our model of it) against. Not part of `npm test`: it mounts a small
+ * tmpfs for Chromium's profile, which needs root and a machine that allows mounts.
+ *
+ * For each case, a fresh profile on a 60 MB tmpfs: the built app (dist/, with `npm run server` on a free port) opens
+ * the demo session; the tmpfs is filled with dd; then the case runs; then the browser is closed, the space freed,
+ * the browser started again on the same profile, and every IndexedDB database of the origin counted (from a page of
+ * the origin without the app, which would make its own database again). Cases:
+ * - `none`: nothing written on the full disk;
+ * - `blob`: a 2 MB value written to a database of its own (Chromium stores large values as files);
+ * - `save`: the facilitator's "Edit session", Cymraeg on, "Save changes";
+ * - `create`: "Create a session", filled and sent;
+ * - `many`: 2,000-byte values written one after another into the demo's database until refused (or unanswered).
+ *
+ * Seen on 2026-12-07 (Chromium 150): small writes right after filling still commit (LevelDB had space set aside);
+ * when they run out, the write fails with UnknownError "Connection is closing because of: IO error: …
+ * FILE_ERROR_NO_SPACE …", and the next transaction on that connection never says how it ended (no complete, no
+ * abort in 10 s); creating a session then said "The connection was closed."; a 2 MB value fails with DataError
+ * "Failed to write blobs (IOError)". After the blob refusal, or small writes that fitted, everything committed was
+ * there after a restart with space back. After the FILE_ERROR_NO_SPACE refusal (`many`), with the browser closed
+ * in order: the first restart with space back could not open the origin's databases ("Internal error opening
+ * backing store for indexedDB.open.", three runs of three), and the one run that restarted once more found none at
+ * all: every session on the tablet was gone. (In an earlier run where the browser stopped by itself after the
+ * refusal, everything was there.)
+ */
+import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/support/browser';
+import { Dashboard } from '../e2e/pages/Dashboard';
+import { Home } from '../e2e/pages/Home';
+import { PinScreen } from '../e2e/pages/PinScreen';
+import { SessionForm, validSession } from '../e2e/pages/SessionForm';
+import { DEMO } from '../e2e/support/tablet';
+
+const CASES = ['none', 'blob', 'save', 'create', 'many'] as const;
+type Case = (typeof CASES)[number];
+
+const work = mkdtempSync(join(tmpdir(), 'codesign-real-disk-full-'));
+const disk = join(work, 'disk');
+mkdirSync(disk);
+
+async function startServer(): Promise<{ child: ChildProcess; url: string }> {
+  const dataDir = mkdtempSync(join(work, 'server-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/serve.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let seen = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      seen += String(d);
+      const line = seen.split('\n').find((l) => l.includes('"listening"'));
+      if (line) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`the server stopped (${code}) before listening`)));
+  });
+  return { child, url: `http://127.0.0.1:${port}` };
+}
+
+const launch = (): Promise<BrowserContext> =>
+  chromium.launchPersistentContext(join(disk, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1024, height: 768 },
+    timeout: 60_000,
+  });
+
+/**
+ * Closes the browser; one that stopped answering may never say it closed, and would keep the profile's databases
+ * locked ("Internal error opening backing store"), so after 10 s its processes are killed.
+ */
+async function closeOrKill(context: BrowserContext): Promise<void> {
+  let closed = await Promise.race([
+    context.close().then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 10_000)),
+  ]);
+  if (closed) return;
+  process.stdout.write('(the browser did not close in 10 s: killed)\n');
+  closed = true;
+  try {
+    execFileSync('pkill', ['-KILL', '-f', join(disk, 'profile')]);
+  } catch {
+    // None left.
+  }
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
+/** Every database of the page's origin, with each store's record count. */
+function inventory(page: Page): Promise<Record<string, Record<string, number> | string>> {
+  return page.evaluate(async () => {
+    const out: Record<string, Record<string, number> | string> = {};
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      out[name] = await new Promise<Record<string, number> | string>((resolve) => {
+        const request = indexedDB.open(name);
+        request.onerror = () => resolve(`${request.error?.name}: ${request.error?.message}`);
+        request.onsuccess = () => {
+          const db = request.result;
+          const stores = [...db.objectStoreNames];
+          if (stores.length === 0) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const tx = db.transaction(stores);
+          const counts: Record<string, number> = {};
+          for (const store of stores) {
+            const count = tx.objectStore(store).count();
+            count.onsuccess = () => (counts[store] = count.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      });
+    }
+    return out;
+  });
+}
+
+/** Writes into `database` (made with one store when new) until refused or `limit` writes: what each gave. */
+function writeUntilRefused(
+  page: Page,
+  database: string | null,
+  bytes: number,
+  limit: number,
+): Promise<string[]> {
+  return page.evaluate(
+    async ({ database, bytes, limit }) => {
+      const name =
+        database ??
+        (await indexedDB.databases()).map((d) => d.name ?? '').find((n) => n.startsWith('codesign-session-'));
+      if (!name) return ['no session database'];
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onupgradeneeded = () => request.result.createObjectStore('updates', { autoIncrement: true });
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const outcomes: string[] = [];
+      let committed = 0;
+      for (let i = 0; i < limit; i++) {
+        const value = new Uint8Array(bytes);
+        for (let at = 0; at < bytes; at += 65536) crypto.getRandomValues(value.subarray(at, at + 65536));
+        const outcome = await new Promise<string>((resolve) => {
+          // A transaction on a connection the full disk broke may never say how it ended.
+          setTimeout(() => resolve('no answer in 10 s'), 10_000);
+          try {
+            const tx = db.transaction('updates', 'readwrite');
+            tx.objectStore('updates').add(value);
+            tx.oncomplete = () => resolve('committed');
+            tx.onabort = () => resolve(`aborted: ${tx.error?.name}: ${tx.error?.message}`);
+          } catch (e) {
+            resolve(`threw: ${(e as Error).name}: ${(e as Error).message}`);
+          }
+        });
+        if (outcome === 'committed') committed += 1;
+        else {
+          outcomes.push(`write ${i + 1}: ${outcome}`);
+          if (outcomes.length >= 2 || outcome.startsWith('no answer')) break;
+        }
+      }
+      db.close();
+      return [`${committed} committed`, ...outcomes];
+    },
+    { database, bytes, limit },
+  );
+}
+
+/** The app's alerts and status lines on screen. */
+async function shown(page: Page): Promise<string> {
+  const texts = await page.locator('[role=alert], [role=status]').allInnerTexts();
+  return texts
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .join(' | ');
+}
+
+async function run(which: Case): Promise<void> {
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=60m', 'tmpfs', disk]);
+  const server = await startServer();
+  const said: string[] = [];
+  try {
+    let context = await launch();
+    let page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => said.push(`page error: ${e.name}: ${e.message}`));
+    const home = new Home(page);
+    await home.goto(server.url);
+    await home.openDemo();
+    await new PinScreen(page).unlock(DEMO.pin, DEMO.title);
+    const dashboard = new Dashboard(page, DEMO.title);
+    await dashboard.waitUntilShown();
+    said.push(`before: ${JSON.stringify(await inventory(page))}`);
+    for (const [file, block] of [
+      ['fill-1', '64k'],
+      ['fill-2', '4k'],
+      ['fill-3', '512'],
+    ]) {
+      try {
+        execSync(`dd if=/dev/zero of=${join(disk, file!)} bs=${block} 2>/dev/null`);
+      } catch {
+        // dd stops at "No space left on device": the point.
+      }
+    }
+    try {
+      if (which === 'blob')
+        said.push(...(await writeUntilRefused(page, 'real-disk-full-blob', 2_000_000, 1)));
+      if (which === 'many') said.push(...(await writeUntilRefused(page, null, 2000, 3000)));
+      if (which === 'save') {
+        await dashboard.openEditForm();
+        await page.getByRole('checkbox', { name: 'Cymraeg', exact: true }).check();
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page
+          .getByText(/Saved|not saved|could not be saved/)
+          .first()
+          .waitFor({ timeout: 15_000 });
+        said.push(`the app said: ${await shown(page)}`);
+      }
+      if (which === 'create') {
+        await home.goto(server.url);
+        await home.openCreateForm();
+        const form = new SessionForm(page);
+        await form.waitUntilShown();
+        await form.fill(validSession('Eastbrook: what should the pot pay for?'));
+        await form.submit();
+        await page
+          .getByText(/Facilitator mode|could not be saved|problem/i)
+          .first()
+          .waitFor({ timeout: 15_000 });
+        said.push(`the app said: ${await shown(page)}`);
+      }
+      said.push(`while full: ${JSON.stringify(await inventory(page))}`);
+    } catch (e) {
+      said.push(`the browser stopped answering: ${(e as Error).message.split('\n')[0]}`);
+    }
+    await closeOrKill(context);
+    execSync(`rm -f ${join(disk, 'fill-')}*`);
+    context = await launch();
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/api/health`);
+    for (const attempt of [1, 2, 3]) {
+      const seen = await inventory(page).then(
+        (found) => JSON.stringify(found),
+        (e: unknown) => `refused: ${(e as Error).message.split('\n')[0]}`,
+      );
+      said.push(`after a restart with space back (try ${attempt}): ${seen}`);
+      if (!seen.startsWith('refused')) break;
+      // Once more after another restart.
+      await closeOrKill(context);
+      context = await launch();
+      page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(`${server.url}/api/health`);
+    }
+    await closeOrKill(context);
+  } finally {
+    process.stdout.write(`\n## ${which}\n${said.map((s) => `- ${s}`).join('\n')}\n`);
+    server.child.kill();
+    // Lazily: a browser that stopped answering may still hold files there for a moment.
+    execFileSync('umount', ['-l', disk]);
+  }
+}
+
+const chosen = process.argv.slice(2).filter((a): a is Case => (CASES as readonly string[]).includes(a));
+try {
+  for (const which of chosen.length > 0 ? chosen : CASES) await run(which);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
