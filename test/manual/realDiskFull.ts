@@ -11,7 +11,9 @@
  * - `blob`: a 2 MB value written to a database of its own (Chromium stores large values as files);
  * - `save`: the facilitator's "Edit session", Cymraeg on, "Save changes";
  * - `create`: "Create a session", filled and sent;
- * - `many`: 2,000-byte values written one after another into the demo's database until refused (or unanswered).
+ * - `many`: 2,000-byte values written one after another into the demo's database until refused (or unanswered);
+ * - `recover`: such writes into another database until refused, then the facilitator's change (refused), space
+ *   freed, the same Save again, and the browser restarted.
  *
  * Seen on 2026-12-07 (Chromium 150): small writes right after filling still commit (LevelDB had space set aside);
  * when they run out, the write fails with UnknownError "Connection is closing because of: IO error: …
@@ -20,9 +22,12 @@
  * "Failed to write blobs (IOError)". After the blob refusal, or small writes that fitted, everything committed was
  * there after a restart with space back. After the FILE_ERROR_NO_SPACE refusal (`many`), with the browser closed
  * in order: the first restart with space back could not open the origin's databases ("Internal error opening
- * backing store for indexedDB.open.", three runs of three), and the one run that restarted once more found none at
- * all: every session on the tablet was gone. (In an earlier run where the browser stopped by itself after the
- * refusal, everything was there.)
+ * backing store for indexedDB.open.", five runs of five), and the three runs that restarted once more found none at
+ * all: every session on the tablet was gone, and opening the app's database then reported Chromium's
+ * `dataLoss: 'total'` ("IndexedDB (database was corrupt): Internal error opening backing store"). In `recover` the
+ * app's first Save on the full disk said "Saved", the second, after space was freed, said nothing within 15 s, and
+ * the restarts went as above. (In an earlier run where
+ * the browser stopped by itself after the refusal, everything was there.)
  */
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -36,7 +41,7 @@ import { PinScreen } from '../e2e/pages/PinScreen';
 import { SessionForm, validSession } from '../e2e/pages/SessionForm';
 import { DEMO } from '../e2e/support/tablet';
 
-const CASES = ['none', 'blob', 'save', 'create', 'many'] as const;
+const CASES = ['none', 'blob', 'save', 'create', 'many', 'recover'] as const;
 type Case = (typeof CASES)[number];
 
 const work = mkdtempSync(join(tmpdir(), 'codesign-real-disk-full-'));
@@ -124,6 +129,23 @@ function inventory(page: Page): Promise<Record<string, Record<string, number> | 
       });
     }
     return out;
+  });
+}
+
+/** Opens `name` (made empty if missing) and says what Chromium's upgrade event reports of lost data. */
+function dataLossOnOpen(name: string): Promise<string> {
+  return new Promise((resolve) => {
+    const request = indexedDB.open(name);
+    let said = 'no upgrade (the database was there)';
+    request.onupgradeneeded = (event) => {
+      const loss = event as IDBVersionChangeEvent & { dataLoss?: string; dataLossMessage?: string };
+      said = `upgrade from version ${event.oldVersion}; dataLoss: ${loss.dataLoss ?? '(none)'}; message: ${loss.dataLossMessage ?? '(none)'}`;
+    };
+    request.onsuccess = () => {
+      request.result.close();
+      resolve(said);
+    };
+    request.onerror = () => resolve(`${request.error?.name}: ${request.error?.message}`);
   });
 }
 
@@ -225,6 +247,27 @@ async function run(which: Case): Promise<void> {
           .waitFor({ timeout: 15_000 });
         said.push(`the app said: ${await shown(page)}`);
       }
+      if (which === 'recover') {
+        // Another database's writes until the disk refuses one (every connection of the origin is closed then),
+        // then the facilitator's change: refused; space back, the same Save again; then restarts (below).
+        said.push(...(await writeUntilRefused(page, 'real-disk-full-filler', 2000, 3000)));
+        await dashboard.openEditForm();
+        await page.getByRole('checkbox', { name: 'Cymraeg', exact: true }).check();
+        const save = page.getByRole('button', { name: 'Save changes' });
+        await save.click();
+        await page
+          .getByText(/Saved|not saved|could not be saved/)
+          .first()
+          .waitFor({ timeout: 15_000 });
+        said.push(`the app said, disk full: ${await shown(page)}`);
+        execSync(`rm -f ${join(disk, 'fill-')}*`);
+        await save.click();
+        await page
+          .getByText(/^Saved/)
+          .first()
+          .waitFor({ timeout: 15_000 });
+        said.push(`the app said, space back: ${await shown(page)}`);
+      }
       if (which === 'create') {
         await home.goto(server.url);
         await home.openCreateForm();
@@ -253,6 +296,10 @@ async function run(which: Case): Promise<void> {
         (e: unknown) => `refused: ${(e as Error).message.split('\n')[0]}`,
       );
       said.push(`after a restart with space back (try ${attempt}): ${seen}`);
+      if (seen === '{}') {
+        // Chromium tells a page opening a database it deleted (IDBVersionChangeEvent.dataLoss, its own field).
+        said.push(`opening the app's database: ${await page.evaluate(dataLossOnOpen, 'codesign-app')}`);
+      }
       if (!seen.startsWith('refused')) break;
       // Once more after another restart.
       await closeOrKill(context);
