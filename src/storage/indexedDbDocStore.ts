@@ -30,10 +30,31 @@ export function sessionDbName(sessionId: string): string {
   return `codesign-session-${sessionId}`;
 }
 
-function commit(tx: IDBTransaction): Promise<void> {
+/**
+ * Chromium's words when it closes a connection under an open; here, for a transaction it closed under us.
+ * src/storage/quota.ts counts them as a full disk while IndexedDB is closed for want of space.
+ */
+const CONNECTION_CLOSED = 'The connection was closed.';
+
+/**
+ * A transaction's outcome. One made on a connection Chromium is closing for a full disk (after the refused write,
+ * before the connection's close event) may never fire complete or abort (measured: no answer in 10 s); it cannot
+ * commit once its connection is closed, so the close event refuses it, or "Saved" and "not saved" never show.
+ */
+function settled(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new DOMException('IndexedDB transaction aborted', 'AbortError'));
+    // What the transaction says went wrong, when it does (the refused write: its close event can come first).
+    const closed = (): void => reject(tx.error ?? new DOMException(CONNECTION_CLOSED, 'AbortError'));
+    tx.db.addEventListener('close', closed);
+    const end = (): void => tx.db.removeEventListener('close', closed);
+    tx.oncomplete = () => {
+      end();
+      resolve();
+    };
+    tx.onabort = () => {
+      end();
+      reject(tx.error ?? new DOMException('IndexedDB transaction aborted', 'AbortError'));
+    };
     tx.onerror = (event) => event.preventDefault();
   });
 }
@@ -169,12 +190,11 @@ async function loaded(
 }
 
 /** Reads every stored update of the session, as committed. */
-function storedUpdates(db: IDBDatabase): Promise<Uint8Array[]> {
-  return new Promise((resolve, reject) => {
-    const request = db.transaction([UPDATES_STORE], 'readonly').objectStore(UPDATES_STORE).getAll();
-    request.onsuccess = () => resolve(request.result as Uint8Array[]);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB read failed'));
-  });
+async function storedUpdates(db: IDBDatabase): Promise<Uint8Array[]> {
+  const tx = db.transaction([UPDATES_STORE], 'readonly');
+  const request = tx.objectStore(UPDATES_STORE).getAll();
+  await settled(tx);
+  return request.result as Uint8Array[];
 }
 
 /** Persists `doc`'s changes through our own writer (header). `rowsRead`: the updates stored when it was read. */
@@ -253,7 +273,7 @@ function persisting(
     const added: Uint8Array[] = [];
     const written = inOrder((db) => {
       const tx = db.transaction([UPDATES_STORE], 'readwrite');
-      const done = commit(tx);
+      const done = settled(tx);
       fill(tx.objectStore(UPDATES_STORE), (update) => added.push(update));
       return done;
     });

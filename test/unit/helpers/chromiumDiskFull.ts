@@ -4,7 +4,9 @@
  * browser then closes every IndexedDB connection of the origin (their `close` event: the origin's databases share
  * one LevelDB); a transaction on a closed connection throws `closing`; opening a database fails with
  * `backingStore` until there is space again, and an open under way when it closed fails with `connectionClosed`.
- * A large value is refused with `blobs` (a DataError) and leaves the connection open.
+ * A large value is refused with `blobs` (a DataError) and leaves the connection open. With `closesLater`, the
+ * browser's close comes only after the next transaction made on a refused connection, and that transaction never
+ * says how it ended (neither complete nor abort: measured, "no answer in 10 s").
  */
 import { forceCloseDatabase } from 'fake-indexeddb';
 
@@ -45,6 +47,8 @@ export interface ChromiumDisk {
   isFull: boolean;
   /** Writes refused so far. */
   refused: number;
+  /** The browser's close of the origin's connections comes after a transaction that never ends (see above). */
+  closesLater: boolean;
   restore(): void;
 }
 
@@ -61,9 +65,21 @@ export function chromiumDiskFull(): ChromiumDisk {
   };
   const connections = new Set<IDBDatabase>();
   const closed = new WeakSet<IDBDatabase>();
+  /** Refused, with the browser's close still to come (`closesLater`). */
+  const closing = new Set<IDBDatabase>();
+  const closeAll = (): void => {
+    for (const db of [...connections, ...closing]) {
+      connections.delete(db);
+      closing.delete(db);
+      closed.add(db);
+      // fake-indexeddb types its parameter as the class, not a connection (types.d.ts).
+      forceCloseDatabase(db as unknown as Parameters<typeof forceCloseDatabase>[0]);
+    }
+  };
   const disk: ChromiumDisk = {
     isFull: false,
     refused: 0,
+    closesLater: false,
     restore: () => {
       factory.open = open;
       database.transaction = transaction;
@@ -79,7 +95,12 @@ export function chromiumDiskFull(): ChromiumDisk {
   };
   database.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
     if (closed.has(this)) throw new DOMException(CHROMIUM_FULL.closing, 'InvalidStateError');
-    return transaction.apply(this, args);
+    const tx = transaction.apply(this, args);
+    if (closing.has(this)) {
+      silenced(tx);
+      queueMicrotask(closeAll);
+    }
+    return tx;
   };
   for (const method of ['add', 'put'] as const) {
     store[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
@@ -93,14 +114,41 @@ export function chromiumDiskFull(): ChromiumDisk {
       });
       tx.abort();
       // Then the browser closes every connection of the origin, each with its close event.
-      for (const db of connections) {
-        connections.delete(db);
-        closed.add(db);
-        // fake-indexeddb types its parameter as the class, not a connection (types.d.ts).
-        forceCloseDatabase(db as unknown as Parameters<typeof forceCloseDatabase>[0]);
-      }
+      if (!disk.closesLater) closeAll();
+      else
+        for (const db of connections) {
+          connections.delete(db);
+          closing.add(db);
+        }
       return request;
     };
   }
   return disk;
+}
+
+/** A transaction that never says how it ended: its handlers, and those of the requests made in it, are never called. */
+function silenced(tx: IDBTransaction): void {
+  neverCalled(tx, ['complete', 'abort', 'error']);
+  const objectStore = tx.objectStore.bind(tx);
+  tx.objectStore = (name: string) => {
+    const store = objectStore(name);
+    for (const method of ['add', 'put', 'getAll', 'getAllKeys'] as const) {
+      const make = store[method].bind(store) as (...args: unknown[]) => IDBRequest;
+      Object.defineProperty(store, method, {
+        configurable: true,
+        value: (...args: unknown[]) => {
+          const request = make(...args);
+          neverCalled(request, ['success', 'error']);
+          return request;
+        },
+      });
+    }
+    return store;
+  };
+}
+
+function neverCalled(target: object, events: readonly string[]): void {
+  for (const type of events) {
+    Object.defineProperty(target, `on${type}`, { configurable: true, get: () => null, set: () => undefined });
+  }
 }

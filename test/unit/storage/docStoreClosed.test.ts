@@ -95,4 +95,41 @@ describe('a session on a disk that fills as Chromium’s does', () => {
     await h.whenSaved();
     expect(await storedIdeas(store, id, h)).toEqual(['p1', 'p2', 'p3']);
   });
+
+  it('Given a change refused and the browser’s close still to come, When another change is written on the closing connection and its transaction never says how it ended, Then it is said not saved when the browser closes the connection, and once space is back the next change is stored with it', async () => {
+    disk = chromiumDiskFull();
+    disk.closesLater = true;
+    const { store, id, h } = await sessionWithAnIdea();
+
+    disk.isFull = true;
+    h.doc.getMap('proposals').set('refused', { title: 'Never stored' });
+    await expect(h.whenSaved()).rejects.toMatchObject({ message: CHROMIUM_FULL.noSpace });
+    h.doc.getMap('proposals').set('p2', { title: 'Street lights' });
+    const notSaved: unknown = await h.whenSaved().catch((e: unknown) => e);
+    expect(notSaved).toBeInstanceOf(Error);
+    expect(isQuotaError(notSaved)).toBe(true);
+
+    disk.isFull = false;
+    h.doc.getMap('proposals').set('p3', { title: 'Bus shelter' });
+    await h.whenSaved();
+    expect(await storedIdeas(store, id, h)).toEqual(['p1', 'p2', 'p3', 'refused']);
+  });
+
+  it('Given a change refused and the browser’s close still to come, When the screen reloads the session at once and the read on the closing connection never says how it ended, Then the reload keeps what was stored once the browser closes the connection, and once space is back a change is stored', async () => {
+    disk = chromiumDiskFull();
+    disk.closesLater = true;
+    const { store, id, h: opened } = await sessionWithAnIdea();
+    let h = opened;
+
+    disk.isFull = true;
+    h.doc.getMap('proposals').set('refused', { title: 'Never stored' });
+    await expect(h.whenSaved()).rejects.toMatchObject({ message: CHROMIUM_FULL.noSpace });
+    h = await h.reload();
+    expect(ideas(h.doc)).toEqual(['p1']);
+
+    disk.isFull = false;
+    h.doc.getMap('proposals').set('p2', { title: 'Street lights' });
+    await h.whenSaved();
+    expect(await storedIdeas(store, id, h)).toEqual(['p1', 'p2']);
+  });
 });
