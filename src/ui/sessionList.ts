@@ -1,5 +1,6 @@
 import type { SessionView } from '../doc/session';
 import type { AppDb } from '../storage/appDb';
+import { noteSessionsHeld } from '../storage/heldSessions';
 
 /**
  * Keeps the device's list of sessions (a projection) in step with a session document. A session is listed as the
@@ -19,4 +20,5 @@ export async function upsertSessionEntry(db: AppDb, view: SessionView, isDemo?: 
     isDemo: isDemo ?? (view.records.isDemo === true || existing?.isDemo === true),
     updatedAt: Date.now(),
   });
+  noteSessionsHeld();
 }

@@ -2,6 +2,7 @@ import { liveQuery } from 'dexie';
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionEntry } from '../../storage/appDb';
+import { forgetHeldSessions, noteSessionsHeld, sessionsWereDeleted } from '../../storage/heldSessions';
 import { checkStorage } from '../../storage/quota';
 import { useT } from '../i18n';
 import { navigate } from '../router';
@@ -38,9 +39,17 @@ export function Home() {
   // Put into words as the screen renders, so it follows the staff language switch.
   const [demoError, setDemoError] = useInWords();
 
+  // Read once the list is read: the browser deleted what this tablet held (heldSessions.ts), said until read.
+  const [wereDeleted, setWereDeleted] = useState(false);
+
   useEffect(() => {
     const sub = liveQuery(() => services.db.sessions.orderBy('updatedAt').reverse().toArray()).subscribe({
-      next: setSessions,
+      next: (listed) => {
+        // Only a list read in full says anything: one the database refused to read is no sign of deletion.
+        if (listed.length > 0) noteSessionsHeld();
+        setWereDeleted(sessionsWereDeleted(listed.length));
+        setSessions(listed);
+      },
       error: () => setSessions([]),
     });
     return () => sub.unsubscribe();
@@ -106,6 +115,21 @@ export function Home() {
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">{t('home.sessionsHeading')}</h2>
+        {wereDeleted ? (
+          <div class="alert" role="alert">
+            <p>{t('home.sessionsDeleted')}</p>
+            <button
+              type="button"
+              class="btn btn--secondary"
+              onClick={() => {
+                forgetHeldSessions();
+                setWereDeleted(false);
+              }}
+            >
+              {t('home.sessionsDeletedDismiss')}
+            </button>
+          </div>
+        ) : null}
         {sessions === null ? (
           <p>{t('common.loading')}</p>
         ) : sessions.length === 0 ? (

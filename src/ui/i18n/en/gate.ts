@@ -12,6 +12,10 @@ export const gate = {
   'home.demoPreparing': 'Preparing the demo…',
   'home.sessionsHeading': 'Sessions on this tablet',
   'home.noSessions': 'There are no sessions on this tablet yet.',
+  // The list is empty although the tablet held sessions (src/storage/heldSessions.ts).
+  'home.sessionsDeleted':
+    'This tablet had sessions on it, but the browser has deleted everything the app stored here. This can happen after a tablet runs out of storage space. Sessions already synced with the council can be fetched from it again, and session files can be opened again.',
+  'home.sessionsDeletedDismiss': 'I understand',
   'home.sessionMeta': '{neighbourhood} · {date} · {venue}',
   'home.ideaCount': { one: '{count} idea', other: '{count} ideas' },
   'home.create': 'Create a session',

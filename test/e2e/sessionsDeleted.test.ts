@@ -1,0 +1,84 @@
+/**
+ * After a write refused for want of space, Chromium deletes every IndexedDB database of the app at its second start
+ * (measured: test/manual/realDiskFull.ts). The first screen then said "There are no sessions on this tablet yet.",
+ * as on a new tablet, and the facilitator had no idea their sessions had been lost. A mark outside IndexedDB
+ * (src/storage/heldSessions.ts) now lets it say what happened. Here the deletion is the page's own (every database
+ * deleted from a page of the app's origin that does not run the app), which is what the browser's is to the app.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations } from './support/axe';
+import { newTablet, openDemoDashboard } from './support/tablet';
+import { useBrowserAndApp } from './support/setup';
+import { Home } from './pages/Home';
+
+const app = useBrowserAndApp();
+
+const DELETED =
+  'This tablet had sessions on it, but the browser has deleted everything the app stored here. This can happen after a tablet runs out of storage space. Sessions already synced with the council can be fetched from it again, and session files can be opened again.';
+
+/** Deletes every IndexedDB database of the app's origin, from its web manifest (a page that runs no app code). */
+async function browserDeletesEverything(page: Page, baseUrl: string): Promise<string[]> {
+  await page.goto(new URL('manifest.webmanifest', baseUrl).href);
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+    await Promise.all(
+      names.map(
+        (name) =>
+          new Promise<void>((resolve, reject) => {
+            const request = indexedDB.deleteDatabase(name);
+            request.onsuccess = () => resolve();
+            request.onerror = () => reject(request.error ?? new Error(`could not delete ${name}`));
+          }),
+      ),
+    );
+    return names;
+  });
+}
+
+describe('the first screen after the browser deleted what the tablet held', () => {
+  it('Given a tablet that held the demo session, when the browser deletes every database, then the first screen says so (axe 0) until the facilitator taps I understand, and not again', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await openDemoDashboard(page, app.url);
+      expect(errors).toEqual([]);
+      const deleted = await browserDeletesEverything(page, app.url);
+      expect(deleted.some((n) => n.startsWith('codesign-session-'))).toBe(true);
+      // The manifest shown as a page: Chromium asks for /favicon.ico, which the app does not have (404).
+      expect(errors.splice(0).filter((e) => !/status of 404/.test(e))).toEqual([]);
+
+      const home = new Home(page);
+      await home.goto(app.url);
+      const notice = page.getByRole('alert').filter({ hasText: DELETED });
+      await notice.waitFor();
+      expect(await page.getByText('There are no sessions on this tablet yet.').isVisible()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      const understood = page.getByRole('button', { name: 'I understand' });
+      const box = await understood.boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+
+      await understood.click();
+      await notice.waitFor({ state: 'detached' });
+      await page.reload();
+      await home.demoButton.waitFor();
+      await page.getByText('There are no sessions on this tablet yet.').waitFor();
+      expect(await page.getByText(DELETED).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given a new tablet, when the first screen shows, then it says only that there are no sessions yet', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const home = new Home(page);
+      await home.goto(app.url);
+      await page.getByText('There are no sessions on this tablet yet.').waitFor();
+      expect(await page.getByText(DELETED).count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
