@@ -80,6 +80,17 @@ async function sheet12AtCouncil(): Promise<{ counted: number; current: number; f
   };
 }
 
+/**
+ * Waits until the officer's screen says its sync with the council is live and up to date: the tests' "the laptop
+ * was online". A change made before that (the sync still connecting after a reload, on a busy machine) is dropped
+ * with the refused save before it can be sent, and the council never gets it.
+ */
+async function syncedWithCouncil(page: Tablet['page']): Promise<void> {
+  await page
+    .locator(`[data-sync-session="${sessionId}"][data-sync-state="synced"]`)
+    .waitFor({ timeout: 20_000 });
+}
+
 async function youthStatusesAtCouncil(): Promise<string[]> {
   const view = viewSession(await councilCopy());
   return (view?.records.statuses ?? []).filter((s) => s.proposalId === youthId).map((s) => s.status);
@@ -98,6 +109,7 @@ describe('a full disk on the officer’s laptop', () => {
 
     // The officer has been typing sheets in already (so this device has its signing key).
     await paper.enter(3, [[GARDEN, 3]]);
+    await syncedWithCouncil(page);
 
     // Given: the disk is full when the officer adds sheet 12.
     await setDiskFull(page, true);
@@ -149,6 +161,8 @@ describe('a full disk on the officer’s laptop', () => {
     const decision = youth.getByRole('form', { name: YOUTH, exact: true });
     await decision.getByRole('radio', { name: 'Funded', exact: true }).check();
     await decision.getByLabel('Amount funded').fill('12000');
+    // The page was reloaded at the end of the test before: its sync started again.
+    await syncedWithCouncil(page);
 
     await setDiskFull(page, true);
     await decision.getByRole('button', { name: `Save status: ${YOUTH}` }).click();
