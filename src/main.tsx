@@ -4,6 +4,8 @@ import { StorageProblem } from './ui/StorageProblem';
 import { AppDb, deviceIdentity } from './storage/appDb';
 import { readCachedDevice, writeCachedDevice } from './storage/deviceCache';
 import { IndexedDbDocStore } from './storage/indexedDbDocStore';
+import { CopyingDocStore } from './storage/copyingDocStore';
+import { fileSystemCopies } from './storage/sessionCopies';
 import { checkStorage } from './storage/quota';
 import { browserContext } from './doc/commands';
 import { deviceSigner } from './storage/deviceKey';
@@ -26,11 +28,11 @@ async function start(root: HTMLElement): Promise<void> {
     return;
   }
   const signer = deviceSigner(db);
+  // Every session document also has a spare copy outside IndexedDB, where the browser allows it (sessionCopies.ts).
+  const copies = fileSystemCopies();
+  const docs = copies ? new CopyingDocStore(new IndexedDbDocStore(), copies) : new IndexedDbDocStore();
   const show = (d: typeof device): void =>
-    render(
-      <App services={{ db, docs: new IndexedDbDocStore(), device: d, ctx: browserContext(d.id, signer) }} />,
-      root,
-    );
+    render(<App services={{ db, docs, copies, device: d, ctx: browserContext(d.id, signer) }} />, root);
   show(device);
   try {
     const stored = await opening;

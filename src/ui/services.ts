@@ -7,12 +7,15 @@ import { useContext } from 'preact/hooks';
 import type { CommandContext } from '../doc/commands';
 import type { AppDb, DeviceIdentity } from '../storage/appDb';
 import type { DocStore } from '../storage/docStore';
+import type { SessionCopies } from '../storage/sessionCopies';
 
 export interface Services {
   db: AppDb;
   docs: DocStore;
   device: DeviceIdentity;
   ctx: CommandContext;
+  /** The spare copies `docs` keeps outside IndexedDB (src/storage/sessionCopies.ts); none where the browser has none. */
+  copies?: SessionCopies | null;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -28,6 +28,13 @@
  * app's first Save on the full disk said "Saved", the second, after space was freed, said nothing within 15 s, and
  * the restarts went as above. (In an earlier run where
  * the browser stopped by itself after the refusal, everything was there.)
+ *
+ * Also checked in each case: a file in the origin's private file system (OPFS) and a localStorage key written
+ * before filling, read back after each restart; and `navigator.storage.estimate()` before and after filling. Seen
+ * on 2026-12-07 (`many`): the file and the key survived the deletion whole, so the app keeps a spare copy of each
+ * session there (src/storage/sessionCopies.ts); after the deletion, the app's first screen offered the demo's
+ * spare copy, and "Bring these sessions back" stored it again (its database back, one update). The estimate is no
+ * warning: it said about 1,074 MB left both before and after the 60 MB disk was filled.
  */
 import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -198,6 +205,43 @@ function writeUntilRefused(
   );
 }
 
+/** What the browser says of the origin's space: quota and usage, and so what is left (`navigator.storage`). */
+function estimate(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const { quota = 0, usage = 0 } = await navigator.storage.estimate();
+    return `quota ${(quota / 1e6).toFixed(1)} MB, usage ${(usage / 1e6).toFixed(1)} MB, left ${((quota - usage) / 1e6).toFixed(1)} MB`;
+  });
+}
+
+/** A copy kept outside IndexedDB: a file in the origin's private file system, and a localStorage key. */
+function writeProbes(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    const file = await root.getFileHandle('probe.bin', { create: true });
+    const writable = await file.createWritable();
+    await writable.write(new Uint8Array(100_000).fill(7));
+    await writable.close();
+    localStorage.setItem('probe', 'kept');
+    return 'opfs probe.bin 100000 bytes, localStorage probe';
+  });
+}
+
+/** Whether the probes survived. */
+function readProbes(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    let opfs: string;
+    try {
+      const root = await navigator.storage.getDirectory();
+      const file = await (await root.getFileHandle('probe.bin')).getFile();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      opfs = `opfs probe.bin ${bytes.length} bytes, all 7: ${bytes.every((b) => b === 7)}`;
+    } catch (e) {
+      opfs = `opfs: ${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return `${opfs}; localStorage probe: ${localStorage.getItem('probe')}`;
+  });
+}
+
 /** The app's alerts and status lines on screen. */
 async function shown(page: Page): Promise<string> {
   const texts = await page.locator('[role=alert], [role=status]').allInnerTexts();
@@ -222,6 +266,8 @@ async function run(which: Case): Promise<void> {
     const dashboard = new Dashboard(page, DEMO.title);
     await dashboard.waitUntilShown();
     said.push(`before: ${JSON.stringify(await inventory(page))}`);
+    said.push(`probes written: ${await writeProbes(page)}`);
+    said.push(`space before filling: ${await estimate(page).catch((e: unknown) => String(e))}`);
     for (const [file, block] of [
       ['fill-1', '64k'],
       ['fill-2', '4k'],
@@ -233,6 +279,7 @@ async function run(which: Case): Promise<void> {
         // dd stops at "No space left on device": the point.
       }
     }
+    said.push(`space after filling: ${await estimate(page).catch((e: unknown) => String(e))}`);
     try {
       if (which === 'blob')
         said.push(...(await writeUntilRefused(page, 'real-disk-full-blob', 2_000_000, 1)));
@@ -296,9 +343,24 @@ async function run(which: Case): Promise<void> {
         (e: unknown) => `refused: ${(e as Error).message.split('\n')[0]}`,
       );
       said.push(`after a restart with space back (try ${attempt}): ${seen}`);
+      said.push(`probes: ${await readProbes(page).catch((e: unknown) => String(e))}`);
       if (seen === '{}') {
         // Chromium tells a page opening a database it deleted (IDBVersionChangeEvent.dataLoss, its own field).
         said.push(`opening the app's database: ${await page.evaluate(dataLossOnOpen, 'codesign-app')}`);
+      }
+      if (seen.startsWith('refused')) {
+        // What the app shows on this start, then back to a page that runs no app code.
+        await page.goto(server.url);
+        await page.waitForTimeout(3000);
+        said.push(
+          `the app showed: ${(
+            await page
+              .locator('main')
+              .innerText()
+              .catch(() => '(nothing)')
+          ).replace(/\s+/g, ' ')}`,
+        );
+        await page.goto(`${server.url}/api/health`);
       }
       if (!seen.startsWith('refused')) break;
       // Once more after another restart.
@@ -306,6 +368,21 @@ async function run(which: Case): Promise<void> {
       context = await launch();
       page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${server.url}/api/health`);
+    }
+    // The first screen, and its offer to bring back what the browser deleted (src/storage/sessionCopies.ts).
+    await new Home(page).goto(server.url);
+    const offer = page.getByRole('button', { name: 'Bring these sessions back' });
+    const offered = await offer.waitFor({ timeout: 15_000 }).then(
+      () => true,
+      () => false,
+    );
+    said.push(
+      `spare copies offered: ${offered ? (await page.locator('[data-spare-copies] li').allInnerTexts()).join(', ') : 'none'}`,
+    );
+    if (offered) {
+      await offer.click();
+      await page.getByText('The sessions are back in the list.').waitFor();
+      said.push(`brought back: ${JSON.stringify(await inventory(page))}`);
     }
     await closeOrKill(context);
   } finally {

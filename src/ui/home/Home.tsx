@@ -16,6 +16,8 @@ import '../gateMessages';
 
 // Importing a session file loads on demand, with its messages: a tablet in kiosk mode never needs it.
 const HomeImport = lazy(() => import('../facilitator/files/HomeImport').then((m) => m.HomeImport));
+// So is the offer to bring back sessions from their spare copies (shown only after the browser deleted them).
+const SpareCopies = lazy(() => import('./SpareCopies').then((m) => m.SpareCopies));
 // So is the council's list of sessions (enrolment, then fetching sessions down).
 const HomeCouncil = lazy(() => import('../facilitator/sync/HomeCouncil').then((m) => m.HomeCouncil));
 
@@ -158,6 +160,11 @@ export function Home() {
             ))}
           </ul>
         )}
+        {sessions !== null && services.copies ? (
+          <Suspense fallback={null}>
+            <SpareCopies listed={sessions} />
+          </Suspense>
+        ) : null}
         <a class="btn btn--secondary" href="#/new">
           {t('home.create')}
         </a>

@@ -16,6 +16,12 @@ export const gate = {
   'home.sessionsDeleted':
     'This tablet had sessions on it, but the browser has deleted everything the app stored here. This can happen after a tablet runs out of storage space. Sessions already synced with the council can be fetched from it again, and session files can be opened again.',
   'home.sessionsDeletedDismiss': 'I understand',
+  // Sessions with a spare copy on the tablet (src/storage/sessionCopies.ts) that are missing from its list.
+  'home.copiesFound':
+    'The tablet keeps a spare copy of each session. These sessions are missing from the list, but their spare copies are still here:',
+  'home.copiesRestore': 'Bring these sessions back',
+  'home.copiesRestoring': 'Bringing the sessions back…',
+  'home.copiesRestored': 'The sessions are back in the list.',
   'home.sessionMeta': '{neighbourhood} · {date} · {venue}',
   'home.ideaCount': { one: '{count} idea', other: '{count} ideas' },
   'home.create': 'Create a session',

@@ -1,0 +1,222 @@
+/**
+ * The spare copy of each session kept outside IndexedDB (src/storage/copyingDocStore.ts), on the real session store
+ * in fake-indexeddb, with the full disk as Chromium meets it (helpers/chromiumDiskFull.ts). What matters: a copy
+ * holds only what storage committed (a change the screen said was not saved, and that the person then makes again,
+ * is never in it: bringing the copy back would count it twice), and after a quiet moment it holds all of it.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { CopyingDocStore } from '../../../src/storage/copyingDocStore';
+import type { DocHandle } from '../../../src/storage/docStore';
+import { IndexedDbDocStore } from '../../../src/storage/indexedDbDocStore';
+import { MemorySessionCopies } from '../../../src/storage/sessionCopies';
+import { chromiumDiskFull, type ChromiumDisk } from '../helpers/chromiumDiskFull';
+import { PROPERTY_BUDGET_MS } from '../helpers/property';
+
+let n = 0;
+const freshId = (): string => `copy-${Date.now()}-${n++}`;
+const ideas = (doc: Y.Doc): string[] => [...doc.getMap('proposals').keys()].sort();
+const copiedIdeas = (state: Uint8Array | undefined): string[] => {
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  return ideas(doc);
+};
+
+/** What the session's database holds, read by a store of its own. */
+async function storedIdeas(id: string): Promise<string[]> {
+  const h = await new IndexedDbDocStore().open(id);
+  const held = ideas(h.doc);
+  await h.close();
+  return held;
+}
+
+let disk: ChromiumDisk | null = null;
+afterEach(() => {
+  disk?.restore();
+  disk = null;
+  vi.useRealTimers();
+});
+
+describe('the spare copy of a session', () => {
+  it('Given a session, When an idea is added and saved and a second passes, Then the copy holds it, and a second idea is copied a second after it', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const copies = new MemorySessionCopies();
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies);
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.whenSaved();
+    expect(copies.files.has(id)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(copiedIdeas(copies.files.get(id))).toEqual(['p1']));
+
+    h.doc.getMap('proposals').set('p2', { title: 'Street lights' });
+    await h.whenSaved();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(copiedIdeas(copies.files.get(id))).toEqual(['p1']);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(copiedIdeas(copies.files.get(id))).toEqual(['p1', 'p2']));
+    await h.close();
+  });
+
+  it('Given a change made just before the session is closed, When it closes, Then the copy holds the change without waiting', async () => {
+    const copies = new MemorySessionCopies();
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.close();
+    expect(copiedIdeas(copies.files.get(id))).toEqual(['p1']);
+    expect(await storedIdeas(id)).toEqual(['p1']);
+  });
+
+  it('Given a session stored before copies were kept, When it is opened and closed unchanged, Then it gets a copy; opened again with one, it is not written again', async () => {
+    const id = freshId();
+    const plain = await new IndexedDbDocStore().open(id);
+    plain.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await plain.close();
+
+    const copies = new MemorySessionCopies();
+    let writes = 0;
+    const write = copies.write.bind(copies);
+    copies.write = (sessionId, state) => {
+      writes += 1;
+      return write(sessionId, state);
+    };
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
+    await (await store.open(id)).close();
+    expect(copiedIdeas(copies.files.get(id))).toEqual(['p1']);
+    expect(writes).toBe(1);
+    await (await store.open(id)).close();
+    expect(writes).toBe(1);
+  });
+
+  it('Given an empty session (none made yet), When it is opened and closed, Then no copy is made', async () => {
+    const copies = new MemorySessionCopies();
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
+    await (await store.open(freshId())).close();
+    expect(copies.files.size).toBe(0);
+  });
+
+  it('Given a copy and the copies refused (no space), When an idea is saved, Then the old copy stays whole; once there is space, the next change brings the copy up to date', async () => {
+    const copies = new MemorySessionCopies();
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
+    const id = freshId();
+    let h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.close();
+    h = await store.open(id);
+    copies.isFull = true;
+    h.doc.getMap('proposals').set('p2', { title: 'Street lights' });
+    await h.close();
+    expect(copiedIdeas(copies.files.get(id))).toEqual(['p1']);
+    copies.isFull = false;
+    h = await store.open(id);
+    h.doc.getMap('proposals').set('p3', { title: 'Benches' });
+    await h.close();
+    expect(copiedIdeas(copies.files.get(id))).toEqual(['p1', 'p2', 'p3']);
+  });
+
+  it('Given the disk full as Chromium’s, When an idea is refused and the screen reloads the session, Then the refused idea is never copied, and the copy holds what was stored', async () => {
+    disk = chromiumDiskFull();
+    const copies = new MemorySessionCopies();
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
+    const id = freshId();
+    let h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.whenSaved();
+    disk.isFull = true;
+    h.doc.getMap('proposals').set('refused', { title: 'Never stored' });
+    await expect(h.whenSaved()).rejects.toBeDefined();
+    h = await h.reload();
+    disk.isFull = false;
+    await h.close();
+    expect(copiedIdeas(copies.files.get(id))).toEqual(['p1']);
+    expect(await storedIdeas(id)).toEqual(['p1']);
+  });
+
+  it('Given the session removed from the tablet, Then its copy goes too', async () => {
+    const copies = new MemorySessionCopies();
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.close();
+    expect(copies.files.has(id)).toBe(true);
+    await store.remove(id);
+    expect(copies.files.has(id)).toBe(false);
+  });
+
+  it(
+    'Property: whatever the order of changes, refusals (a full disk as Chromium’s), saves, reloads and time passing, every copy holds only what storage committed (never an idea the screen dropped as not saved), and once the disk has space and the session closes the copy holds exactly what is stored',
+    async () => {
+      type Op =
+        { kind: 'idea' } | { kind: 'settle' } | { kind: 'full'; on: boolean } | { kind: 'tick'; ms: number };
+      const op: fc.Arbitrary<Op> = fc.oneof(
+        { weight: 4, arbitrary: fc.constant({ kind: 'idea' as const }) },
+        { weight: 3, arbitrary: fc.constant({ kind: 'settle' as const }) },
+        { weight: 2, arbitrary: fc.boolean().map((on) => ({ kind: 'full' as const, on })) },
+        {
+          weight: 3,
+          arbitrary: fc.integer({ min: 0, max: 1500 }).map((ms) => ({ kind: 'tick' as const, ms })),
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 30 }), async (ops) => {
+          disk = chromiumDiskFull();
+          vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+          const copies = new MemorySessionCopies();
+          const written: string[][] = [];
+          const write = copies.write.bind(copies);
+          copies.write = (sessionId, state) => {
+            written.push(copiedIdeas(state));
+            return write(sessionId, state);
+          };
+          const store = new CopyingDocStore(new IndexedDbDocStore(), copies);
+          const id = freshId();
+          let h: DocHandle = await store.open(id);
+          // As a screen does: it waits for its change to be saved while time goes on; a refused save is reloaded,
+          // dropping the change (the person makes it again, as a new one).
+          let saving: Promise<boolean>[] = [];
+          const settle = async (): Promise<void> => {
+            const refused = (await Promise.all(saving)).some(Boolean);
+            saving = [];
+            if (refused) h = await h.reload();
+          };
+          try {
+            let made = 0;
+            for (const o of ops) {
+              if (o.kind === 'full') disk.isFull = o.on;
+              if (o.kind === 'tick') await vi.advanceTimersByTimeAsync(o.ms);
+              if (o.kind === 'settle') await settle();
+              if (o.kind === 'idea') {
+                const key = `i${made++}`;
+                h.doc.getMap('proposals').set(key, { title: key });
+                saving.push(
+                  h.whenSaved().then(
+                    () => false,
+                    () => true,
+                  ),
+                );
+              }
+            }
+            await settle();
+            disk.isFull = false;
+            await h.close();
+            vi.useRealTimers();
+            const stored = await storedIdeas(id);
+            for (const copy of written) expect(stored).toEqual(expect.arrayContaining(copy));
+            expect(copiedIdeas(copies.files.get(id))).toEqual(stored);
+          } finally {
+            vi.useRealTimers();
+            disk.restore();
+            disk = null;
+          }
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_BUDGET_MS,
+  );
+});
