@@ -55,6 +55,10 @@ export class CopyingDocStore implements DocStore {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let running: Promise<void> | null = null;
     let isReleased = false;
+    /** The last copy's size: a large document is copied less often (a second per megabyte), so copying it costs
+     * little of the device's time (an officer's laptop syncing a 50 MB session: once in 50 s, not every second). */
+    let size = 0;
+    const wait = (): number => Math.max(delayMs, Math.floor(size / 1_000_000) * delayMs);
 
     /** Copies the document if storage has committed all of it; true when a change came meanwhile (copy again). */
     const copy = async (): Promise<boolean> => {
@@ -69,7 +73,9 @@ export class CopyingDocStore implements DocStore {
       if (isReleased && doc.isDestroyed) return false;
       if (doc.store.clients.size > 0) {
         try {
-          await copies.write(sessionId, Y.encodeStateAsUpdate(doc));
+          const state = Y.encodeStateAsUpdate(doc);
+          size = state.byteLength;
+          await copies.write(sessionId, state);
           (await this.knownCopies().catch(() => null))?.add(sessionId);
         } catch {
           // The previous copy stays; made again after the next change.
@@ -85,13 +91,13 @@ export class CopyingDocStore implements DocStore {
         timer = null;
         running = copy().then((again) => {
           running = null;
-          if (again) later(delayMs);
+          if (again) later(wait());
         });
       }, after);
     };
     const onUpdate = (): void => {
       changes += 1;
-      later(delayMs);
+      later(wait());
     };
     doc.on('update', onUpdate);
     if (isNew) later(delayMs);

@@ -60,6 +60,26 @@ describe('the spare copy of a session', () => {
     await h.close();
   });
 
+  it('Given a session whose copy is 2.5 MB, When an idea is saved, Then it is copied two seconds after it, not one (a second per megabyte)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const copies = new MemorySessionCopies();
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies);
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('comments').set('long', { text: 'x'.repeat(2_500_000) });
+    await h.whenSaved();
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(copies.files.get(id)?.byteLength ?? 0).toBeGreaterThan(2_500_000));
+
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.whenSaved();
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(copiedIdeas(copies.files.get(id))).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await vi.waitFor(() => expect(copiedIdeas(copies.files.get(id))).toEqual(['p1']));
+    await h.close();
+  });
+
   it('Given a change made just before the session is closed, When it closes, Then the copy holds the change without waiting', async () => {
     const copies = new MemorySessionCopies();
     const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
