@@ -8,12 +8,16 @@
  *
  * If the device refuses to store a try (disk full, private mode), the count is kept in memory for the app's life,
  * as a floor under the stored one, so leaving the PIN screen and coming back does not end the wait. A try stored
- * again takes the memory's count with it (a later right PIN in another tab can then clear it).
+ * again takes the memory's count with it (a later right PIN in another tab can then clear it). If the device
+ * refuses to read the count (a full disk: Chromium closes the database and opens it again only once there is
+ * space), the count is the one this app last read or stored, so a wait owed is not forgotten.
  */
 import type { AppDb, PinAttempts } from './appDb';
 
 /** Counts this app could not store, by session id. */
 const unstored = new Map<string, PinAttempts>();
+/** The count as this app last read it from storage or stored it (null: none), by session id. */
+const lastStored = new Map<string, PinAttempts | null>();
 
 /** The larger count and the later failure of the two: neither the stored count nor the memory's can be dodged. */
 function atLeast(a: PinAttempts | undefined, b: PinAttempts | undefined): PinAttempts | null {
@@ -44,9 +48,15 @@ function notAfter(attempts: PinAttempts | null, now: number): PinAttempts | null
   return attempts && attempts.lastFailureAt > now ? { ...attempts, lastFailureAt: now } : attempts;
 }
 
-/** The count as stored or kept in memory, as it is. */
+/** The count as stored (as last known, if storage refuses to read it) or kept in memory, as it is. */
 async function readCount(db: AppDb, sessionId: string): Promise<PinAttempts | null> {
-  const stored = await db.pinAttempts.get(sessionId).catch(() => undefined);
+  const stored = await db.pinAttempts.get(sessionId).then(
+    (read) => {
+      lastStored.set(sessionId, read ?? null);
+      return read;
+    },
+    () => lastStored.get(sessionId) ?? undefined,
+  );
   return atLeast(stored, unstored.get(sessionId));
 }
 
@@ -67,11 +77,14 @@ async function change(
   next: (current: PinAttempts | null) => PinAttempts | null,
 ): Promise<PinAttempts | null> {
   let changed: PinAttempts | null = null;
+  let stored: PinAttempts | null = null;
   try {
     await db.transaction('rw', db.pinAttempts, async () => {
-      changed = next(atLeast(await db.pinAttempts.get(sessionId), unstored.get(sessionId)));
+      stored = (await db.pinAttempts.get(sessionId)) ?? null;
+      changed = next(atLeast(stored ?? undefined, unstored.get(sessionId)));
       if (changed) await db.pinAttempts.put(changed);
     });
+    lastStored.set(sessionId, changed ?? stored);
     if (changed) unstored.delete(sessionId);
   } catch {
     changed = next(await readCount(db, sessionId));
@@ -120,10 +133,11 @@ export async function settleWrongTry(db: AppDb, claimed: PinAttempts): Promise<P
 /**
  * The right PIN: the count starts again. If storage refuses the write, the count is deleted instead (a full disk
  * still takes a deletion): else the right PIN's own try, counted before its check, would be left with its wait.
- * Memory's count goes either way.
+ * Memory's counts go either way.
  */
 export async function clearTries(db: AppDb, sessionId: string): Promise<void> {
   unstored.delete(sessionId);
+  lastStored.delete(sessionId);
   await db.pinAttempts
     .put({ sessionId, failures: 0, lastFailureAt: 0 })
     .catch(() => db.pinAttempts.delete(sessionId))

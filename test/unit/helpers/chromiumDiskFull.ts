@@ -126,25 +126,48 @@ export function chromiumDiskFull(): ChromiumDisk {
   return disk;
 }
 
+/** Every method of an object store or index that makes a request (Dexie's reads, writes, deletes and cursors). */
+const REQUESTS = [
+  'add',
+  'put',
+  'delete',
+  'clear',
+  'get',
+  'getKey',
+  'getAll',
+  'getAllKeys',
+  'count',
+  'openCursor',
+  'openKeyCursor',
+] as const;
+
 /** A transaction that never says how it ended: its handlers, and those of the requests made in it, are never called. */
 function silenced(tx: IDBTransaction): void {
   neverCalled(tx, ['complete', 'abort', 'error']);
   const objectStore = tx.objectStore.bind(tx);
   tx.objectStore = (name: string) => {
     const store = objectStore(name);
-    for (const method of ['add', 'put', 'getAll', 'getAllKeys'] as const) {
-      const make = store[method].bind(store) as (...args: unknown[]) => IDBRequest;
-      Object.defineProperty(store, method, {
-        configurable: true,
-        value: (...args: unknown[]) => {
-          const request = make(...args);
-          neverCalled(request, ['success', 'error']);
-          return request;
-        },
-      });
-    }
+    silentRequests(store);
+    const index = store.index.bind(store);
+    store.index = (indexName: string) => silentRequests(index(indexName));
     return store;
   };
+}
+
+function silentRequests<T extends IDBObjectStore | IDBIndex>(source: T): T {
+  for (const method of REQUESTS) {
+    if (!(method in source)) continue;
+    const make = (Reflect.get(source, method) as (...args: unknown[]) => IDBRequest).bind(source);
+    Object.defineProperty(source, method, {
+      configurable: true,
+      value: (...args: unknown[]) => {
+        const request = make(...args);
+        neverCalled(request, ['success', 'error']);
+        return request;
+      },
+    });
+  }
+  return source;
 }
 
 function neverCalled(target: object, events: readonly string[]): void {
