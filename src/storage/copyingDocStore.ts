@@ -121,9 +121,11 @@ export class CopyingDocStore implements DocStore {
       },
       reload: async () => {
         release();
-        await running;
-        // The reloaded document holds what storage committed: copied as it is.
-        return this.wrap(await handle.reload(), true);
+        // The store stops writing this document at once: a change that came meanwhile (the council's sync is still
+        // attached to it for a moment) would store the whole document, with the change the screen is dropping. A
+        // copy under way finishes meanwhile. The reloaded document holds what storage committed: copied as it is.
+        const [fresh] = await Promise.all([handle.reload(), running]);
+        return this.wrap(fresh, true);
       },
     };
   }

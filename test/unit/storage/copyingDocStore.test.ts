@@ -156,6 +156,44 @@ describe('the spare copy of a session', () => {
     expect(await storedIdeas(id)).toEqual(['p1']);
   });
 
+  it('Given a copy being written and a change the full disk refused, When the screen reloads the session and the council’s sync puts an update into the old document before the copy is written, Then the refused change is not stored behind the screen’s back, nor in the reloaded document', async () => {
+    disk = chromiumDiskFull();
+    const copies = new MemorySessionCopies();
+    let writeStarted = (): void => undefined;
+    const started = new Promise<void>((resolve) => (writeStarted = resolve));
+    let letWrite = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (letWrite = resolve));
+    const write = copies.write.bind(copies);
+    copies.write = async (sessionId, state) => {
+      writeStarted();
+      await gate;
+      return write(sessionId, state);
+    };
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 0);
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.whenSaved();
+    // The copy of p1 is under way (its file still being written) when the next idea is refused.
+    await started;
+    disk.isFull = true;
+    h.doc.getMap('proposals').set('refused', { title: 'Never stored' });
+    await expect(h.whenSaved()).rejects.toBeDefined();
+    // The screen reloads at once (useSession.ts); the sync is still attached to the old document for a moment.
+    const reloading = h.reload();
+    disk.isFull = false;
+    const council = new Y.Doc();
+    council.getMap('proposals').set('c1', { title: 'From the council' });
+    Y.applyUpdate(h.doc, Y.encodeStateAsUpdate(council), 'council');
+    await h.whenSaved().catch(() => undefined);
+    letWrite();
+    const fresh = await reloading;
+    expect(ideas(fresh.doc)).not.toContain('refused');
+    await fresh.close();
+    expect(await storedIdeas(id)).not.toContain('refused');
+    expect(copiedIdeas(copies.files.get(id))).not.toContain('refused');
+  });
+
   it('Given the session removed from the tablet, Then its copy goes too', async () => {
     const copies = new MemorySessionCopies();
     const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
