@@ -77,6 +77,10 @@ const closedForSpace = new WeakSet<object>();
  */
 export function noteStorageError(e: unknown): void {
   if (typeof e !== 'object' || e === null) return;
+  if (!heard.has(e)) {
+    heard.add(e);
+    if (someError(e, saysNoSpace)) setOutOfSpace(true);
+  }
   if (someError(e, ({ message }) => OUT_OF_SPACE.test(message) && /Connection is closing/.test(message))) {
     isClosedForSpace = true;
   } else if (isClosedForSpace && someError(e, ({ message }) => CLOSED.test(message))) {
@@ -87,6 +91,7 @@ export function noteStorageError(e: unknown): void {
 /** IndexedDB opened (which Chromium refuses while the disk is still full): what closed it before is over. */
 export function noteStorageOpened(): void {
   isClosedForSpace = false;
+  setOutOfSpace(false);
 }
 
 /** Whether `e`, or an error it wraps (Dexie's `inner`, or `cause`), is an Error or DOMException that `test` accepts. */
@@ -123,4 +128,46 @@ export function isQuotaError(e: unknown): boolean {
   noteStorageError(e);
   if (typeof e === 'object' && e !== null && closedForSpace.has(e)) return true;
   return someError(e, ({ name, message }) => QUOTA_NAMES.has(name) || OUT_OF_SPACE.test(message));
+}
+
+/**
+ * Whether storage refused a write for want of space and nothing has opened since: every staff screen says so
+ * (src/ui/SpaceNotice.tsx). Kept in the tab's sessionStorage too, for a reload on a disk still full: Chromium then
+ * refuses to open IndexedDB in words that say nothing of space.
+ */
+const OUT_OF_SPACE_KEY = 'codesign-out-of-space';
+let isOut: boolean | undefined;
+const spaceWatchers = new Set<(isOut: boolean) => void>();
+/** Errors already heard: an old refusal put into words again (a screen drawn again) is no news. */
+const heard = new WeakSet<object>();
+const saysNoSpace = ({ name, message }: { name: string; message: string }): boolean =>
+  QUOTA_NAMES.has(name) || OUT_OF_SPACE.test(message);
+
+export function isOutOfSpace(): boolean {
+  try {
+    isOut ??= sessionStorage.getItem(OUT_OF_SPACE_KEY) !== null;
+  } catch {
+    isOut = false; // No sessionStorage (Node): memory only.
+  }
+  return isOut;
+}
+
+function setOutOfSpace(out: boolean): void {
+  if (isOutOfSpace() === out) return;
+  isOut = out;
+  try {
+    if (out) sessionStorage.setItem(OUT_OF_SPACE_KEY, '1');
+    else sessionStorage.removeItem(OUT_OF_SPACE_KEY);
+  } catch {
+    // Kept in memory only.
+  }
+  for (const watch of spaceWatchers) watch(out);
+}
+
+/** Calls `watch` with `isOutOfSpace()` whenever it changes; returns the way to stop. */
+export function watchOutOfSpace(watch: (isOut: boolean) => void): () => void {
+  spaceWatchers.add(watch);
+  return () => {
+    spaceWatchers.delete(watch);
+  };
 }

@@ -13,6 +13,7 @@ import { useKioskLock } from './useKioskLock';
 import { KioskScreen } from './kiosk/KioskScreen';
 import { preloadKioskSteps } from './kiosk/KioskTurn';
 import { ShareRefused } from './kiosk/ShareRefused';
+import { SpaceNotice } from './SpaceNotice';
 
 // Facilitator-only screens load on demand: a tablet in kiosk mode never needs them.
 // The home screen is staff's (a tablet in kiosk mode never shows it), and so is the language switch on it.
@@ -81,6 +82,10 @@ export function App({ services }: { services: Services }) {
       break;
   }
   const isKioskShown = route?.name === 'kiosk';
+  // A session's screens behind its PIN show only the PIN screen, which a resident can meet: no staff notices there.
+  const isBehindPin =
+    (route?.name === 'facilitator' || route?.name === 'room' || route?.name === 'editSession') &&
+    route.sessionId !== unlockedSessionId;
   // A page that started as the kiosk (an update's restart into kiosk mode) never says "The app was updated." on a
   // staff screen later: the restart is long past by then.
   const hasShownKiosk = useRef(false);
@@ -235,6 +240,8 @@ export function App({ services }: { services: Services }) {
               />
             </Suspense>
           )}
+          {/* In the first download, not lazy: it must show even when nothing more can be fetched or stored. */}
+          {isKioskShown || isBehindPin || route === null ? null : <SpaceNotice />}
           <Suspense fallback={<p class="page">{t('common.loading')}</p>}>{screen}</Suspense>
         </FacilitatorLockContext.Provider>
       </I18nContext.Provider>

@@ -39,6 +39,10 @@ export const common = {
   // The same to a resident at the kiosk, who cannot free space.
   'storage.quotaResident':
     'This tablet is out of storage space, so this was not saved. Please ask the facilitator for help. Nothing you typed has been lost.',
+  // On every staff screen once storage refused a write for want of space, until it works again (src/ui/SpaceNotice.tsx):
+  // Chromium deletes all the app stored when it starts again after that.
+  'storage.full':
+    'This tablet has run out of storage space, so nothing more can be saved on it. Do not close the app or restart the tablet: the browser may then delete what the app stored. Free some space first (for example, delete photos or videos you do not need), then carry on.',
   'storage.bestEffort':
     'The browser has not promised to keep this data; install the app to the home screen to keep it safe.',
   'storage.space': '{used} used of about {total} available on this tablet',
