@@ -12,22 +12,37 @@
  * - `save`: the facilitator's "Edit session", Cymraeg on, "Save changes";
  * - `create`: "Create a session", filled and sent;
  * - `many`: 2,000-byte values written one after another into the demo's database until refused (or unanswered);
- * - `recover`: such writes into another database until refused, then the facilitator's change (refused), space
- *   freed, the same Save again, and the browser restarted.
+ * - `recover`: such writes into another database until refused; then the facilitator's "Edit session", Cymraeg on,
+ *   "Save changes"; space freed; back to the dashboard and "Edit session" again (the form reads storage), Cymraeg
+ *   and Polski on (Polski new either way), "Save changes", and the form opened once more; then the restarts. Each
+ *   save waits for the app's own save state (`[data-save-state]` saved or failed).
  *
- * Seen on 2026-12-07 (Chromium 150): small writes right after filling still commit (LevelDB had space set aside);
- * when they run out, the write fails with UnknownError "Connection is closing because of: IO error: …
- * FILE_ERROR_NO_SPACE …", and the next transaction on that connection never says how it ended (no complete, no
- * abort in 10 s); creating a session then said "The connection was closed."; a 2 MB value fails with DataError
- * "Failed to write blobs (IOError)". After the blob refusal, or small writes that fitted, everything committed was
- * there after a restart with space back. After the FILE_ERROR_NO_SPACE refusal (`many`), with the browser closed
- * in order: the first restart with space back could not open the origin's databases ("Internal error opening
- * backing store for indexedDB.open.", five runs of five), and the three runs that restarted once more found none at
- * all: every session on the tablet was gone, and opening the app's database then reported Chromium's
- * `dataLoss: 'total'` ("IndexedDB (database was corrupt): Internal error opening backing store"). In `recover` the
- * app's first Save on the full disk said "Saved", the second, after space was freed, said nothing within 15 s, and
- * the restarts went as above. (In an earlier run where
- * the browser stopped by itself after the refusal, everything was there.)
+ * Seen on 2026-12-07 (Chromium 150): small writes right after filling still commit (LevelDB had space set aside); when
+ * they run out, the write fails with UnknownError "Connection is closing because of: IO error: … FILE_ERROR_NO_SPACE
+ * …", and the next transaction on that connection never says how it ended (no complete, no abort in 10 s); creating a
+ * session then said "The connection was closed."; a 2 MB value fails with DataError "Failed to write blobs (IOError)".
+ * After the blob refusal, or small writes that fitted, everything committed was there after a restart with space back.
+ * After the FILE_ERROR_NO_SPACE refusal (`many`), with the browser closed in order: the first restart with space back
+ * could not open the origin's databases ("Internal error opening backing store for indexedDB.open.", five runs of
+ * five), and the three runs that restarted once more found none at all: every session on the tablet was gone, and
+ * opening the app's database then reported Chromium's `dataLoss: 'total'` ("IndexedDB (database was corrupt): Internal
+ * error opening backing store"). (In an earlier run where the browser stopped by itself after the refusal, everything
+ * was there.)
+ *
+ * `recover`, seen on 2026-12-07 (ten runs, the last three as the case is now; five on a build that also held others'
+ * unfinished work): after the refusal, Chromium went one of two ways, about half the time each. Five runs: every open
+ * of the origin's databases was refused while the disk stayed full ("Internal error opening backing store for
+ * indexedDB.open."; the app's Dexie logged "Workaround for Chrome UnknownError on open()" three times), so "Edit
+ * session" showed "This session could not be opened on this tablet. Close the app and open it again." and still did
+ * after space was freed, until the facilitator went back and opened it again: then the form opened and the change saved
+ * ("Saved"; 199 updates). Five runs: opening still worked on the full disk, and the Save on the full disk said "Saved"
+ * and had stored the change (198 updates before, 199 after, read back by a new open; the form opened again showed
+ * Cymraeg on); the same Save again after space was freed then changed nothing and said "Nothing has changed, so there
+ * was nothing to save." (save state idle): this is why an earlier version of this case, which clicked the same Save and
+ * waited for "Saved", saw nothing in 15 s. In both ways, after space was freed, a new change saved ("Saved") and a new
+ * open read it back; and yet in every run the restarts went as above: the first could not open the databases, the
+ * second found none (the first screen offered the spare copy). Saving again with space back did not keep Chromium from
+ * deleting them.
  *
  * Also checked in each case: a file in the origin's private file system (OPFS) and a localStorage key written
  * before filling, read back after each restart; and `navigator.storage.estimate()` before and after filling. Seen
@@ -137,6 +152,17 @@ function inventory(page: Page): Promise<Record<string, Record<string, number> | 
     }
     return out;
   });
+}
+
+/** The inventory, or what stopped it: an open refused, or no answer in 10 s (a connection the full disk broke). */
+function inventoryOrNot(page: Page): Promise<string> {
+  return Promise.race([
+    inventory(page).then(
+      (found) => JSON.stringify(found),
+      (e: unknown) => `refused: ${(e as Error).message.split('\n')[0]}`,
+    ),
+    new Promise<string>((r) => setTimeout(() => r('no answer in 10 s'), 10_000)),
+  ]);
 }
 
 /** Opens `name` (made empty if missing) and says what Chromium's upgrade event reports of lost data. */
@@ -295,25 +321,65 @@ async function run(which: Case): Promise<void> {
         said.push(`the app said: ${await shown(page)}`);
       }
       if (which === 'recover') {
-        // Another database's writes until the disk refuses one (every connection of the origin is closed then),
-        // then the facilitator's change: refused; space back, the same Save again; then restarts (below).
+        // Another database's writes until the disk refuses one (as if the app's own write had been refused), then
+        // the facilitator's change; space freed, then a change not made before, and what storage holds then.
+        page.on('console', (m) => {
+          if (m.type() === 'warning' || m.type() === 'error') said.push(`console ${m.type()}: ${m.text()}`);
+        });
         said.push(...(await writeUntilRefused(page, 'real-disk-full-filler', 2000, 3000)));
-        await dashboard.openEditForm();
-        await page.getByRole('checkbox', { name: 'Cymraeg', exact: true }).check();
         const save = page.getByRole('button', { name: 'Save changes' });
-        await save.click();
-        await page
-          .getByText(/Saved|not saved|could not be saved/)
-          .first()
-          .waitFor({ timeout: 15_000 });
-        said.push(`the app said, disk full: ${await shown(page)}`);
+        const language = (name: string) => page.getByRole('checkbox', { name, exact: true });
+        /** Opens "Edit session" from the dashboard: true when the form is shown, else what the screen says. */
+        const openForm = async (): Promise<true | string> => {
+          await dashboard.openEditForm();
+          const isShown = await save.waitFor({ timeout: 5000 }).then(
+            () => true,
+            () => false,
+          );
+          return isShown || (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+        };
+        /** Clicks "Save changes" and waits for the app's own save state (not "Nothing has changed", idle). */
+        const saved = async (): Promise<string> => {
+          await save.click();
+          const state = page.locator('[data-save-state]').first();
+          await page
+            .locator('[data-save-state="saved"], [data-save-state="failed"]')
+            .first()
+            .waitFor({ timeout: 15_000 })
+            .catch(() => undefined);
+          return `${await state.getAttribute('data-save-state')}: ${await shown(page)}`;
+        };
+        const form = await openForm();
+        if (form === true) {
+          await language('Cymraeg').check();
+          said.push(`the app said, disk full (Cymraeg on): ${await saved()}`);
+        } else {
+          said.push(`the edit screen, disk full: ${form}`);
+        }
+        said.push(`disk full, stored: ${await inventoryOrNot(page)}`);
         execSync(`rm -f ${join(disk, 'fill-')}*`);
-        await save.click();
-        await page
-          .getByText(/^Saved/)
-          .first()
-          .waitFor({ timeout: 15_000 });
-        said.push(`the app said, space back: ${await shown(page)}`);
+        // Back to the dashboard and "Edit session" again, in the app (no page load): the form reads storage.
+        await page.goBack();
+        await dashboard.waitUntilShown();
+        const again = await openForm();
+        if (again === true) {
+          said.push(
+            `space back, the form read from storage: Cymraeg on: ${await language('Cymraeg').isChecked()}`,
+          );
+          await language('Cymraeg').check();
+          await language('Polski').check();
+          said.push(`the app said, space back (Cymraeg and Polski on): ${await saved()}`);
+          await page.goBack();
+          await dashboard.waitUntilShown();
+          if ((await openForm()) === true) {
+            said.push(
+              `then read from storage: Cymraeg on: ${await language('Cymraeg').isChecked()}, Polski on: ${await language('Polski').isChecked()}`,
+            );
+          }
+        } else {
+          said.push(`the edit screen, space back: ${again}`);
+        }
+        said.push(`space back, stored: ${await inventoryOrNot(page)}`);
       }
       if (which === 'create') {
         await home.goto(server.url);
