@@ -105,8 +105,17 @@ describe('the first screen after the browser deleted what the tablet held', () =
       expect(await axeViolations(page)).toEqual([]);
       expect((await bringBack.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
 
+      // The status region is there before it says anything, so a screen reader reads out what it then says.
+      const region = await page.locator('[data-spare-copies] [role="status"]').elementHandle();
       await bringBack.click();
       await page.getByRole('status').filter({ hasText: 'The sessions are back in the list.' }).waitFor();
+      expect(await region?.evaluate((el) => el.isConnected && el.textContent)).toBe(
+        'The sessions are back in the list.',
+      );
+      // The button is gone: focus goes to what it did, not to the page.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        'The sessions are back in the list.',
+      );
       expect(await page.getByText(DELETED).count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await home.session(renamed).click();

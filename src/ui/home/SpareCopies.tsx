@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import * as Y from 'yjs';
 import { viewSession } from '../../doc/session';
 import type { SessionEntry } from '../../storage/appDb';
@@ -26,7 +26,11 @@ export function SpareCopies({ listed }: { listed: readonly SessionEntry[] }) {
   const copies = services.copies ?? null;
   const [missing, setMissing] = useState<Missing[]>([]);
   const [isBusy, setBusy] = useState(false);
-  const [isDone, setDone] = useState(false);
+  /** Sessions brought back here: no longer offered, even before the list (a live query) shows them. */
+  const [restored, setRestored] = useState<readonly string[]>([]);
+  /** Set once some session was offered: from then on the card (and its status region) stays while the screen does. */
+  const [wasOffered, setOffered] = useState(false);
+  const status = useRef<HTMLParagraphElement>(null);
   const [problem, setProblem] = useInWords();
 
   const listedIds = listed.map((s) => s.id).join(' ');
@@ -53,6 +57,7 @@ export function SpareCopies({ listed }: { listed: readonly SessionEntry[] }) {
       }
       if (!isCurrent) return;
       setMissing(found);
+      if (found.length > 0) setOffered(true);
       // Listed sessions without a copy get one: opening one in the copying store copies it (then let go).
       for (const id of ids) {
         if (!isCurrent || withCopy.includes(id)) continue;
@@ -67,13 +72,22 @@ export function SpareCopies({ listed }: { listed: readonly SessionEntry[] }) {
     };
   }, [copies, listedIds, services.docs]);
 
-  if (!copies || (missing.length === 0 && !isDone)) return null;
+  const offered = missing.filter((m) => !restored.includes(m.id));
+  // Every session offered is in the list again (the list may show it before the last one is stored here).
+  const isDone = wasOffered && offered.length === 0;
+  // The button goes once every session is back: focus goes to the words saying so, not to the page.
+  useEffect(() => {
+    if (isDone) status.current?.focus();
+  }, [isDone]);
+
+  // Once shown, the card stays (with its status region) until the screen goes, so what it says is read out.
+  if (!copies || !wasOffered) return null;
 
   const bringBack = async (): Promise<void> => {
     setBusy(true);
     setProblem(null);
     try {
-      for (const { id } of missing) {
+      for (const { id } of offered) {
         const state = await copies.read(id);
         if (!state) continue;
         const handle = await services.docs.open(id);
@@ -85,8 +99,8 @@ export function SpareCopies({ listed }: { listed: readonly SessionEntry[] }) {
         } finally {
           await handle.close();
         }
+        setRestored((r) => [...r, id]);
       }
-      setDone(true);
     } catch (e) {
       setProblem((t) => describeError(t, e));
     } finally {
@@ -96,12 +110,14 @@ export function SpareCopies({ listed }: { listed: readonly SessionEntry[] }) {
 
   return (
     <div class="card" data-spare-copies>
-      <p role="status">{isDone && missing.length === 0 ? t('home.copiesRestored') : ''}</p>
-      {isDone && missing.length === 0 ? null : (
+      <p role="status" tabIndex={-1} ref={status}>
+        {isDone ? t('home.copiesRestored') : ''}
+      </p>
+      {isDone ? null : (
         <>
           <p>{t('home.copiesFound')}</p>
           <ul>
-            {missing.map((m) => (
+            {offered.map((m) => (
               <li key={m.id}>
                 <span dir="auto">{m.title}</span> · {sessionDate(t, m.date)}
               </li>
