@@ -102,29 +102,33 @@ export class CopyingDocStore implements DocStore {
     doc.on('update', onUpdate);
     if (isNew) later(delayMs);
 
-    const release = (): void => {
+    /** No copy is started from here on. Changes are still counted until the last copy is over: one that comes
+     * while a copy waits for storage (a command finishing as its screen closes) may be refused, and is not copied. */
+    const stop = (): void => {
       isReleased = true;
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      doc.off('update', onUpdate);
     };
     return {
       sessionId,
       doc,
       whenSaved: () => handle.whenSaved(),
       close: async () => {
-        release();
-        // The last change, copied before the document is let go (a copy under way finishes first).
+        stop();
+        // The last change, copied before the document is let go (a copy under way finishes first); tried again
+        // while changes keep coming as it waits for storage, a few times at most.
         await running;
-        if (changes !== copied) await copy();
+        for (let tries = 0; tries < 3 && changes !== copied && (await copy()); tries += 1);
+        doc.off('update', onUpdate);
         await handle.close();
       },
       reload: async () => {
-        release();
+        stop();
         // The store stops writing this document at once: a change that came meanwhile (the council's sync is still
         // attached to it for a moment) would store the whole document, with the change the screen is dropping. A
         // copy under way finishes meanwhile. The reloaded document holds what storage committed: copied as it is.
         const [fresh] = await Promise.all([handle.reload(), running]);
+        doc.off('update', onUpdate);
         return this.wrap(fresh, true);
       },
     };

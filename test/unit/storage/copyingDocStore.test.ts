@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CopyingDocStore } from '../../../src/storage/copyingDocStore';
-import type { DocHandle } from '../../../src/storage/docStore';
+import type { DocHandle, DocStore } from '../../../src/storage/docStore';
 import { IndexedDbDocStore } from '../../../src/storage/indexedDbDocStore';
 import { MemorySessionCopies } from '../../../src/storage/sessionCopies';
 import { chromiumDiskFull, type ChromiumDisk } from '../helpers/chromiumDiskFull';
@@ -192,6 +192,45 @@ describe('the spare copy of a session', () => {
     await fresh.close();
     expect(await storedIdeas(id)).not.toContain('refused');
     expect(copiedIdeas(copies.files.get(id))).not.toContain('refused');
+  });
+
+  it('Given a session closing, When a change comes while the last copy waits for storage and the full disk refuses it, Then the copy does not hold it', async () => {
+    disk = chromiumDiskFull();
+    const copies = new MemorySessionCopies();
+    const idb = new IndexedDbDocStore();
+    let isClosing = false;
+    // The store as the copying one sees it: as the copy asks whether all is saved, a command whose screen has just
+    // closed (its resident's record signed meanwhile) writes its change, and the disk refuses it.
+    const inner: DocStore = {
+      remove: (sessionId) => idb.remove(sessionId),
+      open: async (sessionId) => {
+        const h = await idb.open(sessionId);
+        return {
+          ...h,
+          sessionId: h.sessionId,
+          doc: h.doc,
+          whenSaved: () => {
+            const saved = h.whenSaved();
+            if (isClosing) {
+              isClosing = false;
+              disk!.isFull = true;
+              h.doc.getMap('proposals').set('late', { title: 'Refused as the screen closed' });
+            }
+            return saved;
+          },
+        };
+      },
+    };
+    const store = new CopyingDocStore(inner, copies, 60_000);
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.whenSaved();
+    isClosing = true;
+    await h.close();
+    disk.isFull = false;
+    expect(await storedIdeas(id)).toEqual(['p1']);
+    expect(copiedIdeas(copies.files.get(id))).not.toContain('late');
   });
 
   it('Given the session removed from the tablet, Then its copy goes too', async () => {
