@@ -21,10 +21,19 @@ export const LOAD_STATES = {
   ready: 'ready',
   /** The document is empty: no such session on this device. */
   missing: 'missing',
-  /** Storage could not be opened. */
+  /** Storage could not be opened; tried again every `OPEN_AGAIN_MS` while the screen shows the session. */
   failed: 'failed',
 } as const;
 export type LoadState = (typeof LOAD_STATES)[keyof typeof LOAD_STATES];
+
+/**
+ * How often a session that could not be opened is tried again. Chromium refuses every open of the origin's
+ * databases while its disk is full after a refused write ("Internal error opening backing store for
+ * indexedDB.open.", measured: test/manual/realDiskFull.ts), and opens them again once space is freed; the screen
+ * then shows the session by itself, so the facilitator is never sent to close the app (the browser's next starts
+ * then deleted every database).
+ */
+export const OPEN_AGAIN_MS = 2000;
 
 /** Saving a change, as named states. */
 export const SAVE_STATES = {
@@ -101,7 +110,16 @@ export function useSession(sessionId: string): SessionHandle {
       refresh();
     };
     setShown((s) => (s.sessionId === sessionId ? s : opening(sessionId)));
-    services.docs.open(sessionId).then(use, () => isCurrent && patch(sessionId, { state: 'failed' }));
+    let openAgain: ReturnType<typeof setTimeout> | null = null;
+    const tryOpening = (): void => {
+      openAgain = null;
+      services.docs.open(sessionId).then(use, () => {
+        if (!isCurrent) return;
+        patch(sessionId, { state: 'failed' });
+        openAgain = setTimeout(tryOpening, OPEN_AGAIN_MS);
+      });
+    };
+    tryOpening();
     reopen.current = async () => {
       const old = current;
       if (!old) return;
@@ -111,11 +129,14 @@ export function useSession(sessionId: string): SessionHandle {
       await old.reload().then(use, () => {
         // The document could not be read again: let go of it (what it holds is stored if storage allows).
         void old.close();
-        if (isCurrent) patch(sessionId, { state: 'failed' });
+        if (!isCurrent) return;
+        patch(sessionId, { state: 'failed' });
+        openAgain = setTimeout(tryOpening, OPEN_AGAIN_MS);
       });
     };
     return () => {
       isCurrent = false;
+      if (openAgain !== null) clearTimeout(openAgain);
       handle.current = null;
       reopen.current = null;
       if (current) {

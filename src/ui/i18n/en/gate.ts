@@ -28,7 +28,10 @@ export const gate = {
 
   // Shared
   'fac.backHome': 'Back to the first screen',
-  'fac.loadFailed': 'This session could not be opened on this tablet. Close the app and open it again.',
+  // Tried again every 2 s (useSession.ts): a full disk in Chromium refuses every open until space is freed, and
+  // closing the app then can lose everything the app stored.
+  'fac.loadFailed':
+    'This session cannot be opened on this tablet just now. If the tablet is out of storage space, free some space and do not close the app: the session opens again by itself.',
 
   // PIN screen
   'fac.gate.heading': 'Unlock facilitator mode',
