@@ -58,7 +58,9 @@ export function fileSystemCopies(): SessionCopies | null {
       const dir = await open();
       try {
         const file = await dir.getFileHandle(checkedId(sessionId) + SUFFIX);
-        return new Uint8Array(await (await file.getFile()).arrayBuffer());
+        const bytes = new Uint8Array(await (await file.getFile()).arrayBuffer());
+        // Empty: made by a first write that was refused (see list), not a copy.
+        return bytes.byteLength > 0 ? bytes : null;
       } catch (e) {
         if ((e as Error).name === 'NotFoundError') return null;
         throw e;
@@ -70,7 +72,11 @@ export function fileSystemCopies(): SessionCopies | null {
       for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
         if (!name.endsWith(SUFFIX)) continue;
         const id = name.slice(0, -SUFFIX.length);
-        if (SAFE_ID.test(id)) ids.push(id);
+        if (!SAFE_ID.test(id)) continue;
+        // A first write makes the file at once, empty, and a refused one (a full disk) leaves it so: no copy. Counted
+        // as one, the session would never be copied when opened (copyingDocStore.ts), nor from the first screen.
+        const file = await (await dir.getFileHandle(name)).getFile().catch(() => null);
+        if (file !== null && file.size > 0) ids.push(id);
       }
       return ids.sort();
     },
