@@ -4,7 +4,7 @@ import { StorageProblem } from './ui/StorageProblem';
 import { AppDb, deviceIdentity } from './storage/appDb';
 import { readCachedDevice, writeCachedDevice } from './storage/deviceCache';
 import { IndexedDbDocStore } from './storage/indexedDbDocStore';
-import { CopyingDocStore } from './storage/copyingDocStore';
+import { LazyDocStore } from './storage/lazyDocStore';
 import { fileSystemCopies } from './storage/sessionCopies';
 import { checkStorage } from './storage/quota';
 import { browserContext } from './doc/commands';
@@ -30,7 +30,15 @@ async function start(root: HTMLElement): Promise<void> {
   const signer = deviceSigner(db);
   // Every session document also has a spare copy outside IndexedDB, where the browser allows it (sessionCopies.ts).
   const copies = fileSystemCopies();
-  const docs = copies ? new CopyingDocStore(new IndexedDbDocStore(), copies) : new IndexedDbDocStore();
+  // The copying store loads after the first screen: a session opened before waits for it; if it cannot be loaded,
+  // the session opens without copies.
+  const plain = new IndexedDbDocStore();
+  const docs = copies
+    ? new LazyDocStore(
+        () => import('./storage/copyingDocStore').then((m) => new m.CopyingDocStore(plain, copies)),
+        plain,
+      )
+    : plain;
   const show = (d: typeof device): void =>
     render(<App services={{ db, docs, copies, device: d, ctx: browserContext(d.id, signer) }} />, root);
   show(device);
