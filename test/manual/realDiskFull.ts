@@ -29,20 +29,26 @@
  * error opening backing store"). (In an earlier run where the browser stopped by itself after the refusal, everything
  * was there.)
  *
- * `recover`, seen on 2026-12-07 (ten runs, the last three as the case is now; five on a build that also held others'
- * unfinished work): after the refusal, Chromium went one of two ways, about half the time each. Five runs: every open
- * of the origin's databases was refused while the disk stayed full ("Internal error opening backing store for
- * indexedDB.open."; the app's Dexie logged "Workaround for Chrome UnknownError on open()" three times), so "Edit
- * session" showed "This session could not be opened on this tablet. Close the app and open it again." and still did
- * after space was freed, until the facilitator went back and opened it again: then the form opened and the change saved
- * ("Saved"; 199 updates). Five runs: opening still worked on the full disk, and the Save on the full disk said "Saved"
- * and had stored the change (198 updates before, 199 after, read back by a new open; the form opened again showed
- * Cymraeg on); the same Save again after space was freed then changed nothing and said "Nothing has changed, so there
- * was nothing to save." (save state idle): this is why an earlier version of this case, which clicked the same Save and
- * waited for "Saved", saw nothing in 15 s. In both ways, after space was freed, a new change saved ("Saved") and a new
- * open read it back; and yet in every run the restarts went as above: the first could not open the databases, the
- * second found none (the first screen offered the spare copy). Saving again with space back did not keep Chromium from
- * deleting them.
+ * `recover`, seen on 2026-12-07 (seventeen runs, some with probes added for the run; the first five on a build that
+ * also held others' unfinished work, the last seven with bf617ed): after the refusal, Chromium went one of three ways.
+ * Nine runs: every open of the origin's databases was refused while the disk stayed full ("Internal error opening
+ * backing store for indexedDB.open."; the app's Dexie logged "Workaround for Chrome UnknownError on open()" three
+ * times), so "Edit session" could not open the session; before bf617ed it said "This session could not be opened on
+ * this tablet. Close the app and open it again." and still did after space was freed, until the facilitator went back
+ * and opened it again; since, it says to free space without closing the app, and showed the form by itself within 5 s
+ * of space being freed. Then the change saved ("Saved"; 199 updates). Six runs: opening still worked on the full disk,
+ * and the Save on the full disk said "Saved" and had stored the change (198 updates before, 199 after, read back by a
+ * new open; the form opened again showed Cymraeg on); the same Save again after space was freed then changed nothing
+ * and said "Nothing has changed, so there was nothing to save." (save state idle): this is why an earlier version of
+ * this case, which clicked the same Save and waited for "Saved", saw nothing in 15 s. In both these ways, after space
+ * was freed, a new change saved ("Saved") and a new open read it back; and yet the restarts went as above: the first
+ * could not open the databases, the second found none (the first screen offered the spare copy; read in one run, it
+ * held the last change, Cymraeg and Polski on). Saving again with space back did not keep Chromium from deleting them.
+ * Two runs, a third way: the Save on the full disk said "Saved" (with an uncaught "AbortError: r" on the page just
+ * before), then opening was refused with QuotaExceededError "Encountered full disk while opening backing store for
+ * indexedDB.open.", and once space was freed, with the browser still running, the session opened empty: the dashboard
+ * said "This session is not on this tablet."; after a restart the origin held only that session's database, empty (the
+ * app's own database was gone), and the first screen offered the spare copy (Cymraeg on).
  *
  * Also checked in each case: a file in the origin's private file system (OPFS) and a localStorage key written
  * before filling, read back after each restart; and `navigator.storage.estimate()` before and after filling. Seen
