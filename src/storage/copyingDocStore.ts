@@ -15,40 +15,69 @@ import type { DocHandle, DocStore } from './docStore';
 import type { SessionCopies } from './sessionCopies';
 
 export class CopyingDocStore implements DocStore {
-  /** The sessions known to have a copy (read once), so opening one does not copy it again. */
-  private withCopy: Promise<Set<string>> | null = null;
+  /** The sessions known to have a copy, once listed, so opening one does not copy it again. */
+  private withCopy: Set<string> | null = null;
+  /** Per session, the newest state waiting to be written (older ones are dropped), and the writing under way. */
+  private readonly pending = new Map<string, Uint8Array>();
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly inner: DocStore,
     readonly copies: SessionCopies,
     private readonly delayMs = 1000,
-  ) {}
+  ) {
+    copies.list().then(
+      (ids) => (this.withCopy = new Set(ids)),
+      () => undefined,
+    );
+  }
 
+  /**
+   * Opening never waits for the copies: a session opened before they are listed (or when they cannot be) is
+   * copied as one without a copy, which costs one copy too many at most.
+   */
   async open(sessionId: string): Promise<DocHandle> {
     const handle = await this.inner.open(sessionId);
-    const hasCopy = await this.knownCopies().then(
-      (ids) => ids.has(sessionId),
-      () => false,
-    );
-    return this.wrap(handle, !hasCopy);
+    return this.wrap(handle, !this.withCopy?.has(sessionId));
   }
 
   async remove(sessionId: string): Promise<void> {
     await this.inner.remove(sessionId);
+    this.pending.delete(sessionId);
+    await this.writing.get(sessionId);
     await this.copies.remove(sessionId);
-    (await this.knownCopies().catch(() => null))?.delete(sessionId);
+    this.withCopy?.delete(sessionId);
   }
 
-  private knownCopies(): Promise<Set<string>> {
-    this.withCopy ??= this.copies.list().then((ids) => new Set(ids));
-    this.withCopy.catch(() => (this.withCopy = null));
-    return this.withCopy;
+  /**
+   * Writes `state` as the session's copy in the background: nothing waits for it (a file system that is slow or
+   * never answers holds up no screen), one write at a time per session, and only the newest state waiting, so an
+   * older one is never written after a newer one. A refused write leaves the previous copy.
+   */
+  private put(sessionId: string, state: Uint8Array): void {
+    this.pending.set(sessionId, state);
+    if (this.writing.has(sessionId)) return;
+    const drain = async (): Promise<void> => {
+      for (let next = this.pending.get(sessionId); next; next = this.pending.get(sessionId)) {
+        this.pending.delete(sessionId);
+        try {
+          await this.copies.write(sessionId, next);
+          this.withCopy?.add(sessionId);
+        } catch {
+          // The previous copy stays; made again after the next change.
+        }
+      }
+    };
+    this.writing.set(
+      sessionId,
+      drain().finally(() => this.writing.delete(sessionId)),
+    );
   }
 
   /** `isNew`: the document has no copy yet, so it is copied even if it does not change. */
   private wrap(handle: DocHandle, isNew: boolean): DocHandle {
     const { doc, sessionId } = handle;
-    const { copies, delayMs } = this;
+    const { delayMs } = this;
     /** Changes seen so far, and how many of them are in the copy. */
     let changes = isNew ? 1 : 0;
     let copied = 0;
@@ -72,15 +101,9 @@ export class CopyingDocStore implements DocStore {
       if (seen !== changes) return true;
       if (isReleased && doc.isDestroyed) return false;
       if (doc.store.clients.size > 0) {
-        try {
-          const state = Y.encodeStateAsUpdate(doc);
-          size = state.byteLength;
-          await copies.write(sessionId, state);
-          (await this.knownCopies().catch(() => null))?.add(sessionId);
-        } catch {
-          // The previous copy stays; made again after the next change.
-          return false;
-        }
+        const state = Y.encodeStateAsUpdate(doc);
+        size = state.byteLength;
+        this.put(sessionId, state);
       }
       copied = seen;
       return false;

@@ -233,6 +233,52 @@ describe('the spare copy of a session', () => {
     expect(copiedIdeas(copies.files.get(id))).not.toContain('late');
   });
 
+  it('Given a file system that never answers (listing and writing hang), When a session is opened, changed, closed and opened again, Then none of it waits for the copies', async () => {
+    const copies = new MemorySessionCopies();
+    const never = new Promise<never>(() => undefined);
+    copies.list = () => never;
+    copies.write = () => never;
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 0);
+    const id = freshId();
+    const h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.whenSaved();
+    await h.close();
+    const again = await store.open(id);
+    expect(ideas(again.doc)).toEqual(['p1']);
+    await again.close();
+  });
+
+  it('Given a copy slow to write, When newer states come meanwhile, Then only the newest is written after it, never an older one last', async () => {
+    const copies = new MemorySessionCopies();
+    const order: string[][] = [];
+    let letFirst = (): void => undefined;
+    const first = new Promise<void>((resolve) => (letFirst = resolve));
+    const write = copies.write.bind(copies);
+    copies.write = async (sessionId, state) => {
+      const held = copiedIdeas(state);
+      if (order.length === 0) {
+        order.push(held);
+        await first;
+      } else order.push(held);
+      return write(sessionId, state);
+    };
+    const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
+    const id = freshId();
+    let h = await store.open(id);
+    h.doc.getMap('proposals').set('p1', { title: 'Youth club' });
+    await h.close();
+    for (const key of ['p2', 'p3']) {
+      h = await store.open(id);
+      h.doc.getMap('proposals').set(key, { title: key });
+      await h.close();
+    }
+    letFirst();
+    await vi.waitFor(() => expect(copiedIdeas(copies.files.get(id))).toEqual(['p1', 'p2', 'p3']));
+    // The state with p2 alone was dropped for the newer one while the first write was under way.
+    expect(order).toEqual([['p1'], ['p1', 'p2', 'p3']]);
+  });
+
   it('Given the session removed from the tablet, Then its copy goes too', async () => {
     const copies = new MemorySessionCopies();
     const store = new CopyingDocStore(new IndexedDbDocStore(), copies, 60_000);
