@@ -81,6 +81,8 @@ async function change(
   try {
     await db.transaction('rw', db.pinAttempts, async () => {
       stored = (await db.pinAttempts.get(sessionId)) ?? null;
+      // Known even if the write is refused next: another tab's tries in it are not forgotten when it is.
+      lastStored.set(sessionId, stored);
       changed = next(atLeast(stored ?? undefined, unstored.get(sessionId)));
       if (changed) await db.pinAttempts.put(changed);
     });

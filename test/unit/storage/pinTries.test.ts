@@ -9,6 +9,7 @@ import {
   remainingWaitMs,
   settleWrongTry,
 } from '../../../src/storage/pinTries';
+import { chromiumDiskFull } from '../helpers/chromiumDiskFull';
 
 const T0 = Date.UTC(2026, 11, 7, 10);
 
@@ -124,5 +125,38 @@ describe('the right PIN on a tablet whose disk fills', () => {
     const left = await readTries(db, 's5');
     expect(left?.failures ?? 0).toBe(0);
     expect(remainingWaitMs(left, Date.now(), pinDelayMs)).toBe(0);
+  });
+});
+
+describe('wrong PIN tries from another tab on a tablet whose disk fills', () => {
+  it('Given four wrong tries stored by another tab and their wait over, When the next wrong try is refused for space (Chromium closes the database, which cannot open again while full), Then it is counted as the fifth and the try after it waits', async () => {
+    const disk = chromiumDiskFull();
+    try {
+      const name = `codesign-app-two-tabs-${crypto.randomUUID()}`;
+      const thisTab = new AppDb(name);
+      const otherTab = new AppDb(name);
+      // This tab read the count before the other tab's tries (no count then).
+      expect(await readTries(thisTab, 'two-tabs-full')).toBeNull();
+      // The other tab's four wrong tries, as its own pinTries stored them.
+      await otherTab.pinAttempts.put({ sessionId: 'two-tabs-full', failures: 4, lastFailureAt: T0 });
+      vi.setSystemTime(T0 + pinDelayMs(4));
+
+      disk.isFull = true;
+      const fifth = await claimTry(thisTab, 'two-tabs-full', pinDelayMs);
+      expect(disk.refused).toBeGreaterThan(0);
+      expect(fifth).toMatchObject({ isAllowed: true, attempts: { failures: 5 } });
+      if (!fifth.isAllowed) return;
+      await settleWrongTry(thisTab, fifth.attempts);
+
+      const sixth = await claimTry(thisTab, 'two-tabs-full', pinDelayMs);
+      expect(sixth).toMatchObject({ isAllowed: false, attempts: { failures: 5 } });
+      expect(remainingWaitMs(await readTries(thisTab, 'two-tabs-full'), Date.now(), pinDelayMs)).toBe(
+        pinDelayMs(5),
+      );
+      thisTab.close();
+      otherTab.close();
+    } finally {
+      disk.restore();
+    }
   });
 });
