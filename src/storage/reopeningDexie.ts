@@ -10,6 +10,12 @@
  * are taken to answer nothing either). It cannot succeed once its connection is closed, so the close event refuses it
  * (`settledByClose`, a DBCore middleware under all of Dexie's own): else a PIN try, a draft, the end of a
  * resident's turn or the sessions list would wait for good, and every operation queued behind it.
+ *
+ * Every refusal this database meets (a transaction's abort, an operation ended by the close) is told to
+ * src/storage/quota.ts as it happens, whoever handles it: a refused write whose error a screen drops (a form's
+ * draft, a PIN try) still tells it the browser closed IndexedDB for want of space. Else what comes next, in words
+ * that say nothing of space ("Internal error opening backing store"), was not counted as a full disk, and the
+ * screens were not told the tablet is out of space.
  */
 import {
   Dexie,
@@ -19,7 +25,7 @@ import {
   type Middleware,
   type PromiseExtended,
 } from 'dexie';
-import { noteStorageOpened } from './quota';
+import { noteStorageError, noteStorageOpened } from './quota';
 
 /**
  * Chromium's words when it closes a connection under an open; here, for an operation it closed under us.
@@ -45,7 +51,11 @@ function endedByClose<T>(trans: DBCoreTransaction, operation: Promise<T>): Promi
   const connection = trans.db;
   let end = (): void => undefined;
   const closed = new Promise<never>((_, reject) => {
-    const refuse = (): void => reject(trans.error ?? new DOMException(CONNECTION_CLOSED, 'AbortError'));
+    const refuse = (): void => {
+      const error = trans.error ?? new DOMException(CONNECTION_CLOSED, 'AbortError');
+      noteStorageError(error);
+      reject(error);
+    };
     connection.addEventListener('close', refuse);
     end = () => connection.removeEventListener('close', refuse);
   });
@@ -73,7 +83,15 @@ const settledByClose: Middleware<DBCore> = {
   name: 'SettledByClose',
   // Under Dexie's own middlewares (the lowest is at -1), right on the IndexedDB requests.
   level: -2,
-  create: (down) => ({ ...down, table: (name) => tableEndedByClose(down.table(name)) }),
+  create: (down) => ({
+    ...down,
+    transaction: (stores, mode, options) => {
+      const trans = down.transaction(stores, mode, options);
+      if (isIdbTransaction(trans)) trans.addEventListener('abort', () => noteStorageError(trans.error));
+      return trans;
+    },
+    table: (name) => tableEndedByClose(down.table(name)),
+  }),
 };
 
 export class ReopeningDexie extends Dexie {

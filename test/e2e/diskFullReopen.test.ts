@@ -30,10 +30,15 @@ async function unlockDemo(page: Page): Promise<Dashboard> {
   return dashboard;
 }
 
-/** "Edit session": turns Welsh on and taps "Save changes"; the caller waits for the outcome. */
-async function turnWelshOn(page: Page, dashboard: Dashboard): Promise<void> {
+/**
+ * "Edit session": turns Welsh on and taps "Save changes"; the caller waits for the outcome. With `isDraftFirst`,
+ * Save is tapped only once the form's own draft (written 300 ms after the change, and dropped quietly if refused)
+ * has been refused: what a busy tablet does when Save comes a moment late.
+ */
+async function turnWelshOn(page: Page, dashboard: Dashboard, isDraftFirst = false): Promise<void> {
   await dashboard.openEditForm();
   await page.getByRole('checkbox', { name: 'Cymraeg', exact: true }).check();
+  if (isDraftFirst) await expect.poll(() => refusedWrites(page)).toBeGreaterThan(0);
   await page.getByRole('button', { name: 'Save changes' }).click();
 }
 
@@ -109,6 +114,24 @@ describe('opening a session while the disk is full', () => {
       // Before, the browser's words ("… Connection is closing because of: IO error: … FILE_ERROR_NO_SPACE …").
       await saidNotSaved(page, errors);
       // Before, the session could not be read again after the browser closed it, and Save was never saved.
+      await savedOnceSpaceIsBack(page, dashboard, stored, errors);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given the demo open and the tablet’s disk full as Chromium meets it, when the edit form’s draft is refused first (dropped quietly) and then the facilitator saves, then the app’s out-of-space words show, nothing is thrown, and once space is back Save stores it', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      await installDiskFull(context, 'chromiumDisk');
+      const { dashboard } = await openDemoDashboard(page, app.url);
+      const stored = await dashboard.boardRows();
+
+      await setDiskFull(page, true);
+      await turnWelshOn(page, dashboard, true);
+      // Before, the browser's words: "This could not be saved on the tablet: Internal error opening backing store
+      // for indexedDB.open." (the draft's refusal, which said the disk was full, was heard by no one).
+      await saidNotSaved(page, errors);
       await savedOnceSpaceIsBack(page, dashboard, stored, errors);
     } finally {
       await context.close();

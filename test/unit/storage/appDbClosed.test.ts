@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDb } from '../../../src/storage/appDb';
 import { draftKey, loadDraft, saveDraft } from '../../../src/storage/drafts';
-import { isQuotaError } from '../../../src/storage/quota';
+import { isOutOfSpace, isQuotaError } from '../../../src/storage/quota';
 import { chromiumDiskFull, type ChromiumDisk } from '../helpers/chromiumDiskFull';
 
 let disk: ChromiumDisk | null = null;
@@ -36,6 +36,30 @@ describe('the app’s database on a disk that fills as Chromium’s does', () =>
     await saveDraft(db, second, 's1', { title: 'Benches' });
     expect(await loadDraft(db, second)).toEqual({ title: 'Benches' });
     expect(await loadDraft(db, first)).toEqual({ title: 'Youth club' });
+    db.close();
+  });
+
+  it('Given the disk full, When a draft is refused for space and nobody puts its error into words (a form saves its draft quietly), Then what storage says next while the database cannot open is still a full disk, and the screens are told the tablet is out of space', async () => {
+    disk = chromiumDiskFull();
+    const db = new AppDb(`codesign-app-closed-quietly-${Date.now()}`);
+    const draft = draftKey('s1', 'facilitator', 'sessionForm');
+    // Opened: whatever an earlier refusal left noted is over.
+    await saveDraft(db, draft, 's1', { title: 'Parks' });
+    expect(isOutOfSpace()).toBe(false);
+
+    disk.isFull = true;
+    await saveDraft(db, draft, 's1', { title: 'Parks and benches' }).catch(() => undefined);
+    expect(disk.refused).toBe(1);
+
+    expect(isOutOfSpace()).toBe(true);
+    // Before, in the browser's words: "Internal error opening backing store for indexedDB.open."
+    const next: unknown = await db.drafts.get(draft).catch((e: unknown) => e);
+    expect(next).toBeInstanceOf(Error);
+    expect(isQuotaError(next)).toBe(true);
+
+    disk.isFull = false;
+    expect(await loadDraft(db, draft)).toEqual({ title: 'Parks' });
+    expect(isOutOfSpace()).toBe(false);
     db.close();
   });
 });
