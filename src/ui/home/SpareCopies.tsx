@@ -39,7 +39,10 @@ export function SpareCopies({ listed }: { listed: readonly SessionEntry[] }) {
     let isCurrent = true;
     const ids = new Set(listedIds.split(' ').filter(Boolean));
     void (async () => {
-      const withCopy = await copies.list().catch(() => [] as string[]);
+      // Copies that cannot be listed (a file system refusing) offer nothing, and no copy is caught up here: each
+      // visit would open every session for nothing.
+      const withCopy = await copies.list().catch(() => null);
+      if (withCopy === null) return;
       const found: Missing[] = [];
       for (const id of withCopy.filter((c) => !ids.has(c))) {
         const state = await copies.read(id).catch(() => null);
