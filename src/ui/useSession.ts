@@ -170,7 +170,9 @@ export function useSession(sessionId: string): SessionHandle {
       }
       patch(sessionId, { saveState: 'saved' });
       const v = viewSession(h.doc);
-      if (v) void upsertSessionEntry(services.db, v);
+      // The list is a projection, rebuilt on the next save: a refusal (a full disk) is not the change's, and must
+      // not become an uncaught error on the page.
+      if (v) upsertSessionEntry(services.db, v).catch(() => undefined);
       return result;
     },
     [services, sessionId],

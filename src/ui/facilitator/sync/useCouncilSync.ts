@@ -71,7 +71,7 @@ export function useCouncilSync(
             if (s.state === 'synced' && s.received !== lastReceived) {
               lastReceived = s.received;
               const view = viewSession(doc);
-              if (view) void upsertSessionEntry(services.db, view);
+              if (view) upsertSessionEntry(services.db, view).catch(() => undefined);
             }
           },
         });
