@@ -12,6 +12,7 @@ import { upsertSessionEntry } from '../sessionList';
 import { describeError, useInWords } from '../errors';
 import { sessionDate } from '../format/dates';
 import { usePageTitle } from '../usePageTitle';
+import { OPEN_AGAIN_MS } from '../useSession';
 import '../gateMessages';
 
 // Importing a session file loads on demand, with its messages: a tablet in kiosk mode never needs it.
@@ -44,18 +45,40 @@ export function Home() {
   // Read once the list is read: the browser deleted what this tablet held (heldSessions.ts), said until read.
   const [wereDeleted, setWereDeleted] = useState(false);
 
+  // The list could not be read (Chromium refuses to open the app's databases after its disk was full): said so,
+  // and read again every OPEN_AGAIN_MS (`attempt`) until it can be.
+  const [isUnreadable, setUnreadable] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
-    const sub = liveQuery(() => services.db.sessions.orderBy('updatedAt').reverse().toArray()).subscribe({
-      next: (listed) => {
-        // Only a list read in full says anything: one the database refused to read is no sign of deletion.
-        if (listed.length > 0) noteSessionsHeld();
-        setWereDeleted(sessionsWereDeleted(listed.length));
-        setSessions(listed);
-      },
-      error: () => setSessions([]),
-    });
-    return () => sub.unsubscribe();
-  }, [services.db]);
+    let isCurrent = true;
+    let again: ReturnType<typeof setTimeout> | null = null;
+    let sub: { unsubscribe(): void } | null = null;
+    const read = (): Promise<SessionEntry[]> => services.db.sessions.orderBy('updatedAt').reverse().toArray();
+    const show = (listed: SessionEntry[]): void => {
+      // Only a list read in full says anything: one the database refused to read is no sign of deletion.
+      if (listed.length > 0) noteSessionsHeld();
+      setWereDeleted(sessionsWereDeleted(listed.length));
+      setSessions(listed);
+      setUnreadable(false);
+    };
+    const refused = (): void => {
+      if (!isCurrent) return;
+      setUnreadable(true);
+      again = setTimeout(() => setAttempt((n) => n + 1), OPEN_AGAIN_MS);
+    };
+    // Read once first: Dexie's liveQuery says nothing at all when the database is closed or cannot be opened (it
+    // drops those errors), which left this screen "Loading…" for good on a full disk.
+    read().then((listed) => {
+      if (!isCurrent) return;
+      show(listed);
+      sub = liveQuery(read).subscribe({ next: show, error: refused });
+    }, refused);
+    return () => {
+      isCurrent = false;
+      if (again !== null) clearTimeout(again);
+      sub?.unsubscribe();
+    };
+  }, [services.db, attempt]);
 
   const openDemo = async (): Promise<void> => {
     const existing = sessions?.find((s) => s.isDemo);
@@ -132,7 +155,11 @@ export function Home() {
             </button>
           </div>
         ) : null}
-        {sessions === null ? (
+        {isUnreadable ? (
+          <p class="alert" role="alert">
+            {t('home.sessionsUnreadable')}
+          </p>
+        ) : sessions === null ? (
           <p>{t('common.loading')}</p>
         ) : sessions.length === 0 ? (
           <p>{t('home.noSessions')}</p>

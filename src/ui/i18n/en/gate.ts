@@ -16,6 +16,9 @@ export const gate = {
   'home.sessionsDeleted':
     'This tablet had sessions on it, but the browser has deleted everything the app stored here. This can happen after a tablet runs out of storage space. Sessions already synced with the council can be fetched from it again, and session files can be opened again.',
   'home.sessionsDeletedDismiss': 'I understand',
+  // The list cannot be read (Chromium refuses to open the app's storage after its disk was full); read again every 2 s.
+  'home.sessionsUnreadable':
+    'The sessions on this tablet cannot be read just now. If the tablet is out of storage space, free some space and do not close the app: the list comes back by itself.',
   // Sessions with a spare copy on the tablet (src/storage/sessionCopies.ts) that are missing from its list.
   'home.copiesFound':
     'The tablet keeps a spare copy of each session. These sessions are missing from the list, but their spare copies are still here:',
