@@ -21,7 +21,10 @@ export const LOAD_STATES = {
   ready: 'ready',
   /** The document is empty: no such session on this device. */
   missing: 'missing',
-  /** Storage could not be opened; tried again every `OPEN_AGAIN_MS` while the screen shows the session. */
+  /**
+   * Storage could not be opened (`loadError` says why); tried again every `OPEN_AGAIN_MS` while the screen shows
+   * the session, and at once by `retry`.
+   */
   failed: 'failed',
 } as const;
 export type LoadState = (typeof LOAD_STATES)[keyof typeof LOAD_STATES];
@@ -54,6 +57,13 @@ export interface SessionHandle {
   doc: Y.Doc | null;
   saveState: SaveState;
   saveError: unknown;
+  /** Why the session could not be opened, while `state` is 'failed'; null otherwise. */
+  loadError: unknown;
+  /**
+   * Opens the session again after it failed to load (a full disk in Chromium refuses every open until space is
+   * freed): the screen goes on saying 'failed' until the open succeeds or fails again. Does nothing otherwise.
+   */
+  retry: () => void;
   /**
    * Runs a command against the document. Throws its ValidationError without changing anything; otherwise
    * resolves once the change is committed, or rejects with the storage error, the change dropped.
@@ -68,6 +78,7 @@ interface Shown {
   view: SessionView | null;
   saveState: SaveState;
   saveError: unknown;
+  loadError: unknown;
 }
 
 const opening = (sessionId: string): Shown => ({
@@ -76,6 +87,7 @@ const opening = (sessionId: string): Shown => ({
   view: null,
   saveState: 'idle',
   saveError: null,
+  loadError: null,
 });
 
 export function useSession(sessionId: string): SessionHandle {
@@ -90,6 +102,13 @@ export function useSession(sessionId: string): SessionHandle {
   const handle = useRef<DocHandle | null>(null);
   /** Drops the document's unstored changes: it is read again from what storage committed (after a refused save). */
   const reopen = useRef<(() => Promise<void>) | null>(null);
+  /** Opening again after a failed load: each try runs the effect below anew, for the same session. */
+  const [attempt, setAttempt] = useState(0);
+  const isFailed = useRef(false);
+  isFailed.current = shown.state === 'failed';
+  const retry = useCallback(() => {
+    if (isFailed.current) setAttempt((n) => n + 1);
+  }, []);
 
   useEffect(() => {
     let isCurrent = true;
@@ -97,7 +116,7 @@ export function useSession(sessionId: string): SessionHandle {
     const refresh = (): void => {
       if (!current) return;
       const v = viewSession(current.doc);
-      patch(sessionId, { view: v, state: v ? 'ready' : 'missing' });
+      patch(sessionId, { view: v, state: v ? 'ready' : 'missing', loadError: null });
     };
     const use = (h: DocHandle): void => {
       if (!isCurrent) {
@@ -109,13 +128,14 @@ export function useSession(sessionId: string): SessionHandle {
       h.doc.on('update', refresh);
       refresh();
     };
+    // Another session starts as loading; the same one tried again stays as it was until the open settles.
     setShown((s) => (s.sessionId === sessionId ? s : opening(sessionId)));
     let openAgain: ReturnType<typeof setTimeout> | null = null;
     const tryOpening = (): void => {
       openAgain = null;
-      services.docs.open(sessionId).then(use, () => {
+      services.docs.open(sessionId).then(use, (e: unknown) => {
         if (!isCurrent) return;
-        patch(sessionId, { state: 'failed' });
+        patch(sessionId, { state: 'failed', loadError: e });
         openAgain = setTimeout(tryOpening, OPEN_AGAIN_MS);
       });
     };
@@ -126,11 +146,11 @@ export function useSession(sessionId: string): SessionHandle {
       old.doc.off('update', refresh);
       current = null;
       handle.current = null;
-      await old.reload().then(use, () => {
+      await old.reload().then(use, (e: unknown) => {
         // The document could not be read again: let go of it (what it holds is stored if storage allows).
         void old.close();
         if (!isCurrent) return;
-        patch(sessionId, { state: 'failed' });
+        patch(sessionId, { state: 'failed', loadError: e });
         openAgain = setTimeout(tryOpening, OPEN_AGAIN_MS);
       });
     };
@@ -144,7 +164,7 @@ export function useSession(sessionId: string): SessionHandle {
         void current.close();
       }
     };
-  }, [sessionId, services.docs]);
+  }, [sessionId, services.docs, attempt]);
 
   // One command at a time: a command's save, and the reload after a refused one, are over before the next
   // command starts, so no command writes into a document that is being replaced, and each save's outcome is
@@ -184,8 +204,8 @@ export function useSession(sessionId: string): SessionHandle {
     [runOne],
   );
 
-  const { state, view, saveState, saveError } = shown;
+  const { state, view, saveState, saveError, loadError } = shown;
   // The handle is the previous session's until the effect above lets it go.
   const doc = handle.current?.sessionId === sessionId ? handle.current.doc : null;
-  return { state, view, doc, saveState, saveError, run };
+  return { state, view, doc, saveState, saveError, loadError, retry, run };
 }

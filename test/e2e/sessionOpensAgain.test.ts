@@ -13,8 +13,9 @@ import { useBrowserAndApp } from './support/setup';
 
 const app = useBrowserAndApp();
 
+// 'fac.loadFailedSpace': the refused change told the app it is out of space (src/ui/facilitator/LoadFailed.tsx).
 const CANNOT_OPEN =
-  'This session cannot be opened on this tablet just now. If the tablet is out of storage space, free some space and do not close the app: the session opens again by itself.';
+  'This session cannot be opened while the tablet is out of storage space. Do not close the app: free some space, and the session opens by itself, or tap Try again.';
 const NOT_SAVED =
   'The tablet is out of storage space, so this was not saved. Free some space, then try again. Nothing you typed has been lost.';
 /** useSession.ts OPEN_AGAIN_MS. */

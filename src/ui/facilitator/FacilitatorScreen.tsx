@@ -8,6 +8,7 @@ import { CountsPanel } from './CountsPanel';
 import { EndSession } from './EndSession';
 import { HiddenIdeas } from './HiddenIdeas';
 import { IdeaList } from './IdeaList';
+import { LoadFailed } from './LoadFailed';
 import { LiveBoard } from './LiveBoard';
 import { MergeIdeas } from './MergeIdeas';
 import { NameTablet } from './NameTablet';
@@ -39,9 +40,7 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
           <p>{t('common.loading')}</p>
         ) : (
           <>
-            <p class="alert" role="alert">
-              {session.state === 'missing' ? t('session.notFound') : t('fac.loadFailed')}
-            </p>
+            <LoadFailed session={session} />
             <a class="btn" href="#/">
               {t('fac.backHome')}
             </a>

@@ -9,6 +9,7 @@ import { navigate, routeHash } from '../router';
 import { useServices } from '../services';
 import { usePageTitle } from '../usePageTitle';
 import { useSession } from '../useSession';
+import { LoadFailed } from './LoadFailed';
 import './facilitator.css';
 import '../gateMessages';
 
@@ -127,9 +128,7 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     return (
       <main class="page" id="main" tabIndex={-1}>
         <h1>{t('fac.gate.notFoundHeading')}</h1>
-        <p class="alert" role="alert">
-          {session.state === 'missing' ? t('session.notFound') : t('fac.loadFailed')}
-        </p>
+        <LoadFailed session={session} />
         {isKiosk && session.state === 'missing' ? (
           // A kiosk for a session this tablet no longer holds: no PIN can be checked, so nothing is guarded.
           <button type="button" class="btn" onClick={() => void leaveMissingKiosk()}>

@@ -17,6 +17,7 @@ import { useServices } from '../services';
 import { upsertSessionEntry } from '../sessionList';
 import { usePageTitle } from '../usePageTitle';
 import { useSession, type SaveState } from '../useSession';
+import { LoadFailed } from './LoadFailed';
 import { emptyForm, formFromSettings, readForm, type FormSettings, type FormValues } from './formModel';
 import { SessionForm } from './SessionForm';
 import { useFormDraft } from './useFormDraft';
@@ -201,9 +202,7 @@ function EditSession({ sessionId }: { sessionId: string }) {
       return (
         <main class="page" id="main" tabIndex={-1}>
           <h1>{t('fac.form.editHeading')}</h1>
-          <p class="alert" role="alert">
-            {session.state === 'missing' ? t('session.notFound') : t('fac.loadFailed')}
-          </p>
+          <LoadFailed session={session} />
           <a class="btn" href="#/">
             {t('fac.backHome')}
           </a>

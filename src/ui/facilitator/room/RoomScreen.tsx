@@ -16,6 +16,7 @@ import { useServices } from '../../services';
 import { usePageTitle } from '../../usePageTitle';
 import { useSession, type SessionHandle } from '../../useSession';
 import { bytesInWords } from '../format';
+import { LoadFailed } from '../LoadFailed';
 import { ReceivePanel } from './ReceivePanel';
 import { SendPanel } from './SendPanel';
 import type { TransferDone } from './transfer';
@@ -41,13 +42,7 @@ export function RoomScreen({ sessionId }: { sessionId: string }) {
     return (
       <main class="page" id="main" tabIndex={-1}>
         <h1>{t('room.heading')}</h1>
-        {session.state === 'loading' ? (
-          <p>{t('common.loading')}</p>
-        ) : (
-          <p class="alert" role="alert">
-            {session.state === 'missing' ? t('session.notFound') : t('fac.loadFailed')}
-          </p>
-        )}
+        {session.state === 'loading' ? <p>{t('common.loading')}</p> : <LoadFailed session={session} />}
         <a class="btn" href={`#/session/${sessionId}`}>
           {t('room.back')}
         </a>

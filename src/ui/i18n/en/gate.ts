@@ -35,6 +35,10 @@ export const gate = {
   // closing the app then can lose everything the app stored.
   'fac.loadFailed':
     'This session cannot be opened on this tablet just now. If the tablet is out of storage space, free some space and do not close the app: the session opens again by itself.',
+  // Said instead while the tablet is out of space (src/ui/facilitator/LoadFailed.tsx), with 'fac.loadRetry'.
+  'fac.loadFailedSpace':
+    'This session cannot be opened while the tablet is out of storage space. Do not close the app: free some space, and the session opens by itself, or tap Try again.',
+  'fac.loadRetry': 'Try again',
 
   // PIN screen
   'fac.gate.heading': 'Unlock facilitator mode',
