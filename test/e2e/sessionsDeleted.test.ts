@@ -21,13 +21,13 @@ const DELETED =
   'This tablet had sessions on it, but the browser has deleted everything the app stored here. This can happen after a tablet runs out of storage space. Sessions already synced with the council can be fetched from it again, and session files can be opened again.';
 
 /** Deletes every IndexedDB database of the app's origin, from its web manifest (a page that runs no app code). */
-async function browserDeletesEverything(page: Page, baseUrl: string): Promise<string[]> {
+async function browserDeletesEverything(page: Page, baseUrl: string, only = ''): Promise<string[]> {
   // The manifest shown as a page: Chromium asks for /favicon.ico, which the app does not have; its 404 (logged as
   // a console error whenever it comes, even after the next page loaded) is not the app's.
   await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
   await page.goto(new URL('manifest.webmanifest', baseUrl).href);
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+  return page.evaluate(async (only) => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith(only));
     await Promise.all(
       names.map(
         (name) =>
@@ -39,7 +39,7 @@ async function browserDeletesEverything(page: Page, baseUrl: string): Promise<st
       ),
     );
     return names;
-  });
+  }, only);
 }
 
 describe('the first screen after the browser deleted what the tablet held', () => {
@@ -127,6 +127,35 @@ describe('the first screen after the browser deleted what the tablet held', () =
       await home.goto(app.url);
       await home.session(renamed).waitFor();
       expect(await page.locator('[data-spare-copies]').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('Given the demo’s own database found empty while the tablet’s list still names it (seen on real Chromium after its disk was full), when the facilitator opens it, then the PIN screen says it is not on this tablet and offers its spare copy (axe 0, 44 px), and Bring this session back opens it', async () => {
+    const { context, page, errors } = await newTablet(app.browser);
+    try {
+      const { sessionId } = await openDemoDashboard(page, app.url);
+      await page.evaluate(() => (location.hash = '#/'));
+      const home = new Home(page);
+      await home.session(DEMO.title).waitFor();
+      const deleted = await browserDeletesEverything(page, app.url, 'codesign-session-');
+      expect(deleted).toHaveLength(1);
+
+      await home.goto(app.url);
+      await home.session(DEMO.title).click();
+      await page.getByRole('alert').filter({ hasText: 'This session is not on this tablet.' }).waitFor();
+      const bringBack = page.getByRole('button', { name: 'Bring this session back' });
+      await bringBack.waitFor();
+      expect(await page.getByText('The tablet keeps a spare copy of this session.').isVisible()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      expect((await bringBack.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+
+      await bringBack.click();
+      await new PinScreen(page).unlock(DEMO.pin, DEMO.title);
+      await new Dashboard(page, DEMO.title).waitUntilShown();
+      expect(page.url()).toContain(sessionId);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -40,7 +40,7 @@ export function FacilitatorScreen({ sessionId }: { sessionId: string }) {
           <p>{t('common.loading')}</p>
         ) : (
           <>
-            <LoadFailed session={session} />
+            <LoadFailed session={session} sessionId={sessionId} />
             <a class="btn" href="#/">
               {t('fac.backHome')}
             </a>

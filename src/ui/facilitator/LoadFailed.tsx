@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isOutOfSpace, isQuotaError, watchOutOfSpace } from '../../storage/quota';
 import { useT } from '../i18n';
 import { focusMainUntilInput } from '../useFocusMainOnRouteChange';
 import type { SessionHandle } from '../useSession';
 import '../gateMessages';
+
+// Loaded only where a session is missing and may have a spare copy to bring back.
+const SpareCopyOffer = lazy(() => import('./SpareCopyOffer').then((m) => m.SpareCopyOffer));
 
 /**
  * What a session screen says when its session is not there ('missing') or could not be opened ('failed'), for the
@@ -13,7 +17,13 @@ import '../gateMessages';
  * useSession tries again every few seconds; "Try again" does it at once, and once space is back the screen opens
  * where it is.
  */
-export function LoadFailed({ session }: { session: Pick<SessionHandle, 'state' | 'loadError' | 'retry'> }) {
+export function LoadFailed({
+  session,
+  sessionId,
+}: {
+  session: Pick<SessionHandle, 'state' | 'loadError' | 'retry' | 'run'>;
+  sessionId: string;
+}) {
   const t = useT();
   const [isOut, setOut] = useState(isOutOfSpace);
   useEffect(() => {
@@ -29,9 +39,14 @@ export function LoadFailed({ session }: { session: Pick<SessionHandle, 'state' |
 
   if (session.state === 'missing') {
     return (
-      <p class="alert" role="alert">
-        {t('session.notFound')}
-      </p>
+      <>
+        <p class="alert" role="alert">
+          {t('session.notFound')}
+        </p>
+        <Suspense fallback={null}>
+          <SpareCopyOffer sessionId={sessionId} run={session.run} />
+        </Suspense>
+      </>
     );
   }
   const isForSpace = isOut || isQuotaError(session.loadError);

@@ -128,7 +128,7 @@ export function PinScreen({ sessionId }: { sessionId: string }) {
     return (
       <main class="page" id="main" tabIndex={-1}>
         <h1>{t('fac.gate.notFoundHeading')}</h1>
-        <LoadFailed session={session} />
+        <LoadFailed session={session} sessionId={sessionId} />
         {isKiosk && session.state === 'missing' ? (
           // A kiosk for a session this tablet no longer holds: no PIN can be checked, so nothing is guarded.
           <button type="button" class="btn" onClick={() => void leaveMissingKiosk()}>

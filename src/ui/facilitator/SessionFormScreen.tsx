@@ -202,7 +202,7 @@ function EditSession({ sessionId }: { sessionId: string }) {
       return (
         <main class="page" id="main" tabIndex={-1}>
           <h1>{t('fac.form.editHeading')}</h1>
-          <LoadFailed session={session} />
+          <LoadFailed session={session} sessionId={sessionId} />
           <a class="btn" href="#/">
             {t('fac.backHome')}
           </a>

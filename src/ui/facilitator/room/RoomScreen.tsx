@@ -42,7 +42,11 @@ export function RoomScreen({ sessionId }: { sessionId: string }) {
     return (
       <main class="page" id="main" tabIndex={-1}>
         <h1>{t('room.heading')}</h1>
-        {session.state === 'loading' ? <p>{t('common.loading')}</p> : <LoadFailed session={session} />}
+        {session.state === 'loading' ? (
+          <p>{t('common.loading')}</p>
+        ) : (
+          <LoadFailed session={session} sessionId={sessionId} />
+        )}
         <a class="btn" href={`#/session/${sessionId}`}>
           {t('room.back')}
         </a>

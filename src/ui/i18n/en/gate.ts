@@ -38,6 +38,9 @@ export const gate = {
   // Said instead while the tablet is out of space (src/ui/facilitator/LoadFailed.tsx), with 'fac.loadRetry'.
   'fac.loadFailedSpace':
     'This session cannot be opened while the tablet is out of storage space. Do not close the app: free some space, and the session opens by itself, or tap Try again.',
+  // A session found empty whose spare copy is on the tablet (src/ui/facilitator/SpareCopyOffer.tsx).
+  'fac.spareCopy': 'The tablet keeps a spare copy of this session.',
+  'fac.spareCopyRestore': 'Bring this session back',
   'fac.loadRetry': 'Try again',
 
   // PIN screen
