@@ -101,14 +101,16 @@ describe('offline', () => {
       // facilitator's voices panel). An English-only session fetches no other
       // language. The date formatter (dates) is shared by the earlier ideas and the staff screens, so it is its own
       // small chunk. The bundler's helpers every lazy chunk imports (rolldown-runtime, 158 bytes) have a file of their
-      // own since the entry no longer needs them (Dexie's module build, vite.config.ts). Anything else (a facilitator
-      // or officer chunk) fails here.
+      // own since the entry no longer needs them (Dexie's module build, vite.config.ts). The session store's spare
+      // copies (copyingDocStore) load after the first screen (src/storage/lazyDocStore.ts). Anything else (a
+      // facilitator or officer chunk) fails here.
       const names = residentScripts.map((p) => p.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''));
       expect([...new Set(names)].sort()).toEqual([
         'EarlierIdeasStep',
         'PrioritiesStep',
         'ReadAloudButton',
         'SaveStatus',
+        'copyingDocStore',
         'dates',
         'earlierIdeas',
         'index',
