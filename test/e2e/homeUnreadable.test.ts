@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { installDiskFull, setDiskFull } from './support/diskFull';
-import { DEMO, newTablet, openDemoDashboard } from './support/tablet';
+import { openDemoOnChromiumDisk, refuseAnEdit, setDiskFull } from './support/diskFull';
+import { DEMO, newTablet } from './support/tablet';
 import { useBrowserAndApp } from './support/setup';
 import { Home } from './pages/Home';
 
@@ -22,15 +22,7 @@ describe('the first screen while the disk is full', () => {
   it('Given a change refused on Chromium’s full disk, when the facilitator goes back to the first screen, then it says the sessions cannot be read just now (axe 0), not "Loading", and once space is freed it lists them by itself', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      await installDiskFull(context, 'chromiumDisk');
-      await page.clock.install();
-      const { dashboard } = await openDemoDashboard(page, app.url);
-
-      await setDiskFull(page, true);
-      await dashboard.openEditForm();
-      await page.getByRole('checkbox', { name: 'Cymraeg', exact: true }).check();
-      await page.getByRole('button', { name: 'Save changes' }).click();
-      await page.locator('[data-save-state="failed"]').waitFor();
+      await refuseAnEdit(page, await openDemoOnChromiumDisk(page, app.url));
 
       // Back to the first screen within the app (a reload would start the disk model again).
       await page.evaluate(() => (location.hash = '#/'));

@@ -11,9 +11,9 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SessionForm } from './pages/SessionForm';
 import { axeViolations } from './support/axe';
-import { installDiskFull, refusedWrites, setDiskFull } from './support/diskFull';
+import { openDemoOnChromiumDisk, refusedWrites, setDiskFull } from './support/diskFull';
 import { useBrowserAndApp } from './support/setup';
-import { newTablet, openDemoDashboard } from './support/tablet';
+import { newTablet } from './support/tablet';
 
 const app = useBrowserAndApp();
 
@@ -67,10 +67,8 @@ describe('a session screen opened while the tablet is out of storage space', () 
   it('Given a save refused on a full disk, when the facilitator opens Edit the session and the dashboard again, then each says to free space and not to close the app, and Try again opens the screen once space is back', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      await installDiskFull(context, 'chromiumDisk');
       // Page time is the test's from the start, so it can stand still while Try again is tested.
-      await page.clock.install();
-      const { dashboard } = await openDemoDashboard(page, app.url);
+      const dashboard = await openDemoOnChromiumDisk(page, app.url);
 
       // Given: the disk refuses a save on the dashboard, and Chromium closes the app's storage.
       await setDiskFull(page, true);

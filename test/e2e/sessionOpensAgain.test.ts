@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe';
-import { installDiskFull, setDiskFull } from './support/diskFull';
-import { newTablet, openDemoDashboard } from './support/tablet';
+import { openDemoOnChromiumDisk, refuseAnEdit, setDiskFull } from './support/diskFull';
+import { newTablet } from './support/tablet';
 import { useBrowserAndApp } from './support/setup';
 
 const app = useBrowserAndApp();
@@ -25,18 +25,12 @@ describe('a session screen while the disk is full', () => {
   it('Given a change refused on Chromium’s full disk, when the facilitator goes back to the session, then the screen says to free space without closing the app, and once space is freed it shows the session by itself and a change is saved', async () => {
     const { context, page, errors } = await newTablet(app.browser);
     try {
-      await installDiskFull(context, 'chromiumDisk');
-      // Page time is the test's from the start, so the screen's next try comes only when the test lets time pass.
-      await page.clock.install();
-      const { dashboard } = await openDemoDashboard(page, app.url);
+      const dashboard = await openDemoOnChromiumDisk(page, app.url);
 
       // Given: the disk full, a change refused (the browser closes every connection and refuses to open one).
-      await setDiskFull(page, true);
-      await dashboard.openEditForm();
+      await refuseAnEdit(page, dashboard);
+      expect(await page.locator('[data-save-state="failed"]').filter({ hasText: NOT_SAVED }).count()).toBe(1);
       const welsh = page.getByRole('checkbox', { name: 'Cymraeg', exact: true });
-      await welsh.check();
-      await page.getByRole('button', { name: 'Save changes' }).click();
-      await page.locator('[data-save-state="failed"]').filter({ hasText: NOT_SAVED }).waitFor();
 
       // When: back to the session, which must be opened again.
       await page.getByRole('link', { name: 'Back to the session' }).click();

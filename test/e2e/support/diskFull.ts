@@ -12,6 +12,8 @@
  * large value (over 1 MB) is refused with a DataError, "Failed to write blobs (IOError)", its connection left open.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import type { Dashboard } from '../pages/Dashboard';
+import { openDemoDashboard } from './tablet';
 
 const FULL_KEY = 'e2e-disk-full';
 
@@ -125,4 +127,26 @@ export async function setDiskFull(page: Page, isFull: boolean): Promise<void> {
 
 export function refusedWrites(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __diskRefused: number }).__diskRefused);
+}
+
+/**
+ * The demo's dashboard on a tablet whose disk fills as Chromium's does (`setDiskFull`), with page time the test's
+ * from the start (page.clock), so a screen's next try comes only when the test lets time pass.
+ */
+export async function openDemoOnChromiumDisk(page: Page, baseUrl: string): Promise<Dashboard> {
+  await installDiskFull(page.context(), 'chromiumDisk');
+  await page.clock.install();
+  return (await openDemoDashboard(page, baseUrl)).dashboard;
+}
+
+/**
+ * Fills the disk, then "Edit session", Cymraeg on, "Save changes": refused (the form says it was not saved), and
+ * Chromium closes the app's storage, opening none until there is space.
+ */
+export async function refuseAnEdit(page: Page, dashboard: Dashboard): Promise<void> {
+  await setDiskFull(page, true);
+  await dashboard.openEditForm();
+  await page.getByRole('checkbox', { name: 'Cymraeg', exact: true }).check();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.locator('[data-save-state="failed"]').waitFor();
 }
